@@ -1,0 +1,63 @@
+#include "commandline.h"
+
+#include <QTextStream>
+#include <cstring>
+
+namespace meadows {
+
+namespace {
+struct Subcommand {
+    const char *name;
+    int (*run)(const QStringList &);
+};
+const Subcommand kSubcommands[] = {
+    {"run", runCommand},
+    {"check", checkCommand},
+};
+} // namespace
+
+QString usageText()
+{
+    return QStringLiteral(
+        "usage: meadows [MODEL]                 open the editor\n"
+        "       meadows run MODEL [-o OUT.csv] [--method euler|rk4] [--dt X] [--start X] [--stop X]\n"
+        "                         [--save-step X] [--set NAME=VALUE]...\n"
+        "       meadows check MODEL             parse and compile; list every problem\n"
+        "       meadows help | --help | --version\n"
+        "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
+}
+
+bool isHeadlessCommand(int argc, char **argv)
+{
+    if (argc < 2)
+        return false;
+    const char *first = argv[1];
+    for (const Subcommand &s : kSubcommands) {
+        if (std::strcmp(first, s.name) == 0)
+            return true;
+    }
+    return std::strcmp(first, "help") == 0 || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0
+           || std::strcmp(first, "--version") == 0;
+}
+
+int runHeadless(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    QTextStream out(stdout);
+    if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        out << usageText();
+        return ExitOk;
+    }
+    if (command == QLatin1String("--version")) {
+        out << "meadows " << MEADOWS_VERSION_STRING << "\n";
+        return ExitOk;
+    }
+    for (const Subcommand &s : kSubcommands) {
+        if (command == QLatin1String(s.name))
+            return s.run(arguments.mid(2));
+    }
+    QTextStream(stderr) << "meadows: unknown command '" << command << "'\n" << usageText();
+    return ExitUsage;
+}
+
+} // namespace meadows

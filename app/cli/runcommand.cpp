@@ -1,0 +1,105 @@
+// meadows run MODEL [-o OUT.csv] [--method euler|rk4] [--dt X] [--start X] [--stop X]
+//                   [--save-step X] [--set NAME=VALUE]...
+#include "commandline.h"
+#include "modelloading.h"
+
+#include "solver/compiler.h"
+#include "solver/simulation.h"
+
+#include <QCommandLineParser>
+#include <QSaveFile>
+#include <QTextStream>
+#include <cstdio>
+
+namespace meadows {
+
+namespace {
+std::optional<double> number(const QCommandLineParser &p, const QString &name, QString *error)
+{
+    if (!p.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok)
+        *error = QStringLiteral("--%1 needs a number, not '%2'").arg(name, p.value(name));
+    return v;
+}
+} // namespace
+
+int runCommand(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the XMILE model to run"));
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("write CSV here"), QStringLiteral("file")});
+    p.addOption({QStringLiteral("method"), QStringLiteral("euler or rk4"), QStringLiteral("method")});
+    p.addOption({QStringLiteral("dt"), QStringLiteral("time step"), QStringLiteral("x")});
+    p.addOption({QStringLiteral("start"), QStringLiteral("start time"), QStringLiteral("x")});
+    p.addOption({QStringLiteral("stop"), QStringLiteral("stop time"), QStringLiteral("x")});
+    p.addOption({QStringLiteral("save-step"), QStringLiteral("interval between saved rows"), QStringLiteral("x")});
+    p.addOption({QStringLiteral("set"), QStringLiteral("override a constant"), QStringLiteral("name=value")});
+    if (!p.parse(QStringList{QStringLiteral("meadows run")} + arguments)) {
+        err << "meadows run: " << p.errorText() << '\n' << usageText();
+        return ExitUsage;
+    }
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() != 1) {
+        err << "meadows run: " << (positional.isEmpty() ? "no model given" : "more than one model given") << '\n'
+            << usageText();
+        return ExitUsage;
+    }
+
+    QString usage;
+    RunOptions options;
+    options.dt = number(p, QStringLiteral("dt"), &usage);
+    options.start = number(p, QStringLiteral("start"), &usage);
+    options.stop = number(p, QStringLiteral("stop"), &usage);
+    options.saveStep = number(p, QStringLiteral("save-step"), &usage);
+    if (p.isSet(QStringLiteral("method"))) {
+        options.method = methodFromName(p.value(QStringLiteral("method")));
+        if (!options.method)
+            usage = QStringLiteral("--method must be euler or rk4, not '%1'").arg(p.value(QStringLiteral("method")));
+    }
+    FlattenOptions flattenOptions;
+    for (const QString &s : p.values(QStringLiteral("set"))) {
+        const qsizetype eq = s.lastIndexOf(u'=');
+        bool ok = false;
+        const double v = eq > 0 ? s.mid(eq + 1).trimmed().toDouble(&ok) : 0.0;
+        if (!ok) {
+            usage = QStringLiteral("--set needs NAME=NUMBER, not '%1'").arg(s);
+            break;
+        }
+        flattenOptions.overrides.push_back({s.left(eq).trimmed(), v});
+    }
+    if (!usage.isEmpty()) {
+        err << "meadows run: " << usage << '\n';
+        return ExitUsage;
+    }
+
+    const std::optional<Project> project = loadProject(positional[0], err);
+    if (!project)
+        return ExitModelError;
+    const CompileResult compiled = compileProject(*project, flattenOptions);
+    printDiagnostics(err, compiled.diagnostics);
+    if (!compiled.model)
+        return ExitModelError;
+    const RunResult run = simulate(*compiled.model, options);
+    if (!run.results) {
+        err << positional[0] << ": error: " << run.error << '\n';
+        return ExitModelError;
+    }
+    const QByteArray csv = toCsv(*run.results);
+    if (!p.isSet(QStringLiteral("output"))) {
+        std::fwrite(csv.constData(), 1, std::size_t(csv.size()), stdout);
+        return ExitOk;
+    }
+    QSaveFile file(p.value(QStringLiteral("output")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+        err << p.value(QStringLiteral("output")) << ": error: cannot write: " << file.errorString() << '\n';
+        return ExitModelError;
+    }
+    return ExitOk;
+}
+
+} // namespace meadows

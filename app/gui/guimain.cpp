@@ -1,0 +1,56 @@
+#include "guimain.h"
+
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+#include <cstdio>
+
+namespace meadows {
+
+int runGui(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Meadows"));
+    QApplication::setOrganizationName(QStringLiteral("Meadows"));
+    QApplication::setApplicationVersion(QStringLiteral(MEADOWS_VERSION_STRING));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Meadows: system-dynamics models"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and exit."),
+                      QStringLiteral("file")});
+    parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("An XMILE model to open."));
+    if (!parser.parse(QApplication::arguments())) {
+        std::fprintf(stderr, "meadows: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty())
+        window.openFile(files.first());
+    window.resize(1100, 720);
+    window.show();
+
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        const QString out = parser.value(QStringLiteral("screenshot"));
+        int status = 0;
+        QTimer::singleShot(300, &window, [&window, &status, out]() {
+            if (!window.grab().save(out)) {
+                std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
+                status = 1;
+            }
+            QApplication::exit(status);
+        });
+    }
+    return QApplication::exec();
+}
+
+} // namespace meadows

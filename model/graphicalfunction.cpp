@@ -1,0 +1,58 @@
+#include "graphicalfunction.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace meadows {
+
+double GraphicalFunction::x(std::size_t i) const
+{
+    if (i < xpts.size())
+        return xpts[i];
+    const Scale s = xscale.value_or(Scale{0, 1});
+    if (ypts.size() < 2)
+        return s.min;
+    return s.min + (s.max - s.min) * double(i) / double(ypts.size() - 1);
+}
+
+double GraphicalFunction::evaluate(double at) const
+{
+    const std::size_t n = size();
+    if (n == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (std::isnan(at))
+        return at;
+    if (n == 1)
+        return ypts[0];
+    const auto interpolate = [this](std::size_t i, double v) {
+        const double x0 = x(i), x1 = x(i + 1);
+        if (x1 == x0)
+            return ypts[i + 1];
+        return ypts[i] + (v - x0) * (ypts[i + 1] - ypts[i]) / (x1 - x0);
+    };
+    if (at <= x(0)) {
+        if (kind == Kind::Extrapolate)
+            return interpolate(0, at);
+        return ypts[0];
+    }
+    if (at >= x(n - 1)) {
+        if (kind == Kind::Extrapolate)
+            return interpolate(n - 2, at);
+        return ypts[n - 1];
+    }
+    // Binary search for the segment [x(i), x(i+1)) holding `at`.
+    std::size_t lo = 0, hi = n - 1;
+    while (hi - lo > 1) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (x(mid) <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (kind == Kind::Discrete)
+        return ypts[lo];
+    return interpolate(lo, at);
+}
+
+} // namespace meadows

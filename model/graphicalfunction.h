@@ -1,0 +1,38 @@
+#pragma once
+// A graphical function (Vensim: lookup table): y as a function of x given by points.
+#include "xmlnode.h"
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace meadows {
+
+struct Scale {
+    double min = 0;
+    double max = 1;
+    bool operator==(const Scale &) const = default;
+};
+
+struct GraphicalFunction {
+    enum class Kind { Continuous, Extrapolate, Discrete };
+
+    QString name; // set for a named <gf> used through LOOKUP(name, x)
+    Kind kind = Kind::Continuous;
+    std::optional<Scale> xscale;
+    std::optional<Scale> yscale;
+    std::vector<double> xpts; // empty: evenly spread over xscale, one per y point
+    std::vector<double> ypts;
+    XmlExtras extras;
+
+    bool operator==(const GraphicalFunction &) const = default;
+
+    // The x of point i, from xpts or the x scale.
+    double x(std::size_t i) const;
+    std::size_t size() const { return ypts.size(); }
+    // Continuous: linear between points, flat beyond the ends. Extrapolate: the end
+    // segments continue. Discrete: a step holding each y until the next x.
+    double evaluate(double at) const;
+};
+
+} // namespace meadows

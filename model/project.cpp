@@ -1,0 +1,42 @@
+#include "project.h"
+
+#include "names.h"
+
+#include <QFileInfo>
+
+namespace meadows {
+
+namespace {
+template<typename List>
+auto findByName(List &list, QStringView name) -> decltype(&*list.begin())
+{
+    const QString key = canonicalName(name);
+    for (auto &item : list) {
+        if (canonicalName(item.name) == key)
+            return &item;
+    }
+    return nullptr;
+}
+} // namespace
+
+const Variable *Model::findVariable(QStringView name) const { return findByName(variables, name); }
+Variable *Model::findVariable(QStringView name) { return findByName(variables, name); }
+const GraphicalFunction *Model::findGraphicalFunction(QStringView name) const
+{
+    return findByName(graphicalFunctions, name);
+}
+
+const Model *Project::findModel(QStringView name) const { return findByName(models, name); }
+const Dimension *Project::findDimension(QStringView name) const { return findByName(dimensions, name); }
+const Macro *Project::findMacro(QStringView name) const { return findByName(macros, name); }
+
+QString Project::title() const
+{
+    for (const XmlNode &child : header.children) {
+        if (child.name == QLatin1String("name") && !child.children.empty() && child.children[0].isText())
+            return child.children[0].text.trimmed();
+    }
+    return QFileInfo(fileName).completeBaseName();
+}
+
+} // namespace meadows

@@ -1,0 +1,139 @@
+#pragma once
+// The document: a project holds sim specs, units, dimensions, the main model, its
+// modules' models, and macros. Plain values: easy to copy for a simulation run.
+#include "graphicalfunction.h"
+#include "source.h"
+#include "view.h"
+#include "xmlnode.h"
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace meadows {
+
+enum class VariableKind { Stock, Flow, Aux, Module };
+
+struct ArrayElement {
+    QString subscript; // "a1, b2" as in <element subscript="...">
+    QString equation;
+    SourceRef equationSource;
+    std::optional<GraphicalFunction> gf;
+    XmlExtras extras;
+    bool operator==(const ArrayElement &) const = default;
+};
+
+struct ModuleConnection {
+    QString to;   // the module's input, "module.var" or "var"
+    QString from; // what feeds it
+    bool operator==(const ModuleConnection &) const = default;
+};
+
+struct Variable {
+    VariableKind kind = VariableKind::Aux;
+    QString name; // as written in the file's name attribute
+    QString equation;
+    SourceRef equationSource;
+    QString initEquation; // <init_eqn>? kept for flows/auxes with an explicit initial value
+    QString units;
+    QString doc;
+    QStringList inflows, outflows;      // stock
+    bool nonNegative = false;           // stock or flow: Stella's non_negative
+    std::optional<GraphicalFunction> gf;
+    QStringList dimensions;             // empty: scalar
+    std::vector<ArrayElement> elements; // non-apply-to-all arrays
+    QString access;                     // "input", "output" or empty
+    QString modelName;                  // module: the model it instantiates
+    std::vector<ModuleConnection> connections; // module
+    XmlExtras extras;
+    SourceRef elementSource; // where the variable's element starts, for messages without an equation
+
+    bool operator==(const Variable &) const = default;
+    bool isArray() const { return !dimensions.isEmpty(); }
+};
+
+struct Model {
+    QString name; // empty for the main model
+    std::vector<Variable> variables;
+    std::vector<GraphicalFunction> graphicalFunctions; // named, at <variables> level
+    std::vector<View> views;
+    XmlExtras extras;
+    XmlExtras variablesExtras; // unknown children of <variables>
+    XmlExtras viewsExtras;     // attributes and unknown children of <views> (styles)
+    bool operator==(const Model &) const = default;
+
+    const Variable *findVariable(QStringView name) const;
+    Variable *findVariable(QStringView name);
+    const GraphicalFunction *findGraphicalFunction(QStringView name) const;
+};
+
+struct Macro {
+    QString name;
+    QStringList parameters;
+    QString equation;
+    SourceRef equationSource;
+    Model body; // variables a macro keeps state in
+    XmlExtras extras;
+    bool operator==(const Macro &) const = default;
+};
+
+struct SimSpecs {
+    double start = 0;
+    double stop = 100;
+    double dt = 1;
+    std::optional<double> saveStep; // default: dt
+    QString method = QStringLiteral("Euler");
+    QString timeUnits;
+    XmlExtras extras;
+    bool operator==(const SimSpecs &) const = default;
+
+    double effectiveSaveStep() const { return saveStep.value_or(dt); }
+};
+
+struct Dimension {
+    QString name;
+    QStringList elements; // named elements; for a numbered dimension "1".."size"
+    bool numbered = false;
+    XmlExtras extras;
+    bool operator==(const Dimension &) const = default;
+};
+
+struct Unit {
+    QString name;
+    QString equation;
+    QStringList aliases;
+    XmlExtras extras;
+    bool operator==(const Unit &) const = default;
+};
+
+struct Project {
+    QString fileName; // not part of equality
+    XmlNode header;
+    SimSpecs simSpecs;
+    std::vector<Unit> units;
+    std::vector<Dimension> dimensions;
+    std::vector<Model> models; // models[0] is the main model
+    std::vector<Macro> macros;
+    XmlExtras extras;          // root attributes (namespaces, version) and unknown root children
+    XmlExtras unitsExtras;
+    XmlExtras dimensionsExtras;
+    bool hasDimensionsElement = false;
+
+    friend bool operator==(const Project &a, const Project &b)
+    {
+        return a.header == b.header && a.simSpecs == b.simSpecs && a.units == b.units
+               && a.dimensions == b.dimensions && a.models == b.models && a.macros == b.macros
+               && a.extras == b.extras && a.unitsExtras == b.unitsExtras
+               && a.dimensionsExtras == b.dimensionsExtras;
+    }
+
+    Model &mainModel() { return models.front(); }
+    const Model &mainModel() const { return models.front(); }
+    const Model *findModel(QStringView name) const;
+    const Dimension *findDimension(QStringView name) const;
+    const Macro *findMacro(QStringView name) const;
+    QString title() const; // the header's <name>, else the file's base name
+};
+
+} // namespace meadows

@@ -1,0 +1,65 @@
+#include "source.h"
+
+#include <algorithm>
+
+namespace meadows {
+
+SourceText::SourceText(QString fileName, QString text)
+    : m_fileName(std::move(fileName)), m_text(std::move(text))
+{
+    m_lineStarts.push_back(0);
+    for (qsizetype i = 0; i < m_text.size(); ++i) {
+        if (m_text[i] == u'\n')
+            m_lineStarts.push_back(i + 1);
+    }
+}
+
+SourcePos SourceText::position(qsizetype offset) const
+{
+    offset = std::clamp<qsizetype>(offset, 0, m_text.size());
+    auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
+    const auto line = static_cast<int>(it - m_lineStarts.begin());
+    const qsizetype start = m_lineStarts[line - 1];
+    int column = 1;
+    for (qsizetype i = start; i < offset; ++i) {
+        if (m_text[i] != u'\r')
+            ++column;
+    }
+    return {line, column};
+}
+
+SourcePos SourceRef::positionOfDecodedOffset(qsizetype decodedOffset) const
+{
+    if (!isValid())
+        return {};
+    const QString &raw = source->text();
+    qsizetype rawPos = offset;
+    const qsizetype end = std::min(raw.size(), offset + length);
+    qsizetype decoded = 0;
+    while (rawPos < end && decoded < decodedOffset) {
+        if (raw[rawPos] == u'&') {
+            const qsizetype semi = raw.indexOf(u';', rawPos);
+            rawPos = (semi >= 0 && semi < end && semi - rawPos < 12) ? semi + 1 : rawPos + 1;
+        } else if (raw[rawPos] == u'\r' && rawPos + 1 < end && raw[rawPos + 1] == u'\n') {
+            rawPos += 2; // XML folds CRLF into one LF
+        } else if (raw.mid(rawPos, 9) == QLatin1String("<![CDATA[")) {
+            rawPos += 9;
+            continue;
+        } else {
+            ++rawPos;
+        }
+        ++decoded;
+    }
+    return source->position(rawPos);
+}
+
+QString Diagnostic::format() const
+{
+    const char *kind = severity == Severity::Error ? "error" : severity == Severity::Warning ? "warning" : "note";
+    QString where = file.isEmpty() ? QStringLiteral("<input>") : file;
+    if (pos.line > 0)
+        where += QStringLiteral(":%1:%2").arg(pos.line).arg(pos.column);
+    return QStringLiteral("%1: %2: %3").arg(where, QLatin1String(kind), message);
+}
+
+} // namespace meadows

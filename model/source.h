@@ -1,0 +1,57 @@
+#pragma once
+// Where things came from in a file, so every error can name file, line and column.
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <vector>
+
+namespace meadows {
+
+struct SourcePos {
+    int line = 0;   // 1-based; 0 when unknown
+    int column = 0; // 1-based
+};
+
+// The decoded text of a file, with an index of line starts for offset -> line/column.
+class SourceText {
+public:
+    SourceText(QString fileName, QString text);
+    const QString &fileName() const { return m_fileName; }
+    const QString &text() const { return m_text; }
+    SourcePos position(qsizetype offset) const;
+
+private:
+    QString m_fileName;
+    QString m_text;
+    std::vector<qsizetype> m_lineStarts;
+};
+
+// A span of raw XML character data (an <eqn> body, say) in a SourceText. Equations are
+// parsed from the decoded text, so an error offset in the decoded text is mapped back
+// through the entities (&lt; and friends) to the raw file position.
+struct SourceRef {
+    std::shared_ptr<const SourceText> source;
+    qsizetype offset = -1;
+    qsizetype length = 0;
+
+    bool isValid() const { return source && offset >= 0; }
+    SourcePos positionOfDecodedOffset(qsizetype decodedOffset) const;
+    QString fileName() const { return source ? source->fileName() : QString(); }
+
+    // Where text came from never makes two models differ.
+    friend bool operator==(const SourceRef &, const SourceRef &) { return true; }
+};
+
+enum class Severity { Error, Warning, Note };
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    QString file;
+    SourcePos pos;
+    QString message;
+
+    // "FILE:LINE:COL: error: what" (line/column left out when unknown).
+    QString format() const;
+};
+
+} // namespace meadows

@@ -1,0 +1,63 @@
+#include "xmlnode.h"
+
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+namespace meadows {
+
+XmlNode XmlNode::read(QXmlStreamReader &reader)
+{
+    XmlNode node;
+    node.name = reader.qualifiedName().toString();
+    for (const QXmlStreamAttribute &a : reader.attributes())
+        node.attributes.push_back({a.qualifiedName().toString(), a.value().toString()});
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement()) {
+            node.children.push_back(read(reader));
+        } else if (reader.isCharacters()) {
+            if (!reader.isWhitespace() || reader.isCDATA())
+                node.children.push_back(XmlNode{{}, {}, reader.text().toString(), {}});
+        } else if (reader.isEndElement()) {
+            break;
+        }
+    }
+    return node;
+}
+
+void XmlNode::write(QXmlStreamWriter &writer) const
+{
+    if (isText()) {
+        writer.writeCharacters(text);
+        return;
+    }
+    writer.writeStartElement(name);
+    for (const XmlAttribute &a : attributes)
+        writer.writeAttribute(a.name, a.value);
+    for (const XmlNode &child : children)
+        child.write(writer);
+    writer.writeEndElement();
+}
+
+void XmlExtras::writeAttributes(QXmlStreamWriter &writer) const
+{
+    for (const XmlAttribute &a : attributes)
+        writer.writeAttribute(a.name, a.value);
+}
+
+void XmlExtras::writeChildren(QXmlStreamWriter &writer) const
+{
+    for (const XmlNode &child : children)
+        child.write(writer);
+}
+
+const QString *findAttribute(const XmlAttributes &attributes, QStringView name)
+{
+    for (const XmlAttribute &a : attributes) {
+        if (a.name == name)
+            return &a.value;
+    }
+    return nullptr;
+}
+
+} // namespace meadows

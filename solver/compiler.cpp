@@ -1,0 +1,370 @@
+#include "compiler.h"
+
+#include <QHash>
+#include <QStringList>
+#include <algorithm>
+#include <cstring>
+
+namespace meadows {
+
+namespace {
+
+class Codegen {
+public:
+    Codegen(const FlatModel &flat, CompiledModel &out) : m_flat(flat), m_out(out)
+    {
+        m_constBase = FirstVarSlot + std::uint32_t(flat.vars.size());
+    }
+
+    std::uint32_t varSlot(int index) const { return FirstVarSlot + std::uint32_t(index); }
+
+    void emitEquation(Program &p, int index)
+    {
+        m_program = &p;
+        m_temps = 0;
+        generate(m_flat.vars[index].equation, varSlot(index));
+    }
+
+    // Lays out memory: fixed slots, variables, constants, then temporaries.
+    void finish()
+    {
+        const std::uint32_t tempBase = m_constBase + std::uint32_t(m_constants.size());
+        for (Program *p : {&m_out.initial, &m_out.rates}) {
+            for (Instr &i : p->code) {
+                for (std::uint32_t *s : {&i.dst, &i.a, &i.b, &i.c})
+                    relocate(*s, i, s, tempBase);
+            }
+        }
+        m_out.memory.assign(tempBase + m_maxTemps, 0.0);
+        std::copy(m_constants.begin(), m_constants.end(), m_out.memory.begin() + m_constBase);
+    }
+
+private:
+    // Temporaries are numbered from kTempTag while compiling; constants from kConstTag.
+    static constexpr std::uint32_t kTempTag = 0x80000000u;
+    static constexpr std::uint32_t kConstTag = 0x40000000u;
+
+    void relocate(std::uint32_t &slot, const Instr &i, std::uint32_t *which, std::uint32_t tempBase) const
+    {
+        // Operands that are not slots: a table index, a builtin code, an argument count.
+        if ((i.op == Op::Lookup && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
+            || (i.op == Op::TimeInput && (which == &i.b || which == &i.c)))
+            return;
+        if (slot & kTempTag)
+            slot = tempBase + (slot & ~kTempTag);
+        else if (slot & kConstTag)
+            slot = m_constBase + (slot & ~kConstTag);
+    }
+
+    std::uint32_t temp()
+    {
+        const std::uint32_t t = m_temps++;
+        m_maxTemps = std::max(m_maxTemps, m_temps);
+        return kTempTag | t;
+    }
+
+    std::uint32_t constant(double v)
+    {
+        quint64 bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        auto it = m_constIndex.constFind(bits);
+        if (it != m_constIndex.constEnd())
+            return kConstTag | *it;
+        const std::uint32_t index = std::uint32_t(m_constants.size());
+        m_constants.push_back(v);
+        m_constIndex.insert(bits, index);
+        return kConstTag | index;
+    }
+
+    void add(Op op, std::uint32_t dst, std::uint32_t a, std::uint32_t b = 0, std::uint32_t c = 0)
+    {
+        m_program->code.push_back({op, dst, a, b, c});
+    }
+
+    // Emits code for n and returns the slot holding its value; writes into `target` when
+    // one is given (a variable's slot, or an argument's place in a run of temporaries).
+    std::uint32_t generate(const Node &n, std::optional<std::uint32_t> target = std::nullopt)
+    {
+        const auto place = [&]() { return target ? *target : temp(); };
+        const auto leaf = [&](std::uint32_t slot) {
+            if (target && *target != slot) {
+                add(Op::Copy, *target, slot);
+                return *target;
+            }
+            return slot;
+        };
+        switch (n.kind) {
+        case Node::Kind::Const: return leaf(constant(n.value));
+        case Node::Kind::Var: return leaf(varSlot(n.index));
+        case Node::Kind::Time: return leaf(TimeSlot);
+        case Node::Kind::TimeStep: return leaf(DtSlot);
+        case Node::Kind::StartTime: return leaf(StartSlot);
+        case Node::Kind::StopTime: return leaf(StopSlot);
+        case Node::Kind::Unary: {
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t d = place();
+            add(n.unaryOp == UnaryOp::Not ? Op::Not : Op::Neg, d, a);
+            return d;
+        }
+        case Node::Kind::Binary: {
+            static const Op ops[] = {Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Pow, Op::Mod, Op::Eq, Op::Ne,
+                                     Op::Lt, Op::Le, Op::Gt, Op::Ge, Op::And, Op::Or};
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t b = generate(n.args[1]);
+            const std::uint32_t d = place();
+            add(ops[int(n.binaryOp)], d, a, b);
+            return d;
+        }
+        case Node::Kind::If: {
+            const std::uint32_t c = generate(n.args[0]);
+            const std::uint32_t a = generate(n.args[1]);
+            const std::uint32_t b = generate(n.args[2]);
+            const std::uint32_t d = place();
+            add(Op::Select, d, c, a, b);
+            return d;
+        }
+        case Node::Kind::Lookup: {
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t d = place();
+            add(Op::Lookup, d, a, std::uint32_t(n.index));
+            return d;
+        }
+        case Node::Kind::Call:
+            return call(n, target);
+        }
+        return constant(0);
+    }
+
+    std::uint32_t call(const Node &n, std::optional<std::uint32_t> target)
+    {
+        const auto place = [&]() { return target ? *target : temp(); };
+        const auto two = [&](Op op) {
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t b = generate(n.args[1]);
+            const std::uint32_t d = place();
+            add(op, d, a, b);
+            return d;
+        };
+        // Folds n-ary MIN, MAX and SUM into a chain of two-operand steps.
+        const auto fold = [&](Op op, std::optional<std::uint32_t> into) {
+            std::uint32_t acc = generate(n.args[0], n.args.size() == 1 ? into : std::nullopt);
+            for (std::size_t i = 1; i < n.args.size(); ++i) {
+                const std::uint32_t b = generate(n.args[i]);
+                const std::uint32_t d = (i + 1 == n.args.size() && into) ? *into : temp();
+                add(op, d, acc, b);
+                acc = d;
+            }
+            return acc;
+        };
+        switch (n.builtin) {
+        case Builtin::Pow: return two(Op::Pow);
+        case Builtin::Mod: return two(Op::Mod);
+        case Builtin::Min2: return two(Op::Min2);
+        case Builtin::Max2: return two(Op::Max2);
+        case Builtin::Arctan2: return two(Op::Arctan2);
+        case Builtin::Min: return fold(Op::Min2, target);
+        case Builtin::Max: return fold(Op::Max2, target);
+        case Builtin::Sum: return fold(Op::Add, target);
+        case Builtin::Mean: {
+            const std::uint32_t s = fold(Op::Add, std::nullopt);
+            const std::uint32_t d = place();
+            add(Op::Div, d, s, constant(double(n.args.size())));
+            return d;
+        }
+        case Builtin::Size: return constant(double(n.args.size()));
+        case Builtin::SafeDiv2:
+        case Builtin::Zidz: {
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t b = generate(n.args[1]);
+            const std::uint32_t d = place();
+            add(Op::SafeDiv, d, a, b, constant(0));
+            return d;
+        }
+        case Builtin::SafeDiv3:
+        case Builtin::Xidz: {
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t b = generate(n.args[1]);
+            const std::uint32_t x = generate(n.args[2]);
+            const std::uint32_t d = place();
+            add(Op::SafeDiv, d, a, b, x);
+            return d;
+        }
+        case Builtin::Step: case Builtin::Ramp: case Builtin::Pulse: case Builtin::PulseTrain: {
+            // Arguments go to consecutive temporaries.
+            std::vector<std::uint32_t> args;
+            for (std::size_t i = 0; i < n.args.size(); ++i)
+                args.push_back(temp());
+            for (std::size_t i = 0; i < n.args.size(); ++i)
+                generate(n.args[i], args[i]);
+            const std::uint32_t d = place();
+            add(Op::TimeInput, d, args.empty() ? 0 : args[0], std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
+            return d;
+        }
+        default: {
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t d = place();
+            add(Op::Math1, d, a, 0, std::uint32_t(n.builtin));
+            return d;
+        }
+        }
+    }
+
+    const FlatModel &m_flat;
+    CompiledModel &m_out;
+    Program *m_program = nullptr;
+    std::uint32_t m_temps = 0;
+    std::uint32_t m_maxTemps = 0;
+    std::uint32_t m_constBase = 0;
+    std::vector<double> m_constants;
+    QHash<quint64, std::uint32_t> m_constIndex;
+};
+
+// Depth-first topological order; on a cycle, returns the variables around it.
+struct Ordering {
+    std::vector<int> order;
+    std::vector<int> cycle;
+};
+
+Ordering order(const std::vector<std::vector<int>> &deps, const std::vector<bool> &include)
+{
+    Ordering result;
+    const std::size_t n = deps.size();
+    std::vector<char> state(n, 0); // 0 new, 1 on the stack, 2 done
+    std::vector<int> stack;
+    // Iterative, so that a long chain of equations cannot overflow the call stack.
+    for (std::size_t root = 0; root < n; ++root) {
+        if (!include[root] || state[root])
+            continue;
+        std::vector<std::pair<int, std::size_t>> work{{int(root), 0}};
+        state[root] = 1;
+        stack.push_back(int(root));
+        while (!work.empty()) {
+            auto &[v, next] = work.back();
+            if (next < deps[v].size()) {
+                const int d = deps[v][next++];
+                if (!include[d])
+                    continue;
+                if (state[d] == 1) {
+                    const auto at = std::find(stack.begin(), stack.end(), d);
+                    result.cycle.assign(at, stack.end());
+                    return result;
+                }
+                if (state[d] == 0) {
+                    state[d] = 1;
+                    stack.push_back(d);
+                    work.push_back({d, 0});
+                }
+            } else {
+                state[v] = 2;
+                result.order.push_back(v);
+                stack.pop_back();
+                work.pop_back();
+            }
+        }
+    }
+    return result;
+}
+
+QString describeCycle(const FlatModel &flat, const std::vector<int> &cycle)
+{
+    QStringList names;
+    for (int v : cycle)
+        names << (flat.vars[v].hidden ? QStringLiteral("(inside a builtin)") : flat.vars[v].name);
+    names << names.first();
+    return names.join(QStringLiteral(" -> "));
+}
+
+} // namespace
+
+CompileResult compile(const FlatModel &flat)
+{
+    CompileResult result;
+    result.diagnostics = flat.diagnostics;
+    if (flat.hasErrors())
+        return result;
+
+    const std::size_t n = flat.vars.size();
+    std::vector<std::vector<int>> deps(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        forEachVar(flat.vars[i].equation, [&](int d) { deps[i].push_back(d); });
+        std::sort(deps[i].begin(), deps[i].end());
+        deps[i].erase(std::unique(deps[i].begin(), deps[i].end()), deps[i].end());
+    }
+
+    // Initial values: every variable, stocks through their initial equations.
+    const Ordering init = order(deps, std::vector<bool>(n, true));
+    if (!init.cycle.empty()) {
+        const FlatVar &v = flat.vars[init.cycle.front()];
+        result.diagnostics.push_back({Severity::Error, v.source.fileName(), {},
+                                      QStringLiteral("the initial values depend on each other in a loop: %1")
+                                          .arg(describeCycle(flat, init.cycle))});
+        return result;
+    }
+
+    // What changes over time: stocks, time, and whatever reads them.
+    std::vector<bool> varying(n, false);
+    for (int v : init.order) {
+        const FlatVar &fv = flat.vars[v];
+        bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation);
+        if (fv.kind != FlatVar::Kind::Stock) {
+            for (int d : deps[v])
+                changes = changes || varying[d];
+        }
+        varying[v] = changes;
+    }
+    std::vector<bool> inRates(n, false);
+    std::vector<std::vector<int>> rateDeps(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        inRates[i] = varying[i] && flat.vars[i].kind != FlatVar::Kind::Stock;
+        if (inRates[i])
+            rateDeps[i] = deps[i];
+    }
+    const Ordering rates = order(rateDeps, inRates);
+    if (!rates.cycle.empty()) {
+        const FlatVar &v = flat.vars[rates.cycle.front()];
+        result.diagnostics.push_back({Severity::Error, v.source.fileName(),
+                                      v.source.isValid() ? v.source.positionOfDecodedOffset(0) : SourcePos{},
+                                      QStringLiteral("algebraic loop: these variables depend on each other with no "
+                                                     "stock between them: %1").arg(describeCycle(flat, rates.cycle))});
+        return result;
+    }
+
+    CompiledModel m;
+    m.specs = flat.specs;
+    m.tables = flat.tables;
+    Codegen gen(flat, m);
+    for (int v : init.order)
+        gen.emitEquation(m.initial, v);
+    for (int v : rates.order)
+        gen.emitEquation(m.rates, v);
+    gen.finish();
+
+    for (std::size_t i = 0; i < n; ++i) {
+        const FlatVar &v = flat.vars[i];
+        if (v.kind == FlatVar::Kind::Stock) {
+            m.stockSlots.push_back(gen.varSlot(int(i)));
+            m.termBegin.push_back(std::uint32_t(m.termSlot.size()));
+            for (int f : v.inflows) {
+                m.termSlot.push_back(gen.varSlot(f));
+                m.termSign.push_back(1.0);
+            }
+            for (int f : v.outflows) {
+                m.termSlot.push_back(gen.varSlot(f));
+                m.termSign.push_back(-1.0);
+            }
+            m.stockNonNegative.push_back(v.nonNegative);
+        }
+        if (!v.hidden)
+            m.outputs.push_back({v.name, gen.varSlot(int(i))});
+    }
+    m.termBegin.push_back(std::uint32_t(m.termSlot.size()));
+    result.model = std::move(m);
+    return result;
+}
+
+CompileResult compileProject(const Project &project, const FlattenOptions &options)
+{
+    return compile(flatten(project, options));
+}
+
+} // namespace meadows

@@ -1,0 +1,46 @@
+#pragma once
+// The syntax tree of one XMILE equation.
+#include <QString>
+#include <vector>
+
+namespace meadows {
+
+enum class UnaryOp { Negate, Plus, Not };
+enum class BinaryOp { Add, Subtract, Multiply, Divide, Power, Modulo, Equal, NotEqual, Less, LessEqual,
+                      Greater, GreaterEqual, And, Or };
+
+struct Expr {
+    enum class Kind {
+        Number,    // value
+        Name,      // name (canonical), spelling; args = subscripts when subscripted
+        Star,      // '*' as a subscript: every element
+        Unary,     // unaryOp, args[0]
+        Binary,    // binaryOp, args[0], args[1]
+        Call,      // name (canonical function name), args
+        If,        // args[0] condition, args[1] then, args[2] else
+    };
+
+    Kind kind = Kind::Number;
+    double value = 0;
+    QString name;     // canonical
+    QString spelling; // as written
+    UnaryOp unaryOp = UnaryOp::Negate;
+    BinaryOp binaryOp = BinaryOp::Add;
+    bool subscripted = false;
+    std::vector<Expr> args;
+    int offset = 0; // where the node starts in the equation text (0-based)
+    int length = 0;
+
+    static Expr number(double v, int offset = 0)
+    {
+        Expr e;
+        e.value = v;
+        e.offset = offset;
+        return e;
+    }
+};
+
+// Prints an expression back as XMILE text (canonical names, minimal parentheses).
+QString toString(const Expr &e);
+
+} // namespace meadows

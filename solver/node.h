@@ -1,0 +1,85 @@
+#pragma once
+// The resolved form of an equation: names are bound to scalar variables, arrays are
+// expanded element by element, builtins are identified. This is what code is made from.
+#include "builtins.h"
+#include "expr.h"
+
+#include <vector>
+
+namespace meadows {
+
+struct Node {
+    enum class Kind {
+        Const,   // value
+        Var,     // index: a flat variable
+        Time,    // the current time
+        TimeStep,
+        StartTime,
+        StopTime,
+        Unary,   // unaryOp, args[0]
+        Binary,  // binaryOp, args[0..1]
+        If,      // args[0] condition, args[1], args[2]
+        Call,    // builtin, args
+        Lookup,  // index: a table; args[0] the input
+    };
+
+    Kind kind = Kind::Const;
+    double value = 0;
+    int index = -1;
+    Builtin builtin = Builtin::Abs;
+    UnaryOp unaryOp = UnaryOp::Negate;
+    BinaryOp binaryOp = BinaryOp::Add;
+    std::vector<Node> args;
+
+    static Node constant(double v)
+    {
+        Node n;
+        n.value = v;
+        return n;
+    }
+    static Node var(int index)
+    {
+        Node n;
+        n.kind = Kind::Var;
+        n.index = index;
+        return n;
+    }
+    static Node of(Kind kind)
+    {
+        Node n;
+        n.kind = kind;
+        return n;
+    }
+    static Node call(Builtin b, std::vector<Node> args)
+    {
+        Node n;
+        n.kind = Kind::Call;
+        n.builtin = b;
+        n.args = std::move(args);
+        return n;
+    }
+    static Node binary(BinaryOp op, Node a, Node b)
+    {
+        Node n;
+        n.kind = Kind::Binary;
+        n.binaryOp = op;
+        n.args.push_back(std::move(a));
+        n.args.push_back(std::move(b));
+        return n;
+    }
+};
+
+// Calls f on every variable index the node reads.
+template<typename F>
+void forEachVar(const Node &n, F &&f)
+{
+    if (n.kind == Node::Kind::Var)
+        f(n.index);
+    for (const Node &a : n.args)
+        forEachVar(a, f);
+}
+
+// True when the node reads time or a builtin whose value changes without its inputs.
+bool readsTime(const Node &n);
+
+} // namespace meadows

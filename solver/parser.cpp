@@ -1,0 +1,607 @@
+#include "parser.h"
+
+#include "model/names.h"
+
+#include <QStringList>
+
+#include <cmath>
+
+namespace meadows {
+
+namespace {
+
+enum class Tok { End, Number, Name, LParen, RParen, LBracket, RBracket, Comma, Colon, Op, Error };
+
+struct Token {
+    Tok kind = Tok::End;
+    QString text; // operator text, or the name as written
+    double value = 0;
+    int offset = 0;
+    int length = 0;
+    bool quoted = false;
+};
+
+class Lexer {
+public:
+    explicit Lexer(const QString &s) : m_s(s) {}
+
+    Token next()
+    {
+        skipSpaceAndComments();
+        Token t;
+        t.offset = m_i;
+        if (m_error) {
+            t.kind = Tok::Error;
+            t.text = *m_error;
+            t.offset = m_errorOffset;
+            return t;
+        }
+        if (m_i >= m_s.size()) {
+            t.kind = Tok::End;
+            return t;
+        }
+        const QChar c = m_s[m_i];
+        if (c.isDigit() || (c == u'.' && m_i + 1 < m_s.size() && m_s[m_i + 1].isDigit()))
+            return number(t);
+        if (c == u'"')
+            return quotedName(t);
+        if (isNameStart(c))
+            return name(t);
+        ++m_i;
+        t.length = 1;
+        switch (c.unicode()) {
+        case '(': t.kind = Tok::LParen; return t;
+        case ')': t.kind = Tok::RParen; return t;
+        case '[': t.kind = Tok::LBracket; return t;
+        case ']': t.kind = Tok::RBracket; return t;
+        case ',': t.kind = Tok::Comma; return t;
+        case ':': t.kind = Tok::Colon; return t;
+        case '+': case '-': case '*': case '/': case '^': case '%':
+            t.kind = Tok::Op;
+            t.text = c;
+            return t;
+        case '=':
+            t.kind = Tok::Op;
+            t.text = QStringLiteral("=");
+            if (peekChar('=')) { ++m_i; t.length = 2; }
+            return t;
+        case '<':
+            t.kind = Tok::Op;
+            t.text = QStringLiteral("<");
+            if (peekChar('=')) { ++m_i; t.text = QStringLiteral("<="); t.length = 2; }
+            else if (peekChar('>')) { ++m_i; t.text = QStringLiteral("<>"); t.length = 2; }
+            return t;
+        case '>':
+            t.kind = Tok::Op;
+            t.text = QStringLiteral(">");
+            if (peekChar('=')) { ++m_i; t.text = QStringLiteral(">="); t.length = 2; }
+            return t;
+        case '!':
+            t.kind = Tok::Op;
+            t.text = QStringLiteral("not");
+            if (peekChar('=')) { ++m_i; t.text = QStringLiteral("<>"); t.length = 2; }
+            return t;
+        case '&':
+            if (peekChar('&')) { ++m_i; t.kind = Tok::Op; t.text = QStringLiteral("and"); t.length = 2; return t; }
+            break;
+        case '|':
+            if (peekChar('|')) { ++m_i; t.kind = Tok::Op; t.text = QStringLiteral("or"); t.length = 2; return t; }
+            break;
+        default:
+            break;
+        }
+        t.kind = Tok::Error;
+        t.text = QStringLiteral("unexpected character '%1'").arg(c);
+        return t;
+    }
+
+private:
+    static bool isNameStart(QChar c) { return c.isLetter() || c == u'_' || c == u'$' || c.unicode() > 127; }
+    static bool isNameChar(QChar c) { return isNameStart(c) || c.isDigit() || c == u'.' || c == u'\''; }
+    bool peekChar(char c) const { return m_i < m_s.size() && m_s[m_i] == QLatin1Char(c); }
+
+    void skipSpaceAndComments()
+    {
+        while (m_i < m_s.size()) {
+            const QChar c = m_s[m_i];
+            if (c.isSpace()) {
+                ++m_i;
+            } else if (c == u'{') {
+                const int start = m_i;
+                const int close = int(m_s.indexOf(u'}', m_i));
+                if (close < 0) {
+                    m_error = QStringLiteral("unterminated comment: '{' has no closing '}'");
+                    m_errorOffset = start;
+                    m_i = int(m_s.size());
+                    return;
+                }
+                m_i = close + 1;
+            } else if (c == u'\\' && m_i + 1 < m_s.size() && m_s[m_i + 1] == u'\n') {
+                m_i += 2; // Vensim's line continuation
+            } else {
+                return;
+            }
+        }
+    }
+
+    Token number(Token t)
+    {
+        int j = m_i;
+        while (j < m_s.size() && m_s[j].isDigit()) ++j;
+        if (j < m_s.size() && m_s[j] == u'.') {
+            ++j;
+            while (j < m_s.size() && m_s[j].isDigit()) ++j;
+        }
+        if (j < m_s.size() && (m_s[j] == u'e' || m_s[j] == u'E')) {
+            int k = j + 1;
+            if (k < m_s.size() && (m_s[k] == u'+' || m_s[k] == u'-')) ++k;
+            if (k < m_s.size() && m_s[k].isDigit()) {
+                while (k < m_s.size() && m_s[k].isDigit()) ++k;
+                j = k;
+            }
+        }
+        bool ok = false;
+        t.kind = Tok::Number;
+        t.text = m_s.mid(m_i, j - m_i);
+        t.value = t.text.toDouble(&ok);
+        t.length = j - m_i;
+        m_i = j;
+        if (!ok) {
+            t.kind = Tok::Error;
+            t.text = QStringLiteral("malformed number '%1'").arg(t.text);
+        }
+        return t;
+    }
+
+    Token quotedName(Token t)
+    {
+        const int close = int(m_s.indexOf(u'"', m_i + 1));
+        if (close < 0) {
+            t.kind = Tok::Error;
+            t.text = QStringLiteral("unterminated quoted name: '\"' has no closing '\"'");
+            m_i = int(m_s.size());
+            return t;
+        }
+        t.kind = Tok::Name;
+        t.quoted = true;
+        t.text = m_s.mid(m_i + 1, close - m_i - 1);
+        m_i = close + 1;
+        // A quoted name may continue with a module member: "my module".var
+        while (m_i < m_s.size() && m_s[m_i] == u'.' && m_i + 1 < m_s.size() && (isNameStart(m_s[m_i + 1]) || m_s[m_i + 1] == u'"')) {
+            t.text += u'.';
+            ++m_i;
+            Token rest = m_s[m_i] == u'"' ? quotedName(Token{}) : name(Token{});
+            t.text += rest.text;
+        }
+        t.length = m_i - t.offset;
+        return t;
+    }
+
+    Token name(Token t)
+    {
+        int j = m_i;
+        while (j < m_s.size() && isNameChar(m_s[j]))
+            ++j;
+        // A trailing '.' belongs to no name.
+        while (j > m_i + 1 && m_s[j - 1] == u'.')
+            --j;
+        t.kind = Tok::Name;
+        t.text = m_s.mid(m_i, j - m_i);
+        t.length = j - m_i;
+        m_i = j;
+        return t;
+    }
+
+    const QString &m_s;
+    int m_i = 0;
+    std::optional<QString> m_error;
+    int m_errorOffset = 0;
+};
+
+struct Failure {
+    ParseError error;
+};
+
+class Parser {
+public:
+    explicit Parser(const QString &s) : m_lexer(s) { advance(); }
+
+    Expr parseAll()
+    {
+        Expr e = expression();
+        if (m_tok.kind != Tok::End)
+            fail(m_tok.offset, QStringLiteral("unexpected %1 after the end of the expression").arg(describe(m_tok)));
+        return e;
+    }
+
+private:
+    [[noreturn]] void fail(int offset, const QString &message) { throw Failure{{offset, message}}; }
+
+    static QString describe(const Token &t)
+    {
+        switch (t.kind) {
+        case Tok::End: return QStringLiteral("end of equation");
+        case Tok::Number: return QStringLiteral("number '%1'").arg(t.text);
+        case Tok::Name: return QStringLiteral("name '%1'").arg(t.text);
+        case Tok::LParen: return QStringLiteral("'('");
+        case Tok::RParen: return QStringLiteral("')'");
+        case Tok::LBracket: return QStringLiteral("'['");
+        case Tok::RBracket: return QStringLiteral("']'");
+        case Tok::Comma: return QStringLiteral("','");
+        case Tok::Colon: return QStringLiteral("':'");
+        case Tok::Op: return QStringLiteral("'%1'").arg(t.text);
+        case Tok::Error: return t.text;
+        }
+        return {};
+    }
+
+    void advance()
+    {
+        m_tok = m_lexer.next();
+        if (m_tok.kind == Tok::Error)
+            fail(m_tok.offset, m_tok.text);
+    }
+
+    bool isKeyword(const char *kw) const
+    {
+        return m_tok.kind == Tok::Name && !m_tok.quoted && m_tok.text.compare(QLatin1String(kw), Qt::CaseInsensitive) == 0;
+    }
+    bool isOp(const char *op) const
+    {
+        return m_tok.kind == Tok::Op && m_tok.text == QLatin1String(op);
+    }
+
+    bool isAnyKeyword() const
+    {
+        for (const char *kw : {"if", "then", "else", "and", "or", "not", "mod"}) {
+            if (isKeyword(kw))
+                return true;
+        }
+        return false;
+    }
+
+    void expect(Tok kind, const char *what)
+    {
+        if (m_tok.kind != kind)
+            fail(m_tok.offset, QStringLiteral("expected %1 but found %2").arg(QLatin1String(what), describe(m_tok)));
+        advance();
+    }
+
+    Expr binary(BinaryOp op, Expr lhs, Expr rhs)
+    {
+        Expr e;
+        e.kind = Expr::Kind::Binary;
+        e.binaryOp = op;
+        e.offset = lhs.offset;
+        e.length = rhs.offset + rhs.length - lhs.offset;
+        e.args.push_back(std::move(lhs));
+        e.args.push_back(std::move(rhs));
+        return e;
+    }
+
+    Expr expression()
+    {
+        if (isKeyword("if"))
+            return ifExpression();
+        return orExpression();
+    }
+
+    Expr ifExpression()
+    {
+        Expr e;
+        e.kind = Expr::Kind::If;
+        e.offset = m_tok.offset;
+        advance();
+        e.args.push_back(expression());
+        if (!isKeyword("then"))
+            fail(m_tok.offset, QStringLiteral("expected THEN but found %1").arg(describe(m_tok)));
+        advance();
+        e.args.push_back(expression());
+        if (!isKeyword("else"))
+            fail(m_tok.offset, QStringLiteral("expected ELSE but found %1 (IF needs THEN and ELSE)").arg(describe(m_tok)));
+        advance();
+        e.args.push_back(expression());
+        e.length = e.args[2].offset + e.args[2].length - e.offset;
+        return e;
+    }
+
+    Expr orExpression()
+    {
+        Expr lhs = andExpression();
+        while (isKeyword("or") || isOp("or")) {
+            advance();
+            lhs = binary(BinaryOp::Or, std::move(lhs), andExpression());
+        }
+        return lhs;
+    }
+
+    Expr andExpression()
+    {
+        Expr lhs = notExpression();
+        while (isKeyword("and") || isOp("and")) {
+            advance();
+            lhs = binary(BinaryOp::And, std::move(lhs), notExpression());
+        }
+        return lhs;
+    }
+
+    Expr notExpression()
+    {
+        if (isKeyword("not") || isOp("not")) {
+            Expr e;
+            e.kind = Expr::Kind::Unary;
+            e.unaryOp = UnaryOp::Not;
+            e.offset = m_tok.offset;
+            advance();
+            e.args.push_back(notExpression());
+            e.length = e.args[0].offset + e.args[0].length - e.offset;
+            return e;
+        }
+        return comparison();
+    }
+
+    Expr comparison()
+    {
+        Expr lhs = additive();
+        for (;;) {
+            BinaryOp op;
+            if (isOp("=")) op = BinaryOp::Equal;
+            else if (isOp("<>")) op = BinaryOp::NotEqual;
+            else if (isOp("<")) op = BinaryOp::Less;
+            else if (isOp("<=")) op = BinaryOp::LessEqual;
+            else if (isOp(">")) op = BinaryOp::Greater;
+            else if (isOp(">=")) op = BinaryOp::GreaterEqual;
+            else return lhs;
+            advance();
+            lhs = binary(op, std::move(lhs), additive());
+        }
+    }
+
+    Expr additive()
+    {
+        Expr lhs = multiplicative();
+        for (;;) {
+            BinaryOp op;
+            if (isOp("+")) op = BinaryOp::Add;
+            else if (isOp("-")) op = BinaryOp::Subtract;
+            else return lhs;
+            advance();
+            lhs = binary(op, std::move(lhs), multiplicative());
+        }
+    }
+
+    Expr multiplicative()
+    {
+        Expr lhs = unary();
+        for (;;) {
+            BinaryOp op;
+            if (isOp("*")) op = BinaryOp::Multiply;
+            else if (isOp("/")) op = BinaryOp::Divide;
+            else if (isOp("%") || isKeyword("mod")) op = BinaryOp::Modulo;
+            else return lhs;
+            advance();
+            lhs = binary(op, std::move(lhs), unary());
+        }
+    }
+
+    // Unary minus binds looser than '^': -2^2 is -4, as in Stella and Vensim.
+    Expr unary()
+    {
+        if (isOp("-") || isOp("+")) {
+            Expr e;
+            e.kind = Expr::Kind::Unary;
+            e.unaryOp = isOp("-") ? UnaryOp::Negate : UnaryOp::Plus;
+            e.offset = m_tok.offset;
+            advance();
+            e.args.push_back(unary());
+            e.length = e.args[0].offset + e.args[0].length - e.offset;
+            return e;
+        }
+        if (isKeyword("not") || isOp("not"))
+            return notExpression();
+        return power();
+    }
+
+    // '^' is right-associative: 2^3^2 = 2^9.
+    Expr power()
+    {
+        Expr base = postfix();
+        if (isOp("^")) {
+            advance();
+            return binary(BinaryOp::Power, std::move(base), unary());
+        }
+        return base;
+    }
+
+    Expr postfix()
+    {
+        const Token t = m_tok;
+        switch (t.kind) {
+        case Tok::Number: {
+            advance();
+            Expr e = Expr::number(t.value, t.offset);
+            e.length = t.length;
+            return e;
+        }
+        case Tok::LParen: {
+            advance();
+            Expr e = expression();
+            if (m_tok.kind != Tok::RParen)
+                fail(m_tok.kind == Tok::End ? t.offset : m_tok.offset,
+                     m_tok.kind == Tok::End ? QStringLiteral("'(' is never closed")
+                                            : QStringLiteral("expected ')' but found %1").arg(describe(m_tok)));
+            advance();
+            return e;
+        }
+        case Tok::Name: {
+            if (!t.quoted && (isKeyword("then") || isKeyword("else") || isKeyword("and") || isKeyword("or") || isKeyword("mod")))
+                fail(t.offset, QStringLiteral("expected a value but found the keyword '%1'").arg(t.text));
+            if (isKeyword("if"))
+                return ifExpression();
+            advance();
+            Expr e;
+            e.offset = t.offset;
+            e.length = t.length;
+            e.spelling = t.text;
+            // Some writers (xmutil's macros) leave names with spaces unquoted: two plain
+            // names in a row can mean nothing else, so they are one name.
+            while (!t.quoted && m_tok.kind == Tok::Name && !m_tok.quoted && !isAnyKeyword()) {
+                e.spelling += QLatin1Char(' ') + m_tok.text;
+                e.length = m_tok.offset + m_tok.length - e.offset;
+                advance();
+            }
+            e.name = canonicalName(e.spelling);
+            if (m_tok.kind == Tok::LParen) {
+                e.kind = Expr::Kind::Call;
+                advance();
+                if (m_tok.kind != Tok::RParen) {
+                    for (;;) {
+                        e.args.push_back(expression());
+                        if (m_tok.kind == Tok::Comma) {
+                            advance();
+                            continue;
+                        }
+                        break;
+                    }
+                }
+                if (m_tok.kind != Tok::RParen)
+                    fail(m_tok.offset, m_tok.kind == Tok::End
+                                           ? QStringLiteral("the call to %1 is never closed with ')'").arg(t.text)
+                                           : QStringLiteral("expected ',' or ')' in the call to %1 but found %2").arg(t.text, describe(m_tok)));
+                e.length = m_tok.offset + 1 - e.offset;
+                advance();
+                return e;
+            }
+            e.kind = Expr::Kind::Name;
+            if (m_tok.kind == Tok::LBracket) {
+                e.subscripted = true;
+                advance();
+                for (;;) {
+                    e.args.push_back(subscript());
+                    if (m_tok.kind == Tok::Comma) {
+                        advance();
+                        continue;
+                    }
+                    break;
+                }
+                if (m_tok.kind != Tok::RBracket)
+                    fail(m_tok.offset, QStringLiteral("expected ',' or ']' in the subscript of %1 but found %2").arg(t.text, describe(m_tok)));
+                e.length = m_tok.offset + 1 - e.offset;
+                advance();
+            }
+            return e;
+        }
+        case Tok::End:
+            fail(t.offset, QStringLiteral("the equation ends where a value was expected"));
+        default:
+            fail(t.offset, QStringLiteral("expected a value but found %1").arg(describe(t)));
+        }
+    }
+
+    Expr subscript()
+    {
+        if (isOp("*")) {
+            Expr e;
+            e.kind = Expr::Kind::Star;
+            e.offset = m_tok.offset;
+            e.length = 1;
+            advance();
+            return e;
+        }
+        return expression();
+    }
+
+    Lexer m_lexer;
+    Token m_tok;
+};
+
+} // namespace
+
+ParseResult parseEquation(const QString &text)
+{
+    ParseResult result;
+    try {
+        Parser parser(text);
+        result.expr = parser.parseAll();
+    } catch (const Failure &f) {
+        if (f.error.message == QLatin1String("the equation ends where a value was expected") && text.trimmed().isEmpty())
+            return result; // blank: no equation, and no error either
+        Lexer probe(text);
+        if (probe.next().kind == Tok::End)
+            return result; // only a comment
+        result.error = f.error;
+    }
+    return result;
+}
+
+// ---- printing -------------------------------------------------------------------------
+
+namespace {
+int precedence(const Expr &e)
+{
+    switch (e.kind) {
+    case Expr::Kind::If: return 0;
+    case Expr::Kind::Binary:
+        switch (e.binaryOp) {
+        case BinaryOp::Or: return 1;
+        case BinaryOp::And: return 2;
+        case BinaryOp::Equal: case BinaryOp::NotEqual: case BinaryOp::Less: case BinaryOp::LessEqual:
+        case BinaryOp::Greater: case BinaryOp::GreaterEqual: return 4;
+        case BinaryOp::Add: case BinaryOp::Subtract: return 5;
+        case BinaryOp::Multiply: case BinaryOp::Divide: case BinaryOp::Modulo: return 6;
+        case BinaryOp::Power: return 8;
+        }
+        return 0;
+    case Expr::Kind::Unary: return e.unaryOp == UnaryOp::Not ? 3 : 7;
+    default: return 9;
+    }
+}
+
+QString wrap(const Expr &e, int min)
+{
+    const QString s = toString(e);
+    return precedence(e) < min ? QLatin1Char('(') + s + QLatin1Char(')') : s;
+}
+} // namespace
+
+QString toString(const Expr &e)
+{
+    switch (e.kind) {
+    case Expr::Kind::Number: return QString::number(e.value, 'g', 17);
+    case Expr::Kind::Star: return QStringLiteral("*");
+    case Expr::Kind::Name: {
+        QString s = e.spelling.isEmpty() ? e.name : e.spelling;
+        if (s.contains(u' '))
+            s = QLatin1Char('"') + s + QLatin1Char('"');
+        if (e.subscripted) {
+            QStringList parts;
+            for (const Expr &a : e.args)
+                parts << toString(a);
+            s += QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+        }
+        return s;
+    }
+    case Expr::Kind::Call: {
+        QStringList parts;
+        for (const Expr &a : e.args)
+            parts << toString(a);
+        return (e.spelling.isEmpty() ? e.name : e.spelling) + QLatin1Char('(') + parts.join(QLatin1String(", ")) + QLatin1Char(')');
+    }
+    case Expr::Kind::If:
+        return QStringLiteral("IF %1 THEN %2 ELSE %3").arg(toString(e.args[0]), toString(e.args[1]), toString(e.args[2]));
+    case Expr::Kind::Unary: {
+        const char *op = e.unaryOp == UnaryOp::Negate ? "-" : e.unaryOp == UnaryOp::Plus ? "+" : "NOT ";
+        return QLatin1String(op) + wrap(e.args[0], precedence(e));
+    }
+    case Expr::Kind::Binary: {
+        static const char *const ops[] = {"+", "-", "*", "/", "^", " MOD ", " = ", " <> ", " < ", " <= ", " > ", " >= ", " AND ", " OR "};
+        const int p = precedence(e);
+        const bool rightAssoc = e.binaryOp == BinaryOp::Power;
+        return wrap(e.args[0], rightAssoc ? p + 1 : p) + QLatin1String(ops[int(e.binaryOp)])
+               + wrap(e.args[1], rightAssoc ? p : p + 1);
+    }
+    }
+    return {};
+}
+
+} // namespace meadows

@@ -1,0 +1,64 @@
+#pragma once
+// Compiled equations: a flat array of three-address instructions over one array of
+// doubles. No strings, maps or allocation while it runs.
+#include "model/graphicalfunction.h"
+#include "model/project.h"
+
+#include <QString>
+#include <cstdint>
+#include <vector>
+
+namespace meadows {
+
+enum class Op : std::uint8_t {
+    Copy,     // dst = a
+    Neg, Not,
+    Add, Sub, Mul, Div, Pow, Mod,
+    Eq, Ne, Lt, Le, Gt, Ge, And, Or,
+    Select,   // dst = a != 0 ? b : c
+    Math1,    // dst = f(a), c picks f (a Builtin)
+    Min2, Max2,
+    SafeDiv,  // dst = b != 0 ? a / b : c   (XIDZ, ZIDZ, SAFEDIV)
+    Arctan2,
+    Lookup,   // dst = table[b](a)
+    TimeInput // dst = f(args at a.., count b), c picks f (a Builtin: Step, Ramp, Pulse, PulseTrain)
+};
+
+struct Instr {
+    Op op;
+    std::uint32_t dst;
+    std::uint32_t a;
+    std::uint32_t b;
+    std::uint32_t c;
+};
+
+// Fixed places in memory.
+enum Slot : std::uint32_t { TimeSlot = 0, DtSlot = 1, StartSlot = 2, StopSlot = 3, FirstVarSlot = 4 };
+
+struct Program {
+    std::vector<Instr> code;
+};
+
+struct OutputColumn {
+    QString name;
+    std::uint32_t slot;
+};
+
+struct CompiledModel {
+    std::vector<double> memory;  // the initial image: constants in place
+    Program initial;             // everything, in initial-value order
+    Program rates;               // what changes over time, given stocks and time
+    std::vector<std::uint32_t> stockSlots;
+    // Stock i's net flow: sum over terms[termBegin[i] .. termBegin[i+1]) of sign * memory[slot].
+    std::vector<std::uint32_t> termBegin;
+    std::vector<std::uint32_t> termSlot;
+    std::vector<double> termSign;
+    std::vector<bool> stockNonNegative;
+    std::vector<GraphicalFunction> tables;
+    std::vector<OutputColumn> outputs;
+    SimSpecs specs;
+
+    void execute(const Program &program, double *memory) const;
+};
+
+} // namespace meadows

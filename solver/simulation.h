@@ -1,0 +1,44 @@
+#pragma once
+// Runs a compiled model over time and keeps the trajectories.
+#include "program.h"
+
+#include <QString>
+#include <atomic>
+#include <optional>
+#include <vector>
+
+namespace meadows {
+
+enum class Method { Euler, RK4 };
+
+struct RunOptions {
+    std::optional<double> start, stop, dt, saveStep;
+    std::optional<Method> method; // default: the model's
+};
+
+// One contiguous block: row r, column c at data[r * columns + c]. Column 0 is time.
+struct Results {
+    std::vector<QString> names; // names[0] == "Time"
+    std::vector<double> data;
+    std::size_t columns = 0;
+
+    std::size_t rows() const { return columns ? data.size() / columns : 0; }
+    double at(std::size_t row, std::size_t column) const { return data[row * columns + column]; }
+    int column(const QString &name) const; // by variableKey; -1 when absent
+};
+
+struct RunResult {
+    std::optional<Results> results;
+    QString error; // set when the run could not start (bad sim specs) or was cancelled
+};
+
+// Reads XMILE's method names ("Euler", "RK4", "rk4"...); nullopt for ones not supported.
+std::optional<Method> methodFromName(const QString &name);
+
+RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
+                   const std::atomic<bool> *cancel = nullptr);
+
+// CSV as `meadows run` writes it: "Time" then every variable, one row per save step.
+QByteArray toCsv(const Results &results);
+
+} // namespace meadows
