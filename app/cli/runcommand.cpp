@@ -73,7 +73,7 @@ int runCommand(const QStringList &arguments)
         flattenOptions.overrides.push_back({s.left(eq).trimmed(), v});
     }
     if (!usage.isEmpty()) {
-        err << "meadows run: " << usage << '\n';
+        err << "meadows run: " << usage << '\n' << usageText();
         return ExitUsage;
     }
 

@@ -1,0 +1,142 @@
+// The meadows command line as a user runs it: exit codes, output formats, messages.
+#include "support/referencedata.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+const QString kData = QStringLiteral(MEADOWS_TEST_DATA);
+
+struct Outcome {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Outcome runMeadows(const QStringList &args)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(MEADOWS_EXECUTABLE));
+    p.setArguments(args);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY")); // the headless commands need no display
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        return {};
+    }
+    Outcome o;
+    o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    o.out = QString::fromUtf8(p.readAllStandardOutput());
+    o.err = QString::fromUtf8(p.readAllStandardError());
+    return o;
+}
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void runWritesCsvMatchingTheReference();
+    void runToStdoutAndOptions();
+    void checkCleanModel();
+    void checkBrokenEquationGivesLineAndColumn();
+    void truncatedFileIsACleanError();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+};
+
+void TestCli::runWritesCsvMatchingTheReference()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("t.csv"));
+    const Outcome o = runMeadows({QStringLiteral("run"), kData + QStringLiteral("/test-models/samples/teacup/teacup.xmile"),
+                               QStringLiteral("-o"), out});
+    QCOMPARE(o.code, 0);
+    const meadows::test::Table actual = meadows::test::readTable(out);
+    QCOMPARE(actual.columns.size(), 5);
+    QCOMPARE(actual.rows.size(), std::size_t(241)); // 0 to 30 by 0.125
+    const auto c = meadows::test::compareTables(actual, meadows::test::readTable(kData + QStringLiteral("/test-models/samples/teacup/output.csv")));
+    QVERIFY2(c.ok, qPrintable(c.message));
+}
+
+void TestCli::runToStdoutAndOptions()
+{
+    const Outcome o = runMeadows({QStringLiteral("run"), kData + QStringLiteral("/test-models/samples/teacup/teacup.xmile"),
+                               QStringLiteral("--stop"), QStringLiteral("2"), QStringLiteral("--dt"), QStringLiteral("1"),
+                               QStringLiteral("--set"), QStringLiteral("Room Temperature=80"), QStringLiteral("--method"),
+                               QStringLiteral("rk4")});
+    QCOMPARE(o.code, 0);
+    const QStringList lines = o.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines[0].startsWith(QLatin1String("Time,")));
+    QVERIFY(lines[0].contains(QLatin1String("Teacup Temperature")));
+    const meadows::test::Table t = meadows::test::parseTable(o.out.toUtf8());
+    const qsizetype room = t.columns.indexOf(QStringLiteral("room temperature"));
+    const qsizetype tea = t.columns.indexOf(QStringLiteral("teacup temperature"));
+    QCOMPARE(t.rows[1][room], 80.0);
+    // RK4, one step of 1 for T' = -(T - 80)/10 from 180: 80 + 100 * (1 - h/10 + ... ) to 4th order
+    const double k = -0.1;
+    const double factor = 1 + k + k * k / 2 + k * k * k / 6 + k * k * k * k / 24;
+    QVERIFY(std::fabs(t.rows[1][tea] - (80 + 100 * factor)) < 1e-9);
+}
+
+void TestCli::checkCleanModel()
+{
+    const Outcome o = runMeadows({QStringLiteral("check"), kData + QStringLiteral("/test-models/samples/SIR/SIR.xmile")});
+    QCOMPARE(o.code, 0);
+    QVERIFY2(!o.out.contains(QLatin1String("error")), qPrintable(o.out));
+}
+
+void TestCli::checkBrokenEquationGivesLineAndColumn()
+{
+    const QString path = kData + QStringLiteral("/broken/broken_equation.xmile");
+    const Outcome o = runMeadows({QStringLiteral("check"), path});
+    QCOMPARE(o.code, 1);
+    // "10 * (1 + " stops where a value should follow: line 12, column 32, and the
+    // unknown name on line 15 is reported too.
+    QVERIFY2(o.out.contains(path + QStringLiteral(":12:32: error: in 'arrivals': the equation ends where a value was expected")), qPrintable(o.out));
+    QVERIFY2(o.out.contains(path + QStringLiteral(":15:32: error: in 'capacity': unknown name 'rate_per_server'")), qPrintable(o.out));
+    // run refuses the same model with the same messages.
+    const Outcome r = runMeadows({QStringLiteral("run"), path});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QLatin1String(":12:32: error:")));
+}
+
+void TestCli::truncatedFileIsACleanError()
+{
+    const QString path = kData + QStringLiteral("/broken/truncated.xmile");
+    for (const char *cmd : {"check", "run"}) {
+        const Outcome o = runMeadows({QLatin1String(cmd), path});
+        QCOMPARE(o.code, 1);
+        const QString text = o.out + o.err;
+        QVERIFY2(text.contains(path + QLatin1Char(':')) && text.contains(QLatin1String("error: the file ends early")), qPrintable(text));
+    }
+    const Outcome missing = runMeadows({QStringLiteral("check"), kData + QStringLiteral("/no/such/file.xmile")});
+    QCOMPARE(missing.code, 1);
+    QVERIFY(missing.err.contains(QLatin1String("no such file")) || missing.out.contains(QLatin1String("no such file")));
+}
+
+void TestCli::usageErrorsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("run without model") << QStringList{QStringLiteral("run")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--frobnicate")};
+    QTest::newRow("bad method") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--method"), QStringLiteral("leapfrog")};
+    QTest::newRow("bad number") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--dt"), QStringLiteral("fast")};
+    QTest::newRow("bad set") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--set"), QStringLiteral("x")};
+    QTest::newRow("check two models") << QStringList{QStringLiteral("check"), QStringLiteral("a"), QStringLiteral("b")};
+}
+
+void TestCli::usageErrorsExitTwo()
+{
+    QFETCH(QStringList, args);
+    const Outcome o = runMeadows(args);
+    QCOMPARE(o.code, 2);
+    QVERIFY(o.err.contains(QLatin1String("usage:")));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
