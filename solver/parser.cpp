@@ -166,12 +166,20 @@ private:
         t.quoted = true;
         t.text = m_s.mid(m_i + 1, close - m_i - 1);
         m_i = close + 1;
+        if (t.text.trimmed().isEmpty()) {
+            t.kind = Tok::Error;
+            t.text = QStringLiteral("a quoted name cannot be empty");
+            return t;
+        }
         // A quoted name may continue with a module member: "my module".var
         while (m_i < m_s.size() && m_s[m_i] == u'.' && m_i + 1 < m_s.size() && (isNameStart(m_s[m_i + 1]) || m_s[m_i + 1] == u'"')) {
-            t.text += u'.';
             ++m_i;
-            Token rest = m_s[m_i] == u'"' ? quotedName(Token{}) : name(Token{});
-            t.text += rest.text;
+            Token rest;
+            rest.offset = m_i;
+            rest = m_s[m_i] == u'"' ? quotedName(rest) : name(rest);
+            if (rest.kind == Tok::Error)
+                return rest;
+            t.text += u'.' + rest.text;
         }
         t.length = m_i - t.offset;
         return t;
@@ -249,6 +257,12 @@ private:
     bool isOp(const char *op) const
     {
         return m_tok.kind == Tok::Op && m_tok.text == QLatin1String(op);
+    }
+
+    bool nextIsLParen() const
+    {
+        Lexer ahead = m_lexer;
+        return ahead.next().kind == Tok::LParen;
     }
 
     bool isAnyKeyword() const
@@ -434,7 +448,9 @@ private:
             return e;
         }
         case Tok::Name: {
-            if (!t.quoted && (isKeyword("then") || isKeyword("else") || isKeyword("and") || isKeyword("or") || isKeyword("mod")))
+            if (isKeyword("mod") && nextIsLParen())
+                ; // MOD(a, b): the function, not the operator
+            else if (!t.quoted && (isKeyword("then") || isKeyword("else") || isKeyword("and") || isKeyword("or") || isKeyword("mod")))
                 fail(t.offset, QStringLiteral("expected a value but found the keyword '%1'").arg(t.text));
             if (isKeyword("if"))
                 return ifExpression();
@@ -557,6 +573,20 @@ int precedence(const Expr &e)
     }
 }
 
+// A name prints bare only when the lexer would read it back as the same one name.
+QString printableName(const QString &s)
+{
+    bool plain = !s.isEmpty() && !s[0].isDigit() && s[0] != u'.' && s[0] != u'\'';
+    for (QChar c : s) {
+        const bool nameChar = c.isLetterOrNumber() || c == u'_' || c == u'$' || c == u'.' || c == u'\''
+                              || (c.unicode() > 127 && !c.isSpace());
+        plain = plain && nameChar;
+    }
+    for (const char *kw : {"if", "then", "else", "and", "or", "not", "mod"})
+        plain = plain && s.compare(QLatin1String(kw), Qt::CaseInsensitive) != 0;
+    return plain ? s : QLatin1Char('"') + s + QLatin1Char('"');
+}
+
 QString wrap(const Expr &e, int min)
 {
     const QString s = toString(e);
@@ -570,9 +600,7 @@ QString toString(const Expr &e)
     case Expr::Kind::Number: return QString::number(e.value, 'g', 17);
     case Expr::Kind::Star: return QStringLiteral("*");
     case Expr::Kind::Name: {
-        QString s = e.spelling.isEmpty() ? e.name : e.spelling;
-        if (s.contains(u' '))
-            s = QLatin1Char('"') + s + QLatin1Char('"');
+        QString s = printableName(e.spelling.isEmpty() ? e.name : e.spelling);
         if (e.subscripted) {
             QStringList parts;
             for (const Expr &a : e.args)
@@ -585,7 +613,7 @@ QString toString(const Expr &e)
         QStringList parts;
         for (const Expr &a : e.args)
             parts << toString(a);
-        return (e.spelling.isEmpty() ? e.name : e.spelling) + QLatin1Char('(') + parts.join(QLatin1String(", ")) + QLatin1Char(')');
+        return printableName(e.spelling.isEmpty() ? e.name : e.spelling) + QLatin1Char('(') + parts.join(QLatin1String(", ")) + QLatin1Char(')');
     }
     case Expr::Kind::If:
         return QStringLiteral("IF %1 THEN %2 ELSE %3").arg(toString(e.args[0]), toString(e.args[1]), toString(e.args[2]));

@@ -4,6 +4,7 @@
 
 #include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cmath>
@@ -40,6 +41,10 @@ public:
         stop = options.stop.value_or(model.specs.stop);
         dt = options.dt.value_or(model.specs.dt);
         saveStep = options.saveStep.value_or(options.dt && !model.specs.saveStep ? dt : model.specs.effectiveSaveStep());
+        state.seed = options.seed;
+        state.start = start;
+        state.dt = dt;
+        state.series.resize(model.seriesSlots.size());
         memory = model.memory;
         memory[TimeSlot] = start;
         memory[DtSlot] = dt;
@@ -60,8 +65,10 @@ public:
         return {};
     }
 
-    // Net flow into each stock from the flows now in memory. For Stella's non-negative
-    // stocks, outflows are cut back first so that one step cannot take the stock below zero.
+    // Net flow into each stock from the flows now in memory. A non-negative stock (Stella)
+    // cannot lose in one step more than it holds plus what flows in: its outflows are
+    // served in the order the stock lists them, each taking what is left, and the flows'
+    // values are cut to what they actually moved.
     void netFlows(double *out, double step)
     {
         double *mem = memory.data();
@@ -76,18 +83,27 @@ public:
                     outflow += v;
             }
             if (m.stockNonNegative[s] && outflow > 0) {
-                const double available = mem[m.stockSlots[s]] / step + in;
+                double available = std::max(0.0, mem[m.stockSlots[s]] / step + in);
                 if (outflow > available) {
-                    const double scale = available > 0 ? available / outflow : 0.0;
+                    outflow = 0;
                     for (std::uint32_t t = m.termBegin[s]; t < m.termBegin[s + 1]; ++t) {
-                        if (m.termSign[t] < 0)
-                            mem[m.termSlot[t]] *= scale;
+                        if (m.termSign[t] > 0)
+                            continue;
+                        double &flow = mem[m.termSlot[t]];
+                        flow = std::clamp(flow, 0.0, available);
+                        available -= flow;
+                        outflow += flow;
                     }
-                    outflow *= scale;
                 }
             }
             out[s] = in - outflow;
         }
+    }
+
+    void record()
+    {
+        for (std::size_t i = 0; i < m.seriesSlots.size(); ++i)
+            state.series[i].push_back(memory[m.seriesSlots[i]]);
     }
 
     void save(Results &r)
@@ -115,17 +131,17 @@ public:
 
         double *mem = memory.data();
         const std::size_t stocks = m.stockSlots.size();
-        m.execute(m.initial, mem);
-        std::vector<double> state(stocks), derivative(stocks);
+        m.execute(m.initial, mem, state);
+        std::vector<double> levels(stocks), derivative(stocks);
         for (std::size_t s = 0; s < stocks; ++s)
-            state[s] = mem[m.stockSlots[s]];
+            levels[s] = mem[m.stockSlots[s]];
 
         boost::numeric::odeint::runge_kutta4<std::vector<double>> rk4;
         const auto system = [this, mem, stocks](const std::vector<double> &x, std::vector<double> &dxdt, double t) {
             for (std::size_t s = 0; s < stocks; ++s)
                 mem[m.stockSlots[s]] = x[s];
             mem[TimeSlot] = t;
-            m.execute(m.rates, mem);
+            m.execute(m.rates, mem, state);
             netFlows(dxdt.data(), dt);
         };
 
@@ -134,10 +150,11 @@ public:
             const double t = start + double(k) * dt;
             mem[TimeSlot] = t;
             for (std::size_t s = 0; s < stocks; ++s)
-                mem[m.stockSlots[s]] = state[s];
+                mem[m.stockSlots[s]] = levels[s];
             if (k > 0)
-                m.execute(m.rates, mem);
+                m.execute(m.rates, mem, state);
             netFlows(derivative.data(), dt);
+            record();
             if (k % saveEvery == 0)
                 save(r);
             if (k >= steps)
@@ -148,9 +165,9 @@ public:
             }
             if (method == Method::Euler) {
                 for (std::size_t s = 0; s < stocks; ++s)
-                    state[s] += dt * derivative[s];
+                    levels[s] += dt * derivative[s];
             } else {
-                rk4.do_step(system, state, t, dt);
+                rk4.do_step(system, levels, t, dt);
             }
         }
         result.results = std::move(r);
@@ -160,6 +177,7 @@ public:
     const CompiledModel &m;
     double start, stop, dt, saveStep;
     std::vector<double> memory;
+    RunState state;
 };
 
 void appendNumber(QByteArray &out, double v)

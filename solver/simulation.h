@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <atomic>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -14,6 +15,7 @@ enum class Method { Euler, RK4 };
 struct RunOptions {
     std::optional<double> start, stop, dt, saveStep;
     std::optional<Method> method; // default: the model's
+    std::uint64_t seed = 0;       // random numbers: the same seed gives the same run
 };
 
 // One contiguous block: row r, column c at data[r * columns + c]. Column 0 is time.
