@@ -576,7 +576,7 @@ int precedence(const Expr &e)
 // A name prints bare only when the lexer would read it back as the same one name.
 QString printableName(const QString &s)
 {
-    bool plain = !s.isEmpty() && !s[0].isDigit() && s[0] != u'.' && s[0] != u'\'';
+    bool plain = !s.isEmpty() && !s[0].isDigit() && s[0] != u'.' && s[0] != u'\'' && !s.endsWith(u'.');
     for (QChar c : s) {
         const bool nameChar = c.isLetterOrNumber() || c == u'_' || c == u'$' || c == u'.' || c == u'\''
                               || (c.unicode() > 127 && !c.isSpace());

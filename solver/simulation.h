@@ -10,7 +10,9 @@
 
 namespace meadows {
 
-enum class Method { Euler, RK4 };
+// Euler and RK4 step by DT exactly as Vensim and Stella do; RK45 (Dormand-Prince) and
+// Rosenbrock (stiff) adapt their steps and report on the save grid.
+enum class Method { Euler, RK4, RK45, Rosenbrock };
 
 struct RunOptions {
     std::optional<double> start, stop, dt, saveStep;
@@ -36,6 +38,7 @@ struct RunResult {
 
 // Reads XMILE's method names ("Euler", "RK4", "rk4"...); nullopt for ones not supported.
 std::optional<Method> methodFromName(const QString &name);
+QString methodName(Method method);
 
 RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
                    const std::atomic<bool> *cancel = nullptr);

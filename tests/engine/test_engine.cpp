@@ -27,6 +27,9 @@ private slots:
     void eulerStepsFromPreviousState();
     void saveStepIsSeparateFromDt();
     void rk4MatchesClassicalRungeKutta();
+    void adaptiveMethodsReportOnTheSaveGrid_data();
+    void adaptiveMethodsReportOnTheSaveGrid();
+    void rosenbrockHandlesAStiffModel();
     void stockInitialValuesMayDependOnAuxiliaries();
     void overridesReplaceConstants();
     void algebraicLoopIsAnErrorNamingTheLoop();
@@ -108,6 +111,57 @@ void TestEngine::rk4MatchesClassicalRungeKutta()
                                      QStringLiteral("<start>0</start><stop>2</stop><dt>1</dt>"), QStringLiteral("RK4")),
                                {}, fine);
     QVERIFY(std::fabs(f.value(QStringLiteral("y"), f.run.results->rows() - 1) - std::exp(2.0)) < 1e-8);
+}
+
+void TestEngine::adaptiveMethodsReportOnTheSaveGrid_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::newRow("rk45") << int(Method::RK45);
+    QTest::newRow("rosenbrock") << int(Method::Rosenbrock);
+}
+
+void TestEngine::adaptiveMethodsReportOnTheSaveGrid()
+{
+    // Cooling toward 70 with time constant 10, from 180: T(t) = 70 + 110 e^(-t/10).
+    QFETCH(int, method);
+    RunOptions o;
+    o.method = Method(method);
+    o.saveStep = 2.5;
+    const test::InlineRun r = simulateText(
+        xmile(QStringLiteral("<stock name=\"T\"><eqn>180</eqn><outflow>loss</outflow></stock>"
+                             "<flow name=\"loss\"><eqn>(T - 70) / 10</eqn></flow>"),
+              QStringLiteral("<start>0</start><stop>30</stop><dt>1</dt>")),
+        {}, o);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.run.results->rows(), std::size_t(13));
+    for (std::size_t row = 0; row < 13; ++row) {
+        const double t = 2.5 * double(row);
+        QCOMPARE(r.run.results->at(row, 0), t);
+        QVERIFY(std::fabs(r.value(QStringLiteral("T"), row) - (70 + 110 * std::exp(-t / 10))) < 1e-5);
+        QVERIFY(std::fabs(r.value(QStringLiteral("loss"), row) - 11 * std::exp(-t / 10)) < 1e-6);
+    }
+}
+
+void TestEngine::rosenbrockHandlesAStiffModel()
+{
+    // y' = -1000 (y - cos t): Euler with DT 0.01 blows up (|1 - 1000 DT| = 9); the stiff
+    // method follows y ~ cos t (to within about 1/1000 of sin t).
+    const QByteArray model = xmile(QStringLiteral("<stock name=\"y\"><eqn>0</eqn><inflow>pull</inflow></stock>"
+                                                  "<flow name=\"pull\"><eqn>-1000 * (y - COS(TIME))</eqn></flow>"),
+                                   QStringLiteral("<start>0</start><stop>5</stop><dt>0.01</dt><save_step>0.5</save_step>"));
+    RunOptions euler;
+    euler.method = Method::Euler;
+    const test::InlineRun bad = simulateText(model, {}, euler);
+    const double blown = bad.value(QStringLiteral("y"), bad.run.results->rows() - 1);
+    QVERIFY(!std::isfinite(blown) || std::fabs(blown) > 1e6);
+    RunOptions stiff;
+    stiff.method = Method::Rosenbrock;
+    const test::InlineRun good = simulateText(model, {}, stiff);
+    QVERIFY2(good.run.results, qPrintable(good.firstError()));
+    for (std::size_t row = 1; row < good.run.results->rows(); ++row) {
+        const double t = good.run.results->at(row, 0);
+        QVERIFY2(std::fabs(good.value(QStringLiteral("y"), row) - std::cos(t)) < 2e-3, qPrintable(QString::number(t)));
+    }
 }
 
 void TestEngine::stockInitialValuesMayDependOnAuxiliaries()
