@@ -4,6 +4,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 
 namespace meadows {
@@ -210,6 +211,10 @@ struct Failure {
     ParseError error;
 };
 
+// Equations are walked recursively everywhere (flattening, code generation, printing):
+// bounding their depth here keeps every later walk within the stack.
+constexpr int kMaxDepth = 256;
+
 class Parser {
 public:
     explicit Parser(const QString &s) : m_lexer(s) { advance(); }
@@ -281,6 +286,29 @@ private:
         advance();
     }
 
+    // Counts recursive descent, which parentheses and prefix operators deepen before
+    // any node exists to measure.
+    struct NestingGuard {
+        Parser &p;
+        explicit NestingGuard(Parser &parser) : p(parser)
+        {
+            if (++p.m_nesting > kMaxDepth)
+                p.fail(p.m_tok.offset, QStringLiteral("the equation nests more than %1 levels deep").arg(kMaxDepth));
+        }
+        ~NestingGuard() { --p.m_nesting; }
+    };
+
+    // Sets a new node's depth from its children and refuses trees too deep to walk.
+    void deepen(Expr &e)
+    {
+        int below = 0;
+        for (const Expr &a : e.args)
+            below = std::max(below, a.depth);
+        e.depth = below + 1;
+        if (e.depth > kMaxDepth)
+            fail(e.offset, QStringLiteral("the equation nests more than %1 levels deep").arg(kMaxDepth));
+    }
+
     Expr binary(BinaryOp op, Expr lhs, Expr rhs)
     {
         Expr e;
@@ -290,14 +318,17 @@ private:
         e.length = rhs.offset + rhs.length - lhs.offset;
         e.args.push_back(std::move(lhs));
         e.args.push_back(std::move(rhs));
+        deepen(e);
         return e;
     }
 
     Expr expression()
     {
-        if (isKeyword("if"))
-            return ifExpression();
-        return orExpression();
+        // Parentheses nest calls without making nodes: count the calls too.
+        const NestingGuard guard(*this);
+        Expr e = isKeyword("if") ? ifExpression() : orExpression();
+        deepen(e);
+        return e;
     }
 
     Expr ifExpression()
@@ -341,6 +372,7 @@ private:
 
     Expr notExpression()
     {
+        const NestingGuard guard(*this);
         if (isKeyword("not") || isOp("not")) {
             Expr e;
             e.kind = Expr::Kind::Unary;
@@ -349,6 +381,7 @@ private:
             advance();
             e.args.push_back(notExpression());
             e.length = e.args[0].offset + e.args[0].length - e.offset;
+            deepen(e);
             return e;
         }
         return comparison();
@@ -401,6 +434,7 @@ private:
     // Unary minus binds looser than '^': -2^2 is -4, as in Stella and Vensim.
     Expr unary()
     {
+        const NestingGuard guard(*this);
         if (isOp("-") || isOp("+")) {
             Expr e;
             e.kind = Expr::Kind::Unary;
@@ -409,6 +443,7 @@ private:
             advance();
             e.args.push_back(unary());
             e.length = e.args[0].offset + e.args[0].length - e.offset;
+            deepen(e);
             return e;
         }
         if (isKeyword("not") || isOp("not"))
@@ -529,6 +564,7 @@ private:
 
     Lexer m_lexer;
     Token m_tok;
+    int m_nesting = 0;
 };
 
 } // namespace
