@@ -22,7 +22,7 @@ QString usageText()
         "usage: meadows [MODEL]                 open the editor\n"
         "       meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X]\n"
         "                         [--start X] [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...\n"
-        "       meadows check MODEL             parse and compile; list every problem\n"
+        "       meadows check [--units] MODEL   parse and compile; list every problem\n"
         "       meadows help | --help | --version\n"
         "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
 }
