@@ -102,35 +102,17 @@ private:
         case Node::Kind::TimeStep: return leaf(DtSlot);
         case Node::Kind::StartTime: return leaf(StartSlot);
         case Node::Kind::StopTime: return leaf(StopSlot);
-        case Node::Kind::Unary: {
-            const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t d = place();
-            add(n.unaryOp == UnaryOp::Not ? Op::Not : Op::Neg, d, a);
-            return d;
-        }
+        case Node::Kind::Unary:
+            return apply(n.unaryOp == UnaryOp::Not ? Op::Not : Op::Neg, n, 1, target);
         case Node::Kind::Binary: {
             static const Op ops[] = {Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Pow, Op::Mod, Op::Eq, Op::Ne,
                                      Op::Lt, Op::Le, Op::Gt, Op::Ge, Op::And, Op::Or};
-            const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t b = generate(n.args[1]);
-            const std::uint32_t d = place();
-            add(ops[int(n.binaryOp)], d, a, b);
-            return d;
+            return apply(ops[int(n.binaryOp)], n, 2, target);
         }
-        case Node::Kind::If: {
-            const std::uint32_t c = generate(n.args[0]);
-            const std::uint32_t a = generate(n.args[1]);
-            const std::uint32_t b = generate(n.args[2]);
-            const std::uint32_t d = place();
-            add(Op::Select, d, c, a, b);
-            return d;
-        }
-        case Node::Kind::Lookup: {
-            const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t d = place();
-            add(Op::Lookup, d, a, std::uint32_t(n.index));
-            return d;
-        }
+        case Node::Kind::If:
+            return apply(Op::Select, n, 3, target);
+        case Node::Kind::Lookup:
+            return apply(Op::Lookup, n, 1, target, {std::uint32_t(n.index)});
         case Node::Kind::History: {
             const std::uint32_t a = generate(n.args[0]);
             const std::uint32_t c = n.args.size() > 1 ? generate(n.args[1]) : constant(std::numeric_limits<double>::quiet_NaN());
@@ -155,16 +137,27 @@ private:
         return places.empty() ? 0 : places[0];
     }
 
+    // Computes n's first `count` arguments into operand slots a, b, c (in that order),
+    // fills the remaining operands from `immediates` (a table index, a builtin code or a
+    // slot), and emits `op` into the target.
+    std::uint32_t apply(Op op, const Node &n, std::size_t count, std::optional<std::uint32_t> target,
+                        std::initializer_list<std::uint32_t> immediates = {})
+    {
+        std::uint32_t operands[3] = {0, 0, 0};
+        std::size_t i = 0;
+        for (; i < count; ++i)
+            operands[i] = generate(n.args[i]);
+        for (std::uint32_t v : immediates)
+            operands[i++] = v;
+        const std::uint32_t d = target ? *target : temp();
+        add(op, d, operands[0], operands[1], operands[2]);
+        return d;
+    }
+
     std::uint32_t call(const Node &n, std::optional<std::uint32_t> target)
     {
         const auto place = [&]() { return target ? *target : temp(); };
-        const auto two = [&](Op op) {
-            const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t b = generate(n.args[1]);
-            const std::uint32_t d = place();
-            add(op, d, a, b);
-            return d;
-        };
+        const auto two = [&](Op op) { return apply(op, n, 2, target); };
         // Folds n-ary MIN, MAX and SUM into a chain of two-operand steps.
         const auto fold = [&](Op op, std::optional<std::uint32_t> into) {
             std::uint32_t acc = generate(n.args[0], n.args.size() == 1 ? into : std::nullopt);
@@ -193,22 +186,11 @@ private:
         }
         case Builtin::Size: return constant(double(n.args.size()));
         case Builtin::SafeDiv2:
-        case Builtin::Zidz: {
-            const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t b = generate(n.args[1]);
-            const std::uint32_t d = place();
-            add(Op::SafeDiv, d, a, b, constant(0));
-            return d;
-        }
+        case Builtin::Zidz:
+            return apply(Op::SafeDiv, n, 2, target, {constant(0)});
         case Builtin::SafeDiv3:
-        case Builtin::Xidz: {
-            const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t b = generate(n.args[1]);
-            const std::uint32_t x = generate(n.args[2]);
-            const std::uint32_t d = place();
-            add(Op::SafeDiv, d, a, b, x);
-            return d;
-        }
+        case Builtin::Xidz:
+            return apply(Op::SafeDiv, n, 3, target);
         case Builtin::Step: case Builtin::Ramp: case Builtin::Pulse: case Builtin::PulseTrain:
         case Builtin::VensimPulse: {
             const std::uint32_t first = consecutive(n.args);
@@ -223,12 +205,8 @@ private:
             add(Op::Random, d, first, std::uint32_t(n.args.size()), (std::uint32_t(n.index) << 8) | kind);
             return d;
         }
-        default: {
-            const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t d = place();
-            add(Op::Math1, d, a, 0, std::uint32_t(n.builtin));
-            return d;
-        }
+        default:
+            return apply(Op::Math1, n, 1, target, {0, std::uint32_t(n.builtin)});
         }
     }
 
