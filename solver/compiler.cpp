@@ -37,6 +37,8 @@ public:
             }
         }
         m_out.memory.assign(tempBase + m_maxTemps, 0.0);
+        for (Program *p : {&m_out.initial, &m_out.rates})
+            p->code.push_back({Op::End, 0, 0, 0, 0});
         std::copy(m_constants.begin(), m_constants.end(), m_out.memory.begin() + m_constBase);
     }
 

@@ -10,20 +10,24 @@
 
 namespace meadows {
 
+// Every instruction, once: the enum and the interpreter's dispatch table come from this.
+//   Copy        dst = a                 Select    dst = a != 0 ? b : c
+//   Math1       dst = f(a), c picks f (a Builtin)
+//   SafeDiv     dst = b != 0 ? a / b : c (XIDZ, ZIDZ, SAFEDIV)
+//   Lookup      dst = table[b](a)
+//   TimeInput   dst = f(args at a.., count b), c picks f (Step, Ramp, Pulse, PulseTrain...)
+//   History     dst = series[b] at time a, or c before the record starts
+//   Random      dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
+//   End         the program's last instruction
+#define MEADOWS_OPS(X)                                                                             \
+    X(Copy) X(Neg) X(Not) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(Mod) X(Eq) X(Ne) X(Lt) X(Le) X(Gt) \
+    X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup)         \
+    X(TimeInput) X(History) X(Random) X(End)
+
 enum class Op : std::uint8_t {
-    Copy,     // dst = a
-    Neg, Not,
-    Add, Sub, Mul, Div, Pow, Mod,
-    Eq, Ne, Lt, Le, Gt, Ge, And, Or,
-    Select,   // dst = a != 0 ? b : c
-    Math1,    // dst = f(a), c picks f (a Builtin)
-    Min2, Max2,
-    SafeDiv,  // dst = b != 0 ? a / b : c   (XIDZ, ZIDZ, SAFEDIV)
-    Arctan2,
-    Lookup,   // dst = table[b](a)
-    TimeInput,// dst = f(args at a.., count b), c picks f (a Builtin: Step, Ramp, Pulse, PulseTrain)
-    History,  // dst = series[b] at time a, or c before the record starts
-    Random    // dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
+#define MEADOWS_OP_ENUM(name) name,
+    MEADOWS_OPS(MEADOWS_OP_ENUM)
+#undef MEADOWS_OP_ENUM
 };
 
 struct Instr {
@@ -63,7 +67,7 @@ struct CompiledModel {
     std::vector<std::uint32_t> termBegin;
     std::vector<std::uint32_t> termSlot;
     std::vector<double> termSign;
-    std::vector<bool> stockNonNegative;
+    std::vector<std::uint8_t> stockNonNegative; // bytes, not bits: read on every step
     std::vector<GraphicalFunction> tables;
     std::vector<std::uint32_t> seriesSlots; // recorded after every step's rates
     std::vector<OutputColumn> outputs;

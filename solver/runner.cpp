@@ -63,31 +63,38 @@ void Runner::netFlows(double *out, double step)
 {
     double *mem = memory.data();
     const std::size_t stocks = model.stockSlots.size();
+    const std::uint32_t *begin = model.termBegin.data();
+    const std::uint32_t *slot = model.termSlot.data();
+    const double *sign = model.termSign.data();
     for (std::size_t s = 0; s < stocks; ++s) {
-        double in = 0, outflow = 0;
-        for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
-            const double v = mem[model.termSlot[t]];
-            if (model.termSign[t] > 0)
-                in += v;
-            else
-                outflow += v;
-        }
-        if (model.stockNonNegative[s] && outflow > 0) {
-            double available = std::max(0.0, mem[model.stockSlots[s]] / step + in);
-            if (outflow > available) {
-                outflow = 0;
-                for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
-                    if (model.termSign[t] > 0)
-                        continue;
-                    double &flow = mem[model.termSlot[t]];
-                    flow = std::clamp(flow, 0.0, available);
-                    available -= flow;
-                    outflow += flow;
-                }
-            }
-        }
-        out[s] = in - outflow;
+        double net = 0;
+        for (std::uint32_t t = begin[s]; t < begin[s + 1]; ++t)
+            net += sign[t] * mem[slot[t]];
+        if (model.stockNonNegative[s] && mem[model.stockSlots[s]] + step * net < 0)
+            net = limitOutflows(s, step);
+        out[s] = net;
     }
+}
+
+double Runner::limitOutflows(std::size_t s, double step)
+{
+    double *mem = memory.data();
+    double in = 0;
+    for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
+        if (model.termSign[t] > 0)
+            in += mem[model.termSlot[t]];
+    }
+    double available = std::max(0.0, mem[model.stockSlots[s]] / step + in);
+    double outflow = 0;
+    for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
+        if (model.termSign[t] > 0)
+            continue;
+        double &flow = mem[model.termSlot[t]];
+        flow = std::clamp(flow, 0.0, available);
+        available -= flow;
+        outflow += flow;
+    }
+    return in - outflow;
 }
 
 void Runner::record()

@@ -20,6 +20,9 @@ public:
     void evaluate(const std::vector<double> &levels, double t);
     // Net flow into each stock from the flows in memory (non-negative stocks applied).
     void netFlows(double *out, double step);
+    // A non-negative stock about to go below zero: serve its outflows in order from what
+    // it holds and receives; returns the resulting net flow.
+    double limitOutflows(std::size_t stock, double step);
     void record();                 // appends the recorded series' current values
     void save(Results &results);   // appends a row: time, then every output
     Results emptyResults(std::size_t expectedRows) const;

@@ -138,39 +138,51 @@ double history(const RunState &state, std::uint32_t series, double t, double bef
 
 } // namespace
 
+// Threaded dispatch (GCC and Clang's labels as values): each instruction jumps straight
+// to the next one's handler, which predicts far better than one shared switch, and the
+// End sentinel saves a bounds check per instruction.
 void CompiledModel::execute(const Program &program, double *m, const RunState &state) const
 {
-    for (const Instr &i : program.code) {
-        switch (i.op) {
-        case Op::Copy: m[i.dst] = m[i.a]; break;
-        case Op::Neg: m[i.dst] = -m[i.a]; break;
-        case Op::Not: m[i.dst] = m[i.a] == 0.0 ? 1.0 : 0.0; break;
-        case Op::Add: m[i.dst] = m[i.a] + m[i.b]; break;
-        case Op::Sub: m[i.dst] = m[i.a] - m[i.b]; break;
-        case Op::Mul: m[i.dst] = m[i.a] * m[i.b]; break;
-        case Op::Div: m[i.dst] = m[i.a] / m[i.b]; break;
-        case Op::Pow: m[i.dst] = std::pow(m[i.a], m[i.b]); break;
-        case Op::Mod: m[i.dst] = modulo(m[i.a], m[i.b]); break;
-        case Op::Eq: m[i.dst] = m[i.a] == m[i.b] ? 1.0 : 0.0; break;
-        case Op::Ne: m[i.dst] = m[i.a] != m[i.b] ? 1.0 : 0.0; break;
-        case Op::Lt: m[i.dst] = m[i.a] < m[i.b] ? 1.0 : 0.0; break;
-        case Op::Le: m[i.dst] = m[i.a] <= m[i.b] ? 1.0 : 0.0; break;
-        case Op::Gt: m[i.dst] = m[i.a] > m[i.b] ? 1.0 : 0.0; break;
-        case Op::Ge: m[i.dst] = m[i.a] >= m[i.b] ? 1.0 : 0.0; break;
-        case Op::And: m[i.dst] = (m[i.a] != 0.0 && m[i.b] != 0.0) ? 1.0 : 0.0; break;
-        case Op::Or: m[i.dst] = (m[i.a] != 0.0 || m[i.b] != 0.0) ? 1.0 : 0.0; break;
-        case Op::Select: m[i.dst] = m[i.a] != 0.0 ? m[i.b] : m[i.c]; break;
-        case Op::Math1: m[i.dst] = math1(Builtin(i.c), m[i.a]); break;
-        case Op::Min2: m[i.dst] = std::fmin(m[i.a], m[i.b]); break;
-        case Op::Max2: m[i.dst] = std::fmax(m[i.a], m[i.b]); break;
-        case Op::SafeDiv: m[i.dst] = m[i.b] != 0.0 ? m[i.a] / m[i.b] : m[i.c]; break;
-        case Op::Arctan2: m[i.dst] = std::atan2(m[i.a], m[i.b]); break;
-        case Op::Lookup: m[i.dst] = tables[i.b].evaluate(m[i.a]); break;
-        case Op::TimeInput: m[i.dst] = timeInput(Builtin(i.c), m + i.a, i.b, m); break;
-        case Op::History: m[i.dst] = history(state, i.b, m[i.a], m[i.c]); break;
-        case Op::Random: m[i.dst] = randomDraw(i.c, m + i.a, i.b, m, state); break;
-        }
-    }
+    if (program.code.empty())
+        return;
+    static const void *const handlers[] = {
+#define MEADOWS_OP_LABEL(name) &&op_##name,
+        MEADOWS_OPS(MEADOWS_OP_LABEL)
+#undef MEADOWS_OP_LABEL
+    };
+    const Instr *i = program.code.data();
+#define NEXT goto *handlers[int((++i)->op)]
+    goto *handlers[int(i->op)];
+op_Copy: m[i->dst] = m[i->a]; NEXT;
+op_Neg: m[i->dst] = -m[i->a]; NEXT;
+op_Not: m[i->dst] = m[i->a] == 0.0 ? 1.0 : 0.0; NEXT;
+op_Add: m[i->dst] = m[i->a] + m[i->b]; NEXT;
+op_Sub: m[i->dst] = m[i->a] - m[i->b]; NEXT;
+op_Mul: m[i->dst] = m[i->a] * m[i->b]; NEXT;
+op_Div: m[i->dst] = m[i->a] / m[i->b]; NEXT;
+op_Pow: m[i->dst] = std::pow(m[i->a], m[i->b]); NEXT;
+op_Mod: m[i->dst] = modulo(m[i->a], m[i->b]); NEXT;
+op_Eq: m[i->dst] = m[i->a] == m[i->b] ? 1.0 : 0.0; NEXT;
+op_Ne: m[i->dst] = m[i->a] != m[i->b] ? 1.0 : 0.0; NEXT;
+op_Lt: m[i->dst] = m[i->a] < m[i->b] ? 1.0 : 0.0; NEXT;
+op_Le: m[i->dst] = m[i->a] <= m[i->b] ? 1.0 : 0.0; NEXT;
+op_Gt: m[i->dst] = m[i->a] > m[i->b] ? 1.0 : 0.0; NEXT;
+op_Ge: m[i->dst] = m[i->a] >= m[i->b] ? 1.0 : 0.0; NEXT;
+op_And: m[i->dst] = (m[i->a] != 0.0 && m[i->b] != 0.0) ? 1.0 : 0.0; NEXT;
+op_Or: m[i->dst] = (m[i->a] != 0.0 || m[i->b] != 0.0) ? 1.0 : 0.0; NEXT;
+op_Select: m[i->dst] = m[i->a] != 0.0 ? m[i->b] : m[i->c]; NEXT;
+op_Math1: m[i->dst] = math1(Builtin(i->c), m[i->a]); NEXT;
+op_Min2: m[i->dst] = std::fmin(m[i->a], m[i->b]); NEXT;
+op_Max2: m[i->dst] = std::fmax(m[i->a], m[i->b]); NEXT;
+op_SafeDiv: m[i->dst] = m[i->b] != 0.0 ? m[i->a] / m[i->b] : m[i->c]; NEXT;
+op_Arctan2: m[i->dst] = std::atan2(m[i->a], m[i->b]); NEXT;
+op_Lookup: m[i->dst] = tables[i->b].evaluate(m[i->a]); NEXT;
+op_TimeInput: m[i->dst] = timeInput(Builtin(i->c), m + i->a, i->b, m); NEXT;
+op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
+op_Random: m[i->dst] = randomDraw(i->c, m + i->a, i->b, m, state); NEXT;
+op_End:
+    return;
+#undef NEXT
 }
 
 } // namespace meadows
