@@ -5,6 +5,7 @@
 #include <QString>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -45,5 +46,7 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
 
 // CSV as `meadows run` writes it: "Time" then every variable, one row per save step.
 QByteArray toCsv(const Results &results);
+// The same, streamed: `write` receives consecutive pieces and returns false to stop.
+void writeCsv(const Results &results, const std::function<bool(const char *, std::size_t)> &write);
 
 } // namespace meadows

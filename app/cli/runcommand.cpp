@@ -96,13 +96,19 @@ int runCommand(const QStringList &arguments)
         err << positional[0] << ": error: " << run.error << '\n';
         return ExitModelError;
     }
-    const QByteArray csv = toCsv(*run.results);
     if (!p.isSet(QStringLiteral("output"))) {
-        std::fwrite(csv.constData(), 1, std::size_t(csv.size()), stdout);
-        return ExitOk;
+        writeCsv(*run.results, [](const char *data, std::size_t n) { return std::fwrite(data, 1, n, stdout) == n; });
+        return std::fflush(stdout) == 0 ? ExitOk : ExitModelError;
     }
     QSaveFile file(p.value(QStringLiteral("output")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
+    bool written = file.open(QIODevice::WriteOnly);
+    if (written) {
+        writeCsv(*run.results, [&](const char *data, std::size_t n) {
+            written = file.write(data, qint64(n)) == qint64(n);
+            return written;
+        });
+    }
+    if (!written || !file.commit()) {
         err << p.value(QStringLiteral("output")) << ": error: cannot write: " << file.errorString() << '\n';
         return ExitModelError;
     }
