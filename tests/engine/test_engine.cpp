@@ -37,6 +37,7 @@ private slots:
     void builtinsForTeacupAndSir();
     void nonNegativeStockNeverGoesBelowZero();
     void csvTimeColumnKeepsRowsDistinct();
+    void largeCsvKeepsEveryRowInOrder();
 };
 
 void TestEngine::referenceModels_data()
@@ -257,6 +258,26 @@ void TestEngine::csvTimeColumnKeepsRowsDistinct()
     const test::InlineRun big = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>1</eqn></aux>")), {}, o);
     const QByteArray bigCsv = toCsv(*big.run.results);
     QVERIFY2(bigCsv.contains("\n1000000,1\n1000000.03,1\n1000000.06,1\n"), bigCsv.constData());
+}
+
+void TestEngine::largeCsvKeepsEveryRowInOrder()
+{
+    // 300 columns x 2001 rows: enough to be formatted in parallel blocks.
+    QString vars;
+    for (int i = 0; i < 300; ++i)
+        vars += QStringLiteral("<aux name=\"v%1\"><eqn>TIME * %1 + 0.1</eqn></aux>").arg(i);
+    RunOptions o;
+    o.stop = 2000;
+    const test::InlineRun r = simulateText(xmile(vars), {}, o);
+    QVERIFY(r.run.results);
+    const test::Table t = test::parseTable(toCsv(*r.run.results));
+    QCOMPARE(t.rows.size(), std::size_t(2001));
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+        QCOMPARE(t.rows[row].size(), std::size_t(301));
+        QCOMPARE(t.rows[row][0], double(row));
+        for (std::size_t c = 1; c < 301; ++c)
+            QCOMPARE(t.rows[row][c], r.run.results->at(row, c)); // shortest form reads back exactly
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
