@@ -1,0 +1,217 @@
+// The live-simulation machinery: scheduling, cancelling, decimating, plotting, comparing.
+#include "gui/live/decimation.h"
+#include "gui/live/plotview.h"
+#include "gui/live/runcomparisonmodel.h"
+#include "gui/live/runstore.h"
+#include "gui/live/seriescolors.h"
+#include "gui/live/simulationscheduler.h"
+#include "support/inlinemodel.h"
+#include "support/referencedata.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+using namespace meadows;
+
+namespace {
+Project teacup()
+{
+    const QByteArray text = test::xmile(QStringLiteral(
+        "<stock name=\"T\"><eqn>180</eqn><outflow>loss</outflow></stock>"
+        "<flow name=\"loss\"><eqn>(T - room) / 10</eqn></flow>"
+        "<aux name=\"room\"><eqn>70</eqn></aux>"), QStringLiteral("<start>0</start><stop>30</stop><dt>0.25</dt>"));
+    return *readXmile(text, QStringLiteral("teacup.xmile")).project;
+}
+
+std::shared_ptr<const Results> run(const Project &p, const FlattenOptions &o = {})
+{
+    const CompileResult c = compileProject(p, o);
+    return std::make_shared<const Results>(*simulate(*c.model).results);
+}
+} // namespace
+
+class TestLive : public QObject {
+    Q_OBJECT
+private slots:
+    void decimationKeepsExtremesAndOrder();
+    void burstOfEditsGivesOneRunOfTheLatest();
+    void staleRunIsCancelledAndNeverShown();
+    void errorsComeBackWithoutResults();
+    void plotShowsTheEngineValues();
+    void logScaleDropsNonPositivePoints();
+    void comparisonTableValues();
+    void runStoreNamesAndExports();
+    void colorsAreStable();
+};
+
+void TestLive::decimationKeepsExtremesAndOrder()
+{
+    const std::size_t n = 100000;
+    std::vector<double> xy(2 * n);
+    for (std::size_t i = 0; i < n; ++i) {
+        xy[2 * i] = double(i);
+        xy[2 * i + 1] = std::sin(double(i) / 1000.0) + (i == 54321 ? 5.0 : 0.0); // one spike
+    }
+    const QList<QPointF> pts = decimate(xy.data(), xy.data() + 1, n, 2, 500);
+    QVERIFY(pts.size() <= 2000);
+    QVERIFY(pts.size() >= 500);
+    QCOMPARE(pts.front(), QPointF(0, 0));
+    QCOMPARE(pts.back().x(), double(n - 1));
+    double top = -10;
+    for (qsizetype i = 1; i < pts.size(); ++i) {
+        QVERIFY(pts[i].x() >= pts[i - 1].x());
+        top = std::max(top, pts[i].y());
+    }
+    QCOMPARE(top, xy[2 * 54321 + 1]); // the spike survives
+    // Few points: all of them, unchanged.
+    QCOMPARE(decimate(xy.data(), xy.data() + 1, 100, 2, 500).size(), 100);
+}
+
+void TestLive::burstOfEditsGivesOneRunOfTheLatest()
+{
+    SimulationScheduler s;
+    QSignalSpy finished(&s, &SimulationScheduler::finished);
+    const Project p = teacup();
+    for (int room = 60; room <= 70; ++room) {
+        FlattenOptions o;
+        o.overrides.push_back({QStringLiteral("room"), double(room)});
+        s.request(p, o);
+    }
+    QTRY_COMPARE(finished.size(), 1);
+    QTest::qWait(120); // nothing else arrives
+    QCOMPARE(finished.size(), 1);
+    const auto outcome = finished.at(0).at(0).value<SimulationOutcome>();
+    QCOMPARE(outcome.generation, s.latestGeneration());
+    FlattenOptions last;
+    last.overrides.push_back({QStringLiteral("room"), 70.0});
+    const auto expected = run(p, last);
+    QCOMPARE(outcome.results->data, expected->data);
+}
+
+void TestLive::staleRunIsCancelledAndNeverShown()
+{
+    // A long run (a million steps), then a change: the first must not report.
+    SimulationScheduler s;
+    QSignalSpy started(&s, &SimulationScheduler::started);
+    QSignalSpy finished(&s, &SimulationScheduler::finished);
+    const Project p = teacup();
+    RunOptions slow;
+    slow.dt = 1e-5;
+    slow.saveStep = 1;
+    s.requestNow(p, {}, slow);
+    QTRY_COMPARE(started.size(), 1);
+    FlattenOptions changed;
+    changed.overrides.push_back({QStringLiteral("room"), 20.0});
+    s.request(p, changed);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
+    const auto outcome = finished.at(0).at(0).value<SimulationOutcome>();
+    QCOMPARE(outcome.generation, quint64(2));
+    const int room = outcome.results->column(QStringLiteral("room"));
+    QCOMPARE(outcome.results->at(0, std::size_t(room)), 20.0);
+}
+
+void TestLive::errorsComeBackWithoutResults()
+{
+    Project p = teacup();
+    p.mainModel().findVariable(u"loss")->equation = QStringLiteral("(T - ) / 10");
+    SimulationScheduler s;
+    QSignalSpy finished(&s, &SimulationScheduler::finished);
+    s.requestNow(p);
+    QTRY_COMPARE(finished.size(), 1);
+    const auto outcome = finished.at(0).at(0).value<SimulationOutcome>();
+    QVERIFY(!outcome.results);
+    QVERIFY(!outcome.diagnostics.empty());
+    QVERIFY(outcome.diagnostics.front().message.contains(QLatin1String("in 'loss'")));
+}
+
+void TestLive::plotShowsTheEngineValues()
+{
+    const auto results = run(teacup());
+    auto plot = createPlotView();
+    plot->resize(600, 400);
+    const int col = results->column(QStringLiteral("T"));
+    plot->setSeries({PlotSeries{QStringLiteral("T"), Qt::blue, results, col, false}});
+    const QList<QPointF> pts = plot->points(QStringLiteral("T"));
+    QCOMPARE(pts.size(), qsizetype(results->rows())); // 121 points: nothing to thin
+    for (qsizetype i = 0; i < pts.size(); ++i) {
+        QCOMPARE(pts[i].x(), results->at(std::size_t(i), 0));
+        QCOMPARE(pts[i].y(), results->at(std::size_t(i), std::size_t(col)));
+    }
+}
+
+void TestLive::logScaleDropsNonPositivePoints()
+{
+    const QByteArray text = test::xmile(QStringLiteral("<aux name=\"wave\"><eqn>SIN(TIME)</eqn></aux>"),
+                                        QStringLiteral("<start>0</start><stop>10</stop><dt>0.5</dt>"));
+    const auto results = run(*readXmile(text, QStringLiteral("w.xmile")).project);
+    auto plot = createPlotView();
+    plot->setSeries({PlotSeries{QStringLiteral("wave"), Qt::red, results, 1, false}});
+    QCOMPARE(plot->points(QStringLiteral("wave")).size(), 21);
+    plot->setLogScale(true);
+    QVERIFY(plot->logScale());
+    const QList<QPointF> pts = plot->points(QStringLiteral("wave"));
+    QVERIFY(!pts.isEmpty() && pts.size() < 21);
+    for (const QPointF &q : pts)
+        QVERIFY(q.y() > 0);
+}
+
+void TestLive::comparisonTableValues()
+{
+    const Project p = teacup();
+    FlattenOptions warm;
+    warm.overrides.push_back({QStringLiteral("room"), 90});
+    const auto a = run(p), b = run(p, warm);
+    RunComparisonModel model;
+    model.setRuns(QStringLiteral("baseline"), a, QStringLiteral("warm room"), b);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.headerData(RunComparisonModel::FinalB, Qt::Horizontal).toString(), QStringLiteral("warm room at end"));
+    int tRow = -1;
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (model.index(r, RunComparisonModel::Variable).data().toString() == QLatin1String("T"))
+            tRow = r;
+    QVERIFY(tRow >= 0);
+    const double endA = a->at(a->rows() - 1, std::size_t(a->column(QStringLiteral("T"))));
+    const double endB = b->at(b->rows() - 1, std::size_t(b->column(QStringLiteral("T"))));
+    QCOMPARE(model.index(tRow, RunComparisonModel::FinalA).data().toDouble(), endA);
+    QCOMPARE(model.index(tRow, RunComparisonModel::Difference).data().toDouble(), endB - endA);
+    QCOMPARE(model.index(tRow, RunComparisonModel::PeakA).data().toDouble(), 180.0);
+}
+
+void TestLive::runStoreNamesAndExports()
+{
+    RunStore store;
+    QSignalSpy changed(&store, &RunStore::changed);
+    const auto r = run(teacup());
+    QCOMPARE(store.add(QStringLiteral("baseline"), r), 0);
+    store.add(QStringLiteral("baseline"), r, {{QStringLiteral("room"), 90.0}});
+    QCOMPARE(store.runs()[1].name, QStringLiteral("baseline 2"));
+    QCOMPARE(changed.size(), 2);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.csv"));
+    QCOMPARE(store.exportCsv(0, path), QString());
+    const test::Table t = test::readTable(path);
+    QCOMPARE(t.rows.size(), r->rows());
+    QCOMPARE(t.columns.value(1), QStringLiteral("t"));
+    QVERIFY(!store.exportCsv(5, path).isEmpty());
+    store.remove(0);
+    QCOMPARE(store.runs().size(), std::size_t(1));
+}
+
+void TestLive::colorsAreStable()
+{
+    SeriesColors colors;
+    const QColor queue = colors.colorFor(QStringLiteral("Queue"));
+    const QColor load = colors.colorFor(QStringLiteral("Load"));
+    QVERIFY(queue != load);
+    QCOMPARE(colors.colorFor(QStringLiteral("queue")), queue); // same variable, any spelling
+    for (int i = 0; i < 20; ++i)
+        colors.colorFor(QStringLiteral("v%1").arg(i));
+    QCOMPARE(colors.colorFor(QStringLiteral("Queue")), queue);
+}
+
+QTEST_MAIN(TestLive)
+#include "test_live.moc"
