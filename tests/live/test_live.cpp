@@ -1,5 +1,7 @@
 // The live-simulation machinery: scheduling, cancelling, decimating, plotting, comparing.
 #include "gui/live/decimation.h"
+#include "gui/live/liveworkspace.h"
+#include "gui/live/sliderpanel.h"
 #include "gui/live/plotview.h"
 #include "gui/live/runcomparisonmodel.h"
 #include "gui/live/runstore.h"
@@ -9,6 +11,7 @@
 #include "support/referencedata.h"
 
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -44,6 +47,10 @@ private slots:
     void comparisonTableValues();
     void runStoreNamesAndExports();
     void colorsAreStable();
+    void sliderRangeFromValue();
+    void draggingASliderRedrawsWithTheEngineValues();
+    void anErrorKeepsTheLastResultsGreyedWithABanner();
+    void savedRunsOverlayAsGhosts();
 };
 
 void TestLive::decimationKeepsExtremesAndOrder()
@@ -211,6 +218,79 @@ void TestLive::colorsAreStable()
     for (int i = 0; i < 20; ++i)
         colors.colorFor(QStringLiteral("v%1").arg(i));
     QCOMPARE(colors.colorFor(QStringLiteral("Queue")), queue);
+}
+
+void TestLive::sliderRangeFromValue()
+{
+    const SliderRange r = defaultRange(70);
+    QCOMPARE(r.min, 0.0);
+    QCOMPARE(r.max, 140.0);
+    QCOMPARE(r.step, 1.4);
+    QCOMPARE(defaultRange(-3).min, -6.0);
+    QCOMPARE(defaultRange(0).max, 1.0);
+}
+
+void TestLive::draggingASliderRedrawsWithTheEngineValues()
+{
+    LiveWorkspace w;
+    w.resize(900, 500);
+    w.show();
+    w.sliderPanel()->show();
+    w.setProject(teacup());
+    QTRY_VERIFY(w.currentResults());
+    QCOMPARE(w.shownVariables(), QStringList{QStringLiteral("T")}); // the stock, at first
+    QCOMPARE(w.sliderPanel()->sliders(), QStringList{QStringLiteral("room")});
+    QSlider *slider = w.sliderPanel()->sliderFor(QStringLiteral("room"));
+    QVERIFY(slider);
+    const auto before = w.currentResults();
+    // A user presses Page Up twice on the slider: 70 -> 84 -> 98 (a tenth of 0..140 each).
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageUp);
+    QTest::keyClick(slider, Qt::Key_PageUp);
+    const double room = w.sliderPanel()->value(QStringLiteral("room"));
+    QVERIFY2(std::fabs(room - 98) < 1e-9, qPrintable(QString::number(room, 'g', 17)));
+    QTRY_VERIFY(w.currentResults() != before && w.currentResults()->at(0, std::size_t(w.currentResults()->column(QStringLiteral("room")))) == room);
+    FlattenOptions o;
+    o.overrides.push_back({QStringLiteral("room"), room});
+    const auto expected = run(teacup(), o);
+    const int col = expected->column(QStringLiteral("T"));
+    const QList<QPointF> pts = w.plot()->points(QStringLiteral("T"));
+    QCOMPARE(pts.size(), qsizetype(expected->rows()));
+    for (qsizetype i = 0; i < pts.size(); ++i)
+        QCOMPARE(pts[i].y(), expected->at(std::size_t(i), std::size_t(col)));
+}
+
+void TestLive::anErrorKeepsTheLastResultsGreyedWithABanner()
+{
+    LiveWorkspace w;
+    w.setProject(teacup());
+    QTRY_VERIFY(w.currentResults());
+    const auto good = w.currentResults();
+    const QList<QPointF> before = w.plot()->points(QStringLiteral("T"));
+    Project broken = teacup();
+    broken.mainModel().findVariable(u"loss")->equation = QStringLiteral("(T - room / 10");
+    QSignalSpy finished(w.scheduler(), &SimulationScheduler::finished);
+    w.setProject(broken);
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY2(w.bannerText().contains(QLatin1String("in 'loss'")), qPrintable(w.bannerText()));
+    QVERIFY(w.showsStaleResults());
+    QCOMPARE(w.currentResults(), good);
+    QCOMPARE(w.plot()->points(QStringLiteral("T")), before);
+    // Fixing the equation clears the banner.
+    w.setProject(teacup());
+    QTRY_VERIFY(w.bannerText().isEmpty());
+    QVERIFY(!w.showsStaleResults());
+}
+
+void TestLive::savedRunsOverlayAsGhosts()
+{
+    LiveWorkspace w;
+    w.setProject(teacup());
+    QTRY_VERIFY(w.currentResults());
+    QCOMPARE(w.saveCurrentRun(QStringLiteral("baseline")), 0);
+    QCOMPARE(w.plot()->points(QStringLiteral("T (baseline)")).size(), qsizetype(w.currentResults()->rows()));
+    w.setRunShown(0, false);
+    QVERIFY(w.plot()->points(QStringLiteral("T (baseline)")).isEmpty());
 }
 
 QTEST_MAIN(TestLive)

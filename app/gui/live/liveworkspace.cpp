@@ -1,0 +1,306 @@
+#include "liveworkspace.h"
+
+#include "runcomparisonmodel.h"
+#include "simspecsdialog.h"
+#include "sliderpanel.h"
+
+#include "model/names.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace meadows {
+
+LiveWorkspace::LiveWorkspace(QWidget *parent) : QWidget(parent)
+{
+    m_plot = createPlotView(this);
+    m_sliders = new SliderPanel; // lives in a dock of the main window
+
+    m_banner = new QLabel(this);
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #f5c2bd;"
+                                           " border-radius: 4px; padding: 6px; }"));
+    m_banner->hide();
+
+    auto *tools = new QToolBar(this);
+    m_log = new QToolButton(this);
+    m_log->setText(tr("Log scale"));
+    m_log->setCheckable(true);
+    connect(m_log, &QToolButton::toggled, this, [this](bool on) { m_plot->setLogScale(on); });
+    tools->addWidget(m_log);
+    tools->addAction(tr("Save run…"), this, [this]() {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save run"), tr("Name of this run:"), QLineEdit::Normal,
+                                                   m_runs.runs().empty() ? tr("baseline") : QString(), &ok);
+        if (ok)
+            saveCurrentRun(name);
+    });
+    tools->addAction(tr("Compare…"), this, [this]() {
+        const QList<QListWidgetItem *> picked = m_runList->selectedItems();
+        if (picked.size() == 2)
+            compareRuns(m_runList->row(picked[0]), m_runList->row(picked[1]));
+        else if (picked.size() == 1 && m_current)
+            compareRuns(m_runList->row(picked[0]), -1);
+    });
+    tools->addAction(tr("Export CSV…"), this, &LiveWorkspace::exportCurrent);
+    tools->addAction(tr("Simulation settings…"), this, &LiveWorkspace::editSimSpecs);
+
+    m_variables = new QListWidget(this);
+    m_variables->setAccessibleName(tr("Variables to chart"));
+    connect(m_variables, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        showVariable(item->text(), item->checkState() == Qt::Checked);
+    });
+    m_runList = new QListWidget(this);
+    m_runList->setAccessibleName(tr("Saved runs"));
+    m_runList->setSelectionMode(QAbstractItemView::MultiSelection);
+    connect(m_runList, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        setRunShown(m_runList->row(item), item->checkState() == Qt::Checked);
+    });
+
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(new QLabel(tr("Variables"), side));
+    sideLayout->addWidget(m_variables, 3);
+    sideLayout->addWidget(new QLabel(tr("Saved runs"), side));
+    sideLayout->addWidget(m_runList, 1);
+    auto *split = new QSplitter(this);
+    split->addWidget(side);
+    split->addWidget(m_plot.get());
+    split->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(tools);
+    layout->addWidget(m_banner);
+    layout->addWidget(split, 1);
+
+    connect(&m_scheduler, &SimulationScheduler::finished, this, &LiveWorkspace::finished);
+    connect(m_sliders, &SliderPanel::overridesChanged, this, &LiveWorkspace::overridesChanged);
+    connect(&m_runs, &RunStore::changed, this, &LiveWorkspace::refreshRuns);
+}
+
+LiveWorkspace::~LiveWorkspace()
+{
+    delete m_sliders; // not a child: it sits in a dock the main window owns the frame of
+}
+
+void LiveWorkspace::setProject(const Project &project)
+{
+    m_project = project;
+    m_ghost.reset();
+    m_sliders->setProject(project);
+    m_plot->setTimeUnits(project.simSpecs.timeUnits);
+    m_scheduler.request(m_project, m_sliders->overrides());
+}
+
+void LiveWorkspace::overridesChanged(const FlattenOptions &overrides, bool dragging)
+{
+    if (dragging && !m_dragging)
+        m_ghost = m_current; // what the model did before this drag, for comparison
+    m_dragging = dragging;
+    m_overrides = overrides;
+    // While dragging every position should show at once: no debounce.
+    m_scheduler.requestNow(m_project, overrides);
+}
+
+void LiveWorkspace::finished(const SimulationOutcome &outcome)
+{
+    QStringList problems;
+    for (const Diagnostic &d : outcome.diagnostics) {
+        if (d.severity == Severity::Error)
+            problems << d.format();
+    }
+    if (!outcome.error.isEmpty())
+        problems << outcome.error;
+    if (!outcome.results || !problems.isEmpty()) {
+        // Keep the last good results on screen, greyed, and say what is wrong.
+        m_banner->setText(problems.join(QLatin1Char('\n')));
+        m_banner->show();
+        m_stale = bool(m_current);
+        m_plot->setStale(m_stale);
+        return;
+    }
+    m_banner->hide();
+    m_stale = false;
+    m_plot->setStale(false);
+    m_current = outcome.results;
+    refreshVariables();
+    redraw();
+    emit resultsChanged(m_current);
+    emit runFinished(outcome.milliseconds);
+}
+
+void LiveWorkspace::refreshVariables()
+{
+    if (!m_current)
+        return;
+    if (m_shown.isEmpty()) {
+        // At first, the stocks: they tell the story.
+        for (const Variable &v : m_project.mainModel().variables) {
+            if (v.kind == VariableKind::Stock && !v.isArray() && m_shown.size() < 6)
+                m_shown << displayName(v.name);
+        }
+        if (m_shown.isEmpty() && m_current->names.size() > 1)
+            m_shown << m_current->names[1];
+    }
+    const QSignalBlocker block(m_variables);
+    m_variables->clear();
+    for (std::size_t c = 1; c < m_current->names.size(); ++c) {
+        auto *item = new QListWidgetItem(m_current->names[c], m_variables);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(shownVariables().contains(m_current->names[c]) ? Qt::Checked : Qt::Unchecked);
+        item->setForeground(m_colors.colorFor(m_current->names[c]));
+    }
+}
+
+void LiveWorkspace::showVariable(const QString &name, bool shown)
+{
+    const QString key = variableKey(name);
+    const auto matches = [&](const QString &s) { return variableKey(s) == key; };
+    const bool present = std::any_of(m_shown.begin(), m_shown.end(), matches);
+    if (shown && !present)
+        m_shown << name;
+    else if (!shown)
+        m_shown.removeIf(matches);
+    for (int i = 0; i < m_variables->count(); ++i) {
+        QListWidgetItem *item = m_variables->item(i);
+        if (matches(item->text())) {
+            const QSignalBlocker block(m_variables);
+            item->setCheckState(shown ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    redraw();
+}
+
+QStringList LiveWorkspace::shownVariables() const
+{
+    return m_shown;
+}
+
+void LiveWorkspace::redraw()
+{
+    QList<PlotSeries> series;
+    const auto add = [&](const std::shared_ptr<const Results> &r, const QString &suffix, bool ghost) {
+        if (!r)
+            return;
+        for (const QString &name : m_shown) {
+            const int column = r->column(name);
+            if (column > 0)
+                series << PlotSeries{suffix.isEmpty() ? r->names[std::size_t(column)] : QStringLiteral("%1 (%2)").arg(r->names[std::size_t(column)], suffix),
+                                     m_colors.colorFor(name), r, column, ghost};
+        }
+    };
+    add(m_current, {}, false);
+    if (m_ghost && m_ghost != m_current)
+        add(m_ghost, tr("before"), true);
+    for (std::size_t i = 0; i < m_runs.runs().size(); ++i) {
+        if (i < m_runShown.size() && m_runShown[i])
+            add(m_runs.runs()[i].results, m_runs.runs()[i].name, true);
+    }
+    m_plot->setSeries(series);
+}
+
+int LiveWorkspace::saveCurrentRun(const QString &name)
+{
+    if (!m_current)
+        return -1;
+    const int index = m_runs.add(name, m_current, m_overrides.overrides);
+    setRunShown(index, true);
+    return index;
+}
+
+void LiveWorkspace::setRunShown(int index, bool shown)
+{
+    if (index < 0)
+        return;
+    if (std::size_t(index) >= m_runShown.size())
+        m_runShown.resize(std::size_t(index) + 1, false);
+    m_runShown[std::size_t(index)] = shown;
+    if (QListWidgetItem *item = m_runList->item(index)) {
+        const QSignalBlocker block(m_runList);
+        item->setCheckState(shown ? Qt::Checked : Qt::Unchecked);
+    }
+    redraw();
+}
+
+void LiveWorkspace::refreshRuns()
+{
+    const QSignalBlocker block(m_runList);
+    m_runList->clear();
+    m_runShown.resize(m_runs.runs().size(), false);
+    for (std::size_t i = 0; i < m_runs.runs().size(); ++i) {
+        auto *item = new QListWidgetItem(m_runs.runs()[i].name, m_runList);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_runShown[i] ? Qt::Checked : Qt::Unchecked);
+    }
+    redraw();
+}
+
+QString LiveWorkspace::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+void LiveWorkspace::compareRuns(int a, int b)
+{
+    const auto &runs = m_runs.runs();
+    const auto pick = [&](int i) -> std::pair<QString, std::shared_ptr<const Results>> {
+        if (i >= 0 && std::size_t(i) < runs.size())
+            return {runs[std::size_t(i)].name, runs[std::size_t(i)].results};
+        return {tr("current"), m_current};
+    };
+    const auto [nameA, resultsA] = pick(a);
+    const auto [nameB, resultsB] = pick(b);
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Compare %1 and %2").arg(nameA, nameB));
+    auto *model = new RunComparisonModel(&dialog);
+    model->setRuns(nameA, resultsA, nameB, resultsB);
+    auto *table = new QTableView(&dialog);
+    table->setModel(model);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(720, 420);
+    dialog.exec();
+}
+
+void LiveWorkspace::exportCurrent()
+{
+    if (!m_current)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export run"), QString(), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const int index = m_runs.add(tr("exported"), m_current, m_overrides.overrides);
+    const QString error = m_runs.exportCsv(index, path);
+    m_runs.remove(index);
+    if (!error.isEmpty()) {
+        m_banner->setText(tr("Could not export: %1").arg(error));
+        m_banner->show();
+    }
+}
+
+void LiveWorkspace::editSimSpecs()
+{
+    SimSpecsDialog dialog(m_project.simSpecs, this);
+    if (dialog.exec() == QDialog::Accepted)
+        emit simSpecsEdited(dialog.specs());
+}
+
+} // namespace meadows

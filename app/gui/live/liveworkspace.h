@@ -1,0 +1,86 @@
+#pragma once
+// The editor and the engine as one instrument: every model change re-runs in the
+// background, results are charted, constants are sliders, runs are kept and compared.
+// Errors show as a banner while the last good results stay visible, greyed.
+#include "model/project.h"
+#include "plotview.h"
+#include "runstore.h"
+#include "seriescolors.h"
+#include "simulationscheduler.h"
+
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QToolButton;
+
+namespace meadows {
+
+class SliderPanel;
+
+class LiveWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    explicit LiveWorkspace(QWidget *parent = nullptr);
+    ~LiveWorkspace() override;
+
+    // The model changed (an edit, a file opened): run it again after a short pause.
+    void setProject(const Project &project);
+    const Project &project() const { return m_project; }
+
+    SliderPanel *sliderPanel() const { return m_sliders; }
+    PlotView *plot() const { return m_plot.get(); }
+    RunStore *runs() { return &m_runs; }
+    SimulationScheduler *scheduler() { return &m_scheduler; }
+
+    // Shows or hides a variable on the chart (clicking it in the diagram does this).
+    void showVariable(const QString &name, bool shown = true);
+    QStringList shownVariables() const;
+    // Keeps the current results as a named run, drawn as an overlay.
+    int saveCurrentRun(const QString &name);
+    void setRunShown(int index, bool shown);
+
+    std::shared_ptr<const Results> currentResults() const { return m_current; }
+    QString bannerText() const;
+    bool showsStaleResults() const { return m_stale; }
+
+    // Opens the two-run comparison table / the CSV export / the sim specs dialog.
+    void compareRuns(int a, int b);
+    void exportCurrent();
+    void editSimSpecs();
+
+signals:
+    // New results for the diagram (sparklines, stock fill levels).
+    void resultsChanged(std::shared_ptr<const meadows::Results> results);
+    // The user changed the sim specs: apply them to the document (an undoable edit).
+    void simSpecsEdited(const meadows::SimSpecs &specs);
+    void runFinished(double milliseconds);
+
+private:
+    void finished(const SimulationOutcome &outcome);
+    void refreshVariables();
+    void refreshRuns();
+    void redraw();
+    void overridesChanged(const FlattenOptions &overrides, bool dragging);
+
+    Project m_project;
+    FlattenOptions m_overrides;
+    SimulationScheduler m_scheduler;
+    RunStore m_runs;
+    SeriesColors m_colors;
+    std::unique_ptr<PlotView> m_plot;
+    SliderPanel *m_sliders = nullptr;
+    QLabel *m_banner = nullptr;
+    QListWidget *m_variables = nullptr;
+    QListWidget *m_runList = nullptr;
+    QToolButton *m_log = nullptr;
+    std::shared_ptr<const Results> m_current;
+    std::shared_ptr<const Results> m_ghost; // the run before a slider drag began
+    bool m_dragging = false;
+    bool m_stale = false;
+    QStringList m_shown;
+    std::vector<bool> m_runShown;
+};
+
+} // namespace meadows

@@ -1,0 +1,189 @@
+#include "sliderpanel.h"
+
+#include "model/names.h"
+#include "solver/parser.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <cmath>
+
+namespace meadows {
+
+namespace {
+constexpr int kTicks = 1000;
+
+// The value of an equation that is a plain number ("3", "-0.5", "1e3"), if it is one.
+std::optional<double> constantOf(const Variable &v)
+{
+    if (v.kind != VariableKind::Aux || v.isArray() || v.gf)
+        return std::nullopt;
+    const ParseResult p = parseEquation(v.equation);
+    if (!p.expr)
+        return std::nullopt;
+    if (p.expr->kind == Expr::Kind::Number)
+        return p.expr->value;
+    if (p.expr->kind == Expr::Kind::Unary && p.expr->unaryOp == UnaryOp::Negate && p.expr->args[0].kind == Expr::Kind::Number)
+        return -p.expr->args[0].value;
+    return std::nullopt;
+}
+} // namespace
+
+SliderRange defaultRange(double value)
+{
+    if (value == 0)
+        return {0, 1, 0.01};
+    const double a = 0, b = 2 * value;
+    const double lo = std::min(a, b), hi = std::max(a, b);
+    return {lo, hi, (hi - lo) / 100};
+}
+
+SliderPanel::SliderPanel(QWidget *parent) : QWidget(parent)
+{
+    m_form = new QFormLayout(this);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+}
+
+void SliderPanel::setProject(const Project &project)
+{
+    const QStringList kept = sliders();
+    m_project = project;
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_entries.clear();
+    for (const Variable &v : m_project.mainModel().variables) {
+        if (constantOf(v))
+            addSlider(displayName(v.name));
+    }
+    Q_UNUSED(kept);
+}
+
+int SliderPanel::position(const Entry &e)
+{
+    const double span = e.range.max - e.range.min;
+    return span > 0 ? int(std::lround((e.value - e.range.min) / span * kTicks)) : 0;
+}
+
+bool SliderPanel::addSlider(const QString &variable)
+{
+    if (find(variable))
+        return true;
+    const Variable *v = m_project.models.empty() ? nullptr : m_project.mainModel().findVariable(variable);
+    const std::optional<double> value = v ? constantOf(*v) : std::nullopt;
+    if (!value)
+        return false;
+    auto e = std::make_unique<Entry>();
+    e->name = displayName(v->name);
+    e->modelValue = e->value = *value;
+    e->range = defaultRange(*value);
+    e->slider = new QSlider(Qt::Horizontal, this);
+    e->slider->setRange(0, kTicks);
+    e->slider->setSingleStep(kTicks / 100); // arrow keys: one step of the range
+    e->slider->setPageStep(kTicks / 10);    // page keys: a tenth of it
+    e->slider->setAccessibleName(e->name);
+    e->box = new QDoubleSpinBox(this);
+    e->box->setDecimals(6);
+    e->box->setRange(-1e300, 1e300);
+    e->box->setValue(*value);
+    e->slider->setValue(position(*e));
+    Entry *entry = e.get();
+    connect(e->slider, &QSlider::valueChanged, this, [this, entry](int pos) {
+        double v = entry->range.min + (entry->range.max - entry->range.min) * pos / kTicks;
+        if (entry->range.step > 0)
+            v = entry->range.min + std::round((v - entry->range.min) / entry->range.step) * entry->range.step;
+        entry->value = v;
+        const QSignalBlocker block(entry->box);
+        entry->box->setValue(v);
+        changed(entry->slider->isSliderDown());
+    });
+    connect(e->slider, &QSlider::sliderReleased, this, [this]() { changed(false); });
+    connect(e->box, &QDoubleSpinBox::editingFinished, this, [this, entry]() { setValue(entry->name, entry->box->value()); });
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(e->slider, 1);
+    layout->addWidget(e->box);
+    m_form->addRow(e->name, row);
+    m_entries.push_back(std::move(e));
+    return true;
+}
+
+void SliderPanel::setRange(const QString &variable, const SliderRange &range)
+{
+    if (Entry *e = find(variable)) {
+        e->range = range;
+        const QSignalBlocker block(e->slider);
+        e->slider->setValue(position(*e));
+    }
+}
+
+void SliderPanel::setValue(const QString &variable, double value)
+{
+    Entry *e = find(variable);
+    if (!e)
+        return;
+    e->value = value;
+    if (value < e->range.min || value > e->range.max) // widen rather than clip what was typed
+        e->range = {std::min(e->range.min, value), std::max(e->range.max, value), e->range.step};
+    {
+        const QSignalBlocker block(e->slider);
+        e->slider->setValue(position(*e));
+    }
+    const QSignalBlocker block(e->box);
+    e->box->setValue(value);
+    changed(false);
+}
+
+double SliderPanel::value(const QString &variable) const
+{
+    const Entry *e = find(variable);
+    return e ? e->value : std::nan("");
+}
+
+QStringList SliderPanel::sliders() const
+{
+    QStringList out;
+    for (const auto &e : m_entries)
+        out << e->name;
+    return out;
+}
+
+QSlider *SliderPanel::sliderFor(const QString &variable) const
+{
+    const Entry *e = find(variable);
+    return e ? e->slider : nullptr;
+}
+
+FlattenOptions SliderPanel::overrides() const
+{
+    FlattenOptions o;
+    for (const auto &e : m_entries) {
+        if (e->value != e->modelValue)
+            o.overrides.push_back({e->name, e->value});
+    }
+    return o;
+}
+
+void SliderPanel::changed(bool dragging)
+{
+    emit overridesChanged(overrides(), dragging);
+}
+
+SliderPanel::Entry *SliderPanel::find(const QString &variable)
+{
+    const QString key = variableKey(variable);
+    for (auto &e : m_entries) {
+        if (variableKey(e->name) == key)
+            return e.get();
+    }
+    return nullptr;
+}
+
+const SliderPanel::Entry *SliderPanel::find(const QString &variable) const
+{
+    return const_cast<SliderPanel *>(this)->find(variable);
+}
+
+} // namespace meadows
