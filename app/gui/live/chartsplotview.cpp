@@ -209,6 +209,8 @@ private:
             }
             const double pad = m_log ? 0 : (hi - lo) * 0.05;
             m_y->setRange(m_log ? lo / 1.2 : lo - pad, m_log ? hi * 1.2 : hi + pad);
+            if (auto *linear = qobject_cast<QValueAxis *>(m_y))
+                linear->applyNiceNumbers(); // ticks at 0, 50, 100... not at 20.2076
         }
     }
 

@@ -5,9 +5,10 @@
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QSlider>
+#include <algorithm>
 #include <cmath>
 
 namespace meadows {
@@ -84,7 +85,10 @@ bool SliderPanel::addSlider(const QString &variable)
     e->slider->setPageStep(kTicks / 10);    // page keys: a tenth of it
     e->slider->setAccessibleName(e->name);
     e->box = new QDoubleSpinBox(this);
-    e->box->setDecimals(6);
+    // As many decimals as the step needs, not a fixed six.
+    e->box->setDecimals(std::clamp(1 - int(std::floor(std::log10(std::max(e->range.step, 1e-12)))), 0, 8));
+    e->box->setSingleStep(e->range.step);
+    e->box->setMinimumWidth(80);
     e->box->setRange(-1e300, 1e300);
     e->box->setValue(*value);
     e->slider->setValue(position(*e));
@@ -100,12 +104,18 @@ bool SliderPanel::addSlider(const QString &variable)
     });
     connect(e->slider, &QSlider::sliderReleased, this, [this]() { changed(false); });
     connect(e->box, &QDoubleSpinBox::editingFinished, this, [this, entry]() { setValue(entry->name, entry->box->value()); });
+    // Name and value on one line, the slider the full width below: a narrow dock still
+    // leaves room to drag.
     auto *row = new QWidget(this);
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(e->slider, 1);
-    layout->addWidget(e->box);
-    m_form->addRow(e->name, row);
+    auto *layout = new QGridLayout(row);
+    layout->setContentsMargins(0, 4, 0, 4);
+    auto *label = new QLabel(e->name, row);
+    label->setBuddy(e->slider);
+    layout->addWidget(label, 0, 0);
+    layout->addWidget(e->box, 0, 1);
+    layout->addWidget(e->slider, 1, 0, 1, 2);
+    layout->setColumnStretch(0, 1);
+    m_form->addRow(row);
     m_entries.push_back(std::move(e));
     return true;
 }
