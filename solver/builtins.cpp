@@ -42,6 +42,7 @@ const BuiltinInfo kBuiltins[] = {
     {"random_uniform", Builtin::RandomUniform, 2, 3, true},
     {"normal", Builtin::RandomNormal, 2, 3, true},
     {"arctan2", Builtin::Arctan2, 2, 2, false},
+    {"rank", Builtin::Rank, 2, -1, false},
 };
 } // namespace
 

@@ -18,6 +18,8 @@ enum class Builtin {
     Min, Max, Sum, Mean, Size,
     // time inputs
     Step, Ramp, Pulse, PulseTrain, VensimPulse,
+    // RANK(array, n): the 1-based index of the n-th smallest element
+    Rank,
     // random numbers, the same for a given seed, call and step
     RandomUniform, RandomNormal,
 };

@@ -52,7 +52,7 @@ private:
         // Operands that are not slots: a table index, a builtin code, an argument count.
         if ((i.op == Op::Lookup && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
             || (i.op == Op::History && which == &i.b)
-            || ((i.op == Op::TimeInput || i.op == Op::Random) && (which == &i.b || which == &i.c)))
+            || ((i.op == Op::Variadic || i.op == Op::Random) && (which == &i.b || which == &i.c)))
             return;
         if (slot & kTempTag)
             slot = tempBase + (slot & ~kTempTag);
@@ -194,10 +194,10 @@ private:
         case Builtin::Xidz:
             return apply(Op::SafeDiv, n, 3, target);
         case Builtin::Step: case Builtin::Ramp: case Builtin::Pulse: case Builtin::PulseTrain:
-        case Builtin::VensimPulse: {
+        case Builtin::VensimPulse: case Builtin::Rank: {
             const std::uint32_t first = consecutive(n.args);
             const std::uint32_t d = place();
-            add(Op::TimeInput, d, first, std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
+            add(Op::Variadic, d, first, std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
             return d;
         }
         case Builtin::RandomUniform: case Builtin::RandomNormal: {

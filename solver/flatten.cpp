@@ -834,6 +834,16 @@ private:
             }
             case Builtin::Size:
                 return Node::constant(double(spread(c, e).size()));
+            case Builtin::Rank: {
+                // RANK(array, n): the array's elements spread, n first for the machine.
+                checkArity(e, 2, 2);
+                Expr arrayOnly = e;
+                arrayOnly.args.resize(1);
+                std::vector<Node> args{expr(c, e.args[1])};
+                for (Node &n : spread(c, arrayOnly))
+                    args.push_back(std::move(n));
+                return Node::call(Builtin::Rank, std::move(args));
+            }
             default: {
                 std::vector<Node> args;
                 for (const Expr &a : e.args)

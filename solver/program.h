@@ -15,14 +15,14 @@ namespace meadows {
 //   Math1       dst = f(a), c picks f (a Builtin)
 //   SafeDiv     dst = b != 0 ? a / b : c (XIDZ, ZIDZ, SAFEDIV)
 //   Lookup      dst = table[b](a)
-//   TimeInput   dst = f(args at a.., count b), c picks f (Step, Ramp, Pulse, PulseTrain...)
+//   Variadic   dst = f(args at a.., count b), c picks f (Step, Ramp, Pulse, PulseTrain...)
 //   History     dst = series[b] at time a, or c before the record starts
 //   Random      dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
 //   End         the program's last instruction
 #define MEADOWS_OPS(X)                                                                             \
     X(Copy) X(Neg) X(Not) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(Mod) X(Eq) X(Ne) X(Lt) X(Le) X(Gt) \
     X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup)         \
-    X(TimeInput) X(History) X(Random) X(End)
+    X(Variadic) X(History) X(Random) X(End)
 
 enum class Op : std::uint8_t {
 #define MEADOWS_OP_ENUM(name) name,

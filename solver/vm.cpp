@@ -2,8 +2,10 @@
 #include "program.h"
 #include "builtins.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 #include <limits>
 
 namespace meadows {
@@ -37,7 +39,7 @@ double modulo(double a, double b)
     return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
 }
 
-double timeInput(Builtin f, const double *args, std::uint32_t count, const double *m)
+double variadic(Builtin f, const double *args, std::uint32_t count, const double *m)
 {
     const double time = m[TimeSlot];
     const double dt = m[DtSlot];
@@ -65,6 +67,21 @@ double timeInput(Builtin f, const double *args, std::uint32_t count, const doubl
     case Builtin::VensimPulse: { // Vensim: PULSE(start, width): 1 from start for width (at least DT)
         const double width = std::max(args[1], dt);
         return (time + eps >= args[0] && time + eps < args[0] + width) ? 1.0 : 0.0;
+    }
+    case Builtin::Rank: { // args: n, then the array's elements
+        const std::uint32_t size = count - 1;
+        const long wanted = std::lround(args[0]);
+        if (size == 0 || wanted < 1 || wanted > long(size))
+            return std::numeric_limits<double>::quiet_NaN();
+        // Elements are few (one array); sort their indices by value, ties by position.
+        std::uint32_t order[256];
+        std::vector<std::uint32_t> large;
+        std::uint32_t *idx = size <= 256 ? order : (large.resize(size), large.data());
+        for (std::uint32_t k = 0; k < size; ++k)
+            idx[k] = k;
+        const double *values = args + 1;
+        std::stable_sort(idx, idx + size, [values](std::uint32_t x, std::uint32_t y) { return values[x] < values[y]; });
+        return double(idx[wanted - 1] + 1);
     }
     case Builtin::PulseTrain: { // PULSE TRAIN(start, width, interval, end)
         if (time + eps < args[0] || time > args[3] + eps)
@@ -177,7 +194,7 @@ op_Max2: m[i->dst] = std::fmax(m[i->a], m[i->b]); NEXT;
 op_SafeDiv: m[i->dst] = m[i->b] != 0.0 ? m[i->a] / m[i->b] : m[i->c]; NEXT;
 op_Arctan2: m[i->dst] = std::atan2(m[i->a], m[i->b]); NEXT;
 op_Lookup: m[i->dst] = tables[i->b].evaluate(m[i->a]); NEXT;
-op_TimeInput: m[i->dst] = timeInput(Builtin(i->c), m + i->a, i->b, m); NEXT;
+op_Variadic: m[i->dst] = variadic(Builtin(i->c), m + i->a, i->b, m); NEXT;
 op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
 op_Random: m[i->dst] = randomDraw(i->c, m + i->a, i->b, m, state); NEXT;
 op_End:

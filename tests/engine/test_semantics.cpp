@@ -363,6 +363,13 @@ void TestSemantics::arraysApplyToAllAndReductions()
         + aux(QStringLiteral("largest"), QStringLiteral("MAX(base[*])"))
         + aux(QStringLiteral("smallest"), QStringLiteral("MIN(doubled)"))
         + aux(QStringLiteral("count"), QStringLiteral("SIZE(base)"))
+        + QStringLiteral("<aux name=\"shuffled\"><dimensions><dim name=\"Region\"/></dimensions>"
+                         "<element subscript=\"North\"><eqn>5</eqn></element>"
+                         "<element subscript=\"South\"><eqn>1</eqn></element>"
+                         "<element subscript=\"East\"><eqn>3</eqn></element></aux>")
+        + aux(QStringLiteral("smallest at"), QStringLiteral("RANK(shuffled, 1)"))
+        + aux(QStringLiteral("middle at"), QStringLiteral("RANK(shuffled[*], 2)"))
+        + aux(QStringLiteral("largest at"), QStringLiteral("RANK(shuffled, 3)"))
         + aux(QStringLiteral("picked"), QStringLiteral("base[East] + base[2] + doubled[Region.North]"))
         + arrayed(QStringLiteral("aux"), QStringLiteral("slots"), {QStringLiteral("Slot")}, QStringLiteral("Slot * 10"))
         + aux(QStringLiteral("third slot"), QStringLiteral("slots[3]"));
@@ -376,6 +383,9 @@ void TestSemantics::arraysApplyToAllAndReductions()
     QCOMPARE(r.value(QStringLiteral("largest"), 0), 4.0);
     QCOMPARE(r.value(QStringLiteral("smallest"), 0), 2.0);
     QCOMPARE(r.value(QStringLiteral("count"), 0), 3.0);
+    QCOMPARE(r.value(QStringLiteral("smallest at"), 0), 2.0); // shuffled = 5, 1, 3
+    QCOMPARE(r.value(QStringLiteral("middle at"), 0), 3.0);
+    QCOMPARE(r.value(QStringLiteral("largest at"), 0), 1.0);
     QCOMPARE(r.value(QStringLiteral("picked"), 0), 4.0 + 2.0 + 2.0);
     QCOMPARE(r.value(QStringLiteral("slots[2]"), 0), 20.0); // an element name used as a value is its index
     QCOMPARE(r.value(QStringLiteral("third slot"), 0), 30.0);
