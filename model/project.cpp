@@ -30,6 +30,25 @@ const Model *Project::findModel(QStringView name) const { return findByName(mode
 const Dimension *Project::findDimension(QStringView name) const { return findByName(dimensions, name); }
 const Macro *Project::findMacro(QStringView name) const { return findByName(macros, name); }
 
+Project makeNewProject(const QString &title)
+{
+    Project p;
+    p.extras.attributes = {{QStringLiteral("version"), QStringLiteral("1.0")},
+                           {QStringLiteral("xmlns"), QStringLiteral("http://docs.oasis-open.org/xmile/ns/XMILE/v1.0")},
+                           {QStringLiteral("xmlns:isee"), QStringLiteral("http://iseesystems.com/XMILE")}};
+    p.header.name = QStringLiteral("header");
+    const auto child = [](const QString &name, const QString &text, XmlAttributes attributes = {}) {
+        return XmlNode{name, std::move(attributes), {}, {XmlNode{{}, {}, text, {}}}};
+    };
+    if (!title.isEmpty())
+        p.header.children.push_back(child(QStringLiteral("name"), title));
+    p.header.children.push_back(child(QStringLiteral("vendor"), QStringLiteral("Meadows")));
+    p.header.children.push_back(child(QStringLiteral("product"), QStringLiteral("Meadows"),
+                                      {{QStringLiteral("version"), QStringLiteral(MEADOWS_VERSION_STRING)}}));
+    p.models.emplace_back();
+    return p;
+}
+
 QString Project::title() const
 {
     for (const XmlNode &child : header.children) {

@@ -136,4 +136,8 @@ struct Project {
     QString title() const; // the header's <name>, else the file's base name
 };
 
+// A project as Meadows starts one: the XMILE namespaces, a header naming Meadows, one
+// empty main model.
+Project makeNewProject(const QString &title = {});
+
 } // namespace meadows

@@ -1,0 +1,29 @@
+#pragma once
+// Reads a Mermaid flowchart as a causal-loop diagram, the way engineers already sketch
+// them in design docs:
+//
+//     flowchart LR
+//       load[Load] -- "+" --> latency[Latency]
+//       latency -->|+| timeouts((Timeouts))
+//       timeouts -- "(-)" --> capacity
+//
+// Nodes become variables without equations, links become connectors carrying their
+// polarity ("+", "-", "(+)", "(-)", "−", "s"/"o"; none when unlabelled), and the diagram is
+// laid out automatically.
+#include "project.h"
+#include "source.h"
+
+#include <QByteArray>
+#include <optional>
+#include <vector>
+
+namespace meadows {
+
+struct MermaidReadResult {
+    std::optional<Project> project;
+    std::vector<Diagnostic> diagnostics;
+};
+
+MermaidReadResult readMermaid(const QByteArray &text, const QString &fileName);
+
+} // namespace meadows

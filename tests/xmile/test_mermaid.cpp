@@ -1,0 +1,112 @@
+// Importing Mermaid flowcharts as causal-loop diagrams.
+#include "model/mermaidreader.h"
+#include "model/xmilereader.h"
+#include "model/xmilewriter.h"
+
+#include <QtTest>
+
+using namespace meadows;
+
+namespace {
+const ViewElement *connector(const Project &p, const QString &from, const QString &to)
+{
+    for (const ViewElement &e : p.mainModel().views.at(0).elements) {
+        if (e.type == ViewElement::Type::Connector && e.from.name == from && e.to.name == to)
+            return &e;
+    }
+    return nullptr;
+}
+} // namespace
+
+class TestMermaid : public QObject {
+    Q_OBJECT
+private slots:
+    void readsNodesLinksAndPolarities();
+    void laysOutWithoutOverlap();
+    void roundTripsThroughXmile();
+    void errorsHaveLineAndColumn_data();
+    void errorsHaveLineAndColumn();
+};
+
+void TestMermaid::readsNodesLinksAndPolarities()
+{
+    const QByteArray text = R"MMD(```mermaid
+flowchart LR
+  %% the retry storm
+  load[Load] -- "+" --> latency(Latency)
+  latency -->|+| timeouts((Timeouts)) -- "(+)" --> retries{Retries}
+  retries -- + --> load
+  capacity[Capacity] -- "(-)" --> latency;
+  breaker[Breaker open] -->|−| load
+  load --> capacity
+  style load fill:#f9f
+```)MMD";
+    const MermaidReadResult r = readMermaid(text, QStringLiteral("storm.md"));
+    QVERIFY(r.project);
+    const Model &m = r.project->mainModel();
+    QCOMPARE(m.variables.size(), std::size_t(6));
+    QVERIFY(m.findVariable(u"Breaker open"));
+    for (const Variable &v : m.variables) {
+        QVERIFY(v.equation.isEmpty()); // a causal-loop diagram: names, no equations
+        QCOMPARE(v.kind, VariableKind::Aux);
+    }
+    QCOMPARE(connector(*r.project, QStringLiteral("Load"), QStringLiteral("Latency"))->polarity, QStringLiteral("+"));
+    QCOMPARE(connector(*r.project, QStringLiteral("Timeouts"), QStringLiteral("Retries"))->polarity, QStringLiteral("+"));
+    QCOMPARE(connector(*r.project, QStringLiteral("Retries"), QStringLiteral("Load"))->polarity, QStringLiteral("+"));
+    QCOMPARE(connector(*r.project, QStringLiteral("Capacity"), QStringLiteral("Latency"))->polarity, QStringLiteral("-"));
+    QCOMPARE(connector(*r.project, QStringLiteral("Breaker_open"), QStringLiteral("Load"))->polarity, QStringLiteral("-"));
+    QCOMPARE(connector(*r.project, QStringLiteral("Load"), QStringLiteral("Capacity"))->polarity, QString()); // unknown
+    // The unlabelled link is not warned about; only labels that are no polarity are.
+    QVERIFY(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic &d) { return d.severity == Severity::Error; }));
+}
+
+void TestMermaid::laysOutWithoutOverlap()
+{
+    QByteArray text = "graph TD\n";
+    for (int i = 0; i < 12; ++i)
+        text += "  n" + QByteArray::number(i) + " --> n" + QByteArray::number((i + 1) % 12) + "\n";
+    const MermaidReadResult r = readMermaid(text, QStringLiteral("ring.mmd"));
+    QVERIFY(r.project);
+    std::vector<QPointF> at;
+    for (const ViewElement &e : r.project->mainModel().views.at(0).elements) {
+        if (e.type == ViewElement::Type::Aux)
+            at.push_back(QPointF(*e.x, *e.y));
+    }
+    QCOMPARE(at.size(), std::size_t(12));
+    for (std::size_t a = 0; a < at.size(); ++a)
+        for (std::size_t b = a + 1; b < at.size(); ++b)
+            QVERIFY(QLineF(at[a], at[b]).length() > 80); // room for a label between any two
+}
+
+void TestMermaid::roundTripsThroughXmile()
+{
+    const MermaidReadResult r = readMermaid("flowchart LR\n a[Demand] -- \"-\" --> b[Price]\n b -- \"+\" --> a\n", QStringLiteral("x.mmd"));
+    QVERIFY(r.project);
+    const XmileReadResult back = readXmile(writeXmile(*r.project), QStringLiteral("x.xmile"));
+    QVERIFY(back.project);
+    QVERIFY(*back.project == *r.project);
+    QVERIFY(writeXmile(*r.project).contains("polarity=\"-\""));
+}
+
+void TestMermaid::errorsHaveLineAndColumn_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not a flowchart") << QByteArray("sequenceDiagram\n A->>B: hi\n") << QStringLiteral("f.mmd:1:1: error: a Mermaid flowchart starts with");
+    QTest::newRow("unclosed shape") << QByteArray("flowchart LR\n  a[Load --> b\n") << QStringLiteral("f.mmd:2:4: error: the shape of node 'a' is never closed");
+    QTest::newRow("bad link") << QByteArray("flowchart LR\n  a ~~ b\n") << QStringLiteral("f.mmd:2:5: error: expected a link");
+    QTest::newRow("empty") << QByteArray("") << QStringLiteral("f.mmd:1:1: error: no Mermaid flowchart found");
+}
+
+void TestMermaid::errorsHaveLineAndColumn()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    const MermaidReadResult r = readMermaid(text, QStringLiteral("f.mmd"));
+    QVERIFY(!r.project);
+    QVERIFY(!r.diagnostics.empty());
+    QVERIFY2(r.diagnostics.front().format().startsWith(expected), qPrintable(r.diagnostics.front().format()));
+}
+
+QTEST_GUILESS_MAIN(TestMermaid)
+#include "test_mermaid.moc"
