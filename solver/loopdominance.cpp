@@ -158,7 +158,7 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
     std::vector<std::vector<double>> linkScores;
     std::vector<std::vector<std::size_t>> loopLinks(loops.size());
     for (std::size_t l = 0; l < loops.size(); ++l) {
-        const std::span<const int> vars = loops.variables(l);
+        const std::vector<int> vars = loops.variables(l);
         for (std::size_t k = 0; k < vars.size(); ++k) {
             const CausalLink *link = causal.graph.findLink(vars[k], vars[(k + 1) % vars.size()]);
             if (!link)

@@ -96,7 +96,7 @@ QByteArray tableReport(const CausalGraph &graph, const LoopList &loops)
     for (std::size_t i = 0; i < loops.size(); ++i) {
         if (loops.polarity(i) != LoopPolarity::Unknown)
             continue;
-        const std::span<const int> vars = loops.variables(i);
+        const std::vector<int> vars = loops.variables(i);
         for (std::size_t k = 0; k < vars.size(); ++k) {
             const CausalLink *link = graph.findLink(vars[k], vars[(k + 1) % vars.size()]);
             if (!link || link->polarity != LinkPolarity::Unknown || shown.contains(link))

@@ -1,7 +1,8 @@
 #include "loopfinder.h"
 
+#include "circuitsearch.h"
+
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/hawick_circuits.hpp>
 #include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
@@ -12,10 +13,6 @@ namespace meadows {
 namespace {
 
 using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-
-// Thrown by the circuit visitor to end the search at the cap or on cancel: Boost's
-// circuit search offers no other way out of its recursion.
-struct StopSearch {};
 
 // rank[v] is v's place when the names are sorted: case-insensitively first, so that
 // "load" and "Latency" sort as a reader expects, then exactly, then by index, so that
@@ -38,21 +35,23 @@ std::vector<int> nameRanks(const CausalGraph &graph)
 }
 
 // One strongly connected component that holds at least one loop, renumbered so that
-// local vertex 0 is the variable whose name sorts first. Hawick and James's search
-// reports each circuit starting from its lowest-numbered vertex, so every loop then
-// comes out already starting at its first name: no rotation needed.
+// local vertex 0 is the variable whose name sorts first. The circuit search reports
+// each circuit starting from its lowest-numbered vertex, so every loop then comes out
+// already starting at its first name: no rotation needed.
 struct Component {
     std::vector<int> vertices;                                      // local -> graph index
-    std::vector<std::vector<std::pair<int, LinkPolarity>>> links;  // local out-links, sorted
+    SignedAdjacency links;  // local out-links, sorted
 };
 
-std::vector<Component> componentsWithLoops(const CausalGraph &graph, const std::vector<int> &rank)
+// componentOf[v]: the index of v's component among those returned, -1 when v is on no loop.
+std::vector<Component> componentsWithLoops(const CausalGraph &graph, const std::vector<int> &rank,
+                                           std::vector<int> &componentOf)
 {
     const std::size_t n = std::size_t(graph.variableCount());
     Digraph whole(n);
     for (const CausalLink &l : graph.links())
         boost::add_edge(std::size_t(l.from), std::size_t(l.to), whole);
-    std::vector<int> componentOf(n);
+    componentOf.assign(n, -1);
     const int count = n ? int(boost::strong_components(whole, componentOf.data())) : 0;
 
     std::vector<std::vector<int>> members(static_cast<std::size_t>(count));
@@ -85,143 +84,162 @@ std::vector<Component> componentsWithLoops(const CausalGraph &graph, const std::
         c.vertices = std::move(m);
         out.push_back(std::move(c));
     }
+    std::vector<int> kept(std::size_t(count), -1); // strong component -> index in `out`
+    for (std::size_t i = 0; i < out.size(); ++i)
+        kept[std::size_t(componentOf[std::size_t(out[i].vertices.front())])] = int(i);
+    for (int &c : componentOf)
+        c = kept[std::size_t(c)];
     return out;
+}
+
+} // namespace
+
+namespace {
+
+constexpr std::uint32_t kNoParent = ~std::uint32_t(0);
+
+// Sorts the items 0..count-1 by key (in 0..keys-1), keeping the input order among equal
+// keys, and writes value(item) in sorted order to out.
+template<typename Key, typename Value, typename Out>
+void stableCountingSort(std::size_t count, std::size_t keys, Key key, Value value, Out &out)
+{
+    std::vector<std::size_t> start(keys + 1, 0);
+    for (std::size_t i = 0; i < count; ++i)
+        ++start[key(i) + 1];
+    for (std::size_t k = 0; k < keys; ++k)
+        start[k + 1] += start[k];
+    for (std::size_t i = 0; i < count; ++i)
+        out[start[key(i)]++] = value(i);
 }
 
 } // namespace
 
 class LoopCollector {
 public:
-    LoopCollector(const LoopSearchOptions &options, LoopList &out) : m_options(options), m_out(out) {}
-
-    // The graph has at most one link per ordered pair (CausalGraph merges them), so the
-    // plain Hawick-James search finds each circuit once; hawick_unique_circuits would
-    // only add the cost of building a std::set of neighbours at every step.
-    void search(const Component &c, int componentIndex)
+    LoopCollector(const LoopSearchOptions &options, LoopList &out) : m_options(options), m_out(out)
     {
-        m_component = &c;
-        m_componentIndex = componentIndex;
-        Digraph digraph(c.links.size());
-        for (std::size_t u = 0; u < c.links.size(); ++u) {
-            for (const auto &[v, polarity] : c.links[u])
-                boost::add_edge(u, std::size_t(v), digraph);
-        }
-        boost::hawick_circuits(digraph, Visitor{this});
+        // Reserving address space is free until it is written, and growing by copying
+        // would move and fault in the same memory again and again.
+        const std::size_t expected = std::min<std::size_t>(options.maxLoops, std::size_t(1) << 20);
+        m_out.m_found.reserve(expected);
+        m_out.m_parent.reserve(4 * expected);
+        m_out.m_vertex.reserve(4 * expected);
     }
 
-    void cycle(const std::vector<std::size_t> &path)
+    // Returns false when the search stopped early (the cap or cancel).
+    bool search(const Component &c)
     {
-        if (m_out.size() >= m_options.maxLoops) {
+        m_pathNodes.clear(); // a new component shares no path with the last one
+        return findCircuits(c.links, [&](std::span<const int> circuit, std::size_t unchanged, int negatives, int unknowns) {
+            return record(c, circuit, unchanged, negatives, unknowns);
+        });
+    }
+
+    // Orders the loops by length, then by their variables' names in loop order, and
+    // numbers each polarity's loops in that order. No comparison sort is needed: with
+    // out-links in name order and each search starting from its component's first name,
+    // the depth-first search already emits one start vertex's loops in lexicographic
+    // order (a loop before its extensions, since the start comes first among the
+    // neighbours). What is left are two stable counting sorts: by first variable, which
+    // interleaves the components' start vertices, then by length.
+    void name(const std::vector<int> &rank)
+    {
+        const std::size_t count = m_out.m_found.size();
+        std::vector<std::pair<std::uint32_t, int>> starts = m_out.m_starts;
+        std::sort(starts.begin(), starts.end(), [&](const auto &a, const auto &b) {
+            return rank[std::size_t(a.second)] < rank[std::size_t(b.second)];
+        });
+        std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> lexicographic;
+        lexicographic.reserve(count);
+        for (const auto &[first, variable] : starts) {
+            const auto next = std::upper_bound(m_out.m_starts.begin(), m_out.m_starts.end(), first,
+                                               [](std::uint32_t f, const auto &s) { return f < s.first; });
+            const std::uint32_t end = next == m_out.m_starts.end() ? std::uint32_t(count) : next->first;
+            for (std::uint32_t i = first; i < end; ++i)
+                lexicographic.push_back(i);
+        }
+        std::size_t longest = 0;
+        for (const LoopList::Found &f : m_out.m_found)
+            longest = std::max<std::size_t>(longest, f.length);
+        m_out.m_order.resize(count);
+        stableCountingSort(
+            count, longest + 1, [&](std::size_t k) { return std::size_t(m_out.m_found[lexicographic[k]].length); },
+            [&](std::size_t k) { return lexicographic[k]; }, m_out.m_order);
+
+        m_out.m_number.resize(count);
+        int numbers[3] = {0, 0, 0};
+        for (std::size_t i = 0; i < count; ++i)
+            m_out.m_number[i] = ++numbers[int(m_out.m_found[m_out.m_order[i]].polarity)];
+    }
+
+    bool record(const Component &c, std::span<const int> circuit, std::size_t shared, int negatives, int unknowns)
+    {
+        if (m_out.m_found.size() >= m_options.maxLoops || m_out.m_parent.size() >= kNoParent - circuit.size()) {
             m_out.complete = false;
-            throw StopSearch{};
+            return false;
         }
         if (m_options.cancel && m_options.cancel->load(std::memory_order_relaxed)) {
             m_out.complete = false;
             m_out.cancelled = true;
-            throw StopSearch{};
-        }
-        int negatives = 0;
-        bool unknown = false;
-        const std::size_t n = path.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto &out = m_component->links[path[i]];
-            const int next = int(path[i + 1 == n ? 0 : i + 1]);
-            for (const auto &[to, polarity] : out) {
-                if (to == next) {
-                    negatives += polarity == LinkPolarity::Negative;
-                    unknown = unknown || polarity == LinkPolarity::Unknown;
-                    break;
-                }
-            }
-            m_out.m_variables.push_back(m_component->vertices[path[i]]);
-        }
-        m_out.m_begin.push_back(m_out.m_variables.size());
-        m_out.m_polarity.push_back(unknown ? LoopPolarity::Unknown
-                                   : negatives % 2 ? LoopPolarity::Balancing
-                                                   : LoopPolarity::Reinforcing);
-        m_out.m_component.push_back(m_componentIndex);
-        if (m_options.progress && m_out.size() % 16384 == 0)
-            m_options.progress(m_out.size());
-    }
-
-    // Orders the loops by length, then by their names in loop order, and numbers each
-    // polarity's loops in that order.
-    void name(const std::vector<int> &rank)
-    {
-        const std::size_t count = m_out.size();
-        std::vector<std::size_t> order(count);
-        std::iota(order.begin(), order.end(), std::size_t(0));
-        const std::vector<int> &vars = m_out.m_variables;
-        const std::vector<std::size_t> &begin = m_out.m_begin;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            const std::size_t la = begin[a + 1] - begin[a], lb = begin[b + 1] - begin[b];
-            if (la != lb)
-                return la < lb;
-            for (std::size_t k = 0; k < la; ++k) {
-                const int ra = rank[std::size_t(vars[begin[a] + k])], rb = rank[std::size_t(vars[begin[b] + k])];
-                if (ra != rb)
-                    return ra < rb;
-            }
             return false;
-        });
-
-        LoopList sorted;
-        sorted.complete = m_out.complete;
-        sorted.cancelled = m_out.cancelled;
-        sorted.m_variables.reserve(vars.size());
-        sorted.m_begin.reserve(count + 1);
-        sorted.m_polarity.reserve(count);
-        sorted.m_component.reserve(count);
-        sorted.m_number.reserve(count);
-        int numbers[3] = {0, 0, 0};
-        for (std::size_t i : order) {
-            sorted.m_variables.insert(sorted.m_variables.end(), vars.begin() + std::ptrdiff_t(begin[i]),
-                                      vars.begin() + std::ptrdiff_t(begin[i + 1]));
-            sorted.m_begin.push_back(sorted.m_variables.size());
-            sorted.m_polarity.push_back(m_out.m_polarity[i]);
-            sorted.m_component.push_back(m_out.m_component[i]);
-            sorted.m_number.push_back(++numbers[int(m_out.m_polarity[i])]);
         }
-        m_out = std::move(sorted);
+        // Reuse the trie nodes of the prefix this circuit shares with the last one.
+        m_pathNodes.resize(std::min(shared, m_pathNodes.size()));
+        for (std::size_t i = m_pathNodes.size(); i < circuit.size(); ++i) {
+            m_pathNodes.push_back(std::uint32_t(m_out.m_parent.size()));
+            m_out.m_parent.push_back(i ? m_pathNodes[i - 1] : kNoParent);
+            m_out.m_vertex.push_back(c.vertices[std::size_t(circuit[i])]);
+        }
+        const int first = c.vertices[std::size_t(circuit[0])];
+        if (m_out.m_starts.empty() || m_out.m_starts.back().second != first)
+            m_out.m_starts.push_back({std::uint32_t(m_out.m_found.size()), first});
+        m_out.m_found.push_back({m_pathNodes.back(), std::uint32_t(circuit.size()),
+                                 unknowns ? LoopPolarity::Unknown
+                                 : negatives % 2 ? LoopPolarity::Balancing
+                                                 : LoopPolarity::Reinforcing});
+        if (m_options.progress && m_out.m_found.size() % 16384 == 0)
+            m_options.progress(m_out.m_found.size());
+        return true;
     }
-
-private:
-    struct Visitor {
-        LoopCollector *collector;
-        template<typename Path, typename Graph>
-        void cycle(const Path &path, const Graph &) { collector->cycle(path); }
-    };
 
     const LoopSearchOptions &m_options;
     LoopList &m_out;
-    const Component *m_component = nullptr;
-    int m_componentIndex = 0;
+    std::vector<std::uint32_t> m_pathNodes; // the trie nodes of the last circuit
 };
 
 LoopList findLoops(const CausalGraph &graph, const LoopSearchOptions &options)
 {
     LoopList loops;
     const std::vector<int> rank = nameRanks(graph);
-    const std::vector<Component> components = componentsWithLoops(graph, rank);
+    const std::vector<Component> components = componentsWithLoops(graph, rank, loops.m_componentOf);
     LoopCollector collector(options, loops);
-    try {
-        for (std::size_t i = 0; i < components.size(); ++i)
-            collector.search(components[i], int(i));
-    } catch (const StopSearch &) {
-        // complete and cancelled are set where the search stopped
+    for (const Component &c : components) {
+        if (!collector.search(c))
+            break; // complete and cancelled are set where the search stopped
     }
     collector.name(rank);
     return loops;
 }
 
+std::vector<int> LoopList::variables(std::size_t loop) const
+{
+    const std::uint32_t found = m_order[loop];
+    std::vector<int> out(m_found[found].length);
+    std::uint32_t node = m_found[found].end;
+    for (std::size_t i = out.size(); i-- > 0; node = m_parent[node])
+        out[i] = m_vertex[node];
+    return out;
+}
+
 QString LoopList::name(std::size_t loop) const
 {
-    return polarityLetter(m_polarity[loop]) + QString::number(m_number[loop]);
+    return polarityLetter(polarity(loop)) + QString::number(m_number[loop]);
 }
 
 std::size_t LoopList::count(LoopPolarity polarity) const
 {
-    return std::size_t(std::count(m_polarity.begin(), m_polarity.end(), polarity));
+    return std::size_t(std::count_if(m_found.begin(), m_found.end(),
+                                     [polarity](const Found &f) { return f.polarity == polarity; }));
 }
 
 LoopPolarity loopPolarity(const CausalGraph &graph, std::span<const int> variables)

@@ -5,6 +5,7 @@
 // names do not shuffle between runs. Pure function of its input: safe to run on a
 // worker thread, with a cancel flag and a progress callback.
 #include "causalgraph.h"
+#include "hugepageallocator.h"
 
 #include <QString>
 #include <atomic>
@@ -29,20 +30,20 @@ struct LoopSearchOptions {
 
 class LoopList {
 public:
-    std::size_t size() const { return m_polarity.size(); }
-    bool empty() const { return m_polarity.empty(); }
+    std::size_t size() const { return m_found.size(); }
+    bool empty() const { return m_found.empty(); }
 
     // The loop's variables (indices into the graph) in causal order, starting with the
     // variable whose name sorts first: the loop is v0 -> v1 -> ... -> v0.
-    std::span<const int> variables(std::size_t loop) const
-    {
-        return {m_variables.data() + m_begin[loop], m_begin[loop + 1] - m_begin[loop]};
-    }
-    std::size_t length(std::size_t loop) const { return m_begin[loop + 1] - m_begin[loop]; }
-    LoopPolarity polarity(std::size_t loop) const { return m_polarity[loop]; }
+    std::vector<int> variables(std::size_t loop) const;
+    std::size_t length(std::size_t loop) const { return m_found[m_order[loop]].length; }
+    LoopPolarity polarity(std::size_t loop) const { return m_found[m_order[loop]].polarity; }
     // The strongly connected component the loop lies in; loops in different components
     // cannot influence each other (Loops That Matter normalises scores per component).
-    int component(std::size_t loop) const { return m_component[loop]; }
+    int component(std::size_t loop) const
+    {
+        return m_componentOf[std::size_t(m_vertex[m_found[m_order[loop]].end])];
+    }
     // "R1", "B2", "U1": the polarity's letter and the loop's rank among loops of that polarity.
     QString name(std::size_t loop) const;
     std::size_t count(LoopPolarity polarity) const;
@@ -53,11 +54,29 @@ public:
 
 private:
     friend class LoopCollector;
-    std::vector<int> m_variables;
-    std::vector<std::size_t> m_begin{0};
-    std::vector<LoopPolarity> m_polarity;
-    std::vector<int> m_component;
-    std::vector<int> m_number; // 1-based rank among loops of the same polarity
+    friend LoopList findLoops(const CausalGraph &graph, const LoopSearchOptions &options);
+    // Hundreds of thousands of loops share most of their paths: loops are kept as the
+    // last node of a path in a trie of the search's paths (node: parent, variable), which
+    // takes a fraction of the memory of every loop written out, and memory, not search,
+    // is what costs most at that scale. Per loop, in the order the search found them:
+    struct Found {
+        std::uint32_t end;    // trie node of the loop's last variable
+        std::uint32_t length;
+        LoopPolarity polarity;
+    };
+    template<typename T>
+    using Big = std::vector<T, HugePageAllocator<T>>;
+    Big<Found> m_found;
+    // Each run of loops with the same first variable: (its first loop, the variable).
+    std::vector<std::pair<std::uint32_t, int>> m_starts;
+    // The trie.
+    Big<std::uint32_t> m_parent; // kNoParent at a start vertex
+    Big<int> m_vertex;
+    std::vector<int> m_componentOf;      // per graph variable
+    // m_order maps a loop's place in the named order to its place in the found order,
+    // so that ordering moves indices, not loops.
+    Big<std::uint32_t> m_order;
+    Big<int> m_number;           // named order: rank among loops of its polarity, from 1
 };
 
 LoopList findLoops(const CausalGraph &graph, const LoopSearchOptions &options = {});
