@@ -4,7 +4,8 @@
 usage: random_diagram | python3 bench/loops_networkx.py [--classify]
 
 Reads "FROM TO +|-" lines (as random_diagram writes them), enumerates every elementary
-circuit with networkx.simple_cycles and prints the count and the time it took. With
+circuit with networkx.simple_cycles and prints the count and the time it took (wall
+clock and this process's CPU time, to compare with Google Benchmark's Time and CPU). With
 --classify it also counts negative links per loop (R/B), which is what Meadows does on
 top of enumerating; without it networkx does strictly less work than Meadows.
 """
@@ -22,6 +23,7 @@ def main():
         if len(parts) == 3:
             graph.add_edge(parts[0], parts[1], negative=parts[2] == "-")
     start = time.perf_counter()
+    cpu_start = time.process_time()
     loops = reinforcing = 0
     for cycle in nx.simple_cycles(graph):
         loops += 1
@@ -29,7 +31,8 @@ def main():
             negatives = sum(graph[u][v]["negative"] for u, v in zip(cycle, cycle[1:] + cycle[:1]))
             reinforcing += negatives % 2 == 0
     elapsed = time.perf_counter() - start
-    print(f"networkx {nx.__version__}: {loops} loops in {elapsed:.3f} s"
+    cpu = time.process_time() - cpu_start
+    print(f"networkx {nx.__version__}: {loops} loops in {elapsed:.3f} s (CPU {cpu:.3f} s)"
           + (f" ({reinforcing} reinforcing)" if classify else ""))
 
 
