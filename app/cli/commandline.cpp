@@ -13,6 +13,7 @@ struct Subcommand {
 const Subcommand kSubcommands[] = {
     {"run", runCommand},
     {"check", checkCommand},
+    {"loops", loopsCommand},
 };
 } // namespace
 
@@ -23,6 +24,8 @@ QString usageText()
         "       meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X]\n"
         "                         [--start X] [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...\n"
         "       meadows check [--units] MODEL   parse and compile; list every problem\n"
+        "       meadows loops MODEL [--json | --summary | --dominance] [--max-loops N]\n"
+        "                                       list the feedback loops, R/B/U (unknown)\n"
         "       meadows help | --help | --version\n"
         "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
 }

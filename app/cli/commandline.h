@@ -11,6 +11,7 @@ int runHeadless(const QStringList &arguments);
 
 int runCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);
+int loopsCommand(const QStringList &arguments);
 
 QString usageText();
 

@@ -1,0 +1,190 @@
+// meadows loops MODEL [--json] [--summary] [--dominance] [--max-loops N]
+// Lists every feedback loop of a model: as a table (name, polarity, length, variables in
+// loop order), as JSON, as a one-line summary, or, with --dominance, runs the model and
+// writes each save step's loop scores (Loops That Matter) as CSV. These formats are a
+// public interface: scripts read them.
+#include "commandline.h"
+#include "modelloading.h"
+
+#include "model/loops/loopfinder.h"
+#include "solver/causalmodel.h"
+#include "solver/compiler.h"
+#include "solver/loopdominance.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTextStream>
+#include <cstdio>
+
+namespace meadows {
+
+namespace {
+
+void writeStdout(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+QStringList loopNames(const CausalGraph &graph, const LoopList &loops, std::size_t loop)
+{
+    QStringList names;
+    for (int v : loops.variables(loop))
+        names << graph.name(v);
+    return names;
+}
+
+QByteArray jsonReport(const CausalGraph &graph, const LoopList &loops)
+{
+    QJsonArray array;
+    for (std::size_t i = 0; i < loops.size(); ++i) {
+        QJsonObject loop;
+        loop.insert(QStringLiteral("name"), loops.name(i));
+        loop.insert(QStringLiteral("polarity"), polarityName(loops.polarity(i)));
+        loop.insert(QStringLiteral("variables"), QJsonArray::fromStringList(loopNames(graph, loops, i)));
+        array.append(loop);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("loops"), array);
+    root.insert(QStringLiteral("complete"), loops.complete);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray summaryLine(const LoopList &loops)
+{
+    QString line = QStringLiteral("loops %1 reinforcing %2 balancing %3")
+                       .arg(loops.size())
+                       .arg(loops.count(LoopPolarity::Reinforcing))
+                       .arg(loops.count(LoopPolarity::Balancing));
+    if (const std::size_t unknown = loops.count(LoopPolarity::Unknown))
+        line += QStringLiteral(" unknown %1").arg(unknown);
+    return (line + QLatin1Char('\n')).toUtf8();
+}
+
+// Columns padded to their widest entry, then the reason for every unknown link on a loop.
+QByteArray tableReport(const CausalGraph &graph, const LoopList &loops)
+{
+    QString out;
+    QTextStream s(&out);
+    if (loops.empty()) {
+        s << "no feedback loops\n";
+        return out.toUtf8();
+    }
+    const QStringList header{QStringLiteral("name"), QStringLiteral("polarity"), QStringLiteral("length")};
+    std::vector<QStringList> rows;
+    qsizetype widths[3] = {header[0].size(), header[1].size(), header[2].size()};
+    for (std::size_t i = 0; i < loops.size(); ++i) {
+        QStringList row{loops.name(i), polarityName(loops.polarity(i)), QString::number(loops.length(i)),
+                        loopNames(graph, loops, i).join(QLatin1String(" -> "))};
+        for (int c = 0; c < 3; ++c)
+            widths[c] = std::max(widths[c], row[c].size());
+        rows.push_back(std::move(row));
+    }
+    const auto line = [&](const QStringList &cells) {
+        for (int c = 0; c < 3; ++c)
+            s << cells[c].leftJustified(widths[c] + 2);
+        s << cells[3] << '\n';
+    };
+    line(header + QStringList{QStringLiteral("variables")});
+    for (const QStringList &row : rows)
+        line(row);
+
+    QSet<const CausalLink *> shown;
+    for (std::size_t i = 0; i < loops.size(); ++i) {
+        if (loops.polarity(i) != LoopPolarity::Unknown)
+            continue;
+        const std::vector<int> vars = loops.variables(i);
+        for (std::size_t k = 0; k < vars.size(); ++k) {
+            const CausalLink *link = graph.findLink(vars[k], vars[(k + 1) % vars.size()]);
+            if (!link || link->polarity != LinkPolarity::Unknown || shown.contains(link))
+                continue;
+            if (shown.isEmpty())
+                s << "\nunknown polarities:\n";
+            shown.insert(link);
+            s << "  " << graph.name(link->from) << " -> " << graph.name(link->to) << ": " << link->reason << '\n';
+        }
+    }
+    s.flush();
+    return out.toUtf8();
+}
+
+} // namespace
+
+int loopsCommand(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the XMILE model to analyse"));
+    p.addOption({QStringLiteral("json"), QStringLiteral("print the loops as JSON")});
+    p.addOption({QStringLiteral("summary"), QStringLiteral("print one line of counts")});
+    p.addOption({QStringLiteral("dominance"), QStringLiteral("run the model and print loop scores as CSV")});
+    p.addOption({QStringLiteral("max-loops"), QStringLiteral("stop after this many loops"), QStringLiteral("n")});
+    if (!p.parse(QStringList{QStringLiteral("meadows loops")} + arguments)) {
+        err << "meadows loops: " << p.errorText() << '\n' << usageText();
+        return ExitUsage;
+    }
+    const QStringList positional = p.positionalArguments();
+    QString usage;
+    if (positional.size() != 1)
+        usage = positional.isEmpty() ? QStringLiteral("no model given") : QStringLiteral("more than one model given");
+    const int formats = int(p.isSet(QStringLiteral("json"))) + int(p.isSet(QStringLiteral("summary")))
+                        + int(p.isSet(QStringLiteral("dominance")));
+    if (formats > 1)
+        usage = QStringLiteral("--json, --summary and --dominance exclude each other");
+    LoopSearchOptions search;
+    if (p.isSet(QStringLiteral("max-loops"))) {
+        bool ok = false;
+        const qlonglong n = p.value(QStringLiteral("max-loops")).toLongLong(&ok);
+        if (!ok || n < 1)
+            usage = QStringLiteral("--max-loops needs a whole number of at least 1, not '%1'").arg(p.value(QStringLiteral("max-loops")));
+        else
+            search.maxLoops = std::size_t(n);
+    }
+    if (!usage.isEmpty()) {
+        err << "meadows loops: " << usage << '\n' << usageText();
+        return ExitUsage;
+    }
+
+    const QString &file = positional[0];
+    const std::optional<Project> project = loadProject(file, err);
+    if (!project)
+        return ExitModelError;
+    const CausalModel causal = buildCausalModel(*project);
+    printDiagnostics(err, causal.diagnostics);
+    if (causal.hasErrors())
+        return ExitModelError;
+    const LoopList loops = findLoops(causal.graph, search);
+    if (!loops.complete) {
+        err << file << ": warning: stopped after " << loops.size()
+            << " loops (--max-loops); the list is incomplete\n";
+        err.flush();
+    }
+
+    if (p.isSet(QStringLiteral("json"))) {
+        writeStdout(jsonReport(causal.graph, loops));
+    } else if (p.isSet(QStringLiteral("summary"))) {
+        writeStdout(summaryLine(loops));
+    } else if (p.isSet(QStringLiteral("dominance"))) {
+        const CompileResult compiled = compileProject(*project);
+        printDiagnostics(err, compiled.diagnostics);
+        if (!compiled.model) {
+            err << file << ": error: the model does not compile, so it cannot run for --dominance\n";
+            return ExitModelError;
+        }
+        const DominanceResult dominance = computeDominance(causal, loops, *compiled.model);
+        if (!dominance.error.isEmpty()) {
+            err << file << ": error: " << dominance.error << '\n';
+            return ExitModelError;
+        }
+        writeStdout(dominanceCsv(dominance, topLoops(dominance, 10)));
+    } else {
+        writeStdout(tableReport(causal.graph, loops));
+    }
+    return ExitOk;
+}
+
+} // namespace meadows

@@ -1,0 +1,193 @@
+// `meadows loops` as a script sees it: the exact output formats and exit codes.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+namespace {
+
+const QString kLoops = QStringLiteral(MEADOWS_TEST_DATA "/loops/");
+
+struct Outcome {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Outcome meadows(const QStringList &args)
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(MEADOWS_EXECUTABLE));
+    p.setArguments(QStringList{QStringLiteral("loops")} + args);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY")); // headless: no display needed
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        return {};
+    }
+    Outcome o;
+    o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    o.out = QString::fromUtf8(p.readAllStandardOutput());
+    o.err = QString::fromUtf8(p.readAllStandardError());
+    return o;
+}
+
+} // namespace
+
+class TestLoopsCli : public QObject {
+    Q_OBJECT
+private slots:
+    void tableListsNamePolarityLengthVariables();
+    void tableExplainsUnknownPolarities();
+    void jsonFormat();
+    void summaryLine();
+    void summaryCountsUnknownOnlyWhenThere();
+    void maxLoopsMakesItIncomplete();
+    void dominanceCsv();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+    void modelErrorsExitOne_data();
+    void modelErrorsExitOne();
+};
+
+void TestLoopsCli::tableListsNamePolarityLengthVariables()
+{
+    const Outcome o = meadows({kLoops + QStringLiteral("incident_cld.xmile")});
+    QCOMPARE(o.code, 0);
+    const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    const QRegularExpression columns(QStringLiteral("\\s{2,}"));
+    QCOMPARE(lines[0].split(columns), (QStringList{QStringLiteral("name"), QStringLiteral("polarity"),
+                                                   QStringLiteral("length"), QStringLiteral("variables")}));
+    QCOMPARE(lines[1].split(columns), (QStringList{QStringLiteral("B1"), QStringLiteral("balancing"), QStringLiteral("3"),
+                                                   QStringLiteral("CPU Utilization -> Desired Pods -> Pods")}));
+    QCOMPARE(lines[2].split(columns), (QStringList{QStringLiteral("R1"), QStringLiteral("reinforcing"), QStringLiteral("4"),
+                                                   QStringLiteral("Latency -> Timeouts -> Retries -> Load")}));
+    QVERIFY(lines[3].startsWith(QLatin1String("B2  ")));
+    // Columns line up.
+    QCOMPARE(lines[1].indexOf(QLatin1String("balancing")), lines[0].indexOf(QLatin1String("polarity")));
+    QCOMPARE(lines[2].indexOf(QLatin1String("4 ")), lines[0].indexOf(QLatin1String("length")));
+}
+
+void TestLoopsCli::tableExplainsUnknownPolarities()
+{
+    const Outcome o = meadows({kLoops + QStringLiteral("unmarked_cld.xmile")});
+    QCOMPARE(o.code, 0);
+    QVERIFY(o.out.contains(QLatin1String("U1  ")));
+    QVERIFY(o.out.contains(QLatin1String("Fatigue -> Workload: the connector from 'Fatigue' to 'Workload' has no polarity mark")));
+}
+
+void TestLoopsCli::jsonFormat()
+{
+    const Outcome o = meadows({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--json")});
+    QCOMPARE(o.code, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(o.out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject root = doc.object();
+    QCOMPARE(root.keys(), (QStringList{QStringLiteral("complete"), QStringLiteral("loops")}));
+    QCOMPARE(root.value(QStringLiteral("complete")), QJsonValue(true));
+    const QJsonArray loops = root.value(QStringLiteral("loops")).toArray();
+    QCOMPARE(loops.size(), 3);
+    const QJsonObject r1 = loops[1].toObject();
+    QCOMPARE(r1.keys(), (QStringList{QStringLiteral("name"), QStringLiteral("polarity"), QStringLiteral("variables")}));
+    QCOMPARE(r1.value(QStringLiteral("name")).toString(), QStringLiteral("R1"));
+    QCOMPARE(r1.value(QStringLiteral("polarity")).toString(), QStringLiteral("reinforcing"));
+    QCOMPARE(r1.value(QStringLiteral("variables")).toArray(),
+             QJsonArray({QStringLiteral("Latency"), QStringLiteral("Timeouts"), QStringLiteral("Retries"), QStringLiteral("Load")}));
+    QCOMPARE(loops[2].toObject().value(QStringLiteral("polarity")).toString(), QStringLiteral("balancing"));
+    const Outcome unknown = meadows({kLoops + QStringLiteral("unmarked_cld.xmile"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(unknown.out.toUtf8())[QStringLiteral("loops")][0][QStringLiteral("polarity")].toString(),
+             QStringLiteral("unknown"));
+}
+
+void TestLoopsCli::summaryLine()
+{
+    const Outcome o = meadows({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--summary")});
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.out, QStringLiteral("loops 3 reinforcing 1 balancing 2\n"));
+    QCOMPARE(o.err, QString());
+}
+
+void TestLoopsCli::summaryCountsUnknownOnlyWhenThere()
+{
+    const Outcome o = meadows({kLoops + QStringLiteral("unmarked_cld.xmile"), QStringLiteral("--summary")});
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.out, QStringLiteral("loops 1 reinforcing 0 balancing 0 unknown 1\n"));
+}
+
+void TestLoopsCli::maxLoopsMakesItIncomplete()
+{
+    const Outcome o = meadows({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--json"),
+                               QStringLiteral("--max-loops"), QStringLiteral("2")});
+    QCOMPARE(o.code, 0);
+    const QJsonObject root = QJsonDocument::fromJson(o.out.toUtf8()).object();
+    QCOMPARE(root.value(QStringLiteral("complete")), QJsonValue(false));
+    QCOMPARE(root.value(QStringLiteral("loops")).toArray().size(), 2);
+    QVERIFY(o.err.contains(QLatin1String("incomplete")));
+    const Outcome enough = meadows({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--summary"),
+                                    QStringLiteral("--max-loops"), QStringLiteral("3")});
+    QCOMPARE(enough.out, QStringLiteral("loops 3 reinforcing 1 balancing 2\n"));
+    QCOMPARE(enough.err, QString());
+}
+
+void TestLoopsCli::dominanceCsv()
+{
+    const Outcome o = meadows({kLoops + QStringLiteral("births_deaths.xmile"), QStringLiteral("--dominance")});
+    QCOMPARE(o.code, 0);
+    const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 12); // header, then times 0..10
+    QCOMPARE(lines[0], QStringLiteral("Time,R1,B1"));
+    QCOMPARE(lines[1], QStringLiteral("0,0,0"));
+    QCOMPARE(lines[2], QStringLiteral("1,0.666667,-0.333333"));
+    QCOMPARE(lines[11], QStringLiteral("10,0.666667,-0.333333"));
+}
+
+void TestLoopsCli::usageErrorsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString model = kLoops + QStringLiteral("incident_cld.xmile");
+    QTest::newRow("no model") << QStringList{};
+    QTest::newRow("two models") << QStringList{model, model};
+    QTest::newRow("unknown option") << QStringList{model, QStringLiteral("--frobnicate")};
+    QTest::newRow("max-loops not a number") << QStringList{model, QStringLiteral("--max-loops"), QStringLiteral("many")};
+    QTest::newRow("max-loops zero") << QStringList{model, QStringLiteral("--max-loops"), QStringLiteral("0")};
+    QTest::newRow("two formats") << QStringList{model, QStringLiteral("--json"), QStringLiteral("--summary")};
+}
+
+void TestLoopsCli::usageErrorsExitTwo()
+{
+    QFETCH(QStringList, args);
+    const Outcome o = meadows(args);
+    QCOMPARE(o.code, 2);
+    QVERIFY(o.err.contains(QLatin1String("usage:")));
+    QCOMPARE(o.out, QString());
+}
+
+void TestLoopsCli::modelErrorsExitOne_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing file") << QStringList{kLoops + QStringLiteral("nothing-here.xmile")} << "no such file";
+    QTest::newRow("broken equation") << QStringList{QStringLiteral(MEADOWS_TEST_DATA "/broken/broken_equation.xmile")}
+                                     << "arrivals";
+    QTest::newRow("truncated file") << QStringList{QStringLiteral(MEADOWS_TEST_DATA "/broken/truncated.xmile")} << "error";
+    QTest::newRow("diagram cannot run") << QStringList{kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--dominance")}
+                                        << "cannot run";
+}
+
+void TestLoopsCli::modelErrorsExitOne()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Outcome o = meadows(args);
+    QCOMPARE(o.code, 1);
+    QVERIFY2(o.err.contains(message), qPrintable(o.err));
+}
+
+QTEST_GUILESS_MAIN(TestLoopsCli)
+#include "test_loops_cli.moc"
