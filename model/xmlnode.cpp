@@ -5,9 +5,24 @@
 
 namespace meadows {
 
+namespace {
+// Kept elements are read recursively; a file nesting deeper than any real model does is
+// refused with a positioned error rather than allowed to exhaust the stack.
+constexpr int kMaxDepth = 256;
+thread_local int depth = 0;
+} // namespace
+
 XmlNode XmlNode::read(QXmlStreamReader &reader)
 {
+    struct DepthGuard {
+        DepthGuard() { ++depth; }
+        ~DepthGuard() { --depth; }
+    } guard;
     XmlNode node;
+    if (depth > kMaxDepth) {
+        reader.raiseError(QStringLiteral("elements nest more than %1 levels deep").arg(kMaxDepth));
+        return node;
+    }
     node.name = reader.qualifiedName().toString();
     for (const QXmlStreamAttribute &a : reader.attributes())
         node.attributes.push_back({a.qualifiedName().toString(), a.value().toString()});

@@ -37,6 +37,11 @@ const BuiltinInfo kBuiltins[] = {
     {"ramp", Builtin::Ramp, 2, 3, true},
     {"pulse", Builtin::Pulse, 1, 3, true},
     {"pulse_train", Builtin::PulseTrain, 4, 4, true},
+    {"random", Builtin::RandomUniform, 2, 3, true},
+    {"uniform", Builtin::RandomUniform, 2, 3, true},
+    {"random_uniform", Builtin::RandomUniform, 2, 3, true},
+    {"normal", Builtin::RandomNormal, 2, 3, true},
+    {"arctan2", Builtin::Arctan2, 2, 2, false},
 };
 } // namespace
 
@@ -55,8 +60,9 @@ const BuiltinInfo &builtinInfo(Builtin id)
         if (b.id == id)
             return b;
     }
+    static const BuiltinInfo vensimPulse{"pulse", Builtin::VensimPulse, 2, 2, true};
     static const BuiltinInfo internal{"internal", Builtin::Abs, 0, -1, false};
-    return internal;
+    return id == Builtin::VensimPulse ? vensimPulse : internal;
 }
 
 QStringList builtinNames()
@@ -69,7 +75,8 @@ QStringList builtinNames()
           << QStringLiteral("STARTTIME") << QStringLiteral("STOPTIME") << QStringLiteral("PI")
           << QStringLiteral("LOOKUP") << QStringLiteral("SMTH1") << QStringLiteral("SMTH3") << QStringLiteral("SMTHN")
           << QStringLiteral("DELAY1") << QStringLiteral("DELAY3") << QStringLiteral("DELAYN") << QStringLiteral("TREND")
-          << QStringLiteral("INIT");
+          << QStringLiteral("INIT") << QStringLiteral("FORCST") << QStringLiteral("DELAY")
+          << QStringLiteral("PREVIOUS") << QStringLiteral("HISTORY");
     return names;
 }
 
@@ -77,6 +84,7 @@ bool readsTime(const Node &n)
 {
     switch (n.kind) {
     case Node::Kind::Time:
+    case Node::Kind::History:
         return true;
     case Node::Kind::Call:
         if (builtinInfo(n.builtin).readsTime)

@@ -17,7 +17,9 @@ enum class Builtin {
     // any number of arguments (arrays arrive expanded)
     Min, Max, Sum, Mean, Size,
     // time inputs
-    Step, Ramp, Pulse, PulseTrain,
+    Step, Ramp, Pulse, PulseTrain, VensimPulse,
+    // random numbers, the same for a given seed, call and step
+    RandomUniform, RandomNormal,
 };
 
 struct BuiltinInfo {

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace meadows {
 
@@ -48,7 +49,8 @@ private:
     {
         // Operands that are not slots: a table index, a builtin code, an argument count.
         if ((i.op == Op::Lookup && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
-            || (i.op == Op::TimeInput && (which == &i.b || which == &i.c)))
+            || (i.op == Op::History && which == &i.b)
+            || ((i.op == Op::TimeInput || i.op == Op::Random) && (which == &i.b || which == &i.c)))
             return;
         if (slot & kTempTag)
             slot = tempBase + (slot & ~kTempTag);
@@ -129,10 +131,28 @@ private:
             add(Op::Lookup, d, a, std::uint32_t(n.index));
             return d;
         }
+        case Node::Kind::History: {
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t c = n.args.size() > 1 ? generate(n.args[1]) : constant(std::numeric_limits<double>::quiet_NaN());
+            const std::uint32_t d = place();
+            add(Op::History, d, a, std::uint32_t(n.index), c);
+            return d;
+        }
         case Node::Kind::Call:
             return call(n, target);
         }
         return constant(0);
+    }
+
+    // Computes the arguments into a run of consecutive temporaries; returns the first.
+    std::uint32_t consecutive(const std::vector<Node> &args)
+    {
+        std::vector<std::uint32_t> places;
+        for (std::size_t i = 0; i < args.size(); ++i)
+            places.push_back(temp());
+        for (std::size_t i = 0; i < args.size(); ++i)
+            generate(args[i], places[i]);
+        return places.empty() ? 0 : places[0];
     }
 
     std::uint32_t call(const Node &n, std::optional<std::uint32_t> target)
@@ -189,15 +209,18 @@ private:
             add(Op::SafeDiv, d, a, b, x);
             return d;
         }
-        case Builtin::Step: case Builtin::Ramp: case Builtin::Pulse: case Builtin::PulseTrain: {
-            // Arguments go to consecutive temporaries.
-            std::vector<std::uint32_t> args;
-            for (std::size_t i = 0; i < n.args.size(); ++i)
-                args.push_back(temp());
-            for (std::size_t i = 0; i < n.args.size(); ++i)
-                generate(n.args[i], args[i]);
+        case Builtin::Step: case Builtin::Ramp: case Builtin::Pulse: case Builtin::PulseTrain:
+        case Builtin::VensimPulse: {
+            const std::uint32_t first = consecutive(n.args);
             const std::uint32_t d = place();
-            add(Op::TimeInput, d, args.empty() ? 0 : args[0], std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
+            add(Op::TimeInput, d, first, std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
+            return d;
+        }
+        case Builtin::RandomUniform: case Builtin::RandomNormal: {
+            const std::uint32_t first = consecutive(n.args);
+            const std::uint32_t d = place();
+            const std::uint32_t kind = n.builtin == Builtin::RandomNormal ? 1 : 0;
+            add(Op::Random, d, first, std::uint32_t(n.args.size()), (std::uint32_t(n.index) << 8) | kind);
             return d;
         }
         default: {
@@ -358,6 +381,8 @@ CompileResult compile(const FlatModel &flat)
             m.outputs.push_back({v.name, gen.varSlot(int(i))});
     }
     m.termBegin.push_back(std::uint32_t(m.termSlot.size()));
+    for (int s : flat.series)
+        m.seriesSlots.push_back(gen.varSlot(s));
     result.model = std::move(m);
     return result;
 }

@@ -30,6 +30,7 @@ struct Expr {
     std::vector<Expr> args;
     int offset = 0; // where the node starts in the equation text (0-based)
     int length = 0;
+    int depth = 1;  // levels of nodes below and including this one
 
     static Expr number(double v, int offset = 0)
     {

@@ -29,6 +29,9 @@ struct FlatVar {
 struct FlatModel {
     std::vector<FlatVar> vars;
     std::vector<GraphicalFunction> tables;
+    std::vector<int> series;  // variables whose every step is recorded (DELAY, PREVIOUS, HISTORY)
+    int randomCalls = 0;      // random-number call sites, each with a stream of its own
+    bool vensimDialect = false; // written by Vensim (xmutil): PULSE(start, width) and friends
     SimSpecs specs;
     std::vector<Diagnostic> diagnostics;
 

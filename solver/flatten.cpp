@@ -128,6 +128,7 @@ public:
     FlatModel run()
     {
         m_out.specs = m_project.simSpecs;
+        m_out.vensimDialect = writtenByVensim();
         for (const Dimension &d : m_project.dimensions) {
             ResolvedDimension rd{displayName(d.name), canonicalName(d.name), {}, {}};
             for (const QString &e : d.elements) {
@@ -147,6 +148,22 @@ public:
     }
 
 private:
+    // Files converted from Vensim (xmutil) keep Vensim's meaning of PULSE and friends.
+    bool writtenByVensim() const
+    {
+        for (const XmlNode &child : m_project.header.children) {
+            if (child.name != QLatin1String("vendor") && child.name != QLatin1String("product"))
+                continue;
+            for (const XmlNode &text : child.children) {
+                if (text.isText() && (text.text.contains(QLatin1String("Vensim"), Qt::CaseInsensitive)
+                                      || text.text.contains(QLatin1String("Ventana"), Qt::CaseInsensitive)
+                                      || text.text.contains(QLatin1String("xmutil"), Qt::CaseInsensitive)))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     // ---- diagnostics -------------------------------------------------------------------
     void error(const SourceRef &ref, int offset, const QString &message, const QString &fallbackFile = {})
     {
@@ -567,6 +584,15 @@ private:
                 return {Node::constant(std::numeric_limits<double>::quiet_NaN())};
         }
         const Symbol *s = lookupQualified(*c.scope, n);
+        if (!s && !e.subscripted) {
+            // A dimension's name in an array equation: the index of the element computed.
+            const int dim = dimensionIndex(n);
+            if (dim >= 0) {
+                if (const auto at = mappedElement(c.element, dim))
+                    return {Node::constant(double(*at + 1))};
+                fail(e, QStringLiteral("dimension '%1' used as a value outside an equation over it").arg(e.spelling));
+            }
+        }
         if (!s) {
             // An element name used as a value (Stella: the element's index).
             for (const ResolvedDimension &d : m_dims) {
@@ -601,7 +627,7 @@ private:
         std::vector<std::vector<int>> choices(s.dims.size());
         if (!e.subscripted) {
             for (std::size_t i = 0; i < s.dims.size(); ++i) {
-                if (const auto at = c.element.elementOf(s.dims[i]))
+                if (const auto at = mappedElement(c.element, s.dims[i]))
                     choices[i] = {*at};
                 else
                     for (int k = 0; k < m_dims[s.dims[i]].elements.size(); ++k)
@@ -630,6 +656,20 @@ private:
         return ids;
     }
 
+    // The element of `dim` that the element being computed stands for: its own, or the
+    // element of the same name in a subrange (or superset) the context iterates.
+    std::optional<int> mappedElement(const ElementContext &ctx, int dim) const
+    {
+        if (const auto at = ctx.elementOf(dim))
+            return at;
+        for (const auto &[d, e] : ctx.at) {
+            const qsizetype byName = m_dims[dim].elementKeys.indexOf(m_dims[d].elementKeys[e]);
+            if (byName >= 0)
+                return int(byName);
+        }
+        return std::nullopt;
+    }
+
     std::vector<int> subscriptChoice(Context &c, int dim, const Expr &sub)
     {
         const ResolvedDimension &d = m_dims[dim];
@@ -644,11 +684,30 @@ private:
             if (named >= 0) {
                 // The dimension itself: the element being computed, or all of them.
                 if (const auto at = c.element.elementOf(named)) {
-                    if (named == dim || m_dims[named].elements.size() == d.elements.size())
+                    if (named == dim)
+                        return {*at};
+                    // A subrange or another dimension: the element of the same name, else
+                    // the one in the same position when the two are the same size.
+                    const qsizetype byName = d.elementKeys.indexOf(m_dims[named].elementKeys[*at]);
+                    if (byName >= 0)
+                        return {int(byName)};
+                    if (m_dims[named].elements.size() == d.elements.size())
                         return {*at};
                 }
                 if (named == dim)
                     return all;
+                // A subrange named outside any context: its elements, by name.
+                std::vector<int> members;
+                for (const QString &k : m_dims[named].elementKeys) {
+                    const qsizetype at = d.elementKeys.indexOf(k);
+                    if (at < 0) {
+                        members.clear();
+                        break;
+                    }
+                    members.push_back(int(at));
+                }
+                if (!members.empty())
+                    return members;
                 fail(sub, QStringLiteral("dimension '%1' does not fit here: expected '%2'").arg(sub.spelling, d.name));
             }
             qsizetype at = d.elementKeys.indexOf(key);
@@ -656,6 +715,8 @@ private:
                 at = d.elementKeys.indexOf(key.mid(d.key.size() + 1));
             if (at >= 0)
                 return {int(at)};
+            if (!lookupQualified(*c.scope, key))
+                fail(sub, QStringLiteral("subscript '%1' is not an element of '%2'").arg(sub.spelling, d.name));
         }
         // A constant index (1-based), possibly computed.
         const Node n = expr(c, sub);
@@ -779,7 +840,12 @@ private:
                     args.push_back(expr(c, a));
                 if (b->id == Builtin::SafeDiv2 && args.size() == 3)
                     return Node::call(Builtin::SafeDiv3, std::move(args));
-                return Node::call(b->id, std::move(args));
+                if (b->id == Builtin::Pulse && args.size() == 2 && m_out.vensimDialect)
+                    return Node::call(Builtin::VensimPulse, std::move(args));
+                Node n = Node::call(b->id, std::move(args));
+                if (b->id == Builtin::RandomUniform || b->id == Builtin::RandomNormal)
+                    n.index = m_out.randomCalls++;
+                return n;
             }
             }
         }
@@ -949,12 +1015,64 @@ private:
             return Node::call(Builtin::Zidz, {Node::binary(BinaryOp::Subtract, input, average),
                                               Node::binary(BinaryOp::Multiply, average, time)});
         }
+        if (f == QLatin1String("forcst") || f == QLatin1String("forecast")) {
+            // FORCST(input, averaging time, horizon [, initial trend]): the input carried
+            // forward along its trend, input * (1 + TREND * horizon).
+            checkArity(e, 3, 4);
+            const Node input = shared(f, arg(0));
+            Expr trendCall = e;
+            trendCall.name = QStringLiteral("trend");
+            trendCall.args.erase(trendCall.args.begin() + 2);
+            Node trend = *stateful(c, trendCall);
+            return Node::binary(BinaryOp::Multiply, input,
+                                Node::binary(BinaryOp::Add, Node::constant(1),
+                                             Node::binary(BinaryOp::Multiply, std::move(trend), arg(2))));
+        }
+        if (f == QLatin1String("delay") || f == QLatin1String("delay_fixed")) {
+            // A pipeline: the input as it was `delay time` ago; before that, the initial
+            // value (by default the input's own first value).
+            checkArity(e, 2, 3);
+            const int series = record(f, arg(0));
+            Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), arg(1));
+            return history(series, std::move(query), e.args.size() > 2 ? optionalArg(2) : std::nullopt);
+        }
+        if (f == QLatin1String("previous")) {
+            // The input one step ago; at the first step, the initial value (or the input's).
+            checkArity(e, 1, 2);
+            const int series = record(f, arg(0));
+            Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), Node::of(Node::Kind::TimeStep));
+            return history(series, std::move(query), optionalArg(1));
+        }
+        if (f == QLatin1String("history")) {
+            // The input's value at an earlier time (its first value before the start).
+            checkArity(e, 2, 2);
+            const int series = record(f, arg(0));
+            return history(series, arg(1), std::nullopt);
+        }
         if (f == QLatin1String("init")) {
             checkArity(e, 1, 1);
             // A stock with no flows keeps its initial value.
             return Node::var(addHidden(FlatVar::Kind::Stock, f, arg(0)));
         }
         return std::nullopt;
+    }
+
+    // A hidden variable holding `input`, recorded at every step.
+    int record(const QString &what, Node input)
+    {
+        const int var = addHidden(FlatVar::Kind::Aux, what, std::move(input));
+        m_out.series.push_back(var);
+        return int(m_out.series.size()) - 1;
+    }
+
+    Node history(int series, Node query, std::optional<Node> before)
+    {
+        Node n = Node::of(Node::Kind::History);
+        n.index = series;
+        n.args.push_back(std::move(query));
+        if (before)
+            n.args.push_back(std::move(*before));
+        return n;
     }
 
     const Project &m_project;

@@ -21,6 +21,7 @@ struct Node {
         If,      // args[0] condition, args[1], args[2]
         Call,    // builtin, args
         Lookup,  // index: a table; args[0] the input
+        History, // index: a recorded series; args[0] the time asked for, args[1] the value before the record starts
     };
 
     Kind kind = Kind::Const;

@@ -4,6 +4,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 
 namespace meadows {
@@ -166,12 +167,20 @@ private:
         t.quoted = true;
         t.text = m_s.mid(m_i + 1, close - m_i - 1);
         m_i = close + 1;
+        if (t.text.trimmed().isEmpty()) {
+            t.kind = Tok::Error;
+            t.text = QStringLiteral("a quoted name cannot be empty");
+            return t;
+        }
         // A quoted name may continue with a module member: "my module".var
         while (m_i < m_s.size() && m_s[m_i] == u'.' && m_i + 1 < m_s.size() && (isNameStart(m_s[m_i + 1]) || m_s[m_i + 1] == u'"')) {
-            t.text += u'.';
             ++m_i;
-            Token rest = m_s[m_i] == u'"' ? quotedName(Token{}) : name(Token{});
-            t.text += rest.text;
+            Token rest;
+            rest.offset = m_i;
+            rest = m_s[m_i] == u'"' ? quotedName(rest) : name(rest);
+            if (rest.kind == Tok::Error)
+                return rest;
+            t.text += u'.' + rest.text;
         }
         t.length = m_i - t.offset;
         return t;
@@ -201,6 +210,10 @@ private:
 struct Failure {
     ParseError error;
 };
+
+// Equations are walked recursively everywhere (flattening, code generation, printing):
+// bounding their depth here keeps every later walk within the stack.
+constexpr int kMaxDepth = 256;
 
 class Parser {
 public:
@@ -251,6 +264,12 @@ private:
         return m_tok.kind == Tok::Op && m_tok.text == QLatin1String(op);
     }
 
+    bool nextIsLParen() const
+    {
+        Lexer ahead = m_lexer;
+        return ahead.next().kind == Tok::LParen;
+    }
+
     bool isAnyKeyword() const
     {
         for (const char *kw : {"if", "then", "else", "and", "or", "not", "mod"}) {
@@ -267,6 +286,29 @@ private:
         advance();
     }
 
+    // Counts recursive descent, which parentheses and prefix operators deepen before
+    // any node exists to measure.
+    struct NestingGuard {
+        Parser &p;
+        explicit NestingGuard(Parser &parser) : p(parser)
+        {
+            if (++p.m_nesting > kMaxDepth)
+                p.fail(p.m_tok.offset, QStringLiteral("the equation nests more than %1 levels deep").arg(kMaxDepth));
+        }
+        ~NestingGuard() { --p.m_nesting; }
+    };
+
+    // Sets a new node's depth from its children and refuses trees too deep to walk.
+    void deepen(Expr &e)
+    {
+        int below = 0;
+        for (const Expr &a : e.args)
+            below = std::max(below, a.depth);
+        e.depth = below + 1;
+        if (e.depth > kMaxDepth)
+            fail(e.offset, QStringLiteral("the equation nests more than %1 levels deep").arg(kMaxDepth));
+    }
+
     Expr binary(BinaryOp op, Expr lhs, Expr rhs)
     {
         Expr e;
@@ -276,14 +318,17 @@ private:
         e.length = rhs.offset + rhs.length - lhs.offset;
         e.args.push_back(std::move(lhs));
         e.args.push_back(std::move(rhs));
+        deepen(e);
         return e;
     }
 
     Expr expression()
     {
-        if (isKeyword("if"))
-            return ifExpression();
-        return orExpression();
+        // Parentheses nest calls without making nodes: count the calls too.
+        const NestingGuard guard(*this);
+        Expr e = isKeyword("if") ? ifExpression() : orExpression();
+        deepen(e);
+        return e;
     }
 
     Expr ifExpression()
@@ -327,6 +372,7 @@ private:
 
     Expr notExpression()
     {
+        const NestingGuard guard(*this);
         if (isKeyword("not") || isOp("not")) {
             Expr e;
             e.kind = Expr::Kind::Unary;
@@ -335,6 +381,7 @@ private:
             advance();
             e.args.push_back(notExpression());
             e.length = e.args[0].offset + e.args[0].length - e.offset;
+            deepen(e);
             return e;
         }
         return comparison();
@@ -387,6 +434,7 @@ private:
     // Unary minus binds looser than '^': -2^2 is -4, as in Stella and Vensim.
     Expr unary()
     {
+        const NestingGuard guard(*this);
         if (isOp("-") || isOp("+")) {
             Expr e;
             e.kind = Expr::Kind::Unary;
@@ -395,6 +443,7 @@ private:
             advance();
             e.args.push_back(unary());
             e.length = e.args[0].offset + e.args[0].length - e.offset;
+            deepen(e);
             return e;
         }
         if (isKeyword("not") || isOp("not"))
@@ -434,7 +483,9 @@ private:
             return e;
         }
         case Tok::Name: {
-            if (!t.quoted && (isKeyword("then") || isKeyword("else") || isKeyword("and") || isKeyword("or") || isKeyword("mod")))
+            if (isKeyword("mod") && nextIsLParen())
+                ; // MOD(a, b): the function, not the operator
+            else if (!t.quoted && (isKeyword("then") || isKeyword("else") || isKeyword("and") || isKeyword("or") || isKeyword("mod")))
                 fail(t.offset, QStringLiteral("expected a value but found the keyword '%1'").arg(t.text));
             if (isKeyword("if"))
                 return ifExpression();
@@ -513,6 +564,7 @@ private:
 
     Lexer m_lexer;
     Token m_tok;
+    int m_nesting = 0;
 };
 
 } // namespace
@@ -557,6 +609,20 @@ int precedence(const Expr &e)
     }
 }
 
+// A name prints bare only when the lexer would read it back as the same one name.
+QString printableName(const QString &s)
+{
+    bool plain = !s.isEmpty() && !s[0].isDigit() && s[0] != u'.' && s[0] != u'\'' && !s.endsWith(u'.');
+    for (QChar c : s) {
+        const bool nameChar = c.isLetterOrNumber() || c == u'_' || c == u'$' || c == u'.' || c == u'\''
+                              || (c.unicode() > 127 && !c.isSpace());
+        plain = plain && nameChar;
+    }
+    for (const char *kw : {"if", "then", "else", "and", "or", "not", "mod"})
+        plain = plain && s.compare(QLatin1String(kw), Qt::CaseInsensitive) != 0;
+    return plain ? s : QLatin1Char('"') + s + QLatin1Char('"');
+}
+
 QString wrap(const Expr &e, int min)
 {
     const QString s = toString(e);
@@ -570,9 +636,7 @@ QString toString(const Expr &e)
     case Expr::Kind::Number: return QString::number(e.value, 'g', 17);
     case Expr::Kind::Star: return QStringLiteral("*");
     case Expr::Kind::Name: {
-        QString s = e.spelling.isEmpty() ? e.name : e.spelling;
-        if (s.contains(u' '))
-            s = QLatin1Char('"') + s + QLatin1Char('"');
+        QString s = printableName(e.spelling.isEmpty() ? e.name : e.spelling);
         if (e.subscripted) {
             QStringList parts;
             for (const Expr &a : e.args)
@@ -585,7 +649,7 @@ QString toString(const Expr &e)
         QStringList parts;
         for (const Expr &a : e.args)
             parts << toString(a);
-        return (e.spelling.isEmpty() ? e.name : e.spelling) + QLatin1Char('(') + parts.join(QLatin1String(", ")) + QLatin1Char(')');
+        return printableName(e.spelling.isEmpty() ? e.name : e.spelling) + QLatin1Char('(') + parts.join(QLatin1String(", ")) + QLatin1Char(')');
     }
     case Expr::Kind::If:
         return QStringLiteral("IF %1 THEN %2 ELSE %3").arg(toString(e.args[0]), toString(e.args[1]), toString(e.args[2]));

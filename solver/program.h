@@ -21,7 +21,9 @@ enum class Op : std::uint8_t {
     SafeDiv,  // dst = b != 0 ? a / b : c   (XIDZ, ZIDZ, SAFEDIV)
     Arctan2,
     Lookup,   // dst = table[b](a)
-    TimeInput // dst = f(args at a.., count b), c picks f (a Builtin: Step, Ramp, Pulse, PulseTrain)
+    TimeInput,// dst = f(args at a.., count b), c picks f (a Builtin: Step, Ramp, Pulse, PulseTrain)
+    History,  // dst = series[b] at time a, or c before the record starts
+    Random    // dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
 };
 
 struct Instr {
@@ -37,6 +39,14 @@ enum Slot : std::uint32_t { TimeSlot = 0, DtSlot = 1, StartSlot = 2, StopSlot = 
 
 struct Program {
     std::vector<Instr> code;
+};
+
+// What a run keeps beyond memory: recorded series, and the seed of its random numbers.
+struct RunState {
+    std::vector<std::vector<double>> series;
+    std::uint64_t seed = 0;
+    double start = 0;
+    double dt = 1;
 };
 
 struct OutputColumn {
@@ -55,10 +65,11 @@ struct CompiledModel {
     std::vector<double> termSign;
     std::vector<bool> stockNonNegative;
     std::vector<GraphicalFunction> tables;
+    std::vector<std::uint32_t> seriesSlots; // recorded after every step's rates
     std::vector<OutputColumn> outputs;
     SimSpecs specs;
 
-    void execute(const Program &program, double *memory) const;
+    void execute(const Program &program, double *memory, const RunState &state) const;
 };
 
 } // namespace meadows

@@ -1,11 +1,10 @@
 #include "simulation.h"
 
 #include "flatmodel.h"
+#include "runner.h"
 
 #include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
 
-#include <charconv>
-#include <cstdio>
 #include <cmath>
 
 namespace meadows {
@@ -22,236 +21,99 @@ int Results::column(const QString &name) const
 
 std::optional<Method> methodFromName(const QString &name)
 {
-    const QString n = name.trimmed().toLower();
+    const QString n = name.trimmed().toLower().replace(u'_', u'-');
     if (n.isEmpty() || n == QLatin1String("euler"))
         return Method::Euler;
-    if (n == QLatin1String("rk4") || n == QLatin1String("runge-kutta 4") || n == QLatin1String("runge_kutta_4"))
+    if (n == QLatin1String("rk4") || n == QLatin1String("runge-kutta 4") || n == QLatin1String("runge-kutta-4"))
         return Method::RK4;
+    if (n == QLatin1String("rk45") || n == QLatin1String("dopri5") || n == QLatin1String("rk4 auto")
+        || n == QLatin1String("adaptive"))
+        return Method::RK45;
+    if (n == QLatin1String("rosenbrock") || n == QLatin1String("stiff"))
+        return Method::Rosenbrock;
     return std::nullopt;
 }
 
-namespace {
-
-class Runner {
-public:
-    Runner(const CompiledModel &model, const RunOptions &options) : m(model)
-    {
-        start = options.start.value_or(model.specs.start);
-        stop = options.stop.value_or(model.specs.stop);
-        dt = options.dt.value_or(model.specs.dt);
-        saveStep = options.saveStep.value_or(options.dt && !model.specs.saveStep ? dt : model.specs.effectiveSaveStep());
-        memory = model.memory;
-        memory[TimeSlot] = start;
-        memory[DtSlot] = dt;
-        memory[StartSlot] = start;
-        memory[StopSlot] = stop;
+QString methodName(Method m)
+{
+    switch (m) {
+    case Method::Euler: return QStringLiteral("euler");
+    case Method::RK4: return QStringLiteral("rk4");
+    case Method::RK45: return QStringLiteral("rk45");
+    case Method::Rosenbrock: return QStringLiteral("rosenbrock");
     }
+    return {};
+}
 
-    QString check() const
-    {
-        if (!(dt > 0) || !std::isfinite(dt))
-            return QStringLiteral("DT must be a positive number (it is %1)").arg(dt);
-        if (!(stop >= start))
-            return QStringLiteral("the stop time %1 is before the start time %2").arg(stop).arg(start);
-        if (!(saveStep > 0))
-            return QStringLiteral("the save step must be positive (it is %1)").arg(saveStep);
-        if ((stop - start) / dt > 1e9)
-            return QStringLiteral("%1 steps of DT %2 are too many").arg((stop - start) / dt).arg(dt);
-        return {};
-    }
+namespace detail {
 
-    // Net flow into each stock from the flows now in memory. For Stella's non-negative
-    // stocks, outflows are cut back first so that one step cannot take the stock below zero.
-    void netFlows(double *out, double step)
-    {
-        double *mem = memory.data();
-        const std::size_t stocks = m.stockSlots.size();
-        for (std::size_t s = 0; s < stocks; ++s) {
-            double in = 0, outflow = 0;
-            for (std::uint32_t t = m.termBegin[s]; t < m.termBegin[s + 1]; ++t) {
-                const double v = mem[m.termSlot[t]];
-                if (m.termSign[t] > 0)
-                    in += v;
-                else
-                    outflow += v;
-            }
-            if (m.stockNonNegative[s] && outflow > 0) {
-                const double available = mem[m.stockSlots[s]] / step + in;
-                if (outflow > available) {
-                    const double scale = available > 0 ? available / outflow : 0.0;
-                    for (std::uint32_t t = m.termBegin[s]; t < m.termBegin[s + 1]; ++t) {
-                        if (m.termSign[t] < 0)
-                            mem[m.termSlot[t]] *= scale;
-                    }
-                    outflow *= scale;
-                }
-            }
-            out[s] = in - outflow;
+// Euler as Vensim and Stella step it: the flows computed from this step's stocks move
+// the stocks to the next step; a row is saved every save step. RK4 is the classical
+// four-stage method through Boost.Odeint, over the same grid.
+RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *cancel)
+{
+    RunResult result;
+    const long long steps = std::llround(std::floor((run.stop - run.start) / run.dt + 1e-9));
+    const long long saveEvery = std::max<long long>(1, std::llround(run.saveStep / run.dt));
+    Results r = run.emptyResults(std::size_t(steps / saveEvery + 1));
+    std::vector<double> levels = run.initialise();
+    std::vector<double> derivative(levels.size());
+    const std::size_t stocks = levels.size();
+    double *mem = run.memory.data();
+
+    boost::numeric::odeint::runge_kutta4<std::vector<double>> rk4;
+    const auto system = [&run](const std::vector<double> &x, std::vector<double> &dxdt, double t) {
+        run.evaluate(x, t);
+        run.netFlows(dxdt.data(), run.dt);
+    };
+
+    for (long long k = 0;; ++k) {
+        // Time from the step count, not by accumulation, so that it does not drift.
+        const double t = run.start + double(k) * run.dt;
+        if (k > 0) {
+            run.evaluate(levels, t);
+        } else {
+            for (std::size_t s = 0; s < stocks; ++s)
+                mem[run.model.stockSlots[s]] = levels[s];
         }
-    }
-
-    void save(Results &r)
-    {
-        r.data.push_back(memory[TimeSlot]);
-        for (const OutputColumn &c : m.outputs)
-            r.data.push_back(memory[c.slot]);
-    }
-
-    RunResult run(Method method, const std::atomic<bool> *cancel)
-    {
-        RunResult result;
-        result.error = check();
-        if (!result.error.isEmpty())
+        run.netFlows(derivative.data(), run.dt);
+        run.record();
+        if (k % saveEvery == 0)
+            run.save(r);
+        if (k >= steps)
+            break;
+        if ((k & 1023) == 0 && run.cancelled(cancel)) {
+            result.error = QStringLiteral("cancelled");
             return result;
-        const long long steps = std::llround(std::floor((stop - start) / dt + 1e-9));
-        const long long saveEvery = std::max<long long>(1, std::llround(saveStep / dt));
-        Results r;
-        r.columns = m.outputs.size() + 1;
-        r.names.reserve(r.columns);
-        r.names.push_back(QStringLiteral("Time"));
-        for (const OutputColumn &c : m.outputs)
-            r.names.push_back(c.name);
-        r.data.reserve(std::size_t(steps / saveEvery + 1) * r.columns);
-
-        double *mem = memory.data();
-        const std::size_t stocks = m.stockSlots.size();
-        m.execute(m.initial, mem);
-        std::vector<double> state(stocks), derivative(stocks);
-        for (std::size_t s = 0; s < stocks; ++s)
-            state[s] = mem[m.stockSlots[s]];
-
-        boost::numeric::odeint::runge_kutta4<std::vector<double>> rk4;
-        const auto system = [this, mem, stocks](const std::vector<double> &x, std::vector<double> &dxdt, double t) {
-            for (std::size_t s = 0; s < stocks; ++s)
-                mem[m.stockSlots[s]] = x[s];
-            mem[TimeSlot] = t;
-            m.execute(m.rates, mem);
-            netFlows(dxdt.data(), dt);
-        };
-
-        for (long long k = 0;; ++k) {
-            // Time from the step count, not by accumulation, so that it does not drift.
-            const double t = start + double(k) * dt;
-            mem[TimeSlot] = t;
-            for (std::size_t s = 0; s < stocks; ++s)
-                mem[m.stockSlots[s]] = state[s];
-            if (k > 0)
-                m.execute(m.rates, mem);
-            netFlows(derivative.data(), dt);
-            if (k % saveEvery == 0)
-                save(r);
-            if (k >= steps)
-                break;
-            if (cancel && (k & 1023) == 0 && cancel->load(std::memory_order_relaxed)) {
-                result.error = QStringLiteral("cancelled");
-                return result;
-            }
-            if (method == Method::Euler) {
-                for (std::size_t s = 0; s < stocks; ++s)
-                    state[s] += dt * derivative[s];
-            } else {
-                rk4.do_step(system, state, t, dt);
-            }
         }
-        result.results = std::move(r);
-        return result;
+        if (method == Method::Euler) {
+            for (std::size_t s = 0; s < stocks; ++s)
+                levels[s] += run.dt * derivative[s];
+        } else {
+            rk4.do_step(system, levels, t, run.dt);
+        }
     }
-
-    const CompiledModel &m;
-    double start, stop, dt, saveStep;
-    std::vector<double> memory;
-};
-
-void appendNumber(QByteArray &out, double v)
-{
-    if (std::isnan(v)) {
-        out += "NaN";
-        return;
-    }
-    if (std::isinf(v)) {
-        out += v > 0 ? "Inf" : "-Inf";
-        return;
-    }
-    char buf[32];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, end - buf);
+    result.results = std::move(r);
+    return result;
 }
 
-void appendField(QByteArray &out, const QString &s)
-{
-    const QByteArray utf8 = s.toUtf8();
-    if (utf8.contains(',') || utf8.contains('"') || utf8.contains('\n')) {
-        QByteArray q = utf8;
-        q.replace("\"", "\"\"");
-        out += '"' + q + '"';
-    } else {
-        out += utf8;
-    }
-}
-
-} // namespace
+} // namespace detail
 
 RunResult simulate(const CompiledModel &model, const RunOptions &options, const std::atomic<bool> *cancel)
 {
-    Runner runner(model, options);
+    detail::Runner runner(model, options);
+    RunResult result;
+    result.error = runner.check();
+    if (!result.error.isEmpty())
+        return result;
     Method method = Method::Euler;
-    if (options.method) {
+    if (options.method)
         method = *options.method;
-    } else if (const auto m = methodFromName(model.specs.method)) {
+    else if (const auto m = methodFromName(model.specs.method))
         method = *m;
-    }
-    return runner.run(method, cancel);
-}
-
-// printf's %g rounds an exact tie to even (10.03125 -> 10.0312), as Vensim does.
-QByteArray formatTime(double t, int digits)
-{
-    char buf[40];
-    const int n = std::snprintf(buf, sizeof buf, "%.*g", digits, t);
-    return QByteArray(buf, n);
-}
-
-// Vensim writes times with six significant digits, and reference outputs line up with
-// that; Meadows does the same, using more digits only where six would make two rows'
-// times look alike. Every other column is written in full.
-static int timeDigits(const Results &results)
-{
-    const std::size_t rows = results.rows();
-    for (int digits = 6; digits < 17; ++digits) {
-        bool distinct = true;
-        QByteArray previous;
-        for (std::size_t r = 0; r < rows && distinct; ++r) {
-            const QByteArray text = formatTime(results.at(r, 0), digits);
-            distinct = text != previous;
-            previous = text;
-        }
-        if (distinct)
-            return digits;
-    }
-    return 17;
-}
-
-QByteArray toCsv(const Results &results)
-{
-    QByteArray out;
-    out.reserve(int(results.data.size() * 12 + results.names.size() * 16));
-    for (std::size_t c = 0; c < results.names.size(); ++c) {
-        if (c)
-            out += ',';
-        appendField(out, results.names[c]);
-    }
-    out += '\n';
-    const std::size_t rows = results.rows();
-    const int digits = timeDigits(results);
-    for (std::size_t r = 0; r < rows; ++r) {
-        out += formatTime(results.at(r, 0), digits);
-        for (std::size_t c = 1; c < results.columns; ++c) {
-            out += ',';
-            appendNumber(out, results.at(r, c));
-        }
-        out += '\n';
-    }
-    return out;
+    if (method == Method::RK45 || method == Method::Rosenbrock)
+        return detail::runAdaptive(runner, method, cancel);
+    return detail::runFixedStep(runner, method, cancel);
 }
 
 } // namespace meadows

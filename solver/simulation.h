@@ -4,16 +4,20 @@
 
 #include <QString>
 #include <atomic>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
 namespace meadows {
 
-enum class Method { Euler, RK4 };
+// Euler and RK4 step by DT exactly as Vensim and Stella do; RK45 (Dormand-Prince) and
+// Rosenbrock (stiff) adapt their steps and report on the save grid.
+enum class Method { Euler, RK4, RK45, Rosenbrock };
 
 struct RunOptions {
     std::optional<double> start, stop, dt, saveStep;
     std::optional<Method> method; // default: the model's
+    std::uint64_t seed = 0;       // random numbers: the same seed gives the same run
 };
 
 // One contiguous block: row r, column c at data[r * columns + c]. Column 0 is time.
@@ -34,6 +38,7 @@ struct RunResult {
 
 // Reads XMILE's method names ("Euler", "RK4", "rk4"...); nullopt for ones not supported.
 std::optional<Method> methodFromName(const QString &name);
+QString methodName(Method method);
 
 RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
                    const std::atomic<bool> *cancel = nullptr);

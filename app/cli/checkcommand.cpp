@@ -1,9 +1,11 @@
-// meadows check MODEL: parse and compile, print every problem as FILE:LINE:COL: error: what
-// (on standard output: the report is what the command is for), exit 1 on any error.
+// meadows check [--units] MODEL: parse and compile, print every problem as
+// FILE:LINE:COL: error: what (on standard output: the report is what the command is for),
+// exit 1 on any error. --units adds unit-consistency warnings, which do not fail.
 #include "commandline.h"
 #include "modelloading.h"
 
 #include "solver/compiler.h"
+#include "solver/units.h"
 
 #include <QTextStream>
 
@@ -14,7 +16,12 @@ int checkCommand(const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QStringList files;
+    bool units = false;
     for (const QString &a : arguments) {
+        if (a == QLatin1String("--units")) {
+            units = true;
+            continue;
+        }
         if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-")) {
             err << "meadows check: unknown option '" << a << "'\n" << usageText();
             return ExitUsage;
@@ -30,6 +37,8 @@ int checkCommand(const QStringList &arguments)
         return ExitModelError;
     const CompileResult compiled = compileProject(*project);
     printDiagnostics(out, compiled.diagnostics);
+    if (units)
+        printDiagnostics(out, checkUnits(*project));
     return compiled.model && !hasErrors(compiled.diagnostics) ? ExitOk : ExitModelError;
 }
 

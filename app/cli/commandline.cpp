@@ -21,9 +21,9 @@ QString usageText()
 {
     return QStringLiteral(
         "usage: meadows [MODEL]                 open the editor\n"
-        "       meadows run MODEL [-o OUT.csv] [--method euler|rk4] [--dt X] [--start X] [--stop X]\n"
-        "                         [--save-step X] [--set NAME=VALUE]...\n"
-        "       meadows check MODEL             parse and compile; list every problem\n"
+        "       meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X]\n"
+        "                         [--start X] [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...\n"
+        "       meadows check [--units] MODEL   parse and compile; list every problem\n"
         "       meadows loops MODEL [--json | --summary | --dominance] [--max-loops N]\n"
         "                                       list the feedback loops, R/B/U (unknown)\n"
         "       meadows help | --help | --version\n"

@@ -1,5 +1,5 @@
-// meadows run MODEL [-o OUT.csv] [--method euler|rk4] [--dt X] [--start X] [--stop X]
-//                   [--save-step X] [--set NAME=VALUE]...
+// meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X] [--start X]
+//                   [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...
 #include "commandline.h"
 #include "modelloading.h"
 
@@ -33,7 +33,8 @@ int runCommand(const QStringList &arguments)
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the XMILE model to run"));
     p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("write CSV here"), QStringLiteral("file")});
-    p.addOption({QStringLiteral("method"), QStringLiteral("euler or rk4"), QStringLiteral("method")});
+    p.addOption({QStringLiteral("method"), QStringLiteral("euler, rk4, rk45 or rosenbrock"), QStringLiteral("method")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("seed for random numbers"), QStringLiteral("n")});
     p.addOption({QStringLiteral("dt"), QStringLiteral("time step"), QStringLiteral("x")});
     p.addOption({QStringLiteral("start"), QStringLiteral("start time"), QStringLiteral("x")});
     p.addOption({QStringLiteral("stop"), QStringLiteral("stop time"), QStringLiteral("x")});
@@ -59,7 +60,13 @@ int runCommand(const QStringList &arguments)
     if (p.isSet(QStringLiteral("method"))) {
         options.method = methodFromName(p.value(QStringLiteral("method")));
         if (!options.method)
-            usage = QStringLiteral("--method must be euler or rk4, not '%1'").arg(p.value(QStringLiteral("method")));
+            usage = QStringLiteral("--method must be euler, rk4, rk45 or rosenbrock, not '%1'").arg(p.value(QStringLiteral("method")));
+    }
+    if (p.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        options.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok)
+            usage = QStringLiteral("--seed needs a whole number, not '%1'").arg(p.value(QStringLiteral("seed")));
     }
     FlattenOptions flattenOptions;
     for (const QString &s : p.values(QStringLiteral("set"))) {

@@ -1,4 +1,5 @@
 // The engine against reference outputs (Vensim and Stella) and hand-computed values.
+#include "support/inlinemodel.h"
 #include "support/referencedata.h"
 
 #include "model/xmilereader.h"
@@ -9,52 +10,12 @@
 #include <cmath>
 
 using namespace meadows;
+using test::simulateText;
+using test::xmile;
 
 namespace {
 
 const QString kModels = QStringLiteral(MEADOWS_TEST_DATA "/test-models");
-
-// A model in a few lines of XMILE, for hand-computed checks.
-QByteArray xmile(const QString &variables, const QString &specs = QStringLiteral("<start>0</start><stop>10</stop><dt>1</dt>"),
-                 const QString &method = QStringLiteral("Euler"))
-{
-    return QStringLiteral("<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
-                          "<header><vendor>test</vendor></header>"
-                          "<sim_specs method=\"%1\">%2</sim_specs>"
-                          "<model><variables>%3</variables></model></xmile>")
-        .arg(method, specs, variables)
-        .toUtf8();
-}
-
-struct Run {
-    CompileResult compiled;
-    RunResult run;
-    double value(const QString &name, std::size_t row) const
-    {
-        const int c = run.results->column(name);
-        return c < 0 ? std::nan("") : run.results->at(row, std::size_t(c));
-    }
-};
-
-Run simulateText(const QByteArray &text, const FlattenOptions &flatten = {}, const RunOptions &options = {})
-{
-    Run r;
-    const XmileReadResult read = readXmile(text, QStringLiteral("inline.xmile"));
-    if (!read.project)
-        return r;
-    r.compiled = compileProject(*read.project, flatten);
-    if (r.compiled.model)
-        r.run = simulate(*r.compiled.model, options);
-    return r;
-}
-
-QString firstError(const Run &r)
-{
-    for (const Diagnostic &d : r.compiled.diagnostics)
-        if (d.severity == Severity::Error)
-            return d.message;
-    return {};
-}
 
 } // namespace
 
@@ -66,6 +27,9 @@ private slots:
     void eulerStepsFromPreviousState();
     void saveStepIsSeparateFromDt();
     void rk4MatchesClassicalRungeKutta();
+    void adaptiveMethodsReportOnTheSaveGrid_data();
+    void adaptiveMethodsReportOnTheSaveGrid();
+    void rosenbrockHandlesAStiffModel();
     void stockInitialValuesMayDependOnAuxiliaries();
     void overridesReplaceConstants();
     void algebraicLoopIsAnErrorNamingTheLoop();
@@ -106,7 +70,7 @@ void TestEngine::eulerStepsFromPreviousState()
 {
     // S' = -S/2, S0 = 100, dt = 1: S1 = 100 - 50 = 50, S2 = 25; the flow saved with each
     // row is computed from that row's stock.
-    const Run r = simulateText(xmile(QStringLiteral(
+    const test::InlineRun r = simulateText(xmile(QStringLiteral(
         "<stock name=\"S\"><eqn>100</eqn><outflow>out</outflow></stock>"
         "<flow name=\"out\"><eqn>S/2</eqn></flow>")));
     QVERIFY(r.run.results);
@@ -121,7 +85,7 @@ void TestEngine::eulerStepsFromPreviousState()
 void TestEngine::saveStepIsSeparateFromDt()
 {
     // Inflow 1 per time unit, dt 0.25, saved every 2: rows at 0, 2, 4 ... 10.
-    const Run r = simulateText(xmile(QStringLiteral("<stock name=\"S\"><eqn>0</eqn><inflow>f</inflow></stock>"
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"S\"><eqn>0</eqn><inflow>f</inflow></stock>"
                                                     "<flow name=\"f\"><eqn>TIME</eqn></flow>"),
                                      QStringLiteral("<start>0</start><stop>10</stop><dt>0.25</dt><save_step>2</save_step>")));
     QVERIFY(r.run.results);
@@ -134,7 +98,7 @@ void TestEngine::saveStepIsSeparateFromDt()
 void TestEngine::rk4MatchesClassicalRungeKutta()
 {
     // y' = y, one RK4 step of h = 1 from y = 1: 1 + 1 + 1/2 + 1/6 + 1/24 = 2.708333...
-    const Run r = simulateText(xmile(QStringLiteral("<stock name=\"y\"><eqn>1</eqn><inflow>g</inflow></stock>"
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"y\"><eqn>1</eqn><inflow>g</inflow></stock>"
                                                     "<flow name=\"g\"><eqn>y</eqn></flow>"),
                                      QStringLiteral("<start>0</start><stop>2</stop><dt>1</dt>"), QStringLiteral("RK4")));
     QVERIFY(r.run.results);
@@ -142,16 +106,67 @@ void TestEngine::rk4MatchesClassicalRungeKutta()
     // With a small step it converges on e^2.
     RunOptions fine;
     fine.dt = 1.0 / 64;
-    const Run f = simulateText(xmile(QStringLiteral("<stock name=\"y\"><eqn>1</eqn><inflow>g</inflow></stock>"
+    const test::InlineRun f = simulateText(xmile(QStringLiteral("<stock name=\"y\"><eqn>1</eqn><inflow>g</inflow></stock>"
                                                     "<flow name=\"g\"><eqn>y</eqn></flow>"),
                                      QStringLiteral("<start>0</start><stop>2</stop><dt>1</dt>"), QStringLiteral("RK4")),
                                {}, fine);
     QVERIFY(std::fabs(f.value(QStringLiteral("y"), f.run.results->rows() - 1) - std::exp(2.0)) < 1e-8);
 }
 
+void TestEngine::adaptiveMethodsReportOnTheSaveGrid_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::newRow("rk45") << int(Method::RK45);
+    QTest::newRow("rosenbrock") << int(Method::Rosenbrock);
+}
+
+void TestEngine::adaptiveMethodsReportOnTheSaveGrid()
+{
+    // Cooling toward 70 with time constant 10, from 180: T(t) = 70 + 110 e^(-t/10).
+    QFETCH(int, method);
+    RunOptions o;
+    o.method = Method(method);
+    o.saveStep = 2.5;
+    const test::InlineRun r = simulateText(
+        xmile(QStringLiteral("<stock name=\"T\"><eqn>180</eqn><outflow>loss</outflow></stock>"
+                             "<flow name=\"loss\"><eqn>(T - 70) / 10</eqn></flow>"),
+              QStringLiteral("<start>0</start><stop>30</stop><dt>1</dt>")),
+        {}, o);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.run.results->rows(), std::size_t(13));
+    for (std::size_t row = 0; row < 13; ++row) {
+        const double t = 2.5 * double(row);
+        QCOMPARE(r.run.results->at(row, 0), t);
+        QVERIFY(std::fabs(r.value(QStringLiteral("T"), row) - (70 + 110 * std::exp(-t / 10))) < 1e-5);
+        QVERIFY(std::fabs(r.value(QStringLiteral("loss"), row) - 11 * std::exp(-t / 10)) < 1e-6);
+    }
+}
+
+void TestEngine::rosenbrockHandlesAStiffModel()
+{
+    // y' = -1000 (y - cos t): Euler with DT 0.01 blows up (|1 - 1000 DT| = 9); the stiff
+    // method follows y ~ cos t (to within about 1/1000 of sin t).
+    const QByteArray model = xmile(QStringLiteral("<stock name=\"y\"><eqn>0</eqn><inflow>pull</inflow></stock>"
+                                                  "<flow name=\"pull\"><eqn>-1000 * (y - COS(TIME))</eqn></flow>"),
+                                   QStringLiteral("<start>0</start><stop>5</stop><dt>0.01</dt><save_step>0.5</save_step>"));
+    RunOptions euler;
+    euler.method = Method::Euler;
+    const test::InlineRun bad = simulateText(model, {}, euler);
+    const double blown = bad.value(QStringLiteral("y"), bad.run.results->rows() - 1);
+    QVERIFY(!std::isfinite(blown) || std::fabs(blown) > 1e6);
+    RunOptions stiff;
+    stiff.method = Method::Rosenbrock;
+    const test::InlineRun good = simulateText(model, {}, stiff);
+    QVERIFY2(good.run.results, qPrintable(good.firstError()));
+    for (std::size_t row = 1; row < good.run.results->rows(); ++row) {
+        const double t = good.run.results->at(row, 0);
+        QVERIFY2(std::fabs(good.value(QStringLiteral("y"), row) - std::cos(t)) < 2e-3, qPrintable(QString::number(t)));
+    }
+}
+
 void TestEngine::stockInitialValuesMayDependOnAuxiliaries()
 {
-    const Run r = simulateText(xmile(QStringLiteral("<stock name=\"S\"><eqn>half * 4</eqn></stock>"
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"S\"><eqn>half * 4</eqn></stock>"
                                                     "<aux name=\"half\"><eqn>base / 2</eqn></aux>"
                                                     "<aux name=\"base\"><eqn>10</eqn></aux>")));
     QVERIFY(r.run.results);
@@ -162,40 +177,40 @@ void TestEngine::overridesReplaceConstants()
 {
     FlattenOptions o;
     o.overrides.push_back({QStringLiteral("Room Temperature"), 60});
-    const Run r = simulateText(xmile(QStringLiteral("<aux name=\"Room Temperature\"><eqn>70</eqn></aux>"
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<aux name=\"Room Temperature\"><eqn>70</eqn></aux>"
                                                     "<aux name=\"double\"><eqn>Room_Temperature * 2</eqn></aux>")), o);
     QVERIFY(r.run.results);
     QCOMPARE(r.value(QStringLiteral("double"), 0), 120.0);
 
     FlattenOptions bad;
     bad.overrides.push_back({QStringLiteral("Room Temprature"), 60});
-    const Run e = simulateText(xmile(QStringLiteral("<aux name=\"Room Temperature\"><eqn>70</eqn></aux>")), bad);
+    const test::InlineRun e = simulateText(xmile(QStringLiteral("<aux name=\"Room Temperature\"><eqn>70</eqn></aux>")), bad);
     QVERIFY(!e.compiled.model);
-    QVERIFY2(firstError(e).contains(QLatin1String("did you mean 'Room Temperature'")), qPrintable(firstError(e)));
+    QVERIFY2(e.firstError().contains(QLatin1String("did you mean 'Room Temperature'")), qPrintable(e.firstError()));
 }
 
 void TestEngine::algebraicLoopIsAnErrorNamingTheLoop()
 {
-    const Run r = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>b + 1</eqn></aux>"
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>b + 1</eqn></aux>"
                                                     "<aux name=\"b\"><eqn>a * 2</eqn></aux>")));
     QVERIFY(!r.compiled.model);
-    const QString e = firstError(r);
+    const QString e = r.firstError();
     QVERIFY2(e.contains(QLatin1String("a -> b -> a")) || e.contains(QLatin1String("b -> a -> b")), qPrintable(e));
 }
 
 void TestEngine::unknownNameSuggestsTheClosest()
 {
-    const Run r = simulateText(xmile(QStringLiteral("<aux name=\"contact rate\"><eqn>3</eqn></aux>"
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<aux name=\"contact rate\"><eqn>3</eqn></aux>"
                                                     "<aux name=\"x\"><eqn>contact_rte * 2</eqn></aux>")));
     QVERIFY(!r.compiled.model);
-    QVERIFY2(firstError(r).contains(QLatin1String("unknown name 'contact_rte' (did you mean 'contact rate'?)")),
-             qPrintable(firstError(r)));
+    QVERIFY2(r.firstError().contains(QLatin1String("unknown name 'contact_rte' (did you mean 'contact rate'?)")),
+             qPrintable(r.firstError()));
     QCOMPARE(r.compiled.diagnostics.front().pos.line, 1);
 }
 
 void TestEngine::builtinsForTeacupAndSir()
 {
-    const Run r = simulateText(xmile(QStringLiteral(
+    const test::InlineRun r = simulateText(xmile(QStringLiteral(
         "<aux name=\"a\"><eqn>MIN(3, TIME)</eqn></aux>"
         "<aux name=\"b\"><eqn>MAX(3, TIME)</eqn></aux>"
         "<aux name=\"c\"><eqn>ABS(-TIME)</eqn></aux>"
@@ -216,7 +231,7 @@ void TestEngine::builtinsForTeacupAndSir()
 void TestEngine::nonNegativeStockNeverGoesBelowZero()
 {
     // Outflow 30 per step from 100 with dt 1: 100, 70, 40, 10, then the flow is cut to 10.
-    const Run r = simulateText(xmile(QStringLiteral("<stock name=\"S\"><eqn>100</eqn><outflow>drain</outflow><non_negative/></stock>"
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"S\"><eqn>100</eqn><outflow>drain</outflow><non_negative/></stock>"
                                                     "<flow name=\"drain\"><eqn>30</eqn></flow>")));
     QVERIFY(r.run.results);
     QCOMPARE(r.value(QStringLiteral("S"), 3), 10.0);
@@ -232,14 +247,14 @@ void TestEngine::csvTimeColumnKeepsRowsDistinct()
     o.dt = 0.03125;
     o.start = 10;
     o.stop = 10.0625;
-    const Run r = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>1</eqn></aux>")), {}, o);
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>1</eqn></aux>")), {}, o);
     QVERIFY(r.run.results);
     const QByteArray csv = toCsv(*r.run.results);
     QVERIFY2(csv.contains("\n10.0312,1\n"), csv.constData());
     // ...but more digits when six would make two rows alike.
     o.start = 1000000;
     o.stop = 1000000.0625;
-    const Run big = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>1</eqn></aux>")), {}, o);
+    const test::InlineRun big = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>1</eqn></aux>")), {}, o);
     const QByteArray bigCsv = toCsv(*big.run.results);
     QVERIFY2(bigCsv.contains("\n1000000,1\n1000000.03,1\n1000000.06,1\n"), bigCsv.constData());
 }

@@ -95,6 +95,8 @@ void TestParser::errors_data()
     QTest::newRow("two values") << "a 3" << 2 << "unexpected number '3'";
     QTest::newRow("bad subscript") << "a[1 2]" << 4 << "in the subscript of a";
     QTest::newRow("keyword as value") << "a + then" << 4 << "keyword 'then'";
+    QTest::newRow("deep parentheses") << QString(5000, u'(') + "1" + QString(5000, u')') << 85 << "nests more than 256 levels";
+    QTest::newRow("long unary chain") << QString(100000, u'-') + "x" << 254 << "nests more than 256 levels";
 }
 
 void TestParser::errors()

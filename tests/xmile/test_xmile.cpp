@@ -192,6 +192,7 @@ void TestXmile::errorsCarryFileLineAndColumn_data()
     QTest::newRow("empty") << QByteArray("") << QStringLiteral("bad.xmile:");
     QTest::newRow("no model") << QByteArray("<xmile><header/></xmile>") << QStringLiteral("has no <model>");
     QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11) << QStringLiteral("bad.xmile:1:");
+    QTest::newRow("absurdly deep") << ("<xmile><isee:x>" + QByteArray("<a>").repeated(100000)) << QStringLiteral("nest more than 256 levels");
 }
 
 void TestXmile::errorsCarryFileLineAndColumn()

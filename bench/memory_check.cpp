@@ -1,0 +1,47 @@
+// Memory of stored results: 1000 variables saved 100,000 times must not take more than
+// 1.5 times the results' own size. Prints the figures; exits 1 when over.
+#include "model/xmilereader.h"
+#include "solver/compiler.h"
+#include "solver/simulation.h"
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+namespace {
+long peakKilobytes()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+} // namespace
+
+int main()
+{
+    using namespace meadows;
+    // The ring of make_ring.py with 250 stocks: 1000 variables; 99,999 steps of 1, all saved.
+    QByteArray x = "<xmile version=\"1.0\"><header/><sim_specs method=\"Euler\"><start>0</start><stop>99999</stop>"
+                   "<dt>1</dt></sim_specs><model><variables>";
+    const int n = 250;
+    for (int i = 0; i < n; ++i) {
+        const QByteArray s = QByteArray::number(i);
+        x += "<stock name=\"s" + s + "\"><eqn>100</eqn><inflow>f" + s + "</inflow><outflow>f"
+             + QByteArray::number((i + 1) % n) + "</outflow><outflow>leak" + s + "</outflow></stock>"
+             + "<aux name=\"rate" + s + "\"><eqn>0.1 + 0.05 * SIN(TIME / 10)</eqn></aux>"
+             + "<flow name=\"f" + s + "\"><eqn>MIN(s" + QByteArray::number((i + n - 1) % n) + " * rate" + s + ", 50)</eqn></flow>"
+             + "<flow name=\"leak" + s + "\"><eqn>s" + s + " * 0.001</eqn></flow>";
+    }
+    x += "</variables></model></xmile>";
+    const CompileResult compiled = compileProject(*readXmile(x, QStringLiteral("ring.xmile")).project);
+    const long before = peakKilobytes();
+    const RunResult r = simulate(*compiled.model);
+    const long after = peakKilobytes();
+    const double resultsMb = double(r.results->data.size() * sizeof(double)) / (1024.0 * 1024.0);
+    const double grownMb = double(after - before) / 1024.0;
+    std::printf("rows %zu, columns %zu\n", r.results->rows(), r.results->columns);
+    std::printf("results block: %.1f MiB\n", resultsMb);
+    std::printf("peak memory grew by: %.1f MiB during the run (%.2fx the results)\n", grownMb, grownMb / resultsMb);
+    std::printf("peak memory of the process: %.1f MiB\n", double(after) / 1024.0);
+    return grownMb <= 1.5 * resultsMb ? 0 : 1;
+}

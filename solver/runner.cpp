@@ -1,0 +1,118 @@
+#include "runner.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace meadows::detail {
+
+Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
+{
+    start = options.start.value_or(m.specs.start);
+    stop = options.stop.value_or(m.specs.stop);
+    dt = options.dt.value_or(m.specs.dt);
+    // A DT given on the command line saves every step unless a save step is given too.
+    saveStep = options.saveStep.value_or(options.dt && !m.specs.saveStep ? dt : m.specs.effectiveSaveStep());
+    state.seed = options.seed;
+    state.start = start;
+    state.dt = dt;
+    state.series.resize(m.seriesSlots.size());
+    memory = m.memory;
+    memory[TimeSlot] = start;
+    memory[DtSlot] = dt;
+    memory[StartSlot] = start;
+    memory[StopSlot] = stop;
+}
+
+QString Runner::check() const
+{
+    if (!(dt > 0) || !std::isfinite(dt))
+        return QStringLiteral("DT must be a positive number (it is %1)").arg(dt);
+    if (!(stop >= start) || !std::isfinite(start) || !std::isfinite(stop))
+        return QStringLiteral("the stop time %1 is before the start time %2").arg(stop).arg(start);
+    if (!(saveStep > 0) || !std::isfinite(saveStep))
+        return QStringLiteral("the save step must be positive (it is %1)").arg(saveStep);
+    if ((stop - start) / dt > 1e9)
+        return QStringLiteral("%1 steps of DT %2 are too many").arg((stop - start) / dt).arg(dt);
+    if ((stop - start) / std::max(saveStep, dt) > 1e8)
+        return QStringLiteral("%1 saved rows are too many").arg((stop - start) / std::max(saveStep, dt));
+    return {};
+}
+
+std::vector<double> Runner::initialise()
+{
+    model.execute(model.initial, memory.data(), state);
+    std::vector<double> levels(model.stockSlots.size());
+    for (std::size_t s = 0; s < levels.size(); ++s)
+        levels[s] = memory[model.stockSlots[s]];
+    return levels;
+}
+
+void Runner::evaluate(const std::vector<double> &levels, double t)
+{
+    double *mem = memory.data();
+    for (std::size_t s = 0; s < levels.size(); ++s)
+        mem[model.stockSlots[s]] = levels[s];
+    mem[TimeSlot] = t;
+    model.execute(model.rates, mem, state);
+}
+
+// A non-negative stock (Stella) cannot lose in one step more than it holds plus what
+// flows in: its outflows are served in the order the stock lists them, each taking what
+// is left, and the flows' values are cut to what they actually moved.
+void Runner::netFlows(double *out, double step)
+{
+    double *mem = memory.data();
+    const std::size_t stocks = model.stockSlots.size();
+    for (std::size_t s = 0; s < stocks; ++s) {
+        double in = 0, outflow = 0;
+        for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
+            const double v = mem[model.termSlot[t]];
+            if (model.termSign[t] > 0)
+                in += v;
+            else
+                outflow += v;
+        }
+        if (model.stockNonNegative[s] && outflow > 0) {
+            double available = std::max(0.0, mem[model.stockSlots[s]] / step + in);
+            if (outflow > available) {
+                outflow = 0;
+                for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
+                    if (model.termSign[t] > 0)
+                        continue;
+                    double &flow = mem[model.termSlot[t]];
+                    flow = std::clamp(flow, 0.0, available);
+                    available -= flow;
+                    outflow += flow;
+                }
+            }
+        }
+        out[s] = in - outflow;
+    }
+}
+
+void Runner::record()
+{
+    for (std::size_t i = 0; i < model.seriesSlots.size(); ++i)
+        state.series[i].push_back(memory[model.seriesSlots[i]]);
+}
+
+void Runner::save(Results &r)
+{
+    r.data.push_back(memory[TimeSlot]);
+    for (const OutputColumn &c : model.outputs)
+        r.data.push_back(memory[c.slot]);
+}
+
+Results Runner::emptyResults(std::size_t expectedRows) const
+{
+    Results r;
+    r.columns = model.outputs.size() + 1;
+    r.names.reserve(r.columns);
+    r.names.push_back(QStringLiteral("Time"));
+    for (const OutputColumn &c : model.outputs)
+        r.names.push_back(c.name);
+    r.data.reserve(expectedRows * r.columns);
+    return r;
+}
+
+} // namespace meadows::detail

@@ -1,0 +1,30 @@
+// Any bytes through the XMILE reader, then the writer, the compiler and a short run:
+// nothing may crash, hang or leak, and whatever reads must write back to an equal model.
+#include "model/xmilereader.h"
+#include "model/xmilewriter.h"
+#include "solver/compiler.h"
+#include "solver/simulation.h"
+
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    using namespace meadows;
+    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const XmileReadResult read = readXmile(bytes, QStringLiteral("fuzz.xmile"));
+    if (!read.project)
+        return 0;
+    const QByteArray written = writeXmile(*read.project);
+    const XmileReadResult again = readXmile(written, QStringLiteral("fuzz.xmile"));
+    if (!again.project || !(*again.project == *read.project))
+        std::abort(); // the round trip lost something
+    const CompileResult compiled = compileProject(*read.project);
+    if (compiled.model) {
+        RunOptions options; // a short run: the point is the code paths, not the horizon
+        options.start = 0;
+        options.stop = 4;
+        options.dt = 1;
+        simulate(*compiled.model, options);
+    }
+    return 0;
+}

@@ -1,0 +1,134 @@
+// Units of measure: parsing, aliases, and consistency warnings with positions.
+#include "model/xmilereader.h"
+#include "solver/units.h"
+
+#include <QtTest>
+
+using namespace meadows;
+
+namespace {
+Project project(const QString &variables, const QString &units = {}, const QString &timeUnits = QStringLiteral("Months"))
+{
+    const QByteArray text = QStringLiteral("<xmile><sim_specs time_units=\"%1\"><start>0</start><stop>1</stop><dt>1</dt></sim_specs>"
+                                           "<model_units>%2</model_units>\n<model><variables>\n%3\n</variables></model></xmile>")
+                                .arg(timeUnits, units, variables)
+                                .toUtf8();
+    const XmileReadResult r = readXmile(text, QStringLiteral("u.xmile"));
+    return *r.project;
+}
+
+QString var(const char *kind, const QString &name, const QString &eqn, const QString &units, const QString &extra = {})
+{
+    return QStringLiteral("<%1 name=\"%2\"><eqn>%3</eqn><units>%4</units>%5</%1>")
+        .arg(QLatin1String(kind), name, eqn.toHtmlEscaped(), units, extra);
+}
+
+QStringList messages(const std::vector<Diagnostic> &ds)
+{
+    QStringList out;
+    for (const Diagnostic &d : ds)
+        out << d.format();
+    return out;
+}
+} // namespace
+
+class TestUnits : public QObject {
+    Q_OBJECT
+private slots:
+    void parsesUnitExpressions_data();
+    void parsesUnitExpressions();
+    void consistentModelHasNoWarnings();
+    void mismatchedSumIsWarnedAtTheOperand();
+    void equationDisagreesWithDeclaredUnits();
+    void flowMustBeStockUnitsPerTime();
+    void transcendentalNeedsDimensionless();
+    void unreadableUnitsAreReported();
+};
+
+void TestUnits::parsesUnitExpressions_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::newRow("aliases") << "People/Months" << "person/month";
+    QTest::newRow("model alias") << "Dollars" << "$";
+    QTest::newRow("powers") << "kg*m/s^2" << "(kg*m)/(s*s)";
+    QTest::newRow("negative power") << "Month^-1" << "1/Month";
+    QTest::newRow("spaces in names") << "Degrees Fahrenheit/Minute" << "degrees_fahrenheit / minutes";
+    QTest::newRow("dimensionless") << "dmnl" << "";
+    QTest::newRow("cancelling") << "widget*month/month" << "widgets";
+}
+
+void TestUnits::parsesUnitExpressions()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    const Project p = project({}, QStringLiteral("<unit name=\"Dollar\"><eqn>$</eqn><alias>Dollars</alias></unit>"
+                                                 "<unit name=\"widget\"><alias>widgets</alias></unit>"));
+    const UnitContext units(p);
+    const auto ua = units.parse(a), ub = units.parse(b);
+    QVERIFY(ua && ub);
+    QCOMPARE(ua->toString(), ub->toString());
+}
+
+void TestUnits::consistentModelHasNoWarnings()
+{
+    const Project p = project(var("stock", QStringLiteral("Population"), QStringLiteral("100"), QStringLiteral("People"),
+                                  QStringLiteral("<inflow>births</inflow>"))
+                              + var("flow", QStringLiteral("births"), QStringLiteral("Population * birth_rate"), QStringLiteral("person/month"))
+                              + var("aux", QStringLiteral("birth rate"), QStringLiteral("0.02"), QStringLiteral("1/Months"))
+                              + var("aux", QStringLiteral("doubling"), QStringLiteral("LN(2) / birth_rate"), QStringLiteral("months")));
+    QCOMPARE(messages(checkUnits(p)), QStringList());
+}
+
+void TestUnits::mismatchedSumIsWarnedAtTheOperand()
+{
+    const Project p = project(var("aux", QStringLiteral("staff"), QStringLiteral("5"), QStringLiteral("people")) + u'\n'
+                              + var("aux", QStringLiteral("budget"), QStringLiteral("1000"), QStringLiteral("dollar")) + u'\n'
+                              + var("aux", QStringLiteral("nonsense"), QStringLiteral("staff + budget"), {}));
+    const QStringList w = messages(checkUnits(p));
+    QCOMPARE(w.size(), 1);
+    // Line 5 is <aux name="nonsense"><eqn>staff + budget...: the equation starts at
+    // column 27, so "budget" is at 35.
+    QVERIFY2(w[0].startsWith(QLatin1String("u.xmile:5:35: warning: units: a sum mixes person and dollar")), qPrintable(w[0]));
+}
+
+void TestUnits::equationDisagreesWithDeclaredUnits()
+{
+    const Project p = project(var("aux", QStringLiteral("distance"), QStringLiteral("100"), QStringLiteral("km"))
+                              + var("aux", QStringLiteral("duration"), QStringLiteral("2"), QStringLiteral("hours"))
+                              + var("aux", QStringLiteral("speed"), QStringLiteral("distance * duration"), QStringLiteral("km/hour")));
+    const QStringList w = messages(checkUnits(p));
+    QCOMPARE(w.size(), 1);
+    QVERIFY2(w[0].contains(QLatin1String("'speed' is declared in km/hour but its equation gives hour*km")), qPrintable(w[0]));
+}
+
+void TestUnits::flowMustBeStockUnitsPerTime()
+{
+    const Project p = project(var("stock", QStringLiteral("Queue"), QStringLiteral("0"), QStringLiteral("requests"),
+                                  QStringLiteral("<inflow>arrivals</inflow>"))
+                              + var("flow", QStringLiteral("arrivals"), QStringLiteral("10"), QStringLiteral("requests/second")),
+                              {}, QStringLiteral("minute"));
+    const QStringList w = messages(checkUnits(p));
+    QCOMPARE(w.size(), 1);
+    QVERIFY2(w[0].contains(QLatin1String("flow 'arrivals' is in requests/second but stock 'Queue' needs requests/minute")), qPrintable(w[0]));
+}
+
+void TestUnits::transcendentalNeedsDimensionless()
+{
+    const Project p = project(var("aux", QStringLiteral("load"), QStringLiteral("5"), QStringLiteral("requests"))
+                              + var("aux", QStringLiteral("odd"), QStringLiteral("EXP(load)"), {}));
+    const QStringList w = messages(checkUnits(p));
+    QCOMPARE(w.size(), 1);
+    QVERIFY2(w[0].contains(QLatin1String("EXP needs a dimensionless argument, not requests")), qPrintable(w[0]));
+}
+
+void TestUnits::unreadableUnitsAreReported()
+{
+    const Project p = project(var("aux", QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("kg/(m")));
+    const QStringList w = messages(checkUnits(p));
+    QCOMPARE(w.size(), 1);
+    QVERIFY2(w[0].contains(QLatin1String("cannot read the units of 'x' (\"kg/(m\"): '(' is never closed")), qPrintable(w[0]));
+}
+
+QTEST_GUILESS_MAIN(TestUnits)
+#include "test_units.moc"
