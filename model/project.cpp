@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace meadows {
 
 namespace {
@@ -24,6 +26,15 @@ Variable *Model::findVariable(QStringView name) { return findByName(variables, n
 const GraphicalFunction *Model::findGraphicalFunction(QStringView name) const
 {
     return findByName(graphicalFunctions, name);
+}
+
+bool Model::isCausalLoopDiagram() const
+{
+    if (variables.empty())
+        return false;
+    return std::all_of(variables.begin(), variables.end(), [](const Variable &v) {
+        return v.kind == VariableKind::Aux && v.equation.trimmed().isEmpty() && v.elements.empty() && !v.gf;
+    });
 }
 
 const Model *Project::findModel(QStringView name) const { return findByName(models, name); }

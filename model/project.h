@@ -66,6 +66,9 @@ struct Model {
     const Variable *findVariable(QStringView name) const;
     Variable *findVariable(QStringView name);
     const GraphicalFunction *findGraphicalFunction(QStringView name) const;
+    // Variables without equations and no stocks or flows: a causal-loop diagram, which
+    // loop analysis reads but there is nothing to simulate in.
+    bool isCausalLoopDiagram() const;
 };
 
 struct Macro {

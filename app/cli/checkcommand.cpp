@@ -35,6 +35,11 @@ int checkCommand(const QStringList &arguments)
     const std::optional<Project> project = loadProject(files[0], out);
     if (!project)
         return ExitModelError;
+    if (project->mainModel().isCausalLoopDiagram()) {
+        out << files[0] << ": note: a causal-loop diagram (variables without equations): "
+            << "'meadows loops' analyses it; there is nothing to simulate\n";
+        return ExitOk;
+    }
     const CompileResult compiled = compileProject(*project);
     printDiagnostics(out, compiled.diagnostics);
     if (units)

@@ -87,6 +87,11 @@ int runCommand(const QStringList &arguments)
     const std::optional<Project> project = loadProject(positional[0], err);
     if (!project)
         return ExitModelError;
+    if (project->mainModel().isCausalLoopDiagram()) {
+        err << positional[0] << ": error: a causal-loop diagram has no equations, so there is nothing to simulate "
+            << "(use 'meadows loops' to analyse it)\n";
+        return ExitModelError;
+    }
     const CompileResult compiled = compileProject(*project, flattenOptions);
     printDiagnostics(err, compiled.diagnostics);
     if (!compiled.model)

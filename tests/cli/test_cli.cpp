@@ -44,6 +44,7 @@ private slots:
     void checkCleanModel();
     void checkBrokenEquationGivesLineAndColumn();
     void truncatedFileIsACleanError();
+    void causalLoopDiagramChecksCleanButDoesNotRun();
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
 };
@@ -117,6 +118,17 @@ void TestCli::truncatedFileIsACleanError()
     const Outcome missing = runMeadows({QStringLiteral("check"), kData + QStringLiteral("/no/such/file.xmile")});
     QCOMPARE(missing.code, 1);
     QVERIFY(missing.err.contains(QLatin1String("no such file")) || missing.out.contains(QLatin1String("no such file")));
+}
+
+void TestCli::causalLoopDiagramChecksCleanButDoesNotRun()
+{
+    const QString path = QStringLiteral(MEADOWS_TEST_DATA "/../../examples/incidents/11-incident-causal-map.xmile");
+    const Outcome check = runMeadows({QStringLiteral("check"), path});
+    QCOMPARE(check.code, 0);
+    QVERIFY2(check.out.contains(QLatin1String("note: a causal-loop diagram")), qPrintable(check.out));
+    const Outcome run = runMeadows({QStringLiteral("run"), path});
+    QCOMPARE(run.code, 1);
+    QVERIFY(run.err.contains(QLatin1String("nothing to simulate")));
 }
 
 void TestCli::usageErrorsExitTwo_data()
