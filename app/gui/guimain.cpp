@@ -33,16 +33,19 @@ int runGui(int argc, char **argv)
         parser.showVersion();
 
     MainWindow window;
+    window.resize(1200, 760);
+    window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openFile(files.first());
-    window.resize(1100, 720);
-    window.show();
+    // Work left by an editor that crashed is offered back (not while taking screenshots).
+    if (!parser.isSet(QStringLiteral("screenshot")))
+        QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
 
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString out = parser.value(QStringLiteral("screenshot"));
         int status = 0;
-        QTimer::singleShot(300, &window, [&window, &status, out]() {
+        QTimer::singleShot(400, &window, [&window, &status, out]() {
             if (!window.grab().save(out)) {
                 std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
                 status = 1;
