@@ -71,6 +71,9 @@ MainWindow::~MainWindow()
 {
     // Closing normally leaves nothing to recover.
     m_recovery.discard();
+    // The scene's items go before the document they show, and tell no one as they go.
+    m_scene->disconnect();
+    delete m_scene;
 }
 
 void MainWindow::createDocks()

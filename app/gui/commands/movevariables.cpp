@@ -96,9 +96,29 @@ void MoveVariablesCommand::moveFlowWithStock(int flowUid, const QString &stockNa
     const bool isSink = canonicalName(sink) == key;
     const QString other = isSource ? sink : source;
     const bool otherMoves = !other.isEmpty() && offsets.contains(m_document->elementUidForName(other));
-    if (flow.points.size() == 2 && (other.isEmpty() || otherMoves)) {
-        // A straight pipe from a cloud keeps its shape and travels along.
+    if (flow.points.size() == 2 && otherMoves) {
         translate(flow, d);
+        change(flow);
+        return;
+    }
+    if (flow.points.size() == 2 && other.isEmpty()) {
+        // A straight pipe to a cloud stays straight: the stock's end follows the stock,
+        // the cloud keeps its distance along the pipe and moves only sideways.
+        double fraction = 0.5;
+        diagram::nearestOnPolyline(diagram::flowPoints(flow), diagram::centre(flow), &fraction);
+        ViewPoint &own = isSource ? flow.points.front() : flow.points.back();
+        ViewPoint &cloud = isSource ? flow.points.back() : flow.points.front();
+        const bool horizontal = std::abs(own.y - cloud.y) < 0.5;
+        const bool vertical = std::abs(own.x - cloud.x) < 0.5;
+        own.x += d.x();
+        own.y += d.y();
+        if (horizontal)
+            cloud.y += d.y();
+        else if (vertical)
+            cloud.x += d.x();
+        const QPointF valve = diagram::pointAtFraction(diagram::flowPoints(flow), fraction);
+        flow.x = valve.x();
+        flow.y = valve.y();
         change(flow);
         return;
     }

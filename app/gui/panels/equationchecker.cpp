@@ -29,7 +29,11 @@ static EquationProblem locate(const QString &equation, const QString &variable, 
 
 std::vector<EquationProblem> checkEquation(const Document &document, const QString &variableName, const QString &equation)
 {
-    const QString shown = displayName(variableName);
+    const Variable *original = document.variable(variableName);
+    if (!original)
+        return {};
+    // Messages name the variable as its definition spells it, as `meadows check` does.
+    const QString shown = displayName(original->name);
     const ParseResult parsed = parseEquation(equation);
     if (parsed.error) {
         // Underline the character the parser stopped at (or the last one at the end).

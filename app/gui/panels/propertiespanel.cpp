@@ -148,7 +148,8 @@ void PropertiesPanel::showVariable(const QString &name)
     if (!m_variable.isEmpty() && canonicalName(name) != canonicalName(m_variable))
         commit();
     m_connector = -1;
-    m_variable = m_document->variable(name) ? name : QString();
+    const Variable *v = m_document->variable(name);
+    m_variable = v ? v->name : QString();
     refresh();
 }
 

@@ -1,0 +1,475 @@
+// The diagram editor driven the way a person drives it: keys pick tools, clicks place,
+// drags draw flows and connectors, and the saved XMILE tells what was made.
+#include "commands/addvariable.h"
+#include "document.h"
+#include "editortesting.h"
+#include "mainwindow.h"
+#include "model/names.h"
+#include "model/xmilereader.h"
+#include "model/xmilewriter.h"
+#include "panels/equationeditor.h"
+#include "panels/propertiespanel.h"
+#include "scene/connectoritem.h"
+#include "scene/diagramscene.h"
+#include "scene/elementitem.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace meadows;
+using namespace meadows::testing;
+
+namespace {
+
+const QString kData = QStringLiteral(MEADOWS_TEST_DATA);
+const QString kTeacup = kData + QStringLiteral("/test-models/samples/teacup/teacup_w_diagram.xmile");
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+const ViewElement *elementNamed(const Document &doc, const QString &name)
+{
+    const int uid = doc.elementUidForName(name);
+    return uid < 0 ? nullptr : doc.element(uid);
+}
+
+int countType(const Document &doc, ViewElement::Type type)
+{
+    int n = 0;
+    for (const ViewElement &e : doc.view().elements)
+        n += e.type == type;
+    return n;
+}
+
+// Messages Qt or the editor print while a test runs: there should be none.
+QStringList g_messages;
+void collectMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type != QtDebugMsg && !message.contains(QLatin1String("XDG_RUNTIME_DIR")))
+        g_messages << message;
+}
+
+} // namespace
+
+class TestEditor : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        m_recoveryDir = std::make_unique<QTemporaryDir>();
+        qputenv("MEADOWS_RECOVERY_DIR", m_recoveryDir->path().toUtf8());
+    }
+
+    void opensEveryTestModelWithoutGeometryWarnings()
+    {
+        QStringList files;
+        QDirIterator it(kData + QStringLiteral("/test-models"), {QStringLiteral("*.xmile"), QStringLiteral("*.stmx")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        QVERIFY(files.size() >= 30);
+        for (const QString &file : files) {
+            g_messages.clear();
+            const auto previous = qInstallMessageHandler(collectMessages);
+            MainWindow window;
+            const bool opened = window.openFile(file);
+            qInstallMessageHandler(previous);
+            QVERIFY2(opened, qPrintable(file));
+            QVERIFY2(window.scene()->geometryWarnings().isEmpty(), qPrintable(file + QLatin1String(": ") + window.scene()->geometryWarnings().join(QStringLiteral("; "))));
+            QVERIFY2(g_messages.isEmpty(), qPrintable(file + QLatin1String(": ") + g_messages.join(QStringLiteral("; "))));
+            // Every element the file places has an item, and every connector between
+            // two drawn variables has a visible curve.
+            const Document &doc = *window.document();
+            for (const ViewElement &e : doc.view().elements) {
+                if (e.type == ViewElement::Type::Other)
+                    continue;
+                ElementItem *item = window.scene()->itemForUid(*e.uid);
+                QVERIFY2(item, qPrintable(file));
+                if (e.type == ViewElement::Type::Connector && doc.elementUidForName(e.from.name) >= 0
+                    && doc.elementUidForName(e.to.name) >= 0 && canonicalName(e.from.name) != canonicalName(e.to.name)) {
+                    QVERIFY2(static_cast<ConnectorItem *>(item)->curve().valid, qPrintable(file + QLatin1String(": ") + e.from.name));
+                }
+            }
+        }
+    }
+
+    void teacupIsDrawnWhereTheFileSays()
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(kTeacup));
+        ElementItem *stock = window.scene()->itemForName(QStringLiteral("Teacup Temperature"));
+        QVERIFY(stock);
+        QCOMPARE(stock->pos(), QPointF(207, 181)); // XMILE positions are centres
+        ElementItem *connector = nullptr;
+        for (const ViewElement &e : window.document()->view().elements)
+            if (e.type == ViewElement::Type::Connector && e.from.name == QLatin1String("Characteristic_Time"))
+                connector = window.scene()->itemForUid(*e.uid);
+        QVERIFY(connector);
+        const ConnectorCurve &curve = static_cast<ConnectorItem *>(connector)->curve();
+        QVERIFY(curve.valid);
+        // Angle 270 from (308,120) straight down to the valve at (308,181): it leaves the
+        // circle's bottom and stops at the valve's rim, heading down.
+        QVERIFY(qAbs(curve.start.x() - 308) < 0.5 && curve.start.y() > 120 && curve.start.y() < 131);
+        QVERIFY(curve.end.y() < 181 && curve.end.y() > 170);
+        QVERIFY(curve.endDirection.y() > 0.99);
+    }
+
+    void drawStockFlowAuxConnectorThenUndoAndRedoAll()
+    {
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        DiagramView *view = window.view();
+        view->setFocus();
+        view->setZoom(1);
+        view->centerOn(200, 150);
+        Document *doc = window.document();
+
+        QTest::keyClick(view, Qt::Key_S);
+        QCOMPARE(window.scene()->tool(), DiagramScene::Tool::Stock);
+        click(view, {100, 100});
+        QCOMPARE(window.scene()->tool(), DiagramScene::Tool::Select);
+        QVERIFY(doc->variable(u"Stock 1"));
+
+        QTest::keyClick(view, Qt::Key_F);
+        drag(view, {100, 100}, {320, 100});
+        const Variable *flow = doc->variable(u"Flow 1");
+        QVERIFY(flow);
+        QCOMPARE(doc->variable(u"Stock 1")->outflows, QStringList{QStringLiteral("Flow 1")});
+        QVERIFY(elementNamed(*doc, QStringLiteral("Flow 1")));
+        const ViewElement flowElement = *elementNamed(*doc, QStringLiteral("Flow 1"));
+        QCOMPARE(int(flowElement.points.size()), 2);
+        QCOMPARE(flowElement.points.front().x, 100 + 45 / 2.0); // starts at the stock's right edge
+
+        QTest::keyClick(view, Qt::Key_A);
+        click(view, {210, 190});
+        QVERIFY(doc->variable(u"Variable 1"));
+
+        QTest::keyClick(view, Qt::Key_C);
+        const QPointF valve(*flowElement.x, *flowElement.y);
+        drag(view, {210, 190}, valve);
+        QCOMPARE(countType(*doc, ViewElement::Type::Connector), 1);
+        const ViewElement &connector = doc->view().elements.back();
+        QCOMPARE(connector.from.name, QStringLiteral("Variable 1"));
+        QCOMPARE(connector.to.name, QStringLiteral("Flow 1"));
+
+        QTemporaryDir dir;
+        const QString first = dir.filePath(QStringLiteral("first.xmile"));
+        QVERIFY(window.saveTo(first));
+        QVERIFY(!doc->isModified());
+        QVERIFY(window.windowTitle().startsWith(QLatin1String("first.xmile")));
+
+        QUndoStack *undo = doc->undoStack();
+        QCOMPARE(undo->count(), 4);
+        while (undo->canUndo())
+            undo->undo();
+        QVERIFY(doc->model().variables.empty());
+        QVERIFY(doc->view().elements.empty());
+        QVERIFY(window.scene()->selectedUids().isEmpty());
+        QCOMPARE(countItems(window), 0);
+
+        while (undo->canRedo())
+            undo->redo();
+        QCOMPARE(countItems(window), 4);
+        const QString second = dir.filePath(QStringLiteral("second.xmile"));
+        QVERIFY(window.saveTo(second));
+        QCOMPARE(readAll(second), readAll(first));
+
+        // And what was saved reads back as the same model.
+        const XmileReadResult read = readXmileFile(first);
+        QVERIFY(read.project);
+        const Model &m = read.project->mainModel();
+        QCOMPARE(int(m.variables.size()), 3);
+        QCOMPARE(m.findVariable(u"Stock 1")->outflows, QStringList{QStringLiteral("Flow 1")});
+        QCOMPARE(m.findVariable(u"Flow 1")->kind, VariableKind::Flow);
+    }
+
+    void renameInPlacePropagatesIntoEquations()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        const Project before = doc->project();
+        window.view()->setZoom(1);
+        window.view()->centerOn(300, 200);
+
+        doubleClick(window.view(), {369, 250}); // Room Temperature
+        QLineEdit *editor = window.view()->renameEditor();
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Room Air Temperature"));
+        QTest::keyClick(editor, Qt::Key_Return);
+
+        QVERIFY(!doc->variable(u"Room Temperature"));
+        QVERIFY(doc->variable(u"Room Air Temperature"));
+        QCOMPARE(doc->variable(u"Heat Loss to Room")->equation,
+                 QStringLiteral("(Teacup_Temperature-Room_Air_Temperature)/Characteristic_Time"));
+        QVERIFY(elementNamed(*doc, QStringLiteral("Room Air Temperature")));
+        bool connectorFollowed = false;
+        for (const ViewElement &e : doc->view().elements)
+            connectorFollowed |= e.type == ViewElement::Type::Connector && e.from.name == QLatin1String("Room Air Temperature");
+        QVERIFY(connectorFollowed);
+        QVERIFY(window.windowTitle().contains(QLatin1String("[*]")) && window.isWindowModified());
+
+        doc->undoStack()->undo();
+        QVERIFY(doc->project() == before);
+    }
+
+    void renamingAFlowUpdatesItsStock()
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.properties();
+        window.scene()->selectUids({doc->elementUidForName(u"Heat Loss to Room")});
+        QCOMPARE(window.properties()->variableName(), QStringLiteral("Heat Loss to Room"));
+        auto *name = window.properties()->findChild<QLineEdit *>(QStringLiteral("nameField"));
+        name->setText(QStringLiteral("Cooling"));
+        emit name->editingFinished();
+        QCOMPARE(doc->variable(u"Teacup Temperature")->outflows, QStringList{QStringLiteral("Cooling")});
+        QCOMPARE(doc->flowSource(u"Cooling"), QStringLiteral("Teacup Temperature"));
+    }
+
+    void deleteRemovesLinksAndUndoRestoresThem()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        const Project before = doc->project();
+        window.view()->setZoom(1);
+        window.view()->centerOn(300, 200);
+        window.view()->setFocus();
+
+        click(window.view(), {207, 181}); // the stock
+        QCOMPARE(window.scene()->selectedUids(), QList<int>{doc->elementUidForName(u"Teacup Temperature")});
+        QTest::keyClick(window.view(), Qt::Key_Delete);
+
+        QVERIFY(!doc->variable(u"Teacup Temperature"));
+        QVERIFY(doc->variable(u"Heat Loss to Room")); // the flow stays, now from a cloud
+        QCOMPARE(doc->flowSource(u"Heat Loss to Room"), QString());
+        for (const ViewElement &e : doc->view().elements)
+            QVERIFY(e.type != ViewElement::Type::Connector || e.from.name != QLatin1String("Teacup_Temperature"));
+        QCOMPARE(countType(*doc, ViewElement::Type::Connector), 3); // 4 minus the stock's
+
+        doc->undoStack()->undo();
+        QVERIFY(doc->project() == before);
+        QCOMPARE(countItems(window), int(doc->view().elements.size()));
+    }
+
+    void draggingAStockMovesItsPipeEndInOneUndoStep()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.view()->setZoom(1);
+        window.view()->centerOn(300, 200);
+        const double pipeStart = elementNamed(*doc, QStringLiteral("Heat Loss to Room"))->points.front().x;
+
+        drag(window.view(), {207, 181}, {147, 181}, 6);
+        QCOMPARE(doc->undoStack()->count(), 1); // the drag's steps merged
+        const ViewElement *stock = elementNamed(*doc, QStringLiteral("Teacup Temperature"));
+        QCOMPARE(*stock->x, 147.0);
+        const ViewElement *flow = elementNamed(*doc, QStringLiteral("Heat Loss to Room"));
+        QCOMPARE(flow->points.front().x, pipeStart - 60);
+        QCOMPARE(flow->points.back().x, 379.0); // the cloud end stays
+
+        doc->undoStack()->undo();
+        QCOMPARE(*elementNamed(*doc, QStringLiteral("Teacup Temperature"))->x, 207.0);
+        QCOMPARE(elementNamed(*doc, QStringLiteral("Heat Loss to Room"))->points.front().x, pipeStart);
+    }
+
+    void bendingAConnectorChangesItsAngle()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.view()->setZoom(1);
+        window.view()->centerOn(300, 200);
+        int uid = -1;
+        for (const ViewElement &e : doc->view().elements)
+            if (e.type == ViewElement::Type::Connector && e.from.name == QLatin1String("Room_Temperature"))
+                uid = *e.uid;
+        const double original = *doc->element(uid)->angle;
+        auto *item = static_cast<ConnectorItem *>(window.scene()->itemForUid(uid));
+        const QPointF middle = item->curve().middle;
+        click(window.view(), middle); // select it: the handle appears
+        QVERIFY(item->isSelected());
+        drag(window.view(), middle, middle + QPointF(25, 0));
+        const double angle = *doc->element(uid)->angle;
+        QVERIFY2(qAbs(angle - original) > 5, qPrintable(QString::number(angle)));
+        // The curve now runs through where the handle was dropped.
+        double nearest = 1e9;
+        for (int i = 0; i <= 200; ++i)
+            nearest = std::min(nearest, QLineF(item->curve().path.pointAtPercent(i / 200.0), middle + QPointF(25, 0)).length());
+        QVERIFY2(nearest < 2, qPrintable(QString::number(nearest)));
+        QCOMPARE(doc->undoStack()->count(), 1);
+        doc->undoStack()->undo();
+        QCOMPARE(*doc->element(uid)->angle, original);
+    }
+
+    void equationErrorsShowAsYouTypeWithTheCheckMessage()
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.scene()->selectUids({doc->elementUidForName(u"Heat Loss to Room")});
+        PropertiesPanel *panel = window.properties();
+        EquationEditor *editor = panel->equationEditor();
+        QCOMPARE(editor->toPlainText(), doc->variable(u"Heat Loss to Room")->equation);
+
+        editor->setPlainText(QStringLiteral("(Teacup_Temperature - Room_Temp)/Characteristic_Time"));
+        panel->checkNow();
+        QCOMPARE(int(editor->problems().size()), 1);
+        const EquationProblem problem = editor->problems().front();
+        QCOMPARE(editor->toPlainText().mid(problem.offset, problem.length), QStringLiteral("Room_Temp"));
+        QVERIFY(!editor->extraSelections().isEmpty());
+
+        // The same words `meadows check` prints for the saved model.
+        panel->commit();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.xmile"));
+        QVERIFY(window.saveTo(path));
+        QProcess check;
+        check.start(QStringLiteral(MEADOWS_EXECUTABLE), {QStringLiteral("check"), path});
+        QVERIFY(check.waitForFinished(20000));
+        QCOMPARE(check.exitCode(), 1);
+        QVERIFY2(QString::fromUtf8(check.readAllStandardOutput()).contains(problem.message), qPrintable(problem.message));
+
+        editor->setPlainText(QStringLiteral("(Teacup_Temperature - "));
+        panel->checkNow();
+        QCOMPARE(int(editor->problems().size()), 1);
+        QVERIFY(panel->problemLabel()->text().startsWith(QLatin1String("in 'Heat Loss to Room':")));
+
+        editor->setPlainText(QStringLiteral("Teacup_Temperature/Characteristic_Time"));
+        panel->checkNow();
+        QVERIFY(editor->problems().empty());
+    }
+
+    void copyPasteAndDuplicateKeepLinksAmongTheCopies()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        const int before = int(doc->model().variables.size());
+        window.view()->setFocus();
+        QTest::keyClick(window.view(), Qt::Key_A, Qt::ControlModifier);
+        // Everything drawn is selected (Vensim's DT-to-DT connector is kept but not drawn).
+        int drawn = 0;
+        for (QGraphicsItem *item : window.scene()->items())
+            drawn += dynamic_cast<ElementItem *>(item) && item->isVisible();
+        QCOMPARE(window.scene()->selectedUids().size(), drawn);
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(int(doc->model().variables.size()), before * 2);
+        const Variable *copy = doc->variable(u"Heat Loss to Room 2");
+        QVERIFY(copy);
+        QCOMPARE(copy->equation, QStringLiteral("(Teacup_Temperature_2-Room_Temperature_2)/Characteristic_Time_2"));
+        QCOMPARE(doc->variable(u"Teacup Temperature 2")->outflows, QStringList{QStringLiteral("Heat_Loss_to_Room_2")});
+        doc->undoStack()->undo();
+        QCOMPARE(int(doc->model().variables.size()), before);
+    }
+
+    void autosaveIsRecoveredAfterTheEditorIsKilled()
+    {
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MEADOWS_EDITOR_TEST_CHILD"), QStringLiteral("1"));
+        env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recoveryDir->path());
+        env.insert(QStringLiteral("MEADOWS_AUTOSAVE_MS"), QStringLiteral("100"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForStarted());
+        QByteArray out;
+        QElapsedTimer timer;
+        timer.start();
+        while (!out.contains("AUTOSAVED") && timer.elapsed() < 30000) {
+            child.waitForReadyRead(500);
+            out += child.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("AUTOSAVED"), out.constData());
+        child.kill(); // SIGKILL: no chance to clean up
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        MainWindow window;
+        const auto sessions = window.recoverableSessions();
+        QCOMPARE(int(sessions.size()), 1);
+        QVERIFY(window.recover(sessions.front()));
+        QVERIFY(window.document()->variable(u"Stock 1"));
+        QVERIFY(window.document()->variable(u"Variable 1"));
+        QVERIFY(window.document()->isModified());
+        // Once recovered, it is not offered again.
+        QVERIFY(MainWindow().recoverableSessions().empty());
+    }
+
+private:
+    static int countItems(const MainWindow &window)
+    {
+        int n = 0;
+        for (QGraphicsItem *item : window.scene()->items())
+            n += dynamic_cast<ElementItem *>(item) != nullptr;
+        return n;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_recoveryDir;
+};
+
+// The child of the recovery test: draws two things, waits for the autosave, says so,
+// and keeps running until it is killed.
+static int runRecoveryChild(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    MainWindow window;
+    window.show();
+    DiagramView *view = window.view();
+    view->setZoom(1);
+    QTest::qWait(50);
+    window.scene()->setTool(DiagramScene::Tool::Stock);
+    click(view, {0, 0});
+    window.scene()->setTool(DiagramScene::Tool::Aux);
+    click(view, {80, 60});
+    QDir dir(qEnvironmentVariable("MEADOWS_RECOVERY_DIR"));
+    for (int i = 0; i < 300 && dir.entryList({QStringLiteral("*.xmile")}, QDir::Files).isEmpty(); ++i)
+        QTest::qWait(20);
+    std::printf("AUTOSAVED\n");
+    std::fflush(stdout);
+    return app.exec();
+}
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsSet("MEADOWS_EDITOR_TEST_CHILD"))
+        return runRecoveryChild(argc, argv);
+    QApplication app(argc, argv);
+    TestEditor test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_editor.moc"
