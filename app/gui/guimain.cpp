@@ -1,6 +1,8 @@
 #include "guimain.h"
 
+#include "document.h"
 #include "mainwindow.h"
+#include "scene/diagramscene.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,6 +24,8 @@ int runGui(int argc, char **argv)
     parser.addVersionOption();
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and exit."),
                       QStringLiteral("file")});
+    parser.addOption({QStringLiteral("select"), QStringLiteral("Select a variable (its properties show at the side)."),
+                      QStringLiteral("name")});
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("An XMILE model to open."));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "meadows: %s\n", qPrintable(parser.errorText()));
@@ -38,6 +42,11 @@ int runGui(int argc, char **argv)
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openFile(files.first());
+    if (parser.isSet(QStringLiteral("select"))) {
+        const int uid = window.document()->elementUidForName(parser.value(QStringLiteral("select")));
+        if (uid >= 0)
+            window.scene()->selectUids({uid});
+    }
     // Work left by an editor that crashed is offered back (not while taking screenshots).
     if (!parser.isSet(QStringLiteral("screenshot")))
         QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
