@@ -12,6 +12,7 @@
 #include "scene/connectoritem.h"
 #include "scene/diagramscene.h"
 #include "scene/elementitem.h"
+#include "scene/diagramstyle.h"
 #include "solver/references.h"
 
 #include <QDirIterator>
@@ -457,6 +458,27 @@ private slots:
         const qint64 panMs = timer.elapsed() / 10;
         qInfo("5,000 elements: open %lld ms, whole-diagram render %lld ms, one pan frame %lld ms", openMs, fitMs, panMs);
         QVERIFY2(openMs < 10000 && fitMs < 5000 && panMs < 500, "the large diagram is too slow");
+    }
+
+    void theDiagramFollowsADarkPalette()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(!DiagramStyle::current().dark);
+        const QPalette light = QApplication::palette();
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        QApplication::setPalette(dark);
+        QTRY_VERIFY(DiagramStyle::current().dark);
+        const QImage image = window.view()->viewport()->grab().toImage();
+        image.save(QDir::temp().filePath(QStringLiteral("meadows-editor-dark.png")));
+        QVERIFY(image.pixelColor(5, 5).lightness() < 60); // the canvas went dark
+        QApplication::setPalette(light);
+        QTRY_VERIFY(!DiagramStyle::current().dark);
     }
 
     void autosaveIsRecoveredAfterTheEditorIsKilled()
