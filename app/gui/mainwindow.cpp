@@ -95,7 +95,7 @@ void MainWindow::createDocks()
     minimapDock->setObjectName(QStringLiteral("minimapDock"));
     minimapDock->setWidget(new Minimap(m_view, this));
     addDockWidget(Qt::RightDockWidgetArea, minimapDock);
-    resizeDocks({propertiesDock, historyDock, minimapDock}, {360, 160, 160}, Qt::Vertical);
+    resizeDocks({propertiesDock, historyDock, minimapDock}, {520, 110, 130}, Qt::Vertical);
     resizeDocks({propertiesDock}, {300}, Qt::Horizontal);
 }
 

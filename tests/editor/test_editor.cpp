@@ -8,6 +8,8 @@
 #include "model/xmilereader.h"
 #include "model/xmilewriter.h"
 #include "panels/equationeditor.h"
+#include "panels/gfcurveview.h"
+#include "panels/graphicalfunctioneditor.h"
 #include "panels/propertiespanel.h"
 #include "scene/connectoritem.h"
 #include "scene/diagramscene.h"
@@ -19,6 +21,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QProcess>
+#include <QTableWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -379,6 +382,42 @@ private slots:
         editor->setPlainText(QStringLiteral("Teacup_Temperature/Characteristic_Time"));
         panel->checkNow();
         QVERIFY(editor->problems().empty());
+    }
+
+    void graphicalFunctionPointsAreDraggedAndTyped()
+    {
+        MainWindow window;
+        window.resize(1200, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(kData + QStringLiteral("/test-models/tests/lookups_simlin/test_lookups.xmile")));
+        Document *doc = window.document();
+        const QString name = QStringLiteral("Lookup Linebreak Before Comma");
+        const GraphicalFunction before = *doc->variable(name)->gf;
+        window.scene()->selectUids({doc->elementUidForName(name)});
+        GraphicalFunctionEditor *editor = window.properties()->graphicalFunctionEditor();
+        QTRY_VERIFY(editor->isVisible());
+        GfCurveView *curve = editor->curve();
+        QCOMPARE(int(curve->function().size()), int(before.size()));
+
+        // Drag the last point (at the bottom of the scale) to the top of the plot.
+        const int last = int(before.size()) - 1;
+        const QPoint from = curve->pointPosition(last).toPoint();
+        QTest::mousePress(curve, Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, QPointF(from.x(), 0), curve->mapToGlobal(QPointF(from.x(), 0)), Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(curve, &move);
+        QTest::mouseRelease(curve, Qt::LeftButton, {}, QPoint(from.x(), 0));
+        const GraphicalFunction &dragged = *doc->variable(name)->gf;
+        QCOMPARE(dragged.ypts[last], 1.0); // the y scale's top
+        QCOMPARE(dragged.ypts[0], before.ypts[0]);
+
+        // Typing a value in the table sets it exactly.
+        editor->table()->item(2, 1)->setText(QStringLiteral("0.25"));
+        QCOMPARE(doc->variable(name)->gf->ypts[2], 0.25);
+
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QVERIFY(*doc->variable(name)->gf == before);
     }
 
     void copyPasteAndDuplicateKeepLinksAmongTheCopies()

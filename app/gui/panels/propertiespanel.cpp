@@ -5,6 +5,7 @@
 #include "commands/renamevariable.h"
 #include "document.h"
 #include "equationeditor.h"
+#include "graphicalfunctioneditor.h"
 #include "model/names.h"
 #include "scene/diagramscene.h"
 
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QUndoStack>
@@ -32,7 +34,12 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     m_heading->setFont(bold);
     layout->addWidget(m_heading);
     m_pages = new QStackedWidget(this);
-    layout->addWidget(m_pages, 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_pages);
+    layout->addWidget(scroll, 1);
 
     auto *empty = new QLabel(tr("Select a variable to see and edit its equation."), this);
     empty->setWordWrap(true);
@@ -46,16 +53,21 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     m_name->setObjectName(QStringLiteral("nameField"));
     form->addRow(tr("&Name"), m_name);
     m_equation = new EquationEditor(variablePage);
-    m_equation->setMinimumHeight(70);
+    m_equation->setMinimumHeight(60);
+    m_equation->setMaximumHeight(110);
     form->addRow(tr("&Equation"), m_equation);
     m_problem = new QLabel(variablePage);
     m_problem->setObjectName(QStringLiteral("equationProblem"));
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #d32f2f"));
     form->addRow(QString(), m_problem);
-    m_gfNote = new QLabel(variablePage);
-    m_gfNote->setWordWrap(true);
-    form->addRow(QString(), m_gfNote);
+    m_dimensions = new QLabel(variablePage);
+    m_dimensions->setWordWrap(true);
+    form->addRow(tr("Dimensions"), m_dimensions);
+    m_hasGf = new QCheckBox(tr("Graphical function of the equation"), variablePage);
+    form->addRow(QString(), m_hasGf);
+    m_gfEditor = new GraphicalFunctionEditor(variablePage);
+    form->addRow(m_gfEditor);
     m_units = new QLineEdit(variablePage);
     form->addRow(tr("&Units"), m_units);
     m_nonNegative = new QCheckBox(tr("Non-negative"), variablePage);
@@ -91,6 +103,19 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     connect(m_nonNegative, &QCheckBox::toggled, this, &PropertiesPanel::commitNonNegative);
     connect(m_polarity, &QComboBox::currentIndexChanged, this, &PropertiesPanel::commitConnectorMarks);
     connect(m_delay, &QCheckBox::toggled, this, &PropertiesPanel::commitConnectorMarks);
+    const auto setGf = [this](const std::optional<GraphicalFunction> &gf, const QString &text) {
+        const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+        if (m_updating || !v || v->gf == gf)
+            return;
+        m_document->undoStack()->push(new ChangeVariableValue<std::optional<GraphicalFunction>>(m_document, v->name, &Variable::gf, gf, text));
+    };
+    connect(m_hasGf, &QCheckBox::toggled, this, [this, setGf](bool on) {
+        setGf(on ? std::optional<GraphicalFunction>(GraphicalFunctionEditor::defaultFunction()) : std::nullopt,
+              on ? tr("Add graphical function") : tr("Remove graphical function"));
+    });
+    connect(m_gfEditor, &GraphicalFunctionEditor::edited, this, [this, setGf](const GraphicalFunction &gf) {
+        setGf(gf, tr("Edit graphical function"));
+    });
     m_doc->installEventFilter(this);
 
     connect(scene, &QGraphicsScene::selectionChanged, this, &PropertiesPanel::followSelection);
@@ -188,9 +213,12 @@ void PropertiesPanel::refresh()
             m_doc->setPlainText(v->doc);
         m_nonNegative->setVisible(v->kind == VariableKind::Stock || v->kind == VariableKind::Flow);
         m_nonNegative->setChecked(v->nonNegative);
-        m_gfNote->setVisible(v->gf.has_value());
+        m_dimensions->setText(v->dimensions.isEmpty() ? tr("none (a single value)") : v->dimensions.join(QStringLiteral(" × ")));
+        m_hasGf->setVisible(v->kind == VariableKind::Aux || v->kind == VariableKind::Flow);
+        m_hasGf->setChecked(v->gf.has_value());
+        m_gfEditor->setVisible(v->gf.has_value());
         if (v->gf)
-            m_gfNote->setText(tr("Graphical function with %n point(s); the equation is its input.", nullptr, int(v->gf->ypts.size())));
+            m_gfEditor->setFunction(*v->gf);
     } else if (connector) {
         m_heading->setText(tr("Connector from %1 to %2").arg(displayName(connector->from.name), displayName(connector->to.name)));
         m_pages->setCurrentIndex(2);

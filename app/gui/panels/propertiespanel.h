@@ -17,6 +17,7 @@ namespace meadows {
 class Document;
 class DiagramScene;
 class EquationEditor;
+class GraphicalFunctionEditor;
 
 class PropertiesPanel : public QWidget {
     Q_OBJECT
@@ -25,6 +26,7 @@ public:
 
     QString variableName() const { return m_variable; }
     EquationEditor *equationEditor() const { return m_equation; }
+    GraphicalFunctionEditor *graphicalFunctionEditor() const { return m_gfEditor; }
     QLabel *problemLabel() const { return m_problem; }
     // Applies what the fields hold now (also done when a field loses focus).
     void commit();
@@ -60,7 +62,9 @@ private:
     QLineEdit *m_units;
     QPlainTextEdit *m_doc;
     QCheckBox *m_nonNegative;
-    QLabel *m_gfNote;
+    QLabel *m_dimensions;
+    QCheckBox *m_hasGf;
+    GraphicalFunctionEditor *m_gfEditor;
     QComboBox *m_polarity;
     QCheckBox *m_delay;
     QTimer *m_checkTimer;

@@ -23,6 +23,14 @@ void AuxItem::setConstant(bool constant)
     update();
 }
 
+void AuxItem::setGraphical(bool graphical)
+{
+    if (graphical == m_graphical)
+        return;
+    m_graphical = graphical;
+    update();
+}
+
 QPainterPath AuxItem::body() const
 {
     QPainterPath p;
@@ -46,7 +54,14 @@ void AuxItem::paintBody(QPainter *painter) const
     painter->setPen(QPen(s.auxBorder, 1.3));
     painter->setBrush(s.auxFill);
     painter->drawPath(body());
-    if (m_constant) {
+    if (m_graphical) {
+        QPainterPath wave;
+        wave.moveTo(-5, 1);
+        wave.cubicTo(-2.5, -4, -0.5, -4, 0, 0);
+        wave.cubicTo(0.5, 4, 2.5, 4, 5, -1);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(wave);
+    } else if (m_constant) {
         // A dot in the middle tells constants (future sliders) from computed variables.
         painter->setPen(Qt::NoPen);
         painter->setBrush(s.auxBorder);

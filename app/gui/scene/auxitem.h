@@ -10,6 +10,8 @@ public:
     void setElement(const ViewElement &element) override;
     // Constants are drawn with a mark so a reader sees what can be turned into a slider.
     void setConstant(bool constant);
+    // A graphical function shows a small curve mark inside, as Stella's "~".
+    void setGraphical(bool graphical);
 
 protected:
     QPainterPath body() const override;
@@ -19,6 +21,7 @@ protected:
 private:
     bool m_cld = false;
     bool m_constant = false;
+    bool m_graphical = false;
 };
 
 } // namespace meadows

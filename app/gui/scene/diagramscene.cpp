@@ -301,12 +301,17 @@ void DiagramScene::refreshVariableLook(ElementItem *item)
             static_cast<AliasItem *>(item)->setOriginalKind(original->elementType());
         return;
     }
+    if (auto *variable = dynamic_cast<VariableItem *>(item)) {
+        const Variable *v = m_document->variable(item->element().name);
+        variable->setArrayed(v && v->isArray());
+    }
     if (auto *aux = dynamic_cast<AuxItem *>(item)) {
         const Variable *v = m_document->variable(item->element().name);
         bool number = false;
         if (v)
             v->equation.trimmed().toDouble(&number);
         aux->setConstant(number && !v->gf);
+        aux->setGraphical(v && v->gf);
     }
 }
 

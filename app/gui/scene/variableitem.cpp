@@ -47,6 +47,15 @@ void VariableItem::setProblem(bool problem)
     update();
 }
 
+void VariableItem::setArrayed(bool arrayed)
+{
+    if (arrayed == m_arrayed)
+        return;
+    prepareGeometryChange();
+    m_arrayed = arrayed;
+    update();
+}
+
 void VariableItem::layoutLabel()
 {
     prepareGeometryChange();
@@ -70,7 +79,7 @@ void VariableItem::layoutLabel()
 
 QRectF VariableItem::boundingRect() const
 {
-    return body().boundingRect().adjusted(-4, -4, 4, 4).united(m_labelRect.adjusted(-2, -2, 2, 2));
+    return body().boundingRect().adjusted(-4, -4, 8, 8).united(m_labelRect.adjusted(-2, -2, 2, 2));
 }
 
 QPainterPath VariableItem::shape() const
@@ -102,6 +111,15 @@ void VariableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     const DiagramStyle &s = DiagramStyle::current();
     painter->setRenderHint(QPainter::Antialiasing);
     paintSelection(painter);
+    if (m_arrayed) {
+        // Two copies behind, offset down and right: "many of these".
+        for (int i = 2; i >= 1; --i) {
+            painter->save();
+            painter->translate(3 * i, 3 * i);
+            paintBody(painter);
+            painter->restore();
+        }
+    }
     paintBody(painter);
     painter->setFont(s.font);
     painter->setPen(m_problem ? s.error : s.text);

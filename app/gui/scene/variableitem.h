@@ -20,6 +20,8 @@ public:
 
     // The variable has an equation problem: drawn with a warning mark.
     void setProblem(bool problem);
+    // An array variable is drawn stacked, as Stella does.
+    void setArrayed(bool arrayed);
     QString label() const { return m_label; }
 
 protected:
@@ -37,6 +39,7 @@ private:
     QString m_label;
     QRectF m_labelRect;
     bool m_problem = false;
+    bool m_arrayed = false;
 };
 
 // How a variable's name reads on the diagram: Stella's "\n" breaks lines, '_' reads as space.
