@@ -18,6 +18,8 @@
 #include "solver/references.h"
 
 #include <QDirIterator>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QFile>
 #include <QLabel>
 #include <QProcess>
@@ -518,6 +520,99 @@ private slots:
         QVERIFY(image.pixelColor(5, 5).lightness() < 60); // the canvas went dark
         QApplication::setPalette(light);
         QTRY_VERIFY(!DiagramStyle::current().dark);
+    }
+
+    void textAnnotationsArePlacedAndEdited()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        Document *doc = window.document();
+        window.view()->setZoom(1);
+        window.view()->setFocus();
+        QTest::keyClick(window.view(), Qt::Key_T);
+        click(window.view(), {40, 40});
+        QLineEdit *editor = window.view()->renameEditor();
+        QVERIFY(editor); // the words can be typed at once
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Heat escapes to the room"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCOMPARE(countType(*doc, ViewElement::Type::TextBox), 1);
+        QCOMPARE(doc->view().elements.front().text, QStringLiteral("Heat escapes to the room"));
+        QCOMPARE(doc->undoStack()->count(), 2); // placed, then edited
+        doc->undoStack()->undo();
+        QCOMPARE(doc->view().elements.front().text, tr("Note"));
+    }
+
+    void loopLabelsSitInTheirLoopAndFollowIt()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        window.view()->setZoom(1);
+        window.view()->centerOn(300, 200);
+        DiagramScene *scene = window.scene();
+        scene->setLoops({{QStringLiteral("B1"), {QStringLiteral("Teacup Temperature"), QStringLiteral("Heat Loss to Room")}}});
+        QCOMPARE(scene->loopLabels().size(), 1);
+        LoopLabelItem *label = scene->loopLabels().front();
+        // Between the stock and the valve, pulled down towards the connector's bend.
+        QVERIFY2(label->pos().x() > 207 && label->pos().x() < 308 && label->pos().y() > 181, qPrintable(QStringLiteral("%1,%2").arg(label->pos().x()).arg(label->pos().y())));
+        const QPointF offset = label->pos() - QPointF((207 + 308) / 2.0, 181);
+
+        drag(window.view(), {207, 181}, {207, 121});
+        // The stock went up 60, and its straight pipe to the cloud with it.
+        const QPointF stock = scene->itemForName(QStringLiteral("Teacup Temperature"))->anchorCentre();
+        const QPointF valve = scene->itemForName(QStringLiteral("Heat Loss to Room"))->anchorCentre();
+        QCOMPARE(stock, QPointF(207, 121));
+        QVERIFY(QLineF(label->pos(), (stock + valve) / 2 + offset).length() < 1); // moved along
+
+        scene->highlightLoop(0);
+        int emphasised = 0;
+        for (QGraphicsItem *item : scene->items())
+            if (auto *c = dynamic_cast<ConnectorItem *>(item); c && c->hasEmphasis()) {
+                ++emphasised;
+                QCOMPARE(c->element().from.name, QStringLiteral("Teacup_Temperature"));
+            }
+        QCOMPARE(emphasised, 1);
+        window.view()->viewport()->grab().save(QDir::temp().filePath(QStringLiteral("meadows-editor-loop.png")));
+        scene->highlightLoop(-1);
+        for (QGraphicsItem *item : scene->items())
+            if (auto *c = dynamic_cast<ConnectorItem *>(item))
+                QVERIFY(!c->hasEmphasis());
+    }
+
+    void unsavedChangesAreNotThrownAwayWithoutAsking()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.scene()->setTool(DiagramScene::Tool::Stock);
+        click(window.view(), {600, 600});
+        QVERIFY(doc->isModified());
+        QAction *newAction = nullptr;
+        for (QAction *a : window.findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(QKeySequence::New))
+                newAction = a;
+        QVERIFY(newAction);
+        const auto answerWith = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button]() {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                box->button(button)->click();
+            });
+        };
+        answerWith(QMessageBox::Cancel);
+        newAction->trigger();
+        QVERIFY(doc->variable(u"Stock 1")); // kept
+        QCOMPARE(doc->filePath(), kTeacup);
+        answerWith(QMessageBox::Discard);
+        newAction->trigger();
+        QVERIFY(doc->model().variables.empty());
+        QVERIFY(!doc->isModified());
+        QVERIFY(window.windowTitle().startsWith(tr("Untitled")));
     }
 
     void autosaveIsRecoveredAfterTheEditorIsKilled()

@@ -58,4 +58,17 @@ AddVariableCommand::AddVariableCommand(Document *document, NewVariableKind kind,
     setText(QCoreApplication::translate("AddVariableCommand", "Add %1").arg(v.name));
 }
 
+AddTextCommand::AddTextCommand(Document *document, QPointF topLeft, const QString &text)
+    : AddItemsCommand(document, QCoreApplication::translate("AddTextCommand", "Add text"))
+{
+    ViewElement e;
+    e.type = ViewElement::Type::TextBox;
+    e.uid = document->newUid();
+    e.x = topLeft.x();
+    e.y = topLeft.y();
+    e.width = 160;
+    e.text = text;
+    m_elements.push_back(e);
+}
+
 } // namespace meadows

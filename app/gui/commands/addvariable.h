@@ -19,4 +19,11 @@ public:
 // attribute so a round trip through Meadows remembers it; other tools ignore it.
 bool isCldVariable(const ViewElement &element);
 
+// Places a text annotation with its top-left corner at a point.
+class AddTextCommand : public AddItemsCommand {
+public:
+    AddTextCommand(Document *document, QPointF topLeft, const QString &text);
+    int uid() const { return *m_elements.front().uid; }
+};
+
 } // namespace meadows

@@ -65,6 +65,7 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
         QColor c = m_emphasis ? s.connector : isSelected() ? s.selection : s.hover;
         c.setAlpha(m_emphasis ? 70 : isSelected() ? 90 : 60);
         painter->setPen(QPen(c, 6, Qt::SolidLine, Qt::RoundCap));
+        painter->setBrush(Qt::NoBrush); // the view does not restore painter state between items
         painter->drawPath(m_curve.path);
     }
     const QPointF dir = m_curve.endDirection;

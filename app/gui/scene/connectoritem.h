@@ -19,6 +19,7 @@ public:
     bool isOnBendHandle(QPointF scenePos) const;
     // Highlighted as part of a selected feedback loop.
     void setEmphasis(bool emphasis);
+    bool hasEmphasis() const { return m_emphasis; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

@@ -82,6 +82,8 @@ void DiagramScene::rebuild()
     endDrag();
     clear(); // deletes the items
     m_line = nullptr;
+    m_loopLabels.clear();
+    m_highlightedLoop = -1;
     m_items.clear();
     m_mapsDirty = true;
     for (const ViewElement &e : m_document->view().elements) {
@@ -142,6 +144,7 @@ void DiagramScene::onElementAdded(int uid)
         syncItem(item, *e);
     }
     refreshDependents(uid);
+    placeLoopLabels();
 }
 
 void DiagramScene::onElementRemoved(int uid)
@@ -155,6 +158,7 @@ void DiagramScene::onElementRemoved(int uid)
     for (int c : connectors)
         if (auto *ci = dynamic_cast<ConnectorItem *>(m_items.value(c)))
             refreshConnector(ci);
+    placeLoopLabels();
 }
 
 void DiagramScene::onElementChanged(int uid)
@@ -168,6 +172,8 @@ void DiagramScene::onElementChanged(int uid)
         m_mapsDirty = true;
     syncItem(item, *e);
     refreshDependents(uid);
+    if (!m_loopLabels.isEmpty() && item->elementType() != T::Connector)
+        placeLoopLabels();
 }
 
 void DiagramScene::onVariableChanged(const QString &name)
@@ -340,6 +346,92 @@ void DiagramScene::collectWarnings()
     }
 }
 
+// ---- loops -----------------------------------------------------------------------------
+
+void DiagramScene::setLoops(const std::vector<LoopMark> &loops)
+{
+    highlightLoop(-1);
+    qDeleteAll(m_loopLabels);
+    m_loopLabels.clear();
+    for (const LoopMark &loop : loops) {
+        auto *label = new LoopLabelItem(loop);
+        addItem(label);
+        m_loopLabels << label;
+    }
+    placeLoopLabels();
+}
+
+void DiagramScene::placeLoopLabels()
+{
+    ensureMaps();
+    for (LoopLabelItem *label : std::as_const(m_loopLabels)) {
+        // The loop's outline: each variable, then the bend of the link to the next one, so
+        // the label lands inside the curve the connectors draw.
+        const QStringList &names = label->mark().variables;
+        QPolygonF corners;
+        for (int i = 0; i < names.size(); ++i) {
+            const int from = m_uidByName.value(canonicalName(names[i]), -1);
+            if (const ElementItem *item = m_items.value(from))
+                corners << item->anchorCentre();
+            const int to = m_uidByName.value(canonicalName(names[(i + 1) % names.size()]), -1);
+            for (int c : m_connectorsOf.values(from)) {
+                const auto *connector = dynamic_cast<const ConnectorItem *>(m_items.value(c));
+                if (connector && connector->curve().valid && resolve(connector->element().from) == from
+                    && resolve(connector->element().to) == to)
+                    corners << connector->curve().middle;
+            }
+        }
+        label->setVisible(corners.size() >= 2);
+        if (corners.isEmpty())
+            continue;
+        QPointF centre;
+        for (const QPointF &p : corners)
+            centre += p;
+        label->setPos(centre / corners.size());
+        // The sign of the outline's area tells which way round the loop runs.
+        double area = 0;
+        for (int i = 0; i < corners.size(); ++i) {
+            const QPointF a = corners[i], b = corners[(i + 1) % corners.size()];
+            area += a.x() * b.y() - b.x() * a.y();
+        }
+        label->setClockwise(area >= 0); // y points down: positive area turns clockwise on screen
+    }
+}
+
+QList<int> DiagramScene::loopConnectors(const LoopMark &loop)
+{
+    ensureMaps();
+    QList<int> out;
+    const int n = int(loop.variables.size());
+    for (int i = 0; i < n; ++i) {
+        const int from = m_uidByName.value(canonicalName(loop.variables[i]), -1);
+        const int to = m_uidByName.value(canonicalName(loop.variables[(i + 1) % n]), -1);
+        for (int c : m_connectorsOf.values(from)) {
+            const ElementItem *item = m_items.value(c);
+            if (item && resolve(item->element().from) == from && resolve(item->element().to) == to)
+                out << c;
+        }
+    }
+    return out;
+}
+
+void DiagramScene::highlightLoop(int index)
+{
+    if (m_highlightedLoop >= 0 && m_highlightedLoop < m_loopLabels.size()) {
+        m_loopLabels[m_highlightedLoop]->setHighlighted(false);
+        for (int c : loopConnectors(m_loopLabels[m_highlightedLoop]->mark()))
+            if (auto *ci = dynamic_cast<ConnectorItem *>(m_items.value(c)))
+                ci->setEmphasis(false);
+    }
+    m_highlightedLoop = index >= 0 && index < m_loopLabels.size() ? index : -1;
+    if (m_highlightedLoop < 0)
+        return;
+    m_loopLabels[m_highlightedLoop]->setHighlighted(true);
+    for (int c : loopConnectors(m_loopLabels[m_highlightedLoop]->mark()))
+        if (auto *ci = dynamic_cast<ConnectorItem *>(m_items.value(c)))
+            ci->setEmphasis(true);
+}
+
 // ---- selection -------------------------------------------------------------------------
 
 QList<int> DiagramScene::selectedUids() const
@@ -405,6 +497,17 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
             m_dragUid = under->uid();
             startLine(under->anchorCentre());
         }
+        event->accept();
+        return;
+    }
+    case Tool::Text: {
+        auto *command = new AddTextCommand(m_document, snapped(pos), tr("Note"));
+        const int uid = command->uid();
+        m_document->undoStack()->push(command);
+        selectUids({uid});
+        if (!(event->modifiers() & Qt::ShiftModifier))
+            setTool(Tool::Select);
+        emit renameRequested(uid); // type the words at once
         event->accept();
         return;
     }
@@ -499,8 +602,8 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
-    ElementItem *item = elementAt(event->scenePos(), true);
-    if (m_tool == Tool::Select && item && isVariableType(item->elementType())) {
+    ElementItem *item = elementAt(event->scenePos());
+    if (m_tool == Tool::Select && item && (isVariableType(item->elementType()) || item->elementType() == T::TextBox)) {
         emit renameRequested(item->uid());
         event->accept();
         return;

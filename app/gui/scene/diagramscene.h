@@ -2,6 +2,7 @@
 // The diagram: one item per element of the document's view, kept in step with the
 // document's change signals. Mouse input on the scene becomes commands on the document
 // (place, draw flows and connectors, move, bend); the scene never edits the model itself.
+#include "looplabelitem.h"
 #include "model/view.h"
 
 #include <QGraphicsScene>
@@ -21,7 +22,7 @@ class FlowItem;
 class DiagramScene : public QGraphicsScene {
     Q_OBJECT
 public:
-    enum class Tool { Select, Stock, Flow, Aux, Connector, CldVariable };
+    enum class Tool { Select, Stock, Flow, Aux, Connector, CldVariable, Text };
     Q_ENUM(Tool)
 
     explicit DiagramScene(Document *document, QObject *parent = nullptr);
@@ -42,6 +43,13 @@ public:
     // The topmost element under a scene point; variablesOnly skips connectors and text.
     ElementItem *elementAt(QPointF scenePos, bool variablesOnly = false) const;
     QPointF snapped(QPointF p) const;
+
+    // Feedback loops to label (from loop analysis); each label sits at its loop's centre
+    // and follows as the loop's variables move.
+    void setLoops(const std::vector<LoopMark> &loops);
+    const QList<LoopLabelItem *> &loopLabels() const { return m_loopLabels; }
+    // Emphasises one loop's labels and connectors; -1 clears.
+    void highlightLoop(int index);
 
 signals:
     void toolChanged(meadows::DiagramScene::Tool tool);
@@ -75,6 +83,8 @@ private:
     void ensureMaps();
     int resolve(const ConnectorEnd &end);
     void collectWarnings();
+    void placeLoopLabels();
+    QList<int> loopConnectors(const LoopMark &loop);
 
     void startLine(QPointF from);
     void finishFlow(QPointF at, Qt::KeyboardModifiers modifiers);
@@ -87,6 +97,8 @@ private:
     bool m_snap = false;
     QHash<int, ElementItem *> m_items;
     QStringList m_warnings;
+    QList<LoopLabelItem *> m_loopLabels;
+    int m_highlightedLoop = -1;
 
     // Derived look-ups, rebuilt when names or links change.
     bool m_mapsDirty = true;

@@ -1,5 +1,6 @@
 #include "diagramview.h"
 
+#include "commands/edittext.h"
 #include "commands/renamevariable.h"
 #include "diagramscene.h"
 #include "document.h"
@@ -176,7 +177,8 @@ void DiagramView::startRename(int uid)
     m_renameUid = uid;
     auto *editor = new QLineEdit(viewport());
     editor->setObjectName(QStringLiteral("renameEditor"));
-    editor->setText(diagramLabel(item->element().name).replace(u'\n', u' '));
+    const bool text = item->elementType() == ViewElement::Type::TextBox;
+    editor->setText(text ? item->element().text : diagramLabel(item->element().name).replace(u'\n', u' '));
     editor->selectAll();
     const QRect label = mapFromScene(item->labelSceneRect()).boundingRect();
     const int width = std::max(label.width() + 40, 140);
@@ -202,10 +204,19 @@ void DiagramView::finishRename(bool commit)
     const ElementItem *item = m_scene->itemForUid(m_renameUid);
     if (!commit || !item)
         return;
+    Document *document = m_scene->document();
+    if (item->elementType() == ViewElement::Type::TextBox) {
+        auto *command = new EditTextCommand(document, m_renameUid, editor->text());
+        if (command->isEmpty())
+            delete command;
+        else
+            document->undoStack()->push(command);
+        setFocus();
+        return;
+    }
     const QString oldName = item->element().name;
     if (canonicalName(newName) == canonicalName(oldName) && diagramLabel(oldName) == newName)
         return;
-    Document *document = m_scene->document();
     const QString problem = RenameVariableCommand::problem(*document, oldName, newName);
     if (!problem.isEmpty()) {
         emit m_scene->statusMessage(problem);

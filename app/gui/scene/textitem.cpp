@@ -25,6 +25,7 @@ void TextItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     const DiagramStyle &s = DiagramStyle::current();
     if (isSelected() || isHovered()) {
         painter->setPen(QPen(isSelected() ? s.selection : s.hover, 1, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
         painter->drawRect(m_rect);
     }
     painter->setFont(s.font);
