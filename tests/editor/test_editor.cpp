@@ -317,6 +317,37 @@ private slots:
         QCOMPARE(elementNamed(*doc, QStringLiteral("Heat Loss to Room"))->points.front().x, pipeStart);
     }
 
+    void resizingAStockKeepsItsCentreAndPipe()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.view()->setZoom(2);
+        window.view()->centerOn(207, 181);
+        click(window.view(), {207, 181});
+        const QPointF corner(207 + 22.5, 181 + 17.5);
+        drag(window.view(), corner, {207 + 40, 181 + 30});
+        const ViewElement *stock = elementNamed(*doc, QStringLiteral("Teacup Temperature"));
+        QCOMPARE(*stock->width, 80.0);
+        QCOMPARE(*stock->height, 60.0);
+        QCOMPARE(*stock->x, 207.0);
+        QCOMPARE(doc->undoStack()->count(), 1);
+        // The pipe now starts at the wider box's edge: nothing of it is drawn inside the box.
+        ElementItem *flow = window.scene()->itemForName(QStringLiteral("Heat Loss to Room"));
+        QVERIFY(!flow->mapToScene(flow->shape()).contains(QPointF(207 + 30, 181)));
+        QVERIFY(flow->mapToScene(flow->shape()).contains(QPointF(207 + 45, 181)));
+        // Shrinking it again leaves no gap: the pipe reaches back to the smaller box.
+        click(window.view(), {207, 181});
+        drag(window.view(), {207 + 40, 181 + 30}, {207 + 10, 181 + 10});
+        QCOMPARE(*elementNamed(*doc, QStringLiteral("Teacup Temperature"))->width, 20.0);
+        QVERIFY(flow->mapToScene(flow->shape()).contains(QPointF(207 + 12, 181)));
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QVERIFY(!elementNamed(*doc, QStringLiteral("Teacup Temperature"))->width);
+    }
+
     void bendingAConnectorChangesItsAngle()
     {
         MainWindow window;

@@ -4,6 +4,7 @@
 #include "document.h"
 
 #include <QUndoCommand>
+#include <type_traits>
 
 namespace meadows {
 
@@ -28,6 +29,10 @@ private:
             return;
         Variable v = m_document->model().variables[index];
         v.*m_member = value;
+        // Where a rewritten equation came from in the file no longer applies.
+        if constexpr (std::is_same_v<Value, QString>)
+            if (m_member == &Variable::equation)
+                v.equationSource = {};
         m_document->replaceVariable(index, v);
     }
 

@@ -7,6 +7,7 @@
 #include "commands/addvariable.h"
 #include "commands/bendconnector.h"
 #include "commands/movevariables.h"
+#include "commands/resizeelement.h"
 #include "connectoritem.h"
 #include "diagramgeometry.h"
 #include "diagramstyle.h"
@@ -523,6 +524,17 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
+    // Handles stick out of their shapes' corners: look for them among the selection first.
+    for (QGraphicsItem *selected : selectedItems()) {
+        auto *variable = dynamic_cast<VariableItem *>(selected);
+        if (variable && variable->isOnResizeHandle(pos)) {
+            m_drag = Drag::Resize;
+            m_dragUid = variable->uid();
+            m_dragId = nextDragId();
+            event->accept();
+            return;
+        }
+    }
     if (!item) {
         if (!(event->modifiers() & Qt::ControlModifier))
             clearSelection();
@@ -579,6 +591,17 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
             return;
         const double angle = angleThrough(from->anchorCentre(), pos, to->anchorCentre());
         m_document->undoStack()->push(new BendConnectorCommand(m_document, m_dragUid, angle, m_dragId));
+        return;
+    }
+    case Drag::Resize: {
+        const ViewElement *e = m_document->element(m_dragUid);
+        if (!e)
+            return;
+        // About the centre: the corner follows the pointer, the opposite corner mirrors it.
+        const QPointF half = snapped(pos) - diagram::centre(*e);
+        const double w = std::max(20.0, 2 * std::abs(half.x()));
+        const double h = std::max(14.0, 2 * std::abs(half.y()));
+        m_document->undoStack()->push(new ResizeElementCommand(m_document, m_dragUid, w, h, m_dragId));
         return;
     }
     case Drag::NewFlow:

@@ -66,7 +66,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    enum class Drag { None, Move, Bend, NewFlow, NewConnector };
+    enum class Drag { None, Move, Bend, Resize, NewFlow, NewConnector };
 
     void rebuild();
     void onElementAdded(int uid);

@@ -14,18 +14,29 @@ namespace {
 
 constexpr double kPipeWidth = 6;
 
-// Where the segment from `inside` (in the box) to `outside` crosses the box's edge.
-QPointF exitPoint(const QRectF &box, QPointF inside, QPointF outside)
+// Where the ray from `from` through `towards` first meets the box's edge: the pipe's end
+// at a stock, whether the stored point lies inside the box or short of it.
+QPointF edgePoint(const QRectF &box, QPointF from, QPointF towards)
 {
-    const QLineF segment(inside, outside);
+    const QPointF d = towards - from;
+    if (d.isNull())
+        return towards;
+    const QLineF ray(from, from + d * (1e4 / std::max(1.0, std::hypot(d.x(), d.y()))));
     const QLineF edges[] = {{box.topLeft(), box.topRight()}, {box.topRight(), box.bottomRight()},
                             {box.bottomRight(), box.bottomLeft()}, {box.bottomLeft(), box.topLeft()}};
+    QPointF best = towards;
+    double bestDistance = 1e300;
     for (const QLineF &edge : edges) {
         QPointF hit;
-        if (segment.intersects(edge, &hit) == QLineF::BoundedIntersection)
-            return hit;
+        if (ray.intersects(edge, &hit) == QLineF::BoundedIntersection) {
+            const double distance = QLineF(from, hit).length();
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = hit;
+            }
+        }
     }
-    return inside;
+    return best;
 }
 
 QPainterPath cloudPath(QPointF c)
@@ -67,11 +78,11 @@ void FlowItem::layout()
     for (const QPointF &p : diagram::flowPoints(m_element))
         m_pipe << p;
     if (m_pipe.size() >= 2) {
-        if (m_source && m_source->contains(m_pipe.first()))
-            m_pipe.first() = exitPoint(*m_source, m_pipe[0], m_pipe[1]);
         const int n = int(m_pipe.size());
-        if (m_sink && m_sink->contains(m_pipe.last()))
-            m_pipe.last() = exitPoint(*m_sink, m_pipe[n - 1], m_pipe[n - 2]);
+        if (m_source && !m_source->contains(m_pipe[1]))
+            m_pipe.first() = edgePoint(*m_source, m_pipe[1], m_pipe[0]);
+        if (m_sink && !m_sink->contains(m_pipe[n - 2]))
+            m_pipe.last() = edgePoint(*m_sink, m_pipe[n - 2], m_pipe[n - 1]);
     }
     // A cloud sits on an end that reaches no stock; the pipe stops at its edge.
     m_sourceCloud.reset();

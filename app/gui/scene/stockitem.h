@@ -7,6 +7,7 @@ namespace meadows {
 class StockItem : public VariableItem {
 public:
     using VariableItem::VariableItem;
+    bool isResizable() const override { return true; }
 
 protected:
     QPainterPath body() const override;

@@ -47,6 +47,17 @@ void VariableItem::setProblem(bool problem)
     update();
 }
 
+QRectF VariableItem::resizeHandleRect() const
+{
+    const QPointF corner = body().boundingRect().bottomRight();
+    return QRectF(corner.x() - 3, corner.y() - 3, 7, 7);
+}
+
+bool VariableItem::isOnResizeHandle(QPointF scenePos) const
+{
+    return isResizable() && isSelected() && resizeHandleRect().adjusted(-3, -3, 3, 3).contains(mapFromScene(scenePos));
+}
+
 void VariableItem::setArrayed(bool arrayed)
 {
     if (arrayed == m_arrayed)
@@ -128,6 +139,11 @@ void VariableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
         QColor c = s.selection;
         c.setAlpha(40);
         painter->fillRect(m_labelRect, c);
+        if (isResizable()) {
+            painter->setPen(QPen(s.selection, 1));
+            painter->setBrush(s.background);
+            painter->drawRect(resizeHandleRect());
+        }
     }
 }
 
