@@ -466,12 +466,18 @@ void MainWindow::duplicateSelection()
         m_scene->selectUids(added);
 }
 
-void MainWindow::align(Qt::Alignment alignment)
+QList<const ViewElement *> MainWindow::selectedPlacedElements() const
 {
     QList<const ViewElement *> elements;
     for (int uid : m_scene->selectedUids())
         if (const ViewElement *e = m_document->element(uid); e && e->x && e->y && e->type != ViewElement::Type::Connector)
             elements << e;
+    return elements;
+}
+
+void MainWindow::align(Qt::Alignment alignment)
+{
+    QList<const ViewElement *> elements = selectedPlacedElements();
     if (elements.size() < 2)
         return;
     const auto key = [alignment](const ViewElement *e) {
@@ -499,10 +505,7 @@ void MainWindow::align(Qt::Alignment alignment)
 
 void MainWindow::distribute(Qt::Orientation orientation)
 {
-    QList<const ViewElement *> elements;
-    for (int uid : m_scene->selectedUids())
-        if (const ViewElement *e = m_document->element(uid); e && e->x && e->y && e->type != ViewElement::Type::Connector)
-            elements << e;
+    QList<const ViewElement *> elements = selectedPlacedElements();
     if (elements.size() < 3)
         return;
     const bool h = orientation == Qt::Horizontal;

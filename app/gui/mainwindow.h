@@ -18,6 +18,7 @@ class DiagramScene;
 class DiagramView;
 class PropertiesPanel;
 class RecentFiles;
+struct ViewElement;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -66,6 +67,8 @@ private:
     void cutSelection();
     void paste();
     void duplicateSelection();
+    // Selected elements with a position of their own (not connectors), for align/distribute.
+    QList<const ViewElement *> selectedPlacedElements() const;
     void align(Qt::Alignment alignment);
     void distribute(Qt::Orientation orientation);
 

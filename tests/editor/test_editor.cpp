@@ -1,6 +1,7 @@
 // The diagram editor driven the way a person drives it: keys pick tools, clicks place,
 // drags draw flows and connectors, and the saved XMILE tells what was made.
 #include "commands/addvariable.h"
+#include "diagramgeometry.h"
 #include "document.h"
 #include "editortesting.h"
 #include "mainwindow.h"
@@ -220,13 +221,9 @@ private slots:
     void renameInPlacePropagatesIntoEquations()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(showTeacup(window, 1, QPointF(300, 200)));
         Document *doc = window.document();
         const Project before = doc->project();
-        window.view()->setZoom(1);
-        window.view()->centerOn(300, 200);
 
         doubleClick(window.view(), {369, 250}); // Room Temperature
         QLineEdit *editor = window.view()->renameEditor();
@@ -268,14 +265,9 @@ private slots:
     void deleteRemovesLinksAndUndoRestoresThem()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(showTeacup(window, 1, QPointF(300, 200)));
         Document *doc = window.document();
         const Project before = doc->project();
-        window.view()->setZoom(1);
-        window.view()->centerOn(300, 200);
-        window.view()->setFocus();
 
         click(window.view(), {207, 181}); // the stock
         QCOMPARE(window.scene()->selectedUids(), QList<int>{doc->elementUidForName(u"Teacup Temperature")});
@@ -296,12 +288,8 @@ private slots:
     void draggingAStockMovesItsPipeEndInOneUndoStep()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(showTeacup(window, 1, QPointF(300, 200)));
         Document *doc = window.document();
-        window.view()->setZoom(1);
-        window.view()->centerOn(300, 200);
         const double pipeStart = elementNamed(*doc, QStringLiteral("Heat Loss to Room"))->points.front().x;
 
         drag(window.view(), {207, 181}, {147, 181}, 6);
@@ -312,6 +300,13 @@ private slots:
         QCOMPARE(flow->points.front().x, pipeStart - 60);
         QCOMPARE(flow->points.back().x, 379.0); // the cloud end stays
 
+        // Arrow keys nudge what is selected (the stock is, after the drag).
+        QTest::keyClick(window.view(), Qt::Key_Right);
+        QTest::keyClick(window.view(), Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(diagram::centre(*elementNamed(*doc, QStringLiteral("Teacup Temperature"))), QPointF(148, 191));
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+
         doc->undoStack()->undo();
         QCOMPARE(*elementNamed(*doc, QStringLiteral("Teacup Temperature"))->x, 207.0);
         QCOMPARE(elementNamed(*doc, QStringLiteral("Heat Loss to Room"))->points.front().x, pipeStart);
@@ -320,12 +315,8 @@ private slots:
     void resizingAStockKeepsItsCentreAndPipe()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(showTeacup(window, 2, QPointF(207, 181)));
         Document *doc = window.document();
-        window.view()->setZoom(2);
-        window.view()->centerOn(207, 181);
         click(window.view(), {207, 181});
         const QPointF corner(207 + 22.5, 181 + 17.5);
         drag(window.view(), corner, {207 + 40, 181 + 30});
@@ -351,12 +342,8 @@ private slots:
     void bendingAConnectorChangesItsAngle()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(showTeacup(window, 1, QPointF(300, 200)));
         Document *doc = window.document();
-        window.view()->setZoom(1);
-        window.view()->centerOn(300, 200);
         int uid = -1;
         for (const ViewElement &e : doc->view().elements)
             if (e.type == ViewElement::Type::Connector && e.from.name == QLatin1String("Room_Temperature"))
@@ -578,11 +565,7 @@ private slots:
     void loopLabelsSitInTheirLoopAndFollowIt()
     {
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        QVERIFY(window.openFile(kTeacup));
-        window.view()->setZoom(1);
-        window.view()->centerOn(300, 200);
+        QVERIFY(showTeacup(window, 1, QPointF(300, 200)));
         DiagramScene *scene = window.scene();
         scene->setLoops({{QStringLiteral("B1"), {QStringLiteral("Teacup Temperature"), QStringLiteral("Heat Loss to Room")}}});
         QCOMPARE(scene->loopLabels().size(), 1);
@@ -681,6 +664,18 @@ private slots:
     }
 
 private:
+    // Shows the window with teacup open, at a known zoom and centre, ready for input.
+    static bool showTeacup(MainWindow &window, double zoom = 1, QPointF centre = {300, 200})
+    {
+        window.show();
+        if (!QTest::qWaitForWindowActive(&window) || !window.openFile(kTeacup))
+            return false;
+        window.view()->setZoom(zoom);
+        window.view()->centerOn(centre);
+        window.view()->setFocus();
+        return true;
+    }
+
     static int countItems(const MainWindow &window)
     {
         int n = 0;

@@ -642,6 +642,25 @@ void DiagramScene::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    // Arrow keys nudge the selection: one unit, or a grid step with Shift.
+    const double step = (event->modifiers() & Qt::ShiftModifier) ? diagram::kGrid : 1;
+    QPointF nudge;
+    switch (event->key()) {
+    case Qt::Key_Left: nudge = {-step, 0}; break;
+    case Qt::Key_Right: nudge = {step, 0}; break;
+    case Qt::Key_Up: nudge = {0, -step}; break;
+    case Qt::Key_Down: nudge = {0, step}; break;
+    default: break;
+    }
+    QList<int> movable;
+    for (int uid : selectedUids())
+        if (ElementItem *item = m_items.value(uid); item && item->isMovable())
+            movable << uid;
+    if (!nudge.isNull() && !movable.isEmpty()) {
+        m_document->undoStack()->push(new MoveVariablesCommand(m_document, movable, nudge));
+        event->accept();
+        return;
+    }
     QGraphicsScene::keyPressEvent(event);
 }
 
