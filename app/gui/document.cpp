@@ -46,6 +46,7 @@ void Document::reset(Project project, const QString &filePath)
         m_project.models.emplace_back();
     m_filePath = filePath;
     m_project.fileName = filePath;
+    invalidateVariableIndex();
     prepareDiagram();
     m_undo->setClean();
     m_forcedModified = false;
@@ -149,14 +150,31 @@ View &Document::mutableView()
     return mutableModel().views[m_viewIndex];
 }
 
+void Document::buildVariableIndex() const
+{
+    m_variableIndex.clear();
+    m_flowSource.clear();
+    m_flowSink.clear();
+    const auto &vars = model().variables;
+    for (int i = 0; i < int(vars.size()); ++i) {
+        const QString key = canonicalName(vars[i].name);
+        if (!m_variableIndex.contains(key)) // a name defined twice: the first one counts
+            m_variableIndex.insert(key, i);
+        if (vars[i].kind != VariableKind::Stock)
+            continue;
+        for (const QString &f : vars[i].outflows)
+            m_flowSource.insert(canonicalName(f), vars[i].name);
+        for (const QString &f : vars[i].inflows)
+            m_flowSink.insert(canonicalName(f), vars[i].name);
+    }
+    m_variableIndexValid = true;
+}
+
 int Document::variableIndex(QStringView name) const
 {
-    const QString key = canonicalName(name);
-    const auto &vars = model().variables;
-    for (int i = 0; i < int(vars.size()); ++i)
-        if (canonicalName(vars[i].name) == key)
-            return i;
-    return -1;
+    if (!m_variableIndexValid)
+        buildVariableIndex();
+    return m_variableIndex.value(canonicalName(name), -1);
 }
 
 const Variable *Document::variable(QStringView name) const
@@ -168,11 +186,20 @@ const Variable *Document::variable(QStringView name) const
 int Document::elementIndex(int uid) const
 {
     if (!m_uidIndexValid) {
+        using T = ViewElement::Type;
         m_uidIndex.clear();
+        m_uidByName.clear();
         const auto &elements = view().elements;
-        for (int i = 0; i < int(elements.size()); ++i)
-            if (elements[i].uid)
-                m_uidIndex.insert(*elements[i].uid, i);
+        for (int i = 0; i < int(elements.size()); ++i) {
+            const ViewElement &e = elements[i];
+            if (!e.uid)
+                continue;
+            m_uidIndex.insert(*e.uid, i);
+            const bool named = e.type == T::Stock || e.type == T::Flow || e.type == T::Aux || e.type == T::Module;
+            const QString key = named ? canonicalName(e.name) : QString();
+            if (named && !m_uidByName.contains(key))
+                m_uidByName.insert(key, *e.uid);
+        }
         m_uidIndexValid = true;
     }
     return m_uidIndex.value(uid, -1);
@@ -186,36 +213,22 @@ const ViewElement *Document::element(int uid) const
 
 int Document::elementUidForName(QStringView name) const
 {
-    using T = ViewElement::Type;
-    const QString key = canonicalName(name);
-    for (const ViewElement &e : view().elements)
-        if ((e.type == T::Stock || e.type == T::Flow || e.type == T::Aux || e.type == T::Module) && e.uid
-            && canonicalName(e.name) == key)
-            return *e.uid;
-    return -1;
-}
-
-static QString stockListing(const Model &m, QStringView flowName, bool asOutflow)
-{
-    const QString key = canonicalName(flowName);
-    for (const Variable &v : m.variables) {
-        if (v.kind != VariableKind::Stock)
-            continue;
-        for (const QString &f : asOutflow ? v.outflows : v.inflows)
-            if (canonicalName(f) == key)
-                return v.name;
-    }
-    return QString();
+    elementIndex(-1); // makes sure the tables are current
+    return m_uidByName.value(canonicalName(name), -1);
 }
 
 QString Document::flowSource(QStringView flowName) const
 {
-    return stockListing(model(), flowName, true);
+    if (!m_variableIndexValid)
+        buildVariableIndex();
+    return m_flowSource.value(canonicalName(flowName));
 }
 
 QString Document::flowSink(QStringView flowName) const
 {
-    return stockListing(model(), flowName, false);
+    if (!m_variableIndexValid)
+        buildVariableIndex();
+    return m_flowSink.value(canonicalName(flowName));
 }
 
 int Document::newUid()
@@ -240,6 +253,7 @@ void Document::insertVariable(int index, const Variable &variable)
     auto &vars = mutableModel().variables;
     index = std::clamp(index, 0, int(vars.size()));
     vars.insert(vars.begin() + index, variable);
+    invalidateVariableIndex();
     emit variableAdded(variable.name);
     emit modelEdited();
 }
@@ -251,6 +265,7 @@ void Document::removeVariable(int index)
         return;
     const QString name = vars[index].name;
     vars.erase(vars.begin() + index);
+    invalidateVariableIndex();
     emit variableRemoved(name);
     emit modelEdited();
 }
@@ -262,6 +277,7 @@ void Document::replaceVariable(int index, const Variable &variable)
         return;
     const QString oldName = vars[index].name;
     vars[index] = variable;
+    invalidateVariableIndex(); // names and flow lists may have changed
     if (canonicalName(oldName) != canonicalName(variable.name))
         emit variableRenamed(oldName, variable.name);
     emit variableChanged(variable.name);
@@ -298,6 +314,8 @@ void Document::replaceElement(const ViewElement &element)
     const int i = elementIndex(*element.uid);
     if (i < 0)
         return;
+    if (mutableView().elements[i].name != element.name)
+        invalidateIndex();
     mutableView().elements[i] = element;
     emit elementChanged(*element.uid);
     emit modelEdited();

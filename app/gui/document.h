@@ -81,6 +81,8 @@ private:
     View &mutableView();
     void prepareDiagram();
     void invalidateIndex() { m_uidIndexValid = false; }
+    void invalidateVariableIndex() { m_variableIndexValid = false; }
+    void buildVariableIndex() const;
 
     Project m_project;
     QString m_filePath;
@@ -90,8 +92,14 @@ private:
     bool m_createdView = false;     // the file had no diagram: one was made for editing
     QSet<int> m_syntheticUids;      // uids given at load to elements that had none
     int m_nextUid = 1;
+    // Look-up tables rebuilt on demand after a change, so that look-ups stay O(1) on
+    // diagrams with thousands of elements.
     mutable QHash<int, int> m_uidIndex;
+    mutable QHash<QString, int> m_uidByName; // canonical variable name -> its element's uid
     mutable bool m_uidIndexValid = false;
+    mutable QHash<QString, int> m_variableIndex;            // canonical name -> index
+    mutable QHash<QString, QString> m_flowSource, m_flowSink; // canonical flow -> stock name
+    mutable bool m_variableIndexValid = false;
 };
 
 } // namespace meadows
