@@ -18,6 +18,9 @@
 #include "scene/diagramstyle.h"
 #include "solver/references.h"
 
+#include <QAbstractItemView>
+#include <QClipboard>
+#include <QCompleter>
 #include <QDirIterator>
 #include <QMessageBox>
 #include <QPushButton>
@@ -538,6 +541,78 @@ private slots:
         QVERIFY(image.pixelColor(5, 5).lightness() < 60); // the canvas went dark
         QApplication::setPalette(light);
         QTRY_VERIFY(!DiagramStyle::current().dark);
+    }
+
+    void aFlowBetweenTwoStocksDrainsOneAndFillsTheOther()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.view()->setZoom(1);
+        window.view()->setFocus();
+        Document *doc = window.document();
+        QTest::keyClick(window.view(), Qt::Key_S);
+        click(window.view(), {0, 0});
+        QTest::keyClick(window.view(), Qt::Key_S);
+        click(window.view(), {200, 60}); // not level: the pipe bends once
+        QTest::keyClick(window.view(), Qt::Key_F);
+        drag(window.view(), {0, 0}, {200, 60});
+        QCOMPARE(doc->flowSource(u"Flow 1"), QStringLiteral("Stock 1"));
+        QCOMPARE(doc->flowSink(u"Flow 1"), QStringLiteral("Stock 2"));
+        const ViewElement *flow = elementNamed(*doc, QStringLiteral("Flow 1"));
+        QCOMPARE(int(flow->points.size()), 3);
+        QCOMPARE(flow->points.front().x, 22.5);             // leaves Stock 1's right side
+        QCOMPARE(flow->points.back().y, 60 - 35 / 2.0);     // enters Stock 2 from above
+        // A flow from a stock to itself is refused.
+        QTest::keyClick(window.view(), Qt::Key_F);
+        drag(window.view(), {-10, 0}, {10, 5});
+        QVERIFY(!doc->variable(u"Flow 2"));
+    }
+
+    void equationNamesAreCompleted()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.scene()->selectUids({doc->elementUidForName(u"Heat Loss to Room")});
+        EquationEditor *editor = window.properties()->equationEditor();
+        editor->setFocus();
+        editor->clear();
+        QTest::keyClicks(editor, QStringLiteral("Tea"));
+        QTRY_VERIFY(editor->completer()->popup()->isVisible());
+        QCOMPARE(editor->completer()->currentCompletion(), QStringLiteral("Teacup_Temperature"));
+        QTest::keyClick(editor->completer()->popup(), Qt::Key_Return);
+        QCOMPARE(editor->toPlainText(), QStringLiteral("Teacup_Temperature"));
+        QTest::keyClicks(editor, QStringLiteral("*ex"));
+        QTRY_VERIFY(editor->completer()->popup()->isVisible());
+        QCOMPARE(editor->completer()->currentCompletion(), QStringLiteral("EXP"));
+        // Leaving the field applies the equation as one undoable step.
+        QTest::keyClick(editor->completer()->popup(), Qt::Key_Escape);
+        window.view()->setFocus();
+        QCOMPARE(doc->variable(u"Heat Loss to Room")->equation, QStringLiteral("Teacup_Temperature*ex"));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->variable(u"Heat Loss to Room")->equation, QStringLiteral("(Teacup_Temperature-Room_Temperature)/Characteristic_Time"));
+    }
+
+    void cutAndPasteTravelAsXmileBetweenWindows()
+    {
+        MainWindow source, target;
+        QVERIFY(showTeacup(source));
+        source.scene()->selectUids({source.document()->elementUidForName(u"Room Temperature"),
+                                    source.document()->elementUidForName(u"Heat Loss to Room")});
+        QTest::keyClick(&source, Qt::Key_X, Qt::ControlModifier);
+        QVERIFY(!source.document()->variable(u"Room Temperature"));
+        QVERIFY(QApplication::clipboard()->text().contains(QLatin1String("<xmile")));
+        target.show();
+        QVERIFY(QTest::qWaitForWindowActive(&target));
+        QTest::keyClick(&target, Qt::Key_V, Qt::ControlModifier);
+        const Document &pasted = *target.document();
+        QVERIFY(pasted.variable(u"Room Temperature"));
+        QCOMPARE(pasted.variable(u"Heat Loss to Room")->equation, QStringLiteral("(Teacup_Temperature-Room_Temperature)/Characteristic_Time"));
+        QCOMPARE(countType(pasted, ViewElement::Type::Connector), 1); // only the link between the two
+        QCOMPARE(*elementNamed(pasted, QStringLiteral("Room Temperature"))->x, 369.0 + 20);
     }
 
     void textAnnotationsArePlacedAndEdited()
