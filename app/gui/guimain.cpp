@@ -3,6 +3,7 @@
 #include "document.h"
 #include "mainwindow.h"
 #include "scene/diagramscene.h"
+#include "scene/problemmarks.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -55,6 +56,7 @@ int runGui(int argc, char **argv)
         const QString out = parser.value(QStringLiteral("screenshot"));
         int status = 0;
         QTimer::singleShot(400, &window, [&window, &status, out]() {
+            window.problemMarks()->recheckNow(); // the picture shows the model's problems
             if (!window.grab().save(out)) {
                 std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
                 status = 1;

@@ -12,6 +12,7 @@
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
 #include "scene/elementitem.h"
+#include "scene/problemmarks.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -45,6 +46,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     m_status = new QLabel(this);
     statusBar()->addWidget(m_status, 1);
+    m_problemLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_problemLabel);
+    m_problems = new ProblemMarks(m_document, m_scene, this);
+    connect(m_problems, &ProblemMarks::checked, this, [this](int count) {
+        m_problemLabel->setText(count == 0 ? tr("No problems") : tr("%n problem(s): hover the red names", nullptr, count));
+    });
     m_zoomLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &DiagramView::zoomChanged, this, [this](double z) { m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100))); });

@@ -17,6 +17,7 @@ class Document;
 class DiagramScene;
 class DiagramView;
 class PropertiesPanel;
+class ProblemMarks;
 class RecentFiles;
 struct ViewElement;
 
@@ -35,6 +36,7 @@ public:
     DiagramScene *scene() const { return m_scene; }
     DiagramView *view() const { return m_view; }
     PropertiesPanel *properties() const { return m_properties; }
+    ProblemMarks *problemMarks() const { return m_problems; }
     QString statusText() const;
 
     // Autosave and recovery. The interval is 30 s unless MEADOWS_AUTOSAVE_MS says otherwise.
@@ -77,6 +79,8 @@ private:
     DiagramView *m_view = nullptr;
     PropertiesPanel *m_properties = nullptr;
     QUndoView *m_history = nullptr;
+    ProblemMarks *m_problems = nullptr;
+    QLabel *m_problemLabel = nullptr;
     RecentFiles *m_recent = nullptr;
     QActionGroup *m_tools = nullptr;
     QLabel *m_status = nullptr;

@@ -1,6 +1,7 @@
 // The diagram editor driven the way a person drives it: keys pick tools, clicks place,
 // drags draw flows and connectors, and the saved XMILE tells what was made.
 #include "commands/addvariable.h"
+#include "commands/changevalue.h"
 #include "diagramgeometry.h"
 #include "document.h"
 #include "editortesting.h"
@@ -16,6 +17,7 @@
 #include "scene/diagramscene.h"
 #include "scene/elementitem.h"
 #include "scene/diagramstyle.h"
+#include "scene/problemmarks.h"
 #include "solver/references.h"
 
 #include <QAbstractItemView>
@@ -441,6 +443,24 @@ private slots:
         doc->undoStack()->undo();
         doc->undoStack()->undo();
         QVERIFY(*doc->variable(name)->gf == before);
+    }
+
+    void variablesWithEquationProblemsAreMarkedOnTheDiagram()
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.problemMarks()->recheckNow();
+        QCOMPARE(window.problemMarks()->problemCount(), 0);
+        const QString flow = QStringLiteral("Heat Loss to Room");
+        doc->undoStack()->push(new ChangeVariableValue<QString>(doc, flow, &Variable::equation, QStringLiteral("Teacup_Temperature/Nowhere"), QString()));
+        window.problemMarks()->recheckNow();
+        ElementItem *item = window.scene()->itemForName(flow);
+        QVERIFY(item->hasProblem());
+        QCOMPARE(item->toolTip(), QStringLiteral("in 'Heat Loss to Room': unknown name 'Nowhere'"));
+        QVERIFY(!window.scene()->itemForName(QStringLiteral("Room Temperature"))->hasProblem());
+        doc->undoStack()->undo();
+        QTRY_VERIFY(!item->hasProblem()); // rechecked by itself after the edit
     }
 
     void copyPasteAndDuplicateKeepLinksAmongTheCopies()

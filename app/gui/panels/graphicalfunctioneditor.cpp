@@ -20,6 +20,8 @@ GraphicalFunctionEditor::GraphicalFunctionEditor(QWidget *parent) : QWidget(pare
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setVisible(false);
     m_table->setMaximumHeight(140);
+    m_table->setMinimumWidth(0);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_table);
     connect(m_curve, &GfCurveView::edited, this, [this](const GraphicalFunction &gf) {
         m_gf = gf;

@@ -49,6 +49,7 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     auto *variablePage = new QWidget(this);
     auto *form = new QFormLayout(variablePage);
     form->setContentsMargins(0, 0, 0, 0);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a narrow dock puts fields under their labels
     m_name = new QLineEdit(variablePage);
     m_name->setObjectName(QStringLiteral("nameField"));
     form->addRow(tr("&Name"), m_name);
@@ -64,9 +65,10 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     m_dimensions = new QLabel(variablePage);
     m_dimensions->setWordWrap(true);
     form->addRow(tr("Dimensions"), m_dimensions);
-    m_hasGf = new QCheckBox(tr("Graphical function of the equation"), variablePage);
+    m_hasGf = new QCheckBox(tr("Graphical function"), variablePage);
     form->addRow(QString(), m_hasGf);
     m_gfEditor = new GraphicalFunctionEditor(variablePage);
+    m_gfEditor->setToolTip(tr("The variable's value is this curve, read at the value of its equation."));
     form->addRow(m_gfEditor);
     m_units = new QLineEdit(variablePage);
     form->addRow(tr("&Units"), m_units);
@@ -230,6 +232,12 @@ void PropertiesPanel::refresh()
         m_equation->setProblems({});
         m_problem->clear();
     }
+    // Only the page shown asks for room, so an empty panel needs no scroll bar.
+    for (int i = 0; i < m_pages->count(); ++i) {
+        const auto policy = i == m_pages->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_pages->widget(i)->setSizePolicy(policy, policy);
+    }
+    m_pages->adjustSize();
     m_updating = false;
 }
 

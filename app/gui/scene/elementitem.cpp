@@ -15,6 +15,15 @@ void ElementItem::setElement(const ViewElement &element)
     update();
 }
 
+void ElementItem::setProblem(const QString &message)
+{
+    if (message == m_problem)
+        return;
+    m_problem = message;
+    setToolTip(message);
+    update();
+}
+
 void ElementItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)
 {
     m_hovered = true;

@@ -26,6 +26,10 @@ public:
     virtual QPointF anchorCentre() const { return pos(); }
     // Whether the item can be dragged around (connectors are bent, not moved).
     virtual bool isMovable() const { return true; }
+    // A problem with what the element draws (an equation error), shown in red with the
+    // message as tooltip; an empty message clears it.
+    void setProblem(const QString &message);
+    bool hasProblem() const { return !m_problem.isEmpty(); }
     // Where an in-place rename editor should sit, in scene coordinates.
     virtual QRectF labelSceneRect() const { return sceneBoundingRect(); }
 
@@ -35,6 +39,7 @@ protected:
     bool isHovered() const { return m_hovered; }
 
     ViewElement m_element;
+    QString m_problem;
 
 private:
     int m_uid;

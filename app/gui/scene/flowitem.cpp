@@ -65,12 +65,6 @@ void FlowItem::setEnds(std::optional<QRectF> source, std::optional<QRectF> sink)
     layout();
 }
 
-void FlowItem::setProblem(bool problem)
-{
-    m_problem = problem;
-    update();
-}
-
 void FlowItem::layout()
 {
     prepareGeometryChange();
@@ -185,7 +179,7 @@ void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         painter->fillRect(m_labelRect, c);
     }
     painter->setFont(s.font);
-    painter->setPen(m_problem ? s.error : s.text);
+    painter->setPen(hasProblem() ? s.error : s.text);
     painter->drawText(m_labelRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_label);
 }
 

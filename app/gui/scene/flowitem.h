@@ -14,7 +14,6 @@ public:
     void setElement(const ViewElement &element) override;
     // The stocks at either end (scene rectangles); an end without one gets a cloud.
     void setEnds(std::optional<QRectF> source, std::optional<QRectF> sink);
-    void setProblem(bool problem);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -30,7 +29,6 @@ private:
     std::optional<QPointF> m_sourceCloud, m_sinkCloud; // item coordinates
     QRectF m_labelRect;
     QString m_label;
-    bool m_problem = false;
 };
 
 } // namespace meadows

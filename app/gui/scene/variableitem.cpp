@@ -39,14 +39,6 @@ void VariableItem::setElement(const ViewElement &element)
     layoutLabel();
 }
 
-void VariableItem::setProblem(bool problem)
-{
-    if (problem == m_problem)
-        return;
-    m_problem = problem;
-    update();
-}
-
 QRectF VariableItem::resizeHandleRect() const
 {
     const QPointF corner = body().boundingRect().bottomRight();
@@ -133,7 +125,7 @@ void VariableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     }
     paintBody(painter);
     painter->setFont(s.font);
-    painter->setPen(m_problem ? s.error : s.text);
+    painter->setPen(hasProblem() ? s.error : s.text);
     painter->drawText(m_labelRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_label);
     if (isSelected()) {
         QColor c = s.selection;

@@ -18,8 +18,6 @@ public:
     QRectF labelSceneRect() const override { return mapRectToScene(m_labelRect); }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    // The variable has an equation problem: drawn with a warning mark.
-    void setProblem(bool problem);
     // An array variable is drawn stacked, as Stella does.
     void setArrayed(bool arrayed);
     QString label() const { return m_label; }
@@ -42,7 +40,6 @@ private:
 
     QString m_label;
     QRectF m_labelRect;
-    bool m_problem = false;
     bool m_arrayed = false;
 };
 
