@@ -1,6 +1,9 @@
 #include "guimain.h"
 
+#include "document.h"
 #include "mainwindow.h"
+#include "scene/diagramscene.h"
+#include "scene/problemmarks.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,6 +25,8 @@ int runGui(int argc, char **argv)
     parser.addVersionOption();
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and exit."),
                       QStringLiteral("file")});
+    parser.addOption({QStringLiteral("select"), QStringLiteral("Select a variable (its properties show at the side)."),
+                      QStringLiteral("name")});
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("An XMILE model to open."));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "meadows: %s\n", qPrintable(parser.errorText()));
@@ -33,16 +38,25 @@ int runGui(int argc, char **argv)
         parser.showVersion();
 
     MainWindow window;
+    window.resize(1200, 760);
+    window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
         window.openFile(files.first());
-    window.resize(1100, 720);
-    window.show();
+    if (parser.isSet(QStringLiteral("select"))) {
+        const int uid = window.document()->elementUidForName(parser.value(QStringLiteral("select")));
+        if (uid >= 0)
+            window.scene()->selectUids({uid});
+    }
+    // Work left by an editor that crashed is offered back (not while taking screenshots).
+    if (!parser.isSet(QStringLiteral("screenshot")))
+        QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
 
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString out = parser.value(QStringLiteral("screenshot"));
         int status = 0;
-        QTimer::singleShot(300, &window, [&window, &status, out]() {
+        QTimer::singleShot(400, &window, [&window, &status, out]() {
+            window.problemMarks()->recheckNow(); // the picture shows the model's problems
             if (!window.grab().save(out)) {
                 std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
                 status = 1;

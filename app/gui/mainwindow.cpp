@@ -1,46 +1,232 @@
 #include "mainwindow.h"
 
-#include "model/names.h"
-#include "model/xmilereader.h"
-#include "solver/compiler.h"
+#include "commands/deletevariables.h"
+#include "commands/movevariables.h"
+#include "diagramclipboard.h"
+#include "diagramgeometry.h"
+#include "document.h"
+#include "files/recentfiles.h"
+#include "model/xmilewriter.h"
+#include "panels/minimap.h"
+#include "panels/propertiespanel.h"
+#include "scene/diagramscene.h"
+#include "scene/diagramview.h"
+#include "scene/elementitem.h"
+#include "scene/problemmarks.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
-#include <QTreeWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
 
 namespace meadows {
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
-    m_variables = new QTreeWidget(this);
-    m_variables->setColumnCount(3);
-    m_variables->setHeaderLabels({tr("Variable"), tr("Kind"), tr("Equation")});
-    m_variables->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_variables->setRootIsDecorated(false);
-    setCentralWidget(m_variables);
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::open);
-    open->setShortcut(QKeySequence::Open);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
+    setObjectName(QStringLiteral("MainWindow"));
+    m_document = new Document(this);
+    m_scene = new DiagramScene(m_document, this);
+    m_view = new DiagramView(m_scene, this);
+    m_view->setObjectName(QStringLiteral("diagramView"));
+    setCentralWidget(m_view);
+    setAcceptDrops(true);
 
     m_status = new QLabel(this);
     statusBar()->addWidget(m_status, 1);
+    m_problemLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_problemLabel);
+    m_problems = new ProblemMarks(m_document, m_scene, this);
+    connect(m_problems, &ProblemMarks::checked, this, [this](int count) {
+        m_problemLabel->setText(count == 0 ? tr("No problems") : tr("%n problem(s): hover the red names", nullptr, count));
+    });
+    m_zoomLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_view, &DiagramView::zoomChanged, this, [this](double z) { m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100))); });
+    connect(m_scene, &DiagramScene::statusMessage, this, &MainWindow::showStatus);
+    connect(m_view, &DiagramView::filesDropped, this, [this](const QStringList &paths) {
+        if (!paths.isEmpty())
+            openFile(paths.first());
+    });
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+
+    createDocks();
+    createActions();
+
+    m_autosaveTimer = new QTimer(this);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    bool ok = false;
+    const int interval = qEnvironmentVariableIntValue("MEADOWS_AUTOSAVE_MS", &ok);
+    setAutosaveInterval(ok && interval > 0 ? interval : 30000);
     updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // Closing normally leaves nothing to recover.
+    m_recovery.discard();
+    // The scene's items go before the document they show, and tell no one as they go.
+    m_scene->disconnect();
+    delete m_scene;
+}
+
+void MainWindow::createDocks()
+{
+    m_properties = new PropertiesPanel(m_document, m_scene, this);
+    auto *propertiesDock = new QDockWidget(tr("Properties"), this);
+    propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
+    propertiesDock->setWidget(m_properties);
+    addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
+
+    m_history = new QUndoView(m_document->undoStack(), this);
+    m_history->setEmptyLabel(tr("<opened>"));
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(m_history);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+
+    auto *minimapDock = new QDockWidget(tr("Overview"), this);
+    minimapDock->setObjectName(QStringLiteral("minimapDock"));
+    minimapDock->setWidget(new Minimap(m_view, this));
+    addDockWidget(Qt::RightDockWidgetArea, minimapDock);
+    resizeDocks({propertiesDock, historyDock, minimapDock}, {520, 110, 130}, Qt::Vertical);
+    resizeDocks({propertiesDock}, {300}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    // File
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newModel);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
+    QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentFiles(recentMenu, this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    // Edit
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, &MainWindow::cutSelection);
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copySelection);
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, this, &MainWindow::paste);
+    edit->addAction(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::duplicateSelection);
+    QAction *del = edit->addAction(tr("&Delete"), this, &MainWindow::deleteSelection);
+    del->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(del); // only while the diagram has focus, not in text fields
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, &MainWindow::selectAll)->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(edit->actions().constLast());
+    edit->addSeparator();
+    QAction *snap = edit->addAction(tr("S&nap to Grid"));
+    snap->setCheckable(true);
+    snap->setShortcut(QKeySequence(tr("Ctrl+G")));
+    connect(snap, &QAction::toggled, m_scene, &DiagramScene::setSnapToGrid);
+    QMenu *arrange = edit->addMenu(tr("A&rrange"));
+    arrange->addAction(tr("Align &Left"), this, [this]() { align(Qt::AlignLeft); });
+    arrange->addAction(tr("Align &Centres Vertically"), this, [this]() { align(Qt::AlignHCenter); });
+    arrange->addAction(tr("Align &Right"), this, [this]() { align(Qt::AlignRight); });
+    arrange->addAction(tr("Align &Top"), this, [this]() { align(Qt::AlignTop); });
+    arrange->addAction(tr("Align &Middles Horizontally"), this, [this]() { align(Qt::AlignVCenter); });
+    arrange->addAction(tr("Align &Bottom"), this, [this]() { align(Qt::AlignBottom); });
+    arrange->addSeparator();
+    arrange->addAction(tr("Distribute &Horizontally"), this, [this]() { distribute(Qt::Horizontal); });
+    arrange->addAction(tr("Distribute &Vertically"), this, [this]() { distribute(Qt::Vertical); });
+
+    // View
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this]() { m_view->zoomBy(1.25); });
+    viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [this]() { m_view->zoomBy(0.8); });
+    viewMenu->addAction(tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), this, [this]() { m_view->setZoom(1); });
+    viewMenu->addAction(tr("&Fit Diagram"), QKeySequence(tr("Ctrl+9")), this, [this]() { m_view->fitDiagram(); });
+    viewMenu->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        viewMenu->addAction(dock->toggleViewAction());
+
+    // The palette: one tool at a time, each with a single-key shortcut.
+    QToolBar *palette = addToolBar(tr("Tools"));
+    palette->setObjectName(QStringLiteral("toolsBar"));
+    palette->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_tools = new QActionGroup(this);
+    const struct {
+        DiagramScene::Tool tool;
+        const char *text;
+        const char *key;
+        const char *tip;
+    } tools[] = {
+        {DiagramScene::Tool::Select, QT_TR_NOOP("Select"), "V", QT_TR_NOOP("Select, move and bend (V, Esc)")},
+        {DiagramScene::Tool::Stock, QT_TR_NOOP("Stock"), "S", QT_TR_NOOP("Place a stock (S); Shift keeps the tool")},
+        {DiagramScene::Tool::Flow, QT_TR_NOOP("Flow"), "F", QT_TR_NOOP("Drag from a stock or empty space to another (F)")},
+        {DiagramScene::Tool::Aux, QT_TR_NOOP("Variable"), "A", QT_TR_NOOP("Place an auxiliary or constant (A)")},
+        {DiagramScene::Tool::Connector, QT_TR_NOOP("Connector"), "C", QT_TR_NOOP("Drag from a variable to one it informs (C)")},
+        {DiagramScene::Tool::CldVariable, QT_TR_NOOP("Loop Variable"), "L", QT_TR_NOOP("Place a causal-loop-diagram variable (L)")},
+        {DiagramScene::Tool::Text, QT_TR_NOOP("Text"), "T", QT_TR_NOOP("Place a text annotation (T); double-click text to edit it")},
+    };
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    for (const auto &t : tools) {
+        QAction *a = palette->addAction(tr(t.text));
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(QLatin1String(t.key)));
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(a);
+        a->setToolTip(tr(t.tip));
+        a->setData(int(t.tool));
+        a->setChecked(t.tool == DiagramScene::Tool::Select);
+        m_tools->addAction(a);
+        toolsMenu->addAction(a);
+        const DiagramScene::Tool tool = t.tool;
+        connect(a, &QAction::triggered, this, [this, tool]() { m_scene->setTool(tool); });
+    }
+    connect(m_scene, &DiagramScene::toolChanged, this, [this](DiagramScene::Tool tool) {
+        for (QAction *a : m_tools->actions())
+            if (a->data().toInt() == int(tool))
+                a->setChecked(true);
+    });
+    palette->addSeparator();
+    palette->addAction(undo);
+    palette->addAction(redo);
+}
+
+// ---- files -----------------------------------------------------------------------------
+
+void MainWindow::newModel()
+{
+    if (!maybeSave())
+        return;
+    m_document->resetToEmpty();
+    m_recovery.discard();
+    m_view->setZoom(1);
+    m_view->centerOn(0, 0);
+    showStatus(tr("New model"));
 }
 
 void MainWindow::open()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
+    const QString dir = m_document->filePath().isEmpty() ? QString() : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), dir,
                                                       tr("XMILE models (*.xmile *.stmx *.itmx *.xml);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
@@ -48,37 +234,298 @@ void MainWindow::open()
 
 bool MainWindow::openFile(const QString &path)
 {
-    XmileReadResult read = readXmileFile(path);
-    if (!read.project) {
-        QStringList messages;
-        for (const Diagnostic &d : read.diagnostics)
-            messages << d.format();
-        m_status->setText(messages.join(QLatin1Char('\n')));
+    if (isVisible() && !maybeSave())
+        return false;
+    const QString error = m_document->load(path);
+    if (!error.isEmpty()) {
+        showStatus(tr("Cannot open %1").arg(QFileInfo(path).fileName()));
         if (isVisible())
-            QMessageBox::warning(this, tr("Cannot open model"), messages.join(QLatin1Char('\n')));
+            QMessageBox::warning(this, tr("Cannot Open Model"), error);
         return false;
     }
-    m_project = std::move(read.project);
-    m_path = path;
-    m_variables->clear();
-    static const char *const kinds[] = {QT_TR_NOOP("Stock"), QT_TR_NOOP("Flow"), QT_TR_NOOP("Auxiliary"), QT_TR_NOOP("Module")};
-    for (const Variable &v : m_project->mainModel().variables) {
-        auto *item = new QTreeWidgetItem(m_variables);
-        item->setText(0, displayName(v.name));
-        item->setText(1, tr(kinds[int(v.kind)]));
-        item->setText(2, v.equation.simplified());
-    }
-    const CompileResult compiled = compileProject(*m_project);
-    m_status->setText(compiled.model ? tr("%n variable(s), compiles cleanly", nullptr, int(m_project->mainModel().variables.size()))
-                                     : tr("The model has errors: %1").arg(compiled.diagnostics.empty() ? QString() : compiled.diagnostics.front().format()));
-    updateTitle();
+    m_recovery.discard();
+    m_autosavedIndex = -1;
+    m_recent->add(path);
+    // Fit once the window has its size.
+    QTimer::singleShot(0, m_view, &DiagramView::fitDiagram);
+    m_view->fitDiagram();
+    const QStringList warnings = m_scene->geometryWarnings();
+    showStatus(warnings.isEmpty() ? tr("Opened %1").arg(QFileInfo(path).fileName())
+                                  : tr("Opened %1; %n element(s) could not be drawn as stored", nullptr, int(warnings.size()))
+                                        .arg(QFileInfo(path).fileName()));
     return true;
+}
+
+bool MainWindow::saveTo(const QString &path)
+{
+    const QString error = m_document->save(path);
+    if (!error.isEmpty()) {
+        showStatus(tr("Not saved: %1").arg(error));
+        if (isVisible())
+            QMessageBox::critical(this, tr("Cannot Save Model"), tr("%1 was not saved: %2").arg(path, error));
+        return false;
+    }
+    m_recovery.discard();
+    m_recent->add(path);
+    showStatus(tr("Saved %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    return saveTo(m_document->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Model As"), m_document->filePath(), tr("XMILE models (*.xmile *.stmx)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".xmile");
+    return saveTo(path);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved Changes"),
+                                             tr("%1 has changes that are not saved. Save them?")
+                                                 .arg(m_document->filePath().isEmpty() ? tr("The model") : QFileInfo(m_document->filePath()).fileName()),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        openFile(urls.first().toLocalFile());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Follow the system's light or dark palette.
+    if (event->type() == QEvent::PaletteChange)
+        m_scene->setPalette(palette());
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_path.isEmpty() ? tr("Untitled") : QFileInfo(m_path).fileName();
-    setWindowTitle(tr("%1 — Meadows").arg(name));
+    const QString name = m_document->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_document->filePath()).fileName();
+    setWindowTitle(tr("%1[*] — Meadows").arg(name));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::showStatus(const QString &message)
+{
+    m_status->setText(message);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+// ---- autosave and recovery -------------------------------------------------------------
+
+void MainWindow::setAutosaveInterval(int milliseconds)
+{
+    m_autosaveTimer->start(milliseconds);
+}
+
+bool MainWindow::autosaveNow()
+{
+    if (!m_document->isModified())
+        return false;
+    const int index = m_document->undoStack()->index();
+    if (index == m_autosavedIndex)
+        return false;
+    const QString error = m_recovery.write(writeXmile(m_document->projectForSaving()), m_document->filePath());
+    if (!error.isEmpty()) {
+        showStatus(tr("Autosave failed: %1").arg(error));
+        return false;
+    }
+    m_autosavedIndex = index;
+    return true;
+}
+
+std::vector<RecoverableSession> MainWindow::recoverableSessions() const
+{
+    return m_recovery.orphans();
+}
+
+bool MainWindow::recover(const RecoverableSession &session)
+{
+    const QString error = m_document->load(session.modelPath);
+    if (!error.isEmpty()) {
+        showStatus(tr("Could not recover: %1").arg(error));
+        return false;
+    }
+    // The work belongs to the file it came from, and is not saved there yet.
+    m_document->setFilePath(session.originalPath);
+    m_document->markModified();
+    m_recovery.remove(session);
+    m_autosavedIndex = -1;
+    autosaveNow();
+    m_view->fitDiagram();
+    showStatus(tr("Recovered unsaved work"));
+    return true;
+}
+
+void MainWindow::offerRecovery()
+{
+    const auto sessions = recoverableSessions();
+    if (sessions.empty())
+        return;
+    const RecoverableSession &s = sessions.front();
+    const QString what = s.originalPath.isEmpty() ? tr("an untitled model") : QFileInfo(s.originalPath).fileName();
+    const auto answer = QMessageBox::question(
+        this, tr("Recover Unsaved Work"),
+        tr("Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?")
+            .arg(what, QLocale().toString(s.savedAt.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes)
+        recover(s);
+    else
+        m_recovery.remove(s);
+}
+
+// ---- editing ---------------------------------------------------------------------------
+
+void MainWindow::deleteSelection()
+{
+    const QList<int> uids = m_scene->selectedUids();
+    if (uids.isEmpty())
+        return;
+    auto *command = new DeleteVariablesCommand(m_document, uids);
+    if (command->isEmpty()) {
+        delete command;
+        return;
+    }
+    m_document->undoStack()->push(command);
+}
+
+void MainWindow::selectAll()
+{
+    for (QGraphicsItem *item : m_scene->items())
+        if (dynamic_cast<ElementItem *>(item))
+            item->setSelected(true);
+}
+
+void MainWindow::copySelection()
+{
+    const QList<int> uids = m_scene->selectedUids();
+    if (uids.isEmpty())
+        return;
+    QApplication::clipboard()->setMimeData(DiagramClipboard::mimeData(*m_document, uids));
+    m_pasteCount = 0;
+}
+
+void MainWindow::cutSelection()
+{
+    copySelection();
+    deleteSelection();
+}
+
+void MainWindow::paste()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    QString error;
+    const QList<int> added = DiagramClipboard::paste(m_document, mime, QPointF(20, 20) * ++m_pasteCount, &error);
+    if (!error.isEmpty())
+        showStatus(error);
+    else
+        m_scene->selectUids(added);
+}
+
+void MainWindow::duplicateSelection()
+{
+    const QList<int> uids = m_scene->selectedUids();
+    if (uids.isEmpty())
+        return;
+    std::unique_ptr<QMimeData> mime(DiagramClipboard::mimeData(*m_document, uids));
+    QString error;
+    const QList<int> added = DiagramClipboard::paste(m_document, mime.get(), QPointF(20, 20), &error);
+    if (!error.isEmpty())
+        showStatus(error);
+    else
+        m_scene->selectUids(added);
+}
+
+QList<const ViewElement *> MainWindow::selectedPlacedElements() const
+{
+    QList<const ViewElement *> elements;
+    for (int uid : m_scene->selectedUids())
+        if (const ViewElement *e = m_document->element(uid); e && e->x && e->y && e->type != ViewElement::Type::Connector)
+            elements << e;
+    return elements;
+}
+
+void MainWindow::align(Qt::Alignment alignment)
+{
+    QList<const ViewElement *> elements = selectedPlacedElements();
+    if (elements.size() < 2)
+        return;
+    const auto key = [alignment](const ViewElement *e) {
+        const QRectF r = diagram::boxRect(*e);
+        if (alignment & Qt::AlignLeft) return r.left();
+        if (alignment & Qt::AlignRight) return r.right();
+        if (alignment & Qt::AlignHCenter) return r.center().x();
+        if (alignment & Qt::AlignTop) return r.top();
+        if (alignment & Qt::AlignBottom) return r.bottom();
+        return r.center().y();
+    };
+    const bool horizontal = alignment & (Qt::AlignLeft | Qt::AlignRight | Qt::AlignHCenter);
+    double target = key(elements.first());
+    for (const ViewElement *e : elements)
+        target = (alignment & (Qt::AlignLeft | Qt::AlignTop)) ? std::min(target, key(e))
+                 : (alignment & (Qt::AlignRight | Qt::AlignBottom)) ? std::max(target, key(e))
+                                                                      : target;
+    QHash<int, QPointF> offsets;
+    for (const ViewElement *e : elements) {
+        const double d = target - key(e);
+        offsets.insert(*e->uid, horizontal ? QPointF(d, 0) : QPointF(0, d));
+    }
+    m_document->undoStack()->push(new MoveVariablesCommand(m_document, offsets));
+}
+
+void MainWindow::distribute(Qt::Orientation orientation)
+{
+    QList<const ViewElement *> elements = selectedPlacedElements();
+    if (elements.size() < 3)
+        return;
+    const bool h = orientation == Qt::Horizontal;
+    std::sort(elements.begin(), elements.end(), [h](auto *a, auto *b) { return h ? *a->x < *b->x : *a->y < *b->y; });
+    const double first = h ? *elements.first()->x : *elements.first()->y;
+    const double last = h ? *elements.last()->x : *elements.last()->y;
+    const double step = (last - first) / (elements.size() - 1);
+    QHash<int, QPointF> offsets;
+    for (int i = 0; i < elements.size(); ++i) {
+        const double d = first + i * step - (h ? *elements[i]->x : *elements[i]->y);
+        offsets.insert(*elements[i]->uid, h ? QPointF(d, 0) : QPointF(0, d));
+    }
+    m_document->undoStack()->push(new MoveVariablesCommand(m_document, offsets));
 }
 
 } // namespace meadows

@@ -1,0 +1,52 @@
+#include "addflow.h"
+
+#include "diagramgeometry.h"
+#include "document.h"
+
+#include <QCoreApplication>
+
+namespace meadows {
+
+AddFlowCommand::AddFlowCommand(Document *document, QPointF from, const QString &fromStock, QPointF to, const QString &toStock)
+    : AddItemsCommand(document, QString())
+{
+    Variable flow;
+    flow.kind = VariableKind::Flow;
+    flow.name = document->uniqueName(QCoreApplication::translate("AddFlowCommand", "Flow"));
+    flow.equation = QStringLiteral("0");
+
+    const auto boxOf = [document](const QString &stock) -> std::optional<QRectF> {
+        const ViewElement *e = stock.isEmpty() ? nullptr : document->element(document->elementUidForName(stock));
+        return e ? std::optional<QRectF>(diagram::boxRect(*e)) : std::nullopt;
+    };
+    const auto fromBox = boxOf(fromStock);
+    const auto toBox = boxOf(toStock);
+    const std::vector<QPointF> pts = diagram::routeFlow(from, fromBox ? &*fromBox : nullptr, to, toBox ? &*toBox : nullptr);
+
+    ViewElement e;
+    e.type = ViewElement::Type::Flow;
+    e.uid = document->newUid();
+    e.name = flow.name;
+    const QPointF valve = diagram::pointAtFraction(pts, 0.5);
+    e.x = valve.x();
+    e.y = valve.y();
+    diagram::setFlowPoints(e, pts);
+    m_variables.push_back(flow);
+    m_elements.push_back(e);
+
+    // The stocks list the flow: the source drains through it, the sink fills from it.
+    const auto link = [&](const QString &stock, bool outflow) {
+        const Variable *s = stock.isEmpty() ? nullptr : document->variable(stock);
+        if (!s || s->kind != VariableKind::Stock)
+            return;
+        Variable after = *s;
+        (outflow ? after.outflows : after.inflows) << flow.name;
+        m_changes.variables.push_back({*s, after});
+    };
+    link(fromStock, true);
+    if (toStock != fromStock)
+        link(toStock, false);
+    setText(QCoreApplication::translate("AddFlowCommand", "Add %1").arg(flow.name));
+}
+
+} // namespace meadows

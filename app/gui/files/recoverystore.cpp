@@ -1,0 +1,91 @@
+#include "recoverystore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace meadows {
+
+RecoveryStore::RecoveryStore(const QString &folder) : m_folder(folder)
+{
+    if (m_folder.isEmpty())
+        m_folder = qEnvironmentVariable("MEADOWS_RECOVERY_DIR");
+    if (m_folder.isEmpty())
+        m_folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+    QDir().mkpath(m_folder);
+    m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_lock = std::make_unique<QLockFile>(path(m_id, ".lock"));
+    m_lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
+    m_lock->tryLock(0);
+}
+
+RecoveryStore::~RecoveryStore()
+{
+    m_lock->unlock();
+}
+
+QString RecoveryStore::path(const QString &id, const char *suffix) const
+{
+    return m_folder + QLatin1Char('/') + id + QLatin1String(suffix);
+}
+
+QString RecoveryStore::write(const QByteArray &xmile, const QString &originalPath)
+{
+    QSaveFile model(path(m_id, ".xmile"));
+    if (!model.open(QIODevice::WriteOnly) || model.write(xmile) != xmile.size() || !model.commit())
+        return model.errorString();
+    QJsonObject note{{QStringLiteral("original"), originalPath},
+                     {QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    QSaveFile info(path(m_id, ".json"));
+    const QByteArray json = QJsonDocument(note).toJson();
+    if (!info.open(QIODevice::WriteOnly) || info.write(json) != json.size() || !info.commit())
+        return info.errorString();
+    return QString();
+}
+
+void RecoveryStore::discard()
+{
+    QFile::remove(path(m_id, ".xmile"));
+    QFile::remove(path(m_id, ".json"));
+}
+
+std::vector<RecoverableSession> RecoveryStore::orphans() const
+{
+    std::vector<RecoverableSession> out;
+    const QDir dir(m_folder);
+    for (const QString &file : dir.entryList({QStringLiteral("*.xmile")}, QDir::Files, QDir::Time)) {
+        const QString id = file.chopped(6);
+        if (id == m_id)
+            continue;
+        QLockFile lock(path(id, ".lock"));
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(0))
+            continue; // its editor is still running
+        lock.unlock();
+        RecoverableSession s;
+        s.id = id;
+        s.modelPath = path(id, ".xmile");
+        QFile info(path(id, ".json"));
+        if (info.open(QIODevice::ReadOnly)) {
+            const QJsonObject note = QJsonDocument::fromJson(info.readAll()).object();
+            s.originalPath = note.value(QStringLiteral("original")).toString();
+            s.savedAt = QDateTime::fromString(note.value(QStringLiteral("saved")).toString(), Qt::ISODate);
+        }
+        out.push_back(s);
+    }
+    return out;
+}
+
+void RecoveryStore::remove(const RecoverableSession &session) const
+{
+    QFile::remove(path(session.id, ".xmile"));
+    QFile::remove(path(session.id, ".json"));
+    QFile::remove(path(session.id, ".lock"));
+}
+
+} // namespace meadows

@@ -1,0 +1,91 @@
+#include "graphicalfunctioneditor.h"
+
+#include "gfcurveview.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QTableWidget>
+
+namespace meadows {
+
+GraphicalFunctionEditor::GraphicalFunctionEditor(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_curve = new GfCurveView(this);
+    layout->addWidget(m_curve);
+    m_table = new QTableWidget(0, 2, this);
+    m_table->setObjectName(QStringLiteral("gfTable"));
+    m_table->setHorizontalHeaderLabels({tr("Input (x)"), tr("Output (y)")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->setMaximumHeight(140);
+    m_table->setMinimumWidth(0);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_table);
+    connect(m_curve, &GfCurveView::edited, this, [this](const GraphicalFunction &gf) {
+        m_gf = gf;
+        fillTable();
+        emit edited(m_gf);
+    });
+    connect(m_table, &QTableWidget::cellChanged, this, &GraphicalFunctionEditor::tableEdited);
+}
+
+GraphicalFunction GraphicalFunctionEditor::defaultFunction()
+{
+    GraphicalFunction gf;
+    gf.xscale = Scale{0, 1};
+    gf.yscale = Scale{0, 1};
+    for (int i = 0; i <= 10; ++i)
+        gf.ypts.push_back(i / 10.0);
+    return gf;
+}
+
+void GraphicalFunctionEditor::setFunction(const GraphicalFunction &gf)
+{
+    m_gf = gf;
+    m_curve->setFunction(gf);
+    fillTable();
+}
+
+void GraphicalFunctionEditor::fillTable()
+{
+    m_filling = true;
+    m_table->setRowCount(int(m_gf.size()));
+    for (int i = 0; i < int(m_gf.size()); ++i) {
+        m_table->setItem(i, 0, new QTableWidgetItem(QString::number(m_gf.x(i), 'g', 10)));
+        m_table->setItem(i, 1, new QTableWidgetItem(QString::number(m_gf.ypts[i], 'g', 10)));
+    }
+    m_filling = false;
+}
+
+void GraphicalFunctionEditor::tableEdited(int row, int column)
+{
+    if (m_filling || row < 0 || row >= int(m_gf.size()))
+        return;
+    bool ok = false;
+    const double value = m_table->item(row, column)->text().toDouble(&ok);
+    if (!ok) {
+        fillTable(); // not a number: put the old value back
+        return;
+    }
+    if (column == 1) {
+        m_gf.ypts[row] = value;
+        // The y scale widens to hold what was typed.
+        if (m_gf.yscale) {
+            m_gf.yscale->min = std::min(m_gf.yscale->min, value);
+            m_gf.yscale->max = std::max(m_gf.yscale->max, value);
+        }
+    } else {
+        // Typed x values make the points explicit.
+        if (m_gf.xpts.empty())
+            for (std::size_t i = 0; i < m_gf.size(); ++i)
+                m_gf.xpts.push_back(m_gf.x(i));
+        m_gf.xpts[row] = value;
+        m_gf.xscale.reset();
+    }
+    m_curve->setFunction(m_gf);
+    emit edited(m_gf);
+}
+
+} // namespace meadows

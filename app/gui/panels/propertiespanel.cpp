@@ -1,0 +1,330 @@
+#include "propertiespanel.h"
+
+#include "commands/bendconnector.h"
+#include "commands/changevalue.h"
+#include "commands/renamevariable.h"
+#include "document.h"
+#include "equationeditor.h"
+#include "graphicalfunctioneditor.h"
+#include "model/names.h"
+#include "scene/diagramscene.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace meadows {
+
+PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidget *parent)
+    : QWidget(parent), m_document(document), m_scene(scene)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_heading = new QLabel(this);
+    QFont bold = m_heading->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.1);
+    m_heading->setFont(bold);
+    layout->addWidget(m_heading);
+    m_pages = new QStackedWidget(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_pages);
+    layout->addWidget(scroll, 1);
+
+    auto *empty = new QLabel(tr("Select a variable to see and edit its equation."), this);
+    empty->setWordWrap(true);
+    empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_pages->addWidget(empty);
+
+    auto *variablePage = new QWidget(this);
+    auto *form = new QFormLayout(variablePage);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // a narrow dock puts fields under their labels
+    m_name = new QLineEdit(variablePage);
+    m_name->setObjectName(QStringLiteral("nameField"));
+    form->addRow(tr("&Name"), m_name);
+    m_equation = new EquationEditor(variablePage);
+    m_equation->setMinimumHeight(60);
+    m_equation->setMaximumHeight(110);
+    form->addRow(tr("&Equation"), m_equation);
+    m_problem = new QLabel(variablePage);
+    m_problem->setObjectName(QStringLiteral("equationProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #d32f2f"));
+    form->addRow(QString(), m_problem);
+    m_dimensions = new QLabel(variablePage);
+    m_dimensions->setWordWrap(true);
+    form->addRow(tr("Dimensions"), m_dimensions);
+    m_hasGf = new QCheckBox(tr("Graphical function"), variablePage);
+    form->addRow(QString(), m_hasGf);
+    m_gfEditor = new GraphicalFunctionEditor(variablePage);
+    m_gfEditor->setToolTip(tr("The variable's value is this curve, read at the value of its equation."));
+    form->addRow(m_gfEditor);
+    m_units = new QLineEdit(variablePage);
+    form->addRow(tr("&Units"), m_units);
+    m_nonNegative = new QCheckBox(tr("Non-negative"), variablePage);
+    form->addRow(QString(), m_nonNegative);
+    m_doc = new QPlainTextEdit(variablePage);
+    m_doc->setMaximumHeight(90);
+    form->addRow(tr("&Documentation"), m_doc);
+    m_pages->addWidget(variablePage);
+
+    auto *connectorPage = new QWidget(this);
+    auto *connectorForm = new QFormLayout(connectorPage);
+    connectorForm->setContentsMargins(0, 0, 0, 0);
+    m_polarity = new QComboBox(connectorPage);
+    m_polarity->addItem(tr("Not marked"), QString());
+    m_polarity->addItem(tr("+ (same direction)"), QStringLiteral("+"));
+    m_polarity->addItem(tr("− (opposite direction)"), QStringLiteral("-"));
+    connectorForm->addRow(tr("&Polarity"), m_polarity);
+    m_delay = new QCheckBox(tr("Delay mark ‖"), connectorPage);
+    connectorForm->addRow(QString(), m_delay);
+    m_pages->addWidget(connectorPage);
+
+    m_checkTimer = new QTimer(this);
+    m_checkTimer->setSingleShot(true);
+    m_checkTimer->setInterval(200);
+    connect(m_checkTimer, &QTimer::timeout, this, &PropertiesPanel::checkNow);
+    connect(m_equation, &QPlainTextEdit::textChanged, this, [this]() {
+        if (!m_updating)
+            m_checkTimer->start();
+    });
+    connect(m_equation, &EquationEditor::commitRequested, this, &PropertiesPanel::commitEquation);
+    connect(m_name, &QLineEdit::editingFinished, this, &PropertiesPanel::commitName);
+    connect(m_units, &QLineEdit::editingFinished, this, &PropertiesPanel::commitUnits);
+    connect(m_nonNegative, &QCheckBox::toggled, this, &PropertiesPanel::commitNonNegative);
+    connect(m_polarity, &QComboBox::currentIndexChanged, this, &PropertiesPanel::commitConnectorMarks);
+    connect(m_delay, &QCheckBox::toggled, this, &PropertiesPanel::commitConnectorMarks);
+    const auto setGf = [this](const std::optional<GraphicalFunction> &gf, const QString &text) {
+        const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+        if (m_updating || !v || v->gf == gf)
+            return;
+        m_document->undoStack()->push(new ChangeVariableValue<std::optional<GraphicalFunction>>(m_document, v->name, &Variable::gf, gf, text));
+    };
+    connect(m_hasGf, &QCheckBox::toggled, this, [this, setGf](bool on) {
+        setGf(on ? std::optional<GraphicalFunction>(GraphicalFunctionEditor::defaultFunction()) : std::nullopt,
+              on ? tr("Add graphical function") : tr("Remove graphical function"));
+    });
+    connect(m_gfEditor, &GraphicalFunctionEditor::edited, this, [this, setGf](const GraphicalFunction &gf) {
+        setGf(gf, tr("Edit graphical function"));
+    });
+    m_doc->installEventFilter(this);
+
+    connect(scene, &QGraphicsScene::selectionChanged, this, &PropertiesPanel::followSelection);
+    connect(document, &Document::variableChanged, this, [this](const QString &name) {
+        if (canonicalName(name) == canonicalName(m_variable))
+            refresh();
+    });
+    connect(document, &Document::variableRenamed, this, [this](const QString &oldName, const QString &newName) {
+        if (canonicalName(oldName) == canonicalName(m_variable)) {
+            m_variable = newName;
+            refresh();
+        }
+    });
+    connect(document, &Document::variableRemoved, this, [this](const QString &name) {
+        if (canonicalName(name) == canonicalName(m_variable))
+            showVariable(QString());
+    });
+    connect(document, &Document::elementChanged, this, [this](int uid) {
+        if (uid == m_connector)
+            refresh();
+    });
+    connect(document, &Document::projectReset, this, [this]() { showVariable(QString()); });
+    showVariable(QString());
+}
+
+bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_doc && event->type() == QEvent::FocusOut)
+        commitDoc();
+    return QWidget::eventFilter(watched, event);
+}
+
+void PropertiesPanel::followSelection()
+{
+    const QList<int> uids = m_scene->selectedUids();
+    if (uids.size() != 1) {
+        showVariable(QString());
+        return;
+    }
+    const ViewElement *e = m_document->element(uids.front());
+    if (!e) {
+        showVariable(QString());
+    } else if (e->type == ViewElement::Type::Connector) {
+        showConnector(uids.front());
+    } else if (e->type == ViewElement::Type::Alias) {
+        showVariable(e->aliasOf);
+    } else {
+        showVariable(e->name);
+    }
+}
+
+void PropertiesPanel::showVariable(const QString &name)
+{
+    // Leaving a variable applies what was typed for it.
+    if (!m_variable.isEmpty() && canonicalName(name) != canonicalName(m_variable))
+        commit();
+    m_connector = -1;
+    const Variable *v = m_document->variable(name);
+    m_variable = v ? v->name : QString();
+    refresh();
+}
+
+void PropertiesPanel::showConnector(int uid)
+{
+    if (!m_variable.isEmpty())
+        commit();
+    m_variable.clear();
+    m_connector = uid;
+    refresh();
+}
+
+void PropertiesPanel::refresh()
+{
+    m_updating = true;
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    const ViewElement *connector = m_connector >= 0 ? m_document->element(m_connector) : nullptr;
+    if (v) {
+        static const char *const kinds[] = {QT_TR_NOOP("Stock"), QT_TR_NOOP("Flow"), QT_TR_NOOP("Variable"), QT_TR_NOOP("Module")};
+        m_heading->setText(tr("%1 — %2").arg(displayName(v->name), tr(kinds[int(v->kind)])));
+        m_pages->setCurrentIndex(1);
+        if (!m_name->hasFocus())
+            m_name->setText(displayName(v->name));
+        if (!m_equation->hasFocus() && m_equation->toPlainText() != v->equation) {
+            m_equation->setPlainText(v->equation);
+            m_checkTimer->start();
+        }
+        QStringList names;
+        for (const Variable &other : m_document->model().variables)
+            names << other.name;
+        m_equation->setNames(names);
+        m_equation->setReadOnly(v->kind == VariableKind::Module);
+        if (!m_units->hasFocus())
+            m_units->setText(v->units);
+        if (!m_doc->hasFocus() && m_doc->toPlainText() != v->doc)
+            m_doc->setPlainText(v->doc);
+        m_nonNegative->setVisible(v->kind == VariableKind::Stock || v->kind == VariableKind::Flow);
+        m_nonNegative->setChecked(v->nonNegative);
+        m_dimensions->setText(v->dimensions.isEmpty() ? tr("none (a single value)") : v->dimensions.join(QStringLiteral(" × ")));
+        m_hasGf->setVisible(v->kind == VariableKind::Aux || v->kind == VariableKind::Flow);
+        m_hasGf->setChecked(v->gf.has_value());
+        m_gfEditor->setVisible(v->gf.has_value());
+        if (v->gf)
+            m_gfEditor->setFunction(*v->gf);
+    } else if (connector) {
+        m_heading->setText(tr("Connector from %1 to %2").arg(displayName(connector->from.name), displayName(connector->to.name)));
+        m_pages->setCurrentIndex(2);
+        m_polarity->setCurrentIndex(std::max(0, m_polarity->findData(connector->polarity)));
+        m_delay->setChecked(hasDelayMark(*connector));
+    } else {
+        m_heading->setText(tr("Properties"));
+        m_pages->setCurrentIndex(0);
+        m_equation->setProblems({});
+        m_problem->clear();
+    }
+    // Only the page shown asks for room, so an empty panel needs no scroll bar.
+    for (int i = 0; i < m_pages->count(); ++i) {
+        const auto policy = i == m_pages->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        m_pages->widget(i)->setSizePolicy(policy, policy);
+    }
+    m_pages->adjustSize();
+    m_updating = false;
+}
+
+void PropertiesPanel::checkNow()
+{
+    m_checkTimer->stop();
+    if (m_variable.isEmpty())
+        return;
+    const auto problems = checkEquation(*m_document, m_variable, m_equation->toPlainText());
+    m_equation->setProblems(problems);
+    QStringList messages;
+    for (const EquationProblem &p : problems)
+        messages << p.message;
+    m_problem->setText(messages.join(QLatin1Char('\n')));
+}
+
+void PropertiesPanel::commit()
+{
+    commitName();
+    commitEquation();
+    commitUnits();
+    commitDoc();
+}
+
+void PropertiesPanel::commitName()
+{
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    if (m_updating || !v)
+        return;
+    const QString newName = m_name->text().trimmed();
+    if (newName == displayName(v->name))
+        return;
+    const QString problem = RenameVariableCommand::problem(*m_document, v->name, newName);
+    if (!problem.isEmpty()) {
+        m_problem->setText(problem);
+        m_name->setText(displayName(v->name));
+        return;
+    }
+    m_document->undoStack()->push(new RenameVariableCommand(m_document, v->name, newName));
+}
+
+void PropertiesPanel::commitEquation()
+{
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    if (m_updating || !v || v->kind == VariableKind::Module || m_equation->toPlainText() == v->equation)
+        return;
+    m_document->undoStack()->push(new ChangeVariableValue<QString>(m_document, v->name, &Variable::equation, m_equation->toPlainText(),
+                                                                   tr("Edit equation of %1").arg(displayName(v->name))));
+}
+
+void PropertiesPanel::commitUnits()
+{
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    if (m_updating || !v || m_units->text() == v->units)
+        return;
+    m_document->undoStack()->push(new ChangeVariableValue<QString>(m_document, v->name, &Variable::units, m_units->text(),
+                                                                   tr("Set units of %1").arg(displayName(v->name))));
+}
+
+void PropertiesPanel::commitDoc()
+{
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    if (m_updating || !v || m_doc->toPlainText() == v->doc)
+        return;
+    m_document->undoStack()->push(new ChangeVariableValue<QString>(m_document, v->name, &Variable::doc, m_doc->toPlainText(),
+                                                                   tr("Document %1").arg(displayName(v->name))));
+}
+
+void PropertiesPanel::commitNonNegative(bool on)
+{
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    if (m_updating || !v || v->nonNegative == on)
+        return;
+    m_document->undoStack()->push(new ChangeVariableValue<bool>(m_document, v->name, &Variable::nonNegative, on,
+                                                                on ? tr("Make %1 non-negative").arg(displayName(v->name))
+                                                                   : tr("Allow %1 to go negative").arg(displayName(v->name))));
+}
+
+void PropertiesPanel::commitConnectorMarks()
+{
+    const ViewElement *c = m_connector >= 0 ? m_document->element(m_connector) : nullptr;
+    if (m_updating || !c)
+        return;
+    const QString polarity = m_polarity->currentData().toString();
+    if (polarity == c->polarity && m_delay->isChecked() == hasDelayMark(*c))
+        return;
+    m_document->undoStack()->push(new ConnectorMarksCommand(m_document, m_connector, polarity, m_delay->isChecked()));
+}
+
+} // namespace meadows

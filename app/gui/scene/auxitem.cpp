@@ -1,0 +1,72 @@
+#include "auxitem.h"
+
+#include "commands/addvariable.h"
+#include "diagramgeometry.h"
+#include "diagramstyle.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+namespace meadows {
+
+void AuxItem::setElement(const ViewElement &element)
+{
+    m_cld = isCldVariable(element);
+    VariableItem::setElement(element);
+}
+
+void AuxItem::setConstant(bool constant)
+{
+    if (constant == m_constant)
+        return;
+    m_constant = constant;
+    update();
+}
+
+void AuxItem::setGraphical(bool graphical)
+{
+    if (graphical == m_graphical)
+        return;
+    m_graphical = graphical;
+    update();
+}
+
+QPainterPath AuxItem::body() const
+{
+    QPainterPath p;
+    if (m_cld) {
+        // The name is the element: connectors attach to a box around it.
+        const QFontMetricsF metrics(DiagramStyle::current().font);
+        const QRectF r = metrics.boundingRect(QRectF(0, 0, 90, 1000), Qt::AlignHCenter | Qt::TextWordWrap, diagramLabel(m_element.name));
+        p.addRoundedRect(QRectF(-r.width() / 2 - 4, -r.height() / 2 - 2, r.width() + 8, r.height() + 4), 4, 4);
+        return p;
+    }
+    const double r = m_element.width ? *m_element.width / 2 : diagram::kAuxRadius;
+    p.addEllipse(QPointF(0, 0), r, r);
+    return p;
+}
+
+void AuxItem::paintBody(QPainter *painter) const
+{
+    if (m_cld)
+        return;
+    const DiagramStyle &s = DiagramStyle::current();
+    painter->setPen(QPen(s.auxBorder, 1.3));
+    painter->setBrush(s.auxFill);
+    painter->drawPath(body());
+    if (m_graphical) {
+        QPainterPath wave;
+        wave.moveTo(-5, 1);
+        wave.cubicTo(-2.5, -4, -0.5, -4, 0, 0);
+        wave.cubicTo(0.5, 4, 2.5, 4, 5, -1);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(wave);
+    } else if (m_constant) {
+        // A dot in the middle tells constants (future sliders) from computed variables.
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(s.auxBorder);
+        painter->drawEllipse(QPointF(0, 0), 1.6, 1.6);
+    }
+}
+
+} // namespace meadows

@@ -1,0 +1,49 @@
+#pragma once
+// Base of the scene items that draw diagram elements. An item shows a ViewElement: it
+// keeps a copy of what it needs to paint, never the model's state, and is refreshed by
+// the scene when the document says the element changed.
+#include "model/view.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+namespace meadows {
+
+class ElementItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+    explicit ElementItem(int uid);
+
+    int type() const override { return Type; }
+    int uid() const { return m_uid; }
+    ViewElement::Type elementType() const { return m_element.type; }
+    const ViewElement &element() const { return m_element; }
+
+    // Takes a new copy of the element to show.
+    virtual void setElement(const ViewElement &element);
+    // What connectors attach to, in scene coordinates, and its centre.
+    virtual QPainterPath anchorOutline() const { return {}; }
+    virtual QPointF anchorCentre() const { return pos(); }
+    // Whether the item can be dragged around (connectors are bent, not moved).
+    virtual bool isMovable() const { return true; }
+    // A problem with what the element draws (an equation error), shown in red with the
+    // message as tooltip; an empty message clears it.
+    void setProblem(const QString &message);
+    bool hasProblem() const { return !m_problem.isEmpty(); }
+    // Where an in-place rename editor should sit, in scene coordinates.
+    virtual QRectF labelSceneRect() const { return sceneBoundingRect(); }
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+    bool isHovered() const { return m_hovered; }
+
+    ViewElement m_element;
+    QString m_problem;
+
+private:
+    int m_uid;
+    bool m_hovered = false;
+};
+
+} // namespace meadows

@@ -1,0 +1,31 @@
+#include "moduleitem.h"
+
+#include "diagramgeometry.h"
+#include "diagramstyle.h"
+
+#include <QPainter>
+
+namespace meadows {
+
+QPainterPath ModuleItem::body() const
+{
+    const double w = m_element.width.value_or(diagram::kModuleWidth);
+    const double h = m_element.height.value_or(diagram::kModuleHeight);
+    QPainterPath p;
+    p.addRoundedRect(QRectF(-w / 2, -h / 2, w, h), 8, 8);
+    return p;
+}
+
+void ModuleItem::paintBody(QPainter *painter) const
+{
+    const DiagramStyle &s = DiagramStyle::current();
+    painter->setPen(QPen(s.stockBorder, 1.5));
+    painter->setBrush(s.stockFill);
+    painter->drawPath(body());
+    // Two overlapping little boxes: "a model inside".
+    painter->setBrush(s.auxFill);
+    painter->drawRect(QRectF(-9, -7, 12, 9));
+    painter->drawRect(QRectF(-3, -2, 12, 9));
+}
+
+} // namespace meadows

@@ -1,0 +1,18 @@
+#pragma once
+// A module: a rounded box with a small stacked-boxes mark.
+#include "variableitem.h"
+
+namespace meadows {
+
+class ModuleItem : public VariableItem {
+public:
+    using VariableItem::VariableItem;
+    bool isResizable() const override { return true; }
+
+protected:
+    QPainterPath body() const override;
+    void paintBody(QPainter *painter) const override;
+    QString defaultLabelSide() const override { return QStringLiteral("top"); }
+};
+
+} // namespace meadows

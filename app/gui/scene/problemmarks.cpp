@@ -1,0 +1,55 @@
+#include "problemmarks.h"
+
+#include "diagramscene.h"
+#include "document.h"
+#include "elementitem.h"
+#include "model/names.h"
+#include "solver/compiler.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace meadows {
+
+ProblemMarks::ProblemMarks(Document *document, DiagramScene *scene, QObject *parent)
+    : QObject(parent), m_document(document), m_scene(scene), m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(400);
+    connect(m_timer, &QTimer::timeout, this, &ProblemMarks::recheckNow);
+    connect(document, &Document::modelEdited, m_timer, qOverload<>(&QTimer::start));
+    connect(document, &Document::projectReset, m_timer, qOverload<>(&QTimer::start));
+}
+
+void ProblemMarks::recheckNow()
+{
+    m_timer->stop();
+    const CompileResult compiled = compileProject(m_document->project());
+    // Messages name their variable first, in quotes: "in 'X': ...", "'X' has no equation".
+    static const QRegularExpression firstQuoted(QStringLiteral("'([^']+)'"));
+    QHash<QString, QStringList> messages;
+    m_count = 0;
+    for (const Diagnostic &d : compiled.diagnostics) {
+        if (d.severity != Severity::Error)
+            continue;
+        ++m_count;
+        const auto match = firstQuoted.match(d.message);
+        if (match.hasMatch())
+            messages[canonicalName(match.captured(1))] << d.message;
+    }
+    for (const QString &name : std::as_const(m_marked))
+        if (!messages.contains(name))
+            if (ElementItem *item = m_scene->itemForName(name))
+                item->setProblem(QString());
+    m_marked.clear();
+    for (auto it = messages.begin(); it != messages.end(); ++it) {
+        if (ElementItem *item = m_scene->itemForName(it.key())) {
+            item->setProblem(it.value().join(QLatin1Char('\n')));
+            m_marked << it.key();
+        }
+    }
+    emit checked(m_count);
+}
+
+} // namespace meadows

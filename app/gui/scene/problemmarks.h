@@ -1,0 +1,35 @@
+#pragma once
+// Marks the variables whose equations do not compile, in red on the diagram with the
+// message `meadows check` gives as tooltip. Rechecks a moment after the model changes,
+// so typing and dragging never wait for the compiler.
+#include <QObject>
+#include <QStringList>
+
+class QTimer;
+
+namespace meadows {
+
+class Document;
+class DiagramScene;
+
+class ProblemMarks : public QObject {
+    Q_OBJECT
+public:
+    ProblemMarks(Document *document, DiagramScene *scene, QObject *parent = nullptr);
+    void recheckNow();
+    // The marked variables (canonical names) and how many problems the model has in all.
+    QStringList markedNames() const { return m_marked; }
+    int problemCount() const { return m_count; }
+
+signals:
+    void checked(int problemCount);
+
+private:
+    Document *m_document;
+    DiagramScene *m_scene;
+    QTimer *m_timer;
+    QStringList m_marked;
+    int m_count = 0;
+};
+
+} // namespace meadows

@@ -1,0 +1,36 @@
+#include "textitem.h"
+
+#include "diagramstyle.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+namespace meadows {
+
+void TextItem::setElement(const ViewElement &element)
+{
+    ElementItem::setElement(element);
+    setPos(element.x.value_or(0), element.y.value_or(0));
+    const double w = element.width.value_or(160);
+    const QFontMetricsF metrics(DiagramStyle::current().font);
+    const QRectF text = metrics.boundingRect(QRectF(0, 0, w, 1e4), Qt::TextWordWrap, element.text);
+    const double h = element.height.value_or(text.height() + 8);
+    prepareGeometryChange();
+    // Text boxes are placed by their top-left corner in Stella's files.
+    m_rect = QRectF(0, 0, w, h);
+}
+
+void TextItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const DiagramStyle &s = DiagramStyle::current();
+    if (isSelected() || isHovered()) {
+        painter->setPen(QPen(isSelected() ? s.selection : s.hover, 1, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(m_rect);
+    }
+    painter->setFont(s.font);
+    painter->setPen(s.text);
+    painter->drawText(m_rect.adjusted(4, 4, -4, -4), Qt::TextWordWrap, m_element.text);
+}
+
+} // namespace meadows

@@ -1,0 +1,142 @@
+#include "variableitem.h"
+
+#include "diagramstyle.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace meadows {
+
+static constexpr double kLabelWidth = 90;
+static constexpr double kLabelGap = 2;
+
+QString diagramLabel(const QString &name)
+{
+    QString s = name;
+    s.replace(QLatin1String("\\n"), QLatin1String("\n"));
+    s.replace(u'_', u' ');
+    if (s.size() >= 2 && s.startsWith(u'"') && s.endsWith(u'"'))
+        s = s.mid(1, s.size() - 2);
+    return s.trimmed();
+}
+
+VariableItem::VariableItem(int uid) : ElementItem(uid)
+{
+    // Shapes and labels are costly to draw compared to moving a cached pixmap.
+    setCacheMode(DeviceCoordinateCache);
+}
+
+QString VariableItem::labelText() const
+{
+    return diagramLabel(m_element.name);
+}
+
+void VariableItem::setElement(const ViewElement &element)
+{
+    ElementItem::setElement(element);
+    setPos(element.x.value_or(0), element.y.value_or(0));
+    layoutLabel();
+}
+
+QRectF VariableItem::resizeHandleRect() const
+{
+    const QPointF corner = body().boundingRect().bottomRight();
+    return QRectF(corner.x() - 3, corner.y() - 3, 7, 7);
+}
+
+bool VariableItem::isOnResizeHandle(QPointF scenePos) const
+{
+    return isResizable() && isSelected() && resizeHandleRect().adjusted(-3, -3, 3, 3).contains(mapFromScene(scenePos));
+}
+
+void VariableItem::setArrayed(bool arrayed)
+{
+    if (arrayed == m_arrayed)
+        return;
+    prepareGeometryChange();
+    m_arrayed = arrayed;
+    update();
+}
+
+void VariableItem::layoutLabel()
+{
+    prepareGeometryChange();
+    m_label = labelText();
+    const QFontMetricsF metrics(DiagramStyle::current().font);
+    const QRectF text = metrics.boundingRect(QRectF(0, 0, kLabelWidth, 1000), Qt::AlignHCenter | Qt::TextWordWrap, m_label);
+    const QRectF b = body().boundingRect();
+    const QString side = m_element.labelSide.isEmpty() ? defaultLabelSide() : m_element.labelSide;
+    const double w = text.width(), h = text.height();
+    if (labelInside() || side == QLatin1String("center"))
+        m_labelRect = QRectF(-w / 2, -h / 2, w, h);
+    else if (side == QLatin1String("top"))
+        m_labelRect = QRectF(-w / 2, b.top() - kLabelGap - h, w, h);
+    else if (side == QLatin1String("left"))
+        m_labelRect = QRectF(b.left() - kLabelGap - w, -h / 2, w, h);
+    else if (side == QLatin1String("right"))
+        m_labelRect = QRectF(b.right() + kLabelGap, -h / 2, w, h);
+    else
+        m_labelRect = QRectF(-w / 2, b.bottom() + kLabelGap, w, h);
+}
+
+QRectF VariableItem::boundingRect() const
+{
+    return body().boundingRect().adjusted(-4, -4, 8, 8).united(m_labelRect.adjusted(-2, -2, 2, 2));
+}
+
+QPainterPath VariableItem::shape() const
+{
+    QPainterPath p = body();
+    p.addRect(m_labelRect);
+    return p;
+}
+
+QPainterPath VariableItem::anchorOutline() const
+{
+    return mapToScene(body());
+}
+
+void VariableItem::paintSelection(QPainter *painter) const
+{
+    const DiagramStyle &s = DiagramStyle::current();
+    if (!isSelected() && !isHovered())
+        return;
+    QColor c = isSelected() ? s.selection : s.hover;
+    c.setAlpha(isSelected() ? 90 : 60);
+    painter->setPen(QPen(c, 5));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(body());
+}
+
+void VariableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const DiagramStyle &s = DiagramStyle::current();
+    painter->setRenderHint(QPainter::Antialiasing);
+    paintSelection(painter);
+    if (m_arrayed) {
+        // Two copies behind, offset down and right: "many of these".
+        for (int i = 2; i >= 1; --i) {
+            painter->save();
+            painter->translate(3 * i, 3 * i);
+            paintBody(painter);
+            painter->restore();
+        }
+    }
+    paintBody(painter);
+    painter->setFont(s.font);
+    painter->setPen(hasProblem() ? s.error : s.text);
+    painter->drawText(m_labelRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_label);
+    if (isSelected()) {
+        QColor c = s.selection;
+        c.setAlpha(40);
+        painter->fillRect(m_labelRect, c);
+        if (isResizable()) {
+            painter->setPen(QPen(s.selection, 1));
+            painter->setBrush(s.background);
+            painter->drawRect(resizeHandleRect());
+        }
+    }
+}
+
+} // namespace meadows
