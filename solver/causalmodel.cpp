@@ -133,7 +133,10 @@ private:
                 const int src = m_out.resolve(scope, canonicalName(c.from));
                 if (dst < 0 || src < 0)
                     continue; // `meadows check` reports it
+                // As in the flattener: the input becomes a window onto its source, an
+                // auxiliary even where the module drew it as a stock.
                 m_out.variables[std::size_t(dst)].mirrors = src;
+                m_out.variables[std::size_t(dst)].kind = VariableKind::Aux;
                 m_out.graph.addLink(src, dst, LinkPolarity::Positive);
             }
         }

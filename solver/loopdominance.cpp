@@ -39,15 +39,15 @@ public:
         bool exact = cx >= 0 && cz >= 0;
         for (std::size_t t = 1; t < rows && exact; ++t) {
             const double dx = change(cx, t), dz = change(cz, t);
-            if (target.kind == VariableKind::Stock) {
+            if (target.mirrors == x) {
+                out[t] = dx != 0.0 && dz != 0.0 ? 1.0 : 0.0;
+            } else if (target.kind == VariableKind::Stock) {
                 const std::optional<double> dNet = netFlowChange(target, t);
                 const bool inflow = std::find(target.inflows.begin(), target.inflows.end(), x) != target.inflows.end();
                 if (!dNet)
                     exact = false;
                 else
                     out[t] = *dNet == 0.0 ? 0.0 : (inflow ? 1.0 : -1.0) * std::fabs(dx / *dNet);
-            } else if (target.mirrors == x) {
-                out[t] = dx != 0.0 && dz != 0.0 ? 1.0 : 0.0;
             } else if (dx == 0.0 || dz == 0.0) {
                 out[t] = 0.0;
             } else if (const std::optional<double> partial = partialChange(target, x, t)) {
@@ -167,6 +167,7 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
             if (it == linkIndex.constEnd()) {
                 it = linkIndex.insert(link, linkScores.size());
                 linkScores.push_back(scorer.scores(*link));
+                out.links.push_back({link->from, link->to});
             }
             loopLinks[l].push_back(*it);
         }
@@ -196,6 +197,8 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
             total[std::size_t(loops.component(l))] += std::fabs(score[l]);
         }
         out.times.push_back(results.at(t, 0));
+        for (const std::vector<double> &link : linkScores)
+            out.linkScores.push_back(link[t]);
         for (std::size_t l = 0; l < loops.size(); ++l) {
             const double sum = total[std::size_t(loops.component(l))];
             out.relativeScores.push_back(sum > 0 ? score[l] / sum : 0.0);

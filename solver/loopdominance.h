@@ -30,10 +30,13 @@ struct DominanceResult {
     std::vector<QString> loopNames;     // per loop, as LoopList::name
     std::size_t loopCount = 0;
     std::vector<double> relativeScores; // [step * loopCount + loop], in [-1, 1]
+    std::vector<std::pair<int, int>> links; // every link on a loop, as (from, to) graph variables
+    std::vector<double> linkScores;     // [step * links.size() + link]
     int approximatedLinks = 0;          // links on loops scored by the approximation above
     QString error;                      // set when the run failed or was cancelled
 
     double relative(std::size_t step, std::size_t loop) const { return relativeScores[step * loopCount + loop]; }
+    double linkScore(std::size_t step, std::size_t link) const { return linkScores[step * links.size() + link]; }
 };
 
 // Runs the compiled model (options as for `meadows run`; the run steps at DT and the

@@ -157,6 +157,7 @@ private slots:
     void dominanceMatchesHandComputedScores();
     void dominanceOfASingleBalancingLoop();
     void dominanceScoresAreNormalisedPerComponent();
+    void dominanceThroughModules();
 };
 
 void TestLoops::reinforcingAndBalancing()
@@ -704,6 +705,33 @@ void TestLoops::dominanceScoresAreNormalisedPerComponent()
         QVERIFY(total == 0.0 || qAbs(total - 1) < 1e-9);
     }
     QVERIFY(reinforcingActive);
+}
+
+void TestLoops::dominanceThroughModules()
+{
+    // The predator-prey loop runs through two module connections, one of them into an
+    // input the module draws as a stock; every link on it scores exactly (no
+    // approximation) and it is active.
+    const XmileReadResult read = readXmileFile(QStringLiteral(MEADOWS_TEST_DATA "/test-models/samples/bpowers-hares_and_lynxes_modules/model.xmile"));
+    const CausalModel causal = buildCausalModel(*read.project);
+    const LoopList loops = findLoops(causal.graph);
+    const DominanceResult d = computeDominance(causal, loops, *compileProject(*read.project).model);
+    QVERIFY(d.error.isEmpty());
+    QCOMPARE(d.approximatedLinks, 0);
+    std::size_t predatorPrey = loops.size();
+    for (std::size_t l = 0; l < loops.size(); ++l)
+        if (loops.length(l) == 8)
+            predatorPrey = l;
+    QVERIFY(predatorPrey < loops.size());
+    for (std::size_t k = 0; k < d.links.size(); ++k) {
+        if (causal.graph.name(d.links[k].first) == QLatin1String("lynxes.lynxes")
+            && causal.graph.name(d.links[k].second) == QLatin1String("hares.lynxes"))
+            QCOMPARE(d.linkScore(3, k), 1.0); // a module connection passes change on whole
+    }
+    int active = 0;
+    for (std::size_t t = 0; t < d.times.size(); ++t)
+        active += d.relative(t, predatorPrey) < 0;
+    QVERIFY(active > int(d.times.size()) / 2);
 }
 
 QTEST_GUILESS_MAIN(TestLoops)

@@ -1,39 +1,20 @@
 // `meadows loops` as a script sees it: the exact output formats and exit codes.
+#include "support/meadowsprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 namespace {
 
 const QString kLoops = QStringLiteral(MEADOWS_TEST_DATA "/loops/");
 
-struct Outcome {
-    int code = -1;
-    QString out;
-    QString err;
-};
+using meadows::test::Outcome;
 
-Outcome meadows(const QStringList &args)
+Outcome loops(const QStringList &args)
 {
-    QProcess p;
-    p.setProgram(QStringLiteral(MEADOWS_EXECUTABLE));
-    p.setArguments(QStringList{QStringLiteral("loops")} + args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY")); // headless: no display needed
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return {};
-    }
-    Outcome o;
-    o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    o.out = QString::fromUtf8(p.readAllStandardOutput());
-    o.err = QString::fromUtf8(p.readAllStandardError());
-    return o;
+    return meadows::test::runMeadows(QStringList{QStringLiteral("loops")} + args);
 }
 
 } // namespace
@@ -56,7 +37,7 @@ private slots:
 
 void TestLoopsCli::tableListsNamePolarityLengthVariables()
 {
-    const Outcome o = meadows({kLoops + QStringLiteral("incident_cld.xmile")});
+    const Outcome o = loops({kLoops + QStringLiteral("incident_cld.xmile")});
     QCOMPARE(o.code, 0);
     const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4);
@@ -75,7 +56,7 @@ void TestLoopsCli::tableListsNamePolarityLengthVariables()
 
 void TestLoopsCli::tableExplainsUnknownPolarities()
 {
-    const Outcome o = meadows({kLoops + QStringLiteral("unmarked_cld.xmile")});
+    const Outcome o = loops({kLoops + QStringLiteral("unmarked_cld.xmile")});
     QCOMPARE(o.code, 0);
     QVERIFY(o.out.contains(QLatin1String("U1  ")));
     QVERIFY(o.out.contains(QLatin1String("Fatigue -> Workload: the connector from 'Fatigue' to 'Workload' has no polarity mark")));
@@ -83,7 +64,7 @@ void TestLoopsCli::tableExplainsUnknownPolarities()
 
 void TestLoopsCli::jsonFormat()
 {
-    const Outcome o = meadows({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--json")});
+    const Outcome o = loops({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--json")});
     QCOMPARE(o.code, 0);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(o.out.toUtf8(), &error);
@@ -91,23 +72,23 @@ void TestLoopsCli::jsonFormat()
     const QJsonObject root = doc.object();
     QCOMPARE(root.keys(), (QStringList{QStringLiteral("complete"), QStringLiteral("loops")}));
     QCOMPARE(root.value(QStringLiteral("complete")), QJsonValue(true));
-    const QJsonArray loops = root.value(QStringLiteral("loops")).toArray();
-    QCOMPARE(loops.size(), 3);
-    const QJsonObject r1 = loops[1].toObject();
+    const QJsonArray list = root.value(QStringLiteral("loops")).toArray();
+    QCOMPARE(list.size(), 3);
+    const QJsonObject r1 = list[1].toObject();
     QCOMPARE(r1.keys(), (QStringList{QStringLiteral("name"), QStringLiteral("polarity"), QStringLiteral("variables")}));
     QCOMPARE(r1.value(QStringLiteral("name")).toString(), QStringLiteral("R1"));
     QCOMPARE(r1.value(QStringLiteral("polarity")).toString(), QStringLiteral("reinforcing"));
     QCOMPARE(r1.value(QStringLiteral("variables")).toArray(),
              QJsonArray({QStringLiteral("Latency"), QStringLiteral("Timeouts"), QStringLiteral("Retries"), QStringLiteral("Load")}));
-    QCOMPARE(loops[2].toObject().value(QStringLiteral("polarity")).toString(), QStringLiteral("balancing"));
-    const Outcome unknown = meadows({kLoops + QStringLiteral("unmarked_cld.xmile"), QStringLiteral("--json")});
+    QCOMPARE(list[2].toObject().value(QStringLiteral("polarity")).toString(), QStringLiteral("balancing"));
+    const Outcome unknown = loops({kLoops + QStringLiteral("unmarked_cld.xmile"), QStringLiteral("--json")});
     QCOMPARE(QJsonDocument::fromJson(unknown.out.toUtf8())[QStringLiteral("loops")][0][QStringLiteral("polarity")].toString(),
              QStringLiteral("unknown"));
 }
 
 void TestLoopsCli::summaryLine()
 {
-    const Outcome o = meadows({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--summary")});
+    const Outcome o = loops({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--summary")});
     QCOMPARE(o.code, 0);
     QCOMPARE(o.out, QStringLiteral("loops 3 reinforcing 1 balancing 2\n"));
     QCOMPARE(o.err, QString());
@@ -115,21 +96,21 @@ void TestLoopsCli::summaryLine()
 
 void TestLoopsCli::summaryCountsUnknownOnlyWhenThere()
 {
-    const Outcome o = meadows({kLoops + QStringLiteral("unmarked_cld.xmile"), QStringLiteral("--summary")});
+    const Outcome o = loops({kLoops + QStringLiteral("unmarked_cld.xmile"), QStringLiteral("--summary")});
     QCOMPARE(o.code, 0);
     QCOMPARE(o.out, QStringLiteral("loops 1 reinforcing 0 balancing 0 unknown 1\n"));
 }
 
 void TestLoopsCli::maxLoopsMakesItIncomplete()
 {
-    const Outcome o = meadows({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--json"),
+    const Outcome o = loops({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--json"),
                                QStringLiteral("--max-loops"), QStringLiteral("2")});
     QCOMPARE(o.code, 0);
     const QJsonObject root = QJsonDocument::fromJson(o.out.toUtf8()).object();
     QCOMPARE(root.value(QStringLiteral("complete")), QJsonValue(false));
     QCOMPARE(root.value(QStringLiteral("loops")).toArray().size(), 2);
     QVERIFY(o.err.contains(QLatin1String("incomplete")));
-    const Outcome enough = meadows({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--summary"),
+    const Outcome enough = loops({kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--summary"),
                                     QStringLiteral("--max-loops"), QStringLiteral("3")});
     QCOMPARE(enough.out, QStringLiteral("loops 3 reinforcing 1 balancing 2\n"));
     QCOMPARE(enough.err, QString());
@@ -137,7 +118,7 @@ void TestLoopsCli::maxLoopsMakesItIncomplete()
 
 void TestLoopsCli::dominanceCsv()
 {
-    const Outcome o = meadows({kLoops + QStringLiteral("births_deaths.xmile"), QStringLiteral("--dominance")});
+    const Outcome o = loops({kLoops + QStringLiteral("births_deaths.xmile"), QStringLiteral("--dominance")});
     QCOMPARE(o.code, 0);
     const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 12); // header, then times 0..10
@@ -162,7 +143,7 @@ void TestLoopsCli::usageErrorsExitTwo_data()
 void TestLoopsCli::usageErrorsExitTwo()
 {
     QFETCH(QStringList, args);
-    const Outcome o = meadows(args);
+    const Outcome o = loops(args);
     QCOMPARE(o.code, 2);
     QVERIFY(o.err.contains(QLatin1String("usage:")));
     QCOMPARE(o.out, QString());
@@ -184,7 +165,7 @@ void TestLoopsCli::modelErrorsExitOne()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, message);
-    const Outcome o = meadows(args);
+    const Outcome o = loops(args);
     QCOMPARE(o.code, 1);
     QVERIFY2(o.err.contains(message), qPrintable(o.err));
 }
