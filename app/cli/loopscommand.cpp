@@ -14,7 +14,6 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QSet>
 #include <QTextStream>
 #include <cstdio>
@@ -37,20 +36,30 @@ QStringList loopNames(const CausalGraph &graph, const LoopList &loops, std::size
     return names;
 }
 
+// A JSON string, escaped by Qt.
+QByteArray jsonString(const QString &s)
+{
+    const QByteArray wrapped = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact); // ["..."]
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+// {"loops": [{"name": ..., "polarity": ..., "variables": [...]}], "complete": true} in the
+// issue's key order, one loop a line: QJsonDocument would sort "complete" first.
 QByteArray jsonReport(const CausalGraph &graph, const LoopList &loops)
 {
-    QJsonArray array;
+    QByteArray out = "{\"loops\": [";
     for (std::size_t i = 0; i < loops.size(); ++i) {
-        QJsonObject loop;
-        loop.insert(QStringLiteral("name"), loops.name(i));
-        loop.insert(QStringLiteral("polarity"), polarityName(loops.polarity(i)));
-        loop.insert(QStringLiteral("variables"), QJsonArray::fromStringList(loopNames(graph, loops, i)));
-        array.append(loop);
+        out += i ? ",\n  " : "\n  ";
+        out += "{\"name\": " + jsonString(loops.name(i)) + ", \"polarity\": " + jsonString(polarityName(loops.polarity(i)))
+               + ", \"variables\": [";
+        const QStringList names = loopNames(graph, loops, i);
+        for (qsizetype k = 0; k < names.size(); ++k)
+            out += (k ? ", " : "") + jsonString(names[k]);
+        out += "]}";
     }
-    QJsonObject root;
-    root.insert(QStringLiteral("loops"), array);
-    root.insert(QStringLiteral("complete"), loops.complete);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    out += loops.size() ? "\n], " : "], ";
+    out += loops.complete ? "\"complete\": true}\n" : "\"complete\": false}\n";
+    return out;
 }
 
 QByteArray summaryLine(const LoopList &loops)

@@ -71,6 +71,9 @@ void TestLoopsCli::jsonFormat()
     QCOMPARE(error.error, QJsonParseError::NoError);
     const QJsonObject root = doc.object();
     QCOMPARE(root.keys(), (QStringList{QStringLiteral("complete"), QStringLiteral("loops")}));
+    // Written in the order: the loops first, then whether the list is complete.
+    QVERIFY(o.out.startsWith(QLatin1String("{\"loops\": [")));
+    QVERIFY(o.out.trimmed().endsWith(QLatin1String("], \"complete\": true}")));
     QCOMPARE(root.value(QStringLiteral("complete")), QJsonValue(true));
     const QJsonArray list = root.value(QStringLiteral("loops")).toArray();
     QCOMPARE(list.size(), 3);
