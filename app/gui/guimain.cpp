@@ -38,6 +38,7 @@ int runGui(int argc, char **argv)
         parser.showVersion();
 
     MainWindow window;
+    window.setQuiet(parser.isSet(QStringLiteral("screenshot")));
     window.resize(1200, 760);
     window.show();
     const QStringList files = parser.positionalArguments();

@@ -234,12 +234,12 @@ void MainWindow::open()
 
 bool MainWindow::openFile(const QString &path)
 {
-    if (isVisible() && !maybeSave())
+    if (isVisible() && !m_quiet && !maybeSave())
         return false;
     const QString error = m_document->load(path);
     if (!error.isEmpty()) {
-        showStatus(tr("Cannot open %1").arg(QFileInfo(path).fileName()));
-        if (isVisible())
+        showStatus(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), error.section(QLatin1Char('\n'), 0, 0)));
+        if (isVisible() && !m_quiet)
             QMessageBox::warning(this, tr("Cannot Open Model"), error);
         return false;
     }
@@ -261,7 +261,7 @@ bool MainWindow::saveTo(const QString &path)
     const QString error = m_document->save(path);
     if (!error.isEmpty()) {
         showStatus(tr("Not saved: %1").arg(error));
-        if (isVisible())
+        if (isVisible() && !m_quiet)
             QMessageBox::critical(this, tr("Cannot Save Model"), tr("%1 was not saved: %2").arg(path, error));
         return false;
     }
