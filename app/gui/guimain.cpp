@@ -55,9 +55,11 @@ int runGui(int argc, char **argv)
 
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString out = parser.value(QStringLiteral("screenshot"));
-        int status = 0;
-        QTimer::singleShot(400, &window, [&window, &status, out]() {
+        // The status is decided inside the timer: nothing of this block's stack may be
+        // captured by reference, it is gone by the time the timer fires.
+        QTimer::singleShot(400, &window, [&window, out]() {
             window.problemMarks()->recheckNow(); // the picture shows the model's problems
+            int status = 0;
             if (!window.grab().save(out)) {
                 std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
                 status = 1;
