@@ -59,12 +59,15 @@ int runGui(int argc, char **argv)
         // captured by reference, it is gone by the time the timer fires.
         QTimer::singleShot(400, &window, [&window, out]() {
             window.problemMarks()->recheckNow(); // the picture shows the model's problems
-            int status = 0;
-            if (!window.grab().save(out)) {
-                std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
-                status = 1;
-            }
-            QApplication::exit(status);
+            // One more turn of the event loop lays out what the check changed.
+            QTimer::singleShot(50, &window, [&window, out]() {
+                int status = 0;
+                if (!window.grab().save(out)) {
+                    std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
+                    status = 1;
+                }
+                QApplication::exit(status);
+            });
         });
     }
     return QApplication::exec();

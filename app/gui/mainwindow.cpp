@@ -52,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_problems, &ProblemMarks::checked, this, [this](int count) {
         m_problemLabel->setText(count == 0 ? tr("No problems") : tr("%n problem(s): hover the red names", nullptr, count));
     });
-    m_zoomLabel = new QLabel(this);
+    m_zoomLabel = new QLabel(tr("100 %"), this);
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &DiagramView::zoomChanged, this, [this](double z) { m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100))); });
     connect(m_scene, &DiagramScene::statusMessage, this, &MainWindow::showStatus);
