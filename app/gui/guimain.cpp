@@ -38,6 +38,7 @@ int runGui(int argc, char **argv)
         parser.showVersion();
 
     MainWindow window;
+    window.setQuiet(parser.isSet(QStringLiteral("screenshot")));
     window.resize(1200, 760);
     window.show();
     const QStringList files = parser.positionalArguments();
@@ -54,14 +55,19 @@ int runGui(int argc, char **argv)
 
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString out = parser.value(QStringLiteral("screenshot"));
-        int status = 0;
-        QTimer::singleShot(400, &window, [&window, &status, out]() {
+        // The status is decided inside the timer: nothing of this block's stack may be
+        // captured by reference, it is gone by the time the timer fires.
+        QTimer::singleShot(400, &window, [&window, out]() {
             window.problemMarks()->recheckNow(); // the picture shows the model's problems
-            if (!window.grab().save(out)) {
-                std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
-                status = 1;
-            }
-            QApplication::exit(status);
+            // One more turn of the event loop lays out what the check changed.
+            QTimer::singleShot(50, &window, [&window, out]() {
+                int status = 0;
+                if (!window.grab().save(out)) {
+                    std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
+                    status = 1;
+                }
+                QApplication::exit(status);
+            });
         });
     }
     return QApplication::exec();

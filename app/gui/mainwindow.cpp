@@ -52,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_problems, &ProblemMarks::checked, this, [this](int count) {
         m_problemLabel->setText(count == 0 ? tr("No problems") : tr("%n problem(s): hover the red names", nullptr, count));
     });
-    m_zoomLabel = new QLabel(this);
+    m_zoomLabel = new QLabel(tr("100 %"), this);
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &DiagramView::zoomChanged, this, [this](double z) { m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100))); });
     connect(m_scene, &DiagramScene::statusMessage, this, &MainWindow::showStatus);
@@ -234,12 +234,12 @@ void MainWindow::open()
 
 bool MainWindow::openFile(const QString &path)
 {
-    if (isVisible() && !maybeSave())
+    if (isVisible() && !m_quiet && !maybeSave())
         return false;
     const QString error = m_document->load(path);
     if (!error.isEmpty()) {
-        showStatus(tr("Cannot open %1").arg(QFileInfo(path).fileName()));
-        if (isVisible())
+        showStatus(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), error.section(QLatin1Char('\n'), 0, 0)));
+        if (isVisible() && !m_quiet)
             QMessageBox::warning(this, tr("Cannot Open Model"), error);
         return false;
     }
@@ -261,7 +261,7 @@ bool MainWindow::saveTo(const QString &path)
     const QString error = m_document->save(path);
     if (!error.isEmpty()) {
         showStatus(tr("Not saved: %1").arg(error));
-        if (isVisible())
+        if (isVisible() && !m_quiet)
             QMessageBox::critical(this, tr("Cannot Save Model"), tr("%1 was not saved: %2").arg(path, error));
         return false;
     }

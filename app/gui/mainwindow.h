@@ -32,6 +32,9 @@ public:
     bool openFile(const QString &path);
     bool saveTo(const QString &path);
 
+    // Quiet: problems go to the status bar only, never a modal dialog (screenshots, scripts).
+    void setQuiet(bool quiet) { m_quiet = quiet; }
+
     Document *document() const { return m_document; }
     DiagramScene *scene() const { return m_scene; }
     DiagramView *view() const { return m_view; }
@@ -89,6 +92,7 @@ private:
     RecoveryStore m_recovery;
     int m_autosavedIndex = -1; // the undo index the recovery copy holds
     int m_pasteCount = 0;
+    bool m_quiet = false;
 };
 
 } // namespace meadows

@@ -131,6 +131,30 @@ private slots:
         }
     }
 
+    void aBrokenFileIsReportedAndTheOpenModelKept()
+    {
+        MainWindow window;
+        window.setQuiet(true);
+        window.show();
+        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(!window.openFile(kData + QStringLiteral("/broken/truncated.xmile")));
+        QVERIFY2(window.statusText().startsWith(QLatin1String("Cannot open truncated.xmile: ")), qPrintable(window.statusText()));
+        QCOMPARE(window.document()->filePath(), kTeacup); // what was open stays open
+        QVERIFY(window.document()->variable(u"Teacup Temperature"));
+        // And the screenshot mode, which must never wait for a click, still finishes.
+        QTemporaryDir dir;
+        QProcess shot;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recoveryDir->path());
+        shot.setProcessEnvironment(env);
+        const QString png = dir.filePath(QStringLiteral("broken.png"));
+        shot.start(QStringLiteral(MEADOWS_EXECUTABLE), {QStringLiteral("--screenshot"), png, kData + QStringLiteral("/broken/truncated.xmile")});
+        QVERIFY(shot.waitForFinished(20000));
+        QCOMPARE(shot.exitCode(), 0);
+        QVERIFY(QImage(png).width() > 100);
+    }
+
     void teacupIsDrawnWhereTheFileSays()
     {
         MainWindow window;
