@@ -284,6 +284,14 @@ void Document::replaceVariable(int index, const Variable &variable)
     emit modelEdited();
 }
 
+void Document::setSimSpecs(const SimSpecs &specs)
+{
+    if (m_project.simSpecs == specs)
+        return;
+    m_project.simSpecs = specs;
+    emit modelEdited();
+}
+
 void Document::insertElement(int index, const ViewElement &element)
 {
     Q_ASSERT(element.uid);

@@ -58,6 +58,7 @@ public:
     void insertVariable(int index, const Variable &variable);
     void removeVariable(int index);
     void replaceVariable(int index, const Variable &variable);
+    void setSimSpecs(const SimSpecs &specs);
     void insertElement(int index, const ViewElement &element);
     void removeElement(int uid);
     void replaceElement(const ViewElement &element);

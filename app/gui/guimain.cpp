@@ -39,7 +39,7 @@ int runGui(int argc, char **argv)
 
     MainWindow window;
     window.setQuiet(parser.isSet(QStringLiteral("screenshot")));
-    window.resize(1200, 760);
+    window.resize(1500, 940);
     window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())

@@ -9,6 +9,7 @@
 #include "model/xmilewriter.h"
 #include "panels/minimap.h"
 #include "panels/propertiespanel.h"
+#include "live/livepanels.h"
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
 #include "scene/elementitem.h"
@@ -104,6 +105,12 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, minimapDock);
     resizeDocks({propertiesDock, historyDock, minimapDock}, {520, 110, 130}, Qt::Vertical);
     resizeDocks({propertiesDock}, {300}, Qt::Horizontal);
+
+    // Live simulation and loops (issue 7): Results below, Sliders with the history, Loops left.
+    m_live = new LivePanels(this, m_document, m_scene);
+    if (auto *sliders = findChild<QDockWidget *>(QStringLiteral("SlidersDock")))
+        tabifyDockWidget(historyDock, sliders);
+    historyDock->raise();
 }
 
 void MainWindow::createActions()

@@ -17,6 +17,7 @@ class Document;
 class DiagramScene;
 class DiagramView;
 class PropertiesPanel;
+class LivePanels;
 class ProblemMarks;
 class RecentFiles;
 struct ViewElement;
@@ -37,6 +38,7 @@ public:
 
     Document *document() const { return m_document; }
     DiagramScene *scene() const { return m_scene; }
+    LivePanels *live() const { return m_live; }
     DiagramView *view() const { return m_view; }
     PropertiesPanel *properties() const { return m_properties; }
     ProblemMarks *problemMarks() const { return m_problems; }
@@ -82,6 +84,7 @@ private:
     DiagramView *m_view = nullptr;
     PropertiesPanel *m_properties = nullptr;
     QUndoView *m_history = nullptr;
+    LivePanels *m_live = nullptr;
     ProblemMarks *m_problems = nullptr;
     QLabel *m_problemLabel = nullptr;
     RecentFiles *m_recent = nullptr;

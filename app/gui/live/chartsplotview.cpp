@@ -14,6 +14,7 @@
 #include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -74,7 +75,7 @@ public:
     explicit ChartsPlotView(QWidget *parent) : PlotView(parent)
     {
         m_chart = new QChart;
-        m_chart->legend()->setAlignment(Qt::AlignBottom);
+        m_chart->legend()->setAlignment(Qt::AlignRight);
         m_chart->setMargins(QMargins(4, 4, 4, 4));
         m_chart->setBackgroundRoundness(0);
         m_view = new InteractiveChartView(m_chart, this);
@@ -85,6 +86,8 @@ public:
         layout->addWidget(m_view);
         m_x = new QValueAxis;
         m_x->setTitleText(tr("Time"));
+        m_x->setLabelFormat(QStringLiteral("%.4g"));
+        styleAxis(m_x);
         m_chart->addAxis(m_x, Qt::AlignBottom);
         makeYAxis();
     }
@@ -131,6 +134,15 @@ protected:
     }
 
 private:
+    // Small, compact labels: a chart in a dock is short, and Qt elides labels that do not fit.
+    void styleAxis(QAbstractAxis *axis)
+    {
+        QFont f = font();
+        f.setPointSizeF(std::max(7.0, f.pointSizeF() * 0.85));
+        axis->setLabelsFont(f);
+        axis->setTitleFont(f);
+    }
+
     void makeYAxis()
     {
         if (m_y) {
@@ -141,14 +153,16 @@ private:
         }
         if (m_log) {
             auto *axis = new QLogValueAxis;
-            axis->setLabelFormat(QStringLiteral("%g"));
+            axis->setLabelFormat(QStringLiteral("%.3g"));
             axis->setMinorTickCount(-1);
             m_y = axis;
         } else {
             auto *axis = new QValueAxis;
-            axis->setLabelFormat(QStringLiteral("%g"));
+            axis->setLabelFormat(QStringLiteral("%.4g"));
+            axis->setTickCount(5);
             m_y = axis;
         }
+        styleAxis(m_y);
         m_chart->addAxis(m_y, Qt::AlignLeft);
     }
 

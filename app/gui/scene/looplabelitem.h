@@ -19,6 +19,7 @@ public:
     // Clockwise on screen (y down), so the arrow turns the way the loop runs.
     void setClockwise(bool clockwise);
     void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -1,0 +1,125 @@
+#include "livepanels.h"
+
+#include "liveworkspace.h"
+#include "loopspanel.h"
+#include "sliderpanel.h"
+
+#include "document.h"
+#include "scene/diagramscene.h"
+#include "scene/elementitem.h"
+#include "scene/looplabelitem.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QScrollArea>
+#include <QTimer>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace meadows {
+
+namespace {
+// Labels for this many loops at most: beyond that a diagram is all arrows.
+constexpr int kLabelledLoops = 12;
+
+// Sim specs are part of the model: changing them is an edit that can be undone.
+class ChangeSimSpecs : public QUndoCommand {
+public:
+    ChangeSimSpecs(LiveWorkspace *workspace, Document *document, SimSpecs after)
+        : m_workspace(workspace), m_document(document), m_before(document->project().simSpecs), m_after(std::move(after))
+    {
+        setText(QObject::tr("Change simulation settings"));
+    }
+    void redo() override { apply(m_after); }
+    void undo() override { apply(m_before); }
+
+private:
+    void apply(const SimSpecs &specs)
+    {
+        m_document->setSimSpecs(specs);
+        Q_UNUSED(m_workspace);
+    }
+    LiveWorkspace *m_workspace;
+    Document *m_document;
+    SimSpecs m_before, m_after;
+};
+} // namespace
+
+LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *scene)
+    : QObject(window), m_document(document), m_scene(scene)
+{
+    m_workspace = new LiveWorkspace(window);
+    auto *results = new QDockWidget(tr("Results"), window);
+    results->setObjectName(QStringLiteral("ResultsDock"));
+    results->setWidget(m_workspace);
+    window->addDockWidget(Qt::BottomDockWidgetArea, results);
+
+    auto *scroll = new QScrollArea(window);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_workspace->sliderPanel());
+    auto *sliders = new QDockWidget(tr("Sliders"), window);
+    sliders->setObjectName(QStringLiteral("SlidersDock"));
+    sliders->setWidget(scroll);
+    window->addDockWidget(Qt::RightDockWidgetArea, sliders);
+
+    m_loops = new LoopsPanel(window);
+    auto *loops = new QDockWidget(tr("Loops"), window);
+    loops->setObjectName(QStringLiteral("LoopsDock"));
+    loops->setWidget(m_loops);
+    window->addDockWidget(Qt::LeftDockWidgetArea, loops);
+
+    connect(document, &Document::modelEdited, this, &LivePanels::modelChanged);
+    connect(document, &Document::projectReset, this, &LivePanels::modelChanged);
+    connect(m_loops, &LoopsPanel::loopsFound, this, &LivePanels::showLoops);
+    connect(m_loops, &LoopsPanel::loopSelected, this, [this](int index) {
+        if (index < 0) {
+            m_scene->highlightLoop(-1);
+            return;
+        }
+        if (index >= m_labelledLoops) {
+            // A long loop without a label of its own: label it while it is picked.
+            std::vector<LoopMark> marks;
+            for (int i = 0; i < m_labelledLoops; ++i)
+                marks.push_back({m_loops->loops()[std::size_t(i)].name, m_loops->loops()[std::size_t(i)].variables});
+            marks.push_back({m_loops->loops()[std::size_t(index)].name, m_loops->loops()[std::size_t(index)].variables});
+            m_scene->setLoops(marks);
+            m_scene->highlightLoop(int(marks.size()) - 1);
+            return;
+        }
+        m_scene->highlightLoop(index);
+    });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &LivePanels::selectionChanged);
+    connect(m_workspace, &LiveWorkspace::simSpecsEdited, this, [this](const SimSpecs &specs) {
+        m_document->undoStack()->push(new ChangeSimSpecs(m_workspace, m_document, specs));
+    });
+    modelChanged();
+}
+
+void LivePanels::modelChanged()
+{
+    m_workspace->setProject(m_document->project());
+    m_loops->analyse(m_document->project());
+}
+
+void LivePanels::showLoops(const std::vector<LoopRow> &loops)
+{
+    std::vector<LoopMark> marks;
+    for (std::size_t i = 0; i < loops.size() && i < std::size_t(kLabelledLoops); ++i)
+        marks.push_back({loops[i].name, loops[i].variables});
+    m_labelledLoops = int(marks.size());
+    m_scene->setLoops(marks);
+}
+
+// Clicking a variable in the diagram puts it on the chart.
+void LivePanels::selectionChanged()
+{
+    for (QGraphicsItem *item : m_scene->selectedItems()) {
+        if (auto *element = dynamic_cast<ElementItem *>(item)) {
+            const ViewElement *e = m_document->element(element->uid());
+            if (e && !e->name.isEmpty())
+                m_workspace->showVariable(e->name, true);
+        }
+    }
+}
+
+} // namespace meadows

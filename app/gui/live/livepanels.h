@@ -1,0 +1,37 @@
+#pragma once
+// Puts live simulation into the editor's window: a Results dock (charts, runs), a Sliders
+// dock and a Loops dock, all following the document as it is edited. Clicking a variable in
+// the diagram charts it; picking a loop highlights it in the diagram.
+#include <QObject>
+
+class QMainWindow;
+
+namespace meadows {
+
+class Document;
+class DiagramScene;
+class LiveWorkspace;
+class LoopsPanel;
+struct LoopRow;
+
+class LivePanels : public QObject {
+    Q_OBJECT
+public:
+    LivePanels(QMainWindow *window, Document *document, DiagramScene *scene);
+
+    LiveWorkspace *workspace() const { return m_workspace; }
+    LoopsPanel *loops() const { return m_loops; }
+
+private:
+    void modelChanged();
+    void showLoops(const std::vector<LoopRow> &loops);
+    void selectionChanged();
+
+    Document *m_document;
+    DiagramScene *m_scene;
+    LiveWorkspace *m_workspace = nullptr;
+    LoopsPanel *m_loops = nullptr;
+    int m_labelledLoops = 0; // loops given labels in the diagram, the shortest first
+};
+
+} // namespace meadows

@@ -1,0 +1,231 @@
+#include "loopspanel.h"
+
+#include "model/loops/loopfinder.h"
+#include "solver/causalmodel.h"
+#include "solver/compiler.h"
+#include "solver/loopdominance.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMetaObject>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace meadows {
+
+namespace {
+// More rows than anyone reads make the list slow to fill; the count says what is left out.
+constexpr std::size_t kShownRows = 5000;
+constexpr std::size_t kDominanceLoops = 6;
+
+LoopAnalysis analyseProject(const Project &project, quint64 generation, const std::atomic<bool> *cancel,
+                            const std::function<void(std::size_t)> &progress)
+{
+    LoopAnalysis out;
+    out.generation = generation;
+    const CausalModel causal = buildCausalModel(project);
+    LoopSearchOptions options;
+    options.cancel = cancel;
+    options.progress = progress;
+    const LoopList loops = findLoops(causal.graph, options);
+    out.complete = loops.complete;
+    for (std::size_t i = 0; i < loops.size(); ++i) {
+        LoopRow row{loops.name(i), polarityName(loops.polarity(i)), {}};
+        for (int v : loops.variables(i))
+            row.variables << causal.graph.name(v);
+        out.loops.push_back(std::move(row));
+    }
+    if (loops.empty() || project.mainModel().isCausalLoopDiagram())
+        return out;
+    const CompileResult compiled = compileProject(project);
+    if (!compiled.model) {
+        out.problem = QObject::tr("Dominance needs a model that runs.");
+        return out;
+    }
+    const DominanceResult d = computeDominance(causal, loops, *compiled.model, {}, cancel);
+    if (!d.error.isEmpty()) {
+        out.problem = d.error;
+        return out;
+    }
+    const std::vector<std::size_t> top = topLoops(d, kDominanceLoops);
+    auto strip = std::make_shared<Results>();
+    strip->columns = top.size() + 1;
+    strip->names.push_back(QStringLiteral("Time"));
+    for (std::size_t l : top)
+        strip->names.push_back(d.loopNames[l]);
+    for (std::size_t s = 0; s < d.times.size(); ++s) {
+        strip->data.push_back(d.times[s]);
+        for (std::size_t l : top)
+            strip->data.push_back(d.relative(s, l));
+    }
+    out.dominance = std::move(strip);
+    return out;
+}
+} // namespace
+
+LoopsPanel::LoopsPanel(QWidget *parent) : QWidget(parent)
+{
+    qRegisterMetaType<LoopAnalysis>();
+    auto *filters = new QHBoxLayout;
+    const char *letters[] = {"R", "B", "?"};
+    const char *tips[] = {QT_TR_NOOP("Reinforcing loops"), QT_TR_NOOP("Balancing loops"), QT_TR_NOOP("Loops of unknown polarity")};
+    for (int i = 0; i < 3; ++i) {
+        m_filters[i] = new QToolButton(this);
+        m_filters[i]->setText(QLatin1String(letters[i]));
+        m_filters[i]->setToolTip(tr(tips[i]));
+        m_filters[i]->setCheckable(true);
+        m_filters[i]->setChecked(true);
+        connect(m_filters[i], &QToolButton::toggled, this, &LoopsPanel::refill);
+        filters->addWidget(m_filters[i]);
+    }
+    filters->addStretch();
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->hide();
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, this, &LoopsPanel::cancel);
+    filters->addWidget(m_progress);
+    filters->addWidget(m_cancelButton);
+
+    m_tree = new QTreeWidget(this);
+    m_tree->setHeaderLabels({tr("Loop"), tr("Length"), tr("Variables")});
+    m_tree->setRootIsDecorated(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        emit loopSelected(item ? item->data(0, Qt::UserRole).toInt() : -1);
+    });
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+
+    m_plot = createPlotView(this);
+    m_plot->setMinimumHeight(140);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_tree);
+    split->addWidget(m_plot.get());
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(filters);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+}
+
+LoopsPanel::~LoopsPanel()
+{
+    stopWorker();
+}
+
+void LoopsPanel::stopWorker()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    if (m_worker.joinable())
+        m_worker.join();
+}
+
+void LoopsPanel::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void LoopsPanel::analyse(const Project &project)
+{
+    stopWorker();
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const quint64 generation = ++m_generation;
+    m_busy = true;
+    m_progress->show();
+    m_cancelButton->show();
+    m_status->setText(tr("Finding loops…"));
+    m_worker = std::thread([this, project, generation, cancel = m_cancel]() {
+        LoopAnalysis result = analyseProject(project, generation, cancel.get(), [this, generation](std::size_t found) {
+            QMetaObject::invokeMethod(this, [this, generation, found]() {
+                if (generation == m_generation)
+                    m_status->setText(tr("Finding loops… %1 so far").arg(found));
+            }, Qt::QueuedConnection);
+        });
+        QMetaObject::invokeMethod(this, [this, result = std::move(result)]() mutable { finished(std::move(result)); },
+                                  Qt::QueuedConnection);
+    });
+}
+
+void LoopsPanel::finished(LoopAnalysis analysis)
+{
+    if (analysis.generation != m_generation)
+        return; // a newer model is being analysed
+    m_busy = false;
+    m_progress->hide();
+    m_cancelButton->hide();
+    m_result = std::move(analysis);
+    std::size_t r = 0, b = 0, u = 0;
+    for (const LoopRow &row : m_result.loops)
+        (row.polarity == QLatin1String("reinforcing") ? r : row.polarity == QLatin1String("balancing") ? b : u)++;
+    QString status = tr("%n loop(s): %1 reinforcing, %2 balancing", nullptr, int(m_result.loops.size())).arg(r).arg(b);
+    if (u)
+        status += tr(", %1 of unknown polarity").arg(u);
+    if (!m_result.complete)
+        status += tr(" — the search stopped early, the list is incomplete");
+    if (!m_result.problem.isEmpty())
+        status += QLatin1Char('\n') + m_result.problem;
+    m_status->setText(status);
+    refill();
+    QList<PlotSeries> series;
+    if (m_result.dominance) {
+        static const QColor colors[] = {QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x72, 0xB2), QColor(0x00, 0x9E, 0x73),
+                                        QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
+        for (std::size_t c = 1; c < m_result.dominance->columns; ++c)
+            series << PlotSeries{m_result.dominance->names[c], colors[(c - 1) % 6], m_result.dominance, int(c), false};
+    }
+    m_plot->setSeries(series);
+    emit loopsFound(m_result.loops);
+}
+
+void LoopsPanel::setFilter(const QString &letter, bool shown)
+{
+    for (QToolButton *b : m_filters) {
+        if (b->text() == letter)
+            b->setChecked(shown);
+    }
+}
+
+void LoopsPanel::refill()
+{
+    m_tree->clear();
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < m_result.loops.size() && shown < kShownRows; ++i) {
+        const LoopRow &row = m_result.loops[i];
+        const int filter = row.polarity == QLatin1String("reinforcing") ? 0 : row.polarity == QLatin1String("balancing") ? 1 : 2;
+        if (!m_filters[filter]->isChecked())
+            continue;
+        auto *item = new QTreeWidgetItem(m_tree, {row.name, QString::number(row.variables.size()),
+                                                  row.variables.join(QStringLiteral(" → "))});
+        item->setData(0, Qt::UserRole, int(i));
+        item->setToolTip(2, row.variables.join(QStringLiteral(" → ")) + QStringLiteral(" → ") + row.variables.value(0));
+        ++shown;
+    }
+}
+
+QStringList LoopsPanel::visibleLoopNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        names << m_tree->topLevelItem(i)->text(0);
+    return names;
+}
+
+void LoopsPanel::selectLoop(const QString &name)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        if (m_tree->topLevelItem(i)->text(0) == name)
+            m_tree->setCurrentItem(m_tree->topLevelItem(i));
+    }
+}
+
+} // namespace meadows

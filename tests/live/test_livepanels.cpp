@@ -1,0 +1,116 @@
+// Live simulation inside the editor's window: the model runs as it opens and as it is
+// edited, clicking a variable charts it, loops are found and picked in the diagram.
+#include "document.h"
+#include "gui/live/livepanels.h"
+#include "gui/live/liveworkspace.h"
+#include "gui/live/loopspanel.h"
+#include "gui/live/sliderpanel.h"
+#include "gui/mainwindow.h"
+#include "scene/diagramscene.h"
+#include "scene/diagramview.h"
+#include "scene/elementitem.h"
+#include "scene/looplabelitem.h"
+
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace meadows;
+
+namespace {
+const QString kRetryStorm = QStringLiteral(MEADOWS_TEST_DATA "/../../examples/incidents/02-retry-storm.xmile");
+const QString kTeacup = QStringLiteral(MEADOWS_TEST_DATA "/../../examples/classics/teacup.xmile");
+
+ElementItem *itemNamed(DiagramScene *scene, Document *doc, const QString &name)
+{
+    for (QGraphicsItem *item : scene->items()) {
+        if (auto *e = dynamic_cast<ElementItem *>(item)) {
+            const ViewElement *el = doc->element(e->uid());
+            if (el && el->name == name && el->type != ViewElement::Type::Connector)
+                return e;
+        }
+    }
+    return nullptr;
+}
+} // namespace
+
+class TestLivePanels : public QObject {
+    Q_OBJECT
+private slots:
+    void opensRunsAndChartsAStock();
+    void clickingAVariableChartsIt();
+    void loopsAreFoundAndHighlighted();
+    void editingAnEquationReruns();
+};
+
+void TestLivePanels::opensRunsAndChartsAStock()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    QVERIFY(window.openFile(kTeacup));
+    LiveWorkspace *w = window.live()->workspace();
+    QTRY_VERIFY(w->currentResults());
+    QCOMPARE(w->shownVariables(), QStringList{QStringLiteral("Teacup Temperature")});
+    QVERIFY(!w->plot()->points(QStringLiteral("Teacup Temperature")).isEmpty());
+    QCOMPARE(w->sliderPanel()->sliders(), (QStringList{QStringLiteral("Room Temperature"), QStringLiteral("Characteristic Time")}));
+}
+
+void TestLivePanels::clickingAVariableChartsIt()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(window.openFile(kTeacup));
+    LiveWorkspace *w = window.live()->workspace();
+    QTRY_VERIFY(w->currentResults());
+    ElementItem *flow = itemNamed(window.scene(), window.document(), QStringLiteral("Heat Loss to Room"));
+    QVERIFY(flow);
+    const QPoint at = window.view()->mapFromScene(flow->sceneBoundingRect().center());
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, at);
+    QTRY_VERIFY(w->shownVariables().contains(QStringLiteral("Heat Loss to Room")));
+    QVERIFY(!w->plot()->points(QStringLiteral("Heat Loss to Room")).isEmpty());
+}
+
+void TestLivePanels::loopsAreFoundAndHighlighted()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    QVERIFY(window.openFile(kRetryStorm));
+    LoopsPanel *loops = window.live()->loops();
+    QTRY_VERIFY_WITH_TIMEOUT(!loops->isBusy() && !loops->loops().empty(), 10000);
+    QCOMPARE(loops->visibleLoopNames(), (QStringList{QStringLiteral("B1"), QStringLiteral("R1"), QStringLiteral("R2")}));
+    loops->setFilter(QStringLiteral("R"), false);
+    QCOMPARE(loops->visibleLoopNames(), QStringList{QStringLiteral("B1")});
+    loops->setFilter(QStringLiteral("R"), true);
+    // Labels sit in the diagram; picking R2 in the list highlights its label.
+    const QList<LoopLabelItem *> labels = window.scene()->loopLabels();
+    QCOMPARE(labels.size(), 3);
+    loops->selectLoop(QStringLiteral("R2"));
+    const auto r2 = std::find_if(labels.begin(), labels.end(), [](LoopLabelItem *l) { return l->mark().label == QLatin1String("R2"); });
+    QVERIFY(r2 != labels.end());
+    QVERIFY((*r2)->isHighlighted());
+    // The dominance strip has the loops' scores over the run.
+    QVERIFY(!loops->dominancePlot()->points(QStringLiteral("R2")).isEmpty());
+}
+
+void TestLivePanels::editingAnEquationReruns()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    QVERIFY(window.openFile(kTeacup));
+    LiveWorkspace *w = window.live()->workspace();
+    QTRY_VERIFY(w->currentResults());
+    const auto before = w->currentResults();
+    // An edit through the document (as the properties panel makes it): the room is 20.
+    Document *doc = window.document();
+    const int index = doc->variableIndex(u"Room Temperature");
+    Variable room = doc->model().variables[std::size_t(index)];
+    room.equation = QStringLiteral("20");
+    doc->replaceVariable(index, room);
+    QTRY_VERIFY(w->currentResults() != before);
+    const auto &r = *w->currentResults();
+    QCOMPARE(r.at(0, std::size_t(r.column(QStringLiteral("Room Temperature")))), 20.0);
+}
+
+QTEST_MAIN(TestLivePanels)
+#include "test_livepanels.moc"
