@@ -10,6 +10,7 @@
 #include "scene/diagramview.h"
 #include "scene/elementitem.h"
 #include "scene/looplabelitem.h"
+#include "scene/stockitem.h"
 
 #include <QUndoStack>
 #include <QtTest>
@@ -40,6 +41,7 @@ private slots:
     void clickingAVariableChartsIt();
     void loopsAreFoundAndHighlighted();
     void editingAnEquationReruns();
+    void stocksShowTheirLevelAtTheScrubbedTime();
 };
 
 void TestLivePanels::opensRunsAndChartsAStock()
@@ -110,6 +112,31 @@ void TestLivePanels::editingAnEquationReruns()
     QTRY_VERIFY(w->currentResults() != before);
     const auto &r = *w->currentResults();
     QCOMPARE(r.at(0, std::size_t(r.column(QStringLiteral("Room Temperature")))), 20.0);
+}
+
+void TestLivePanels::stocksShowTheirLevelAtTheScrubbedTime()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    QVERIFY(window.openFile(kTeacup));
+    LiveWorkspace *w = window.live()->workspace();
+    QTRY_VERIFY(w->currentResults());
+    auto *stock = dynamic_cast<StockItem *>(itemNamed(window.scene(), window.document(), QStringLiteral("Teacup Temperature")));
+    QVERIFY(stock);
+    const Results &r = *w->currentResults();
+    const std::size_t col = std::size_t(r.column(QStringLiteral("Teacup Temperature")));
+    // The level counts from empty to the run's highest value (180 at the start).
+    QTRY_VERIFY(stock->fillFraction() >= 0);
+    QCOMPARE(stock->fillFraction(), r.at(r.rows() - 1, col) / 180.0); // the scrubber starts at the end
+    w->setTimeIndex(0);
+    QCOMPARE(stock->fillFraction(), 1.0);
+    w->setTimeIndex(80); // t = 10
+    QCOMPARE(stock->fillFraction(), r.at(80, col) / 180.0);
+    // Play runs the scrubber forward to the end.
+    w->play(true);
+    QVERIFY(w->isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isPlaying(), 15000);
+    QCOMPARE(w->timeIndex(), int(r.rows()) - 1);
 }
 
 QTEST_MAIN(TestLivePanels)

@@ -8,6 +8,7 @@
 #include "scene/diagramscene.h"
 #include "scene/elementitem.h"
 #include "scene/looplabelitem.h"
+#include "scene/stockitem.h"
 
 #include <QDockWidget>
 #include <QMainWindow>
@@ -89,6 +90,8 @@ LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *sc
         m_scene->highlightLoop(index);
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &LivePanels::selectionChanged);
+    connect(m_workspace, &LiveWorkspace::resultsChanged, this, &LivePanels::showResults);
+    connect(m_workspace, &LiveWorkspace::timeIndexChanged, this, &LivePanels::showTime);
     connect(m_workspace, &LiveWorkspace::simSpecsEdited, this, [this](const SimSpecs &specs) {
         m_document->undoStack()->push(new ChangeSimSpecs(m_workspace, m_document, specs));
     });
@@ -108,6 +111,34 @@ void LivePanels::showLoops(const std::vector<LoopRow> &loops)
         marks.push_back({loops[i].name, loops[i].variables});
     m_labelledLoops = int(marks.size());
     m_scene->setLoops(marks);
+}
+
+// Each stock draws its own run: a sparkline and its level at the scrubbed time.
+void LivePanels::showResults(const std::shared_ptr<const Results> &results)
+{
+    for (QGraphicsItem *item : m_scene->items()) {
+        auto *stock = dynamic_cast<StockItem *>(item);
+        if (!stock)
+            continue;
+        const ViewElement *e = m_document->element(stock->uid());
+        const int column = e && results ? results->column(e->name) : -1;
+        std::vector<double> values;
+        if (column > 0) {
+            values.reserve(results->rows());
+            for (std::size_t r = 0; r < results->rows(); ++r)
+                values.push_back(results->at(r, std::size_t(column)));
+        }
+        stock->setTrajectory(std::move(values));
+        stock->setTimeIndex(m_workspace->timeIndex());
+    }
+}
+
+void LivePanels::showTime(int row)
+{
+    for (QGraphicsItem *item : m_scene->items()) {
+        if (auto *stock = dynamic_cast<StockItem *>(item))
+            stock->setTimeIndex(row);
+    }
 }
 
 // Clicking a variable in the diagram puts it on the chart.

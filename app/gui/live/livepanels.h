@@ -4,6 +4,9 @@
 // the diagram charts it; picking a loop highlights it in the diagram.
 #include <QObject>
 
+#include <memory>
+#include <vector>
+
 class QMainWindow;
 
 namespace meadows {
@@ -11,6 +14,7 @@ namespace meadows {
 class Document;
 class DiagramScene;
 class LiveWorkspace;
+struct Results;
 class LoopsPanel;
 struct LoopRow;
 
@@ -26,6 +30,8 @@ private:
     void modelChanged();
     void showLoops(const std::vector<LoopRow> &loops);
     void selectionChanged();
+    void showResults(const std::shared_ptr<const Results> &results);
+    void showTime(int row);
 
     Document *m_document;
     DiagramScene *m_scene;

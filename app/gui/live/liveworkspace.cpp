@@ -14,7 +14,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QSlider>
 #include <QSplitter>
+#include <QTimer>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
@@ -56,6 +58,37 @@ LiveWorkspace::LiveWorkspace(QWidget *parent) : QWidget(parent)
     });
     tools->addAction(tr("Export CSV…"), this, &LiveWorkspace::exportCurrent);
     tools->addAction(tr("Simulation settings…"), this, &LiveWorkspace::editSimSpecs);
+    tools->addSeparator();
+    // The scrubber moves the time the diagram shows (stock levels); Play animates it.
+    m_play = new QToolButton(this);
+    m_play->setText(tr("Play"));
+    m_play->setCheckable(true);
+    connect(m_play, &QToolButton::toggled, this, &LiveWorkspace::play);
+    tools->addWidget(m_play);
+    m_scrubber = new QSlider(Qt::Horizontal, this);
+    m_scrubber->setAccessibleName(tr("Time shown in the diagram"));
+    m_scrubber->setMinimumWidth(220);
+    m_scrubber->setRange(0, 0);
+    connect(m_scrubber, &QSlider::valueChanged, this, [this](int row) {
+        if (m_current && row < int(m_current->rows()))
+            m_scrubTime->setText(tr("t = %1").arg(m_current->at(std::size_t(row), 0)));
+        emit timeIndexChanged(row);
+    });
+    tools->addWidget(m_scrubber);
+    m_scrubTime = new QLabel(this);
+    m_scrubTime->setMinimumWidth(70);
+    tools->addWidget(m_scrubTime);
+    m_player = new QTimer(this);
+    m_player->setInterval(40);
+    connect(m_player, &QTimer::timeout, this, [this]() {
+        const int next = m_scrubber->value() + std::max(1, m_scrubber->maximum() / 100); // a whole run in about 4 s
+        if (next > m_scrubber->maximum()) {
+            m_scrubber->setValue(m_scrubber->maximum());
+            m_play->setChecked(false);
+        } else {
+            m_scrubber->setValue(next);
+        }
+    });
 
     m_variables = new QListWidget(this);
     m_variables->setAccessibleName(tr("Variables to chart"));
@@ -136,7 +169,16 @@ void LiveWorkspace::finished(const SimulationOutcome &outcome)
     m_banner->hide();
     m_stale = false;
     m_plot->setStale(false);
+    const bool atEnd = m_scrubber->value() >= m_scrubber->maximum();
     m_current = outcome.results;
+    {
+        // A new run keeps the scrubbed time, or follows the end if it was there.
+        const QSignalBlocker block(m_scrubber);
+        m_scrubber->setRange(0, std::max(0, int(m_current->rows()) - 1));
+        if (atEnd)
+            m_scrubber->setValue(m_scrubber->maximum());
+    }
+    m_scrubTime->setText(tr("t = %1").arg(m_current->at(std::size_t(m_scrubber->value()), 0)));
     refreshVariables();
     redraw();
     emit resultsChanged(m_current);
@@ -247,6 +289,34 @@ void LiveWorkspace::refreshRuns()
         item->setCheckState(m_runShown[i] ? Qt::Checked : Qt::Unchecked);
     }
     redraw();
+}
+
+void LiveWorkspace::setTimeIndex(int row)
+{
+    m_scrubber->setValue(row < 0 ? m_scrubber->maximum() : row);
+}
+
+int LiveWorkspace::timeIndex() const
+{
+    return m_scrubber->value();
+}
+
+void LiveWorkspace::play(bool playing)
+{
+    if (playing && m_scrubber->value() >= m_scrubber->maximum())
+        m_scrubber->setValue(0);
+    if (playing)
+        m_player->start();
+    else
+        m_player->stop();
+    const QSignalBlocker block(m_play);
+    m_play->setChecked(playing);
+    m_play->setText(playing ? tr("Pause") : tr("Play"));
+}
+
+bool LiveWorkspace::isPlaying() const
+{
+    return m_player->isActive();
 }
 
 QString LiveWorkspace::bannerText() const

@@ -14,6 +14,8 @@
 class QLabel;
 class QListWidget;
 class QToolButton;
+class QSlider;
+class QTimer;
 
 namespace meadows {
 
@@ -46,6 +48,12 @@ public:
     bool showsStaleResults() const { return m_stale; }
 
     // Opens the two-run comparison table / the CSV export / the sim specs dialog.
+    // The time scrubber: which saved row the diagram shows; -1 for the last.
+    void setTimeIndex(int row);
+    int timeIndex() const;
+    void play(bool playing);
+    bool isPlaying() const;
+
     void compareRuns(int a, int b);
     void exportCurrent();
     void editSimSpecs();
@@ -56,6 +64,7 @@ signals:
     // The user changed the sim specs: apply them to the document (an undoable edit).
     void simSpecsEdited(const meadows::SimSpecs &specs);
     void runFinished(double milliseconds);
+    void timeIndexChanged(int row);
 
 private:
     void finished(const SimulationOutcome &outcome);
@@ -75,6 +84,10 @@ private:
     QListWidget *m_variables = nullptr;
     QListWidget *m_runList = nullptr;
     QToolButton *m_log = nullptr;
+    QToolButton *m_play = nullptr;
+    QSlider *m_scrubber = nullptr;
+    QLabel *m_scrubTime = nullptr;
+    QTimer *m_player = nullptr;
     std::shared_ptr<const Results> m_current;
     std::shared_ptr<const Results> m_ghost; // the run before a slider drag began
     bool m_dragging = false;

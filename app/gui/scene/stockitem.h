@@ -1,6 +1,9 @@
 #pragma once
-// A stock: a box.
+// A stock: a box. After a run it also shows its trajectory inside the box (a sparkline)
+// and how full it is at the time the scrubber points to.
 #include "variableitem.h"
+
+#include <vector>
 
 namespace meadows {
 
@@ -9,10 +12,22 @@ public:
     using VariableItem::VariableItem;
     bool isResizable() const override { return true; }
 
+    // The stock's values over the run (one per saved row); empty clears the display.
+    void setTrajectory(std::vector<double> values);
+    // Which row the fill level shows; -1 for the last.
+    void setTimeIndex(int row);
+    // The fill level drawn now, 0 (empty) to 1 (the run's highest value); -1 when none.
+    double fillFraction() const;
+
 protected:
     QPainterPath body() const override;
     void paintBody(QPainter *painter) const override;
     QString defaultLabelSide() const override { return QStringLiteral("top"); }
+
+private:
+    std::vector<double> m_trajectory;
+    double m_low = 0, m_high = 0;
+    int m_row = -1;
 };
 
 } // namespace meadows
