@@ -1,6 +1,9 @@
 #include "document.h"
 
+#include <QFile>
+
 #include "model/names.h"
+#include "model/mermaidreader.h"
 #include "model/xmilereader.h"
 #include "model/xmilewriter.h"
 
@@ -84,14 +87,29 @@ void Document::prepareDiagram()
 
 QString Document::load(const QString &path)
 {
-    XmileReadResult read = readXmileFile(path);
+    // A Mermaid flowchart imports as a causal-loop diagram; it is not saved back over
+    // the .mmd (Save asks for an XMILE name).
+    const bool mermaid = path.endsWith(QLatin1String(".mmd"), Qt::CaseInsensitive);
+    XmileReadResult read;
+    if (mermaid) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return tr("%1 could not be read: %2").arg(path, file.errorString());
+        MermaidReadResult m = readMermaid(file.readAll(), path);
+        read.project = std::move(m.project);
+        read.diagnostics = std::move(m.diagnostics);
+    } else {
+        read = readXmileFile(path);
+    }
     if (!read.project) {
         QStringList messages;
         for (const Diagnostic &d : read.diagnostics)
             messages << d.format();
         return messages.isEmpty() ? tr("%1 could not be read.").arg(path) : messages.join(QLatin1Char('\n'));
     }
-    reset(std::move(*read.project), path);
+    reset(std::move(*read.project), mermaid ? QString() : path);
+    if (mermaid)
+        markModified();
     return QString();
 }
 

@@ -234,7 +234,8 @@ void MainWindow::open()
 {
     const QString dir = m_document->filePath().isEmpty() ? QString() : QFileInfo(m_document->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), dir,
-                                                      tr("XMILE models (*.xmile *.stmx *.itmx *.xml);;All files (*)"));
+                                                      tr("Models (*.xmile *.stmx *.itmx *.xml *.mmd);;XMILE models (*.xmile *.stmx *.itmx *.xml);;"
+                                                         "Mermaid flowcharts as causal-loop diagrams (*.mmd);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }

@@ -42,6 +42,7 @@ private slots:
     void loopsAreFoundAndHighlighted();
     void editingAnEquationReruns();
     void stocksShowTheirLevelAtTheScrubbedTime();
+    void mermaidOpensAsACausalLoopDiagram();
 };
 
 void TestLivePanels::opensRunsAndChartsAStock()
@@ -137,6 +138,20 @@ void TestLivePanels::stocksShowTheirLevelAtTheScrubbedTime()
     QVERIFY(w->isPlaying());
     QTRY_VERIFY_WITH_TIMEOUT(!w->isPlaying(), 15000);
     QCOMPARE(w->timeIndex(), int(r.rows()) - 1);
+}
+
+void TestLivePanels::mermaidOpensAsACausalLoopDiagram()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    QVERIFY(window.openFile(QStringLiteral(MEADOWS_TEST_DATA "/../../examples/mermaid/retry-storm.mmd")));
+    QVERIFY(window.document()->isModified()); // not yet saved as XMILE
+    QVERIFY(window.document()->filePath().isEmpty());
+    QCOMPARE(window.document()->model().variables.size(), std::size_t(6));
+    LoopsPanel *loops = window.live()->loops();
+    QTRY_VERIFY_WITH_TIMEOUT(!loops->isBusy() && !loops->loops().empty(), 10000);
+    QCOMPARE(loops->visibleLoopNames(), (QStringList{QStringLiteral("B1"), QStringLiteral("B2"), QStringLiteral("R1")}));
+    QCOMPARE(window.scene()->loopLabels().size(), 3);
 }
 
 QTEST_MAIN(TestLivePanels)
