@@ -220,7 +220,7 @@ Project Reader::project() const
     p.simSpecs.timeUnits = QStringLiteral("Months");
     Model main;
     View view;
-    view.type = QStringLiteral("causal_loop");
+    view.type = QStringLiteral("stock_flow"); // XMILE keeps every diagram in a stock_flow view
     const int n = int(m_nodes.size());
     const double radius = std::max(120.0, 45.0 * n);
     const double cx = radius + 100, cy = radius + 80;

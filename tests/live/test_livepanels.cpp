@@ -152,6 +152,13 @@ void TestLivePanels::mermaidOpensAsACausalLoopDiagram()
     QTRY_VERIFY_WITH_TIMEOUT(!loops->isBusy() && !loops->loops().empty(), 10000);
     QCOMPARE(loops->visibleLoopNames(), (QStringList{QStringLiteral("B1"), QStringLiteral("B2"), QStringLiteral("R1")}));
     QCOMPARE(window.scene()->loopLabels().size(), 3);
+    // Drawn: a circle of variables and the links between them.
+    QCOMPARE(window.scene()->geometryWarnings(), QStringList());
+    QVERIFY(window.document()->view().elements.size() == 6 + 8);
+    // Not simulated, and not an error either.
+    QTest::qWait(200); // a run asked for before the file opened must not replace the note
+    QVERIFY(window.live()->workspace()->bannerText().contains(QLatin1String("causal-loop diagram")));
+    QVERIFY(!window.live()->workspace()->currentResults());
 }
 
 QTEST_MAIN(TestLivePanels)

@@ -32,8 +32,9 @@ LiveWorkspace::LiveWorkspace(QWidget *parent) : QWidget(parent)
     m_banner = new QLabel(this);
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #f5c2bd;"
-                                           " border-radius: 4px; padding: 6px; }"));
+    m_errorStyle = QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #f5c2bd;"
+                                  " border-radius: 4px; padding: 6px; }");
+    m_banner->setStyleSheet(m_errorStyle);
     m_banner->hide();
 
     auto *tools = new QToolBar(this);
@@ -136,6 +137,19 @@ void LiveWorkspace::setProject(const Project &project)
     m_ghost.reset();
     m_sliders->setProject(project);
     m_plot->setTimeUnits(project.simSpecs.timeUnits);
+    if (project.mainModel().isCausalLoopDiagram()) {
+        // Not an error: a causal-loop diagram is analysed (Loops panel), not simulated.
+        m_banner->setStyleSheet(QStringLiteral("QLabel { background: #eef4fb; color: #1f3b57; border: 1px solid #c9dcef;"
+                                               " border-radius: 4px; padding: 6px; }"));
+        m_banner->setText(tr("A causal-loop diagram: its loops are in the Loops panel. Give the variables "
+                             "equations to simulate it."));
+        m_banner->show();
+        m_scheduler.discard(); // a run asked for before must not clear this note
+        m_current.reset();
+        m_plot->setSeries({});
+        return;
+    }
+    m_banner->setStyleSheet(m_errorStyle);
     m_scheduler.request(m_project, m_sliders->overrides());
 }
 

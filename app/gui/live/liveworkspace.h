@@ -81,6 +81,7 @@ private:
     std::unique_ptr<PlotView> m_plot;
     SliderPanel *m_sliders = nullptr;
     QLabel *m_banner = nullptr;
+    QString m_errorStyle;
     QListWidget *m_variables = nullptr;
     QListWidget *m_runList = nullptr;
     QToolButton *m_log = nullptr;

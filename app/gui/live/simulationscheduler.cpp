@@ -43,6 +43,16 @@ void SimulationScheduler::requestNow(const Project &project, const FlattenOption
     startPending();
 }
 
+void SimulationScheduler::discard()
+{
+    ++m_generation;
+    m_pending.reset();
+    m_debounce.stop();
+    std::lock_guard lock(m_mutex);
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
 bool SimulationScheduler::isBusy() const
 {
     std::lock_guard lock(m_mutex);

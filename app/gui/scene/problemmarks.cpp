@@ -25,7 +25,9 @@ ProblemMarks::ProblemMarks(Document *document, DiagramScene *scene, QObject *par
 void ProblemMarks::recheckNow()
 {
     m_timer->stop();
-    const CompileResult compiled = compileProject(m_document->project());
+    // A causal-loop diagram has no equations by design: nothing in it is a problem.
+    const CompileResult compiled = m_document->model().isCausalLoopDiagram() ? CompileResult{}
+                                                                             : compileProject(m_document->project());
     // Messages name their variable first, in quotes: "in 'X': ...", "'X' has no equation".
     static const QRegularExpression firstQuoted(QStringLiteral("'([^']+)'"));
     QHash<QString, QStringList> messages;
