@@ -50,6 +50,7 @@ private slots:
     void sliderRangeFromValue();
     void draggingASliderRedrawsWithTheEngineValues();
     void anErrorKeepsTheLastResultsGreyedWithABanner();
+    void sliderRangeCanBeSet();
     void savedRunsOverlayAsGhosts();
 };
 
@@ -258,6 +259,20 @@ void TestLive::draggingASliderRedrawsWithTheEngineValues()
     QCOMPARE(pts.size(), qsizetype(expected->rows()));
     for (qsizetype i = 0; i < pts.size(); ++i)
         QCOMPARE(pts[i].y(), expected->at(std::size_t(i), std::size_t(col)));
+}
+
+void TestLive::sliderRangeCanBeSet()
+{
+    LiveWorkspace w;
+    w.setProject(teacup());
+    SliderPanel *p = w.sliderPanel();
+    p->setRange(QStringLiteral("room"), {50, 60, 1});
+    QCOMPARE(p->range(QStringLiteral("room")).max, 60.0);
+    QSlider *slider = p->sliderFor(QStringLiteral("room"));
+    QTest::keyClick(slider, Qt::Key_End);
+    QCOMPARE(p->value(QStringLiteral("room")), 60.0);
+    QTest::keyClick(slider, Qt::Key_Home);
+    QCOMPARE(p->value(QStringLiteral("room")), 50.0);
 }
 
 void TestLive::anErrorKeepsTheLastResultsGreyedWithABanner()

@@ -3,7 +3,10 @@
 #include "model/names.h"
 #include "solver/parser.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QMenu>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
@@ -115,6 +118,14 @@ bool SliderPanel::addSlider(const QString &variable)
     layout->addWidget(e->box, 0, 1);
     layout->addWidget(e->slider, 1, 0, 1, 2);
     layout->setColumnStretch(0, 1);
+    // Right-click a slider for its range: the default (0 to twice the value) is a guess.
+    row->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(row, &QWidget::customContextMenuRequested, this, [this, entry, row](const QPoint &at) {
+        QMenu menu(row);
+        menu.addAction(tr("Set range…"), this, [this, entry]() { editRange(entry->name); });
+        menu.addAction(tr("Back to the model's value"), this, [this, entry]() { setValue(entry->name, entry->modelValue); });
+        menu.exec(row->mapToGlobal(at));
+    });
     m_form->addRow(row);
     m_entries.push_back(std::move(e));
     return true;
@@ -122,11 +133,17 @@ bool SliderPanel::addSlider(const QString &variable)
 
 void SliderPanel::setRange(const QString &variable, const SliderRange &range)
 {
-    if (Entry *e = find(variable)) {
-        e->range = range;
-        const QSignalBlocker block(e->slider);
-        e->slider->setValue(position(*e));
+    Entry *e = find(variable);
+    if (!e)
+        return;
+    e->range = range;
+    const double inside = std::clamp(e->value, range.min, range.max);
+    if (inside != e->value) {
+        setValue(e->name, inside); // the value follows the range it must stay in
+        return;
     }
+    const QSignalBlocker block(e->slider);
+    e->slider->setValue(position(*e));
 }
 
 void SliderPanel::setValue(const QString &variable, double value)
@@ -144,6 +161,41 @@ void SliderPanel::setValue(const QString &variable, double value)
     const QSignalBlocker block(e->box);
     e->box->setValue(value);
     changed(false);
+}
+
+bool SliderPanel::editRange(const QString &variable)
+{
+    Entry *e = find(variable);
+    if (!e)
+        return false;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Range of %1").arg(e->name));
+    auto *form = new QFormLayout(&dialog);
+    const auto box = [&dialog](double v) {
+        auto *b = new QDoubleSpinBox(&dialog);
+        b->setDecimals(6);
+        b->setRange(-1e12, 1e12);
+        b->setValue(v);
+        return b;
+    };
+    QDoubleSpinBox *min = box(e->range.min), *max = box(e->range.max), *step = box(e->range.step);
+    form->addRow(tr("Minimum"), min);
+    form->addRow(tr("Maximum"), max);
+    form->addRow(tr("Step"), step);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted || max->value() <= min->value() || step->value() < 0)
+        return false;
+    setRange(e->name, {min->value(), max->value(), step->value()});
+    return true;
+}
+
+SliderRange SliderPanel::range(const QString &variable) const
+{
+    const Entry *e = find(variable);
+    return e ? e->range : SliderRange{};
 }
 
 double SliderPanel::value(const QString &variable) const

@@ -32,6 +32,9 @@ public:
     // Adds (or shows) a slider for one constant; false when it is not a constant.
     bool addSlider(const QString &variable);
     void setRange(const QString &variable, const SliderRange &range);
+    SliderRange range(const QString &variable) const;
+    // Asks the user for a slider's minimum, maximum and step; true when changed.
+    bool editRange(const QString &variable);
     // Moves a slider as a user would (used by tests and by the value boxes).
     void setValue(const QString &variable, double value);
     double value(const QString &variable) const;
