@@ -2,12 +2,41 @@
 // first argument names a subcommand (run, check, ...), which needs no display.
 #include "cli/commandline.h"
 
-#ifdef MEADOWS_WITH_GUI
-#include "gui/guimain.h"
-#endif
-
 #include <QCoreApplication>
 #include <cstdio>
+
+#ifdef MEADOWS_WITH_GUI
+#include <dlfcn.h>
+#include <limits.h>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+// The GUI module sits beside the executable (a build tree) or in ../lib/meadows (an install).
+int runGuiModule(int argc, char **argv)
+{
+    char self[PATH_MAX];
+    const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    std::string dir = n > 0 ? std::string(self, std::size_t(n)) : std::string(argv[0]);
+    dir = dir.substr(0, dir.find_last_of('/') + 1);
+    std::string tried;
+    for (const char *relative : {"libmeadows-gui.so", "../lib/meadows/libmeadows-gui.so"}) {
+        const std::string path = dir + relative;
+        if (void *module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+            using Entry = int (*)(int, char **);
+            if (auto entry = reinterpret_cast<Entry>(dlsym(module, "meadowsRunGui")))
+                return entry(argc, argv);
+        }
+        tried += "\n  " + path + ": " + dlerror();
+    }
+    std::fprintf(stderr, "meadows: cannot load the editor's module:%s\n"
+                         "The headless commands still work (meadows help).\n", tried.c_str());
+    return 2;
+}
+
+} // namespace
+#endif
 
 int main(int argc, char **argv)
 {
@@ -18,7 +47,7 @@ int main(int argc, char **argv)
         return meadows::runHeadless(QCoreApplication::arguments());
     }
 #ifdef MEADOWS_WITH_GUI
-    return meadows::runGui(argc, argv);
+    return runGuiModule(argc, argv);
 #else
     std::fputs("meadows was built without its GUI; use a subcommand (meadows help)\n", stderr);
     return 2;
