@@ -512,7 +512,7 @@ private slots:
         QCOMPARE(int(doc->model().variables.size()), before);
     }
 
-    void aLargeDiagramOpensAndRendersQuickly()
+    void aLargeDiagramOpensAndRenders()
     {
         // 1,000 chains of stock, flow, aux and two connectors: 5,000 elements.
         QString variables, view;
@@ -543,27 +543,18 @@ private slots:
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QElapsedTimer timer;
-        timer.start();
+        // Speed is measured in benchmarks, never asserted here: this checks that a
+        // 5,000-element diagram opens whole and renders, fitted and panned.
         QVERIFY(window.openFile(path));
-        const qint64 openMs = timer.elapsed();
         QCOMPARE(countItems(window), 5000);
         QVERIFY(window.scene()->geometryWarnings().isEmpty());
-        // Rendering the whole diagram, then a screenful at 100 % after panning, should take
-        // a fraction of a second even on a shared, sanitized build machine.
-        timer.restart();
         window.view()->fitDiagram();
-        window.view()->viewport()->grab();
-        const qint64 fitMs = timer.elapsed();
-        timer.restart();
+        QVERIFY(!window.view()->viewport()->grab().isNull());
         window.view()->setZoom(1);
         for (int i = 0; i < 10; ++i) {
             window.view()->centerOn(300 + i * 400, 1000);
-            window.view()->viewport()->grab();
+            QVERIFY(!window.view()->viewport()->grab().isNull());
         }
-        const qint64 panMs = timer.elapsed() / 10;
-        qInfo("5,000 elements: open %lld ms, whole-diagram render %lld ms, one pan frame %lld ms", openMs, fitMs, panMs);
-        QVERIFY2(openMs < 10000 && fitMs < 5000 && panMs < 500, "the large diagram is too slow");
     }
 
     void theDiagramFollowsADarkPalette()

@@ -368,7 +368,8 @@ void TestExamples::connectionPoolPastThresholdLosesThroughput()
     QVERIFY(shrink.at(QStringLiteral("Throughput"), 19) < 165);
     QVERIFY(std::fabs(shrink.at(QStringLiteral("Throughput"), 39) - 200) < 1);
 
-    const Loop *contention = findLoop(loops(kPool), {QStringLiteral("Connections in Use"), QStringLiteral("Query Time"), QStringLiteral("Releases")});
+    const auto poolLoops = loops(kPool); // findLoop points into it: keep it alive
+    const Loop *contention = findLoop(poolLoops, {QStringLiteral("Connections in Use"), QStringLiteral("Query Time"), QStringLiteral("Releases")});
     QVERIFY(contention);
     QCOMPARE(contention->polarity, LoopPolarity::Reinforcing);
 }
