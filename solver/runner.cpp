@@ -105,9 +105,14 @@ void Runner::record()
 
 void Runner::save(Results &r)
 {
-    r.data.push_back(memory[TimeSlot]);
+    // One row at a time through a pointer: a push_back per value was a tenth of a run.
+    const std::size_t at = r.data.size();
+    r.data.resize(at + model.outputs.size() + 1);
+    double *row = r.data.data() + at;
+    const double *mem = memory.data();
+    *row++ = mem[TimeSlot];
     for (const OutputColumn &c : model.outputs)
-        r.data.push_back(memory[c.slot]);
+        *row++ = mem[c.slot];
 }
 
 Results Runner::emptyResults(std::size_t expectedRows) const

@@ -7,9 +7,11 @@
 #include "solver/simulation.h"
 
 #include <QCommandLineParser>
-#include <QSaveFile>
+#include <QTemporaryFile>
 #include <QTextStream>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace meadows {
 
@@ -105,16 +107,27 @@ int runCommand(const QStringList &arguments)
         writeCsv(*run.results, [](const char *data, std::size_t n) { return std::fwrite(data, 1, n, stdout) == n; });
         return std::fflush(stdout) == 0 ? ExitOk : ExitModelError;
     }
-    QSaveFile file(p.value(QStringLiteral("output")));
-    bool written = file.open(QIODevice::WriteOnly);
+    // Results are written beside the target and renamed over it: a reader never sees half
+    // a file. Not QSaveFile: its fsync on commit costs as much as the simulation, and a
+    // results file needs atomic replacement, not a flush to disk.
+    const QString target = p.value(QStringLiteral("output"));
+    QTemporaryFile file(target + QStringLiteral(".XXXXXX"));
+    bool written = file.open();
     if (written) {
         writeCsv(*run.results, [&](const char *data, std::size_t n) {
             written = file.write(data, qint64(n)) == qint64(n);
             return written;
         });
+        written = written && file.flush();
     }
-    if (!written || !file.commit()) {
-        err << p.value(QStringLiteral("output")) << ": error: cannot write: " << file.errorString() << '\n';
+    if (written) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        written = std::rename(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(target).constData()) == 0;
+        if (written)
+            file.setAutoRemove(false);
+    }
+    if (!written) {
+        err << target << ": error: cannot write: " << (file.error() != QFileDevice::NoError ? file.errorString() : QString::fromLocal8Bit(std::strerror(errno))) << '\n';
         return ExitModelError;
     }
     return ExitOk;
