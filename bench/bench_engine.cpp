@@ -1,4 +1,6 @@
 // In-process speed of the engine (Google Benchmark): what a slider drag costs the GUI.
+#include "ringmodel.h"
+
 #include "model/xmilereader.h"
 #include "solver/compiler.h"
 #include "solver/simulation.h"
@@ -12,27 +14,8 @@ namespace {
 
 using namespace meadows;
 
-// The ring model from make_ring.py, built in memory: N stocks, 4N variables.
-QByteArray ringModel(int n, double stop, double dt, double save)
-{
-    QByteArray x = "<xmile version=\"1.0\"><header/><sim_specs method=\"Euler\"><start>0</start><stop>"
-                   + QByteArray::number(stop) + "</stop><dt>" + QByteArray::number(dt) + "</dt><save_step>"
-                   + QByteArray::number(save) + "</save_step></sim_specs><model><variables>";
-    for (int i = 0; i < n; ++i) {
-        const QByteArray s = QByteArray::number(i);
-        x += "<stock name=\"s" + s + "\"><eqn>" + QByteArray::number(100 + i % 10) + "</eqn><inflow>f" + s
-             + "</inflow><outflow>f" + QByteArray::number((i + 1) % n) + "</outflow><outflow>leak" + s + "</outflow></stock>";
-        x += "<aux name=\"rate" + s + "\"><eqn>0.1 + 0.05 * SIN(TIME / " + QByteArray::number(10 + i % 7) + ")</eqn></aux>";
-        x += "<flow name=\"f" + s + "\"><eqn>MIN(s" + QByteArray::number((i + n - 1) % n) + " * rate" + s + ", 50)</eqn></flow>";
-        x += "<flow name=\"leak" + s + "\"><eqn>s" + s + " * 0.01</eqn></flow>";
-    }
-    return x + "</variables></model></xmile>";
-}
-
-Project ringProject(int n, double stop, double dt, double save)
-{
-    return *readXmile(ringModel(n, stop, dt, save), QStringLiteral("ring.xmile")).project;
-}
+using bench::ringModel;
+using bench::ringProject;
 
 // 1000 variables, 1000 steps: a compiled model run again (as after a slider moves a
 // constant that only changes initial values or parameters).

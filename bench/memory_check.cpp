@@ -1,5 +1,7 @@
 // Memory of stored results: 1000 variables saved 100,000 times must not take more than
 // 1.5 times the results' own size. Prints the figures; exits 1 when over.
+#include "ringmodel.h"
+
 #include "model/xmilereader.h"
 #include "solver/compiler.h"
 #include "solver/simulation.h"
@@ -21,19 +23,7 @@ int main()
 {
     using namespace meadows;
     // The ring of make_ring.py with 250 stocks: 1000 variables; 99,999 steps of 1, all saved.
-    QByteArray x = "<xmile version=\"1.0\"><header/><sim_specs method=\"Euler\"><start>0</start><stop>99999</stop>"
-                   "<dt>1</dt></sim_specs><model><variables>";
-    const int n = 250;
-    for (int i = 0; i < n; ++i) {
-        const QByteArray s = QByteArray::number(i);
-        x += "<stock name=\"s" + s + "\"><eqn>100</eqn><inflow>f" + s + "</inflow><outflow>f"
-             + QByteArray::number((i + 1) % n) + "</outflow><outflow>leak" + s + "</outflow></stock>"
-             + "<aux name=\"rate" + s + "\"><eqn>0.1 + 0.05 * SIN(TIME / 10)</eqn></aux>"
-             + "<flow name=\"f" + s + "\"><eqn>MIN(s" + QByteArray::number((i + n - 1) % n) + " * rate" + s + ", 50)</eqn></flow>"
-             + "<flow name=\"leak" + s + "\"><eqn>s" + s + " * 0.001</eqn></flow>";
-    }
-    x += "</variables></model></xmile>";
-    const CompileResult compiled = compileProject(*readXmile(x, QStringLiteral("ring.xmile")).project);
+    const CompileResult compiled = compileProject(bench::ringProject(250, 99999, 1));
     const long before = peakKilobytes();
     const RunResult r = simulate(*compiled.model);
     const long after = peakKilobytes();

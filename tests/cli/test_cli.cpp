@@ -1,39 +1,17 @@
 // The meadows command line as a user runs it: exit codes, output formats, messages.
+#include "support/meadowsprocess.h"
 #include "support/referencedata.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+using meadows::test::Outcome;
+using meadows::test::runMeadows;
+
 namespace {
 const QString kData = QStringLiteral(MEADOWS_TEST_DATA);
 
-struct Outcome {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Outcome runMeadows(const QStringList &args)
-{
-    QProcess p;
-    p.setProgram(QStringLiteral(MEADOWS_EXECUTABLE));
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY")); // the headless commands need no display
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return {};
-    }
-    Outcome o;
-    o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    o.out = QString::fromUtf8(p.readAllStandardOutput());
-    o.err = QString::fromUtf8(p.readAllStandardError());
-    return o;
-}
 } // namespace
 
 class TestCli : public QObject {
