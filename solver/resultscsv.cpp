@@ -1,9 +1,13 @@
 // Results as CSV, the format `meadows run` writes.
 #include "simulation.h"
 
+#include <QFile>
+#include <QTemporaryFile>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cerrno>
 #include <cstring>
 #include <algorithm>
 #include <functional>
@@ -138,6 +142,28 @@ QByteArray toCsv(const Results &results)
         return true;
     });
     return out;
+}
+
+// Written beside the target and renamed over it: a reader never sees half a file. Not
+// QSaveFile: its fsync on commit costs as much as the simulation, and a results file needs
+// atomic replacement, not a flush to disk.
+QString saveCsvFile(const Results &results, const QString &path)
+{
+    QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
+    if (!file.open())
+        return file.errorString();
+    bool written = true;
+    writeCsv(results, [&](const char *data, std::size_t n) {
+        written = file.write(data, qint64(n)) == qint64(n);
+        return written;
+    });
+    if (!written || !file.flush())
+        return file.errorString();
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    if (std::rename(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(path).constData()) != 0)
+        return QString::fromLocal8Bit(std::strerror(errno));
+    file.setAutoRemove(false);
+    return {};
 }
 
 } // namespace meadows

@@ -48,5 +48,7 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
 QByteArray toCsv(const Results &results);
 // The same, streamed: `write` receives consecutive pieces and returns false to stop.
 void writeCsv(const Results &results, const std::function<bool(const char *, std::size_t)> &write);
+// Writes the CSV to a file, atomically: empty string on success, else what went wrong.
+QString saveCsvFile(const Results &results, const QString &path);
 
 } // namespace meadows

@@ -7,11 +7,8 @@
 #include "solver/simulation.h"
 
 #include <QCommandLineParser>
-#include <QTemporaryFile>
 #include <QTextStream>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 
 namespace meadows {
 
@@ -107,27 +104,10 @@ int runCommand(const QStringList &arguments)
         writeCsv(*run.results, [](const char *data, std::size_t n) { return std::fwrite(data, 1, n, stdout) == n; });
         return std::fflush(stdout) == 0 ? ExitOk : ExitModelError;
     }
-    // Results are written beside the target and renamed over it: a reader never sees half
-    // a file. Not QSaveFile: its fsync on commit costs as much as the simulation, and a
-    // results file needs atomic replacement, not a flush to disk.
     const QString target = p.value(QStringLiteral("output"));
-    QTemporaryFile file(target + QStringLiteral(".XXXXXX"));
-    bool written = file.open();
-    if (written) {
-        writeCsv(*run.results, [&](const char *data, std::size_t n) {
-            written = file.write(data, qint64(n)) == qint64(n);
-            return written;
-        });
-        written = written && file.flush();
-    }
-    if (written) {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-        written = std::rename(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(target).constData()) == 0;
-        if (written)
-            file.setAutoRemove(false);
-    }
-    if (!written) {
-        err << target << ": error: cannot write: " << (file.error() != QFileDevice::NoError ? file.errorString() : QString::fromLocal8Bit(std::strerror(errno))) << '\n';
+    const QString error = saveCsvFile(*run.results, target);
+    if (!error.isEmpty()) {
+        err << target << ": error: cannot write: " << error << '\n';
         return ExitModelError;
     }
     return ExitOk;

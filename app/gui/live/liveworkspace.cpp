@@ -371,9 +371,7 @@ void LiveWorkspace::exportCurrent()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export run"), QString(), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    const int index = m_runs.add(tr("exported"), m_current, m_overrides.overrides);
-    const QString error = m_runs.exportCsv(index, path);
-    m_runs.remove(index);
+    const QString error = saveCsvFile(*m_current, path);
     if (!error.isEmpty()) {
         m_banner->setText(tr("Could not export: %1").arg(error));
         m_banner->show();

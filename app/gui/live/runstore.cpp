@@ -1,6 +1,5 @@
 #include "runstore.h"
 
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -45,16 +44,7 @@ QString RunStore::exportCsv(int index, const QString &path) const
 {
     if (index < 0 || index >= int(m_runs.size()) || !m_runs[index].results)
         return tr("There is no such run.");
-    QSaveFile file(path);
-    bool ok = file.open(QIODevice::WriteOnly);
-    if (ok)
-        writeCsv(*m_runs[index].results, [&](const char *data, std::size_t n) {
-            ok = file.write(data, qint64(n)) == qint64(n);
-            return ok;
-        });
-    if (!ok || !file.commit())
-        return file.errorString();
-    return {};
+    return saveCsvFile(*m_runs[index].results, path);
 }
 
 } // namespace meadows
