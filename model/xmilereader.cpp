@@ -91,12 +91,6 @@ private:
         return std::nullopt;
     }
 
-    void warn(const QString &message)
-    {
-        m_diags.push_back({Severity::Warning, m_source->fileName(),
-                           m_source->position(m_reader.characterOffset()), message});
-    }
-
     std::shared_ptr<const SourceText> m_source;
     QXmlStreamReader m_reader;
     std::vector<Diagnostic> &m_diags;

@@ -1,5 +1,6 @@
 // Live simulation inside the editor's window: the model runs as it opens and as it is
 // edited, clicking a variable charts it, loops are found and picked in the diagram.
+#include "commands/changesimspecs.h"
 #include "document.h"
 #include "gui/live/livepanels.h"
 #include "gui/live/liveworkspace.h"
@@ -43,6 +44,7 @@ private slots:
     void editingAnEquationReruns();
     void stocksShowTheirLevelAtTheScrubbedTime();
     void mermaidOpensAsACausalLoopDiagram();
+    void simSpecsChangeRerunsAndUndoes();
 };
 
 void TestLivePanels::opensRunsAndChartsAStock()
@@ -159,6 +161,24 @@ void TestLivePanels::mermaidOpensAsACausalLoopDiagram()
     QTest::qWait(200); // a run asked for before the file opened must not replace the note
     QVERIFY(window.live()->workspace()->bannerText().contains(QLatin1String("causal-loop diagram")));
     QVERIFY(!window.live()->workspace()->currentResults());
+}
+
+void TestLivePanels::simSpecsChangeRerunsAndUndoes()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    QVERIFY(window.openFile(kTeacup));
+    LiveWorkspace *w = window.live()->workspace();
+    QTRY_VERIFY(w->currentResults());
+    QCOMPARE(w->currentResults()->rows(), std::size_t(241)); // 0 to 30 by 0.125
+    SimSpecs shorter = window.document()->project().simSpecs;
+    shorter.stop = 10;
+    window.document()->undoStack()->push(new ChangeSimSpecsCommand(window.document(), shorter));
+    QCOMPARE(window.document()->project().simSpecs.stop, 10.0);
+    QTRY_COMPARE(w->currentResults()->rows(), std::size_t(81));
+    window.document()->undoStack()->undo();
+    QCOMPARE(window.document()->project().simSpecs.stop, 30.0);
+    QTRY_COMPARE(w->currentResults()->rows(), std::size_t(241));
 }
 
 QTEST_MAIN(TestLivePanels)

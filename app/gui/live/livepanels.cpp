@@ -4,6 +4,7 @@
 #include "loopspanel.h"
 #include "sliderpanel.h"
 
+#include "commands/changesimspecs.h"
 #include "document.h"
 #include "scene/diagramscene.h"
 #include "scene/elementitem.h"
@@ -14,7 +15,6 @@
 #include <QMainWindow>
 #include <QScrollArea>
 #include <QTimer>
-#include <QUndoCommand>
 #include <QUndoStack>
 
 namespace meadows {
@@ -23,27 +23,6 @@ namespace {
 // Labels for this many loops at most: beyond that a diagram is all arrows.
 constexpr int kLabelledLoops = 12;
 
-// Sim specs are part of the model: changing them is an edit that can be undone.
-class ChangeSimSpecs : public QUndoCommand {
-public:
-    ChangeSimSpecs(LiveWorkspace *workspace, Document *document, SimSpecs after)
-        : m_workspace(workspace), m_document(document), m_before(document->project().simSpecs), m_after(std::move(after))
-    {
-        setText(QObject::tr("Change simulation settings"));
-    }
-    void redo() override { apply(m_after); }
-    void undo() override { apply(m_before); }
-
-private:
-    void apply(const SimSpecs &specs)
-    {
-        m_document->setSimSpecs(specs);
-        Q_UNUSED(m_workspace);
-    }
-    LiveWorkspace *m_workspace;
-    Document *m_document;
-    SimSpecs m_before, m_after;
-};
 } // namespace
 
 LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *scene)
@@ -93,7 +72,7 @@ LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *sc
     connect(m_workspace, &LiveWorkspace::resultsChanged, this, &LivePanels::showResults);
     connect(m_workspace, &LiveWorkspace::timeIndexChanged, this, &LivePanels::showTime);
     connect(m_workspace, &LiveWorkspace::simSpecsEdited, this, [this](const SimSpecs &specs) {
-        m_document->undoStack()->push(new ChangeSimSpecs(m_workspace, m_document, specs));
+        m_document->undoStack()->push(new ChangeSimSpecsCommand(m_document, specs));
     });
     modelChanged();
 }

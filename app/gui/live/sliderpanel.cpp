@@ -52,7 +52,6 @@ SliderPanel::SliderPanel(QWidget *parent) : QWidget(parent)
 
 void SliderPanel::setProject(const Project &project)
 {
-    const QStringList kept = sliders();
     m_project = project;
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
@@ -61,7 +60,6 @@ void SliderPanel::setProject(const Project &project)
         if (constantOf(v))
             addSlider(displayName(v.name));
     }
-    Q_UNUSED(kept);
 }
 
 int SliderPanel::position(const Entry &e)
