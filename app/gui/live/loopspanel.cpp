@@ -178,10 +178,10 @@ void LoopsPanel::finished(LoopAnalysis analysis)
     refill();
     QList<PlotSeries> series;
     if (m_result.dominance) {
-        static const QColor colors[] = {QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x72, 0xB2), QColor(0x00, 0x9E, 0x73),
-                                        QColor(0xCC, 0x79, 0xA7), QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
-        for (std::size_t c = 1; c < m_result.dominance->columns; ++c)
-            series << PlotSeries{m_result.dominance->names[c], colors[(c - 1) % 6], m_result.dominance, int(c), false};
+        for (std::size_t c = 1; c < m_result.dominance->columns; ++c) {
+            const QString &loop = m_result.dominance->names[c];
+            series << PlotSeries{loop, m_colors.colorFor(loop), m_result.dominance, int(c), false};
+        }
     }
     m_plot->setSeries(series);
     emit loopsFound(m_result.loops);

@@ -4,6 +4,7 @@
 // which loop dominates when (Loops That Matter) — the answer to "why did it oscillate".
 #include "model/project.h"
 #include "plotview.h"
+#include "seriescolors.h"
 
 #include <QWidget>
 #include <atomic>
@@ -68,6 +69,7 @@ private:
     QLabel *m_status = nullptr;
     QToolButton *m_filters[3] = {};
     std::unique_ptr<PlotView> m_plot;
+    SeriesColors m_colors; // a loop keeps its colour across re-analyses
 };
 
 } // namespace meadows
