@@ -14,7 +14,8 @@
 namespace {
 
 // The GUI module sits beside the executable (a build tree) or in ../lib/meadows (an install).
-int runGuiModule(int argc, char **argv)
+// `entryName`: meadowsRunGui (the editor) or meadowsExport (pictures of the diagram).
+int runGuiModule(int argc, char **argv, const char *entryName)
 {
     char self[PATH_MAX];
     const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
@@ -25,7 +26,7 @@ int runGuiModule(int argc, char **argv)
         const std::string path = dir + relative;
         if (void *module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
             using Entry = int (*)(int, char **);
-            if (auto entry = reinterpret_cast<Entry>(dlsym(module, "meadowsRunGui")))
+            if (auto entry = reinterpret_cast<Entry>(dlsym(module, entryName)))
                 return entry(argc, argv);
         }
         tried += "\n  " + path + ": " + dlerror();
@@ -40,6 +41,16 @@ int runGuiModule(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+#ifdef MEADOWS_WITH_GUI
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (meadows::exportRunsInGui(arguments)) {
+        // Drawing needs the scene items, not a display: never ask for X or Wayland.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return runGuiModule(argc, argv, "meadowsExport");
+    }
+#endif
     if (meadows::isHeadlessCommand(argc, argv)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("meadows"));
@@ -47,7 +58,7 @@ int main(int argc, char **argv)
         return meadows::runHeadless(QCoreApplication::arguments());
     }
 #ifdef MEADOWS_WITH_GUI
-    return runGuiModule(argc, argv);
+    return runGuiModule(argc, argv, "meadowsRunGui");
 #else
     std::fputs("meadows was built without its GUI; use a subcommand (meadows help)\n", stderr);
     return 2;

@@ -174,14 +174,23 @@ private:
             if (!closers.contains(open))
                 open = s.mid(i, 1);
             const QString close = closers.value(open);
-            const qsizetype end = s.indexOf(close, i + open.size());
+            // A quoted label may hold the closing brackets: look for them after the quotes.
+            qsizetype from = i + open.size();
+            while (from < s.size() && s[from].isSpace())
+                ++from;
+            if (from < s.size() && s[from] == u'"') {
+                const qsizetype quote = s.indexOf(u'"', from + 1);
+                if (quote > 0)
+                    from = quote + 1;
+            }
+            const qsizetype end = s.indexOf(close, from);
             if (end < 0) {
                 error(lineNumber, int(i) + 1, QStringLiteral("the shape of node '%1' is never closed with '%2'").arg(id, close));
                 return -1;
             }
             label = s.mid(i + open.size(), end - i - open.size()).trimmed();
             if (label.startsWith(u'"') && label.endsWith(u'"') && label.size() >= 2)
-                label = label.mid(1, label.size() - 2);
+                label = label.mid(1, label.size() - 2).replace(QLatin1String("#quot;"), QLatin1String("\""));
             i = end + close.size();
         }
         return declare(id, label);

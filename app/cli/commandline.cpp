@@ -14,6 +14,7 @@ const Subcommand kSubcommands[] = {
     {"run", runCommand},
     {"check", checkCommand},
     {"loops", loopsCommand},
+    {"export", exportCommand},
 };
 } // namespace
 
@@ -26,6 +27,10 @@ QString usageText()
         "       meadows check [--units] MODEL   parse and compile; list every problem\n"
         "       meadows loops MODEL [--json | --summary | --dominance] [--max-loops N]\n"
         "                                       list the feedback loops, R/B/U (unknown)\n"
+        "       meadows export MODEL --format svg|png|pdf|md|mermaid|dot [-o OUT] [--scale N]\n"
+        "                         [--baseline OTHER.xmile]\n"
+        "                                       the diagram as a picture, a postmortem page (md),\n"
+        "                                       or the causal links as Mermaid / Graphviz text\n"
         "       meadows help | --help | --version\n"
         "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
 }

@@ -2,6 +2,8 @@
 // The headless command line: `meadows run|check|...`. Its formats are a public interface.
 #include <QStringList>
 
+class QTextStream;
+
 namespace meadows {
 
 enum ExitCode { ExitOk = 0, ExitModelError = 1, ExitUsage = 2 };
@@ -12,6 +14,14 @@ int runHeadless(const QStringList &arguments);
 int runCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);
 int loopsCommand(const QStringList &arguments);
+int exportCommand(const QStringList &arguments);
+
+// `meadows export` of a format that draws the diagram (svg, png, pdf, md): the GUI module
+// runs it, offscreen. False for the text formats and for arguments that do not parse,
+// which exportCommand reports.
+bool exportRunsInGui(const QStringList &arguments);
+// Standard output for "" or "-", else the file, atomically; false (reported) on failure.
+bool writeExportOutput(const QString &path, const QByteArray &bytes, QTextStream &err);
 
 QString usageText();
 

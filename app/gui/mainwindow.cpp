@@ -4,6 +4,8 @@
 #include "commands/movevariables.h"
 #include "diagramclipboard.h"
 #include "diagramgeometry.h"
+#include "export/diagramrenderer.h"
+#include "export/documentexport.h"
 #include "document.h"
 #include "files/recentfiles.h"
 #include "model/xmilewriter.h"
@@ -20,6 +22,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -124,6 +127,14 @@ void MainWindow::createActions()
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    const std::pair<ExportFormat, const char *> formats[] = {
+        {ExportFormat::Svg, QT_TR_NOOP("Diagram as &SVG…")},        {ExportFormat::Png, QT_TR_NOOP("Diagram as &PNG…")},
+        {ExportFormat::Pdf, QT_TR_NOOP("Diagram as P&DF…")},        {ExportFormat::Markdown, QT_TR_NOOP("&Postmortem (Markdown)…")},
+        {ExportFormat::Mermaid, QT_TR_NOOP("Causal Links as &Mermaid…")}, {ExportFormat::Dot, QT_TR_NOOP("Causal Links as &Graphviz…")}};
+    for (const auto &[format, text] : formats)
+        exportMenu->addAction(tr(text), this, [this, format = format]() { exportAs(format); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
@@ -139,6 +150,7 @@ void MainWindow::createActions()
     edit->addSeparator();
     edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, &MainWindow::cutSelection);
     edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copySelection);
+    edit->addAction(tr("Copy as &Image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyAsImage);
     edit->addAction(tr("&Paste"), QKeySequence::Paste, this, &MainWindow::paste);
     edit->addAction(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::duplicateSelection);
     QAction *del = edit->addAction(tr("&Delete"), this, &MainWindow::deleteSelection);
@@ -448,6 +460,43 @@ void MainWindow::copySelection()
         return;
     QApplication::clipboard()->setMimeData(DiagramClipboard::mimeData(*m_document, uids));
     m_pasteCount = 0;
+}
+
+void MainWindow::copyAsImage()
+{
+    QApplication::clipboard()->setMimeData(DiagramRenderer(m_scene, m_scene->selectedUids()).mimeData());
+    showStatus(m_scene->selectedUids().isEmpty() ? tr("Copied the diagram as an image") : tr("Copied the selection as an image"));
+}
+
+void MainWindow::exportAs(ExportFormat format)
+{
+    const QString suffix = exportFormatSuffix(format);
+    const QFileInfo model(m_document->filePath());
+    const QString suggested = model.filePath().isEmpty() ? tr("model.%1").arg(suffix)
+                                                         : model.dir().filePath(model.completeBaseName() + u'.' + suffix);
+    QString path = QFileDialog::getSaveFileName(this, tr("Export"), suggested, tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u'.' + suffix;
+    exportTo(format, path);
+}
+
+bool MainWindow::exportTo(ExportFormat format, const QString &path)
+{
+    ExportRequest request;
+    request.format = format;
+    request.output = path;
+    const ExportOutcome outcome = exportProject(m_document->project(), m_scene, request);
+    if (!outcome.error.isEmpty()) {
+        showStatus(tr("Export failed: %1").arg(outcome.error));
+        if (!m_quiet)
+            QMessageBox::warning(this, tr("Export"), outcome.error);
+        return false;
+    }
+    showStatus(outcome.files.size() > 1 ? tr("Exported %1 and %n more file(s)", nullptr, int(outcome.files.size() - 1)).arg(QFileInfo(path).fileName())
+                                        : tr("Exported %1").arg(QFileInfo(path).fileName()));
+    return true;
 }
 
 void MainWindow::cutSelection()

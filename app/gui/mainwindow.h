@@ -1,6 +1,7 @@
 #pragma once
 // The editor window: the diagram in the middle, a palette of tools, the properties of the
 // selected variable and the undo history at the side; files, autosave and recovery.
+#include "export/exportoptions.h"
 #include "files/recoverystore.h"
 
 #include <QMainWindow>
@@ -32,6 +33,12 @@ public:
     // (or, while hidden, only in the status bar), when it cannot be read.
     bool openFile(const QString &path);
     bool saveTo(const QString &path);
+
+    // Writes the model in a format, as `meadows export` does (md also writes its pictures
+    // beside OUT). Returns false, with a message shown (or in the status bar when quiet).
+    bool exportTo(ExportFormat format, const QString &path);
+    // Edit → Copy as Image: the selection, or the whole diagram, as PNG and SVG.
+    void copyAsImage();
 
     // Quiet: problems go to the status bar only, never a modal dialog (screenshots, scripts).
     void setQuiet(bool quiet) { m_quiet = quiet; }
@@ -74,6 +81,7 @@ private:
     void cutSelection();
     void paste();
     void duplicateSelection();
+    void exportAs(ExportFormat format);
     // Selected elements with a position of their own (not connectors), for align/distribute.
     QList<const ViewElement *> selectedPlacedElements() const;
     void align(Qt::Alignment alignment);

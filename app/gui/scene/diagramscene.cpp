@@ -748,6 +748,8 @@ void DiagramScene::endDrag()
 
 void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect)
 {
+    if (m_plainBackground)
+        return;
     const DiagramStyle &s = DiagramStyle::current();
     painter->fillRect(rect, s.background);
     const double scale = painter->worldTransform().m11();

@@ -50,6 +50,8 @@ public:
     const QList<LoopLabelItem *> &loopLabels() const { return m_loopLabels; }
     // Emphasises one loop's labels and connectors; -1 clears.
     void highlightLoop(int index);
+    // No background at all (no fill, no grid dots): for exported pictures, which bring their own.
+    void setPlainBackground(bool plain) { m_plainBackground = plain; }
 
 signals:
     void toolChanged(meadows::DiagramScene::Tool tool);
@@ -95,6 +97,7 @@ private:
     Document *m_document;
     Tool m_tool = Tool::Select;
     bool m_snap = false;
+    bool m_plainBackground = false;
     QHash<int, ElementItem *> m_items;
     QStringList m_warnings;
     QList<LoopLabelItem *> m_loopLabels;

@@ -32,6 +32,12 @@ public:
     bool hasProblem() const { return !m_problem.isEmpty(); }
     // Where an in-place rename editor should sit, in scene coordinates.
     virtual QRectF labelSceneRect() const { return sceneBoundingRect(); }
+    // Forgets a hover highlight (pictures of the diagram show none).
+    void clearHover()
+    {
+        m_hovered = false;
+        update();
+    }
 
 protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;

@@ -1,0 +1,72 @@
+// meadows export MODEL --format svg|png|pdf|md|mermaid|dot -o OUT
+// The text formats are written here; the pictures and the md bundle need the diagram's
+// scene items, which live in the GUI module: main.cpp hands those to it (exportRunsInGui),
+// and this command only sees them when the GUI was not built.
+#include "commandline.h"
+#include "modelloading.h"
+
+#include "export/causaltext.h"
+#include "export/exportoptions.h"
+
+#include "model/loops/loopfinder.h"
+#include "solver/causalmodel.h"
+
+#include <QSaveFile>
+#include <QTextStream>
+#include <cstdio>
+
+namespace meadows {
+
+bool exportRunsInGui(const QStringList &arguments)
+{
+    if (arguments.value(1) != QLatin1String("export"))
+        return false;
+    const ParsedExportOptions parsed = parseExportOptions(arguments.mid(2));
+    return parsed.options && exportNeedsRenderer(parsed.options->format);
+}
+
+// Writes to standard output for "" or "-", else atomically to the file.
+bool writeExportOutput(const QString &path, const QByteArray &bytes, QTextStream &err)
+{
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        err << "meadows: cannot write " << path << ": " << file.errorString() << '\n';
+        err.flush();
+        return false;
+    }
+    return true;
+}
+
+int exportCommand(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    const ParsedExportOptions parsed = parseExportOptions(arguments);
+    if (!parsed.options) {
+        err << "meadows export: " << parsed.usageError << '\n' << usageText();
+        return ExitUsage;
+    }
+    const ExportOptions &o = *parsed.options;
+    if (exportNeedsRenderer(o.format)) {
+        err << "meadows export: " << exportFormatName(o.format)
+            << " draws the diagram, and this meadows was built without its GUI; mermaid and dot still work\n";
+        return ExitUsage;
+    }
+    const std::optional<Project> project = loadProject(o.model, err);
+    if (!project)
+        return ExitModelError;
+    const CausalModel causal = buildCausalModel(*project);
+    printDiagnostics(err, causal.diagnostics);
+    if (causal.hasErrors())
+        return ExitModelError;
+    const LoopList loops = findLoops(causal.graph);
+    const QByteArray text = o.format == ExportFormat::Mermaid ? mermaidFlowchart(project->title(), causal, loops)
+                                                              : graphvizDot(project->title(), causal, loops);
+    return writeExportOutput(o.output, text, err) ? ExitOk : ExitModelError;
+}
+
+} // namespace meadows

@@ -1,0 +1,269 @@
+#include "postmortem.h"
+
+#include "dominanceperiods.h"
+
+#include "model/loops/loopfinder.h"
+#include "model/names.h"
+#include "solver/causalmodel.h"
+#include "solver/compiler.h"
+#include "solver/flatmodel.h"
+#include "solver/loopdominance.h"
+#include "solver/parser.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QUrl>
+
+namespace meadows {
+
+namespace {
+
+constexpr std::size_t kMaxCharts = 6;
+constexpr std::size_t kMaxTableLoops = 50;
+
+std::optional<double> constantValue(const QString &equation)
+{
+    const ParseResult parsed = parseEquation(equation);
+    if (!parsed.ok() || !parsed.expr)
+        return std::nullopt;
+    const Expr &e = *parsed.expr;
+    if (e.kind == Expr::Kind::Number)
+        return e.value;
+    if (e.kind == Expr::Kind::Unary && e.unaryOp == UnaryOp::Negate && e.args.size() == 1
+        && e.args[0].kind == Expr::Kind::Number)
+        return -e.args[0].value;
+    return std::nullopt;
+}
+
+// The story of the model: the header's caption or documentation, else the diagram's
+// longer text boxes (the examples tell theirs there); short boxes are labels.
+QString describe(const Project &project)
+{
+    for (const XmlNode &child : project.header.children) {
+        if ((child.name == QLatin1String("caption") || child.name == QLatin1String("doc"))
+            && !child.children.empty() && child.children[0].isText())
+            return child.children[0].text.trimmed();
+    }
+    QStringList paragraphs;
+    for (const View &view : project.mainModel().views) {
+        for (const ViewElement &e : view.elements) {
+            if (e.type == ViewElement::Type::TextBox && e.text.trimmed().size() >= 60)
+                paragraphs << e.text.trimmed();
+        }
+    }
+    return paragraphs.join(QStringLiteral("\n\n"));
+}
+
+QString cell(QString text)
+{
+    return text.replace(u'|', QLatin1String("\\|")).replace(u'\n', u' ');
+}
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 10);
+}
+
+void findLoopsAndDominance(const Project &project, PostmortemReport &report)
+{
+    const CausalModel causal = buildCausalModel(project);
+    if (causal.hasErrors()) {
+        report.diagnostics.insert(report.diagnostics.end(), causal.diagnostics.begin(), causal.diagnostics.end());
+        report.error = QStringLiteral("the model's equations do not parse, so its loops cannot be found");
+        return;
+    }
+    const LoopList loops = findLoops(causal.graph);
+    report.loopsComplete = loops.complete;
+    report.reinforcing = loops.count(LoopPolarity::Reinforcing);
+    report.balancing = loops.count(LoopPolarity::Balancing);
+    report.unknown = loops.count(LoopPolarity::Unknown);
+    for (std::size_t i = 0; i < loops.size() && i < kMaxTableLoops; ++i) {
+        PostmortemLoop row{loops.name(i), polarityLetter(loops.polarity(i)), {}, {}};
+        for (int v : loops.variables(i))
+            row.variables << causal.graph.name(v);
+        report.loops.push_back(row);
+    }
+
+    if (project.mainModel().isCausalLoopDiagram()) {
+        report.simulationNote = QStringLiteral("A causal-loop diagram: there is nothing to simulate.");
+        return;
+    }
+    const CompileResult compiled = compileProject(project);
+    if (!compiled.model) {
+        report.diagnostics.insert(report.diagnostics.end(), compiled.diagnostics.begin(), compiled.diagnostics.end());
+        report.simulationNote = QStringLiteral("The model does not compile (see `meadows check`), so it was not run.");
+        return;
+    }
+    RunResult run = simulate(*compiled.model);
+    if (!run.results) {
+        report.simulationNote = QStringLiteral("The run failed: %1").arg(run.error);
+        return;
+    }
+    report.results = std::move(run.results);
+    report.simulated = true;
+    if (loops.empty())
+        return;
+    const DominanceResult dominance = computeDominance(causal, loops, *compiled.model);
+    if (!dominance.error.isEmpty()) {
+        report.simulationNote = QStringLiteral("Loop dominance could not be computed: %1").arg(dominance.error);
+        return;
+    }
+    const std::vector<std::vector<TimePeriod>> periods = dominancePeriods(dominance, loops);
+    for (std::size_t i = 0; i < report.loops.size(); ++i)
+        report.loops[i].dominance = formatPeriods(periods[i]);
+}
+
+// One chart per stock (they seldom share units), the first few.
+void chooseCharts(const Project &project, PostmortemReport &report)
+{
+    if (!report.results)
+        return;
+    for (const Variable &v : project.mainModel().variables) {
+        if (report.charts.size() == kMaxCharts)
+            break;
+        const QString name = displayName(v.name);
+        if (v.kind == VariableKind::Stock && !v.isArray() && report.results->column(name) >= 0)
+            report.charts.push_back({name, {name}, v.units});
+    }
+}
+
+} // namespace
+
+std::vector<PostmortemParameter> modelConstants(const Project &project)
+{
+    std::vector<PostmortemParameter> constants;
+    for (const Variable &v : project.mainModel().variables) {
+        if (v.kind == VariableKind::Stock || v.kind == VariableKind::Module || v.isArray() || v.gf)
+            continue;
+        if (constantValue(v.equation))
+            constants.push_back({displayName(v.name), v.equation.trimmed(), {}, v.units});
+    }
+    return constants;
+}
+
+PostmortemReport buildPostmortem(const Project &project, const Project *baseline)
+{
+    PostmortemReport report;
+    report.title = project.title();
+    report.description = describe(project);
+    report.sourceFile = project.fileName;
+    report.simSpecs = project.simSpecs;
+    findLoopsAndDominance(project, report);
+    if (!report.error.isEmpty())
+        return report;
+    chooseCharts(project, report);
+
+    std::vector<PostmortemParameter> constants = modelConstants(project);
+    if (!baseline) {
+        report.parameters = std::move(constants);
+        return report;
+    }
+    report.baselineFile = baseline->fileName;
+    // Compared by canonical name; a value the baseline computes (not a constant) shows its equation.
+    QHash<QString, const Variable *> baselineVariables;
+    for (const Variable &v : baseline->mainModel().variables)
+        baselineVariables.insert(canonicalName(v.name), &v);
+    QSet<QString> seen;
+    for (PostmortemParameter &p : constants) {
+        const QString key = canonicalName(p.name);
+        seen.insert(key);
+        const Variable *other = baselineVariables.value(key);
+        if (other)
+            p.baseline = other->equation.trimmed();
+        const std::optional<double> a = constantValue(p.value);
+        const std::optional<double> b = other ? constantValue(other->equation) : std::nullopt;
+        if (!(a && b && *a == *b))
+            report.parameters.push_back(p);
+    }
+    for (const PostmortemParameter &p : modelConstants(*baseline)) {
+        if (!seen.contains(canonicalName(p.name)))
+            report.parameters.push_back({p.name, {}, p.value, p.units});
+    }
+    return report;
+}
+
+QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QStringList &chartFiles)
+{
+    // Relative links percent-encoded, so names with spaces still link.
+    const auto link = [](const QString &file) { return QString::fromUtf8(QUrl::toPercentEncoding(file, "/")); };
+    QString md;
+    md += QStringLiteral("# %1\n\n").arg(report.title.isEmpty() ? QStringLiteral("Model") : report.title);
+    if (!report.sourceFile.isEmpty())
+        md += QStringLiteral("_Exported by Meadows from `%1`._\n\n").arg(QFileInfo(report.sourceFile).fileName());
+    if (!report.description.isEmpty())
+        md += report.description + QStringLiteral("\n\n");
+
+    if (!diagramFile.isEmpty())
+        md += QStringLiteral("## Diagram\n\n![Diagram of %1](%2)\n\n").arg(cell(report.title), link(diagramFile));
+
+    md += QStringLiteral("## Feedback loops\n\n");
+    if (report.loops.empty()) {
+        md += QStringLiteral("No feedback loops.\n\n");
+    } else {
+        md += QStringLiteral("%1 loops: %2 reinforcing (R), %3 balancing (B)")
+                  .arg(report.reinforcing + report.balancing + report.unknown)
+                  .arg(report.reinforcing)
+                  .arg(report.balancing);
+        if (report.unknown)
+            md += QStringLiteral(", %1 of unknown polarity (U)").arg(report.unknown);
+        md += report.loopsComplete ? QStringLiteral(".") : QStringLiteral(" (the search stopped early: there are more).");
+        if (report.reinforcing + report.balancing + report.unknown > report.loops.size())
+            md += QStringLiteral(" The first %1 are listed (`meadows loops` lists all).").arg(report.loops.size());
+        md += QStringLiteral("\n\n");
+        const QString timeUnits = report.simSpecs.timeUnits.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(report.simSpecs.timeUnits);
+        md += report.simulated ? QStringLiteral("| Loop | Polarity | Variables | Dominates%1 |\n|---|---|---|---|\n").arg(timeUnits)
+                               : QStringLiteral("| Loop | Polarity | Variables |\n|---|---|---|\n");
+        for (const PostmortemLoop &loop : report.loops) {
+            const QString path = cell((loop.variables + QStringList{loop.variables.value(0)}).join(QStringLiteral(" → ")));
+            md += QStringLiteral("| %1 | %2 | %3 |").arg(loop.name, loop.letter, path);
+            if (report.simulated)
+                md += QStringLiteral(" %1 |").arg(loop.dominance.isEmpty() ? QStringLiteral("—") : loop.dominance);
+            md += u'\n';
+        }
+        if (report.simulated)
+            md += QStringLiteral("\nA loop dominates while its Loops That Matter relative score is at least half of "
+                                 "its component's total.\n");
+        md += u'\n';
+    }
+
+    if (!report.simulationNote.isEmpty() || !report.charts.empty()) {
+        md += QStringLiteral("## Behaviour\n\n");
+        if (!report.simulationNote.isEmpty())
+            md += report.simulationNote + QStringLiteral("\n\n");
+        for (std::size_t i = 0; i < report.charts.size(); ++i) {
+            const QString file = chartFiles.value(qsizetype(i));
+            if (!file.isEmpty())
+                md += QStringLiteral("![%1](%2)\n\n").arg(cell(report.charts[i].title), link(file));
+        }
+    }
+
+    if (!report.baselineFile.isEmpty()) {
+        md += QStringLiteral("## Parameters that differ from `%1`\n\n").arg(QFileInfo(report.baselineFile).fileName());
+        if (report.parameters.empty()) {
+            md += QStringLiteral("None: every constant has the baseline's value.\n\n");
+        } else {
+            md += QStringLiteral("| Parameter | Baseline | This model | Units |\n|---|---|---|---|\n");
+            for (const PostmortemParameter &p : report.parameters)
+                md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                          .arg(cell(p.name), p.baseline.isEmpty() ? QStringLiteral("—") : cell(p.baseline),
+                               p.value.isEmpty() ? QStringLiteral("—") : cell(p.value), cell(p.units));
+            md += u'\n';
+        }
+    } else if (!report.parameters.empty()) {
+        md += QStringLiteral("## Parameters\n\n| Parameter | Value | Units |\n|---|---|---|\n");
+        for (const PostmortemParameter &p : report.parameters)
+            md += QStringLiteral("| %1 | %2 | %3 |\n").arg(cell(p.name), cell(p.value), cell(p.units));
+        md += u'\n';
+    }
+
+    const SimSpecs &s = report.simSpecs;
+    md += QStringLiteral("## Simulation specs\n\n| Setting | Value |\n|---|---|\n");
+    md += QStringLiteral("| Start | %1 |\n| Stop | %2 |\n| DT | %3 |\n| Save step | %4 |\n| Method | %5 |\n")
+              .arg(number(s.start), number(s.stop), number(s.dt), number(s.effectiveSaveStep()), cell(s.method));
+    if (!s.timeUnits.isEmpty())
+        md += QStringLiteral("| Time units | %1 |\n").arg(cell(s.timeUnits));
+    return md.toUtf8();
+}
+
+} // namespace meadows

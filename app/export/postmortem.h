@@ -1,0 +1,66 @@
+#pragma once
+// A postmortem bundle in Markdown: what an incident review needs from a model in one page
+// that renders on GitHub/GitLab. Built in two steps so that this part stays QtCore only:
+// buildPostmortem() analyses and runs the model; the caller draws the diagram and the
+// charts it asks for (the GUI module has the scene and Qt Charts) and then
+// postmortemMarkdown() writes the page linking to those files.
+#include "model/project.h"
+#include "solver/simulation.h"
+
+#include <QByteArray>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace meadows {
+
+struct PostmortemLoop {
+    QString name;       // "R1"
+    QString letter;     // "R", "B", "U"
+    QStringList variables; // in loop order
+    QString dominance;  // periods it dominates ("12–40"), empty when never or not simulated
+};
+
+struct PostmortemParameter {
+    QString name;
+    QString value;    // as the equation writes it; empty when this model lacks it
+    QString baseline; // the baseline's, when comparing; empty when the baseline lacks it
+    QString units;
+};
+
+struct PostmortemChart {
+    QString title;
+    QStringList variables; // display names, each a column of the results
+    QString units;
+};
+
+struct PostmortemReport {
+    QString title;
+    QString description;
+    QString sourceFile;
+    std::vector<PostmortemLoop> loops;
+    std::size_t reinforcing = 0, balancing = 0, unknown = 0;
+    bool loopsComplete = true;
+    bool simulated = false;
+    QString simulationNote; // why the model was not run, or what to know about the run
+    std::vector<PostmortemParameter> parameters; // every constant, or with a baseline those that differ
+    QString baselineFile;                        // set when comparing
+    SimSpecs simSpecs;
+    std::optional<Results> results;
+    std::vector<PostmortemChart> charts;
+    std::vector<Diagnostic> diagnostics; // problems found on the way (warnings, compile errors)
+    QString error;                       // set when no report can be made
+};
+
+// Finds the loops, runs the model when it can (for charts and loop dominance) and collects
+// its constants; with a baseline, only constants whose values differ are kept.
+PostmortemReport buildPostmortem(const Project &project, const Project *baseline = nullptr);
+
+// The page. `diagramFile` and `chartFiles` (parallel to report.charts) are paths relative
+// to the page; an empty one is left out.
+QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QStringList &chartFiles);
+
+// The model's constants: variables whose equation is a plain number.
+std::vector<PostmortemParameter> modelConstants(const Project &project);
+
+} // namespace meadows

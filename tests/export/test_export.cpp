@@ -1,0 +1,381 @@
+// `meadows export` as a user runs it, headless (no DISPLAY): every format's contents, the
+// md bundle's links, and Mermaid that Meadows' own importer reads back link for link.
+#include "support/meadowsprocess.h"
+
+#include "export/causaltext.h"
+#include "model/loops/loopfinder.h"
+#include "model/mermaidreader.h"
+#include "model/names.h"
+#include "model/xmilereader.h"
+#include "solver/causalmodel.h"
+
+#include <QDirIterator>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace meadows;
+using meadows::test::Outcome;
+using meadows::test::runMeadows;
+
+namespace {
+
+const QString kExamples = QStringLiteral(MEADOWS_SOURCE_DIR "/examples/");
+const QString kTeacup = kExamples + QStringLiteral("classics/teacup.xmile");
+const QString kRetryStorm = kExamples + QStringLiteral("incidents/02-retry-storm.xmile");
+const QString kCausalMap = kExamples + QStringLiteral("incidents/11-incident-causal-map.xmile");
+
+Outcome exportModel(const QStringList &args)
+{
+    return runMeadows(QStringList{QStringLiteral("export")} + args);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+Project load(const QString &path)
+{
+    XmileReadResult r = readXmileFile(path);
+    if (!r.project)
+        qFatal("cannot read %s", qPrintable(path));
+    return std::move(*r.project);
+}
+
+// The variables the diagram draws, as a reader reads their names (the diagram shows a
+// view's "CPU_per_Pod" as "CPU per Pod").
+QStringList drawnNames(const Project &project)
+{
+    QStringList names;
+    for (const ViewElement &e : project.mainModel().views.at(0).elements) {
+        if (!e.name.isEmpty() && e.type != ViewElement::Type::Connector)
+            names << displayName(e.name).replace(u'_', u' ');
+    }
+    return names;
+}
+
+// "from -> to" with the sign, canonical names: what a causal diagram says.
+QSet<QString> signedLinks(const CausalModel &causal)
+{
+    QSet<QString> links;
+    for (const CausalLink &l : causal.graph.links())
+        links << canonicalName(causal.graph.name(l.from)) + QStringLiteral(" -") + polaritySymbol(l.polarity)
+                     + QStringLiteral("-> ") + canonicalName(causal.graph.name(l.to));
+    return links;
+}
+
+QSet<QString> canonicalNames(const CausalGraph &graph)
+{
+    QSet<QString> names;
+    for (const QString &n : graph.names())
+        names << canonicalName(n);
+    return names;
+}
+
+QStringList allExamples()
+{
+    QStringList files;
+    QDirIterator it(kExamples, {QStringLiteral("*.xmile")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    return files;
+}
+
+} // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+private slots:
+    void svgKeepsEveryNameAsText_data();
+    void svgKeepsEveryNameAsText();
+    void pngFollowsTheScale();
+    void pdfHasAPage();
+    void markdownBundleLinksItsFilesAndListsTheLoops_data();
+    void markdownBundleLinksItsFilesAndListsTheLoops();
+    void markdownListsParametersThatDifferFromTheBaseline();
+    void mermaidRoundTripsEveryExample();
+    void mermaidFromTheCommandLineRendersAsAFlowchart();
+    void dotHasEveryLinkWithItsSign();
+    void errorsExitOneOrTwo_data();
+    void errorsExitOneOrTwo();
+};
+
+void TestExport::svgKeepsEveryNameAsText_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::newRow("teacup") << kTeacup;
+    QTest::newRow("retry storm") << kRetryStorm;
+    QTest::newRow("causal map") << kCausalMap;
+}
+
+void TestExport::svgKeepsEveryNameAsText()
+{
+    QFETCH(QString, model);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("d.svg"));
+    const Outcome o = exportModel({model, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), out});
+    QCOMPARE(o.code, 0);
+    QXmlStreamReader xml(readAll(out));
+    QStringList texts;
+    int textElements = 0;
+    int depth = 0; // inside a <text>
+    QString current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text")) {
+            ++textElements;
+            ++depth;
+            current.clear();
+        } else if (xml.isCharacters() && depth > 0) {
+            current += xml.text();
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("text")) {
+            --depth;
+            texts << current.simplified();
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(textElements > 0);
+    // A long name may wrap onto several lines, each its own <text>: the words follow each other.
+    const QString all = texts.join(u' ');
+    for (const QString &name : drawnNames(load(model)))
+        QVERIFY2(all.contains(name.simplified()), qPrintable(name + QStringLiteral(" not in: ") + all));
+}
+
+void TestExport::pngFollowsTheScale()
+{
+    QTemporaryDir dir;
+    const QString one = dir.filePath(QStringLiteral("one.png")), two = dir.filePath(QStringLiteral("two.png"));
+    const QString svg = dir.filePath(QStringLiteral("d.svg"));
+    QCOMPARE(exportModel({kRetryStorm, QStringLiteral("-o"), one, QStringLiteral("--scale"), QStringLiteral("1")}).code, 0);
+    QCOMPARE(exportModel({kRetryStorm, QStringLiteral("-o"), two}).code, 0); // default scale 2
+    QCOMPARE(exportModel({kRetryStorm, QStringLiteral("-o"), svg}).code, 0);
+    const QImage a(one), b(two);
+    QVERIFY(!a.isNull());
+    QVERIFY(!b.isNull());
+    // At scale 1 one pixel per diagram unit: the SVG's size.
+    QXmlStreamReader xml(readAll(svg));
+    while (xml.readNext() != QXmlStreamReader::StartElement) {}
+    const QRegularExpression viewBox(QStringLiteral("^0 0 (\\d+) (\\d+)$"));
+    const QRegularExpressionMatch m = viewBox.match(xml.attributes().value(QLatin1String("viewBox")).toString());
+    QVERIFY2(m.hasMatch(), qPrintable(xml.attributes().value(QLatin1String("viewBox")).toString()));
+    QVERIFY(std::abs(a.width() - m.captured(1).toInt()) <= 1);
+    QVERIFY(std::abs(a.height() - m.captured(2).toInt()) <= 1);
+    QVERIFY(std::abs(b.width() - 2 * a.width()) <= 2);
+    QVERIFY(std::abs(b.height() - 2 * a.height()) <= 2);
+    // The diagram is drawn: white background, and ink somewhere.
+    QCOMPARE(a.pixelColor(0, 0), QColor(Qt::white));
+    int ink = 0;
+    for (int y = 0; y < a.height(); y += 2)
+        for (int x = 0; x < a.width(); x += 2)
+            ink += a.pixelColor(x, y).lightness() < 128;
+    QVERIFY(ink > 100);
+}
+
+void TestExport::pdfHasAPage()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("d.pdf"));
+    QCOMPARE(exportModel({kCausalMap, QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("-o"), out}).code, 0);
+    const QByteArray pdf = readAll(out);
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+    QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page ") + pdf.count("/Type /Page/"), qsizetype(1));
+    // A wide diagram goes on a landscape A4 page: 297 x 210 mm in points.
+    const QRegularExpression mediaBox(QStringLiteral("/MediaBox \\[0 0 ([\\d.]+) ([\\d.]+)\\]"));
+    const QRegularExpressionMatch m = mediaBox.match(QString::fromLatin1(pdf));
+    QVERIFY(m.hasMatch());
+    QVERIFY(std::abs(m.captured(1).toDouble() - 841.9) < 2);
+    QVERIFY(std::abs(m.captured(2).toDouble() - 595.3) < 2);
+}
+
+void TestExport::markdownBundleLinksItsFilesAndListsTheLoops_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<bool>("simulated");
+    QTest::newRow("retry storm") << kRetryStorm << true;
+    QTest::newRow("causal map") << kCausalMap << false;
+    QTest::newRow("archetypes") << kExamples + QStringLiteral("incidents/12-archetypes.xmile") << false;
+}
+
+void TestExport::markdownBundleLinksItsFilesAndListsTheLoops()
+{
+    QFETCH(QString, model);
+    QFETCH(bool, simulated);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("post mortem.md"));
+    const Outcome o = exportModel({model, QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("-o"), out});
+    QVERIFY2(o.code == 0, qPrintable(o.err));
+    const QString md = QString::fromUtf8(readAll(out));
+    QVERIFY(md.startsWith(QStringLiteral("# ") + load(model).title() + u'\n'));
+
+    // Every picture it links is there, beside it, and loads.
+    const QRegularExpression link(QStringLiteral("!\\[[^\\]]*\\]\\(([^)]+)\\)"));
+    QStringList linked;
+    for (const QRegularExpressionMatch &m : link.globalMatch(md)) {
+        const QString file = QUrl::fromPercentEncoding(m.captured(1).toUtf8());
+        QVERIFY2(!QFileInfo(file).isAbsolute(), qPrintable(file));
+        QVERIFY2(QFileInfo::exists(dir.filePath(file)), qPrintable(file));
+        linked << file;
+    }
+    QVERIFY(linked.contains(QStringLiteral("post mortem-diagram.svg")));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("post mortem-diagram.svg"))).contains("<text"));
+    const qsizetype charts = linked.filter(QRegularExpression(QStringLiteral("-chart-\\d+\\.png$"))).size();
+    QCOMPARE(charts > 0, simulated);
+    for (const QString &file : linked) {
+        if (file.endsWith(QLatin1String(".png")))
+            QVERIFY(!QImage(dir.filePath(file)).isNull());
+    }
+
+    // The loop table has a row for every loop `meadows loops` finds.
+    const Outcome loops = runMeadows({QStringLiteral("loops"), model, QStringLiteral("--json")});
+    QCOMPARE(loops.code, 0);
+    const QJsonArray list = QJsonDocument::fromJson(loops.out.toUtf8()).object().value(QStringLiteral("loops")).toArray();
+    QVERIFY(!list.isEmpty());
+    int dominating = 0;
+    for (const QJsonValue &v : list) {
+        const QJsonObject loop = v.toObject();
+        QStringList names;
+        for (const QJsonValue &n : loop.value(QStringLiteral("variables")).toArray())
+            names << n.toString();
+        const QString row = QStringLiteral("| %1 | %2 | %3 |")
+                                .arg(loop.value(QStringLiteral("name")).toString(),
+                                     loop.value(QStringLiteral("polarity")).toString().left(1).toUpper(),
+                                     (names + QStringList{names[0]}).join(QStringLiteral(" → ")));
+        QVERIFY2(md.contains(row), qPrintable(row));
+        const qsizetype at = md.indexOf(row);
+        const QString rest = md.mid(at + row.size(), md.indexOf(u'\n', at) - at - row.size());
+        if (simulated && QRegularExpression(QStringLiteral("^ [\\d.]+")).match(rest).hasMatch())
+            ++dominating;
+    }
+    // A simulated model says when loops dominate; the retry storm's R loop does at some point.
+    QCOMPARE(md.contains(QLatin1String("| Dominates")), simulated);
+    QCOMPARE(dominating > 0, simulated);
+    QVERIFY(md.contains(QLatin1String("## Simulation specs")));
+    if (simulated) {
+        QVERIFY(md.contains(QLatin1String("| Stop | 120 |")));
+        QVERIFY(md.contains(QLatin1String("| Retry Budget | 1000 | Requests/Minute |")));
+    }
+}
+
+void TestExport::markdownListsParametersThatDifferFromTheBaseline()
+{
+    QTemporaryDir dir;
+    QByteArray changed = readAll(kTeacup);
+    QVERIFY(changed.contains("<eqn>10</eqn>"));
+    changed.replace("<eqn>10</eqn>", "<eqn>25</eqn>");
+    const QString variant = dir.filePath(QStringLiteral("variant.xmile"));
+    QFile f(variant);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(changed);
+    f.close();
+    const QString out = dir.filePath(QStringLiteral("cmp.md"));
+    const Outcome o = exportModel({variant, QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("-o"), out,
+                                   QStringLiteral("--baseline"), kTeacup});
+    QVERIFY2(o.code == 0, qPrintable(o.err));
+    const QString md = QString::fromUtf8(readAll(out));
+    QVERIFY(md.contains(QLatin1String("## Parameters that differ from `teacup.xmile`")));
+    QVERIFY(md.contains(QLatin1String("| Characteristic Time | 10 | 25 |")));
+    QVERIFY(!md.contains(QLatin1String("| Room Temperature |"))); // the same in both
+
+    // Without a baseline every constant is listed with its value.
+    QCOMPARE(exportModel({kTeacup, QStringLiteral("-o"), dir.filePath(QStringLiteral("t.md"))}).code, 0);
+    const QString plain = QString::fromUtf8(readAll(dir.filePath(QStringLiteral("t.md"))));
+    QVERIFY(plain.contains(QLatin1String("| Room Temperature | 70 |")));
+    QVERIFY(plain.contains(QLatin1String("| Characteristic Time | 10 |")));
+}
+
+void TestExport::mermaidRoundTripsEveryExample()
+{
+    const QStringList examples = allExamples();
+    QVERIFY(examples.size() >= 18);
+    for (const QString &file : examples) {
+        const Project project = load(file);
+        const CausalModel causal = buildCausalModel(project);
+        const QByteArray mermaid = mermaidFlowchart(project.title(), causal, findLoops(causal.graph));
+        const MermaidReadResult back = readMermaid(mermaid, QStringLiteral("x.mmd"));
+        QVERIFY2(back.project, qPrintable(file + u'\n' + QString::fromUtf8(mermaid)));
+        const CausalModel reread = buildCausalModel(*back.project);
+        QCOMPARE(canonicalNames(reread.graph), canonicalNames(causal.graph));
+        QCOMPARE(signedLinks(reread), signedLinks(causal));
+        QVERIFY(!causal.graph.links().empty());
+    }
+}
+
+void TestExport::mermaidFromTheCommandLineRendersAsAFlowchart()
+{
+    const Outcome o = exportModel({kRetryStorm, QStringLiteral("--format"), QStringLiteral("mermaid")});
+    QCOMPARE(o.code, 0);
+    QVERIFY(o.out.startsWith(QLatin1String("flowchart LR\n")));
+    QVERIFY(o.out.contains(QLatin1String("  Backlog[\"Backlog\"]\n"))); // a stock is a box
+    QVERIFY(o.out.contains(QLatin1String("  New_Requests([\"New Requests\"])\n")) || o.out.contains(QLatin1String("  New_Requests(\"New Requests\")\n")));
+    QVERIFY(o.out.contains(QRegularExpression(QStringLiteral("\n  %% R1 \\(reinforcing\\): .* → .*\n"))));
+    QVERIFY(o.out.contains(QLatin1String("Backlog -- \"+\" --> Latency")));
+    // Written to a file too, the same text.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("storm.mmd"));
+    QCOMPARE(exportModel({kRetryStorm, QStringLiteral("-o"), out}).code, 0); // the format from the suffix
+    QCOMPARE(QString::fromUtf8(readAll(out)), o.out);
+}
+
+void TestExport::dotHasEveryLinkWithItsSign()
+{
+    for (const QString &model : {kTeacup, kRetryStorm, kCausalMap}) {
+        const Outcome o = exportModel({model, QStringLiteral("--format"), QStringLiteral("dot")});
+        QCOMPARE(o.code, 0);
+        QVERIFY(o.out.contains(QRegularExpression(QStringLiteral("^digraph \"[^\"]+\" \\{$"), QRegularExpression::MultilineOption)));
+        QVERIFY(o.out.trimmed().endsWith(u'}'));
+        QCOMPARE(o.out.count(u'{'), o.out.count(u'}'));
+        const Project project = load(model);
+        const CausalModel causal = buildCausalModel(project);
+        for (const CausalLink &l : causal.graph.links()) {
+            const QString edge = QStringLiteral("\"%1\" -> \"%2\" [label=\"%3\"")
+                                     .arg(causal.graph.name(l.from), causal.graph.name(l.to), polaritySymbol(l.polarity));
+            QVERIFY2(o.out.contains(edge), qPrintable(edge));
+        }
+        QCOMPARE(o.out.count(QLatin1String(" -> \"")), qsizetype(causal.graph.links().size()));
+        for (std::size_t v = 0; v < causal.variables.size(); ++v) {
+            if (causal.variables[v].kind == VariableKind::Stock)
+                QVERIFY(o.out.contains(QStringLiteral("\"%1\" [shape=box").arg(causal.graph.name(int(v)))));
+        }
+    }
+}
+
+void TestExport::errorsExitOneOrTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    const QString missing = QStringLiteral("/nonexistent/model.xmile");
+    QTest::newRow("unknown format") << QStringList{kTeacup, QStringLiteral("--format"), QStringLiteral("jpeg"), QStringLiteral("-o"), QStringLiteral("x.jpeg")} << 2 << QStringLiteral("unknown format 'jpeg'");
+    QTest::newRow("no format") << QStringList{kTeacup} << 2 << QStringLiteral("no --format given");
+    QTest::newRow("png to stdout") << QStringList{kTeacup, QStringLiteral("--format"), QStringLiteral("png")} << 2 << QStringLiteral("needs an output file");
+    QTest::newRow("bad scale") << QStringList{kTeacup, QStringLiteral("-o"), QStringLiteral("x.png"), QStringLiteral("--scale"), QStringLiteral("0")} << 2 << QStringLiteral("--scale");
+    QTest::newRow("no model") << QStringList{QStringLiteral("--format"), QStringLiteral("dot")} << 2 << QStringLiteral("no model given");
+    QTest::newRow("missing model, text") << QStringList{missing, QStringLiteral("--format"), QStringLiteral("dot")} << 1 << missing + QStringLiteral(": error: no such file");
+    QTest::newRow("missing model, picture") << QStringList{missing, QStringLiteral("-o"), QStringLiteral("/tmp/export-never.svg")} << 1 << missing + QStringLiteral(": error: no such file");
+    QTest::newRow("unwritable output") << QStringList{kTeacup, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/x.png")} << 1 << QStringLiteral("meadows: cannot write /nonexistent/dir/x.png");
+    QTest::newRow("broken model") << QStringList{QStringLiteral(MEADOWS_TEST_DATA "/broken/truncated.xmile"), QStringLiteral("-o"), QStringLiteral("/tmp/export-never.pdf")} << 1 << QStringLiteral("error:");
+}
+
+void TestExport::errorsExitOneOrTwo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const Outcome o = exportModel(args);
+    QCOMPARE(o.code, code);
+    QVERIFY2(o.err.contains(message), qPrintable(o.err));
+    QVERIFY(o.out.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "test_export.moc"
