@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -346,6 +347,18 @@ void TestExport::dotHasEveryLinkWithItsSign()
             if (causal.variables[v].kind == VariableKind::Stock)
                 QVERIFY(o.out.contains(QStringLiteral("\"%1\" [shape=box").arg(causal.graph.name(int(v)))));
         }
+        // Where Graphviz is installed, it draws the file without complaint.
+        const QString dot = QStandardPaths::findExecutable(QStringLiteral("dot"));
+        if (dot.isEmpty())
+            continue;
+        QProcess graphviz;
+        graphviz.start(dot, {QStringLiteral("-Tsvg")});
+        graphviz.write(o.out.toUtf8());
+        graphviz.closeWriteChannel();
+        QVERIFY(graphviz.waitForFinished(30000));
+        QCOMPARE(graphviz.exitCode(), 0);
+        QVERIFY(graphviz.readAllStandardError().isEmpty());
+        QVERIFY(graphviz.readAllStandardOutput().contains("<svg"));
     }
 }
 

@@ -24,6 +24,7 @@ private slots:
     void readsNodesLinksAndPolarities();
     void laysOutWithoutOverlap();
     void roundTripsThroughXmile();
+    void quotedLabelsMayHoldBracketsAndQuotes();
     void errorsHaveLineAndColumn_data();
     void errorsHaveLineAndColumn();
 };
@@ -86,6 +87,21 @@ void TestMermaid::roundTripsThroughXmile()
     QVERIFY(back.project);
     QVERIFY(*back.project == *r.project);
     QVERIFY(writeXmile(*r.project).contains("polarity=\"-\""));
+}
+
+// What `meadows export --format mermaid` writes for names with brackets or quotes reads back.
+void TestMermaid::quotedLabelsMayHoldBracketsAndQuotes()
+{
+    const MermaidReadResult r = readMermaid("flowchart LR\n"
+                                            "  a(\"Demand (units)\") -- \"+\" --> b[\"Price [list]\"]\n"
+                                            "  b -- \"-\" --> c([\"Say #quot;no#quot;\"])\n",
+                                            QStringLiteral("x.mmd"));
+    QVERIFY(r.project);
+    const Model &m = r.project->mainModel();
+    QCOMPARE(m.variables.size(), std::size_t(3));
+    QCOMPARE(m.variables[0].name, QStringLiteral("Demand (units)"));
+    QCOMPARE(m.variables[1].name, QStringLiteral("Price [list]"));
+    QCOMPARE(m.variables[2].name, QStringLiteral("Say \"no\""));
 }
 
 void TestMermaid::errorsHaveLineAndColumn_data()
