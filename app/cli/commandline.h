@@ -2,8 +2,6 @@
 // The headless command line: `meadows run|check|...`. Its formats are a public interface.
 #include <QStringList>
 
-class QTextStream;
-
 namespace meadows {
 
 enum ExitCode { ExitOk = 0, ExitModelError = 1, ExitUsage = 2 };
@@ -20,8 +18,6 @@ int exportCommand(const QStringList &arguments);
 // runs it, offscreen. False for the text formats and for arguments that do not parse,
 // which exportCommand reports.
 bool exportRunsInGui(const QStringList &arguments);
-// Standard output for "" or "-", else the file, atomically; false (reported) on failure.
-bool writeExportOutput(const QString &path, const QByteArray &bytes, QTextStream &err);
 
 QString usageText();
 

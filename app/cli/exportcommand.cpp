@@ -25,6 +25,8 @@ bool exportRunsInGui(const QStringList &arguments)
     return parsed.options && exportNeedsRenderer(parsed.options->format);
 }
 
+namespace {
+
 // Writes to standard output for "" or "-", else atomically to the file.
 bool writeExportOutput(const QString &path, const QByteArray &bytes, QTextStream &err)
 {
@@ -41,6 +43,8 @@ bool writeExportOutput(const QString &path, const QByteArray &bytes, QTextStream
     }
     return true;
 }
+
+} // namespace
 
 int exportCommand(const QStringList &arguments)
 {

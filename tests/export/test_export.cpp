@@ -3,6 +3,7 @@
 #include "support/meadowsprocess.h"
 
 #include "export/causaltext.h"
+#include "export/dominanceperiods.h"
 #include "model/loops/loopfinder.h"
 #include "model/mermaidreader.h"
 #include "model/names.h"
@@ -108,6 +109,7 @@ private slots:
     void dotHasEveryLinkWithItsSign();
     void errorsExitOneOrTwo_data();
     void errorsExitOneOrTwo();
+    void dominancePeriodsMergeStepsPerComponent();
 };
 
 void TestExport::svgKeepsEveryNameAsText_data()
@@ -388,6 +390,44 @@ void TestExport::errorsExitOneOrTwo()
     QCOMPARE(o.code, code);
     QVERIFY2(o.err.contains(message), qPrintable(o.err));
     QVERIFY(o.out.isEmpty());
+}
+
+// Two loops sharing b (one component) and one loop apart (its own component).
+void TestExport::dominancePeriodsMergeStepsPerComponent()
+{
+    CausalGraph graph;
+    const int a = graph.addVariable(QStringLiteral("a")), b = graph.addVariable(QStringLiteral("b")),
+              c = graph.addVariable(QStringLiteral("c")), x = graph.addVariable(QStringLiteral("x")),
+              y = graph.addVariable(QStringLiteral("y"));
+    graph.addLink(a, b, LinkPolarity::Positive);
+    graph.addLink(b, a, LinkPolarity::Positive);
+    graph.addLink(b, c, LinkPolarity::Positive);
+    graph.addLink(c, b, LinkPolarity::Negative);
+    graph.addLink(x, y, LinkPolarity::Positive);
+    graph.addLink(y, x, LinkPolarity::Negative);
+    const LoopList loops = findLoops(graph);
+    QCOMPARE(loops.size(), std::size_t(3));
+    std::size_t ab = 0, bc = 0, xy = 0;
+    for (std::size_t i = 0; i < loops.size(); ++i) {
+        const int first = loops.variables(i)[0];
+        (first == a ? ab : first == b ? bc : xy) = i;
+    }
+    DominanceResult d;
+    d.times = {0, 1, 2, 3, 4, 5};
+    d.loopCount = 3;
+    d.relativeScores.assign(d.times.size() * 3, 0.0);
+    const auto set = [&](std::size_t step, std::size_t loop, double score) { d.relativeScores[step * 3 + loop] = score; };
+    // ab dominates 1-2, bc 3-4 (negative scores count by size), nobody at 0 and 5 (< 0.5);
+    // xy, alone in its component, dominates whenever it scores.
+    for (std::size_t t : {1, 2}) { set(t, ab, 0.8); set(t, bc, -0.2); }
+    for (std::size_t t : {3, 4}) { set(t, ab, 0.3); set(t, bc, -0.7); }
+    set(5, ab, 0.4); set(5, bc, -0.4);
+    for (std::size_t t : {0, 1, 4}) set(t, xy, -1.0);
+    const std::vector<std::vector<TimePeriod>> periods = dominancePeriods(d, loops);
+    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("1–2"));
+    QCOMPARE(formatPeriods(periods[bc]), QStringLiteral("3–4"));
+    QCOMPARE(formatPeriods(periods[xy]), QStringLiteral("0–1, 4"));
+    QCOMPARE(formatPeriods(periods[xy], 1), QStringLiteral("0–1, …"));
 }
 
 QTEST_GUILESS_MAIN(TestExport)

@@ -133,13 +133,6 @@ void DiagramRenderer::drawWith(Draw &&draw) const
     draw(staging.bounds());
 }
 
-QRectF DiagramRenderer::sourceRect() const
-{
-    QRectF rect;
-    drawWith([&](const QRectF &bounds) { rect = bounds; });
-    return rect;
-}
-
 QByteArray DiagramRenderer::svg(const QString &title) const
 {
     QByteArray bytes;

@@ -20,8 +20,6 @@ public:
     // `uids`: the elements to draw (and the connectors between them); empty: the whole diagram.
     explicit DiagramRenderer(DiagramScene *scene, const QList<int> &uids = {});
 
-    // The part of the scene drawn, margin included.
-    QRectF sourceRect() const;
     QByteArray svg(const QString &title = {}) const;
     QImage image(double scale = 2) const;
     // Returns an empty string on success, else what went wrong.
