@@ -71,6 +71,7 @@ private:
 };
 
 class ChartsPlotView : public PlotView {
+    Q_OBJECT // its own translation context: tr() would otherwise look under PlotView's
 public:
     explicit ChartsPlotView(QWidget *parent) : PlotView(parent)
     {
@@ -245,3 +246,5 @@ std::unique_ptr<PlotView> createPlotView(QWidget *parent)
 }
 
 } // namespace meadows
+
+#include "chartsplotview.moc"
