@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <algorithm>
 
 namespace meadows {
 
@@ -29,6 +30,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
+    // A wrapped note would otherwise squeeze the dialog to its narrowest.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 56);
 }
 
 void PreferencesDialog::accept()
