@@ -393,8 +393,8 @@
     <message numerus="yes">
         <source>%n problem(s): hover the red names</source>
         <translation>
-            <numerusform>%n Problem: Zeiger auf die roten Namen halten</numerusform>
-            <numerusform>%n Probleme: Zeiger auf die roten Namen halten</numerusform>
+            <numerusform>%n Problem: Mauszeiger über die roten Namen halten</numerusform>
+            <numerusform>%n Probleme: Mauszeiger über die roten Namen halten</numerusform>
         </translation>
     </message>
     <message>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <source>%1 at end</source>
-        <translation>%1 am Ende</translation>
+        <translation>%1: Endwert</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -906,7 +906,7 @@
     </message>
     <message>
         <source>%1 peak</source>
-        <translation>%1 Spitzenwert</translation>
+        <translation>%1: Spitzenwert</translation>
     </message>
 </context>
 <context>

@@ -898,7 +898,7 @@
     </message>
     <message>
         <source>%1 at end</source>
-        <translation>%1 à la fin</translation>
+        <translation>%1&#xa0;: valeur finale</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -906,7 +906,7 @@
     </message>
     <message>
         <source>%1 peak</source>
-        <translation>%1 maximum</translation>
+        <translation>%1&#xa0;: pic</translation>
     </message>
 </context>
 <context>

@@ -256,9 +256,9 @@ private slots:
     {
         QVERIFY(installTranslations(QStringLiteral("de")));
         QCOMPARE(QCoreApplication::translate("meadows::MainWindow", "%n problem(s): hover the red names", nullptr, 1),
-                 QStringLiteral("1 Problem: Zeiger auf die roten Namen halten"));
+                 QStringLiteral("1 Problem: Mauszeiger über die roten Namen halten"));
         QCOMPARE(QCoreApplication::translate("meadows::MainWindow", "%n problem(s): hover the red names", nullptr, 3),
-                 QStringLiteral("3 Probleme: Zeiger auf die roten Namen halten"));
+                 QStringLiteral("3 Probleme: Mauszeiger über die roten Namen halten"));
         QVERIFY(installTranslations(QStringLiteral("fr")));
         // French counts zero as singular.
         QCOMPARE(QCoreApplication::translate("DeleteVariablesCommand", "Delete %n element(s)", nullptr, 0),
