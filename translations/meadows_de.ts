@@ -736,6 +736,77 @@
         <source>Arran&amp;ge</source>
         <translation>Anor&amp;dnen</translation>
     </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;SVG…</source>
+        <translation>Diagramm als &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;PNG…</source>
+        <translation>Diagramm als &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Diagram as P&amp;DF…</source>
+        <translation>Diagramm als P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>P&amp;ostmortem (Markdown)…</source>
+        <translation>P&amp;ostmortem (Markdown)…</translation>
+    </message>
+    <message>
+        <source>Causal Links as M&amp;ermaid…</source>
+        <translation>Wirkungsbeziehungen als M&amp;ermaid…</translation>
+    </message>
+    <message>
+        <source>Causal Links as &amp;Graphviz…</source>
+        <translation>Wirkungsbeziehungen als &amp;Graphviz…</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y as Image</source>
+        <translation>Als &amp;Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copied the diagram as an image</source>
+        <translation>Diagramm als Bild kopiert</translation>
+    </message>
+    <message>
+        <source>Copied the selection as an image</source>
+        <translation>Auswahl als Bild kopiert</translation>
+    </message>
+    <message>
+        <source>model.%1</source>
+        <translation>modell.%1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 and %n more file(s)</source>
+        <translation>
+            <numerusform>%1 und %n weitere Datei exportiert</numerusform>
+            <numerusform>%1 und %n weitere Dateien exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
 </context>
 <context>
     <name>meadows::PreferencesDialog</name>

@@ -736,6 +736,77 @@
         <source>Arran&amp;ge</source>
         <translation>&amp;Disposition</translation>
     </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;SVG…</source>
+        <translation>Diagramme en &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;PNG…</source>
+        <translation>Diagramme en &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Diagram as P&amp;DF…</source>
+        <translation>Diagramme en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>P&amp;ostmortem (Markdown)…</source>
+        <translation>P&amp;ost-mortem (Markdown)…</translation>
+    </message>
+    <message>
+        <source>Causal Links as M&amp;ermaid…</source>
+        <translation>Liens causaux en M&amp;ermaid…</translation>
+    </message>
+    <message>
+        <source>Causal Links as &amp;Graphviz…</source>
+        <translation>Liens causaux en &amp;Graphviz…</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y as Image</source>
+        <translation>Copier comme &amp;image</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copied the diagram as an image</source>
+        <translation>Diagramme copié comme image</translation>
+    </message>
+    <message>
+        <source>Copied the selection as an image</source>
+        <translation>Sélection copiée comme image</translation>
+    </message>
+    <message>
+        <source>model.%1</source>
+        <translation>modele.%1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>Fichiers %1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Échec de l’export&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 and %n more file(s)</source>
+        <translation>
+            <numerusform>%1 exporté, et %n autre fichier</numerusform>
+            <numerusform>%1 exporté, et %n autres fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exporté</translation>
+    </message>
 </context>
 <context>
     <name>meadows::PreferencesDialog</name>

@@ -132,8 +132,8 @@ void MainWindow::createActions()
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
     const std::pair<ExportFormat, const char *> formats[] = {
         {ExportFormat::Svg, QT_TR_NOOP("Diagram as &SVG…")},        {ExportFormat::Png, QT_TR_NOOP("Diagram as &PNG…")},
-        {ExportFormat::Pdf, QT_TR_NOOP("Diagram as P&DF…")},        {ExportFormat::Markdown, QT_TR_NOOP("&Postmortem (Markdown)…")},
-        {ExportFormat::Mermaid, QT_TR_NOOP("Causal Links as &Mermaid…")}, {ExportFormat::Dot, QT_TR_NOOP("Causal Links as &Graphviz…")}};
+        {ExportFormat::Pdf, QT_TR_NOOP("Diagram as P&DF…")},        {ExportFormat::Markdown, QT_TR_NOOP("P&ostmortem (Markdown)…")},
+        {ExportFormat::Mermaid, QT_TR_NOOP("Causal Links as M&ermaid…")}, {ExportFormat::Dot, QT_TR_NOOP("Causal Links as &Graphviz…")}};
     for (const auto &[format, text] : formats)
         exportMenu->addAction(tr(text), this, [this, format = format]() { exportAs(format); });
     file->addSeparator();
@@ -151,7 +151,7 @@ void MainWindow::createActions()
     edit->addSeparator();
     edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, &MainWindow::cutSelection);
     edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copySelection);
-    edit->addAction(tr("Copy as &Image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyAsImage);
+    edit->addAction(tr("Cop&y as Image"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyAsImage);
     edit->addAction(tr("&Paste"), QKeySequence::Paste, this, &MainWindow::paste);
     edit->addAction(tr("Dupl&icate"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::duplicateSelection);
     QAction *del = edit->addAction(tr("&Delete"), this, &MainWindow::deleteSelection);
