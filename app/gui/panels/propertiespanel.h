@@ -8,6 +8,8 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
 class QPlainTextEdit;
 class QStackedWidget;
 class QTimer;
@@ -18,6 +20,7 @@ class Document;
 class DiagramScene;
 class EquationEditor;
 class GraphicalFunctionEditor;
+struct Variable;
 
 class PropertiesPanel : public QWidget {
     Q_OBJECT
@@ -47,6 +50,10 @@ private:
     void commitDoc();
     void commitNonNegative(bool on);
     void commitConnectorMarks();
+    void commitDimensions(QListWidgetItem *changed);
+    void defineDimension();
+    void commitModuleModel();
+    void fillDimensions(const Variable &v);
 
     Document *m_document;
     DiagramScene *m_scene;
@@ -62,7 +69,9 @@ private:
     QLineEdit *m_units;
     QPlainTextEdit *m_doc;
     QCheckBox *m_nonNegative;
-    QLabel *m_dimensions;
+    QListWidget *m_dimensions;
+    QLineEdit *m_newDimension;
+    QComboBox *m_moduleModel;
     QCheckBox *m_hasGf;
     GraphicalFunctionEditor *m_gfEditor;
     QComboBox *m_polarity;

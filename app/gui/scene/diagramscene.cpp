@@ -6,12 +6,14 @@
 #include "commands/addflow.h"
 #include "commands/addvariable.h"
 #include "commands/bendconnector.h"
+#include "commands/bendflow.h"
 #include "commands/movevariables.h"
 #include "commands/resizeelement.h"
 #include "connectoritem.h"
 #include "diagramgeometry.h"
 #include "diagramstyle.h"
 #include "document.h"
+#include "flowbends.h"
 #include "flowitem.h"
 #include "model/names.h"
 #include "moduleitem.h"
@@ -480,6 +482,7 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     case Tool::Stock:
     case Tool::Aux:
     case Tool::CldVariable:
+    case Tool::Module:
         placeVariable(pos, event->modifiers());
         event->accept();
         return;
@@ -526,14 +529,22 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
     // Handles stick out of their shapes' corners: look for them among the selection first.
     for (QGraphicsItem *selected : selectedItems()) {
-        auto *variable = dynamic_cast<VariableItem *>(selected);
-        if (variable && variable->isOnResizeHandle(pos)) {
+        auto *element = dynamic_cast<ElementItem *>(selected);
+        if (element && element->isOnResizeHandle(pos)) {
             m_drag = Drag::Resize;
-            m_dragUid = variable->uid();
+            m_dragUid = element->uid();
             m_dragId = nextDragId();
             event->accept();
             return;
         }
+        if (startFlowReshape(element, pos, event->modifiers())) {
+            event->accept();
+            return;
+        }
+    }
+    if (startFlowReshape(item, pos, event->modifiers())) {
+        event->accept();
+        return;
     }
     if (!item) {
         if (!(event->modifiers() & Qt::ControlModifier))
@@ -593,17 +604,13 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         m_document->undoStack()->push(new BendConnectorCommand(m_document, m_dragUid, angle, m_dragId));
         return;
     }
-    case Drag::Resize: {
-        const ViewElement *e = m_document->element(m_dragUid);
-        if (!e)
-            return;
-        // About the centre: the corner follows the pointer, the opposite corner mirrors it.
-        const QPointF half = snapped(pos) - diagram::centre(*e);
-        const double w = std::max(20.0, 2 * std::abs(half.x()));
-        const double h = std::max(14.0, 2 * std::abs(half.y()));
-        m_document->undoStack()->push(new ResizeElementCommand(m_document, m_dragUid, w, h, m_dragId));
+    case Drag::Resize:
+        resizeTo(pos);
         return;
-    }
+    case Drag::FlowCorner:
+    case Drag::FlowSegment:
+        reshapeFlow(pos);
+        return;
     case Drag::NewFlow:
     case Drag::NewConnector:
         if (m_line)
@@ -615,6 +622,14 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     const QPointF pos = event->scenePos();
+    if ((m_drag == Drag::FlowCorner || m_drag == Drag::FlowSegment) && m_document->element(m_dragUid)) {
+        // Tidy up what the drag left (zero-length jogs, bends that no longer turn) in the
+        // same undo step.
+        const std::vector<QPointF> now = diagram::flowPoints(*m_document->element(m_dragUid));
+        const std::vector<QPointF> tidy = diagram::simplifyFlow(now);
+        if (tidy != now && m_reshaped)
+            m_document->undoStack()->push(new BendFlowCommand(m_document, m_dragUid, tidy, m_dragId));
+    }
     if (m_drag == Drag::NewFlow)
         finishFlow(pos, event->modifiers());
     else if (m_drag == Drag::NewConnector)
@@ -666,16 +681,21 @@ void DiagramScene::keyPressEvent(QKeyEvent *event)
 
 void DiagramScene::placeVariable(QPointF at, Qt::KeyboardModifiers modifiers)
 {
-    const NewVariableKind kind = m_tool == Tool::Stock ? NewVariableKind::Stock
-                                 : m_tool == Tool::Aux ? NewVariableKind::Aux
-                                                       : NewVariableKind::CldVariable;
+    const NewVariableKind kind = m_tool == Tool::Stock    ? NewVariableKind::Stock
+                                 : m_tool == Tool::Aux    ? NewVariableKind::Aux
+                                 : m_tool == Tool::Module ? NewVariableKind::Module
+                                                          : NewVariableKind::CldVariable;
     auto *command = new AddVariableCommand(m_document, kind, snapped(at));
     const int uid = command->uid();
     m_document->undoStack()->push(command);
     selectUids({uid});
     // Shift keeps the tool for placing several in a row, as in Stella.
+    const bool module = m_tool == Tool::Module;
     if (!(modifiers & Qt::ShiftModifier))
         setTool(Tool::Select);
+    // A module stands for a whole model: it gets its name at once.
+    if (module)
+        emit renameRequested(uid);
 }
 
 void DiagramScene::startLine(QPointF from)
@@ -736,10 +756,83 @@ void DiagramScene::finishConnector(QPointF at, Qt::KeyboardModifiers modifiers)
         setTool(Tool::Select);
 }
 
+// A press on a flow's bend handle drags that corner; on the pipe of a selected flow it
+// drags that segment across itself; Shift or Alt on any flow's pipe first adds a jog there.
+bool DiagramScene::startFlowReshape(ElementItem *item, QPointF pos, Qt::KeyboardModifiers modifiers)
+{
+    auto *flow = dynamic_cast<FlowItem *>(item);
+    if (!flow || flow->isOnValve(pos) || (modifiers & Qt::ControlModifier))
+        return false;
+    std::vector<QPointF> pts = flow->points();
+    const bool addBend = modifiers & (Qt::ShiftModifier | Qt::AltModifier);
+    int index = addBend ? -1 : flow->cornerAt(pos);
+    Drag drag = Drag::FlowCorner;
+    if (index < 0) {
+        index = flow->segmentAt(pos);
+        drag = Drag::FlowSegment;
+        if (index < 0 || (!flow->isSelected() && !addBend))
+            return false;
+        if (addBend)
+            pts = diagram::insertFlowJog(pts, index, pos, &index);
+    }
+    clearSelection();
+    flow->setSelected(true);
+    m_drag = drag;
+    m_dragUid = flow->uid();
+    m_dragId = nextDragId();
+    m_dragIndex = index;
+    m_dragPoints = pts;
+    return true;
+}
+
+void DiagramScene::reshapeFlow(QPointF pos)
+{
+    auto *flow = dynamic_cast<FlowItem *>(m_items.value(m_dragUid));
+    if (!flow)
+        return;
+    const diagram::FlowEnds ends{flow->sourceBox(), flow->sinkBox()};
+    const std::vector<QPointF> pts = m_drag == Drag::FlowCorner
+                                         ? diagram::moveFlowCorner(m_dragPoints, m_dragIndex, snapped(pos), ends)
+                                         : diagram::moveFlowSegment(m_dragPoints, m_dragIndex, pos - m_pressPos, ends);
+    if (pts == flow->points())
+        return;
+    m_document->undoStack()->push(new BendFlowCommand(m_document, m_dragUid, pts, m_dragId));
+    m_reshaped = true;
+}
+
+void DiagramScene::resizeTo(QPointF pos)
+{
+    const ViewElement *e = m_document->element(m_dragUid);
+    if (!e)
+        return;
+    const QPointF corner = snapped(pos);
+    double w = 0, h = 0;
+    if (e->type == T::TextBox) {
+        // A text box is placed by its top-left corner, which stays.
+        w = std::max(40.0, corner.x() - e->x.value_or(0));
+        h = std::max(20.0, corner.y() - e->y.value_or(0));
+    } else if (e->type == T::Aux) {
+        // An auxiliary stays a circle, about its centre.
+        const QPointF half = corner - diagram::centre(*e);
+        w = h = std::max(10.0, 2 * std::max(std::abs(half.x()), std::abs(half.y())));
+    } else {
+        // About the centre: the corner follows the pointer, the opposite corner mirrors it.
+        const QPointF half = corner - diagram::centre(*e);
+        w = std::max(20.0, 2 * std::abs(half.x()));
+        h = std::max(14.0, 2 * std::abs(half.y()));
+    }
+    if (e->width == w && e->height == h)
+        return;
+    m_document->undoStack()->push(new ResizeElementCommand(m_document, m_dragUid, w, h, m_dragId));
+}
+
 void DiagramScene::endDrag()
 {
     m_drag = Drag::None;
     m_dragUid = -1;
+    m_dragIndex = -1;
+    m_dragPoints.clear();
+    m_reshaped = false;
     delete m_line;
     m_line = nullptr;
 }
