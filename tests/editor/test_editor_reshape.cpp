@@ -1,17 +1,20 @@
 // Reshaping the diagram with the mouse: flow bends and segments, resizing auxiliaries and
 // text, pinch zoom, placing modules. Each edit is checked in the document, in the undo
 // stack, and in the XMILE that is saved.
+#include "commands/bendconnector.h"
 #include "diagramgeometry.h"
 #include "document.h"
 #include "editortesting.h"
 #include "mainwindow.h"
 #include "model/xmilereader.h"
+#include "scene/connectoritem.h"
 #include "scene/diagramscene.h"
 #include "model/names.h"
 #include "panels/equationeditor.h"
 #include "panels/propertiespanel.h"
 #include "scene/elementitem.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -386,6 +389,49 @@ private slots:
         // A stock's page shows no model picker.
         window.scene()->selectUids({doc->elementUidForName(u"a")});
         QVERIFY(!picker->isVisible());
+    }
+
+    void aDelayMarkIsSavedAsXmilesConnectorAttribute()
+    {
+        MainWindow window;
+        QVERIFY(showTeacup(window));
+        Document *doc = window.document();
+        int uid = -1;
+        for (const ViewElement &e : doc->view().elements)
+            if (e.type == ViewElement::Type::Connector && e.from.name == QLatin1String("Room_Temperature"))
+                uid = *e.uid;
+        auto *connector = static_cast<ConnectorItem *>(window.scene()->itemForUid(uid));
+        click(window.view(), connector->curve().middle);
+        QVERIFY(connector->isSelected());
+        QCheckBox *delay = nullptr;
+        for (QCheckBox *box : window.properties()->findChildren<QCheckBox *>())
+            if (box->text().startsWith(QLatin1String("Delay")))
+                delay = box;
+        QVERIFY(delay && delay->isVisible());
+        // Clicked on its box (a wide check box only takes clicks on its box and words).
+        QTest::mouseClick(delay, Qt::LeftButton, {}, QPoint(8, delay->height() / 2));
+        QVERIFY(hasDelayMark(*doc->element(uid)));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("delay.xmile"));
+        QVERIFY(window.saveTo(path));
+        QByteArray xml = readAll(path);
+        QVERIFY2(xml.contains(" delay_mark=\"true\""), xml.constData());
+        QVERIFY(!xml.contains("isee:delay_mark"));
+
+        // Files written with the older isee-prefixed spelling still show the mark.
+        xml.replace(" delay_mark=\"true\"", " isee:delay_mark=\"true\"");
+        const QString old = dir.filePath(QStringLiteral("old.xmile"));
+        QFile f(old);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(xml);
+        f.close();
+        MainWindow reopened;
+        QVERIFY(reopened.openFile(old));
+        bool marked = false;
+        for (const ViewElement &e : reopened.document()->view().elements)
+            marked |= e.type == ViewElement::Type::Connector && hasDelayMark(e);
+        QVERIFY(marked);
     }
 
 private:
