@@ -11,6 +11,9 @@
 #include <cstring>
 #include <algorithm>
 #include <functional>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -87,21 +90,22 @@ void writeCsv(const Results &results, const std::function<bool(const char *, std
     header += '\n';
     if (!write(header.constData(), std::size_t(header.size())))
         return;
-    // Rows are formatted a block at a time into fixed buffers, several blocks at once on
-    // several cores (formatting numbers is most of `meadows run`'s time), and written in
-    // order: memory stays bounded whatever the size of the results.
+    // Rows are formatted a block at a time into fixed buffers by several workers while this
+    // thread writes finished blocks in order (formatting numbers is most of `meadows run`'s
+    // time, writing most of the rest): memory stays bounded whatever the size of the results.
     const std::size_t rows = results.rows();
     const int digits = timeDigits(results);
     const std::size_t rowBound = results.columns * 34 + 48; // 32 per number, a comma, the time
-    const std::size_t blockRows = std::max<std::size_t>(1, (std::size_t(1) << 20) / rowBound);
+    const std::size_t blockRows = std::max<std::size_t>(1, (std::size_t(1) << 19) / rowBound);
+    const std::size_t blocks = (rows + blockRows - 1) / blockRows;
     const bool large = rows * results.columns > 200000; // below this, threads cost more than they save
-    const std::size_t workers = large ? std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8) : 1;
-    std::vector<std::vector<char>> buffers(workers, std::vector<char>(blockRows * rowBound));
-    std::vector<std::size_t> used(workers);
-    const auto format = [&](std::size_t worker, std::size_t first, std::size_t last) {
-        char *const base = buffers[worker].data();
+    const std::size_t workers = large ? std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8) : 0;
+    const auto format = [&](std::size_t block, std::vector<char> &buffer) {
+        buffer.resize(blockRows * rowBound);
+        char *const base = buffer.data();
         char *p = base;
-        for (std::size_t r = first; r < last; ++r) {
+        const std::size_t last = std::min(rows, (block + 1) * blockRows);
+        for (std::size_t r = block * blockRows; r < last; ++r) {
             const double *row = results.data.data() + r * results.columns;
             p += std::snprintf(p, 40, "%.*g", digits, row[0]);
             for (std::size_t c = 1; c < results.columns; ++c) {
@@ -110,28 +114,66 @@ void writeCsv(const Results &results, const std::function<bool(const char *, std
             }
             *p++ = '\n';
         }
-        used[worker] = std::size_t(p - base);
+        return std::size_t(p - base);
     };
-    for (std::size_t start = 0; start < rows; start += blockRows * workers) {
-        std::vector<std::thread> threads;
-        for (std::size_t w = 0; w < workers; ++w) {
-            const std::size_t first = std::min(rows, start + w * blockRows);
-            const std::size_t last = std::min(rows, first + blockRows);
-            if (w == 0 || first == last)
-                continue;
-            threads.emplace_back(format, w, first, last);
-        }
-        format(0, start, std::min(rows, start + blockRows));
-        for (std::thread &t : threads)
-            t.join();
-        for (std::size_t w = 0; w < workers; ++w) {
-            const std::size_t first = std::min(rows, start + w * blockRows);
-            if (first == std::min(rows, first + blockRows))
-                continue;
-            if (!write(buffers[w].data(), used[w]))
+    if (workers == 0) {
+        std::vector<char> buffer;
+        for (std::size_t b = 0; b < blocks; ++b) {
+            const std::size_t n = format(b, buffer);
+            if (!write(buffer.data(), n))
                 return;
         }
+        return;
     }
+    // Block b goes to worker b % workers and to slot b % slots; two slots per worker let a
+    // worker format its next block while its last one is being written.
+    struct Slot {
+        std::vector<char> buffer;
+        std::size_t used = 0;
+        std::size_t block = SIZE_MAX; // the block it holds, formatted; SIZE_MAX: free
+    };
+    const std::size_t slotCount = 2 * workers;
+    std::vector<Slot> ring(slotCount);
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool stopped = false;
+    const auto work = [&](std::size_t worker) {
+        for (std::size_t b = worker; b < blocks; b += workers) {
+            Slot &slot = ring[b % slotCount];
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return stopped || slot.block == SIZE_MAX; });
+                if (stopped)
+                    return;
+            }
+            const std::size_t used = format(b, slot.buffer);
+            {
+                std::lock_guard lock(mutex);
+                slot.used = used;
+                slot.block = b;
+            }
+            changed.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 0; w < workers; ++w)
+        threads.emplace_back(work, w);
+    for (std::size_t b = 0; b < blocks && !stopped; ++b) {
+        Slot &slot = ring[b % slotCount];
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return slot.block == b; });
+        }
+        const bool ok = write(slot.buffer.data(), slot.used);
+        {
+            std::lock_guard lock(mutex);
+            slot.block = SIZE_MAX;
+            stopped = !ok;
+        }
+        changed.notify_all();
+    }
+    for (std::thread &t : threads)
+        t.join();
 }
 
 QByteArray toCsv(const Results &results)

@@ -335,13 +335,15 @@ private:
 
     void checkEquation(const Variable &v, const QString &text, const SourceRef &ref, const std::optional<UnitPowers> &own)
     {
-        if (v.gf)
-            return; // the graphical function maps its input to the declared units
         const ParseResult parsed = parseEquation(text);
         if (!parsed.expr)
             return; // parse errors are reported by the compiler
         m_ref = &ref;
         const Inferred got = infer(*parsed.expr);
+        // A graphical function's equation is its input, which it maps into the declared
+        // units: the input is checked within itself above but not against the output.
+        if (v.gf)
+            return;
         if (own && got.known() && *got.unit != *own)
             warn(ref, 0, QStringLiteral("'%1' is declared in %2 but its equation gives %3")
                              .arg(displayName(v.name), own->toString(), got.unit->toString()));
@@ -516,6 +518,12 @@ private:
             quotient.binaryOp = BinaryOp::Divide;
             quotient.args = {e.args[0], e.args[1]};
             return binary(quotient);
+        }
+        if (f == QLatin1String("lookup") && e.args.size() == 2 && e.args[0].kind == Expr::Kind::Name) {
+            // LOOKUP(table, x) gives the table variable's declared units, whatever x is in.
+            infer(e.args[1]);
+            const auto it = m_declared.constFind(e.args[0].name);
+            return it != m_declared.constEnd() && *it ? Inferred::of(**it) : Inferred::unknown();
         }
         if (f == QLatin1String("trend") && m_units.timeUnit()) {
             for (const Expr &a : e.args)

@@ -43,6 +43,7 @@ private slots:
     void flowMustBeStockUnitsPerTime();
     void transcendentalNeedsDimensionless();
     void unreadableUnitsAreReported();
+    void graphicalFunctionOutputsCarryDeclaredUnits();
 };
 
 void TestUnits::parsesUnitExpressions_data()
@@ -128,6 +129,26 @@ void TestUnits::unreadableUnitsAreReported()
     const QStringList w = messages(checkUnits(p));
     QCOMPARE(w.size(), 1);
     QVERIFY2(w[0].contains(QLatin1String("cannot read the units of 'x' (\"kg/(m\"): '(' is never closed")), qPrintable(w[0]));
+}
+
+
+void TestUnits::graphicalFunctionOutputsCarryDeclaredUnits()
+{
+    const QString table = QStringLiteral("<gf><xscale min=\"0\" max=\"1\"/><ypts>0,5,10</ypts></gf>");
+    // 'effect' maps a dimensionless ratio to requests/minute; its input mixes units (warned),
+    // and LOOKUP through it gives requests/minute, which 'wrong' adds to requests.
+    const Project p = project(var("aux", QStringLiteral("load"), QStringLiteral("5"), QStringLiteral("requests"))
+                              + var("aux", QStringLiteral("capacity"), QStringLiteral("10"), QStringLiteral("requests"))
+                              + var("aux", QStringLiteral("effect"), QStringLiteral("load / capacity + load"),
+                                    QStringLiteral("requests/minute"), table)
+                              + var("aux", QStringLiteral("right"), QStringLiteral("LOOKUP(effect, load / capacity) * 2"),
+                                    QStringLiteral("requests/minute"))
+                              + var("aux", QStringLiteral("wrong"), QStringLiteral("LOOKUP(effect, 0.5) + load"), {}),
+                              {}, QStringLiteral("minute"));
+    const QStringList w = messages(checkUnits(p));
+    QCOMPARE(w.size(), 2);
+    QVERIFY2(w[0].contains(QLatin1String("a sum mixes dimensionless and requests")), qPrintable(w[0]));
+    QVERIFY2(w[1].contains(QLatin1String("a sum mixes requests/minute and requests")), qPrintable(w[1]));
 }
 
 QTEST_GUILESS_MAIN(TestUnits)

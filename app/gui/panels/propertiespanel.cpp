@@ -91,6 +91,7 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     m_units = new QLineEdit(variablePage);
     form->addRow(tr("&Units"), m_units);
     m_nonNegative = new QCheckBox(tr("Non-negative"), variablePage);
+    m_nonNegative->setObjectName(QStringLiteral("nonNegativeBox"));
     form->addRow(QString(), m_nonNegative);
     m_doc = new QPlainTextEdit(variablePage);
     m_doc->setMaximumHeight(90);
