@@ -434,6 +434,33 @@ private slots:
         QVERIFY(marked);
     }
 
+    void anEndsAttachmentSurvivesAddedBends()
+    {
+        // Stella marks which element a pipe's end is attached to with a uid on the point.
+        QByteArray xml = readAll(kTeacup);
+        xml.replace("<pt x=\"207\" y=\"181\"/>", "<pt x=\"207\" y=\"181\" uid=\"7\"/>");
+        QVERIFY(xml.contains("uid=\"7\""));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("attached.xmile"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(xml);
+        f.close();
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openFile(path));
+        window.view()->setZoom(1);
+        window.view()->centerOn(QPointF(300, 200));
+        drag(window.view(), {350, 181}, {350, 221}, 5, Qt::ShiftModifier);
+        const ViewElement *flow = elementNamed(*window.document(), QStringLiteral("Heat Loss to Room"));
+        QCOMPARE(flow->points.size(), size_t(4));
+        QCOMPARE(flow->points.front().extraAttributes.size(), size_t(1));
+        QCOMPARE(flow->points.front().extraAttributes.front().value, QStringLiteral("7"));
+        QVERIFY(flow->points.back().extraAttributes.empty());
+    }
+
 private:
     static bool showTeacup(MainWindow &window)
     {
