@@ -11,6 +11,7 @@
 #include "scene/diagramscene.h"
 #include "model/names.h"
 #include "panels/equationeditor.h"
+#include "panels/moduleconnections.h"
 #include "panels/propertiespanel.h"
 #include "scene/elementitem.h"
 
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QProcess>
+#include <QTableWidget>
 #include <QNativeGestureEvent>
 #include <QPointingDevice>
 #include <QTemporaryDir>
@@ -317,6 +319,8 @@ private slots:
         doc->undoStack()->redo();
         QCOMPARE(list->item(0)->checkState(), Qt::Checked);
         shoot(window, QStringLiteral("arrayed"), {420, 260});
+        if (const QString shots = qEnvironmentVariable("MEADOWS_SHOT_DIR"); !shots.isEmpty())
+            panel->resize(380, 720), panel->grab().save(shots + QStringLiteral("/dimensions-panel.png"));
 
         // Saved, the file declares the dimension and the variable uses it; the engine runs
         // one column per element, each with the apply-to-all value.
@@ -355,7 +359,8 @@ private slots:
                     "<sim_specs><start>0</start><stop>4</stop><dt>1</dt></sim_specs>"
                     "<model><variables><aux name=\"a\"><eqn>1</eqn></aux></variables>"
                     "<views><view><aux name=\"a\" x=\"100\" y=\"100\"/></view></views></model>"
-                    "<model name=\"Heater\"><variables><aux name=\"power\"><eqn>3</eqn></aux></variables></model>"
+                    "<model name=\"Heater\"><variables><aux name=\"power\" access=\"input\"><eqn>3</eqn></aux>"
+                    "<aux name=\"heat\"><eqn>power * 2</eqn></aux></variables></model>"
                     "</xmile>");
         }
         MainWindow window;
@@ -383,9 +388,38 @@ private slots:
         QVERIFY(window.saveTo(saved));
         const QByteArray xml = readAll(saved);
         QVERIFY2(xml.contains("<module name=\"Kettle\" model=\"Heater\"/>"), xml.constData());
+
+        // The model's input is fed from the model around the module.
+        auto *inputs = window.properties()->findChild<ModuleConnectionsEditor *>(QStringLiteral("moduleInputs"));
+        QVERIFY(inputs && inputs->isVisible());
+        QCOMPARE(inputs->rowCount(), 1);
+        QCOMPARE(inputs->item(0, 0)->text(), QStringLiteral("power"));
+        inputs->sourceBox(0)->setFocus();
+        QTest::keyClick(inputs->sourceBox(0), Qt::Key_Down); // "a", after "its own equation"
+        QCOMPARE(doc->variable(u"Kettle")->connections,
+                 (std::vector<ModuleConnection>{{QStringLiteral("Kettle.power"), QStringLiteral("a")}}));
+        if (const QString shots = qEnvironmentVariable("MEADOWS_SHOT_DIR"); !shots.isEmpty())
+            window.properties()->resize(380, 720), window.properties()->grab().save(shots + QStringLiteral("/module-panel.png"));
+        const QString connected = dir.filePath(QStringLiteral("connected.xmile"));
+        QVERIFY(window.saveTo(connected));
+        QVERIFY2(readAll(connected).contains("<connect to=\"Kettle.power\" from=\"a\"/>"), readAll(connected).constData());
+        // It runs: the module's heat is twice what a feeds it.
+        QProcess run;
+        run.start(QStringLiteral(MEADOWS_EXECUTABLE), {QStringLiteral("run"), connected});
+        QVERIFY(run.waitForFinished(30000));
+        QCOMPARE(run.exitCode(), 0);
+        const QStringList lines = QString::fromUtf8(run.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        const qsizetype heat = lines.front().split(u',').indexOf(QStringLiteral("Kettle.heat"));
+        QVERIFY2(heat > 0, qPrintable(lines.front()));
+        QCOMPARE(lines.back().split(u',').at(heat).toDouble(), 2.0);
+
+        doc->undoStack()->undo();
+        QVERIFY(doc->variable(u"Kettle")->connections.empty());
+        QCOMPARE(inputs->sourceBox(0)->currentIndex(), 0);
         doc->undoStack()->undo();
         QVERIFY(doc->variable(u"Kettle")->modelName.isEmpty());
         QCOMPARE(picker->currentIndex(), 0);
+        QVERIFY(!inputs->isVisible());
         // A stock's page shows no model picker.
         window.scene()->selectUids({doc->elementUidForName(u"a")});
         QVERIFY(!picker->isVisible());

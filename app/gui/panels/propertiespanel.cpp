@@ -7,6 +7,7 @@
 #include "document.h"
 #include "equationeditor.h"
 #include "graphicalfunctioneditor.h"
+#include "moduleconnections.h"
 #include "model/names.h"
 #include "scene/diagramscene.h"
 
@@ -69,6 +70,9 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     m_moduleModel->setObjectName(QStringLiteral("moduleModel"));
     m_moduleModel->setToolTip(tr("The model, among this file's models, that the module runs."));
     form->addRow(tr("&Model"), m_moduleModel);
+    m_moduleInputs = new ModuleConnectionsEditor(variablePage);
+    m_moduleInputs->setObjectName(QStringLiteral("moduleInputs"));
+    form->addRow(tr("Inputs"), m_moduleInputs);
     // Tick the dimensions the variable is arrayed over; its equation applies to every element.
     m_dimensions = new QListWidget(variablePage);
     m_dimensions->setObjectName(QStringLiteral("dimensionList"));
@@ -82,6 +86,7 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     dimensionLayout->setContentsMargins(0, 0, 0, 0);
     dimensionLayout->addWidget(m_dimensions);
     dimensionLayout->addWidget(m_newDimension);
+    dimensionBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     form->addRow(tr("Dimensions"), dimensionBox);
     m_hasGf = new QCheckBox(tr("Graphical function"), variablePage);
     form->addRow(QString(), m_hasGf);
@@ -128,6 +133,13 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     connect(m_newDimension, &QLineEdit::returnPressed, this, &PropertiesPanel::defineDimension);
     connect(m_moduleModel, &QComboBox::activated, this, &PropertiesPanel::commitModuleModel);
     connect(document, &Document::dimensionsChanged, this, &PropertiesPanel::refresh);
+    connect(m_moduleInputs, &ModuleConnectionsEditor::edited, this, [this](const std::vector<ModuleConnection> &connections) {
+        const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+        if (m_updating || !v || v->kind != VariableKind::Module || v->connections == connections)
+            return;
+        m_document->undoStack()->push(new ChangeVariableValue<std::vector<ModuleConnection>>(
+            m_document, v->name, &Variable::connections, connections, tr("Connect the inputs of %1").arg(displayName(v->name))));
+    });
     const auto setGf = [this](const std::optional<GraphicalFunction> &gf, const QString &text) {
         const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
         if (m_updating || !v || v->gf == gf)
@@ -250,6 +262,13 @@ void PropertiesPanel::refresh()
         if (module && !v->modelName.isEmpty() && m_moduleModel->findData(v->modelName) < 0)
             m_moduleModel->addItem(tr("%1 (not in this file)").arg(v->modelName), v->modelName);
         m_moduleModel->setCurrentIndex(std::max(0, m_moduleModel->findData(v->modelName)));
+        if (module)
+            m_moduleInputs->setModule(m_document->project(), m_document->model(), *v);
+        if (auto *form = qobject_cast<QFormLayout *>(m_moduleInputs->parentWidget()->layout()))
+            form->setRowVisible(m_moduleInputs, module && m_moduleInputs->rowCount() > 0);
+        // A module is not arrayed here: its model's variables are.
+        if (auto *form = qobject_cast<QFormLayout *>(m_dimensions->parentWidget()->parentWidget()->layout()))
+            form->setRowVisible(m_dimensions->parentWidget(), !module);
         m_hasGf->setVisible(v->kind == VariableKind::Aux || v->kind == VariableKind::Flow);
         m_hasGf->setChecked(v->gf.has_value());
         m_gfEditor->setVisible(v->gf.has_value());

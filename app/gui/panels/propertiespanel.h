@@ -20,6 +20,7 @@ class Document;
 class DiagramScene;
 class EquationEditor;
 class GraphicalFunctionEditor;
+class ModuleConnectionsEditor;
 struct Variable;
 
 class PropertiesPanel : public QWidget {
@@ -72,6 +73,7 @@ private:
     QListWidget *m_dimensions;
     QLineEdit *m_newDimension;
     QComboBox *m_moduleModel;
+    ModuleConnectionsEditor *m_moduleInputs;
     QCheckBox *m_hasGf;
     GraphicalFunctionEditor *m_gfEditor;
     QComboBox *m_polarity;
