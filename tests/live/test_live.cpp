@@ -2,6 +2,7 @@
 #include "gui/live/decimation.h"
 #include "gui/live/liveworkspace.h"
 #include "gui/live/sliderpanel.h"
+#include "gui/live/sliderrange.h"
 #include "gui/live/plotview.h"
 #include "gui/live/runcomparisonmodel.h"
 #include "gui/live/runstore.h"
@@ -48,6 +49,7 @@ private slots:
     void runStoreNamesAndExports();
     void colorsAreStable();
     void sliderRangeFromValue();
+    void sliderRangeFromUnits();
     void draggingASliderRedrawsWithTheEngineValues();
     void anErrorKeepsTheLastResultsGreyedWithABanner();
     void sliderRangeCanBeSet();
@@ -229,6 +231,30 @@ void TestLive::sliderRangeFromValue()
     QCOMPARE(r.step, 1.4);
     QCOMPARE(defaultRange(-3).min, -6.0);
     QCOMPARE(defaultRange(0).max, 1.0);
+}
+
+void TestLive::sliderRangeFromUnits()
+{
+    Project p = makeNewProject({});
+    p.simSpecs.stop = 120;
+    p.simSpecs.timeUnits = QStringLiteral("Minutes");
+    const auto range = [&p](const char *units, double value) {
+        Variable v;
+        v.name = QStringLiteral("c");
+        v.equation = QString::number(value);
+        v.units = QLatin1String(units);
+        const SliderRange r = rangeFor(v, value, p);
+        return QStringLiteral("%1..%2 by %3").arg(r.min).arg(r.max).arg(r.step);
+    };
+    QCOMPARE(range("fraction", 0), QStringLiteral("0..1 by 0.01"));
+    QCOMPARE(range("dmnl", 0.3), QStringLiteral("0..1 by 0.01"));
+    QCOMPARE(range("dmnl", 1), QStringLiteral("0..2 by 0.02"));   // a multiplier may grow
+    QCOMPARE(range("%", 20), QStringLiteral("0..100 by 1"));
+    QCOMPARE(range("minutes", 20), QStringLiteral("0..40 by 0.4"));
+    QCOMPARE(range("Minute", 90), QStringLiteral("0..120 by 1.2")); // not past the run's end
+    QCOMPARE(range("pods", 3), QStringLiteral("0..6 by 1"));
+    QCOMPARE(range("requests/minute", 80), QStringLiteral("0..160 by 1.6"));
+    QCOMPARE(range("", 70), QStringLiteral("0..140 by 1.4"));
 }
 
 void TestLive::draggingASliderRedrawsWithTheEngineValues()

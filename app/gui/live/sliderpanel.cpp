@@ -1,4 +1,5 @@
 #include "sliderpanel.h"
+#include "sliderrange.h"
 
 #include "model/names.h"
 #include "solver/parser.h"
@@ -79,7 +80,7 @@ bool SliderPanel::addSlider(const QString &variable)
     auto e = std::make_unique<Entry>();
     e->name = displayName(v->name);
     e->modelValue = e->value = *value;
-    e->range = defaultRange(*value);
+    e->range = rangeFor(*v, *value, m_project);
     e->slider = new QSlider(Qt::Horizontal, this);
     e->slider->setRange(0, kTicks);
     e->slider->setSingleStep(kTicks / 100); // arrow keys: one step of the range
