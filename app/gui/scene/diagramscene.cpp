@@ -537,7 +537,9 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
             event->accept();
             return;
         }
-        if (startFlowReshape(element, pos, event->modifiers())) {
+        // A bend's handle, too; a pipe's segment only when the pipe is what lies on top.
+        auto *flow = dynamic_cast<FlowItem *>(element);
+        if (flow && flow->cornerAt(pos) >= 0 && startFlowReshape(flow, pos, event->modifiers())) {
             event->accept();
             return;
         }
