@@ -22,7 +22,9 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QTableWidget>
+#include <QGestureEvent>
 #include <QNativeGestureEvent>
+#include <QPinchGesture>
 #include <QPointingDevice>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -235,6 +237,18 @@ private slots:
         QApplication::sendEvent(view->viewport(), &out);
         QCOMPARE(view->zoom(), 1.2);
         QVERIFY(QLineF(view->mapToScene(at), before).length() <= 1.0);
+
+        // A touchscreen's pinch comes as a gesture, centred in screen coordinates.
+        const QPoint other = view->mapFromScene(QPointF(330, 220));
+        const QPointF under = view->mapToScene(other);
+        QPinchGesture gesture;
+        gesture.setChangeFlags(QPinchGesture::ScaleFactorChanged);
+        gesture.setScaleFactor(1.5);
+        gesture.setCenterPoint(view->viewport()->mapToGlobal(QPointF(other)));
+        QGestureEvent event({&gesture});
+        QApplication::sendEvent(view->viewport(), &event);
+        QCOMPARE(view->zoom(), 1.8);
+        QVERIFY(QLineF(view->mapToScene(other), under).length() <= 1.0);
     }
 
     void aModuleIsPlacedNamedAndSaved()
