@@ -1,6 +1,7 @@
 #include "guimain.h"
 
 #include "document.h"
+#include "i18n/language.h"
 #include "mainwindow.h"
 #include "scene/diagramscene.h"
 #include "scene/problemmarks.h"
@@ -27,6 +28,8 @@ int runGui(int argc, char **argv)
                       QStringLiteral("file")});
     parser.addOption({QStringLiteral("select"), QStringLiteral("Select a variable (its properties show at the side)."),
                       QStringLiteral("name")});
+    parser.addOption({QStringLiteral("lang"), QStringLiteral("Show the editor in this language (en, de, fr) instead of the one chosen in Preferences."),
+                      QStringLiteral("code")});
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("An XMILE model to open."));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "meadows: %s\n", qPrintable(parser.errorText()));
@@ -36,6 +39,15 @@ int runGui(int argc, char **argv)
         parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
+
+    const QString lang = parser.value(QStringLiteral("lang"));
+    if (!lang.isEmpty() && !availableLanguages().contains(lang)) {
+        std::fprintf(stderr, "meadows: unknown language '%s' (use %s)\n", qPrintable(lang),
+                     qPrintable(availableLanguages().join(QStringLiteral(", "))));
+        return 2;
+    }
+    // Before any window exists: the windows take their texts from the translators once.
+    applyStartupLanguage(lang);
 
     MainWindow window;
     window.setQuiet(parser.isSet(QStringLiteral("screenshot")));

@@ -6,6 +6,7 @@
 #include "diagramgeometry.h"
 #include "document.h"
 #include "files/recentfiles.h"
+#include "i18n/preferencesdialog.h"
 #include "model/xmilewriter.h"
 #include "panels/minimap.h"
 #include "panels/propertiespanel.h"
@@ -140,7 +141,7 @@ void MainWindow::createActions()
     edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, &MainWindow::cutSelection);
     edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copySelection);
     edit->addAction(tr("&Paste"), QKeySequence::Paste, this, &MainWindow::paste);
-    edit->addAction(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::duplicateSelection);
+    edit->addAction(tr("Dupl&icate"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::duplicateSelection);
     QAction *del = edit->addAction(tr("&Delete"), this, &MainWindow::deleteSelection);
     del->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -152,7 +153,7 @@ void MainWindow::createActions()
     snap->setCheckable(true);
     snap->setShortcut(QKeySequence(tr("Ctrl+G")));
     connect(snap, &QAction::toggled, m_scene, &DiagramScene::setSnapToGrid);
-    QMenu *arrange = edit->addMenu(tr("A&rrange"));
+    QMenu *arrange = edit->addMenu(tr("Arran&ge"));
     arrange->addAction(tr("Align &Left"), this, [this]() { align(Qt::AlignLeft); });
     arrange->addAction(tr("Align &Centres Vertically"), this, [this]() { align(Qt::AlignHCenter); });
     arrange->addAction(tr("Align &Right"), this, [this]() { align(Qt::AlignRight); });
@@ -162,6 +163,9 @@ void MainWindow::createActions()
     arrange->addSeparator();
     arrange->addAction(tr("Distribute &Horizontally"), this, [this]() { distribute(Qt::Horizontal); });
     arrange->addAction(tr("Distribute &Vertically"), this, [this]() { distribute(Qt::Vertical); });
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::showPreferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     // View
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
@@ -354,6 +358,14 @@ void MainWindow::showStatus(const QString &message)
 QString MainWindow::statusText() const
 {
     return m_status->text();
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && dialog.languageChanged())
+        QMessageBox::information(this, tr("Language Changed"),
+                                 tr("Meadows will use the new language the next time it starts."));
 }
 
 // ---- autosave and recovery -------------------------------------------------------------

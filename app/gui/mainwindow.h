@@ -67,6 +67,7 @@ private:
     bool saveAs();
     bool maybeSave();
     void updateTitle();
+    void showPreferences();
     void showStatus(const QString &message);
     void deleteSelection();
     void selectAll();

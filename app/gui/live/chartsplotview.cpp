@@ -71,6 +71,7 @@ private:
 };
 
 class ChartsPlotView : public PlotView {
+    Q_OBJECT // its own translation context: tr() would otherwise look under PlotView's
 public:
     explicit ChartsPlotView(QWidget *parent) : PlotView(parent)
     {
@@ -222,7 +223,10 @@ private:
                 lo = m_log ? lo / 2 : lo - (hi - lo);
             }
             const double pad = m_log ? 0 : (hi - lo) * 0.05;
-            m_y->setRange(m_log ? lo / 1.2 : lo - pad, m_log ? hi * 1.2 : hi + pad);
+            // Padding never takes a quantity that cannot go below zero (a queue, a rate)
+            // into negative numbers on the axis.
+            const double bottom = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
+            m_y->setRange(m_log ? lo / 1.2 : bottom, m_log ? hi * 1.2 : hi + pad);
             if (auto *linear = qobject_cast<QValueAxis *>(m_y))
                 linear->applyNiceNumbers(); // ticks at 0, 50, 100... not at 20.2076
         }
@@ -245,3 +249,5 @@ std::unique_ptr<PlotView> createPlotView(QWidget *parent)
 }
 
 } // namespace meadows
+
+#include "chartsplotview.moc"

@@ -167,11 +167,12 @@ void LoopsPanel::finished(LoopAnalysis analysis)
     std::size_t r = 0, b = 0, u = 0;
     for (const LoopRow &row : m_result.loops)
         (row.polarity == QLatin1String("reinforcing") ? r : row.polarity == QLatin1String("balancing") ? b : u)++;
-    QString status = tr("%n loop(s): %1 reinforcing, %2 balancing", nullptr, int(m_result.loops.size())).arg(r).arg(b);
-    if (u)
-        status += tr(", %1 of unknown polarity").arg(u);
+    // Whole sentences, not fragments, so that translations can order their words freely.
+    const int count = int(m_result.loops.size());
+    QString status = u ? tr("%n loop(s): %1 reinforcing, %2 balancing, %3 of unknown polarity", nullptr, count).arg(r).arg(b).arg(u)
+                       : tr("%n loop(s): %1 reinforcing, %2 balancing", nullptr, count).arg(r).arg(b);
     if (!m_result.complete)
-        status += tr(" — the search stopped early, the list is incomplete");
+        status = tr("%1 — the search stopped early, the list is incomplete").arg(status);
     if (!m_result.problem.isEmpty())
         status += QLatin1Char('\n') + m_result.problem;
     m_status->setText(status);

@@ -23,13 +23,13 @@ SimSpecsDialog::SimSpecsDialog(const SimSpecs &specs, QWidget *parent) : QDialog
         connect(b, &QDoubleSpinBox::valueChanged, this, &SimSpecsDialog::validate);
         return b;
     };
-    const QString units = specs.timeUnits.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(specs.timeUnits);
+    const QString units = specs.timeUnits;
     m_start = box(specs.start);
     m_stop = box(specs.stop);
     m_dt = box(specs.dt);
     m_save = box(specs.effectiveSaveStep());
-    form->addRow(tr("Start time%1").arg(units), m_start);
-    form->addRow(tr("Stop time%1").arg(units), m_stop);
+    form->addRow(units.isEmpty() ? tr("Start time") : tr("Start time (%1)").arg(units), m_start);
+    form->addRow(units.isEmpty() ? tr("Stop time") : tr("Stop time (%1)").arg(units), m_stop);
     form->addRow(tr("DT"), m_dt);
     form->addRow(tr("Save step"), m_save);
     m_method = new QComboBox(this);

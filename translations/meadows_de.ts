@@ -1,0 +1,1013 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AddConnectorCommand</name>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>AddFlowCommand</name>
+    <message>
+        <source>Flow</source>
+        <translation>Fluss</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>AddTextCommand</name>
+    <message>
+        <source>Add text</source>
+        <translation>Text hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>AddVariableCommand</name>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Faktor</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>BendConnectorCommand</name>
+    <message>
+        <source>Bend connector</source>
+        <translation>Wirkungspfeil biegen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorMarksCommand</name>
+    <message>
+        <source>Mark connector</source>
+        <translation>Wirkungspfeil markieren</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteVariablesCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n element(s)</source>
+        <translation>
+            <numerusform>%n Element löschen</numerusform>
+            <numerusform>%n Elemente löschen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiagramClipboard</name>
+    <message>
+        <source>The clipboard holds no model elements.</source>
+        <translation>Die Zwischenablage enthält keine Modellelemente.</translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <source>The clipboard&apos;s model could not be read.</source>
+        <translation>Das Modell in der Zwischenablage konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>EditTextCommand</name>
+    <message>
+        <source>Edit text</source>
+        <translation>Text bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>MoveVariablesCommand</name>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n element(s)</source>
+        <translation>
+            <numerusform>%n Element verschieben</numerusform>
+            <numerusform>%n Elemente verschieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PasteElementsCommand</name>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Change simulation settings</source>
+        <translation>Simulationseinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Dominance needs a model that runs.</source>
+        <translation>Die Dominanzanalyse braucht ein lauffähiges Modell.</translation>
+    </message>
+</context>
+<context>
+    <name>RenameVariableCommand</name>
+    <message>
+        <source>A name cannot be empty.</source>
+        <translation>Ein Name darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain quotes or dots.</source>
+        <translation>Ein Name darf keine Anführungszeichen oder Punkte enthalten.</translation>
+    </message>
+    <message>
+        <source>There is already a variable named %1.</source>
+        <translation>Es gibt bereits eine Variable namens %1.</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>ResizeElementCommand</name>
+    <message>
+        <source>Resize %1</source>
+        <translation>Größe von %1 ändern</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::ChartsPlotView</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>Zeit (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::DiagramScene</name>
+    <message>
+        <source>%1 has no position on the diagram</source>
+        <translation>%1 hat keine Position im Diagramm</translation>
+    </message>
+    <message>
+        <source>flow %1 has no pipe (fewer than two points)</source>
+        <translation>Fluss %1 hat keine Leitung (weniger als zwei Punkte)</translation>
+    </message>
+    <message>
+        <source>a connector from %1 to %2 has an end that is not on the diagram</source>
+        <translation>ein Wirkungspfeil von %1 nach %2 hat ein Ende außerhalb des Diagramms</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>A flow needs two different ends.</source>
+        <translation>Ein Fluss braucht zwei verschiedene Enden.</translation>
+    </message>
+    <message>
+        <source>A stock changes only through its flows; connect to one of its flows instead.</source>
+        <translation>Ein Bestand ändert sich nur durch seine Flüsse; verbinden Sie stattdessen einen seiner Flüsse.</translation>
+    </message>
+    <message>
+        <source>Connect to the variable itself, not to its alias.</source>
+        <translation>Verbinden Sie die Variable selbst, nicht ihren Alias.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::Document</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::GraphicalFunctionEditor</name>
+    <message>
+        <source>Input (x)</source>
+        <translation>Eingang (x)</translation>
+    </message>
+    <message>
+        <source>Output (y)</source>
+        <translation>Ausgang (y)</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::LivePanels</name>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Sliders</source>
+        <translation>Schieberegler</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>Schleifen</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::LiveWorkspace</name>
+    <message>
+        <source>Log scale</source>
+        <translation>Log. Skala</translation>
+    </message>
+    <message>
+        <source>Save run…</source>
+        <translation>Lauf speichern…</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>Lauf speichern</translation>
+    </message>
+    <message>
+        <source>Name of this run:</source>
+        <translation>Name dieses Laufs:</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Basislauf</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Simulation settings…</source>
+        <translation>Simulationseinstellungen…</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Time shown in the diagram</source>
+        <translation>Im Diagramm gezeigter Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>Variables to chart</source>
+        <translation>Variablen für die Grafik</translation>
+    </message>
+    <message>
+        <source>Saved runs</source>
+        <translation>Gespeicherte Läufe</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>A causal-loop diagram: its loops are in the Loops panel. Give the variables equations to simulate it.</source>
+        <translation>Ein Wirkungsdiagramm: Seine Schleifen stehen im Bereich „Schleifen“. Geben Sie den Variablen Gleichungen, um es zu simulieren.</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>vorher</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>Compare %1 and %2</source>
+        <translation>%1 und %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation>Lauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>Export nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::LoopsPanel</name>
+    <message>
+        <source>Reinforcing loops</source>
+        <translation>Verstärkende Schleifen</translation>
+    </message>
+    <message>
+        <source>Balancing loops</source>
+        <translation>Ausgleichende Schleifen</translation>
+    </message>
+    <message>
+        <source>Loops of unknown polarity</source>
+        <translation>Schleifen unbekannter Polarität</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Schleife</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>Finding loops…</source>
+        <translation>Schleifen werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Finding loops… %1 so far</source>
+        <translation>Schleifen werden gesucht… bisher %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loop(s): %1 reinforcing, %2 balancing, %3 of unknown polarity</source>
+        <translation>
+            <numerusform>%n Schleife: %1 verstärkend, %2 ausgleichend, %3 mit unbekannter Polarität</numerusform>
+            <numerusform>%n Schleifen: %1 verstärkend, %2 ausgleichend, %3 mit unbekannter Polarität</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loop(s): %1 reinforcing, %2 balancing</source>
+        <translation>
+            <numerusform>%n Schleife: %1 verstärkend, %2 ausgleichend</numerusform>
+            <numerusform>%n Schleifen: %1 verstärkend, %2 ausgleichend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — the search stopped early, the list is incomplete</source>
+        <translation>%1 – die Suche wurde vorzeitig beendet, die Liste ist unvollständig</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::MainWindow</name>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): hover the red names</source>
+        <translation>
+            <numerusform>%n Problem: Mauszeiger über die roten Namen halten</numerusform>
+            <numerusform>%n Probleme: Mauszeiger über die roten Namen halten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;geöffnet&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Alles &amp;markieren</translation>
+    </message>
+    <message>
+        <source>S&amp;nap to Grid</source>
+        <translation>Am &amp;Gitter ausrichten</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>&amp;Links ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centres Vertically</source>
+        <translation>Mitten &amp;senkrecht ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>&amp;Rechts ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>&amp;Oben ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Middles Horizontally</source>
+        <translation>Mitten &amp;waagerecht ausrichten</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>&amp;Unten ausrichten</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Horizontally</source>
+        <translation>&amp;Horizontal verteilen</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Vertically</source>
+        <translation>&amp;Vertikal verteilen</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>Ein&amp;stellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Diagram</source>
+        <translation>Diagramm &amp;einpassen</translation>
+    </message>
+    <message>
+        <source>Ctrl+9</source>
+        <translation>Ctrl+9</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Select, move and bend (V, Esc)</source>
+        <translation>Auswählen, verschieben und biegen (V, Esc)</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Place a stock (S); Shift keeps the tool</source>
+        <translation>Bestand platzieren (S); mit Umschalt bleibt das Werkzeug aktiv</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Fluss</translation>
+    </message>
+    <message>
+        <source>Drag from a stock or empty space to another (F)</source>
+        <translation>Von einem Bestand oder einer freien Stelle zu einer anderen ziehen (F)</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Place an auxiliary or constant (A)</source>
+        <translation>Hilfsvariable oder Konstante platzieren (A)</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Wirkungspfeil</translation>
+    </message>
+    <message>
+        <source>Drag from a variable to one it informs (C)</source>
+        <translation>Von einer Variablen zu einer von ihr beeinflussten ziehen (C)</translation>
+    </message>
+    <message>
+        <source>Loop Variable</source>
+        <translation>Schleifenvariable</translation>
+    </message>
+    <message>
+        <source>Place a causal-loop-diagram variable (L)</source>
+        <translation>Variable eines Wirkungsdiagramms platzieren (L)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Place a text annotation (T); double-click text to edit it</source>
+        <translation>Textanmerkung platzieren (T); Doppelklick auf einen Text bearbeitet ihn</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>New model</source>
+        <translation>Neues Modell</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>Models (*.xmile *.stmx *.itmx *.xml *.mmd);;XMILE models (*.xmile *.stmx *.itmx *.xml);;Mermaid flowcharts as causal-loop diagrams (*.mmd);;All files (*)</source>
+        <translation>Modelle (*.xmile *.stmx *.itmx *.xml *.mmd);;XMILE-Modelle (*.xmile *.stmx *.itmx *.xml);;Mermaid-Flussdiagramme als Wirkungsdiagramme (*.mmd);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot Open Model</source>
+        <translation>Modell kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1; %n element(s) could not be drawn as stored</source>
+        <translation>
+            <numerusform>%1 geöffnet; %n Element konnte nicht wie gespeichert gezeichnet werden</numerusform>
+            <numerusform>%1 geöffnet; %n Elemente konnten nicht wie gespeichert gezeichnet werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Save Model</source>
+        <translation>Modell kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Model As</source>
+        <translation>Modell speichern unter</translation>
+    </message>
+    <message>
+        <source>XMILE models (*.xmile *.stmx)</source>
+        <translation>XMILE-Modelle (*.xmile *.stmx)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 enthält ungespeicherte Änderungen. Sollen sie gespeichert werden?</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>Das Modell</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>%1[*] — Meadows</source>
+        <translation>%1[*] – Meadows</translation>
+    </message>
+    <message>
+        <source>Language Changed</source>
+        <translation>Sprache geändert</translation>
+    </message>
+    <message>
+        <source>Meadows will use the new language the next time it starts.</source>
+        <translation>Meadows verwendet die neue Sprache beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Could not recover: %1</source>
+        <translation>Wiederherstellung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved work</source>
+        <translation>Ungespeicherte Arbeit wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>an untitled model</source>
+        <translation>einem unbenannten Modell</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?</source>
+        <translation>Meadows wurde nicht ordnungsgemäß beendet. Ungespeicherte Arbeit an %1 vom %2 kann wiederhergestellt werden. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Dupl&amp;icate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>Arran&amp;ge</source>
+        <translation>Anor&amp;dnen</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies when Meadows starts next time.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Meadows.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::PropertiesPanel</name>
+    <message>
+        <source>Select a variable to see and edit its equation.</source>
+        <translation>Wählen Sie eine Variable aus, um ihre Gleichung zu sehen und zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Equation</source>
+        <translation>&amp;Gleichung</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensionen</translation>
+    </message>
+    <message>
+        <source>Graphical function</source>
+        <translation>Grafische Funktion</translation>
+    </message>
+    <message>
+        <source>The variable&apos;s value is this curve, read at the value of its equation.</source>
+        <translation>Der Wert der Variablen ist diese Kurve, abgelesen am Wert ihrer Gleichung.</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>&amp;Einheiten</translation>
+    </message>
+    <message>
+        <source>Non-negative</source>
+        <translation>Nicht negativ</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>+ (same direction)</source>
+        <translation>+ (gleichgerichtet)</translation>
+    </message>
+    <message>
+        <source>− (opposite direction)</source>
+        <translation>− (entgegengerichtet)</translation>
+    </message>
+    <message>
+        <source>&amp;Polarity</source>
+        <translation>&amp;Polarität</translation>
+    </message>
+    <message>
+        <source>Delay mark ‖</source>
+        <translation>Verzögerungsmarke ‖</translation>
+    </message>
+    <message>
+        <source>Add graphical function</source>
+        <translation>Grafische Funktion hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove graphical function</source>
+        <translation>Grafische Funktion entfernen</translation>
+    </message>
+    <message>
+        <source>Edit graphical function</source>
+        <translation>Grafische Funktion bearbeiten</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Fluss</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>none (a single value)</source>
+        <translation>keine (ein einzelner Wert)</translation>
+    </message>
+    <message>
+        <source>Connector from %1 to %2</source>
+        <translation>Wirkungspfeil von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Edit equation of %1</source>
+        <translation>Gleichung von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Set units of %1</source>
+        <translation>Einheiten von %1 festlegen</translation>
+    </message>
+    <message>
+        <source>Document %1</source>
+        <translation>%1 dokumentieren</translation>
+    </message>
+    <message>
+        <source>Make %1 non-negative</source>
+        <translation>%1 nicht negativ machen</translation>
+    </message>
+    <message>
+        <source>Allow %1 to go negative</source>
+        <translation>Negative Werte für %1 zulassen</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::RecentFiles</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::RunComparisonModel</name>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>%1 at end</source>
+        <translation>%1: Endwert</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>%1 peak</source>
+        <translation>%1: Spitzenwert</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::RunStore</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>There is no such run.</source>
+        <translation>Diesen Lauf gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::SimSpecsDialog</name>
+    <message>
+        <source>Simulation settings</source>
+        <translation>Simulationseinstellungen</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Startzeit</translation>
+    </message>
+    <message>
+        <source>Start time (%1)</source>
+        <translation>Startzeit (%1)</translation>
+    </message>
+    <message>
+        <source>Stop time</source>
+        <translation>Endzeit</translation>
+    </message>
+    <message>
+        <source>Stop time (%1)</source>
+        <translation>Endzeit (%1)</translation>
+    </message>
+    <message>
+        <source>DT</source>
+        <translation>DT</translation>
+    </message>
+    <message>
+        <source>Save step</source>
+        <translation>Speicherschritt</translation>
+    </message>
+    <message>
+        <source>Euler</source>
+        <translation>Euler</translation>
+    </message>
+    <message>
+        <source>Runge-Kutta 4</source>
+        <translation>Runge-Kutta 4</translation>
+    </message>
+    <message>
+        <source>Adaptive (RK45)</source>
+        <translation>Adaptiv (RK45)</translation>
+    </message>
+    <message>
+        <source>Stiff (Rosenbrock)</source>
+        <translation>Steif (Rosenbrock)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <source>The stop time must come after the start time.</source>
+        <translation>Die Endzeit muss nach der Startzeit liegen.</translation>
+    </message>
+    <message>
+        <source>DT must be positive.</source>
+        <translation>DT muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>The save step cannot be shorter than DT.</source>
+        <translation>Der Speicherschritt darf nicht kleiner als DT sein.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::SliderPanel</name>
+    <message>
+        <source>Set range…</source>
+        <translation>Bereich festlegen…</translation>
+    </message>
+    <message>
+        <source>Back to the model&apos;s value</source>
+        <translation>Zurück zum Wert des Modells</translation>
+    </message>
+    <message>
+        <source>Range of %1</source>
+        <translation>Bereich von %1</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schrittweite</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1013 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AddConnectorCommand</name>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Relier %1 à %2</translation>
+    </message>
+</context>
+<context>
+    <name>AddFlowCommand</name>
+    <message>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+</context>
+<context>
+    <name>AddTextCommand</name>
+    <message>
+        <source>Add text</source>
+        <translation>Ajouter un texte</translation>
+    </message>
+</context>
+<context>
+    <name>AddVariableCommand</name>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Facteur</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+</context>
+<context>
+    <name>BendConnectorCommand</name>
+    <message>
+        <source>Bend connector</source>
+        <translation>Courber le connecteur</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorMarksCommand</name>
+    <message>
+        <source>Mark connector</source>
+        <translation>Marquer le connecteur</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteVariablesCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n element(s)</source>
+        <translation>
+            <numerusform>Supprimer %n élément</numerusform>
+            <numerusform>Supprimer %n éléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiagramClipboard</name>
+    <message>
+        <source>The clipboard holds no model elements.</source>
+        <translation>Le presse-papiers ne contient aucun élément de modèle.</translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation>presse-papiers</translation>
+    </message>
+    <message>
+        <source>The clipboard&apos;s model could not be read.</source>
+        <translation>Le modèle du presse-papiers n&apos;a pas pu être lu.</translation>
+    </message>
+</context>
+<context>
+    <name>EditTextCommand</name>
+    <message>
+        <source>Edit text</source>
+        <translation>Modifier le texte</translation>
+    </message>
+</context>
+<context>
+    <name>MoveVariablesCommand</name>
+    <message>
+        <source>Move %1</source>
+        <translation>Déplacer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n element(s)</source>
+        <translation>
+            <numerusform>Déplacer %n élément</numerusform>
+            <numerusform>Déplacer %n éléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PasteElementsCommand</name>
+    <message>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Change simulation settings</source>
+        <translation>Modifier les paramètres de simulation</translation>
+    </message>
+    <message>
+        <source>Dominance needs a model that runs.</source>
+        <translation>L&apos;analyse de dominance nécessite un modèle qui s&apos;exécute.</translation>
+    </message>
+</context>
+<context>
+    <name>RenameVariableCommand</name>
+    <message>
+        <source>A name cannot be empty.</source>
+        <translation>Un nom ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain quotes or dots.</source>
+        <translation>Un nom ne peut contenir ni guillemets ni points.</translation>
+    </message>
+    <message>
+        <source>There is already a variable named %1.</source>
+        <translation>Il existe déjà une variable nommée %1.</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Renommer %1 en %2</translation>
+    </message>
+</context>
+<context>
+    <name>ResizeElementCommand</name>
+    <message>
+        <source>Resize %1</source>
+        <translation>Redimensionner %1</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::ChartsPlotView</name>
+    <message>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>Temps (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::DiagramScene</name>
+    <message>
+        <source>%1 has no position on the diagram</source>
+        <translation>%1 n&apos;a pas de position dans le diagramme</translation>
+    </message>
+    <message>
+        <source>flow %1 has no pipe (fewer than two points)</source>
+        <translation>le flux %1 n&apos;a pas de tuyau (moins de deux points)</translation>
+    </message>
+    <message>
+        <source>a connector from %1 to %2 has an end that is not on the diagram</source>
+        <translation>un connecteur de %1 à %2 a une extrémité hors du diagramme</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>A flow needs two different ends.</source>
+        <translation>Un flux a besoin de deux extrémités différentes.</translation>
+    </message>
+    <message>
+        <source>A stock changes only through its flows; connect to one of its flows instead.</source>
+        <translation>Un stock ne change que par ses flux&#xa0;; reliez plutôt l&apos;un de ses flux.</translation>
+    </message>
+    <message>
+        <source>Connect to the variable itself, not to its alias.</source>
+        <translation>Reliez la variable elle-même, pas son alias.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::Document</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::GraphicalFunctionEditor</name>
+    <message>
+        <source>Input (x)</source>
+        <translation>Entrée (x)</translation>
+    </message>
+    <message>
+        <source>Output (y)</source>
+        <translation>Sortie (y)</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::LivePanels</name>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Sliders</source>
+        <translation>Curseurs</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>Boucles</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::LiveWorkspace</name>
+    <message>
+        <source>Log scale</source>
+        <translation>Échelle log.</translation>
+    </message>
+    <message>
+        <source>Save run…</source>
+        <translation>Enregistrer la simulation…</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>Enregistrer la simulation</translation>
+    </message>
+    <message>
+        <source>Name of this run:</source>
+        <translation>Nom de cette simulation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>référence</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Comparer…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Simulation settings…</source>
+        <translation>Paramètres de simulation…</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Time shown in the diagram</source>
+        <translation>Instant affiché dans le diagramme</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>Variables to chart</source>
+        <translation>Variables à tracer</translation>
+    </message>
+    <message>
+        <source>Saved runs</source>
+        <translation>Simulations enregistrées</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>A causal-loop diagram: its loops are in the Loops panel. Give the variables equations to simulate it.</source>
+        <translation>Un diagramme causal&#xa0;: ses boucles figurent dans le panneau Boucles. Donnez des équations aux variables pour le simuler.</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>actuelle</translation>
+    </message>
+    <message>
+        <source>Compare %1 and %2</source>
+        <translation>Comparer %1 et %2</translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation>Exporter la simulation</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>Exportation impossible&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::LoopsPanel</name>
+    <message>
+        <source>Reinforcing loops</source>
+        <translation>Boucles de renforcement</translation>
+    </message>
+    <message>
+        <source>Balancing loops</source>
+        <translation>Boucles d&apos;équilibrage</translation>
+    </message>
+    <message>
+        <source>Loops of unknown polarity</source>
+        <translation>Boucles de polarité inconnue</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Boucle</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>Finding loops…</source>
+        <translation>Recherche des boucles…</translation>
+    </message>
+    <message>
+        <source>Finding loops… %1 so far</source>
+        <translation>Recherche des boucles… %1 jusqu&apos;ici</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loop(s): %1 reinforcing, %2 balancing, %3 of unknown polarity</source>
+        <translation>
+            <numerusform>%n boucle&#xa0;: %1 de renforcement, %2 d&apos;équilibrage, %3 de polarité inconnue</numerusform>
+            <numerusform>%n boucles&#xa0;: %1 de renforcement, %2 d&apos;équilibrage, %3 de polarité inconnue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loop(s): %1 reinforcing, %2 balancing</source>
+        <translation>
+            <numerusform>%n boucle&#xa0;: %1 de renforcement, %2 d&apos;équilibrage</numerusform>
+            <numerusform>%n boucles&#xa0;: %1 de renforcement, %2 d&apos;équilibrage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — the search stopped early, the list is incomplete</source>
+        <translation>%1 — la recherche s&apos;est arrêtée avant la fin, la liste est incomplète</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::MainWindow</name>
+    <message>
+        <source>No problems</source>
+        <translation>Aucun problème</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): hover the red names</source>
+        <translation>
+            <numerusform>%n problème&#xa0;: survolez les noms en rouge</numerusform>
+            <numerusform>%n problèmes&#xa0;: survolez les noms en rouge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;ouvert&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>S&amp;nap to Grid</source>
+        <translation>Aligner sur la &amp;grille</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Align &amp;Left</source>
+        <translation>Aligner à &amp;gauche</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centres Vertically</source>
+        <translation>Aligner les centres &amp;verticalement</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>Aligner à &amp;droite</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>Aligner en &amp;haut</translation>
+    </message>
+    <message>
+        <source>Align &amp;Middles Horizontally</source>
+        <translation>Aligner les milieux h&amp;orizontalement</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>Aligner en &amp;bas</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Horizontally</source>
+        <translation>Répartir hori&amp;zontalement</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Vertically</source>
+        <translation>Répartir v&amp;erticalement</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Taille réelle</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Diagram</source>
+        <translation>A&amp;juster le diagramme</translation>
+    </message>
+    <message>
+        <source>Ctrl+9</source>
+        <translation>Ctrl+9</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <source>Select, move and bend (V, Esc)</source>
+        <translation>Sélectionner, déplacer et courber (V, Échap)</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Place a stock (S); Shift keeps the tool</source>
+        <translation>Placer un stock (S)&#xa0;; avec Maj, l&apos;outil reste actif</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Drag from a stock or empty space to another (F)</source>
+        <translation>Faire glisser d&apos;un stock ou d&apos;un espace vide vers un autre (F)</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Place an auxiliary or constant (A)</source>
+        <translation>Placer une variable auxiliaire ou une constante (A)</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connecteur</translation>
+    </message>
+    <message>
+        <source>Drag from a variable to one it informs (C)</source>
+        <translation>Faire glisser d&apos;une variable vers une variable qu&apos;elle influence (C)</translation>
+    </message>
+    <message>
+        <source>Loop Variable</source>
+        <translation>Variable de boucle</translation>
+    </message>
+    <message>
+        <source>Place a causal-loop-diagram variable (L)</source>
+        <translation>Placer une variable de diagramme causal (L)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Place a text annotation (T); double-click text to edit it</source>
+        <translation>Placer une annotation (T)&#xa0;; double-cliquez sur un texte pour le modifier</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>New model</source>
+        <translation>Nouveau modèle</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Ouvrir un modèle</translation>
+    </message>
+    <message>
+        <source>Models (*.xmile *.stmx *.itmx *.xml *.mmd);;XMILE models (*.xmile *.stmx *.itmx *.xml);;Mermaid flowcharts as causal-loop diagrams (*.mmd);;All files (*)</source>
+        <translation>Modèles (*.xmile *.stmx *.itmx *.xml *.mmd);;Modèles XMILE (*.xmile *.stmx *.itmx *.xml);;Organigrammes Mermaid comme diagrammes causaux (*.mmd);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot Open Model</source>
+        <translation>Impossible d&apos;ouvrir le modèle</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1; %n element(s) could not be drawn as stored</source>
+        <translation>
+            <numerusform>%1 ouvert&#xa0;; %n élément n&apos;a pas pu être dessiné tel qu&apos;enregistré</numerusform>
+            <numerusform>%1 ouvert&#xa0;; %n éléments n&apos;ont pas pu être dessinés tels qu&apos;enregistrés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Save Model</source>
+        <translation>Impossible d&apos;enregistrer le modèle</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 n&apos;a pas été enregistré&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Save Model As</source>
+        <translation>Enregistrer le modèle sous</translation>
+    </message>
+    <message>
+        <source>XMILE models (*.xmile *.stmx)</source>
+        <translation>Modèles XMILE (*.xmile *.stmx)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 comporte des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The model</source>
+        <translation>Le modèle</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>%1[*] — Meadows</source>
+        <translation>%1[*] — Meadows</translation>
+    </message>
+    <message>
+        <source>Language Changed</source>
+        <translation>Langue modifiée</translation>
+    </message>
+    <message>
+        <source>Meadows will use the new language the next time it starts.</source>
+        <translation>Meadows utilisera la nouvelle langue au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Échec de l&apos;enregistrement automatique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not recover: %1</source>
+        <translation>Récupération impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved work</source>
+        <translation>Travail non enregistré récupéré</translation>
+    </message>
+    <message>
+        <source>an untitled model</source>
+        <translation>un modèle sans titre</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>Récupérer le travail non enregistré</translation>
+    </message>
+    <message>
+        <source>Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?</source>
+        <translation>Meadows ne s&apos;est pas fermé correctement. Le travail non enregistré sur %1 du %2 peut être récupéré. Le récupérer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Dupl&amp;icate</source>
+        <translation>Dupli&amp;quer</translation>
+    </message>
+    <message>
+        <source>Arran&amp;ge</source>
+        <translation>&amp;Disposition</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A new language applies when Meadows starts next time.</source>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage de Meadows.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::PropertiesPanel</name>
+    <message>
+        <source>Select a variable to see and edit its equation.</source>
+        <translation>Sélectionnez une variable pour voir et modifier son équation.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Equation</source>
+        <translation>É&amp;quation</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <source>Graphical function</source>
+        <translation>Fonction graphique</translation>
+    </message>
+    <message>
+        <source>The variable&apos;s value is this curve, read at the value of its equation.</source>
+        <translation>La valeur de la variable est cette courbe, lue à la valeur de son équation.</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>&amp;Unités</translation>
+    </message>
+    <message>
+        <source>Non-negative</source>
+        <translation>Non négatif</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Documentation</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Non indiquée</translation>
+    </message>
+    <message>
+        <source>+ (same direction)</source>
+        <translation>+ (même sens)</translation>
+    </message>
+    <message>
+        <source>− (opposite direction)</source>
+        <translation>− (sens opposé)</translation>
+    </message>
+    <message>
+        <source>&amp;Polarity</source>
+        <translation>&amp;Polarité</translation>
+    </message>
+    <message>
+        <source>Delay mark ‖</source>
+        <translation>Marque de retard ‖</translation>
+    </message>
+    <message>
+        <source>Add graphical function</source>
+        <translation>Ajouter une fonction graphique</translation>
+    </message>
+    <message>
+        <source>Remove graphical function</source>
+        <translation>Retirer la fonction graphique</translation>
+    </message>
+    <message>
+        <source>Edit graphical function</source>
+        <translation>Modifier la fonction graphique</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>none (a single value)</source>
+        <translation>aucune (une seule valeur)</translation>
+    </message>
+    <message>
+        <source>Connector from %1 to %2</source>
+        <translation>Connecteur de %1 à %2</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <source>Edit equation of %1</source>
+        <translation>Modifier l&apos;équation de %1</translation>
+    </message>
+    <message>
+        <source>Set units of %1</source>
+        <translation>Définir les unités de %1</translation>
+    </message>
+    <message>
+        <source>Document %1</source>
+        <translation>Documenter %1</translation>
+    </message>
+    <message>
+        <source>Make %1 non-negative</source>
+        <translation>Rendre %1 non négatif</translation>
+    </message>
+    <message>
+        <source>Allow %1 to go negative</source>
+        <translation>Autoriser des valeurs négatives pour %1</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::RecentFiles</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Vider la liste</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::RunComparisonModel</name>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>%1 at end</source>
+        <translation>%1&#xa0;: valeur finale</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>%1 peak</source>
+        <translation>%1&#xa0;: pic</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::RunStore</name>
+    <message>
+        <source>Run</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>There is no such run.</source>
+        <translation>Cette simulation n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::SimSpecsDialog</name>
+    <message>
+        <source>Simulation settings</source>
+        <translation>Paramètres de simulation</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Temps initial</translation>
+    </message>
+    <message>
+        <source>Start time (%1)</source>
+        <translation>Temps initial (%1)</translation>
+    </message>
+    <message>
+        <source>Stop time</source>
+        <translation>Temps final</translation>
+    </message>
+    <message>
+        <source>Stop time (%1)</source>
+        <translation>Temps final (%1)</translation>
+    </message>
+    <message>
+        <source>DT</source>
+        <translation>DT</translation>
+    </message>
+    <message>
+        <source>Save step</source>
+        <translation>Pas d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Euler</source>
+        <translation>Euler</translation>
+    </message>
+    <message>
+        <source>Runge-Kutta 4</source>
+        <translation>Runge-Kutta 4</translation>
+    </message>
+    <message>
+        <source>Adaptive (RK45)</source>
+        <translation>Adaptative (RK45)</translation>
+    </message>
+    <message>
+        <source>Stiff (Rosenbrock)</source>
+        <translation>Raide (Rosenbrock)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>The stop time must come after the start time.</source>
+        <translation>Le temps final doit suivre le temps initial.</translation>
+    </message>
+    <message>
+        <source>DT must be positive.</source>
+        <translation>DT doit être positif.</translation>
+    </message>
+    <message>
+        <source>The save step cannot be shorter than DT.</source>
+        <translation>Le pas d&apos;enregistrement ne peut pas être inférieur à DT.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::SliderPanel</name>
+    <message>
+        <source>Set range…</source>
+        <translation>Définir la plage…</translation>
+    </message>
+    <message>
+        <source>Back to the model&apos;s value</source>
+        <translation>Revenir à la valeur du modèle</translation>
+    </message>
+    <message>
+        <source>Range of %1</source>
+        <translation>Plage de %1</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Pas</translation>
+    </message>
+</context>
+</TS>
