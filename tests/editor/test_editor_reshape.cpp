@@ -3,6 +3,7 @@
 // stack, and in the XMILE that is saved.
 #include "commands/bendconnector.h"
 #include "diagramgeometry.h"
+#include "flowbends.h"
 #include "document.h"
 #include "editortesting.h"
 #include "mainwindow.h"
@@ -507,6 +508,33 @@ private slots:
         QCOMPARE(flow->points.front().extraAttributes.size(), size_t(1));
         QCOMPARE(flow->points.front().extraAttributes.front().value, QStringLiteral("7"));
         QVERIFY(flow->points.back().extraAttributes.empty());
+    }
+
+    void pipeGeometryStaysSquareAndOnItsStocks()
+    {
+        using namespace diagram;
+        const QRectF stock(0, 0, 40, 30); // the source: the pipe leaves its right side at y 15
+        const FlowEnds ends{stock, std::nullopt};
+        const Points pipe{{40, 15}, {100, 15}, {100, 80}, {160, 80}};
+        // A corner moved below the stock drags the first segment only as far as the stock
+        // reaches (3 short of its corner); the segment going down follows it sideways.
+        QCOMPARE(moveFlowCorner(pipe, 1, {120, 60}, ends), (Points{{40, 27}, {120, 27}, {120, 80}, {160, 80}}));
+        QCOMPARE(moveFlowCorner(pipe, 2, {90, 100}, ends), (Points{{40, 15}, {90, 15}, {90, 100}, {160, 100}}));
+        // A segment moves across itself only.
+        QCOMPARE(moveFlowSegment(pipe, 1, {30, 5}, ends), (Points{{40, 15}, {130, 15}, {130, 80}, {160, 80}}));
+        QCOMPARE(moveFlowSegment(pipe, 2, {5, -7}, ends), (Points{{40, 15}, {100, 15}, {100, 73}, {160, 73}}));
+        // A jog splits a segment where it was pressed.
+        int after = -1;
+        QCOMPARE(insertFlowJog(pipe, 2, {130, 82}, &after), (Points{{40, 15}, {100, 15}, {100, 80}, {130, 80}, {130, 80}, {160, 80}}));
+        QCOMPARE(after, 4);
+        // Hit tests: handles sit on the bends only, segments along the pipe.
+        QCOMPARE(flowCornerAt(pipe, {101, 79}, 5), 2);
+        QCOMPARE(flowCornerAt(pipe, {40, 15}, 5), -1);
+        QCOMPARE(flowSegmentAt(pipe, {70, 18}, 6), 0);
+        QCOMPARE(flowSegmentAt(pipe, {70, 30}, 6), -1);
+        // Tidying drops repeated points and corners that no longer turn.
+        QCOMPARE(simplifyFlow({{40, 15}, {100, 15}, {100, 15}, {130, 15}, {160, 15}}), (Points{{40, 15}, {160, 15}}));
+        QCOMPARE(simplifyFlow(pipe), pipe);
     }
 
 private:
