@@ -1,7 +1,8 @@
 #pragma once
 // The properties of the selected variable (name, equation, units, documentation,
-// non-negative) or connector (polarity, delay mark). Edits become undoable commands when a
-// field is left (or Enter / Ctrl+Enter); the panel refreshes when the document changes.
+// non-negative, array dimensions; a module's model and what feeds its inputs) or connector
+// (polarity, delay mark). Edits become undoable commands when a field is left (or Enter /
+// Ctrl+Enter); the panel refreshes when the document changes.
 #include <QWidget>
 
 class QCheckBox;

@@ -8,10 +8,10 @@
 #include "model/names.h"
 #include "variableitem.h"
 
+#include <QGestureEvent>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
-#include <QGestureEvent>
 #include <QNativeGestureEvent>
 #include <QPinchGesture>
 #include <QScrollBar>
