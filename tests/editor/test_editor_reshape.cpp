@@ -537,6 +537,43 @@ private slots:
         QCOMPARE(simplifyFlow(pipe), pipe);
     }
 
+    void aFlowIsDrawnClickByClickWithItsBends()
+    {
+        MainWindow window;
+        QVERIFY(showTeacup(window));
+        Document *doc = window.document();
+        // From the stock: a click on it, two bends, a double-click ends it in a cloud.
+        QTest::keyClick(window.view(), Qt::Key_F);
+        click(window.view(), {207, 181});
+        click(window.view(), {300, 250}); // squared: straight across from the stock's middle
+        click(window.view(), {300, 300});
+        doubleClick(window.view(), {420, 300});
+        const Variable *flow = doc->variable(u"Flow 1");
+        QVERIFY(flow);
+        QCOMPARE(pipeOf(*doc, QStringLiteral("Flow 1")), (Points{{207 + 22.5, 181}, {300, 181}, {300, 300}, {420, 300}}));
+        QVERIFY(doc->variable(u"Teacup Temperature")->outflows.contains(QStringLiteral("Flow 1")));
+        QCOMPARE(doc->undoStack()->count(), 1);
+        QCOMPARE(window.scene()->tool(), DiagramScene::Tool::Select);
+        shoot(window, QStringLiteral("drawn-flow"), {320, 240});
+
+        // From a cloud into a stock: the last leg goes straight into the stock's nearer side.
+        QTest::keyClick(window.view(), Qt::Key_S);
+        click(window.view(), {500, 420});
+        QTest::keyClick(window.view(), Qt::Key_F);
+        click(window.view(), {420, 200});
+        click(window.view(), {490, 260});
+        click(window.view(), {500, 420});
+        QCOMPARE(pipeOf(*doc, QStringLiteral("Flow 2")), (Points{{420, 200}, {490, 200}, {490, 420 - 17.5}}));
+        QVERIFY(doc->variable(u"Stock 1")->inflows.contains(QStringLiteral("Flow 2")));
+        // Esc in the middle of one draws nothing.
+        QTest::keyClick(window.view(), Qt::Key_F);
+        click(window.view(), {600, 100});
+        click(window.view(), {650, 150});
+        QTest::keyClick(window.view(), Qt::Key_Escape);
+        QVERIFY(!doc->variable(u"Flow 3"));
+        QCOMPARE(window.scene()->tool(), DiagramScene::Tool::Select);
+    }
+
 private:
     static bool showTeacup(MainWindow &window)
     {

@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QGraphicsLineItem>
+#include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
 #include <QLineF>
@@ -85,6 +86,7 @@ void DiagramScene::rebuild()
     endDrag();
     clear(); // deletes the items
     m_line = nullptr;
+    m_pathPreview = nullptr;
     m_loopLabels.clear();
     m_highlightedLoop = -1;
     m_items.clear();
@@ -488,6 +490,19 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         return;
     case Tool::Flow: {
         const ElementItem *under = elementAt(pos, true);
+        if (m_drag == Drag::FlowPath) {
+            // Drawing bend by bend: a click on another stock ends the pipe there, any other
+            // click adds a bend.
+            const QString stock = under && under->elementType() == T::Stock ? under->element().name : QString();
+            if (!stock.isEmpty() && canonicalName(stock) == canonicalName(m_pressStock))
+                emit statusMessage(tr("A flow needs two different ends."));
+            else if (!stock.isEmpty())
+                finishFlowPath(stock, event->modifiers());
+            else
+                addFlowBend(pos);
+            event->accept();
+            return;
+        }
         m_pressStock = under && under->elementType() == T::Stock ? under->element().name : QString();
         m_drag = Drag::NewFlow;
         startLine(pos);
@@ -613,6 +628,9 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     case Drag::FlowSegment:
         reshapeFlow(pos);
         return;
+    case Drag::FlowPath:
+        showFlowPath(pos);
+        return;
     case Drag::NewFlow:
     case Drag::NewConnector:
         if (m_line)
@@ -632,6 +650,16 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         if (tidy != now && m_reshaped)
             m_document->undoStack()->push(new BendFlowCommand(m_document, m_dragUid, tidy, m_dragId));
     }
+    if (m_drag == Drag::NewFlow && QLineF(m_pressPos, pos).length() < 8) {
+        // A click, not a drag: the pipe is drawn click by click, with a bend at each.
+        startFlowPath();
+        QGraphicsScene::mouseReleaseEvent(event);
+        return;
+    }
+    if (m_drag == Drag::FlowPath) { // its clicks act on press
+        QGraphicsScene::mouseReleaseEvent(event);
+        return;
+    }
     if (m_drag == Drag::NewFlow)
         finishFlow(pos, event->modifiers());
     else if (m_drag == Drag::NewConnector)
@@ -642,6 +670,14 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (m_drag == Drag::FlowPath) {
+        // A double-click ends a pipe drawn bend by bend in a cloud, where it was clicked.
+        addFlowBend(event->scenePos());
+        if (m_flowPath.size() >= 2)
+            finishFlowPath(QString(), event->modifiers());
+        event->accept();
+        return;
+    }
     ElementItem *item = elementAt(event->scenePos());
     if (m_tool == Tool::Select && item && (isVariableType(item->elementType()) || item->elementType() == T::TextBox)) {
         emit renameRequested(item->uid());
@@ -828,6 +864,89 @@ void DiagramScene::resizeTo(QPointF pos)
     m_document->undoStack()->push(new ResizeElementCommand(m_document, m_dragUid, w, h, m_dragId));
 }
 
+void DiagramScene::startFlowPath()
+{
+    delete m_line;
+    m_line = nullptr;
+    m_drag = Drag::FlowPath;
+    const ElementItem *source = m_pressStock.isEmpty() ? nullptr : itemForName(m_pressStock);
+    // From a stock the pipe leaves its centre's row or column; its side is found at the end.
+    m_flowPath = {source ? diagram::centre(source->element()) : snapped(m_pressPos)};
+    m_pathPreview = new QGraphicsPathItem;
+    m_pathPreview->setPen(QPen(DiagramStyle::current().selection, 1.5, Qt::DashLine));
+    m_pathPreview->setZValue(1000);
+    addItem(m_pathPreview);
+    emit statusMessage(tr("Click to bend the pipe; click a stock or double-click to end it; Esc cancels."));
+}
+
+// The next corner: straight across or straight down from the last one, whichever is nearer
+// the pointer, so the pipe stays square.
+static QPointF squared(QPointF last, QPointF to)
+{
+    return std::abs(to.x() - last.x()) >= std::abs(to.y() - last.y()) ? QPointF(to.x(), last.y()) : QPointF(last.x(), to.y());
+}
+
+void DiagramScene::addFlowBend(QPointF at)
+{
+    const QPointF next = squared(m_flowPath.back(), snapped(at));
+    if (QLineF(next, m_flowPath.back()).length() >= 2)
+        m_flowPath.push_back(next);
+    showFlowPath(at);
+}
+
+void DiagramScene::showFlowPath(QPointF pointer)
+{
+    if (!m_pathPreview || m_flowPath.empty())
+        return;
+    QPainterPath path(m_flowPath.front());
+    for (size_t i = 1; i < m_flowPath.size(); ++i)
+        path.lineTo(m_flowPath[i]);
+    path.lineTo(squared(m_flowPath.back(), snapped(pointer)));
+    m_pathPreview->setPath(path);
+}
+
+void DiagramScene::finishFlowPath(const QString &toStock, Qt::KeyboardModifiers modifiers)
+{
+    std::vector<QPointF> pts = m_flowPath;
+    const QString fromStock = m_pressStock;
+    const ElementItem *source = fromStock.isEmpty() ? nullptr : itemForName(fromStock);
+    const ElementItem *sink = toStock.isEmpty() ? nullptr : itemForName(toStock);
+    AddFlowCommand *command = nullptr;
+    if (pts.size() < 2 && sink) {
+        // Straight from one stock to the other: routed as a drag would be.
+        command = new AddFlowCommand(m_document, pts.front(), fromStock, diagram::centre(sink->element()), toStock);
+    } else if (pts.size() >= 2) {
+        if (source)
+            pts.front() = diagram::pipeEndAtBox(diagram::boxRect(source->element()), pts[1]);
+        if (sink) {
+            // Into the sink's nearer side, square: straight in when the last corner faces a
+            // side, else with one more bend over its middle.
+            const QRectF box = diagram::boxRect(sink->element());
+            const QPointF last = pts.back(), c = box.center();
+            if (last.y() > box.top() + 3 && last.y() < box.bottom() - 3) {
+                pts.emplace_back(last.x() < c.x() ? box.left() : box.right(), last.y());
+            } else if (last.x() > box.left() + 3 && last.x() < box.right() - 3) {
+                pts.emplace_back(last.x(), last.y() < c.y() ? box.top() : box.bottom());
+            } else {
+                pts.emplace_back(c.x(), last.y());
+                pts.emplace_back(c.x(), last.y() < c.y() ? box.top() : box.bottom());
+            }
+        }
+        pts = diagram::simplifyFlow(pts);
+        if (pts.size() >= 2 && QLineF(pts.front(), pts.back()).length() >= 8)
+            command = new AddFlowCommand(m_document, pts, fromStock, toStock);
+    }
+    endDrag();
+    if (!command)
+        return;
+    const QString name = command->name();
+    m_document->undoStack()->push(command);
+    if (ElementItem *item = itemForName(name))
+        selectUids({item->uid()});
+    if (!(modifiers & Qt::ShiftModifier))
+        setTool(Tool::Select);
+}
+
 void DiagramScene::endDrag()
 {
     m_drag = Drag::None;
@@ -835,6 +954,9 @@ void DiagramScene::endDrag()
     m_dragIndex = -1;
     m_dragPoints.clear();
     m_reshaped = false;
+    m_flowPath.clear();
+    delete m_pathPreview;
+    m_pathPreview = nullptr;
     delete m_line;
     m_line = nullptr;
 }

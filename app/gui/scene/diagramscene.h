@@ -11,6 +11,7 @@
 #include <QPointer>
 
 class QGraphicsLineItem;
+class QGraphicsPathItem;
 
 namespace meadows {
 
@@ -66,7 +67,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    enum class Drag { None, Move, Bend, Resize, FlowCorner, FlowSegment, NewFlow, NewConnector };
+    enum class Drag { None, Move, Bend, Resize, FlowCorner, FlowSegment, NewFlow, FlowPath, NewConnector };
 
     void rebuild();
     void onElementAdded(int uid);
@@ -94,6 +95,10 @@ private:
     bool startFlowReshape(ElementItem *item, QPointF pos, Qt::KeyboardModifiers modifiers);
     void reshapeFlow(QPointF pos);
     void resizeTo(QPointF pos);
+    void startFlowPath();
+    void addFlowBend(QPointF at);
+    void showFlowPath(QPointF pointer);
+    void finishFlowPath(const QString &toStock, Qt::KeyboardModifiers modifiers);
 
     Document *m_document;
     Tool m_tool = Tool::Select;
@@ -119,6 +124,8 @@ private:
     std::vector<QPointF> m_dragPoints;   // that flow's pipe when the drag began
     bool m_reshaped = false;             // whether this drag changed the pipe yet
     QGraphicsLineItem *m_line = nullptr;
+    std::vector<QPointF> m_flowPath;           // a flow drawn click by click: its points so far
+    QGraphicsPathItem *m_pathPreview = nullptr;
 };
 
 } // namespace meadows
