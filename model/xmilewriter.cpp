@@ -166,7 +166,7 @@ void Writer::variable(const Variable &v)
     m_w.writeAttribute(QStringLiteral("name"), v.name);
     if (!v.access.isEmpty())
         m_w.writeAttribute(QStringLiteral("access"), v.access);
-    if (v.kind == VariableKind::Module && v.modelName != v.name)
+    if (v.kind == VariableKind::Module && !v.modelName.isEmpty() && v.modelName != v.name)
         m_w.writeAttribute(QStringLiteral("model"), v.modelName);
     v.extras.writeAttributes(m_w);
     if (!v.dimensions.isEmpty()) {

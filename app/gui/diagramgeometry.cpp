@@ -126,11 +126,17 @@ std::vector<QPointF> routeFlow(QPointF from, const QRectF *fromBox, QPointF to, 
 
 void setFlowPoints(ViewElement &flow, const std::vector<QPointF> &points)
 {
-    // Keep attributes Stella put on points (uid attachments) where the count is unchanged.
+    // Keep attributes Stella put on points (uid attachments): the ends keep theirs even when
+    // bends come or go, the bends only while their count is unchanged.
     std::vector<ViewPoint> out(points.size());
-    for (size_t i = 0; i < points.size(); ++i) {
-        if (i < flow.points.size() && flow.points.size() == points.size())
+    const size_t n = points.size(), old = flow.points.size();
+    for (size_t i = 0; i < n; ++i) {
+        if (old == n)
             out[i] = flow.points[i];
+        else if (i == 0 && old > 0)
+            out[i] = flow.points.front();
+        else if (i + 1 == n && old > 1)
+            out[i] = flow.points.back();
         out[i].x = points[i].x();
         out[i].y = points[i].y();
     }

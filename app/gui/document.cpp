@@ -310,6 +310,16 @@ void Document::setSimSpecs(const SimSpecs &specs)
     emit modelEdited();
 }
 
+void Document::setDimensions(const std::vector<Dimension> &dimensions)
+{
+    if (m_project.dimensions == dimensions)
+        return;
+    m_project.dimensions = dimensions;
+    m_project.hasDimensionsElement = m_project.hasDimensionsElement || !dimensions.empty();
+    emit dimensionsChanged();
+    emit modelEdited();
+}
+
 void Document::insertElement(int index, const ViewElement &element)
 {
     Q_ASSERT(element.uid);

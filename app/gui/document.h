@@ -59,6 +59,7 @@ public:
     void removeVariable(int index);
     void replaceVariable(int index, const Variable &variable);
     void setSimSpecs(const SimSpecs &specs);
+    void setDimensions(const std::vector<Dimension> &dimensions);
     void insertElement(int index, const ViewElement &element);
     void removeElement(int uid);
     void replaceElement(const ViewElement &element);
@@ -69,6 +70,7 @@ signals:
     void variableRemoved(const QString &name);
     void variableChanged(const QString &name);
     void variableRenamed(const QString &oldName, const QString &newName);
+    void dimensionsChanged();
     void elementAdded(int uid);
     void elementRemoved(int uid);
     void elementChanged(int uid);

@@ -207,6 +207,7 @@ void MainWindow::createActions()
         {DiagramScene::Tool::Connector, QT_TR_NOOP("Connector"), "C", QT_TR_NOOP("Drag from a variable to one it informs (C)")},
         {DiagramScene::Tool::CldVariable, QT_TR_NOOP("Loop Variable"), "L", QT_TR_NOOP("Place a causal-loop-diagram variable (L)")},
         {DiagramScene::Tool::Text, QT_TR_NOOP("Text"), "T", QT_TR_NOOP("Place a text annotation (T); double-click text to edit it")},
+        {DiagramScene::Tool::Module, QT_TR_NOOP("Module"), "M", QT_TR_NOOP("Place a module, a model used inside this one (M)")},
     };
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     for (const auto &t : tools) {

@@ -24,18 +24,18 @@ inline void doubleClick(DiagramView *view, QPointF scenePos)
 }
 
 // Press, move in steps with the button held (as a hand does), release.
-inline void drag(DiagramView *view, QPointF from, QPointF to, int steps = 5)
+inline void drag(DiagramView *view, QPointF from, QPointF to, int steps = 5, Qt::KeyboardModifiers modifiers = {})
 {
     QWidget *viewport = view->viewport();
     const QPoint a = toView(view, from);
     const QPoint b = toView(view, to);
-    QTest::mousePress(viewport, Qt::LeftButton, {}, a);
+    QTest::mousePress(viewport, Qt::LeftButton, modifiers, a);
     for (int i = 1; i <= steps; ++i) {
         const QPoint p = a + (b - a) * i / steps;
-        QMouseEvent move(QEvent::MouseMove, p, viewport->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, p, viewport->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, modifiers);
         QApplication::sendEvent(viewport, &move);
     }
-    QTest::mouseRelease(viewport, Qt::LeftButton, {}, b);
+    QTest::mouseRelease(viewport, Qt::LeftButton, modifiers, b);
 }
 
 } // namespace meadows::testing

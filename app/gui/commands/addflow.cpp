@@ -10,18 +10,28 @@ namespace meadows {
 AddFlowCommand::AddFlowCommand(Document *document, QPointF from, const QString &fromStock, QPointF to, const QString &toStock)
     : AddItemsCommand(document, QString())
 {
-    Variable flow;
-    flow.kind = VariableKind::Flow;
-    flow.name = document->uniqueName(QCoreApplication::translate("AddFlowCommand", "Flow"));
-    flow.equation = QStringLiteral("0");
-
     const auto boxOf = [document](const QString &stock) -> std::optional<QRectF> {
         const ViewElement *e = stock.isEmpty() ? nullptr : document->element(document->elementUidForName(stock));
         return e ? std::optional<QRectF>(diagram::boxRect(*e)) : std::nullopt;
     };
     const auto fromBox = boxOf(fromStock);
     const auto toBox = boxOf(toStock);
-    const std::vector<QPointF> pts = diagram::routeFlow(from, fromBox ? &*fromBox : nullptr, to, toBox ? &*toBox : nullptr);
+    build(diagram::routeFlow(from, fromBox ? &*fromBox : nullptr, to, toBox ? &*toBox : nullptr), fromStock, toStock);
+}
+
+AddFlowCommand::AddFlowCommand(Document *document, const std::vector<QPointF> &points, const QString &fromStock, const QString &toStock)
+    : AddItemsCommand(document, QString())
+{
+    build(points, fromStock, toStock);
+}
+
+void AddFlowCommand::build(const std::vector<QPointF> &pts, const QString &fromStock, const QString &toStock)
+{
+    Document *document = m_document;
+    Variable flow;
+    flow.kind = VariableKind::Flow;
+    flow.name = document->uniqueName(QCoreApplication::translate("AddFlowCommand", "Flow"));
+    flow.equation = QStringLiteral("0");
 
     ViewElement e;
     e.type = ViewElement::Type::Flow;

@@ -6,6 +6,9 @@
 
 namespace meadows {
 
+// XMILE 1.0 has no causal-loop-diagram variable (its variables are stocks, flows, auxes and
+// modules), and no standard or isee/Simlin attribute marking an aux as a CLD-only name was
+// found. So the mark is Meadows' own attribute; other tools read the variable as a plain aux.
 static const QString kCldAttribute = QStringLiteral("meadows_cld");
 
 bool isCldVariable(const ViewElement &element)

@@ -6,7 +6,11 @@
 
 namespace meadows {
 
-static const QString kDelayAttribute = QStringLiteral("isee:delay_mark");
+// XMILE 1.0 (section 6.1.6, connectors) gives a connector an unprefixed delay_mark="true|false"
+// beside polarity: that is what is written. Files Meadows wrote before used the isee-prefixed
+// spelling, which is still read (and dropped when the mark is set again).
+static const QString kDelayAttribute = QStringLiteral("delay_mark");
+static const QString kOldDelayAttribute = QStringLiteral("isee:delay_mark");
 
 BendConnectorCommand::BendConnectorCommand(Document *document, int connectorUid, double angle, int dragId)
     : GeometryChangeCommand(document, dragId, QCoreApplication::translate("BendConnectorCommand", "Bend connector"))
@@ -21,7 +25,7 @@ BendConnectorCommand::BendConnectorCommand(Document *document, int connectorUid,
 bool hasDelayMark(const ViewElement &connector)
 {
     for (const XmlAttribute &a : connector.extras.attributes)
-        if ((a.name == kDelayAttribute || a.name == QLatin1String("delay_mark")) && a.value == QLatin1String("true"))
+        if ((a.name == kDelayAttribute || a.name == kOldDelayAttribute) && a.value == QLatin1String("true"))
             return true;
     return false;
 }
@@ -34,7 +38,7 @@ ConnectorMarksCommand::ConnectorMarksCommand(Document *document, int connectorUi
         return;
     e.polarity = polarity;
     auto &attrs = e.extras.attributes;
-    std::erase_if(attrs, [](const XmlAttribute &a) { return a.name == kDelayAttribute || a.name == QLatin1String("delay_mark"); });
+    std::erase_if(attrs, [](const XmlAttribute &a) { return a.name == kDelayAttribute || a.name == kOldDelayAttribute; });
     if (delay)
         attrs.push_back({kDelayAttribute, QStringLiteral("true")});
     change(e);

@@ -3,9 +3,11 @@
 #include "commands/bendconnector.h"
 #include "commands/changevalue.h"
 #include "commands/renamevariable.h"
+#include "commands/setdimensions.h"
 #include "document.h"
 #include "equationeditor.h"
 #include "graphicalfunctioneditor.h"
+#include "moduleconnections.h"
 #include "model/names.h"
 #include "scene/diagramscene.h"
 
@@ -14,6 +16,8 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QRegularExpression>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -62,9 +66,28 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #d32f2f"));
     form->addRow(QString(), m_problem);
-    m_dimensions = new QLabel(variablePage);
-    m_dimensions->setWordWrap(true);
-    form->addRow(tr("Dimensions"), m_dimensions);
+    m_moduleModel = new QComboBox(variablePage);
+    m_moduleModel->setObjectName(QStringLiteral("moduleModel"));
+    m_moduleModel->setToolTip(tr("The model, among this file's models, that the module runs."));
+    form->addRow(tr("&Model"), m_moduleModel);
+    m_moduleInputs = new ModuleConnectionsEditor(variablePage);
+    m_moduleInputs->setObjectName(QStringLiteral("moduleInputs"));
+    form->addRow(tr("Inputs"), m_moduleInputs);
+    // Tick the dimensions the variable is arrayed over; its equation applies to every element.
+    m_dimensions = new QListWidget(variablePage);
+    m_dimensions->setObjectName(QStringLiteral("dimensionList"));
+    m_dimensions->setMaximumHeight(80);
+    m_dimensions->setToolTip(tr("Tick the dimensions this variable is arrayed over; its equation applies to every element."));
+    m_newDimension = new QLineEdit(variablePage);
+    m_newDimension->setObjectName(QStringLiteral("newDimension"));
+    m_newDimension->setPlaceholderText(tr("New dimension: Region = north, south (or = 3)"));
+    auto *dimensionBox = new QWidget(variablePage);
+    auto *dimensionLayout = new QVBoxLayout(dimensionBox);
+    dimensionLayout->setContentsMargins(0, 0, 0, 0);
+    dimensionLayout->addWidget(m_dimensions);
+    dimensionLayout->addWidget(m_newDimension);
+    dimensionBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    form->addRow(tr("Dimensions"), dimensionBox);
     m_hasGf = new QCheckBox(tr("Graphical function"), variablePage);
     form->addRow(QString(), m_hasGf);
     m_gfEditor = new GraphicalFunctionEditor(variablePage);
@@ -106,6 +129,17 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     connect(m_nonNegative, &QCheckBox::toggled, this, &PropertiesPanel::commitNonNegative);
     connect(m_polarity, &QComboBox::currentIndexChanged, this, &PropertiesPanel::commitConnectorMarks);
     connect(m_delay, &QCheckBox::toggled, this, &PropertiesPanel::commitConnectorMarks);
+    connect(m_dimensions, &QListWidget::itemChanged, this, &PropertiesPanel::commitDimensions);
+    connect(m_newDimension, &QLineEdit::returnPressed, this, &PropertiesPanel::defineDimension);
+    connect(m_moduleModel, &QComboBox::activated, this, &PropertiesPanel::commitModuleModel);
+    connect(document, &Document::dimensionsChanged, this, &PropertiesPanel::refresh);
+    connect(m_moduleInputs, &ModuleConnectionsEditor::edited, this, [this](const std::vector<ModuleConnection> &connections) {
+        const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+        if (m_updating || !v || v->kind != VariableKind::Module || v->connections == connections)
+            return;
+        m_document->undoStack()->push(new ChangeVariableValue<std::vector<ModuleConnection>>(
+            m_document, v->name, &Variable::connections, connections, tr("Connect the inputs of %1").arg(displayName(v->name))));
+    });
     const auto setGf = [this](const std::optional<GraphicalFunction> &gf, const QString &text) {
         const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
         if (m_updating || !v || v->gf == gf)
@@ -216,7 +250,25 @@ void PropertiesPanel::refresh()
             m_doc->setPlainText(v->doc);
         m_nonNegative->setVisible(v->kind == VariableKind::Stock || v->kind == VariableKind::Flow);
         m_nonNegative->setChecked(v->nonNegative);
-        m_dimensions->setText(v->dimensions.isEmpty() ? tr("none (a single value)") : v->dimensions.join(QStringLiteral(" × ")));
+        fillDimensions(*v);
+        const bool module = v->kind == VariableKind::Module;
+        m_moduleModel->setVisible(module);
+        if (auto *form = qobject_cast<QFormLayout *>(m_moduleModel->parentWidget()->layout()))
+            form->setRowVisible(m_moduleModel, module);
+        m_moduleModel->clear();
+        m_moduleModel->addItem(tr("(none chosen)"), QString());
+        for (size_t i = 1; i < m_document->project().models.size(); ++i)
+            m_moduleModel->addItem(m_document->project().models[i].name, m_document->project().models[i].name);
+        if (module && !v->modelName.isEmpty() && m_moduleModel->findData(v->modelName) < 0)
+            m_moduleModel->addItem(tr("%1 (not in this file)").arg(v->modelName), v->modelName);
+        m_moduleModel->setCurrentIndex(std::max(0, m_moduleModel->findData(v->modelName)));
+        if (module)
+            m_moduleInputs->setModule(m_document->project(), m_document->model(), *v);
+        if (auto *form = qobject_cast<QFormLayout *>(m_moduleInputs->parentWidget()->layout()))
+            form->setRowVisible(m_moduleInputs, module && m_moduleInputs->rowCount() > 0);
+        // A module is not arrayed here: its model's variables are.
+        if (auto *form = qobject_cast<QFormLayout *>(m_dimensions->parentWidget()->parentWidget()->layout()))
+            form->setRowVisible(m_dimensions->parentWidget(), !module);
         m_hasGf->setVisible(v->kind == VariableKind::Aux || v->kind == VariableKind::Flow);
         m_hasGf->setChecked(v->gf.has_value());
         m_gfEditor->setVisible(v->gf.has_value());
@@ -240,6 +292,99 @@ void PropertiesPanel::refresh()
     }
     m_pages->adjustSize();
     m_updating = false;
+}
+
+void PropertiesPanel::fillDimensions(const Variable &v)
+{
+    // Rebuilt only when the file's dimensions change: a tick's own signal may be running.
+    const auto &dims = m_document->project().dimensions;
+    bool same = m_dimensions->count() == int(dims.size());
+    for (int i = 0; same && i < m_dimensions->count(); ++i)
+        same = m_dimensions->item(i)->data(Qt::UserRole).toString() == dims[i].name;
+    if (!same)
+        m_dimensions->clear();
+    for (int i = 0; i < int(dims.size()); ++i) {
+        const Dimension &d = dims[i];
+        bool used = false;
+        for (const QString &name : v.dimensions)
+            used |= canonicalName(name) == canonicalName(d.name);
+        if (same) {
+            m_dimensions->item(i)->setCheckState(used ? Qt::Checked : Qt::Unchecked);
+            continue;
+        }
+        const QString elements = d.numbered ? tr("1 to %1").arg(d.elements.size()) : d.elements.join(QStringLiteral(", "));
+        auto *item = new QListWidgetItem(tr("%1 (%2)").arg(d.name, elements), m_dimensions);
+        item->setData(Qt::UserRole, d.name);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(used ? Qt::Checked : Qt::Unchecked);
+    }
+    if (m_dimensions->count() == 0)
+        m_dimensions->setToolTip(tr("The file defines no dimensions yet: define one below."));
+}
+
+void PropertiesPanel::commitDimensions(QListWidgetItem *)
+{
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    if (m_updating || !v)
+        return;
+    // The file's order of dimensions, kept for the ticked ones (rows first, then columns).
+    QStringList chosen;
+    for (int i = 0; i < m_dimensions->count(); ++i)
+        if (m_dimensions->item(i)->checkState() == Qt::Checked)
+            chosen << m_dimensions->item(i)->data(Qt::UserRole).toString();
+    if (chosen == v->dimensions)
+        return;
+    const QString name = v->name;
+    m_document->undoStack()->push(new SetDimensionsCommand(m_document, name, chosen));
+}
+
+void PropertiesPanel::defineDimension()
+{
+    // "Name = a, b, c" names the elements; "Name = 3" numbers them 1 to 3.
+    const QString text = m_newDimension->text();
+    const qsizetype eq = text.indexOf(QRegularExpression(QStringLiteral("[=:]")));
+    const QString name = text.left(eq).trimmed();
+    QStringList elements;
+    for (const QString &e : text.mid(eq + 1).split(u',', Qt::SkipEmptyParts))
+        if (!e.trimmed().isEmpty())
+            elements << e.trimmed();
+    Dimension d;
+    d.name = name;
+    bool numbered = false;
+    const int size = elements.size() == 1 ? elements.front().toInt(&numbered) : 0;
+    if (numbered && size > 0) {
+        d.numbered = true;
+        elements.clear();
+        for (int i = 1; i <= size; ++i)
+            elements << QString::number(i);
+    }
+    d.elements = elements;
+    QString problem;
+    if (eq < 0 || name.isEmpty() || elements.isEmpty())
+        problem = tr("Write a new dimension as Name = element, element (or Name = a count).");
+    else if (m_document->project().findDimension(name))
+        problem = tr("There is already a dimension called %1.").arg(name);
+    else if (elements.removeDuplicates() > 0)
+        problem = tr("Each element of %1 needs its own name.").arg(name);
+    if (!problem.isEmpty()) {
+        m_problem->setText(problem);
+        return;
+    }
+    m_problem->clear();
+    m_newDimension->clear();
+    m_document->undoStack()->push(new SetDimensionsCommand(m_document, d));
+}
+
+void PropertiesPanel::commitModuleModel()
+{
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    if (m_updating || !v || v->kind != VariableKind::Module)
+        return;
+    const QString model = m_moduleModel->currentData().toString();
+    if (model == v->modelName)
+        return;
+    m_document->undoStack()->push(new ChangeVariableValue<QString>(m_document, v->name, &Variable::modelName, model,
+                                                                   tr("Set the model of %1").arg(displayName(v->name))));
 }
 
 void PropertiesPanel::checkNow()

@@ -1,13 +1,16 @@
 #pragma once
 // The properties of the selected variable (name, equation, units, documentation,
-// non-negative) or connector (polarity, delay mark). Edits become undoable commands when a
-// field is left (or Enter / Ctrl+Enter); the panel refreshes when the document changes.
+// non-negative, array dimensions; a module's model and what feeds its inputs) or connector
+// (polarity, delay mark). Edits become undoable commands when a field is left (or Enter /
+// Ctrl+Enter); the panel refreshes when the document changes.
 #include <QWidget>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
 class QPlainTextEdit;
 class QStackedWidget;
 class QTimer;
@@ -18,6 +21,8 @@ class Document;
 class DiagramScene;
 class EquationEditor;
 class GraphicalFunctionEditor;
+class ModuleConnectionsEditor;
+struct Variable;
 
 class PropertiesPanel : public QWidget {
     Q_OBJECT
@@ -47,6 +52,10 @@ private:
     void commitDoc();
     void commitNonNegative(bool on);
     void commitConnectorMarks();
+    void commitDimensions(QListWidgetItem *changed);
+    void defineDimension();
+    void commitModuleModel();
+    void fillDimensions(const Variable &v);
 
     Document *m_document;
     DiagramScene *m_scene;
@@ -62,7 +71,10 @@ private:
     QLineEdit *m_units;
     QPlainTextEdit *m_doc;
     QCheckBox *m_nonNegative;
-    QLabel *m_dimensions;
+    QListWidget *m_dimensions;
+    QLineEdit *m_newDimension;
+    QComboBox *m_moduleModel;
+    ModuleConnectionsEditor *m_moduleInputs;
     QCheckBox *m_hasGf;
     GraphicalFunctionEditor *m_gfEditor;
     QComboBox *m_polarity;

@@ -8,6 +8,7 @@ class AuxItem : public VariableItem {
 public:
     using VariableItem::VariableItem;
     void setElement(const ViewElement &element) override;
+    bool isResizable() const override { return !m_cld; }
     // Constants are drawn with a mark so a reader sees what can be turned into a slider.
     void setConstant(bool constant);
     // A graphical function shows a small curve mark inside, as Stella's "~".

@@ -6,12 +6,14 @@
 #include "commands/addflow.h"
 #include "commands/addvariable.h"
 #include "commands/bendconnector.h"
+#include "commands/bendflow.h"
 #include "commands/movevariables.h"
 #include "commands/resizeelement.h"
 #include "connectoritem.h"
 #include "diagramgeometry.h"
 #include "diagramstyle.h"
 #include "document.h"
+#include "flowbends.h"
 #include "flowitem.h"
 #include "model/names.h"
 #include "moduleitem.h"
@@ -20,6 +22,7 @@
 
 #include <QApplication>
 #include <QGraphicsLineItem>
+#include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
 #include <QLineF>
@@ -83,6 +86,7 @@ void DiagramScene::rebuild()
     endDrag();
     clear(); // deletes the items
     m_line = nullptr;
+    m_pathPreview = nullptr;
     m_loopLabels.clear();
     m_highlightedLoop = -1;
     m_items.clear();
@@ -480,11 +484,25 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     case Tool::Stock:
     case Tool::Aux:
     case Tool::CldVariable:
+    case Tool::Module:
         placeVariable(pos, event->modifiers());
         event->accept();
         return;
     case Tool::Flow: {
         const ElementItem *under = elementAt(pos, true);
+        if (m_drag == Drag::FlowPath) {
+            // Drawing bend by bend: a click on another stock ends the pipe there, any other
+            // click adds a bend.
+            const QString stock = under && under->elementType() == T::Stock ? under->element().name : QString();
+            if (!stock.isEmpty() && canonicalName(stock) == canonicalName(m_pressStock))
+                emit statusMessage(tr("A flow needs two different ends."));
+            else if (!stock.isEmpty())
+                finishFlowPath(stock, event->modifiers());
+            else
+                addFlowBend(pos);
+            event->accept();
+            return;
+        }
         m_pressStock = under && under->elementType() == T::Stock ? under->element().name : QString();
         m_drag = Drag::NewFlow;
         startLine(pos);
@@ -526,14 +544,24 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
     // Handles stick out of their shapes' corners: look for them among the selection first.
     for (QGraphicsItem *selected : selectedItems()) {
-        auto *variable = dynamic_cast<VariableItem *>(selected);
-        if (variable && variable->isOnResizeHandle(pos)) {
+        auto *element = dynamic_cast<ElementItem *>(selected);
+        if (element && element->isOnResizeHandle(pos)) {
             m_drag = Drag::Resize;
-            m_dragUid = variable->uid();
+            m_dragUid = element->uid();
             m_dragId = nextDragId();
             event->accept();
             return;
         }
+        // A bend's handle, too; a pipe's segment only when the pipe is what lies on top.
+        auto *flow = dynamic_cast<FlowItem *>(element);
+        if (flow && flow->cornerAt(pos) >= 0 && startFlowReshape(flow, pos, event->modifiers())) {
+            event->accept();
+            return;
+        }
+    }
+    if (startFlowReshape(item, pos, event->modifiers())) {
+        event->accept();
+        return;
     }
     if (!item) {
         if (!(event->modifiers() & Qt::ControlModifier))
@@ -593,17 +621,16 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         m_document->undoStack()->push(new BendConnectorCommand(m_document, m_dragUid, angle, m_dragId));
         return;
     }
-    case Drag::Resize: {
-        const ViewElement *e = m_document->element(m_dragUid);
-        if (!e)
-            return;
-        // About the centre: the corner follows the pointer, the opposite corner mirrors it.
-        const QPointF half = snapped(pos) - diagram::centre(*e);
-        const double w = std::max(20.0, 2 * std::abs(half.x()));
-        const double h = std::max(14.0, 2 * std::abs(half.y()));
-        m_document->undoStack()->push(new ResizeElementCommand(m_document, m_dragUid, w, h, m_dragId));
+    case Drag::Resize:
+        resizeTo(pos);
         return;
-    }
+    case Drag::FlowCorner:
+    case Drag::FlowSegment:
+        reshapeFlow(pos);
+        return;
+    case Drag::FlowPath:
+        showFlowPath(pos);
+        return;
     case Drag::NewFlow:
     case Drag::NewConnector:
         if (m_line)
@@ -615,6 +642,24 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     const QPointF pos = event->scenePos();
+    if ((m_drag == Drag::FlowCorner || m_drag == Drag::FlowSegment) && m_document->element(m_dragUid)) {
+        // Tidy up what the drag left (zero-length jogs, bends that no longer turn) in the
+        // same undo step.
+        const std::vector<QPointF> now = diagram::flowPoints(*m_document->element(m_dragUid));
+        const std::vector<QPointF> tidy = diagram::simplifyFlow(now);
+        if (tidy != now && m_reshaped)
+            m_document->undoStack()->push(new BendFlowCommand(m_document, m_dragUid, tidy, m_dragId));
+    }
+    if (m_drag == Drag::NewFlow && QLineF(m_pressPos, pos).length() < 8) {
+        // A click, not a drag: the pipe is drawn click by click, with a bend at each.
+        startFlowPath();
+        QGraphicsScene::mouseReleaseEvent(event);
+        return;
+    }
+    if (m_drag == Drag::FlowPath) { // its clicks act on press
+        QGraphicsScene::mouseReleaseEvent(event);
+        return;
+    }
     if (m_drag == Drag::NewFlow)
         finishFlow(pos, event->modifiers());
     else if (m_drag == Drag::NewConnector)
@@ -625,6 +670,14 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (m_drag == Drag::FlowPath) {
+        // A double-click ends a pipe drawn bend by bend in a cloud, where it was clicked.
+        addFlowBend(event->scenePos());
+        if (m_flowPath.size() >= 2)
+            finishFlowPath(QString(), event->modifiers());
+        event->accept();
+        return;
+    }
     ElementItem *item = elementAt(event->scenePos());
     if (m_tool == Tool::Select && item && (isVariableType(item->elementType()) || item->elementType() == T::TextBox)) {
         emit renameRequested(item->uid());
@@ -666,16 +719,21 @@ void DiagramScene::keyPressEvent(QKeyEvent *event)
 
 void DiagramScene::placeVariable(QPointF at, Qt::KeyboardModifiers modifiers)
 {
-    const NewVariableKind kind = m_tool == Tool::Stock ? NewVariableKind::Stock
-                                 : m_tool == Tool::Aux ? NewVariableKind::Aux
-                                                       : NewVariableKind::CldVariable;
+    const NewVariableKind kind = m_tool == Tool::Stock    ? NewVariableKind::Stock
+                                 : m_tool == Tool::Aux    ? NewVariableKind::Aux
+                                 : m_tool == Tool::Module ? NewVariableKind::Module
+                                                          : NewVariableKind::CldVariable;
     auto *command = new AddVariableCommand(m_document, kind, snapped(at));
     const int uid = command->uid();
     m_document->undoStack()->push(command);
     selectUids({uid});
     // Shift keeps the tool for placing several in a row, as in Stella.
+    const bool module = m_tool == Tool::Module;
     if (!(modifiers & Qt::ShiftModifier))
         setTool(Tool::Select);
+    // A module stands for a whole model: it gets its name at once.
+    if (module)
+        emit renameRequested(uid);
 }
 
 void DiagramScene::startLine(QPointF from)
@@ -736,10 +794,169 @@ void DiagramScene::finishConnector(QPointF at, Qt::KeyboardModifiers modifiers)
         setTool(Tool::Select);
 }
 
+// A press on a flow's bend handle drags that corner; on the pipe of a selected flow it
+// drags that segment across itself; Shift or Alt on any flow's pipe first adds a jog there.
+bool DiagramScene::startFlowReshape(ElementItem *item, QPointF pos, Qt::KeyboardModifiers modifiers)
+{
+    auto *flow = dynamic_cast<FlowItem *>(item);
+    if (!flow || flow->isOnValve(pos) || (modifiers & Qt::ControlModifier))
+        return false;
+    std::vector<QPointF> pts = flow->points();
+    const bool addBend = modifiers & (Qt::ShiftModifier | Qt::AltModifier);
+    int index = addBend ? -1 : flow->cornerAt(pos);
+    Drag drag = Drag::FlowCorner;
+    if (index < 0) {
+        index = flow->segmentAt(pos);
+        drag = Drag::FlowSegment;
+        if (index < 0 || (!flow->isSelected() && !addBend))
+            return false;
+        if (addBend)
+            pts = diagram::insertFlowJog(pts, index, pos, &index);
+    }
+    clearSelection();
+    flow->setSelected(true);
+    m_drag = drag;
+    m_dragUid = flow->uid();
+    m_dragId = nextDragId();
+    m_dragIndex = index;
+    m_dragPoints = pts;
+    return true;
+}
+
+void DiagramScene::reshapeFlow(QPointF pos)
+{
+    auto *flow = dynamic_cast<FlowItem *>(m_items.value(m_dragUid));
+    if (!flow)
+        return;
+    const diagram::FlowEnds ends{flow->sourceBox(), flow->sinkBox()};
+    const std::vector<QPointF> pts = m_drag == Drag::FlowCorner
+                                         ? diagram::moveFlowCorner(m_dragPoints, m_dragIndex, snapped(pos), ends)
+                                         : diagram::moveFlowSegment(m_dragPoints, m_dragIndex, pos - m_pressPos, ends);
+    if (pts == flow->points())
+        return;
+    m_document->undoStack()->push(new BendFlowCommand(m_document, m_dragUid, pts, m_dragId));
+    m_reshaped = true;
+}
+
+void DiagramScene::resizeTo(QPointF pos)
+{
+    const ViewElement *e = m_document->element(m_dragUid);
+    if (!e)
+        return;
+    const QPointF corner = snapped(pos);
+    double w = 0, h = 0;
+    if (e->type == T::TextBox) {
+        // A text box is placed by its top-left corner, which stays.
+        w = std::max(40.0, corner.x() - e->x.value_or(0));
+        h = std::max(20.0, corner.y() - e->y.value_or(0));
+    } else if (e->type == T::Aux) {
+        // An auxiliary stays a circle, about its centre.
+        const QPointF half = corner - diagram::centre(*e);
+        w = h = std::max(10.0, 2 * std::max(std::abs(half.x()), std::abs(half.y())));
+    } else {
+        // About the centre: the corner follows the pointer, the opposite corner mirrors it.
+        const QPointF half = corner - diagram::centre(*e);
+        w = std::max(20.0, 2 * std::abs(half.x()));
+        h = std::max(14.0, 2 * std::abs(half.y()));
+    }
+    if (e->width == w && e->height == h)
+        return;
+    m_document->undoStack()->push(new ResizeElementCommand(m_document, m_dragUid, w, h, m_dragId));
+}
+
+void DiagramScene::startFlowPath()
+{
+    delete m_line;
+    m_line = nullptr;
+    m_drag = Drag::FlowPath;
+    const ElementItem *source = m_pressStock.isEmpty() ? nullptr : itemForName(m_pressStock);
+    // From a stock the pipe leaves its centre's row or column; its side is found at the end.
+    m_flowPath = {source ? diagram::centre(source->element()) : snapped(m_pressPos)};
+    m_pathPreview = new QGraphicsPathItem;
+    m_pathPreview->setPen(QPen(DiagramStyle::current().selection, 1.5, Qt::DashLine));
+    m_pathPreview->setZValue(1000);
+    addItem(m_pathPreview);
+    emit statusMessage(tr("Click to bend the pipe; click a stock or double-click to end it; Esc cancels."));
+}
+
+// The next corner: straight across or straight down from the last one, whichever is nearer
+// the pointer, so the pipe stays square.
+static QPointF squared(QPointF last, QPointF to)
+{
+    return std::abs(to.x() - last.x()) >= std::abs(to.y() - last.y()) ? QPointF(to.x(), last.y()) : QPointF(last.x(), to.y());
+}
+
+void DiagramScene::addFlowBend(QPointF at)
+{
+    const QPointF next = squared(m_flowPath.back(), snapped(at));
+    if (QLineF(next, m_flowPath.back()).length() >= 2)
+        m_flowPath.push_back(next);
+    showFlowPath(at);
+}
+
+void DiagramScene::showFlowPath(QPointF pointer)
+{
+    if (!m_pathPreview || m_flowPath.empty())
+        return;
+    QPainterPath path(m_flowPath.front());
+    for (size_t i = 1; i < m_flowPath.size(); ++i)
+        path.lineTo(m_flowPath[i]);
+    path.lineTo(squared(m_flowPath.back(), snapped(pointer)));
+    m_pathPreview->setPath(path);
+}
+
+void DiagramScene::finishFlowPath(const QString &toStock, Qt::KeyboardModifiers modifiers)
+{
+    std::vector<QPointF> pts = m_flowPath;
+    const QString fromStock = m_pressStock;
+    const ElementItem *source = fromStock.isEmpty() ? nullptr : itemForName(fromStock);
+    const ElementItem *sink = toStock.isEmpty() ? nullptr : itemForName(toStock);
+    AddFlowCommand *command = nullptr;
+    if (pts.size() < 2 && sink) {
+        // Straight from one stock to the other: routed as a drag would be.
+        command = new AddFlowCommand(m_document, pts.front(), fromStock, diagram::centre(sink->element()), toStock);
+    } else if (pts.size() >= 2) {
+        if (source)
+            pts.front() = diagram::pipeEndAtBox(diagram::boxRect(source->element()), pts[1]);
+        if (sink) {
+            // Into the sink's nearer side, square: straight in when the last corner faces a
+            // side, else with one more bend over its middle.
+            const QRectF box = diagram::boxRect(sink->element());
+            const QPointF last = pts.back(), c = box.center();
+            if (last.y() > box.top() + 3 && last.y() < box.bottom() - 3) {
+                pts.emplace_back(last.x() < c.x() ? box.left() : box.right(), last.y());
+            } else if (last.x() > box.left() + 3 && last.x() < box.right() - 3) {
+                pts.emplace_back(last.x(), last.y() < c.y() ? box.top() : box.bottom());
+            } else {
+                pts.emplace_back(c.x(), last.y());
+                pts.emplace_back(c.x(), last.y() < c.y() ? box.top() : box.bottom());
+            }
+        }
+        pts = diagram::simplifyFlow(pts);
+        if (pts.size() >= 2 && QLineF(pts.front(), pts.back()).length() >= 8)
+            command = new AddFlowCommand(m_document, pts, fromStock, toStock);
+    }
+    endDrag();
+    if (!command)
+        return;
+    const QString name = command->name();
+    m_document->undoStack()->push(command);
+    if (ElementItem *item = itemForName(name))
+        selectUids({item->uid()});
+    if (!(modifiers & Qt::ShiftModifier))
+        setTool(Tool::Select);
+}
+
 void DiagramScene::endDrag()
 {
     m_drag = Drag::None;
     m_dragUid = -1;
+    m_dragIndex = -1;
+    m_dragPoints.clear();
+    m_reshaped = false;
+    m_flowPath.clear();
+    delete m_pathPreview;
+    m_pathPreview = nullptr;
     delete m_line;
     m_line = nullptr;
 }

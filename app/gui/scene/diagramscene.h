@@ -11,6 +11,7 @@
 #include <QPointer>
 
 class QGraphicsLineItem;
+class QGraphicsPathItem;
 
 namespace meadows {
 
@@ -22,7 +23,7 @@ class FlowItem;
 class DiagramScene : public QGraphicsScene {
     Q_OBJECT
 public:
-    enum class Tool { Select, Stock, Flow, Aux, Connector, CldVariable, Text };
+    enum class Tool { Select, Stock, Flow, Aux, Connector, CldVariable, Text, Module };
     Q_ENUM(Tool)
 
     explicit DiagramScene(Document *document, QObject *parent = nullptr);
@@ -68,7 +69,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    enum class Drag { None, Move, Bend, Resize, NewFlow, NewConnector };
+    enum class Drag { None, Move, Bend, Resize, FlowCorner, FlowSegment, NewFlow, FlowPath, NewConnector };
 
     void rebuild();
     void onElementAdded(int uid);
@@ -93,6 +94,13 @@ private:
     void finishConnector(QPointF at, Qt::KeyboardModifiers modifiers);
     void placeVariable(QPointF at, Qt::KeyboardModifiers modifiers);
     void endDrag();
+    bool startFlowReshape(ElementItem *item, QPointF pos, Qt::KeyboardModifiers modifiers);
+    void reshapeFlow(QPointF pos);
+    void resizeTo(QPointF pos);
+    void startFlowPath();
+    void addFlowBend(QPointF at);
+    void showFlowPath(QPointF pointer);
+    void finishFlowPath(const QString &toStock, Qt::KeyboardModifiers modifiers);
 
     Document *m_document;
     Tool m_tool = Tool::Select;
@@ -115,7 +123,12 @@ private:
     QPointF m_pressPos;
     QPointF m_anchorStart;
     QString m_pressStock;
+    int m_dragIndex = -1;                // the corner or segment of a flow being reshaped
+    std::vector<QPointF> m_dragPoints;   // that flow's pipe when the drag began
+    bool m_reshaped = false;             // whether this drag changed the pipe yet
     QGraphicsLineItem *m_line = nullptr;
+    std::vector<QPointF> m_flowPath;           // a flow drawn click by click: its points so far
+    QGraphicsPathItem *m_pathPreview = nullptr;
 };
 
 } // namespace meadows

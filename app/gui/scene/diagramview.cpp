@@ -8,10 +8,12 @@
 #include "model/names.h"
 #include "variableitem.h"
 
+#include <QGestureEvent>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QNativeGestureEvent>
+#include <QPinchGesture>
 #include <QScrollBar>
 #include <QUndoStack>
 #include <QWheelEvent>
@@ -35,6 +37,7 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent) : QGraphicsView(s
     setAcceptDrops(true);
     setMouseTracking(true);
     setFrameShape(QFrame::NoFrame);
+    viewport()->grabGesture(Qt::PinchGesture);
     connect(scene, &DiagramScene::renameRequested, this, &DiagramView::startRename);
     connect(scene, &DiagramScene::toolChanged, this, [this](DiagramScene::Tool tool) {
         setDragMode(tool == DiagramScene::Tool::Select ? RubberBandDrag : NoDrag);
@@ -97,12 +100,39 @@ void DiagramView::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
+void DiagramView::zoomAround(QPointF viewportPos, double factor)
+{
+    // The scene point under the fingers stays under them: scale, then scroll it back.
+    const QPointF fixed = mapToScene(viewportPos.toPoint());
+    const ViewportAnchor anchor = transformationAnchor();
+    setTransformationAnchor(NoAnchor);
+    const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    scale(target / zoom(), target / zoom());
+    setTransformationAnchor(anchor);
+    const QPointF drift = mapFromScene(fixed) - viewportPos;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(drift.x()));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(drift.y()));
+    resetCachedContent();
+    emit zoomChanged(target);
+}
+
 bool DiagramView::viewportEvent(QEvent *event)
 {
+    // A touchpad pinch arrives as a native gesture (macOS, X11 and Wayland with libinput);
+    // a touchscreen pinch as a QPinchGesture.
     if (event->type() == QEvent::NativeGesture) {
         auto *gesture = static_cast<QNativeGestureEvent *>(event);
         if (gesture->gestureType() == Qt::ZoomNativeGesture) {
-            zoomBy(1 + gesture->value());
+            zoomAround(gesture->position(), 1 + gesture->value());
+            return true;
+        }
+    }
+    if (event->type() == QEvent::Gesture) {
+        auto *gestures = static_cast<QGestureEvent *>(event);
+        if (auto *pinch = static_cast<QPinchGesture *>(gestures->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged)
+                zoomAround(viewport()->mapFromGlobal(pinch->centerPoint()), pinch->scaleFactor());
+            gestures->accept(pinch);
             return true;
         }
     }

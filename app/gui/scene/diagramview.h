@@ -19,6 +19,8 @@ public:
     double zoom() const { return transform().m11(); }
     void setZoom(double zoom);
     void zoomBy(double factor);
+    // Zooms keeping the scene point under a viewport position where it is (pinching).
+    void zoomAround(QPointF viewportPos, double factor);
     void fitDiagram();
     // Opens the name editor over a variable's label.
     void startRename(int uid);

@@ -26,6 +26,10 @@ public:
     virtual QPointF anchorCentre() const { return pos(); }
     // Whether the item can be dragged around (connectors are bent, not moved).
     virtual bool isMovable() const { return true; }
+    // The corner handle shown while selected; dragging it resizes the shape.
+    virtual bool isResizable() const { return false; }
+    virtual QRectF resizeHandleRect() const { return {}; } // item coordinates
+    bool isOnResizeHandle(QPointF scenePos) const;
     // A problem with what the element draws (an equation error), shown in red with the
     // message as tooltip; an empty message clears it.
     void setProblem(const QString &message);
@@ -43,6 +47,7 @@ protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
     bool isHovered() const { return m_hovered; }
+    void paintResizeHandle(QPainter *painter) const;
 
     ViewElement m_element;
     QString m_problem;

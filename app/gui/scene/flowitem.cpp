@@ -2,6 +2,7 @@
 
 #include "diagramgeometry.h"
 #include "diagramstyle.h"
+#include "flowbends.h"
 #include "variableitem.h"
 
 #include <QFontMetricsF>
@@ -13,6 +14,7 @@ namespace meadows {
 namespace {
 
 constexpr double kPipeWidth = 6;
+constexpr double kHandleSize = 5;
 
 // Where the ray from `from` through `towards` first meets the box's edge: the pipe's end
 // at a stock, whether the stored point lies inside the box or short of it.
@@ -107,6 +109,26 @@ void FlowItem::layout()
         m_labelRect = QRectF(-text.width() / 2, r, text.width(), text.height());
 }
 
+std::vector<QPointF> FlowItem::points() const
+{
+    return diagram::flowPoints(m_element);
+}
+
+int FlowItem::cornerAt(QPointF scenePos) const
+{
+    return isSelected() ? diagram::flowCornerAt(points(), scenePos, kHandleSize) : -1;
+}
+
+int FlowItem::segmentAt(QPointF scenePos) const
+{
+    return diagram::flowSegmentAt(points(), scenePos, kPipeWidth);
+}
+
+bool FlowItem::isOnValve(QPointF scenePos) const
+{
+    return QLineF(scenePos, pos()).length() <= diagram::kValveRadius + 2;
+}
+
 QRectF FlowItem::boundingRect() const
 {
     const double m = std::max(diagram::kCloudWidth, kPipeWidth * 2);
@@ -177,6 +199,14 @@ void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         QColor c = s.selection;
         c.setAlpha(40);
         painter->fillRect(m_labelRect, c);
+        // Handles on the bends: drag one to move that corner.
+        const std::vector<QPointF> pts = points();
+        painter->setPen(QPen(s.selection, 1));
+        painter->setBrush(s.background);
+        for (size_t i = 1; i + 1 < pts.size(); ++i) {
+            const QPointF p = pts[i] - pos();
+            painter->drawRect(QRectF(p.x() - kHandleSize / 2 - 1, p.y() - kHandleSize / 2 - 1, kHandleSize + 2, kHandleSize + 2));
+        }
     }
     painter->setFont(s.font);
     painter->setPen(hasProblem() ? s.error : s.text);

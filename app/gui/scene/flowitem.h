@@ -21,6 +21,16 @@ public:
     QRectF labelSceneRect() const override { return mapRectToScene(m_labelRect); }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+    // The stored pipe (scene coordinates) and the stocks at its ends, for reshaping it.
+    std::vector<QPointF> points() const;
+    std::optional<QRectF> sourceBox() const { return m_source; }
+    std::optional<QRectF> sinkBox() const { return m_sink; }
+    // A bend's handle under a scene point while selected (its index in points()), or -1.
+    int cornerAt(QPointF scenePos) const;
+    // The pipe's segment under a scene point, or -1.
+    int segmentAt(QPointF scenePos) const;
+    bool isOnValve(QPointF scenePos) const;
+
 private:
     void layout();
 

@@ -20,6 +20,18 @@ void TextItem::setElement(const ViewElement &element)
     m_rect = QRectF(0, 0, w, h);
 }
 
+QPainterPath TextItem::shape() const
+{
+    QPainterPath p;
+    p.addRect(m_rect);
+    return p;
+}
+
+QRectF TextItem::resizeHandleRect() const
+{
+    return QRectF(m_rect.right() - 3, m_rect.bottom() - 3, 7, 7);
+}
+
 void TextItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const DiagramStyle &s = DiagramStyle::current();
@@ -31,6 +43,7 @@ void TextItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->setFont(s.font);
     painter->setPen(s.text);
     painter->drawText(m_rect.adjusted(4, 4, -4, -4), Qt::TextWordWrap, m_element.text);
+    paintResizeHandle(painter);
 }
 
 } // namespace meadows

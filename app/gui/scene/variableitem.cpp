@@ -45,11 +45,6 @@ QRectF VariableItem::resizeHandleRect() const
     return QRectF(corner.x() - 3, corner.y() - 3, 7, 7);
 }
 
-bool VariableItem::isOnResizeHandle(QPointF scenePos) const
-{
-    return isResizable() && isSelected() && resizeHandleRect().adjusted(-3, -3, 3, 3).contains(mapFromScene(scenePos));
-}
-
 void VariableItem::setArrayed(bool arrayed)
 {
     if (arrayed == m_arrayed)
@@ -131,11 +126,7 @@ void VariableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
         QColor c = s.selection;
         c.setAlpha(40);
         painter->fillRect(m_labelRect, c);
-        if (isResizable()) {
-            painter->setPen(QPen(s.selection, 1));
-            painter->setBrush(s.background);
-            painter->drawRect(resizeHandleRect());
-        }
+        paintResizeHandle(painter);
     }
 }
 

@@ -21,10 +21,7 @@ public:
     // An array variable is drawn stacked, as Stella does.
     void setArrayed(bool arrayed);
     QString label() const { return m_label; }
-    // The corner handle shown while selected; dragging it resizes the shape.
-    virtual bool isResizable() const { return false; }
-    bool isOnResizeHandle(QPointF scenePos) const;
-    QRectF resizeHandleRect() const; // item coordinates
+    QRectF resizeHandleRect() const override;
 
 protected:
     // The body, centred on the item's origin.
