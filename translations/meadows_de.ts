@@ -57,6 +57,13 @@
     </message>
 </context>
 <context>
+    <name>BendFlowCommand</name>
+    <message>
+        <source>Reshape %1</source>
+        <translation>%1 umformen</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorMarksCommand</name>
     <message>
         <source>Mark connector</source>
@@ -158,6 +165,21 @@
     </message>
 </context>
 <context>
+    <name>SetDimensionsCommand</name>
+    <message>
+        <source>Make %1 a single value</source>
+        <translation>%1 zu einem Einzelwert machen</translation>
+    </message>
+    <message>
+        <source>Array %1 by %2</source>
+        <translation>%1 über %2 indizieren</translation>
+    </message>
+    <message>
+        <source>Define dimension %1</source>
+        <translation>Dimension %1 definieren</translation>
+    </message>
+</context>
+<context>
     <name>meadows::ChartsPlotView</name>
     <message>
         <source>Time</source>
@@ -197,6 +219,10 @@
     <message>
         <source>Connect to the variable itself, not to its alias.</source>
         <translation>Verbinden Sie die Variable selbst, nicht ihren Alias.</translation>
+    </message>
+    <message>
+        <source>Click to bend the pipe; click a stock or double-click to end it; Esc cancels.</source>
+        <translation>Klicken knickt das Rohr; ein Klick auf einen Bestand oder ein Doppelklick beendet es; Esc bricht ab.</translation>
     </message>
 </context>
 <context>
@@ -807,6 +833,29 @@
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Place a module, a model used inside this one (M)</source>
+        <translation>Modul platzieren, ein Modell innerhalb dieses Modells (M)</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::ModuleConnectionsEditor</name>
+    <message>
+        <source>Input</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Fed by</source>
+        <translation>Gespeist von</translation>
+    </message>
+    <message>
+        <source>(its own equation)</source>
+        <translation>(eigene Gleichung)</translation>
+    </message>
 </context>
 <context>
     <name>meadows::PreferencesDialog</name>
@@ -918,10 +967,6 @@
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <source>none (a single value)</source>
-        <translation>keine (ein einzelner Wert)</translation>
-    </message>
-    <message>
         <source>Connector from %1 to %2</source>
         <translation>Wirkungspfeil von %1 nach %2</translation>
     </message>
@@ -948,6 +993,66 @@
     <message>
         <source>Allow %1 to go negative</source>
         <translation>Negative Werte für %1 zulassen</translation>
+    </message>
+    <message>
+        <source>The model, among this file&apos;s models, that the module runs.</source>
+        <translation>Das Modell dieser Datei, das das Modul ausführt.</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingänge</translation>
+    </message>
+    <message>
+        <source>Tick the dimensions this variable is arrayed over; its equation applies to every element.</source>
+        <translation>Die Dimensionen ankreuzen, über die diese Variable indiziert ist; ihre Gleichung gilt für jedes Element.</translation>
+    </message>
+    <message>
+        <source>New dimension: Region = north, south (or = 3)</source>
+        <translation>Neue Dimension: Region = Nord, Süd (oder = 3)</translation>
+    </message>
+    <message>
+        <source>Connect the inputs of %1</source>
+        <translation>Eingänge von %1 verbinden</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(keines gewählt)</translation>
+    </message>
+    <message>
+        <source>%1 (not in this file)</source>
+        <translation>%1 (nicht in dieser Datei)</translation>
+    </message>
+    <message>
+        <source>1 to %1</source>
+        <translation>1 bis %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The file defines no dimensions yet: define one below.</source>
+        <translation>Die Datei definiert noch keine Dimensionen: unten eine definieren.</translation>
+    </message>
+    <message>
+        <source>Write a new dimension as Name = element, element (or Name = a count).</source>
+        <translation>Eine neue Dimension als Name = Element, Element schreiben (oder Name = Anzahl).</translation>
+    </message>
+    <message>
+        <source>There is already a dimension called %1.</source>
+        <translation>Es gibt bereits eine Dimension namens %1.</translation>
+    </message>
+    <message>
+        <source>Each element of %1 needs its own name.</source>
+        <translation>Jedes Element von %1 braucht einen eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>Set the model of %1</source>
+        <translation>Modell von %1 festlegen</translation>
     </message>
 </context>
 <context>

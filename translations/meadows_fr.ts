@@ -57,6 +57,13 @@
     </message>
 </context>
 <context>
+    <name>BendFlowCommand</name>
+    <message>
+        <source>Reshape %1</source>
+        <translation>Remodeler %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorMarksCommand</name>
     <message>
         <source>Mark connector</source>
@@ -158,6 +165,21 @@
     </message>
 </context>
 <context>
+    <name>SetDimensionsCommand</name>
+    <message>
+        <source>Make %1 a single value</source>
+        <translation>Faire de %1 une valeur unique</translation>
+    </message>
+    <message>
+        <source>Array %1 by %2</source>
+        <translation>Indicer %1 par %2</translation>
+    </message>
+    <message>
+        <source>Define dimension %1</source>
+        <translation>Définir la dimension %1</translation>
+    </message>
+</context>
+<context>
     <name>meadows::ChartsPlotView</name>
     <message>
         <source>Time</source>
@@ -197,6 +219,10 @@
     <message>
         <source>Connect to the variable itself, not to its alias.</source>
         <translation>Reliez la variable elle-même, pas son alias.</translation>
+    </message>
+    <message>
+        <source>Click to bend the pipe; click a stock or double-click to end it; Esc cancels.</source>
+        <translation>Cliquez pour couder le tuyau ; cliquez sur un stock ou double-cliquez pour le terminer ; Échap annule.</translation>
     </message>
 </context>
 <context>
@@ -807,6 +833,29 @@
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
     </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Place a module, a model used inside this one (M)</source>
+        <translation>Placer un module, un modèle utilisé dans celui-ci (M)</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::ModuleConnectionsEditor</name>
+    <message>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Fed by</source>
+        <translation>Alimentée par</translation>
+    </message>
+    <message>
+        <source>(its own equation)</source>
+        <translation>(sa propre équation)</translation>
+    </message>
 </context>
 <context>
     <name>meadows::PreferencesDialog</name>
@@ -918,10 +967,6 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>none (a single value)</source>
-        <translation>aucune (une seule valeur)</translation>
-    </message>
-    <message>
         <source>Connector from %1 to %2</source>
         <translation>Connecteur de %1 à %2</translation>
     </message>
@@ -948,6 +993,66 @@
     <message>
         <source>Allow %1 to go negative</source>
         <translation>Autoriser des valeurs négatives pour %1</translation>
+    </message>
+    <message>
+        <source>The model, among this file&apos;s models, that the module runs.</source>
+        <translation>Le modèle de ce fichier que le module exécute.</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modèle</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Tick the dimensions this variable is arrayed over; its equation applies to every element.</source>
+        <translation>Cochez les dimensions sur lesquelles cette variable est indicée ; son équation s’applique à chaque élément.</translation>
+    </message>
+    <message>
+        <source>New dimension: Region = north, south (or = 3)</source>
+        <translation>Nouvelle dimension : Région = nord, sud (ou = 3)</translation>
+    </message>
+    <message>
+        <source>Connect the inputs of %1</source>
+        <translation>Connecter les entrées de %1</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(aucun choisi)</translation>
+    </message>
+    <message>
+        <source>%1 (not in this file)</source>
+        <translation>%1 (absent de ce fichier)</translation>
+    </message>
+    <message>
+        <source>1 to %1</source>
+        <translation>1 à %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The file defines no dimensions yet: define one below.</source>
+        <translation>Le fichier ne définit encore aucune dimension : définissez-en une ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Write a new dimension as Name = element, element (or Name = a count).</source>
+        <translation>Écrivez une nouvelle dimension sous la forme Nom = élément, élément (ou Nom = un nombre).</translation>
+    </message>
+    <message>
+        <source>There is already a dimension called %1.</source>
+        <translation>Il existe déjà une dimension nommée %1.</translation>
+    </message>
+    <message>
+        <source>Each element of %1 needs its own name.</source>
+        <translation>Chaque élément de %1 doit avoir son propre nom.</translation>
+    </message>
+    <message>
+        <source>Set the model of %1</source>
+        <translation>Définir le modèle de %1</translation>
     </message>
 </context>
 <context>
