@@ -60,16 +60,12 @@ int exportCommand(const QStringList &arguments)
             << " draws the diagram, and this meadows was built without its GUI; mermaid and dot still work\n";
         return ExitUsage;
     }
-    const std::optional<Project> project = loadProject(o.model, err);
-    if (!project)
+    const std::optional<ModelLoops> model = loadModelLoops(o.model, err);
+    if (!model)
         return ExitModelError;
-    const CausalModel causal = buildCausalModel(*project);
-    printDiagnostics(err, causal.diagnostics);
-    if (causal.hasErrors())
-        return ExitModelError;
-    const LoopList loops = findLoops(causal.graph);
-    const QByteArray text = o.format == ExportFormat::Mermaid ? mermaidFlowchart(project->title(), causal, loops)
-                                                              : graphvizDot(project->title(), causal, loops);
+    const QString title = model->project.title();
+    const QByteArray text = o.format == ExportFormat::Mermaid ? mermaidFlowchart(title, model->causal, model->loops)
+                                                              : graphvizDot(title, model->causal, model->loops);
     return writeExportOutput(o.output, text, err) ? ExitOk : ExitModelError;
 }
 

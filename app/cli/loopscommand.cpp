@@ -159,14 +159,11 @@ int loopsCommand(const QStringList &arguments)
     }
 
     const QString &file = positional[0];
-    const std::optional<Project> project = loadProject(file, err);
-    if (!project)
+    const std::optional<ModelLoops> model = loadModelLoops(file, err, search);
+    if (!model)
         return ExitModelError;
-    const CausalModel causal = buildCausalModel(*project);
-    printDiagnostics(err, causal.diagnostics);
-    if (causal.hasErrors())
-        return ExitModelError;
-    const LoopList loops = findLoops(causal.graph, search);
+    const CausalModel &causal = model->causal;
+    const LoopList &loops = model->loops;
     if (!loops.complete) {
         err << file << ": warning: stopped after " << loops.size()
             << " loops (--max-loops); the list is incomplete\n";
@@ -178,7 +175,7 @@ int loopsCommand(const QStringList &arguments)
     } else if (p.isSet(QStringLiteral("summary"))) {
         writeStdout(summaryLine(loops));
     } else if (p.isSet(QStringLiteral("dominance"))) {
-        const CompileResult compiled = compileProject(*project);
+        const CompileResult compiled = compileProject(model->project);
         printDiagnostics(err, compiled.diagnostics);
         if (!compiled.model) {
             err << file << ": error: the model does not compile, so it cannot run for --dominance\n";

@@ -755,7 +755,12 @@ void DiagramScene::finishFlow(QPointF at, Qt::KeyboardModifiers modifiers)
         emit statusMessage(tr("A flow needs two different ends."));
         return;
     }
-    auto *command = new AddFlowCommand(m_document, snapped(m_pressPos), m_pressStock, snapped(at), toStock);
+    pushNewFlow(new AddFlowCommand(m_document, snapped(m_pressPos), m_pressStock, snapped(at), toStock), modifiers);
+}
+
+// The new flow is selected, ready for its name; Shift keeps the flow tool for the next one.
+void DiagramScene::pushNewFlow(AddFlowCommand *command, Qt::KeyboardModifiers modifiers)
+{
     const QString name = command->name();
     m_document->undoStack()->push(command);
     if (ElementItem *item = itemForName(name))
@@ -937,14 +942,8 @@ void DiagramScene::finishFlowPath(const QString &toStock, Qt::KeyboardModifiers 
             command = new AddFlowCommand(m_document, pts, fromStock, toStock);
     }
     endDrag();
-    if (!command)
-        return;
-    const QString name = command->name();
-    m_document->undoStack()->push(command);
-    if (ElementItem *item = itemForName(name))
-        selectUids({item->uid()});
-    if (!(modifiers & Qt::ShiftModifier))
-        setTool(Tool::Select);
+    if (command)
+        pushNewFlow(command, modifiers);
 }
 
 void DiagramScene::endDrag()

@@ -15,6 +15,7 @@ class QGraphicsPathItem;
 
 namespace meadows {
 
+class AddFlowCommand;
 class Document;
 class ElementItem;
 class ConnectorItem;
@@ -91,6 +92,7 @@ private:
 
     void startLine(QPointF from);
     void finishFlow(QPointF at, Qt::KeyboardModifiers modifiers);
+    void pushNewFlow(AddFlowCommand *command, Qt::KeyboardModifiers modifiers);
     void finishConnector(QPointF at, Qt::KeyboardModifiers modifiers);
     void placeVariable(QPointF at, Qt::KeyboardModifiers modifiers);
     void endDrag();
