@@ -70,6 +70,14 @@ public:
                 sawHeader = true;
                 continue;
             }
+            if (m_inLoopsBox) {
+                m_inLoopsBox = line != QLatin1String("end");
+                continue;
+            }
+            if (line.startsWith(QLatin1String("subgraph ")) && line.mid(9).trimmed().startsWith(QLatin1String(kMermaidLoopsId))) {
+                m_inLoopsBox = true; // Meadows' own list of loops: names, not variables
+                continue;
+            }
             if (line.startsWith(QLatin1String("classDef")) || line.startsWith(QLatin1String("class "))
                 || line.startsWith(QLatin1String("style ")) || line.startsWith(QLatin1String("linkStyle"))
                 || line.startsWith(QLatin1String("subgraph")) || line == QLatin1String("end")
@@ -215,6 +223,7 @@ private:
     std::vector<Link> m_links;
     int m_unknownLabels = 0;
     int m_indent = 0;
+    bool m_inLoopsBox = false;
 
 public:
     int unknownLabels() const { return m_unknownLabels; }

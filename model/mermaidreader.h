@@ -19,6 +19,10 @@
 
 namespace meadows {
 
+// The id of the box of loop names Meadows writes into an exported flowchart: the reader
+// leaves that box out, so a flowchart exported and opened again has only the variables.
+inline constexpr char kMermaidLoopsId[] = "meadows_loops";
+
 struct MermaidReadResult {
     std::optional<Project> project;
     std::vector<Diagnostic> diagnostics;

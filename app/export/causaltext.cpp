@@ -1,5 +1,7 @@
 #include "causaltext.h"
 
+#include "model/mermaidreader.h"
+
 #include <QSet>
 #include <QStringList>
 
@@ -66,6 +68,8 @@ QString oneLine(QString s)
 }
 
 constexpr int kMaxListedLoops = 200;
+// More than this many boxes would crowd out the graph in a rendered flowchart.
+constexpr int kMaxDrawnLoops = 30;
 
 } // namespace
 
@@ -85,11 +89,6 @@ QByteArray mermaidFlowchart(const QString &title, const CausalModel &causal, con
     QString out = QStringLiteral("flowchart LR\n");
     if (!title.isEmpty())
         out += QStringLiteral("  %% %1 (exported by Meadows)\n").arg(oneLine(title));
-    for (std::size_t i = 0; i < loops.size() && i < std::size_t(kMaxListedLoops); ++i)
-        out += QStringLiteral("  %% %1 (%2): %3\n")
-                   .arg(loops.name(i), polarityName(loops.polarity(i)), oneLine(loopPath(graph, loops, i, QStringLiteral(" → "))));
-    if (loops.size() > std::size_t(kMaxListedLoops))
-        out += QStringLiteral("  %% ... and %1 more loops\n").arg(loops.size() - std::size_t(kMaxListedLoops));
     for (int v = 0; v < graph.variableCount(); ++v) {
         const VariableKind kind = std::size_t(v) < causal.variables.size() ? causal.variables[std::size_t(v)].kind : VariableKind::Aux;
         const QString label = mermaidLabel(oneLine(graph.name(v)));
@@ -117,6 +116,19 @@ QByteArray mermaidFlowchart(const QString &title, const CausalModel &causal, con
             break;
         }
         ++index;
+    }
+    // The loops as a box of labelled nodes, which GitHub and GitLab draw beside the graph
+    // (a comment would not show); Meadows' importer knows the box and leaves it out.
+    if (!loops.empty()) {
+        out += QStringLiteral("  subgraph %1 [\"Feedback loops\"]\n    direction TB\n").arg(QLatin1String(kMermaidLoopsId));
+        for (std::size_t i = 0; i < loops.size() && i < std::size_t(kMaxDrawnLoops); ++i)
+            out += QStringLiteral("    %1_%2[\"%2 %3: %4\"]\n")
+                       .arg(QLatin1String(kMermaidLoopsId), loops.name(i), polarityName(loops.polarity(i)),
+                            mermaidLabel(oneLine(loopPath(graph, loops, i, QStringLiteral(" → ")))));
+        if (loops.size() > std::size_t(kMaxDrawnLoops))
+            out += QStringLiteral("    %1_more[\"... and %2 more loops\"]\n")
+                       .arg(QLatin1String(kMermaidLoopsId)).arg(loops.size() - std::size_t(kMaxDrawnLoops));
+        out += QStringLiteral("  end\n");
     }
     // linkStyle counts links in the order they were written.
     if (!negative.isEmpty())
