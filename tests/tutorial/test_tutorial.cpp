@@ -173,9 +173,11 @@ private:
     void settle()
     {
         LiveWorkspace *w = m_window->live()->workspace();
-        QTest::qWait(200); // past the debounce, so the run below is of the latest edit
-        QTRY_VERIFY_WITH_TIMEOUT(w->currentResults() && !w->showsStaleResults() && w->bannerText().isEmpty()
-                                     && !m_window->live()->loops()->isBusy(), 10000);
+        // The workspace follows the document at once; its run is of the latest edit once the
+        // scheduler has neither a debounce nor a run under way (results arrive with that).
+        QCOMPARE(w->project().mainModel(), doc()->model());
+        QTRY_VERIFY_WITH_TIMEOUT(!w->scheduler()->isBusy() && w->currentResults() && !w->showsStaleResults()
+                                     && w->bannerText().isEmpty() && !m_window->live()->loops()->isBusy(), 20000);
     }
 
 private slots:
