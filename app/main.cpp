@@ -58,6 +58,8 @@ int main(int argc, char **argv)
         return meadows::runHeadless(QCoreApplication::arguments());
     }
 #ifdef MEADOWS_WITH_GUI
+    if (const int refused = meadows::refuseGuiArguments(argc, argv); refused >= 0)
+        return refused;
     return runGuiModule(argc, argv, "meadowsRunGui");
 #else
     std::fputs("meadows was built without its GUI; use a subcommand (meadows help)\n", stderr);

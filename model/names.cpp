@@ -1,5 +1,8 @@
 #include "names.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace meadows {
 
 namespace {
@@ -52,6 +55,41 @@ QString equationName(QStringView name)
             plain = false;
     }
     return plain ? s : QLatin1Char('"') + displayName(name) + QLatin1Char('"');
+}
+
+namespace {
+// Levenshtein distance, for "did you mean".
+int editDistance(QStringView a, QStringView b)
+{
+    std::vector<int> row(std::size_t(b.size()) + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[std::size_t(j)] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int up = row[std::size_t(j)];
+            row[std::size_t(j)] = std::min({row[std::size_t(j)] + 1, row[std::size_t(j - 1)] + 1,
+                                            diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[std::size_t(b.size())];
+}
+} // namespace
+
+QString closest(const QString &name, const QStringList &candidates)
+{
+    QString best;
+    int bestDistance = std::max<int>(2, int(name.size()) / 3) + 1;
+    for (const QString &c : candidates) {
+        const int d = editDistance(name, canonicalName(c));
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
 }
 
 } // namespace meadows

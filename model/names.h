@@ -1,6 +1,7 @@
 #pragma once
 // XMILE identifiers: how names compare and how they are shown.
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace meadows {
@@ -17,5 +18,9 @@ QString displayName(QStringView name);
 // The spelling to use inside an equation: spaces become underscores; a name that still
 // is not a plain identifier is quoted.
 QString equationName(QStringView name);
+
+// The candidate nearest to `name` (a canonical name) for a "did you mean", or empty when
+// none is close: at most a third of the name's letters (two for short names) differ.
+QString closest(const QString &name, const QStringList &candidates);
 
 } // namespace meadows

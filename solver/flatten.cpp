@@ -44,38 +44,6 @@ QString variableKey(const QString &displayName)
 
 namespace {
 
-// Levenshtein distance, for "did you mean".
-int editDistance(const QString &a, const QString &b)
-{
-    std::vector<int> row(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
-QString closest(const QString &name, const QStringList &candidates)
-{
-    QString best;
-    int bestDistance = std::max<int>(2, int(name.size()) / 3) + 1;
-    for (const QString &c : candidates) {
-        const int d = editDistance(name, canonicalName(c));
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = c;
-        }
-    }
-    return best;
-}
-
 struct ResolvedDimension {
     QString name;              // display
     QString key;               // canonical

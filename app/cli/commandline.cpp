@@ -1,6 +1,10 @@
 #include "commandline.h"
 
+#include "model/names.h"
+
+#include <QFileInfo>
 #include <QTextStream>
+#include <cstdio>
 #include <cstring>
 
 namespace meadows {
@@ -46,6 +50,36 @@ bool isHeadlessCommand(int argc, char **argv)
     }
     return std::strcmp(first, "help") == 0 || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0
            || std::strcmp(first, "--version") == 0;
+}
+
+int refuseGuiArguments(int argc, char **argv)
+{
+    if (argc >= 2) {
+        const QString first = QString::fromLocal8Bit(argv[1]);
+        const bool looksLikeACommand = !first.startsWith(u'-') && !first.contains(u'.') && !first.contains(u'/');
+        if (looksLikeACommand && !QFileInfo::exists(first)) {
+            QStringList names{QStringLiteral("help")};
+            for (const Subcommand &s : kSubcommands)
+                names << QLatin1String(s.name);
+            const QString guess = closest(first.toLower(), names);
+            std::fprintf(stderr, "meadows: '%s' is not a command%s, nor a model file\n%s", qPrintable(first),
+                         guess.isEmpty() ? "" : qPrintable(QStringLiteral(" (did you mean '%1'?)").arg(guess)),
+                         qPrintable(usageText()));
+            return ExitUsage;
+        }
+    }
+    const bool display = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+                         || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "-platform") == 0)
+            return -1; // Qt's own option chooses where to draw
+    }
+    if (!display) {
+        std::fputs("meadows: there is no display to open the editor on (DISPLAY is not set); the subcommands "
+                   "run without one (meadows help)\n", stderr);
+        return ExitUsage;
+    }
+    return -1;
 }
 
 int runHeadless(const QStringList &arguments)

@@ -8,6 +8,10 @@ enum ExitCode { ExitOk = 0, ExitModelError = 1, ExitUsage = 2 };
 
 bool isHeadlessCommand(int argc, char **argv);
 int runHeadless(const QStringList &arguments);
+// Before the editor opens: a first argument that is neither an option, a file nor a
+// subcommand is a mistyped subcommand, and with no display there is nothing to open the
+// editor on. Both are told plainly (exit code 2) instead of Qt aborting. -1: go on.
+int refuseGuiArguments(int argc, char **argv);
 
 int runCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);

@@ -25,6 +25,7 @@ private slots:
     void causalLoopDiagramChecksCleanButDoesNotRun();
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
+    void mistypedCommandOrNoDisplayIsToldNotAborted();
 };
 
 void TestCli::runWritesCsvMatchingTheReference()
@@ -118,6 +119,19 @@ void TestCli::usageErrorsExitTwo_data()
     QTest::newRow("bad number") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--dt"), QStringLiteral("fast")};
     QTest::newRow("bad set") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--set"), QStringLiteral("x")};
     QTest::newRow("check two models") << QStringList{QStringLiteral("check"), QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("mistyped command") << QStringList{QStringLiteral("ckeck"), QStringLiteral("m.xmile")};
+}
+
+void TestCli::mistypedCommandOrNoDisplayIsToldNotAborted()
+{
+    const Outcome typo = runMeadows({QStringLiteral("ckeck"), QStringLiteral("m.xmile")});
+    QCOMPARE(typo.code, 2);
+    QVERIFY2(typo.err.startsWith(QLatin1String("meadows: 'ckeck' is not a command (did you mean 'check'?), nor a model file")),
+             qPrintable(typo.err));
+    // The editor with no display to draw on: a sentence and exit code 2, not Qt's abort.
+    const Outcome editor = runMeadows({kData + QStringLiteral("/test-models/samples/teacup/teacup.xmile")});
+    QCOMPARE(editor.code, 2);
+    QVERIFY2(editor.err.contains(QLatin1String("there is no display to open the editor on")), qPrintable(editor.err));
 }
 
 void TestCli::usageErrorsExitTwo()
