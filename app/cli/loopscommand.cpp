@@ -175,6 +175,11 @@ int loopsCommand(const QStringList &arguments)
     } else if (p.isSet(QStringLiteral("summary"))) {
         writeStdout(summaryLine(loops));
     } else if (p.isSet(QStringLiteral("dominance"))) {
+        if (model->project.mainModel().isCausalLoopDiagram()) {
+            err << file << ": error: a causal-loop diagram has no equations, so it cannot run for --dominance "
+                << "(the loops themselves are listed without it)\n";
+            return ExitModelError;
+        }
         const CompileResult compiled = compileProject(model->project);
         printDiagnostics(err, compiled.diagnostics);
         if (!compiled.model) {

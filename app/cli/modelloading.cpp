@@ -1,5 +1,7 @@
 #include "modelloading.h"
 
+#include "model/modelfile.h"
+
 #include "model/xmilereader.h"
 
 #include <QFileInfo>
@@ -26,7 +28,7 @@ std::optional<Project> loadProject(const QString &path, QTextStream &errors)
         errors.flush();
         return std::nullopt;
     }
-    XmileReadResult read = readXmileFile(path);
+    XmileReadResult read = readModelFile(path);
     printDiagnostics(errors, read.diagnostics);
     return std::move(read.project);
 }

@@ -1,5 +1,7 @@
 #include "document.h"
 
+#include "model/modelfile.h"
+
 #include <QFile>
 
 #include "model/names.h"
@@ -89,18 +91,8 @@ QString Document::load(const QString &path)
 {
     // A Mermaid flowchart imports as a causal-loop diagram; it is not saved back over
     // the .mmd (Save asks for an XMILE name).
-    const bool mermaid = path.endsWith(QLatin1String(".mmd"), Qt::CaseInsensitive);
-    XmileReadResult read;
-    if (mermaid) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return tr("%1 could not be read: %2").arg(path, file.errorString());
-        MermaidReadResult m = readMermaid(file.readAll(), path);
-        read.project = std::move(m.project);
-        read.diagnostics = std::move(m.diagnostics);
-    } else {
-        read = readXmileFile(path);
-    }
+    const bool mermaid = isMermaidFile(path);
+    XmileReadResult read = readModelFile(path);
     if (!read.project) {
         QStringList messages;
         for (const Diagnostic &d : read.diagnostics)

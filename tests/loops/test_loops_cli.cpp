@@ -33,6 +33,7 @@ private slots:
     void usageErrorsExitTwo();
     void modelErrorsExitOne_data();
     void modelErrorsExitOne();
+    void mermaidFlowchartsAreReadToo();
 };
 
 void TestLoopsCli::tableListsNamePolarityLengthVariables()
@@ -162,6 +163,17 @@ void TestLoopsCli::modelErrorsExitOne_data()
     QTest::newRow("truncated file") << QStringList{QStringLiteral(MEADOWS_TEST_DATA "/broken/truncated.xmile")} << "error";
     QTest::newRow("diagram cannot run") << QStringList{kLoops + QStringLiteral("incident_cld.xmile"), QStringLiteral("--dominance")}
                                         << "cannot run";
+    QTest::newRow("not a model") << QStringList{QStringLiteral(MEADOWS_TEST_DATA "/../../README.md")}
+                                 << "README.md:1:1: error: not an XMILE model";
+}
+
+void TestLoopsCli::mermaidFlowchartsAreReadToo()
+{
+    // The editor opens .mmd files as causal-loop diagrams; the command line reads them the same way.
+    const Outcome o = loops({QStringLiteral(MEADOWS_TEST_DATA "/../../examples/mermaid/retry-storm.mmd"),
+                                  QStringLiteral("--summary")});
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.out, QStringLiteral("loops 3 reinforcing 1 balancing 2\n"));
 }
 
 void TestLoopsCli::modelErrorsExitOne()

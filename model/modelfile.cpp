@@ -1,0 +1,64 @@
+#include "modelfile.h"
+
+#include "mermaidreader.h"
+
+#include <QFile>
+
+namespace meadows {
+
+namespace {
+
+// XML starts with '<' (after a byte-order mark and blank space); anything else is some
+// other kind of file, which deserves a plainer word than the XML parser's "Start tag expected".
+bool looksLikeXml(const QByteArray &head)
+{
+    for (const char c : head) {
+        if (c == '<')
+            return true;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\xef' && c != '\xbb' && c != '\xbf')
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool isMermaidFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(".mmd"), Qt::CaseInsensitive)
+           || path.endsWith(QLatin1String(".mermaid"), Qt::CaseInsensitive);
+}
+
+XmileReadResult readModelFile(const QString &path)
+{
+    if (isMermaidFile(path)) {
+        XmileReadResult read;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            Diagnostic d;
+            d.file = path;
+            d.message = QStringLiteral("cannot open: %1").arg(file.errorString());
+            read.diagnostics.push_back(d);
+            return read;
+        }
+        MermaidReadResult m = readMermaid(file.readAll(), path);
+        read.project = std::move(m.project);
+        read.diagnostics = std::move(m.diagnostics);
+        return read;
+    }
+    XmileReadResult read = readXmileFile(path);
+    if (!read.project) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && !looksLikeXml(file.read(4096))) {
+            Diagnostic d;
+            d.file = path;
+            d.pos = SourcePos{1, 1};
+            d.message = QStringLiteral("not an XMILE model (Meadows reads XMILE files, and Mermaid flowcharts "
+                                       "named .mmd as causal-loop diagrams)");
+            read.diagnostics = {d};
+        }
+    }
+    return read;
+}
+
+} // namespace meadows
