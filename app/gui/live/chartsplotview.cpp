@@ -87,7 +87,7 @@ public:
         layout->addWidget(m_view);
         m_x = new QValueAxis;
         m_x->setTitleText(tr("Time"));
-        m_x->setLabelFormat(QStringLiteral("%.4g"));
+        m_x->setLabelFormat(QStringLiteral("%.6g"));
         styleAxis(m_x);
         m_chart->addAxis(m_x, Qt::AlignBottom);
         makeYAxis();
@@ -159,7 +159,7 @@ private:
             m_y = axis;
         } else {
             auto *axis = new QValueAxis;
-            axis->setLabelFormat(QStringLiteral("%.4g"));
+            axis->setLabelFormat(QStringLiteral("%.6g"));
             axis->setTickCount(5);
             m_y = axis;
         }

@@ -1,5 +1,7 @@
 #include "propertiespanel.h"
 
+#include <algorithm>
+
 #include "commands/bendconnector.h"
 #include "commands/changevalue.h"
 #include "commands/renamevariable.h"
@@ -318,8 +320,11 @@ void PropertiesPanel::fillDimensions(const Variable &v)
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(used ? Qt::Checked : Qt::Unchecked);
     }
-    if (m_dimensions->count() == 0)
-        m_dimensions->setToolTip(tr("The file defines no dimensions yet: define one below."));
+    // No list at all while the file defines no dimensions: an empty box would push the
+    // fields most variables need (units, non-negative) below the fold.
+    m_dimensions->setVisible(m_dimensions->count() > 0);
+    if (m_dimensions->count() > 0)
+        m_dimensions->setMaximumHeight(std::min(80, m_dimensions->count() * m_dimensions->sizeHintForRow(0) + 2 * m_dimensions->frameWidth()));
 }
 
 void PropertiesPanel::commitDimensions(QListWidgetItem *)
