@@ -13,3 +13,6 @@ for lang in de fr; do
     "$LUPDATE" -no-obsolete -locations none -source-language en -target-language "$lang" \
         app/gui -ts "translations/meadows_$lang.ts"
 done
+# English needs only its plural forms ("%n loop(s)" read as "1 loop" and "3 loops").
+"$LUPDATE" -pluralonly -no-obsolete -locations none -source-language en -target-language en \
+    app/gui -ts translations/meadows_en.ts

@@ -267,6 +267,24 @@ private slots:
                  QStringLiteral("Supprimer 2 éléments"));
     }
 
+    void englishHasItsPluralForms()
+    {
+        QVERIFY(installTranslations(QStringLiteral("en")));
+        QCOMPARE(QCoreApplication::translate("meadows::LoopsPanel", "%n loop(s): %1 reinforcing, %2 balancing", nullptr, 1)
+                     .arg(1).arg(0),
+                 QStringLiteral("1 loop: 1 reinforcing, 0 balancing"));
+        QCOMPARE(QCoreApplication::translate("meadows::LoopsPanel", "%n loop(s): %1 reinforcing, %2 balancing", nullptr, 0)
+                     .arg(0).arg(0),
+                 QStringLiteral("0 loops: 0 reinforcing, 0 balancing"));
+        // Every plural the editor has is in the English file (refreshed by the update script).
+        const auto plurals = [](const char *lang) {
+            QFile f(QStringLiteral(MEADOWS_TRANSLATIONS_DIR "/meadows_%1.ts").arg(QLatin1String(lang)));
+            return f.open(QIODevice::ReadOnly) ? f.readAll().count("numerus=\"yes\"") : -1;
+        };
+        QVERIFY(plurals("en") > 0);
+        QCOMPARE(plurals("en"), plurals("de"));
+    }
+
     void languageResolution()
     {
         QCOMPARE(resolveLanguage(QString(), {"de-CH", "en"}), QStringLiteral("de"));

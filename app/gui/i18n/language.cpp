@@ -74,15 +74,16 @@ QString resolveLanguage(const QString &choice, const QStringList &uiLanguages)
 bool installTranslations(const QString &code)
 {
     removeTranslators();
-    if (code == QLatin1String("en"))
-        return true;
+    // English has a translation too: only its plural forms ("%n loop(s)" -> "1 loop", "3 loops").
     auto *own = new QTranslator(QCoreApplication::instance());
     if (!own->load(QStringLiteral(":/i18n/meadows_%1.qm").arg(code))) {
         delete own;
-        return false;
+        return code == QLatin1String("en");
     }
     QCoreApplication::installTranslator(own);
     s_meadows = own;
+    if (code == QLatin1String("en"))
+        return true;
     // Qt's own strings (standard buttons, file dialogs) only if the distribution installed
     // them (Debian: qt6-translations-l10n); without them those few stay English.
     auto *qt = new QTranslator(QCoreApplication::instance());

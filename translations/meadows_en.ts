@@ -1,0 +1,65 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>DeleteVariablesCommand</name>
+    <message numerus="yes">
+        <source>Delete %n element(s)</source>
+        <translation>
+            <numerusform>Delete %n element</numerusform>
+            <numerusform>Delete %n elements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoveVariablesCommand</name>
+    <message numerus="yes">
+        <source>Move %n element(s)</source>
+        <translation>
+            <numerusform>Move %n element</numerusform>
+            <numerusform>Move %n elements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>meadows::LoopsPanel</name>
+    <message numerus="yes">
+        <source>%n loop(s): %1 reinforcing, %2 balancing, %3 of unknown polarity</source>
+        <translation>
+            <numerusform>%n loop: %1 reinforcing, %2 balancing, %3 of unknown polarity</numerusform>
+            <numerusform>%n loops: %1 reinforcing, %2 balancing, %3 of unknown polarity</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loop(s): %1 reinforcing, %2 balancing</source>
+        <translation>
+            <numerusform>%n loop: %1 reinforcing, %2 balancing</numerusform>
+            <numerusform>%n loops: %1 reinforcing, %2 balancing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>meadows::MainWindow</name>
+    <message numerus="yes">
+        <source>%n problem(s): hover the red names</source>
+        <translation>
+            <numerusform>%n problem: hover the red name</numerusform>
+            <numerusform>%n problems: hover the red names</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1; %n element(s) could not be drawn as stored</source>
+        <translation>
+            <numerusform>Opened %1; %n element could not be drawn as stored</numerusform>
+            <numerusform>Opened %1; %n elements could not be drawn as stored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 and %n more file(s)</source>
+        <translation>
+            <numerusform>Exported %1 and %n more file</numerusform>
+            <numerusform>Exported %1 and %n more files</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
