@@ -8,6 +8,7 @@
 #include "gui/live/livepanels.h"
 #include "gui/live/liveworkspace.h"
 #include "gui/live/loopspanel.h"
+#include "gui/i18n/language.h"
 #include "gui/mainwindow.h"
 #include "gui/panels/equationeditor.h"
 #include "gui/panels/propertiespanel.h"
@@ -184,6 +185,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(installTranslations(QStringLiteral("en"))); // as the editor starts: "2 loops", not "2 loop(s)"
     }
 
     void retryStormThenCircuitBreaker()
