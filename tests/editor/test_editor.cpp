@@ -689,7 +689,14 @@ private slots:
         const QPointF stock = scene->itemForName(QStringLiteral("Teacup Temperature"))->anchorCentre();
         const QPointF valve = scene->itemForName(QStringLiteral("Heat Loss to Room"))->anchorCentre();
         QCOMPARE(stock, QPointF(207, 121));
-        QVERIFY(QLineF(label->pos(), (stock + valve) / 2 + offset).length() < 1); // moved along
+        // It moved along, and sits in the loop again, clear of the names and the pipe.
+        const QPointF at = label->pos();
+        QVERIFY2(at.x() > stock.x() && at.x() < valve.x() && at.y() > stock.y() && at.y() < 181 + offset.y(),
+                 qPrintable(QStringLiteral("%1,%2").arg(at.x()).arg(at.y())));
+        for (QGraphicsItem *item : scene->items(label->sceneBoundingRect(), Qt::IntersectsItemShape)) {
+            const auto *element = dynamic_cast<const ElementItem *>(item);
+            QVERIFY(!element || element->elementType() == ViewElement::Type::Connector);
+        }
 
         scene->highlightLoop(0);
         int emphasised = 0;

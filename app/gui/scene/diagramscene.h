@@ -88,6 +88,7 @@ private:
     int resolve(const ConnectorEnd &end);
     void collectWarnings();
     void placeLoopLabels();
+    QPointF freeSpotNear(LoopLabelItem *label, QPointF centre, const QPolygonF &outline, const QList<QRectF> &placed) const;
     QList<int> loopConnectors(const LoopMark &loop);
 
     void startLine(QPointF from);
