@@ -159,7 +159,7 @@ private:
             m_y = axis;
         } else {
             auto *axis = new QValueAxis;
-            axis->setLabelFormat(QStringLiteral("%.6g"));
+            axis->setLabelFormat(QStringLiteral("%.4g"));
             axis->setTickCount(5);
             m_y = axis;
         }
@@ -227,8 +227,12 @@ private:
             // into negative numbers on the axis.
             const double bottom = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
             m_y->setRange(m_log ? lo / 1.2 : bottom, m_log ? hi * 1.2 : hi + pad);
-            if (auto *linear = qobject_cast<QValueAxis *>(m_y))
+            if (auto *linear = qobject_cast<QValueAxis *>(m_y)) {
                 linear->applyNiceNumbers(); // ticks at 0, 50, 100... not at 20.2076
+                // Short labels for a narrow chart, but 10000 rather than 1e+04.
+                const bool large = std::max(std::fabs(linear->min()), std::fabs(linear->max())) >= 1000;
+                linear->setLabelFormat(large ? QStringLiteral("%.0f") : QStringLiteral("%.4g"));
+            }
         }
     }
 
