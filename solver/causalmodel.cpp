@@ -167,11 +167,8 @@ private:
             if (!cv.equation)
                 return ValueRange::nonNegative();
             // A constant's range is its number; anything else is taken as non-negative.
-            const Expr &e = *cv.equation;
-            if (e.kind == Expr::Kind::Number)
-                return ValueRange::exactly(e.value);
-            if (e.kind == Expr::Kind::Unary && e.unaryOp == UnaryOp::Negate && e.args[0].kind == Expr::Kind::Number)
-                return ValueRange::exactly(-e.args[0].value);
+            if (const std::optional<double> value = numberValue(*cv.equation))
+                return ValueRange::exactly(*value);
             return ValueRange::nonNegative();
         };
         context.table = [this, scope](const QString &name) -> const GraphicalFunction * {

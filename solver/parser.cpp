@@ -668,4 +668,20 @@ QString toString(const Expr &e)
     return {};
 }
 
+std::optional<double> numberValue(const Expr &e)
+{
+    if (e.kind == Expr::Kind::Number)
+        return e.value;
+    if (e.kind == Expr::Kind::Unary && e.unaryOp == UnaryOp::Negate && e.args.size() == 1
+        && e.args[0].kind == Expr::Kind::Number)
+        return -e.args[0].value;
+    return std::nullopt;
+}
+
+std::optional<double> numberValue(const QString &equation)
+{
+    const ParseResult parsed = parseEquation(equation);
+    return parsed.ok() && parsed.expr ? numberValue(*parsed.expr) : std::nullopt;
+}
+
 } // namespace meadows

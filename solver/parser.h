@@ -22,4 +22,10 @@ struct ParseResult {
 
 ParseResult parseEquation(const QString &text);
 
+// The value of an expression that is a plain number ("3", "-0.5", "1e3"), if it is one:
+// what makes a variable a constant (a slider, a parameter in a report, a known range).
+std::optional<double> numberValue(const Expr &e);
+// The same for an equation's text; nullopt when it does not parse or is not a number.
+std::optional<double> numberValue(const QString &equation);
+
 } // namespace meadows

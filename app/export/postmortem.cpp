@@ -22,20 +22,6 @@ namespace {
 constexpr std::size_t kMaxCharts = 6;
 constexpr std::size_t kMaxTableLoops = 50;
 
-std::optional<double> constantValue(const QString &equation)
-{
-    const ParseResult parsed = parseEquation(equation);
-    if (!parsed.ok() || !parsed.expr)
-        return std::nullopt;
-    const Expr &e = *parsed.expr;
-    if (e.kind == Expr::Kind::Number)
-        return e.value;
-    if (e.kind == Expr::Kind::Unary && e.unaryOp == UnaryOp::Negate && e.args.size() == 1
-        && e.args[0].kind == Expr::Kind::Number)
-        return -e.args[0].value;
-    return std::nullopt;
-}
-
 // The story of the model: the header's caption or documentation, else the diagram's
 // longer text boxes (the examples tell theirs there); short boxes are labels.
 QString describe(const Project &project)
@@ -136,7 +122,7 @@ std::vector<PostmortemParameter> modelConstants(const Project &project)
     for (const Variable &v : project.mainModel().variables) {
         if (v.kind == VariableKind::Stock || v.kind == VariableKind::Module || v.isArray() || v.gf)
             continue;
-        if (constantValue(v.equation))
+        if (numberValue(v.equation))
             constants.push_back({displayName(v.name), v.equation.trimmed(), {}, v.units});
     }
     return constants;
@@ -171,8 +157,8 @@ PostmortemReport buildPostmortem(const Project &project, const Project *baseline
         const Variable *other = baselineVariables.value(key);
         if (other)
             p.baseline = other->equation.trimmed();
-        const std::optional<double> a = constantValue(p.value);
-        const std::optional<double> b = other ? constantValue(other->equation) : std::nullopt;
+        const std::optional<double> a = numberValue(p.value);
+        const std::optional<double> b = other ? numberValue(other->equation) : std::nullopt;
         if (!(a && b && *a == *b))
             report.parameters.push_back(p);
     }

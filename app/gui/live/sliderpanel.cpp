@@ -25,14 +25,7 @@ std::optional<double> constantOf(const Variable &v)
 {
     if (v.kind != VariableKind::Aux || v.isArray() || v.gf)
         return std::nullopt;
-    const ParseResult p = parseEquation(v.equation);
-    if (!p.expr)
-        return std::nullopt;
-    if (p.expr->kind == Expr::Kind::Number)
-        return p.expr->value;
-    if (p.expr->kind == Expr::Kind::Unary && p.expr->unaryOp == UnaryOp::Negate && p.expr->args[0].kind == Expr::Kind::Number)
-        return -p.expr->args[0].value;
-    return std::nullopt;
+    return numberValue(v.equation);
 }
 } // namespace
 
