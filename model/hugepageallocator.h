@@ -1,6 +1,6 @@
 #pragma once
-// An allocator for the large arrays of loop analysis. Half a million loops fill tens of
-// megabytes written once, front to back; with 4 KiB pages, taking each page's fault
+// An allocator for large arrays written once, front to back: loop analysis (half a million
+// loops fill tens of megabytes) and simulation results (a million values per run); with 4 KiB pages, taking each page's fault
 // costs more than finding the loops (on a virtual machine, ten times more). Blocks of
 // 2 MiB and up are aligned to 2 MiB and marked for transparent huge pages, which takes
 // that cost away where the kernel allows it (`madvise` mode) and changes nothing

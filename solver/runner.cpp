@@ -2,36 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 namespace meadows::detail {
-
-namespace {
-
-// A large result block is filled once, front to back: on Linux, asking for huge pages
-// turns a thousand page faults per 4 MiB (each one costly in a virtual machine) into two.
-void adviseHugePages(void *data, std::size_t bytes)
-{
-#ifdef MADV_HUGEPAGE
-    constexpr std::uintptr_t huge = std::uintptr_t(2) << 20;
-    if (bytes < 2 * huge)
-        return;
-    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);
-    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(huge - 1);
-    if (end > begin)
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    (void)data;
-    (void)bytes;
-#endif
-}
-
-} // namespace
-
 
 Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
 {
@@ -152,7 +124,6 @@ Results Runner::emptyResults(std::size_t expectedRows) const
     for (const OutputColumn &c : model.outputs)
         r.names.push_back(c.name);
     r.data.reserve(expectedRows * r.columns);
-    adviseHugePages(r.data.data(), r.data.capacity() * sizeof(double));
     return r;
 }
 

@@ -2,6 +2,8 @@
 // Runs a compiled model over time and keeps the trajectories.
 #include "program.h"
 
+#include "model/hugepageallocator.h"
+
 #include <QString>
 #include <atomic>
 #include <cstdint>
@@ -21,10 +23,11 @@ struct RunOptions {
     std::uint64_t seed = 0;       // random numbers: the same seed gives the same run
 };
 
-// One contiguous block: row r, column c at data[r * columns + c]. Column 0 is time.
+// One contiguous block: row r, column c at data[r * columns + c]. Column 0 is time. The
+// block is filled once, front to back, so a large one is given huge pages.
 struct Results {
     std::vector<QString> names; // names[0] == "Time"
-    std::vector<double> data;
+    std::vector<double, HugePageAllocator<double>> data;
     std::size_t columns = 0;
 
     std::size_t rows() const { return columns ? data.size() / columns : 0; }

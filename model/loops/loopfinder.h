@@ -5,7 +5,7 @@
 // names do not shuffle between runs. Pure function of its input: safe to run on a
 // worker thread, with a cancel flag and a progress callback.
 #include "causalgraph.h"
-#include "hugepageallocator.h"
+#include "model/hugepageallocator.h"
 
 #include <QString>
 #include <atomic>
