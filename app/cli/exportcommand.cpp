@@ -6,12 +6,12 @@
 #include "modelloading.h"
 
 #include "export/causaltext.h"
+#include "export/exportfile.h"
 #include "export/exportoptions.h"
 
 #include "model/loops/loopfinder.h"
 #include "solver/causalmodel.h"
 
-#include <QSaveFile>
 #include <QTextStream>
 #include <cstdio>
 
@@ -35,9 +35,8 @@ bool writeExportOutput(const QString &path, const QByteArray &bytes, QTextStream
         std::fflush(stdout);
         return true;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        err << "meadows: cannot write " << path << ": " << file.errorString() << '\n';
+    if (const QString error = writeExportFile(path, bytes); !error.isEmpty()) {
+        err << "meadows: " << error << '\n';
         err.flush();
         return false;
     }
@@ -63,9 +62,7 @@ int exportCommand(const QStringList &arguments)
     const std::optional<ModelLoops> model = loadModelLoops(o.model, err);
     if (!model)
         return ExitModelError;
-    const QString title = model->project.title();
-    const QByteArray text = o.format == ExportFormat::Mermaid ? mermaidFlowchart(title, model->causal, model->loops)
-                                                              : graphvizDot(title, model->causal, model->loops);
+    const QByteArray text = causalText(o.format, model->project.title(), model->causal, model->loops);
     return writeExportOutput(o.output, text, err) ? ExitOk : ExitModelError;
 }
 

@@ -28,14 +28,6 @@ void writeStdout(const QByteArray &bytes)
     std::fflush(stdout);
 }
 
-QStringList loopNames(const CausalGraph &graph, const LoopList &loops, std::size_t loop)
-{
-    QStringList names;
-    for (int v : loops.variables(loop))
-        names << graph.name(v);
-    return names;
-}
-
 // A JSON string, escaped by Qt.
 QByteArray jsonString(const QString &s)
 {
@@ -52,7 +44,7 @@ QByteArray jsonReport(const CausalGraph &graph, const LoopList &loops)
         out += i ? ",\n  " : "\n  ";
         out += "{\"name\": " + jsonString(loops.name(i)) + ", \"polarity\": " + jsonString(polarityName(loops.polarity(i)))
                + ", \"variables\": [";
-        const QStringList names = loopNames(graph, loops, i);
+        const QStringList names = loopVariableNames(graph, loops, i);
         for (qsizetype k = 0; k < names.size(); ++k)
             out += (k ? ", " : "") + jsonString(names[k]);
         out += "]}";
@@ -87,7 +79,7 @@ QByteArray tableReport(const CausalGraph &graph, const LoopList &loops)
     qsizetype widths[3] = {header[0].size(), header[1].size(), header[2].size()};
     for (std::size_t i = 0; i < loops.size(); ++i) {
         QStringList row{loops.name(i), polarityName(loops.polarity(i)), QString::number(loops.length(i)),
-                        loopNames(graph, loops, i).join(QLatin1String(" -> "))};
+                        loopVariableNames(graph, loops, i).join(QLatin1String(" -> "))};
         for (int c = 0; c < 3; ++c)
             widths[c] = std::max(widths[c], row[c].size());
         rows.push_back(std::move(row));

@@ -75,9 +75,7 @@ constexpr int kMaxDrawnLoops = 30;
 
 QString loopPath(const CausalGraph &graph, const LoopList &loops, std::size_t loop, const QString &arrow)
 {
-    QStringList names;
-    for (int v : loops.variables(loop))
-        names << graph.name(v);
+    QStringList names = loopVariableNames(graph, loops, loop);
     names << names.value(0);
     return names.join(arrow);
 }
@@ -185,6 +183,11 @@ QByteArray graphvizDot(const QString &title, const CausalModel &causal, const Lo
     }
     out += QStringLiteral("}\n");
     return out.toUtf8();
+}
+
+QByteArray causalText(ExportFormat format, const QString &title, const CausalModel &causal, const LoopList &loops)
+{
+    return format == ExportFormat::Mermaid ? mermaidFlowchart(title, causal, loops) : graphvizDot(title, causal, loops);
 }
 
 } // namespace meadows

@@ -3,6 +3,8 @@
 // in GitHub and GitLab Markdown, and Meadows' own Mermaid importer reads it back) and a
 // Graphviz digraph. Both carry every variable, every link with its polarity, and the
 // feedback loops (as comments: they are not part of either format's graph).
+#include "exportoptions.h"
+
 #include "model/loops/loopfinder.h"
 #include "solver/causalmodel.h"
 
@@ -16,6 +18,9 @@ QByteArray mermaidFlowchart(const QString &title, const CausalModel &causal, con
 
 // `digraph`; stocks as boxes; each link labelled + / - / ? and coloured by its sign.
 QByteArray graphvizDot(const QString &title, const CausalModel &causal, const LoopList &loops);
+
+// The one of the two that `format` names (Mermaid or Dot).
+QByteArray causalText(ExportFormat format, const QString &title, const CausalModel &causal, const LoopList &loops);
 
 // "a → b → c → a": a loop as people read it, back to where it starts.
 QString loopPath(const CausalGraph &graph, const LoopList &loops, std::size_t loop, const QString &arrow);

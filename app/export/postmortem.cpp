@@ -65,10 +65,7 @@ void findLoopsAndDominance(const Project &project, PostmortemReport &report)
     report.balancing = loops.count(LoopPolarity::Balancing);
     report.unknown = loops.count(LoopPolarity::Unknown);
     for (std::size_t i = 0; i < loops.size() && i < kMaxTableLoops; ++i) {
-        PostmortemLoop row{loops.name(i), polarityLetter(loops.polarity(i)), {}, {}};
-        for (int v : loops.variables(i))
-            row.variables << causal.graph.name(v);
-        report.loops.push_back(row);
+        report.loops.push_back({loops.name(i), polarityLetter(loops.polarity(i)), loopVariableNames(causal.graph, loops, i), {}});
     }
 
     if (project.mainModel().isCausalLoopDiagram()) {

@@ -274,4 +274,12 @@ QString polarityLetter(LoopPolarity polarity)
     return QStringLiteral("U");
 }
 
+QStringList loopVariableNames(const CausalGraph &graph, const LoopList &loops, std::size_t loop)
+{
+    QStringList names;
+    for (int v : loops.variables(loop))
+        names << graph.name(v);
+    return names;
+}
+
 } // namespace meadows

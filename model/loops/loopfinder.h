@@ -8,6 +8,7 @@
 #include "model/hugepageallocator.h"
 
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -80,6 +81,9 @@ private:
 };
 
 LoopList findLoops(const CausalGraph &graph, const LoopSearchOptions &options = {});
+
+// The names of a loop's variables in causal order (as LoopList::variables gives them).
+QStringList loopVariableNames(const CausalGraph &graph, const LoopList &loops, std::size_t loop);
 
 // A loop's polarity from its links: an even number of negative links (zero included) is
 // reinforcing, an odd number balancing, and any link of unknown polarity makes it unknown.

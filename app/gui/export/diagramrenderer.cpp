@@ -1,5 +1,7 @@
 #include "diagramrenderer.h"
 
+#include "export/exportfile.h"
+
 #include "model/names.h"
 #include "scene/diagramscene.h"
 #include "scene/diagramstyle.h"
@@ -12,7 +14,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QSignalBlocker>
 #include <QSvgGenerator>
@@ -30,14 +31,6 @@ DiagramStyle exportStyle()
     light.setColor(QPalette::Text, Qt::black);
     light.setColor(QPalette::Highlight, QColor(0x30, 0x8c, 0xc6));
     return DiagramStyle::fromPalette(light);
-}
-
-QString saveBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return {};
 }
 
 // The scene's top-level items to draw: the chosen elements, and the connectors and flows
@@ -173,7 +166,7 @@ QImage DiagramRenderer::image(double scale) const
 
 QString DiagramRenderer::writeSvg(const QString &path, const QString &title) const
 {
-    return saveBytes(path, svg(title));
+    return writeExportFile(path, svg(title));
 }
 
 QString DiagramRenderer::writePng(const QString &path, double scale) const
@@ -183,7 +176,7 @@ QString DiagramRenderer::writePng(const QString &path, double scale) const
     buffer.open(QIODevice::WriteOnly);
     if (!image(scale).save(&buffer, "PNG"))
         return QStringLiteral("cannot encode %1 as PNG").arg(path);
-    return saveBytes(path, bytes);
+    return writeExportFile(path, bytes);
 }
 
 QString DiagramRenderer::writePdf(const QString &path, const QString &title) const
@@ -209,7 +202,7 @@ QString DiagramRenderer::writePdf(const QString &path, const QString &title) con
     });
     if (bytes.isEmpty())
         return QStringLiteral("cannot write %1 as PDF").arg(path);
-    return saveBytes(path, bytes);
+    return writeExportFile(path, bytes);
 }
 
 QMimeData *DiagramRenderer::mimeData(double scale) const

@@ -3,6 +3,7 @@
 #include "chartrenderer.h"
 #include "diagramrenderer.h"
 
+#include "export/exportfile.h"
 #include "export/causaltext.h"
 #include "export/postmortem.h"
 #include "live/seriescolors.h"
@@ -12,21 +13,11 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace meadows {
 
 namespace {
 
-constexpr std::size_t kLabelledLoops = 12; // as many as the editor labels
-
-QString saveBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return {};
-}
 
 ExportOutcome exportCausalText(const Project &project, const ExportRequest &request)
 {
@@ -38,9 +29,7 @@ ExportOutcome exportCausalText(const Project &project, const ExportRequest &requ
         return outcome;
     }
     const LoopList loops = findLoops(causal.graph);
-    const QByteArray text = request.format == ExportFormat::Mermaid ? mermaidFlowchart(project.title(), causal, loops)
-                                                                    : graphvizDot(project.title(), causal, loops);
-    outcome.error = saveBytes(request.output, text);
+    outcome.error = writeExportFile(request.output, causalText(request.format, project.title(), causal, loops));
     if (outcome.error.isEmpty())
         outcome.files << request.output;
     return outcome;
@@ -80,14 +69,14 @@ ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, cons
             outcome.error = QStringLiteral("cannot encode the chart of %1").arg(c.title);
             return outcome;
         }
-        if (QString error = saveBytes(dir.filePath(name), png); !error.isEmpty()) {
+        if (QString error = writeExportFile(dir.filePath(name), png); !error.isEmpty()) {
             outcome.error = error;
             return outcome;
         }
         chartNames << name;
         written << dir.filePath(name);
     }
-    if (QString error = saveBytes(request.output, postmortemMarkdown(report, diagramName, chartNames)); !error.isEmpty()) {
+    if (QString error = writeExportFile(request.output, postmortemMarkdown(report, diagramName, chartNames)); !error.isEmpty()) {
         outcome.error = error;
         return outcome;
     }
@@ -104,12 +93,8 @@ std::vector<LoopMark> diagramLoopMarks(const Project &project)
         return {};
     const LoopList loops = findLoops(causal.graph); // all of them: names follow the full order
     std::vector<LoopMark> marks;
-    for (std::size_t i = 0; i < loops.size() && i < kLabelledLoops; ++i) {
-        LoopMark mark{loops.name(i), {}};
-        for (int v : loops.variables(i))
-            mark.variables << causal.graph.name(v);
-        marks.push_back(mark);
-    }
+    for (std::size_t i = 0; i < loops.size() && i < kLabelledLoops; ++i)
+        marks.push_back({loops.name(i), loopVariableNames(causal.graph, loops, i)});
     return marks;
 }
 

@@ -19,12 +19,6 @@
 
 namespace meadows {
 
-namespace {
-// Labels for this many loops at most: beyond that a diagram is all arrows.
-constexpr int kLabelledLoops = 12;
-
-} // namespace
-
 LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *scene)
     : QObject(window), m_document(document), m_scene(scene)
 {
@@ -86,7 +80,7 @@ void LivePanels::modelChanged()
 void LivePanels::showLoops(const std::vector<LoopRow> &loops)
 {
     std::vector<LoopMark> marks;
-    for (std::size_t i = 0; i < loops.size() && i < std::size_t(kLabelledLoops); ++i)
+    for (std::size_t i = 0; i < loops.size() && i < kLabelledLoops; ++i)
         marks.push_back({loops[i].name, loops[i].variables});
     m_labelledLoops = int(marks.size());
     m_scene->setLoops(marks);

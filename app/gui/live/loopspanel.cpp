@@ -35,10 +35,7 @@ LoopAnalysis analyseProject(const Project &project, quint64 generation, const st
     const LoopList loops = findLoops(causal.graph, options);
     out.complete = loops.complete;
     for (std::size_t i = 0; i < loops.size(); ++i) {
-        LoopRow row{loops.name(i), polarityName(loops.polarity(i)), {}};
-        for (int v : loops.variables(i))
-            row.variables << causal.graph.name(v);
-        out.loops.push_back(std::move(row));
+        out.loops.push_back({loops.name(i), polarityName(loops.polarity(i)), loopVariableNames(causal.graph, loops, i)});
     }
     if (loops.empty() || project.mainModel().isCausalLoopDiagram())
         return out;

@@ -4,8 +4,12 @@
 // scene keeps the labels where the loops are as variables move.
 #include <QGraphicsItem>
 #include <QStringList>
+#include <cstddef>
 
 namespace meadows {
+
+// The diagram labels this many loops, the shortest first (more would bury the diagram).
+inline constexpr std::size_t kLabelledLoops = 12;
 
 struct LoopMark {
     QString label;       // "R1", "B2", "?3"
