@@ -430,41 +430,41 @@ void PropertiesPanel::commitName()
     m_document->undoStack()->push(new RenameVariableCommand(m_document, v->name, newName));
 }
 
+// One undoable edit of a field of the shown variable, unless the field holds that value
+// already; the history's words name the variable.
+template<typename T, typename Words>
+void PropertiesPanel::commitField(T Variable::*field, const T &value, Words words)
+{
+    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
+    if (m_updating || !v || v->*field == value)
+        return;
+    m_document->undoStack()->push(new ChangeVariableValue<T>(m_document, v->name, field, value, words(displayName(v->name))));
+}
+
 void PropertiesPanel::commitEquation()
 {
     const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
-    if (m_updating || !v || v->kind == VariableKind::Module || m_equation->toPlainText() == v->equation)
-        return;
-    m_document->undoStack()->push(new ChangeVariableValue<QString>(m_document, v->name, &Variable::equation, m_equation->toPlainText(),
-                                                                   tr("Edit equation of %1").arg(displayName(v->name))));
+    if (v && v->kind == VariableKind::Module)
+        return; // a module has no equation of its own
+    commitField(&Variable::equation, m_equation->toPlainText(),
+                [](const QString &name) { return tr("Edit equation of %1").arg(name); });
 }
 
 void PropertiesPanel::commitUnits()
 {
-    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
-    if (m_updating || !v || m_units->text() == v->units)
-        return;
-    m_document->undoStack()->push(new ChangeVariableValue<QString>(m_document, v->name, &Variable::units, m_units->text(),
-                                                                   tr("Set units of %1").arg(displayName(v->name))));
+    commitField(&Variable::units, m_units->text(), [](const QString &name) { return tr("Set units of %1").arg(name); });
 }
 
 void PropertiesPanel::commitDoc()
 {
-    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
-    if (m_updating || !v || m_doc->toPlainText() == v->doc)
-        return;
-    m_document->undoStack()->push(new ChangeVariableValue<QString>(m_document, v->name, &Variable::doc, m_doc->toPlainText(),
-                                                                   tr("Document %1").arg(displayName(v->name))));
+    commitField(&Variable::doc, m_doc->toPlainText(), [](const QString &name) { return tr("Document %1").arg(name); });
 }
 
 void PropertiesPanel::commitNonNegative(bool on)
 {
-    const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
-    if (m_updating || !v || v->nonNegative == on)
-        return;
-    m_document->undoStack()->push(new ChangeVariableValue<bool>(m_document, v->name, &Variable::nonNegative, on,
-                                                                on ? tr("Make %1 non-negative").arg(displayName(v->name))
-                                                                   : tr("Allow %1 to go negative").arg(displayName(v->name))));
+    commitField(&Variable::nonNegative, on, [on](const QString &name) {
+        return on ? tr("Make %1 non-negative").arg(name) : tr("Allow %1 to go negative").arg(name);
+    });
 }
 
 void PropertiesPanel::commitConnectorMarks()

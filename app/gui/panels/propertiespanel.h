@@ -51,6 +51,8 @@ private:
     void commitUnits();
     void commitDoc();
     void commitNonNegative(bool on);
+    template<typename T, typename Words>
+    void commitField(T Variable::*field, const T &value, Words words);
     void commitConnectorMarks();
     void commitDimensions(QListWidgetItem *changed);
     void defineDimension();
