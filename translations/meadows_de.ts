@@ -228,10 +228,6 @@
 <context>
     <name>meadows::Document</name>
     <message>
-        <source>%1 could not be read: %2</source>
-        <translation>%1 konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>%1 could not be read.</source>
         <translation>%1 konnte nicht gelesen werden.</translation>
     </message>
@@ -1033,10 +1029,6 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>The file defines no dimensions yet: define one below.</source>
-        <translation>Die Datei definiert noch keine Dimensionen: unten eine definieren.</translation>
     </message>
     <message>
         <source>Write a new dimension as Name = element, element (or Name = a count).</source>

@@ -228,10 +228,6 @@
 <context>
     <name>meadows::Document</name>
     <message>
-        <source>%1 could not be read: %2</source>
-        <translation>Impossible de lire %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>%1 could not be read.</source>
         <translation>Impossible de lire %1.</translation>
     </message>
@@ -1033,10 +1029,6 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>The file defines no dimensions yet: define one below.</source>
-        <translation>Le fichier ne définit encore aucune dimension : définissez-en une ci-dessous.</translation>
     </message>
     <message>
         <source>Write a new dimension as Name = element, element (or Name = a count).</source>
