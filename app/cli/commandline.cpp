@@ -19,6 +19,7 @@ const Subcommand kSubcommands[] = {
     {"check", checkCommand},
     {"loops", loopsCommand},
     {"export", exportCommand},
+    {"layout", layoutCommand},
 };
 } // namespace
 
@@ -37,6 +38,8 @@ QString usageText()
         "                         [--baseline OTHER.xmile]\n"
         "                                       the diagram as a picture, a postmortem page (md),\n"
         "                                       or the causal links as Mermaid / Graphviz text\n"
+        "       meadows layout MODEL [-o OUT.xmile]\n"
+        "                                       the model with its diagram laid out afresh (Graphviz)\n"
         "       meadows help | --help | --version\n"
         "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
 }
