@@ -1,4 +1,4 @@
-#include "connectorpath.h"
+#include "diagram/connectorpath.h"
 
 #include <QLineF>
 #include <cmath>
