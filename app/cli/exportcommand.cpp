@@ -9,8 +9,8 @@
 #include "export/exportfile.h"
 #include "export/exportoptions.h"
 
-#include "model/loops/loopfinder.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/causalmodel.h"
 
 #include <QTextStream>
 #include <cstdio>

@@ -6,10 +6,10 @@
 #include "commandline.h"
 #include "modelloading.h"
 
-#include "model/loops/loopfinder.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
-#include "solver/loopdominance.h"
+#include "solver/analysis/loopdominance.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #pragma once
 // Reading a model for a subcommand and reporting what went wrong in the one format all
 // subcommands share: FILE:LINE:COL: error: what.
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/loopfinder.h"
 #include "model/project.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
 
 #include <QTextStream>

@@ -3,7 +3,7 @@
 #include "commands/deletevariables.h"
 #include "commands/movevariables.h"
 #include "diagramclipboard.h"
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "export/diagramrenderer.h"
 #include "export/documentexport.h"
 #include "document.h"

@@ -3,12 +3,12 @@
 #include "support/meadowsprocess.h"
 
 #include "export/causaltext.h"
-#include "export/dominanceperiods.h"
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/dominanceperiods.h"
+#include "solver/analysis/loopfinder.h"
 #include "model/mermaidreader.h"
 #include "model/names.h"
 #include "model/xmilereader.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 
 #include <QDirIterator>
 #include <QImage>

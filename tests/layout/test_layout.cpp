@@ -4,7 +4,7 @@
 // Graphviz's own drawing of the same graph. Measured from the laid-out geometry with the
 // label sizes estimated for the editor's font (diagram/layoutquality.h).
 #include "diagram/autolayout.h"
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "diagram/layoutquality.h"
 #include "support/generatedmodel.h"
 #include "support/meadowsprocess.h"

@@ -7,8 +7,8 @@
 #include "export/causaltext.h"
 #include "export/postmortem.h"
 #include "live/seriescolors.h"
-#include "model/loops/loopfinder.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/causalmodel.h"
 
 #include <QBuffer>
 #include <QDir>

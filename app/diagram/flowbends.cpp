@@ -1,4 +1,4 @@
-#include "flowbends.h"
+#include "diagram/flowbends.h"
 
 #include <QLineF>
 #include <algorithm>

@@ -8,11 +8,11 @@
 // reason says why. Variables are taken to be non-negative, as stocks and most
 // quantities in system-dynamics models are, unless the context knows their range (a
 // constant, a graphical function's y values).
-#include "expr.h"
-#include "valuerange.h"
+#include "solver/expr.h"
+#include "solver/analysis/valuerange.h"
 
 #include "model/graphicalfunction.h"
-#include "model/loops/causalgraph.h"
+#include "solver/analysis/causalgraph.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "valuerange.h"
+#include "solver/analysis/valuerange.h"
 
 #include <algorithm>
 #include <iterator>

@@ -4,7 +4,7 @@
 // its new value and the others at their old ones, which the compiled program, computing
 // every variable at once, cannot do. Stateful functions (SMTH, DELAY...) have hidden
 // state and are not evaluated here: the result is then empty.
-#include "expr.h"
+#include "solver/expr.h"
 
 #include "model/graphicalfunction.h"
 

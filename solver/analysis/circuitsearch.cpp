@@ -1,4 +1,4 @@
-#include "circuitsearch.h"
+#include "solver/analysis/circuitsearch.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/hawick_circuits.hpp>

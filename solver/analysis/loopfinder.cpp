@@ -1,6 +1,6 @@
-#include "loopfinder.h"
+#include "solver/analysis/loopfinder.h"
 
-#include "circuitsearch.h"
+#include "solver/analysis/circuitsearch.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>

@@ -1,7 +1,7 @@
-#include "loopdominance.h"
+#include "solver/analysis/loopdominance.h"
 
-#include "expreval.h"
-#include "flatmodel.h"
+#include "solver/analysis/expreval.h"
+#include "solver/flatmodel.h"
 
 #include <QHash>
 #include <algorithm>

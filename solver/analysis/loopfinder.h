@@ -4,7 +4,7 @@
 // R1.., B1.., U1.. in a stable order (by length, then by the variables' names) so that
 // names do not shuffle between runs. Pure function of its input: safe to run on a
 // worker thread, with a cancel flag and a progress callback.
-#include "causalgraph.h"
+#include "solver/analysis/causalgraph.h"
 #include "model/hugepageallocator.h"
 
 #include <QString>

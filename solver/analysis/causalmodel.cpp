@@ -1,7 +1,7 @@
-#include "causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 
-#include "parser.h"
-#include "polarity.h"
+#include "solver/parser.h"
+#include "solver/analysis/polarity.h"
 
 #include "model/names.h"
 

@@ -13,11 +13,11 @@
 // Where an equation cannot be re-evaluated alone (a SMTH or DELAY inside it, an array,
 // a time input, a macro) the link counts as ±1 while both ends change: exact for a
 // variable with one input, an approximation otherwise; `approximatedLinks` says how many.
-#include "causalmodel.h"
-#include "program.h"
-#include "simulation.h"
+#include "solver/analysis/causalmodel.h"
+#include "solver/program.h"
+#include "solver/simulation.h"
 
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/loopfinder.h"
 
 #include <QByteArray>
 #include <atomic>

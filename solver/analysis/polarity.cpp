@@ -1,4 +1,4 @@
-#include "polarity.h"
+#include "solver/analysis/polarity.h"
 
 #include <QSet>
 #include <cmath>

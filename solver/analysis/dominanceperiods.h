@@ -3,8 +3,8 @@
 // in each group of loops that can influence each other (a strongly connected component),
 // the loop with the largest relative score dominates if that score is at least half of
 // the total (|score| >= 0.5); consecutive steps merge into periods.
-#include "model/loops/loopfinder.h"
-#include "solver/loopdominance.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/loopdominance.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "dominanceperiods.h"
+#include "solver/analysis/dominanceperiods.h"
 
 #include <QHash>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 
 #include <QLineF>
 #include <cmath>

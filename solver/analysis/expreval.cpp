@@ -1,4 +1,4 @@
-#include "expreval.h"
+#include "solver/analysis/expreval.h"
 
 #include <cmath>
 

@@ -9,9 +9,9 @@
 //   auxiliaries without equations) is linked from the connectors drawn into it;
 // - a connector marked polarity="+" or "-" overrides the inferred polarity.
 // Needs no simulation: a causal-loop diagram, which does not compile, has a graph too.
-#include "expr.h"
+#include "solver/expr.h"
 
-#include "model/loops/causalgraph.h"
+#include "solver/analysis/causalgraph.h"
 #include "model/project.h"
 
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "causalgraph.h"
+#include "solver/analysis/causalgraph.h"
 
 namespace meadows {
 

@@ -6,7 +6,7 @@
 // are bitsets and the polarity of the path is kept as it grows, which makes this several
 // times faster than boost::hawick_circuits on diagrams (see BENCHMARKS.md). Bitsets cost
 // n*n/8 bytes, so components larger than kMaxBitsetVertices use Boost's search instead.
-#include "causalgraph.h"
+#include "solver/analysis/causalgraph.h"
 
 #include <functional>
 #include <span>
