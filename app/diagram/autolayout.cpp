@@ -79,7 +79,7 @@ struct Link {
 // loops at a connector and never turns a pipe chain round.
 std::vector<bool> backConnectors(int nodes, const std::vector<GraphEdge> &edges, const std::vector<bool> &isPipe)
 {
-    std::vector<std::vector<int>> out(std::size_t(nodes));
+    auto out = std::vector<std::vector<int>>(std::size_t(nodes));
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t k = 0; k < edges.size(); ++k)
             if (isPipe[k] == (pass == 0))

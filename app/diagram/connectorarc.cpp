@@ -104,17 +104,16 @@ ConnectorArc connectorArc(QPointF from, const Outline &fromOutline, QPointF to, 
     return out;
 }
 
-QPointF polaritySignCentre(const ConnectorArc &arc)
+QPointF polaritySignCentre(QPointF end, QPointF dir)
 {
-    const QPointF dir = arc.endDirection;
     const QPointF normal(-dir.y(), dir.x());
-    const QPointF base = arc.end - dir * 8; // the arrowhead's base
+    const QPointF base = end - dir * 8; // the arrowhead's base
     return base - dir * 2 + normal * 9;
 }
 
-QRectF polaritySignRect(const ConnectorArc &arc)
+QRectF polaritySignRect(QPointF end, QPointF endDirection)
 {
-    const QPointF c = polaritySignCentre(arc);
+    const QPointF c = polaritySignCentre(end, endDirection);
     return {c.x() - 4.5, c.y() - 6, 9, 12};
 }
 

@@ -29,10 +29,12 @@ struct ConnectorArc {
 ConnectorArc connectorArc(QPointF from, const Outline &fromOutline, QPointF to, const Outline &toOutline,
                           std::optional<double> angle, int segments = 40);
 
-// Where a connector's polarity sign is drawn: beside the line just before the arrowhead.
-QPointF polaritySignCentre(const ConnectorArc &arc);
+// Where a connector's polarity sign is drawn: beside the line just before the arrowhead
+// (`end` the arrow's tip, `endDirection` the unit tangent there).
+QPointF polaritySignCentre(QPointF end, QPointF endDirection);
 // The box the sign's glyph fills ("+" or "−" at 9 points).
-QRectF polaritySignRect(const ConnectorArc &arc);
+QRectF polaritySignRect(QPointF end, QPointF endDirection);
+inline QRectF polaritySignRect(const ConnectorArc &arc) { return polaritySignRect(arc.end, arc.endDirection); }
 
 // The take-off angle of the arc from `from` through `via` to `to`.
 double angleThrough(QPointF from, QPointF via, QPointF to);

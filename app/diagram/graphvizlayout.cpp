@@ -114,8 +114,6 @@ GraphPlacement runGraphviz(const GraphSpec &spec)
         set(n, "label", "");
         set(n, "width", number(std::max(1.0, spec.nodes[i].width()) / kPointsPerInch));
         set(n, "height", number(std::max(1.0, spec.nodes[i].height()) / kPointsPerInch));
-        if (!dot)
-            set(n, "len", number(spec.edgeLength / kPointsPerInch));
         nodes.push_back(n);
     }
     std::vector<Agedge_t *> edges;
