@@ -2,6 +2,8 @@
 
 #include "connectorrouting.h"
 #include "diagramgeometry.h"
+#include "diagramshapes.h"
+#include "flowbends.h"
 #include "graphvizlayout.h"
 #include "layoutquality.h"
 
@@ -74,43 +76,73 @@ struct Link {
     ViewElement connector;
 };
 
-// Edges Graphviz should rank backwards: a depth-first search that follows pipes before
-// connectors marks the connectors that close a cycle, so that Graphviz breaks feedback
-// loops at a connector and never turns a pipe chain round.
+// Connectors Graphviz should rank backwards, so that every feedback loop is broken at a
+// connector and no pipe chain is ever turned round (Graphviz would break cycles wherever
+// its own search met them). Each chain of pipes is one unit: inside a chain the pipes' own
+// order decides; between chains and auxiliaries, a depth-first search over the units marks
+// the connectors that close a cycle.
 std::vector<bool> backConnectors(int nodes, const std::vector<GraphEdge> &edges, const std::vector<bool> &isPipe)
 {
-    auto out = std::vector<std::vector<int>>(std::size_t(nodes));
-    for (int pass = 0; pass < 2; ++pass)
-        for (std::size_t k = 0; k < edges.size(); ++k)
-            if (isPipe[k] == (pass == 0))
-                out[std::size_t(edges[k].from)].push_back(int(k));
-    std::vector<int> state(std::size_t(nodes), 0); // 0 new, 1 on the stack, 2 done
-    std::vector<bool> back(edges.size(), false);
-    std::vector<int> hasPipeIn(std::size_t(nodes), 0);
+    const std::size_t n = std::size_t(nodes);
+    // Units: weakly connected components of the pipes.
+    std::vector<int> unit(n);
+    for (std::size_t v = 0; v < n; ++v)
+        unit[v] = int(v);
+    const auto find = [&unit](int v) {
+        while (unit[std::size_t(v)] != v)
+            v = unit[std::size_t(v)] = unit[std::size_t(unit[std::size_t(v)])];
+        return v;
+    };
     for (std::size_t k = 0; k < edges.size(); ++k)
         if (isPipe[k])
-            hasPipeIn[std::size_t(edges[k].to)] = 1;
-    std::vector<int> starts;
-    for (int pass = 0; pass < 2; ++pass)
-        for (int v = 0; v < nodes; ++v)
-            if (hasPipeIn[std::size_t(v)] == pass)
-                starts.push_back(v);
-    for (const int start : starts) {
-        if (state[std::size_t(start)] != 0)
+            unit[std::size_t(find(edges[k].from))] = find(edges[k].to);
+    // The pipes' order inside each chain (Kahn's algorithm; pipes form no cycle).
+    std::vector<int> position(n, 0), inDegree(n, 0);
+    std::vector<std::vector<int>> pipeOut(n);
+    for (std::size_t k = 0; k < edges.size(); ++k)
+        if (isPipe[k]) {
+            pipeOut[std::size_t(edges[k].from)].push_back(edges[k].to);
+            ++inDegree[std::size_t(edges[k].to)];
+        }
+    std::vector<int> ready;
+    for (std::size_t v = 0; v < n; ++v)
+        if (inDegree[v] == 0)
+            ready.push_back(int(v));
+    for (int next = 0; !ready.empty();) {
+        const int v = ready.back();
+        ready.pop_back();
+        position[std::size_t(v)] = next++;
+        for (const int w : pipeOut[std::size_t(v)])
+            if (--inDegree[std::size_t(w)] == 0)
+                ready.push_back(w);
+    }
+    std::vector<bool> back(edges.size(), false);
+    std::vector<std::vector<std::pair<int, int>>> out(n); // unit -> (unit, edge)
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+        if (isPipe[k])
             continue;
-        std::vector<std::pair<int, std::size_t>> stack{{start, 0}};
-        state[std::size_t(start)] = 1;
+        const int a = find(edges[k].from), b = find(edges[k].to);
+        if (a == b)
+            back[k] = position[std::size_t(edges[k].from)] >= position[std::size_t(edges[k].to)];
+        else
+            out[std::size_t(a)].push_back({b, int(k)});
+    }
+    std::vector<int> state(n, 0); // 0 new, 1 on the stack, 2 done
+    for (std::size_t start = 0; start < n; ++start) {
+        if (find(int(start)) != int(start) || state[start] != 0)
+            continue;
+        std::vector<std::pair<int, std::size_t>> stack{{int(start), 0}};
+        state[start] = 1;
         while (!stack.empty()) {
-            auto &[v, next] = stack.back();
-            if (next == out[std::size_t(v)].size()) {
-                state[std::size_t(v)] = 2;
+            auto &[u, next] = stack.back();
+            if (next == out[std::size_t(u)].size()) {
+                state[std::size_t(u)] = 2;
                 stack.pop_back();
                 continue;
             }
-            const int k = out[std::size_t(v)][next++];
-            const int w = edges[std::size_t(k)].to;
+            const auto [w, k] = out[std::size_t(u)][next++];
             if (state[std::size_t(w)] == 1)
-                back[std::size_t(k)] = !isPipe[std::size_t(k)];
+                back[std::size_t(k)] = true;
             else if (state[std::size_t(w)] == 0) {
                 state[std::size_t(w)] = 1;
                 stack.push_back({w, 0});
@@ -253,10 +285,15 @@ LayoutGraph buildLayoutGraph(const Model &model, const View &old, const LayoutOp
         if (l.from == l.to) // a link from a variable to itself has no curve to draw
             continue;
         GraphEdge edge{l.from, l.to, 1, 1, true};
-        // A stock's link to its own flow: the two already sit side by side on the pipe.
-        for (const Pipe &p : g.pipes)
-            if (p.flow == l.to && (p.source == l.from || p.sink == l.from))
+        // A stock's link to its own flow: the two already sit side by side on the pipe. What
+        // else feeds a flow may share its rank, to sit above or below the valve.
+        for (const Pipe &p : g.pipes) {
+            if (p.flow != l.to)
+                continue;
+            edge.minLength = 0;
+            if (p.source == l.from || p.sink == l.from)
                 edge.constraint = false;
+        }
         spec.edges.push_back(edge);
         isPipe.push_back(false);
     }
@@ -306,10 +343,9 @@ LayoutResult layoutModel(Model &model, const LayoutOptions &options)
         kept.push_back(e);
         if (e.type != Type::TextBox)
             continue;
-        const double w = e.width.value_or(100), h = e.height.value_or(40);
-        kept.back().x = std::round(kOrigin + w / 2);
-        kept.back().y = std::round(textTop + h / 2);
-        textTop += h + 20;
+        kept.back().x = kOrigin; // text boxes are placed by their top-left corner
+        kept.back().y = std::round(textTop);
+        textTop += textBoxHeight(e) + 20;
     }
     const QPointF origin(kOrigin, textTop);
     const auto at = [&](int node) { return rounded(placed.centres[std::size_t(node)] + origin); };
@@ -317,18 +353,38 @@ LayoutResult layoutModel(Model &model, const LayoutOptions &options)
         elements[i].x = at(int(i)).x();
         elements[i].y = at(int(i)).y();
     }
-    // Pipes: straight along a row, else with one right-angle bend; the valve where Graphviz
-    // put it, moved onto the pipe.
+    // Pipes run along their valve's row: straight when both ends sit on it, else bending
+    // into a stock's top or bottom (or up or down to a cloud) with square corners.
     for (const Pipe &p : graph.pipes) {
         ViewElement &flow = elements[std::size_t(p.flow)];
-        const QRectF sourceBox = p.sourceIsStock ? boxRect(elements[std::size_t(p.source)]) : QRectF();
-        const QRectF sinkBox = p.sinkIsStock ? boxRect(elements[std::size_t(p.sink)]) : QRectF();
-        const std::vector<QPointF> route = routeFlow(at(p.source), p.sourceIsStock ? &sourceBox : nullptr, at(p.sink),
-                                                     p.sinkIsStock ? &sinkBox : nullptr);
+        const QPointF valve = at(p.flow);
+        const auto end = [&](int node, bool isStock, bool atSource) {
+            std::vector<QPointF> run; // from the end to the row
+            const QPointF c = at(node);
+            if (!isStock) {
+                run.push_back(c);
+                if (std::abs(c.y() - valve.y()) >= 1)
+                    run.push_back(QPointF(c.x(), valve.y()));
+                return run;
+            }
+            const QRectF box = boxRect(elements[std::size_t(node)]);
+            if (valve.y() > box.top() + 4 && valve.y() < box.bottom() - 4) {
+                const bool right = atSource ? valve.x() >= c.x() : valve.x() < c.x();
+                run.push_back(QPointF(right == atSource ? box.right() : box.left(), valve.y()));
+                return run;
+            }
+            run.push_back(QPointF(c.x(), valve.y() < c.y() ? box.top() : box.bottom()));
+            run.push_back(QPointF(c.x(), valve.y()));
+            return run;
+        };
+        std::vector<QPointF> route = end(p.source, p.sourceIsStock, true);
+        std::vector<QPointF> last = end(p.sink, p.sinkIsStock, false);
+        route.insert(route.end(), last.rbegin(), last.rend());
+        route = simplifyFlow(route);
         setFlowPoints(flow, route);
-        const QPointF valve = rounded(nearestOnPolyline(route, centre(flow)));
-        flow.x = valve.x();
-        flow.y = valve.y();
+        const QPointF onPipe = rounded(nearestOnPolyline(route, valve));
+        flow.x = onPipe.x();
+        flow.y = onPipe.y();
     }
 
     std::vector<ViewElement> result = elements;

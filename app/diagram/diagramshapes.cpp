@@ -37,6 +37,12 @@ void flowEnds(const Model &model, const QString &flow, QString *source, QString 
 
 } // namespace
 
+double textBoxHeight(const ViewElement &e)
+{
+    const double text = estimateTextSize(e.text, e.width.value_or(kTextBoxWidth) - 8).height() + 8;
+    return std::max(e.height.value_or(0), text);
+}
+
 bool outlineContains(const ShapeBox &box, QPointF p)
 {
     if (!box.round)
@@ -89,8 +95,8 @@ DiagramShapes diagramShapes(const Model &model, const View &view, const LabelMea
         case ViewElement::Type::TextBox:
             box.kind = ShapeKind::TextBox;
             box.name.clear();
-            box.body = QRectF(box.centre.x() - e.width.value_or(100) / 2, box.centre.y() - e.height.value_or(40) / 2,
-                              e.width.value_or(100), e.height.value_or(40));
+            // Placed by its top-left corner, as Stella does; at least as tall as its text.
+            box.body = QRectF(box.centre, QSizeF(e.width.value_or(kTextBoxWidth), textBoxHeight(e)));
             break;
         default:
             continue;

@@ -51,6 +51,8 @@ struct DiagramShapes {
 // clouds). Elements without a position are left out.
 DiagramShapes diagramShapes(const Model &model, const View &view, const LabelMeasure &measure);
 
+// A text box's height: the file's, grown to fit its text (estimated), or the text's.
+double textBoxHeight(const ViewElement &textBox);
 // Whether p lies inside a box's outline (circle or rectangle).
 bool outlineContains(const ShapeBox &box, QPointF p);
 // The arc of a connector between two boxes, as the editor draws it.

@@ -49,6 +49,11 @@ double textWidth(QStringView text)
 
 QSizeF estimateLabelSize(const QString &text)
 {
+    return estimateTextSize(text, kLabelWidth);
+}
+
+QSizeF estimateTextSize(const QString &text, double width)
+{
     if (text.isEmpty())
         return {0, 0};
     double widest = 0;
@@ -59,7 +64,7 @@ QSizeF estimateLabelSize(const QString &text)
         double line = -1;
         for (const QString &word : paragraph.split(u' ', Qt::SkipEmptyParts)) {
             const double w = textWidth(word);
-            if (line >= 0 && line + space + w <= kLabelWidth) {
+            if (line >= 0 && line + space + w <= width) {
                 line += space + w;
             } else {
                 if (line >= 0) {

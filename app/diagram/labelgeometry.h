@@ -19,6 +19,8 @@ using LabelMeasure = std::function<QSizeF(const QString &text)>;
 // A GUI-free estimate of the size the editor's 9-point DejaVu Sans gives a label, never
 // smaller than the real one: advance widths from DejaVu Sans' tables plus a margin.
 QSizeF estimateLabelSize(const QString &text);
+// The same estimate for any text word-wrapped at `width` (a text box's).
+QSizeF estimateTextSize(const QString &text, double width);
 
 // How a variable's name reads on the diagram: Stella's "\n" breaks lines, '_' reads as space.
 QString diagramLabel(const QString &name);
