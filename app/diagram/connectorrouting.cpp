@@ -14,7 +14,7 @@ namespace {
 // What a collision costs against a crossing and a bend: names and bodies must stay clear,
 // crossings are only avoided where it is cheap.
 constexpr double kCollision = 100;
-constexpr double kCrossing = 25;
+constexpr double kCrossing = 40;
 constexpr double kCloseTwin = 60;
 constexpr double kAlongPipe = 4; // per arc point that runs on top of a pipe
 
@@ -104,7 +104,7 @@ struct Router {
             // Outward: the arc's middle lies further from the centre than its chord's middle.
             const QPointF chord = (arc.start + arc.end) / 2;
             if (QLineF(arc.middle, middle).length() < QLineF(chord, middle).length())
-                c += 3;
+                c += 8;
         }
         return c;
     }
@@ -131,6 +131,30 @@ struct Router {
     }
 
     std::vector<double> chosenAngle;
+
+    // A link that still runs into something gets every bend from -110 to 110 degrees in
+    // 5-degree steps; it keeps the best, which is never worse than what it had.
+    void polish(int k)
+    {
+        const LinkShape &link = shapes.links[std::size_t(k)];
+        const ShapeBox &from = shapes.boxes[std::size_t(link.from)];
+        const ShapeBox &to = shapes.boxes[std::size_t(link.to)];
+        const double straight = straightAngle(from.centre, to.centre);
+        double best = cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straight);
+        if (best < kCollision)
+            return;
+        for (double offset = -110; offset <= 110; offset += 5) {
+            const ConnectorArc arc = linkArc(from, to, straight + offset);
+            const double c = cost(k, arc, offset);
+            if (c < best) {
+                best = c;
+                arcs[std::size_t(k)] = arc;
+                chosenAngle[std::size_t(k)] = straight + offset;
+            }
+        }
+        signs[std::size_t(k)] = hasPolarity[std::size_t(k)] && arcs[std::size_t(k)].valid
+                                    ? polaritySignRect(arcs[std::size_t(k)]) : QRectF();
+    }
 
     // What a name label at `rect` would run into: lines through it, bodies, other names, signs.
     double labelCost(std::size_t b, const QRectF &rect) const
@@ -225,13 +249,15 @@ void routeConnectors(const Model &model, View &view, const LabelMeasure &measure
     std::vector<QSizeF> sizes;
     for (const ShapeBox &b : shapes.boxes)
         sizes.push_back(b.label.size());
-    for (int round = 0; round < 3; ++round) {
+    for (int round = 0; round < 4; ++round) {
         for (int pass = 0; pass < (round == 0 ? 2 : 1); ++pass)
             for (const int k : order)
                 router.choose(k);
-        if (round < 2)
+        if (round < 3)
             router.chooseLabelSides(sides, sizes);
     }
+    for (const int k : order)
+        router.polish(k);
     for (std::size_t k = 0; k < n; ++k)
         view.elements[std::size_t(shapes.links[k].element)].angle = normalisedAngle(router.chosenAngle[k]);
     for (std::size_t b = 0; b < shapes.boxes.size(); ++b)

@@ -26,8 +26,8 @@ struct GraphSpec {
     GraphEngine engine = GraphEngine::Dot;
     std::vector<QSizeF> nodes; // each node's box, pixels
     std::vector<GraphEdge> edges;
-    double nodeSeparation = 24; // pixels between boxes in a rank (dot) / around boxes (neato)
-    double rankSeparation = 40; // pixels between ranks (dot)
+    double nodeSeparation = 36; // pixels between boxes in a rank (dot) / around boxes (neato)
+    double rankSeparation = 56; // pixels between ranks (dot)
     double edgeLength = 110;    // neato: the length each edge would like, pixels
     bool routeEdges = false;    // ask Graphviz to route its splines (only to compare against)
 };
