@@ -1,30 +1,16 @@
 // meadows layout MODEL [-o OUT.xmile]: the model with a freshly laid-out diagram (Graphviz),
 // as XMILE. Every model of the file (the main model and its modules' models) is laid out.
 #include "commandline.h"
-#include "modelloading.h"
+#include "commandoutput.h"
 
 #include "diagram/autolayout.h"
+#include "model/modelfile.h"
 #include "model/xmilewriter.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QTextStream>
-#include <cstdio>
 
 namespace meadows {
-
-namespace {
-
-// Whether two paths name one file (the output may not exist yet).
-bool sameFile(const QString &a, const QString &b)
-{
-    const QFileInfo fa(a), fb(b);
-    if (fa.exists() && fb.exists())
-        return fa.canonicalFilePath() == fb.canonicalFilePath();
-    return fa.absoluteFilePath() == fb.absoluteFilePath();
-}
-
-} // namespace
 
 int layoutCommand(const QStringList &arguments)
 {
@@ -45,11 +31,8 @@ int layoutCommand(const QStringList &arguments)
     }
     const QString input = positional[0];
     const QString output = p.value(QStringLiteral("output"));
-    const bool toStdout = output.isEmpty() || output == QLatin1String("-");
-    if (!toStdout && sameFile(input, output)) {
-        err << "meadows layout: -o " << output << " is the model itself; write the laid-out model to another file\n";
-        return ExitUsage;
-    }
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("layout"), output, {input}); refused >= 0)
+        return refused;
 
     std::optional<Project> project = loadProject(input, err);
     if (!project)
@@ -63,16 +46,7 @@ int layoutCommand(const QStringList &arguments)
             return ExitModelError;
         }
     }
-    if (toStdout) {
-        const QByteArray bytes = writeXmile(*project);
-        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-        return std::fflush(stdout) == 0 ? ExitOk : ExitModelError;
-    }
-    if (const QString error = saveXmileFile(*project, output); !error.isEmpty()) {
-        err << output << ": error: cannot write: " << error << '\n';
-        return ExitModelError;
-    }
-    return ExitOk;
+    return writeCommandOutput(err, writeXmile(*project), output);
 }
 
 } // namespace meadows
