@@ -194,9 +194,10 @@ void TestExport::svgOfAModelWithoutDiagramShowsEveryName()
         const QString name = displayName(v.name).replace(u'_', u' ').simplified();
         QVERIFY2(all.contains(name), qPrintable(name + QStringLiteral(" not in: ") + all));
     }
-    const QRegularExpressionMatch width = QRegularExpression(QStringLiteral("<svg[^>]* width=\"([0-9.]+)")).match(QString::fromUtf8(svg));
-    QVERIFY(width.hasMatch());
-    QVERIFY2(width.captured(1).toDouble() > 200, qPrintable(width.captured(1)));
+    // The picture's extent in diagram units (the blank picture was 40 x 40).
+    const QRegularExpressionMatch box = QRegularExpression(QStringLiteral("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"")).match(QString::fromUtf8(svg));
+    QVERIFY(box.hasMatch());
+    QVERIFY2(box.captured(1).toDouble() > 200 && box.captured(2).toDouble() > 200, qPrintable(box.captured(0)));
 }
 
 void TestExport::pngFollowsTheScale()
