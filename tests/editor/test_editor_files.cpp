@@ -6,6 +6,7 @@
 #include "diagram/diagramgeometry.h"
 #include "document.h"
 #include "editortesting.h"
+#include "files/autosave.h"
 #include "mainwindow.h"
 #include "model/names.h"
 #include "model/xmilereader.h"
