@@ -2,9 +2,9 @@
 
 #include "commands/deletevariables.h"
 #include "diagramclipboard.h"
+#include "export/pictures/diagramrenderer.h"
+#include "export/pictures/documentexport.h"
 #include "files/autosave.h"
-#include "export/diagramrenderer.h"
-#include "export/documentexport.h"
 #include "document.h"
 #include "files/recentfiles.h"
 #include "i18n/preferencesdialog.h"
@@ -436,6 +436,7 @@ bool MainWindow::exportTo(ExportFormat format, const QString &path)
     ExportRequest request;
     request.format = format;
     request.output = path;
+    request.inputs = {m_document->filePath()}; // exporting onto the open model would destroy it
     const ExportOutcome outcome = exportProject(m_document->project(), m_scene, request);
     if (!outcome.error.isEmpty()) {
         showStatus(tr("Export failed: %1").arg(outcome.error));
