@@ -9,7 +9,7 @@ namespace meadows {
 
 // Every variable name the equation mentions (as written, quotes removed), in order,
 // without function names (a name directly followed by '(').
-QStringList referencedNames(const QString &equation);
+QStringList namesInEquationText(const QString &equation);
 
 // The equation with every reference to oldName (compared canonically, also as the
 // module part of "oldName.member") replaced by newName spelled for equations.

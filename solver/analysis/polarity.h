@@ -50,6 +50,6 @@ ValueRange tableRange(const GraphicalFunction &table);
 
 // The canonical names an equation reads, each once, in order of first use: variables,
 // not function names, subscripts, or the table of LOOKUP(table, x).
-QStringList referencedNames(const Expr &equation);
+QStringList causalInputs(const Expr &equation);
 
 } // namespace meadows
