@@ -7,8 +7,10 @@
 
 namespace meadows {
 
-// Every variable name the equation mentions (as written, quotes removed), in order,
-// without function names (a name directly followed by '(').
+// Every variable name the equation's text mentions (as written, quotes removed), in order
+// and with repeats, without function names (a name directly followed by '('). Initial
+// values count: this is about the text. For the causal inputs of a variable, see
+// causalInputs (solver/analysis/polarity.h).
 QStringList namesInEquationText(const QString &equation);
 
 // The equation with every reference to oldName (compared canonically, also as the
