@@ -2,6 +2,7 @@
 // md bundle's links, and Mermaid that Meadows' own importer reads back link for link.
 #include "support/generatedmodel.h"
 #include "support/meadowsprocess.h"
+#include "support/testfiles.h"
 
 #include "diagram/autolayout.h"
 #include "model/modelfile.h"
@@ -28,6 +29,7 @@
 #include <QtTest>
 
 using namespace meadows;
+using namespace meadows::testing;
 using meadows::test::Outcome;
 using meadows::test::runMeadows;
 
@@ -41,12 +43,6 @@ const QString kCausalMap = kExamples + QStringLiteral("incidents/11-incident-cau
 Outcome exportModel(const QStringList &args)
 {
     return runMeadows(QStringList{QStringLiteral("export")} + args);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 Project load(const QString &path)
