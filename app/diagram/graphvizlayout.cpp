@@ -3,7 +3,6 @@
 #include <graphviz/gvc.h>
 
 #include <QByteArray>
-#include <cstdio>
 #include <algorithm>
 #include <limits>
 #include <memory>
@@ -137,8 +136,6 @@ GraphPlacement runGraphviz(const GraphSpec &spec)
         edges.push_back(e);
     }
 
-    if (qEnvironmentVariableIsSet("MEADOWS_DEBUG_DOT"))
-        agwrite(g, stderr);
     if (gvLayout(context, g, dot ? "dot" : "neato") != 0) {
         out.error = g_graphvizErrors.trimmed().isEmpty() ? QStringLiteral("Graphviz could not lay the diagram out")
                                                         : g_graphvizErrors.trimmed();
