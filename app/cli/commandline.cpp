@@ -19,6 +19,9 @@ const Subcommand kSubcommands[] = {
     {"check", checkCommand},
     {"loops", loopsCommand},
     {"export", exportCommand},
+    {"equilibria", equilibriaCommand},
+    {"sweep", sweepCommand},
+    {"sensitivity", sensitivityCommand},
 };
 } // namespace
 
@@ -37,6 +40,19 @@ QString usageText()
         "                         [--baseline OTHER.xmile]\n"
         "                                       the diagram as a picture, a postmortem page (md),\n"
         "                                       or the causal links as Mermaid / Graphviz text\n"
+        "       meadows equilibria MODEL [--set NAME=VALUE]... [--at T] [--json]\n"
+        "                                       steady states (time-driven inputs held at T), their\n"
+        "                                       eigenvalues and stability\n"
+        "       meadows sweep MODEL --vary NAME=FROM:TO:N [--vary ...] [--threads N]\n"
+        "                         [--measure final|max|min|time-above:NAME:LEVEL]\n"
+        "                                       one run per grid point, every variable measured, CSV\n"
+        "       meadows sweep MODEL --vary NAME=FROM:TO:N --equilibria [--at T] [--json]\n"
+        "                                       equilibrium branches along NAME, folds (tipping\n"
+        "                                       points) and Hopf points\n"
+        "       meadows sensitivity MODEL --vary NAME=uniform(A,B)|normal(MEAN,SD)|triangular(MIN,MODE,MAX)\n"
+        "                         [--vary ...] --runs N [--seed S] [--sampling lhs|mc] [-o OUT.csv]\n"
+        "                                       percentile bands p5 p25 p50 p75 p95 of every variable\n"
+        "                                       over time, CSV\n"
         "       meadows help | --help | --version\n"
         "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
 }
