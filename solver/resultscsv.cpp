@@ -2,7 +2,7 @@
 #include "simulation.h"
 
 #include <QFile>
-#include <QTemporaryFile>
+#include "model/outputfile.h"
 
 #include <charconv>
 #include <cmath>
@@ -197,26 +197,16 @@ QByteArray toCsv(const Results &results)
     return out;
 }
 
-// Written beside the target and renamed over it: a reader never sees half a file. Not
-// QSaveFile: its fsync on commit costs as much as the simulation, and a results file needs
-// atomic replacement, not a flush to disk.
+// Atomic replacement without a flush to disk (see model/outputfile.h): a results file is
+// cheap to make again, and an fsync would cost as much as the simulation.
 QString saveCsvFile(const Results &results, const QString &path)
 {
-    QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
+    OutputFile file(path, Durability::Rename);
     if (!file.open())
-        return file.errorString();
-    bool written = true;
-    writeCsv(results, [&](const char *data, std::size_t n) {
-        written = file.write(data, qint64(n)) == qint64(n);
-        return written;
-    });
-    if (!written || !file.flush())
-        return file.errorString();
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    if (std::rename(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(path).constData()) != 0)
-        return QString::fromLocal8Bit(std::strerror(errno));
-    file.setAutoRemove(false);
-    return {};
+        return file.error();
+    writeCsv(results, [&](const char *data, std::size_t n) { return file.write(data, n); });
+    file.commit();
+    return file.error();
 }
 
 } // namespace meadows

@@ -1,5 +1,5 @@
 #include "analysisarguments.h"
-#include "modelloading.h"
+#include "model/modelfile.h"
 
 namespace meadows {
 

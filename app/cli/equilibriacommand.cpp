@@ -1,6 +1,7 @@
 // meadows equilibria MODEL [--set NAME=V]... [--at T] [--json]
 #include "analysisarguments.h"
 #include "commandline.h"
+#include "commandoutput.h"
 
 #include "solver/analysis/equilibria.h"
 
@@ -43,7 +44,6 @@ QString complexText(std::complex<double> v)
 int equilibriaCommand(const QStringList &arguments)
 {
     QTextStream err(stderr);
-    QTextStream out(stdout);
     QCommandLineParser p;
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the model"));
@@ -96,14 +96,16 @@ int equilibriaCommand(const QStringList &arguments)
                                     {QStringLiteral("stability"), stabilityName(e.stability)},
                                     {QStringLiteral("oscillatory"), e.oscillatory}});
         }
-        out << QJsonDocument(QJsonObject{{QStringLiteral("equilibria"), list}}).toJson(QJsonDocument::Indented);
-        return ExitOk;
+        return writeCommandOutput(err, QJsonDocument(QJsonObject{{QStringLiteral("equilibria"), list}}).toJson(QJsonDocument::Indented));
     }
+    QString text;
+    QTextStream out(&text);
     const double at = options.at.value_or(model.model()->specs.start);
     if (search.equilibria.empty()) {
         out << "No equilibrium at time " << at << ": Newton's method found none from " << search.starts
             << " starting points (the stocks never all stop changing).\n";
-        return ExitOk;
+        out.flush();
+        return writeCommandOutput(err, text.toUtf8());
     }
     out << search.equilibria.size() << (search.equilibria.size() == 1 ? " equilibrium" : " equilibria") << " at time " << at
         << " (from " << search.starts << " starting points):\n";
@@ -126,7 +128,8 @@ int equilibriaCommand(const QStringList &arguments)
         for (const Kink &k : e.kinks)
             out << "   on a " << k.function << " kink in " << k.variable << "\n";
     }
-    return ExitOk;
+    out.flush();
+    return writeCommandOutput(err, text.toUtf8());
 }
 
 } // namespace meadows

@@ -2,9 +2,10 @@
 //                           --runs N [--seed S] [--sampling lhs|mc] [--set NAME=V]... [-o OUT.csv] [--threads N]
 #include "analysisarguments.h"
 #include "commandline.h"
+#include "commandoutput.h"
 
-#include <QFileInfo>
-#include <cstdio>
+#include "model/outputfile.h"
+
 
 namespace meadows {
 
@@ -68,6 +69,9 @@ int sensitivityCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("sensitivity"), p.value(QStringLiteral("output")), {positional[0]});
+        refused >= 0)
+        return refused;
     const std::optional<Project> project = loadModelWithEquations(positional[0], err);
     if (!project)
         return ExitModelError;
@@ -79,18 +83,21 @@ int sensitivityCommand(const QStringList &arguments)
         err << positional[0] << ": error: " << result.error << '\n';
         return ExitModelError;
     }
-    if (!p.isSet(QStringLiteral("output"))) {
-        writeCsv(*result.bands, [](const char *data, std::size_t n) { return std::fwrite(data, 1, n, stdout) == n; });
-        return std::fflush(stdout) == 0 ? ExitOk : ExitModelError;
-    }
+    // Written as `meadows run` writes its CSV.
     const QString target = p.value(QStringLiteral("output"));
-    if (QFileInfo(target).absoluteFilePath() == QFileInfo(positional[0]).absoluteFilePath()) {
-        err << target << ": error: the output would overwrite the model\n";
-        return ExitModelError;
+    QString error;
+    if (target.isEmpty() || target == QLatin1String("-")) {
+        writeCsv(*result.bands, [&error](const char *data, std::size_t n) {
+            error = writeStandardOutput(data, n);
+            return error.isEmpty();
+        });
+        if (error.isEmpty())
+            error = flushStandardOutput();
+    } else {
+        error = saveCsvFile(*result.bands, target);
     }
-    const QString error = saveCsvFile(*result.bands, target);
     if (!error.isEmpty()) {
-        err << target << ": error: cannot write: " << error << '\n';
+        reportWriteError(err, error);
         return ExitModelError;
     }
     return ExitOk;

@@ -2,13 +2,13 @@
 //                     [--equilibria [--json] [--at T]] [--set NAME=V]... [--threads N]
 #include "analysisarguments.h"
 #include "commandline.h"
+#include "commandoutput.h"
 
 #include "solver/analysis/continuation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cstdio>
 
 namespace meadows {
 
@@ -56,9 +56,8 @@ QJsonArray specialPoints(const Continuation &c, const std::vector<SpecialPoint> 
     return a;
 }
 
-void printContinuation(const Continuation &c, bool json)
+QByteArray continuationText(const Continuation &c, bool json)
 {
-    QTextStream out(stdout);
     if (json) {
         QJsonArray branches;
         for (const auto &branch : c.branches) {
@@ -69,12 +68,11 @@ void printContinuation(const Continuation &c, bool json)
                                           {QStringLiteral("stability"), stabilityName(p.stability)}});
             branches.append(points);
         }
-        out << QJsonDocument(QJsonObject{{QStringLiteral("parameter"), c.parameter},
+        return QJsonDocument(QJsonObject{{QStringLiteral("parameter"), c.parameter},
                                          {QStringLiteral("branches"), branches},
                                          {QStringLiteral("folds"), specialPoints(c, c.folds)},
                                          {QStringLiteral("hopf"), specialPoints(c, c.hopf)}})
                    .toJson(QJsonDocument::Indented);
-        return;
     }
     // CSV of every branch point, then the folds and Hopf points as comment lines.
     QByteArray csv = "branch,";
@@ -114,7 +112,7 @@ void printContinuation(const Continuation &c, bool json)
     };
     special("fold", c.folds);
     special("hopf", c.hopf);
-    out << csv;
+    return csv;
 }
 
 } // namespace
@@ -188,17 +186,14 @@ int sweepCommand(const QStringList &arguments)
         return ExitModelError;
     if (equilibria) {
         const Continuation c = continueEquilibria(model, 0, axes[0].from, axes[0].to, axes[0].count, continuation);
-        printContinuation(c, p.isSet(QStringLiteral("json")));
-        return ExitOk;
+        return writeCommandOutput(err, continuationText(c, p.isSet(QStringLiteral("json"))));
     }
     const SweepTable table = runSweep(model, axes, measure, {}, threads);
     if (!table.error.isEmpty()) {
         err << positional[0] << ": error: " << table.error << '\n';
         return ExitModelError;
     }
-    const QByteArray csv = sweepCsv(table);
-    return std::fwrite(csv.constData(), 1, std::size_t(csv.size()), stdout) == std::size_t(csv.size()) && std::fflush(stdout) == 0
-               ? ExitOk : ExitModelError;
+    return writeCommandOutput(err, sweepCsv(table));
 }
 
 } // namespace meadows
