@@ -5,6 +5,8 @@
 
 #include "solver/analysis/equilibria.h"
 
+#include "model/modelfile.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -76,7 +78,8 @@ int equilibriaCommand(const QStringList &arguments)
         return ExitModelError;
     const EquilibriumSearch search = findEquilibria(model.flat(), *model.model(), options);
 
-    // A kink is said on stderr in both formats, with where the equation is.
+    // Caveats and kinks are said on stderr in both formats, with where the equation is.
+    printDiagnostics(err, search.warnings);
     for (std::size_t i = 0; i < search.equilibria.size(); ++i) {
         for (const Kink &k : search.equilibria[i].kinks) {
             Diagnostic d = k.where;

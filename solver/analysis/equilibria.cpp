@@ -133,11 +133,40 @@ std::vector<Eigen::VectorXd> startingPoints(const CompiledModel &model, RateFunc
     return points;
 }
 
+std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const CompiledModel &model)
+{
+    std::vector<Diagnostic> out;
+    const auto where = [&](std::uint32_t slot) {
+        const FlatVar &v = flat.vars[slot - FirstVarSlot];
+        return Diagnostic{Severity::Warning, v.source.fileName(), v.source.isValid() ? v.source.positionOfDecodedOffset(0) : SourcePos{}, {}};
+    };
+    bool history = false, random = false;
+    for (std::size_t k = 0; k < model.rates.code.size(); ++k) {
+        const Op op = model.rates.code[k].op;
+        if ((op == Op::History && !history) || (op == Op::Random && !random)) {
+            // The variable it belongs to: the next instruction that writes a variable's slot.
+            std::size_t e = k;
+            while (e < model.rates.code.size() && !(model.rates.code[e].dst >= FirstVarSlot
+                                                    && model.rates.code[e].dst < FirstVarSlot + flat.vars.size()))
+                ++e;
+            Diagnostic d = e < model.rates.code.size() ? where(model.rates.code[e].dst) : Diagnostic{Severity::Warning, {}, {}, {}};
+            d.message = op == Op::History
+                            ? QStringLiteral("equilibria take past values (DELAY FIXED, PREVIOUS, HISTORY) as they are before any "
+                                             "history exists, not as the steady state's own")
+                            : QStringLiteral("equilibria see one frozen draw of the model's random numbers");
+            out.push_back(d);
+            (op == Op::History ? history : random) = true;
+        }
+    }
+    return out;
+}
+
 EquilibriumSearch findEquilibria(const FlatModel &flat, const CompiledModel &model, const EquilibriumOptions &options,
                                  const std::atomic<bool> *cancel)
 {
     EquilibriumSearch search;
     search.stockNames = stockNames(flat, model);
+    search.warnings = equilibriumCaveats(flat, model);
     RateFunction f(model, options.at.value_or(model.specs.start));
     if (f.size() == 0)
         return search;

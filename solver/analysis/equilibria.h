@@ -40,7 +40,12 @@ struct EquilibriumSearch {
     std::vector<QString> stockNames; // as the model displays them; hidden stocks are "" 
     std::vector<Equilibrium> equilibria; // sorted by their stocks
     int starts = 0;                      // starting points tried
+    std::vector<Diagnostic> warnings;    // what the search could not take into account
 };
+
+// Warnings for what equilibria cannot honour: past values (DELAY FIXED, PREVIOUS, HISTORY)
+// are taken before any history exists, and random numbers are one frozen draw.
+std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const CompiledModel &model);
 
 // Every equilibrium Newton reaches from the initial state, points along a run, corners of
 // the range the stocks cover in that run, and points between; duplicates merged.

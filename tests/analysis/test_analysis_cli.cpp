@@ -194,8 +194,8 @@ private slots:
         QCOMPARE(a.code, 0);
         QCOMPARE(a.out, b.out);
         const Csv csv = parseCsv(a.out);
-        QCOMPARE(csv.header.mid(0, 6), (QStringList{QStringLiteral("Time"), QStringLiteral("Inflow:p5"), QStringLiteral("Inflow:p25"),
-                                                   QStringLiteral("Inflow:p50"), QStringLiteral("Inflow:p75"), QStringLiteral("Inflow:p95")}));
+        QCOMPARE(csv.header.mid(0, 6), (QStringList{QStringLiteral("Time"), QStringLiteral("S:p5"), QStringLiteral("S:p25"),
+                                                   QStringLiteral("S:p50"), QStringLiteral("S:p75"), QStringLiteral("S:p95")}));
         QCOMPARE(csv.rows.size(), std::size_t(11));
         const double median = csv.at(10, QStringLiteral("S:p50"));
         QVERIFY(median >= 29.90 && median < 30.10);

@@ -163,6 +163,23 @@ private slots:
         QVERIFY(e.kinks[0].where.pos.line > 0);
     }
 
+    // PREVIOUS reads a history that a steady state does not have: the search still runs
+    // (x' = 5 - x + 0 * PREVIOUS(x, 0) balances at 5) and says so, naming the variable.
+    void pastValuesAreACaveat()
+    {
+        const EquilibriumSearch s = search(xmile(QStringLiteral(
+            "<stock name=\"x\"><eqn>0</eqn><inflow>f</inflow></stock>"
+            "<flow name=\"f\"><eqn>5 - x + 0 * PREVIOUS(x, 0)</eqn></flow>")));
+        QCOMPARE(s.equilibria.size(), std::size_t(1));
+        QVERIFY(near(s.equilibria[0].stocks[0], 5, 1e-9));
+        QCOMPARE(s.warnings.size(), std::size_t(1));
+        QCOMPARE(s.warnings[0].severity, Severity::Warning);
+        QCOMPARE(s.warnings[0].file, QStringLiteral("inline.xmile"));
+        QVERIFY(s.warnings[0].pos.line > 0);
+        QVERIFY(s.warnings[0].message.contains(QStringLiteral("past values")));
+        QVERIFY(search(logisticHarvest(16)).warnings.empty());
+    }
+
     // Time-driven inputs are held: inflow STEP(30, 5) - 10 x balances at x = 0 before
     // time 5 and at x = 3 from then on.
     void timeDrivenInputsHeldAtTheGivenTime()
