@@ -6,6 +6,7 @@
 
 #include <QtTest>
 #include <cmath>
+#include <random>
 
 using namespace meadows;
 using namespace meadows::test;
@@ -161,6 +162,76 @@ private slots:
         QCOMPARE(e.kinks[0].variable, QStringLiteral("Drain"));
         QCOMPARE(e.kinks[0].where.file, QStringLiteral("inline.xmile"));
         QVERIFY(e.kinks[0].where.pos.line > 0);
+    }
+
+    // Models the code has never seen: 20 logistic-harvest models with r, K and H drawn at
+    // random (H below rK/4), each with equilibria K/2 (1 +- sqrt(1 - 4H/(rK))) and
+    // eigenvalues r (1 - 2x/K), and the fold of each in H at rK/4.
+    void randomLogisticModels()
+    {
+        std::mt19937_64 random(2026);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        for (int trial = 0; trial < 20; ++trial) {
+            const double r = 0.05 + 2 * unit(random), k = 1 + 1000 * unit(random), h = 0.9 * unit(random) * r * k / 4;
+            const QByteArray text = xmile(QStringLiteral(
+                "<stock name=\"N\"><eqn>%2</eqn><inflow>g</inflow><outflow>catch</outflow></stock>"
+                "<flow name=\"g\"><eqn>%1 * N * (1 - N / %2)</eqn></flow><flow name=\"catch\"><eqn>H</eqn></flow>"
+                "<aux name=\"H\"><eqn>%3</eqn></aux>").arg(r, 0, 'g', 17).arg(k, 0, 'g', 17).arg(h, 0, 'g', 17));
+            const EquilibriumSearch s = search(text);
+            QCOMPARE(s.equilibria.size(), std::size_t(2));
+            const double root = std::sqrt(1 - 4 * h / (r * k));
+            for (int i = 0; i < 2; ++i) {
+                const double x = k / 2 * (1 + (i == 0 ? -root : root));
+                QVERIFY2(near(s.equilibria[std::size_t(i)].stocks[0], x, 1e-8), qPrintable(QStringLiteral("trial %1").arg(trial)));
+                QVERIFY(std::fabs(s.equilibria[std::size_t(i)].eigenvalues[0].real() - r * (1 - 2 * x / k)) < 1e-6 * r);
+            }
+            const ParameterizedModel model(projectFrom(text), {QStringLiteral("H")});
+            const Continuation c = continueEquilibria(model, 0, 0, 0.37 * r * k, 31);
+            QCOMPARE(c.folds.size(), std::size_t(1));
+            QVERIFY2(std::fabs(c.folds[0].value - r * k / 4) <= 1e-6 * r * k / 4, qPrintable(QStringLiteral("trial %1").arg(trial)));
+        }
+    }
+
+    // Random linear systems x' = A x + b with 4 stocks: the one equilibrium is
+    // x = -A^-1 b and the eigenvalues are A's (computed here independently by Eigen from A
+    // itself, not from differences of the model).
+    void randomLinearSystems()
+    {
+        std::mt19937_64 random(7);
+        std::normal_distribution<double> normal;
+        for (int trial = 0; trial < 10; ++trial) {
+            Eigen::MatrixXd a(4, 4);
+            Eigen::VectorXd b(4);
+            for (int i = 0; i < 4; ++i) {
+                b[i] = 10 * normal(random);
+                for (int j = 0; j < 4; ++j)
+                    a(i, j) = normal(random) - (i == j ? 1.0 : 0.0);
+            }
+            QString vars;
+            for (int i = 0; i < 4; ++i) {
+                QString eqn = QString::number(b[i], 'g', 17);
+                for (int j = 0; j < 4; ++j)
+                    eqn += QStringLiteral(" + (%1) * x%2").arg(a(i, j), 0, 'g', 17).arg(j);
+                vars += QStringLiteral("<stock name=\"x%1\"><eqn>1</eqn><inflow>f%1</inflow></stock>"
+                                       "<flow name=\"f%1\"><eqn>%2</eqn></flow>").arg(i).arg(eqn);
+            }
+            const EquilibriumSearch s = search(xmile(vars, QStringLiteral("<start>0</start><stop>2</stop><dt>0.01</dt>")));
+            QCOMPARE(s.equilibria.size(), std::size_t(1));
+            const Eigen::VectorXd expected = a.colPivHouseholderQr().solve(-b);
+            const Equilibrium &e = s.equilibria[0];
+            for (int i = 0; i < 4; ++i)
+                QVERIFY2(std::fabs(e.stocks[std::size_t(i)] - expected[i]) < 1e-7 * (1 + expected.cwiseAbs().maxCoeff()),
+                         qPrintable(QStringLiteral("trial %1").arg(trial)));
+            const Eigen::VectorXcd values = Eigen::EigenSolver<Eigen::MatrixXd>(a, false).eigenvalues();
+            int positive = 0;
+            for (const std::complex<double> &v : values) {
+                positive += v.real() > 0;
+                const bool found = std::any_of(e.eigenvalues.begin(), e.eigenvalues.end(),
+                                               [&](std::complex<double> w) { return std::abs(w - v) < 1e-5 * (1 + std::abs(v)); });
+                QVERIFY2(found, qPrintable(QStringLiteral("trial %1: %2%3i").arg(trial).arg(v.real()).arg(v.imag())));
+            }
+            QCOMPARE(e.stability, positive == 0 ? Stability::Stable : (positive == 4 ? Stability::Unstable : Stability::Saddle));
+        }
     }
 
     // PREVIOUS reads a history that a steady state does not have: the search still runs
