@@ -417,6 +417,11 @@ void TestExport::dominancePeriodsMergeStepsPerComponent()
     DominanceResult d;
     d.times = {0, 1, 2, 3, 4, 5};
     d.loopCount = 3;
+    d.loopNames = {loops.name(0), loops.name(1), loops.name(2)};
+    for (std::size_t l = 0; l < 3; ++l)
+        d.loopComponent.push_back(loops.component(l));
+    d.componentCount = 2;
+    d.resting.assign(d.times.size() * 2, 0);
     d.relativeScores.assign(d.times.size() * 3, 0.0);
     const auto set = [&](std::size_t step, std::size_t loop, double score) { d.relativeScores[step * 3 + loop] = score; };
     // ab dominates 1-2, bc 3-4 (negative scores count by size), nobody at 0 and 5 (< 0.5);
@@ -425,11 +430,13 @@ void TestExport::dominancePeriodsMergeStepsPerComponent()
     for (std::size_t t : {3, 4}) { set(t, ab, 0.3); set(t, bc, -0.7); }
     set(5, ab, 0.4); set(5, bc, -0.4);
     for (std::size_t t : {0, 1, 4}) set(t, xy, -1.0);
+    // The run is 5 long: periods under 5/40 would merge; every period here is 1 or more.
+    // A period runs to the next one's start: ab's steps 1 and 2 are 1–3.
     const std::vector<std::vector<TimePeriod>> periods = dominancePeriods(d, loops);
-    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("1–2"));
-    QCOMPARE(formatPeriods(periods[bc]), QStringLiteral("3–4"));
-    QCOMPARE(formatPeriods(periods[xy]), QStringLiteral("0–1, 4"));
-    QCOMPARE(formatPeriods(periods[xy], 1), QStringLiteral("0–1, …"));
+    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("1–3"));
+    QCOMPARE(formatPeriods(periods[bc]), QStringLiteral("3–5"));
+    QCOMPARE(formatPeriods(periods[xy]), QStringLiteral("0–2, 4–5"));
+    QCOMPARE(formatPeriods(periods[xy], 1), QStringLiteral("0–2, …"));
 }
 
 QTEST_GUILESS_MAIN(TestExport)
