@@ -263,7 +263,17 @@ void TestExport::markdownBundleLinksItsFilesAndListsTheLoops()
     QCOMPARE(md.contains(QLatin1String("| Dominates")), simulated);
     QCOMPARE(dominating > 0, simulated);
     QVERIFY(md.contains(QLatin1String("## Simulation specs")));
+    // Which loop was in charge, in periods and plain words, with the names the story
+    // uses: the retry storm is at rest until the dip at minute 20, then R2 holds it
+    // (`meadows loops --dominance --periods` prints "at rest 0–20", "R2 20–120").
+    QCOMPARE(md.contains(QLatin1String("## Which loop was in charge")), simulated);
     if (simulated) {
+        QVERIFY(md.contains(QStringLiteral("## Which loop was in charge\n\n"
+                                           "- From 0 to 20 minutes, the system was at rest: no stock on a loop moved.\n"
+                                           "- From 20 to 120 minutes, R2 was in charge (reinforcing: Backlog → Latency → "
+                                           "Timeout Fraction → Timeouts → Retries → Load).\n")));
+        QVERIFY(md.contains(QStringLiteral("| R2 | R | Backlog → Latency → Timeout Fraction → Timeouts → Retries → Load → Backlog | 20–120 |")));
+        QVERIFY(md.contains(QLatin1String("the reinforcing loop R2 (Backlog, Latency, Timeout Fraction, Timeouts, Retries, Load)")));
         QVERIFY(md.contains(QLatin1String("| Stop | 120 |")));
         QVERIFY(md.contains(QLatin1String("| Retry Budget | 1000 | Requests/Minute |")));
     }

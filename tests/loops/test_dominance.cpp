@@ -4,6 +4,7 @@
 #include "solver/analysis/causalmodel.h"
 #include "solver/analysis/dominanceperiods.h"
 #include "solver/analysis/loopdominance.h"
+#include "solver/analysis/loopdiscovery.h"
 #include "solver/analysis/loopfinder.h"
 #include "solver/compiler.h"
 #include "model/xmilereader.h"
@@ -81,6 +82,7 @@ private slots:
     void saturatingMinMakesItsLoopInactive();
     void modelAtRest();
     void shortBlipsMergeIntoTheirNeighbours();
+    void strongestPathFindsTheLoopsThatMatter();
 };
 
 // Stock S with two outflows, Fast = 0.5 S and Slow = 0.25 S. Links S -> Fast and
@@ -256,6 +258,60 @@ void TestDominance::shortBlipsMergeIntoTheirNeighbours()
     PeriodOptions exact;
     exact.minimumLength = 0;
     QCOMPARE(QString::fromUtf8(periodLines(dominanceStory(d, exact), d)), QStringLiteral("R1 0–10\nB1 10–11\nR1 11–20\nB1 20–40\n"));
+}
+
+// Four competing species, every one acting on every other: 24 loops. Listed in full, some
+// loop is in charge (|relative score| >= 0.5) at some steps; strongest-path discovery,
+// which never lists them all, must find every such loop and the one with the largest
+// mean score, and the scores of what it finds are normalised over what it found.
+void TestDominance::strongestPathFindsTheLoopsThatMatter()
+{
+    QFile file(QStringLiteral(MEADOWS_TEST_DATA "/loops/competition4.xmile"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const Analysed a = analyse(file.readAll());
+    QCOMPARE(a.loops.size(), std::size_t(24));
+
+    const auto key = [](std::vector<int> c) {
+        std::rotate(c.begin(), std::min_element(c.begin(), c.end()), c.end());
+        return c;
+    };
+    std::vector<std::vector<int>> mattering;
+    for (std::size_t l = 0; l < a.loops.size(); ++l) {
+        bool inCharge = false;
+        for (std::size_t t = 0; t < a.dominance.times.size(); ++t)
+            inCharge = inCharge || std::fabs(a.dominance.relative(t, l)) >= 0.5;
+        if (inCharge)
+            mattering.push_back(key(a.loops.variables(l)));
+    }
+    QVERIFY(!mattering.empty());
+    mattering.push_back(key(a.loops.variables(topLoops(a.dominance, 1).front())));
+
+    QFile again(QStringLiteral(MEADOWS_TEST_DATA "/loops/competition4.xmile"));
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    const XmileReadResult project = readXmile(again.readAll(), QStringLiteral("competition4.xmile"));
+    const CompileResult compiled = compileProject(*project.project);
+    const LinkScoreRun scores = scoreAllLinks(a.causal, *compiled.model);
+    QVERIFY(scores.error.isEmpty());
+    QCOMPARE(scores.times.size(), a.dominance.times.size());
+    const DiscoveredLoops found = discoverStrongestLoops(a.causal, scores);
+    QCOMPARE(found.searches, std::size_t(4 * 51)); // every stock at every save step
+    QCOMPARE(found.cutShort, std::size_t(0));
+    QVERIFY(found.circuits.size() < 24);
+    for (const std::vector<int> &loop : mattering) {
+        bool seen = false;
+        for (const std::vector<int> &c : found.circuits)
+            seen = seen || key(c) == loop;
+        QVERIFY(seen);
+    }
+    const LoopList discovered = loopListOf(a.causal.graph, found.circuits);
+    QCOMPARE(discovered.size(), found.circuits.size());
+    const DominanceResult d = computeDominance(a.causal, discovered, *compiled.model);
+    for (std::size_t t = 0; t < d.times.size(); ++t) {
+        double total = 0;
+        for (std::size_t l = 0; l < discovered.size(); ++l)
+            total += std::fabs(d.relative(t, l));
+        QVERIFY(total == 0 || std::fabs(total - 1) < 1e-9);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDominance)
