@@ -1,8 +1,10 @@
 #include "dominanceband.h"
 
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
 #include <cmath>
 
 namespace meadows {
@@ -102,10 +104,17 @@ void DominanceBand::paintEvent(QPaintEvent *)
             p.fillRect(r, QBrush(palette().color(QPalette::Mid), period.kind == BandPeriod::Kind::Shared ? Qt::BDiagPattern : Qt::Dense7Pattern));
         p.setPen(palette().color(QPalette::Dark));
         p.drawLine(r.topLeft(), r.bottomLeft());
-        const int textWidth = fontMetrics().horizontalAdvance(period.label);
-        if (textWidth + 6 <= r.width()) {
-            p.setPen(period.kind == BandPeriod::Kind::Loop && fill.lightnessF() < 0.55 ? QColor(Qt::white) : text);
-            p.drawText(r, Qt::AlignCenter, period.label);
+        // The name on the period, in a smaller type when that is what makes it fit.
+        QFont font = this->font();
+        for (double scale : {1.0, 0.8, 0.65}) {
+            font.setPointSizeF(this->font().pointSizeF() * scale);
+            if (QFontMetricsF(font).horizontalAdvance(period.label) + 2 <= r.width()) {
+                p.setFont(font);
+                p.setPen(period.kind == BandPeriod::Kind::Loop && fill.lightnessF() < 0.55 ? QColor(Qt::white) : text);
+                p.drawText(r, Qt::AlignCenter, period.label);
+                p.setFont(this->font());
+                break;
+            }
         }
     }
     p.setPen(palette().color(QPalette::Dark));
@@ -119,7 +128,8 @@ void DominanceBand::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(x, band.bottom()), QPointF(x, band.bottom() + 4));
         const QString label = QString::number(t, 'g', 6);
         const int w = fontMetrics().horizontalAdvance(label);
-        p.drawText(QRectF(x - w / 2.0 - 2, band.bottom() + 4, w + 4, kAxisHeight), Qt::AlignHCenter | Qt::AlignTop, label);
+        const double left = std::clamp(x - w / 2.0 - 2, 0.0, std::max(0.0, width() - w - 4.0)); // keep the end labels inside
+        p.drawText(QRectF(left, band.bottom() + 4, w + 4, kAxisHeight), Qt::AlignHCenter | Qt::AlignTop, label);
     }
 }
 
