@@ -5,7 +5,8 @@
 // well, the periods in which each loop was in charge instead ("R1 20–45" lines, see
 // dominanceperiods.h). These formats are a public interface: scripts read them.
 #include "commandline.h"
-#include "modelloading.h"
+#include "commandoutput.h"
+#include "solver/analysis/modelloops.h"
 
 #include "solver/analysis/loopfinder.h"
 #include "solver/analysis/causalmodel.h"
@@ -24,12 +25,6 @@
 namespace meadows {
 
 namespace {
-
-void writeStdout(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 // A JSON string, escaped by Qt.
 QByteArray jsonString(const QString &s)
@@ -173,10 +168,11 @@ int loopsCommand(const QStringList &arguments)
         err.flush();
     }
 
+    QByteArray report;
     if (p.isSet(QStringLiteral("json"))) {
-        writeStdout(jsonReport(causal.graph, loops));
+        report = jsonReport(causal.graph, loops);
     } else if (p.isSet(QStringLiteral("summary"))) {
-        writeStdout(summaryLine(loops));
+        report = summaryLine(loops);
     } else if (p.isSet(QStringLiteral("dominance"))) {
         if (model->project.mainModel().isCausalLoopDiagram()) {
             err << file << ": error: a causal-loop diagram has no equations, so it cannot run for --dominance "
@@ -210,14 +206,12 @@ int loopsCommand(const QStringList &arguments)
             err << file << ": error: " << dominance.error << '\n';
             return ExitModelError;
         }
-        if (p.isSet(QStringLiteral("periods")))
-            writeStdout(periodLines(dominanceStory(dominance), dominance));
-        else
-            writeStdout(dominanceCsv(dominance, topLoops(dominance, 10)));
+        report = p.isSet(QStringLiteral("periods")) ? periodLines(dominanceStory(dominance), dominance)
+                                                    : dominanceCsv(dominance, topLoops(dominance, 10));
     } else {
-        writeStdout(tableReport(causal.graph, loops));
+        report = tableReport(causal.graph, loops);
     }
-    return ExitOk;
+    return writeCommandOutput(err, report);
 }
 
 } // namespace meadows

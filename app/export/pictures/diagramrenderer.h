@@ -22,10 +22,9 @@ public:
 
     QByteArray svg(const QString &title = {}) const;
     QImage image(double scale = 2) const;
-    // Returns an empty string on success, else what went wrong.
-    QString writeSvg(const QString &path, const QString &title = {}) const;
-    QString writePng(const QString &path, double scale = 2) const;
-    QString writePdf(const QString &path, const QString &title = {}) const;
+    // The encoded files; empty when encoding failed.
+    QByteArray png(double scale = 2) const;
+    QByteArray pdf(const QString &title = {}) const;
     // PNG and SVG of the picture, for the clipboard.
     QMimeData *mimeData(double scale = 2) const;
 

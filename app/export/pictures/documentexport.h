@@ -17,6 +17,7 @@ struct ExportRequest {
     QString output;                  // the file to write; md also writes files beside it
     double scale = 2;                // PNG
     const Project *baseline = nullptr; // md: constants are compared with this model's
+    QStringList inputs;              // files no output may overwrite (the model, the baseline)
 };
 
 struct ExportOutcome {

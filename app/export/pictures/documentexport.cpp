@@ -1,10 +1,10 @@
-#include "documentexport.h"
+#include "export/pictures/documentexport.h"
 
-#include "chartrenderer.h"
-#include "diagramrenderer.h"
+#include "export/pictures/chartrenderer.h"
+#include "export/pictures/diagramrenderer.h"
 
-#include "export/exportfile.h"
 #include "export/causaltext.h"
+#include "model/outputfile.h"
 #include "export/postmortem.h"
 #include "live/seriescolors.h"
 #include "solver/analysis/loopfinder.h"
@@ -18,6 +18,23 @@ namespace meadows {
 
 namespace {
 
+using StagedFiles = std::vector<std::pair<QString, QByteArray>>;
+
+// Refuses any output that is an input, then writes every file or none (model/outputfile.h).
+ExportOutcome writeAll(const StagedFiles &files, const QStringList &inputs, ExportOutcome outcome)
+{
+    for (const auto &file : files) {
+        if (QString refusal = outputOverwritesInput(file.first, inputs); !refusal.isEmpty()) {
+            outcome.error = refusal;
+            return outcome;
+        }
+    }
+    outcome.error = writeOutputFiles(files);
+    if (outcome.error.isEmpty())
+        for (const auto &file : files)
+            outcome.files << file.first;
+    return outcome;
+}
 
 ExportOutcome exportCausalText(const Project &project, const ExportRequest &request)
 {
@@ -29,13 +46,12 @@ ExportOutcome exportCausalText(const Project &project, const ExportRequest &requ
         return outcome;
     }
     const LoopList loops = findLoops(causal.graph);
-    outcome.error = writeExportFile(request.output, causalText(request.format, project.title(), causal, loops));
-    if (outcome.error.isEmpty())
-        outcome.files << request.output;
-    return outcome;
+    const QByteArray text = causalText(request.format, project.title(), causal, loops);
+    return writeAll({{request.output, text}}, request.inputs, outcome);
 }
 
-// OUT.md with OUT-diagram.svg and OUT-chart-N.png beside it, linked by relative names.
+// OUT.md with OUT-diagram.svg and OUT-chart-N.png beside it, linked by relative names. The
+// page and its pictures are committed together: a failure leaves the old bundle as it was.
 ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, const ExportRequest &request)
 {
     ExportOutcome outcome;
@@ -49,13 +65,9 @@ ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, cons
     const QString base = page.suffix().compare(QLatin1String("md"), Qt::CaseInsensitive) == 0 ? page.completeBaseName()
                                                                                                 : page.fileName();
     const QDir dir = page.dir();
-    QStringList written;
+    StagedFiles pictures;
     const QString diagramName = base + QStringLiteral("-diagram.svg");
-    if (QString error = DiagramRenderer(scene).writeSvg(dir.filePath(diagramName), report.title); !error.isEmpty()) {
-        outcome.error = error;
-        return outcome;
-    }
-    written << dir.filePath(diagramName);
+    pictures.push_back({dir.filePath(diagramName), DiagramRenderer(scene).svg(report.title)});
     QStringList chartNames;
     SeriesColors colors;
     for (std::size_t i = 0; i < report.charts.size(); ++i) {
@@ -69,19 +81,12 @@ ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, cons
             outcome.error = QStringLiteral("cannot encode the chart of %1").arg(c.title);
             return outcome;
         }
-        if (QString error = writeExportFile(dir.filePath(name), png); !error.isEmpty()) {
-            outcome.error = error;
-            return outcome;
-        }
         chartNames << name;
-        written << dir.filePath(name);
+        pictures.push_back({dir.filePath(name), png});
     }
-    if (QString error = writeExportFile(request.output, postmortemMarkdown(report, diagramName, chartNames)); !error.isEmpty()) {
-        outcome.error = error;
-        return outcome;
-    }
-    outcome.files = QStringList{request.output} + written;
-    return outcome;
+    StagedFiles files{{request.output, postmortemMarkdown(report, diagramName, chartNames)}};
+    files.insert(files.end(), pictures.begin(), pictures.end());
+    return writeAll(files, request.inputs, outcome);
 }
 
 } // namespace
@@ -100,7 +105,7 @@ std::vector<LoopMark> diagramLoopMarks(const Project &project)
 
 ExportOutcome exportProject(const Project &project, DiagramScene *scene, const ExportRequest &request)
 {
-    ExportOutcome outcome;
+    QByteArray bytes;
     switch (request.format) {
     case ExportFormat::Mermaid:
     case ExportFormat::Dot:
@@ -108,18 +113,21 @@ ExportOutcome exportProject(const Project &project, DiagramScene *scene, const E
     case ExportFormat::Markdown:
         return exportPostmortem(project, scene, request);
     case ExportFormat::Svg:
-        outcome.error = DiagramRenderer(scene).writeSvg(request.output, project.title());
+        bytes = DiagramRenderer(scene).svg(project.title());
         break;
     case ExportFormat::Png:
-        outcome.error = DiagramRenderer(scene).writePng(request.output, request.scale);
+        bytes = DiagramRenderer(scene).png(request.scale);
         break;
     case ExportFormat::Pdf:
-        outcome.error = DiagramRenderer(scene).writePdf(request.output, project.title());
+        bytes = DiagramRenderer(scene).pdf(project.title());
         break;
     }
-    if (outcome.error.isEmpty())
-        outcome.files << request.output;
-    return outcome;
+    if (bytes.isEmpty()) {
+        ExportOutcome outcome;
+        outcome.error = QStringLiteral("cannot encode the diagram as %1").arg(exportFormatName(request.format));
+        return outcome;
+    }
+    return writeAll({{request.output, bytes}}, request.inputs, {});
 }
 
 } // namespace meadows

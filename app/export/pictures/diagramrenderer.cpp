@@ -1,6 +1,5 @@
-#include "diagramrenderer.h"
+#include "export/pictures/diagramrenderer.h"
 
-#include "export/exportfile.h"
 
 #include "model/names.h"
 #include "scene/diagramscene.h"
@@ -164,22 +163,17 @@ QImage DiagramRenderer::image(double scale) const
     return image;
 }
 
-QString DiagramRenderer::writeSvg(const QString &path, const QString &title) const
-{
-    return writeExportFile(path, svg(title));
-}
-
-QString DiagramRenderer::writePng(const QString &path, double scale) const
+QByteArray DiagramRenderer::png(double scale) const
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     if (!image(scale).save(&buffer, "PNG"))
-        return QStringLiteral("cannot encode %1 as PNG").arg(path);
-    return writeExportFile(path, bytes);
+        return {};
+    return bytes;
 }
 
-QString DiagramRenderer::writePdf(const QString &path, const QString &title) const
+QByteArray DiagramRenderer::pdf(const QString &title) const
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -200,9 +194,7 @@ QString DiagramRenderer::writePdf(const QString &path, const QString &title) con
         QPainter painter(&writer);
         m_scene->render(&painter, target, source);
     });
-    if (bytes.isEmpty())
-        return QStringLiteral("cannot write %1 as PDF").arg(path);
-    return writeExportFile(path, bytes);
+    return bytes;
 }
 
 QMimeData *DiagramRenderer::mimeData(double scale) const
@@ -210,11 +202,11 @@ QMimeData *DiagramRenderer::mimeData(double scale) const
     auto *mime = new QMimeData;
     const QImage picture = image(scale);
     mime->setImageData(picture);
-    QByteArray png;
-    QBuffer buffer(&png);
+    QByteArray encoded;
+    QBuffer buffer(&encoded);
     buffer.open(QIODevice::WriteOnly);
     picture.save(&buffer, "PNG");
-    mime->setData(QStringLiteral("image/png"), png);
+    mime->setData(QStringLiteral("image/png"), encoded);
     mime->setData(QStringLiteral("image/svg+xml"), svg());
     return mime;
 }

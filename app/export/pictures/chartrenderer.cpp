@@ -1,4 +1,4 @@
-#include "chartrenderer.h"
+#include "export/pictures/chartrenderer.h"
 
 #include "live/seriescolors.h"
 #include "solver/simulation.h"

@@ -1,9 +1,10 @@
-#include "headlessexport.h"
+#include "export/pictures/headlessexport.h"
 
-#include "documentexport.h"
+#include "export/pictures/documentexport.h"
 
-#include "cli/commandline.h"
-#include "cli/modelloading.h"
+#include "cli/exitcode.h"
+#include "model/modelfile.h"
+#include "model/outputfile.h"
 #include "document.h"
 #include "scene/diagramscene.h"
 
@@ -20,10 +21,16 @@ int runHeadlessExport(int argc, char **argv)
     QTextStream err(stderr);
     const ParsedExportOptions parsed = parseExportOptions(QApplication::arguments().mid(2));
     if (!parsed.options) {
-        err << "meadows export: " << parsed.usageError << '\n' << usageText();
+        // main.cpp hands only arguments that parse to this module; this is a safety net.
+        err << "meadows export: " << parsed.usageError << " (see 'meadows help')\n";
         return ExitUsage;
     }
     const ExportOptions &o = *parsed.options;
+    const QStringList inputs{o.model, o.baseline};
+    if (const QString refusal = outputOverwritesInput(o.output, inputs); !refusal.isEmpty()) {
+        err << "meadows export: " << refusal << '\n';
+        return ExitUsage;
+    }
     std::optional<Project> project = loadProject(o.model, err);
     if (!project)
         return ExitModelError;
@@ -46,10 +53,11 @@ int runHeadlessExport(int argc, char **argv)
     request.output = o.output;
     request.scale = o.scale;
     request.baseline = baseline ? &*baseline : nullptr;
+    request.inputs = inputs;
     const ExportOutcome outcome = exportProject(document.project(), &scene, request);
     printDiagnostics(err, outcome.diagnostics);
     if (!outcome.error.isEmpty()) {
-        err << "meadows: " << outcome.error << '\n';
+        err << "meadows: error: " << outcome.error << '\n';
         return ExitModelError;
     }
     return ExitOk;
