@@ -117,7 +117,9 @@ std::vector<DominancePeriod> dominanceStory(const DominanceResult &result, const
             order.push_back(result.loopComponent[l]);
     }
     for (int component : order) {
-        const std::vector<int> states = groupStates(result, component);
+        std::vector<int> states = groupStates(result, component);
+        if (states.size() > 1)
+            states[0] = states[1]; // the initial time has no score: it opens the first period
         std::vector<Run> runs;
         for (std::size_t t = 0; t < states.size(); ++t) {
             if (!runs.empty() && runs.back().state == states[t])

@@ -13,7 +13,8 @@
 // minimum length (1/40 of the run unless told) is given to a neighbour, shortest first:
 // to the one that agrees on whether anything moves, else to the longer, so that a blip
 // does not become a line of the story.
-// A period runs from its first step to the first step of the next (the last to the end).
+// The initial time, which has no score, takes the state of the step after it. A period
+// runs from its first step to the first step of the next (the last to the end).
 #include "solver/analysis/loopdominance.h"
 #include "solver/analysis/loopfinder.h"
 

@@ -291,6 +291,15 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
     std::vector<int> infinite(static_cast<std::size_t>(components));
     for (std::size_t t = 0; t < rows; t += stride) {
         const std::size_t step = forwardRow(t, rows);
+        if (t == 0) {
+            // The initial time has no score, as Stella reports it (its first scored
+            // step is the one labelled DT); the periods give it to what follows.
+            out.times.push_back(results.at(t, 0));
+            out.linkScores.insert(out.linkScores.end(), linkScores.size(), 0.0);
+            out.relativeScores.insert(out.relativeScores.end(), loops.size(), 0.0);
+            out.resting.insert(out.resting.end(), spans.size(), 0);
+            continue;
+        }
         std::fill(total.begin(), total.end(), 0.0);
         std::fill(infinite.begin(), infinite.end(), 0);
         for (std::size_t l = 0; l < loops.size(); ++l) {

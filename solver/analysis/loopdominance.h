@@ -17,8 +17,9 @@
 // Timing, as Stella reports it: the score at time t describes the change from t to
 // t + DT ("before" is t, "now" is t + DT), the step that the flows computed at t drive.
 // So a score at t is a function of the state at t: on logistic growth the reinforcing
-// loop's relative score at t is exactly 1 - P(t)/K. The last save step has no step
-// after it and repeats the score of the step into it. docs/loop-dominance.md has the
+// loop's relative score at t is exactly 1 - P(t)/K. The initial time has no score (0,
+// as in Stella's output); the last save step has no step after it and repeats the score
+// of the step into it. docs/loop-dominance.md has the
 // cases where the formula is 0/0 and what Meadows does in each.
 #include "solver/analysis/causalmodel.h"
 #include "solver/program.h"

@@ -78,6 +78,7 @@ class TestDominance : public QObject {
 private slots:
     void firstOrderDecay();
     void logisticGrowthMatchesItsClosedForm();
+    void logisticGrowthAsStellaScoresIt();
     void twoStockOscillation();
     void saturatingMinMakesItsLoopInactive();
     void modelAtRest();
@@ -89,7 +90,7 @@ private slots:
 // S -> Slow have one input each: score +1. Into the stock, with net = -(Fast + Slow):
 // LS(Fast -> S) = -|ΔFast / Δnet| = -0.5 ΔS / (0.75 ΔS) = -2/3, LS(Slow -> S) = -1/3.
 // So B1 (through Fast, named first) scores -2/3 and B2 -1/3, relative the same, at
-// every save step: with Stella's timing the first one (t = 0) is scored too.
+// every save step after the initial time, which has no score (0, as Stella shows it).
 void TestDominance::firstOrderDecay()
 {
     const Analysed a = analyse(xmile(R"(<sim_specs method="Euler"><start>0</start><stop>10</stop><dt>0.25</dt><savestep>1</savestep></sim_specs>)",
@@ -100,7 +101,9 @@ void TestDominance::firstOrderDecay()
     const std::size_t fast = loopThrough(a, QStringLiteral("Fast")), slow = loopThrough(a, QStringLiteral("Slow"));
     QCOMPARE(a.loops.name(fast), QStringLiteral("B1"));
     QCOMPARE(a.dominance.times.size(), std::size_t(11));
-    for (std::size_t t = 0; t < a.dominance.times.size(); ++t) {
+    QCOMPARE(a.dominance.relative(0, fast), 0.0);
+    QCOMPARE(a.dominance.relative(0, slow), 0.0);
+    for (std::size_t t = 1; t < a.dominance.times.size(); ++t) {
         QVERIFY2(std::fabs(a.dominance.relative(t, fast) + 2.0 / 3) < 1e-12, qPrintable(QString::number(t)));
         QVERIFY(std::fabs(a.dominance.relative(t, slow) + 1.0 / 3) < 1e-12);
     }
@@ -136,7 +139,7 @@ void TestDominance::logisticGrowthMatchesItsClosedForm()
     const std::size_t r1 = loopThrough(a, QStringLiteral("Room")) == 0 ? 1 : 0, b1 = 1 - r1;
     QCOMPARE(a.loops.name(r1), QStringLiteral("R1"));
     QCOMPARE(a.dominance.approximatedLinks, 0);
-    for (std::size_t s = 0; s + 1 < a.dominance.times.size(); ++s) {
+    for (std::size_t s = 1; s + 1 < a.dominance.times.size(); ++s) {
         const double t = a.dominance.times[s];
         const double p = valueAt(a, QStringLiteral("P"), t);
         QVERIFY2(std::fabs(a.dominance.relative(s, r1) - (1 - p / 1000)) < 1e-9, qPrintable(QString::number(t)));
@@ -145,6 +148,40 @@ void TestDominance::logisticGrowthMatchesItsClosedForm()
         QVERIFY2(std::fabs(a.dominance.relative(s, r1) - (1 - closed / 1000)) < 0.01, qPrintable(QString::number(t)));
     }
     QCOMPARE(story(a), QStringLiteral("R1 0–10\nB1 10–19\nat rest 19–30"));
+}
+
+// The logistic-growth model whose relative loop scores Stella computed in public
+// (github.com/bpowers/simlin, test/logistic_growth_ltm: population 5, maximum growth
+// rate 0.12, carrying capacity 1000, DT 1, Euler): the same structure as above with
+// fraction used = P/K, so for t >= 1 the scores are R1 = 1 - P(t)/K, B1 = -P(t)/K, and
+// 0 at t = 0, where Stella shows 0. Three of Stella's values (in %, two decimals):
+// t = 1: R1 99.40, B1 -0.56; t = 50: B1 -61.70; t = 100: B1 -99.90. Meadows must agree
+// within one percentage point (the Euler run gives P(1) = 5.597, P(50) = 617.2...).
+void TestDominance::logisticGrowthAsStellaScoresIt()
+{
+    const Analysed a = analyse(xmile(R"(<sim_specs method="Euler"><start>0</start><stop>100</stop><dt>1</dt></sim_specs>)",
+                                     R"(<stock name="population"><eqn>5</eqn><inflow>net_birth_rate</inflow></stock>
+                                        <flow name="net birth rate"><eqn>fractional_growth_rate * population</eqn></flow>
+                                        <aux name="maximum growth rate"><eqn>.12</eqn></aux>
+                                        <aux name="carrying capacity"><eqn>1000</eqn></aux>
+                                        <aux name="fractional growth rate"><eqn>maximum_growth_rate * (1 - fraction_of_carrying_capacity_used)</eqn></aux>
+                                        <aux name="fraction of carrying capacity used"><eqn>population/carrying_capacity</eqn></aux>)"));
+    QCOMPARE(a.loops.size(), std::size_t(2));
+    const std::size_t b1 = loopThrough(a, QStringLiteral("fraction of carrying capacity used"));
+    const std::size_t r1 = 1 - b1;
+    QCOMPARE(a.loops.name(r1), QStringLiteral("R1"));
+    QCOMPARE(a.dominance.times.size(), std::size_t(101));
+    QCOMPARE(a.dominance.relative(0, r1), 0.0);
+    QCOMPARE(a.dominance.relative(0, b1), 0.0);
+    for (std::size_t s = 1; s < 100; ++s) {
+        const double p = valueAt(a, QStringLiteral("population"), double(s));
+        QVERIFY2(std::fabs(a.dominance.relative(s, r1) - (1 - p / 1000)) < 1e-9, qPrintable(QString::number(s)));
+        QVERIFY(std::fabs(a.dominance.relative(s, b1) + p / 1000) < 1e-9);
+    }
+    QVERIFY(std::fabs(100 * a.dominance.relative(1, r1) - 99.40) < 1);
+    QVERIFY(std::fabs(100 * a.dominance.relative(1, b1) + 0.56) < 1);
+    QVERIFY(std::fabs(100 * a.dominance.relative(50, b1) + 61.70) < 1);
+    QVERIFY(std::fabs(100 * a.dominance.relative(100, b1) + 99.90) < 1);
 }
 
 // Position x and Velocity v: Moving = v flows into x; Accelerating = -k x flows into v,
@@ -169,7 +206,7 @@ void TestDominance::twoStockOscillation()
     const std::size_t b1 = loopThrough(a, QStringLiteral("Braking")), b2 = loopThrough(a, QStringLiteral("Moving"));
     QCOMPARE(a.loops.name(b1), QStringLiteral("B1"));
     int checked = 0;
-    for (std::size_t s = 0; s + 1 < a.dominance.times.size(); ++s) {
+    for (std::size_t s = 1; s + 1 < a.dominance.times.size(); ++s) {
         const double t = a.dominance.times[s];
         const double dx = valueAt(a, QStringLiteral("x"), t + 0.05) - valueAt(a, QStringLiteral("x"), t);
         const double dv = valueAt(a, QStringLiteral("v"), t + 0.05) - valueAt(a, QStringLiteral("v"), t);
@@ -180,7 +217,7 @@ void TestDominance::twoStockOscillation()
         QVERIFY(std::fabs(a.dominance.relative(s, b1) + 0.2 * std::fabs(dv) / total) < 1e-6);
         ++checked;
     }
-    QCOMPARE(checked, 40);
+    QCOMPARE(checked, 39); // save steps 0.5 to 19.5
     // B1's share c|kx + cv| / (k|v| + c|kx + cv|) passes 1/2 only near the turning points
     // of x, where v is near 0: with x ~ A sin, v ~ A cos, while |tan| > 5, within
     // atan(0.2) = 0.197 of them, 2 * 0.197 / pi = 12.6% of the time. Save steps of 0.5
@@ -227,7 +264,7 @@ void TestDominance::modelAtRest()
     for (std::size_t s = 0; s < a.dominance.times.size(); ++s) {
         QCOMPARE(a.dominance.relative(s, 0), 0.0);
         QCOMPARE(a.dominance.relative(s, 1), 0.0);
-        QVERIFY(a.dominance.atRest(s, a.dominance.loopComponent[0]));
+        QCOMPARE(a.dominance.atRest(s, a.dominance.loopComponent[0]), s > 0); // the initial time is not scored
     }
     QCOMPARE(story(a), QStringLiteral("at rest 0–10"));
 }

@@ -129,9 +129,7 @@ void TestLoopsCli::dominanceCsv()
     const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 12); // header, then times 0..10
     QCOMPARE(lines[0], QStringLiteral("Time,R1,B1"));
-    // Stella's timing: the score at t is the step from t to t + DT, so t = 0 is scored
-    // (it used to print 0,0,0 there, the score of the step into t).
-    QCOMPARE(lines[1], QStringLiteral("0,0.666667,-0.333333"));
+    QCOMPARE(lines[1], QStringLiteral("0,0,0")); // the initial time has no score, as in Stella
     QCOMPARE(lines[2], QStringLiteral("1,0.666667,-0.333333"));
     QCOMPARE(lines[11], QStringLiteral("10,0.666667,-0.333333"));
 }
