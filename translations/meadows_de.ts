@@ -161,6 +161,13 @@
         <source>The stocks move at a pace no loop changes (a limit holds a flow, or an outside input drives them).</source>
         <translation>Die Bestände ändern sich in einem Tempo, das keine Schleife verändert (eine Grenze hält einen Fluss fest, oder ein äußerer Eingang treibt sie).</translation>
     </message>
+    <message numerus="yes">
+        <source>Dominance is of the %n loop(s) that matter, found by strongest-path discovery: there are too many to list.</source>
+        <translation>
+            <numerusform>Dominanz der %n Schleife, die zählt, gefunden durch Suche nach den stärksten Pfaden: es gibt zu viele, um sie aufzulisten.</numerusform>
+            <numerusform>Dominanz der %n Schleifen, die zählen, gefunden durch Suche nach den stärksten Pfaden: es gibt zu viele, um sie aufzulisten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RenameVariableCommand</name>

@@ -161,6 +161,13 @@
         <source>The stocks move at a pace no loop changes (a limit holds a flow, or an outside input drives them).</source>
         <translation>Les stocks évoluent à un rythme qu’aucune boucle ne change (une limite bloque un flux, ou une entrée extérieure les pousse).</translation>
     </message>
+    <message numerus="yes">
+        <source>Dominance is of the %n loop(s) that matter, found by strongest-path discovery: there are too many to list.</source>
+        <translation>
+            <numerusform>Dominance de la %n boucle qui compte, trouvée par recherche des chemins les plus forts : il y en a trop pour les lister.</numerusform>
+            <numerusform>Dominance des %n boucles qui comptent, trouvées par recherche des chemins les plus forts : il y en a trop pour les lister.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RenameVariableCommand</name>

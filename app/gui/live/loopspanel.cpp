@@ -5,6 +5,7 @@
 #include "solver/compiler.h"
 #include "solver/analysis/loopdominance.h"
 #include "solver/analysis/dominanceperiods.h"
+#include "solver/analysis/loopdiscovery.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,7 +46,20 @@ LoopAnalysis analyseProject(const Project &project, quint64 generation, const st
         out.problem = QObject::tr("Dominance needs a model that runs.");
         return out;
     }
-    const DominanceResult d = computeDominance(causal, loops, *compiled.model, {}, cancel);
+    // Too many loops to list them all: score the loops that matter, found by strongest-path
+    // discovery (as `meadows loops --dominance` does), and say so.
+    LoopList discovered;
+    const bool discover = !loops.complete && !loops.cancelled;
+    if (discover) {
+        const LinkScoreRun scores = scoreAllLinks(causal, *compiled.model, {}, cancel);
+        LoopDiscoveryOptions discovery;
+        discovery.cancel = cancel;
+        discovered = loopListOf(causal.graph, discoverStrongestLoops(causal, scores, discovery).circuits);
+        out.problem = QObject::tr("Dominance is of the %n loop(s) that matter, found by strongest-path discovery: "
+                                  "there are too many to list.", nullptr, int(discovered.size()));
+    }
+    const LoopList &scored = discover ? discovered : loops;
+    const DominanceResult d = computeDominance(causal, scored, *compiled.model, {}, cancel);
     if (!d.error.isEmpty()) {
         out.problem = d.error;
         return out;
@@ -90,8 +104,8 @@ LoopAnalysis analyseProject(const Project &project, quint64 generation, const st
             break;
         default:
             b.label = d.loopNames[std::size_t(p.loop)];
-            b.detail = polarityName(loops.polarity(std::size_t(p.loop))) + QStringLiteral(": ")
-                       + loopVariableNames(causal.graph, loops, std::size_t(p.loop)).join(QStringLiteral(" → "));
+            b.detail = polarityName(scored.polarity(std::size_t(p.loop))) + QStringLiteral(": ")
+                       + loopVariableNames(causal.graph, scored, std::size_t(p.loop)).join(QStringLiteral(" → "));
         }
         out.periods.push_back(std::move(b));
     }
