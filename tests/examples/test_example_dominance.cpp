@@ -134,6 +134,12 @@ void TestExampleDominance::storyAndDominanceAgree_data()
     QTest::newRow("population") << QStringLiteral("classics/population.xmile")
         << L({"R1 0–100"}) << L({"R1: Births, Population", "B1: Deaths, Population"})
         << L({"the reinforcing loop of births, R1, wins (it is in charge all along)"});
+    // Forrester's market growth: salespeople, then the delivery delay, then capacity.
+    QTest::newRow("market growth") << QStringLiteral("classics/market-growth.xmile")
+        << L({"B1 0–5.25", "R1 5.25–13", "B2 13–16.5", "B3 16.5–27.5", "B2 27.5–30.75", "R2 30.75–35.25", "shared 35.25–42.25", "R2 42.25–120"})
+        << L({"R1: Backlog, Deliveries, Revenue, Sales Budget, Indicated Salespeople, Hiring, Salespeople, Orders Booked",
+              "B3: Backlog, Delivery Delay, Delivery Delay Recognized, Effect of Delivery Delay, Sales Effectiveness, Orders Booked"})
+        << L({"(R1, in charge from month 5 to 13)", "(B3, in charge from 16.5 to 27.5)", "from month 42 to the end the long loop R2"});
     QTest::newRow("teacup") << QStringLiteral("classics/teacup.xmile")
         << L({"B1 0–28.25", "at rest 28.25–30"}) << L({})
         << L({"B1, in charge until the tea is at rest at room temperature (about minute 28)"});
