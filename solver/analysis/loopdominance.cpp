@@ -199,7 +199,7 @@ LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model
     for (std::size_t t = 0; t < rows; t += every.stride) {
         out.times.push_back(results.at(t, 0));
         for (const std::vector<double> &link : byLink)
-            out.scores.push_back(link[forwardRow(t, rows)]);
+            out.scores.push_back(t == 0 ? 0.0 : link[forwardRow(t, rows)]); // t = 0: no score, as in computeDominance
     }
     return out;
 }
