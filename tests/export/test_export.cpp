@@ -437,9 +437,10 @@ void TestExport::dominancePeriodsMergeStepsPerComponent()
     set(5, ab, 0.4); set(5, bc, -0.4);
     for (std::size_t t : {0, 1, 4}) set(t, xy, -1.0);
     // The run is 5 long: periods under 5/40 would merge; every period here is 1 or more.
-    // A period runs to the next one's start: ab's steps 1 and 2 are 1–3.
+    // A period runs to the next one's start, and the initial time (never scored) opens
+    // the period after it: ab's steps 0 to 2 are 0–3.
     const std::vector<std::vector<TimePeriod>> periods = dominancePeriods(d, loops);
-    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("1–3"));
+    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("0–3"));
     QCOMPARE(formatPeriods(periods[bc]), QStringLiteral("3–5"));
     QCOMPARE(formatPeriods(periods[xy]), QStringLiteral("0–2, 4–5"));
     QCOMPARE(formatPeriods(periods[xy], 1), QStringLiteral("0–2, …"));
