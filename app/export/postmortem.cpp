@@ -73,7 +73,7 @@ QStringList inChargeSentences(const std::vector<DominancePeriod> &story, const D
         }
         switch (p.loop) {
         case DominancePeriod::kAtRest:
-            out << QStringLiteral("%1, the system was at rest: no stock on a loop moved.").arg(when);
+            out << QStringLiteral("%1, the system was at rest: no stock on a loop moved noticeably.").arg(when);
             break;
         case DominancePeriod::kInactive:
             out << QStringLiteral("%1, no loop was active: the stocks moved at a steady pace that no feedback changed "

@@ -265,7 +265,7 @@ void TestExport::markdownBundleLinksItsFilesAndListsTheLoops()
     QCOMPARE(md.contains(QLatin1String("## Which loop was in charge")), simulated);
     if (simulated) {
         QVERIFY(md.contains(QStringLiteral("## Which loop was in charge\n\n"
-                                           "- From 0 to 20 minutes, the system was at rest: no stock on a loop moved.\n"
+                                           "- From 0 to 20 minutes, the system was at rest: no stock on a loop moved noticeably.\n"
                                            "- From 20 to 120 minutes, R2 was in charge (reinforcing: Backlog → Latency → "
                                            "Timeout Fraction → Timeouts → Retries → Load).\n")));
         QVERIFY(md.contains(QStringLiteral("| R2 | R | Backlog → Latency → Timeout Fraction → Timeouts → Retries → Load → Backlog | 20–120 |")));
