@@ -34,7 +34,7 @@ QString usageText()
         "       meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X]\n"
         "                         [--start X] [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...\n"
         "       meadows check [--units] MODEL   parse and compile; list every problem\n"
-        "       meadows loops MODEL [--json | --summary | --dominance] [--max-loops N]\n"
+        "       meadows loops MODEL [--json | --summary | --dominance [--periods]] [--max-loops N]\n"
         "                                       list the feedback loops, R/B/U (unknown)\n"
         "       meadows export MODEL --format svg|png|pdf|md|mermaid|dot [-o OUT] [--scale N]\n"
         "                         [--baseline OTHER.xmile]\n"
