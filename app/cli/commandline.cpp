@@ -22,6 +22,7 @@ const Subcommand kSubcommands[] = {
     {"equilibria", equilibriaCommand},
     {"sweep", sweepCommand},
     {"sensitivity", sensitivityCommand},
+    {"layout", layoutCommand},
 };
 } // namespace
 
@@ -53,6 +54,8 @@ QString usageText()
         "                         [--vary ...] --runs N [--seed S] [--sampling lhs|mc] [-o OUT.csv]\n"
         "                                       percentile bands p5 p25 p50 p75 p95 of every variable\n"
         "                                       over time, CSV\n"
+        "       meadows layout MODEL [-o OUT.xmile]\n"
+        "                                       the model with its diagram laid out afresh (Graphviz)\n"
         "       meadows help | --help | --version\n"
         "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
 }

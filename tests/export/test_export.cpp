@@ -1,7 +1,12 @@
 // `meadows export` as a user runs it, headless (no DISPLAY): every format's contents, the
 // md bundle's links, and Mermaid that Meadows' own importer reads back link for link.
+#include "support/generatedmodel.h"
 #include "support/meadowsprocess.h"
 #include "support/testfiles.h"
+
+#include "diagram/autolayout.h"
+#include "model/modelfile.h"
+#include "model/xmilewriter.h"
 
 #include "export/causaltext.h"
 #include "solver/analysis/dominanceperiods.h"
@@ -88,6 +93,29 @@ QStringList allExamples()
     return files;
 }
 
+// Every <text> of an SVG, simplified, joined by spaces: a long name may wrap onto several
+// lines, each its own <text>, and its words then follow each other.
+QString svgText(const QByteArray &svg)
+{
+    QXmlStreamReader xml(svg);
+    QStringList texts;
+    int depth = 0; // inside a <text>
+    QString current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text")) {
+            ++depth;
+            current.clear();
+        } else if (xml.isCharacters() && depth > 0) {
+            current += xml.text();
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("text")) {
+            --depth;
+            texts << current.simplified();
+        }
+    }
+    return xml.hasError() ? QString() : texts.join(u' ');
+}
+
 } // namespace
 
 class TestExport : public QObject {
@@ -95,6 +123,8 @@ class TestExport : public QObject {
 private slots:
     void svgKeepsEveryNameAsText_data();
     void svgKeepsEveryNameAsText();
+    void svgOfAModelWithoutDiagramShowsEveryName_data();
+    void svgOfAModelWithoutDiagramShowsEveryName();
     void pngFollowsTheScale();
     void pdfHasAPage();
     void markdownBundleLinksItsFilesAndListsTheLoops_data();
@@ -123,30 +153,47 @@ void TestExport::svgKeepsEveryNameAsText()
     const QString out = dir.filePath(QStringLiteral("d.svg"));
     const Outcome o = exportModel({model, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), out});
     QCOMPARE(o.code, 0);
-    QXmlStreamReader xml(readAll(out));
-    QStringList texts;
-    int textElements = 0;
-    int depth = 0; // inside a <text>
-    QString current;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("text")) {
-            ++textElements;
-            ++depth;
-            current.clear();
-        } else if (xml.isCharacters() && depth > 0) {
-            current += xml.text();
-        } else if (xml.isEndElement() && xml.name() == QLatin1String("text")) {
-            --depth;
-            texts << current.simplified();
-        }
-    }
-    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-    QVERIFY(textElements > 0);
-    // A long name may wrap onto several lines, each its own <text>: the words follow each other.
-    const QString all = texts.join(u' ');
+    const QString all = svgText(readAll(out));
+    QVERIFY(!all.isEmpty());
     for (const QString &name : drawnNames(load(model)))
         QVERIFY2(all.contains(name.simplified()), qPrintable(name + QStringLiteral(" not in: ") + all));
+}
+
+void TestExport::svgOfAModelWithoutDiagramShowsEveryName_data()
+{
+    QTest::addColumn<QString>("model"); // empty: a generated model written without a view
+    QTest::newRow("generated, 24 variables") << QString();
+    QTest::newRow("mermaid import") << kExamples + QStringLiteral("mermaid/retry-storm.mmd");
+}
+
+// A model without a diagram is laid out before it is drawn (it used to be a blank 40 x 40
+// picture): every variable's name is in the SVG, and the picture is diagram-sized.
+void TestExport::svgOfAModelWithoutDiagramShowsEveryName()
+{
+    QFETCH(QString, model);
+    QTemporaryDir dir;
+    if (model.isEmpty()) {
+        model = dir.filePath(QStringLiteral("generated.xmile"));
+        QFile f(model);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(writeXmile(test::generatedStockFlowModel(24)));
+    }
+    const XmileReadResult read = readModelFile(model);
+    QVERIFY(read.project);
+    QVERIFY(diagram::needsLayout(read.project->mainModel()));
+    const QString out = dir.filePath(QStringLiteral("d.svg"));
+    const Outcome o = exportModel({model, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), out});
+    QVERIFY2(o.code == 0, qPrintable(o.err));
+    const QByteArray svg = readAll(out);
+    const QString all = svgText(svg);
+    for (const Variable &v : read.project->mainModel().variables) {
+        const QString name = displayName(v.name).replace(u'_', u' ').simplified();
+        QVERIFY2(all.contains(name), qPrintable(name + QStringLiteral(" not in: ") + all));
+    }
+    // The picture's extent in diagram units (the blank picture was 40 x 40).
+    const QRegularExpressionMatch box = QRegularExpression(QStringLiteral("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"")).match(QString::fromUtf8(svg));
+    QVERIFY(box.hasMatch());
+    QVERIFY2(box.captured(1).toDouble() > 200 && box.captured(2).toDouble() > 200, qPrintable(box.captured(0)));
 }
 
 void TestExport::pngFollowsTheScale()
