@@ -178,10 +178,10 @@ std::optional<Expr> ExprParser::power()
     std::optional<Expr> left = primary();
     if (!left)
         return std::nullopt;
-    while (m_lex.peek().kind == Tok::Caret) {
+    if (m_lex.peek().kind == Tok::Caret) {
         const Token t = m_lex.next();
-        // The exponent may carry a sign: 2^-1.
-        std::optional<Expr> right = m_lex.peek().kind == Tok::Minus || m_lex.peek().kind == Tok::Plus ? unary() : primary();
+        // Vensim's ^ groups from the right: 4^3^2 is 4^9. The exponent may carry a sign.
+        std::optional<Expr> right = m_lex.peek().kind == Tok::Minus || m_lex.peek().kind == Tok::Plus ? unary() : power();
         if (!right)
             return std::nullopt;
         Expr n;

@@ -2,6 +2,9 @@
 #include "mdltranslate.h"
 #include "model/names.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace meadows::vensim {
 
 namespace {
@@ -15,8 +18,14 @@ QString unitsOf(const QString &units)
 GraphicalFunction tableOf(const LookupTable &t)
 {
     GraphicalFunction gf;
-    gf.xpts = t.xs;
-    gf.ypts = t.ys;
+    // Vensim orders a table's points by x.
+    std::vector<std::size_t> order(t.xs.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return t.xs[a] < t.xs[b]; });
+    for (std::size_t i : order) {
+        gf.xpts.push_back(t.xs[i]);
+        gf.ypts.push_back(t.ys[i]);
+    }
     if (t.xrange)
         gf.xscale = Scale{t.xrange->first, t.xrange->second};
     if (t.yrange)
@@ -92,6 +101,20 @@ private:
     // right-hand side: the range itself, or a range holding that element.
     void substituteIn(Expr &e, const QHash<QString, QString> &substitute)
     {
+        if (isRangeValue(e)) {
+            // A range used as a number: the position of the element computed, from 1.
+            const QStringList members = m_ranges.elementsOf(e.text);
+            const auto it = substitute.constFind(canonicalName(e.text));
+            QStringList candidates = it != substitute.constEnd() ? QStringList{*it} : QStringList(substitute.values());
+            for (const QString &element : candidates) {
+                const qsizetype at = members.indexOf(element, Qt::CaseInsensitive);
+                if (at >= 0) {
+                    e.kind = Expr::Kind::Number;
+                    e.number = double(at + 1);
+                    return;
+                }
+            }
+        }
         for (Subscript &s : e.subscripts) {
             if (s.bang || !m_ranges.isRange(s.name))
                 continue;
@@ -112,12 +135,20 @@ private:
             substituteIn(a, substitute);
     }
 
-    static bool callsElementTable(const Expr &e)
+    bool isRangeValue(const Expr &e) const
     {
-        if (e.kind == Expr::Kind::Call && !e.subscripts.empty())
+        return e.kind == Expr::Kind::Name && e.subscripts.empty() && m_ranges.isRange(e.text)
+               && !m_defined.contains(canonicalName(e.text));
+    }
+
+    // What only an element's own equation can say: its subscripted lookup, or the
+    // position of its element in a range.
+    bool needsElements(const Expr &e) const
+    {
+        if ((e.kind == Expr::Kind::Call && !e.subscripts.empty()) || isRangeValue(e))
             return true;
         for (const Expr &a : e.args)
-            if (callsElementTable(a))
+            if (needsElements(a))
                 return true;
         return false;
     }
@@ -127,7 +158,7 @@ private:
         if (group.size() != 1 || !group.front()->excepts.empty())
             return false;
         const Definition &d = *group.front();
-        if (d.rhs && callsElementTable(*d.rhs)) // each element calls its own table
+        if (d.rhs && needsElements(*d.rhs))
             return false;
         if (d.rhs && d.rhs->kind == Expr::Kind::NumberList)
             return d.subscripts.empty();
@@ -365,6 +396,26 @@ private:
                 v.elements.push_back(std::move(e));
             }
         }
+        // Elements no equation names are 0 in Vensim (which leaves them out of its output).
+        std::vector<Subscript> whole;
+        for (const QString &d : v.dimensions)
+            whole.push_back({d, false});
+        QStringList missing;
+        for (const QStringList &t : tuples(whole, m_ranges)) {
+            if (done.contains(tupleKey(t)))
+                continue;
+            missing << t.join(u',');
+            ArrayElement e;
+            e.subscript = t.join(QLatin1String(", "));
+            e.equation = QStringLiteral("0");
+            if (stock)
+                flow.elements.push_back(e);
+            v.elements.push_back(std::move(e));
+        }
+        if (!missing.isEmpty())
+            m_report.warning(first.nameOffset, QStringLiteral("'%1' has no equation for %2; those elements are 0, as in Vensim")
+                                                   .arg(v.name, missing.size() > 3 ? QStringLiteral("%1 elements").arg(missing.size())
+                                                                                   : QLatin1Char('[') + missing.join(QLatin1String("], [")) + QLatin1Char(']')));
         if (stock) {
             flow.name = freshName(v.name + QStringLiteral(" net flow"));
             flow.elementSource = v.elementSource;

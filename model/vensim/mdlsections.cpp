@@ -60,7 +60,10 @@ MdlLayout splitSections(const QString &text)
 {
     MdlLayout layout;
     qsizetype end = text.size();
-    const qsizetype sketch = text.indexOf(QLatin1String("\\\\\\---///"));
+    // "\\\---///" opens the sketch; some files have two backslashes.
+    qsizetype sketch = text.indexOf(QLatin1String("\\\\---///"));
+    if (sketch > 0 && text[sketch - 1] == u'\\')
+        --sketch;
     if (sketch >= 0) {
         end = sketch;
         const qsizetype line = text.indexOf(u'\n', sketch);

@@ -68,14 +68,14 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("VMIN"), QStringLiteral("MIN")}, {QStringLiteral("VMAX"), QStringLiteral("MAX")},
         {QStringLiteral("SUM"), QStringLiteral("SUM")},
         {QStringLiteral("XIDZ"), QStringLiteral("XIDZ")}, {QStringLiteral("ZIDZ"), QStringLiteral("ZIDZ")},
-        {QStringLiteral("MODULO"), QStringLiteral("MODULO")}, {QStringLiteral("POWER"), QStringLiteral("POWER")},
+{QStringLiteral("POWER"), QStringLiteral("POWER")},
         {QStringLiteral("STEP"), QStringLiteral("STEP")}, {QStringLiteral("RAMP"), QStringLiteral("RAMP")},
         {QStringLiteral("PULSE"), QStringLiteral("PULSE")}, {QStringLiteral("PULSE TRAIN"), QStringLiteral("PULSE_TRAIN")},
         {QStringLiteral("SMOOTH"), QStringLiteral("SMTH1")}, {QStringLiteral("SMOOTHI"), QStringLiteral("SMTH1")},
         {QStringLiteral("SMOOTH3"), QStringLiteral("SMTH3")}, {QStringLiteral("SMOOTH3I"), QStringLiteral("SMTH3")},
         {QStringLiteral("DELAY1"), QStringLiteral("DELAY1")}, {QStringLiteral("DELAY1I"), QStringLiteral("DELAY1")},
         {QStringLiteral("DELAY3"), QStringLiteral("DELAY3")}, {QStringLiteral("DELAY3I"), QStringLiteral("DELAY3")},
-        {QStringLiteral("DELAY FIXED"), QStringLiteral("DELAY")}, {QStringLiteral("TREND"), QStringLiteral("TREND")},
+        {QStringLiteral("TREND"), QStringLiteral("TREND")},
         {QStringLiteral("FORECAST"), QStringLiteral("FORCST")}, {QStringLiteral("INITIAL"), QStringLiteral("INIT")},
         {QStringLiteral("RANDOM UNIFORM"), QStringLiteral("RANDOM_UNIFORM")},
     };
@@ -90,6 +90,16 @@ QString translateCall(const Expr &e, TranslateContext &c)
         // q * INTEGER(x / q); a quantum of zero or less leaves x as it is.
         const QString x = translate(e.args[0], c), q = translate(e.args[1], c);
         return QStringLiteral("(IF (%2) <= 0 THEN %1 ELSE (%2) * %3)").arg(x, q, truncated(QStringLiteral("(%1) / (%2)").arg(x, q)));
+    }
+    if (f == QLatin1String("MODULO") && arity(2, 2)) {
+        // Vensim's remainder takes the sign of the dividend: MODULO(-7, 3) = -1.
+        const QString x = translate(e.args[0], c), y = translate(e.args[1], c);
+        return QStringLiteral("((%1) - (%2) * %3)").arg(x, y, truncated(QStringLiteral("(%1) / (%2)").arg(x, y)));
+    }
+    if (f == QLatin1String("DELAY FIXED") && arity(3, 3)) {
+        // Vensim fixes the delay at the start, as a whole number of steps (at least one).
+        return QStringLiteral("DELAY(%1, MAX(1, ROUND(INIT(%2) / DT)) * DT, %3)")
+            .arg(translate(e.args[0], c), translate(e.args[1], c), translate(e.args[2], c));
     }
     if (f == QLatin1String("LOG") && arity(2, 2))
         return QStringLiteral("(LN(%1) / LN(%2))").arg(translate(e.args[0], c), translate(e.args[1], c));
