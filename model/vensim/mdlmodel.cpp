@@ -101,12 +101,15 @@ private:
     // right-hand side: the range itself, or a range holding that element.
     void substituteIn(Expr &e, const QHash<QString, QString> &substitute)
     {
-        if (isRangeValue(e)) {
-            // A range used as a number: the position of the element computed, from 1.
-            const QStringList members = m_ranges.elementsOf(e.text);
+        if (isRangeValue(e) && !substitute.isEmpty()) {
+            // A range used as a number: the position of the element computed in the
+            // largest range that holds it (a subrange's elements count in their parent).
             const auto it = substitute.constFind(canonicalName(e.text));
             QStringList candidates = it != substitute.constEnd() ? QStringList{*it} : QStringList(substitute.values());
             for (const QString &element : candidates) {
+                const QStringList members = m_ranges.elementsOf(m_ranges.rangeHolding({element}));
+                if (!m_ranges.elementsOf(e.text).contains(element, Qt::CaseInsensitive))
+                    continue;
                 const qsizetype at = members.indexOf(element, Qt::CaseInsensitive);
                 if (at >= 0) {
                     e.kind = Expr::Kind::Number;
@@ -123,6 +126,20 @@ private:
                 s.name = *it;
                 continue;
             }
+            // A range mapped onto one the equation is written on: the element in the same place.
+            bool done = false;
+            for (auto m = substitute.constBegin(); m != substitute.constEnd() && !done; ++m) {
+                if (!m_ranges.mapped(s.name, m.key()))
+                    continue;
+                const qsizetype at = m_ranges.elementsOf(m.key()).indexOf(*m, Qt::CaseInsensitive);
+                const QStringList target = m_ranges.elementsOf(s.name);
+                if (at >= 0 && at < target.size()) {
+                    s.name = target[at];
+                    done = true;
+                }
+            }
+            if (done)
+                continue;
             const QStringList members = m_ranges.elementsOf(s.name);
             for (const QString &element : substitute) {
                 if (members.contains(element, Qt::CaseInsensitive)) {
@@ -147,6 +164,8 @@ private:
     {
         if ((e.kind == Expr::Kind::Call && !e.subscripts.empty()) || isRangeValue(e))
             return true;
+        if (isCall(e, "ELMCOUNT"))
+            return false;
         for (const Expr &a : e.args)
             if (needsElements(a))
                 return true;
@@ -158,7 +177,7 @@ private:
         if (group.size() != 1 || !group.front()->excepts.empty())
             return false;
         const Definition &d = *group.front();
-        if (d.rhs && needsElements(*d.rhs))
+        if (!d.subscripts.empty() && d.rhs && needsElements(*d.rhs))
             return false;
         if (d.rhs && d.rhs->kind == Expr::Kind::NumberList)
             return d.subscripts.empty();

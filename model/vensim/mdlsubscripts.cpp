@@ -29,6 +29,8 @@ void SubscriptRanges::addDefinition(const QString &name, const QString &text, qs
                     listed = true;
                 } else if (t.kind == Tok::RParen) {
                     --depth;
+                } else if (t.kind == Tok::Name && depth == 0) {
+                    m_maps.append({canonicalName(name), canonicalName(t.text)});
                 }
             }
             if (listed)
@@ -107,6 +109,12 @@ void SubscriptRanges::resolve(const Warn &error)
             m_elementKeys[canonicalName(e)]++;
         m_dims.push_back(std::move(d));
     }
+}
+
+bool SubscriptRanges::mapped(const QString &a, const QString &b) const
+{
+    const QString ka = canonicalName(a), kb = canonicalName(b);
+    return m_maps.contains({ka, kb}) || m_maps.contains({kb, ka});
 }
 
 bool SubscriptRanges::isRange(const QString &name) const

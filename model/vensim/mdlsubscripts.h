@@ -26,6 +26,8 @@ public:
     // The elements a subscript stands for: a range's, or the element itself.
     QStringList elementsOf(const QString &name) const;
     bool isElement(const QString &name) const;
+    // One range maps onto the other ("a: ... -> b" or "b: ... -> a"), element by element.
+    bool mapped(const QString &a, const QString &b) const;
     // The largest range that holds every one of `elements` (the first defined on a tie):
     // the family an equation written on elements and subranges belongs to;
     // empty when none does.
@@ -45,6 +47,7 @@ private:
     std::vector<Dimension> m_dims;
     QHash<QString, int> m_index; // canonical name -> index in m_dims
     QHash<QString, int> m_elementKeys; // canonical element -> count of ranges holding it
+    QList<QPair<QString, QString>> m_maps; // canonical (range, the range it maps to)
 };
 
 } // namespace meadows::vensim
