@@ -3,9 +3,9 @@
 #include "commands/deletevariables.h"
 #include "commands/movevariables.h"
 #include "diagramclipboard.h"
-#include "diagramgeometry.h"
-#include "export/diagramrenderer.h"
-#include "export/documentexport.h"
+#include "diagram/diagramgeometry.h"
+#include "export/pictures/diagramrenderer.h"
+#include "export/pictures/documentexport.h"
 #include "document.h"
 #include "files/recentfiles.h"
 #include "i18n/preferencesdialog.h"
@@ -500,6 +500,7 @@ bool MainWindow::exportTo(ExportFormat format, const QString &path)
     ExportRequest request;
     request.format = format;
     request.output = path;
+    request.inputs = {m_document->filePath()}; // exporting onto the open model would destroy it
     const ExportOutcome outcome = exportProject(m_document->project(), m_scene, request);
     if (!outcome.error.isEmpty()) {
         showStatus(tr("Export failed: %1").arg(outcome.error));

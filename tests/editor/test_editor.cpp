@@ -2,7 +2,7 @@
 // drags draw flows and connectors, and the saved XMILE tells what was made.
 #include "commands/addvariable.h"
 #include "commands/changevalue.h"
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "document.h"
 #include "editortesting.h"
 #include "mainwindow.h"

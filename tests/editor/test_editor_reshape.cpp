@@ -2,8 +2,8 @@
 // text, pinch zoom, placing modules. Each edit is checked in the document, in the undo
 // stack, and in the XMILE that is saved.
 #include "commands/bendconnector.h"
-#include "diagramgeometry.h"
-#include "flowbends.h"
+#include "diagram/diagramgeometry.h"
+#include "diagram/flowbends.h"
 #include "document.h"
 #include "editortesting.h"
 #include "mainwindow.h"

@@ -3,12 +3,12 @@
 #include "support/meadowsprocess.h"
 
 #include "export/causaltext.h"
-#include "export/dominanceperiods.h"
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/dominanceperiods.h"
+#include "solver/analysis/loopfinder.h"
 #include "model/mermaidreader.h"
 #include "model/names.h"
 #include "model/xmilereader.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 
 #include <QDirIterator>
 #include <QImage>
@@ -379,7 +379,7 @@ void TestExport::errorsExitOneOrTwo_data()
     QTest::newRow("no model") << QStringList{QStringLiteral("--format"), QStringLiteral("dot")} << 2 << QStringLiteral("no model given");
     QTest::newRow("missing model, text") << QStringList{missing, QStringLiteral("--format"), QStringLiteral("dot")} << 1 << missing + QStringLiteral(": error: no such file");
     QTest::newRow("missing model, picture") << QStringList{missing, QStringLiteral("-o"), QStringLiteral("/tmp/export-never.svg")} << 1 << missing + QStringLiteral(": error: no such file");
-    QTest::newRow("unwritable output") << QStringList{kTeacup, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/x.png")} << 1 << QStringLiteral("meadows: cannot write /nonexistent/dir/x.png");
+    QTest::newRow("unwritable output") << QStringList{kTeacup, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/x.png")} << 1 << QStringLiteral("error: cannot write /nonexistent/dir/x.png: No such file or directory");
     QTest::newRow("broken model") << QStringList{QStringLiteral(MEADOWS_TEST_DATA "/broken/truncated.xmile"), QStringLiteral("-o"), QStringLiteral("/tmp/export-never.pdf")} << 1 << QStringLiteral("error:");
 }
 

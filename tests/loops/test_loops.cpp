@@ -1,14 +1,14 @@
 // Feedback-loop analysis: the circuit search, naming and classification on hand-built
 // graphs; polarity inference from equations; causal graphs of stock-and-flow models and
 // causal-loop diagrams (the incident patterns among them); Loops That Matter scores.
-#include "model/loops/circuitsearch.h"
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/circuitsearch.h"
+#include "solver/analysis/loopfinder.h"
 #include "model/xmilereader.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
-#include "solver/loopdominance.h"
+#include "solver/analysis/loopdominance.h"
 #include "solver/parser.h"
-#include "solver/polarity.h"
+#include "solver/analysis/polarity.h"
 
 #include <QtTest>
 #include <random>

@@ -1,6 +1,6 @@
 #include "moduleitem.h"
 
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
 
 #include <QPainter>

@@ -1,6 +1,6 @@
 #include "stockitem.h"
 
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
 
 #include <QPainter>
