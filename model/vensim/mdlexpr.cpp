@@ -13,7 +13,25 @@ const char *describe(Tok kind)
     case Tok::LParen: return "'('";
     case Tok::Comma: return "','";
     case Tok::Minus: return "'-'";
-    default: return "something else";
+    case Tok::Plus: return "'+'";
+    case Tok::Star: return "'*'";
+    case Tok::Slash: return "'/'";
+    case Tok::Caret: return "'^'";
+    case Tok::LBracket: return "'['";
+    case Tok::Semicolon: return "';'";
+    case Tok::Eq: return "'='";
+    case Tok::EqEq: return "'=='";
+    case Tok::Ne: return "'<>'";
+    case Tok::Lt: return "'<'";
+    case Tok::Le: return "'<='";
+    case Tok::Gt: return "'>'";
+    case Tok::Ge: return "'>='";
+    case Tok::Bang: return "'!'";
+    case Tok::Colon: return "':'";
+    case Tok::Assign: return "':='";
+    case Tok::Map: return "'->'";
+    case Tok::Equiv: return "'<->'";
+    default: return "a symbol";
     }
 }
 
@@ -287,8 +305,8 @@ std::optional<Expr> ExprParser::primary()
     case Tok::End:
         return fail(t.offset, QStringLiteral("the expression ends early"));
     default:
-        return fail(t.offset, QStringLiteral("unexpected '%1' in an expression")
-                                  .arg(t.text.isEmpty() ? QString::fromLatin1(describe(t.kind)) : t.text));
+        return fail(t.offset, QStringLiteral("unexpected %1 in an expression")
+                                  .arg(t.text.isEmpty() ? QString::fromLatin1(describe(t.kind)) : QLatin1Char('\'') + t.text + QLatin1Char('\'')));
     }
 }
 
