@@ -333,9 +333,11 @@ private:
             return translateFor(rhs.args[0], self, sub);
         }
         if (isCall(rhs, "ACTIVE INITIAL") && rhs.args.size() == 2) {
-            v.initEquation = translateFor(rhs.args[1], self, sub);
-            m_report.warning(rhs.offset, QStringLiteral("ACTIVE INITIAL: the initial value is not used; '%1' starts "
-                                                        "from its equation").arg(v.name));
+            if (!sub.isEmpty())
+                m_report.warning(rhs.offset, QStringLiteral("ACTIVE INITIAL in an equation written element by element "
+                                                            "is not supported: the initial value is not used"));
+            else
+                v.initEquation = translateFor(rhs.args[1], self, sub);
             return translateFor(rhs.args[0], self, sub);
         }
         return translateFor(rhs, self, sub);

@@ -58,6 +58,7 @@ private slots:
     void subscriptsRangesAndTables();
     void integerTruncatesLikeVensim();
     void macrosBecomeXmileMacros();
+    void activeInitialBreaksAnInitialLoop();
     void malformedEquationIsAnErrorAtLineAndColumn();
     void unsupportedFunctionIsAWarningAtItsPosition();
     void missingBarIsAnError();
@@ -165,6 +166,19 @@ void TestVensimReader::macrosBecomeXmileMacros()
     QCOMPARE(r.project->macros.size(), std::size_t(1));
     QCOMPARE(r.project->macros[0].parameters, QStringList{QStringLiteral("x")});
     QCOMPARE(valueAt(r, QStringLiteral("y"), 3), 8.0);
+}
+
+void TestVensimReader::activeInitialBreaksAnInitialLoop()
+{
+    // S starts from v, and v reads S: a loop, but for ACTIVE INITIAL, which makes v 5 while
+    // the model initialises. So S0 = 5; then v = S + 100 = 105 in the first row; S1 = 6.
+    const XmileReadResult r = read(QStringLiteral("S = INTEG(1, v) ~~|\nv = ACTIVE INITIAL(S + 100, 5) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(r.project->mainModel().findVariable(u"v")->initEquation, QStringLiteral("5"));
+    QCOMPARE(valueAt(r, QStringLiteral("S"), 0), 5.0);
+    QCOMPARE(valueAt(r, QStringLiteral("v"), 0), 105.0);
+    QCOMPARE(valueAt(r, QStringLiteral("S"), 1), 6.0);
+    QCOMPARE(valueAt(r, QStringLiteral("v"), 1), 106.0);
 }
 
 void TestVensimReader::malformedEquationIsAnErrorAtLineAndColumn()
