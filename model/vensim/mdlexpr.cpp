@@ -260,6 +260,20 @@ std::optional<Expr> ExprParser::primary()
                 return std::nullopt;
             n.subscripts = std::move(*subs);
         }
+        if (m_lex.peek().kind == Tok::LParen && !t.quoted
+            && t.text.simplified().toUpper().replace(u'_', u' ') == QLatin1String("TABBED ARRAY")) {
+            // TABBED ARRAY(1 2 3 ...): numbers separated by blank space, row by row.
+            m_lex.next();
+            n.kind = Expr::Kind::NumberList;
+            while (m_lex.peek().kind != Tok::RParen) {
+                const std::optional<double> v = signedNumber();
+                if (!v)
+                    return std::nullopt;
+                n.numbers.push_back(*v);
+            }
+            m_lex.next();
+            return n;
+        }
         // A call; a subscripted lookup is called as name[subs](x).
         if (m_lex.peek().kind == Tok::LParen && !t.quoted) {
             const qsizetype open = m_lex.next().offset;

@@ -160,14 +160,23 @@ private:
 
     // What only an element's own equation can say: its subscripted lookup, or the
     // position of its element in a range.
-    bool needsElements(const Expr &e) const
+    bool needsElements(const Expr &e, const std::vector<Subscript> &lhs) const
     {
         if ((e.kind == Expr::Kind::Call && !e.subscripts.empty()) || isRangeValue(e))
             return true;
         if (isCall(e, "ELMCOUNT"))
             return false;
+        // A range mapped onto one the equation is written on: the solver matches ranges
+        // of the same size by position only from the equation's side.
+        for (const Subscript &s : e.subscripts) {
+            if (s.bang || !m_ranges.isRange(s.name))
+                continue;
+            for (const Subscript &l : lhs)
+                if (canonicalName(l.name) != canonicalName(s.name) && m_ranges.mapped(l.name, s.name))
+                    return true;
+        }
         for (const Expr &a : e.args)
-            if (needsElements(a))
+            if (needsElements(a, lhs))
                 return true;
         return false;
     }
@@ -177,7 +186,7 @@ private:
         if (group.size() != 1 || !group.front()->excepts.empty())
             return false;
         const Definition &d = *group.front();
-        if (!d.subscripts.empty() && d.rhs && needsElements(*d.rhs))
+        if (!d.subscripts.empty() && d.rhs && needsElements(*d.rhs, d.subscripts))
             return false;
         if (d.rhs && d.rhs->kind == Expr::Kind::NumberList)
             return d.subscripts.empty();
