@@ -366,6 +366,9 @@ std::optional<Expr> ExprParser::lookupLiteral(qsizetype at, bool closeParen)
     Expr n;
     n.kind = Expr::Kind::Lookup;
     n.offset = at;
+    if (m_lex.peek().kind == Tok::Name)
+        return fail(m_lex.peek().offset, QStringLiteral("a lookup read with %1 is not supported: Meadows reads lookups "
+                                                        "written as points").arg(m_lex.peek().text));
     if (m_lex.peek().kind == Tok::LBracket) {
         m_lex.next();
         const auto low = point();

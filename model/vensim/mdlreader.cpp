@@ -85,6 +85,11 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
             lex.next();
         }
     }
+    // Data keywords before ":=": how Vensim interpolates data between their points.
+    while (lex.peek().kind == Tok::Keyword) {
+        const Token k = lex.next();
+        report.warning(k.offset, QStringLiteral(":%1: is not supported: data are interpolated").arg(k.text));
+    }
     const Token op = lex.next();
     d.op = op.kind;
     d.rhsBegin = lex.position();
