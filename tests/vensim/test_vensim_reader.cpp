@@ -1,5 +1,6 @@
 // The .mdl reader on small hand-written models: Vensim's grammar, the Project it makes,
 // numbers it runs to (derived by hand below), and errors and warnings at line:column.
+#include "model/connectorangle.h"
 #include "model/vensim/mdlreader.h"
 #include "solver/compiler.h"
 #include "solver/simulation.h"
@@ -62,6 +63,7 @@ private slots:
     void malformedEquationIsAnErrorAtLineAndColumn();
     void unsupportedFunctionIsAWarningAtItsPosition();
     void missingBarIsAnError();
+    void sketchPlacesEveryVariableWhereVensimDid();
 };
 
 void TestVensimReader::controlSectionMakesSimSpecs()
@@ -203,6 +205,47 @@ void TestVensimReader::missingBarIsAnError()
     const XmileReadResult r = readVensim(QByteArray("a = 1 ~ ~ no bar at the end\n"), QStringLiteral("m.mdl"));
     QVERIFY(!r.project);
     QCOMPARE(messages(r).value(0), QStringLiteral("m.mdl:1:1: error: the equation does not end with '|'"));
+}
+
+void TestVensimReader::sketchPlacesEveryVariableWhereVensimDid()
+{
+    // From SIR.mdl's sketch: "10,1,Susceptible,248,267,40,20,3,3,..." (centre, half sizes);
+    // the valve "11,6,268,331,268,..." with its flow "Succumbing" after it, and pipe
+    // arrows to (306,268) on the source side (marked 100) and (355,268) on the target's;
+    // "1,17,15,6,...|(308,228)|": a connector from Contact Infectivity (263,200) to the
+    // valve, curving through (308,228).
+    const XmileReadResult r = readVensimFile(QStringLiteral(MEADOWS_TEST_DATA "/test-models-vensim/samples/SIR/SIR.mdl"));
+    QVERIFY(r.project);
+    const std::vector<View> &views = r.project->mainModel().views;
+    QCOMPARE(views.size(), std::size_t(1));
+    const auto find = [&](ViewElement::Type type, const QString &name) -> const ViewElement * {
+        for (const ViewElement &e : views[0].elements)
+            if (e.type == type && e.name == name)
+                return &e;
+        return nullptr;
+    };
+    const ViewElement *stock = find(ViewElement::Type::Stock, QStringLiteral("Susceptible"));
+    QVERIFY(stock);
+    QCOMPARE(*stock->x, 248.0);
+    QCOMPARE(*stock->y, 267.0);
+    QCOMPARE(*stock->width, 80.0);
+    QCOMPARE(*stock->height, 40.0);
+    const ViewElement *flow = find(ViewElement::Type::Flow, QStringLiteral("Succumbing"));
+    QVERIFY(flow);
+    QCOMPARE(*flow->x, 331.0);
+    QCOMPARE(flow->points.size(), std::size_t(2));
+    QCOMPARE(flow->points[0].x, 306.0);
+    QCOMPARE(flow->points[1].x, 355.0);
+    const ViewElement *aux = find(ViewElement::Type::Aux, QStringLiteral("Contact Infectivity"));
+    QVERIFY(aux);
+    QCOMPARE(*aux->y, 200.0);
+    const ViewElement *link = nullptr;
+    for (const ViewElement &e : views[0].elements)
+        if (e.type == ViewElement::Type::Connector && e.from.name == QLatin1String("Contact Infectivity"))
+            link = &e;
+    QVERIFY(link);
+    QCOMPARE(link->to.name, QStringLiteral("Succumbing"));
+    QCOMPARE(*link->angle, angleThrough(QPointF(263, 200), QPointF(308, 228), QPointF(331, 268)));
 }
 
 QTEST_GUILESS_MAIN(TestVensimReader)
