@@ -30,7 +30,7 @@ QString usageText()
 {
     return QStringLiteral(
         "usage: meadows [MODEL] [--lang en|de|fr] [--screenshot OUT.png [--select NAME]]\n"
-        "                                       open the editor (on MODEL: XMILE, or Mermaid .mmd);\n"
+        "                                       open the editor (on MODEL: XMILE, Vensim .mdl, or Mermaid .mmd);\n"
         "                                       --screenshot writes a picture of the window and exits\n"
         "       meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X]\n"
         "                         [--start X] [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...\n"
