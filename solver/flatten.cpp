@@ -3,6 +3,7 @@
 #include "parser.h"
 
 #include "model/names.h"
+#include "model/sizelimit.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -109,6 +110,8 @@ public:
             return std::move(m_out);
         m_root.model = &m_project.mainModel();
         declare(m_root, 0);
+        if (m_tooLarge)
+            return std::move(m_out); // reported where the limit was passed; nothing to resolve
         connect(m_root);
         applyOverridesCheck();
         resolve(m_root);
@@ -167,6 +170,8 @@ private:
         for (const GraphicalFunction &gf : scope.model->graphicalFunctions)
             scope.namedTables.insert(canonicalName(gf.name), &gf);
         for (const Variable &v : scope.model->variables) {
+            if (m_tooLarge)
+                return;
             const QString key = canonicalName(v.name);
             if (scope.symbols.contains(key)) {
                 errorAt(v, QStringLiteral("'%1' is defined twice").arg(displayName(v.name)));
@@ -185,6 +190,16 @@ private:
                 if (depth > 32) {
                     errorAt(v, QStringLiteral("modules nest more than 32 deep (does a model contain itself?)"));
                     continue;
+                }
+                // Each copy of a module counts toward the size: a binary tree of modules
+                // 20 deep is a million copies before any variable is declared in them.
+                if (++m_moduleCopies + std::int64_t(m_out.vars.size()) > maxModelSize()) {
+                    errorAt(v, QStringLiteral("module '%1' makes the model more than %2 values large "
+                                              "(raise the limit with --max-size)")
+                                   .arg(scope.prefix + displayName(v.name))
+                                   .arg(maxModelSize()));
+                    m_tooLarge = true;
+                    return;
                 }
                 auto child = std::make_unique<Scope>();
                 child->model = m;
@@ -206,6 +221,20 @@ private:
             }
             if (!dimsOk)
                 continue;
+            // Sizes are multiplied in 64 bits and checked against the limit before any
+            // element exists: three dimensions of 2,000 would otherwise overflow an int.
+            std::int64_t wanted = 1;
+            for (int d : sym.dims)
+                wanted = std::min<std::int64_t>(wanted * std::int64_t(m_dims[d].elements.size()), std::int64_t(1) << 40);
+            if (wanted + std::int64_t(m_out.vars.size()) > maxModelSize()) {
+                errorAt(v, QStringLiteral("'%1' would make the model %2 values large, more than the limit of %3 "
+                                          "(raise it with --max-size)")
+                               .arg(scope.prefix + displayName(v.name))
+                               .arg(wanted + std::int64_t(m_out.vars.size()))
+                               .arg(maxModelSize()));
+                m_tooLarge = true;
+                return;
+            }
             sym.first = int(m_out.vars.size());
             const int count = elementCount(sym.dims);
             for (int i = 0; i < count; ++i) {
@@ -798,6 +827,11 @@ private:
             switch (b->id) {
             case Builtin::Min: case Builtin::Max: case Builtin::Sum: case Builtin::Mean: {
                 std::vector<Node> args = spread(c, e);
+                // Over no elements a sum is 0; a mean, a minimum or a maximum is undefined.
+                if (args.empty() && b->id == Builtin::Sum)
+                    return Node::constant(0);
+                if (args.empty())
+                    fail(e, QStringLiteral("%1 of no elements is undefined").arg(f.toUpper()));
                 return Node::call(b->id, std::move(args));
             }
             case Builtin::Size:
@@ -890,6 +924,11 @@ private:
         FlatVar v;
         v.kind = kind;
         v.hidden = true;
+        // Macros and stateful builtins grow the model as it is flattened: a macro calling
+        // itself twice per level doubles it each time, so the limit is checked here too.
+        if (std::int64_t(m_out.vars.size()) >= maxModelSize())
+            throw Failure{QStringLiteral("expanding this equation makes the model more than %1 values large "
+                                         "(raise the limit with --max-size)").arg(maxModelSize()), 0, 0};
         v.name = QStringLiteral("#%1#%2").arg(what).arg(m_out.vars.size());
         v.equation = std::move(eqn);
         m_out.vars.push_back(std::move(v));
@@ -1062,6 +1101,8 @@ private:
     std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid
     std::vector<std::unique_ptr<Scope>> m_macroScopes;
     int m_macroDepth = 0;
+    bool m_tooLarge = false; // the size limit was hit: declare nothing more
+    std::int64_t m_moduleCopies = 0;
     QHash<int, double> m_overrides;
 };
 
