@@ -7,8 +7,8 @@
 // Figures and commands in BENCHMARKS.md.
 #include "randomdiagram.h"
 
-#include "model/loops/circuitsearch.h"
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/circuitsearch.h"
+#include "solver/analysis/loopfinder.h"
 
 #include <benchmark/benchmark.h>
 #include <algorithm>

@@ -4,7 +4,7 @@
 // polarity. A fixed seed makes it the same graph on every machine: std::mt19937_64's
 // output is fixed by the standard, and it is mapped to ranges with plain modulo (the
 // standard distributions may differ between library implementations).
-#include "model/loops/causalgraph.h"
+#include "solver/analysis/causalgraph.h"
 
 #include <cstdint>
 

@@ -1,7 +1,8 @@
 #include "xmilewriter.h"
 
+#include "outputfile.h"
+
 #include <QLocale>
-#include <QSaveFile>
 #include <QXmlStreamWriter>
 
 namespace meadows {
@@ -354,15 +355,7 @@ QByteArray writeXmile(const Project &project)
 
 QString saveXmileFile(const Project &project, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return file.errorString();
-    const QByteArray data = writeXmile(project);
-    if (file.write(data) != data.size())
-        return file.errorString();
-    if (!file.commit())
-        return file.errorString();
-    return {};
+    return writeOutputFile(path, writeXmile(project), Durability::SyncToDisk);
 }
 
 } // namespace meadows

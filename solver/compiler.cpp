@@ -193,13 +193,6 @@ private:
         case Builtin::SafeDiv3:
         case Builtin::Xidz:
             return apply(Op::SafeDiv, n, 3, target);
-        case Builtin::Step: case Builtin::Ramp: case Builtin::Pulse: case Builtin::PulseTrain:
-        case Builtin::VensimPulse: case Builtin::Rank: {
-            const std::uint32_t first = consecutive(n.args);
-            const std::uint32_t d = place();
-            add(Op::Variadic, d, first, std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
-            return d;
-        }
         case Builtin::RandomUniform: case Builtin::RandomNormal: {
             const std::uint32_t first = consecutive(n.args);
             const std::uint32_t d = place();
@@ -207,8 +200,16 @@ private:
             add(Op::Random, d, first, std::uint32_t(n.args.size()), (std::uint32_t(n.index) << 8) | kind);
             return d;
         }
-        default:
-            return apply(Op::Math1, n, 1, target, {0, std::uint32_t(n.builtin)});
+        default: {
+            // Any other builtin runs its registry evaluation: one-argument math as Math1,
+            // the rest (time inputs, RANK...) over a run of consecutive arguments.
+            if (builtinInfo(n.builtin).unary && n.args.size() == 1)
+                return apply(Op::Math1, n, 1, target, {0, std::uint32_t(n.builtin)});
+            const std::uint32_t first = consecutive(n.args);
+            const std::uint32_t d = place();
+            add(Op::Variadic, d, first, std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
+            return d;
+        }
         }
     }
 

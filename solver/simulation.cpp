@@ -34,17 +34,6 @@ std::optional<Method> methodFromName(const QString &name)
     return std::nullopt;
 }
 
-QString methodName(Method m)
-{
-    switch (m) {
-    case Method::Euler: return QStringLiteral("euler");
-    case Method::RK4: return QStringLiteral("rk4");
-    case Method::RK45: return QStringLiteral("rk45");
-    case Method::Rosenbrock: return QStringLiteral("rosenbrock");
-    }
-    return {};
-}
-
 namespace detail {
 
 // Euler as Vensim and Stella step it: the flows computed from this step's stocks move

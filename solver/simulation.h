@@ -43,7 +43,6 @@ struct RunResult {
 
 // Reads XMILE's method names ("Euler", "RK4", "rk4"...); nullopt for ones not supported.
 std::optional<Method> methodFromName(const QString &name);
-QString methodName(Method method);
 
 RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
                    const std::atomic<bool> *cancel = nullptr);

@@ -1,5 +1,6 @@
 #include "units.h"
 
+#include "builtins.h"
 #include "parser.h"
 
 #include "model/names.h"
@@ -387,7 +388,7 @@ private:
     }
 
     // Operands that must agree (+, -, comparisons, MIN, MAX, IF branches).
-    Inferred agree(const Expr &at, const std::vector<const Expr *> &operands, const char *what)
+    Inferred agree(const std::vector<const Expr *> &operands, const char *what)
     {
         Inferred result;
         result.flexible = true;
@@ -410,7 +411,6 @@ private:
         }
         if (unknown && result.flexible)
             return Inferred::unknown();
-        Q_UNUSED(at);
         return result;
     }
 
@@ -438,7 +438,7 @@ private:
             return infer(e.args[0]);
         case Expr::Kind::If:
             infer(e.args[0]);
-            return agree(e, {&e.args[1], &e.args[2]}, "IF's two branches");
+            return agree({&e.args[1], &e.args[2]}, "IF's two branches");
         case Expr::Kind::Binary:
             return binary(e);
         case Expr::Kind::Call:
@@ -452,10 +452,10 @@ private:
         switch (e.binaryOp) {
         case BinaryOp::Add:
         case BinaryOp::Subtract:
-            return agree(e, {&e.args[0], &e.args[1]}, e.binaryOp == BinaryOp::Add ? "a sum" : "a difference");
+            return agree({&e.args[0], &e.args[1]}, e.binaryOp == BinaryOp::Add ? "a sum" : "a difference");
         case BinaryOp::Equal: case BinaryOp::NotEqual: case BinaryOp::Less: case BinaryOp::LessEqual:
         case BinaryOp::Greater: case BinaryOp::GreaterEqual:
-            agree(e, {&e.args[0], &e.args[1]}, "a comparison");
+            agree({&e.args[0], &e.args[1]}, "a comparison");
             return {UnitPowers{}, true};
         case BinaryOp::And:
         case BinaryOp::Or:
@@ -475,7 +475,7 @@ private:
             return Inferred::of(e.binaryOp == BinaryOp::Multiply ? *a.unit * *b.unit : *a.unit / *b.unit);
         }
         case BinaryOp::Modulo:
-            return agree(e, {&e.args[0], &e.args[1]}, "MOD");
+            return agree({&e.args[0], &e.args[1]}, "MOD");
         case BinaryOp::Power: {
             const Inferred base = infer(e.args[0]);
             infer(e.args[1]);
@@ -495,37 +495,30 @@ private:
 
     Inferred call(const Expr &e)
     {
-        const QString &f = e.name;
         const auto first = [&]() { return e.args.empty() ? Inferred::unknown() : infer(e.args[0]); };
-        static const QStringList dimensionlessIn{
-            QStringLiteral("exp"), QStringLiteral("ln"), QStringLiteral("log10"), QStringLiteral("sin"),
-            QStringLiteral("cos"), QStringLiteral("tan"), QStringLiteral("arcsin"), QStringLiteral("arccos"),
-            QStringLiteral("arctan")};
-        if (dimensionlessIn.contains(f)) {
+        const auto inferAll = [&](std::size_t from) {
+            for (std::size_t i = from; i < e.args.size(); ++i)
+                infer(e.args[i]);
+        };
+        const BuiltinInfo *b = findBuiltin(e.name);
+        switch (b ? b->units : UnitsRule::Unchecked) {
+        case UnitsRule::DimensionlessArgument: {
             const Inferred a = first();
             if (a.known() && !a.unit->isDimensionless())
                 warn(*m_ref, e.args[0].offset, QStringLiteral("%1 needs a dimensionless argument, not %2")
                                                    .arg(e.spelling.toUpper(), a.unit->toString()));
             return {UnitPowers{}, true};
         }
-        static const QStringList sameAsFirst{
-            QStringLiteral("abs"), QStringLiteral("int"), QStringLiteral("round"), QStringLiteral("smth1"),
-            QStringLiteral("smth3"), QStringLiteral("smthn"), QStringLiteral("smooth"), QStringLiteral("delay1"),
-            QStringLiteral("delay3"), QStringLiteral("delayn"), QStringLiteral("delay"), QStringLiteral("delay_fixed"),
-            QStringLiteral("previous"), QStringLiteral("init"), QStringLiteral("history"), QStringLiteral("forcst"),
-            QStringLiteral("step"), QStringLiteral("random"), QStringLiteral("normal")};
-        if (sameAsFirst.contains(f)) {
-            for (std::size_t i = 1; i < e.args.size(); ++i)
-                infer(e.args[i]);
+        case UnitsRule::SameAsFirst:
+            inferAll(1);
             return first();
-        }
-        if (f == QLatin1String("min") || f == QLatin1String("max") || f == QLatin1String("mean") || f == QLatin1String("sum")) {
+        case UnitsRule::ArgumentsAgree: {
             std::vector<const Expr *> args;
             for (const Expr &a : e.args)
                 args.push_back(&a);
-            return agree(e, args, "the arguments of MIN/MAX/MEAN/SUM");
+            return agree(args, "the arguments of MIN/MAX/MEAN/SUM");
         }
-        if (f == QLatin1String("sqrt")) {
+        case UnitsRule::SquareRoot: {
             const Inferred a = first();
             if (!a.known())
                 return a;
@@ -534,26 +527,33 @@ private:
             warn(*m_ref, e.args[0].offset, QStringLiteral("SQRT of %1 has no whole-power units").arg(a.unit->toString()));
             return Inferred::unknown();
         }
-        if ((f == QLatin1String("safediv") || f == QLatin1String("xidz") || f == QLatin1String("zidz")) && e.args.size() >= 2) {
-            Expr quotient;
-            quotient.kind = Expr::Kind::Binary;
-            quotient.binaryOp = BinaryOp::Divide;
-            quotient.args = {e.args[0], e.args[1]};
-            return binary(quotient);
+        case UnitsRule::Quotient:
+            if (e.args.size() >= 2) {
+                Expr quotient;
+                quotient.kind = Expr::Kind::Binary;
+                quotient.binaryOp = BinaryOp::Divide;
+                quotient.args = {e.args[0], e.args[1]};
+                return binary(quotient);
+            }
+            break;
+        case UnitsRule::TableUnits:
+            if (e.args.size() == 2 && e.args[0].kind == Expr::Kind::Name) {
+                // LOOKUP(table, x) gives the table variable's declared units, whatever x is in.
+                infer(e.args[1]);
+                const auto it = m_declared.constFind(e.args[0].name);
+                return it != m_declared.constEnd() && *it ? Inferred::of(**it) : Inferred::unknown();
+            }
+            break;
+        case UnitsRule::PerTimeUnit:
+            if (m_units.timeUnit()) {
+                inferAll(0);
+                return Inferred::of(UnitPowers{} / *m_units.timeUnit());
+            }
+            break;
+        case UnitsRule::Unchecked:
+            break;
         }
-        if (f == QLatin1String("lookup") && e.args.size() == 2 && e.args[0].kind == Expr::Kind::Name) {
-            // LOOKUP(table, x) gives the table variable's declared units, whatever x is in.
-            infer(e.args[1]);
-            const auto it = m_declared.constFind(e.args[0].name);
-            return it != m_declared.constEnd() && *it ? Inferred::of(**it) : Inferred::unknown();
-        }
-        if (f == QLatin1String("trend") && m_units.timeUnit()) {
-            for (const Expr &a : e.args)
-                infer(a);
-            return Inferred::of(UnitPowers{}.operator/(*m_units.timeUnit()));
-        }
-        for (const Expr &a : e.args)
-            infer(a);
+        inferAll(0);
         return Inferred::unknown();
     }
 

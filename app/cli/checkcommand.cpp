@@ -2,7 +2,7 @@
 // FILE:LINE:COL: error: what (on standard output: the report is what the command is for),
 // exit 1 on any error. --units adds unit-consistency warnings, which do not fail.
 #include "commandline.h"
-#include "modelloading.h"
+#include "model/modelfile.h"
 
 #include "solver/compiler.h"
 #include "solver/units.h"

@@ -3,14 +3,14 @@
 // scene items, which live in the GUI module: main.cpp hands those to it (exportRunsInGui),
 // and this command only sees them when the GUI was not built.
 #include "commandline.h"
-#include "modelloading.h"
+#include "commandoutput.h"
+#include "solver/analysis/modelloops.h"
 
 #include "export/causaltext.h"
-#include "export/exportfile.h"
 #include "export/exportoptions.h"
 
-#include "model/loops/loopfinder.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/causalmodel.h"
 
 #include <QTextStream>
 #include <cstdio>
@@ -24,26 +24,6 @@ bool exportRunsInGui(const QStringList &arguments)
     const ParsedExportOptions parsed = parseExportOptions(arguments.mid(2));
     return parsed.options && exportNeedsRenderer(parsed.options->format);
 }
-
-namespace {
-
-// Writes to standard output for "" or "-", else atomically to the file.
-bool writeExportOutput(const QString &path, const QByteArray &bytes, QTextStream &err)
-{
-    if (path.isEmpty() || path == QLatin1String("-")) {
-        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-        std::fflush(stdout);
-        return true;
-    }
-    if (const QString error = writeExportFile(path, bytes); !error.isEmpty()) {
-        err << "meadows: " << error << '\n';
-        err.flush();
-        return false;
-    }
-    return true;
-}
-
-} // namespace
 
 int exportCommand(const QStringList &arguments)
 {
@@ -59,11 +39,14 @@ int exportCommand(const QStringList &arguments)
             << " draws the diagram, and this meadows was built without its GUI; mermaid and dot still work\n";
         return ExitUsage;
     }
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("export"), o.output, {o.model, o.baseline});
+        refused >= 0)
+        return refused;
     const std::optional<ModelLoops> model = loadModelLoops(o.model, err);
     if (!model)
         return ExitModelError;
     const QByteArray text = causalText(o.format, model->project.title(), model->causal, model->loops);
-    return writeExportOutput(o.output, text, err) ? ExitOk : ExitModelError;
+    return writeCommandOutput(err, text, o.output);
 }
 
 } // namespace meadows

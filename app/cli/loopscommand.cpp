@@ -4,12 +4,13 @@
 // writes each save step's loop scores (Loops That Matter) as CSV. These formats are a
 // public interface: scripts read them.
 #include "commandline.h"
-#include "modelloading.h"
+#include "commandoutput.h"
+#include "solver/analysis/modelloops.h"
 
-#include "model/loops/loopfinder.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
-#include "solver/loopdominance.h"
+#include "solver/analysis/loopdominance.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -21,12 +22,6 @@
 namespace meadows {
 
 namespace {
-
-void writeStdout(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 // A JSON string, escaped by Qt.
 QByteArray jsonString(const QString &s)
@@ -162,10 +157,11 @@ int loopsCommand(const QStringList &arguments)
         err.flush();
     }
 
+    QByteArray report;
     if (p.isSet(QStringLiteral("json"))) {
-        writeStdout(jsonReport(causal.graph, loops));
+        report = jsonReport(causal.graph, loops);
     } else if (p.isSet(QStringLiteral("summary"))) {
-        writeStdout(summaryLine(loops));
+        report = summaryLine(loops);
     } else if (p.isSet(QStringLiteral("dominance"))) {
         if (model->project.mainModel().isCausalLoopDiagram()) {
             err << file << ": error: a causal-loop diagram has no equations, so it cannot run for --dominance "
@@ -183,11 +179,11 @@ int loopsCommand(const QStringList &arguments)
             err << file << ": error: " << dominance.error << '\n';
             return ExitModelError;
         }
-        writeStdout(dominanceCsv(dominance, topLoops(dominance, 10)));
+        report = dominanceCsv(dominance, topLoops(dominance, 10));
     } else {
-        writeStdout(tableReport(causal.graph, loops));
+        report = tableReport(causal.graph, loops);
     }
-    return ExitOk;
+    return writeCommandOutput(err, report);
 }
 
 } // namespace meadows

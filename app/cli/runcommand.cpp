@@ -1,7 +1,10 @@
 // meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X] [--start X]
 //                   [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...
 #include "commandline.h"
-#include "modelloading.h"
+#include "commandoutput.h"
+#include "model/modelfile.h"
+
+#include "model/outputfile.h"
 
 #include "solver/compiler.h"
 #include "solver/simulation.h"
@@ -83,6 +86,9 @@ int runCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("run"), p.value(QStringLiteral("output")), {positional[0]});
+        refused >= 0)
+        return refused;
     const std::optional<Project> project = loadProject(positional[0], err);
     if (!project)
         return ExitModelError;
@@ -103,14 +109,20 @@ int runCommand(const QStringList &arguments)
         err << positional[0] << ": error: " << run.error << '\n';
         return ExitModelError;
     }
-    if (!p.isSet(QStringLiteral("output"))) {
-        writeCsv(*run.results, [](const char *data, std::size_t n) { return std::fwrite(data, 1, n, stdout) == n; });
-        return std::fflush(stdout) == 0 ? ExitOk : ExitModelError;
-    }
     const QString target = p.value(QStringLiteral("output"));
-    const QString error = saveCsvFile(*run.results, target);
+    QString error;
+    if (target.isEmpty() || target == QLatin1String("-")) {
+        writeCsv(*run.results, [&error](const char *data, std::size_t n) {
+            error = writeStandardOutput(data, n);
+            return error.isEmpty();
+        });
+        if (error.isEmpty())
+            error = flushStandardOutput();
+    } else {
+        error = saveCsvFile(*run.results, target);
+    }
     if (!error.isEmpty()) {
-        err << target << ": error: cannot write: " << error << '\n';
+        reportWriteError(err, error);
         return ExitModelError;
     }
     return ExitOk;

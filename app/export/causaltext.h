@@ -5,8 +5,8 @@
 // feedback loops (as comments: they are not part of either format's graph).
 #include "exportoptions.h"
 
-#include "model/loops/loopfinder.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/causalmodel.h"
 
 #include <QByteArray>
 

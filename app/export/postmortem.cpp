@@ -1,13 +1,13 @@
 #include "postmortem.h"
 
-#include "dominanceperiods.h"
+#include "solver/analysis/dominanceperiods.h"
 
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/loopfinder.h"
 #include "model/names.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
 #include "solver/flatmodel.h"
-#include "solver/loopdominance.h"
+#include "solver/analysis/loopdominance.h"
 #include "solver/parser.h"
 
 #include <QFileInfo>

@@ -1,5 +1,7 @@
 #include "guimain.h"
 
+#include "model/outputfile.h"
+
 #include "document.h"
 #include "i18n/language.h"
 #include "mainwindow.h"
@@ -7,6 +9,7 @@
 #include "scene/problemmarks.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QTimer>
 #include <cstdio>
@@ -73,12 +76,18 @@ int runGui(int argc, char **argv)
             window.problemMarks()->recheckNow(); // the picture shows the model's problems
             // One more turn of the event loop lays out what the check changed.
             QTimer::singleShot(50, &window, [&window, out]() {
-                int status = 0;
-                if (!window.grab().save(out)) {
-                    std::fprintf(stderr, "meadows: cannot write %s\n", qPrintable(out));
-                    status = 1;
-                }
-                QApplication::exit(status);
+                QByteArray png;
+                QBuffer buffer(&png);
+                buffer.open(QIODevice::WriteOnly);
+                QString error = window.grab().save(&buffer, "PNG") ? QString()
+                                                                   : QStringLiteral("cannot encode %1 as PNG").arg(out);
+                if (error.isEmpty())
+                    error = outputOverwritesInput(out, {window.document()->filePath()});
+                if (error.isEmpty())
+                    error = writeOutputFile(out, png);
+                if (!error.isEmpty())
+                    std::fprintf(stderr, "meadows: error: %s\n", qPrintable(error));
+                QApplication::exit(error.isEmpty() ? 0 : 1);
             });
         });
     }

@@ -1,5 +1,5 @@
 // The entry points `meadows` looks up after loading the GUI module.
-#include "export/headlessexport.h"
+#include "export/pictures/headlessexport.h"
 #include "guimain.h"
 
 #include <QtGlobal>

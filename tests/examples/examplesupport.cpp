@@ -1,7 +1,7 @@
 #include "examplesupport.h"
 
 #include "model/xmilereader.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
 
 #include <QDir>

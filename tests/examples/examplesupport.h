@@ -1,7 +1,7 @@
 #pragma once
 // Running the bundled examples in tests: load a file, simulate it with --set style
 // overrides, read a variable's trajectory, list the feedback loops.
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/loopfinder.h"
 #include "model/project.h"
 #include "solver/simulation.h"
 

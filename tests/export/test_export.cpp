@@ -1,14 +1,15 @@
 // `meadows export` as a user runs it, headless (no DISPLAY): every format's contents, the
 // md bundle's links, and Mermaid that Meadows' own importer reads back link for link.
 #include "support/meadowsprocess.h"
+#include "support/testfiles.h"
 
 #include "export/causaltext.h"
-#include "export/dominanceperiods.h"
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/dominanceperiods.h"
+#include "solver/analysis/loopfinder.h"
 #include "model/mermaidreader.h"
 #include "model/names.h"
 #include "model/xmilereader.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 
 #include <QDirIterator>
 #include <QImage>
@@ -23,6 +24,7 @@
 #include <QtTest>
 
 using namespace meadows;
+using namespace meadows::testing;
 using meadows::test::Outcome;
 using meadows::test::runMeadows;
 
@@ -36,12 +38,6 @@ const QString kCausalMap = kExamples + QStringLiteral("incidents/11-incident-cau
 Outcome exportModel(const QStringList &args)
 {
     return runMeadows(QStringList{QStringLiteral("export")} + args);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 Project load(const QString &path)
@@ -379,7 +375,7 @@ void TestExport::errorsExitOneOrTwo_data()
     QTest::newRow("no model") << QStringList{QStringLiteral("--format"), QStringLiteral("dot")} << 2 << QStringLiteral("no model given");
     QTest::newRow("missing model, text") << QStringList{missing, QStringLiteral("--format"), QStringLiteral("dot")} << 1 << missing + QStringLiteral(": error: no such file");
     QTest::newRow("missing model, picture") << QStringList{missing, QStringLiteral("-o"), QStringLiteral("/tmp/export-never.svg")} << 1 << missing + QStringLiteral(": error: no such file");
-    QTest::newRow("unwritable output") << QStringList{kTeacup, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/x.png")} << 1 << QStringLiteral("meadows: cannot write /nonexistent/dir/x.png");
+    QTest::newRow("unwritable output") << QStringList{kTeacup, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/x.png")} << 1 << QStringLiteral("error: cannot write /nonexistent/dir/x.png: No such file or directory");
     QTest::newRow("broken model") << QStringList{QStringLiteral(MEADOWS_TEST_DATA "/broken/truncated.xmile"), QStringLiteral("-o"), QStringLiteral("/tmp/export-never.pdf")} << 1 << QStringLiteral("error:");
 }
 

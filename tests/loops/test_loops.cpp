@@ -1,14 +1,14 @@
 // Feedback-loop analysis: the circuit search, naming and classification on hand-built
 // graphs; polarity inference from equations; causal graphs of stock-and-flow models and
 // causal-loop diagrams (the incident patterns among them); Loops That Matter scores.
-#include "model/loops/circuitsearch.h"
-#include "model/loops/loopfinder.h"
+#include "solver/analysis/circuitsearch.h"
+#include "solver/analysis/loopfinder.h"
 #include "model/xmilereader.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
-#include "solver/loopdominance.h"
+#include "solver/analysis/loopdominance.h"
 #include "solver/parser.h"
-#include "solver/polarity.h"
+#include "solver/analysis/polarity.h"
 
 #include <QtTest>
 #include <random>
@@ -143,7 +143,7 @@ private slots:
     void unknownPolaritiesSayWhy();
     void graphicalFunctionShapes();
     void rangesMakeFactorsSigned();
-    void referencedNamesSkipInitialValuesAndTables();
+    void causalInputsSkipInitialValuesAndTables();
     // Causal graphs of models
     void incidentCausalMap();
     void retryStormStockAndFlow();
@@ -508,12 +508,12 @@ void TestLoops::rangesMakeFactorsSigned()
     QCOMPARE(infer(QStringLiteral("k * x"), QStringLiteral("x"), context).polarity, N);
 }
 
-void TestLoops::referencedNamesSkipInitialValuesAndTables()
+void TestLoops::causalInputsSkipInitialValuesAndTables()
 {
-    QCOMPARE(referencedNames(parsed(QStringLiteral("SMTH1(a, b, c) + a"))), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
-    QCOMPARE(referencedNames(parsed(QStringLiteral("LOOKUP(table, x) * y"))), (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
-    QCOMPARE(referencedNames(parsed(QStringLiteral("INIT(p) + q"))), QStringList{QStringLiteral("q")});
-    QCOMPARE(referencedNames(parsed(QStringLiteral("\"Room Temperature\" - Teacup_Temperature"))),
+    QCOMPARE(causalInputs(parsed(QStringLiteral("SMTH1(a, b, c) + a"))), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(causalInputs(parsed(QStringLiteral("LOOKUP(table, x) * y"))), (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
+    QCOMPARE(causalInputs(parsed(QStringLiteral("INIT(p) + q"))), QStringList{QStringLiteral("q")});
+    QCOMPARE(causalInputs(parsed(QStringLiteral("\"Room Temperature\" - Teacup_Temperature"))),
              (QStringList{QStringLiteral("room_temperature"), QStringLiteral("teacup_temperature")}));
 }
 

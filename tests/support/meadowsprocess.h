@@ -13,9 +13,13 @@ struct Outcome {
     QString err;
 };
 
-inline Outcome runMeadows(const QStringList &args)
+// `standardOutputFile`: where the command's standard output goes (/dev/full, say) instead
+// of being captured in Outcome::out.
+inline Outcome runMeadows(const QStringList &args, const QString &standardOutputFile = {})
 {
     QProcess p;
+    if (!standardOutputFile.isEmpty())
+        p.setStandardOutputFile(standardOutputFile);
     p.setProgram(QStringLiteral(MEADOWS_EXECUTABLE));
     p.setArguments(args);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

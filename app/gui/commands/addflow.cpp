@@ -1,6 +1,6 @@
 #include "addflow.h"
 
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "document.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "bendflow.h"
 
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "model/names.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "movevariables.h"
 
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "document.h"
 #include "model/names.h"
 

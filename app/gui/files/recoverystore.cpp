@@ -1,11 +1,12 @@
 #include "recoverystore.h"
 
+#include "model/outputfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -36,16 +37,11 @@ QString RecoveryStore::path(const QString &id, const char *suffix) const
 
 QString RecoveryStore::write(const QByteArray &xmile, const QString &originalPath)
 {
-    QSaveFile model(path(m_id, ".xmile"));
-    if (!model.open(QIODevice::WriteOnly) || model.write(xmile) != xmile.size() || !model.commit())
-        return model.errorString();
+    if (QString error = writeOutputFile(path(m_id, ".xmile"), xmile, Durability::SyncToDisk); !error.isEmpty())
+        return error;
     QJsonObject note{{QStringLiteral("original"), originalPath},
                      {QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
-    QSaveFile info(path(m_id, ".json"));
-    const QByteArray json = QJsonDocument(note).toJson();
-    if (!info.open(QIODevice::WriteOnly) || info.write(json) != json.size() || !info.commit())
-        return info.errorString();
-    return QString();
+    return writeOutputFile(path(m_id, ".json"), QJsonDocument(note).toJson(), Durability::SyncToDisk);
 }
 
 void RecoveryStore::discard()

@@ -1,9 +1,9 @@
 #include "loopspanel.h"
 
-#include "model/loops/loopfinder.h"
-#include "solver/causalmodel.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
-#include "solver/loopdominance.h"
+#include "solver/analysis/loopdominance.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #include "aliasitem.h"
 
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
 
 #include <QPainter>

@@ -1,7 +1,7 @@
 #include "auxitem.h"
 
 #include "commands/addvariable.h"
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
 
 #include <QFontMetricsF>

@@ -2,7 +2,7 @@
 // A connector: a curved arrow from a variable to one it informs, with an optional
 // polarity at the head and delay mark (‖) halfway. When selected it shows a handle at
 // its middle that bends it.
-#include "connectorpath.h"
+#include "diagram/connectorpath.h"
 #include "elementitem.h"
 
 namespace meadows {

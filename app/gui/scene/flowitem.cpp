@@ -1,8 +1,8 @@
 #include "flowitem.h"
 
-#include "diagramgeometry.h"
+#include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
-#include "flowbends.h"
+#include "diagram/flowbends.h"
 #include "variableitem.h"
 
 #include <QFontMetricsF>

@@ -1,0 +1,133 @@
+#include "export/pictures/documentexport.h"
+
+#include "export/pictures/chartrenderer.h"
+#include "export/pictures/diagramrenderer.h"
+
+#include "export/causaltext.h"
+#include "model/outputfile.h"
+#include "export/postmortem.h"
+#include "live/seriescolors.h"
+#include "solver/analysis/loopfinder.h"
+#include "solver/analysis/causalmodel.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+
+namespace meadows {
+
+namespace {
+
+using StagedFiles = std::vector<std::pair<QString, QByteArray>>;
+
+// Refuses any output that is an input, then writes every file or none (model/outputfile.h).
+ExportOutcome writeAll(const StagedFiles &files, const QStringList &inputs, ExportOutcome outcome)
+{
+    for (const auto &file : files) {
+        if (QString refusal = outputOverwritesInput(file.first, inputs); !refusal.isEmpty()) {
+            outcome.error = refusal;
+            return outcome;
+        }
+    }
+    outcome.error = writeOutputFiles(files);
+    if (outcome.error.isEmpty())
+        for (const auto &file : files)
+            outcome.files << file.first;
+    return outcome;
+}
+
+ExportOutcome exportCausalText(const Project &project, const ExportRequest &request)
+{
+    ExportOutcome outcome;
+    const CausalModel causal = buildCausalModel(project);
+    outcome.diagnostics = causal.diagnostics;
+    if (causal.hasErrors()) {
+        outcome.error = QStringLiteral("the model's equations do not parse, so its links are not known");
+        return outcome;
+    }
+    const LoopList loops = findLoops(causal.graph);
+    const QByteArray text = causalText(request.format, project.title(), causal, loops);
+    return writeAll({{request.output, text}}, request.inputs, outcome);
+}
+
+// OUT.md with OUT-diagram.svg and OUT-chart-N.png beside it, linked by relative names. The
+// page and its pictures are committed together: a failure leaves the old bundle as it was.
+ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, const ExportRequest &request)
+{
+    ExportOutcome outcome;
+    const PostmortemReport report = buildPostmortem(project, request.baseline);
+    outcome.diagnostics = report.diagnostics;
+    if (!report.error.isEmpty()) {
+        outcome.error = report.error;
+        return outcome;
+    }
+    const QFileInfo page(request.output);
+    const QString base = page.suffix().compare(QLatin1String("md"), Qt::CaseInsensitive) == 0 ? page.completeBaseName()
+                                                                                                : page.fileName();
+    const QDir dir = page.dir();
+    StagedFiles pictures;
+    const QString diagramName = base + QStringLiteral("-diagram.svg");
+    pictures.push_back({dir.filePath(diagramName), DiagramRenderer(scene).svg(report.title)});
+    QStringList chartNames;
+    SeriesColors colors;
+    for (std::size_t i = 0; i < report.charts.size(); ++i) {
+        const PostmortemChart &c = report.charts[i];
+        const QImage image = renderChart(*report.results, {c.title, c.variables, c.units, report.simSpecs.timeUnits}, colors);
+        const QString name = QStringLiteral("%1-chart-%2.png").arg(base).arg(i + 1);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (!image.save(&buffer, "PNG")) {
+            outcome.error = QStringLiteral("cannot encode the chart of %1").arg(c.title);
+            return outcome;
+        }
+        chartNames << name;
+        pictures.push_back({dir.filePath(name), png});
+    }
+    StagedFiles files{{request.output, postmortemMarkdown(report, diagramName, chartNames)}};
+    files.insert(files.end(), pictures.begin(), pictures.end());
+    return writeAll(files, request.inputs, outcome);
+}
+
+} // namespace
+
+std::vector<LoopMark> diagramLoopMarks(const Project &project)
+{
+    const CausalModel causal = buildCausalModel(project);
+    if (causal.hasErrors())
+        return {};
+    const LoopList loops = findLoops(causal.graph); // all of them: names follow the full order
+    std::vector<LoopMark> marks;
+    for (std::size_t i = 0; i < loops.size() && i < kLabelledLoops; ++i)
+        marks.push_back({loops.name(i), loopVariableNames(causal.graph, loops, i)});
+    return marks;
+}
+
+ExportOutcome exportProject(const Project &project, DiagramScene *scene, const ExportRequest &request)
+{
+    QByteArray bytes;
+    switch (request.format) {
+    case ExportFormat::Mermaid:
+    case ExportFormat::Dot:
+        return exportCausalText(project, request);
+    case ExportFormat::Markdown:
+        return exportPostmortem(project, scene, request);
+    case ExportFormat::Svg:
+        bytes = DiagramRenderer(scene).svg(project.title());
+        break;
+    case ExportFormat::Png:
+        bytes = DiagramRenderer(scene).png(request.scale);
+        break;
+    case ExportFormat::Pdf:
+        bytes = DiagramRenderer(scene).pdf(project.title());
+        break;
+    }
+    if (bytes.isEmpty()) {
+        ExportOutcome outcome;
+        outcome.error = QStringLiteral("cannot encode the diagram as %1").arg(exportFormatName(request.format));
+        return outcome;
+    }
+    return writeAll({{request.output, bytes}}, request.inputs, {});
+}
+
+} // namespace meadows
