@@ -89,6 +89,10 @@ std::optional<Project> loadProject(const QString &path, QTextStream &errors)
     }
     XmileReadResult read = readModelFile(path);
     printDiagnostics(errors, read.diagnostics);
+    // A reader error (a number that is not one, a bad size) leaves a model that would
+    // run wrong; a command does not go on with it.
+    if (hasErrors(read.diagnostics))
+        return std::nullopt;
     return std::move(read.project);
 }
 

@@ -52,6 +52,8 @@ FlatModel Flattener::run()
         return std::move(m_out);
     m_root.model = &m_project.mainModel();
     declare(m_root, 0);
+    if (m_tooLarge)
+        return std::move(m_out); // reported where the limit was passed; nothing to resolve
     connect(m_root);
     applyOverridesCheck();
     resolve(m_root);
