@@ -4,6 +4,8 @@
 // angle and reaches the target centre, cut where it leaves the source's outline and enters
 // the target's. The editor's QPainterPath (connectorpath.h) and automatic layout's
 // measurements are both made from this.
+#include "model/connectorangle.h" // angleThrough, straightAngle: the model layer's, shared
+
 #include <QPointF>
 #include <QRectF>
 #include <functional>
@@ -35,10 +37,5 @@ QPointF polaritySignCentre(QPointF end, QPointF endDirection);
 // The box the sign's glyph fills ("+" or "−" at 9 points).
 QRectF polaritySignRect(QPointF end, QPointF endDirection);
 inline QRectF polaritySignRect(const ConnectorArc &arc) { return polaritySignRect(arc.end, arc.endDirection); }
-
-// The take-off angle of the arc from `from` through `via` to `to`.
-double angleThrough(QPointF from, QPointF via, QPointF to);
-// The take-off angle of a straight connector.
-double straightAngle(QPointF from, QPointF to);
 
 } // namespace meadows::diagram

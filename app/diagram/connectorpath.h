@@ -24,7 +24,5 @@ struct ConnectorCurve {
 ConnectorCurve connectorCurve(QPointF from, const QPainterPath &fromOutline, QPointF to, const QPainterPath &toOutline,
                               std::optional<double> angle);
 
-using diagram::angleThrough;
-using diagram::straightAngle;
 
 } // namespace meadows

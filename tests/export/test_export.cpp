@@ -306,7 +306,17 @@ void TestExport::markdownBundleLinksItsFilesAndListsTheLoops()
     QCOMPARE(md.contains(QLatin1String("| Dominates")), simulated);
     QCOMPARE(dominating > 0, simulated);
     QVERIFY(md.contains(QLatin1String("## Simulation specs")));
+    // Which loop was in charge, in periods and plain words, with the names the story
+    // uses: the retry storm is at rest until the dip at minute 20, then R2 holds it
+    // (`meadows loops --dominance --periods` prints "at rest 0–20", "R2 20–120").
+    QCOMPARE(md.contains(QLatin1String("## Which loop was in charge")), simulated);
     if (simulated) {
+        QVERIFY(md.contains(QStringLiteral("## Which loop was in charge\n\n"
+                                           "- From 0 to 20 minutes, the system was at rest: no stock on a loop moved noticeably.\n"
+                                           "- From 20 to 120 minutes, R2 was in charge (reinforcing: Backlog → Latency → "
+                                           "Timeout Fraction → Timeouts → Retries → Load).\n")));
+        QVERIFY(md.contains(QStringLiteral("| R2 | R | Backlog → Latency → Timeout Fraction → Timeouts → Retries → Load → Backlog | 20–120 |")));
+        QVERIFY(md.contains(QLatin1String("the reinforcing loop R2 (Backlog, Latency, Timeout Fraction, Timeouts, Retries, Load)")));
         QVERIFY(md.contains(QLatin1String("| Stop | 120 |")));
         QVERIFY(md.contains(QLatin1String("| Retry Budget | 1000 | Requests/Minute |")));
     }
@@ -460,6 +470,11 @@ void TestExport::dominancePeriodsMergeStepsPerComponent()
     DominanceResult d;
     d.times = {0, 1, 2, 3, 4, 5};
     d.loopCount = 3;
+    d.loopNames = {loops.name(0), loops.name(1), loops.name(2)};
+    for (std::size_t l = 0; l < 3; ++l)
+        d.loopComponent.push_back(loops.component(l));
+    d.componentCount = 2;
+    d.resting.assign(d.times.size() * 2, 0);
     d.relativeScores.assign(d.times.size() * 3, 0.0);
     const auto set = [&](std::size_t step, std::size_t loop, double score) { d.relativeScores[step * 3 + loop] = score; };
     // ab dominates 1-2, bc 3-4 (negative scores count by size), nobody at 0 and 5 (< 0.5);
@@ -468,11 +483,14 @@ void TestExport::dominancePeriodsMergeStepsPerComponent()
     for (std::size_t t : {3, 4}) { set(t, ab, 0.3); set(t, bc, -0.7); }
     set(5, ab, 0.4); set(5, bc, -0.4);
     for (std::size_t t : {0, 1, 4}) set(t, xy, -1.0);
+    // The run is 5 long: periods under 5/40 would merge; every period here is 1 or more.
+    // A period runs to the next one's start, and the initial time (never scored) opens
+    // the period after it: ab's steps 0 to 2 are 0–3.
     const std::vector<std::vector<TimePeriod>> periods = dominancePeriods(d, loops);
-    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("1–2"));
-    QCOMPARE(formatPeriods(periods[bc]), QStringLiteral("3–4"));
-    QCOMPARE(formatPeriods(periods[xy]), QStringLiteral("0–1, 4"));
-    QCOMPARE(formatPeriods(periods[xy], 1), QStringLiteral("0–1, …"));
+    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("0–3"));
+    QCOMPARE(formatPeriods(periods[bc]), QStringLiteral("3–5"));
+    QCOMPARE(formatPeriods(periods[xy]), QStringLiteral("0–2, 4–5"));
+    QCOMPARE(formatPeriods(periods[xy], 1), QStringLiteral("0–2, …"));
 }
 
 QTEST_GUILESS_MAIN(TestExport)
