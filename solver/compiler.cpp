@@ -19,11 +19,13 @@ public:
 
     std::uint32_t varSlot(int index) const { return FirstVarSlot + std::uint32_t(index); }
 
-    void emitEquation(Program &p, int index)
+    // `atStart`: the initial-value program, which uses a variable's <init_eqn> if it has one.
+    void emitEquation(Program &p, int index, bool atStart)
     {
         m_program = &p;
         m_temps = 0;
-        generate(m_flat.vars[index].equation, varSlot(index));
+        const FlatVar &v = m_flat.vars[index];
+        generate(atStart && v.initial ? *v.initial : v.equation, varSlot(index));
     }
 
     // Lays out memory: fixed slots, variables, constants, then temporaries.
@@ -296,7 +298,15 @@ CompileResult compile(const FlatModel &flat)
     }
 
     // Initial values: every variable, stocks through their initial equations.
-    const Ordering init = order(deps, std::vector<bool>(n, true));
+    // A variable with <init_eqn> starts from it: the start reads what that equation reads.
+    std::vector<std::vector<int>> initDeps = deps;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (flat.vars[i].initial) {
+            initDeps[i].clear();
+            forEachVar(*flat.vars[i].initial, [&](int d) { initDeps[i].push_back(d); });
+        }
+    }
+    const Ordering init = order(initDeps, std::vector<bool>(n, true));
     if (!init.cycle.empty()) {
         const FlatVar &v = flat.vars[init.cycle.front()];
         result.diagnostics.push_back({Severity::Error, v.source.fileName(), {},
@@ -309,7 +319,8 @@ CompileResult compile(const FlatModel &flat)
     std::vector<bool> varying(n, false);
     for (int v : init.order) {
         const FlatVar &fv = flat.vars[v];
-        bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation);
+        // A variable with its own initial value changes at the first step whatever it reads.
+        bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation) || fv.initial.has_value();
         if (fv.kind != FlatVar::Kind::Stock) {
             for (int d : deps[v])
                 changes = changes || varying[d];
@@ -338,9 +349,9 @@ CompileResult compile(const FlatModel &flat)
     m.tables = flat.tables;
     Codegen gen(flat, m);
     for (int v : init.order)
-        gen.emitEquation(m.initial, v);
+        gen.emitEquation(m.initial, v, true);
     for (int v : rates.order)
-        gen.emitEquation(m.rates, v);
+        gen.emitEquation(m.rates, v, false);
     gen.finish();
 
     for (std::size_t i = 0; i < n; ++i) {

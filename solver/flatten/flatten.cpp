@@ -161,7 +161,7 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
             }
         }
         m_out.vars[index].source = ref;
-        std::optional<Node> node = resolveEquation(scope, v, text, ref, ctx);
+        std::optional<Node> node = resolveEquation(scope, v, text, ref, ctx, index);
         if (!node)
             return;
         if (gf) {
@@ -173,6 +173,13 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
         if (v.kind == VariableKind::Flow && v.nonNegative) // Stella's uniflow
             node = Node::call(Builtin::Max, {Node::constant(0), std::move(*node)});
         m_out.vars[index].equation = std::move(*node);
+        // <init_eqn>: the value at the start, then the equation's.
+        if (v.kind != VariableKind::Stock && !v.initEquation.trimmed().isEmpty()) {
+            std::optional<Node> initial = resolveEquation(scope, v, v.initEquation, {}, ctx, index);
+            if (!initial)
+                return;
+            m_out.vars[index].initial = std::move(*initial);
+        }
     }
     if (v.kind == VariableKind::Stock) {
         const ElementContext ctx = contextOf(sym.dims, i);
@@ -209,7 +216,7 @@ int Flattener::addTable(const GraphicalFunction &gf)
 }
 
 std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
-                                    const ElementContext &ctx)
+                                               const ElementContext &ctx, int self)
 {
     const ParseResult parsed = parseEquation(text);
     if (parsed.error) {
@@ -226,7 +233,7 @@ std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, 
         return std::nullopt;
     }
     try {
-        Context c{&scope, ctx, &v};
+        Context c{&scope, ctx, &v, self};
         return expr(c, *parsed.expr);
     } catch (const Failure &f) {
         error(ref, f.offset, f.length, displayName(v.name), QStringLiteral("in '%1': %2").arg(displayName(v.name), f.message));

@@ -80,6 +80,7 @@ private:
         Scope *scope;
         ElementContext element;
         const Variable *variable;
+        int self = -1; // the flat variable being defined, for Stella's SELF; -1 in a macro's result
     };
 
     [[noreturn]] static void fail(const Expr &e, const QString &message) { throw Failure{message, e.offset, e.length}; }
@@ -95,7 +96,7 @@ private:
                   std::vector<int> &into);
     int addTable(const GraphicalFunction &gf);
     std::optional<Node> resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
-                                        const ElementContext &ctx);
+                                        const ElementContext &ctx, int self = -1);
 
     // scopes.cpp
     void declare(Scope &scope, int depth);
@@ -137,7 +138,9 @@ private:
     Node chain(const QString &what, Node input, Node time, int order, std::optional<Node> init, bool delay);
     std::optional<Node> stateful(Context &c, const Expr &e);
     int record(const QString &what, Node input);
-    Node history(int series, Node query, std::optional<Node> before);
+    Node history(int series, Node query, Node before);
+    Node fixedAtStart(const QString &what, Node value);
+    Node firstValue(const QString &what, int series);
 
     const Project &m_project;
     const FlattenOptions &m_options;

@@ -77,6 +77,8 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
             return {std::move(*value)};
     }
     const Symbol *s = lookupQualified(*c.scope, n);
+    if (!s && !e.subscripted && n == QLatin1String("self") && c.self >= 0)
+        return {Node::var(c.self)}; // Stella: the variable being defined, as in PREVIOUS(SELF, 0)
     if (!s && !e.subscripted) {
         // A dimension's name in an array equation: the index of the element computed.
         const int dim = dimensionIndex(n);
