@@ -37,6 +37,16 @@ char *writeNumber(char *p, double v)
     return std::to_chars(p, p + 32, v).ptr;
 }
 
+// Times in plain decimals where that stays short (1000000, not 1e+06; 1980.125, not 1980.12),
+// still the shortest text that reads back as the same double.
+char *writeTime(char *p, double t)
+{
+    const double magnitude = std::fabs(t);
+    if (t == 0 || (magnitude >= 1e-4 && magnitude < 1e15))
+        return std::to_chars(p, p + 32, t, std::chars_format::fixed).ptr;
+    return writeNumber(p, t);
+}
+
 void appendField(QByteArray &out, const QString &s)
 {
     const QByteArray utf8 = s.toUtf8();
@@ -47,34 +57,6 @@ void appendField(QByteArray &out, const QString &s)
     } else {
         out += utf8;
     }
-}
-
-// printf's %g rounds an exact tie to even (10.03125 -> 10.0312), as Vensim does.
-QByteArray formatTime(double t, int digits)
-{
-    char buf[40];
-    const int n = std::snprintf(buf, sizeof buf, "%.*g", digits, t);
-    return QByteArray(buf, n);
-}
-
-// Vensim writes times with six significant digits, and reference outputs line up with
-// that; Meadows does the same, using more digits only where six would make two rows'
-// times look alike. Every other column is written in full.
-int timeDigits(const Results &results)
-{
-    const std::size_t rows = results.rows();
-    for (int digits = 6; digits < 17; ++digits) {
-        bool distinct = true;
-        QByteArray previous;
-        for (std::size_t r = 0; r < rows && distinct; ++r) {
-            const QByteArray text = formatTime(results.at(r, 0), digits);
-            distinct = text != previous;
-            previous = text;
-        }
-        if (distinct)
-            return digits;
-    }
-    return 17;
 }
 
 } // namespace
@@ -94,7 +76,6 @@ void writeCsv(const Results &results, const std::function<bool(const char *, std
     // thread writes finished blocks in order (formatting numbers is most of `meadows run`'s
     // time, writing most of the rest): memory stays bounded whatever the size of the results.
     const std::size_t rows = results.rows();
-    const int digits = timeDigits(results);
     const std::size_t rowBound = results.columns * 34 + 48; // 32 per number, a comma, the time
     const std::size_t blockRows = std::max<std::size_t>(1, (std::size_t(1) << 19) / rowBound);
     const std::size_t blocks = (rows + blockRows - 1) / blockRows;
@@ -107,7 +88,7 @@ void writeCsv(const Results &results, const std::function<bool(const char *, std
         const std::size_t last = std::min(rows, (block + 1) * blockRows);
         for (std::size_t r = block * blockRows; r < last; ++r) {
             const double *row = results.data.data() + r * results.columns;
-            p += std::snprintf(p, 40, "%.*g", digits, row[0]);
+            p = writeTime(p, row[0]);
             for (std::size_t c = 1; c < results.columns; ++c) {
                 *p++ = ',';
                 p = writeNumber(p, row[c]);

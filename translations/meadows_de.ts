@@ -180,6 +180,33 @@
     </message>
 </context>
 <context>
+    <name>meadows::Autosave</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Could not recover: %1</source>
+        <translation>Wiederherstellung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved work</source>
+        <translation>Ungespeicherte Arbeit wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>an untitled model</source>
+        <translation>einem unbenannten Modell</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?</source>
+        <translation>Meadows wurde nicht ordnungsgemäß beendet. Ungespeicherte Arbeit an %1 vom %2 kann wiederhergestellt werden. Wiederherstellen?</translation>
+    </message>
+</context>
+<context>
     <name>meadows::ChartsPlotView</name>
     <message>
         <source>Time</source>
@@ -725,30 +752,6 @@
     <message>
         <source>Meadows will use the new language the next time it starts.</source>
         <translation>Meadows verwendet die neue Sprache beim nächsten Start.</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1</source>
-        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Could not recover: %1</source>
-        <translation>Wiederherstellung nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>Recovered unsaved work</source>
-        <translation>Ungespeicherte Arbeit wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>an untitled model</source>
-        <translation>einem unbenannten Modell</translation>
-    </message>
-    <message>
-        <source>Recover Unsaved Work</source>
-        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?</source>
-        <translation>Meadows wurde nicht ordnungsgemäß beendet. Ungespeicherte Arbeit an %1 vom %2 kann wiederhergestellt werden. Wiederherstellen?</translation>
     </message>
     <message>
         <source>Dupl&amp;icate</source>

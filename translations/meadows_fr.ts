@@ -180,6 +180,33 @@
     </message>
 </context>
 <context>
+    <name>meadows::Autosave</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Échec de l&apos;enregistrement automatique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not recover: %1</source>
+        <translation>Récupération impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved work</source>
+        <translation>Travail non enregistré récupéré</translation>
+    </message>
+    <message>
+        <source>an untitled model</source>
+        <translation>un modèle sans titre</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>Récupérer le travail non enregistré</translation>
+    </message>
+    <message>
+        <source>Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?</source>
+        <translation>Meadows ne s&apos;est pas fermé correctement. Le travail non enregistré sur %1 du %2 peut être récupéré. Le récupérer&#xa0;?</translation>
+    </message>
+</context>
+<context>
     <name>meadows::ChartsPlotView</name>
     <message>
         <source>Time</source>
@@ -725,30 +752,6 @@
     <message>
         <source>Meadows will use the new language the next time it starts.</source>
         <translation>Meadows utilisera la nouvelle langue au prochain démarrage.</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1</source>
-        <translation>Échec de l&apos;enregistrement automatique&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Could not recover: %1</source>
-        <translation>Récupération impossible&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Recovered unsaved work</source>
-        <translation>Travail non enregistré récupéré</translation>
-    </message>
-    <message>
-        <source>an untitled model</source>
-        <translation>un modèle sans titre</translation>
-    </message>
-    <message>
-        <source>Recover Unsaved Work</source>
-        <translation>Récupérer le travail non enregistré</translation>
-    </message>
-    <message>
-        <source>Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?</source>
-        <translation>Meadows ne s&apos;est pas fermé correctement. Le travail non enregistré sur %1 du %2 peut être récupéré. Le récupérer&#xa0;?</translation>
     </message>
     <message>
         <source>Dupl&amp;icate</source>

@@ -74,7 +74,7 @@ signals:
     void elementAdded(int uid);
     void elementRemoved(int uid);
     void elementChanged(int uid);
-    // After any edit of the model: what live simulation (issue 7) listens to.
+    // After any edit of the model: what live simulation listens to, to run the model again.
     void modelEdited();
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);

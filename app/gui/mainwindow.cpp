@@ -1,18 +1,17 @@
 #include "mainwindow.h"
 
 #include "commands/deletevariables.h"
-#include "commands/movevariables.h"
 #include "diagramclipboard.h"
-#include "diagram/diagramgeometry.h"
 #include "export/pictures/diagramrenderer.h"
 #include "export/pictures/documentexport.h"
+#include "files/autosave.h"
 #include "document.h"
 #include "files/recentfiles.h"
 #include "i18n/preferencesdialog.h"
-#include "model/xmilewriter.h"
 #include "panels/minimap.h"
 #include "panels/propertiespanel.h"
 #include "live/livepanels.h"
+#include "scene/arranger.h"
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
 #include "scene/elementitem.h"
@@ -45,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_document = new Document(this);
     m_scene = new DiagramScene(m_document, this);
     m_view = new DiagramView(m_scene, this);
+    m_arranger = std::make_unique<Arranger>(m_document, m_scene);
     m_view->setObjectName(QStringLiteral("diagramView"));
     setCentralWidget(m_view);
     setAcceptDrops(true);
@@ -71,18 +71,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createDocks();
     createActions();
 
-    m_autosaveTimer = new QTimer(this);
-    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
-    bool ok = false;
-    const int interval = qEnvironmentVariableIntValue("MEADOWS_AUTOSAVE_MS", &ok);
-    setAutosaveInterval(ok && interval > 0 ? interval : 30000);
+    m_autosave = new Autosave(m_document, this);
+    connect(m_autosave, &Autosave::statusMessage, this, &MainWindow::showStatus);
+    connect(m_autosave, &Autosave::recovered, m_view, &DiagramView::fitDiagram);
     updateTitle();
 }
 
 MainWindow::~MainWindow()
 {
-    // Closing normally leaves nothing to recover.
-    m_recovery.discard();
     // The scene's items go before the document they show, and tell no one as they go.
     m_scene->disconnect();
     delete m_scene;
@@ -110,7 +106,7 @@ void MainWindow::createDocks()
     resizeDocks({propertiesDock, historyDock, minimapDock}, {520, 110, 130}, Qt::Vertical);
     resizeDocks({propertiesDock}, {300}, Qt::Horizontal);
 
-    // Live simulation and loops (issue 7): Results below, Sliders with the history, Loops left.
+    // Live simulation and loops: Results below, Sliders with the history, Loops left.
     m_live = new LivePanels(this, m_document, m_scene);
     if (auto *sliders = findChild<QDockWidget *>(QStringLiteral("SlidersDock")))
         tabifyDockWidget(historyDock, sliders);
@@ -166,15 +162,15 @@ void MainWindow::createActions()
     snap->setShortcut(QKeySequence(tr("Ctrl+G")));
     connect(snap, &QAction::toggled, m_scene, &DiagramScene::setSnapToGrid);
     QMenu *arrange = edit->addMenu(tr("Arran&ge"));
-    arrange->addAction(tr("Align &Left"), this, [this]() { align(Qt::AlignLeft); });
-    arrange->addAction(tr("Align &Centres Vertically"), this, [this]() { align(Qt::AlignHCenter); });
-    arrange->addAction(tr("Align &Right"), this, [this]() { align(Qt::AlignRight); });
-    arrange->addAction(tr("Align &Top"), this, [this]() { align(Qt::AlignTop); });
-    arrange->addAction(tr("Align &Middles Horizontally"), this, [this]() { align(Qt::AlignVCenter); });
-    arrange->addAction(tr("Align &Bottom"), this, [this]() { align(Qt::AlignBottom); });
+    arrange->addAction(tr("Align &Left"), this, [this]() { m_arranger->align(Qt::AlignLeft); });
+    arrange->addAction(tr("Align &Centres Vertically"), this, [this]() { m_arranger->align(Qt::AlignHCenter); });
+    arrange->addAction(tr("Align &Right"), this, [this]() { m_arranger->align(Qt::AlignRight); });
+    arrange->addAction(tr("Align &Top"), this, [this]() { m_arranger->align(Qt::AlignTop); });
+    arrange->addAction(tr("Align &Middles Horizontally"), this, [this]() { m_arranger->align(Qt::AlignVCenter); });
+    arrange->addAction(tr("Align &Bottom"), this, [this]() { m_arranger->align(Qt::AlignBottom); });
     arrange->addSeparator();
-    arrange->addAction(tr("Distribute &Horizontally"), this, [this]() { distribute(Qt::Horizontal); });
-    arrange->addAction(tr("Distribute &Vertically"), this, [this]() { distribute(Qt::Vertical); });
+    arrange->addAction(tr("Distribute &Horizontally"), this, [this]() { m_arranger->distribute(Qt::Horizontal); });
+    arrange->addAction(tr("Distribute &Vertically"), this, [this]() { m_arranger->distribute(Qt::Vertical); });
     edit->addSeparator();
     QAction *preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::showPreferences);
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -241,7 +237,7 @@ void MainWindow::newModel()
     if (!maybeSave())
         return;
     m_document->resetToEmpty();
-    m_recovery.discard();
+    m_autosave->discard();
     m_view->setZoom(1);
     m_view->centerOn(0, 0);
     showStatus(tr("New model"));
@@ -268,8 +264,7 @@ bool MainWindow::openFile(const QString &path)
             QMessageBox::warning(this, tr("Cannot Open Model"), error);
         return false;
     }
-    m_recovery.discard();
-    m_autosavedIndex = -1;
+    m_autosave->discard();
     m_recent->add(path);
     // Fit once the window has its size.
     QTimer::singleShot(0, m_view, &DiagramView::fitDiagram);
@@ -290,7 +285,7 @@ bool MainWindow::saveTo(const QString &path)
             QMessageBox::critical(this, tr("Cannot Save Model"), tr("%1 was not saved: %2").arg(path, error));
         return false;
     }
-    m_recovery.discard();
+    m_autosave->discard();
     m_recent->add(path);
     showStatus(tr("Saved %1").arg(QFileInfo(path).fileName()));
     return true;
@@ -372,76 +367,17 @@ QString MainWindow::statusText() const
     return m_status->text();
 }
 
+void MainWindow::offerRecovery()
+{
+    m_autosave->offer(this);
+}
+
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted && dialog.languageChanged())
         QMessageBox::information(this, tr("Language Changed"),
                                  tr("Meadows will use the new language the next time it starts."));
-}
-
-// ---- autosave and recovery -------------------------------------------------------------
-
-void MainWindow::setAutosaveInterval(int milliseconds)
-{
-    m_autosaveTimer->start(milliseconds);
-}
-
-bool MainWindow::autosaveNow()
-{
-    if (!m_document->isModified())
-        return false;
-    const int index = m_document->undoStack()->index();
-    if (index == m_autosavedIndex)
-        return false;
-    const QString error = m_recovery.write(writeXmile(m_document->projectForSaving()), m_document->filePath());
-    if (!error.isEmpty()) {
-        showStatus(tr("Autosave failed: %1").arg(error));
-        return false;
-    }
-    m_autosavedIndex = index;
-    return true;
-}
-
-std::vector<RecoverableSession> MainWindow::recoverableSessions() const
-{
-    return m_recovery.orphans();
-}
-
-bool MainWindow::recover(const RecoverableSession &session)
-{
-    const QString error = m_document->load(session.modelPath);
-    if (!error.isEmpty()) {
-        showStatus(tr("Could not recover: %1").arg(error));
-        return false;
-    }
-    // The work belongs to the file it came from, and is not saved there yet.
-    m_document->setFilePath(session.originalPath);
-    m_document->markModified();
-    m_recovery.remove(session);
-    m_autosavedIndex = -1;
-    autosaveNow();
-    m_view->fitDiagram();
-    showStatus(tr("Recovered unsaved work"));
-    return true;
-}
-
-void MainWindow::offerRecovery()
-{
-    const auto sessions = recoverableSessions();
-    if (sessions.empty())
-        return;
-    const RecoverableSession &s = sessions.front();
-    const QString what = s.originalPath.isEmpty() ? tr("an untitled model") : QFileInfo(s.originalPath).fileName();
-    const auto answer = QMessageBox::question(
-        this, tr("Recover Unsaved Work"),
-        tr("Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?")
-            .arg(what, QLocale().toString(s.savedAt.toLocalTime(), QLocale::ShortFormat)),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes)
-        recover(s);
-    else
-        m_recovery.remove(s);
 }
 
 // ---- editing ---------------------------------------------------------------------------
@@ -542,61 +478,6 @@ void MainWindow::duplicateSelection()
         showStatus(error);
     else
         m_scene->selectUids(added);
-}
-
-QList<const ViewElement *> MainWindow::selectedPlacedElements() const
-{
-    QList<const ViewElement *> elements;
-    for (int uid : m_scene->selectedUids())
-        if (const ViewElement *e = m_document->element(uid); e && e->x && e->y && e->type != ViewElement::Type::Connector)
-            elements << e;
-    return elements;
-}
-
-void MainWindow::align(Qt::Alignment alignment)
-{
-    QList<const ViewElement *> elements = selectedPlacedElements();
-    if (elements.size() < 2)
-        return;
-    const auto key = [alignment](const ViewElement *e) {
-        const QRectF r = diagram::boxRect(*e);
-        if (alignment & Qt::AlignLeft) return r.left();
-        if (alignment & Qt::AlignRight) return r.right();
-        if (alignment & Qt::AlignHCenter) return r.center().x();
-        if (alignment & Qt::AlignTop) return r.top();
-        if (alignment & Qt::AlignBottom) return r.bottom();
-        return r.center().y();
-    };
-    const bool horizontal = alignment & (Qt::AlignLeft | Qt::AlignRight | Qt::AlignHCenter);
-    double target = key(elements.first());
-    for (const ViewElement *e : elements)
-        target = (alignment & (Qt::AlignLeft | Qt::AlignTop)) ? std::min(target, key(e))
-                 : (alignment & (Qt::AlignRight | Qt::AlignBottom)) ? std::max(target, key(e))
-                                                                      : target;
-    QHash<int, QPointF> offsets;
-    for (const ViewElement *e : elements) {
-        const double d = target - key(e);
-        offsets.insert(*e->uid, horizontal ? QPointF(d, 0) : QPointF(0, d));
-    }
-    m_document->undoStack()->push(new MoveVariablesCommand(m_document, offsets));
-}
-
-void MainWindow::distribute(Qt::Orientation orientation)
-{
-    QList<const ViewElement *> elements = selectedPlacedElements();
-    if (elements.size() < 3)
-        return;
-    const bool h = orientation == Qt::Horizontal;
-    std::sort(elements.begin(), elements.end(), [h](auto *a, auto *b) { return h ? *a->x < *b->x : *a->y < *b->y; });
-    const double first = h ? *elements.first()->x : *elements.first()->y;
-    const double last = h ? *elements.last()->x : *elements.last()->y;
-    const double step = (last - first) / (elements.size() - 1);
-    QHash<int, QPointF> offsets;
-    for (int i = 0; i < elements.size(); ++i) {
-        const double d = first + i * step - (h ? *elements[i]->x : *elements[i]->y);
-        offsets.insert(*elements[i]->uid, h ? QPointF(d, 0) : QPointF(0, d));
-    }
-    m_document->undoStack()->push(new MoveVariablesCommand(m_document, offsets));
 }
 
 } // namespace meadows

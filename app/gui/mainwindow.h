@@ -1,19 +1,21 @@
 #pragma once
 // The editor window: the diagram in the middle, a palette of tools, the properties of the
-// selected variable and the undo history at the side; files, autosave and recovery.
+// selected variable and the undo history at the side. It wires the parts together: files,
+// autosave (files/autosave.h), the scene and its tools, the panels.
 #include "export/exportoptions.h"
-#include "files/recoverystore.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <memory>
 
 class QActionGroup;
 class QLabel;
-class QTimer;
 class QUndoView;
 
 namespace meadows {
 
+class Arranger;
+class Autosave;
 class Document;
 class DiagramScene;
 class DiagramView;
@@ -21,7 +23,6 @@ class PropertiesPanel;
 class LivePanels;
 class ProblemMarks;
 class RecentFiles;
-struct ViewElement;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,11 +52,7 @@ public:
     ProblemMarks *problemMarks() const { return m_problems; }
     QString statusText() const;
 
-    // Autosave and recovery. The interval is 30 s unless MEADOWS_AUTOSAVE_MS says otherwise.
-    void setAutosaveInterval(int milliseconds);
-    bool autosaveNow();
-    std::vector<RecoverableSession> recoverableSessions() const;
-    bool recover(const RecoverableSession &session);
+    Autosave *autosave() const { return m_autosave; }
     // Asks the user whether to recover work left by an editor that did not close properly.
     void offerRecovery();
 
@@ -83,10 +80,6 @@ private:
     void paste();
     void duplicateSelection();
     void exportAs(ExportFormat format);
-    // Selected elements with a position of their own (not connectors), for align/distribute.
-    QList<const ViewElement *> selectedPlacedElements() const;
-    void align(Qt::Alignment alignment);
-    void distribute(Qt::Orientation orientation);
 
     Document *m_document = nullptr;
     DiagramScene *m_scene = nullptr;
@@ -100,9 +93,8 @@ private:
     QActionGroup *m_tools = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_zoomLabel = nullptr;
-    QTimer *m_autosaveTimer = nullptr;
-    RecoveryStore m_recovery;
-    int m_autosavedIndex = -1; // the undo index the recovery copy holds
+    Autosave *m_autosave = nullptr;
+    std::unique_ptr<Arranger> m_arranger;
     int m_pasteCount = 0;
     bool m_quiet = false;
 };

@@ -19,6 +19,7 @@ class TestCli : public QObject {
 private slots:
     void runWritesCsvMatchingTheReference();
     void runToStdoutAndOptions();
+    void timeColumnReadsBackExactly();
     void checkCleanModel();
     void checkBrokenEquationGivesLineAndColumn();
     void truncatedFileIsACleanError();
@@ -61,6 +62,21 @@ void TestCli::runToStdoutAndOptions()
     const double k = -0.1;
     const double factor = 1 + k + k * k / 2 + k * k * k / 6 + k * k * k * k / 24;
     QVERIFY(std::fabs(t.rows[1][tea] - (80 + 100 * factor)) < 1e-9);
+}
+
+void TestCli::timeColumnReadsBackExactly()
+{
+    // Start 1980, dt 1/8: the second row is 1980.125 exactly, which six significant digits
+    // would print as 1980.12. The time column is written like every other: the shortest
+    // text that reads back as the same double.
+    const Outcome o = runMeadows({QStringLiteral("run"), kData + QStringLiteral("/test-models/samples/teacup/teacup.xmile"),
+                                  QStringLiteral("--start"), QStringLiteral("1980"), QStringLiteral("--stop"),
+                                  QStringLiteral("1980.25"), QStringLiteral("--dt"), QStringLiteral("0.125")});
+    QCOMPARE(o.code, 0);
+    const QStringList lines = o.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 4);
+    QVERIFY2(lines[2].startsWith(QLatin1String("1980.125,")), qPrintable(lines[2]));
+    QVERIFY2(lines[3].startsWith(QLatin1String("1980.25,")), qPrintable(lines[3]));
 }
 
 void TestCli::checkCleanModel()

@@ -1,12 +1,60 @@
 #pragma once
-// Real mouse and keyboard input on the diagram view, in scene coordinates.
+// What the editor's tests share: real mouse and keyboard input on the diagram view, in scene
+// coordinates; the teacup model shown ready for input; looking elements up by name.
+#include "document.h"
+#include "mainwindow.h"
+#include "scene/diagramscene.h"
+#include "scene/elementitem.h"
 #include "scene/diagramview.h"
+#include "support/testfiles.h"
 
 #include <QApplication>
 #include <QMouseEvent>
 #include <QTest>
 
 namespace meadows::testing {
+
+inline const QString kTestData = QStringLiteral(MEADOWS_TEST_DATA);
+inline const QString kTeacup = kTestData + QStringLiteral("/test-models/samples/teacup/teacup_w_diagram.xmile");
+
+// The diagram element of a variable (canonical name: case, spaces and underscores alike).
+inline const ViewElement *elementNamed(const Document &doc, const QString &name)
+{
+    const int uid = doc.elementUidForName(name);
+    return uid < 0 ? nullptr : doc.element(uid);
+}
+
+// How many elements of a type the diagram holds.
+inline int countType(const Document &doc, ViewElement::Type type)
+{
+    int n = 0;
+    for (const ViewElement &e : doc.view().elements)
+        n += e.type == type;
+    return n;
+}
+
+// How many element items the scene draws.
+inline int countItems(const MainWindow &window)
+{
+    int n = 0;
+    for (QGraphicsItem *item : window.scene()->items())
+        n += dynamic_cast<ElementItem *>(item) != nullptr;
+    return n;
+}
+
+// Shows the window (1000 x 700) with teacup open, at a known zoom and centre, the diagram
+// focused, ready for input.
+inline bool showTeacup(MainWindow &window, double zoom = 1, QPointF centre = {300, 200})
+{
+    window.resize(1000, 700);
+    window.show();
+    if (!QTest::qWaitForWindowActive(&window) || !window.openFile(kTeacup))
+        return false;
+    window.view()->setZoom(zoom);
+    window.view()->centerOn(centre);
+    window.view()->setFocus();
+    return true;
+}
 
 inline QPoint toView(DiagramView *view, QPointF scenePos)
 {

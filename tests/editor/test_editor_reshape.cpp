@@ -36,24 +36,9 @@ using namespace meadows::testing;
 
 namespace {
 
-const QString kData = QStringLiteral(MEADOWS_TEST_DATA);
-const QString kTeacup = kData + QStringLiteral("/test-models/samples/teacup/teacup_w_diagram.xmile");
-
-const ViewElement *elementNamed(const Document &doc, const QString &name)
-{
-    const int uid = doc.elementUidForName(name);
-    return uid < 0 ? nullptr : doc.element(uid);
-}
-
 std::vector<QPointF> pipeOf(const Document &doc, const QString &flow)
 {
     return diagram::flowPoints(*elementNamed(doc, flow));
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // Saves a close-up of the view to MEADOWS_SHOT_DIR when set, to look at what a test made;
@@ -575,18 +560,6 @@ private slots:
     }
 
 private:
-    static bool showTeacup(MainWindow &window)
-    {
-        window.resize(1000, 700);
-        window.show();
-        if (!QTest::qWaitForWindowActive(&window) || !window.openFile(kTeacup))
-            return false;
-        window.view()->setZoom(1);
-        window.view()->centerOn(QPointF(300, 200));
-        window.view()->setFocus();
-        return true;
-    }
-
     std::unique_ptr<QTemporaryDir> m_recoveryDir;
 };
 

@@ -243,7 +243,8 @@ void TestEngine::nonNegativeStockNeverGoesBelowZero()
 
 void TestEngine::csvTimeColumnKeepsRowsDistinct()
 {
-    // Six significant digits as Vensim writes them, rounding an exact tie to even...
+    // Times are written as every other column is, in the shortest text that reads back as
+    // the same double: 10 + 1/32 is 10.03125 exactly (six digits would print 10.0312)...
     RunOptions o;
     o.dt = 0.03125;
     o.start = 10;
@@ -251,13 +252,13 @@ void TestEngine::csvTimeColumnKeepsRowsDistinct()
     const test::InlineRun r = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>1</eqn></aux>")), {}, o);
     QVERIFY(r.run.results);
     const QByteArray csv = toCsv(*r.run.results);
-    QVERIFY2(csv.contains("\n10.0312,1\n"), csv.constData());
-    // ...but more digits when six would make two rows alike.
+    QVERIFY2(csv.contains("\n10,1\n10.03125,1\n10.0625,1\n"), csv.constData());
+    // ...and rows a millionth apart stay apart: 1000000 + 1/32 needs all its digits.
     o.start = 1000000;
     o.stop = 1000000.0625;
     const test::InlineRun big = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>1</eqn></aux>")), {}, o);
     const QByteArray bigCsv = toCsv(*big.run.results);
-    QVERIFY2(bigCsv.contains("\n1000000,1\n1000000.03,1\n1000000.06,1\n"), bigCsv.constData());
+    QVERIFY2(bigCsv.contains("\n1000000,1\n1000000.03125,1\n1000000.0625,1\n"), bigCsv.constData());
 }
 
 void TestEngine::largeCsvKeepsEveryRowInOrder()

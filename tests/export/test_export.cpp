@@ -1,6 +1,7 @@
 // `meadows export` as a user runs it, headless (no DISPLAY): every format's contents, the
 // md bundle's links, and Mermaid that Meadows' own importer reads back link for link.
 #include "support/meadowsprocess.h"
+#include "support/testfiles.h"
 
 #include "export/causaltext.h"
 #include "solver/analysis/dominanceperiods.h"
@@ -23,6 +24,7 @@
 #include <QtTest>
 
 using namespace meadows;
+using namespace meadows::testing;
 using meadows::test::Outcome;
 using meadows::test::runMeadows;
 
@@ -36,12 +38,6 @@ const QString kCausalMap = kExamples + QStringLiteral("incidents/11-incident-cau
 Outcome exportModel(const QStringList &args)
 {
     return runMeadows(QStringList{QStringLiteral("export")} + args);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 Project load(const QString &path)

@@ -1,5 +1,7 @@
 #include "referencedata.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -102,12 +104,27 @@ Comparison compareTables(const Table &actual, const Table &expected)
     static const QSet<QString> control{QStringLiteral("initial time"), QStringLiteral("final time"),
                                        QStringLiteral("time step"), QStringLiteral("saveper"),
                                        QStringLiteral("dt"), QStringLiteral("starttime"), QStringLiteral("stoptime")};
-    // Rows by time rounded to 9 places, the first row at a time winning, as the judge does.
-    std::map<long long, const std::vector<double> *> byTime;
+    // Rows are matched by time, nearest first, as the judge does: either side may print
+    // times rounded (Vensim writes 10.03125 as 10.0312), so a row matches when its time is
+    // within 1e-5 relative of the expected one.
+    std::vector<std::pair<double, const std::vector<double> *>> byTime;
     for (const auto &r : actual.rows) {
         if (!r.empty() && !std::isnan(r[0]))
-            byTime.emplace(std::llround(r[0] * 1e9), &r);
+            byTime.push_back({r[0], &r});
     }
+    std::stable_sort(byTime.begin(), byTime.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    auto rowAt = [&byTime](double t) -> const std::vector<double> * {
+        const auto j = std::lower_bound(byTime.begin(), byTime.end(), t,
+                                        [](const auto &entry, double v) { return entry.first < v; });
+        auto best = byTime.end();
+        if (j != byTime.end())
+            best = j;
+        if (j != byTime.begin() && (best == byTime.end() || std::fabs(std::prev(j)->first - t) <= std::fabs(best->first - t)))
+            best = std::prev(j);
+        if (best == byTime.end() || std::fabs(best->first - t) > 1e-5 * std::max(1.0, std::fabs(t)))
+            return nullptr;
+        return best->second;
+    };
     Comparison result;
     for (qsizetype ei = 0; ei < expected.columns.size(); ++ei) {
         const QString &name = expected.columns[ei];
@@ -122,12 +139,12 @@ Comparison compareTables(const Table &actual, const Table &expected)
             if (ei >= qsizetype(er.size()) || std::isnan(er[ei]))
                 continue;
             const double t = er[0];
-            const auto it = byTime.find(std::llround(t * 1e9));
-            if (it == byTime.end()) {
+            const std::vector<double> *row = rowAt(t);
+            if (!row) {
                 result.message = QStringLiteral("no row at time %1").arg(t);
                 return result;
             }
-            const std::vector<double> &ar = *it->second;
+            const std::vector<double> &ar = *row;
             const double a = ai < qsizetype(ar.size()) ? ar[ai] : std::nan("");
             const double e = er[ei];
             if (std::isnan(a) || std::fabs(a - e) > 1e-4 * std::max(std::fabs(a), std::fabs(e)) + 1e-6) {

@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -43,21 +44,6 @@ QString dockTitle(QMainWindow &window, const QString &objectName)
 {
     auto *dock = window.findChild<QDockWidget *>(objectName);
     return dock ? dock->windowTitle() : QStringLiteral("<no dock %1>").arg(objectName);
-}
-
-// The keyboard mnemonic of a menu text: the character after a single '&'.
-QChar mnemonic(const QString &text)
-{
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text[i] != QLatin1Char('&'))
-            continue;
-        if (text[i + 1] == QLatin1Char('&')) {
-            ++i;
-            continue;
-        }
-        return text[i + 1].toLower();
-    }
-    return {};
 }
 
 struct TsCounts {
@@ -212,22 +198,22 @@ private slots:
         QVERIFY(installTranslations(lang));
         MainWindow window;
         QList<QMenu *> menus;
-        std::set<QChar> bar;
+        std::set<QKeySequence> bar;
         for (QAction *a : window.menuBar()->actions()) {
-            const QChar m = mnemonic(a->text());
-            QVERIFY2(!m.isNull(), qPrintable(a->text()));
+            const QKeySequence m = QKeySequence::mnemonic(a->text());
+            QVERIFY2(!m.isEmpty(), qPrintable(a->text()));
             QVERIFY2(bar.insert(m).second, qPrintable(QStringLiteral("menu bar: %1").arg(a->text())));
             if (a->menu())
                 menus << a->menu();
         }
         while (!menus.isEmpty()) {
             QMenu *menu = menus.takeFirst();
-            std::set<QChar> used;
+            std::set<QKeySequence> used;
             for (QAction *a : menu->actions()) {
                 if (a->menu())
                     menus << a->menu();
-                const QChar m = mnemonic(a->text());
-                if (!m.isNull())
+                const QKeySequence m = QKeySequence::mnemonic(a->text());
+                if (!m.isEmpty())
                     QVERIFY2(used.insert(m).second, qPrintable(QStringLiteral("%1: %2").arg(menu->title(), a->text())));
             }
         }

@@ -29,14 +29,6 @@ using namespace meadows::testing;
 
 namespace {
 
-const ViewElement *elementNamed(const Document &doc, const QString &name)
-{
-    for (const ViewElement &e : doc.view().elements)
-        if (e.name.compare(name, Qt::CaseInsensitive) == 0)
-            return &e;
-    return nullptr;
-}
-
 QPointF centreOf(const Document &doc, const QString &name)
 {
     const ViewElement *e = elementNamed(doc, name);

@@ -17,7 +17,6 @@ public:
     std::vector<Variable> &variables() { return m_variables; }
     std::vector<ViewElement> &elements() { return m_elements; }
     ModelChanges &changes() { return m_changes; }
-    const std::vector<ViewElement> &addedElements() const { return m_elements; }
 
 protected:
     Document *m_document;

@@ -1,6 +1,8 @@
 #pragma once
 // Sets one property of a variable (equation, units, documentation, non-negative...).
 // One template instead of a class per property; the member pointer names the property.
+// Commands with the same non-zero gesture id (the steps of one slider drag) merge into one
+// undo step that goes back to the value before the gesture.
 #include "document.h"
 
 #include <QUndoCommand>
@@ -9,10 +11,11 @@
 namespace meadows {
 
 template<typename Value>
-class ChangeVariableValue : public QUndoCommand {
+class ChangeVariableValueCommand : public QUndoCommand {
 public:
-    ChangeVariableValue(Document *document, const QString &variableName, Value Variable::*member, Value value, const QString &text)
-        : QUndoCommand(text), m_document(document), m_name(variableName), m_member(member), m_after(std::move(value))
+    ChangeVariableValueCommand(Document *document, const QString &variableName, Value Variable::*member, Value value, const QString &text,
+                               int gestureId = 0)
+        : QUndoCommand(text), m_document(document), m_name(variableName), m_member(member), m_after(std::move(value)), m_gesture(gestureId)
     {
         if (const Variable *v = document->variable(variableName))
             m_before = v->*member;
@@ -20,6 +23,17 @@ public:
 
     void redo() override { set(m_after); }
     void undo() override { set(m_before); }
+    // One id for every gesture-carrying change; mergeWith tells gestures apart.
+    int id() const override { return m_gesture ? 0x6d76 : -1; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *next = dynamic_cast<const ChangeVariableValueCommand *>(other);
+        if (!next || next->m_gesture != m_gesture || next->m_member != m_member || next->m_name != m_name)
+            return false;
+        m_after = next->m_after;
+        setText(next->text()); // "Set x to" the value the gesture ended on
+        return true;
+    }
 
 private:
     void set(const Value &value)
@@ -41,6 +55,7 @@ private:
     Value Variable::*m_member;
     Value m_before{};
     Value m_after;
+    int m_gesture; // 0: never merges
 };
 
 } // namespace meadows

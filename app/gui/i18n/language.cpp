@@ -1,6 +1,7 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -60,13 +61,14 @@ void setLanguageSetting(const QString &code)
 
 QString resolveLanguage(const QString &choice, const QStringList &uiLanguages)
 {
-    const QStringList available = availableLanguages();
-    if (available.contains(choice))
+    if (availableLanguages().contains(choice))
         return choice;
+    // QTranslator picks the file for a locale as Qt does everywhere: "de-CH" tries
+    // meadows_de_ch, then meadows_de. The first preferred language that has one wins.
     for (const QString &ui : uiLanguages) {
-        const QString primary = ui.section(QLatin1Char('-'), 0, 0).section(QLatin1Char('_'), 0, 0).toLower();
-        if (available.contains(primary))
-            return primary;
+        QTranslator probe;
+        if (probe.load(QLocale(ui), QStringLiteral("meadows"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            return QFileInfo(probe.filePath()).completeBaseName().section(QLatin1Char('_'), 1);
     }
     return QStringLiteral("en");
 }

@@ -191,7 +191,6 @@ private:
                     if (!on)
                         return;
                     QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2 = %3").arg(line->name()).arg(point.x()).arg(point.y()));
-                    emit hoveredValue(line->name(), point.x(), point.y());
                 });
             }
             line->setName(p.name);

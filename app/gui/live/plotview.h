@@ -32,9 +32,6 @@ public:
     virtual void setStale(bool stale) = 0;
     // The points a series currently draws (after decimation), for tests and export.
     virtual QList<QPointF> points(const QString &name) const = 0;
-
-signals:
-    void hoveredValue(const QString &series, double time, double value);
 };
 
 // The Qt Charts implementation.

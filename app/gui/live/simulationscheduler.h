@@ -34,7 +34,6 @@ public:
     void request(const Project &project, const FlattenOptions &overrides = {}, const RunOptions &options = {});
     // Runs at once (no debounce): for a slider being dragged, where every step should show.
     void requestNow(const Project &project, const FlattenOptions &overrides = {}, const RunOptions &options = {});
-    void setDebounce(int milliseconds) { m_debounce.setInterval(milliseconds); }
     // Forgets every request: nothing asked for so far will report.
     void discard();
     quint64 latestGeneration() const { return m_generation; }

@@ -139,14 +139,14 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
         const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
         if (m_updating || !v || v->kind != VariableKind::Module || v->connections == connections)
             return;
-        m_document->undoStack()->push(new ChangeVariableValue<std::vector<ModuleConnection>>(
+        m_document->undoStack()->push(new ChangeVariableValueCommand<std::vector<ModuleConnection>>(
             m_document, v->name, &Variable::connections, connections, tr("Connect the inputs of %1").arg(displayName(v->name))));
     });
     const auto setGf = [this](const std::optional<GraphicalFunction> &gf, const QString &text) {
         const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
         if (m_updating || !v || v->gf == gf)
             return;
-        m_document->undoStack()->push(new ChangeVariableValue<std::optional<GraphicalFunction>>(m_document, v->name, &Variable::gf, gf, text));
+        m_document->undoStack()->push(new ChangeVariableValueCommand<std::optional<GraphicalFunction>>(m_document, v->name, &Variable::gf, gf, text));
     };
     connect(m_hasGf, &QCheckBox::toggled, this, [this, setGf](bool on) {
         setGf(on ? std::optional<GraphicalFunction>(GraphicalFunctionEditor::defaultFunction()) : std::nullopt,
@@ -388,7 +388,7 @@ void PropertiesPanel::commitModuleModel()
     const QString model = m_moduleModel->currentData().toString();
     if (model == v->modelName)
         return;
-    m_document->undoStack()->push(new ChangeVariableValue<QString>(m_document, v->name, &Variable::modelName, model,
+    m_document->undoStack()->push(new ChangeVariableValueCommand<QString>(m_document, v->name, &Variable::modelName, model,
                                                                    tr("Set the model of %1").arg(displayName(v->name))));
 }
 
@@ -438,7 +438,7 @@ void PropertiesPanel::commitField(T Variable::*field, const T &value, Words word
     const Variable *v = m_variable.isEmpty() ? nullptr : m_document->variable(m_variable);
     if (m_updating || !v || v->*field == value)
         return;
-    m_document->undoStack()->push(new ChangeVariableValue<T>(m_document, v->name, field, value, words(displayName(v->name))));
+    m_document->undoStack()->push(new ChangeVariableValueCommand<T>(m_document, v->name, field, value, words(displayName(v->name))));
 }
 
 void PropertiesPanel::commitEquation()

@@ -1,25 +1,33 @@
 #pragma once
 // The diagram: one item per element of the document's view, kept in step with the
-// document's change signals. Mouse input on the scene becomes commands on the document
-// (place, draw flows and connectors, move, bend); the scene never edits the model itself.
+// document's change signals. Mouse and keys go to the tool in use (scene/tools/), which
+// turns them into commands on the document; the scene never edits the model itself.
 #include "looplabelitem.h"
 #include "model/view.h"
 
 #include <QGraphicsScene>
 #include <QHash>
 #include <QMultiHash>
-#include <QPointer>
-
-class QGraphicsLineItem;
-class QGraphicsPathItem;
+#include <array>
+#include <memory>
 
 namespace meadows {
 
-class AddFlowCommand;
 class Document;
+class DiagramTool;
 class ElementItem;
 class ConnectorItem;
 class FlowItem;
+
+// Stocks, flows, auxiliaries and modules: the elements that stand for a variable.
+bool isVariableType(ViewElement::Type type);
+
+// One stretch of a loop on the diagram: a variable's element (null when it is not drawn)
+// and the connectors from it to the loop's next variable.
+struct LoopStep {
+    ElementItem *variable = nullptr;
+    QList<ConnectorItem *> connectors;
+};
 
 class DiagramScene : public QGraphicsScene {
     Q_OBJECT
@@ -33,13 +41,16 @@ public:
     Document *document() const { return m_document; }
     Tool tool() const { return m_tool; }
     void setTool(Tool tool);
-    bool snapToGrid() const { return m_snap; }
     void setSnapToGrid(bool snap);
 
     ElementItem *itemForUid(int uid) const { return m_items.value(uid); }
     ElementItem *itemForName(const QString &name);
+    // The element at a connector's end (an alias, or the variable named), or null.
+    ElementItem *itemAtEnd(const ConnectorEnd &end);
     QList<int> selectedUids() const;
     void selectUids(const QList<int> &uids);
+    // The selected elements that a drag or the arrow keys move (connectors are bent instead).
+    QList<int> movableSelection() const;
     // What could not be drawn as the file says (missing positions, dangling connectors).
     QStringList geometryWarnings() const { return m_warnings; }
     // The topmost element under a scene point; variablesOnly skips connectors and text.
@@ -50,6 +61,8 @@ public:
     // and follows as the loop's variables move.
     void setLoops(const std::vector<LoopMark> &loops);
     const QList<LoopLabelItem *> &loopLabels() const { return m_loopLabels; }
+    // The loop as drawn: each variable's element and the connectors on to the next.
+    QList<LoopStep> loopSteps(const LoopMark &loop);
     // Emphasises one loop's labels and connectors; -1 clears.
     void highlightLoop(int index);
     // No background at all (no fill, no grid dots): for exported pictures, which bring their own.
@@ -70,8 +83,6 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    enum class Drag { None, Move, Bend, Resize, FlowCorner, FlowSegment, NewFlow, FlowPath, NewConnector };
-
     void rebuild();
     void onElementAdded(int uid);
     void onElementRemoved(int uid);
@@ -88,25 +99,12 @@ private:
     int resolve(const ConnectorEnd &end);
     void collectWarnings();
     void placeLoopLabels();
-    QPointF freeSpotNear(LoopLabelItem *label, QPointF centre, const QPolygonF &outline, const QList<QRectF> &placed) const;
-    QList<int> loopConnectors(const LoopMark &loop);
-
-    void startLine(QPointF from);
-    void finishFlow(QPointF at, Qt::KeyboardModifiers modifiers);
-    void pushNewFlow(AddFlowCommand *command, Qt::KeyboardModifiers modifiers);
-    void finishConnector(QPointF at, Qt::KeyboardModifiers modifiers);
-    void placeVariable(QPointF at, Qt::KeyboardModifiers modifiers);
-    void endDrag();
-    bool startFlowReshape(ElementItem *item, QPointF pos, Qt::KeyboardModifiers modifiers);
-    void reshapeFlow(QPointF pos);
-    void resizeTo(QPointF pos);
-    void startFlowPath();
-    void addFlowBend(QPointF at);
-    void showFlowPath(QPointF pointer);
-    void finishFlowPath(const QString &toStock, Qt::KeyboardModifiers modifiers);
+    void emphasiseLoop(int index, bool on);
+    DiagramTool *currentTool() const { return m_tools[std::size_t(m_tool)].get(); }
 
     Document *m_document;
     Tool m_tool = Tool::Select;
+    std::array<std::unique_ptr<DiagramTool>, 8> m_tools; // by Tool
     bool m_snap = false;
     bool m_plainBackground = false;
     QHash<int, ElementItem *> m_items;
@@ -119,19 +117,6 @@ private:
     QHash<QString, int> m_uidByName;      // canonical variable name -> its element
     QMultiHash<int, int> m_connectorsOf;  // element -> connectors touching it
     QMultiHash<int, int> m_flowsOf;       // stock element -> flows attached to it
-
-    Drag m_drag = Drag::None;
-    int m_dragId = 0;
-    int m_dragUid = -1;
-    QPointF m_pressPos;
-    QPointF m_anchorStart;
-    QString m_pressStock;
-    int m_dragIndex = -1;                // the corner or segment of a flow being reshaped
-    std::vector<QPointF> m_dragPoints;   // that flow's pipe when the drag began
-    bool m_reshaped = false;             // whether this drag changed the pipe yet
-    QGraphicsLineItem *m_line = nullptr;
-    std::vector<QPointF> m_flowPath;           // a flow drawn click by click: its points so far
-    QGraphicsPathItem *m_pathPreview = nullptr;
 };
 
 } // namespace meadows

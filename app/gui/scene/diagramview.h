@@ -15,7 +15,6 @@ class DiagramView : public QGraphicsView {
 public:
     explicit DiagramView(DiagramScene *scene, QWidget *parent = nullptr);
 
-    DiagramScene *diagramScene() const { return m_scene; }
     double zoom() const { return transform().m11(); }
     void setZoom(double zoom);
     void zoomBy(double factor);

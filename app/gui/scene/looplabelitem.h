@@ -1,7 +1,7 @@
 #pragma once
 // A feedback loop's label: "R1" or "B1" inside a circular arrow turning the way the loop
-// runs, placed at the loop's centre. Loop analysis (issue 4) supplies the loops; the
-// scene keeps the labels where the loops are as variables move.
+// runs, placed at the loop's centre. Loop analysis (solver/analysis) supplies the loops;
+// the scene keeps the labels where the loops are as variables move.
 #include <QGraphicsItem>
 #include <QStringList>
 #include <cstddef>

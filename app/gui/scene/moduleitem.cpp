@@ -9,10 +9,10 @@ namespace meadows {
 
 QPainterPath ModuleItem::body() const
 {
-    const double w = m_element.width.value_or(diagram::kModuleWidth);
-    const double h = m_element.height.value_or(diagram::kModuleHeight);
+    // The size the diagram's geometry gives it, about the item's origin (its centre).
+    const QRectF box = diagram::boxRect(m_element);
     QPainterPath p;
-    p.addRoundedRect(QRectF(-w / 2, -h / 2, w, h), 8, 8);
+    p.addRoundedRect(box.translated(-box.center()), 8, 8);
     return p;
 }
 

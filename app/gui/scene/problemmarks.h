@@ -18,7 +18,6 @@ public:
     ProblemMarks(Document *document, DiagramScene *scene, QObject *parent = nullptr);
     void recheckNow();
     // The marked variables (canonical names) and how many problems the model has in all.
-    QStringList markedNames() const { return m_marked; }
     int problemCount() const { return m_count; }
 
 signals:

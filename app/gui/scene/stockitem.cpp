@@ -11,10 +11,10 @@ namespace meadows {
 
 QPainterPath StockItem::body() const
 {
-    const double w = m_element.width.value_or(diagram::kStockWidth);
-    const double h = m_element.height.value_or(diagram::kStockHeight);
+    // The size the diagram's geometry gives it, about the item's origin (its centre).
+    const QRectF box = diagram::boxRect(m_element);
     QPainterPath p;
-    p.addRoundedRect(QRectF(-w / 2, -h / 2, w, h), 2, 2);
+    p.addRoundedRect(box.translated(-box.center()), 2, 2);
     return p;
 }
 

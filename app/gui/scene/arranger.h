@@ -1,0 +1,30 @@
+#pragma once
+// Edit → Arrange: lines up the selected elements, or spaces them evenly, in one undo step.
+// Only elements with a place of their own take part (connectors follow their ends).
+#include <QList>
+#include <Qt>
+
+namespace meadows {
+
+class DiagramScene;
+class Document;
+struct ViewElement;
+
+class Arranger {
+public:
+    Arranger(Document *document, DiagramScene *scene) : m_document(document), m_scene(scene) {}
+
+    // Left, right, top or bottom edges line up with the outermost; centres with the element
+    // made first. Needs two elements.
+    void align(Qt::Alignment alignment) const;
+    // Equal steps between the first and last centres, in their order. Needs three elements.
+    void distribute(Qt::Orientation orientation) const;
+
+private:
+    QList<const ViewElement *> selectedPlacedElements() const;
+
+    Document *m_document;
+    DiagramScene *m_scene;
+};
+
+} // namespace meadows
