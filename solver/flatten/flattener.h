@@ -92,6 +92,7 @@ private:
     void applyOverridesCheck();
     void resolve(Scope &scope);
     void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
+    std::optional<Node> arrayConstant(const QString &text, const std::vector<int> &dims, int i) const;
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
                   std::vector<int> &into);
     int addTable(const GraphicalFunction &gf);

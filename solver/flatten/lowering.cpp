@@ -90,8 +90,11 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
     }
     if (!s) {
         // An element name used as a value (Stella: the element's index).
+        // Stella also writes it qualified by its dimension: Dimension.Element.
         for (const ResolvedDimension &d : m_dims) {
-            const qsizetype at = d.elementKeys.indexOf(n);
+            qsizetype at = d.elementKeys.indexOf(n);
+            if (at < 0 && n.startsWith(d.key + QLatin1Char('.')))
+                at = d.elementKeys.indexOf(n.mid(d.key.size() + 1));
             if (at >= 0 && !e.subscripted)
                 return {Node::constant(double(at + 1))};
         }

@@ -36,6 +36,7 @@ private slots:
     void aFlowCutForOneStockIsCutForTheOther();
     void delaysHaveAValueAtTheFirstStep();
     void delayFixedReadsItsInitialValueOnce();
+    void moduleOutputsAreQuotedWhereTheyMustBe();
     void everySpecElementHasARule();
     void unimplementedElementsWarnWithTheirPosition();
 };
@@ -153,6 +154,24 @@ void TestNeverSilent::delayFixedReadsItsInitialValueOnce()
     QCOMPARE(r.at(QStringLiteral("fixed"), 0), 100.0);
     QCOMPARE(r.at(QStringLiteral("fixed"), 1), 100.0);
     QCOMPARE(r.at(QStringLiteral("fixed"), 2), 1.0);
+}
+
+// Module m holds "a.b" = 2 and "c/d" = 3. Unquoted, "m.a.b" would name b in a module a:
+// the header writes m."a.b" and m."c/d", which CSV quotes as a field with quotes in it
+// ("m.""a.b"""). The plain name m.e stays as it is.
+void TestNeverSilent::moduleOutputsAreQuotedWhereTheyMustBe()
+{
+    const QByteArray text = "<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>"
+                            "<model><variables><module name=\"m\" model=\"inner\"/></variables></model>"
+                            "<model name=\"inner\"><variables><aux name=\"a.b\" access=\"output\"><eqn>2</eqn></aux>"
+                            "<aux name=\"c/d\" access=\"output\"><eqn>3</eqn></aux>"
+                            "<aux name=\"e\" access=\"output\"><eqn>4</eqn></aux></variables></model></xmile>";
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    const QByteArray csv = toCsv(*r.run.results);
+    const QByteArray header = csv.left(csv.indexOf('\n'));
+    QCOMPARE(header, QByteArray("Time,\"m.\"\"a.b\"\"\",\"m.\"\"c/d\"\"\",m.e"));
+    QCOMPARE(r.at(QStringLiteral("m.\"a.b\""), 1), 2.0);
 }
 
 // Every element XMILE 1.0 defines, by parent, copied from the specification's sections

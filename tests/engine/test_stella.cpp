@@ -35,6 +35,8 @@ private slots:
     void safeDivisionOperator();
     void previousOfSelf();
     void initialEquation();
+    void dimensionSizeAndQualifiedElements();
+    void commaListArrayConstants();
 };
 
 // With x = LN 2, e^x = 2 and e^-x = 1/2: SINH = (2 - 1/2)/2 = 0.75, COSH = (2 + 1/2)/2 = 1.25.
@@ -118,6 +120,44 @@ void TestStella::initialEquation()
     QVERIFY(read.diagnostics.empty()); // no "not implemented" warning any more
     const QByteArray written = writeXmile(*read.project);
     QVERIFY2(written.contains("<init_eqn>7 + z</init_eqn>"), written.constData());
+}
+
+// Region has North, South, East. SIZE(Region) = 3; Region.South is South's position, 2;
+// SIZE of an array variable counts its elements, 3, as before; East alone is 3 (in "third").
+void TestStella::dimensionSizeAndQualifiedElements()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
+                                        "<elem name=\"East\"/></dim></dimensions>");
+    const QString arrayed = QStringLiteral("<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1</eqn></aux>");
+    const auto r = simulateText(xmile(aux(QStringLiteral("n"), QStringLiteral("SIZE(Region)"))
+                                          + aux(QStringLiteral("south"), QStringLiteral("Region.South"))
+                                          + aux(QStringLiteral("third"), QStringLiteral("East"))
+                                          + aux(QStringLiteral("count"), QStringLiteral("SIZE(v)")) + arrayed,
+                                      specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("n"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("south"), 0), 2.0);
+    QCOMPARE(r.at(QStringLiteral("third"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("count"), 0), 3.0);
+}
+
+// v[Region] = "1, 2, 3.5" gives North 1, South 2, East 3.5; SUM(v) = 6.5. A stock's
+// initial value may be such a list too: S[Region] = "10, 20, 30" with no flows keeps it.
+void TestStella::commaListArrayConstants()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
+                                        "<elem name=\"East\"/></dim></dimensions>");
+    const QString vars = QStringLiteral(
+        "<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3.5</eqn></aux>"
+        "<aux name=\"total\"><eqn>SUM(v[*])</eqn></aux>"
+        "<stock name=\"S\"><dimensions><dim name=\"Region\"/></dimensions><eqn>10, 20, 30</eqn></stock>");
+    const auto r = simulateText(xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("v[North]"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("v[South]"), 0), 2.0);
+    QCOMPARE(r.at(QStringLiteral("v[East]"), 1), 3.5);
+    QCOMPARE(r.at(QStringLiteral("total"), 0), 6.5);
+    QCOMPARE(r.at(QStringLiteral("S[East]"), 1), 30.0);
 }
 
 QTEST_GUILESS_MAIN(TestStella)
