@@ -122,6 +122,7 @@ private:
     std::vector<Node> names(Context &c, const Expr &e);
     std::optional<double> constantValue(const Node &n) const;
     std::vector<Node> spread(Context &c, const Expr &call);
+    bool starsToDimensions(Context &c, Expr &e, std::vector<int> &dims);
 
     // calls.cpp
     void checkArity(const Expr &e, int min, int max);

@@ -1,5 +1,6 @@
 // Stella's own notations (issue 12): hyperbolic functions, the // safe division, SELF in
-// PREVIOUS, and <init_eqn>. Each expected value is worked by hand in the comment beside it.
+// PREVIOUS, <init_eqn>, and the array forms Stella writes (SIZE(Dim), Dim.Element, "1, 2, 3",
+// array expressions inside SUM and MEAN). Each expected value is worked by hand in the comment beside it.
 #include "support/inlinemodel.h"
 
 #include "model/xmilereader.h"
@@ -37,6 +38,7 @@ private slots:
     void initialEquation();
     void dimensionSizeAndQualifiedElements();
     void commaListArrayConstants();
+    void arrayExpressionsInsideReductions();
 };
 
 // With x = LN 2, e^x = 2 and e^-x = 1/2: SINH = (2 - 1/2)/2 = 0.75, COSH = (2 + 1/2)/2 = 1.25.
@@ -158,6 +160,32 @@ void TestStella::commaListArrayConstants()
     QCOMPARE(r.at(QStringLiteral("v[East]"), 1), 3.5);
     QCOMPARE(r.at(QStringLiteral("total"), 0), 6.5);
     QCOMPARE(r.at(QStringLiteral("S[East]"), 1), 30.0);
+}
+
+// cost[Region] = 1, 2, 3: SUM(cost[*] * 1.2) = 1.2 + 2.4 + 3.6 = 7.2; MAX(cost[*] - 2) = 1.
+// m[Region, Kind] = 1..6 row by row (North a 1, North b 2, South a 3, South b 4, East a 5,
+// East b 6), w[Kind] = 10, 100: MEAN(m[*, *] * w[*]) = (10 + 200 + 30 + 400 + 50 + 600) / 6
+// = 1290 / 6 = 215 (w broadcast over Region). In an equation over Region, a SUM of '*'
+// still runs over every element: share[South] = cost[South] / SUM(cost[*] * 1) = 2 / 6.
+void TestStella::arrayExpressionsInsideReductions()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
+                                        "<elem name=\"East\"/></dim><dim name=\"Kind\"><elem name=\"a\"/>"
+                                        "<elem name=\"b\"/></dim></dimensions>");
+    const QString vars = QStringLiteral(
+        "<aux name=\"cost\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3</eqn></aux>"
+        "<aux name=\"m\"><dimensions><dim name=\"Region\"/><dim name=\"Kind\"/></dimensions><eqn>1, 2, 3, 4, 5, 6</eqn></aux>"
+        "<aux name=\"w\"><dimensions><dim name=\"Kind\"/></dimensions><eqn>10, 100</eqn></aux>"
+        "<aux name=\"total\"><eqn>SUM(cost[*] * 1.2)</eqn></aux>"
+        "<aux name=\"top\"><eqn>MAX(cost[*] - 2)</eqn></aux>"
+        "<aux name=\"weighted\"><eqn>MEAN(m[*, *] * w[*])</eqn></aux>"
+        "<aux name=\"share\"><dimensions><dim name=\"Region\"/></dimensions><eqn>cost / SUM(cost[*] * 1)</eqn></aux>");
+    const auto r = simulateText(xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QVERIFY(std::fabs(r.at(QStringLiteral("total"), 0) - 7.2) < 1e-12);
+    QCOMPARE(r.at(QStringLiteral("top"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("weighted"), 0), 215.0);
+    QCOMPARE(r.at(QStringLiteral("share[South]"), 0), 2.0 / 6.0);
 }
 
 QTEST_GUILESS_MAIN(TestStella)
