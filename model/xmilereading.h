@@ -5,6 +5,7 @@
 #include "project.h"
 #include "source.h"
 #include "xmlnode.h"
+#include "xmilenumbers.h"
 
 #include <QXmlStreamReader>
 #include <memory>
@@ -41,18 +42,6 @@ inline double toNumber(const QString &s, bool *ok = nullptr)
     return s.trimmed().toDouble(ok);
 }
 
-inline std::vector<double> parseNumberList(const QString &text, const QString &sep)
-{
-    std::vector<double> out;
-    const QString separator = sep.isEmpty() ? QStringLiteral(",") : sep;
-    for (const QString &part : text.split(separator, Qt::SkipEmptyParts)) {
-        const QString t = part.trimmed();
-        if (!t.isEmpty())
-            out.push_back(t.toDouble());
-    }
-    return out;
-}
-
 class Reader {
 public:
     Reader(std::shared_ptr<const SourceText> source, std::vector<Diagnostic> &diags)
@@ -72,7 +61,7 @@ private:
     void keepUnknown(XmlExtras &extras, QStringView parent);
     // <behavior>: the defaults of <non_negative> for stocks and flows. Kept for saving too.
     void readBehavior(XmlExtras &extras);
-    QString text() { return m_reader.readElementText(QXmlStreamReader::IncludeChildElements); }
+    QString text() { return readElementTextFlat(m_reader); }
     QString equationText(SourceRef *ref);
     bool nextChild(); // advances to the next child StartElement of the current element
 
@@ -91,6 +80,13 @@ private:
     ConnectorEnd readConnectorEnd();
     std::vector<ViewPoint> readPoints();
     Macro readMacro();
+
+    void errorAt(qsizetype offset, const QString &message)
+    {
+        m_diags.push_back({Severity::Error, m_source->fileName(), m_source->position(offset), message});
+    }
+    // The text of a sim-spec element as a number; text that is not one is an error.
+    double specNumber(const QString &tag, double fallback);
 
     // The stream reader stopped: malformed or truncated XML, or no element at all.
     std::nullopt_t fail()

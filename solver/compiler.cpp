@@ -19,13 +19,12 @@ public:
 
     std::uint32_t varSlot(int index) const { return FirstVarSlot + std::uint32_t(index); }
 
-    // `atStart`: the initial-value program, which uses a variable's <init_eqn> if it has one.
-    void emitEquation(Program &p, int index, bool atStart)
+    void emitEquation(Program &p, int index, bool initialising = false)
     {
         m_program = &p;
         m_temps = 0;
         const FlatVar &v = m_flat.vars[index];
-        generate(atStart && v.initial ? *v.initial : v.equation, varSlot(index));
+        generate(initialising && v.initial ? *v.initial : v.equation, varSlot(index));
     }
 
     // Lays out memory: fixed slots, variables, constants, then temporaries.
@@ -297,14 +296,14 @@ CompileResult compile(const FlatModel &flat)
         deps[i].erase(std::unique(deps[i].begin(), deps[i].end()), deps[i].end());
     }
 
-    // Initial values: every variable, stocks through their initial equations.
-    // A variable with <init_eqn> starts from it: the start reads what that equation reads.
+    // Initial values: every variable, stocks through their initial equations, and a
+    // variable with an initial equation of its own through that.
     std::vector<std::vector<int>> initDeps = deps;
     for (std::size_t i = 0; i < n; ++i) {
-        if (flat.vars[i].initial) {
-            initDeps[i].clear();
-            forEachVar(*flat.vars[i].initial, [&](int d) { initDeps[i].push_back(d); });
-        }
+        if (!flat.vars[i].initial)
+            continue;
+        initDeps[i].clear();
+        forEachVar(*flat.vars[i].initial, [&](int d) { initDeps[i].push_back(d); });
     }
     const Ordering init = order(initDeps, std::vector<bool>(n, true));
     if (!init.cycle.empty()) {
@@ -316,16 +315,24 @@ CompileResult compile(const FlatModel &flat)
     }
 
     // What changes over time: stocks, time, and whatever reads them.
+    // The initial order follows the equations but where an initial equation stands in for
+    // one, so those few may need another pass; what varies only ever grows.
+    const bool anyInitial = std::any_of(flat.vars.begin(), flat.vars.end(), [](const FlatVar &x) { return x.initial.has_value(); });
     std::vector<bool> varying(n, false);
-    for (int v : init.order) {
-        const FlatVar &fv = flat.vars[v];
-        // A variable with its own initial value changes at the first step whatever it reads.
-        bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation) || fv.initial.has_value();
-        if (fv.kind != FlatVar::Kind::Stock) {
-            for (int d : deps[v])
-                changes = changes || varying[d];
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int v : init.order) {
+            const FlatVar &fv = flat.vars[v];
+            bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation) || fv.initial.has_value();
+            if (fv.kind != FlatVar::Kind::Stock) {
+                for (int d : deps[v])
+                    changes = changes || varying[d];
+            }
+            if (changes && !varying[v]) {
+                varying[v] = true;
+                grew = grew || anyInitial;
+            }
         }
-        varying[v] = changes;
     }
     std::vector<bool> inRates(n, false);
     std::vector<std::vector<int>> rateDeps(n);
@@ -347,11 +354,12 @@ CompileResult compile(const FlatModel &flat)
     CompiledModel m;
     m.specs = flat.specs;
     m.tables = flat.tables;
+    m.ratesAtStart = anyInitial;
     Codegen gen(flat, m);
     for (int v : init.order)
         gen.emitEquation(m.initial, v, true);
     for (int v : rates.order)
-        gen.emitEquation(m.rates, v, false);
+        gen.emitEquation(m.rates, v);
     gen.finish();
 
     for (std::size_t i = 0; i < n; ++i) {
