@@ -95,26 +95,32 @@ void TestStella::previousOfSelf()
         QCOMPARE(r.at(QStringLiteral("x"), t), std::pow(2.0, t + 1));
 }
 
-// x has eqn TIME * 10 and init_eqn 5: x(0) = 5, then 10, 20. y has eqn 3 and init_eqn
-// 7 + z with z = 1: y(0) = 8, then 3. S integrates x (DT 1): S(1) = 0 + 5 = 5,
-// S(2) = 5 + 10 = 15. The file writes the init_eqn back.
+// <init_eqn> stands in for the equation while the model initialises (as Vensim's ACTIVE
+// INITIAL, which xmutil writes as <init_eqn>): stock initial values read it, and from the
+// first saved row on the equation gives the value. x has eqn TIME * 10 and init_eqn 5:
+// S0 starts at x's initial value, 5, while x itself reads 0 at t = 0, then 10, 20. y has
+// eqn 3 and init_eqn 7 + z with z = 1: S1 starts at 8, y reads 3. S integrates x (DT 1):
+// S(1) = 0 + x(0) = 0, S(2) = 0 + 10 = 10.
 void TestStella::initialEquation()
 {
     const QByteArray text = xmile(aux(QStringLiteral("x"), QStringLiteral("TIME * 10"), QStringLiteral("5"))
                                   + aux(QStringLiteral("y"), QStringLiteral("3"), QStringLiteral("7 + z"))
                                   + aux(QStringLiteral("z"), QStringLiteral("1"))
-                                  + QStringLiteral("<stock name=\"S\"><eqn>0</eqn><inflow>f</inflow></stock>"
+                                  + QStringLiteral("<stock name=\"S0\"><eqn>x</eqn></stock>"
+                                                   "<stock name=\"S1\"><eqn>y</eqn></stock>"
+                                                   "<stock name=\"S\"><eqn>0</eqn><inflow>f</inflow></stock>"
                                                    "<flow name=\"f\"><eqn>x</eqn></flow>"),
                                   specs(0, 2, 1));
     const auto r = simulateText(text);
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
-    QCOMPARE(r.at(QStringLiteral("x"), 0), 5.0);
+    QCOMPARE(r.at(QStringLiteral("S0"), 0), 5.0);
+    QCOMPARE(r.at(QStringLiteral("S1"), 2), 8.0);
+    QCOMPARE(r.at(QStringLiteral("x"), 0), 0.0);
     QCOMPARE(r.at(QStringLiteral("x"), 1), 10.0);
     QCOMPARE(r.at(QStringLiteral("x"), 2), 20.0);
-    QCOMPARE(r.at(QStringLiteral("y"), 0), 8.0);
     QCOMPARE(r.at(QStringLiteral("y"), 1), 3.0);
-    QCOMPARE(r.at(QStringLiteral("S"), 1), 5.0);
-    QCOMPARE(r.at(QStringLiteral("S"), 2), 15.0);
+    QCOMPARE(r.at(QStringLiteral("S"), 1), 0.0);
+    QCOMPARE(r.at(QStringLiteral("S"), 2), 10.0);
 
     const XmileReadResult read = readXmile(text, QStringLiteral("init.xmile"));
     QVERIFY(read.project);
