@@ -100,9 +100,10 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
         method = *options.method;
     else if (const auto m = methodFromName(model.specs.method))
         method = *m;
-    if (method == Method::RK45 || method == Method::Rosenbrock)
-        return detail::runAdaptive(runner, method, cancel);
-    return detail::runFixedStep(runner, method, cancel);
+    const bool adaptive = method == Method::RK45 || method == Method::Rosenbrock;
+    result = adaptive ? detail::runAdaptive(runner, method, cancel) : detail::runFixedStep(runner, method, cancel);
+    result.warnings = runner.warnings(!adaptive);
+    return result;
 }
 
 } // namespace meadows

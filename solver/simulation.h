@@ -38,6 +38,7 @@ struct Results {
 struct RunResult {
     std::optional<Results> results;
     QString error; // set when the run could not start (bad sim specs) or was cancelled
+    std::vector<QString> warnings; // time settings the run could honour only approximately
 };
 
 // Reads XMILE's method names ("Euler", "RK4", "rk4"...); nullopt for ones not supported.

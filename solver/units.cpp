@@ -92,9 +92,12 @@ bool isDimensionlessWord(const QString &key)
            || key == QLatin1String("fraction") || key == QLatin1String("1");
 }
 
+constexpr int kMaxUnitNesting = 256;
+
 class UnitParser {
 public:
-    UnitParser(const QString &text, const std::function<std::optional<UnitPowers>(const QString &)> &resolve)
+    using Resolver = std::function<std::optional<UnitPowers>(const QString &, QString *)>;
+    UnitParser(const QString &text, const Resolver &resolve)
         : m_s(text), m_resolve(resolve)
     {
     }
@@ -180,8 +183,17 @@ private:
             return std::nullopt;
         }
         if (m_s[m_i] == u'(') {
+            // Parentheses recurse: bound them as the equation parser bounds its nesting.
+            if (m_nesting >= kMaxUnitNesting) {
+                m_error = QStringLiteral("parentheses nest more than %1 levels deep").arg(kMaxUnitNesting);
+                return std::nullopt;
+            }
             ++m_i;
+            ++m_nesting;
             std::optional<UnitPowers> inner = product();
+            --m_nesting;
+            if (!inner)
+                return std::nullopt;
             skipSpace();
             if (m_i >= m_s.size() || m_s[m_i] != u')') {
                 m_error = QStringLiteral("'(' is never closed");
@@ -199,16 +211,18 @@ private:
             m_error = QStringLiteral("a unit is missing before '%1'").arg(m_i < m_s.size() ? m_s[m_i] : QChar(u' '));
             return std::nullopt;
         }
-        std::optional<UnitPowers> u = m_resolve(name);
+        QString why;
+        std::optional<UnitPowers> u = m_resolve(name, &why);
         if (!u)
-            m_error = QStringLiteral("the unit '%1' is defined in terms of itself").arg(name);
+            m_error = why;
         return u;
     }
 
     const QString &m_s;
     qsizetype m_i = 0;
     QString m_error;
-    const std::function<std::optional<UnitPowers>(const QString &)> &m_resolve;
+    int m_nesting = 0;
+    const Resolver &m_resolve;
 };
 
 } // namespace
@@ -238,8 +252,7 @@ QString UnitContext::baseName(const QString &name) const
 
 std::optional<UnitPowers> UnitContext::parse(const QString &text, QString *error) const
 {
-    const std::function<std::optional<UnitPowers>(const QString &)> resolve =
-        [this](const QString &name) -> std::optional<UnitPowers> {
+    const UnitParser::Resolver resolve = [this](const QString &name, QString *why) -> std::optional<UnitPowers> {
         const QString key = baseName(name);
         if (isDimensionlessWord(key))
             return UnitPowers{};
@@ -248,11 +261,20 @@ std::optional<UnitPowers> UnitContext::parse(const QString &text, QString *error
         if (isNumber)
             return UnitPowers{}; // "1/Month": scale factors carry no dimension
         if (auto it = m_definitions.find(key); it != m_definitions.end()) {
-            if (m_expanding > 16)
+            if (m_expanding > 16) {
+                *why = QStringLiteral("the unit '%1' is defined in terms of itself").arg(name);
                 return std::nullopt;
+            }
             ++m_expanding;
-            const std::optional<UnitPowers> u = parse(it->second);
+            QString inner;
+            const std::optional<UnitPowers> u = parse(it->second, &inner);
             --m_expanding;
+            // A definition that is itself garbled says so, rather than blaming a cycle.
+            if (!u)
+                *why = inner.startsWith(QLatin1String("the unit '"))
+                           ? inner
+                           : QStringLiteral("the unit '%1' is defined as '%2', which does not parse: %3")
+                                 .arg(name, it->second, inner);
             return u;
         }
         UnitPowers u;

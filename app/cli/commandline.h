@@ -20,6 +20,7 @@ int exportCommand(const QStringList &arguments);
 int equilibriaCommand(const QStringList &arguments);
 int sweepCommand(const QStringList &arguments);
 int sensitivityCommand(const QStringList &arguments);
+int layoutCommand(const QStringList &arguments);
 
 // `meadows export` of a format that draws the diagram (svg, png, pdf, md): the GUI module
 // runs it, offscreen. False for the text formats and for arguments that do not parse,

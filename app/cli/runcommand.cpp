@@ -83,6 +83,9 @@ int runCommand(const QStringList &arguments)
     if (!compiled.model)
         return ExitModelError;
     const RunResult run = simulate(*compiled.model, options);
+    for (const QString &w : run.warnings)
+        err << positional[0] << ": warning: " << w << '\n';
+    err.flush();
     if (!run.results) {
         err << positional[0] << ": error: " << run.error << '\n';
         return ExitModelError;

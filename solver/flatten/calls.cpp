@@ -56,8 +56,15 @@ Node Flattener::call(Context &c, const Expr &e)
             return *builtinValue(e.name); // PI(), TIME()
         case Lowering::Stateful:
             return *stateful(c, e);
-        case Lowering::ArrayArguments:
-            return Node::call(b->id, spread(c, e));
+        case Lowering::ArrayArguments: {
+            std::vector<Node> args = spread(c, e);
+            // Over no elements a sum is 0; a mean, a minimum or a maximum is undefined.
+            if (args.empty() && b->id == Builtin::Sum)
+                return Node::constant(0);
+            if (args.empty())
+                fail(e, QStringLiteral("%1 of no elements is undefined").arg(e.name.toUpper()));
+            return Node::call(b->id, std::move(args));
+        }
         case Lowering::ElementCount:
             return Node::constant(double(spread(c, e).size()));
         case Lowering::RankOf: {

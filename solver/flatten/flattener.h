@@ -13,6 +13,7 @@
 #include "solver/parser.h"
 
 #include "model/names.h"
+#include "model/sizelimit.h"
 
 #include <QHash>
 #include <QSet>
@@ -148,6 +149,8 @@ private:
     std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid
     std::vector<std::unique_ptr<Scope>> m_macroScopes;
     int m_macroDepth = 0;
+    bool m_tooLarge = false; // the size limit (model/sizelimit.h) was hit: declare nothing more
+    std::int64_t m_moduleCopies = 0;
     QHash<int, double> m_overrides;
 };
 

@@ -13,6 +13,8 @@ void Flattener::declare(Scope &scope, int depth)
     for (const GraphicalFunction &gf : scope.model->graphicalFunctions)
         scope.namedTables.insert(canonicalName(gf.name), &gf);
     for (const Variable &v : scope.model->variables) {
+        if (m_tooLarge)
+            return;
         const QString key = canonicalName(v.name);
         if (scope.symbols.contains(key)) {
             errorAt(v, QStringLiteral("'%1' is defined twice").arg(displayName(v.name)));
@@ -31,6 +33,16 @@ void Flattener::declare(Scope &scope, int depth)
             if (depth > 32) {
                 errorAt(v, QStringLiteral("modules nest more than 32 deep (does a model contain itself?)"));
                 continue;
+            }
+            // Each copy of a module counts toward the size: a binary tree of modules 20
+            // deep is a million copies before any variable is declared in them.
+            if (++m_moduleCopies + std::int64_t(m_out.vars.size()) > maxModelSize()) {
+                errorAt(v, QStringLiteral("module '%1' makes the model more than %2 values large "
+                                          "(raise the limit with --max-size)")
+                               .arg(scope.prefix + displayName(v.name))
+                               .arg(maxModelSize()));
+                m_tooLarge = true;
+                return;
             }
             auto child = std::make_unique<Scope>();
             child->model = m;
@@ -52,6 +64,20 @@ void Flattener::declare(Scope &scope, int depth)
         }
         if (!dimsOk)
             continue;
+        // Sizes are multiplied in 64 bits and checked against the limit before any element
+        // exists: three dimensions of 2,000 would otherwise overflow an int.
+        std::int64_t wanted = 1;
+        for (int d : sym.dims)
+            wanted = std::min<std::int64_t>(wanted * std::int64_t(m_dims[d].elements.size()), std::int64_t(1) << 40);
+        if (wanted + std::int64_t(m_out.vars.size()) > maxModelSize()) {
+            errorAt(v, QStringLiteral("'%1' would make the model %2 values large, more than the limit of %3 "
+                                      "(raise it with --max-size)")
+                           .arg(scope.prefix + displayName(v.name))
+                           .arg(wanted + std::int64_t(m_out.vars.size()))
+                           .arg(maxModelSize()));
+            m_tooLarge = true;
+            return;
+        }
         sym.first = int(m_out.vars.size());
         const int count = elementCount(sym.dims);
         for (int i = 0; i < count; ++i) {

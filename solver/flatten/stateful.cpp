@@ -13,6 +13,11 @@ int Flattener::addHidden(FlatVar::Kind kind, const QString &what, Node eqn)
     FlatVar v;
     v.kind = kind;
     v.hidden = true;
+    // Macros and stateful builtins grow the model as it is flattened: a macro calling
+    // itself twice per level doubles it each time, so the limit is checked here too.
+    if (std::int64_t(m_out.vars.size()) >= maxModelSize())
+        throw Failure{QStringLiteral("expanding this equation makes the model more than %1 values large "
+                                     "(raise the limit with --max-size)").arg(maxModelSize()), 0, 0};
     v.name = QStringLiteral("#%1#%2").arg(what).arg(m_out.vars.size());
     v.equation = std::move(eqn);
     m_out.vars.push_back(std::move(v));
