@@ -93,7 +93,6 @@ public:
             const Eigen::VectorXd guess = predict(p.value, p.stocks, value);
             const double reach = reachFrom(p.stocks, guess);
             const std::optional<Eigen::VectorXd> next = correct(value, guess, p.stocks, reach);
-            ++m_evaluated;
             if (!next) {
                 *end = locateEnd(p.value, p.stocks, value, reach);
                 break;
@@ -163,8 +162,6 @@ public:
         return SpecialPoint{0.5 * (lo + hi), std::vector<double>(xlo.data(), xlo.data() + xlo.size())};
     }
 
-    int evaluated() const { return m_evaluated; }
-
 private:
     const ParameterizedModel &m_pm;
     std::size_t m_parameter;
@@ -174,7 +171,6 @@ private:
     double m_precision;
     double m_scale = 1;
     const std::atomic<bool> *m_cancel;
-    int m_evaluated = 0;
 };
 
 bool onBranch(const std::vector<Point> &branch, int index, const Eigen::VectorXd &x)
@@ -212,8 +208,8 @@ Continuation continueEquilibria(const ParameterizedModel &pm, std::size_t parame
     search.at = time;
     search.findKinks = false;
     search.maxCorners = stocks <= 10 ? 64 : 4;
-    int done = 0;
-    for (int seed : seeds) {
+    for (std::size_t seedIndex = 0; seedIndex < seeds.size(); ++seedIndex) {
+        const int seed = seeds[seedIndex];
         if (tracer.cancelled())
             break;
         tracer.at(grid[std::size_t(seed)]);
@@ -233,9 +229,8 @@ Continuation continueEquilibria(const ParameterizedModel &pm, std::size_t parame
                     ends.push_back(*end);
             }
         }
-        ++done;
         if (options.progress)
-            options.progress(std::min(tracer.evaluated(), points * int(seeds.size())), points * int(seeds.size()));
+            options.progress(int(seedIndex + 1), int(seeds.size()));
     }
 
     // Two branches that vanish at the same value and stocks meet there (a fold); one that
@@ -279,7 +274,6 @@ Continuation continueEquilibria(const ParameterizedModel &pm, std::size_t parame
     }
     std::sort(result.hopf.begin(), result.hopf.end(), [](const auto &a, const auto &b) { return a.value < b.value; });
     result.cancelled = tracer.cancelled();
-    (void)done;
     return result;
 }
 

@@ -33,7 +33,8 @@ struct Continuation {
 struct ContinuationOptions {
     std::optional<double> at;   // time held; the model's start by default
     double precision = 1e-8;    // of folds and Hopf points, relative to the parameter's value
-    // Called with (grid points done, grid points) from the thread that runs it.
+    // Called with (searches done, searches) as each fresh search and the branches it
+    // starts are finished, from the thread that runs the continuation.
     std::function<void(int, int)> progress;
 };
 

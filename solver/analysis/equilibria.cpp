@@ -71,6 +71,10 @@ std::vector<QString> stockNames(const FlatModel &flat, const CompiledModel &mode
     return names;
 }
 
+namespace {
+
+// The initial state, points along a run, corners of the range the stocks cover in it, and
+// points along the range's diagonal.
 std::vector<Eigen::VectorXd> startingPoints(const CompiledModel &model, RateFunction &f, int maxCorners)
 {
     const Eigen::VectorXd initial = f.initialStocks();
@@ -132,6 +136,8 @@ std::vector<Eigen::VectorXd> startingPoints(const CompiledModel &model, RateFunc
     }
     return points;
 }
+
+} // namespace
 
 std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const CompiledModel &model)
 {

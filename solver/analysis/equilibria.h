@@ -52,10 +52,6 @@ std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const Compiled
 EquilibriumSearch findEquilibria(const FlatModel &flat, const CompiledModel &model, const EquilibriumOptions &options = {},
                                  const std::atomic<bool> *cancel = nullptr);
 
-// The starting points findEquilibria uses (exposed for continuation, which starts afresh
-// at the end of a parameter range).
-std::vector<Eigen::VectorXd> startingPoints(const CompiledModel &model, RateFunction &f, int maxCorners);
-
 // Whether two stock vectors are the same equilibrium (1e-6 relative per stock).
 bool sameStocks(const Eigen::VectorXd &a, const Eigen::VectorXd &b, double relative = 1e-6);
 
