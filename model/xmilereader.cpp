@@ -3,27 +3,16 @@
 #include "names.h"
 #include "sizelimit.h"
 #include "xmilenumbers.h"
+#include "xmlreading.h"
 
 #include <QFile>
+
+#include <algorithm>
 #include <QXmlStreamReader>
 
 namespace meadows {
 
 namespace {
-
-// XMILE's own elements may carry a prefix bound to the XMILE namespace; vendor elements
-// (isee:, simlin:) keep theirs and so never match a known name.
-QString elementName(const QXmlStreamReader &r)
-{
-    const QStringView q = r.qualifiedName();
-    const qsizetype colon = q.indexOf(u':');
-    if (colon < 0)
-        return q.toString();
-    const QStringView prefix = q.left(colon);
-    if (prefix == u"xmile" || prefix == u"smile")
-        return q.mid(colon + 1).toString();
-    return q.toString();
-}
 
 double toNumber(const QString &s, bool *ok = nullptr)
 {
@@ -144,13 +133,7 @@ std::optional<Project> Reader::read()
     Project p;
     while (!m_reader.atEnd() && !m_reader.isStartElement()) {
         m_reader.readNext();
-        // Qt drops a reference to an external entity without a trace: an <eqn> using one
-        // would silently lose its text, so a file that declares one is refused.
-        for (const QXmlStreamEntityDeclaration &e : m_reader.entityDeclarations()) {
-            if (!e.systemId().isEmpty())
-                m_reader.raiseError(QStringLiteral("the entity '%1' refers to the external file '%2', which Meadows does not read")
-                                        .arg(e.name(), e.systemId()));
-        }
+        refuseExternalEntities(m_reader);
     }
     if (m_reader.hasError() || !m_reader.isStartElement())
         return fail();
@@ -174,7 +157,11 @@ std::optional<Project> Reader::read()
             readDimensions(p);
         } else if (tag == QLatin1String("model")) {
             Model m;
+            const qsizetype at = m_reader.characterOffset();
             readModel(m);
+            // Two unnamed models would both be "the main model"; the second was dropped.
+            if (m.name.isEmpty() && std::any_of(p.models.begin(), p.models.end(), [](const Model &o) { return o.name.isEmpty(); }))
+                errorAt(at, QStringLiteral("a second <model> without a name: only the main model may be unnamed"));
             // The main model is the one without a name; keep it first.
             if (m.name.isEmpty() && sawModel && !p.models.empty() && !p.models.front().name.isEmpty())
                 p.models.insert(p.models.begin(), std::move(m));
@@ -348,6 +335,8 @@ bool Reader::readVariable(Variable &v, const QString &tag)
     std::vector<QString> a;
     v.extras.attributes = attributes({u"name", u"access", u"model"}, &a);
     v.name = a[0];
+    if (v.name.trimmed().isEmpty())
+        errorAt(v.elementSource.offset, QStringLiteral("a <%1> without a name").arg(tag));
     v.access = a[1];
     v.modelName = a[2];
     while (nextChild()) {

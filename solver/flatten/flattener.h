@@ -93,7 +93,7 @@ private:
     void resolve(Scope &scope);
     void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
-                  std::vector<int> &into);
+                  std::vector<int> &into, bool inflow);
     int addTable(const GraphicalFunction &gf);
     std::optional<Node> resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
                                         const ElementContext &ctx);
@@ -151,6 +151,7 @@ private:
     int m_macroDepth = 0;
     bool m_tooLarge = false; // the size limit (model/sizelimit.h) was hit: declare nothing more
     std::int64_t m_moduleCopies = 0;
+    QHash<int, QString> m_flowFills, m_flowDrains; // flow -> the stock it fills / drains
     QHash<int, double> m_overrides;
 };
 
