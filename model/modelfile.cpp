@@ -1,6 +1,7 @@
 #include "modelfile.h"
 
 #include "mermaidreader.h"
+#include "vensim/mdlreader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -49,6 +50,8 @@ XmileReadResult readModelFile(const QString &path)
         read.diagnostics = std::move(m.diagnostics);
         return read;
     }
+    if (isVensimFile(path))
+        return readVensimFile(path);
     XmileReadResult read = readXmileFile(path);
     if (!read.project) {
         QFile file(path);
@@ -56,8 +59,8 @@ XmileReadResult readModelFile(const QString &path)
             Diagnostic d;
             d.file = path;
             d.pos = SourcePos{1, 1};
-            d.message = QStringLiteral("not an XMILE model (Meadows reads XMILE files, and Mermaid flowcharts "
-                                       "named .mmd as causal-loop diagrams)");
+            d.message = QStringLiteral("not an XMILE model (Meadows reads XMILE files, Vensim models named .mdl, "
+                                       "and Mermaid flowcharts named .mmd as causal-loop diagrams)");
             read.diagnostics = {d};
         }
     }

@@ -343,6 +343,8 @@ bool Reader::readVariable(Variable &v, const QString &tag)
         const QString child = elementName(m_reader);
         if (child == QLatin1String("eqn")) {
             v.equation = equationText(&v.equationSource);
+        } else if (child == QLatin1String("init_eqn") && v.kind != VariableKind::Stock) {
+            v.initEquation = text();
         } else if (child == QLatin1String("units")) {
             v.units = text();
         } else if (child == QLatin1String("doc")) {

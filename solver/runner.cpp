@@ -74,6 +74,8 @@ std::vector<QString> Runner::warnings(bool fixedStep) const
 std::vector<double> Runner::initialise()
 {
     model.execute(model.initial, memory.data(), state);
+    if (model.ratesAtStart)
+        model.execute(model.rates, memory.data(), state);
     std::vector<double> levels(model.stockSlots.size());
     for (std::size_t s = 0; s < levels.size(); ++s)
         levels[s] = memory[model.stockSlots[s]];

@@ -21,6 +21,10 @@ const Subcommand kSubcommands[] = {
     {"check", checkCommand},
     {"loops", loopsCommand},
     {"export", exportCommand},
+    {"equilibria", equilibriaCommand},
+    {"sweep", sweepCommand},
+    {"sensitivity", sensitivityCommand},
+    {"layout", layoutCommand},
 };
 } // namespace
 
@@ -28,17 +32,32 @@ QString usageText()
 {
     return QStringLiteral(
         "usage: meadows [MODEL] [--lang en|de|fr] [--screenshot OUT.png [--select NAME]]\n"
-        "                                       open the editor (on MODEL: XMILE, or Mermaid .mmd);\n"
+        "                                       open the editor (on MODEL: XMILE, Vensim .mdl, or Mermaid .mmd);\n"
         "                                       --screenshot writes a picture of the window and exits\n"
         "       meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X]\n"
         "                         [--start X] [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...\n"
         "       meadows check [--units] MODEL   parse and compile; list every problem\n"
-        "       meadows loops MODEL [--json | --summary | --dominance] [--max-loops N]\n"
+        "       meadows loops MODEL [--json | --summary | --dominance [--periods]] [--max-loops N]\n"
         "                                       list the feedback loops, R/B/U (unknown)\n"
         "       meadows export MODEL --format svg|png|pdf|md|mermaid|dot [-o OUT] [--scale N]\n"
         "                         [--baseline OTHER.xmile]\n"
         "                                       the diagram as a picture, a postmortem page (md),\n"
         "                                       or the causal links as Mermaid / Graphviz text\n"
+        "       meadows equilibria MODEL [--set NAME=VALUE]... [--at T] [--json]\n"
+        "                                       steady states (time-driven inputs held at T), their\n"
+        "                                       eigenvalues and stability\n"
+        "       meadows sweep MODEL --vary NAME=FROM:TO:N [--vary ...] [--threads N]\n"
+        "                         [--measure final|max|min|time-above:NAME:LEVEL]\n"
+        "                                       one run per grid point, every variable measured, CSV\n"
+        "       meadows sweep MODEL --vary NAME=FROM:TO:N --equilibria [--at T] [--json]\n"
+        "                                       equilibrium branches along NAME, folds (tipping\n"
+        "                                       points) and Hopf points\n"
+        "       meadows sensitivity MODEL --vary NAME=uniform(A,B)|normal(MEAN,SD)|triangular(MIN,MODE,MAX)\n"
+        "                         [--vary ...] --runs N [--seed S] [--sampling lhs|mc] [-o OUT.csv]\n"
+        "                                       percentile bands p5 p25 p50 p75 p95 of every variable\n"
+        "                                       over time, CSV\n"
+        "       meadows layout MODEL [-o OUT.xmile]\n"
+        "                                       the model with its diagram laid out afresh (Graphviz)\n"
         "       every command takes --max-size N: how many values a model may expand to\n"
         "                                       (array elements, module copies; default 1000000)\n"
         "       meadows help | --help | --version\n"

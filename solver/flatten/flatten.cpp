@@ -175,6 +175,11 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
         if (v.kind == VariableKind::Flow && v.nonNegative) // Stella's uniflow
             node = Node::call(Builtin::Max, {Node::constant(0), std::move(*node)});
         m_out.vars[index].equation = std::move(*node);
+        // An explicit initial value (<init_eqn>, Vensim's ACTIVE INITIAL) replaces the
+        // equation while the model initialises, which can break a loop there.
+        if (v.kind != VariableKind::Stock && !v.initEquation.trimmed().isEmpty() && v.elements.empty())
+            if (std::optional<Node> init = resolveEquation(scope, v, v.initEquation, ref, ctx))
+                m_out.vars[index].initial = std::move(*init);
     }
     if (v.kind == VariableKind::Stock) {
         const ElementContext ctx = contextOf(sym.dims, i);
