@@ -14,11 +14,6 @@ namespace meadows {
 
 namespace {
 
-double toNumber(const QString &s, bool *ok = nullptr)
-{
-    return s.trimmed().toDouble(ok);
-}
-
 class Reader {
 public:
     Reader(std::shared_ptr<const SourceText> source, std::vector<Diagnostic> &diags)
@@ -64,8 +59,14 @@ private:
     // The stream reader stopped: malformed or truncated XML, or no element at all.
     std::nullopt_t fail()
     {
-        const SourcePos pos{int(m_reader.lineNumber()), int(m_reader.columnNumber()) + 1};
+        SourcePos pos{int(m_reader.lineNumber()), int(m_reader.columnNumber()) + 1};
         QString what = m_reader.errorString();
+        qsizetype bad = 0;
+        const qsizetype near = std::max<qsizetype>(0, m_reader.characterOffset() - 1);
+        if (const QString why = controlCharacterProblem(m_source->text().mid(near, 2), &bad); !why.isEmpty()) {
+            pos = m_source->position(near + bad);
+            what = why;
+        }
         if (m_source->text().trimmed().isEmpty())
             what = QStringLiteral("the file is empty, not XMILE");
         else if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
@@ -191,7 +192,7 @@ void Reader::readSimSpecs(SimSpecs &s)
         s.method = v[0];
     s.timeUnits = v[1];
     if (!v[2].isEmpty())
-        s.saveStep = toNumber(v[2]);
+        s.saveStep = v[2].trimmed().toDouble();
     while (nextChild()) {
         const QString tag = elementName(m_reader);
         if (tag == QLatin1String("start")) {
@@ -393,8 +394,8 @@ GraphicalFunction Reader::readGraphicalFunction()
         const QString tag = elementName(m_reader);
         if (tag == QLatin1String("xscale") || tag == QLatin1String("yscale")) {
             const auto at = m_reader.attributes();
-            const Scale s{toNumber(at.value(QLatin1String("min")).toString()),
-                          toNumber(at.value(QLatin1String("max")).toString())};
+            const Scale s{at.value(QLatin1String("min")).toString().trimmed().toDouble(),
+                          at.value(QLatin1String("max")).toString().trimmed().toDouble()};
             (tag == QLatin1String("xscale") ? gf.xscale : gf.yscale) = s;
             m_reader.skipCurrentElement();
         } else if (tag == QLatin1String("xpts") || tag == QLatin1String("ypts")) {
@@ -488,8 +489,8 @@ std::vector<ViewPoint> Reader::readPoints()
         ViewPoint p;
         std::vector<QString> a;
         p.extraAttributes = attributes({u"x", u"y"}, &a);
-        p.x = toNumber(a[0]);
-        p.y = toNumber(a[1]);
+        p.x = a[0].trimmed().toDouble();
+        p.y = a[1].trimmed().toDouble();
         pts.push_back(std::move(p));
         m_reader.skipCurrentElement();
     }

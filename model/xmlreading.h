@@ -14,4 +14,9 @@ QString elementName(const QXmlStreamReader &reader);
 // silently lose its text, so a document type that declares one stops the reader.
 void refuseExternalEntities(QXmlStreamReader &reader);
 
+// Qt's message for a control character in XML is "Unexpected ''". Returns what to say
+// instead, with *at its offset, for the first one (tab, newline and return are fine); or
+// an empty string.
+QString controlCharacterProblem(const QString &text, qsizetype *at);
+
 } // namespace meadows
