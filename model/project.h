@@ -35,7 +35,7 @@ struct Variable {
     QString name; // as written in the file's name attribute
     QString equation;
     SourceRef equationSource;
-    QString initEquation; // <init_eqn>? kept for flows/auxes with an explicit initial value
+    QString initEquation; // <init_eqn>: a flow's or auxiliary's value at the start, when not its equation's
     QString units;
     QString doc;
     QStringList inflows, outflows;      // stock

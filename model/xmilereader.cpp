@@ -2,85 +2,89 @@
 
 #include "names.h"
 #include "sizelimit.h"
-#include "xmilenumbers.h"
-#include "xmlreading.h"
+#include "xmileelements.h"
+#include "xmilereading.h"
 
 #include <QFile>
-
 #include <algorithm>
 #include <QXmlStreamReader>
 
 namespace meadows {
 
+namespace xmile {
+
+void Reader::keepUnknown(XmlExtras &extras, QStringView parent)
+{
+    const QString name = elementName(m_reader);
+    const XmileElementRule *rule = xmileElementRule(parent, name);
+    if (rule && rule->support == XmileSupport::NotImplemented) {
+        // The position of the element's '<', as an editor shows it.
+        const qsizetype end = m_reader.characterOffset();
+        const qsizetype open = m_source->text().lastIndexOf(u'<', end > 0 ? end - 1 : 0);
+        m_diags.push_back({Severity::Warning, m_source->fileName(), m_source->position(open >= 0 ? open : end),
+                           QStringLiteral("<%1> in <%2> is not implemented: %3").arg(name, parent.toString(),
+                                                                                     QLatin1String(rule->effect))});
+    }
+    extras.children.push_back(XmlNode::read(m_reader));
+}
+
+// The header is metadata, kept whole; only <includes> (other files' content) would
+// change the numbers, and Meadows does not read included files.
+void Reader::readHeader(Project &p)
+{
+    const qsizetype start = m_reader.characterOffset();
+    p.header = XmlNode::read(m_reader);
+    for (const XmlNode &child : p.header.children) {
+        const XmileElementRule *rule = xmileElementRule(u"header", elementNameOf(child.name));
+        if (!rule || rule->support != XmileSupport::NotImplemented)
+            continue;
+        const qsizetype at = m_source->text().indexOf(QLatin1Char('<') + child.name, start);
+        m_diags.push_back({Severity::Warning, m_source->fileName(), m_source->position(std::max<qsizetype>(at, 0)),
+                           QStringLiteral("<%1> in <header> is not implemented: %2")
+                               .arg(elementNameOf(child.name), QLatin1String(rule->effect))});
+    }
+}
+
 namespace {
-
-class Reader {
-public:
-    Reader(std::shared_ptr<const SourceText> source, std::vector<Diagnostic> &diags)
-        : m_source(std::move(source)), m_reader(m_source->text()), m_diags(diags)
-    {
-        // Stella writes isee: without declaring it; namespace processing would reject that.
-        m_reader.setNamespaceProcessing(false);
+// "true" unless the text says false: <non_negative/> and <non_negative>true</non_negative>.
+bool flag(const XmlNode &node)
+{
+    for (const XmlNode &c : node.children) {
+        if (c.isText() && c.text.trimmed().compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+            return false;
     }
+    return true;
+}
+} // namespace
 
-    std::optional<Project> read();
-
-private:
-    // Splits the reader's attributes into the ones asked for and the rest.
-    XmlAttributes attributes(std::initializer_list<QStringView> known, std::vector<QString> *values);
-    void keepUnknown(XmlExtras &extras) { extras.children.push_back(XmlNode::read(m_reader)); }
-    QString text() { return readElementTextFlat(m_reader); }
-    QString equationText(SourceRef *ref);
-    bool nextChild(); // advances to the next child StartElement of the current element
-
-    void readHeader(Project &p) { p.header = XmlNode::read(m_reader); }
-    void readSimSpecs(SimSpecs &s);
-    void readUnits(Project &p);
-    void readDimensions(Project &p);
-    void readModel(Model &m);
-    void readVariables(Model &m);
-    bool readVariable(Variable &v, const QString &tag);
-    GraphicalFunction readGraphicalFunction();
-    ArrayElement readArrayElement();
-    void readViews(Model &m);
-    View readView();
-    ViewElement readViewElement(const QString &tag);
-    ConnectorEnd readConnectorEnd();
-    std::vector<ViewPoint> readPoints();
-    Macro readMacro();
-
-    void errorAt(qsizetype offset, const QString &message)
-    {
-        m_diags.push_back({Severity::Error, m_source->fileName(), m_source->position(offset), message});
-    }
-    // The text of a sim-spec element as a number; text that is not one is an error.
-    double specNumber(const QString &tag, double fallback);
-
-    // The stream reader stopped: malformed or truncated XML, or no element at all.
-    std::nullopt_t fail()
-    {
-        SourcePos pos{int(m_reader.lineNumber()), int(m_reader.columnNumber()) + 1};
-        QString what = m_reader.errorString();
-        qsizetype bad = 0;
-        const qsizetype near = std::max<qsizetype>(0, m_reader.characterOffset() - 1);
-        if (const QString why = controlCharacterProblem(m_source->text().mid(near, 2), &bad); !why.isEmpty()) {
-            pos = m_source->position(near + bad);
-            what = why;
+// XMILE 1.0 writes <behavior><non_negative/></behavior> (every stock and flow) or
+// <behavior><stock><non_negative/></stock></behavior>; Stella writes
+// <behavior><non_negative><stock>true</stock><flow>true</flow></non_negative></behavior>.
+void Reader::readBehavior(XmlExtras &extras)
+{
+    const XmlNode behavior = XmlNode::read(m_reader);
+    for (const XmlNode &child : behavior.children) {
+        const QString name = elementNameOf(child.name);
+        if (name == QLatin1String("non_negative")) {
+            bool byKind = false;
+            for (const XmlNode &kind : child.children) {
+                const QString k = elementNameOf(kind.name);
+                if (k == QLatin1String("stock") || k == QLatin1String("flow")) {
+                    (k == QLatin1String("stock") ? m_nonNegative.stocks : m_nonNegative.flows) = flag(kind);
+                    byKind = true;
+                }
+            }
+            if (!byKind)
+                m_nonNegative.stocks = m_nonNegative.flows = flag(child);
+        } else if (name == QLatin1String("stock") || name == QLatin1String("flow")) {
+            for (const XmlNode &setting : child.children) {
+                if (elementNameOf(setting.name) == QLatin1String("non_negative"))
+                    (name == QLatin1String("stock") ? m_nonNegative.stocks : m_nonNegative.flows) = flag(setting);
+            }
         }
-        if (m_source->text().trimmed().isEmpty())
-            what = QStringLiteral("the file is empty, not XMILE");
-        else if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)
-            what = QStringLiteral("the file ends early (truncated?): %1").arg(m_reader.errorString());
-        else if (!m_reader.hasError())
-            what = QStringLiteral("no XML element found: not an XMILE file");
-        m_diags.push_back({Severity::Error, m_source->fileName(), pos, what});
-        return std::nullopt;
     }
-
-    std::shared_ptr<const SourceText> m_source;
-    QXmlStreamReader m_reader;
-    std::vector<Diagnostic> &m_diags;
-};
+    extras.children.push_back(behavior);
+}
 
 bool Reader::nextChild()
 {
@@ -134,7 +138,13 @@ std::optional<Project> Reader::read()
     Project p;
     while (!m_reader.atEnd() && !m_reader.isStartElement()) {
         m_reader.readNext();
-        refuseExternalEntities(m_reader);
+        // Qt drops a reference to an external entity without a trace: an <eqn> using one
+        // would silently lose its text, so a file that declares one is refused.
+        for (const QXmlStreamEntityDeclaration &e : m_reader.entityDeclarations()) {
+            if (!e.systemId().isEmpty())
+                m_reader.raiseError(QStringLiteral("the entity '%1' refers to the external file '%2', which Meadows does not read")
+                                        .arg(e.name(), e.systemId()));
+        }
     }
     if (m_reader.hasError() || !m_reader.isStartElement())
         return fail();
@@ -171,8 +181,10 @@ std::optional<Project> Reader::read()
             sawModel = true;
         } else if (tag == QLatin1String("macro")) {
             p.macros.push_back(readMacro());
+        } else if (tag == QLatin1String("behavior")) {
+            readBehavior(p.extras);
         } else {
-            keepUnknown(p.extras);
+            keepUnknown(p.extras, u"xmile");
         }
     }
     if (m_reader.hasError())
@@ -192,7 +204,7 @@ void Reader::readSimSpecs(SimSpecs &s)
         s.method = v[0];
     s.timeUnits = v[1];
     if (!v[2].isEmpty())
-        s.saveStep = v[2].trimmed().toDouble();
+        s.saveStep = toNumber(v[2]);
     while (nextChild()) {
         const QString tag = elementName(m_reader);
         if (tag == QLatin1String("start")) {
@@ -206,7 +218,7 @@ void Reader::readSimSpecs(SimSpecs &s)
         } else if (tag == QLatin1String("save_step") || tag == QLatin1String("savestep")) {
             s.saveStep = specNumber(tag, s.effectiveSaveStep());
         } else {
-            keepUnknown(s.extras);
+            keepUnknown(s.extras, u"sim_specs");
         }
     }
 }
@@ -226,7 +238,7 @@ void Reader::readUnits(Project &p)
     p.unitsExtras.attributes = attributes({}, nullptr);
     while (nextChild()) {
         if (elementName(m_reader) != QLatin1String("unit")) {
-            keepUnknown(p.unitsExtras);
+            keepUnknown(p.unitsExtras, u"model_units");
             continue;
         }
         Unit u;
@@ -240,7 +252,7 @@ void Reader::readUnits(Project &p)
             else if (tag == QLatin1String("alias"))
                 u.aliases << text();
             else
-                keepUnknown(u.extras);
+                keepUnknown(u.extras, u"unit");
         }
         p.units.push_back(std::move(u));
     }
@@ -252,7 +264,7 @@ void Reader::readDimensions(Project &p)
     p.dimensionsExtras.attributes = attributes({}, nullptr);
     while (nextChild()) {
         if (elementName(m_reader) != QLatin1String("dim")) {
-            keepUnknown(p.dimensionsExtras);
+            keepUnknown(p.dimensionsExtras, u"dimensions");
             continue;
         }
         Dimension d;
@@ -278,7 +290,7 @@ void Reader::readDimensions(Project &p)
                 d.elements << m_reader.attributes().value(QLatin1String("name")).toString();
                 m_reader.skipCurrentElement();
             } else {
-                keepUnknown(d.extras);
+                keepUnknown(d.extras, u"dim");
             }
         }
         if (d.elements.isEmpty() && v[1].isEmpty())
@@ -292,15 +304,27 @@ void Reader::readModel(Model &m)
     std::vector<QString> v;
     m.extras.attributes = attributes({u"name"}, &v);
     m.name = v[0];
+    const NonNegativeDefaults fileDefaults = m_nonNegative; // a model's <behavior> is its own
     while (nextChild()) {
         const QString tag = elementName(m_reader);
-        if (tag == QLatin1String("variables"))
+        if (tag == QLatin1String("behavior")) {
+            readBehavior(m.extras);
+        } else if (tag == QLatin1String("variables")) {
             readVariables(m);
-        else if (tag == QLatin1String("views"))
+        } else if (tag == QLatin1String("views")) {
             readViews(m);
-        else
-            keepUnknown(m.extras);
+        } else if (tag == QLatin1String("gf")) {
+            m.graphicalFunctions.push_back(readGraphicalFunction());
+        } else {
+            // Stella 10 writes variables directly under <model>, with no <variables> around them.
+            Variable var;
+            if (readVariable(var, tag))
+                m.variables.push_back(std::move(var));
+            else
+                keepUnknown(m.extras, u"model");
+        }
     }
+    m_nonNegative = fileDefaults;
 }
 
 void Reader::readVariables(Model &m)
@@ -316,7 +340,7 @@ void Reader::readVariables(Model &m)
         if (readVariable(var, tag))
             m.variables.push_back(std::move(var));
         else
-            keepUnknown(m.variablesExtras);
+            keepUnknown(m.variablesExtras, u"variables");
     }
 }
 
@@ -340,6 +364,8 @@ bool Reader::readVariable(Variable &v, const QString &tag)
         errorAt(v.elementSource.offset, QStringLiteral("a <%1> without a name").arg(tag));
     v.access = a[1];
     v.modelName = a[2];
+    v.nonNegative = (v.kind == VariableKind::Stock && m_nonNegative.stocks)
+                    || (v.kind == VariableKind::Flow && m_nonNegative.flows);
     while (nextChild()) {
         const QString child = elementName(m_reader);
         if (child == QLatin1String("eqn")) {
@@ -371,7 +397,7 @@ bool Reader::readVariable(Variable &v, const QString &tag)
             v.connections.push_back({at.value(QLatin1String("to")).toString(), at.value(QLatin1String("from")).toString()});
             m_reader.skipCurrentElement();
         } else {
-            keepUnknown(v.extras);
+            keepUnknown(v.extras, tag);
         }
     }
     if (v.kind == VariableKind::Module && v.modelName.isEmpty())
@@ -394,8 +420,8 @@ GraphicalFunction Reader::readGraphicalFunction()
         const QString tag = elementName(m_reader);
         if (tag == QLatin1String("xscale") || tag == QLatin1String("yscale")) {
             const auto at = m_reader.attributes();
-            const Scale s{at.value(QLatin1String("min")).toString().trimmed().toDouble(),
-                          at.value(QLatin1String("max")).toString().trimmed().toDouble()};
+            const Scale s{toNumber(at.value(QLatin1String("min")).toString()),
+                          toNumber(at.value(QLatin1String("max")).toString())};
             (tag == QLatin1String("xscale") ? gf.xscale : gf.yscale) = s;
             m_reader.skipCurrentElement();
         } else if (tag == QLatin1String("xpts") || tag == QLatin1String("ypts")) {
@@ -407,7 +433,7 @@ GraphicalFunction Reader::readGraphicalFunction()
             else
                 errorAt(pointsAt, QStringLiteral("<%1>: '%2' is not a number").arg(tag, bad));
         } else {
-            keepUnknown(gf.extras);
+            keepUnknown(gf.extras, u"gf");
         }
     }
     if (const QString problem = gf.problem(); !problem.isEmpty())
@@ -428,125 +454,7 @@ ArrayElement Reader::readArrayElement()
         else if (tag == QLatin1String("gf"))
             e.gf = readGraphicalFunction();
         else
-            keepUnknown(e.extras);
-    }
-    return e;
-}
-
-void Reader::readViews(Model &m)
-{
-    m.viewsExtras.attributes = attributes({}, nullptr);
-    while (nextChild()) {
-        if (elementName(m_reader) == QLatin1String("view"))
-            m.views.push_back(readView());
-        else
-            keepUnknown(m.viewsExtras);
-    }
-}
-
-View Reader::readView()
-{
-    View view;
-    std::vector<QString> a;
-    view.extras.attributes = attributes({u"type"}, &a);
-    view.type = a[0];
-    while (nextChild())
-        view.elements.push_back(readViewElement(elementName(m_reader)));
-    return view;
-}
-
-ConnectorEnd Reader::readConnectorEnd()
-{
-    ConnectorEnd end;
-    while (!m_reader.atEnd()) {
-        m_reader.readNext();
-        if (m_reader.isCharacters()) {
-            end.name += m_reader.text();
-        } else if (m_reader.isStartElement()) {
-            if (elementName(m_reader) == QLatin1String("alias")) {
-                bool ok = false;
-                const int uid = m_reader.attributes().value(QLatin1String("uid")).toInt(&ok);
-                if (ok)
-                    end.aliasUid = uid;
-            }
-            m_reader.skipCurrentElement();
-        } else if (m_reader.isEndElement()) {
-            break;
-        }
-    }
-    end.name = end.name.trimmed();
-    return end;
-}
-
-std::vector<ViewPoint> Reader::readPoints()
-{
-    std::vector<ViewPoint> pts;
-    while (nextChild()) {
-        if (elementName(m_reader) != QLatin1String("pt")) {
-            m_reader.skipCurrentElement();
-            continue;
-        }
-        ViewPoint p;
-        std::vector<QString> a;
-        p.extraAttributes = attributes({u"x", u"y"}, &a);
-        p.x = a[0].trimmed().toDouble();
-        p.y = a[1].trimmed().toDouble();
-        pts.push_back(std::move(p));
-        m_reader.skipCurrentElement();
-    }
-    return pts;
-}
-
-ViewElement Reader::readViewElement(const QString &tag)
-{
-    ViewElement e;
-    using T = ViewElement::Type;
-    if (tag == QLatin1String("stock")) e.type = T::Stock;
-    else if (tag == QLatin1String("flow")) e.type = T::Flow;
-    else if (tag == QLatin1String("aux")) e.type = T::Aux;
-    else if (tag == QLatin1String("module")) e.type = T::Module;
-    else if (tag == QLatin1String("connector")) e.type = T::Connector;
-    else if (tag == QLatin1String("alias")) e.type = T::Alias;
-    else if (tag == QLatin1String("text_box")) e.type = T::TextBox;
-    else {
-        e.raw = XmlNode::read(m_reader);
-        return e;
-    }
-    std::vector<QString> a;
-    e.extras.attributes = attributes({u"name", u"uid", u"x", u"y", u"width", u"height", u"label_side", u"angle", u"polarity"}, &a);
-    e.name = a[0];
-    const auto optNumber = [](const QString &s) -> std::optional<double> {
-        bool ok = false;
-        const double d = s.toDouble(&ok);
-        return ok ? std::optional<double>(d) : std::nullopt;
-    };
-    if (const auto uid = optNumber(a[1]))
-        e.uid = int(*uid);
-    else if (!a[1].isEmpty())
-        e.extras.attributes.push_back({QStringLiteral("uid"), a[1]});
-    e.x = optNumber(a[2]);
-    e.y = optNumber(a[3]);
-    e.width = optNumber(a[4]);
-    e.height = optNumber(a[5]);
-    e.labelSide = a[6];
-    e.angle = optNumber(a[7]);
-    e.polarity = a[8];
-    if (e.type == T::TextBox) {
-        e.text = text();
-        return e;
-    }
-    while (nextChild()) {
-        const QString child = elementName(m_reader);
-        if (child == QLatin1String("pts"))
-            e.points = readPoints();
-        else if (child == QLatin1String("from") && e.type == T::Connector)
-            e.from = readConnectorEnd();
-        else if (child == QLatin1String("to") && e.type == T::Connector)
-            e.to = readConnectorEnd();
-        else if (child == QLatin1String("of") && e.type == T::Alias)
-            e.aliasOf = text().trimmed();
-        else
-            keepUnknown(e.extras);
+            keepUnknown(e.extras, u"element");
     }
     return e;
 }
@@ -568,12 +476,15 @@ Macro Reader::readMacro()
         else if (tag == QLatin1String("views"))
             readViews(m.body);
         else
-            keepUnknown(m.extras);
+            keepUnknown(m.extras, u"macro");
     }
     return m;
 }
 
-} // namespace
+} // namespace xmile
+
+using xmile::Reader;
+
 
 XmileReadResult readXmile(const QByteArray &data, const QString &fileName)
 {

@@ -122,6 +122,10 @@ const BuiltinInfo kBuiltins[] = {
     {{"arcsin"}, Builtin::Arcsin, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::asin(x)), nullptr},
     {{"arccos"}, Builtin::Arccos, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Decreasing, R::Anything, kNoRoles, UNARY(std::acos(x)), nullptr},
     {{"arctan"}, Builtin::Arctan, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::atan(x)), nullptr},
+    // Stella's hyperbolic functions: SINH and TANH rise everywhere; COSH falls then rises.
+    {{"sinh"}, Builtin::Sinh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::sinh(x)), nullptr},
+    {{"cosh"}, Builtin::Cosh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::NonNegative, kNoRoles, UNARY(std::cosh(x)), nullptr},
+    {{"tanh"}, Builtin::Tanh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::tanh(x)), nullptr},
     {{"int"}, Builtin::Int, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::floor(x)), nullptr},
     {{"round"}, Builtin::Round, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::round(x)), nullptr},
     // two and three arguments

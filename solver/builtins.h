@@ -17,7 +17,7 @@ namespace meadows {
 // special forms have registry entries too, but no id here: flattening rewrites them.
 enum class Builtin {
     // one argument
-    Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Int, Round,
+    Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Int, Round, Sinh, Cosh, Tanh,
     // two arguments
     Pow, Mod, Min2, Max2, SafeDiv2, Arctan2,
     // three arguments

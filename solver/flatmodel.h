@@ -22,7 +22,7 @@ struct FlatVar {
     bool hidden = false;   // made by the compiler (smooth stages, macro internals)
     bool nonNegative = false; // stock: Stella's non-negative stock
     Node equation;         // a stock's is its initial value
-    std::optional<Node> initial; // the value while the model initialises, when it differs (Vensim's ACTIVE INITIAL)
+    std::optional<Node> initial; // the value at the start, when it differs: <init_eqn>, Vensim's ACTIVE INITIAL
     std::vector<int> inflows, outflows; // stock
     SourceRef source;      // the equation, for messages
     QString units;

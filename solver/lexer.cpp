@@ -37,6 +37,7 @@ Token Lexer::next()
     case '+': case '-': case '*': case '/': case '^': case '%':
         t.kind = TokenKind::Op;
         t.text = c;
+        if (c == u'/' && peekChar('/')) { ++m_i; t.text = QStringLiteral("//"); t.length = 2; } // Stella's safe division
         return t;
     case '=':
         t.kind = TokenKind::Op;

@@ -234,6 +234,21 @@ private:
         Expr lhs = unary();
         for (;;) {
             BinaryOp op;
+            if (isOp("//")) { // Stella: a // b is a / b, or 0 when b is 0: SAFEDIV(a, b)
+                advance();
+                Expr rhs = unary();
+                Expr e;
+                e.kind = Expr::Kind::Call;
+                e.name = QStringLiteral("safediv");
+                e.spelling = QStringLiteral("SAFEDIV");
+                e.offset = lhs.offset;
+                e.length = rhs.offset + rhs.length - lhs.offset;
+                e.args.push_back(std::move(lhs));
+                e.args.push_back(std::move(rhs));
+                deepen(e);
+                lhs = std::move(e);
+                continue;
+            }
             if (isOp("*")) op = BinaryOp::Multiply;
             else if (isOp("/")) op = BinaryOp::Divide;
             else if (isOp("%") || isKeyword("mod")) op = BinaryOp::Modulo;

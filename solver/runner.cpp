@@ -93,43 +93,74 @@ void Runner::evaluate(const std::vector<double> &levels, double t)
 
 // A non-negative stock (Stella) cannot lose in one step more than it holds plus what
 // flows in: its outflows are served in the order the stock lists them, each taking what
-// is left, and the flows' values are cut to what they actually moved.
+// is left, then inflows running backwards (negative), and the flows' values are cut to
+// what they actually moved. A flow cut for one stock is cut for every stock it touches:
+// when any flow was cut, every net flow is summed again from the cut values (and a stock
+// that an inflow cut now drains is limited in turn).
 void Runner::netFlows(double *out, double step)
+{
+    const std::size_t stocks = model.stockSlots.size();
+    bool cut = sumNetFlows(out, step);
+    for (std::size_t pass = 0; cut && pass < stocks; ++pass)
+        cut = sumNetFlows(out, step);
+}
+
+bool Runner::sumNetFlows(double *out, double step)
 {
     double *mem = memory.data();
     const std::size_t stocks = model.stockSlots.size();
     const std::uint32_t *begin = model.termBegin.data();
     const std::uint32_t *slot = model.termSlot.data();
     const double *sign = model.termSign.data();
+    bool cut = false;
     for (std::size_t s = 0; s < stocks; ++s) {
         double net = 0;
         for (std::uint32_t t = begin[s]; t < begin[s + 1]; ++t)
             net += sign[t] * mem[slot[t]];
         if (model.stockNonNegative[s] && mem[model.stockSlots[s]] + step * net < 0)
-            net = limitOutflows(s, step);
+            cut = limitFlows(s, step, net) || cut;
         out[s] = net;
     }
+    return cut;
 }
 
-double Runner::limitOutflows(std::size_t s, double step)
+bool Runner::limitFlows(std::size_t s, double step, double &net)
 {
     double *mem = memory.data();
     double in = 0;
     for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
         if (model.termSign[t] > 0)
-            in += mem[model.termSlot[t]];
+            in += std::max(0.0, mem[model.termSlot[t]]);
     }
     double available = std::max(0.0, mem[model.stockSlots[s]] / step + in);
+    bool changed = false;
+    const auto serve = [&](double wanted) {
+        const double served = std::clamp(wanted, 0.0, available);
+        available -= served;
+        return served;
+    };
     double outflow = 0;
     for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
         if (model.termSign[t] > 0)
             continue;
         double &flow = mem[model.termSlot[t]];
-        flow = std::clamp(flow, 0.0, available);
-        available -= flow;
-        outflow += flow;
+        const double served = serve(flow);
+        changed = changed || served != flow;
+        flow = served;
+        outflow += served;
     }
-    return in - outflow;
+    double backwards = 0; // inflows running out of the stock
+    for (std::uint32_t t = model.termBegin[s]; t < model.termBegin[s + 1]; ++t) {
+        double &flow = mem[model.termSlot[t]];
+        if (model.termSign[t] < 0 || flow >= 0)
+            continue;
+        const double served = serve(-flow);
+        changed = changed || -served != flow;
+        flow = -served;
+        backwards += served;
+    }
+    net = in - outflow - backwards;
+    return changed;
 }
 
 void Runner::record()

@@ -22,9 +22,12 @@ public:
     void evaluate(const std::vector<double> &levels, double t);
     // Net flow into each stock from the flows in memory (non-negative stocks applied).
     void netFlows(double *out, double step);
-    // A non-negative stock about to go below zero: serve its outflows in order from what
-    // it holds and receives; returns the resulting net flow.
-    double limitOutflows(std::size_t stock, double step);
+    // One pass over the stocks: net flows, limiting non-negative stocks; true when a flow was cut.
+    bool sumNetFlows(double *out, double step);
+    // A non-negative stock about to go below zero: serves its outflows in order (then its
+    // inflows running backwards) from what it holds and receives, and sets its net flow;
+    // true when a flow's value changed.
+    bool limitFlows(std::size_t stock, double step, double &net);
     void record();                 // appends the recorded series' current values
     void save(Results &results);   // appends a row: time, then every output
     Results emptyResults(std::size_t expectedRows) const;

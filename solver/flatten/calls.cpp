@@ -65,8 +65,15 @@ Node Flattener::call(Context &c, const Expr &e)
                 fail(e, QStringLiteral("%1 of no elements is undefined").arg(e.name.toUpper()));
             return Node::call(b->id, std::move(args));
         }
-        case Lowering::ElementCount:
+        case Lowering::ElementCount: {
+            // SIZE(Dimension): the dimension's element count (when no variable has its name).
+            const Expr &a = e.args[0];
+            if (e.args.size() == 1 && a.kind == Expr::Kind::Name && !a.subscripted && !lookupQualified(*c.scope, a.name)) {
+                if (const int dim = dimensionIndex(a.name); dim >= 0)
+                    return Node::constant(double(m_dims[dim].elements.size()));
+            }
             return Node::constant(double(spread(c, e).size()));
+        }
         case Lowering::RankOf: {
             // RANK(array, n): the array's elements spread, n first for the machine.
             Expr arrayOnly = e;

@@ -137,6 +137,22 @@ void Flattener::resolve(Scope &scope)
     }
 }
 
+// Stella's array constant "1, 2, 3": one number per element, in element order; nullopt
+// when the text is not such a list for these dimensions.
+std::optional<Node> Flattener::arrayConstant(const QString &text, const std::vector<int> &dims, int i) const
+{
+    if (dims.empty() || !text.contains(u','))
+        return std::nullopt;
+    const QStringList parts = text.split(u',');
+    if (parts.size() != elementCount(dims))
+        return std::nullopt;
+    for (const QString &p : parts) {
+        if (!numberValue(p))
+            return std::nullopt;
+    }
+    return Node::constant(*numberValue(parts[i]));
+}
+
 void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i)
 {
     const int index = sym.first + i;
@@ -163,7 +179,9 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
             }
         }
         m_out.vars[index].source = ref;
-        std::optional<Node> node = resolveEquation(scope, v, text, ref, ctx);
+        std::optional<Node> node = arrayConstant(text, sym.dims, i);
+        if (!node)
+            node = resolveEquation(scope, v, text, ref, ctx, index);
         if (!node)
             return;
         if (gf) {
@@ -237,7 +255,7 @@ int Flattener::addTable(const GraphicalFunction &gf)
 }
 
 std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
-                                    const ElementContext &ctx)
+                                               const ElementContext &ctx, int self)
 {
     const ParseResult parsed = parseEquation(text);
     if (parsed.error) {
@@ -254,7 +272,7 @@ std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, 
         return std::nullopt;
     }
     try {
-        Context c{&scope, ctx, &v};
+        Context c{&scope, ctx, &v, self};
         return expr(c, *parsed.expr);
     } catch (const Failure &f) {
         error(ref, f.offset, f.length, displayName(v.name), QStringLiteral("in '%1': %2").arg(displayName(v.name), f.message));

@@ -81,6 +81,7 @@ private:
         Scope *scope;
         ElementContext element;
         const Variable *variable;
+        int self = -1; // the flat variable being defined, for Stella's SELF; -1 in a macro's result
     };
 
     [[noreturn]] static void fail(const Expr &e, const QString &message) { throw Failure{message, e.offset, e.length}; }
@@ -92,11 +93,12 @@ private:
     void applyOverridesCheck();
     void resolve(Scope &scope);
     void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
+    std::optional<Node> arrayConstant(const QString &text, const std::vector<int> &dims, int i) const;
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
                   std::vector<int> &into, bool inflow);
     int addTable(const GraphicalFunction &gf);
     std::optional<Node> resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
-                                        const ElementContext &ctx);
+                                        const ElementContext &ctx, int self = -1);
 
     // scopes.cpp
     void declare(Scope &scope, int depth);
@@ -121,6 +123,7 @@ private:
     std::vector<Node> names(Context &c, const Expr &e);
     std::optional<double> constantValue(const Node &n) const;
     std::vector<Node> spread(Context &c, const Expr &call);
+    bool starsToDimensions(Context &c, Expr &e, std::vector<int> &dims);
 
     // calls.cpp
     void checkArity(const Expr &e, int min, int max);
@@ -138,7 +141,9 @@ private:
     Node chain(const QString &what, Node input, Node time, int order, std::optional<Node> init, bool delay);
     std::optional<Node> stateful(Context &c, const Expr &e);
     int record(const QString &what, Node input);
-    Node history(int series, Node query, std::optional<Node> before);
+    Node history(int series, Node query, Node before);
+    Node fixedAtStart(const QString &what, Node value);
+    Node firstValue(const QString &what, int series);
 
     const Project &m_project;
     const FlattenOptions &m_options;

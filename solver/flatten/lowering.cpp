@@ -2,6 +2,7 @@
 // constant folding for subscripts and orders.
 #include "flattener.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -77,6 +78,8 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
             return {std::move(*value)};
     }
     const Symbol *s = lookupQualified(*c.scope, n);
+    if (!s && !e.subscripted && n == QLatin1String("self") && c.self >= 0)
+        return {Node::var(c.self)}; // Stella: the variable being defined, as in PREVIOUS(SELF, 0)
     if (!s && !e.subscripted) {
         // A dimension's name in an array equation: the index of the element computed.
         const int dim = dimensionIndex(n);
@@ -88,8 +91,11 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
     }
     if (!s) {
         // An element name used as a value (Stella: the element's index).
+        // Stella also writes it qualified by its dimension: Dimension.Element.
         for (const ResolvedDimension &d : m_dims) {
-            const qsizetype at = d.elementKeys.indexOf(n);
+            qsizetype at = d.elementKeys.indexOf(n);
+            if (at < 0 && n.startsWith(d.key + QLatin1Char('.')))
+                at = d.elementKeys.indexOf(n.mid(d.key.size() + 1));
             if (at >= 0 && !e.subscripted)
                 return {Node::constant(double(at + 1))};
         }
@@ -143,6 +149,9 @@ std::optional<double> Flattener::constantValue(const Node &n) const
 }
 
 // Arguments of an array builtin: arrays spread into their elements.
+// Arguments of an array builtin: arrays spread into their elements, and an expression over
+// arrays (SUM(cost[*] * 1.2), MEAN(m[*, *] * w[*])) computed once per element of the
+// dimensions its '*' subscripts stand for, a lower-dimensional array broadcast over them.
 std::vector<Node> Flattener::spread(Context &c, const Expr &call)
 {
     std::vector<Node> out;
@@ -150,11 +159,66 @@ std::vector<Node> Flattener::spread(Context &c, const Expr &call)
         if (a.kind == Expr::Kind::Name) {
             for (Node &n : names(c, a))
                 out.push_back(std::move(n));
-        } else {
+            continue;
+        }
+        Expr perElement = a;
+        std::vector<int> dims;
+        if (!starsToDimensions(c, perElement, dims)) {
             out.push_back(expr(c, a));
+            continue;
+        }
+        const int count = elementCount(dims);
+        for (int k = 0; k < count; ++k) {
+            // The element's own bindings first, so they win over an enclosing equation's.
+            Context inner = c;
+            inner.element.at.clear();
+            const std::vector<int> idx = unflatten(dims, k);
+            for (std::size_t j = 0; j < dims.size(); ++j)
+                inner.element.at.push_back({dims[j], idx[j]});
+            for (const auto &binding : c.element.at)
+                inner.element.at.push_back(binding);
+            out.push_back(expr(inner, perElement));
         }
     }
     return out;
+}
+
+// Rewrites each '*' subscript in e into the name of the dimension it ranges over (which
+// lowering then reads as "the element being computed"), collecting those dimensions.
+// Calls that reduce arrays themselves (a SUM inside the SUM) keep their own '*'.
+bool Flattener::starsToDimensions(Context &c, Expr &e, std::vector<int> &dims)
+{
+    if (e.kind == Expr::Kind::Call) {
+        const BuiltinInfo *b = findBuiltin(e.name);
+        if (b && (b->lowering == Lowering::ArrayArguments || b->lowering == Lowering::ElementCount
+                  || b->lowering == Lowering::RankOf))
+            return false;
+    }
+    bool any = false;
+    if (e.kind == Expr::Kind::Name && e.subscripted) {
+        const Symbol *s = lookupQualified(*c.scope, e.name);
+        if (!s || s->type != Symbol::Type::Variable || s->dims.size() != e.args.size())
+            return false;
+        for (std::size_t i = 0; i < e.args.size(); ++i) {
+            if (e.args[i].kind != Expr::Kind::Star)
+                continue;
+            const int d = s->dims[i];
+            Expr dimension;
+            dimension.kind = Expr::Kind::Name;
+            dimension.name = m_dims[d].key;
+            dimension.spelling = m_dims[d].name;
+            dimension.offset = e.args[i].offset;
+            dimension.length = e.args[i].length;
+            e.args[i] = std::move(dimension);
+            if (std::find(dims.begin(), dims.end(), d) == dims.end())
+                dims.push_back(d);
+            any = true;
+        }
+        return any;
+    }
+    for (Expr &a : e.args)
+        any = starsToDimensions(c, a, dims) || any;
+    return any;
 }
 
 } // namespace meadows::flattening

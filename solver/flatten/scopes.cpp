@@ -8,6 +8,16 @@
 
 namespace meadows::flattening {
 
+namespace {
+// One part of a qualified name ("module.variable"), quoted when it holds '.' or '/'.
+QString pathPart(const QString &display)
+{
+    if (display.contains(u'.') || display.contains(u'/'))
+        return QLatin1Char('"') + display + QLatin1Char('"');
+    return display;
+}
+} // namespace
+
 void Flattener::declare(Scope &scope, int depth)
 {
     for (const GraphicalFunction &gf : scope.model->graphicalFunctions)
@@ -46,7 +56,7 @@ void Flattener::declare(Scope &scope, int depth)
             }
             auto child = std::make_unique<Scope>();
             child->model = m;
-            child->prefix = scope.prefix + displayName(v.name) + QLatin1Char('.');
+            child->prefix = scope.prefix + pathPart(displayName(v.name)) + QLatin1Char('.');
             sym.module = child.get();
             scope.children.push_back(std::move(child));
             declare(*sym.module, depth + 1);
@@ -85,7 +95,10 @@ void Flattener::declare(Scope &scope, int depth)
             fv.kind = v.kind == VariableKind::Stock ? FlatVar::Kind::Stock
                       : v.kind == VariableKind::Flow ? FlatVar::Kind::Flow
                                                      : FlatVar::Kind::Aux;
-            fv.name = scope.prefix + displayName(v.name) + elementSuffix(sym.dims, i);
+            // Inside a module, a name with '.' or '/' is quoted, so that "m.a.b" cannot be read
+            // as module a's b: m."a.b" (XMILE's qualified names; the CSV header shows it).
+            fv.name = scope.prefix + (scope.prefix.isEmpty() ? displayName(v.name) : pathPart(displayName(v.name)))
+                      + elementSuffix(sym.dims, i);
             fv.nonNegative = v.nonNegative && v.kind == VariableKind::Stock;
             fv.units = v.units;
             fv.source = v.equationSource;

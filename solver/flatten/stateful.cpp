@@ -128,21 +128,26 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
     }
     if (f == QLatin1String("delay") || f == QLatin1String("delay_fixed")) {
         // A pipeline: the input as it was `delay time` ago; before that, the initial
-        // value (by default the input's own first value).
+        // value (by default the input's own first value). DELAY FIXED reads its initial
+        // value once, at the start.
         const int series = record(f, arg(0));
+        std::optional<Node> initial = optionalArg(2);
+        if (initial && f == QLatin1String("delay_fixed"))
+            initial = fixedAtStart(f, std::move(*initial));
         Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), arg(1));
-        return history(series, std::move(query), e.args.size() > 2 ? optionalArg(2) : std::nullopt);
+        return history(series, std::move(query), initial ? std::move(*initial) : firstValue(f, series));
     }
     if (f == QLatin1String("previous")) {
         // The input one step ago; at the first step, the initial value (or the input's).
         const int series = record(f, arg(0));
         Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), Node::of(Node::Kind::TimeStep));
-        return history(series, std::move(query), optionalArg(1));
+        std::optional<Node> initial = optionalArg(1);
+        return history(series, std::move(query), initial ? std::move(*initial) : firstValue(f, series));
     }
     if (f == QLatin1String("history")) {
         // The input's value at an earlier time (its first value before the start).
         const int series = record(f, arg(0));
-        return history(series, arg(1), std::nullopt);
+        return history(series, arg(1), firstValue(f, series));
     }
     if (f == QLatin1String("init")) {
         // A stock with no flows keeps its initial value.
@@ -159,14 +164,26 @@ int Flattener::record(const QString &what, Node input)
     return int(m_out.series.size()) - 1;
 }
 
-Node Flattener::history(int series, Node query, std::optional<Node> before)
+Node Flattener::history(int series, Node query, Node before)
 {
     Node n = Node::of(Node::Kind::History);
     n.index = series;
     n.args.push_back(std::move(query));
-    if (before)
-        n.args.push_back(std::move(*before));
+    n.args.push_back(std::move(before));
     return n;
+}
+
+// A value computed once, at the start: a stock with no flows keeps its initial value.
+Node Flattener::fixedAtStart(const QString &what, Node value)
+{
+    return Node::var(addHidden(FlatVar::Kind::Stock, what, std::move(value)));
+}
+
+// A recorded input's first value, for the times before its record starts, the first step
+// included (when nothing is recorded yet).
+Node Flattener::firstValue(const QString &what, int series)
+{
+    return fixedAtStart(what, Node::var(m_out.series[series]));
 }
 
 } // namespace meadows::flattening

@@ -1,6 +1,9 @@
 // The XMILE language's semantics, each against values computed by hand.
 #include "support/inlinemodel.h"
 
+#include "solver/analysis/expreval.h"
+#include "solver/parser.h"
+
 #include <QtTest>
 #include <cmath>
 #include <limits>
@@ -118,6 +121,11 @@ void TestSemantics::mathBuiltins()
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
     QVERIFY2(std::fabs(r.value(QStringLiteral("x"), 0) - expected) < 1e-12,
              qPrintable(QString::number(r.value(QStringLiteral("x"), 0), 'g', 17)));
+    // The expression evaluator (loop scores) runs the same registry function as the VM.
+    const ParseResult parsed = parseEquation(equation);
+    QVERIFY(parsed.expr);
+    const std::optional<double> direct = evaluate(*parsed.expr, EvaluationContext{});
+    QVERIFY2(direct && std::fabs(*direct - expected) < 1e-12, qPrintable(equation));
 }
 
 void TestSemantics::infinityAndNanPassThrough()
@@ -491,6 +499,10 @@ void TestSemantics::errorsHavePositions()
     QVERIFY2(d.message.contains(message), qPrintable(d.format()));
     QCOMPARE(d.pos.line, 2);
     QCOMPARE(d.pos.column, 24 + offset);
+    // The same place, carried in the diagnostic for editors (no reading of the message).
+    QCOMPARE(d.variable, QStringLiteral("probe"));
+    QCOMPARE(d.equationOffset, offset);
+    QVERIFY(d.equationLength > 0);
 }
 
 QTEST_GUILESS_MAIN(TestSemantics)

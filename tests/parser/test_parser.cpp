@@ -1,4 +1,5 @@
 // The equation parser: precedence, names, and errors that point at the right column.
+#include "solver/lexer.h"
 #include "solver/parser.h"
 
 #include <QtTest>
@@ -16,6 +17,7 @@ private slots:
     void errors();
     void blankAndCommentOnly();
     void keywordsAreCaseInsensitive();
+    void tokenizeKeepsCommentsAndSplitsMembers();
 };
 
 void TestParser::parses_data()
@@ -131,3 +133,40 @@ void TestParser::keywordsAreCaseInsensitive()
 
 QTEST_GUILESS_MAIN(TestParser)
 #include "test_parser.moc"
+
+// tokenize() is the parser's lexer as tools see it: every token with its place in the
+// text, comments included, "module.member" as two names, and no stop at an error.
+void TestParser::tokenizeKeepsCommentsAndSplitsMembers()
+{
+    const QString text = QStringLiteral("hares.\"birth rate\" * 1.5e-3 {per year} + MAX(a, @b");
+    // Offsets counted by hand: hares 0-4, '.' 5, the quoted name 6-17, '*' 19, the number
+    // 21-26, the comment 28-37, '+' 39, MAX 41-43, '(' 44, a 45, ',' 46, '@' 48, b 49.
+    const std::vector<Token> tokens = tokenize(text);
+    QStringList seen;
+    for (const Token &t : tokens)
+        seen << QStringLiteral("%1@%2+%3:%4%5").arg(int(t.kind)).arg(t.offset).arg(t.length).arg(t.text,
+                                                     t.member ? QStringLiteral("(member)") : QString());
+    const int name = int(TokenKind::Name), op = int(TokenKind::Op), number = int(TokenKind::Number);
+    const int comment = int(TokenKind::Comment), error = int(TokenKind::Error);
+    QCOMPARE(seen, (QStringList{
+                       QStringLiteral("%1@0+5:hares").arg(name),
+                       QStringLiteral("%1@5+1:.").arg(op),
+                       QStringLiteral("%1@6+12:birth rate(member)").arg(name),
+                       QStringLiteral("%1@19+1:*").arg(op),
+                       QStringLiteral("%1@21+6:1.5e-3").arg(number),
+                       QStringLiteral("%1@28+10:{per year}").arg(comment),
+                       QStringLiteral("%1@39+1:+").arg(op),
+                       QStringLiteral("%1@41+3:MAX").arg(name),
+                       QStringLiteral("%1@44+1:").arg(int(TokenKind::LParen)),
+                       QStringLiteral("%1@45+1:a").arg(name),
+                       QStringLiteral("%1@46+1:").arg(int(TokenKind::Comma)),
+                       QStringLiteral("%1@48+1:unexpected character '@'").arg(error),
+                       QStringLiteral("%1@49+1:b").arg(name),
+                   }));
+    QCOMPARE(tokens[4].value, 1.5e-3);
+    // An unterminated comment or quoted name runs to the end instead of stopping the lexer.
+    const std::vector<Token> open = tokenize(QStringLiteral("a {note"));
+    QCOMPARE(int(open.size()), 2);
+    QCOMPARE(int(open[1].kind), comment);
+    QCOMPARE(open[1].length, 5);
+}

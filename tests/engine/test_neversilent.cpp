@@ -1,0 +1,247 @@
+// Never silently wrong (issue 12): files from Stella and the XMILE specification that Meadows
+// once read or ran without a word and with wrong numbers. Each expected value is worked by
+// hand in the comment beside it.
+#include "support/inlinemodel.h"
+
+#include "model/xmileelements.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace meadows;
+using test::simulateText;
+using test::xmile;
+
+namespace {
+QString specs(double start, double stop, double dt)
+{
+    return QStringLiteral("<start>%1</start><stop>%2</stop><dt>%3</dt>").arg(start).arg(stop).arg(dt);
+}
+QByteArray file(const QString &beforeModel, const QString &variables)
+{
+    return QStringLiteral("<xmile version=\"1.0\"><header/><sim_specs method=\"Euler\">%1</sim_specs>%2"
+                          "<model><variables>%3</variables></model></xmile>")
+        .arg(specs(0, 3, 1), beforeModel, variables)
+        .toUtf8();
+}
+} // namespace
+
+class TestNeverSilent : public QObject {
+    Q_OBJECT
+private slots:
+    void stella10VariablesDirectlyUnderModel();
+    void behaviorMakesStocksAndFlowsNonNegative_data();
+    void behaviorMakesStocksAndFlowsNonNegative();
+    void nonNegativeStockStopsANegativeInflow();
+    void aFlowCutForOneStockIsCutForTheOther();
+    void delaysHaveAValueAtTheFirstStep();
+    void delayFixedReadsItsInitialValueOnce();
+    void moduleOutputsAreQuotedWhereTheyMustBe();
+    void everySpecElementHasARule();
+    void unimplementedElementsWarnWithTheirPosition();
+};
+
+// Stella 10 writes <stock>, <flow> and <aux> straight under <model>. S starts at 10 and
+// gains f = 2 per time unit: S(t) = 10 + 2t, so S(4) = 18.
+void TestNeverSilent::stella10VariablesDirectlyUnderModel()
+{
+    const QByteArray text = "<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>4</stop><dt>1</dt></sim_specs>"
+                            "<model><stock name=\"S\"><eqn>10</eqn><inflow>f</inflow></stock>"
+                            "<flow name=\"f\"><eqn>rate</eqn></flow><aux name=\"rate\"><eqn>2</eqn></aux></model></xmile>";
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("S"), 0), 10.0);
+    QCOMPARE(r.at(QStringLiteral("S"), 4), 18.0);
+    QCOMPARE(r.at(QStringLiteral("f"), 2), 2.0);
+}
+
+// S starts at 1 and drains at 3 per time unit (DT 1). A non-negative S gives what it has:
+// drain is cut to 1 at t = 0, S(1) = 0, and from then on drain is 0 and S stays 0. Without
+// the rule S(1) = 1 - 3 = -2 and S(2) = -5.
+// back = -2 flows into T (whose own <non_negative>false</non_negative> wins over any
+// default). As a non-negative flow (a uniflow) back is MAX(0, -2) = 0 and T stays 0; as a
+// plain flow T(1) = -2 and T(2) = -4.
+void TestNeverSilent::behaviorMakesStocksAndFlowsNonNegative_data()
+{
+    QTest::addColumn<QString>("behavior");
+    QTest::addColumn<double>("s2");
+    QTest::addColumn<double>("t2");
+    QTest::newRow("none") << QString() << -5.0 << -4.0;
+    QTest::newRow("XMILE: everything") << "<behavior><non_negative/></behavior>" << 0.0 << 0.0;
+    QTest::newRow("XMILE: stocks") << "<behavior><stock><non_negative/></stock></behavior>" << 0.0 << -4.0;
+    QTest::newRow("Stella") << "<behavior><non_negative><stock>true</stock><flow>true</flow></non_negative></behavior>"
+                            << 0.0 << 0.0;
+    QTest::newRow("Stella: stocks only")
+        << "<behavior><non_negative><stock>true</stock><flow>false</flow></non_negative></behavior>" << 0.0 << -4.0;
+}
+
+void TestNeverSilent::behaviorMakesStocksAndFlowsNonNegative()
+{
+    QFETCH(QString, behavior);
+    QFETCH(double, s2);
+    QFETCH(double, t2);
+    const auto r = simulateText(file(behavior,
+                                     QStringLiteral("<stock name=\"S\"><eqn>1</eqn><outflow>drain</outflow></stock>"
+                                                    "<flow name=\"drain\"><eqn>3</eqn></flow>"
+                                                    "<stock name=\"T\"><eqn>0</eqn><inflow>back</inflow>"
+                                                    "<non_negative>false</non_negative></stock>"
+                                                    "<flow name=\"back\"><eqn>-2</eqn></flow>")));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("S"), 2), s2);
+    QCOMPARE(r.at(QStringLiteral("T"), 2), t2);
+}
+
+// S (non-negative) holds 2; its inflow g is -5, a flow running backwards. g may take only
+// what S holds: g = -2 at t = 0, S(1) = 0; then g = 0 and S stays 0 (it went to -3 and -8).
+void TestNeverSilent::nonNegativeStockStopsANegativeInflow()
+{
+    const auto r = simulateText(xmile(QStringLiteral("<stock name=\"S\"><eqn>2</eqn><inflow>g</inflow><non_negative/></stock>"
+                                                     "<flow name=\"g\"><eqn>-5</eqn></flow>"),
+                                      specs(0, 3, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("g"), 0), -2.0);
+    QCOMPARE(r.at(QStringLiteral("S"), 1), 0.0);
+    QCOMPARE(r.at(QStringLiteral("g"), 1), 0.0);
+    QCOMPARE(r.at(QStringLiteral("S"), 3), 0.0);
+}
+
+// move = 5 takes material from Up (non-negative, holds 1) to Down (listed first, holds 0).
+// Up can give 1: move is cut to 1, Up(1) = 0 and Down(1) = 1, not 5: what leaves one stock
+// arrives in the other. Afterwards move = 0 and Up + Down stays 1.
+void TestNeverSilent::aFlowCutForOneStockIsCutForTheOther()
+{
+    const auto r = simulateText(xmile(QStringLiteral("<stock name=\"Down\"><eqn>0</eqn><inflow>move</inflow></stock>"
+                                                     "<stock name=\"Up\"><eqn>1</eqn><outflow>move</outflow><non_negative/></stock>"
+                                                     "<flow name=\"move\"><eqn>5</eqn></flow>"),
+                                      specs(0, 3, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("move"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("Up"), 1), 0.0);
+    QCOMPARE(r.at(QStringLiteral("Down"), 1), 1.0);
+    QCOMPARE(r.at(QStringLiteral("Down"), 3), 1.0);
+}
+
+// input = 2 TIME + 1: 1, 3, 5, 7, 9 at t = 0..4. Before their record starts, DELAY,
+// PREVIOUS and HISTORY without an initial value give the input's first value, 1 (they gave
+// NaN at t = 0). DELAY(input, 3) at t = 3 is input(0) = 1, at t = 4 input(1) = 3.
+// PREVIOUS(input) at t = 2 is input(1) = 3. HISTORY(input, TIME - 2) at t = 4 is input(2) = 5.
+void TestNeverSilent::delaysHaveAValueAtTheFirstStep()
+{
+    const auto r = simulateText(xmile(QStringLiteral("<aux name=\"input\"><eqn>2 * TIME + 1</eqn></aux>"
+                                                     "<aux name=\"late\"><eqn>DELAY(input, 3)</eqn></aux>"
+                                                     "<aux name=\"prev\"><eqn>PREVIOUS(input)</eqn></aux>"
+                                                     "<aux name=\"then\"><eqn>HISTORY(input, TIME - 2)</eqn></aux>"),
+                                      specs(0, 4, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    for (const char *name : {"late", "prev", "then"})
+        QCOMPARE(r.at(QString::fromLatin1(name), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("late"), 1), 1.0);
+    QCOMPARE(r.at(QStringLiteral("late"), 3), 1.0);
+    QCOMPARE(r.at(QStringLiteral("late"), 4), 3.0);
+    QCOMPARE(r.at(QStringLiteral("prev"), 2), 3.0);
+    QCOMPARE(r.at(QStringLiteral("then"), 4), 5.0);
+}
+
+// DELAY FIXED(input, 2, TIME + 100): the initial value is read once, at t = 0: 100. At
+// t = 1 the delayed time -1 is before the start, so it gives 100 (not 1 + 100 = 101). At
+// t = 2 it gives input(0) = 1.
+void TestNeverSilent::delayFixedReadsItsInitialValueOnce()
+{
+    const auto r = simulateText(xmile(QStringLiteral("<aux name=\"input\"><eqn>2 * TIME + 1</eqn></aux>"
+                                                     "<aux name=\"fixed\"><eqn>DELAY_FIXED(input, 2, TIME + 100)</eqn></aux>"),
+                                      specs(0, 3, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("fixed"), 0), 100.0);
+    QCOMPARE(r.at(QStringLiteral("fixed"), 1), 100.0);
+    QCOMPARE(r.at(QStringLiteral("fixed"), 2), 1.0);
+}
+
+// Module m holds "a.b" = 2 and "c/d" = 3. Unquoted, "m.a.b" would name b in a module a:
+// the header writes m."a.b" and m."c/d", which CSV quotes as a field with quotes in it
+// ("m.""a.b"""). The plain name m.e stays as it is.
+void TestNeverSilent::moduleOutputsAreQuotedWhereTheyMustBe()
+{
+    const QByteArray text = "<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>"
+                            "<model><variables><module name=\"m\" model=\"inner\"/></variables></model>"
+                            "<model name=\"inner\"><variables><aux name=\"a.b\" access=\"output\"><eqn>2</eqn></aux>"
+                            "<aux name=\"c/d\" access=\"output\"><eqn>3</eqn></aux>"
+                            "<aux name=\"e\" access=\"output\"><eqn>4</eqn></aux></variables></model></xmile>";
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    const QByteArray csv = toCsv(*r.run.results);
+    const QByteArray header = csv.left(csv.indexOf('\n'));
+    QCOMPARE(header, QByteArray("Time,\"m.\"\"a.b\"\"\",\"m.\"\"c/d\"\"\",m.e"));
+    QCOMPARE(r.at(QStringLiteral("m.\"a.b\""), 1), 2.0);
+}
+
+// Every element XMILE 1.0 defines, by parent, copied from the specification's sections
+// 2 (header, sim_specs, units, dimensions, behavior, data) and 3 (model, variables,
+// stocks, flows, auxiliaries, modules, groups, graphical functions, arrays, macros).
+// Meadows must have decided about each one.
+void TestNeverSilent::everySpecElementHasARule()
+{
+    const QStringList spec{
+        "xmile/header", "xmile/sim_specs", "xmile/model_units", "xmile/dimensions", "xmile/behavior",
+        "xmile/style", "xmile/data", "xmile/model", "xmile/macro",
+        "header/vendor", "header/product", "header/name", "header/version", "header/caption", "header/options",
+        "header/author", "header/affiliation", "header/client", "header/copyright", "header/contact",
+        "header/created", "header/modified", "header/uuid", "header/includes",
+        "sim_specs/start", "sim_specs/stop", "sim_specs/dt", "model_units/unit", "unit/eqn", "unit/alias",
+        "dimensions/dim", "dim/elem", "behavior/non_negative", "behavior/stock", "behavior/flow",
+        "model/sim_specs", "model/behavior", "model/variables", "model/views",
+        "variables/stock", "variables/flow", "variables/aux", "variables/module", "variables/group", "variables/gf",
+        "stock/eqn", "stock/inflow", "stock/outflow", "stock/non_negative", "stock/conveyor", "stock/queue",
+        "stock/units", "stock/doc", "stock/range", "stock/scale", "stock/format", "stock/dimensions",
+        "stock/element", "stock/event_poster",
+        "flow/eqn", "flow/gf", "flow/multiplier", "flow/non_negative", "flow/overflow", "flow/leak",
+        "flow/leak_integers", "flow/leak_start", "flow/leak_end", "flow/units", "flow/doc", "flow/range",
+        "flow/scale", "flow/format", "flow/dimensions", "flow/element", "flow/event_poster",
+        "aux/eqn", "aux/gf", "aux/units", "aux/doc", "aux/range", "aux/scale", "aux/format", "aux/dimensions",
+        "aux/element", "aux/event_poster",
+        "module/connect", "group/entity", "gf/xscale", "gf/yscale", "gf/xpts", "gf/ypts",
+        "element/eqn", "element/gf",
+        "macro/parm", "macro/eqn", "macro/format", "macro/doc", "macro/sim_specs", "macro/variables", "macro/views",
+    };
+    for (const QString &path : spec) {
+        const QStringList parts = path.split(u'/');
+        QVERIFY2(xmileElementRule(parts[0], parts[1]), qPrintable(path + QStringLiteral(" has no rule")));
+    }
+}
+
+// Each element that changes the numbers and is not implemented, placed in a file on a
+// line of its own, gives "FILE:LINE:COL: warning: <name> in <parent> is not implemented".
+void TestNeverSilent::unimplementedElementsWarnWithTheirPosition()
+{
+    int checked = 0;
+    for (const XmileElementRule &rule : xmileElementRules()) {
+        if (rule.support != XmileSupport::NotImplemented)
+            continue;
+        const QString parent = QLatin1String(rule.parent), name = QLatin1String(rule.name);
+        QString element = QStringLiteral("\n  <%1/>\n").arg(name); // line 2, column 3
+        QString text;
+        if (parent == QLatin1String("xmile"))
+            text = QStringLiteral("<xmile>%1<model/></xmile>").arg(element);
+        else if (parent == QLatin1String("header"))
+            text = QStringLiteral("<xmile><header>%1</header><model/></xmile>").arg(element);
+        else if (parent == QLatin1String("model"))
+            text = QStringLiteral("<xmile><model>%1</model></xmile>").arg(element);
+        else if (parent == QLatin1String("macro"))
+            text = QStringLiteral("<xmile><model/><macro name=\"m\">%1</macro></xmile>").arg(element);
+        else
+            text = QStringLiteral("<xmile><model><variables><%1 name=\"x\">%2</%1></variables></model></xmile>")
+                       .arg(parent, element);
+        // Everything before the element is on line 1: the element starts line 2 at column 3.
+        const XmileReadResult read = readXmile(text.toUtf8(), QStringLiteral("spec.xmile"));
+        QStringList warnings;
+        for (const Diagnostic &d : read.diagnostics)
+            warnings << d.format();
+        const QString expected = QStringLiteral("spec.xmile:2:3: warning: <%1> in <%2> is not implemented").arg(name, parent);
+        QVERIFY2(warnings.size() == 1 && warnings.front().startsWith(expected),
+                 qPrintable(QStringLiteral("%1: got [%2]").arg(expected, warnings.join(QStringLiteral(" | ")))));
+        ++checked;
+    }
+    QCOMPARE(checked, 12); // data, includes, sim_specs in a model and a macro, conveyor, queue, 6 flow elements
+}
+
+QTEST_GUILESS_MAIN(TestNeverSilent)
+#include "test_neversilent.moc"

@@ -1,0 +1,198 @@
+// Stella's own notations (issue 12): hyperbolic functions, the // safe division, SELF in
+// PREVIOUS, <init_eqn>, and the array forms Stella writes (SIZE(Dim), Dim.Element, "1, 2, 3",
+// array expressions inside SUM and MEAN). Each expected value is worked by hand in the comment beside it.
+#include "support/inlinemodel.h"
+
+#include "model/xmilereader.h"
+#include "model/xmilewriter.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace meadows;
+using test::simulateText;
+using test::xmile;
+
+namespace {
+QString aux(const QString &name, const QString &eqn, const QString &init = {})
+{
+    QString s = QStringLiteral("<aux name=\"%1\"><eqn>%2</eqn>").arg(name, eqn.toHtmlEscaped());
+    if (!init.isEmpty())
+        s += QStringLiteral("<init_eqn>%1</init_eqn>").arg(init.toHtmlEscaped());
+    return s + QStringLiteral("</aux>");
+}
+QString specs(double start, double stop, double dt)
+{
+    return QStringLiteral("<start>%1</start><stop>%2</stop><dt>%3</dt>").arg(start).arg(stop).arg(dt);
+}
+} // namespace
+
+class TestStella : public QObject {
+    Q_OBJECT
+private slots:
+    void hyperbolicFunctions_data();
+    void hyperbolicFunctions();
+    void safeDivisionOperator_data();
+    void safeDivisionOperator();
+    void previousOfSelf();
+    void initialEquation();
+    void dimensionSizeAndQualifiedElements();
+    void commaListArrayConstants();
+    void arrayExpressionsInsideReductions();
+};
+
+// With x = LN 2, e^x = 2 and e^-x = 1/2: SINH = (2 - 1/2)/2 = 0.75, COSH = (2 + 1/2)/2 = 1.25.
+// With x = LN(3)/2, e^2x = 3: TANH = (3 - 1)/(3 + 1) = 0.5.
+void TestStella::hyperbolicFunctions_data()
+{
+    QTest::addColumn<QString>("equation");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("SINH") << "SINH(LN(2))" << 0.75;
+    QTest::newRow("COSH") << "COSH(LN(2))" << 1.25;
+    QTest::newRow("COSH at 0") << "COSH(0)" << 1.0;
+    QTest::newRow("TANH") << "TANH(LN(3) / 2)" << 0.5;
+    QTest::newRow("lower case") << "sinh(0)" << 0.0;
+}
+
+void TestStella::hyperbolicFunctions()
+{
+    QFETCH(QString, equation);
+    QFETCH(double, expected);
+    const auto r = simulateText(xmile(aux(QStringLiteral("x"), equation)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QVERIFY2(std::fabs(r.value(QStringLiteral("x"), 0) - expected) < 1e-12,
+             qPrintable(QString::number(r.value(QStringLiteral("x"), 0), 'g', 17)));
+}
+
+// a // b is a / b, and 0 where b is 0; it binds like * and /, from the left.
+void TestStella::safeDivisionOperator_data()
+{
+    QTest::addColumn<QString>("equation");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("divides") << "7 // 2" << 3.5;
+    QTest::newRow("by zero") << "7 // 0" << 0.0;
+    QTest::newRow("as * and /") << "1 + 6 // 3 * 2" << 5.0; // 1 + (6 // 3) * 2
+    QTest::newRow("left to right") << "12 // 3 // 2" << 2.0;  // (12 // 3) // 2
+    QTest::newRow("zero on the right") << "8 / 2 // (1 - 1)" << 0.0;
+}
+
+void TestStella::safeDivisionOperator()
+{
+    QFETCH(QString, equation);
+    QFETCH(double, expected);
+    const auto r = simulateText(xmile(aux(QStringLiteral("x"), equation)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.value(QStringLiteral("x"), 0), expected);
+}
+
+// x = PREVIOUS(SELF, 1) * 2 (DT 1): at t = 0 PREVIOUS gives its initial value 1, so
+// x(0) = 2; then x(t) = 2 x(t - 1): 4, 8, 16, so x(t) = 2^(t + 1).
+void TestStella::previousOfSelf()
+{
+    const auto r = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("PREVIOUS(SELF, 1) * 2")), specs(0, 3, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    for (int t = 0; t <= 3; ++t)
+        QCOMPARE(r.at(QStringLiteral("x"), t), std::pow(2.0, t + 1));
+}
+
+// <init_eqn> stands in for the equation while the model initialises (as Vensim's ACTIVE
+// INITIAL, which xmutil writes as <init_eqn>): stock initial values read it, and from the
+// first saved row on the equation gives the value. x has eqn TIME * 10 and init_eqn 5:
+// S0 starts at x's initial value, 5, while x itself reads 0 at t = 0, then 10, 20. y has
+// eqn 3 and init_eqn 7 + z with z = 1: S1 starts at 8, y reads 3. S integrates x (DT 1):
+// S(1) = 0 + x(0) = 0, S(2) = 0 + 10 = 10.
+void TestStella::initialEquation()
+{
+    const QByteArray text = xmile(aux(QStringLiteral("x"), QStringLiteral("TIME * 10"), QStringLiteral("5"))
+                                  + aux(QStringLiteral("y"), QStringLiteral("3"), QStringLiteral("7 + z"))
+                                  + aux(QStringLiteral("z"), QStringLiteral("1"))
+                                  + QStringLiteral("<stock name=\"S0\"><eqn>x</eqn></stock>"
+                                                   "<stock name=\"S1\"><eqn>y</eqn></stock>"
+                                                   "<stock name=\"S\"><eqn>0</eqn><inflow>f</inflow></stock>"
+                                                   "<flow name=\"f\"><eqn>x</eqn></flow>"),
+                                  specs(0, 2, 1));
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("S0"), 0), 5.0);
+    QCOMPARE(r.at(QStringLiteral("S1"), 2), 8.0);
+    QCOMPARE(r.at(QStringLiteral("x"), 0), 0.0);
+    QCOMPARE(r.at(QStringLiteral("x"), 1), 10.0);
+    QCOMPARE(r.at(QStringLiteral("x"), 2), 20.0);
+    QCOMPARE(r.at(QStringLiteral("y"), 1), 3.0);
+    QCOMPARE(r.at(QStringLiteral("S"), 1), 0.0);
+    QCOMPARE(r.at(QStringLiteral("S"), 2), 10.0);
+
+    const XmileReadResult read = readXmile(text, QStringLiteral("init.xmile"));
+    QVERIFY(read.project);
+    QCOMPARE(read.project->mainModel().findVariable(QStringLiteral("y"))->initEquation, QStringLiteral("7 + z"));
+    QVERIFY(read.diagnostics.empty()); // no "not implemented" warning any more
+    const QByteArray written = writeXmile(*read.project);
+    QVERIFY2(written.contains("<init_eqn>7 + z</init_eqn>"), written.constData());
+}
+
+// Region has North, South, East. SIZE(Region) = 3; Region.South is South's position, 2;
+// SIZE of an array variable counts its elements, 3, as before; East alone is 3 (in "third").
+void TestStella::dimensionSizeAndQualifiedElements()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
+                                        "<elem name=\"East\"/></dim></dimensions>");
+    const QString arrayed = QStringLiteral("<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1</eqn></aux>");
+    const auto r = simulateText(xmile(aux(QStringLiteral("n"), QStringLiteral("SIZE(Region)"))
+                                          + aux(QStringLiteral("south"), QStringLiteral("Region.South"))
+                                          + aux(QStringLiteral("third"), QStringLiteral("East"))
+                                          + aux(QStringLiteral("count"), QStringLiteral("SIZE(v)")) + arrayed,
+                                      specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("n"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("south"), 0), 2.0);
+    QCOMPARE(r.at(QStringLiteral("third"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("count"), 0), 3.0);
+}
+
+// v[Region] = "1, 2, 3.5" gives North 1, South 2, East 3.5; SUM(v) = 6.5. A stock's
+// initial value may be such a list too: S[Region] = "10, 20, 30" with no flows keeps it.
+void TestStella::commaListArrayConstants()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
+                                        "<elem name=\"East\"/></dim></dimensions>");
+    const QString vars = QStringLiteral(
+        "<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3.5</eqn></aux>"
+        "<aux name=\"total\"><eqn>SUM(v[*])</eqn></aux>"
+        "<stock name=\"S\"><dimensions><dim name=\"Region\"/></dimensions><eqn>10, 20, 30</eqn></stock>");
+    const auto r = simulateText(xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("v[North]"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("v[South]"), 0), 2.0);
+    QCOMPARE(r.at(QStringLiteral("v[East]"), 1), 3.5);
+    QCOMPARE(r.at(QStringLiteral("total"), 0), 6.5);
+    QCOMPARE(r.at(QStringLiteral("S[East]"), 1), 30.0);
+}
+
+// cost[Region] = 1, 2, 3: SUM(cost[*] * 1.2) = 1.2 + 2.4 + 3.6 = 7.2; MAX(cost[*] - 2) = 1.
+// m[Region, Kind] = 1..6 row by row (North a 1, North b 2, South a 3, South b 4, East a 5,
+// East b 6), w[Kind] = 10, 100: MEAN(m[*, *] * w[*]) = (10 + 200 + 30 + 400 + 50 + 600) / 6
+// = 1290 / 6 = 215 (w broadcast over Region). In an equation over Region, a SUM of '*'
+// still runs over every element: share[South] = cost[South] / SUM(cost[*] * 1) = 2 / 6.
+void TestStella::arrayExpressionsInsideReductions()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
+                                        "<elem name=\"East\"/></dim><dim name=\"Kind\"><elem name=\"a\"/>"
+                                        "<elem name=\"b\"/></dim></dimensions>");
+    const QString vars = QStringLiteral(
+        "<aux name=\"cost\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3</eqn></aux>"
+        "<aux name=\"m\"><dimensions><dim name=\"Region\"/><dim name=\"Kind\"/></dimensions><eqn>1, 2, 3, 4, 5, 6</eqn></aux>"
+        "<aux name=\"w\"><dimensions><dim name=\"Kind\"/></dimensions><eqn>10, 100</eqn></aux>"
+        "<aux name=\"total\"><eqn>SUM(cost[*] * 1.2)</eqn></aux>"
+        "<aux name=\"top\"><eqn>MAX(cost[*] - 2)</eqn></aux>"
+        "<aux name=\"weighted\"><eqn>MEAN(m[*, *] * w[*])</eqn></aux>"
+        "<aux name=\"share\"><dimensions><dim name=\"Region\"/></dimensions><eqn>cost / SUM(cost[*] * 1)</eqn></aux>");
+    const auto r = simulateText(xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QVERIFY(std::fabs(r.at(QStringLiteral("total"), 0) - 7.2) < 1e-12);
+    QCOMPARE(r.at(QStringLiteral("top"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("weighted"), 0), 215.0);
+    QCOMPARE(r.at(QStringLiteral("share[South]"), 0), 2.0 / 6.0);
+}
+
+QTEST_GUILESS_MAIN(TestStella)
+#include "test_stella.moc"
