@@ -6,6 +6,7 @@
 #include "xmilereading.h"
 
 #include <QFile>
+#include <algorithm>
 #include <QXmlStreamReader>
 
 namespace meadows {
@@ -167,7 +168,11 @@ std::optional<Project> Reader::read()
             readDimensions(p);
         } else if (tag == QLatin1String("model")) {
             Model m;
+            const qsizetype at = m_reader.characterOffset();
             readModel(m);
+            // Two unnamed models would both be "the main model"; the second was dropped.
+            if (m.name.isEmpty() && std::any_of(p.models.begin(), p.models.end(), [](const Model &o) { return o.name.isEmpty(); }))
+                errorAt(at, QStringLiteral("a second <model> without a name: only the main model may be unnamed"));
             // The main model is the one without a name; keep it first.
             if (m.name.isEmpty() && sawModel && !p.models.empty() && !p.models.front().name.isEmpty())
                 p.models.insert(p.models.begin(), std::move(m));
@@ -355,6 +360,8 @@ bool Reader::readVariable(Variable &v, const QString &tag)
     std::vector<QString> a;
     v.extras.attributes = attributes({u"name", u"access", u"model"}, &a);
     v.name = a[0];
+    if (v.name.trimmed().isEmpty())
+        errorAt(v.elementSource.offset, QStringLiteral("a <%1> without a name").arg(tag));
     v.access = a[1];
     v.modelName = a[2];
     v.nonNegative = (v.kind == VariableKind::Stock && m_nonNegative.stocks)

@@ -2,6 +2,7 @@
 // The XMILE reader's internals, shared by xmilereader.cpp (the document, models,
 // variables, macros) and xmileviewreader.cpp (diagrams). Not for other users: they call
 // readXmile() in xmilereader.h.
+#include "xmlreading.h"
 #include "project.h"
 #include "source.h"
 #include "xmlnode.h"
@@ -91,8 +92,14 @@ private:
     // The stream reader stopped: malformed or truncated XML, or no element at all.
     std::nullopt_t fail()
     {
-        const SourcePos pos{int(m_reader.lineNumber()), int(m_reader.columnNumber()) + 1};
+        SourcePos pos{int(m_reader.lineNumber()), int(m_reader.columnNumber()) + 1};
         QString what = m_reader.errorString();
+        qsizetype bad = 0; // a control character just read: Qt says only "Unexpected ''"
+        const qsizetype near = std::max<qsizetype>(0, m_reader.characterOffset() - 1);
+        if (const QString why = controlCharacterProblem(m_source->text().mid(near, 2), &bad); !why.isEmpty()) {
+            pos = m_source->position(near + bad);
+            what = why;
+        }
         if (m_source->text().trimmed().isEmpty())
             what = QStringLiteral("the file is empty, not XMILE");
         else if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError)

@@ -378,7 +378,7 @@ CompileResult compile(const FlatModel &flat)
             m.stockNonNegative.push_back(v.nonNegative);
         }
         if (!v.hidden)
-            m.outputs.push_back({v.name, gen.varSlot(int(i))});
+            m.outputs.push_back({v.name, gen.varSlot(int(i)), v.source});
     }
     m.termBegin.push_back(std::uint32_t(m.termSlot.size()));
     for (int s : flat.series)

@@ -77,7 +77,9 @@ Token Lexer::next()
         break;
     }
     t.kind = TokenKind::Error;
-    t.text = QStringLiteral("unexpected character '%1'").arg(c);
+    // A control character prints as nothing: name it by its code point instead.
+    t.text = c.isPrint() ? QStringLiteral("unexpected character '%1'").arg(c)
+                         : QStringLiteral("unexpected control character U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
     return t;
 }
 

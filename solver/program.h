@@ -56,6 +56,7 @@ struct RunState {
 struct OutputColumn {
     QString name;
     std::uint32_t slot;
+    SourceRef source; // the variable's equation, for a warning about its values
 };
 
 struct CompiledModel {

@@ -88,6 +88,31 @@ RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *canc
 
 } // namespace detail
 
+// The earliest saved row with an Inf or NaN, and in it the first such column. Scanned
+// after the run so that the stepping loop stays free of checks.
+static std::optional<Diagnostic> firstNonFinite(const CompiledModel &model, const Results &r)
+{
+    for (std::size_t row = 0; row < r.rows(); ++row) {
+        for (std::size_t c = 1; c < r.columns; ++c) {
+            const double v = r.at(row, c);
+            if (std::isfinite(v))
+                continue;
+            const OutputColumn &column = model.outputs[c - 1];
+            Diagnostic d;
+            d.severity = Severity::Warning;
+            d.file = column.source.fileName();
+            d.pos = column.source.isValid() ? column.source.source->position(column.source.offset) : SourcePos{};
+            d.message = QStringLiteral("'%1' is %2 at time %3 (%4); later values built on it are not meaningful")
+                            .arg(column.name, std::isnan(v) ? QStringLiteral("NaN") : v > 0 ? QStringLiteral("Inf") : QStringLiteral("-Inf"))
+                            .arg(r.at(row, 0))
+                            .arg(std::isnan(v) ? QStringLiteral("0/0, the square root or logarithm of a negative number, or Inf - Inf")
+                                               : QStringLiteral("a division by zero, the logarithm of 0, or an overflow"));
+            return d;
+        }
+    }
+    return std::nullopt;
+}
+
 RunResult simulate(const CompiledModel &model, const RunOptions &options, const std::atomic<bool> *cancel)
 {
     detail::Runner runner(model, options);
@@ -103,6 +128,8 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
     const bool adaptive = method == Method::RK45 || method == Method::Rosenbrock;
     result = adaptive ? detail::runAdaptive(runner, method, cancel) : detail::runFixedStep(runner, method, cancel);
     result.warnings = runner.warnings(!adaptive);
+    if (result.results)
+        result.firstNonFinite = firstNonFinite(model, *result.results);
     return result;
 }
 

@@ -39,6 +39,9 @@ struct RunResult {
     std::optional<Results> results;
     QString error; // set when the run could not start (bad sim specs) or was cancelled
     std::vector<QString> warnings; // time settings the run could honour only approximately
+    // The first value that is Inf or NaN (a division by zero, LN(0), SQRT(-1), an
+    // overflow): which variable, when, and where its equation is.
+    std::optional<Diagnostic> firstNonFinite;
 };
 
 // Reads XMILE's method names ("Euler", "RK4", "rk4"...); nullopt for ones not supported.

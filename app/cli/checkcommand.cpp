@@ -6,6 +6,7 @@
 
 #include "solver/compiler.h"
 #include "solver/units.h"
+#include "solver/zerodivisors.h"
 
 #include <QTextStream>
 
@@ -42,6 +43,7 @@ int checkCommand(const QStringList &arguments)
     }
     const CompileResult compiled = compileProject(*project);
     printDiagnostics(out, compiled.diagnostics);
+    printDiagnostics(out, findConstantZeroDivisors(*project));
     if (units)
         printDiagnostics(out, checkUnits(*project));
     return compiled.model && !hasErrors(compiled.diagnostics) ? ExitOk : ExitModelError;

@@ -7,7 +7,9 @@
 
 #include "model/outputfile.h"
 
+#include "model/names.h"
 #include "solver/compiler.h"
+#include "solver/parser.h"
 #include "solver/simulation.h"
 
 #include <QCommandLineParser>
@@ -16,6 +18,25 @@
 
 namespace meadows {
 
+namespace {
+// --set replaces a constant, or a stock's initial value. Replacing a computed flow or
+// auxiliary would cut every loop through it without a word, so that is refused; names
+// inside modules are left to the flattener, which knows them.
+QString refusedOverride(const Model &model, const QString &name)
+{
+    const QString key = canonicalName(name);
+    for (const Variable &v : model.variables) {
+        if (canonicalName(v.name) != key)
+            continue;
+        if (v.kind == VariableKind::Stock || numberValue(v.equation))
+            return {};
+        return QStringLiteral("'%1' is computed (%2); --set takes constants and stocks' initial values only")
+            .arg(displayName(v.name), v.equation.trimmed().isEmpty() ? QStringLiteral("no equation")
+                                                                      : QStringLiteral("= %1").arg(v.equation.trimmed()));
+    }
+    return {};
+}
+} // namespace
 
 int runCommand(const QStringList &arguments)
 {
@@ -78,6 +99,12 @@ int runCommand(const QStringList &arguments)
             << "(use 'meadows loops' to analyse it)\n";
         return ExitModelError;
     }
+    for (const auto &[name, value] : flattenOptions.overrides) {
+        if (const QString why = refusedOverride(project->mainModel(), name); !why.isEmpty()) {
+            err << "meadows run: --set " << name << ": " << why << '\n';
+            return ExitUsage;
+        }
+    }
     const CompileResult compiled = compileProject(*project, flattenOptions);
     printDiagnostics(err, compiled.diagnostics);
     if (!compiled.model)
@@ -85,6 +112,8 @@ int runCommand(const QStringList &arguments)
     const RunResult run = simulate(*compiled.model, options);
     for (const QString &w : run.warnings)
         err << positional[0] << ": warning: " << w << '\n';
+    if (run.firstNonFinite)
+        err << run.firstNonFinite->format() << '\n';
     err.flush();
     if (!run.results) {
         err << positional[0] << ": error: " << run.error << '\n';

@@ -202,17 +202,26 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
     if (v.kind == VariableKind::Stock) {
         const ElementContext ctx = contextOf(sym.dims, i);
         for (const QString &f : v.inflows)
-            linkFlow(scope, v, f, ctx, m_out.vars[index].inflows);
+            linkFlow(scope, v, f, ctx, m_out.vars[index].inflows, true);
         for (const QString &f : v.outflows)
-            linkFlow(scope, v, f, ctx, m_out.vars[index].outflows);
+            linkFlow(scope, v, f, ctx, m_out.vars[index].outflows, false);
     }
 }
 
-void Flattener::linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx, std::vector<int> &into)
+void Flattener::linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx, std::vector<int> &into,
+                         bool inflow)
 {
     const Symbol *s = lookupQualified(scope, flowName);
     if (!s || s->type != Symbol::Type::Variable) {
         errorAt(stock, QStringLiteral("stock '%1' names a flow '%2' that does not exist").arg(displayName(stock.name), flowName));
+        return;
+    }
+    // A stock or an auxiliary listed as a flow would move its value into the stock
+    // without being a flow anywhere else: the file is wrong, and says so.
+    if (s->variable && s->variable->kind != VariableKind::Flow) {
+        errorAt(stock, QStringLiteral("stock '%1' lists '%2' as a flow, but it is %3")
+                           .arg(displayName(stock.name), flowName,
+                                s->variable->kind == VariableKind::Stock ? QStringLiteral("a stock") : QStringLiteral("an auxiliary")));
         return;
     }
     std::vector<int> idx;
@@ -224,7 +233,19 @@ void Flattener::linkFlow(Scope &scope, const Variable &stock, const QString &flo
         }
         idx.push_back(*e);
     }
-    into.push_back(s->first + linearIndex(s->dims, idx));
+    const int flow = s->first + linearIndex(s->dims, idx);
+    // One flow fills at most one stock and drains at most one: the same flow as the
+    // inflow of two stocks would create what it moves twice.
+    QHash<int, QString> &seen = inflow ? m_flowFills : m_flowDrains;
+    const QString stockName = displayName(stock.name);
+    if (auto it = seen.constFind(flow); it != seen.constEnd() && *it != stockName) {
+        errorAt(stock, QStringLiteral("flow '%1' is an %2 of both '%3' and '%4'; a flow may %5 one stock only")
+                           .arg(flowName, inflow ? QStringLiteral("inflow") : QStringLiteral("outflow"), *it, stockName,
+                                inflow ? QStringLiteral("fill") : QStringLiteral("drain")));
+        return;
+    }
+    seen.insert(flow, stockName);
+    into.push_back(flow);
 }
 
 int Flattener::addTable(const GraphicalFunction &gf)

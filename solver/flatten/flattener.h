@@ -95,7 +95,7 @@ private:
     void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
     std::optional<Node> arrayConstant(const QString &text, const std::vector<int> &dims, int i) const;
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
-                  std::vector<int> &into);
+                  std::vector<int> &into, bool inflow);
     int addTable(const GraphicalFunction &gf);
     std::optional<Node> resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
                                         const ElementContext &ctx, int self = -1);
@@ -156,6 +156,7 @@ private:
     int m_macroDepth = 0;
     bool m_tooLarge = false; // the size limit (model/sizelimit.h) was hit: declare nothing more
     std::int64_t m_moduleCopies = 0;
+    QHash<int, QString> m_flowFills, m_flowDrains; // flow -> the stock it fills / drains
     QHash<int, double> m_overrides;
 };
 

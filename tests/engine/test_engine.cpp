@@ -153,6 +153,7 @@ void TestEngine::rosenbrockHandlesAStiffModel()
     RunOptions euler;
     euler.method = Method::Euler;
     const test::InlineRun bad = simulateText(model, {}, euler);
+    QVERIFY2(bad.run.results, qPrintable(bad.run.error));
     const double blown = bad.value(QStringLiteral("y"), bad.run.results->rows() - 1);
     QVERIFY(!std::isfinite(blown) || std::fabs(blown) > 1e6);
     RunOptions stiff;

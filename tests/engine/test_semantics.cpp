@@ -146,7 +146,7 @@ void TestSemantics::stepRampPulse()
     const auto r = simulateText(xmile(aux(QStringLiteral("s"), QStringLiteral("STEP(5, 3)"))
                                       + aux(QStringLiteral("r"), QStringLiteral("RAMP(2, 3, 6)"))
                                       + aux(QStringLiteral("open ramp"), QStringLiteral("RAMP(2, 3)"))
-                                      + aux(QStringLiteral("p"), QStringLiteral("PULSE(10, 2, 3)"))
+                                      + flow(QStringLiteral("p"), QStringLiteral("PULSE(10, 2, 3)"))
                                       + aux(QStringLiteral("once"), QStringLiteral("PULSE(10, 2)"))
                                       + aux(QStringLiteral("train"), QStringLiteral("PULSE_TRAIN(2, 1, 4, 9)"))
                                       + stock(QStringLiteral("got"), QStringLiteral("0"), QStringLiteral("p")),
@@ -167,7 +167,7 @@ void TestSemantics::stepRampPulse()
     QCOMPARE(r.at(QStringLiteral("got"), 12), 40.0); // pulses at 2, 5, 8, 11: 10 each
 
     // A pulse lasts one DT at magnitude/DT, so a stock gains the magnitude whatever DT is.
-    const auto fine = simulateText(xmile(aux(QStringLiteral("p"), QStringLiteral("PULSE(10, 2)"))
+    const auto fine = simulateText(xmile(flow(QStringLiteral("p"), QStringLiteral("PULSE(10, 2)"))
                                          + stock(QStringLiteral("got"), QStringLiteral("0"), QStringLiteral("p")),
                                          specs(0, 4, 0.25)));
     QCOMPARE(fine.at(QStringLiteral("p"), 2), 40.0);

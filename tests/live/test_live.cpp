@@ -157,7 +157,9 @@ void TestLive::logScaleDropsNonPositivePoints()
 {
     const QByteArray text = test::xmile(QStringLiteral("<aux name=\"wave\"><eqn>SIN(TIME)</eqn></aux>"),
                                         QStringLiteral("<start>0</start><stop>10</stop><dt>0.5</dt>"));
-    const auto results = run(*readXmile(text, QStringLiteral("w.xmile")).project);
+    const XmileReadResult read = readXmile(text, QStringLiteral("w.xmile"));
+    QVERIFY(read.project);
+    const auto results = run(*read.project);
     auto plot = createPlotView();
     plot->setSeries({PlotSeries{QStringLiteral("wave"), Qt::red, results, 1, false}});
     QCOMPARE(plot->points(QStringLiteral("wave")).size(), 21);

@@ -713,9 +713,12 @@ void TestLoops::dominanceThroughModules()
     // input the module draws as a stock; every link on it scores exactly (no
     // approximation) and it is active.
     const XmileReadResult read = readXmileFile(QStringLiteral(MEADOWS_TEST_DATA "/test-models/samples/bpowers-hares_and_lynxes_modules/model.xmile"));
+    QVERIFY(read.project);
     const CausalModel causal = buildCausalModel(*read.project);
     const LoopList loops = findLoops(causal.graph);
-    const DominanceResult d = computeDominance(causal, loops, *compileProject(*read.project).model);
+    const CompileResult compiled = compileProject(*read.project);
+    QVERIFY(compiled.model);
+    const DominanceResult d = computeDominance(causal, loops, *compiled.model);
     QVERIFY(d.error.isEmpty());
     QCOMPARE(d.approximatedLinks, 0);
     std::size_t predatorPrey = loops.size();
@@ -723,11 +726,15 @@ void TestLoops::dominanceThroughModules()
         if (loops.length(l) == 8)
             predatorPrey = l;
     QVERIFY(predatorPrey < loops.size());
+    bool moduleConnection = false;
     for (std::size_t k = 0; k < d.links.size(); ++k) {
         if (causal.graph.name(d.links[k].first) == QLatin1String("lynxes.lynxes")
-            && causal.graph.name(d.links[k].second) == QLatin1String("hares.lynxes"))
+            && causal.graph.name(d.links[k].second) == QLatin1String("hares.lynxes")) {
             QCOMPARE(d.linkScore(3, k), 1.0); // a module connection passes change on whole
+            moduleConnection = true;
+        }
     }
+    QVERIFY2(moduleConnection, "the link lynxes.lynxes -> hares.lynxes was not found");
     int active = 0;
     for (std::size_t t = 0; t < d.times.size(); ++t)
         active += d.relative(t, predatorPrey) < 0;
