@@ -9,6 +9,14 @@
 
 namespace meadows {
 
+QString missingEquationOf(const Diagnostic &diagnostic)
+{
+    // The compiler's words (solver/flatten): "'X' has no equation", "... for element E".
+    static const QRegularExpression missing(QStringLiteral("^'([^']+)' has no equation( for element .*)?$"));
+    const auto match = missing.match(diagnostic.message);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
 // The span of the name a message quotes ('foo'), found in the equation, else all of it.
 static EquationProblem locate(const QString &equation, const QString &variable, const QString &message)
 {

@@ -4,10 +4,12 @@
 #include "document.h"
 #include "elementitem.h"
 #include "model/names.h"
+#include "panels/equationchecker.h"
 #include "solver/compiler.h"
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimer>
 
 namespace meadows {
@@ -31,23 +33,34 @@ void ProblemMarks::recheckNow()
     // Messages name their variable first, in quotes: "in 'X': ...", "'X' has no equation".
     static const QRegularExpression firstQuoted(QStringLiteral("'([^']+)'"));
     QHash<QString, QStringList> messages;
+    QSet<QString> missing; // variables whose only problem is a missing equation
     m_count = 0;
     for (const Diagnostic &d : compiled.diagnostics) {
         if (d.severity != Severity::Error)
             continue;
+        if (const QString name = missingEquationOf(d); !name.isEmpty()) {
+            missing.insert(canonicalName(name));
+            continue;
+        }
         ++m_count;
         const auto match = firstQuoted.match(d.message);
         if (match.hasMatch())
             messages[canonicalName(match.captured(1))] << d.message;
     }
+    for (const QString &name : std::as_const(missing))
+        if (!messages.contains(name))
+            messages[name] = QStringList();
     for (const QString &name : std::as_const(m_marked))
         if (!messages.contains(name))
             if (ElementItem *item = m_scene->itemForName(name))
                 item->setProblem(QString());
     m_marked.clear();
+    m_needsEquation = 0;
     for (auto it = messages.begin(); it != messages.end(); ++it) {
+        const bool quiet = it.value().isEmpty();
+        m_needsEquation += quiet;
         if (ElementItem *item = m_scene->itemForName(it.key())) {
-            item->setProblem(it.value().join(QLatin1Char('\n')));
+            item->setProblem(quiet ? tr("Needs an equation") : it.value().join(QLatin1Char('\n')), quiet);
             m_marked << it.key();
         }
     }
