@@ -14,6 +14,8 @@
 #include <QLogValueAxis>
 #include <QMouseEvent>
 #include <QValueAxis>
+#include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -118,9 +120,19 @@ class ChartsPlotView : public PlotView {
 public:
     explicit ChartsPlotView(QWidget *parent) : PlotView(parent)
     {
-        m_layout = new QVBoxLayout(this);
+        // The stack scrolls rather than squeeze a chart below what its labels need.
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_stack = new QWidget;
+        m_layout = new QVBoxLayout(m_stack);
         m_layout->setContentsMargins(0, 0, 0, 0);
         m_layout->setSpacing(0);
+        scroll->setWidget(m_stack);
+        auto *outer = new QVBoxLayout(this);
+        outer->setContentsMargins(0, 0, 0, 0);
+        outer->addWidget(scroll);
         setPaneCount(1);
     }
 
@@ -213,7 +225,7 @@ protected:
     {
         PlotView::resizeEvent(event);
         // Decimation depends on the width in pixels.
-        if (std::abs(width() - m_decimatedFor) > 40)
+        if (std::abs(width() - m_decimatedFor) > 40 || std::abs(height() - m_laidOutFor) > 40)
             rebuild();
     }
 
@@ -249,7 +261,7 @@ private:
             p.chart->setMargins(QMargins(4, 2, 4, 2));
             p.chart->setBackgroundRoundness(0);
             p.chart->setOpacity(m_stale ? 0.4 : 1.0);
-            p.view = new InteractiveChartView(p.chart, this);
+            p.view = new InteractiveChartView(p.chart, m_stack);
             p.view->setRenderHint(QPainter::Antialiasing);
             p.view->setRubberBand(QChartView::RectangleRubberBand);
             p.view->viewport()->setMouseTracking(true); // the cursor follows the pointer unpressed
@@ -276,12 +288,17 @@ private:
         titleTimeAxes();
     }
 
-    // Only the bottom chart names the time axis: the stack shares it.
+    // Only the bottom chart labels and names the time axis: the stack shares it, and a short
+    // chart has no room to spare.
     void titleTimeAxes()
     {
-        for (std::size_t i = 0; i < m_panes.size(); ++i)
-            m_panes[i].x->setTitleText(i + 1 < m_panes.size() ? QString()
-                                       : m_timeUnits.isEmpty() ? tr("Time") : tr("Time (%1)").arg(m_timeUnits));
+        for (std::size_t i = 0; i < m_panes.size(); ++i) {
+            const bool bottom = i + 1 == m_panes.size();
+            m_panes[i].x->setLabelsVisible(bottom);
+            // Room for the value labels, and at the bottom for the time labels and title too.
+            m_panes[i].view->setMinimumHeight(m_panes.size() == 1 ? 0 : bottom ? 150 : 110);
+            m_panes[i].x->setTitleText(!bottom ? QString() : m_timeUnits.isEmpty() ? tr("Time") : tr("Time (%1)").arg(m_timeUnits));
+        }
     }
 
     void makeYAxis(Pane &p)
@@ -329,6 +346,7 @@ private:
     void rebuild()
     {
         m_decimatedFor = width();
+        m_laidOutFor = height();
         const int columns = std::max(200, width());
         std::vector<QList<QPointF>> points;
         for (const PlotSeries &p : std::as_const(m_series)) {
@@ -343,6 +361,8 @@ private:
         }
         const std::vector<int> group = layoutSeries(points);
         const int panes = group.empty() ? 1 : *std::max_element(group.begin(), group.end()) + 1;
+        if (panes != paneCount()) // once the stack is laid out, count the ticks that fit again
+            QTimer::singleShot(0, this, [this]() { rebuild(); });
         setPaneCount(panes);
         for (Pane &p : m_panes)
             p.series.clear();
@@ -395,9 +415,15 @@ private:
         if (!(t0 <= t1))
             return;
         pane.x->setRange(t0, t1 > t0 ? t1 : t0 + 1);
-        const NiceScale time = niceScale(t0, t1 > t0 ? t1 : t0 + 1, 8);
+        // As many ticks as fit without Qt eliding their labels: about one per 70 pixels across,
+        // one per 30 down.
+        // (Before the first layout a pane's own size is not known: its share of the whole is.)
+        const int across = std::max(pane.view->width(), width());
+        const int down = paneCount() == 1 ? std::max(pane.view->height(), height())
+                                          : std::max(pane.view->minimumHeight(), height() / paneCount()) - (pane.x->labelsVisible() ? 40 : 0);
+        const NiceScale time = niceScale(t0, t1 > t0 ? t1 : t0 + 1, std::clamp(across / 70, 2, 8));
         pane.x->setTickType(QValueAxis::TicksDynamic);
-        pane.x->setTickAnchor(time.min);
+        pane.x->setTickAnchor(anchorFor(time));
         pane.x->setTickInterval(time.step);
         pane.x->setLabelFormat(tickLabelFormat(time.step));
         if (!(lo <= hi))
@@ -410,13 +436,16 @@ private:
         }
         // Ticks at 0, 20, 40... never 22.5; a quantity that cannot go below zero (a queue, a
         // rate) keeps zero at the bottom.
-        pane.scale = niceScale(lo >= 0 ? std::min(lo, 0.0) : lo, hi);
+        pane.scale = niceScale(lo >= 0 ? std::min(lo, 0.0) : lo, hi, std::clamp(down / 30, 2, 6));
         auto *linear = static_cast<QValueAxis *>(pane.y);
         linear->setRange(pane.scale.min, pane.scale.max);
-        linear->setTickAnchor(pane.scale.min);
+        linear->setTickAnchor(anchorFor(pane.scale));
         linear->setTickInterval(pane.scale.step);
         linear->setLabelFormat(tickLabelFormat(pane.scale.step));
     }
+
+    // Ticks counted from zero when the range holds it, so that it reads "0", not "-0.0".
+    static double anchorFor(const NiceScale &scale) { return scale.min <= 0 && scale.max >= 0 ? 0.0 : scale.min; }
 
     // The cursor line in every chart, and each chart's values at that time beside it.
     void showCursor(double time)
@@ -441,6 +470,7 @@ private:
         }
     }
 
+    QWidget *m_stack = nullptr;
     QVBoxLayout *m_layout = nullptr;
     std::vector<Pane> m_panes;
     QList<PlotSeries> m_series;
@@ -449,6 +479,7 @@ private:
     bool m_shared = false;
     bool m_stale = false;
     int m_decimatedFor = 0;
+    int m_laidOutFor = 0; // the height the tick counts were chosen for
     double m_cursor = std::nan(""); // set by the workspace (Play, the scrubber)
     double m_hover = std::nan("");  // where the pointer is, while it is over a chart
 };

@@ -35,7 +35,12 @@ LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *sc
     sliders->setWidget(m_workspace->sliderPanel());
     window->addDockWidget(Qt::BottomDockWidgetArea, sliders);
     window->splitDockWidget(results, sliders, Qt::Horizontal);
-    window->resizeDocks({results, sliders}, {3, 1}, Qt::Horizontal);
+    // Once the window has its size: the sliders a quarter of the width, and the charts tall
+    // enough for two stacked with their labels.
+    QTimer::singleShot(0, window, [window, results, sliders]() {
+        window->resizeDocks({results, sliders}, {3, 1}, Qt::Horizontal);
+        window->resizeDocks({results}, {330}, Qt::Vertical);
+    });
 
     m_loops = new LoopsPanel(window);
     auto *loops = new QDockWidget(tr("Loops"), window);
