@@ -55,4 +55,16 @@ double GraphicalFunction::evaluate(double at) const
     return interpolate(lo, at);
 }
 
+QString GraphicalFunction::problem() const
+{
+    // A table whose points cannot be placed would be read at the wrong x without a word.
+    if (!xpts.empty() && xpts.size() != ypts.size())
+        return QStringLiteral("the graphical function has %1 x points but %2 y points").arg(xpts.size()).arg(ypts.size());
+    if (xpts.empty() && ypts.size() > 1 && xscale && !(xscale->min < xscale->max))
+        return QStringLiteral("the graphical function's x scale runs from %1 to %2: its minimum must be below its maximum")
+            .arg(xscale->min)
+            .arg(xscale->max);
+    return {};
+}
+
 } // namespace meadows

@@ -30,6 +30,8 @@ struct GraphicalFunction {
     // The x of point i, from xpts or the x scale.
     double x(std::size_t i) const;
     std::size_t size() const { return ypts.size(); }
+    // Why the points cannot be placed (x and y counts differ, an empty x scale), or empty.
+    QString problem() const;
     // Continuous: linear between points, flat beyond the ends. Extrapolate: the end
     // segments continue. Discrete: a step holding each y until the next x.
     double evaluate(double at) const;

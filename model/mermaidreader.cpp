@@ -229,8 +229,8 @@ public:
     int unknownLabels() const { return m_unknownLabels; }
 };
 
-// Lays the variables out on a circle, in the order they were first named: a feedback
-// diagram reads as loops, and a circle keeps every link visible.
+// The variables and their links, unplaced: whoever shows the diagram lays it out
+// (diagram/autolayout.h), as for any model that comes without one.
 Project Reader::project() const
 {
     Project p = makeNewProject();
@@ -240,8 +240,6 @@ Project Reader::project() const
     View view;
     view.type = QStringLiteral("stock_flow"); // XMILE keeps every diagram in a stock_flow view
     const int n = int(m_nodes.size());
-    const double radius = std::max(120.0, 45.0 * n);
-    const double cx = radius + 100, cy = radius + 80;
     QStringList names;
     for (int k = 0; k < n; ++k) {
         const Node &node = m_nodes[k];
@@ -258,9 +256,6 @@ Project Reader::project() const
         e.type = ViewElement::Type::Aux;
         e.name = name;
         e.uid = k + 1;
-        const double angle = -M_PI / 2 + 2 * M_PI * k / std::max(1, n);
-        e.x = std::round(cx + radius * std::cos(angle));
-        e.y = std::round(cy + radius * std::sin(angle));
         view.elements.push_back(e);
     }
     int uid = n + 1;
@@ -271,11 +266,6 @@ Project Reader::project() const
         c.from.name = equationName(names[l.from]);
         c.to.name = equationName(names[l.to]);
         c.polarity = l.polarity;
-        // Bow each link outward a little, so a pair of opposite links stay apart.
-        const ViewElement &a = view.elements[std::size_t(l.from)];
-        const ViewElement &b = view.elements[std::size_t(l.to)];
-        const double direct = std::atan2(-(*b.y - *a.y), *b.x - *a.x) * 180 / M_PI;
-        c.angle = direct + (l.from == l.to ? 90 : 20);
         view.elements.push_back(c);
     }
     main.views.push_back(view);

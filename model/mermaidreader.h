@@ -8,8 +8,9 @@
 //       timeouts -- "(-)" --> capacity
 //
 // Nodes become variables without equations, links become connectors carrying their
-// polarity ("+", "-", "(+)", "(-)", "−", "s"/"o"; none when unlabelled), and the diagram is
-// laid out automatically.
+// polarity ("+", "-", "(+)", "(-)", "−", "s"/"o"; none when unlabelled). The variables come
+// unplaced: the editor, picture export and `meadows layout` lay the diagram out
+// (app/diagram/autolayout.h).
 #include "project.h"
 #include "source.h"
 

@@ -1,6 +1,7 @@
 #include "modelfile.h"
 
 #include "mermaidreader.h"
+#include "vensim/mdlreader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -49,6 +50,8 @@ XmileReadResult readModelFile(const QString &path)
         read.diagnostics = std::move(m.diagnostics);
         return read;
     }
+    if (isVensimFile(path))
+        return readVensimFile(path);
     XmileReadResult read = readXmileFile(path);
     if (!read.project) {
         QFile file(path);
@@ -56,8 +59,8 @@ XmileReadResult readModelFile(const QString &path)
             Diagnostic d;
             d.file = path;
             d.pos = SourcePos{1, 1};
-            d.message = QStringLiteral("not an XMILE model (Meadows reads XMILE files, and Mermaid flowcharts "
-                                       "named .mmd as causal-loop diagrams)");
+            d.message = QStringLiteral("not an XMILE model (Meadows reads XMILE files, Vensim models named .mdl, "
+                                       "and Mermaid flowcharts named .mmd as causal-loop diagrams)");
             read.diagnostics = {d};
         }
     }
@@ -86,6 +89,10 @@ std::optional<Project> loadProject(const QString &path, QTextStream &errors)
     }
     XmileReadResult read = readModelFile(path);
     printDiagnostics(errors, read.diagnostics);
+    // A reader error (a number that is not one, a bad size) leaves a model that would
+    // run wrong; a command does not go on with it.
+    if (hasErrors(read.diagnostics))
+        return std::nullopt;
     return std::move(read.project);
 }
 

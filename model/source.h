@@ -45,10 +45,22 @@ struct SourceRef {
 enum class Severity { Error, Warning, Note };
 
 struct Diagnostic {
+    Diagnostic() = default;
+    Diagnostic(Severity severity, QString file, SourcePos pos, QString message)
+        : severity(severity), file(std::move(file)), pos(pos), message(std::move(message))
+    {
+    }
+
     Severity severity = Severity::Error;
     QString file;
     SourcePos pos;
     QString message;
+    // A problem inside one equation says whose (the variable's display name, as the message
+    // quotes it) and where in the equation's text (0-based; -1 when not at one place), so
+    // editors underline it without reading the message. Empty and -1 otherwise.
+    QString variable;
+    int equationOffset = -1;
+    int equationLength = 0;
 
     // "FILE:LINE:COL: error: what" (line/column left out when unknown).
     QString format() const;

@@ -1,9 +1,10 @@
 #include "xmilereader.h"
 
 #include "names.h"
+#include "sizelimit.h"
+#include "xmilenumbers.h"
 
 #include <QFile>
-#include <QStringDecoder>
 #include <QXmlStreamReader>
 
 namespace meadows {
@@ -29,18 +30,6 @@ double toNumber(const QString &s, bool *ok = nullptr)
     return s.trimmed().toDouble(ok);
 }
 
-std::vector<double> parseNumberList(const QString &text, const QString &sep)
-{
-    std::vector<double> out;
-    const QString separator = sep.isEmpty() ? QStringLiteral(",") : sep;
-    for (const QString &part : text.split(separator, Qt::SkipEmptyParts)) {
-        const QString t = part.trimmed();
-        if (!t.isEmpty())
-            out.push_back(t.toDouble());
-    }
-    return out;
-}
-
 class Reader {
 public:
     Reader(std::shared_ptr<const SourceText> source, std::vector<Diagnostic> &diags)
@@ -56,7 +45,7 @@ private:
     // Splits the reader's attributes into the ones asked for and the rest.
     XmlAttributes attributes(std::initializer_list<QStringView> known, std::vector<QString> *values);
     void keepUnknown(XmlExtras &extras) { extras.children.push_back(XmlNode::read(m_reader)); }
-    QString text() { return m_reader.readElementText(QXmlStreamReader::IncludeChildElements); }
+    QString text() { return readElementTextFlat(m_reader); }
     QString equationText(SourceRef *ref);
     bool nextChild(); // advances to the next child StartElement of the current element
 
@@ -75,6 +64,13 @@ private:
     ConnectorEnd readConnectorEnd();
     std::vector<ViewPoint> readPoints();
     Macro readMacro();
+
+    void errorAt(qsizetype offset, const QString &message)
+    {
+        m_diags.push_back({Severity::Error, m_source->fileName(), m_source->position(offset), message});
+    }
+    // The text of a sim-spec element as a number; text that is not one is an error.
+    double specNumber(const QString &tag, double fallback);
 
     // The stream reader stopped: malformed or truncated XML, or no element at all.
     std::nullopt_t fail()
@@ -134,7 +130,7 @@ XmlAttributes Reader::attributes(std::initializer_list<QStringView> known, std::
 QString Reader::equationText(SourceRef *ref)
 {
     const qsizetype start = m_reader.characterOffset();
-    const QString t = m_reader.readElementText(QXmlStreamReader::IncludeChildElements);
+    const QString t = readElementTextFlat(m_reader);
     const qsizetype end = m_reader.characterOffset();
     const qsizetype close = m_source->text().lastIndexOf(u'<', end - 1);
     ref->source = m_source;
@@ -146,8 +142,16 @@ QString Reader::equationText(SourceRef *ref)
 std::optional<Project> Reader::read()
 {
     Project p;
-    while (!m_reader.atEnd() && !m_reader.isStartElement())
+    while (!m_reader.atEnd() && !m_reader.isStartElement()) {
         m_reader.readNext();
+        // Qt drops a reference to an external entity without a trace: an <eqn> using one
+        // would silently lose its text, so a file that declares one is refused.
+        for (const QXmlStreamEntityDeclaration &e : m_reader.entityDeclarations()) {
+            if (!e.systemId().isEmpty())
+                m_reader.raiseError(QStringLiteral("the entity '%1' refers to the external file '%2', which Meadows does not read")
+                                        .arg(e.name(), e.systemId()));
+        }
+    }
     if (m_reader.hasError() || !m_reader.isStartElement())
         return fail();
     if (elementName(m_reader) != QLatin1String("xmile")) {
@@ -204,19 +208,29 @@ void Reader::readSimSpecs(SimSpecs &s)
     while (nextChild()) {
         const QString tag = elementName(m_reader);
         if (tag == QLatin1String("start")) {
-            s.start = toNumber(text());
+            s.start = specNumber(tag, s.start);
         } else if (tag == QLatin1String("stop")) {
-            s.stop = toNumber(text());
+            s.stop = specNumber(tag, s.stop);
         } else if (tag == QLatin1String("dt")) {
             const bool reciprocal = m_reader.attributes().value(QLatin1String("reciprocal")) == QLatin1String("true");
-            const double d = toNumber(text());
+            const double d = specNumber(tag, s.dt);
             s.dt = reciprocal && d != 0 ? 1.0 / d : d;
         } else if (tag == QLatin1String("save_step") || tag == QLatin1String("savestep")) {
-            s.saveStep = toNumber(text());
+            s.saveStep = specNumber(tag, s.effectiveSaveStep());
         } else {
             keepUnknown(s.extras);
         }
     }
+}
+
+double Reader::specNumber(const QString &tag, double fallback)
+{
+    const qsizetype at = m_reader.characterOffset();
+    const QString t = text();
+    if (const std::optional<double> d = parseSpecNumber(t))
+        return *d;
+    errorAt(at, QStringLiteral("<%1> must be a number, not '%2'").arg(tag, t.trimmed()));
+    return fallback;
 }
 
 void Reader::readUnits(Project &p)
@@ -257,10 +271,14 @@ void Reader::readDimensions(Project &p)
         std::vector<QString> v;
         d.extras.attributes = attributes({u"name", u"size"}, &v);
         d.name = v[0];
+        const qsizetype at = m_reader.characterOffset();
         if (!v[1].isEmpty()) {
             d.numbered = true;
-            const int size = v[1].toInt();
-            for (int i = 1; i <= size; ++i)
+            QString why;
+            const std::optional<std::int64_t> size = parseDimensionSize(v[1], maxModelSize(), &why);
+            if (!size)
+                errorAt(at, QStringLiteral("dimension '%1': %2").arg(d.name, why));
+            for (std::int64_t i = 1; i <= size.value_or(0); ++i)
                 d.elements << QString::number(i);
         }
         while (nextChild()) {
@@ -275,6 +293,8 @@ void Reader::readDimensions(Project &p)
                 keepUnknown(d.extras);
             }
         }
+        if (d.elements.isEmpty() && v[1].isEmpty())
+            errorAt(at, QStringLiteral("dimension '%1' has neither a size nor elements").arg(d.name));
         p.dimensions.push_back(std::move(d));
     }
 }
@@ -334,6 +354,8 @@ bool Reader::readVariable(Variable &v, const QString &tag)
         const QString child = elementName(m_reader);
         if (child == QLatin1String("eqn")) {
             v.equation = equationText(&v.equationSource);
+        } else if (child == QLatin1String("init_eqn") && v.kind != VariableKind::Stock) {
+            v.initEquation = text();
         } else if (child == QLatin1String("units")) {
             v.units = text();
         } else if (child == QLatin1String("doc")) {
@@ -370,6 +392,7 @@ bool Reader::readVariable(Variable &v, const QString &tag)
 GraphicalFunction Reader::readGraphicalFunction()
 {
     GraphicalFunction gf;
+    const qsizetype at = m_reader.characterOffset();
     std::vector<QString> a;
     gf.extras.attributes = attributes({u"name", u"type"}, &a);
     gf.name = a[0];
@@ -387,11 +410,18 @@ GraphicalFunction Reader::readGraphicalFunction()
             m_reader.skipCurrentElement();
         } else if (tag == QLatin1String("xpts") || tag == QLatin1String("ypts")) {
             const QString sep = m_reader.attributes().value(QLatin1String("sep")).toString();
-            (tag == QLatin1String("xpts") ? gf.xpts : gf.ypts) = parseNumberList(text(), sep);
+            const qsizetype pointsAt = m_reader.characterOffset();
+            QString bad;
+            if (std::optional<std::vector<double>> points = parseNumberList(text(), sep, &bad))
+                (tag == QLatin1String("xpts") ? gf.xpts : gf.ypts) = std::move(*points);
+            else
+                errorAt(pointsAt, QStringLiteral("<%1>: '%2' is not a number").arg(tag, bad));
         } else {
             keepUnknown(gf.extras);
         }
     }
+    if (const QString problem = gf.problem(); !problem.isEmpty())
+        errorAt(at, problem);
     return gf;
 }
 
@@ -553,36 +583,12 @@ Macro Reader::readMacro()
     return m;
 }
 
-QString decode(const QByteArray &data)
-{
-    // The XML declaration may name another encoding; honour it when Qt knows it.
-    QByteArray encoding = "UTF-8";
-    if (data.startsWith("<?xml")) {
-        const qsizetype end = data.indexOf("?>");
-        const QByteArray decl = data.left(end);
-        const qsizetype at = decl.indexOf("encoding=");
-        if (at >= 0 && at + 10 < decl.size()) {
-            const char quote = decl[at + 9];
-            const qsizetype close = decl.indexOf(quote, at + 10);
-            if (close > at)
-                encoding = decl.mid(at + 10, close - at - 10);
-        }
-    }
-    QStringDecoder decoder(encoding.constData(), QStringDecoder::Flag::Stateless);
-    if (!decoder.isValid())
-        decoder = QStringDecoder(QStringDecoder::Utf8);
-    QString text = decoder(data);
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
-    return text;
-}
-
 } // namespace
 
 XmileReadResult readXmile(const QByteArray &data, const QString &fileName)
 {
     XmileReadResult result;
-    auto source = std::make_shared<const SourceText>(fileName, decode(data));
+    auto source = std::make_shared<const SourceText>(fileName, decodeXml(data));
     Reader reader(source, result.diagnostics);
     result.project = reader.read();
     if (result.project)

@@ -218,6 +218,8 @@ void Writer::variable(const Variable &v)
         m_w.writeAttribute(QStringLiteral("to"), c.to);
         m_w.writeAttribute(QStringLiteral("from"), c.from);
     }
+    if (!v.initEquation.isEmpty() && v.kind != VariableKind::Stock)
+        text(QStringLiteral("init_eqn"), v.initEquation);
     if (!v.units.isEmpty())
         text(QStringLiteral("units"), v.units);
     if (!v.doc.isEmpty())

@@ -1,5 +1,8 @@
 #include "xmlnode.h"
 
+#include <QStringDecoder>
+
+#include <optional>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -73,6 +76,75 @@ const QString *findAttribute(const XmlAttributes &attributes, QStringView name)
             return &a.value;
     }
     return nullptr;
+}
+
+QString readElementTextFlat(QXmlStreamReader &reader)
+{
+    QString result;
+    int nested = 0; // child elements open below the one whose text is read
+    while (!reader.atEnd()) {
+        switch (reader.readNext()) {
+        case QXmlStreamReader::Characters:
+            result += reader.text();
+            break;
+        case QXmlStreamReader::EntityReference:
+            // A declared internal entity arrives expanded; an external one (SYSTEM "...")
+            // arrives empty, and dropping it would change the equation without a word.
+            if (reader.text().isEmpty()) {
+                reader.raiseError(QStringLiteral("the entity '&%1;' refers to an external file, which Meadows does not read")
+                                      .arg(reader.name()));
+                return result;
+            }
+            result += reader.text();
+            break;
+        case QXmlStreamReader::StartElement:
+            if (++nested + depth > kMaxDepth) {
+                reader.raiseError(QStringLiteral("elements nest more than %1 levels deep").arg(kMaxDepth));
+                return result;
+            }
+            break;
+        case QXmlStreamReader::EndElement:
+            if (nested-- == 0)
+                return result;
+            break;
+        default:
+            break;
+        }
+    }
+    return result;
+}
+
+QString decodeXml(const QByteArray &data)
+{
+    std::optional<QStringConverter::Encoding> encoding = QStringConverter::encodingForData(data, u'<');
+    QByteArray declared = "UTF-8";
+    if (!encoding || *encoding == QStringConverter::Utf8) {
+        // The XML declaration may name another encoding; honour it when Qt knows it.
+        const qsizetype declStart = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+        if (data.mid(declStart, 5) == "<?xml") {
+            const qsizetype end = data.indexOf("?>");
+            const QByteArray decl = data.left(end);
+            const qsizetype at = decl.indexOf("encoding=");
+            if (at >= 0 && at + 10 < decl.size()) {
+                const char quote = decl[at + 9];
+                const qsizetype close = decl.indexOf(quote, at + 10);
+                if (close > at)
+                    declared = decl.mid(at + 10, close - at - 10);
+            }
+        }
+        // A UTF-8 file that says "utf-16" was converted without its declaration being fixed.
+        if (declared.toLower().startsWith("utf-16") || declared.toLower().startsWith("utf-32"))
+            declared = "UTF-8";
+    }
+    QStringDecoder decoder = encoding && *encoding != QStringConverter::Utf8
+                                 ? QStringDecoder(*encoding, QStringDecoder::Flag::Stateless)
+                                 : QStringDecoder(declared.constData(), QStringDecoder::Flag::Stateless);
+    if (!decoder.isValid())
+        decoder = QStringDecoder(QStringDecoder::Utf8);
+    QString text = decoder(data);
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    return text;
 }
 
 } // namespace meadows

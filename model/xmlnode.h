@@ -2,6 +2,7 @@
 // XML that Meadows does not understand, kept verbatim so that a file from Stella or
 // Vensim can be written back without losing anything. QtXml's DOM would do, but the
 // model library is held to QtCore; this is the smallest tree that round-trips.
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -43,5 +44,15 @@ struct XmlExtras {
 };
 
 const QString *findAttribute(const XmlAttributes &attributes, QStringView name);
+
+// The text of the element the reader stands on, child elements' text included, read
+// without recursion (Qt's readElementText(IncludeChildElements) recurses once per level,
+// so 60,000 nested tags inside an <eqn> overflowed the stack). Nesting deeper than any
+// model needs, or an entity the reader cannot expand, stops the reader with an error.
+QString readElementTextFlat(QXmlStreamReader &reader);
+
+// XML bytes as text: a byte-order mark (UTF-8, UTF-16, UTF-32) or UTF-16 without one
+// wins, then the encoding the declaration names, then UTF-8.
+QString decodeXml(const QByteArray &data);
 
 } // namespace meadows

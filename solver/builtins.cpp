@@ -1,83 +1,250 @@
 #include "builtins.h"
 #include "node.h"
 
-#include <QStringList>
-#include <iterator>
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <vector>
 
 namespace meadows {
 
 namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// ---- evaluations: one home for each builtin's arithmetic ----------------------------------
+
+double fold(const double *a, std::size_t n, double (*step)(double, double))
+{
+    double r = a[0];
+    for (std::size_t i = 1; i < n; ++i)
+        r = step(r, a[i]);
+    return r;
+}
+
+double safeDivide(const double *a, std::size_t n, const BuiltinClock &)
+{
+    return a[1] != 0.0 ? a[0] / a[1] : (n > 2 ? a[2] : 0.0);
+}
+
+// A sliver of a step of tolerance, so that a time on the grid is hit despite rounding.
+double sliver(const BuiltinClock &c) { return c.dt * 1e-6; }
+
+double step(const double *a, std::size_t, const BuiltinClock &c) // STEP(height, start)
+{
+    return c.time + sliver(c) >= a[1] ? a[0] : 0.0;
+}
+
+double ramp(const double *a, std::size_t n, const BuiltinClock &c) // RAMP(slope, start [, end])
+{
+    if (c.time + sliver(c) < a[1])
+        return 0.0;
+    const double until = n > 2 ? std::min(c.time, a[2]) : c.time;
+    return a[0] * (until - a[1]);
+}
+
+// XMILE: PULSE(magnitude [, first [, interval]]): magnitude/DT for one step.
+double pulse(const double *a, std::size_t n, const BuiltinClock &c)
+{
+    const double eps = sliver(c);
+    const double first = n > 1 ? a[1] : c.start;
+    const double interval = n > 2 ? a[2] : 0.0;
+    if (c.time + eps < first)
+        return 0.0;
+    double since = c.time - first;
+    if (interval > 0)
+        since = std::fmod(since + eps, interval) - eps;
+    return std::fabs(since) < c.dt / 2 ? a[0] / c.dt : 0.0;
+}
+
+// Vensim: PULSE(start, width): 1 from start for width (at least DT).
+double vensimPulse(const double *a, std::size_t, const BuiltinClock &c)
+{
+    const double eps = sliver(c);
+    const double width = std::max(a[1], c.dt);
+    return (c.time + eps >= a[0] && c.time + eps < a[0] + width) ? 1.0 : 0.0;
+}
+
+// PULSE TRAIN(start, width, interval, end).
+double pulseTrain(const double *a, std::size_t, const BuiltinClock &c)
+{
+    const double eps = sliver(c);
+    if (c.time + eps < a[0] || c.time > a[3] + eps)
+        return 0.0;
+    double since = c.time - a[0];
+    if (a[2] > 0)
+        since = std::fmod(since + eps, a[2]) - eps;
+    return since < a[1] - eps ? 1.0 : 0.0;
+}
+
+// RANK as lowered: n first, then the array's elements. Ties go by position.
+double rank(const double *a, std::size_t n, const BuiltinClock &)
+{
+    const std::size_t size = n - 1;
+    const long wanted = std::lround(a[0]);
+    if (size == 0 || wanted < 1 || wanted > long(size))
+        return kNaN;
+    // Elements are few (one array); sort their indices by value.
+    std::uint32_t order[256];
+    std::vector<std::uint32_t> large;
+    std::uint32_t *idx = size <= 256 ? order : (large.resize(size), large.data());
+    for (std::uint32_t k = 0; k < size; ++k)
+        idx[k] = k;
+    const double *values = a + 1;
+    std::stable_sort(idx, idx + size, [values](std::uint32_t x, std::uint32_t y) { return values[x] < values[y]; });
+    return double(idx[wanted - 1] + 1);
+}
+
+using L = Lowering;
+using U = UnitsRule;
+using P = PolarityRule;
+using R = RangeRule;
+
+constexpr StatefulRoles kNoRoles{};
+constexpr StatefulRoles kSmooth{{1, -1}, 2};      // (input, time [, initial])
+constexpr StatefulRoles kSmoothN{{1, 2}, 3};      // (input, time, order [, initial])
+constexpr StatefulRoles kPrevious{{-1, -1}, 1};   // (input [, initial])
+
+#define UNARY(expr) [](double x) -> double { return expr; }
+#define EVAL(expr) [](const double *a, std::size_t n, const BuiltinClock &c) -> double { (void)a; (void)n; (void)c; return expr; }
+
+// Every function of the language, once. Aliases share their entry.
 const BuiltinInfo kBuiltins[] = {
-    {"abs", Builtin::Abs, 1, 1, false},
-    {"exp", Builtin::Exp, 1, 1, false},
-    {"ln", Builtin::Ln, 1, 1, false},
-    {"log10", Builtin::Log10, 1, 1, false},
-    {"sqrt", Builtin::Sqrt, 1, 1, false},
-    {"sin", Builtin::Sin, 1, 1, false},
-    {"cos", Builtin::Cos, 1, 1, false},
-    {"tan", Builtin::Tan, 1, 1, false},
-    {"arcsin", Builtin::Arcsin, 1, 1, false},
-    {"arccos", Builtin::Arccos, 1, 1, false},
-    {"arctan", Builtin::Arctan, 1, 1, false},
-    {"int", Builtin::Int, 1, 1, false},
-    {"round", Builtin::Round, 1, 1, false},
-    {"pow", Builtin::Pow, 2, 2, false},
-    {"power", Builtin::Pow, 2, 2, false},
-    {"mod", Builtin::Mod, 2, 2, false},
-    {"modulo", Builtin::Mod, 2, 2, false},
-    {"safediv", Builtin::SafeDiv2, 2, 3, false},
-    {"xidz", Builtin::Xidz, 3, 3, false},
-    {"zidz", Builtin::Zidz, 2, 2, false},
-    {"min", Builtin::Min, 1, -1, false},
-    {"max", Builtin::Max, 1, -1, false},
-    {"sum", Builtin::Sum, 1, -1, false},
-    {"mean", Builtin::Mean, 1, -1, false},
-    {"size", Builtin::Size, 1, -1, false},
-    {"step", Builtin::Step, 2, 2, true},
-    {"ramp", Builtin::Ramp, 2, 3, true},
-    {"pulse", Builtin::Pulse, 1, 3, true},
-    {"pulse_train", Builtin::PulseTrain, 4, 4, true},
-    {"random", Builtin::RandomUniform, 2, 3, true},
-    {"uniform", Builtin::RandomUniform, 2, 3, true},
-    {"random_uniform", Builtin::RandomUniform, 2, 3, true},
-    {"normal", Builtin::RandomNormal, 2, 3, true},
-    {"arctan2", Builtin::Arctan2, 2, 2, false},
-    {"rank", Builtin::Rank, 2, -1, false},
+    // one-argument math
+    {{"abs"}, Builtin::Abs, 1, 1, false, L::Instruction, U::SameAsFirst, P::AbsoluteValue, R::NonNegative, kNoRoles, UNARY(std::fabs(x)), nullptr},
+    {{"exp"}, Builtin::Exp, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Exponential, kNoRoles, UNARY(std::exp(x)), nullptr},
+    {{"ln"}, Builtin::Ln, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::log(x)), nullptr},
+    {{"log10"}, Builtin::Log10, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::log10(x)), nullptr},
+    {{"sqrt"}, Builtin::Sqrt, 1, 1, false, L::Instruction, U::SquareRoot, P::Increasing, R::NonNegative, kNoRoles, UNARY(std::sqrt(x)), nullptr},
+    {{"sin"}, Builtin::Sin, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(std::sin(x)), nullptr},
+    {{"cos"}, Builtin::Cos, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(std::cos(x)), nullptr},
+    {{"tan"}, Builtin::Tan, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(std::tan(x)), nullptr},
+    {{"arcsin"}, Builtin::Arcsin, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::asin(x)), nullptr},
+    {{"arccos"}, Builtin::Arccos, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Decreasing, R::Anything, kNoRoles, UNARY(std::acos(x)), nullptr},
+    {{"arctan"}, Builtin::Arctan, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::atan(x)), nullptr},
+    {{"int"}, Builtin::Int, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::floor(x)), nullptr},
+    {{"round"}, Builtin::Round, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::round(x)), nullptr},
+    // two and three arguments
+    {{"pow", "power"}, Builtin::Pow, 2, 2, false, L::Instruction, U::Unchecked, P::Power, R::Anything, kNoRoles, nullptr, EVAL(std::pow(a[0], a[1]))},
+    {{"mod", "modulo"}, Builtin::Mod, 2, 2, false, L::Instruction, U::Unchecked, P::NotMonotone, R::Anything, kNoRoles, nullptr, EVAL(flooredModulo(a[0], a[1]))},
+    {{"arctan2"}, Builtin::Arctan2, 2, 2, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(std::atan2(a[0], a[1]))},
+    {{"safediv"}, Builtin::SafeDiv2, 2, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
+    {{"xidz"}, Builtin::Xidz, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
+    {{"zidz"}, Builtin::Zidz, 2, 2, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
+    // arrays
+    {{"min"}, Builtin::Min, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Minimum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return std::fmin(x, y); }))},
+    {{"max"}, Builtin::Max, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return std::fmax(x, y); }))},
+    {{"sum"}, Builtin::Sum, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Sum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }))},
+    {{"mean"}, Builtin::Mean, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Hull, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }) / double(n))},
+    {{"size"}, Builtin::Size, 1, -1, false, L::ElementCount, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(double(n))},
+    {{"rank"}, Builtin::Rank, 2, 2, false, L::RankOf, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, rank},
+    // time inputs
+    {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step},
+    {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp},
+    {{"pulse"}, Builtin::Pulse, 1, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulse},
+    {{"pulse_train"}, Builtin::PulseTrain, 4, 4, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulseTrain},
+    // random numbers: drawn by the VM, which knows the seed and the step
+    {{"random", "uniform", "random_uniform"}, Builtin::RandomUniform, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"normal"}, Builtin::RandomNormal, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // stateful: rewritten into hidden stocks, flows and recorded series
+    {{"smth1", "smooth"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
+    {{"smth3", "smooth3"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
+    {{"smthn", "smoothn"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmoothN, nullptr, nullptr},
+    {{"delay1"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
+    {{"delay3"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
+    {{"delayn"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmoothN, nullptr, nullptr},
+    {{"delay"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
+    {{"delay_fixed"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"trend"}, Builtin::None, 2, 3, false, L::Stateful, U::PerTimeUnit, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
+    {{"forcst", "forecast"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},
+    {{"history"}, Builtin::None, 2, 2, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"init"}, Builtin::None, 1, 1, false, L::Stateful, U::SameAsFirst, P::FixedAtStart, R::FirstArgument, kNoRoles, nullptr, nullptr},
+    // special forms
+    {{"if_then_else"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Conditional, R::Branches, kNoRoles, nullptr, nullptr},
+    {{"lookup"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
+    {{"pi"}, Builtin::None, 0, 0, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"time"}, Builtin::None, 0, 0, true, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };
+
+// Instructions flattening makes from the entries above; they have no name of their own.
+const BuiltinInfo kInternal[] = {
+    {{"min"}, Builtin::Min2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Minimum, kNoRoles, nullptr, EVAL(std::fmin(a[0], a[1]))},
+    {{"max"}, Builtin::Max2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(std::fmax(a[0], a[1]))},
+    {{"safediv"}, Builtin::SafeDiv3, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
+    {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulse},
+};
+
+#undef UNARY
+#undef EVAL
+
+std::array<const BuiltinInfo *, kBuiltinCount> indexById()
+{
+    std::array<const BuiltinInfo *, kBuiltinCount> byId{};
+    for (const BuiltinInfo &b : kInternal)
+        byId[std::size_t(b.id)] = &b;
+    for (const BuiltinInfo &b : kBuiltins) {
+        if (b.id != Builtin::None)
+            byId[std::size_t(b.id)] = &b;
+    }
+    static const BuiltinInfo none{{"internal"}, Builtin::None, 0, -1, false, L::Special, U::Unchecked, P::Unknown,
+                                  R::Anything, kNoRoles, nullptr, nullptr};
+    for (const BuiltinInfo *&b : byId) {
+        if (!b)
+            b = &none;
+    }
+    return byId;
+}
+
+const std::array<const BuiltinInfo *, kBuiltinCount> kById = indexById();
+
 } // namespace
 
 const BuiltinInfo *findBuiltin(const QString &canonical)
 {
     for (const BuiltinInfo &b : kBuiltins) {
-        if (canonical == QLatin1String(b.name))
-            return &b;
+        for (const char *name : b.names) {
+            if (name && canonical == QLatin1String(name))
+                return &b;
+        }
     }
     return nullptr;
 }
 
 const BuiltinInfo &builtinInfo(Builtin id)
 {
-    for (const BuiltinInfo &b : kBuiltins) {
-        if (b.id == id)
-            return b;
-    }
-    static const BuiltinInfo vensimPulse{"pulse", Builtin::VensimPulse, 2, 2, true};
-    static const BuiltinInfo internal{"internal", Builtin::Abs, 0, -1, false};
-    return id == Builtin::VensimPulse ? vensimPulse : internal;
+    return *kById[std::size_t(id)];
+}
+
+double evaluateBuiltin(const BuiltinInfo &b, const double *args, std::size_t count, const BuiltinClock &clock)
+{
+    if (b.unary && count == 1)
+        return b.unary(args[0]);
+    if (b.evaluate)
+        return b.evaluate(args, count, clock);
+    return kNaN;
+}
+
+QStringList languageKeywords()
+{
+    return {QStringLiteral("if"), QStringLiteral("then"), QStringLiteral("else"), QStringLiteral("and"),
+            QStringLiteral("or"), QStringLiteral("not"), QStringLiteral("mod"), QStringLiteral("time"),
+            QStringLiteral("dt"), QStringLiteral("starttime"), QStringLiteral("stoptime"), QStringLiteral("pi")};
 }
 
 QStringList builtinNames()
 {
     QStringList names;
-    for (const BuiltinInfo &b : kBuiltins)
-        names << QString::fromLatin1(b.name).toUpper();
-    names << QStringLiteral("IF") << QStringLiteral("THEN") << QStringLiteral("ELSE") << QStringLiteral("AND")
-          << QStringLiteral("OR") << QStringLiteral("NOT") << QStringLiteral("TIME") << QStringLiteral("DT")
-          << QStringLiteral("STARTTIME") << QStringLiteral("STOPTIME") << QStringLiteral("PI")
-          << QStringLiteral("LOOKUP") << QStringLiteral("SMTH1") << QStringLiteral("SMTH3") << QStringLiteral("SMTHN")
-          << QStringLiteral("DELAY1") << QStringLiteral("DELAY3") << QStringLiteral("DELAYN") << QStringLiteral("TREND")
-          << QStringLiteral("INIT") << QStringLiteral("FORCST") << QStringLiteral("DELAY")
-          << QStringLiteral("PREVIOUS") << QStringLiteral("HISTORY");
+    for (const BuiltinInfo &b : kBuiltins) {
+        for (const char *name : b.names) {
+            if (name)
+                names << QString::fromLatin1(name).toUpper();
+        }
+    }
+    for (const QString &k : languageKeywords()) {
+        if (!names.contains(k.toUpper()))
+            names << k.toUpper();
+    }
     return names;
 }
 

@@ -1,12 +1,20 @@
 #pragma once
-// The builtin functions of the XMILE expression language that compile to one
-// instruction. Stateful builtins (SMTH, DELAY, TREND...) are not here: the compiler
-// rewrites them into hidden stocks and flows.
+// The one registry of the equation language's functions. Each function has one entry
+// (kBuiltins in builtins.cpp) that says everything the rest of Meadows needs to know about
+// it: its names, its arity, how flattening lowers a call, its units rule (units.cpp), its
+// polarity and value-range rules (analysis/polarity.cpp) and its evaluation, one math
+// function that both the VM (vm.cpp) and the expression evaluator (analysis/expreval.cpp)
+// call. The equation highlighter and "did you mean" read the names from here.
+// docs/ARCHITECTURE.md, "How to add a builtin", walks through adding one.
 #include <QString>
-#include <optional>
+#include <QStringList>
+#include <cmath>
+#include <cstddef>
 
 namespace meadows {
 
+// The functions that compile to one instruction (Node::Call). Stateful functions and the
+// special forms have registry entries too, but no id here: flattening rewrites them.
 enum class Builtin {
     // one argument
     Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Int, Round,
@@ -22,22 +30,110 @@ enum class Builtin {
     Rank,
     // random numbers, the same for a given seed, call and step
     RandomUniform, RandomNormal,
+    // not a function: the entries of stateful functions and special forms
+    None,
 };
+constexpr int kBuiltinCount = int(Builtin::None) + 1;
+
+// How flattening (solver/flatten/calls.cpp) turns a call into Nodes.
+enum class Lowering {
+    Instruction,    // Node::Call with the arguments in order
+    ArrayArguments, // Node::Call with each array argument spread into its elements (MIN, SUM...)
+    ElementCount,   // a constant: how many values the arguments hold (SIZE)
+    RankOf,         // RANK(array, n): n first, then the array's elements
+    RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
+    Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
+    Special,        // IF_THEN_ELSE, LOOKUP, PI, TIME: built into flattening itself
+};
+
+// What units checking (units.cpp) infers for a call.
+enum class UnitsRule {
+    Unchecked,             // unknown: the arguments are checked within themselves only
+    SameAsFirst,           // the first argument's units (ABS, SMTH1, DELAY, STEP...)
+    DimensionlessArgument, // needs a dimensionless argument, gives a dimensionless value (EXP, SIN...)
+    ArgumentsAgree,        // every argument in the same units, which the result has (MIN, SUM...)
+    SquareRoot,            // half the powers of the argument's units
+    Quotient,              // the first argument's units over the second's (SAFEDIV, XIDZ, ZIDZ)
+    PerTimeUnit,           // 1 / the model's time unit (TREND)
+    TableUnits,            // the declared units of the table variable (LOOKUP)
+};
+
+// The sign of d(call)/d(input) (analysis/polarity.cpp).
+enum class PolarityRule {
+    Unknown,                   // "the direction of F is not known"
+    Increasing,                // rises with its one argument (EXP, LN, SQRT...)
+    Decreasing,                // falls as its one argument rises (ARCCOS)
+    AbsoluteValue,             // the argument's direction times its sign
+    IncreasingInEveryArgument, // MIN, MAX, SUM, MEAN
+    Power,                     // as a^b
+    Quotient,                  // as a/b, the third argument (used when b is 0) added
+    NotMonotone,               // SIN, COS, MOD: unknown, said so
+    TimeInput,                 // STEP, RAMP, PULSE: an input there is a parameter of a time input
+    FixedAtStart,              // INIT: read once, no link over time
+    FollowsInput,              // smooths and delays: the first argument's; see StatefulRoles
+    Conditional,               // IF_THEN_ELSE
+    Lookup,                    // LOOKUP: the table's slope
+};
+
+// The values a call can take, for polarity's sign of a factor.
+enum class RangeRule { Anything, Exponential, NonNegative, Minimum, Maximum, Sum, Hull, FirstArgument, Branches, Table };
+
+// Smooths and delays: the arguments that set their speed (an input there changes timing,
+// not direction) and the initial value (read once, so no causal link over time).
+struct StatefulRoles {
+    int timeArgs[2] = {-1, -1}; // -1: none
+    int initArg = -1;           // -1: none
+};
+
+// What a time input needs to know about the run.
+struct BuiltinClock {
+    double time = 0;
+    double dt = 1;
+    double start = 0;
+};
+
+using EvaluateFunction = double (*)(const double *args, std::size_t count, const BuiltinClock &clock);
+using UnaryFunction = double (*)(double x);
 
 struct BuiltinInfo {
-    const char *name;
-    Builtin id;
+    const char *names[3];  // canonical names: the first, then aliases (nullptr ends)
+    Builtin id;            // Builtin::None for stateful functions and special forms
     int minArgs;
-    int maxArgs; // -1: any
-    bool readsTime;
+    int maxArgs;           // -1: any
+    bool readsTime;        // its value changes while its arguments stay the same
+    Lowering lowering;
+    UnitsRule units;
+    PolarityRule polarity;
+    RangeRule range;
+    StatefulRoles roles;
+    UnaryFunction unary;       // one-argument math (the VM's Math1), else nullptr
+    EvaluateFunction evaluate; // any other evaluation; nullptr when it needs run state
+
+    QString name() const { return QString::fromLatin1(names[0]); }
 };
 
-// Looks a function up by canonical name ("min", "safediv", "pulse_train"...).
-// Returns nullptr for names that are not plain builtins.
+// Looks a function up by canonical name ("min", "safediv", "pulse_train", "smth1"...).
+// Returns nullptr for names that are no function of the language.
 const BuiltinInfo *findBuiltin(const QString &canonical);
+// The entry of an instruction builtin (constant time: the VM calls it).
 const BuiltinInfo &builtinInfo(Builtin b);
 
-// Names of every function the language knows, for "did you mean" and autocompletion.
+// The value of a call with evaluated arguments; NaN when the entry has no evaluation.
+double evaluateBuiltin(const BuiltinInfo &b, const double *args, std::size_t count, const BuiltinClock &clock);
+
+// Names of every function and keyword the language knows, upper case, for "did you mean",
+// autocompletion and highlighting.
 QStringList builtinNames();
+
+// The words of the language that are not names of the model: IF THEN ELSE AND OR NOT MOD
+// and the built-in values TIME DT STARTTIME STOPTIME PI. Canonical (lower case).
+QStringList languageKeywords();
+
+// Floored modulo: the result takes the sign of the divisor, as in Stella and Vensim.
+inline double flooredModulo(double a, double b)
+{
+    const double r = std::fmod(a, b);
+    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
 
 } // namespace meadows

@@ -19,11 +19,12 @@ public:
 
     std::uint32_t varSlot(int index) const { return FirstVarSlot + std::uint32_t(index); }
 
-    void emitEquation(Program &p, int index)
+    void emitEquation(Program &p, int index, bool initialising = false)
     {
         m_program = &p;
         m_temps = 0;
-        generate(m_flat.vars[index].equation, varSlot(index));
+        const FlatVar &v = m_flat.vars[index];
+        generate(initialising && v.initial ? *v.initial : v.equation, varSlot(index));
     }
 
     // Lays out memory: fixed slots, variables, constants, then temporaries.
@@ -193,13 +194,6 @@ private:
         case Builtin::SafeDiv3:
         case Builtin::Xidz:
             return apply(Op::SafeDiv, n, 3, target);
-        case Builtin::Step: case Builtin::Ramp: case Builtin::Pulse: case Builtin::PulseTrain:
-        case Builtin::VensimPulse: case Builtin::Rank: {
-            const std::uint32_t first = consecutive(n.args);
-            const std::uint32_t d = place();
-            add(Op::Variadic, d, first, std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
-            return d;
-        }
         case Builtin::RandomUniform: case Builtin::RandomNormal: {
             const std::uint32_t first = consecutive(n.args);
             const std::uint32_t d = place();
@@ -207,8 +201,16 @@ private:
             add(Op::Random, d, first, std::uint32_t(n.args.size()), (std::uint32_t(n.index) << 8) | kind);
             return d;
         }
-        default:
-            return apply(Op::Math1, n, 1, target, {0, std::uint32_t(n.builtin)});
+        default: {
+            // Any other builtin runs its registry evaluation: one-argument math as Math1,
+            // the rest (time inputs, RANK...) over a run of consecutive arguments.
+            if (builtinInfo(n.builtin).unary && n.args.size() == 1)
+                return apply(Op::Math1, n, 1, target, {0, std::uint32_t(n.builtin)});
+            const std::uint32_t first = consecutive(n.args);
+            const std::uint32_t d = place();
+            add(Op::Variadic, d, first, std::uint32_t(n.args.size()), std::uint32_t(n.builtin));
+            return d;
+        }
         }
     }
 
@@ -294,8 +296,16 @@ CompileResult compile(const FlatModel &flat)
         deps[i].erase(std::unique(deps[i].begin(), deps[i].end()), deps[i].end());
     }
 
-    // Initial values: every variable, stocks through their initial equations.
-    const Ordering init = order(deps, std::vector<bool>(n, true));
+    // Initial values: every variable, stocks through their initial equations, and a
+    // variable with an initial equation of its own through that.
+    std::vector<std::vector<int>> initDeps = deps;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!flat.vars[i].initial)
+            continue;
+        initDeps[i].clear();
+        forEachVar(*flat.vars[i].initial, [&](int d) { initDeps[i].push_back(d); });
+    }
+    const Ordering init = order(initDeps, std::vector<bool>(n, true));
     if (!init.cycle.empty()) {
         const FlatVar &v = flat.vars[init.cycle.front()];
         result.diagnostics.push_back({Severity::Error, v.source.fileName(), {},
@@ -305,15 +315,24 @@ CompileResult compile(const FlatModel &flat)
     }
 
     // What changes over time: stocks, time, and whatever reads them.
+    // The initial order follows the equations but where an initial equation stands in for
+    // one, so those few may need another pass; what varies only ever grows.
+    const bool anyInitial = std::any_of(flat.vars.begin(), flat.vars.end(), [](const FlatVar &x) { return x.initial.has_value(); });
     std::vector<bool> varying(n, false);
-    for (int v : init.order) {
-        const FlatVar &fv = flat.vars[v];
-        bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation);
-        if (fv.kind != FlatVar::Kind::Stock) {
-            for (int d : deps[v])
-                changes = changes || varying[d];
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int v : init.order) {
+            const FlatVar &fv = flat.vars[v];
+            bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation) || fv.initial.has_value();
+            if (fv.kind != FlatVar::Kind::Stock) {
+                for (int d : deps[v])
+                    changes = changes || varying[d];
+            }
+            if (changes && !varying[v]) {
+                varying[v] = true;
+                grew = grew || anyInitial;
+            }
         }
-        varying[v] = changes;
     }
     std::vector<bool> inRates(n, false);
     std::vector<std::vector<int>> rateDeps(n);
@@ -335,9 +354,10 @@ CompileResult compile(const FlatModel &flat)
     CompiledModel m;
     m.specs = flat.specs;
     m.tables = flat.tables;
+    m.ratesAtStart = anyInitial;
     Codegen gen(flat, m);
     for (int v : init.order)
-        gen.emitEquation(m.initial, v);
+        gen.emitEquation(m.initial, v, true);
     for (int v : rates.order)
         gen.emitEquation(m.rates, v);
     gen.finish();

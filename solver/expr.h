@@ -1,5 +1,10 @@
 #pragma once
-// The syntax tree of one XMILE equation.
+// Expr: the syntax tree of one equation exactly as written, before anything is resolved.
+// Names are strings (canonical, plus the spelling), calls are by name, subscripts are
+// unevaluated, and every node knows where it sits in the text (offset, length). The parser
+// makes it; tools that work on what the modeller wrote use it (units checking, polarity,
+// the expression evaluator, printing). Its resolved counterpart, which the compiler turns
+// into instructions, is Node (node.h): made from an Expr by flattening.
 #include <QString>
 #include <vector>
 

@@ -9,6 +9,7 @@
 #include "model/source.h"
 
 #include <QString>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct FlatVar {
     bool hidden = false;   // made by the compiler (smooth stages, macro internals)
     bool nonNegative = false; // stock: Stella's non-negative stock
     Node equation;         // a stock's is its initial value
+    std::optional<Node> initial; // the value while the model initialises, when it differs (Vensim's ACTIVE INITIAL)
     std::vector<int> inflows, outflows; // stock
     SourceRef source;      // the equation, for messages
     QString units;

@@ -1,6 +1,10 @@
 #pragma once
-// The resolved form of an equation: names are bound to scalar variables, arrays are
-// expanded element by element, builtins are identified. This is what code is made from.
+// Node: the resolved form of one scalar equation, made from an Expr (expr.h) by
+// flattening (solver/flatten/). Names are bound to flat variable indices, arrays are
+// expanded element by element, builtins are identified by id, stateful builtins have
+// become hidden variables and recorded series, and source positions are gone. The
+// compiler (compiler.cpp) turns Nodes into VM instructions. Use Expr to reason about
+// what the modeller wrote; use Node to compute.
 #include "builtins.h"
 #include "expr.h"
 

@@ -1,4 +1,5 @@
 #include "parser.h"
+#include "lexer.h"
 
 #include "model/names.h"
 
@@ -11,209 +12,19 @@ namespace meadows {
 
 namespace {
 
-enum class Tok { End, Number, Name, LParen, RParen, LBracket, RBracket, Comma, Colon, Op, Error };
-
-struct Token {
-    Tok kind = Tok::End;
-    QString text; // operator text, or the name as written
-    double value = 0;
-    int offset = 0;
-    int length = 0;
-    bool quoted = false;
-};
-
-class Lexer {
-public:
-    explicit Lexer(const QString &s) : m_s(s) {}
-
-    Token next()
-    {
-        skipSpaceAndComments();
-        Token t;
-        t.offset = m_i;
-        if (m_error) {
-            t.kind = Tok::Error;
-            t.text = *m_error;
-            t.offset = m_errorOffset;
-            return t;
-        }
-        if (m_i >= m_s.size()) {
-            t.kind = Tok::End;
-            return t;
-        }
-        const QChar c = m_s[m_i];
-        if (c.isDigit() || (c == u'.' && m_i + 1 < m_s.size() && m_s[m_i + 1].isDigit()))
-            return number(t);
-        if (c == u'"')
-            return quotedName(t);
-        if (isNameStart(c))
-            return name(t);
-        ++m_i;
-        t.length = 1;
-        switch (c.unicode()) {
-        case '(': t.kind = Tok::LParen; return t;
-        case ')': t.kind = Tok::RParen; return t;
-        case '[': t.kind = Tok::LBracket; return t;
-        case ']': t.kind = Tok::RBracket; return t;
-        case ',': t.kind = Tok::Comma; return t;
-        case ':': t.kind = Tok::Colon; return t;
-        case '+': case '-': case '*': case '/': case '^': case '%':
-            t.kind = Tok::Op;
-            t.text = c;
-            return t;
-        case '=':
-            t.kind = Tok::Op;
-            t.text = QStringLiteral("=");
-            if (peekChar('=')) { ++m_i; t.length = 2; }
-            return t;
-        case '<':
-            t.kind = Tok::Op;
-            t.text = QStringLiteral("<");
-            if (peekChar('=')) { ++m_i; t.text = QStringLiteral("<="); t.length = 2; }
-            else if (peekChar('>')) { ++m_i; t.text = QStringLiteral("<>"); t.length = 2; }
-            return t;
-        case '>':
-            t.kind = Tok::Op;
-            t.text = QStringLiteral(">");
-            if (peekChar('=')) { ++m_i; t.text = QStringLiteral(">="); t.length = 2; }
-            return t;
-        case '!':
-            t.kind = Tok::Op;
-            t.text = QStringLiteral("not");
-            if (peekChar('=')) { ++m_i; t.text = QStringLiteral("<>"); t.length = 2; }
-            return t;
-        case '&':
-            if (peekChar('&')) { ++m_i; t.kind = Tok::Op; t.text = QStringLiteral("and"); t.length = 2; return t; }
-            break;
-        case '|':
-            if (peekChar('|')) { ++m_i; t.kind = Tok::Op; t.text = QStringLiteral("or"); t.length = 2; return t; }
-            break;
-        default:
-            break;
-        }
-        t.kind = Tok::Error;
-        t.text = QStringLiteral("unexpected character '%1'").arg(c);
-        return t;
-    }
-
-private:
-    static bool isNameStart(QChar c) { return c.isLetter() || c == u'_' || c == u'$' || c.unicode() > 127; }
-    static bool isNameChar(QChar c) { return isNameStart(c) || c.isDigit() || c == u'.' || c == u'\''; }
-    bool peekChar(char c) const { return m_i < m_s.size() && m_s[m_i] == QLatin1Char(c); }
-
-    void skipSpaceAndComments()
-    {
-        while (m_i < m_s.size()) {
-            const QChar c = m_s[m_i];
-            if (c.isSpace()) {
-                ++m_i;
-            } else if (c == u'{') {
-                const int start = m_i;
-                const int close = int(m_s.indexOf(u'}', m_i));
-                if (close < 0) {
-                    m_error = QStringLiteral("unterminated comment: '{' has no closing '}'");
-                    m_errorOffset = start;
-                    m_i = int(m_s.size());
-                    return;
-                }
-                m_i = close + 1;
-            } else if (c == u'\\' && m_i + 1 < m_s.size() && m_s[m_i + 1] == u'\n') {
-                m_i += 2; // Vensim's line continuation
-            } else {
-                return;
-            }
-        }
-    }
-
-    Token number(Token t)
-    {
-        int j = m_i;
-        while (j < m_s.size() && m_s[j].isDigit()) ++j;
-        if (j < m_s.size() && m_s[j] == u'.') {
-            ++j;
-            while (j < m_s.size() && m_s[j].isDigit()) ++j;
-        }
-        if (j < m_s.size() && (m_s[j] == u'e' || m_s[j] == u'E')) {
-            int k = j + 1;
-            if (k < m_s.size() && (m_s[k] == u'+' || m_s[k] == u'-')) ++k;
-            if (k < m_s.size() && m_s[k].isDigit()) {
-                while (k < m_s.size() && m_s[k].isDigit()) ++k;
-                j = k;
-            }
-        }
-        bool ok = false;
-        t.kind = Tok::Number;
-        t.text = m_s.mid(m_i, j - m_i);
-        t.value = t.text.toDouble(&ok);
-        t.length = j - m_i;
-        m_i = j;
-        if (!ok) {
-            t.kind = Tok::Error;
-            t.text = QStringLiteral("malformed number '%1'").arg(t.text);
-        }
-        return t;
-    }
-
-    Token quotedName(Token t)
-    {
-        const int close = int(m_s.indexOf(u'"', m_i + 1));
-        if (close < 0) {
-            t.kind = Tok::Error;
-            t.text = QStringLiteral("unterminated quoted name: '\"' has no closing '\"'");
-            m_i = int(m_s.size());
-            return t;
-        }
-        t.kind = Tok::Name;
-        t.quoted = true;
-        t.text = m_s.mid(m_i + 1, close - m_i - 1);
-        m_i = close + 1;
-        if (t.text.trimmed().isEmpty()) {
-            t.kind = Tok::Error;
-            t.text = QStringLiteral("a quoted name cannot be empty");
-            return t;
-        }
-        // A quoted name may continue with a module member: "my module".var
-        while (m_i < m_s.size() && m_s[m_i] == u'.' && m_i + 1 < m_s.size() && (isNameStart(m_s[m_i + 1]) || m_s[m_i + 1] == u'"')) {
-            ++m_i;
-            Token rest;
-            rest.offset = m_i;
-            rest = m_s[m_i] == u'"' ? quotedName(rest) : name(rest);
-            if (rest.kind == Tok::Error)
-                return rest;
-            t.text += u'.' + rest.text;
-        }
-        t.length = m_i - t.offset;
-        return t;
-    }
-
-    Token name(Token t)
-    {
-        int j = m_i;
-        while (j < m_s.size() && isNameChar(m_s[j]))
-            ++j;
-        // A trailing '.' belongs to no name.
-        while (j > m_i + 1 && m_s[j - 1] == u'.')
-            --j;
-        t.kind = Tok::Name;
-        t.text = m_s.mid(m_i, j - m_i);
-        t.length = j - m_i;
-        m_i = j;
-        return t;
-    }
-
-    const QString &m_s;
-    int m_i = 0;
-    std::optional<QString> m_error;
-    int m_errorOffset = 0;
-};
+using Tok = TokenKind;
 
 struct Failure {
     ParseError error;
 };
 
-// Equations are walked recursively everywhere (flattening, code generation, printing):
-// bounding their depth here keeps every later walk within the stack.
+// Two bounds. The parser's own recursion (parentheses, prefix operators, arguments) is
+// held to kMaxDepth. The tree it builds is walked recursively everywhere later
+// (flattening, code generation, printing); a flat chain "a + b + c ..." is parsed by a
+// loop but still makes a tree one level deeper per term, so the tree gets a looser
+// bound, kMaxTreeDepth, measured to stay well within an 8 MB stack in every walk.
 constexpr int kMaxDepth = 256;
+constexpr int kMaxTreeDepth = 4096; // 10,000 ran; 30,000 overflowed (RelWithDebInfo, 8 MB stack)
 
 class Parser {
 public:
@@ -243,6 +54,7 @@ private:
         case Tok::Comma: return QStringLiteral("','");
         case Tok::Colon: return QStringLiteral("':'");
         case Tok::Op: return QStringLiteral("'%1'").arg(t.text);
+        case Tok::Comment: return QStringLiteral("a comment");
         case Tok::Error: return t.text;
         }
         return {};
@@ -305,8 +117,8 @@ private:
         for (const Expr &a : e.args)
             below = std::max(below, a.depth);
         e.depth = below + 1;
-        if (e.depth > kMaxDepth)
-            fail(e.offset, QStringLiteral("the equation nests more than %1 levels deep").arg(kMaxDepth));
+        if (e.depth > kMaxTreeDepth)
+            fail(e.offset, QStringLiteral("the equation is too long: more than %1 operations in one chain").arg(kMaxTreeDepth));
     }
 
     Expr binary(BinaryOp op, Expr lhs, Expr rhs)

@@ -62,6 +62,9 @@ struct CompiledModel {
     std::vector<double> memory;  // the initial image: constants in place
     Program initial;             // everything, in initial-value order
     Program rates;               // what changes over time, given stocks and time
+    // Some variable had an initial equation of its own (ACTIVE INITIAL): the first row
+    // shows its equation's value, so the rates run once more at the start.
+    bool ratesAtStart = false;
     std::vector<std::uint32_t> stockSlots;
     // Stock i's net flow: sum over terms[termBegin[i] .. termBegin[i+1]) of sign * memory[slot].
     std::vector<std::uint32_t> termBegin;

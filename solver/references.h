@@ -7,9 +7,11 @@
 
 namespace meadows {
 
-// Every variable name the equation mentions (as written, quotes removed), in order,
-// without function names (a name directly followed by '(').
-QStringList referencedNames(const QString &equation);
+// Every variable name the equation's text mentions (as written, quotes removed), in order
+// and with repeats, without function names (a name directly followed by '('). Initial
+// values count: this is about the text. For the causal inputs of a variable, see
+// causalInputs (solver/analysis/polarity.h).
+QStringList namesInEquationText(const QString &equation);
 
 // The equation with every reference to oldName (compared canonically, also as the
 // module part of "oldName.member") replaced by newName spelled for equations.

@@ -61,6 +61,17 @@ void appendField(QByteArray &out, const QString &s)
 
 } // namespace
 
+void appendCsvNumber(QByteArray &out, double v)
+{
+    char buffer[40];
+    out.append(buffer, writeNumber(buffer, v) - buffer);
+}
+
+void appendCsvField(QByteArray &out, const QString &s)
+{
+    appendField(out, s);
+}
+
 void writeCsv(const Results &results, const std::function<bool(const char *, std::size_t)> &write)
 {
     QByteArray header;

@@ -1,5 +1,7 @@
 #include "runner.h"
 
+#include "model/sizelimit.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,22 +27,55 @@ Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
 
 QString Runner::check() const
 {
+    if (!std::isfinite(start))
+        return QStringLiteral("the start time must be a finite number (it is %1)").arg(start);
+    if (!std::isfinite(stop))
+        return QStringLiteral("the stop time must be a finite number (it is %1)").arg(stop);
     if (!(dt > 0) || !std::isfinite(dt))
         return QStringLiteral("DT must be a positive number (it is %1)").arg(dt);
-    if (!(stop >= start) || !std::isfinite(start) || !std::isfinite(stop))
+    if (!(stop >= start))
         return QStringLiteral("the stop time %1 is before the start time %2").arg(stop).arg(start);
     if (!(saveStep > 0) || !std::isfinite(saveStep))
         return QStringLiteral("the save step must be positive (it is %1)").arg(saveStep);
-    if ((stop - start) / dt > 1e9)
-        return QStringLiteral("%1 steps of DT %2 are too many").arg((stop - start) / dt).arg(dt);
-    if ((stop - start) / std::max(saveStep, dt) > 1e8)
-        return QStringLiteral("%1 saved rows are too many").arg((stop - start) / std::max(saveStep, dt));
+    // Where doubles are spaced DT apart or wider, start + k * DT repeats or skips stamps.
+    const double far = std::max(std::abs(start), std::abs(stop));
+    if (std::nextafter(far, HUGE_VAL) - far >= dt)
+        return QStringLiteral("DT %1 is too small for times near %2: the time stamps would repeat").arg(dt).arg(far);
+    const double steps = (stop - start) / dt;
+    if (steps > 1e9)
+        return QStringLiteral("%1 steps of DT %2 are too many").arg(steps).arg(dt);
+    // Everything a run keeps grows with rows times columns: refuse before allocating any.
+    const double rows = (stop - start) / std::max(saveStep, dt) + 1;
+    const double kept = rows * double(model.outputs.size() + 1) + (steps + 1) * double(model.seriesSlots.size());
+    const double limit = 100.0 * double(maxModelSize());
+    if (kept > limit)
+        return QStringLiteral("the run would keep %1 values (%2 rows of %3 columns), more than the limit of %4 "
+                              "(raise it with --max-size)")
+            .arg(kept, 0, 'g', 3)
+            .arg(rows, 0, 'g', 3)
+            .arg(model.outputs.size() + 1)
+            .arg(limit, 0, 'g', 3);
     return {};
+}
+
+std::vector<QString> Runner::warnings(bool fixedStep) const
+{
+    std::vector<QString> out;
+    if (stop > start && dt > stop - start)
+        out.push_back(QStringLiteral("DT %1 is longer than the run from %2 to %3: only the start is computed")
+                          .arg(dt).arg(start).arg(stop));
+    const double ratio = saveStep / dt;
+    if (fixedStep && std::abs(ratio - std::round(ratio)) > 1e-9 * std::max(1.0, ratio))
+        out.push_back(QStringLiteral("the save step %1 is not a multiple of DT %2: rows are saved every %3")
+                          .arg(saveStep).arg(dt).arg(std::max(1.0, std::round(ratio)) * dt));
+    return out;
 }
 
 std::vector<double> Runner::initialise()
 {
     model.execute(model.initial, memory.data(), state);
+    if (model.ratesAtStart)
+        model.execute(model.rates, memory.data(), state);
     std::vector<double> levels(model.stockSlots.size());
     for (std::size_t s = 0; s < levels.size(); ++s)
         levels[s] = memory[model.stockSlots[s]];

@@ -13,6 +13,8 @@ public:
 
     // Empty when the sim specs make sense; else what is wrong with them.
     QString check() const;
+    // Settings the run honours only approximately, said rather than silently adjusted.
+    std::vector<QString> warnings(bool fixedStep) const;
 
     // Evaluates everything at the start; returns the stocks' initial values.
     std::vector<double> initialise();

@@ -34,17 +34,6 @@ std::optional<Method> methodFromName(const QString &name)
     return std::nullopt;
 }
 
-QString methodName(Method m)
-{
-    switch (m) {
-    case Method::Euler: return QStringLiteral("euler");
-    case Method::RK4: return QStringLiteral("rk4");
-    case Method::RK45: return QStringLiteral("rk45");
-    case Method::Rosenbrock: return QStringLiteral("rosenbrock");
-    }
-    return {};
-}
-
 namespace detail {
 
 // Euler as Vensim and Stella step it: the flows computed from this step's stocks move
@@ -111,9 +100,10 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
         method = *options.method;
     else if (const auto m = methodFromName(model.specs.method))
         method = *m;
-    if (method == Method::RK45 || method == Method::Rosenbrock)
-        return detail::runAdaptive(runner, method, cancel);
-    return detail::runFixedStep(runner, method, cancel);
+    const bool adaptive = method == Method::RK45 || method == Method::Rosenbrock;
+    result = adaptive ? detail::runAdaptive(runner, method, cancel) : detail::runFixedStep(runner, method, cancel);
+    result.warnings = runner.warnings(!adaptive);
+    return result;
 }
 
 } // namespace meadows

@@ -38,11 +38,11 @@ struct Results {
 struct RunResult {
     std::optional<Results> results;
     QString error; // set when the run could not start (bad sim specs) or was cancelled
+    std::vector<QString> warnings; // time settings the run could honour only approximately
 };
 
 // Reads XMILE's method names ("Euler", "RK4", "rk4"...); nullopt for ones not supported.
 std::optional<Method> methodFromName(const QString &name);
-QString methodName(Method method);
 
 RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
                    const std::atomic<bool> *cancel = nullptr);
@@ -51,6 +51,10 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
 QByteArray toCsv(const Results &results);
 // The same, streamed: `write` receives consecutive pieces and returns false to stop.
 void writeCsv(const Results &results, const std::function<bool(const char *, std::size_t)> &write);
+// One number or one field as those CSV files write them (shortest exact form, NaN, Inf;
+// quoted when it holds a comma, a quote or a newline), for other tables in the same style.
+void appendCsvNumber(QByteArray &out, double v);
+void appendCsvField(QByteArray &out, const QString &s);
 // Writes the CSV to a file, atomically: empty string on success, else what went wrong.
 QString saveCsvFile(const Results &results, const QString &path);
 

@@ -1,5 +1,6 @@
 #include "units.h"
 
+#include "builtins.h"
 #include "parser.h"
 
 #include "model/names.h"
@@ -91,9 +92,12 @@ bool isDimensionlessWord(const QString &key)
            || key == QLatin1String("fraction") || key == QLatin1String("1");
 }
 
+constexpr int kMaxUnitNesting = 256;
+
 class UnitParser {
 public:
-    UnitParser(const QString &text, const std::function<std::optional<UnitPowers>(const QString &)> &resolve)
+    using Resolver = std::function<std::optional<UnitPowers>(const QString &, QString *)>;
+    UnitParser(const QString &text, const Resolver &resolve)
         : m_s(text), m_resolve(resolve)
     {
     }
@@ -179,8 +183,17 @@ private:
             return std::nullopt;
         }
         if (m_s[m_i] == u'(') {
+            // Parentheses recurse: bound them as the equation parser bounds its nesting.
+            if (m_nesting >= kMaxUnitNesting) {
+                m_error = QStringLiteral("parentheses nest more than %1 levels deep").arg(kMaxUnitNesting);
+                return std::nullopt;
+            }
             ++m_i;
+            ++m_nesting;
             std::optional<UnitPowers> inner = product();
+            --m_nesting;
+            if (!inner)
+                return std::nullopt;
             skipSpace();
             if (m_i >= m_s.size() || m_s[m_i] != u')') {
                 m_error = QStringLiteral("'(' is never closed");
@@ -198,16 +211,18 @@ private:
             m_error = QStringLiteral("a unit is missing before '%1'").arg(m_i < m_s.size() ? m_s[m_i] : QChar(u' '));
             return std::nullopt;
         }
-        std::optional<UnitPowers> u = m_resolve(name);
+        QString why;
+        std::optional<UnitPowers> u = m_resolve(name, &why);
         if (!u)
-            m_error = QStringLiteral("the unit '%1' is defined in terms of itself").arg(name);
+            m_error = why;
         return u;
     }
 
     const QString &m_s;
     qsizetype m_i = 0;
     QString m_error;
-    const std::function<std::optional<UnitPowers>(const QString &)> &m_resolve;
+    int m_nesting = 0;
+    const Resolver &m_resolve;
 };
 
 } // namespace
@@ -237,8 +252,7 @@ QString UnitContext::baseName(const QString &name) const
 
 std::optional<UnitPowers> UnitContext::parse(const QString &text, QString *error) const
 {
-    const std::function<std::optional<UnitPowers>(const QString &)> resolve =
-        [this](const QString &name) -> std::optional<UnitPowers> {
+    const UnitParser::Resolver resolve = [this](const QString &name, QString *why) -> std::optional<UnitPowers> {
         const QString key = baseName(name);
         if (isDimensionlessWord(key))
             return UnitPowers{};
@@ -247,11 +261,20 @@ std::optional<UnitPowers> UnitContext::parse(const QString &text, QString *error
         if (isNumber)
             return UnitPowers{}; // "1/Month": scale factors carry no dimension
         if (auto it = m_definitions.find(key); it != m_definitions.end()) {
-            if (m_expanding > 16)
+            if (m_expanding > 16) {
+                *why = QStringLiteral("the unit '%1' is defined in terms of itself").arg(name);
                 return std::nullopt;
+            }
             ++m_expanding;
-            const std::optional<UnitPowers> u = parse(it->second);
+            QString inner;
+            const std::optional<UnitPowers> u = parse(it->second, &inner);
             --m_expanding;
+            // A definition that is itself garbled says so, rather than blaming a cycle.
+            if (!u)
+                *why = inner.startsWith(QLatin1String("the unit '"))
+                           ? inner
+                           : QStringLiteral("the unit '%1' is defined as '%2', which does not parse: %3")
+                                 .arg(name, it->second, inner);
             return u;
         }
         UnitPowers u;
@@ -365,7 +388,7 @@ private:
     }
 
     // Operands that must agree (+, -, comparisons, MIN, MAX, IF branches).
-    Inferred agree(const Expr &at, const std::vector<const Expr *> &operands, const char *what)
+    Inferred agree(const std::vector<const Expr *> &operands, const char *what)
     {
         Inferred result;
         result.flexible = true;
@@ -388,7 +411,6 @@ private:
         }
         if (unknown && result.flexible)
             return Inferred::unknown();
-        Q_UNUSED(at);
         return result;
     }
 
@@ -416,7 +438,7 @@ private:
             return infer(e.args[0]);
         case Expr::Kind::If:
             infer(e.args[0]);
-            return agree(e, {&e.args[1], &e.args[2]}, "IF's two branches");
+            return agree({&e.args[1], &e.args[2]}, "IF's two branches");
         case Expr::Kind::Binary:
             return binary(e);
         case Expr::Kind::Call:
@@ -430,10 +452,10 @@ private:
         switch (e.binaryOp) {
         case BinaryOp::Add:
         case BinaryOp::Subtract:
-            return agree(e, {&e.args[0], &e.args[1]}, e.binaryOp == BinaryOp::Add ? "a sum" : "a difference");
+            return agree({&e.args[0], &e.args[1]}, e.binaryOp == BinaryOp::Add ? "a sum" : "a difference");
         case BinaryOp::Equal: case BinaryOp::NotEqual: case BinaryOp::Less: case BinaryOp::LessEqual:
         case BinaryOp::Greater: case BinaryOp::GreaterEqual:
-            agree(e, {&e.args[0], &e.args[1]}, "a comparison");
+            agree({&e.args[0], &e.args[1]}, "a comparison");
             return {UnitPowers{}, true};
         case BinaryOp::And:
         case BinaryOp::Or:
@@ -453,7 +475,7 @@ private:
             return Inferred::of(e.binaryOp == BinaryOp::Multiply ? *a.unit * *b.unit : *a.unit / *b.unit);
         }
         case BinaryOp::Modulo:
-            return agree(e, {&e.args[0], &e.args[1]}, "MOD");
+            return agree({&e.args[0], &e.args[1]}, "MOD");
         case BinaryOp::Power: {
             const Inferred base = infer(e.args[0]);
             infer(e.args[1]);
@@ -473,37 +495,30 @@ private:
 
     Inferred call(const Expr &e)
     {
-        const QString &f = e.name;
         const auto first = [&]() { return e.args.empty() ? Inferred::unknown() : infer(e.args[0]); };
-        static const QStringList dimensionlessIn{
-            QStringLiteral("exp"), QStringLiteral("ln"), QStringLiteral("log10"), QStringLiteral("sin"),
-            QStringLiteral("cos"), QStringLiteral("tan"), QStringLiteral("arcsin"), QStringLiteral("arccos"),
-            QStringLiteral("arctan")};
-        if (dimensionlessIn.contains(f)) {
+        const auto inferAll = [&](std::size_t from) {
+            for (std::size_t i = from; i < e.args.size(); ++i)
+                infer(e.args[i]);
+        };
+        const BuiltinInfo *b = findBuiltin(e.name);
+        switch (b ? b->units : UnitsRule::Unchecked) {
+        case UnitsRule::DimensionlessArgument: {
             const Inferred a = first();
             if (a.known() && !a.unit->isDimensionless())
                 warn(*m_ref, e.args[0].offset, QStringLiteral("%1 needs a dimensionless argument, not %2")
                                                    .arg(e.spelling.toUpper(), a.unit->toString()));
             return {UnitPowers{}, true};
         }
-        static const QStringList sameAsFirst{
-            QStringLiteral("abs"), QStringLiteral("int"), QStringLiteral("round"), QStringLiteral("smth1"),
-            QStringLiteral("smth3"), QStringLiteral("smthn"), QStringLiteral("smooth"), QStringLiteral("delay1"),
-            QStringLiteral("delay3"), QStringLiteral("delayn"), QStringLiteral("delay"), QStringLiteral("delay_fixed"),
-            QStringLiteral("previous"), QStringLiteral("init"), QStringLiteral("history"), QStringLiteral("forcst"),
-            QStringLiteral("step"), QStringLiteral("random"), QStringLiteral("normal")};
-        if (sameAsFirst.contains(f)) {
-            for (std::size_t i = 1; i < e.args.size(); ++i)
-                infer(e.args[i]);
+        case UnitsRule::SameAsFirst:
+            inferAll(1);
             return first();
-        }
-        if (f == QLatin1String("min") || f == QLatin1String("max") || f == QLatin1String("mean") || f == QLatin1String("sum")) {
+        case UnitsRule::ArgumentsAgree: {
             std::vector<const Expr *> args;
             for (const Expr &a : e.args)
                 args.push_back(&a);
-            return agree(e, args, "the arguments of MIN/MAX/MEAN/SUM");
+            return agree(args, "the arguments of MIN/MAX/MEAN/SUM");
         }
-        if (f == QLatin1String("sqrt")) {
+        case UnitsRule::SquareRoot: {
             const Inferred a = first();
             if (!a.known())
                 return a;
@@ -512,26 +527,33 @@ private:
             warn(*m_ref, e.args[0].offset, QStringLiteral("SQRT of %1 has no whole-power units").arg(a.unit->toString()));
             return Inferred::unknown();
         }
-        if ((f == QLatin1String("safediv") || f == QLatin1String("xidz") || f == QLatin1String("zidz")) && e.args.size() >= 2) {
-            Expr quotient;
-            quotient.kind = Expr::Kind::Binary;
-            quotient.binaryOp = BinaryOp::Divide;
-            quotient.args = {e.args[0], e.args[1]};
-            return binary(quotient);
+        case UnitsRule::Quotient:
+            if (e.args.size() >= 2) {
+                Expr quotient;
+                quotient.kind = Expr::Kind::Binary;
+                quotient.binaryOp = BinaryOp::Divide;
+                quotient.args = {e.args[0], e.args[1]};
+                return binary(quotient);
+            }
+            break;
+        case UnitsRule::TableUnits:
+            if (e.args.size() == 2 && e.args[0].kind == Expr::Kind::Name) {
+                // LOOKUP(table, x) gives the table variable's declared units, whatever x is in.
+                infer(e.args[1]);
+                const auto it = m_declared.constFind(e.args[0].name);
+                return it != m_declared.constEnd() && *it ? Inferred::of(**it) : Inferred::unknown();
+            }
+            break;
+        case UnitsRule::PerTimeUnit:
+            if (m_units.timeUnit()) {
+                inferAll(0);
+                return Inferred::of(UnitPowers{} / *m_units.timeUnit());
+            }
+            break;
+        case UnitsRule::Unchecked:
+            break;
         }
-        if (f == QLatin1String("lookup") && e.args.size() == 2 && e.args[0].kind == Expr::Kind::Name) {
-            // LOOKUP(table, x) gives the table variable's declared units, whatever x is in.
-            infer(e.args[1]);
-            const auto it = m_declared.constFind(e.args[0].name);
-            return it != m_declared.constEnd() && *it ? Inferred::of(**it) : Inferred::unknown();
-        }
-        if (f == QLatin1String("trend") && m_units.timeUnit()) {
-            for (const Expr &a : e.args)
-                infer(a);
-            return Inferred::of(UnitPowers{}.operator/(*m_units.timeUnit()));
-        }
-        for (const Expr &a : e.args)
-            infer(a);
+        inferAll(0);
         return Inferred::unknown();
     }
 

@@ -12,88 +12,16 @@ namespace meadows {
 
 namespace {
 
-double math1(Builtin f, double x)
+// One builtin's evaluation, from the registry: the same function the expression
+// evaluator calls.
+inline double unary(std::uint32_t code, double x)
 {
-    switch (f) {
-    case Builtin::Abs: return std::fabs(x);
-    case Builtin::Exp: return std::exp(x);
-    case Builtin::Ln: return std::log(x);
-    case Builtin::Log10: return std::log10(x);
-    case Builtin::Sqrt: return std::sqrt(x);
-    case Builtin::Sin: return std::sin(x);
-    case Builtin::Cos: return std::cos(x);
-    case Builtin::Tan: return std::tan(x);
-    case Builtin::Arcsin: return std::asin(x);
-    case Builtin::Arccos: return std::acos(x);
-    case Builtin::Arctan: return std::atan(x);
-    case Builtin::Int: return std::floor(x);
-    case Builtin::Round: return std::round(x);
-    default: return std::numeric_limits<double>::quiet_NaN();
-    }
+    return builtinInfo(Builtin(code)).unary(x);
 }
 
-// Floored modulo: the result takes the sign of the divisor, as in Stella and Vensim.
-double modulo(double a, double b)
+inline double variadic(std::uint32_t code, const double *args, std::uint32_t count, const double *m)
 {
-    const double r = std::fmod(a, b);
-    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
-}
-
-double variadic(Builtin f, const double *args, std::uint32_t count, const double *m)
-{
-    const double time = m[TimeSlot];
-    const double dt = m[DtSlot];
-    // A sliver of a step of tolerance, so that a time on the grid is hit despite rounding.
-    const double eps = dt * 1e-6;
-    switch (f) {
-    case Builtin::Step: // STEP(height, start)
-        return time + eps >= args[1] ? args[0] : 0.0;
-    case Builtin::Ramp: { // RAMP(slope, start [, end])
-        if (time + eps < args[1])
-            return 0.0;
-        const double until = count > 2 ? std::min(time, args[2]) : time;
-        return args[0] * (until - args[1]);
-    }
-    case Builtin::Pulse: { // XMILE: PULSE(magnitude [, first [, interval]]): magnitude/DT for one step
-        const double first = count > 1 ? args[1] : m[StartSlot];
-        const double interval = count > 2 ? args[2] : 0.0;
-        if (time + eps < first)
-            return 0.0;
-        double since = time - first;
-        if (interval > 0)
-            since = std::fmod(since + eps, interval) - eps;
-        return std::fabs(since) < dt / 2 ? args[0] / dt : 0.0;
-    }
-    case Builtin::VensimPulse: { // Vensim: PULSE(start, width): 1 from start for width (at least DT)
-        const double width = std::max(args[1], dt);
-        return (time + eps >= args[0] && time + eps < args[0] + width) ? 1.0 : 0.0;
-    }
-    case Builtin::Rank: { // args: n, then the array's elements
-        const std::uint32_t size = count - 1;
-        const long wanted = std::lround(args[0]);
-        if (size == 0 || wanted < 1 || wanted > long(size))
-            return std::numeric_limits<double>::quiet_NaN();
-        // Elements are few (one array); sort their indices by value, ties by position.
-        std::uint32_t order[256];
-        std::vector<std::uint32_t> large;
-        std::uint32_t *idx = size <= 256 ? order : (large.resize(size), large.data());
-        for (std::uint32_t k = 0; k < size; ++k)
-            idx[k] = k;
-        const double *values = args + 1;
-        std::stable_sort(idx, idx + size, [values](std::uint32_t x, std::uint32_t y) { return values[x] < values[y]; });
-        return double(idx[wanted - 1] + 1);
-    }
-    case Builtin::PulseTrain: { // PULSE TRAIN(start, width, interval, end)
-        if (time + eps < args[0] || time > args[3] + eps)
-            return 0.0;
-        double since = time - args[0];
-        if (args[2] > 0)
-            since = std::fmod(since + eps, args[2]) - eps;
-        return since < args[1] - eps ? 1.0 : 0.0;
-    }
-    default:
-        return std::numeric_limits<double>::quiet_NaN();
-    }
+    return builtinInfo(Builtin(code)).evaluate(args, count, BuiltinClock{m[TimeSlot], m[DtSlot], m[StartSlot]});
 }
 
 // SplitMix64: a counter-based generator, so a draw depends only on (seed, call, step):
@@ -178,7 +106,7 @@ op_Sub: m[i->dst] = m[i->a] - m[i->b]; NEXT;
 op_Mul: m[i->dst] = m[i->a] * m[i->b]; NEXT;
 op_Div: m[i->dst] = m[i->a] / m[i->b]; NEXT;
 op_Pow: m[i->dst] = std::pow(m[i->a], m[i->b]); NEXT;
-op_Mod: m[i->dst] = modulo(m[i->a], m[i->b]); NEXT;
+op_Mod: m[i->dst] = flooredModulo(m[i->a], m[i->b]); NEXT;
 op_Eq: m[i->dst] = m[i->a] == m[i->b] ? 1.0 : 0.0; NEXT;
 op_Ne: m[i->dst] = m[i->a] != m[i->b] ? 1.0 : 0.0; NEXT;
 op_Lt: m[i->dst] = m[i->a] < m[i->b] ? 1.0 : 0.0; NEXT;
@@ -188,13 +116,13 @@ op_Ge: m[i->dst] = m[i->a] >= m[i->b] ? 1.0 : 0.0; NEXT;
 op_And: m[i->dst] = (m[i->a] != 0.0 && m[i->b] != 0.0) ? 1.0 : 0.0; NEXT;
 op_Or: m[i->dst] = (m[i->a] != 0.0 || m[i->b] != 0.0) ? 1.0 : 0.0; NEXT;
 op_Select: m[i->dst] = m[i->a] != 0.0 ? m[i->b] : m[i->c]; NEXT;
-op_Math1: m[i->dst] = math1(Builtin(i->c), m[i->a]); NEXT;
+op_Math1: m[i->dst] = unary(i->c, m[i->a]); NEXT;
 op_Min2: m[i->dst] = std::fmin(m[i->a], m[i->b]); NEXT;
 op_Max2: m[i->dst] = std::fmax(m[i->a], m[i->b]); NEXT;
 op_SafeDiv: m[i->dst] = m[i->b] != 0.0 ? m[i->a] / m[i->b] : m[i->c]; NEXT;
 op_Arctan2: m[i->dst] = std::atan2(m[i->a], m[i->b]); NEXT;
 op_Lookup: m[i->dst] = tables[i->b].evaluate(m[i->a]); NEXT;
-op_Variadic: m[i->dst] = variadic(Builtin(i->c), m + i->a, i->b, m); NEXT;
+op_Variadic: m[i->dst] = variadic(i->c, m + i->a, i->b, m); NEXT;
 op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
 op_Random: m[i->dst] = randomDraw(i->c, m + i->a, i->b, m, state); NEXT;
 op_End:

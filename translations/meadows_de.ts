@@ -137,6 +137,37 @@
         <source>Dominance needs a model that runs.</source>
         <translation>Die Dominanzanalyse braucht ein lauffähiges Modell.</translation>
     </message>
+    <message>
+        <source>shared</source>
+        <translation>geteilt</translation>
+    </message>
+    <message>
+        <source>No loop has half of the loops&apos; scores.</source>
+        <translation>Keine Schleife hat die Hälfte der Schleifenwerte.</translation>
+    </message>
+    <message>
+        <source>at rest</source>
+        <translation>in Ruhe</translation>
+    </message>
+    <message>
+        <source>No stock on a loop moves.</source>
+        <translation>Kein Bestand auf einer Schleife bewegt sich.</translation>
+    </message>
+    <message>
+        <source>no loop active</source>
+        <translation>keine Schleife aktiv</translation>
+    </message>
+    <message>
+        <source>The stocks move at a pace no loop changes (a limit holds a flow, or an outside input drives them).</source>
+        <translation>Die Bestände ändern sich in einem Tempo, das keine Schleife verändert (eine Grenze hält einen Fluss fest, oder ein äußerer Eingang treibt sie).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dominance is of the %n loop(s) that matter, found by strongest-path discovery: there are too many to list.</source>
+        <translation>
+            <numerusform>Dominanz der %n Schleife, die zählt, gefunden durch Suche nach den stärksten Pfaden: es gibt zu viele, um sie aufzulisten.</numerusform>
+            <numerusform>Dominanz der %n Schleifen, die zählen, gefunden durch Suche nach den stärksten Pfaden: es gibt zu viele, um sie aufzulisten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RenameVariableCommand</name>
@@ -261,6 +292,13 @@
     <message>
         <source>%1 could not be read.</source>
         <translation>%1 konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::DominanceBand</name>
+    <message>
+        <source>No loop dominance to show</source>
+        <translation>Keine Schleifendominanz anzuzeigen</translation>
     </message>
 </context>
 <context>
@@ -451,6 +489,18 @@
     <message>
         <source>Only loops of unknown polarity (click again for all)</source>
         <translation>Nur Schleifen unbekannter Polarität (erneut klicken für alle)</translation>
+    </message>
+    <message>
+        <source>Which loop was in charge when</source>
+        <translation>Welche Schleife wann bestimmend war</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Show the loops&apos; relative scores over time as a line chart</source>
+        <translation>Die relativen Schleifenwerte über die Zeit als Liniendiagramm zeigen</translation>
     </message>
 </context>
 <context>

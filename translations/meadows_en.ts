@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>Dominance is of the %n loop(s) that matter, found by strongest-path discovery: there are too many to list.</source>
+        <translation>
+            <numerusform>Dominance is of the %n loop that matters, found by strongest-path discovery: there are too many to list.</numerusform>
+            <numerusform>Dominance is of the %n loops that matter, found by strongest-path discovery: there are too many to list.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>meadows::LoopsPanel</name>
     <message numerus="yes">
         <source>%n loop(s): %1 reinforcing, %2 balancing, %3 of unknown polarity</source>

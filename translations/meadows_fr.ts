@@ -137,6 +137,37 @@
         <source>Dominance needs a model that runs.</source>
         <translation>L&apos;analyse de dominance nécessite un modèle qui s&apos;exécute.</translation>
     </message>
+    <message>
+        <source>shared</source>
+        <translation>partagé</translation>
+    </message>
+    <message>
+        <source>No loop has half of the loops&apos; scores.</source>
+        <translation>Aucune boucle n’a la moitié des scores des boucles.</translation>
+    </message>
+    <message>
+        <source>at rest</source>
+        <translation>au repos</translation>
+    </message>
+    <message>
+        <source>No stock on a loop moves.</source>
+        <translation>Aucun stock d’une boucle ne bouge.</translation>
+    </message>
+    <message>
+        <source>no loop active</source>
+        <translation>aucune boucle active</translation>
+    </message>
+    <message>
+        <source>The stocks move at a pace no loop changes (a limit holds a flow, or an outside input drives them).</source>
+        <translation>Les stocks évoluent à un rythme qu’aucune boucle ne change (une limite bloque un flux, ou une entrée extérieure les pousse).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dominance is of the %n loop(s) that matter, found by strongest-path discovery: there are too many to list.</source>
+        <translation>
+            <numerusform>Dominance de la %n boucle qui compte, trouvée par recherche des chemins les plus forts : il y en a trop pour les lister.</numerusform>
+            <numerusform>Dominance des %n boucles qui comptent, trouvées par recherche des chemins les plus forts : il y en a trop pour les lister.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RenameVariableCommand</name>
@@ -261,6 +292,13 @@
     <message>
         <source>%1 could not be read.</source>
         <translation>Impossible de lire %1.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::DominanceBand</name>
+    <message>
+        <source>No loop dominance to show</source>
+        <translation>Aucune dominance de boucle à montrer</translation>
     </message>
 </context>
 <context>
@@ -451,6 +489,18 @@
     <message>
         <source>Only loops of unknown polarity (click again for all)</source>
         <translation>Seulement les boucles de polarité inconnue (cliquer à nouveau pour toutes)</translation>
+    </message>
+    <message>
+        <source>Which loop was in charge when</source>
+        <translation>Quelle boucle menait, et quand</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Show the loops&apos; relative scores over time as a line chart</source>
+        <translation>Montrer les scores relatifs des boucles au fil du temps en courbes</translation>
     </message>
 </context>
 <context>

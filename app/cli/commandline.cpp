@@ -1,9 +1,11 @@
 #include "commandline.h"
 
 #include "model/names.h"
+#include "model/sizelimit.h"
 
 #include <QFileInfo>
 #include <QTextStream>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -19,6 +21,10 @@ const Subcommand kSubcommands[] = {
     {"check", checkCommand},
     {"loops", loopsCommand},
     {"export", exportCommand},
+    {"equilibria", equilibriaCommand},
+    {"sweep", sweepCommand},
+    {"sensitivity", sensitivityCommand},
+    {"layout", layoutCommand},
 };
 } // namespace
 
@@ -26,17 +32,34 @@ QString usageText()
 {
     return QStringLiteral(
         "usage: meadows [MODEL] [--lang en|de|fr] [--screenshot OUT.png [--select NAME]]\n"
-        "                                       open the editor (on MODEL: XMILE, or Mermaid .mmd);\n"
+        "                                       open the editor (on MODEL: XMILE, Vensim .mdl, or Mermaid .mmd);\n"
         "                                       --screenshot writes a picture of the window and exits\n"
         "       meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X]\n"
         "                         [--start X] [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...\n"
         "       meadows check [--units] MODEL   parse and compile; list every problem\n"
-        "       meadows loops MODEL [--json | --summary | --dominance] [--max-loops N]\n"
+        "       meadows loops MODEL [--json | --summary | --dominance [--periods]] [--max-loops N]\n"
         "                                       list the feedback loops, R/B/U (unknown)\n"
         "       meadows export MODEL --format svg|png|pdf|md|mermaid|dot [-o OUT] [--scale N]\n"
         "                         [--baseline OTHER.xmile]\n"
         "                                       the diagram as a picture, a postmortem page (md),\n"
         "                                       or the causal links as Mermaid / Graphviz text\n"
+        "       meadows equilibria MODEL [--set NAME=VALUE]... [--at T] [--json]\n"
+        "                                       steady states (time-driven inputs held at T), their\n"
+        "                                       eigenvalues and stability\n"
+        "       meadows sweep MODEL --vary NAME=FROM:TO:N [--vary ...] [--threads N]\n"
+        "                         [--measure final|max|min|time-above:NAME:LEVEL]\n"
+        "                                       one run per grid point, every variable measured, CSV\n"
+        "       meadows sweep MODEL --vary NAME=FROM:TO:N --equilibria [--at T] [--json]\n"
+        "                                       equilibrium branches along NAME, folds (tipping\n"
+        "                                       points) and Hopf points\n"
+        "       meadows sensitivity MODEL --vary NAME=uniform(A,B)|normal(MEAN,SD)|triangular(MIN,MODE,MAX)\n"
+        "                         [--vary ...] --runs N [--seed S] [--sampling lhs|mc] [-o OUT.csv]\n"
+        "                                       percentile bands p5 p25 p50 p75 p95 of every variable\n"
+        "                                       over time, CSV\n"
+        "       meadows layout MODEL [-o OUT.xmile]\n"
+        "                                       the model with its diagram laid out afresh (Graphviz)\n"
+        "       every command takes --max-size N: how many values a model may expand to\n"
+        "                                       (array elements, module copies; default 1000000)\n"
         "       meadows help | --help | --version\n"
         "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
 }
@@ -84,6 +107,33 @@ int refuseGuiArguments(int argc, char **argv)
     return -1;
 }
 
+// --max-size N (or --max-size=N), taken out of the arguments here so that every
+// subcommand honours it: the limit on how large a model may expand (model/sizelimit.h).
+static QString takeMaxSize(QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString value;
+        if (arguments[i] == QLatin1String("--max-size")) {
+            if (i + 1 >= arguments.size())
+                return QStringLiteral("--max-size needs a number");
+            value = arguments[i + 1];
+            arguments.remove(i, 2);
+        } else if (arguments[i].startsWith(QLatin1String("--max-size="))) {
+            value = arguments[i].mid(11);
+            arguments.remove(i);
+        } else {
+            continue;
+        }
+        bool ok = false;
+        const double n = value.toDouble(&ok); // "1e8" is allowed
+        if (!ok || !(n >= 1) || n > 1e15 || n != std::floor(n))
+            return QStringLiteral("--max-size needs a whole number of at least 1, not '%1'").arg(value);
+        setMaxModelSize(std::int64_t(n));
+        --i;
+    }
+    return {};
+}
+
 int runHeadless(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
@@ -97,8 +147,15 @@ int runHeadless(const QStringList &arguments)
         return ExitOk;
     }
     for (const Subcommand &s : kSubcommands) {
-        if (command == QLatin1String(s.name))
-            return s.run(arguments.mid(2));
+        if (command == QLatin1String(s.name)) {
+            QStringList rest = arguments.mid(2);
+            const QString refused = takeMaxSize(rest);
+            if (!refused.isEmpty()) {
+                QTextStream(stderr) << "meadows " << s.name << ": " << refused << '\n' << usageText();
+                return ExitUsage;
+            }
+            return s.run(rest);
+        }
     }
     QTextStream(stderr) << "meadows: unknown command '" << command << "'\n" << usageText();
     return ExitUsage;

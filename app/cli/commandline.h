@@ -17,6 +17,10 @@ int runCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);
 int loopsCommand(const QStringList &arguments);
 int exportCommand(const QStringList &arguments);
+int equilibriaCommand(const QStringList &arguments);
+int sweepCommand(const QStringList &arguments);
+int sensitivityCommand(const QStringList &arguments);
+int layoutCommand(const QStringList &arguments);
 
 // `meadows export` of a format that draws the diagram (svg, png, pdf, md): the GUI module
 // runs it, offscreen. False for the text formats and for arguments that do not parse,

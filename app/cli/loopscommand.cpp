@@ -1,8 +1,9 @@
-// meadows loops MODEL [--json] [--summary] [--dominance] [--max-loops N]
+// meadows loops MODEL [--json] [--summary] [--dominance [--periods]] [--max-loops N]
 // Lists every feedback loop of a model: as a table (name, polarity, length, variables in
 // loop order), as JSON, as a one-line summary, or, with --dominance, runs the model and
-// writes each save step's loop scores (Loops That Matter) as CSV. These formats are a
-// public interface: scripts read them.
+// writes each save step's loop scores (Loops That Matter) as CSV; with --periods as
+// well, the periods in which each loop was in charge instead ("R1 20–45" lines, see
+// dominanceperiods.h). These formats are a public interface: scripts read them.
 #include "commandline.h"
 #include "commandoutput.h"
 #include "solver/analysis/modelloops.h"
@@ -11,6 +12,8 @@
 #include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
 #include "solver/analysis/loopdominance.h"
+#include "solver/analysis/dominanceperiods.h"
+#include "solver/analysis/loopdiscovery.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -118,6 +121,7 @@ int loopsCommand(const QStringList &arguments)
     p.addOption({QStringLiteral("json"), QStringLiteral("print the loops as JSON")});
     p.addOption({QStringLiteral("summary"), QStringLiteral("print one line of counts")});
     p.addOption({QStringLiteral("dominance"), QStringLiteral("run the model and print loop scores as CSV")});
+    p.addOption({QStringLiteral("periods"), QStringLiteral("with --dominance: print which loop was in charge when, as periods")});
     p.addOption({QStringLiteral("max-loops"), QStringLiteral("stop after this many loops"), QStringLiteral("n")});
     if (!p.parse(QStringList{QStringLiteral("meadows loops")} + arguments)) {
         err << "meadows loops: " << p.errorText() << '\n' << usageText();
@@ -131,6 +135,8 @@ int loopsCommand(const QStringList &arguments)
                         + int(p.isSet(QStringLiteral("dominance")));
     if (formats > 1)
         usage = QStringLiteral("--json, --summary and --dominance exclude each other");
+    if (p.isSet(QStringLiteral("periods")) && !p.isSet(QStringLiteral("dominance")))
+        usage = QStringLiteral("--periods goes with --dominance");
     LoopSearchOptions search;
     if (p.isSet(QStringLiteral("max-loops"))) {
         bool ok = false;
@@ -151,7 +157,12 @@ int loopsCommand(const QStringList &arguments)
         return ExitModelError;
     const CausalModel &causal = model->causal;
     const LoopList &loops = model->loops;
-    if (!loops.complete) {
+    const bool discover = !loops.complete && !loops.cancelled && p.isSet(QStringLiteral("dominance"));
+    if (discover) {
+        err << file << ": note: more than " << loops.size() << " loops (--max-loops): finding the loops that "
+            << "matter by strongest-path discovery (Eberlein & Schoenberg 2020) instead of listing every loop\n";
+        err.flush();
+    } else if (!loops.complete) {
         err << file << ": warning: stopped after " << loops.size()
             << " loops (--max-loops); the list is incomplete\n";
         err.flush();
@@ -174,12 +185,29 @@ int loopsCommand(const QStringList &arguments)
             err << file << ": error: the model does not compile, so it cannot run for --dominance\n";
             return ExitModelError;
         }
-        const DominanceResult dominance = computeDominance(causal, loops, *compiled.model);
+        LoopList discovered;
+        if (discover) {
+            const LinkScoreRun scores = scoreAllLinks(causal, *compiled.model);
+            if (!scores.error.isEmpty()) {
+                err << file << ": error: " << scores.error << '\n';
+                return ExitModelError;
+            }
+            const DiscoveredLoops found = discoverStrongestLoops(causal, scores);
+            err << file << ": note: strongest-path discovery found " << found.circuits.size() << " loops in "
+                << found.searches << " searches (one per stock and save step)";
+            if (found.cutShort)
+                err << "; " << found.cutShort << " searches stopped at their limit of visits";
+            err << '\n';
+            err.flush();
+            discovered = loopListOf(causal.graph, found.circuits);
+        }
+        const DominanceResult dominance = computeDominance(causal, discover ? discovered : loops, *compiled.model);
         if (!dominance.error.isEmpty()) {
             err << file << ": error: " << dominance.error << '\n';
             return ExitModelError;
         }
-        report = dominanceCsv(dominance, topLoops(dominance, 10));
+        report = p.isSet(QStringLiteral("periods")) ? periodLines(dominanceStory(dominance), dominance)
+                                                    : dominanceCsv(dominance, topLoops(dominance, 10));
     } else {
         report = tableReport(causal.graph, loops);
     }

@@ -1,5 +1,6 @@
 // meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X] [--start X]
 //                   [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...
+#include "analysisarguments.h"
 #include "commandline.h"
 #include "commandoutput.h"
 #include "model/modelfile.h"
@@ -15,18 +16,6 @@
 
 namespace meadows {
 
-namespace {
-std::optional<double> number(const QCommandLineParser &p, const QString &name, QString *error)
-{
-    if (!p.isSet(name))
-        return std::nullopt;
-    bool ok = false;
-    const double v = p.value(name).toDouble(&ok);
-    if (!ok)
-        *error = QStringLiteral("--%1 needs a number, not '%2'").arg(name, p.value(name));
-    return v;
-}
-} // namespace
 
 int runCommand(const QStringList &arguments)
 {
@@ -55,10 +44,10 @@ int runCommand(const QStringList &arguments)
 
     QString usage;
     RunOptions options;
-    options.dt = number(p, QStringLiteral("dt"), &usage);
-    options.start = number(p, QStringLiteral("start"), &usage);
-    options.stop = number(p, QStringLiteral("stop"), &usage);
-    options.saveStep = number(p, QStringLiteral("save-step"), &usage);
+    options.dt = numberOption(p, QStringLiteral("dt"), &usage);
+    options.start = numberOption(p, QStringLiteral("start"), &usage);
+    options.stop = numberOption(p, QStringLiteral("stop"), &usage);
+    options.saveStep = numberOption(p, QStringLiteral("save-step"), &usage);
     if (p.isSet(QStringLiteral("method"))) {
         options.method = methodFromName(p.value(QStringLiteral("method")));
         if (!options.method)
@@ -71,16 +60,8 @@ int runCommand(const QStringList &arguments)
             usage = QStringLiteral("--seed needs a whole number, not '%1'").arg(p.value(QStringLiteral("seed")));
     }
     FlattenOptions flattenOptions;
-    for (const QString &s : p.values(QStringLiteral("set"))) {
-        const qsizetype eq = s.lastIndexOf(u'=');
-        bool ok = false;
-        const double v = eq > 0 ? s.mid(eq + 1).trimmed().toDouble(&ok) : 0.0;
-        if (!ok) {
-            usage = QStringLiteral("--set needs NAME=NUMBER, not '%1'").arg(s);
-            break;
-        }
-        flattenOptions.overrides.push_back({s.left(eq).trimmed(), v});
-    }
+    if (const QString e = parseSetOptions(p.values(QStringLiteral("set")), flattenOptions); !e.isEmpty())
+        usage = e;
     if (!usage.isEmpty()) {
         err << "meadows run: " << usage << '\n' << usageText();
         return ExitUsage;
@@ -102,6 +83,9 @@ int runCommand(const QStringList &arguments)
     if (!compiled.model)
         return ExitModelError;
     const RunResult run = simulate(*compiled.model, options);
+    for (const QString &w : run.warnings)
+        err << positional[0] << ": warning: " << w << '\n';
+    err.flush();
     if (!run.results) {
         err << positional[0] << ": error: " << run.error << '\n';
         return ExitModelError;

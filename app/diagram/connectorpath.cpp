@@ -1,132 +1,29 @@
-#include "diagram/connectorpath.h"
-
-#include <QLineF>
-#include <cmath>
-#include <functional>
-#include <numbers>
+#include "connectorpath.h"
 
 namespace meadows {
-
-namespace {
-
-constexpr double kPi = std::numbers::pi;
-
-double cross(QPointF a, QPointF b) { return a.x() * b.y() - a.y() * b.x(); }
-double length(QPointF p) { return std::hypot(p.x(), p.y()); }
-QPointF unit(QPointF p)
-{
-    const double l = length(p);
-    return l > 0 ? p / l : QPointF(1, 0);
-}
-
-// A curve as a function of t in [0, 1] from the source centre to the target centre.
-using Curve = std::function<QPointF(double)>;
-
-Curve arcOrLine(QPointF s, QPointF e, std::optional<double> angle)
-{
-    const auto line = [s, e](double t) { return s + (e - s) * t; };
-    if (!angle)
-        return line;
-    const double a = *angle * kPi / 180;
-    const QPointF d(std::cos(a), -std::sin(a)); // screen coordinates: y down
-    const QPointF n(-d.y(), d.x());
-    const QPointF se = s - e;
-    const double denominator = 2 * QPointF::dotProduct(n, se);
-    const double chord2 = QPointF::dotProduct(se, se);
-    // Nearly straight: the circle would be huge. Draw the straight line.
-    if (std::abs(denominator) < 1e-9 || std::abs(chord2 / denominator) > 1e5)
-        return line;
-    const double r = -chord2 / denominator;
-    const QPointF c = s + n * r;
-    const double radius = std::abs(r);
-    const double sense = cross(s - c, d) >= 0 ? 1 : -1; // which way round the circle
-    const double a0 = std::atan2(s.y() - c.y(), s.x() - c.x());
-    double sweep = std::atan2(e.y() - c.y(), e.x() - c.x()) - a0;
-    if (sense > 0)
-        while (sweep <= 0) sweep += 2 * kPi;
-    else
-        while (sweep >= 0) sweep -= 2 * kPi;
-    return [c, radius, a0, sweep](double t) {
-        const double phi = a0 + sweep * t;
-        return c + QPointF(std::cos(phi), std::sin(phi)) * radius;
-    };
-}
-
-// The parameter where the curve crosses out of (leaving) or into (entering) an outline.
-double crossing(const Curve &curve, const QPainterPath &outline, bool leaving)
-{
-    if (outline.isEmpty())
-        return leaving ? 0 : 1;
-    constexpr int steps = 96;
-    double inside = leaving ? 0 : 1, outside = inside;
-    bool found = false;
-    for (int i = 1; i <= steps; ++i) {
-        const double t = leaving ? double(i) / steps : 1 - double(i) / steps;
-        if (!outline.contains(curve(t))) {
-            outside = t;
-            inside = leaving ? double(i - 1) / steps : 1 - double(i - 1) / steps;
-            found = true;
-            break;
-        }
-    }
-    if (!found)
-        return leaving ? 0 : 1;
-    for (int i = 0; i < 20; ++i) {
-        const double m = (inside + outside) / 2;
-        (outline.contains(curve(m)) ? inside : outside) = m;
-    }
-    return outside;
-}
-
-} // namespace
 
 ConnectorCurve connectorCurve(QPointF from, const QPainterPath &fromOutline, QPointF to, const QPainterPath &toOutline,
                               std::optional<double> angle)
 {
+    const auto outline = [](const QPainterPath &path) -> diagram::Outline {
+        if (path.isEmpty())
+            return {};
+        return [&path](QPointF p) { return path.contains(p); };
+    };
+    const diagram::ConnectorArc arc = diagram::connectorArc(from, outline(fromOutline), to, outline(toOutline), angle);
     ConnectorCurve out;
-    if (QLineF(from, to).length() < 1)
+    if (!arc.valid)
         return out;
-    const Curve curve = arcOrLine(from, to, angle);
-    const double t0 = crossing(curve, fromOutline, true);
-    const double t1 = crossing(curve, toOutline, false);
-    if (t1 <= t0)
-        return out;
-    constexpr int segments = 40;
-    out.path.moveTo(curve(t0));
-    for (int i = 1; i <= segments; ++i)
-        out.path.lineTo(curve(t0 + (t1 - t0) * i / segments));
-    out.start = curve(t0);
-    out.end = curve(t1);
-    const double h = (t1 - t0) / 200;
-    out.endDirection = unit(curve(t1) - curve(t1 - h));
-    const double tm = (t0 + t1) / 2;
-    out.middle = curve(tm);
-    out.middleDirection = unit(curve(tm + h) - curve(tm - h));
+    out.path.moveTo(arc.points.front());
+    for (std::size_t i = 1; i < arc.points.size(); ++i)
+        out.path.lineTo(arc.points[i]);
+    out.start = arc.start;
+    out.end = arc.end;
+    out.endDirection = arc.endDirection;
+    out.middle = arc.middle;
+    out.middleDirection = arc.middleDirection;
     out.valid = true;
     return out;
-}
-
-double straightAngle(QPointF from, QPointF to)
-{
-    return std::atan2(-(to.y() - from.y()), to.x() - from.x()) * 180 / kPi;
-}
-
-double angleThrough(QPointF s, QPointF p, QPointF e)
-{
-    const double orientation = cross(p - s, e - p);
-    // Collinear (or nearly): straight.
-    if (std::abs(orientation) < 1e-6 * std::max(1.0, QPointF::dotProduct(e - s, e - s)))
-        return straightAngle(s, e);
-    // Circumcentre of s, p, e.
-    const double ax = s.x(), ay = s.y(), bx = p.x(), by = p.y(), cx = e.x(), cy = e.y();
-    const double d = 2 * (ax * (by - cy) + bx * (cy - ay) + cx * (ay - by));
-    const double ux = ((ax * ax + ay * ay) * (by - cy) + (bx * bx + by * by) * (cy - ay) + (cx * cx + cy * cy) * (ay - by)) / d;
-    const double uy = ((ax * ax + ay * ay) * (cx - bx) + (bx * bx + by * by) * (ax - cx) + (cx * cx + cy * cy) * (bx - ax)) / d;
-    const QPointF r = s - QPointF(ux, uy);
-    // Tangent at s in the sense the arc travels from s through p to e.
-    const double sense = orientation > 0 ? 1 : -1;
-    const QPointF tangent = QPointF(-r.y(), r.x()) * sense;
-    return std::atan2(-tangent.y(), tangent.x()) * 180 / kPi;
 }
 
 } // namespace meadows

@@ -1,7 +1,9 @@
 #pragma once
-// The curve of a connector. XMILE stores only the take-off angle at the source; the
-// connector is the circular arc that leaves the source centre at that angle and reaches
-// the target centre, cut where it leaves the source's outline and enters the target's.
+// The curve of a connector as the editor draws it: the arc of connectorarc.h as a
+// QPainterPath, cut at the QPainterPath outlines of its two elements. QtGui: built into
+// the GUI module.
+#include "diagram/connectorarc.h"
+
 #include <QPainterPath>
 #include <QPointF>
 #include <optional>
@@ -22,9 +24,5 @@ struct ConnectorCurve {
 ConnectorCurve connectorCurve(QPointF from, const QPainterPath &fromOutline, QPointF to, const QPainterPath &toOutline,
                               std::optional<double> angle);
 
-// The take-off angle of the arc from `from` through `via` to `to`.
-double angleThrough(QPointF from, QPointF via, QPointF to);
-// The take-off angle of a straight connector.
-double straightAngle(QPointF from, QPointF to);
 
 } // namespace meadows

@@ -19,6 +19,7 @@ constexpr double kModuleHeight = 45;
 constexpr double kCloudWidth = 26;
 constexpr double kCloudHeight = 18;
 constexpr double kGrid = 10;
+constexpr double kTextBoxWidth = 160; // when a text box gives none
 
 QPointF centre(const ViewElement &e);
 // The box a stock or module fills, in scene coordinates.

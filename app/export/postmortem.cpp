@@ -51,6 +51,48 @@ QString number(double v)
     return QString::number(v, 'g', 10);
 }
 
+// One plain sentence per period: "From 20 to 45 minutes, R1 (reinforcing: Backlog →
+// Latency → …) was in charge."
+QStringList inChargeSentences(const std::vector<DominancePeriod> &story, const DominanceResult &dominance,
+                              const LoopList &loops, const CausalGraph &graph, const QString &timeUnits)
+{
+    QStringList out;
+    const QString units = timeUnits.isEmpty() ? QString() : QLatin1Char(' ') + timeUnits.toLower();
+    int groups = 0;
+    for (std::size_t i = 0; i < story.size(); ++i)
+        groups += i == 0 || story[i].component != story[i - 1].component;
+    for (const DominancePeriod &p : story) {
+        QString when = QStringLiteral("From %1 to %2%3").arg(formatTime(p.from), formatTime(p.to), units);
+        if (groups > 1) {
+            for (std::size_t l = 0; l < loops.size(); ++l) {
+                if (loops.component(l) == p.component) {
+                    when += QStringLiteral(" (the loops through %1)").arg(graph.name(loops.variables(l)[0]));
+                    break;
+                }
+            }
+        }
+        switch (p.loop) {
+        case DominancePeriod::kAtRest:
+            out << QStringLiteral("%1, the system was at rest: no stock on a loop moved noticeably.").arg(when);
+            break;
+        case DominancePeriod::kInactive:
+            out << QStringLiteral("%1, no loop was active: the stocks moved at a steady pace that no feedback changed "
+                                  "(a limit held a flow constant, or an outside input drove them).").arg(when);
+            break;
+        case DominancePeriod::kShared:
+            out << QStringLiteral("%1, no single loop was in charge: several shared the behaviour.").arg(when);
+            break;
+        default: {
+            const std::size_t l = std::size_t(p.loop);
+            out << QStringLiteral("%1, %2 was in charge (%3: %4).")
+                       .arg(when, dominance.loopNames[l], polarityName(loops.polarity(l)),
+                            cell(loopVariableNames(graph, loops, l).join(QStringLiteral(" → "))));
+        }
+        }
+    }
+    return out;
+}
+
 void findLoopsAndDominance(const Project &project, PostmortemReport &report)
 {
     const CausalModel causal = buildCausalModel(project);
@@ -92,9 +134,11 @@ void findLoopsAndDominance(const Project &project, PostmortemReport &report)
         report.simulationNote = QStringLiteral("Loop dominance could not be computed: %1").arg(dominance.error);
         return;
     }
+    const std::vector<DominancePeriod> story = dominanceStory(dominance);
     const std::vector<std::vector<TimePeriod>> periods = dominancePeriods(dominance, loops);
     for (std::size_t i = 0; i < report.loops.size(); ++i)
         report.loops[i].dominance = formatPeriods(periods[i]);
+    report.inCharge = inChargeSentences(story, dominance, loops, causal.graph, project.simSpecs.timeUnits);
 }
 
 // One chart per stock (they seldom share units), the first few.
@@ -208,6 +252,15 @@ QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &dia
             md += QStringLiteral("\nA loop dominates while its Loops That Matter relative score is at least half of "
                                  "its component's total.\n");
         md += u'\n';
+    }
+
+    if (!report.inCharge.isEmpty()) {
+        md += QStringLiteral("## Which loop was in charge\n\n");
+        for (const QString &sentence : report.inCharge)
+            md += QStringLiteral("- %1\n").arg(sentence);
+        md += QStringLiteral("\nA loop is in charge while its Loops That Matter relative score is at least half of all "
+                             "the loops' together; periods shorter than a fortieth of the run are merged into their "
+                             "neighbours.\n\n");
     }
 
     if (!report.simulationNote.isEmpty() || !report.charts.empty()) {

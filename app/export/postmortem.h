@@ -43,6 +43,7 @@ struct PostmortemReport {
     bool loopsComplete = true;
     bool simulated = false;
     QString simulationNote; // why the model was not run, or what to know about the run
+    QStringList inCharge;   // "Which loop was in charge": one sentence per period, in time order
     std::vector<PostmortemParameter> parameters; // every constant, or with a baseline those that differ
     QString baselineFile;                        // set when comparing
     SimSpecs simSpecs;

@@ -1,6 +1,8 @@
 #include "document.h"
 
 #include "model/modelfile.h"
+#include "diagram/autolayout.h"
+#include "scene/diagramstyle.h"
 
 #include <QFile>
 
@@ -52,12 +54,20 @@ void Document::reset(Project project, const QString &filePath)
         m_project.models.emplace_back();
     m_filePath = filePath;
     m_project.fileName = filePath;
+    // A model that comes without a diagram (hand-written or generated XMILE, a Mermaid
+    // flowchart) opens laid out, not as an empty canvas; the new diagram is unsaved work.
+    diagram::LayoutOptions layout;
+    layout.measure = &DiagramStyle::labelSize;
+    QString layoutError;
+    const bool laidOut = diagram::layoutModelsWithoutViews(m_project, layout, &layoutError) > 0;
+    if (!layoutError.isEmpty())
+        qWarning("%s: warning: the diagram could not be laid out: %s", qPrintable(filePath), qPrintable(layoutError));
     invalidateVariableIndex();
     prepareDiagram();
     m_undo->setClean();
-    m_forcedModified = false;
+    m_forcedModified = laidOut;
     emit projectReset();
-    emit modifiedChanged(false);
+    emit modifiedChanged(isModified());
     emit filePathChanged(m_filePath);
 }
 

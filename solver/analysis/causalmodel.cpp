@@ -221,7 +221,7 @@ private:
     void linkEquation(int index, const Expr &expr, const GraphicalFunction *table, const PolarityContext &context)
     {
         const int scope = m_out.variables[std::size_t(index)].scope;
-        for (const QString &input : referencedNames(expr)) {
+        for (const QString &input : causalInputs(expr)) {
             const int from = m_out.resolve(scope, input);
             if (from < 0)
                 continue; // TIME, a dimension, a table: not a variable

@@ -1,5 +1,7 @@
 #include "solver/analysis/expreval.h"
 
+#include "solver/builtins.h"
+
 #include <cmath>
 
 namespace meadows {
@@ -7,31 +9,6 @@ namespace meadows {
 namespace {
 
 using Value = std::optional<double>;
-
-// Floored modulo, as the engine computes MOD (Stella and Vensim agree).
-double flooredModulo(double a, double b)
-{
-    const double r = std::fmod(a, b);
-    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
-}
-
-Value oneArgument(const QString &f, double x)
-{
-    if (f == QLatin1String("abs")) return std::fabs(x);
-    if (f == QLatin1String("exp")) return std::exp(x);
-    if (f == QLatin1String("ln")) return std::log(x);
-    if (f == QLatin1String("log10")) return std::log10(x);
-    if (f == QLatin1String("sqrt")) return std::sqrt(x);
-    if (f == QLatin1String("sin")) return std::sin(x);
-    if (f == QLatin1String("cos")) return std::cos(x);
-    if (f == QLatin1String("tan")) return std::tan(x);
-    if (f == QLatin1String("arcsin")) return std::asin(x);
-    if (f == QLatin1String("arccos")) return std::acos(x);
-    if (f == QLatin1String("arctan")) return std::atan(x);
-    if (f == QLatin1String("int")) return std::floor(x);
-    if (f == QLatin1String("round")) return std::round(x);
-    return std::nullopt;
-}
 
 class Evaluator {
 public:
@@ -127,30 +104,17 @@ private:
         if (n == 1) {
             if (const GraphicalFunction *t = table(f))
                 return t->evaluate(args[0]);
-            if (Value v = oneArgument(f, args[0]))
-                return v;
         }
-        if ((f == QLatin1String("min") || f == QLatin1String("max")) && n >= 1) {
-            double r = args[0];
-            for (double a : args)
-                r = f == QLatin1String("min") ? std::fmin(r, a) : std::fmax(r, a);
-            return r;
-        }
-        if ((f == QLatin1String("sum") || f == QLatin1String("mean")) && n >= 1) {
-            double s = 0;
-            for (double a : args)
-                s += a;
-            return f == QLatin1String("sum") ? s : s / double(n);
-        }
-        if ((f == QLatin1String("pow") || f == QLatin1String("power")) && n == 2)
-            return std::pow(args[0], args[1]);
-        if ((f == QLatin1String("mod") || f == QLatin1String("modulo")) && n == 2)
-            return flooredModulo(args[0], args[1]);
-        if ((f == QLatin1String("safediv") || f == QLatin1String("xidz") || f == QLatin1String("zidz")) && n >= 2)
-            return args[1] != 0.0 ? args[0] / args[1] : (n == 3 ? args[2] : 0.0);
-        if (f == QLatin1String("arctan2") && n == 2)
-            return std::atan2(args[0], args[1]);
-        return std::nullopt; // stateful, time input, macro: not evaluated here
+        // The registry's evaluation, as the VM computes it, for builtins whose value
+        // depends on their arguments alone. Stateful functions, time inputs, random
+        // numbers and RANK (whose arguments are lowered into another order) are not
+        // evaluated here.
+        const BuiltinInfo *b = findBuiltin(f);
+        if (!b || b->readsTime || (b->lowering != Lowering::Instruction && b->lowering != Lowering::ArrayArguments)
+            || int(n) < b->minArgs || (b->maxArgs >= 0 && int(n) > b->maxArgs))
+            return std::nullopt;
+        const double value = evaluateBuiltin(*b, args.data(), n, BuiltinClock{m_c.time, m_c.dt, m_c.start});
+        return b->unary || b->evaluate ? Value(value) : std::nullopt;
     }
 
     const EvaluationContext &m_c;

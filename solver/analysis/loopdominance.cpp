@@ -14,6 +14,14 @@ namespace {
 
 double sign(double v) { return v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0; }
 
+// A stock is at rest at a step when it is still (moving at that step's pace for the
+// whole run, it would cover less than kStill of the range it covers in the run) or has
+// settled (from that step to the end of the run it stays within kSettled of that
+// range: what is left is a fading wiggle no chart shows). Relative to the stock's own
+// range, so units do not matter; slow but steady movement is neither, however slow.
+constexpr double kStill = 1e-3;
+constexpr double kSettled = 0.01;
+
 // Scores the links of a causal model over the rows of a run at every DT.
 class LinkScorer {
 public:
@@ -27,6 +35,9 @@ public:
     }
 
     int approximated = 0;
+
+    // The run's column of a graph variable; -1 when the run has none.
+    int column(int variable) const { return m_column[std::size_t(variable)]; }
 
     // The link's score at every row (row 0: 0, nothing has changed yet).
     std::vector<double> scores(const CausalLink &link)
@@ -136,20 +147,73 @@ private:
 
 } // namespace
 
+namespace {
+
+// The run at every DT (scores compare successive steps) and how many DT rows make a save step.
+struct EveryStepRun {
+    RunResult run;
+    std::size_t stride = 1;
+};
+
+EveryStepRun runEveryStep(const CompiledModel &model, const RunOptions &options, const std::atomic<bool> *cancel)
+{
+    const double dt = options.dt.value_or(model.specs.dt);
+    const double saveStep = options.saveStep.value_or(options.dt && !model.specs.saveStep ? dt : model.specs.effectiveSaveStep());
+    RunOptions everyStep = options;
+    everyStep.saveStep = dt;
+    EveryStepRun out;
+    out.run = simulate(model, everyStep, cancel);
+    out.stride = std::max<std::size_t>(1, std::size_t(std::llround(saveStep / dt)));
+    return out;
+}
+
+// Row r of the link scores holds the step from r - 1 to r; the score at save row t is
+// the step from t to t + DT (see the header), the last row keeps the step into it.
+std::size_t forwardRow(std::size_t t, std::size_t rows)
+{
+    return rows > 1 ? std::min(t + 1, rows - 1) : 0;
+}
+
+} // namespace
+
+LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model, const RunOptions &options,
+                           const std::atomic<bool> *cancel)
+{
+    LinkScoreRun out;
+    const EveryStepRun every = runEveryStep(model, options, cancel);
+    if (!every.run.results) {
+        out.error = every.run.error;
+        return out;
+    }
+    const Results &results = *every.run.results;
+    const std::size_t rows = results.rows();
+    LinkScorer scorer(causal, results);
+    std::vector<std::vector<double>> byLink;
+    for (const CausalLink &link : causal.graph.links()) {
+        byLink.push_back(scorer.scores(link));
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            out.error = QStringLiteral("cancelled");
+            return out;
+        }
+    }
+    for (std::size_t t = 0; t < rows; t += every.stride) {
+        out.times.push_back(results.at(t, 0));
+        for (const std::vector<double> &link : byLink)
+            out.scores.push_back(t == 0 ? 0.0 : link[forwardRow(t, rows)]); // t = 0: no score, as in computeDominance
+    }
+    return out;
+}
+
 DominanceResult computeDominance(const CausalModel &causal, const LoopList &loops, const CompiledModel &model,
                                  const RunOptions &options, const std::atomic<bool> *cancel)
 {
     DominanceResult out;
-    const double dt = options.dt.value_or(model.specs.dt);
-    const double saveStep = options.saveStep.value_or(options.dt && !model.specs.saveStep ? dt : model.specs.effectiveSaveStep());
-    RunOptions everyStep = options;
-    everyStep.saveStep = dt; // scores compare successive steps
-    const RunResult run = simulate(model, everyStep, cancel);
-    if (!run.results) {
-        out.error = run.error;
+    const EveryStepRun every = runEveryStep(model, options, cancel);
+    if (!every.run.results) {
+        out.error = every.run.error;
         return out;
     }
-    const Results &results = *run.results;
+    const Results &results = *every.run.results;
     const std::size_t rows = results.rows();
 
     // Score each link that lies on a loop once.
@@ -178,30 +242,100 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
     }
     out.approximatedLinks = scorer.approximated;
 
-    const std::size_t stride = std::max<std::size_t>(1, std::size_t(std::llround(saveStep / dt)));
+    const std::size_t stride = every.stride;
     int components = 0;
     for (std::size_t l = 0; l < loops.size(); ++l) {
         out.loopNames.push_back(loops.name(l));
+        out.loopComponent.push_back(loops.component(l));
         components = std::max(components, loops.component(l) + 1);
     }
     out.loopCount = loops.size();
+    out.componentCount = components;
+
+    // The stocks on each component's loops, for "at rest".
+    std::vector<std::vector<int>> stockColumns(static_cast<std::size_t>(components));
+    {
+        std::vector<char> seen(causal.variables.size(), 0);
+        for (std::size_t l = 0; l < loops.size(); ++l) {
+            for (int v : loops.variables(l)) {
+                const int c = scorer.column(v);
+                if (causal.variables[std::size_t(v)].kind == VariableKind::Stock && c >= 0 && !seen[std::size_t(v)]) {
+                    seen[std::size_t(v)] = 1;
+                    stockColumns[std::size_t(loops.component(l))].push_back(c);
+                }
+            }
+        }
+    }
+    // Per stock: its range over the run, and its lowest and highest value from each row on.
+    struct StockSpan {
+        std::size_t column;
+        double range;
+        std::vector<double> lowFrom, highFrom;
+    };
+    std::vector<std::vector<StockSpan>> spans(stockColumns.size());
+    for (std::size_t c = 0; c < stockColumns.size(); ++c) {
+        for (int column : stockColumns[c]) {
+            StockSpan span{std::size_t(column), 0, std::vector<double>(rows), std::vector<double>(rows)};
+            for (std::size_t t = rows; t-- > 0;) {
+                const double v = results.at(t, span.column);
+                span.lowFrom[t] = t + 1 < rows ? std::min(v, span.lowFrom[t + 1]) : v;
+                span.highFrom[t] = t + 1 < rows ? std::max(v, span.highFrom[t + 1]) : v;
+            }
+            span.range = rows ? span.highFrom[0] - span.lowFrom[0] : 0.0;
+            spans[c].push_back(std::move(span));
+        }
+    }
+
     std::vector<double> score(loops.size());
     std::vector<double> total(static_cast<std::size_t>(components));
+    std::vector<int> infinite(static_cast<std::size_t>(components));
     for (std::size_t t = 0; t < rows; t += stride) {
+        const std::size_t step = forwardRow(t, rows);
+        if (t == 0) {
+            // The initial time has no score, as Stella reports it (its first scored
+            // step is the one labelled DT); the periods give it to what follows.
+            out.times.push_back(results.at(t, 0));
+            out.linkScores.insert(out.linkScores.end(), linkScores.size(), 0.0);
+            out.relativeScores.insert(out.relativeScores.end(), loops.size(), 0.0);
+            out.resting.insert(out.resting.end(), spans.size(), 0);
+            continue;
+        }
         std::fill(total.begin(), total.end(), 0.0);
+        std::fill(infinite.begin(), infinite.end(), 0);
         for (std::size_t l = 0; l < loops.size(); ++l) {
             double s = 1.0;
             for (std::size_t link : loopLinks[l])
-                s *= linkScores[link][t];
-            score[l] = std::isfinite(s) ? s : 0.0;
-            total[std::size_t(loops.component(l))] += std::fabs(score[l]);
+                s *= linkScores[link][step];
+            score[l] = std::isnan(s) ? 0.0 : s;
+            const std::size_t c = std::size_t(loops.component(l));
+            if (std::isinf(score[l]))
+                ++infinite[c];
+            else
+                total[c] += std::fabs(score[l]);
         }
         out.times.push_back(results.at(t, 0));
         for (const std::vector<double> &link : linkScores)
-            out.linkScores.push_back(link[t]);
+            out.linkScores.push_back(link[step]);
         for (std::size_t l = 0; l < loops.size(); ++l) {
-            const double sum = total[std::size_t(loops.component(l))];
-            out.relativeScores.push_back(sum > 0 ? score[l] / sum : 0.0);
+            const std::size_t c = std::size_t(loops.component(l));
+            // A loop whose score overflows (a stock's acceleration exactly 0 while its
+            // flows change) outweighs every finite one: those share the whole.
+            if (infinite[c])
+                out.relativeScores.push_back(std::isinf(score[l]) ? sign(score[l]) / infinite[c] : 0.0);
+            else
+                out.relativeScores.push_back(total[c] > 0 ? score[l] / total[c] : 0.0);
+        }
+        const double runSteps = double(rows - 1);
+        for (std::size_t c = 0; c < spans.size(); ++c) {
+            bool rest = true;
+            for (std::size_t k = 0; k < spans[c].size() && rest && rows > 1; ++k) {
+                const StockSpan &span = spans[c][k];
+                const double moved = std::fabs(results.at(step, span.column) - results.at(step - 1, span.column));
+                const bool still = moved == 0.0 || moved * runSteps <= kStill * span.range;
+                const bool settled = span.highFrom[t] - span.lowFrom[t] <= kSettled * span.range;
+                rest = still || settled;
+            }
+            out.resting.push_back(rest ? 1 : 0);
         }
     }
     return out;

@@ -13,6 +13,14 @@
 // Where an equation cannot be re-evaluated alone (a SMTH or DELAY inside it, an array,
 // a time input, a macro) the link counts as ±1 while both ends change: exact for a
 // variable with one input, an approximation otherwise; `approximatedLinks` says how many.
+//
+// Timing, as Stella reports it: the score at time t describes the change from t to
+// t + DT ("before" is t, "now" is t + DT), the step that the flows computed at t drive.
+// So a score at t is a function of the state at t: on logistic growth the reinforcing
+// loop's relative score at t is exactly 1 - P(t)/K. The initial time has no score (0,
+// as in Stella's output); the last save step has no step after it and repeats the score
+// of the step into it. docs/loop-dominance.md has the
+// cases where the formula is 0/0 and what Meadows does in each.
 #include "solver/analysis/causalmodel.h"
 #include "solver/program.h"
 #include "solver/simulation.h"
@@ -33,16 +41,37 @@ struct DominanceResult {
     std::vector<std::pair<int, int>> links; // every link on a loop, as (from, to) graph variables
     std::vector<double> linkScores;     // [step * links.size() + link]
     int approximatedLinks = 0;          // links on loops scored by the approximation above
+    // Groups of loops that can influence each other (strongly connected components):
+    // per loop its group, and per save step and group whether the group is at rest
+    // (no stock on its loops moves measurably: see kRestTolerance in the .cpp).
+    std::vector<int> loopComponent;
+    int componentCount = 0;
+    std::vector<char> resting;          // [step * componentCount + component]
     QString error;                      // set when the run failed or was cancelled
 
     double relative(std::size_t step, std::size_t loop) const { return relativeScores[step * loopCount + loop]; }
     double linkScore(std::size_t step, std::size_t link) const { return linkScores[step * links.size() + link]; }
+    bool atRest(std::size_t step, int component) const
+    {
+        return !resting.empty() && resting[step * std::size_t(componentCount) + std::size_t(component)];
+    }
 };
 
 // Runs the compiled model (options as for `meadows run`; the run steps at DT and the
 // result keeps one row per save step) and scores the loops.
 DominanceResult computeDominance(const CausalModel &causal, const LoopList &loops, const CompiledModel &model,
                                  const RunOptions &options = {}, const std::atomic<bool> *cancel = nullptr);
+
+// Every link of the causal graph scored as computeDominance scores the links of loops,
+// at every save step (Stella's timing): what loop discovery (loopdiscovery.h) needs for
+// models with too many loops to list.
+struct LinkScoreRun {
+    std::vector<double> times;              // one per save step
+    std::vector<double> scores;             // [step * graph links + link], in CausalGraph::links() order
+    QString error;
+};
+LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model, const RunOptions &options = {},
+                           const std::atomic<bool> *cancel = nullptr);
 
 // The `count` loops with the largest mean absolute relative score over the run, most
 // dominant first (ties: in loop order).

@@ -221,6 +221,38 @@ LoopList findLoops(const CausalGraph &graph, const LoopSearchOptions &options)
     return loops;
 }
 
+LoopList loopListOf(const CausalGraph &graph, std::vector<std::vector<int>> circuits)
+{
+    LoopList loops;
+    const std::vector<int> rank = nameRanks(graph);
+    componentsWithLoops(graph, rank, loops.m_componentOf);
+    // Each loop from its first name, then in the order findLoops emits them (by first
+    // variable, then lexicographically by names), which is what name() expects.
+    for (std::vector<int> &c : circuits) {
+        const auto first = std::min_element(c.begin(), c.end(), [&](int a, int b) { return rank[std::size_t(a)] < rank[std::size_t(b)]; });
+        std::rotate(c.begin(), first, c.end());
+    }
+    std::sort(circuits.begin(), circuits.end(), [&](const std::vector<int> &a, const std::vector<int> &b) {
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                            [&](int x, int y) { return rank[std::size_t(x)] < rank[std::size_t(y)]; });
+    });
+    for (const std::vector<int> &c : circuits) {
+        if (c.empty())
+            continue;
+        if (loops.m_starts.empty() || loops.m_starts.back().second != c.front())
+            loops.m_starts.push_back({std::uint32_t(loops.m_found.size()), c.front()});
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            loops.m_parent.push_back(i ? std::uint32_t(loops.m_parent.size() - 1) : kNoParent);
+            loops.m_vertex.push_back(c[i]);
+        }
+        loops.m_found.push_back({std::uint32_t(loops.m_parent.size() - 1), std::uint32_t(c.size()), loopPolarity(graph, c)});
+    }
+    LoopSearchOptions options;
+    LoopCollector collector(options, loops);
+    collector.name(rank);
+    return loops;
+}
+
 std::vector<int> LoopList::variables(std::size_t loop) const
 {
     const std::uint32_t found = m_order[loop];

@@ -56,6 +56,7 @@ public:
 private:
     friend class LoopCollector;
     friend LoopList findLoops(const CausalGraph &graph, const LoopSearchOptions &options);
+    friend LoopList loopListOf(const CausalGraph &graph, std::vector<std::vector<int>> circuits);
     // Hundreds of thousands of loops share most of their paths: loops are kept as the
     // last node of a path in a trie of the search's paths (node: parent, variable), which
     // takes a fraction of the memory of every loop written out, and memory, not search,
@@ -81,6 +82,11 @@ private:
 };
 
 LoopList findLoops(const CausalGraph &graph, const LoopSearchOptions &options = {});
+
+// A list of given loops (each a circuit of the graph's variables in causal order, each
+// once), named and ordered as findLoops names and orders them: for loops found another
+// way, such as the strongest-path discovery of loopdiscovery.h.
+LoopList loopListOf(const CausalGraph &graph, std::vector<std::vector<int>> circuits);
 
 // The names of a loop's variables in causal order (as LoopList::variables gives them).
 QStringList loopVariableNames(const CausalGraph &graph, const LoopList &loops, std::size_t loop);

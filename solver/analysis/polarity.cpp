@@ -1,5 +1,7 @@
 #include "solver/analysis/polarity.h"
 
+#include "solver/builtins.h"
+
 #include <QSet>
 #include <cmath>
 
@@ -43,35 +45,6 @@ Sign plus(Sign a, Sign b)
     if (b == Sign::Zero || a == b)
         return a;
     return Sign::Unknown;
-}
-
-// Functions whose stateful arguments play fixed roles: the input they follow, the
-// arguments that set their speed (an input there changes timing, not direction), and
-// the initial value (read once, so no causal link over time).
-struct StatefulRoles {
-    const char *name;
-    int timeArgs[2]; // -1: none
-    int initArg;     // -1: none
-};
-const StatefulRoles kStateful[] = {
-    {"smth1", {1, -1}, 2},   {"smooth", {1, -1}, 2},   {"smth3", {1, -1}, 2}, {"smooth3", {1, -1}, 2},
-    {"smthn", {1, 2}, 3},    {"smoothn", {1, 2}, 3},   {"delay1", {1, -1}, 2}, {"delay3", {1, -1}, 2},
-    {"delayn", {1, 2}, 3},   {"delay", {1, -1}, 2},    {"trend", {1, -1}, 2}, {"previous", {-1, -1}, 1},
-};
-
-const char *const kIncreasing[] = {"exp", "ln", "log10", "sqrt", "arctan", "arcsin", "int", "round"};
-const char *const kNotMonotone[] = {"sin", "cos", "tan", "mod", "modulo"};
-const char *const kTimeInputs[] = {"step", "ramp", "pulse", "pulse_train"};
-const char *const kIncreasingInEveryArgument[] = {"min", "max", "sum", "mean"};
-
-template<std::size_t N>
-bool among(const QString &name, const char *const (&names)[N])
-{
-    for (const char *n : names) {
-        if (name == QLatin1String(n))
-            return true;
-    }
-    return false;
 }
 
 class Inference {
@@ -296,59 +269,73 @@ private:
 
     Signed call(const Expr &e) const
     {
-        const QString &f = e.name;
         const auto argument = [&](std::size_t i) { return i < e.args.size() ? derivative(e.args[i]) : known(Sign::Zero); };
-        if (f == QLatin1String("if_then_else") && e.args.size() == 3)
+        const BuiltinInfo *b = findBuiltin(e.name);
+        const PolarityRule rule = b ? b->polarity : PolarityRule::Unknown;
+        if (rule == PolarityRule::Conditional && e.args.size() == 3)
             return conditional(e, e.args[0], e.args[1], e.args[2]);
         if (isLookup(e) && !e.args.empty())
             return lookup(e);
-        if (among(f, kIncreasing) && e.args.size() == 1)
-            return argument(0);
-        if (f == QLatin1String("arccos") && e.args.size() == 1)
-            return flip(argument(0));
-        if (f == QLatin1String("abs") && e.args.size() == 1) {
-            const Signed d = argument(0);
-            if (d.sign == Sign::Zero || d.sign == Sign::Unknown)
-                return d;
-            const Sign v = value(e.args[0]);
-            if (v == Sign::Unknown)
-                return unknown(QStringLiteral("ABS of '%1', whose sign is not known").arg(toString(e.args[0])));
-            return known(times(d.sign, v));
-        }
-        if (among(f, kIncreasingInEveryArgument)) {
+        const bool oneArgument = e.args.size() == 1;
+        switch (rule) {
+        case PolarityRule::Increasing:
+            if (oneArgument)
+                return argument(0);
+            break;
+        case PolarityRule::Decreasing:
+            if (oneArgument)
+                return flip(argument(0));
+            break;
+        case PolarityRule::AbsoluteValue:
+            if (oneArgument) {
+                const Signed d = argument(0);
+                if (d.sign == Sign::Zero || d.sign == Sign::Unknown)
+                    return d;
+                const Sign v = value(e.args[0]);
+                if (v == Sign::Unknown)
+                    return unknown(QStringLiteral("ABS of '%1', whose sign is not known").arg(toString(e.args[0])));
+                return known(times(d.sign, v));
+            }
+            break;
+        case PolarityRule::IncreasingInEveryArgument: {
             Signed total = known(Sign::Zero);
             for (std::size_t i = 0; i < e.args.size(); ++i)
                 total = sum(e, total, argument(i));
             return total;
         }
-        if ((f == QLatin1String("pow") || f == QLatin1String("power")) && e.args.size() == 2)
-            return power(e, e.args[0], e.args[1]);
-        if ((f == QLatin1String("safediv") || f == QLatin1String("xidz") || f == QLatin1String("zidz")) && e.args.size() >= 2)
-            return sum(e, quotient(e, e.args[0], e.args[1]), argument(2)); // the third: what is used when b is 0
-        if (f == QLatin1String("init"))
+        case PolarityRule::Power:
+            if (e.args.size() == 2)
+                return power(e, e.args[0], e.args[1]);
+            break;
+        case PolarityRule::Quotient:
+            if (e.args.size() >= 2)
+                return sum(e, quotient(e, e.args[0], e.args[1]), argument(2)); // the third: what is used when b is 0
+            break;
+        case PolarityRule::FixedAtStart:
             return known(Sign::Zero); // fixed at the start: no link over time
-        for (const StatefulRoles &s : kStateful) {
-            if (f != QLatin1String(s.name))
-                continue;
-            for (int t : s.timeArgs) {
+        case PolarityRule::FollowsInput:
+            for (int t : b->roles.timeArgs) {
                 if (t >= 0 && std::size_t(t) < e.args.size() && reads(e.args[std::size_t(t)]))
                     return unknown(QStringLiteral("%1 sets the time of %2 in '%3'").arg(quoted(), e.spelling.toUpper(), toString(e)));
             }
             return argument(0); // the initial value is read once: no link over time
+        default:
+            break;
         }
         if (!reads(e))
             return known(Sign::Zero);
-        if (among(f, kNotMonotone))
+        if (rule == PolarityRule::NotMonotone)
             return unknown(QStringLiteral("%1 is not monotone: '%2'").arg(e.spelling.toUpper(), toString(e)));
-        if (among(f, kTimeInputs))
+        if (rule == PolarityRule::TimeInput)
             return unknown(QStringLiteral("%1 is a parameter of the time input '%2'").arg(quoted(), toString(e)));
         return unknown(QStringLiteral("the direction of '%1' in %2 is not known").arg(e.spelling, quoted()));
     }
 
     ValueRange callRange(const Expr &e) const
     {
-        const QString &f = e.name;
-        if (f == QLatin1String("if_then_else") && e.args.size() == 3)
+        const BuiltinInfo *b = findBuiltin(e.name);
+        const RangeRule rule = b ? b->range : RangeRule::Anything;
+        if (rule == RangeRule::Branches && e.args.size() == 3)
             return hull(range(e.args[1]), range(e.args[2]));
         if (isLookup(e)) {
             const GraphicalFunction *t = tableOf(e);
@@ -357,25 +344,22 @@ private:
         if (e.args.empty())
             return ValueRange::anything();
         const ValueRange first = range(e.args[0]);
-        if (f == QLatin1String("exp"))
-            return {std::exp(first.low), std::exp(first.high)};
-        if (f == QLatin1String("sqrt") || f == QLatin1String("abs"))
-            return ValueRange::nonNegative();
-        ValueRange r = first;
-        for (std::size_t i = 1; i < e.args.size(); ++i) {
-            const ValueRange next = range(e.args[i]);
-            r = f == QLatin1String("min") ? minimum(r, next) : f == QLatin1String("max") ? maximum(r, next)
-                : f == QLatin1String("sum") ? r + next : hull(r, next);
-        }
-        if (among(f, kIncreasingInEveryArgument))
+        const auto across = [&](ValueRange (*combine)(const ValueRange &, const ValueRange &)) {
+            ValueRange r = first;
+            for (std::size_t i = 1; i < e.args.size(); ++i)
+                r = combine(r, range(e.args[i]));
             return r;
-        if (f == QLatin1String("init") || f == QLatin1String("previous"))
-            return first;
-        for (const StatefulRoles &s : kStateful) {
-            if (f == QLatin1String(s.name) && f != QLatin1String("trend"))
-                return first; // a smooth or delay stays within its input's range
+        };
+        switch (rule) {
+        case RangeRule::Exponential: return {std::exp(first.low), std::exp(first.high)};
+        case RangeRule::NonNegative: return ValueRange::nonNegative();
+        case RangeRule::Minimum: return across([](const ValueRange &a, const ValueRange &b) { return minimum(a, b); });
+        case RangeRule::Maximum: return across([](const ValueRange &a, const ValueRange &b) { return maximum(a, b); });
+        case RangeRule::Sum: return across([](const ValueRange &a, const ValueRange &b) { return a + b; });
+        case RangeRule::Hull: return across([](const ValueRange &a, const ValueRange &b) { return hull(a, b); });
+        case RangeRule::FirstArgument: return first; // a smooth or delay stays within its input's range
+        default: return ValueRange::anything();
         }
-        return ValueRange::anything();
     }
 
     const QString &m_input;
@@ -386,11 +370,8 @@ private:
 // The argument of a call that is only an initial value, read once: -1 when none.
 int initialValueArgument(const Expr &call)
 {
-    for (const StatefulRoles &s : kStateful) {
-        if (call.name == QLatin1String(s.name))
-            return s.initArg;
-    }
-    return -1;
+    const BuiltinInfo *b = findBuiltin(call.name);
+    return b ? b->roles.initArg : -1;
 }
 
 void collectNames(const Expr &e, QStringList &out, QSet<QString> &seen)
@@ -403,7 +384,7 @@ void collectNames(const Expr &e, QStringList &out, QSet<QString> &seen)
         }
         return; // subscripts select elements: they are not inputs
     case Expr::Kind::Call: {
-        if (e.name == QLatin1String("init"))
+        if (const BuiltinInfo *b = findBuiltin(e.name); b && b->polarity == PolarityRule::FixedAtStart)
             return; // fixed at the start: no link over time
         const int initial = initialValueArgument(e);
         for (std::size_t i = 0; i < e.args.size(); ++i) {
@@ -460,7 +441,7 @@ LinkPolarity tablePolarity(const GraphicalFunction &table)
     return falls ? LinkPolarity::Negative : LinkPolarity::Positive;
 }
 
-QStringList referencedNames(const Expr &equation)
+QStringList causalInputs(const Expr &equation)
 {
     QStringList out;
     QSet<QString> seen;

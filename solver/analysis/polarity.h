@@ -48,8 +48,10 @@ LinkPolarity tablePolarity(const GraphicalFunction &table);
 // The values a graphical function can give: its y range (unbounded when it extrapolates).
 ValueRange tableRange(const GraphicalFunction &table);
 
-// The canonical names an equation reads, each once, in order of first use: variables,
-// not function names, subscripts, or the table of LOOKUP(table, x).
-QStringList referencedNames(const Expr &equation);
+// The inputs of the causal links into a variable: the canonical names its equation reads,
+// each once, in order of first use, leaving out what has no lasting effect (an initial
+// value, INIT(x)), function names, subscripts and the table of LOOKUP(table, x). Unlike
+// namesInEquationText (solver/references.h), which lists every name as written in the text.
+QStringList causalInputs(const Expr &equation);
 
 } // namespace meadows

@@ -60,7 +60,7 @@ private slots:
                                   QStringLiteral("Room Temp"), QStringLiteral("Air Temp")),
                  QStringLiteral("MIN(Air_Temp, Air_Temp) + room_temperature {room temp} + m.room_temp"));
         QCOMPARE(renameReferences(QStringLiteral("x*2+xx+x1"), QStringLiteral("x"), QStringLiteral("y")), QStringLiteral("y*2+xx+x1"));
-        QCOMPARE(referencedNames(QStringLiteral("SMTH1(a, 3) + \"b c\" * 1e-3 {d}")), (QStringList{QStringLiteral("a"), QStringLiteral("b c")}));
+        QCOMPARE(namesInEquationText(QStringLiteral("SMTH1(a, 3) + \"b c\" * 1e-3 {d}")), (QStringList{QStringLiteral("a"), QStringLiteral("b c")}));
     }
 
     void equationErrorsShowAsYouTypeWithTheCheckMessage()

@@ -1,7 +1,12 @@
 // `meadows export` as a user runs it, headless (no DISPLAY): every format's contents, the
 // md bundle's links, and Mermaid that Meadows' own importer reads back link for link.
+#include "support/generatedmodel.h"
 #include "support/meadowsprocess.h"
 #include "support/testfiles.h"
+
+#include "diagram/autolayout.h"
+#include "model/modelfile.h"
+#include "model/xmilewriter.h"
 
 #include "export/causaltext.h"
 #include "solver/analysis/dominanceperiods.h"
@@ -88,6 +93,29 @@ QStringList allExamples()
     return files;
 }
 
+// Every <text> of an SVG, simplified, joined by spaces: a long name may wrap onto several
+// lines, each its own <text>, and its words then follow each other.
+QString svgText(const QByteArray &svg)
+{
+    QXmlStreamReader xml(svg);
+    QStringList texts;
+    int depth = 0; // inside a <text>
+    QString current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text")) {
+            ++depth;
+            current.clear();
+        } else if (xml.isCharacters() && depth > 0) {
+            current += xml.text();
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("text")) {
+            --depth;
+            texts << current.simplified();
+        }
+    }
+    return xml.hasError() ? QString() : texts.join(u' ');
+}
+
 } // namespace
 
 class TestExport : public QObject {
@@ -95,6 +123,8 @@ class TestExport : public QObject {
 private slots:
     void svgKeepsEveryNameAsText_data();
     void svgKeepsEveryNameAsText();
+    void svgOfAModelWithoutDiagramShowsEveryName_data();
+    void svgOfAModelWithoutDiagramShowsEveryName();
     void pngFollowsTheScale();
     void pdfHasAPage();
     void markdownBundleLinksItsFilesAndListsTheLoops_data();
@@ -123,30 +153,47 @@ void TestExport::svgKeepsEveryNameAsText()
     const QString out = dir.filePath(QStringLiteral("d.svg"));
     const Outcome o = exportModel({model, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), out});
     QCOMPARE(o.code, 0);
-    QXmlStreamReader xml(readAll(out));
-    QStringList texts;
-    int textElements = 0;
-    int depth = 0; // inside a <text>
-    QString current;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("text")) {
-            ++textElements;
-            ++depth;
-            current.clear();
-        } else if (xml.isCharacters() && depth > 0) {
-            current += xml.text();
-        } else if (xml.isEndElement() && xml.name() == QLatin1String("text")) {
-            --depth;
-            texts << current.simplified();
-        }
-    }
-    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-    QVERIFY(textElements > 0);
-    // A long name may wrap onto several lines, each its own <text>: the words follow each other.
-    const QString all = texts.join(u' ');
+    const QString all = svgText(readAll(out));
+    QVERIFY(!all.isEmpty());
     for (const QString &name : drawnNames(load(model)))
         QVERIFY2(all.contains(name.simplified()), qPrintable(name + QStringLiteral(" not in: ") + all));
+}
+
+void TestExport::svgOfAModelWithoutDiagramShowsEveryName_data()
+{
+    QTest::addColumn<QString>("model"); // empty: a generated model written without a view
+    QTest::newRow("generated, 24 variables") << QString();
+    QTest::newRow("mermaid import") << kExamples + QStringLiteral("mermaid/retry-storm.mmd");
+}
+
+// A model without a diagram is laid out before it is drawn (it used to be a blank 40 x 40
+// picture): every variable's name is in the SVG, and the picture is diagram-sized.
+void TestExport::svgOfAModelWithoutDiagramShowsEveryName()
+{
+    QFETCH(QString, model);
+    QTemporaryDir dir;
+    if (model.isEmpty()) {
+        model = dir.filePath(QStringLiteral("generated.xmile"));
+        QFile f(model);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(writeXmile(test::generatedStockFlowModel(24)));
+    }
+    const XmileReadResult read = readModelFile(model);
+    QVERIFY(read.project);
+    QVERIFY(diagram::needsLayout(read.project->mainModel()));
+    const QString out = dir.filePath(QStringLiteral("d.svg"));
+    const Outcome o = exportModel({model, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), out});
+    QVERIFY2(o.code == 0, qPrintable(o.err));
+    const QByteArray svg = readAll(out);
+    const QString all = svgText(svg);
+    for (const Variable &v : read.project->mainModel().variables) {
+        const QString name = displayName(v.name).replace(u'_', u' ').simplified();
+        QVERIFY2(all.contains(name), qPrintable(name + QStringLiteral(" not in: ") + all));
+    }
+    // The picture's extent in diagram units (the blank picture was 40 x 40).
+    const QRegularExpressionMatch box = QRegularExpression(QStringLiteral("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"")).match(QString::fromUtf8(svg));
+    QVERIFY(box.hasMatch());
+    QVERIFY2(box.captured(1).toDouble() > 200 && box.captured(2).toDouble() > 200, qPrintable(box.captured(0)));
 }
 
 void TestExport::pngFollowsTheScale()
@@ -259,7 +306,17 @@ void TestExport::markdownBundleLinksItsFilesAndListsTheLoops()
     QCOMPARE(md.contains(QLatin1String("| Dominates")), simulated);
     QCOMPARE(dominating > 0, simulated);
     QVERIFY(md.contains(QLatin1String("## Simulation specs")));
+    // Which loop was in charge, in periods and plain words, with the names the story
+    // uses: the retry storm is at rest until the dip at minute 20, then R2 holds it
+    // (`meadows loops --dominance --periods` prints "at rest 0–20", "R2 20–120").
+    QCOMPARE(md.contains(QLatin1String("## Which loop was in charge")), simulated);
     if (simulated) {
+        QVERIFY(md.contains(QStringLiteral("## Which loop was in charge\n\n"
+                                           "- From 0 to 20 minutes, the system was at rest: no stock on a loop moved noticeably.\n"
+                                           "- From 20 to 120 minutes, R2 was in charge (reinforcing: Backlog → Latency → "
+                                           "Timeout Fraction → Timeouts → Retries → Load).\n")));
+        QVERIFY(md.contains(QStringLiteral("| R2 | R | Backlog → Latency → Timeout Fraction → Timeouts → Retries → Load → Backlog | 20–120 |")));
+        QVERIFY(md.contains(QLatin1String("the reinforcing loop R2 (Backlog, Latency, Timeout Fraction, Timeouts, Retries, Load)")));
         QVERIFY(md.contains(QLatin1String("| Stop | 120 |")));
         QVERIFY(md.contains(QLatin1String("| Retry Budget | 1000 | Requests/Minute |")));
     }
@@ -413,6 +470,11 @@ void TestExport::dominancePeriodsMergeStepsPerComponent()
     DominanceResult d;
     d.times = {0, 1, 2, 3, 4, 5};
     d.loopCount = 3;
+    d.loopNames = {loops.name(0), loops.name(1), loops.name(2)};
+    for (std::size_t l = 0; l < 3; ++l)
+        d.loopComponent.push_back(loops.component(l));
+    d.componentCount = 2;
+    d.resting.assign(d.times.size() * 2, 0);
     d.relativeScores.assign(d.times.size() * 3, 0.0);
     const auto set = [&](std::size_t step, std::size_t loop, double score) { d.relativeScores[step * 3 + loop] = score; };
     // ab dominates 1-2, bc 3-4 (negative scores count by size), nobody at 0 and 5 (< 0.5);
@@ -421,11 +483,14 @@ void TestExport::dominancePeriodsMergeStepsPerComponent()
     for (std::size_t t : {3, 4}) { set(t, ab, 0.3); set(t, bc, -0.7); }
     set(5, ab, 0.4); set(5, bc, -0.4);
     for (std::size_t t : {0, 1, 4}) set(t, xy, -1.0);
+    // The run is 5 long: periods under 5/40 would merge; every period here is 1 or more.
+    // A period runs to the next one's start, and the initial time (never scored) opens
+    // the period after it: ab's steps 0 to 2 are 0–3.
     const std::vector<std::vector<TimePeriod>> periods = dominancePeriods(d, loops);
-    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("1–2"));
-    QCOMPARE(formatPeriods(periods[bc]), QStringLiteral("3–4"));
-    QCOMPARE(formatPeriods(periods[xy]), QStringLiteral("0–1, 4"));
-    QCOMPARE(formatPeriods(periods[xy], 1), QStringLiteral("0–1, …"));
+    QCOMPARE(formatPeriods(periods[ab]), QStringLiteral("0–3"));
+    QCOMPARE(formatPeriods(periods[bc]), QStringLiteral("3–5"));
+    QCOMPARE(formatPeriods(periods[xy]), QStringLiteral("0–2, 4–5"));
+    QCOMPARE(formatPeriods(periods[xy], 1), QStringLiteral("0–2, …"));
 }
 
 QTEST_GUILESS_MAIN(TestExport)

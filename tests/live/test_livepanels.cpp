@@ -10,6 +10,8 @@
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
 #include "scene/elementitem.h"
+
+#include <QToolButton>
 #include "scene/looplabelitem.h"
 #include "scene/stockitem.h"
 
@@ -107,8 +109,27 @@ void TestLivePanels::loopsAreFoundAndHighlighted()
     const auto r2 = std::find_if(labels.begin(), labels.end(), [](LoopLabelItem *l) { return l->mark().label == QLatin1String("R2"); });
     QVERIFY(r2 != labels.end());
     QVERIFY((*r2)->isHighlighted());
-    // The dominance strip has the loops' scores over the run.
+    // The dominance band tells who was in charge: at rest until the dip, then R2 (as
+    // `meadows loops --dominance --periods` prints it: "at rest 0–20", "R2 20–120").
+    const std::vector<BandPeriod> &band = loops->dominanceBand()->periods();
+    QCOMPARE(band.size(), std::size_t(2));
+    QCOMPARE(band[0].kind, BandPeriod::Kind::AtRest);
+    QCOMPARE(band[0].label, QStringLiteral("at rest"));
+    QCOMPARE(band[0].to, 20.0);
+    QCOMPARE(band[1].label, QStringLiteral("R2"));
+    QCOMPARE(band[1].from, 20.0);
+    QCOMPARE(band[1].to, 120.0);
+    QVERIFY(band[1].detail.startsWith(QStringLiteral("reinforcing: Backlog → Latency")));
+    // The line chart of the scores is there on demand: hidden, shown by a click on Scores.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(loops->dominancePlot()->isHidden());
+    QTest::mouseClick(loops->scoresButton(), Qt::LeftButton);
+    QVERIFY(!loops->dominancePlot()->isHidden());
     QVERIFY(!loops->dominancePlot()->points(QStringLiteral("R2")).isEmpty());
+    // The band's period under the mouse is R2 at three quarters of its width.
+    DominanceBand *strip = loops->dominanceBand();
+    QCOMPARE(strip->periodAt(strip->width() * 3 / 4), 1);
 }
 
 void TestLivePanels::editingAnEquationReruns()

@@ -143,7 +143,7 @@ private slots:
     void unknownPolaritiesSayWhy();
     void graphicalFunctionShapes();
     void rangesMakeFactorsSigned();
-    void referencedNamesSkipInitialValuesAndTables();
+    void causalInputsSkipInitialValuesAndTables();
     // Causal graphs of models
     void incidentCausalMap();
     void retryStormStockAndFlow();
@@ -508,12 +508,12 @@ void TestLoops::rangesMakeFactorsSigned()
     QCOMPARE(infer(QStringLiteral("k * x"), QStringLiteral("x"), context).polarity, N);
 }
 
-void TestLoops::referencedNamesSkipInitialValuesAndTables()
+void TestLoops::causalInputsSkipInitialValuesAndTables()
 {
-    QCOMPARE(referencedNames(parsed(QStringLiteral("SMTH1(a, b, c) + a"))), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
-    QCOMPARE(referencedNames(parsed(QStringLiteral("LOOKUP(table, x) * y"))), (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
-    QCOMPARE(referencedNames(parsed(QStringLiteral("INIT(p) + q"))), QStringList{QStringLiteral("q")});
-    QCOMPARE(referencedNames(parsed(QStringLiteral("\"Room Temperature\" - Teacup_Temperature"))),
+    QCOMPARE(causalInputs(parsed(QStringLiteral("SMTH1(a, b, c) + a"))), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(causalInputs(parsed(QStringLiteral("LOOKUP(table, x) * y"))), (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
+    QCOMPARE(causalInputs(parsed(QStringLiteral("INIT(p) + q"))), QStringList{QStringLiteral("q")});
+    QCOMPARE(causalInputs(parsed(QStringLiteral("\"Room Temperature\" - Teacup_Temperature"))),
              (QStringList{QStringLiteral("room_temperature"), QStringLiteral("teacup_temperature")}));
 }
 
@@ -656,13 +656,13 @@ Scored score(const QString &file)
 void TestLoops::dominanceMatchesHandComputedScores()
 {
     // births = 0.1 P, deaths = 0.05 P: link scores into the stock 2 and -1, the others 1,
-    // so R1 scores 2 and B1 -1, relative 2/3 and -1/3.
+    // so R1 scores 2 and B1 -1, relative 2/3 and -1/3 at every save step after the first.
     const Scored s = score(QStringLiteral("births_deaths.xmile"));
     QVERIFY(s.dominance.error.isEmpty());
     QCOMPARE(s.dominance.loopNames, (std::vector<QString>{QStringLiteral("R1"), QStringLiteral("B1")}));
     QCOMPARE(s.dominance.times.size(), std::size_t(11)); // 0..10 by the save step 1, not DT 0.5
     QCOMPARE(s.dominance.approximatedLinks, 0);
-    QCOMPARE(s.dominance.relative(0, 0), 0.0);
+    QCOMPARE(s.dominance.relative(0, 0), 0.0); // the initial time has no score (as in Stella)
     for (std::size_t t = 1; t < s.dominance.times.size(); ++t) {
         QVERIFY(qAbs(s.dominance.relative(t, 0) - 2.0 / 3) < 1e-9);
         QVERIFY(qAbs(s.dominance.relative(t, 1) + 1.0 / 3) < 1e-9);

@@ -29,6 +29,8 @@ private slots:
     void summaryCountsUnknownOnlyWhenThere();
     void maxLoopsMakesItIncomplete();
     void dominanceCsv();
+    void dominancePeriods();
+    void tooManyLoopsAreDiscoveredByStrongestPath();
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
     void modelErrorsExitOne_data();
@@ -127,9 +129,38 @@ void TestLoopsCli::dominanceCsv()
     const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 12); // header, then times 0..10
     QCOMPARE(lines[0], QStringLiteral("Time,R1,B1"));
-    QCOMPARE(lines[1], QStringLiteral("0,0,0"));
+    QCOMPARE(lines[1], QStringLiteral("0,0,0")); // the initial time has no score, as in Stella
     QCOMPARE(lines[2], QStringLiteral("1,0.666667,-0.333333"));
     QCOMPARE(lines[11], QStringLiteral("10,0.666667,-0.333333"));
+}
+
+// births = 0.1 P, deaths = 0.05 P: R1 has 2/3 of the scores at every step and P grows
+// steadily (never still, never settled), so R1 is in charge for the whole run.
+void TestLoopsCli::dominancePeriods()
+{
+    const Outcome o = loops({kLoops + QStringLiteral("births_deaths.xmile"), QStringLiteral("--dominance"), QStringLiteral("--periods")});
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.out, QStringLiteral("R1 0–10\n"));
+    QCOMPARE(o.err, QString());
+}
+
+// competition4.xmile (bench/make_competition.py 4) has 24 loops: above --max-loops the
+// loops are found by strongest-path discovery instead, and stderr says so.
+void TestLoopsCli::tooManyLoopsAreDiscoveredByStrongestPath()
+{
+    const Outcome o = loops({kLoops + QStringLiteral("competition4.xmile"), QStringLiteral("--dominance"),
+                               QStringLiteral("--max-loops"), QStringLiteral("5")});
+    QCOMPARE(o.code, 0);
+    QVERIFY2(o.err.contains(QLatin1String("note: more than 5 loops (--max-loops): finding the loops that matter by "
+                                          "strongest-path discovery (Eberlein & Schoenberg 2020)")), qPrintable(o.err));
+    QVERIFY(o.err.contains(QLatin1String("note: strongest-path discovery found ")));
+    const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 52); // header, then times 0..50
+    QVERIFY(lines[0].startsWith(QLatin1String("Time,")));
+    // Without the cap it lists every loop and says nothing.
+    const Outcome all = loops({kLoops + QStringLiteral("competition4.xmile"), QStringLiteral("--summary")});
+    QCOMPARE(all.out.section(u' ', 1, 1), QStringLiteral("24"));
+    QCOMPARE(all.err, QString());
 }
 
 void TestLoopsCli::usageErrorsExitTwo_data()
@@ -142,6 +173,7 @@ void TestLoopsCli::usageErrorsExitTwo_data()
     QTest::newRow("max-loops not a number") << QStringList{model, QStringLiteral("--max-loops"), QStringLiteral("many")};
     QTest::newRow("max-loops zero") << QStringList{model, QStringLiteral("--max-loops"), QStringLiteral("0")};
     QTest::newRow("two formats") << QStringList{model, QStringLiteral("--json"), QStringLiteral("--summary")};
+    QTest::newRow("periods without dominance") << QStringList{model, QStringLiteral("--periods")};
 }
 
 void TestLoopsCli::usageErrorsExitTwo()

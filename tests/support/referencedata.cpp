@@ -179,7 +179,7 @@ std::vector<ReferenceModel> referenceModels(const QString &root)
         }
         if (ref.isEmpty())
             continue;
-        const QStringList models = d.entryList({QStringLiteral("*.xmile"), QStringLiteral("*.stmx"), QStringLiteral("*.xml")}, QDir::Files, QDir::Name);
+        const QStringList models = d.entryList({QStringLiteral("*.xmile"), QStringLiteral("*.stmx"), QStringLiteral("*.xml"), QStringLiteral("*.mdl")}, QDir::Files|QDir::CaseSensitive, QDir::Name);
         for (const QString &m : models)
             out.push_back({d.filePath(m), ref, QDir(root).relativeFilePath(d.filePath(m))});
     }

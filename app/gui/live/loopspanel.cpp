@@ -4,6 +4,8 @@
 #include "solver/analysis/causalmodel.h"
 #include "solver/compiler.h"
 #include "solver/analysis/loopdominance.h"
+#include "solver/analysis/dominanceperiods.h"
+#include "solver/analysis/loopdiscovery.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,7 +47,20 @@ LoopAnalysis analyseProject(const Project &project, quint64 generation, const st
         out.problem = QObject::tr("Dominance needs a model that runs.");
         return out;
     }
-    const DominanceResult d = computeDominance(causal, loops, *compiled.model, {}, cancel);
+    // Too many loops to list them all: score the loops that matter, found by strongest-path
+    // discovery (as `meadows loops --dominance` does), and say so.
+    LoopList discovered;
+    const bool discover = !loops.complete && !loops.cancelled;
+    if (discover) {
+        const LinkScoreRun scores = scoreAllLinks(causal, *compiled.model, {}, cancel);
+        LoopDiscoveryOptions discovery;
+        discovery.cancel = cancel;
+        discovered = loopListOf(causal.graph, discoverStrongestLoops(causal, scores, discovery).circuits);
+        out.problem = QObject::tr("Dominance is of the %n loop(s) that matter, found by strongest-path discovery: "
+                                  "there are too many to list.", nullptr, int(discovered.size()));
+    }
+    const LoopList &scored = discover ? discovered : loops;
+    const DominanceResult d = computeDominance(causal, scored, *compiled.model, {}, cancel);
     if (!d.error.isEmpty()) {
         out.problem = d.error;
         return out;
@@ -62,6 +77,39 @@ LoopAnalysis analyseProject(const Project &project, quint64 generation, const st
             strip->data.push_back(d.relative(s, l));
     }
     out.dominance = std::move(strip);
+    out.start = d.times.front();
+    out.stop = d.times.back();
+    // The band tells the story of the group of loops the most dominant one is in.
+    const int group = top.empty() ? 0 : d.loopComponent[top.front()];
+    for (const DominancePeriod &p : dominanceStory(d)) {
+        if (p.component != group)
+            continue;
+        BandPeriod b;
+        b.from = p.from;
+        b.to = p.to;
+        switch (p.loop) {
+        case DominancePeriod::kShared:
+            b.kind = BandPeriod::Kind::Shared;
+            b.label = QObject::tr("shared");
+            b.detail = QObject::tr("No loop has half of the loops' scores.");
+            break;
+        case DominancePeriod::kAtRest:
+            b.kind = BandPeriod::Kind::AtRest;
+            b.label = QObject::tr("at rest");
+            b.detail = QObject::tr("No stock on a loop moves.");
+            break;
+        case DominancePeriod::kInactive:
+            b.kind = BandPeriod::Kind::Inactive;
+            b.label = QObject::tr("no loop active");
+            b.detail = QObject::tr("The stocks move at a pace no loop changes (a limit holds a flow, or an outside input drives them).");
+            break;
+        default:
+            b.label = d.loopNames[std::size_t(p.loop)];
+            b.detail = polarityName(scored.polarity(std::size_t(p.loop))) + QStringLiteral(": ")
+                       + loopVariableNames(causal.graph, scored, std::size_t(p.loop)).join(QStringLiteral(" → "));
+        }
+        out.periods.push_back(std::move(b));
+    }
     return out;
 }
 } // namespace
@@ -113,11 +161,25 @@ LoopsPanel::LoopsPanel(QWidget *parent) : QWidget(parent)
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
 
+    m_band = new DominanceBand(this);
+    m_band->setToolTip(tr("Which loop was in charge when"));
+    m_scoresButton = new QToolButton(this);
+    m_scoresButton->setText(tr("Scores"));
+    m_scoresButton->setToolTip(tr("Show the loops' relative scores over time as a line chart"));
+    m_scoresButton->setCheckable(true);
+    filters->insertWidget(filters->count() - 3, m_scoresButton); // before the stretch, progress and Cancel
     m_plot = createPlotView(this);
     m_plot->setMinimumHeight(140);
+    m_plot->hide();
+    connect(m_scoresButton, &QToolButton::toggled, this, [this](bool shown) { m_plot->setVisible(shown); });
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_tree);
-    split->addWidget(m_plot.get());
+    auto *dominance = new QWidget(this);
+    auto *dominanceLayout = new QVBoxLayout(dominance);
+    dominanceLayout->setContentsMargins(0, 0, 0, 0);
+    dominanceLayout->addWidget(m_band);
+    dominanceLayout->addWidget(m_plot.get(), 1);
+    split->addWidget(dominance);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
@@ -194,6 +256,10 @@ void LoopsPanel::finished(LoopAnalysis analysis)
         }
     }
     m_plot->setSeries(series);
+    std::vector<QColor> colors;
+    for (const BandPeriod &p : m_result.periods)
+        colors.push_back(p.kind == BandPeriod::Kind::Loop ? m_colors.colorFor(p.label) : QColor());
+    m_band->setPeriods(m_result.periods, m_result.start, m_result.stop, colors);
     emit loopsFound(m_result.loops);
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The model's feedback loops, found on a worker thread (a progress bar and Cancel for
-// models with hundreds of thousands), filterable by R, B and ?, and a strip chart of
-// which loop dominates when (Loops That Matter) — the answer to "why did it oscillate".
+// models with hundreds of thousands), filterable by R, B and ?, and a band under the
+// time axis of which loop was in charge when (Loops That Matter, as periods) — the
+// answer to "why did it oscillate". The loops' scores as a line chart are one click away.
 #include "model/project.h"
+#include "dominanceband.h"
 #include "plotview.h"
 #include "seriescolors.h"
 
@@ -31,6 +33,8 @@ struct LoopAnalysis {
     bool complete = true;
     QString problem;                        // why dominance could not be computed, if it could not
     std::shared_ptr<const Results> dominance; // Time, then the top loops' relative scores
+    std::vector<BandPeriod> periods;        // who was in charge, for the band (the most dominant loop's group)
+    double start = 0, stop = 0;             // the run's time span
 };
 
 class LoopsPanel : public QWidget {
@@ -49,6 +53,8 @@ public:
     void setFilter(const QString &letter, bool only);
     void selectLoop(const QString &name);
     PlotView *dominancePlot() const { return m_plot.get(); }
+    DominanceBand *dominanceBand() const { return m_band; }
+    QToolButton *scoresButton() const { return m_scoresButton; } // shows or hides the line chart
 
 signals:
     void loopsFound(const std::vector<meadows::LoopRow> &loops);
@@ -70,6 +76,8 @@ private:
     QLabel *m_status = nullptr;
     QToolButton *m_filters[3] = {};
     std::unique_ptr<PlotView> m_plot;
+    DominanceBand *m_band = nullptr;
+    QToolButton *m_scoresButton = nullptr;
     SeriesColors m_colors; // a loop keeps its colour across re-analyses
 };
 

@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 
+
 namespace meadows {
 
 QString missingEquationOf(const Diagnostic &diagnostic)
@@ -15,24 +16,6 @@ QString missingEquationOf(const Diagnostic &diagnostic)
     static const QRegularExpression missing(QStringLiteral("^'([^']+)' has no equation( for element .*)?$"));
     const auto match = missing.match(diagnostic.message);
     return match.hasMatch() ? match.captured(1) : QString();
-}
-
-// The span of the name a message quotes ('foo'), found in the equation, else all of it.
-static EquationProblem locate(const QString &equation, const QString &variable, const QString &message)
-{
-    static const QRegularExpression quoted(QStringLiteral("'([^']+)'"));
-    auto it = quoted.globalMatch(message);
-    while (it.hasNext()) {
-        const QString name = it.next().captured(1);
-        if (canonicalName(name) == canonicalName(variable))
-            continue;
-        for (const QString &spelling : {name, equationName(name)}) {
-            const int at = int(equation.indexOf(spelling, 0, Qt::CaseInsensitive));
-            if (at >= 0)
-                return {at, int(spelling.size()), message};
-        }
-    }
-    return {0, 0, message};
 }
 
 std::vector<EquationProblem> checkEquation(const Document &document, const QString &variableName, const QString &equation)
@@ -57,11 +40,15 @@ std::vector<EquationProblem> checkEquation(const Document &document, const QStri
     v->equationSource = {};
     const CompileResult compiled = compileProject(copy);
     std::vector<EquationProblem> problems;
-    const QString quotedName = QStringLiteral("'%1'").arg(shown);
     for (const Diagnostic &d : compiled.diagnostics) {
-        if (d.severity != Severity::Error || !d.message.contains(quotedName))
+        if (d.severity != Severity::Error || canonicalName(d.variable) != canonicalName(shown))
             continue;
-        problems.push_back(locate(equation, variableName, d.message));
+        // The diagnostic says where in the equation the problem is; a problem with the
+        // variable as a whole underlines nothing in particular.
+        if (d.equationOffset >= 0)
+            problems.push_back({d.equationOffset, d.equationLength, d.message});
+        else
+            problems.push_back({0, 0, d.message});
     }
     return problems;
 }

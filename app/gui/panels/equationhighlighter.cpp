@@ -2,19 +2,18 @@
 
 #include "model/names.h"
 #include "solver/builtins.h"
+#include "solver/lexer.h"
 
 #include <QGuiApplication>
 #include <QPalette>
-#include <QRegularExpression>
 
 namespace meadows {
 
 EquationHighlighter::EquationHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
+    // Every function and keyword from the language's one registry (solver/builtins.h).
     for (const QString &b : builtinNames())
         m_builtins.insert(canonicalName(b));
-    for (const char *k : {"if", "then", "else", "and", "or", "not", "mod", "time", "dt", "starttime", "stoptime", "pi"})
-        m_builtins.insert(QLatin1String(k));
 }
 
 void EquationHighlighter::setKnownNames(const QSet<QString> &names)
@@ -35,21 +34,18 @@ void EquationHighlighter::highlightBlock(const QString &text)
     comment.setForeground(QColor(0x80, 0x80, 0x80));
     comment.setFontItalic(true);
 
-    static const QRegularExpression token(QStringLiteral(R"((\{[^}]*\}?)|(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|("[^"]*"?)|([A-Za-z_$\x{80}-\x{ffff}][\w$'\x{80}-\x{ffff}]*))"));
-    auto it = token.globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        const int start = int(m.capturedStart()), length = int(m.capturedLength());
-        if (m.capturedLength(1))
-            setFormat(start, length, comment);
-        else if (m.capturedLength(2))
-            setFormat(start, length, number);
-        else {
-            const QString key = canonicalName(m.captured());
+    // The parser's own lexer: what is coloured as a name is what the parser reads as one.
+    for (const Token &t : tokenize(text)) {
+        if (t.kind == TokenKind::Comment) {
+            setFormat(t.offset, t.length, comment);
+        } else if (t.kind == TokenKind::Number) {
+            setFormat(t.offset, t.length, number);
+        } else if (t.kind == TokenKind::Name) {
+            const QString key = canonicalName(t.text);
             if (m_builtins.contains(key))
-                setFormat(start, length, builtin);
+                setFormat(t.offset, t.length, builtin);
             else
-                setFormat(start, length, m_known.contains(key) ? name : unknown);
+                setFormat(t.offset, t.length, m_known.contains(key) ? name : unknown);
         }
     }
 }

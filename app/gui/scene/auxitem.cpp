@@ -36,8 +36,7 @@ QPainterPath AuxItem::body() const
     QPainterPath p;
     if (m_cld) {
         // The name is the element: connectors attach to a box around it.
-        const QFontMetricsF metrics(DiagramStyle::current().font);
-        const QRectF r = metrics.boundingRect(QRectF(0, 0, 90, 1000), Qt::AlignHCenter | Qt::TextWordWrap, diagramLabel(m_element.name));
+        const QSizeF r = DiagramStyle::labelSize(diagramLabel(m_element.name));
         p.addRoundedRect(QRectF(-r.width() / 2 - 4, -r.height() / 2 - 2, r.width() + 8, r.height() + 4), 4, 4);
         return p;
     }

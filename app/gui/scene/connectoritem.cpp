@@ -84,7 +84,7 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     if (!m_element.polarity.isEmpty()) {
         painter->setFont(s.font);
         painter->setPen(s.connector);
-        const QPointF at = base - dir * 2 + normal * 9;
+        const QPointF at = diagram::polaritySignCentre(tip, dir);
         const QString mark = m_element.polarity == QLatin1String("-") ? QStringLiteral("−") : m_element.polarity;
         painter->drawText(QRectF(at.x() - 8, at.y() - 8, 16, 16), Qt::AlignCenter, mark);
     }

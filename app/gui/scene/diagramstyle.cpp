@@ -1,5 +1,9 @@
 #include "diagramstyle.h"
 
+#include "diagram/labelgeometry.h"
+
+#include <QFontMetricsF>
+
 namespace meadows {
 
 DiagramStyle DiagramStyle::fromPalette(const QPalette &palette)
@@ -56,6 +60,12 @@ const DiagramStyle &DiagramStyle::current()
 void DiagramStyle::setCurrent(const DiagramStyle &style)
 {
     instance() = style;
+}
+
+QSizeF DiagramStyle::labelSize(const QString &text)
+{
+    const QFontMetricsF metrics(current().font);
+    return metrics.boundingRect(QRectF(0, 0, diagram::kLabelWidth, 1000), Qt::AlignHCenter | Qt::TextWordWrap, text).size();
 }
 
 } // namespace meadows

@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QFont>
 #include <QPalette>
+#include <QSizeF>
+#include <QString>
 
 namespace meadows {
 
@@ -17,6 +19,9 @@ struct DiagramStyle {
     // The style in use: updated by the scene when the palette changes.
     static const DiagramStyle &current();
     static void setCurrent(const DiagramStyle &style);
+    // The size of a name label in the current font, word-wrapped as the items draw it
+    // (a diagram::LabelMeasure for automatic layout).
+    static QSizeF labelSize(const QString &text);
 };
 
 } // namespace meadows

@@ -99,14 +99,7 @@ void FlowItem::layout()
     }
     m_pipe.translate(-pos());
     m_label = diagramLabel(m_element.name);
-    const QFontMetricsF metrics(DiagramStyle::current().font);
-    const QRectF text = metrics.boundingRect(QRectF(0, 0, 90, 1000), Qt::AlignHCenter | Qt::TextWordWrap, m_label);
-    const double r = diagram::kValveRadius + 2;
-    const QString side = m_element.labelSide;
-    if (side == QLatin1String("top"))
-        m_labelRect = QRectF(-text.width() / 2, -r - text.height(), text.width(), text.height());
-    else
-        m_labelRect = QRectF(-text.width() / 2, r, text.width(), text.height());
+    m_labelRect = diagram::flowLabelRect(QPointF(0, 0), m_element.labelSide, DiagramStyle::labelSize(m_label));
 }
 
 std::vector<QPointF> FlowItem::points() const

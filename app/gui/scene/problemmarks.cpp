@@ -8,7 +8,6 @@
 #include "solver/compiler.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
 
@@ -30,8 +29,6 @@ void ProblemMarks::recheckNow()
     // A causal-loop diagram has no equations by design: nothing in it is a problem.
     const CompileResult compiled = m_document->model().isCausalLoopDiagram() ? CompileResult{}
                                                                              : compileProject(m_document->project());
-    // Messages name their variable first, in quotes: "in 'X': ...", "'X' has no equation".
-    static const QRegularExpression firstQuoted(QStringLiteral("'([^']+)'"));
     QHash<QString, QStringList> messages;
     QSet<QString> missing; // variables whose only problem is a missing equation
     m_count = 0;
@@ -43,9 +40,8 @@ void ProblemMarks::recheckNow()
             continue;
         }
         ++m_count;
-        const auto match = firstQuoted.match(d.message);
-        if (match.hasMatch())
-            messages[canonicalName(match.captured(1))] << d.message;
+        if (!d.variable.isEmpty()) // the variable the problem belongs to
+            messages[canonicalName(d.variable)] << d.message;
     }
     for (const QString &name : std::as_const(missing))
         if (!messages.contains(name))

@@ -13,8 +13,10 @@ void TextItem::setElement(const ViewElement &element)
     setPos(element.x.value_or(0), element.y.value_or(0));
     const double w = element.width.value_or(160);
     const QFontMetricsF metrics(DiagramStyle::current().font);
-    const QRectF text = metrics.boundingRect(QRectF(0, 0, w, 1e4), Qt::TextWordWrap, element.text);
-    const double h = element.height.value_or(text.height() + 8);
+    // Measured as paint() draws it: inside a 4-pixel margin.
+    const QRectF text = metrics.boundingRect(QRectF(0, 0, w - 8, 1e4), Qt::TextWordWrap, element.text);
+    // At least as tall as its text: a file's height that would clip the last line grows.
+    const double h = std::max(element.height.value_or(0), text.height() + 8);
     prepareGeometryChange();
     // Text boxes are placed by their top-left corner in Stella's files.
     m_rect = QRectF(0, 0, w, h);

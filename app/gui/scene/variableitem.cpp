@@ -8,19 +8,6 @@
 
 namespace meadows {
 
-static constexpr double kLabelWidth = 90;
-static constexpr double kLabelGap = 2;
-
-QString diagramLabel(const QString &name)
-{
-    QString s = name;
-    s.replace(QLatin1String("\\n"), QLatin1String("\n"));
-    s.replace(u'_', u' ');
-    if (s.size() >= 2 && s.startsWith(u'"') && s.endsWith(u'"'))
-        s = s.mid(1, s.size() - 2);
-    return s.trimmed();
-}
-
 VariableItem::VariableItem(int uid) : ElementItem(uid)
 {
     // Shapes and labels are costly to draw compared to moving a cached pixmap.
@@ -58,21 +45,9 @@ void VariableItem::layoutLabel()
 {
     prepareGeometryChange();
     m_label = labelText();
-    const QFontMetricsF metrics(DiagramStyle::current().font);
-    const QRectF text = metrics.boundingRect(QRectF(0, 0, kLabelWidth, 1000), Qt::AlignHCenter | Qt::TextWordWrap, m_label);
-    const QRectF b = body().boundingRect();
     const QString side = m_element.labelSide.isEmpty() ? defaultLabelSide() : m_element.labelSide;
-    const double w = text.width(), h = text.height();
-    if (labelInside() || side == QLatin1String("center"))
-        m_labelRect = QRectF(-w / 2, -h / 2, w, h);
-    else if (side == QLatin1String("top"))
-        m_labelRect = QRectF(-w / 2, b.top() - kLabelGap - h, w, h);
-    else if (side == QLatin1String("left"))
-        m_labelRect = QRectF(b.left() - kLabelGap - w, -h / 2, w, h);
-    else if (side == QLatin1String("right"))
-        m_labelRect = QRectF(b.right() + kLabelGap, -h / 2, w, h);
-    else
-        m_labelRect = QRectF(-w / 2, b.bottom() + kLabelGap, w, h);
+    m_labelRect = diagram::labelRectBeside(body().boundingRect(), labelInside() ? QStringLiteral("center") : side,
+                                           DiagramStyle::labelSize(m_label));
 }
 
 QRectF VariableItem::boundingRect() const

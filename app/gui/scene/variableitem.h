@@ -3,6 +3,8 @@
 // aliases. Subclasses give the shape; this class places and paints the label.
 #include "elementitem.h"
 
+#include "diagram/labelgeometry.h"
+
 #include <QString>
 
 namespace meadows {
@@ -40,7 +42,6 @@ private:
     bool m_arrayed = false;
 };
 
-// How a variable's name reads on the diagram: Stella's "\n" breaks lines, '_' reads as space.
-QString diagramLabel(const QString &name);
+using diagram::diagramLabel;
 
 } // namespace meadows

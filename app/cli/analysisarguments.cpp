@@ -1,0 +1,97 @@
+#include "analysisarguments.h"
+#include "model/modelfile.h"
+
+namespace meadows {
+
+QString parseSetOptions(const QStringList &values, FlattenOptions &out)
+{
+    for (const QString &s : values) {
+        const qsizetype eq = s.lastIndexOf(u'=');
+        bool ok = false;
+        const double v = eq > 0 ? s.mid(eq + 1).trimmed().toDouble(&ok) : 0.0;
+        if (!ok)
+            return QStringLiteral("--set needs NAME=NUMBER, not '%1'").arg(s);
+        out.overrides.push_back({s.left(eq).trimmed(), v});
+    }
+    return {};
+}
+
+std::optional<SweepAxis> parseSweepAxis(const QString &text, QString *error)
+{
+    const qsizetype eq = text.lastIndexOf(u'=');
+    const QStringList parts = eq > 0 ? text.mid(eq + 1).split(u':') : QStringList();
+    SweepAxis axis;
+    bool ok[3] = {false, false, false};
+    if (parts.size() == 3) {
+        axis.name = text.left(eq).trimmed();
+        axis.from = parts[0].trimmed().toDouble(&ok[0]);
+        axis.to = parts[1].trimmed().toDouble(&ok[1]);
+        axis.count = parts[2].trimmed().toInt(&ok[2]);
+    }
+    if (!ok[0] || !ok[1] || !ok[2] || axis.name.isEmpty() || !std::isfinite(axis.from) || !std::isfinite(axis.to)) {
+        *error = QStringLiteral("--vary needs NAME=FROM:TO:N, not '%1'").arg(text);
+        return std::nullopt;
+    }
+    if (axis.count < 1 || axis.count > 1000000) {
+        *error = QStringLiteral("--vary '%1': N must be from 1 to 1000000").arg(text);
+        return std::nullopt;
+    }
+    return axis;
+}
+
+std::optional<std::pair<QString, Distribution>> parseDistributionOption(const QString &text, QString *error)
+{
+    const qsizetype eq = text.indexOf(u'=');
+    if (eq <= 0) {
+        *error = QStringLiteral("--vary needs NAME=uniform(a,b), NAME=normal(m,s) or NAME=triangular(min,mode,max), not '%1'").arg(text);
+        return std::nullopt;
+    }
+    const std::optional<Distribution> d = Distribution::parse(text.mid(eq + 1), error);
+    if (!d)
+        return std::nullopt;
+    return std::make_pair(text.left(eq).trimmed(), *d);
+}
+
+std::optional<double> numberOption(const QCommandLineParser &p, const QString &name, QString *error)
+{
+    if (!p.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok)
+        *error = QStringLiteral("--%1 needs a number, not '%2'").arg(name, p.value(name));
+    return v;
+}
+
+unsigned threadsOption(const QCommandLineParser &p, QString *error)
+{
+    if (!p.isSet(QStringLiteral("threads")))
+        return 0;
+    bool ok = false;
+    const int n = p.value(QStringLiteral("threads")).toInt(&ok);
+    if (!ok || n < 1 || n > 256) {
+        *error = QStringLiteral("--threads needs a whole number from 1 to 256, not '%1'").arg(p.value(QStringLiteral("threads")));
+        return 0;
+    }
+    return unsigned(n);
+}
+
+std::optional<Project> loadModelWithEquations(const QString &path, QTextStream &errors)
+{
+    std::optional<Project> project = loadProject(path, errors);
+    if (project && project->mainModel().isCausalLoopDiagram()) {
+        errors << path << ": error: a causal-loop diagram has no equations, so there is nothing to analyse "
+               << "(use 'meadows loops' to analyse its loops)\n";
+        errors.flush();
+        return std::nullopt;
+    }
+    return project;
+}
+
+bool reportModelProblems(const ParameterizedModel &model, QTextStream &errors)
+{
+    printDiagnostics(errors, model.diagnostics());
+    return !model.model();
+}
+
+} // namespace meadows

@@ -1,0 +1,166 @@
+#include "graphvizlayout.h"
+
+#include <graphviz/gvc.h>
+
+#include <QByteArray>
+#include <algorithm>
+#include <limits>
+#include <memory>
+
+namespace meadows::diagram {
+
+namespace {
+
+// Graphviz counts in points (1/72 inch) and sizes nodes in inches; Meadows draws one
+// pixel per point, as Stella's coordinates do.
+constexpr double kPointsPerInch = 72;
+
+QString g_graphvizErrors; // collected by the error hook while one layout runs
+
+int collectError(char *message)
+{
+    g_graphvizErrors += QString::fromLocal8Bit(message).trimmed() + u' ';
+    return 0;
+}
+
+void set(void *object, const char *name, const QByteArray &value)
+{
+    agsafeset(object, const_cast<char *>(name), const_cast<char *>(value.constData()), const_cast<char *>(""));
+}
+
+QByteArray number(double v)
+{
+    return QByteArray::number(v, 'f', 4);
+}
+
+QPointF cubic(const pointf &a, const pointf &b, const pointf &c, const pointf &d, double t)
+{
+    const double u = 1 - t;
+    const double x = u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x;
+    const double y = u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y;
+    return {x, y};
+}
+
+// An edge's splines as a polyline, in Graphviz's coordinates (y up).
+std::vector<QPointF> sampledRoute(Agedge_t *e)
+{
+    std::vector<QPointF> out;
+    const splines *spl = ED_spl(e);
+    if (!spl)
+        return out;
+    for (int i = 0; i < spl->size; ++i) {
+        const bezier &bz = spl->list[i];
+        if (bz.size < 1)
+            continue;
+        out.emplace_back(bz.list[0].x, bz.list[0].y);
+        for (int k = 0; k + 3 < bz.size; k += 3)
+            for (int s = 1; s <= 8; ++s)
+                out.push_back(cubic(bz.list[k], bz.list[k + 1], bz.list[k + 2], bz.list[k + 3], s / 8.0));
+    }
+    return out;
+}
+
+struct GraphDeleter {
+    GVC_t *context;
+    void operator()(Agraph_t *g) const
+    {
+        gvFreeLayout(context, g);
+        agclose(g);
+    }
+};
+
+} // namespace
+
+GraphPlacement runGraphviz(const GraphSpec &spec)
+{
+    GraphPlacement out;
+    if (spec.nodes.empty()) {
+        out.ok = true;
+        return out;
+    }
+    // One context for the process: it reads Graphviz's plugin list once. Graphviz is not
+    // thread-safe, and Meadows lays out from the thread that owns the document.
+    static GVC_t *context = gvContext();
+    if (!context) {
+        out.error = QStringLiteral("Graphviz could not start (no layout plugins found)");
+        return out;
+    }
+    g_graphvizErrors.clear();
+    agseterrf(collectError);
+    agseterr(AGERR); // warnings (such as "overlap removal is slow") are not the user's business
+
+    std::unique_ptr<Agraph_t, GraphDeleter> graph(agopen(const_cast<char *>("meadows"), Agdirected, nullptr),
+                                                  GraphDeleter{context});
+    Agraph_t *g = graph.get();
+    const bool dot = spec.engine == GraphEngine::Dot;
+    if (dot) {
+        set(g, "rankdir", "LR");
+        set(g, "nodesep", number(spec.nodeSeparation / kPointsPerInch));
+        set(g, "ranksep", number(spec.rankSeparation / kPointsPerInch));
+    } else {
+        set(g, "overlap", "false");
+        set(g, "sep", "+" + QByteArray::number(int(spec.nodeSeparation / 2)));
+        set(g, "start", "1"); // a fixed seed: the same model always gets the same picture
+    }
+    set(g, "splines", spec.routeEdges ? "true" : "false");
+
+    std::vector<Agnode_t *> nodes;
+    nodes.reserve(spec.nodes.size());
+    for (std::size_t i = 0; i < spec.nodes.size(); ++i) {
+        const QByteArray name = "n" + QByteArray::number(qulonglong(i));
+        Agnode_t *n = agnode(g, const_cast<char *>(name.constData()), 1);
+        set(n, "shape", "box");
+        set(n, "fixedsize", "true");
+        set(n, "label", "");
+        set(n, "width", number(std::max(1.0, spec.nodes[i].width()) / kPointsPerInch));
+        set(n, "height", number(std::max(1.0, spec.nodes[i].height()) / kPointsPerInch));
+        nodes.push_back(n);
+    }
+    std::vector<Agedge_t *> edges;
+    edges.reserve(spec.edges.size());
+    for (const GraphEdge &edge : spec.edges) {
+        const int n = int(nodes.size());
+        if (edge.from < 0 || edge.to < 0 || edge.from >= n || edge.to >= n) {
+            edges.push_back(nullptr);
+            continue;
+        }
+        Agedge_t *e = agedge(g, nodes[std::size_t(edge.from)], nodes[std::size_t(edge.to)], nullptr, 1);
+        if (dot) {
+            set(e, "weight", QByteArray::number(std::max(0, int(edge.weight))));
+            set(e, "minlen", QByteArray::number(edge.minLength));
+            if (!edge.constraint)
+                set(e, "constraint", "false");
+        } else {
+            set(e, "len", number(spec.edgeLength / kPointsPerInch));
+        }
+        edges.push_back(e);
+    }
+
+    if (gvLayout(context, g, dot ? "dot" : "neato") != 0) {
+        out.error = g_graphvizErrors.trimmed().isEmpty() ? QStringLiteral("Graphviz could not lay the diagram out")
+                                                        : g_graphvizErrors.trimmed();
+        return out;
+    }
+    // Graphviz's y grows upwards: flip, and move the picture's top-left corner to (0, 0).
+    double left = std::numeric_limits<double>::max(), top = std::numeric_limits<double>::lowest();
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const pointf c = ND_coord(nodes[i]);
+        left = std::min(left, c.x - spec.nodes[i].width() / 2);
+        top = std::max(top, c.y + spec.nodes[i].height() / 2);
+    }
+    const auto toScreen = [left, top](QPointF p) { return QPointF(p.x() - left, top - p.y()); };
+    for (Agnode_t *n : nodes)
+        out.centres.push_back(toScreen(QPointF(ND_coord(n).x, ND_coord(n).y)));
+    if (spec.routeEdges) {
+        for (Agedge_t *e : edges) {
+            std::vector<QPointF> route = e ? sampledRoute(e) : std::vector<QPointF>{};
+            for (QPointF &p : route)
+                p = toScreen(p);
+            out.edgeRoutes.push_back(std::move(route));
+        }
+    }
+    out.ok = true;
+    return out;
+}
+
+} // namespace meadows::diagram

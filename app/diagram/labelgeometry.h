@@ -1,0 +1,34 @@
+#pragma once
+// Where a name label goes and how big it is: shared by the editor's items (which measure
+// with the real font) and by automatic layout and its measurements (which may run without
+// a GUI and then estimate the size). QtCore only.
+#include <QPointF>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <functional>
+
+namespace meadows::diagram {
+
+constexpr double kLabelWidth = 90; // a name wraps at this width
+constexpr double kLabelGap = 2;    // between a body and its label
+
+// The size of a name as drawn (word-wrapped at kLabelWidth, centred).
+using LabelMeasure = std::function<QSizeF(const QString &text)>;
+
+// A GUI-free estimate of the size the editor's 9-point DejaVu Sans gives a label, never
+// smaller than the real one: advance widths from DejaVu Sans' tables plus a margin.
+QSizeF estimateLabelSize(const QString &text);
+// The same estimate for any text word-wrapped at `width` (a text box's).
+QSizeF estimateTextSize(const QString &text, double width);
+
+// How a variable's name reads on the diagram: Stella's "\n" breaks lines, '_' reads as space.
+QString diagramLabel(const QString &name);
+
+// A variable's label beside its body ("top", "bottom", "left", "right", "center"), in the
+// body's coordinates.
+QRectF labelRectBeside(const QRectF &body, const QString &side, QSizeF text);
+// A flow's label above or below its valve (any side but "top" is below).
+QRectF flowLabelRect(QPointF valve, const QString &side, QSizeF text);
+
+} // namespace meadows::diagram

@@ -1,0 +1,46 @@
+#pragma once
+// One equation of a .mdl file, its left-hand side parsed ("name[subs] :EXCEPT: [..] op"),
+// and what building a model from such equations needs to share.
+#include "mdlexpr.h"
+#include "mdlsections.h"
+#include "mdlsubscripts.h"
+#include "model/project.h"
+#include "model/source.h"
+
+#include <memory>
+
+namespace meadows::vensim {
+
+struct Definition {
+    Record record;
+    QString name;
+    qsizetype nameOffset = 0;
+    std::vector<Subscript> subscripts;
+    std::vector<std::vector<Subscript>> excepts;
+    Tok op = Tok::End;      // Eq, EqEq, Assign, LParen (a lookup), Colon (a range), Equiv, End (no equation)
+    qsizetype rhsBegin = 0; // just after the operator
+    std::optional<Expr> rhs;
+};
+
+// Where diagnostics go, with positions in the .mdl text.
+class Reporter {
+public:
+    explicit Reporter(std::shared_ptr<const SourceText> source) : m_source(std::move(source)) {}
+    void error(qsizetype offset, const QString &message) { add(Severity::Error, offset, message); }
+    void warning(qsizetype offset, const QString &message) { add(Severity::Warning, offset, message); }
+    const std::shared_ptr<const SourceText> &source() const { return m_source; }
+    std::vector<Diagnostic> take() { return std::move(m_diags); }
+    SourceRef ref(qsizetype offset) const { return SourceRef{m_source, offset, 0}; }
+
+private:
+    void add(Severity s, qsizetype offset, const QString &message);
+    std::shared_ptr<const SourceText> m_source;
+    std::vector<Diagnostic> m_diags;
+};
+
+// Variables from the equations of one model (the main model or a macro's body), each
+// group holding every equation of one variable in file order.
+Model buildModel(const std::vector<std::vector<const Definition *>> &groups, const SubscriptRanges &ranges,
+                 const QSet<QString> &macros, Reporter &report);
+
+} // namespace meadows::vensim

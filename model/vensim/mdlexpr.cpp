@@ -1,0 +1,426 @@
+#include "mdlexpr.h"
+
+namespace meadows::vensim {
+
+namespace {
+
+const char *describe(Tok kind)
+{
+    switch (kind) {
+    case Tok::End: return "the end of the equation";
+    case Tok::RParen: return "')'";
+    case Tok::RBracket: return "']'";
+    case Tok::LParen: return "'('";
+    case Tok::Comma: return "','";
+    case Tok::Minus: return "'-'";
+    case Tok::Plus: return "'+'";
+    case Tok::Star: return "'*'";
+    case Tok::Slash: return "'/'";
+    case Tok::Caret: return "'^'";
+    case Tok::LBracket: return "'['";
+    case Tok::Semicolon: return "';'";
+    case Tok::Eq: return "'='";
+    case Tok::EqEq: return "'=='";
+    case Tok::Ne: return "'<>'";
+    case Tok::Lt: return "'<'";
+    case Tok::Le: return "'<='";
+    case Tok::Gt: return "'>'";
+    case Tok::Ge: return "'>='";
+    case Tok::Bang: return "'!'";
+    case Tok::Colon: return "':'";
+    case Tok::Assign: return "':='";
+    case Tok::Map: return "'->'";
+    case Tok::Equiv: return "'<->'";
+    default: return "a symbol";
+    }
+}
+
+} // namespace
+
+std::nullopt_t ExprParser::fail(qsizetype offset, const QString &message)
+{
+    if (!error)
+        error = SyntaxError{offset, message};
+    return std::nullopt;
+}
+
+bool ExprParser::expect(Tok kind, const char *what)
+{
+    const Token t = m_lex.next();
+    if (t.kind == kind)
+        return true;
+    fail(t.offset, QStringLiteral("expected %1").arg(QLatin1String(what)));
+    return false;
+}
+
+std::optional<Expr> ExprParser::parseAll()
+{
+    std::optional<Expr> e = expression();
+    if (!e)
+        return std::nullopt;
+    Token t = m_lex.peek();
+    if (t.kind == Tok::Comma || t.kind == Tok::Semicolon) {
+        // A list of numbers: a table of constants for the elements, row by row.
+        Expr list;
+        list.kind = Expr::Kind::NumberList;
+        list.offset = e->offset;
+        const auto value = [&](const Expr &x) -> std::optional<double> {
+            if (x.kind == Expr::Kind::Number)
+                return x.number;
+            if (x.kind == Expr::Kind::Unary && x.text == QLatin1String("-") && x.args[0].kind == Expr::Kind::Number)
+                return -x.args[0].number;
+            return std::nullopt;
+        };
+        std::optional<double> v = value(*e);
+        if (!v)
+            return fail(e->offset, QStringLiteral("a list of values must hold plain numbers"));
+        list.numbers.push_back(*v);
+        while (t.kind == Tok::Comma || t.kind == Tok::Semicolon) {
+            m_lex.next();
+            if (m_lex.peek().kind == Tok::End)
+                break; // the trailing ';' of a table
+            const qsizetype at = m_lex.peek().offset;
+            const std::optional<Expr> item = unary();
+            if (!item)
+                return std::nullopt;
+            v = value(*item);
+            if (!v)
+                return fail(at, QStringLiteral("a list of values must hold plain numbers"));
+            list.numbers.push_back(*v);
+            t = m_lex.peek();
+        }
+        e = std::move(list);
+    }
+    t = m_lex.peek();
+    if (t.kind != Tok::End)
+        return fail(t.offset, QStringLiteral("unexpected text after the expression"));
+    return e;
+}
+
+std::optional<Expr> ExprParser::expression()
+{
+    return binaryLevel(0);
+}
+
+// Levels from loosest: :OR:, :AND:, comparisons, + -, * /. :NOT: and the signs sit
+// below the comparisons; ^ binds tightest of the binary operators.
+std::optional<Expr> ExprParser::binaryLevel(int level)
+{
+    if (level == 5)
+        return unary();
+    if (level == 2 && m_lex.peek().kind == Tok::Keyword && m_lex.peek().text == QLatin1String("NOT")) {
+        const Token t = m_lex.next();
+        std::optional<Expr> operand = binaryLevel(2);
+        if (!operand)
+            return std::nullopt;
+        Expr n;
+        n.kind = Expr::Kind::Unary;
+        n.text = QStringLiteral("NOT");
+        n.offset = t.offset;
+        n.args.push_back(std::move(*operand));
+        return n;
+    }
+    std::optional<Expr> left = binaryLevel(level + 1);
+    if (!left)
+        return std::nullopt;
+    for (;;) {
+        const Token t = m_lex.peek();
+        QString op;
+        switch (level) {
+        case 0:
+            if (t.kind == Tok::Keyword && t.text == QLatin1String("OR"))
+                op = QStringLiteral("OR");
+            break;
+        case 1:
+            if (t.kind == Tok::Keyword && t.text == QLatin1String("AND"))
+                op = QStringLiteral("AND");
+            break;
+        case 2:
+            switch (t.kind) {
+            case Tok::Eq: op = QStringLiteral("="); break;
+            case Tok::Ne: op = QStringLiteral("<>"); break;
+            case Tok::Lt: op = QStringLiteral("<"); break;
+            case Tok::Le: op = QStringLiteral("<="); break;
+            case Tok::Gt: op = QStringLiteral(">"); break;
+            case Tok::Ge: op = QStringLiteral(">="); break;
+            default: break;
+            }
+            break;
+        case 3:
+            if (t.kind == Tok::Plus || t.kind == Tok::Minus)
+                op = t.kind == Tok::Plus ? QStringLiteral("+") : QStringLiteral("-");
+            break;
+        case 4:
+            if (t.kind == Tok::Star || t.kind == Tok::Slash)
+                op = t.kind == Tok::Star ? QStringLiteral("*") : QStringLiteral("/");
+            break;
+        }
+        if (op.isEmpty())
+            return left;
+        m_lex.next();
+        std::optional<Expr> right = binaryLevel(level + 1);
+        if (!right)
+            return std::nullopt;
+        Expr n;
+        n.kind = Expr::Kind::Binary;
+        n.text = op;
+        n.offset = t.offset;
+        n.args.push_back(std::move(*left));
+        n.args.push_back(std::move(*right));
+        left = std::move(n);
+    }
+}
+
+std::optional<Expr> ExprParser::unary()
+{
+    const Token t = m_lex.peek();
+    if (t.kind == Tok::Minus || t.kind == Tok::Plus) {
+        m_lex.next();
+        std::optional<Expr> operand = unary();
+        if (!operand)
+            return std::nullopt;
+        if (t.kind == Tok::Plus)
+            return operand;
+        Expr n;
+        n.kind = Expr::Kind::Unary;
+        n.text = QStringLiteral("-");
+        n.offset = t.offset;
+        n.args.push_back(std::move(*operand));
+        return n;
+    }
+    return power();
+}
+
+std::optional<Expr> ExprParser::power()
+{
+    std::optional<Expr> left = primary();
+    if (!left)
+        return std::nullopt;
+    if (m_lex.peek().kind == Tok::Caret) {
+        const Token t = m_lex.next();
+        // Vensim's ^ groups from the right: 4^3^2 is 4^9. The exponent may carry a sign.
+        std::optional<Expr> right = m_lex.peek().kind == Tok::Minus || m_lex.peek().kind == Tok::Plus ? unary() : power();
+        if (!right)
+            return std::nullopt;
+        Expr n;
+        n.kind = Expr::Kind::Binary;
+        n.text = QStringLiteral("^");
+        n.offset = t.offset;
+        n.args.push_back(std::move(*left));
+        n.args.push_back(std::move(*right));
+        left = std::move(n);
+    }
+    return left;
+}
+
+std::optional<std::vector<Subscript>> ExprParser::subscriptList()
+{
+    std::vector<Subscript> subs;
+    for (;;) {
+        const Token t = m_lex.next();
+        if (t.kind != Tok::Name && t.kind != Tok::Number)
+            return fail(t.offset, QStringLiteral("expected a subscript name"));
+        Subscript s{t.text, false};
+        if (m_lex.peek().kind == Tok::Bang) {
+            m_lex.next();
+            s.bang = true;
+        }
+        subs.push_back(s);
+        const Token sep = m_lex.next();
+        if (sep.kind == Tok::RBracket)
+            return subs;
+        if (sep.kind != Tok::Comma)
+            return fail(sep.offset, QStringLiteral("expected ',' or ']' in the subscripts"));
+    }
+}
+
+std::optional<Expr> ExprParser::primary()
+{
+    const Token t = m_lex.next();
+    Expr n;
+    n.offset = t.offset;
+    switch (t.kind) {
+    case Tok::Number:
+        n.kind = Expr::Kind::Number;
+        n.number = t.number;
+        n.text = t.text;
+        return n;
+    case Tok::Keyword:
+        if (t.text == QLatin1String("NA")) {
+            n.kind = Expr::Kind::NotAvailable;
+            return n;
+        }
+        return fail(t.offset, QStringLiteral("unexpected :%1: in an expression").arg(t.text));
+    case Tok::Name: {
+        n.text = t.text;
+        if (m_lex.peek().kind == Tok::LBracket) {
+            m_lex.next();
+            std::optional<std::vector<Subscript>> subs = subscriptList();
+            if (!subs)
+                return std::nullopt;
+            n.subscripts = std::move(*subs);
+        }
+        if (m_lex.peek().kind == Tok::LParen && !t.quoted
+            && t.text.simplified().toUpper().replace(u'_', u' ') == QLatin1String("TABBED ARRAY")) {
+            // TABBED ARRAY(1 2 3 ...): numbers separated by blank space, row by row.
+            m_lex.next();
+            n.kind = Expr::Kind::NumberList;
+            while (m_lex.peek().kind != Tok::RParen) {
+                const std::optional<double> v = signedNumber();
+                if (!v)
+                    return std::nullopt;
+                n.numbers.push_back(*v);
+            }
+            m_lex.next();
+            return n;
+        }
+        // A call; a subscripted lookup is called as name[subs](x).
+        if (m_lex.peek().kind == Tok::LParen && !t.quoted) {
+            const qsizetype open = m_lex.next().offset;
+            n.kind = Expr::Kind::Call;
+            if (m_lex.peek().kind == Tok::RParen) {
+                m_lex.next();
+                return n;
+            }
+            for (;;) {
+                // WITH LOOKUP's table is an argument.
+                const Token a = m_lex.peek();
+                std::optional<Expr> arg;
+                if (a.kind == Tok::LParen && (m_lex.peek(1).kind == Tok::LBracket
+                                              || (m_lex.peek(1).kind == Tok::LParen))) {
+                    m_lex.next();
+                    arg = lookupLiteral(a.offset, true);
+                } else {
+                    arg = expression();
+                }
+                if (!arg)
+                    return std::nullopt;
+                n.args.push_back(std::move(*arg));
+                const Token sep = m_lex.next();
+                if (sep.kind == Tok::RParen)
+                    return n;
+                if (sep.kind != Tok::Comma)
+                    return fail(sep.offset, QStringLiteral("expected ',' or ')' in the arguments of %1 (opened at offset %2)")
+                                                .arg(t.text).arg(open));
+            }
+        }
+        n.kind = Expr::Kind::Name;
+        return n;
+    }
+    case Tok::LParen: {
+        if (m_lex.peek().kind == Tok::LBracket
+            || (m_lex.peek().kind == Tok::LParen && (m_lex.peek(1).kind == Tok::Number || m_lex.peek(1).kind == Tok::Minus)))
+            return lookupLiteral(t.offset, true);
+        std::optional<Expr> inner = expression();
+        if (!inner || !expect(Tok::RParen, "')'"))
+            return std::nullopt;
+        return inner;
+    }
+    case Tok::End:
+        return fail(t.offset, QStringLiteral("the expression ends early"));
+    default:
+        return fail(t.offset, QStringLiteral("unexpected %1 in an expression")
+                                  .arg(t.text.isEmpty() ? QString::fromLatin1(describe(t.kind)) : QLatin1Char('\'') + t.text + QLatin1Char('\'')));
+    }
+}
+
+std::optional<double> ExprParser::signedNumber()
+{
+    Token t = m_lex.next();
+    double sign = 1;
+    while (t.kind == Tok::Minus || t.kind == Tok::Plus) {
+        if (t.kind == Tok::Minus)
+            sign = -sign;
+        t = m_lex.next();
+    }
+    if (t.kind != Tok::Number)
+        return fail(t.offset, QStringLiteral("expected a number in the lookup table"));
+    return sign * t.number;
+}
+
+std::optional<std::pair<double, double>> ExprParser::point()
+{
+    if (!expect(Tok::LParen, "'(' before a point"))
+        return std::nullopt;
+    const std::optional<double> x = signedNumber();
+    if (!x || !expect(Tok::Comma, "','"))
+        return std::nullopt;
+    const std::optional<double> y = signedNumber();
+    if (!y || !expect(Tok::RParen, "')' after a point"))
+        return std::nullopt;
+    return std::make_pair(*x, *y);
+}
+
+std::optional<Expr> ExprParser::parseLookupBody(qsizetype at)
+{
+    std::optional<Expr> e = lookupLiteral(at, true);
+    if (e && m_lex.peek().kind != Tok::End)
+        return fail(m_lex.peek().offset, QStringLiteral("unexpected text after the lookup table"));
+    return e;
+}
+
+// After the '(' : [(xmin,ymin)-(xmax,ymax)], (x,y), ... ')'. Also the form with the x
+// values then the y values as plain numbers.
+std::optional<Expr> ExprParser::lookupLiteral(qsizetype at, bool closeParen)
+{
+    Expr n;
+    n.kind = Expr::Kind::Lookup;
+    n.offset = at;
+    if (m_lex.peek().kind == Tok::Name)
+        return fail(m_lex.peek().offset, QStringLiteral("a lookup read with %1 is not supported: Meadows reads lookups "
+                                                        "written as points").arg(m_lex.peek().text));
+    if (m_lex.peek().kind == Tok::LBracket) {
+        m_lex.next();
+        const auto low = point();
+        if (!low || !expect(Tok::Minus, "'-' between the corners of the range"))
+            return std::nullopt;
+        const auto high = point();
+        if (!high)
+            return std::nullopt;
+        n.table.xrange = std::make_pair(low->first, high->first);
+        n.table.yrange = std::make_pair(low->second, high->second);
+        // Reference lines Vensim may keep inside the range brackets.
+        while (m_lex.peek().kind == Tok::Comma) {
+            m_lex.next();
+            if (!point())
+                return std::nullopt;
+        }
+        if (!expect(Tok::RBracket, "']' after the range"))
+            return std::nullopt;
+        if (m_lex.peek().kind == Tok::Comma)
+            m_lex.next();
+    }
+    if (m_lex.peek().kind == Tok::LParen) {
+        for (;;) {
+            const auto p = point();
+            if (!p)
+                return std::nullopt;
+            n.table.xs.push_back(p->first);
+            n.table.ys.push_back(p->second);
+            if (m_lex.peek().kind != Tok::Comma)
+                break;
+            m_lex.next();
+        }
+    } else {
+        // x1, x2, ..., y1, y2, ...: half the numbers are xs.
+        std::vector<double> all;
+        for (;;) {
+            const auto v = signedNumber();
+            if (!v)
+                return std::nullopt;
+            all.push_back(*v);
+            if (m_lex.peek().kind != Tok::Comma)
+                break;
+            m_lex.next();
+        }
+        if (all.size() % 2 != 0)
+            return fail(at, QStringLiteral("a lookup given as x values then y values needs as many of each"));
+        n.table.xs.assign(all.begin(), all.begin() + all.size() / 2);
+        n.table.ys.assign(all.begin() + all.size() / 2, all.end());
+    }
+    if (closeParen && !expect(Tok::RParen, "')' at the end of the lookup table"))
+        return std::nullopt;
+    return n;
+}
+
+} // namespace meadows::vensim

@@ -1,0 +1,44 @@
+#pragma once
+// Tokens of Vensim's .mdl equation text: numbers, names (which may hold spaces, as in
+// "IF THEN ELSE" or "Birth Rate"), quoted names, operators, and the :KEYWORDS: such as
+// :AND: and :EXCEPT:. Offsets are into the whole file's text, so every message can name
+// the line and column.
+#include <QString>
+
+namespace meadows::vensim {
+
+enum class Tok {
+    End, Number, Name, Keyword, LParen, RParen, LBracket, RBracket, Comma, Semicolon,
+    Plus, Minus, Star, Slash, Caret, Eq, Ne, Lt, Le, Gt, Ge, Bang, Colon, Assign, EqEq,
+    Map, Equiv, Other
+};
+
+struct Token {
+    Tok kind = Tok::End;
+    QString text;   // a name as written (quotes removed, inner whitespace folded), a keyword upper-cased without colons
+    qsizetype offset = 0;
+    double number = 0;
+    bool quoted = false;
+};
+
+class Lexer {
+public:
+    // Tokens of text[begin, end).
+    Lexer(const QString &text, qsizetype begin, qsizetype end);
+    Token next();
+    Token peek(int ahead = 0);
+    qsizetype position() const { return m_pos; }
+
+private:
+    Token scan();
+    void skipSpace();
+    bool isNameChar(QChar c) const;
+    static bool isNameStart(QChar c);
+
+    const QString &m_text;
+    qsizetype m_pos;
+    qsizetype m_end;
+    std::vector<Token> m_ahead;
+};
+
+} // namespace meadows::vensim

@@ -1,0 +1,483 @@
+#include "mdldefinition.h"
+#include "mdltranslate.h"
+#include "model/names.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace meadows::vensim {
+
+namespace {
+
+QString unitsOf(const QString &units)
+{
+    const qsizetype bracket = units.indexOf(u'[');
+    return (bracket < 0 ? units : units.left(bracket)).trimmed();
+}
+
+GraphicalFunction tableOf(const LookupTable &t)
+{
+    GraphicalFunction gf;
+    // Vensim orders a table's points by x.
+    std::vector<std::size_t> order(t.xs.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return t.xs[a] < t.xs[b]; });
+    for (std::size_t i : order) {
+        gf.xpts.push_back(t.xs[i]);
+        gf.ypts.push_back(t.ys[i]);
+    }
+    if (t.xrange)
+        gf.xscale = Scale{t.xrange->first, t.xrange->second};
+    if (t.yrange)
+        gf.yscale = Scale{t.yrange->first, t.yrange->second};
+    return gf;
+}
+
+bool isCall(const Expr &e, const char *name)
+{
+    return e.kind == Expr::Kind::Call && e.text.simplified().toUpper().replace(u'_', u' ') == QLatin1String(name);
+}
+
+// Every combination of the elements the subscripts stand for, the last varying fastest.
+std::vector<QStringList> tuples(const std::vector<Subscript> &subs, const SubscriptRanges &ranges)
+{
+    std::vector<QStringList> out{{}};
+    for (const Subscript &s : subs) {
+        std::vector<QStringList> next;
+        for (const QStringList &t : out)
+            for (const QString &e : ranges.elementsOf(s.name))
+                next.push_back(t + QStringList{e});
+        out = std::move(next);
+    }
+    return out;
+}
+
+QString tupleKey(const QStringList &t)
+{
+    QStringList keys;
+    for (const QString &e : t)
+        keys << canonicalName(e);
+    return keys.join(u',');
+}
+
+class Builder {
+public:
+    Builder(const SubscriptRanges &ranges, const QSet<QString> &macros, Reporter &report)
+        : m_ranges(ranges), m_report(report)
+    {
+        m_ctx.dimensions = ranges.byCanonicalName();
+        m_ctx.macros = macros;
+        m_ctx.warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
+    }
+
+    Model build(const std::vector<std::vector<const Definition *>> &groups)
+    {
+        Model model;
+        for (const auto &group : groups)
+            m_defined.insert(canonicalName(group.front()->name), group);
+        for (const auto &group : groups)
+            if (auto v = variable(group))
+                model.variables.push_back(std::move(*v));
+        for (Variable &v : model.variables)
+            if (m_flows.contains(canonicalName(v.name)))
+                v.kind = VariableKind::Flow;
+        for (Variable &f : m_extra)
+            model.variables.push_back(std::move(f));
+        return model;
+    }
+
+private:
+    QString translateFor(const Expr &e, const QString &self, const QHash<QString, QString> &substitute)
+    {
+        m_ctx.self = self;
+        if (substitute.isEmpty())
+            return translate(e, m_ctx);
+        Expr copy = e;
+        substituteIn(copy, substitute);
+        return translate(copy, m_ctx);
+    }
+
+    // The element an equation written on a range stands for, in the subscripts of its
+    // right-hand side: the range itself, or a range holding that element.
+    void substituteIn(Expr &e, const QHash<QString, QString> &substitute)
+    {
+        if (isRangeValue(e) && !substitute.isEmpty()) {
+            // A range used as a number: the position of the element computed in the
+            // largest range that holds it (a subrange's elements count in their parent).
+            const auto it = substitute.constFind(canonicalName(e.text));
+            QStringList candidates = it != substitute.constEnd() ? QStringList{*it} : QStringList(substitute.values());
+            for (const QString &element : candidates) {
+                const QStringList members = m_ranges.elementsOf(m_ranges.rangeHolding({element}));
+                if (!m_ranges.elementsOf(e.text).contains(element, Qt::CaseInsensitive))
+                    continue;
+                const qsizetype at = members.indexOf(element, Qt::CaseInsensitive);
+                if (at >= 0) {
+                    e.kind = Expr::Kind::Number;
+                    e.number = double(at + 1);
+                    return;
+                }
+            }
+        }
+        for (Subscript &s : e.subscripts) {
+            if (s.bang || !m_ranges.isRange(s.name))
+                continue;
+            const auto it = substitute.constFind(canonicalName(s.name));
+            if (it != substitute.constEnd()) {
+                s.name = *it;
+                continue;
+            }
+            // A range mapped onto one the equation is written on: the element in the same place.
+            bool done = false;
+            for (auto m = substitute.constBegin(); m != substitute.constEnd() && !done; ++m) {
+                if (!m_ranges.mapped(s.name, m.key()))
+                    continue;
+                const qsizetype at = m_ranges.elementsOf(m.key()).indexOf(*m, Qt::CaseInsensitive);
+                const QStringList target = m_ranges.elementsOf(s.name);
+                if (at >= 0 && at < target.size()) {
+                    s.name = target[at];
+                    done = true;
+                }
+            }
+            if (done)
+                continue;
+            const QStringList members = m_ranges.elementsOf(s.name);
+            for (const QString &element : substitute) {
+                if (members.contains(element, Qt::CaseInsensitive)) {
+                    s.name = element;
+                    break;
+                }
+            }
+        }
+        for (Expr &a : e.args)
+            substituteIn(a, substitute);
+    }
+
+    bool isRangeValue(const Expr &e) const
+    {
+        return e.kind == Expr::Kind::Name && e.subscripts.empty() && m_ranges.isRange(e.text)
+               && !m_defined.contains(canonicalName(e.text));
+    }
+
+    // What only an element's own equation can say: its subscripted lookup, or the
+    // position of its element in a range.
+    bool needsElements(const Expr &e, const std::vector<Subscript> &lhs) const
+    {
+        if ((e.kind == Expr::Kind::Call && !e.subscripts.empty()) || isRangeValue(e))
+            return true;
+        if (isCall(e, "ELMCOUNT"))
+            return false;
+        // A range mapped onto one the equation is written on: the solver matches ranges
+        // of the same size by position only from the equation's side.
+        for (const Subscript &s : e.subscripts) {
+            if (s.bang || !m_ranges.isRange(s.name))
+                continue;
+            for (const Subscript &l : lhs)
+                if (canonicalName(l.name) != canonicalName(s.name) && m_ranges.mapped(l.name, s.name))
+                    return true;
+        }
+        for (const Expr &a : e.args)
+            if (needsElements(a, lhs))
+                return true;
+        return false;
+    }
+
+    bool applyToAll(const std::vector<const Definition *> &group) const
+    {
+        if (group.size() != 1 || !group.front()->excepts.empty())
+            return false;
+        const Definition &d = *group.front();
+        if (!d.subscripts.empty() && d.rhs && needsElements(*d.rhs, d.subscripts))
+            return false;
+        if (d.rhs && d.rhs->kind == Expr::Kind::NumberList)
+            return d.subscripts.empty();
+        for (const Subscript &s : d.subscripts)
+            if (!m_ranges.isRange(s.name))
+                return false;
+        return true;
+    }
+
+    // rate = a + b - c over flows with the stock's own subscripts: those become the
+    // stock's inflows and outflows; anything else goes through a flow of its own.
+    bool splitFlows(const Expr &rate, const Definition &stock, int sign, QStringList &in, QStringList &out)
+    {
+        if (rate.kind == Expr::Kind::Binary && (rate.text == QLatin1String("+") || rate.text == QLatin1String("-")))
+            return splitFlows(rate.args[0], stock, sign, in, out)
+                   && splitFlows(rate.args[1], stock, rate.text == QLatin1String("-") ? -sign : sign, in, out);
+        if (rate.kind == Expr::Kind::Unary && rate.text == QLatin1String("-"))
+            return splitFlows(rate.args[0], stock, -sign, in, out);
+        if (rate.kind != Expr::Kind::Name || rate.subscripts.size() != stock.subscripts.size())
+            return false;
+        for (std::size_t i = 0; i < rate.subscripts.size(); ++i)
+            if (canonicalName(rate.subscripts[i].name) != canonicalName(stock.subscripts[i].name) || rate.subscripts[i].bang)
+                return false;
+        const auto it = m_defined.constFind(canonicalName(rate.text));
+        if (it == m_defined.constEnd() || it->size() != 1 || !applyToAll(*it))
+            return false;
+        const Definition &flow = *it->front();
+        if (!flow.rhs || flow.op == Tok::LParen || isCall(*flow.rhs, "INTEG") || flow.subscripts.size() != stock.subscripts.size())
+            return false;
+        for (std::size_t i = 0; i < flow.subscripts.size(); ++i)
+            if (canonicalName(flow.subscripts[i].name) != canonicalName(stock.subscripts[i].name))
+                return false;
+        const QString name = flow.name;
+        if (in.contains(name) || out.contains(name))
+            return false;
+        (sign > 0 ? in : out) << name;
+        return true;
+    }
+
+    QString freshName(const QString &base)
+    {
+        QString name = base;
+        for (int k = 2; m_defined.contains(canonicalName(name)) || m_taken.contains(canonicalName(name)); ++k)
+            name = QStringLiteral("%1 %2").arg(base).arg(k);
+        m_taken.insert(canonicalName(name));
+        return name;
+    }
+
+    std::optional<Variable> variable(const std::vector<const Definition *> &group)
+    {
+        const Definition &first = *group.front();
+        Variable v;
+        v.name = first.name;
+        v.units = unitsOf(first.record.units);
+        v.doc = first.record.comment;
+        v.elementSource = m_report.ref(first.nameOffset);
+        v.equationSource = m_report.ref(first.rhsBegin);
+        const QString self = variableName(v.name);
+        bool stock = false;
+        for (const Definition *d : group) {
+            if (d->op == Tok::End) {
+                m_report.error(d->nameOffset, QStringLiteral("'%1' has no equation: data variables read from a .vdf "
+                                                             "or a data file are not supported").arg(d->name));
+                return std::nullopt;
+            }
+            if (d->op == Tok::Assign)
+                m_report.warning(d->nameOffset, QStringLiteral("'%1' is a data equation (:=); it is read as an "
+                                                               "ordinary equation").arg(d->name));
+            if (d->rhs && isCall(*d->rhs, "INTEG"))
+                stock = true;
+        }
+        for (const Definition *d : group) {
+            if (stock && !(d->rhs && isCall(*d->rhs, "INTEG"))) {
+                m_report.error(d->rhsBegin, QStringLiteral("'%1' is a stock, so every equation of it must be INTEG").arg(d->name));
+                return std::nullopt;
+            }
+            if (d->rhs && isCall(*d->rhs, "INTEG") && d->rhs->args.size() != 2) {
+                m_report.error(d->rhs->offset, QStringLiteral("INTEG takes the rate and the initial value"));
+                return std::nullopt;
+            }
+        }
+        v.kind = stock ? VariableKind::Stock : VariableKind::Aux;
+        if (first.op == Tok::LParen && !first.subscripts.empty()) {
+            // A subscripted lookup: each element's table a variable of its own.
+            for (const Definition *d : group) {
+                if (d->op != Tok::LParen || d->subscripts.size() != first.subscripts.size()) {
+                    m_report.error(d->nameOffset, QStringLiteral("'%1' mixes lookup tables with other equations").arg(d->name));
+                    return std::nullopt;
+                }
+                for (const QStringList &t : tuples(d->subscripts, m_ranges)) {
+                    std::vector<Subscript> subs;
+                    for (const QString &e : t)
+                        subs.push_back({e, false});
+                    Variable table;
+                    table.name = elementTableName(d->name, subs);
+                    table.gf = tableOf(d->rhs->table);
+                    table.elementSource = m_report.ref(d->nameOffset);
+                    m_extra.push_back(std::move(table));
+                }
+            }
+            return std::nullopt;
+        }
+
+        if (applyToAll(group)) {
+            for (const Subscript &s : first.subscripts)
+                v.dimensions << rangeName(s.name);
+            const Expr &rhs = *first.rhs;
+            if (first.op == Tok::LParen) {
+                v.gf = tableOf(rhs.table);
+                return v;
+            }
+            if (stock) {
+                v.equation = translateFor(rhs.args[1], self, {});
+                QStringList in, out;
+                if (splitFlows(rhs.args[0], first, 1, in, out)) {
+                    v.inflows = in;
+                    v.outflows = out;
+                    for (const QString &f : in + out)
+                        m_flows.insert(canonicalName(f));
+                } else {
+                    Variable flow;
+                    flow.kind = VariableKind::Flow;
+                    flow.name = freshName(v.name + QStringLiteral(" net flow"));
+                    flow.dimensions = v.dimensions;
+                    flow.equation = translateFor(rhs.args[0], self, {});
+                    flow.equationSource = v.equationSource;
+                    flow.elementSource = v.elementSource;
+                    v.inflows << flow.name;
+                    m_extra.push_back(std::move(flow));
+                }
+                return v;
+            }
+            v.equation = topLevel(rhs, v, self, {}, v.gf);
+            return v;
+        }
+        return elementwise(group, std::move(v), stock);
+    }
+
+    QString rangeName(const QString &name) const
+    {
+        for (const Dimension &d : m_ranges.dimensions())
+            if (canonicalName(d.name) == canonicalName(name))
+                return d.name;
+        return name;
+    }
+
+    // WITH LOOKUP and ACTIVE INITIAL stand for the whole equation.
+    QString topLevel(const Expr &rhs, Variable &v, const QString &self, const QHash<QString, QString> &sub,
+                     std::optional<GraphicalFunction> &gf)
+    {
+        if (isCall(rhs, "WITH LOOKUP") && rhs.args.size() == 2 && rhs.args[1].kind == Expr::Kind::Lookup) {
+            gf = tableOf(rhs.args[1].table);
+            return translateFor(rhs.args[0], self, sub);
+        }
+        if (isCall(rhs, "ACTIVE INITIAL") && rhs.args.size() == 2) {
+            if (!sub.isEmpty())
+                m_report.warning(rhs.offset, QStringLiteral("ACTIVE INITIAL in an equation written element by element "
+                                                            "is not supported: the initial value is not used"));
+            else
+                v.initEquation = translateFor(rhs.args[1], self, sub);
+            return translateFor(rhs.args[0], self, sub);
+        }
+        return translateFor(rhs, self, sub);
+    }
+
+    // Equations written for elements, subranges and :EXCEPT:, each element its own.
+    std::optional<Variable> elementwise(const std::vector<const Definition *> &group, Variable v, bool stock)
+    {
+        const Definition &first = *group.front();
+        const std::size_t rank = first.subscripts.size();
+        std::vector<QStringList> used(rank);
+        for (const Definition *d : group) {
+            if (d->subscripts.size() != rank) {
+                m_report.error(d->nameOffset, QStringLiteral("'%1' is given %2 subscript(s) here but %3 elsewhere")
+                                                  .arg(d->name).arg(d->subscripts.size()).arg(rank));
+                return std::nullopt;
+            }
+            for (std::size_t i = 0; i < rank; ++i)
+                used[i] << m_ranges.elementsOf(d->subscripts[i].name);
+        }
+        for (std::size_t i = 0; i < rank; ++i) {
+            const QString range = m_ranges.rangeHolding(used[i]);
+            if (range.isEmpty()) {
+                m_report.error(first.nameOffset, QStringLiteral("the subscripts of '%1' at position %2 belong to no "
+                                                                "subscript range").arg(first.name).arg(i + 1));
+                return std::nullopt;
+            }
+            v.dimensions << range;
+        }
+        Variable flow;
+        flow.kind = VariableKind::Flow;
+        flow.dimensions = v.dimensions;
+        QSet<QString> done;
+        for (const Definition *d : group) {
+            QSet<QString> excluded;
+            for (const auto &except : d->excepts)
+                for (const QStringList &t : tuples(except, m_ranges))
+                    excluded.insert(tupleKey(t));
+            std::vector<QStringList> targets;
+            for (const QStringList &t : tuples(d->subscripts, m_ranges))
+                if (!excluded.contains(tupleKey(t)))
+                    targets.push_back(t);
+            const Expr &rhs = *d->rhs;
+            if (rhs.kind == Expr::Kind::NumberList && rhs.numbers.size() != targets.size()) {
+                m_report.error(rhs.offset, QStringLiteral("%1 values for the %2 elements of '%3'")
+                                               .arg(rhs.numbers.size()).arg(targets.size()).arg(d->name));
+                return std::nullopt;
+            }
+            for (std::size_t k = 0; k < targets.size(); ++k) {
+                const QString key = tupleKey(targets[k]);
+                if (done.contains(key)) {
+                    m_report.warning(d->nameOffset, QStringLiteral("'%1[%2]' is defined more than once; the first "
+                                                                   "equation is used").arg(d->name, targets[k].join(u',')));
+                    continue;
+                }
+                done.insert(key);
+                QHash<QString, QString> sub;
+                for (std::size_t i = 0; i < rank; ++i)
+                    if (m_ranges.isRange(d->subscripts[i].name))
+                        sub.insert(canonicalName(d->subscripts[i].name), targets[k][i]);
+                ArrayElement e;
+                e.subscript = targets[k].join(QLatin1String(", "));
+                e.equationSource = m_report.ref(d->rhsBegin);
+                const QString self = variableName(v.name) + QLatin1Char('[') + equationNames(targets[k]) + QLatin1Char(']');
+                if (d->op == Tok::LParen) {
+                    e.gf = tableOf(rhs.table);
+                } else if (rhs.kind == Expr::Kind::NumberList) {
+                    e.equation = QString::number(rhs.numbers[k], 'g', 17);
+                } else if (stock) {
+                    e.equation = translateFor(rhs.args[1], self, sub);
+                    ArrayElement rate = e;
+                    rate.equation = translateFor(rhs.args[0], self, sub);
+                    flow.elements.push_back(std::move(rate));
+                } else {
+                    e.equation = topLevel(rhs, v, self, sub, e.gf);
+                }
+                v.elements.push_back(std::move(e));
+            }
+        }
+        // Elements no equation names are 0 in Vensim (which leaves them out of its output).
+        std::vector<Subscript> whole;
+        for (const QString &d : v.dimensions)
+            whole.push_back({d, false});
+        QStringList missing;
+        for (const QStringList &t : tuples(whole, m_ranges)) {
+            if (done.contains(tupleKey(t)))
+                continue;
+            missing << t.join(u',');
+            ArrayElement e;
+            e.subscript = t.join(QLatin1String(", "));
+            e.equation = QStringLiteral("0");
+            if (stock)
+                flow.elements.push_back(e);
+            v.elements.push_back(std::move(e));
+        }
+        if (!missing.isEmpty())
+            m_report.warning(first.nameOffset, QStringLiteral("'%1' has no equation for %2; those elements are 0, as in Vensim")
+                                                   .arg(v.name, missing.size() > 3 ? QStringLiteral("%1 elements").arg(missing.size())
+                                                                                   : QLatin1Char('[') + missing.join(QLatin1String("], [")) + QLatin1Char(']')));
+        if (stock) {
+            flow.name = freshName(v.name + QStringLiteral(" net flow"));
+            flow.elementSource = v.elementSource;
+            v.inflows << flow.name;
+            m_extra.push_back(std::move(flow));
+        }
+        return v;
+    }
+
+    static QString equationNames(const QStringList &elements)
+    {
+        QStringList out;
+        for (const QString &e : elements)
+            out << equationName(e);
+        return out.join(QLatin1String(", "));
+    }
+
+    const SubscriptRanges &m_ranges;
+    Reporter &m_report;
+    TranslateContext m_ctx;
+    QHash<QString, std::vector<const Definition *>> m_defined;
+    QSet<QString> m_flows;
+    QSet<QString> m_taken;
+    std::vector<Variable> m_extra;
+};
+
+} // namespace
+
+Model buildModel(const std::vector<std::vector<const Definition *>> &groups, const SubscriptRanges &ranges,
+                 const QSet<QString> &macros, Reporter &report)
+{
+    return Builder(ranges, macros, report).build(groups);
+}
+
+} // namespace meadows::vensim

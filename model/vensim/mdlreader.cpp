@@ -1,0 +1,336 @@
+#include "mdlreader.h"
+
+#include "mdldefinition.h"
+#include "mdlsketch.h"
+#include "model/names.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+#include <cmath>
+
+namespace meadows {
+
+namespace vensim {
+
+void Reporter::add(Severity s, qsizetype offset, const QString &message)
+{
+    Diagnostic d;
+    d.severity = s;
+    d.file = m_source->fileName();
+    d.pos = m_source->position(offset);
+    d.message = message;
+    for (const Diagnostic &seen : m_diags) // an equation expanded per element reports once
+        if (seen.pos.line == d.pos.line && seen.pos.column == d.pos.column && seen.message == message)
+            return;
+    m_diags.push_back(std::move(d));
+}
+
+namespace {
+
+QString decode(const QByteArray &data)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8(data);
+    if (utf8.hasError()) // older files are in the Windows code page
+        text = QString::fromLatin1(data);
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    return text;
+}
+
+// "name[subs] :EXCEPT: [..], [..] op" at the start of a record.
+std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Reporter &report)
+{
+    Definition d;
+    d.record = r;
+    ExprParser parser(text, r.begin, r.end);
+    Lexer &lex = parser.lexer();
+    const Token name = lex.next();
+    if (name.kind == Tok::Keyword) {
+        report.warning(name.offset, QStringLiteral(":%1: is not supported; the equation is left out").arg(name.text));
+        return std::nullopt;
+    }
+    if (name.kind != Tok::Name) {
+        report.error(name.offset, QStringLiteral("expected a variable name at the start of the equation"));
+        return std::nullopt;
+    }
+    d.name = name.text;
+    d.nameOffset = name.offset;
+    if (lex.peek().kind == Tok::LBracket) {
+        lex.next();
+        auto subs = parser.subscriptList();
+        if (!subs) {
+            report.error(parser.error->offset, parser.error->message);
+            return std::nullopt;
+        }
+        d.subscripts = std::move(*subs);
+    }
+    if (lex.peek().kind == Tok::Keyword && lex.peek().text == QLatin1String("EXCEPT")) {
+        lex.next();
+        for (;;) {
+            const Token open = lex.next();
+            if (open.kind != Tok::LBracket) {
+                report.error(open.offset, QStringLiteral(":EXCEPT: must be followed by subscripts in brackets"));
+                return std::nullopt;
+            }
+            auto subs = parser.subscriptList();
+            if (!subs) {
+                report.error(parser.error->offset, parser.error->message);
+                return std::nullopt;
+            }
+            d.excepts.push_back(std::move(*subs));
+            if (lex.peek().kind != Tok::Comma)
+                break;
+            lex.next();
+        }
+    }
+    // Data keywords before ":=": how Vensim interpolates data between their points.
+    while (lex.peek().kind == Tok::Keyword) {
+        const Token k = lex.next();
+        report.warning(k.offset, QStringLiteral(":%1: is not supported: data are interpolated").arg(k.text));
+    }
+    const Token op = lex.next();
+    d.op = op.kind;
+    d.rhsBegin = lex.position();
+    switch (op.kind) {
+    case Tok::Eq: case Tok::EqEq: case Tok::Assign: case Tok::Colon: case Tok::Equiv: case Tok::End:
+        break;
+    case Tok::LParen:
+        d.rhsBegin = op.offset + 1;
+        break;
+    default:
+        report.error(op.offset, QStringLiteral("expected '=', ':', '(' or '~' after '%1'").arg(d.name));
+        return std::nullopt;
+    }
+    if (op.kind == Tok::LParen) {
+        ExprParser body(text, d.rhsBegin, r.end);
+        d.rhs = body.parseLookupBody(op.offset);
+        if (!d.rhs) {
+            report.error(body.error->offset, body.error->message);
+            return std::nullopt;
+        }
+    } else if (op.kind == Tok::Eq || op.kind == Tok::EqEq || op.kind == Tok::Assign) {
+        ExprParser body(text, d.rhsBegin, r.end);
+        // Data read with keywords (:INTERPOLATE:, :RAW: ...) after the expression.
+        qsizetype end = r.end;
+        for (const char *k : {":INTERPOLATE:", ":RAW:", ":HOLD BACKWARD:", ":LOOK FORWARD:"}) {
+            const qsizetype at = text.indexOf(QLatin1String(k), d.rhsBegin, Qt::CaseInsensitive);
+            if (at >= 0 && at < end) {
+                report.warning(at, QStringLiteral("%1 is not supported: data are interpolated").arg(QLatin1String(k)));
+                end = at;
+            }
+        }
+        ExprParser limited(text, d.rhsBegin, end);
+        d.rhs = limited.parseAll();
+        if (!d.rhs) {
+            report.error(limited.error->offset, limited.error->message);
+            return std::nullopt;
+        }
+    }
+    return d;
+}
+
+std::optional<double> constantOf(const Expr &e, const QHash<QString, const Definition *> &defs, int depth)
+{
+    if (depth > 32)
+        return std::nullopt;
+    switch (e.kind) {
+    case Expr::Kind::Number:
+        return e.number;
+    case Expr::Kind::Unary:
+        if (e.text == QLatin1String("-"))
+            if (auto a = constantOf(e.args[0], defs, depth + 1))
+                return -*a;
+        return std::nullopt;
+    case Expr::Kind::Binary: {
+        const auto a = constantOf(e.args[0], defs, depth + 1), b = constantOf(e.args[1], defs, depth + 1);
+        if (!a || !b)
+            return std::nullopt;
+        if (e.text == QLatin1String("+")) return *a + *b;
+        if (e.text == QLatin1String("-")) return *a - *b;
+        if (e.text == QLatin1String("*")) return *a * *b;
+        if (e.text == QLatin1String("/")) return *a / *b;
+        if (e.text == QLatin1String("^")) return std::pow(*a, *b);
+        return std::nullopt;
+    }
+    case Expr::Kind::Name: {
+        const Definition *d = defs.value(canonicalName(e.text));
+        if (!d || !d->rhs || !e.subscripts.empty())
+            return std::nullopt;
+        return constantOf(*d->rhs, defs, depth + 1);
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+QString unitsOf(const QString &units)
+{
+    const qsizetype bracket = units.indexOf(u'[');
+    return (bracket < 0 ? units : units.left(bracket)).trimmed();
+}
+
+class Reader {
+public:
+    Reader(std::shared_ptr<const SourceText> source) : m_report(source) {}
+
+    std::optional<Project> read()
+    {
+        const QString &text = m_report.source()->text();
+        const MdlLayout layout = splitSections(text);
+        for (const auto &p : layout.errors)
+            m_report.error(p.offset, p.message);
+        std::vector<Definition> defs;
+        for (const Record &r : layout.records) {
+            if (auto d = parseLeftSide(text, r, m_report))
+                defs.push_back(std::move(*d));
+        }
+        const Warn error = [this](qsizetype at, const QString &m) { m_report.error(at, m); };
+        const Warn warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
+        for (const Definition &d : defs) {
+            if (d.op == Tok::Colon || d.op == Tok::Equiv)
+                m_ranges.addDefinition(d.name, text, d.rhsBegin, d.record.end, d.op == Tok::Equiv, error, warn);
+        }
+        m_ranges.resolve(error);
+
+        Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
+        // The solver keeps Vensim's meaning of PULSE and friends for models from Vensim.
+        for (XmlNode &child : p.header.children)
+            if (child.name == QLatin1String("vendor") && !child.children.empty())
+                child.children[0].text = QStringLiteral("Meadows, read from Vensim");
+        p.hasDimensionsElement = !m_ranges.dimensions().empty();
+        p.dimensions = m_ranges.dimensions();
+
+        QSet<QString> macroNames;
+        for (const MacroHeader &h : layout.macros)
+            macroNames.insert(canonicalName(h.name));
+        readControl(defs, p.simSpecs);
+        p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, m_report);
+        for (int m = 0; m < int(layout.macros.size()); ++m) {
+            const MacroHeader &h = layout.macros[m];
+            Macro macro;
+            macro.name = h.name;
+            macro.parameters = h.parameters;
+            macro.equation = equationName(h.name);
+            macro.equationSource = m_report.ref(h.offset);
+            if (!h.outputs.isEmpty())
+                m_report.warning(h.offset, QStringLiteral("macro %1: extra outputs after ':' are not supported").arg(h.name));
+            macro.body = buildModel(groups(defs, m), m_ranges, macroNames, m_report);
+            p.macros.push_back(std::move(macro));
+        }
+        if (layout.sketchBegin >= 0)
+            readSketch(text, layout.sketchBegin, p.mainModel(), m_report);
+        return p;
+    }
+
+    std::vector<Diagnostic> diagnostics() { return m_report.take(); }
+
+private:
+    static bool isControl(const QString &key)
+    {
+        return key == QLatin1String("initial_time") || key == QLatin1String("final_time")
+               || key == QLatin1String("time_step") || key == QLatin1String("saveper");
+    }
+
+    // Equations grouped by variable, in the order each variable first appears.
+    std::vector<std::vector<const Definition *>> groups(const std::vector<Definition> &defs, int macro)
+    {
+        std::vector<std::vector<const Definition *>> out;
+        QHash<QString, std::size_t> index;
+        for (const Definition &d : defs) {
+            if (d.record.macro != macro || d.op == Tok::Colon || d.op == Tok::Equiv)
+                continue;
+            const QString key = canonicalName(d.name);
+            if (macro < 0 && isControl(key))
+                continue;
+            const auto it = index.constFind(key);
+            if (it == index.constEnd()) {
+                index.insert(key, out.size());
+                out.push_back({&d});
+            } else {
+                out[*it].push_back(&d);
+            }
+        }
+        return out;
+    }
+
+    // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER, which may be expressions of constants.
+    void readControl(const std::vector<Definition> &defs, SimSpecs &specs)
+    {
+        QHash<QString, const Definition *> byName;
+        for (const Definition &d : defs)
+            if (d.record.macro < 0 && d.rhs && d.op != Tok::LParen)
+                byName.insert(canonicalName(d.name), &d);
+        const auto value = [&](const char *key, double fallback, bool required) -> std::optional<double> {
+            const Definition *d = byName.value(QLatin1String(key));
+            if (!d) {
+                if (required)
+                    m_report.warning(0, QStringLiteral("the model has no %1; using %2")
+                                            .arg(QString::fromLatin1(key).toUpper().replace(u'_', u' ')).arg(fallback));
+                return std::nullopt;
+            }
+            const std::optional<double> v = constantOf(*d->rhs, byName, 0);
+            if (!v)
+                m_report.error(d->rhsBegin, QStringLiteral("%1 must be a constant").arg(d->name));
+            return v;
+        };
+        if (auto v = value("initial_time", 0, true))
+            specs.start = *v;
+        if (auto v = value("final_time", 100, true))
+            specs.stop = *v;
+        if (auto v = value("time_step", 1, true))
+            specs.dt = *v;
+        if (auto v = value("saveper", specs.dt, false))
+            specs.saveStep = *v;
+        if (const Definition *d = byName.value(QStringLiteral("time_step")))
+            specs.timeUnits = unitsOf(d->record.units);
+        if (specs.dt <= 0) {
+            m_report.error(0, QStringLiteral("TIME STEP must be positive"));
+            specs.dt = 1;
+        }
+        if (specs.saveStep && *specs.saveStep <= 0)
+            specs.saveStep.reset();
+    }
+
+    Reporter m_report;
+    SubscriptRanges m_ranges;
+};
+
+} // namespace
+
+} // namespace vensim
+
+bool isVensimFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(".mdl"), Qt::CaseInsensitive);
+}
+
+XmileReadResult readVensim(const QByteArray &data, const QString &fileName)
+{
+    XmileReadResult result;
+    auto source = std::make_shared<const SourceText>(fileName, vensim::decode(data));
+    vensim::Reader reader(source);
+    std::optional<Project> project = reader.read();
+    result.diagnostics = reader.diagnostics();
+    const bool failed = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                    [](const Diagnostic &d) { return d.severity == Severity::Error; });
+    if (project && !failed) {
+        project->fileName = fileName;
+        result.project = std::move(project);
+    }
+    return result;
+}
+
+XmileReadResult readVensimFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        XmileReadResult result;
+        result.diagnostics.push_back({Severity::Error, path, {}, QStringLiteral("cannot open: %1").arg(file.errorString())});
+        return result;
+    }
+    return readVensim(file.readAll(), path);
+}
+
+} // namespace meadows

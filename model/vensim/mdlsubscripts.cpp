@@ -1,0 +1,162 @@
+#include "mdlsubscripts.h"
+
+#include "model/names.h"
+
+#include <QRegularExpression>
+
+namespace meadows::vensim {
+
+void SubscriptRanges::addDefinition(const QString &name, const QString &text, qsizetype begin, qsizetype end,
+                                    bool equivalence, const Warn &error, const Warn &warn)
+{
+    Raw raw;
+    raw.name = name;
+    raw.offset = begin;
+    Lexer lex(text, begin, end);
+    for (;;) {
+        Token t = lex.next();
+        if (t.kind == Tok::End)
+            break;
+        if (t.kind == Tok::Map) {
+            // A mapping names the range this one corresponds to, element by element in
+            // order, which is how Meadows matches ranges of the same size anyway.
+            const qsizetype at = t.offset;
+            int depth = 0;
+            bool listed = false;
+            while ((t = lex.next()).kind != Tok::End) {
+                if (t.kind == Tok::LParen) {
+                    ++depth;
+                    listed = true;
+                } else if (t.kind == Tok::RParen) {
+                    --depth;
+                } else if (t.kind == Tok::Name && depth == 0) {
+                    m_maps.append({canonicalName(name), canonicalName(t.text)});
+                }
+            }
+            if (listed)
+                warn(at, QStringLiteral("a subscript mapping with an explicit element list is read as a positional mapping"));
+            break;
+        }
+        if (t.kind == Tok::Name && lex.peek().kind == Tok::LParen) {
+            error(t.offset, QStringLiteral("%1 is not supported: subscript ranges must be listed in the model").arg(t.text));
+            return;
+        }
+        if (t.kind == Tok::LParen) {
+            // (a1-a10): a numeric range.
+            const Token from = lex.next();
+            const Token dash = lex.next();
+            const Token to = lex.next();
+            const Token close = lex.next();
+            static const QRegularExpression tail(QStringLiteral("^(.*?)(\\d+)$"));
+            const auto a = tail.match(from.text), b = tail.match(to.text);
+            if (dash.kind != Tok::Minus || close.kind != Tok::RParen || !a.hasMatch() || !b.hasMatch()
+                || a.captured(1) != b.captured(1)) {
+                error(t.offset, QStringLiteral("a numeric subscript range is written (a1-a10)"));
+                return;
+            }
+            const int first = a.captured(2).toInt(), last = b.captured(2).toInt();
+            if (last < first || last - first > 100000) {
+                error(t.offset, QStringLiteral("the numeric subscript range (%1-%2) is empty or too large").arg(from.text, to.text));
+                return;
+            }
+            for (int k = first; k <= last; ++k)
+                raw.items << a.captured(1) + QString::number(k);
+        } else if (t.kind == Tok::Name || t.kind == Tok::Number) {
+            raw.items << t.text;
+        } else if (t.kind != Tok::Comma) {
+            error(t.offset, QStringLiteral("unexpected text in the subscript range %1").arg(name));
+            return;
+        }
+    }
+    if (equivalence && raw.items.size() != 1) {
+        error(begin, QStringLiteral("an equivalence names one other subscript range"));
+        return;
+    }
+    m_raw.push_back(std::move(raw));
+}
+
+QStringList SubscriptRanges::expand(Raw &raw, int depth, const Warn &error)
+{
+    QStringList out;
+    for (const QString &item : raw.items) {
+        const QString key = canonicalName(item);
+        Raw *inner = nullptr;
+        for (Raw &r : m_raw)
+            if (&r != &raw && canonicalName(r.name) == key)
+                inner = &r;
+        if (inner && depth < 32)
+            out << expand(*inner, depth + 1, error);
+        else
+            out << item;
+    }
+    return out;
+}
+
+void SubscriptRanges::resolve(const Warn &error)
+{
+    for (Raw &raw : m_raw) {
+        Dimension d;
+        d.name = raw.name;
+        d.elements = expand(raw, 0, error);
+        d.elements.removeDuplicates();
+        const QString key = canonicalName(raw.name);
+        if (m_index.contains(key)) {
+            error(raw.offset, QStringLiteral("the subscript range %1 is defined twice").arg(raw.name));
+            continue;
+        }
+        m_index.insert(key, int(m_dims.size()));
+        for (const QString &e : d.elements)
+            m_elementKeys[canonicalName(e)]++;
+        m_dims.push_back(std::move(d));
+    }
+}
+
+bool SubscriptRanges::mapped(const QString &a, const QString &b) const
+{
+    const QString ka = canonicalName(a), kb = canonicalName(b);
+    return m_maps.contains({ka, kb}) || m_maps.contains({kb, ka});
+}
+
+bool SubscriptRanges::isRange(const QString &name) const
+{
+    return m_index.contains(canonicalName(name));
+}
+
+bool SubscriptRanges::isElement(const QString &name) const
+{
+    return m_elementKeys.contains(canonicalName(name));
+}
+
+QStringList SubscriptRanges::elementsOf(const QString &name) const
+{
+    const auto it = m_index.constFind(canonicalName(name));
+    if (it != m_index.constEnd())
+        return m_dims[*it].elements;
+    return {name};
+}
+
+QString SubscriptRanges::rangeHolding(const QStringList &elements) const
+{
+    const Dimension *best = nullptr;
+    for (const Dimension &d : m_dims) {
+        QSet<QString> keys;
+        for (const QString &e : d.elements)
+            keys.insert(canonicalName(e));
+        bool all = true;
+        for (const QString &e : elements)
+            all = all && keys.contains(canonicalName(e));
+        if (all && (!best || d.elements.size() > best->elements.size()))
+            best = &d;
+    }
+    return best ? best->name : QString();
+}
+
+QHash<QString, QStringList> SubscriptRanges::byCanonicalName() const
+{
+    QHash<QString, QStringList> out;
+    for (const Dimension &d : m_dims)
+        out.insert(canonicalName(d.name), d.elements);
+    return out;
+}
+
+} // namespace meadows::vensim

@@ -1,0 +1,53 @@
+#pragma once
+// Vensim's subscript ranges: "dim: a, b, c", numeric ranges "(a1-a10)", ranges built from
+// subranges, mappings "-> other" and equivalences "a <-> b"; and how an equation's
+// left-hand subscripts expand into the elements it defines.
+#include "mdlexpr.h"
+#include "model/project.h"
+
+#include <QHash>
+#include <functional>
+
+namespace meadows::vensim {
+
+using Warn = std::function<void(qsizetype offset, const QString &message)>;
+
+class SubscriptRanges {
+public:
+    // A definition "name: items" (or "name <-> other" when equivalent is set), read from
+    // text[begin, end) just after the ':' or '<->'.
+    void addDefinition(const QString &name, const QString &text, qsizetype begin, qsizetype end, bool equivalence,
+                       const Warn &error, const Warn &warn);
+    // Expands ranges named inside ranges; call once every definition is in.
+    void resolve(const Warn &error);
+
+    const std::vector<Dimension> &dimensions() const { return m_dims; }
+    bool isRange(const QString &name) const;
+    // The elements a subscript stands for: a range's, or the element itself.
+    QStringList elementsOf(const QString &name) const;
+    bool isElement(const QString &name) const;
+    // One range maps onto the other ("a: ... -> b" or "b: ... -> a"), element by element.
+    bool mapped(const QString &a, const QString &b) const;
+    // The largest range that holds every one of `elements` (the first defined on a tie):
+    // the family an equation written on elements and subranges belongs to;
+    // empty when none does.
+    QString rangeHolding(const QStringList &elements) const;
+    QHash<QString, QStringList> byCanonicalName() const;
+
+private:
+    struct Raw {
+        QString name;
+        QStringList items;
+        qsizetype offset = 0;
+        bool resolved = false;
+    };
+    QStringList expand(Raw &raw, int depth, const Warn &error);
+
+    std::vector<Raw> m_raw;
+    std::vector<Dimension> m_dims;
+    QHash<QString, int> m_index; // canonical name -> index in m_dims
+    QHash<QString, int> m_elementKeys; // canonical element -> count of ranges holding it
+    QList<QPair<QString, QString>> m_maps; // canonical (range, the range it maps to)
+};
+
+} // namespace meadows::vensim

@@ -1,0 +1,276 @@
+#include "mdltranslate.h"
+
+#include "model/names.h"
+
+namespace meadows::vensim {
+
+namespace {
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 17);
+}
+
+QString key(const QString &name)
+{
+    return name.simplified().toUpper().replace(u'_', u' ');
+}
+
+QString args(const Expr &e, TranslateContext &c, std::initializer_list<int> order)
+{
+    QStringList out;
+    for (int i : order)
+        if (i < int(e.args.size()))
+            out << translate(e.args[i], c);
+    return out.join(QLatin1String(", "));
+}
+
+QString allArgs(const Expr &e, TranslateContext &c)
+{
+    QStringList out;
+    for (const Expr &a : e.args)
+        out << translate(a, c);
+    return out.join(QLatin1String(", "));
+}
+
+QString call(const QString &f, const QString &argText)
+{
+    return QStringLiteral("%1(%2)").arg(f, argText);
+}
+
+// Vensim's INTEGER truncates toward zero; XMILE's INT floors.
+QString truncated(const QString &x)
+{
+    return QStringLiteral("(IF (%1) < 0 THEN -INT(-(%1)) ELSE INT(%1))").arg(x);
+}
+
+void bangRanges(const Expr &e, QStringList &out)
+{
+    for (const Subscript &s : e.subscripts)
+        if (s.bang && !out.contains(canonicalName(s.name)))
+            out << canonicalName(s.name);
+    for (const Expr &a : e.args)
+        bangRanges(a, out);
+}
+
+void pinBang(Expr &e, const QString &range, const QString &element)
+{
+    for (Subscript &s : e.subscripts) {
+        if (s.bang && canonicalName(s.name) == range) {
+            s.name = element;
+            s.bang = false;
+        }
+    }
+    for (Expr &a : e.args)
+        pinBang(a, range, element);
+}
+
+// SUM(x[a!] * y[a!, b]) and its kin: the expression written out for every element of the
+// ranges marked '!', then added (multiplied, least, greatest) together.
+std::optional<QString> reduction(const QString &f, const Expr &arg, TranslateContext &c)
+{
+    QStringList ranges;
+    bangRanges(arg, ranges);
+    if (ranges.isEmpty())
+        return std::nullopt;
+    std::vector<Expr> terms{arg};
+    for (const QString &range : ranges) {
+        const auto it = c.dimensions.constFind(range);
+        if (it == c.dimensions.constEnd())
+            return std::nullopt;
+        std::vector<Expr> next;
+        for (const Expr &t : terms) {
+            for (const QString &element : *it) {
+                Expr pinned = t;
+                pinBang(pinned, range, element);
+                next.push_back(std::move(pinned));
+            }
+        }
+        terms = std::move(next);
+        if (terms.size() > 100000) {
+            c.warn(arg.offset, QStringLiteral("%1 over more than 100000 elements is not supported").arg(f));
+            return std::nullopt;
+        }
+    }
+    QStringList parts;
+    for (const Expr &t : terms)
+        parts << translate(t, c);
+    if (f == QLatin1String("SUM"))
+        return QStringLiteral("(%1)").arg(parts.join(QLatin1String(" + ")));
+    if (f == QLatin1String("PROD"))
+        return QStringLiteral("(%1)").arg(parts.join(QLatin1String(" * ")));
+    return call(f == QLatin1String("VMIN") ? QStringLiteral("MIN") : QStringLiteral("MAX"), parts.join(QLatin1String(", ")));
+}
+
+QString translateCall(const Expr &e, TranslateContext &c)
+{
+    if (!e.subscripts.empty()) // one element of a subscripted lookup: a table of its own
+        return call(equationName(elementTableName(e.text, e.subscripts)), allArgs(e, c));
+    const QString f = key(e.text);
+    const int n = int(e.args.size());
+    const auto arity = [&](int lo, int hi) {
+        if (n < lo || n > hi) {
+            c.warn(e.offset, QStringLiteral("%1 takes %2 argument(s), not %3").arg(e.text,
+                   lo == hi ? QString::number(lo) : QStringLiteral("%1 to %2").arg(lo).arg(hi)).arg(n));
+            return false;
+        }
+        return true;
+    };
+    static const QHash<QString, QString> same = {
+        {QStringLiteral("ABS"), QStringLiteral("ABS")}, {QStringLiteral("EXP"), QStringLiteral("EXP")},
+        {QStringLiteral("LN"), QStringLiteral("LN")}, {QStringLiteral("SQRT"), QStringLiteral("SQRT")},
+        {QStringLiteral("SIN"), QStringLiteral("SIN")}, {QStringLiteral("COS"), QStringLiteral("COS")},
+        {QStringLiteral("TAN"), QStringLiteral("TAN")}, {QStringLiteral("ARCSIN"), QStringLiteral("ARCSIN")},
+        {QStringLiteral("ARCCOS"), QStringLiteral("ARCCOS")}, {QStringLiteral("ARCTAN"), QStringLiteral("ARCTAN")},
+        {QStringLiteral("MIN"), QStringLiteral("MIN")}, {QStringLiteral("MAX"), QStringLiteral("MAX")},
+        {QStringLiteral("VMIN"), QStringLiteral("MIN")}, {QStringLiteral("VMAX"), QStringLiteral("MAX")},
+        {QStringLiteral("SUM"), QStringLiteral("SUM")},
+        {QStringLiteral("XIDZ"), QStringLiteral("XIDZ")}, {QStringLiteral("ZIDZ"), QStringLiteral("ZIDZ")},
+{QStringLiteral("POWER"), QStringLiteral("POWER")},
+        {QStringLiteral("STEP"), QStringLiteral("STEP")}, {QStringLiteral("RAMP"), QStringLiteral("RAMP")},
+        {QStringLiteral("PULSE"), QStringLiteral("PULSE")}, {QStringLiteral("PULSE TRAIN"), QStringLiteral("PULSE_TRAIN")},
+        {QStringLiteral("SMOOTH"), QStringLiteral("SMTH1")}, {QStringLiteral("SMOOTHI"), QStringLiteral("SMTH1")},
+        {QStringLiteral("SMOOTH3"), QStringLiteral("SMTH3")}, {QStringLiteral("SMOOTH3I"), QStringLiteral("SMTH3")},
+        {QStringLiteral("DELAY1"), QStringLiteral("DELAY1")}, {QStringLiteral("DELAY1I"), QStringLiteral("DELAY1")},
+        {QStringLiteral("DELAY3"), QStringLiteral("DELAY3")}, {QStringLiteral("DELAY3I"), QStringLiteral("DELAY3")},
+        {QStringLiteral("TREND"), QStringLiteral("TREND")},
+        {QStringLiteral("FORECAST"), QStringLiteral("FORCST")}, {QStringLiteral("INITIAL"), QStringLiteral("INIT")},
+        {QStringLiteral("RANDOM UNIFORM"), QStringLiteral("RANDOM_UNIFORM")},
+    };
+    if ((f == QLatin1String("SUM") || f == QLatin1String("PROD") || f == QLatin1String("VMIN") || f == QLatin1String("VMAX"))
+        && n == 1) {
+        if (std::optional<QString> spelled = reduction(f, e.args[0], c))
+            return *spelled;
+    }
+    if (f == QLatin1String("PROD")) {
+        c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));
+        return call(QStringLiteral("PROD"), allArgs(e, c));
+    }
+    if (const auto it = same.constFind(f); it != same.constEnd())
+        return call(*it, allArgs(e, c));
+    if (f == QLatin1String("IF THEN ELSE") && arity(3, 3))
+        return QStringLiteral("(IF %1 THEN %2 ELSE %3)")
+            .arg(translate(e.args[0], c), translate(e.args[1], c), translate(e.args[2], c));
+    if (f == QLatin1String("INTEGER") && arity(1, 1))
+        return truncated(translate(e.args[0], c));
+    if (f == QLatin1String("QUANTUM") && arity(2, 2)) {
+        // q * INTEGER(x / q); a quantum of zero or less leaves x as it is.
+        const QString x = translate(e.args[0], c), q = translate(e.args[1], c);
+        return QStringLiteral("(IF (%2) <= 0 THEN %1 ELSE (%2) * %3)").arg(x, q, truncated(QStringLiteral("(%1) / (%2)").arg(x, q)));
+    }
+    if (f == QLatin1String("MODULO") && arity(2, 2)) {
+        // Vensim's remainder takes the sign of the dividend: MODULO(-7, 3) = -1.
+        const QString x = translate(e.args[0], c), y = translate(e.args[1], c);
+        return QStringLiteral("((%1) - (%2) * %3)").arg(x, y, truncated(QStringLiteral("(%1) / (%2)").arg(x, y)));
+    }
+    if (f == QLatin1String("DELAY FIXED") && arity(3, 3)) {
+        // Vensim fixes the delay at the start, as a whole number of steps (at least one).
+        return QStringLiteral("DELAY(%1, MAX(1, ROUND(INIT(%2) / DT)) * DT, %3)")
+            .arg(translate(e.args[0], c), translate(e.args[1], c), translate(e.args[2], c));
+    }
+    if (f == QLatin1String("LOG") && arity(2, 2))
+        return QStringLiteral("(LN(%1) / LN(%2))").arg(translate(e.args[0], c), translate(e.args[1], c));
+    if ((f == QLatin1String("SINH") || f == QLatin1String("COSH") || f == QLatin1String("TANH")) && arity(1, 1)) {
+        const QString x = translate(e.args[0], c);
+        const QString plus = QStringLiteral("(EXP(%1) + EXP(-(%1)))").arg(x);
+        const QString minus = QStringLiteral("(EXP(%1) - EXP(-(%1)))").arg(x);
+        if (f == QLatin1String("SINH"))
+            return QStringLiteral("(%1 / 2)").arg(minus);
+        if (f == QLatin1String("COSH"))
+            return QStringLiteral("(%1 / 2)").arg(plus);
+        return QStringLiteral("(%1 / %2)").arg(minus, plus);
+    }
+    if (f == QLatin1String("SMOOTH N") && arity(4, 4)) // (input, time, initial, order)
+        return call(QStringLiteral("SMTHN"), args(e, c, {0, 1, 3, 2}));
+    if (f == QLatin1String("DELAY N") && arity(4, 4))
+        return call(QStringLiteral("DELAYN"), args(e, c, {0, 1, 3, 2}));
+    if (f == QLatin1String("GAME") && arity(1, 1))
+        return translate(e.args[0], c);
+    if (f == QLatin1String("SAMPLE IF TRUE") && arity(3, 3)) {
+        // The input while the condition holds; otherwise the value it had a step before
+        // (the initial value at the start).
+        return QStringLiteral("(IF %1 THEN %2 ELSE PREVIOUS(%3, %4))")
+            .arg(translate(e.args[0], c), translate(e.args[1], c), c.self, translate(e.args[2], c));
+    }
+    if (f == QLatin1String("ELMCOUNT") && arity(1, 1)) {
+        const Expr &d = e.args[0];
+        const auto it = d.kind == Expr::Kind::Name ? c.dimensions.constFind(canonicalName(d.text)) : c.dimensions.constEnd();
+        if (it != c.dimensions.constEnd())
+            return number(double(it->size()));
+        c.warn(d.offset, QStringLiteral("ELMCOUNT needs the name of a subscript range"));
+        return QStringLiteral("ELMCOUNT(%1)").arg(translate(d, c));
+    }
+    if (f == QLatin1String("LOOKUP") || f == QLatin1String("WITH LOOKUP") || f == QLatin1String("INTEG")
+        || f == QLatin1String("ACTIVE INITIAL")) {
+        c.warn(e.offset, QStringLiteral("%1 must be the whole equation, not part of an expression").arg(e.text));
+        return call(equationName(e.text), allArgs(e, c));
+    }
+    if (!c.macros.contains(canonicalName(e.text)) && !f.isEmpty() && f == f.toUpper() && e.text == e.text.toUpper()
+        && f.contains(u' ')) {
+        // Upper-case words with a space are Vensim's builtins; a lookup's name is not.
+        c.warn(e.offset, QStringLiteral("the Vensim function %1 is not supported").arg(e.text));
+    }
+    // A lookup table called by name, a macro, or a function the solver knows by this name.
+    return call(variableName(e.text), allArgs(e, c));
+}
+
+} // namespace
+
+QString elementTableName(const QString &name, const std::vector<Subscript> &subscripts)
+{
+    QStringList parts;
+    for (const Subscript &s : subscripts)
+        parts << s.name.simplified();
+    return name.simplified() + QLatin1Char('[') + parts.join(u',') + QLatin1Char(']');
+}
+
+QString variableName(const QString &vensimName)
+{
+    const QString k = key(vensimName);
+    if (k == QLatin1String("TIME STEP"))
+        return QStringLiteral("DT");
+    if (k == QLatin1String("INITIAL TIME"))
+        return QStringLiteral("STARTTIME");
+    if (k == QLatin1String("FINAL TIME"))
+        return QStringLiteral("STOPTIME");
+    if (k == QLatin1String("TIME"))
+        return QStringLiteral("TIME");
+    return equationName(vensimName);
+}
+
+QString translate(const Expr &e, TranslateContext &c)
+{
+    switch (e.kind) {
+    case Expr::Kind::Number:
+        return number(e.number);
+    case Expr::Kind::NotAvailable:
+        return QStringLiteral("(%1)").arg(number(kNotAvailable));
+    case Expr::Kind::Name: {
+        QString s = variableName(e.text);
+        if (!e.subscripts.empty()) {
+            QStringList subs;
+            for (const Subscript &sub : e.subscripts)
+                subs << equationName(sub.name);
+            s += QLatin1Char('[') + subs.join(QLatin1String(", ")) + QLatin1Char(']');
+        }
+        return s;
+    }
+    case Expr::Kind::Unary:
+        if (e.text == QLatin1String("NOT"))
+            return QStringLiteral("(NOT %1)").arg(translate(e.args[0], c));
+        return QStringLiteral("(-%1)").arg(translate(e.args[0], c));
+    case Expr::Kind::Binary:
+        return QStringLiteral("(%1 %2 %3)").arg(translate(e.args[0], c), e.text, translate(e.args[1], c));
+    case Expr::Kind::Call:
+        return translateCall(e, c);
+    case Expr::Kind::Lookup:
+        c.warn(e.offset, QStringLiteral("a lookup table can only stand as a WITH LOOKUP argument or as a lookup's definition"));
+        return QStringLiteral("0");
+    case Expr::Kind::NumberList:
+        c.warn(e.offset, QStringLiteral("a list of values can only define a subscripted constant"));
+        return QStringLiteral("0");
+    }
+    return {};
+}
+
+} // namespace meadows::vensim

@@ -1,0 +1,109 @@
+// Builtin dispatch: a call lowered as its registry entry (solver/builtins.h) says.
+#include "flattener.h"
+
+
+namespace meadows::flattening {
+
+void Flattener::checkArity(const Expr &e, int min, int max)
+{
+    const int n = int(e.args.size());
+    if (n < min || (max >= 0 && n > max)) {
+        const QString expected = min == max ? QString::number(min)
+                                 : max < 0 ? QStringLiteral("at least %1").arg(min)
+                                           : QStringLiteral("%1 to %2").arg(min).arg(max);
+        fail(e, QStringLiteral("%1 takes %2 argument(s), not %3").arg(e.spelling.toUpper(), expected).arg(n));
+    }
+}
+
+const GraphicalFunction *Flattener::tableNamed(Context &c, const Expr &e)
+{
+    if (e.kind != Expr::Kind::Name)
+        return nullptr;
+    if (auto it = c.scope->namedTables.constFind(e.name); it != c.scope->namedTables.constEnd())
+        return *it;
+    const Symbol *s = lookupQualified(*c.scope, e.name);
+    if (s && s->type == Symbol::Type::Variable && s->variable->gf)
+        return &*s->variable->gf;
+    return nullptr;
+}
+
+Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)
+{
+    Node n = Node::of(Node::Kind::Lookup);
+    n.index = addTable(*gf);
+    n.args.push_back(expr(c, input));
+    return n;
+}
+
+Node Flattener::call(Context &c, const Expr &e)
+{
+    if (const BuiltinInfo *b = findBuiltin(e.name)) {
+        checkArity(e, b->minArgs, b->maxArgs);
+        switch (b->lowering) {
+        case Lowering::Special:
+            if (e.name == QLatin1String("if_then_else")) {
+                Node n = Node::of(Node::Kind::If);
+                for (const Expr &a : e.args)
+                    n.args.push_back(expr(c, a));
+                return n;
+            }
+            if (e.name == QLatin1String("lookup")) {
+                const GraphicalFunction *gf = tableNamed(c, e.args[0]);
+                if (!gf)
+                    fail(e.args[0], QStringLiteral("LOOKUP needs a graphical function as its first argument"));
+                return lookupCall(c, gf, e.args[1]);
+            }
+            return *builtinValue(e.name); // PI(), TIME()
+        case Lowering::Stateful:
+            return *stateful(c, e);
+        case Lowering::ArrayArguments: {
+            std::vector<Node> args = spread(c, e);
+            // Over no elements a sum is 0; a mean, a minimum or a maximum is undefined.
+            if (args.empty() && b->id == Builtin::Sum)
+                return Node::constant(0);
+            if (args.empty())
+                fail(e, QStringLiteral("%1 of no elements is undefined").arg(e.name.toUpper()));
+            return Node::call(b->id, std::move(args));
+        }
+        case Lowering::ElementCount:
+            return Node::constant(double(spread(c, e).size()));
+        case Lowering::RankOf: {
+            // RANK(array, n): the array's elements spread, n first for the machine.
+            Expr arrayOnly = e;
+            arrayOnly.args.resize(1);
+            std::vector<Node> args{expr(c, e.args[1])};
+            for (Node &n : spread(c, arrayOnly))
+                args.push_back(std::move(n));
+            return Node::call(Builtin::Rank, std::move(args));
+        }
+        case Lowering::RandomDraw:
+        case Lowering::Instruction: {
+            std::vector<Node> args;
+            for (const Expr &a : e.args)
+                args.push_back(expr(c, a));
+            if (b->id == Builtin::SafeDiv2 && args.size() == 3)
+                return Node::call(Builtin::SafeDiv3, std::move(args));
+            if (b->id == Builtin::Pulse && args.size() == 2 && m_out.vensimDialect)
+                return Node::call(Builtin::VensimPulse, std::move(args));
+            Node n = Node::call(b->id, std::move(args));
+            if (b->lowering == Lowering::RandomDraw)
+                n.index = m_out.randomCalls++;
+            return n;
+        }
+        }
+    }
+    if (const Macro *m = m_project.findMacro(e.spelling))
+        return expandMacro(c, e, *m);
+    Expr asName;
+    asName.kind = Expr::Kind::Name;
+    asName.name = e.name;
+    if (const GraphicalFunction *gf = tableNamed(c, asName)) {
+        checkArity(e, 1, 1);
+        return lookupCall(c, gf, e.args[0]);
+    }
+    const QString guess = closest(e.name, builtinNames());
+    fail(e, QStringLiteral("unknown function '%1'%2").arg(e.spelling,
+            guess.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(guess)));
+}
+
+} // namespace meadows::flattening

@@ -1,0 +1,251 @@
+// Flattening a project: the driver (declare, connect, resolve every equation),
+// diagnostics, and the FlatModel helpers.
+#include "flattener.h"
+
+#include <QRegularExpression>
+
+namespace meadows {
+
+bool FlatModel::hasErrors() const
+{
+    for (const Diagnostic &d : diagnostics) {
+        if (d.severity == Severity::Error)
+            return true;
+    }
+    return false;
+}
+
+int FlatModel::findVar(const QString &displayName) const
+{
+    const QString key = variableKey(displayName);
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+        if (!vars[i].hidden && variableKey(vars[i].name) == key)
+            return int(i);
+    }
+    return -1;
+}
+
+QString variableKey(const QString &displayName)
+{
+    static const QRegularExpression spacesAroundPunctuation(QStringLiteral("\\s*([\\[\\],.])\\s*"));
+    QString s = displayName;
+    s.replace(spacesAroundPunctuation, QStringLiteral("\\1"));
+    return canonicalName(s);
+}
+
+
+namespace flattening {
+
+FlatModel Flattener::run()
+{
+    m_out.specs = m_project.simSpecs;
+    m_out.vensimDialect = writtenByVensim();
+    for (const Dimension &d : m_project.dimensions) {
+        ResolvedDimension rd{displayName(d.name), canonicalName(d.name), {}, {}};
+        for (const QString &e : d.elements) {
+            rd.elements << displayName(e);
+            rd.elementKeys << canonicalName(e);
+        }
+        m_dims.push_back(std::move(rd));
+    }
+    if (m_project.models.empty())
+        return std::move(m_out);
+    m_root.model = &m_project.mainModel();
+    declare(m_root, 0);
+    if (m_tooLarge)
+        return std::move(m_out); // reported where the limit was passed; nothing to resolve
+    connect(m_root);
+    applyOverridesCheck();
+    resolve(m_root);
+    return std::move(m_out);
+}
+
+// Files converted from Vensim (xmutil) keep Vensim's meaning of PULSE and friends.
+bool Flattener::writtenByVensim() const
+{
+    for (const XmlNode &child : m_project.header.children) {
+        if (child.name != QLatin1String("vendor") && child.name != QLatin1String("product"))
+            continue;
+        for (const XmlNode &text : child.children) {
+            if (text.isText() && (text.text.contains(QLatin1String("Vensim"), Qt::CaseInsensitive)
+                                  || text.text.contains(QLatin1String("Ventana"), Qt::CaseInsensitive)
+                                  || text.text.contains(QLatin1String("xmutil"), Qt::CaseInsensitive)))
+                return true;
+        }
+    }
+    return false;
+}
+
+// A problem at one place in an equation: the diagnostic carries the variable and the
+// span in the equation's text, so an editor can underline it without reading the message.
+void Flattener::error(const SourceRef &ref, int offset, int length, const QString &variable, const QString &message)
+{
+    Diagnostic d;
+    d.file = ref.isValid() ? ref.fileName() : m_project.fileName;
+    d.pos = ref.isValid() ? ref.positionOfDecodedOffset(offset) : SourcePos{};
+    d.message = message;
+    d.variable = variable;
+    d.equationOffset = offset;
+    d.equationLength = length;
+    m_out.diagnostics.push_back(d);
+}
+
+// A problem with a variable as a whole (no equation, a dimension missing...).
+void Flattener::errorAt(const Variable &v, const QString &message)
+{
+    Diagnostic d;
+    d.file = m_project.fileName;
+    if (v.elementSource.isValid())
+        d.pos = v.elementSource.source->position(v.elementSource.offset);
+    d.message = message;
+    d.variable = displayName(v.name);
+    m_out.diagnostics.push_back(d);
+}
+
+void Flattener::applyOverridesCheck()
+{
+    for (const auto &[name, value] : m_options.overrides) {
+        const int index = m_out.findVar(name);
+        if (index < 0) {
+            QStringList names;
+            for (const FlatVar &v : m_out.vars)
+                names << v.name;
+            const QString guess = closest(variableKey(name), names);
+            m_out.diagnostics.push_back({Severity::Error, m_project.fileName, {},
+                                         QStringLiteral("--set: the model has no variable '%1'%2")
+                                             .arg(name, guess.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(guess))});
+            continue;
+        }
+        m_overrides.insert(index, value);
+    }
+}
+
+void Flattener::resolve(Scope &scope)
+{
+    for (const Variable &v : scope.model->variables) {
+        auto it = scope.symbols.find(canonicalName(v.name));
+        if (it == scope.symbols.end() || it->variable != &v)
+            continue;
+        if (it->type == Symbol::Type::Module) {
+            resolve(*it->module);
+            continue;
+        }
+        const Symbol &sym = *it;
+        const int count = elementCount(sym.dims);
+        for (int i = 0; i < count; ++i)
+            resolveElement(scope, sym, v, i);
+    }
+}
+
+void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i)
+{
+    const int index = sym.first + i;
+    if (m_connected.contains(index))
+        return;
+    FlatVar &target = m_out.vars[index];
+    if (auto o = m_overrides.constFind(index); o != m_overrides.constEnd()) {
+        target.equation = Node::constant(*o);
+    } else {
+        const ElementContext ctx = contextOf(sym.dims, i);
+        QString text = v.equation;
+        SourceRef ref = v.equationSource;
+        const GraphicalFunction *gf = v.gf ? &*v.gf : nullptr;
+        if (!v.elements.empty()) {
+            if (const ArrayElement *e = findElement(v, sym.dims, i)) {
+                text = e->equation;
+                ref = e->equationSource;
+                if (e->gf)
+                    gf = &*e->gf;
+            } else if (text.trimmed().isEmpty()) {
+                errorAt(v, QStringLiteral("'%1' has no equation for element %2")
+                               .arg(displayName(v.name), elementSuffix(sym.dims, i)));
+                return;
+            }
+        }
+        m_out.vars[index].source = ref;
+        std::optional<Node> node = resolveEquation(scope, v, text, ref, ctx);
+        if (!node)
+            return;
+        if (gf) {
+            Node lookup = Node::of(Node::Kind::Lookup);
+            lookup.index = addTable(*gf);
+            lookup.args.push_back(std::move(*node));
+            node = std::move(lookup);
+        }
+        if (v.kind == VariableKind::Flow && v.nonNegative) // Stella's uniflow
+            node = Node::call(Builtin::Max, {Node::constant(0), std::move(*node)});
+        m_out.vars[index].equation = std::move(*node);
+        // An explicit initial value (<init_eqn>, Vensim's ACTIVE INITIAL) replaces the
+        // equation while the model initialises, which can break a loop there.
+        if (v.kind != VariableKind::Stock && !v.initEquation.trimmed().isEmpty() && v.elements.empty())
+            if (std::optional<Node> init = resolveEquation(scope, v, v.initEquation, ref, ctx))
+                m_out.vars[index].initial = std::move(*init);
+    }
+    if (v.kind == VariableKind::Stock) {
+        const ElementContext ctx = contextOf(sym.dims, i);
+        for (const QString &f : v.inflows)
+            linkFlow(scope, v, f, ctx, m_out.vars[index].inflows);
+        for (const QString &f : v.outflows)
+            linkFlow(scope, v, f, ctx, m_out.vars[index].outflows);
+    }
+}
+
+void Flattener::linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx, std::vector<int> &into)
+{
+    const Symbol *s = lookupQualified(scope, flowName);
+    if (!s || s->type != Symbol::Type::Variable) {
+        errorAt(stock, QStringLiteral("stock '%1' names a flow '%2' that does not exist").arg(displayName(stock.name), flowName));
+        return;
+    }
+    std::vector<int> idx;
+    for (int d : s->dims) {
+        const auto e = ctx.elementOf(d);
+        if (!e) {
+            errorAt(stock, QStringLiteral("stock '%1' and its flow '%2' have different dimensions").arg(displayName(stock.name), flowName));
+            return;
+        }
+        idx.push_back(*e);
+    }
+    into.push_back(s->first + linearIndex(s->dims, idx));
+}
+
+int Flattener::addTable(const GraphicalFunction &gf)
+{
+    m_out.tables.push_back(gf);
+    return int(m_out.tables.size()) - 1;
+}
+
+std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
+                                    const ElementContext &ctx)
+{
+    const ParseResult parsed = parseEquation(text);
+    if (parsed.error) {
+        error(ref, parsed.error->offset, 1, displayName(v.name),
+              QStringLiteral("in '%1': %2").arg(displayName(v.name), parsed.error->message));
+        return std::nullopt;
+    }
+    if (!parsed.expr) {
+        if (v.access == QLatin1String("input")) // an unconnected module input: Stella reads 0
+            return Node::constant(0);
+        if (v.gf) // a graphical function with no input reads time
+            return Node::of(Node::Kind::Time);
+        errorAt(v, QStringLiteral("'%1' has no equation").arg(displayName(v.name)));
+        return std::nullopt;
+    }
+    try {
+        Context c{&scope, ctx, &v};
+        return expr(c, *parsed.expr);
+    } catch (const Failure &f) {
+        error(ref, f.offset, f.length, displayName(v.name), QStringLiteral("in '%1': %2").arg(displayName(v.name), f.message));
+        return std::nullopt;
+    }
+}
+
+} // namespace flattening
+
+FlatModel flatten(const Project &project, const FlattenOptions &options)
+{
+    return flattening::Flattener(project, options).run();
+}
+
+} // namespace meadows

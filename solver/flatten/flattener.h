@@ -1,0 +1,157 @@
+#pragma once
+// The flattener's internals, shared by the files of solver/flatten/ (not installed for
+// other users: they call flatten() in solver/flatmodel.h). One class does the work, but
+// its jobs live in one file each:
+//   flatten.cpp     the driver: declare, connect, resolve every equation; diagnostics
+//   scopes.cpp      module scopes: declaring variables, qualified names, module inputs
+//   subscripts.cpp  dimensions and which array elements a reference picks
+//   lowering.cpp    Expr -> Node: operators, names, built-in values, constant folding
+//   calls.cpp       builtin dispatch, as each function's registry entry says
+//   macros.cpp      macro calls, one hidden scope per call
+//   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT...: hidden stocks, flows, series
+#include "solver/flatmodel.h"
+#include "solver/parser.h"
+
+#include "model/names.h"
+#include "model/sizelimit.h"
+
+#include <QHash>
+#include <QSet>
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace meadows::flattening {
+
+struct ResolvedDimension {
+    QString name;              // display
+    QString key;               // canonical
+    QStringList elements;      // display
+    QStringList elementKeys;   // canonical
+};
+
+// One element of an array: which element of which dimension (indices into the tables).
+struct ElementContext {
+    std::vector<std::pair<int, int>> at; // (dimension, element)
+    std::optional<int> elementOf(int dimension) const
+    {
+        for (const auto &[d, e] : at) {
+            if (d == dimension)
+                return e;
+        }
+        return std::nullopt;
+    }
+};
+
+struct Scope;
+
+struct Symbol {
+    enum class Type { Variable, Module };
+    Type type = Type::Variable;
+    const Variable *variable = nullptr;
+    int first = -1;          // first flat variable
+    std::vector<int> dims;   // dimensions, in order
+    Scope *module = nullptr; // Type::Module
+};
+
+struct Scope {
+    const Model *model = nullptr;
+    QString prefix; // "" for the main model, "hares." inside module hares
+    QHash<QString, Symbol> symbols;
+    QHash<QString, const GraphicalFunction *> namedTables;
+    std::vector<std::unique_ptr<Scope>> children;
+};
+
+// An error inside one equation, thrown from deep in the lowering and caught per equation.
+struct Failure {
+    QString message;
+    int offset = 0;
+    int length = 0;
+};
+
+class Flattener {
+public:
+    Flattener(const Project &p, const FlattenOptions &o) : m_project(p), m_options(o) {}
+
+    FlatModel run();
+
+private:
+    // What lowering one equation (or one element of an arrayed one) knows.
+    struct Context {
+        Scope *scope;
+        ElementContext element;
+        const Variable *variable;
+    };
+
+    [[noreturn]] static void fail(const Expr &e, const QString &message) { throw Failure{message, e.offset, e.length}; }
+
+    // flatten.cpp
+    bool writtenByVensim() const;
+    void error(const SourceRef &ref, int offset, int length, const QString &variable, const QString &message);
+    void errorAt(const Variable &v, const QString &message);
+    void applyOverridesCheck();
+    void resolve(Scope &scope);
+    void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
+    void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
+                  std::vector<int> &into);
+    int addTable(const GraphicalFunction &gf);
+    std::optional<Node> resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
+                                        const ElementContext &ctx);
+
+    // scopes.cpp
+    void declare(Scope &scope, int depth);
+    const Symbol *lookupQualified(Scope &scope, QString name) const;
+    void connect(Scope &scope);
+
+    // subscripts.cpp
+    int dimensionIndex(const QString &name) const;
+    int elementCount(const std::vector<int> &dims) const;
+    std::vector<int> unflatten(const std::vector<int> &dims, int linear) const;
+    int linearIndex(const std::vector<int> &dims, const std::vector<int> &idx) const;
+    QString elementSuffix(const std::vector<int> &dims, int linear) const;
+    ElementContext contextOf(const std::vector<int> &dims, int linear) const;
+    const ArrayElement *findElement(const Variable &v, const std::vector<int> &dims, int linear) const;
+    std::vector<int> elementIds(Context &c, const Symbol &s, const Expr &e);
+    std::optional<int> mappedElement(const ElementContext &ctx, int dim) const;
+    std::vector<int> subscriptChoice(Context &c, int dim, const Expr &sub);
+
+    // lowering.cpp
+    Node expr(Context &c, const Expr &e);
+    std::optional<Node> builtinValue(const QString &name) const;
+    std::vector<Node> names(Context &c, const Expr &e);
+    std::optional<double> constantValue(const Node &n) const;
+    std::vector<Node> spread(Context &c, const Expr &call);
+
+    // calls.cpp
+    void checkArity(const Expr &e, int min, int max);
+    const GraphicalFunction *tableNamed(Context &c, const Expr &e);
+    Node call(Context &c, const Expr &e);
+    Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
+
+    // macros.cpp
+    Node expandMacro(Context &c, const Expr &e, const Macro &m);
+
+    // stateful.cpp
+    int addHidden(FlatVar::Kind kind, const QString &what, Node eqn);
+    Node shared(const QString &what, Node n);
+    int constantOrder(Context &c, const Expr &e);
+    Node chain(const QString &what, Node input, Node time, int order, std::optional<Node> init, bool delay);
+    std::optional<Node> stateful(Context &c, const Expr &e);
+    int record(const QString &what, Node input);
+    Node history(int series, Node query, std::optional<Node> before);
+
+    const Project &m_project;
+    const FlattenOptions &m_options;
+    FlatModel m_out;
+    std::vector<ResolvedDimension> m_dims;
+    Scope m_root;
+    QSet<int> m_connected;
+    std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid
+    std::vector<std::unique_ptr<Scope>> m_macroScopes;
+    int m_macroDepth = 0;
+    bool m_tooLarge = false; // the size limit (model/sizelimit.h) was hit: declare nothing more
+    std::int64_t m_moduleCopies = 0;
+    QHash<int, double> m_overrides;
+};
+
+} // namespace meadows::flattening

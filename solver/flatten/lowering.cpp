@@ -1,0 +1,160 @@
+// Expr -> Node lowering: operators, names (scalars, array slices, built-in values) and
+// constant folding for subscripts and orders.
+#include "flattener.h"
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace meadows::flattening {
+
+Node Flattener::expr(Context &c, const Expr &e)
+{
+    switch (e.kind) {
+    case Expr::Kind::Number:
+        return Node::constant(e.value);
+    case Expr::Kind::Star:
+        fail(e, QStringLiteral("'*' is only allowed inside a subscript"));
+    case Expr::Kind::Unary: {
+        Node n = Node::of(Node::Kind::Unary);
+        n.unaryOp = e.unaryOp;
+        n.args.push_back(expr(c, e.args[0]));
+        if (e.unaryOp == UnaryOp::Plus)
+            return std::move(n.args[0]);
+        return n;
+    }
+    case Expr::Kind::Binary:
+        return Node::binary(e.binaryOp, expr(c, e.args[0]), expr(c, e.args[1]));
+    case Expr::Kind::If: {
+        Node n = Node::of(Node::Kind::If);
+        for (const Expr &a : e.args)
+            n.args.push_back(expr(c, a));
+        return n;
+    }
+    case Expr::Kind::Name: {
+        std::vector<Node> nodes = names(c, e);
+        if (nodes.size() != 1)
+            fail(e, QStringLiteral("'%1' is an array of %2 values where one value is expected; "
+                                   "pick an element or use SUM, MEAN, MIN or MAX")
+                        .arg(e.spelling).arg(nodes.size()));
+        return std::move(nodes[0]);
+    }
+    case Expr::Kind::Call:
+        return call(c, e);
+    }
+    fail(e, QStringLiteral("unsupported expression"));
+}
+
+// The values the language builds in, written as names (TIME, DT, PI...) or, for TIME and
+// PI, as calls with no arguments: one home for both spellings.
+std::optional<Node> Flattener::builtinValue(const QString &n) const
+{
+    if (n == QLatin1String("time"))
+        return Node::of(Node::Kind::Time);
+    if (n == QLatin1String("dt") || n == QLatin1String("time_step"))
+        return Node::of(Node::Kind::TimeStep);
+    if (n == QLatin1String("starttime") || n == QLatin1String("initial_time"))
+        return Node::of(Node::Kind::StartTime);
+    if (n == QLatin1String("stoptime") || n == QLatin1String("final_time"))
+        return Node::of(Node::Kind::StopTime);
+    if (n == QLatin1String("saveper"))
+        return Node::constant(m_project.simSpecs.effectiveSaveStep());
+    if (n == QLatin1String("pi"))
+        return Node::constant(M_PI);
+    if (n == QLatin1String("inf"))
+        return Node::constant(std::numeric_limits<double>::infinity());
+    if (n == QLatin1String("nan"))
+        return Node::constant(std::numeric_limits<double>::quiet_NaN());
+    return std::nullopt;
+}
+
+// A name's value(s): one node for a scalar, one per element for an array slice.
+std::vector<Node> Flattener::names(Context &c, const Expr &e)
+{
+    const QString &n = e.name;
+    if (!e.subscripted) {
+        if (std::optional<Node> value = builtinValue(n))
+            return {std::move(*value)};
+    }
+    const Symbol *s = lookupQualified(*c.scope, n);
+    if (!s && !e.subscripted) {
+        // A dimension's name in an array equation: the index of the element computed.
+        const int dim = dimensionIndex(n);
+        if (dim >= 0) {
+            if (const auto at = mappedElement(c.element, dim))
+                return {Node::constant(double(*at + 1))};
+            fail(e, QStringLiteral("dimension '%1' used as a value outside an equation over it").arg(e.spelling));
+        }
+    }
+    if (!s) {
+        // An element name used as a value (Stella: the element's index).
+        for (const ResolvedDimension &d : m_dims) {
+            const qsizetype at = d.elementKeys.indexOf(n);
+            if (at >= 0 && !e.subscripted)
+                return {Node::constant(double(at + 1))};
+        }
+        QStringList candidates;
+        for (auto it = c.scope->symbols.cbegin(); it != c.scope->symbols.cend(); ++it)
+            candidates << displayName(it->variable->name);
+        const QString guess = closest(n, candidates);
+        fail(e, QStringLiteral("unknown name '%1'%2").arg(e.spelling,
+                guess.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(guess)));
+    }
+    if (s->type == Symbol::Type::Module)
+        fail(e, QStringLiteral("'%1' is a module, not a value; name one of its variables as %1.name").arg(e.spelling));
+    std::vector<Node> out;
+    for (int id : elementIds(c, *s, e))
+        out.push_back(Node::var(id));
+    return out;
+}
+
+std::optional<double> Flattener::constantValue(const Node &n) const
+{
+    switch (n.kind) {
+    case Node::Kind::Const:
+        return n.value;
+    case Node::Kind::Var: {
+        const FlatVar &v = m_out.vars[n.index];
+        if (v.equation.kind == Node::Kind::Const && v.kind == FlatVar::Kind::Aux)
+            return v.equation.value;
+        return std::nullopt;
+    }
+    case Node::Kind::Unary:
+        if (n.unaryOp == UnaryOp::Negate)
+            if (auto a = constantValue(n.args[0]))
+                return -*a;
+        return std::nullopt;
+    case Node::Kind::Binary: {
+        const auto a = constantValue(n.args[0]);
+        const auto b = constantValue(n.args[1]);
+        if (!a || !b)
+            return std::nullopt;
+        switch (n.binaryOp) {
+        case BinaryOp::Add: return *a + *b;
+        case BinaryOp::Subtract: return *a - *b;
+        case BinaryOp::Multiply: return *a * *b;
+        case BinaryOp::Divide: return *a / *b;
+        default: return std::nullopt;
+        }
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+// Arguments of an array builtin: arrays spread into their elements.
+std::vector<Node> Flattener::spread(Context &c, const Expr &call)
+{
+    std::vector<Node> out;
+    for (const Expr &a : call.args) {
+        if (a.kind == Expr::Kind::Name) {
+            for (Node &n : names(c, a))
+                out.push_back(std::move(n));
+        } else {
+            out.push_back(expr(c, a));
+        }
+    }
+    return out;
+}
+
+} // namespace meadows::flattening

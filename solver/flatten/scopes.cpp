@@ -1,0 +1,154 @@
+// Module scopes: declaring every variable of a model (and of the models its modules
+// instantiate) as flat variables, finding qualified names, and wiring module inputs.
+#include "flattener.h"
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace meadows::flattening {
+
+void Flattener::declare(Scope &scope, int depth)
+{
+    for (const GraphicalFunction &gf : scope.model->graphicalFunctions)
+        scope.namedTables.insert(canonicalName(gf.name), &gf);
+    for (const Variable &v : scope.model->variables) {
+        if (m_tooLarge)
+            return;
+        const QString key = canonicalName(v.name);
+        if (scope.symbols.contains(key)) {
+            errorAt(v, QStringLiteral("'%1' is defined twice").arg(displayName(v.name)));
+            continue;
+        }
+        Symbol sym;
+        sym.variable = &v;
+        if (v.kind == VariableKind::Module) {
+            sym.type = Symbol::Type::Module;
+            const Model *m = m_project.findModel(v.modelName);
+            if (!m) {
+                errorAt(v, QStringLiteral("module '%1' refers to a model '%2' that the file does not contain")
+                               .arg(displayName(v.name), v.modelName));
+                continue;
+            }
+            if (depth > 32) {
+                errorAt(v, QStringLiteral("modules nest more than 32 deep (does a model contain itself?)"));
+                continue;
+            }
+            // Each copy of a module counts toward the size: a binary tree of modules 20
+            // deep is a million copies before any variable is declared in them.
+            if (++m_moduleCopies + std::int64_t(m_out.vars.size()) > maxModelSize()) {
+                errorAt(v, QStringLiteral("module '%1' makes the model more than %2 values large "
+                                          "(raise the limit with --max-size)")
+                               .arg(scope.prefix + displayName(v.name))
+                               .arg(maxModelSize()));
+                m_tooLarge = true;
+                return;
+            }
+            auto child = std::make_unique<Scope>();
+            child->model = m;
+            child->prefix = scope.prefix + displayName(v.name) + QLatin1Char('.');
+            sym.module = child.get();
+            scope.children.push_back(std::move(child));
+            declare(*sym.module, depth + 1);
+            scope.symbols.insert(key, sym);
+            continue;
+        }
+        bool dimsOk = true;
+        for (const QString &d : v.dimensions) {
+            const int di = dimensionIndex(d);
+            if (di < 0) {
+                errorAt(v, QStringLiteral("'%1' uses a dimension '%2' that is not defined").arg(displayName(v.name), d));
+                dimsOk = false;
+            }
+            sym.dims.push_back(di);
+        }
+        if (!dimsOk)
+            continue;
+        // Sizes are multiplied in 64 bits and checked against the limit before any element
+        // exists: three dimensions of 2,000 would otherwise overflow an int.
+        std::int64_t wanted = 1;
+        for (int d : sym.dims)
+            wanted = std::min<std::int64_t>(wanted * std::int64_t(m_dims[d].elements.size()), std::int64_t(1) << 40);
+        if (wanted + std::int64_t(m_out.vars.size()) > maxModelSize()) {
+            errorAt(v, QStringLiteral("'%1' would make the model %2 values large, more than the limit of %3 "
+                                      "(raise it with --max-size)")
+                           .arg(scope.prefix + displayName(v.name))
+                           .arg(wanted + std::int64_t(m_out.vars.size()))
+                           .arg(maxModelSize()));
+            m_tooLarge = true;
+            return;
+        }
+        sym.first = int(m_out.vars.size());
+        const int count = elementCount(sym.dims);
+        for (int i = 0; i < count; ++i) {
+            FlatVar fv;
+            fv.kind = v.kind == VariableKind::Stock ? FlatVar::Kind::Stock
+                      : v.kind == VariableKind::Flow ? FlatVar::Kind::Flow
+                                                     : FlatVar::Kind::Aux;
+            fv.name = scope.prefix + displayName(v.name) + elementSuffix(sym.dims, i);
+            fv.nonNegative = v.nonNegative && v.kind == VariableKind::Stock;
+            fv.units = v.units;
+            fv.source = v.equationSource;
+            m_out.vars.push_back(std::move(fv));
+        }
+        scope.symbols.insert(key, sym);
+    }
+}
+
+// Finds "a", "module.a" or ".a" from a scope.
+const Symbol *Flattener::lookupQualified(Scope &scope, QString name) const
+{
+    if (name.startsWith(u'.'))
+        name.remove(0, 1);
+    const QString key = canonicalName(name);
+    if (auto it = scope.symbols.constFind(key); it != scope.symbols.constEnd())
+        return &*it;
+    const qsizetype dot = key.indexOf(u'.');
+    if (dot < 0)
+        return nullptr;
+    auto it = scope.symbols.constFind(key.left(dot));
+    if (it == scope.symbols.constEnd() || it->type != Symbol::Type::Module)
+        return nullptr;
+    return lookupQualified(*it->module, key.mid(dot + 1));
+}
+
+void Flattener::connect(Scope &scope)
+{
+    for (const Variable &v : scope.model->variables) {
+        if (v.kind != VariableKind::Module)
+            continue;
+        auto it = scope.symbols.find(canonicalName(v.name));
+        if (it == scope.symbols.end() || it->type != Symbol::Type::Module)
+            continue;
+        Scope &child = *it->module;
+        for (const ModuleConnection &c : v.connections) {
+            // "to" names the input inside a module: "module.var" in the parent's terms,
+            // or just "var" meaning this module's.
+            const QString toKey = canonicalName(c.to);
+            const Symbol *dst = toKey.contains(u'.') ? lookupQualified(scope, c.to) : nullptr;
+            if (!dst)
+                dst = lookupQualified(child, c.to);
+            const Symbol *src = lookupQualified(scope, c.from);
+            if (!dst || !src || dst->type != Symbol::Type::Variable || src->type != Symbol::Type::Variable) {
+                errorAt(v, QStringLiteral("module '%1': cannot connect '%2' to '%3'").arg(displayName(v.name), c.from, c.to));
+                continue;
+            }
+            const int n = elementCount(dst->dims);
+            if (n != elementCount(src->dims)) {
+                errorAt(v, QStringLiteral("module '%1': '%2' and '%3' have different sizes").arg(displayName(v.name), c.from, c.to));
+                continue;
+            }
+            for (int i = 0; i < n; ++i) {
+                FlatVar &fv = m_out.vars[dst->first + i];
+                fv.kind = FlatVar::Kind::Aux; // an input is a window onto its source
+                fv.equation = Node::var(src->first + i);
+                fv.inflows.clear();
+                fv.outflows.clear();
+                m_connected.insert(dst->first + i);
+            }
+        }
+        connect(child);
+    }
+}
+
+} // namespace meadows::flattening

@@ -1,0 +1,172 @@
+// Stateful builtins (SMTH, DELAY, TREND, PREVIOUS, INIT...): rewritten into hidden
+// stocks, flows and recorded series.
+#include "flattener.h"
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace meadows::flattening {
+
+int Flattener::addHidden(FlatVar::Kind kind, const QString &what, Node eqn)
+{
+    FlatVar v;
+    v.kind = kind;
+    v.hidden = true;
+    // Macros and stateful builtins grow the model as it is flattened: a macro calling
+    // itself twice per level doubles it each time, so the limit is checked here too.
+    if (std::int64_t(m_out.vars.size()) >= maxModelSize())
+        throw Failure{QStringLiteral("expanding this equation makes the model more than %1 values large "
+                                     "(raise the limit with --max-size)").arg(maxModelSize()), 0, 0};
+    v.name = QStringLiteral("#%1#%2").arg(what).arg(m_out.vars.size());
+    v.equation = std::move(eqn);
+    m_out.vars.push_back(std::move(v));
+    return int(m_out.vars.size()) - 1;
+}
+
+// A value usable in several equations without computing it twice.
+Node Flattener::shared(const QString &what, Node n)
+{
+    if (n.kind == Node::Kind::Const || n.kind == Node::Kind::Var || n.kind == Node::Kind::Time
+        || n.kind == Node::Kind::TimeStep)
+        return n;
+    return Node::var(addHidden(FlatVar::Kind::Aux, what, std::move(n)));
+}
+
+int Flattener::constantOrder(Context &c, const Expr &e)
+{
+    const std::optional<double> v = constantValue(expr(c, e));
+    if (!v || *v < 1 || *v > 1000 || std::floor(*v) != *v)
+        fail(e, QStringLiteral("the order of a delay or smooth must be a constant whole number from 1 to 1000"));
+    return int(*v);
+}
+
+// A chain of `order` first-order stages (material delay or information smooth),
+// each with time constant `time / order`. Returns the last stage's output.
+Node Flattener::chain(const QString &what, Node input, Node time, int order, std::optional<Node> init, bool delay)
+{
+    const Node stageTime = shared(what, Node::binary(BinaryOp::Divide, time, Node::constant(order)));
+    Node in = shared(what, std::move(input));
+    const Node initial = init ? shared(what, std::move(*init)) : in;
+    Node out;
+    for (int k = 0; k < order; ++k) {
+        const int stock = addHidden(FlatVar::Kind::Stock, what,
+                                    delay ? Node::binary(BinaryOp::Multiply, initial, stageTime) : initial);
+        if (delay) {
+            // Material delay: the stage holds what entered and releases content/time.
+            const int inflow = addHidden(FlatVar::Kind::Flow, what, in);
+            const int outflow = addHidden(FlatVar::Kind::Flow, what,
+                                          Node::binary(BinaryOp::Divide, Node::var(stock), stageTime));
+            m_out.vars[stock].inflows.push_back(inflow);
+            m_out.vars[stock].outflows.push_back(outflow);
+            in = Node::var(outflow);
+        } else {
+            // Information smooth: the stage moves toward its input by gap/time.
+            const int flow = addHidden(FlatVar::Kind::Flow, what,
+                                       Node::binary(BinaryOp::Divide,
+                                                    Node::binary(BinaryOp::Subtract, in, Node::var(stock)),
+                                                    stageTime));
+            m_out.vars[stock].inflows.push_back(flow);
+            in = Node::var(stock);
+        }
+        out = in;
+    }
+    return out;
+}
+
+std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
+{
+    const QString &f = e.name;
+    const auto arg = [&](int i) { return expr(c, e.args[i]); };
+    const auto optionalArg = [&](int i) -> std::optional<Node> {
+        if (int(e.args.size()) > i)
+            return expr(c, e.args[i]);
+        return std::nullopt;
+    };
+    if (f == QLatin1String("smth1") || f == QLatin1String("smooth")) {
+        return chain(f, arg(0), arg(1), 1, optionalArg(2), false);
+    }
+    if (f == QLatin1String("smth3") || f == QLatin1String("smooth3")) {
+        return chain(f, arg(0), arg(1), 3, optionalArg(2), false);
+    }
+    if (f == QLatin1String("smthn") || f == QLatin1String("smoothn")) {
+        return chain(f, arg(0), arg(1), constantOrder(c, e.args[2]), optionalArg(3), false);
+    }
+    if (f == QLatin1String("delay1")) {
+        return chain(f, arg(0), arg(1), 1, optionalArg(2), true);
+    }
+    if (f == QLatin1String("delay3")) {
+        return chain(f, arg(0), arg(1), 3, optionalArg(2), true);
+    }
+    if (f == QLatin1String("delayn")) {
+        return chain(f, arg(0), arg(1), constantOrder(c, e.args[2]), optionalArg(3), true);
+    }
+    if (f == QLatin1String("trend")) {
+        // Vensim and Stella: the fractional rate of change of the input against its
+        // exponential average, (input - average) / (average * averaging time).
+        const Node input = shared(f, arg(0));
+        const Node time = shared(f, arg(1));
+        const Node initialTrend = e.args.size() > 2 ? arg(2) : Node::constant(0);
+        Node initialAverage = Node::binary(BinaryOp::Divide, input,
+                                           Node::binary(BinaryOp::Add, Node::constant(1),
+                                                        Node::binary(BinaryOp::Multiply, initialTrend, time)));
+        const Node average = shared(f, chain(f, input, time, 1, std::move(initialAverage), false));
+        return Node::call(Builtin::Zidz, {Node::binary(BinaryOp::Subtract, input, average),
+                                          Node::binary(BinaryOp::Multiply, average, time)});
+    }
+    if (f == QLatin1String("forcst") || f == QLatin1String("forecast")) {
+        // FORCST(input, averaging time, horizon [, initial trend]): the input carried
+        // forward along its trend, input * (1 + TREND * horizon).
+        const Node input = shared(f, arg(0));
+        Expr trendCall = e;
+        trendCall.name = QStringLiteral("trend");
+        trendCall.args.erase(trendCall.args.begin() + 2);
+        Node trend = *stateful(c, trendCall);
+        return Node::binary(BinaryOp::Multiply, input,
+                            Node::binary(BinaryOp::Add, Node::constant(1),
+                                         Node::binary(BinaryOp::Multiply, std::move(trend), arg(2))));
+    }
+    if (f == QLatin1String("delay") || f == QLatin1String("delay_fixed")) {
+        // A pipeline: the input as it was `delay time` ago; before that, the initial
+        // value (by default the input's own first value).
+        const int series = record(f, arg(0));
+        Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), arg(1));
+        return history(series, std::move(query), e.args.size() > 2 ? optionalArg(2) : std::nullopt);
+    }
+    if (f == QLatin1String("previous")) {
+        // The input one step ago; at the first step, the initial value (or the input's).
+        const int series = record(f, arg(0));
+        Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), Node::of(Node::Kind::TimeStep));
+        return history(series, std::move(query), optionalArg(1));
+    }
+    if (f == QLatin1String("history")) {
+        // The input's value at an earlier time (its first value before the start).
+        const int series = record(f, arg(0));
+        return history(series, arg(1), std::nullopt);
+    }
+    if (f == QLatin1String("init")) {
+        // A stock with no flows keeps its initial value.
+        return Node::var(addHidden(FlatVar::Kind::Stock, f, arg(0)));
+    }
+    return std::nullopt;
+}
+
+// A hidden variable holding `input`, recorded at every step.
+int Flattener::record(const QString &what, Node input)
+{
+    const int var = addHidden(FlatVar::Kind::Aux, what, std::move(input));
+    m_out.series.push_back(var);
+    return int(m_out.series.size()) - 1;
+}
+
+Node Flattener::history(int series, Node query, std::optional<Node> before)
+{
+    Node n = Node::of(Node::Kind::History);
+    n.index = series;
+    n.args.push_back(std::move(query));
+    if (before)
+        n.args.push_back(std::move(*before));
+    return n;
+}
+
+} // namespace meadows::flattening

@@ -1,0 +1,205 @@
+// Subscripts: dimensions, element positions, and which elements of an array a
+// reference picks.
+#include "flattener.h"
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace meadows::flattening {
+
+int Flattener::dimensionIndex(const QString &name) const
+{
+    const QString key = canonicalName(name);
+    for (std::size_t i = 0; i < m_dims.size(); ++i) {
+        if (m_dims[i].key == key)
+            return int(i);
+    }
+    return -1;
+}
+
+int Flattener::elementCount(const std::vector<int> &dims) const
+{
+    int n = 1;
+    for (int d : dims)
+        n *= int(m_dims[d].elements.size());
+    return n;
+}
+
+std::vector<int> Flattener::unflatten(const std::vector<int> &dims, int linear) const
+{
+    std::vector<int> idx(dims.size());
+    for (int i = int(dims.size()) - 1; i >= 0; --i) {
+        const int size = int(m_dims[dims[i]].elements.size());
+        idx[i] = size ? linear % size : 0;
+        linear = size ? linear / size : 0;
+    }
+    return idx;
+}
+
+int Flattener::linearIndex(const std::vector<int> &dims, const std::vector<int> &idx) const
+{
+    int linear = 0;
+    for (std::size_t i = 0; i < dims.size(); ++i)
+        linear = linear * int(m_dims[dims[i]].elements.size()) + idx[i];
+    return linear;
+}
+
+QString Flattener::elementSuffix(const std::vector<int> &dims, int linear) const
+{
+    if (dims.empty())
+        return {};
+    const std::vector<int> idx = unflatten(dims, linear);
+    QStringList parts;
+    for (std::size_t i = 0; i < dims.size(); ++i)
+        parts << m_dims[dims[i]].elements[idx[i]];
+    return QLatin1Char('[') + parts.join(QLatin1Char(',')) + QLatin1Char(']');
+}
+
+// The context for element `linear` of an apply-to-all array.
+ElementContext Flattener::contextOf(const std::vector<int> &dims, int linear) const
+{
+    ElementContext ctx;
+    const std::vector<int> idx = unflatten(dims, linear);
+    for (std::size_t i = 0; i < dims.size(); ++i)
+        ctx.at.push_back({dims[i], idx[i]});
+    return ctx;
+}
+
+// The non-apply-to-all element whose subscript names element `linear`.
+const ArrayElement *Flattener::findElement(const Variable &v, const std::vector<int> &dims, int linear) const
+{
+    const std::vector<int> idx = unflatten(dims, linear);
+    for (const ArrayElement &e : v.elements) {
+        const QStringList parts = e.subscript.split(u',');
+        if (parts.size() != qsizetype(dims.size()))
+            continue;
+        bool match = true;
+        for (std::size_t i = 0; i < dims.size() && match; ++i) {
+            const QString key = canonicalName(parts[i].trimmed());
+            const ResolvedDimension &d = m_dims[dims[i]];
+            const bool byName = d.elementKeys[idx[i]] == key;
+            const bool byQualifiedName = key == d.key + QLatin1Char('.') + d.elementKeys[idx[i]];
+            match = byName || byQualifiedName;
+        }
+        if (match)
+            return &e;
+    }
+    return nullptr;
+}
+
+// Which elements of an arrayed symbol a reference picks, given the subscripts written
+// and the element being computed.
+std::vector<int> Flattener::elementIds(Context &c, const Symbol &s, const Expr &e)
+{
+    if (s.dims.empty()) {
+        if (e.subscripted)
+            fail(e, QStringLiteral("'%1' is not an array but is subscripted").arg(e.spelling));
+        return {s.first};
+    }
+    std::vector<std::vector<int>> choices(s.dims.size());
+    if (!e.subscripted) {
+        for (std::size_t i = 0; i < s.dims.size(); ++i) {
+            if (const auto at = mappedElement(c.element, s.dims[i]))
+                choices[i] = {*at};
+            else
+                for (int k = 0; k < m_dims[s.dims[i]].elements.size(); ++k)
+                    choices[i].push_back(k);
+        }
+    } else {
+        if (e.args.size() != s.dims.size())
+            fail(e, QStringLiteral("'%1' has %2 dimension(s) but %3 subscript(s) are given")
+                        .arg(e.spelling).arg(s.dims.size()).arg(e.args.size()));
+        for (std::size_t i = 0; i < s.dims.size(); ++i)
+            choices[i] = subscriptChoice(c, s.dims[i], e.args[i]);
+    }
+    std::vector<int> ids;
+    std::vector<int> idx(s.dims.size(), 0);
+    std::function<void(std::size_t)> product = [&](std::size_t level) {
+        if (level == s.dims.size()) {
+            ids.push_back(s.first + linearIndex(s.dims, idx));
+            return;
+        }
+        for (int k : choices[level]) {
+            idx[level] = k;
+            product(level + 1);
+        }
+    };
+    product(0);
+    return ids;
+}
+
+// The element of `dim` that the element being computed stands for: its own, or the
+// element of the same name in a subrange (or superset) the context iterates.
+std::optional<int> Flattener::mappedElement(const ElementContext &ctx, int dim) const
+{
+    if (const auto at = ctx.elementOf(dim))
+        return at;
+    for (const auto &[d, e] : ctx.at) {
+        const qsizetype byName = m_dims[dim].elementKeys.indexOf(m_dims[d].elementKeys[e]);
+        if (byName >= 0)
+            return int(byName);
+    }
+    return std::nullopt;
+}
+
+std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub)
+{
+    const ResolvedDimension &d = m_dims[dim];
+    std::vector<int> all;
+    for (int k = 0; k < d.elements.size(); ++k)
+        all.push_back(k);
+    if (sub.kind == Expr::Kind::Star)
+        return all;
+    if (sub.kind == Expr::Kind::Name && !sub.subscripted) {
+        const QString &key = sub.name;
+        const int named = dimensionIndex(key);
+        if (named >= 0) {
+            // The dimension itself: the element being computed, or all of them.
+            if (const auto at = c.element.elementOf(named)) {
+                if (named == dim)
+                    return {*at};
+                // A subrange or another dimension: the element of the same name, else
+                // the one in the same position when the two are the same size.
+                const qsizetype byName = d.elementKeys.indexOf(m_dims[named].elementKeys[*at]);
+                if (byName >= 0)
+                    return {int(byName)};
+                if (m_dims[named].elements.size() == d.elements.size())
+                    return {*at};
+            }
+            if (named == dim)
+                return all;
+            // A subrange named outside any context: its elements, by name.
+            std::vector<int> members;
+            for (const QString &k : m_dims[named].elementKeys) {
+                const qsizetype at = d.elementKeys.indexOf(k);
+                if (at < 0) {
+                    members.clear();
+                    break;
+                }
+                members.push_back(int(at));
+            }
+            if (!members.empty())
+                return members;
+            fail(sub, QStringLiteral("dimension '%1' does not fit here: expected '%2'").arg(sub.spelling, d.name));
+        }
+        qsizetype at = d.elementKeys.indexOf(key);
+        if (at < 0 && key.startsWith(d.key + QLatin1Char('.')))
+            at = d.elementKeys.indexOf(key.mid(d.key.size() + 1));
+        if (at >= 0)
+            return {int(at)};
+        if (!lookupQualified(*c.scope, key))
+            fail(sub, QStringLiteral("subscript '%1' is not an element of '%2'").arg(sub.spelling, d.name));
+    }
+    // A constant index (1-based), possibly computed.
+    const Node n = expr(c, sub);
+    const std::optional<double> v = constantValue(n);
+    if (!v)
+        fail(sub, QStringLiteral("subscript '%1' is not an element of '%2'").arg(toString(sub), d.name));
+    const int k = int(std::lround(*v)) - 1;
+    if (k < 0 || k >= d.elements.size())
+        fail(sub, QStringLiteral("index %1 is outside dimension '%2' (1 to %3)").arg(*v).arg(d.name).arg(d.elements.size()));
+    return {k};
+}
+
+} // namespace meadows::flattening

@@ -1,0 +1,219 @@
+#include "lexer.h"
+
+namespace meadows {
+
+Token Lexer::next()
+{
+    if (std::optional<Token> comment = skipSpaceAndComments())
+        return *comment;
+    Token t;
+    t.offset = m_i;
+    if (m_error) {
+        t.kind = TokenKind::Error;
+        t.text = *m_error;
+        t.offset = m_errorOffset;
+        return t;
+    }
+    if (m_i >= m_s.size()) {
+        t.kind = TokenKind::End;
+        return t;
+    }
+    const QChar c = m_s[m_i];
+    if (c.isDigit() || (c == u'.' && m_i + 1 < m_s.size() && m_s[m_i + 1].isDigit()))
+        return number(t);
+    if (c == u'"')
+        return quotedName(t);
+    if (isNameStart(c))
+        return name(t);
+    ++m_i;
+    t.length = 1;
+    switch (c.unicode()) {
+    case '(': t.kind = TokenKind::LParen; return t;
+    case ')': t.kind = TokenKind::RParen; return t;
+    case '[': t.kind = TokenKind::LBracket; return t;
+    case ']': t.kind = TokenKind::RBracket; return t;
+    case ',': t.kind = TokenKind::Comma; return t;
+    case ':': t.kind = TokenKind::Colon; return t;
+    case '+': case '-': case '*': case '/': case '^': case '%':
+        t.kind = TokenKind::Op;
+        t.text = c;
+        return t;
+    case '=':
+        t.kind = TokenKind::Op;
+        t.text = QStringLiteral("=");
+        if (peekChar('=')) { ++m_i; t.length = 2; }
+        return t;
+    case '<':
+        t.kind = TokenKind::Op;
+        t.text = QStringLiteral("<");
+        if (peekChar('=')) { ++m_i; t.text = QStringLiteral("<="); t.length = 2; }
+        else if (peekChar('>')) { ++m_i; t.text = QStringLiteral("<>"); t.length = 2; }
+        return t;
+    case '>':
+        t.kind = TokenKind::Op;
+        t.text = QStringLiteral(">");
+        if (peekChar('=')) { ++m_i; t.text = QStringLiteral(">="); t.length = 2; }
+        return t;
+    case '!':
+        t.kind = TokenKind::Op;
+        t.text = QStringLiteral("not");
+        if (peekChar('=')) { ++m_i; t.text = QStringLiteral("<>"); t.length = 2; }
+        return t;
+    case '&':
+        if (peekChar('&')) { ++m_i; t.kind = TokenKind::Op; t.text = QStringLiteral("and"); t.length = 2; return t; }
+        break;
+    case '|':
+        if (peekChar('|')) { ++m_i; t.kind = TokenKind::Op; t.text = QStringLiteral("or"); t.length = 2; return t; }
+        break;
+    case '.':
+        if (m_mode == Mode::Tools) { // between the parts of "module.member"
+            t.kind = TokenKind::Op;
+            t.text = QStringLiteral(".");
+            return t;
+        }
+        break;
+    default:
+        break;
+    }
+    t.kind = TokenKind::Error;
+    t.text = QStringLiteral("unexpected character '%1'").arg(c);
+    return t;
+}
+
+// Skips blanks and, when parsing, {comments}; for tools, returns a comment as a token.
+std::optional<Token> Lexer::skipSpaceAndComments()
+{
+    while (m_i < m_s.size()) {
+        const QChar c = m_s[m_i];
+        if (c.isSpace()) {
+            ++m_i;
+        } else if (c == u'{') {
+            const int start = m_i;
+            const int close = int(m_s.indexOf(u'}', m_i));
+            if (m_mode == Mode::Tools) {
+                m_i = close < 0 ? int(m_s.size()) : close + 1;
+                Token t;
+                t.kind = TokenKind::Comment;
+                t.offset = start;
+                t.length = m_i - start;
+                t.text = m_s.mid(start, t.length);
+                return t;
+            }
+            if (close < 0) {
+                m_error = QStringLiteral("unterminated comment: '{' has no closing '}'");
+                m_errorOffset = start;
+                m_i = int(m_s.size());
+                return std::nullopt;
+            }
+            m_i = close + 1;
+        } else if (c == u'\\' && m_i + 1 < m_s.size() && m_s[m_i + 1] == u'\n') {
+            m_i += 2; // Vensim's line continuation
+        } else {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+Token Lexer::number(Token t)
+{
+    int j = m_i;
+    while (j < m_s.size() && m_s[j].isDigit()) ++j;
+    if (j < m_s.size() && m_s[j] == u'.') {
+        ++j;
+        while (j < m_s.size() && m_s[j].isDigit()) ++j;
+    }
+    if (j < m_s.size() && (m_s[j] == u'e' || m_s[j] == u'E')) {
+        int k = j + 1;
+        if (k < m_s.size() && (m_s[k] == u'+' || m_s[k] == u'-')) ++k;
+        if (k < m_s.size() && m_s[k].isDigit()) {
+            while (k < m_s.size() && m_s[k].isDigit()) ++k;
+            j = k;
+        }
+    }
+    bool ok = false;
+    t.kind = TokenKind::Number;
+    t.text = m_s.mid(m_i, j - m_i);
+    t.value = t.text.toDouble(&ok);
+    t.length = j - m_i;
+    m_i = j;
+    if (!ok) {
+        t.kind = TokenKind::Error;
+        t.text = QStringLiteral("malformed number '%1'").arg(t.text);
+    }
+    return t;
+}
+
+Token Lexer::quotedName(Token t)
+{
+    t.member = t.offset > 0 && m_s[t.offset - 1] == u'.';
+    const int close = int(m_s.indexOf(u'"', m_i + 1));
+    if (close < 0) {
+        if (m_mode == Mode::Tools) { // the name runs to the end
+            t.kind = TokenKind::Name;
+            t.quoted = true;
+            t.text = m_s.mid(m_i + 1);
+            t.length = int(m_s.size()) - m_i;
+            m_i = int(m_s.size());
+            return t;
+        }
+        t.kind = TokenKind::Error;
+        t.text = QStringLiteral("unterminated quoted name: '\"' has no closing '\"'");
+        m_i = int(m_s.size());
+        return t;
+    }
+    t.kind = TokenKind::Name;
+    t.quoted = true;
+    t.text = m_s.mid(m_i + 1, close - m_i - 1);
+    m_i = close + 1;
+    t.length = m_i - t.offset;
+    if (m_mode == Mode::Tools)
+        return t;
+    if (t.text.trimmed().isEmpty()) {
+        t.kind = TokenKind::Error;
+        t.text = QStringLiteral("a quoted name cannot be empty");
+        return t;
+    }
+    // A quoted name may continue with a module member: "my module".var
+    while (m_i < m_s.size() && m_s[m_i] == u'.' && m_i + 1 < m_s.size() && (isNameStart(m_s[m_i + 1]) || m_s[m_i + 1] == u'"')) {
+        ++m_i;
+        Token rest;
+        rest.offset = m_i;
+        rest = m_s[m_i] == u'"' ? quotedName(rest) : name(rest);
+        if (rest.kind == TokenKind::Error)
+            return rest;
+        t.text += u'.' + rest.text;
+    }
+    t.length = m_i - t.offset;
+    return t;
+}
+
+Token Lexer::name(Token t)
+{
+    int j = m_i;
+    while (j < m_s.size() && isNameChar(m_s[j]))
+        ++j;
+    // A trailing '.' belongs to no name.
+    while (j > m_i + 1 && m_s[j - 1] == u'.')
+        --j;
+    t.kind = TokenKind::Name;
+    t.text = m_s.mid(m_i, j - m_i);
+    t.length = j - m_i;
+    t.member = m_mode == Mode::Tools && t.offset > 0 && m_s[t.offset - 1] == u'.';
+    m_i = j;
+    return t;
+}
+
+std::vector<Token> tokenize(const QString &text)
+{
+    std::vector<Token> tokens;
+    Lexer lexer(text, Lexer::Mode::Tools);
+    for (;;) {
+        Token t = lexer.next();
+        if (t.kind == TokenKind::End)
+            return tokens;
+        tokens.push_back(std::move(t));
+    }
+}
+
+} // namespace meadows

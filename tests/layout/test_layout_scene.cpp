@@ -1,0 +1,154 @@
+// Automatic layout as the editor shows it: a model laid out with the editor's own font
+// metrics, opened in a DiagramScene, measured from the scene's items (bodies, name labels,
+// polarity signs, the loop markers the scene places): no two overlap, and no connector
+// or pipe runs through a name.
+#include "diagram/autolayout.h"
+#include "diagram/connectorarc.h"
+#include "diagram/layoutquality.h"
+#include "support/generatedmodel.h"
+
+#include "document.h"
+#include "export/pictures/documentexport.h"
+#include "model/modelfile.h"
+#include "scene/connectoritem.h"
+#include "scene/diagramscene.h"
+#include "scene/diagramstyle.h"
+#include "scene/flowitem.h"
+#include "scene/looplabelitem.h"
+#include "scene/variableitem.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QTest>
+
+using namespace meadows;
+
+namespace {
+
+struct Thing {
+    QRectF rect;
+    QString what;
+};
+
+std::vector<QPointF> polyline(const QPainterPath &path)
+{
+    std::vector<QPointF> out;
+    for (const QPolygonF &polygon : path.toSubpathPolygons())
+        for (const QPointF &p : polygon)
+            out.push_back(p);
+    return out;
+}
+
+// Every collision the scene shows, one line each.
+QStringList sceneProblems(DiagramScene &scene)
+{
+    std::vector<Thing> things;
+    std::vector<std::pair<std::vector<QPointF>, QString>> lines;
+    for (QGraphicsItem *item : scene.items()) {
+        if (auto *v = dynamic_cast<VariableItem *>(item)) {
+            things.push_back({v->anchorOutline().boundingRect(), v->label()});
+            things.push_back({v->labelSceneRect(), QStringLiteral("name ") + v->label()});
+        } else if (auto *f = dynamic_cast<FlowItem *>(item)) {
+            things.push_back({f->anchorOutline().boundingRect(), f->element().name});
+            things.push_back({f->labelSceneRect(), QStringLiteral("name ") + f->element().name});
+            lines.push_back({f->points(), QStringLiteral("pipe ") + f->element().name});
+        } else if (auto *c = dynamic_cast<ConnectorItem *>(item)) {
+            if (!c->isVisible() || !c->curve().valid)
+                continue;
+            const QString what = c->element().from.name + QStringLiteral(" -> ") + c->element().to.name;
+            lines.push_back({polyline(c->curve().path), QStringLiteral("connector ") + what});
+            if (!c->element().polarity.isEmpty()) {
+                things.push_back({diagram::polaritySignRect(c->curve().end, c->curve().endDirection),
+                                  QStringLiteral("sign on ") + what});
+            }
+        } else if (auto *l = dynamic_cast<LoopLabelItem *>(item)) {
+            things.push_back({QRectF(l->scenePos() - QPointF(14, 14), QSizeF(28, 28)), QStringLiteral("loop ") + l->mark().label});
+        }
+    }
+    QStringList problems;
+    for (std::size_t i = 0; i < things.size(); ++i)
+        for (std::size_t j = i + 1; j < things.size(); ++j)
+            if (diagram::rectsOverlap(things[i].rect, things[j].rect))
+                problems << QStringLiteral("overlap: %1 and %2").arg(things[i].what, things[j].what);
+    for (const auto &[points, what] : lines)
+        for (const Thing &t : things)
+            if (t.what.startsWith(QLatin1String("name ")) && diagram::polylineHitsRect(points, t.rect.adjusted(1, 1, -1, -1)))
+                problems << QStringLiteral("%1 runs through %2").arg(what, t.what);
+    return problems;
+}
+
+QStringList problemsAfterLayout(Project project)
+{
+    diagram::LayoutOptions options;
+    options.measure = &DiagramStyle::labelSize;
+    for (Model &m : project.models)
+        if (!m.variables.empty() && !diagram::layoutModel(m, options).ok)
+            return {QStringLiteral("layout failed")};
+    Document document;
+    document.reset(std::move(project), QString());
+    DiagramScene scene(&document);
+    scene.setLoops(diagramLoopMarks(document.project()));
+    return sceneProblems(scene);
+}
+
+} // namespace
+
+class TestLayoutScene : public QObject {
+    Q_OBJECT
+private slots:
+    void examplesAfterLayout_data();
+    void examplesAfterLayout();
+    void generatedModelOpensLaidOut();
+};
+
+void TestLayoutScene::examplesAfterLayout_data()
+{
+    QTest::addColumn<QString>("path");
+    QDirIterator it(QStringLiteral(MEADOWS_SOURCE_DIR "/examples"), {QStringLiteral("*.xmile"), QStringLiteral("*.mmd")},
+                    QDir::Files, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    for (const QString &f : files)
+        QTest::newRow(qPrintable(QFileInfo(f).fileName())) << f;
+}
+
+void TestLayoutScene::examplesAfterLayout()
+{
+    QFETCH(QString, path);
+    XmileReadResult read = readModelFile(path);
+    QVERIFY(read.project);
+    const QStringList problems = problemsAfterLayout(std::move(*read.project));
+    // Overlaps: none anywhere. Lines through names: none but these, measured and left
+    // failing on purpose (a fixed one turns the expected failure into a failure).
+    QStringList overlaps = problems.filter(QStringLiteral("overlap:"));
+    QVERIFY2(overlaps.isEmpty(), qPrintable(overlaps.join(u'\n')));
+    static const QStringList known{QStringLiteral("market-growth.xmile"), QStringLiteral("02-retry-storm.xmile"),
+                                   QStringLiteral("03-circuit-breaker.xmile"), QStringLiteral("06-connection-pool.xmile")};
+    if (known.contains(QFileInfo(path).fileName()))
+        QEXPECT_FAIL("", "a connector still runs through a name", Continue);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+// A model without a diagram opens laid out (Document::reset), as modified work.
+void TestLayoutScene::generatedModelOpensLaidOut()
+{
+    Document document;
+    document.reset(test::generatedStockFlowModel(60), QString());
+    QVERIFY(document.isModified());
+    DiagramScene scene(&document);
+    scene.setLoops(diagramLoopMarks(document.project()));
+    int variables = 0;
+    for (QGraphicsItem *item : scene.items())
+        variables += dynamic_cast<VariableItem *>(item) != nullptr || dynamic_cast<FlowItem *>(item) != nullptr;
+    QCOMPARE(variables, 60);
+    const QStringList problems = sceneProblems(scene);
+    QVERIFY2(problems.filter(QStringLiteral("overlap:")).isEmpty(), qPrintable(problems.join(u'\n')));
+    // Known: Stock 3 3 -> Pressure 3 runs through the name of Pressure 3.
+    QEXPECT_FAIL("", "a connector still runs through a name", Continue);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+QTEST_MAIN(TestLayoutScene)
+#include "test_layout_scene.moc"

@@ -1,0 +1,252 @@
+// The .mdl reader on small hand-written models: Vensim's grammar, the Project it makes,
+// numbers it runs to (derived by hand below), and errors and warnings at line:column.
+#include "model/connectorangle.h"
+#include "model/vensim/mdlreader.h"
+#include "solver/compiler.h"
+#include "solver/simulation.h"
+
+#include <QtTest>
+
+using namespace meadows;
+
+namespace {
+
+const char *const kControl = "INITIAL TIME = 0 ~ Month ~ |\n"
+                             "FINAL TIME = 4 ~ Month ~ |\n"
+                             "TIME STEP = 1 ~ Month ~ |\n"
+                             "SAVEPER = TIME STEP ~ Month ~ |\n";
+
+XmileReadResult read(const QString &equations)
+{
+    return readVensim((QStringLiteral("{UTF-8}\n") + equations + QLatin1String(kControl)).toUtf8(), QStringLiteral("m.mdl"));
+}
+
+QStringList messages(const XmileReadResult &r)
+{
+    QStringList out;
+    for (const Diagnostic &d : r.diagnostics)
+        out << d.format();
+    return out;
+}
+
+// The value of `name` at `time` when the model runs; NaN when it does not.
+double valueAt(const XmileReadResult &r, const QString &name, double time)
+{
+    if (!r.project)
+        return std::nan("");
+    const CompileResult c = compileProject(*r.project);
+    if (!c.model)
+        return std::nan("");
+    const RunResult run = simulate(*c.model);
+    if (!run.results)
+        return std::nan("");
+    const int col = run.results->column(name);
+    for (std::size_t row = 0; row < run.results->rows(); ++row)
+        if (col >= 0 && std::fabs(run.results->at(row, 0) - time) < 1e-9)
+            return run.results->at(row, std::size_t(col));
+    return std::nan("");
+}
+
+} // namespace
+
+class TestVensimReader : public QObject {
+    Q_OBJECT
+private slots:
+    void controlSectionMakesSimSpecs();
+    void stockFlowsAndContinuations();
+    void quotedNamesAndLogicalOperators();
+    void lookupsAndWithLookup();
+    void subscriptsRangesAndTables();
+    void integerTruncatesLikeVensim();
+    void macrosBecomeXmileMacros();
+    void activeInitialBreaksAnInitialLoop();
+    void malformedEquationIsAnErrorAtLineAndColumn();
+    void unsupportedFunctionIsAWarningAtItsPosition();
+    void missingBarIsAnError();
+    void sketchPlacesEveryVariableWhereVensimDid();
+};
+
+void TestVensimReader::controlSectionMakesSimSpecs()
+{
+    const XmileReadResult r = readVensim("INITIAL TIME = 1900 ~ Year ~|\nFINAL TIME = 1900 + 200 ~ Year ~|\n"
+                                         "TIME STEP = 0.5 ~ Year ~|\nSAVEPER = 4 * TIME STEP ~ Year ~|\n",
+                                         QStringLiteral("c.mdl"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(r.project->simSpecs.start, 1900.0);
+    QCOMPARE(r.project->simSpecs.stop, 2100.0);
+    QCOMPARE(r.project->simSpecs.dt, 0.5);
+    QCOMPARE(r.project->simSpecs.effectiveSaveStep(), 2.0);
+    QCOMPARE(r.project->simSpecs.timeUnits, QStringLiteral("Year"));
+    // The control variables are the sim specs, not model variables.
+    QVERIFY(r.project->mainModel().variables.empty());
+}
+
+void TestVensimReader::stockFlowsAndContinuations()
+{
+    // Population = INTEG(births - deaths, 100); births = 0.1 * Population; deaths = 5.
+    // Euler, dt 1: P0 = 100, P1 = 100 + 10 - 5 = 105, P2 = 105 + 10.5 - 5 = 110.5.
+    const XmileReadResult r = read(QStringLiteral("Population = INTEG (\n\tbirths - deaths,\n\t\t100)\n ~ people ~ the stock |\n"
+                                                  "births = 0.1 * \\\n  Population ~ people/Month ~|\n"
+                                                  "deaths = 5 ~ people/Month ~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    const Variable *p = r.project->mainModel().findVariable(u"Population");
+    QVERIFY(p);
+    QCOMPARE(p->kind, VariableKind::Stock);
+    QCOMPARE(p->equation, QStringLiteral("100"));
+    QCOMPARE(p->inflows, QStringList{QStringLiteral("births")});
+    QCOMPARE(p->outflows, QStringList{QStringLiteral("deaths")});
+    QCOMPARE(p->units, QStringLiteral("people"));
+    QCOMPARE(p->doc, QStringLiteral("the stock"));
+    QCOMPARE(r.project->mainModel().findVariable(u"births")->kind, VariableKind::Flow);
+    QCOMPARE(valueAt(r, QStringLiteral("Population"), 1), 105.0);
+    QCOMPARE(valueAt(r, QStringLiteral("Population"), 2), 110.5);
+}
+
+void TestVensimReader::quotedNamesAndLogicalOperators()
+{
+    // "rate (1/yr)" = 2; flag = 1 when Time >= 2 AND NOT Time > 3, so 1 at times 2 and 3.
+    const XmileReadResult r = read(QStringLiteral("\"rate (1/yr)\" = 2 ~~|\n"
+                                                  "flag = IF THEN ELSE(Time >= 2 :AND: :NOT: Time > 3, \"rate (1/yr)\" / 2, 0) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(valueAt(r, QStringLiteral("flag"), 1), 0.0);
+    QCOMPARE(valueAt(r, QStringLiteral("flag"), 2), 1.0);
+    QCOMPARE(valueAt(r, QStringLiteral("flag"), 3), 1.0);
+    QCOMPARE(valueAt(r, QStringLiteral("flag"), 4), 0.0);
+}
+
+void TestVensimReader::lookupsAndWithLookup()
+{
+    // table: (0,0) (10,100); beyond the ends Vensim holds the end value.
+    // y = table(Time * 5): at time 1, 50 * 10 / 10 = 50 -> table(5) = 50; at time 4, table(20) = 100.
+    // z = WITH LOOKUP(Time, ([(0,0)-(4,8)], (0,0), (4,8))): 2 * Time.
+    const XmileReadResult r = read(QStringLiteral("table(\n [(0,0)-(10,100)],(0,0),(10,100)) ~~|\n"
+                                                  "y = table(Time * 5) ~~|\n"
+                                                  "z = WITH LOOKUP (Time, ([(0,0)-(4,8)],(0,0),(4,8) )) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    const Variable *table = r.project->mainModel().findVariable(u"table");
+    QVERIFY(table && table->gf);
+    QCOMPARE(table->gf->xpts, (std::vector<double>{0, 10}));
+    QCOMPARE(table->gf->ypts, (std::vector<double>{0, 100}));
+    QCOMPARE(valueAt(r, QStringLiteral("y"), 1), 50.0);
+    QCOMPARE(valueAt(r, QStringLiteral("y"), 4), 100.0);
+    QCOMPARE(valueAt(r, QStringLiteral("z"), 3), 6.0);
+}
+
+void TestVensimReader::subscriptsRangesAndTables()
+{
+    const XmileReadResult r = read(QStringLiteral("Region : (r1-r3) ~~|\n"
+                                                  "Kind : k1, k2 ~~|\n"
+                                                  "size[Region, Kind] = 1, 2; 3, 4; 5, 6; ~~|\n"
+                                                  "total[Region] = SUM(size[Region, Kind!]) ~~|\n"
+                                                  "flag[Region] :EXCEPT: [r2] = 1 ~~|\n"
+                                                  "flag[r2] = ELMCOUNT(Region) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(r.project->dimensions.size(), std::size_t(2));
+    QCOMPARE(r.project->dimensions[0].elements, (QStringList{"r1", "r2", "r3"}));
+    // size[r2, k1] = 3 (row-major); total[r2] = 3 + 4 = 7; flag[r2] = 3 elements.
+    QCOMPARE(valueAt(r, QStringLiteral("size[r2,k1]"), 0), 3.0);
+    QCOMPARE(valueAt(r, QStringLiteral("total[r2]"), 0), 7.0);
+    QCOMPARE(valueAt(r, QStringLiteral("flag[r1]"), 0), 1.0);
+    QCOMPARE(valueAt(r, QStringLiteral("flag[r2]"), 0), 3.0);
+}
+
+void TestVensimReader::integerTruncatesLikeVensim()
+{
+    // INTEGER(-2.5) is -2 in Vensim (XMILE's INT would floor to -3); QUANTUM(7, 2) = 6.
+    const XmileReadResult r = read(QStringLiteral("a = INTEGER(-2.5) ~~|\nb = QUANTUM(7, 2) ~~|\nc = MODULO(7, 3) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(valueAt(r, QStringLiteral("a"), 0), -2.0);
+    QCOMPARE(valueAt(r, QStringLiteral("b"), 0), 6.0);
+    QCOMPARE(valueAt(r, QStringLiteral("c"), 0), 1.0);
+}
+
+void TestVensimReader::macrosBecomeXmileMacros()
+{
+    const XmileReadResult r = read(QStringLiteral(":MACRO: DOUBLE(x)\nDOUBLE = 2 * x ~~|\n:END OF MACRO:\n"
+                                                  "y = DOUBLE(Time + 1) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(r.project->macros.size(), std::size_t(1));
+    QCOMPARE(r.project->macros[0].parameters, QStringList{QStringLiteral("x")});
+    QCOMPARE(valueAt(r, QStringLiteral("y"), 3), 8.0);
+}
+
+void TestVensimReader::activeInitialBreaksAnInitialLoop()
+{
+    // S starts from v, and v reads S: a loop, but for ACTIVE INITIAL, which makes v 5 while
+    // the model initialises. So S0 = 5; then v = S + 100 = 105 in the first row; S1 = 6.
+    const XmileReadResult r = read(QStringLiteral("S = INTEG(1, v) ~~|\nv = ACTIVE INITIAL(S + 100, 5) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(r.project->mainModel().findVariable(u"v")->initEquation, QStringLiteral("5"));
+    QCOMPARE(valueAt(r, QStringLiteral("S"), 0), 5.0);
+    QCOMPARE(valueAt(r, QStringLiteral("v"), 0), 105.0);
+    QCOMPARE(valueAt(r, QStringLiteral("S"), 1), 6.0);
+    QCOMPARE(valueAt(r, QStringLiteral("v"), 1), 106.0);
+}
+
+void TestVensimReader::malformedEquationIsAnErrorAtLineAndColumn()
+{
+    // Line 3 is "b = (a + * 2) ~~|"; the '*' is at column 10.
+    const XmileReadResult r = read(QStringLiteral("a = 1 ~~|\nb = (a + * 2) ~~|\n"));
+    QVERIFY(!r.project);
+    QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:3:10: error: unexpected '*' in an expression")),
+             qPrintable(messages(r).join(u'\n')));
+}
+
+void TestVensimReader::unsupportedFunctionIsAWarningAtItsPosition()
+{
+    // GET XLS DATA starts at line 2, column 5; the solver then refuses the unknown function.
+    const XmileReadResult r = read(QStringLiteral("d = GET XLS DATA('f.xlsx', 'sheet', 'A', 'B2') ~~|\n"));
+    QVERIFY(messages(r).contains(QStringLiteral("m.mdl:2:5: warning: the Vensim function GET XLS DATA is not supported")) ||
+            messages(r).join(u'\n').contains(QStringLiteral("m.mdl:2:")));
+}
+
+void TestVensimReader::missingBarIsAnError()
+{
+    const XmileReadResult r = readVensim(QByteArray("a = 1 ~ ~ no bar at the end\n"), QStringLiteral("m.mdl"));
+    QVERIFY(!r.project);
+    QCOMPARE(messages(r).value(0), QStringLiteral("m.mdl:1:1: error: the equation does not end with '|'"));
+}
+
+void TestVensimReader::sketchPlacesEveryVariableWhereVensimDid()
+{
+    // From SIR.mdl's sketch: "10,1,Susceptible,248,267,40,20,3,3,..." (centre, half sizes);
+    // the valve "11,6,268,331,268,..." with its flow "Succumbing" after it, and pipe
+    // arrows to (306,268) on the source side (marked 100) and (355,268) on the target's;
+    // "1,17,15,6,...|(308,228)|": a connector from Contact Infectivity (263,200) to the
+    // valve, curving through (308,228).
+    const XmileReadResult r = readVensimFile(QStringLiteral(MEADOWS_TEST_DATA "/test-models-vensim/samples/SIR/SIR.mdl"));
+    QVERIFY(r.project);
+    const std::vector<View> &views = r.project->mainModel().views;
+    QCOMPARE(views.size(), std::size_t(1));
+    const auto find = [&](ViewElement::Type type, const QString &name) -> const ViewElement * {
+        for (const ViewElement &e : views[0].elements)
+            if (e.type == type && e.name == name)
+                return &e;
+        return nullptr;
+    };
+    const ViewElement *stock = find(ViewElement::Type::Stock, QStringLiteral("Susceptible"));
+    QVERIFY(stock);
+    QCOMPARE(*stock->x, 248.0);
+    QCOMPARE(*stock->y, 267.0);
+    QCOMPARE(*stock->width, 80.0);
+    QCOMPARE(*stock->height, 40.0);
+    const ViewElement *flow = find(ViewElement::Type::Flow, QStringLiteral("Succumbing"));
+    QVERIFY(flow);
+    QCOMPARE(*flow->x, 331.0);
+    QCOMPARE(flow->points.size(), std::size_t(2));
+    QCOMPARE(flow->points[0].x, 306.0);
+    QCOMPARE(flow->points[1].x, 355.0);
+    const ViewElement *aux = find(ViewElement::Type::Aux, QStringLiteral("Contact Infectivity"));
+    QVERIFY(aux);
+    QCOMPARE(*aux->y, 200.0);
+    const ViewElement *link = nullptr;
+    for (const ViewElement &e : views[0].elements)
+        if (e.type == ViewElement::Type::Connector && e.from.name == QLatin1String("Contact Infectivity"))
+            link = &e;
+    QVERIFY(link);
+    QCOMPARE(link->to.name, QStringLiteral("Succumbing"));
+    QCOMPARE(*link->angle, angleThrough(QPointF(263, 200), QPointF(308, 228), QPointF(331, 268)));
+}
+
+QTEST_GUILESS_MAIN(TestVensimReader)
+#include "test_vensim_reader.moc"
