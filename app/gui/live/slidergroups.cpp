@@ -16,7 +16,7 @@ QHash<QString, QString> stocksDrivenBy(const Model &model)
     for (const Variable &v : model.variables) {
         const QString key = canonicalName(v.name);
         byKey.insert(key, &v);
-        for (const QString &name : referencedNames(v.equation))
+        for (const QString &name : namesInEquationText(v.equation))
             usedBy[canonicalName(name)] << key;
         if (v.kind == VariableKind::Stock)
             for (const QString &flow : v.inflows + v.outflows)
