@@ -1,5 +1,7 @@
 #include "xmilewriter.h"
 
+#include "meadowsxml.h"
+
 #include "outputfile.h"
 
 #include <QLocale>
@@ -41,6 +43,17 @@ private:
     QXmlStreamWriter m_w;
 };
 
+// Whether any variable carries an attribute in Meadows' namespace, which the root must declare.
+static bool usesMeadowsNamespace(const Project &p)
+{
+    for (const Model &m : p.models)
+        for (const Variable &v : m.variables)
+            for (const XmlAttribute &a : v.extras.attributes)
+                if (a.name.startsWith(QLatin1String("meadows:")))
+                    return true;
+    return false;
+}
+
 void Writer::write(const Project &p)
 {
     m_w.writeStartDocument();
@@ -51,6 +64,8 @@ void Writer::write(const Project &p)
         m_w.writeAttribute(QStringLiteral("xmlns:isee"), QStringLiteral("http://iseesystems.com/XMILE"));
     }
     p.extras.writeAttributes(m_w);
+    if (usesMeadowsNamespace(p) && !findAttribute(p.extras.attributes, u"xmlns:meadows"))
+        m_w.writeAttribute(QStringLiteral("xmlns:meadows"), QLatin1String(kMeadowsNamespace));
     if (!p.header.name.isEmpty()) {
         p.header.write(m_w);
     } else {

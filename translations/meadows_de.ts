@@ -247,6 +247,10 @@
         <source>Time (%1)</source>
         <translation>Zeit (%1)</translation>
     </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
 </context>
 <context>
     <name>meadows::DiagramScene</name>
@@ -321,6 +325,10 @@
     <message>
         <source>Loops</source>
         <translation>Schleifen</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>%1 auf %2 setzen</translation>
     </message>
 </context>
 <context>
@@ -413,21 +421,21 @@
         <source>Could not export: %1</source>
         <translation>Export nicht möglich: %1</translation>
     </message>
+    <message>
+        <source>One axis</source>
+        <translation>Eine Achse</translation>
+    </message>
+    <message>
+        <source>Draw every series against one value axis, instead of a chart for each kind of quantity</source>
+        <translation>Alle Reihen an einer Werteachse zeichnen, statt eines Diagramms je Art von Größe</translation>
+    </message>
+    <message>
+        <source>Compare two saved runs, or one with the current run: pick them in Saved runs</source>
+        <translation>Zwei gespeicherte Läufe vergleichen, oder einen mit dem aktuellen Lauf: unter Gespeicherte Läufe auswählen</translation>
+    </message>
 </context>
 <context>
     <name>meadows::LoopsPanel</name>
-    <message>
-        <source>Reinforcing loops</source>
-        <translation>Verstärkende Schleifen</translation>
-    </message>
-    <message>
-        <source>Balancing loops</source>
-        <translation>Ausgleichende Schleifen</translation>
-    </message>
-    <message>
-        <source>Loops of unknown polarity</source>
-        <translation>Schleifen unbekannter Polarität</translation>
-    </message>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -469,6 +477,18 @@
     <message>
         <source>%1 — the search stopped early, the list is incomplete</source>
         <translation>%1 – die Suche wurde vorzeitig beendet, die Liste ist unvollständig</translation>
+    </message>
+    <message>
+        <source>Only reinforcing loops (click again for all)</source>
+        <translation>Nur verstärkende Schleifen (erneut klicken für alle)</translation>
+    </message>
+    <message>
+        <source>Only balancing loops (click again for all)</source>
+        <translation>Nur ausgleichende Schleifen (erneut klicken für alle)</translation>
+    </message>
+    <message>
+        <source>Only loops of unknown polarity (click again for all)</source>
+        <translation>Nur Schleifen unbekannter Polarität (erneut klicken für alle)</translation>
     </message>
     <message>
         <source>Which loop was in charge when</source>
@@ -890,6 +910,13 @@
         <source>Place a module, a model used inside this one (M)</source>
         <translation>Modul platzieren, ein Modell innerhalb dieses Modells (M)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n variable(s) need an equation</source>
+        <translation>
+            <numerusform>%n Variable braucht eine Gleichung</numerusform>
+            <numerusform>%n Variablen brauchen eine Gleichung</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>meadows::ModuleConnectionsEditor</name>
@@ -923,6 +950,13 @@
     <message>
         <source>A new language applies when Meadows starts next time.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von Meadows.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::ProblemMarks</name>
+    <message>
+        <source>Needs an equation</source>
+        <translation>Braucht eine Gleichung</translation>
     </message>
 </context>
 <context>
@@ -1211,10 +1245,6 @@
         <translation>Bereich festlegen…</translation>
     </message>
     <message>
-        <source>Back to the model&apos;s value</source>
-        <translation>Zurück zum Wert des Modells</translation>
-    </message>
-    <message>
         <source>Range of %1</source>
         <translation>Bereich von %1</translation>
     </message>
@@ -1229,6 +1259,18 @@
     <message>
         <source>Step</source>
         <translation>Schrittweite</translation>
+    </message>
+    <message>
+        <source>Find a constant</source>
+        <translation>Konstante suchen</translation>
+    </message>
+    <message>
+        <source>Other constants</source>
+        <translation>Weitere Konstanten</translation>
+    </message>
+    <message>
+        <source>Reset to saved value</source>
+        <translation>Auf gespeicherten Wert zurücksetzen</translation>
     </message>
 </context>
 </TS>

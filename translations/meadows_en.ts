@@ -71,5 +71,12 @@
             <numerusform>Exported %1 and %n more files</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n variable(s) need an equation</source>
+        <translation>
+            <numerusform>%n variable needs an equation</numerusform>
+            <numerusform>%n variables need an equation</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

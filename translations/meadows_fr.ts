@@ -247,6 +247,10 @@
         <source>Time (%1)</source>
         <translation>Temps (%1)</translation>
     </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
 </context>
 <context>
     <name>meadows::DiagramScene</name>
@@ -321,6 +325,10 @@
     <message>
         <source>Loops</source>
         <translation>Boucles</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>Régler %1 à %2</translation>
     </message>
 </context>
 <context>
@@ -413,21 +421,21 @@
         <source>Could not export: %1</source>
         <translation>Exportation impossible&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>One axis</source>
+        <translation>Un seul axe</translation>
+    </message>
+    <message>
+        <source>Draw every series against one value axis, instead of a chart for each kind of quantity</source>
+        <translation>Tracer toutes les séries sur un seul axe des valeurs, au lieu d&apos;un graphique par type de grandeur</translation>
+    </message>
+    <message>
+        <source>Compare two saved runs, or one with the current run: pick them in Saved runs</source>
+        <translation>Comparer deux simulations enregistrées, ou l&apos;une avec la simulation en cours : les choisir dans Simulations enregistrées</translation>
+    </message>
 </context>
 <context>
     <name>meadows::LoopsPanel</name>
-    <message>
-        <source>Reinforcing loops</source>
-        <translation>Boucles de renforcement</translation>
-    </message>
-    <message>
-        <source>Balancing loops</source>
-        <translation>Boucles d&apos;équilibrage</translation>
-    </message>
-    <message>
-        <source>Loops of unknown polarity</source>
-        <translation>Boucles de polarité inconnue</translation>
-    </message>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
@@ -469,6 +477,18 @@
     <message>
         <source>%1 — the search stopped early, the list is incomplete</source>
         <translation>%1 — la recherche s&apos;est arrêtée avant la fin, la liste est incomplète</translation>
+    </message>
+    <message>
+        <source>Only reinforcing loops (click again for all)</source>
+        <translation>Seulement les boucles de renforcement (cliquer à nouveau pour toutes)</translation>
+    </message>
+    <message>
+        <source>Only balancing loops (click again for all)</source>
+        <translation>Seulement les boucles d&apos;équilibrage (cliquer à nouveau pour toutes)</translation>
+    </message>
+    <message>
+        <source>Only loops of unknown polarity (click again for all)</source>
+        <translation>Seulement les boucles de polarité inconnue (cliquer à nouveau pour toutes)</translation>
     </message>
     <message>
         <source>Which loop was in charge when</source>
@@ -890,6 +910,13 @@
         <source>Place a module, a model used inside this one (M)</source>
         <translation>Placer un module, un modèle utilisé dans celui-ci (M)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n variable(s) need an equation</source>
+        <translation>
+            <numerusform>%n variable attend une équation</numerusform>
+            <numerusform>%n variables attendent une équation</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>meadows::ModuleConnectionsEditor</name>
@@ -923,6 +950,13 @@
     <message>
         <source>A new language applies when Meadows starts next time.</source>
         <translation>Une nouvelle langue s&apos;applique au prochain démarrage de Meadows.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::ProblemMarks</name>
+    <message>
+        <source>Needs an equation</source>
+        <translation>Équation à écrire</translation>
     </message>
 </context>
 <context>
@@ -1211,10 +1245,6 @@
         <translation>Définir la plage…</translation>
     </message>
     <message>
-        <source>Back to the model&apos;s value</source>
-        <translation>Revenir à la valeur du modèle</translation>
-    </message>
-    <message>
         <source>Range of %1</source>
         <translation>Plage de %1</translation>
     </message>
@@ -1229,6 +1259,18 @@
     <message>
         <source>Step</source>
         <translation>Pas</translation>
+    </message>
+    <message>
+        <source>Find a constant</source>
+        <translation>Chercher une constante</translation>
+    </message>
+    <message>
+        <source>Other constants</source>
+        <translation>Autres constantes</translation>
+    </message>
+    <message>
+        <source>Reset to saved value</source>
+        <translation>Revenir à la valeur enregistrée</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 
 #include <QFile>
 
+#include "model/meadowsxml.h"
 #include "model/names.h"
 #include "model/mermaidreader.h"
 #include "model/xmilereader.h"
@@ -84,6 +85,7 @@ void Document::prepareDiagram()
         m_viewIndex = int(found - m.views.begin());
     }
     m_syntheticUids.clear();
+    m_seriesColors.clear();
     m_nextUid = 1;
     for (const ViewElement &e : m.views[m_viewIndex].elements)
         if (e.uid)
@@ -125,7 +127,24 @@ Project Document::projectForSaving() const
             e.uid.reset();
     if (m_createdView && v.elements.empty())
         m.views.erase(m.views.begin() + m_viewIndex);
+    for (Variable &variable : m.variables) {
+        const QString color = m_seriesColors.value(canonicalName(variable.name));
+        if (color.isEmpty())
+            continue;
+        XmlAttributes &attributes = variable.extras.attributes;
+        const auto it = std::find_if(attributes.begin(), attributes.end(),
+                                     [](const XmlAttribute &a) { return a.name == QLatin1String(kSeriesColorAttribute); });
+        if (it != attributes.end())
+            it->value = color;
+        else
+            attributes.push_back({QLatin1String(kSeriesColorAttribute), color});
+    }
     return copy;
+}
+
+void Document::setSeriesColor(const QString &variable, const QString &color)
+{
+    m_seriesColors.insert(canonicalName(variable), color);
 }
 
 QString Document::save(const QString &path)
@@ -298,8 +317,12 @@ void Document::replaceVariable(int index, const Variable &variable)
     const QString oldName = vars[index].name;
     vars[index] = variable;
     invalidateVariableIndex(); // names and flow lists may have changed
-    if (canonicalName(oldName) != canonicalName(variable.name))
+    if (canonicalName(oldName) != canonicalName(variable.name)) {
+        // The chart colour belongs to the variable, whatever it is called.
+        if (const QString color = m_seriesColors.take(canonicalName(oldName)); !color.isEmpty())
+            m_seriesColors.insert(canonicalName(variable.name), color);
         emit variableRenamed(oldName, variable.name);
+    }
     emit variableChanged(variable.name);
     emit modelEdited();
 }

@@ -50,6 +50,10 @@ public:
     QString flowSource(QStringView flowName) const;
     QString flowSink(QStringView flowName) const;
 
+    // A variable's chart colour, chosen when it is first charted. Saved with the variable
+    // (meadows:color) but not an edit: no undo step, and the model is not "modified" by it.
+    void setSeriesColor(const QString &variable, const QString &color);
+
     // Fresh identities for new things.
     int newUid();
     QString uniqueName(const QString &base) const;
@@ -94,6 +98,7 @@ private:
     bool m_forcedModified = false;
     bool m_createdView = false;     // the file had no diagram: one was made for editing
     QSet<int> m_syntheticUids;      // uids given at load to elements that had none
+    QHash<QString, QString> m_seriesColors; // canonical variable name -> colour chosen this session
     int m_nextUid = 1;
     // Look-up tables rebuilt on demand after a change, so that look-ups stay O(1) on
     // diagrams with thousands of elements.

@@ -73,7 +73,7 @@ int runGui(int argc, char **argv)
         // The status is decided inside the timer: nothing of this block's stack may be
         // captured by reference, it is gone by the time the timer fires.
         QTimer::singleShot(400, &window, [&window, out]() {
-            window.problemMarks()->recheckNow(); // the picture shows the model's problems
+            window.prepareForPicture(); // problems marked, the overview fitted
             // One more turn of the event loop lays out what the check changed.
             QTimer::singleShot(50, &window, [&window, out]() {
                 QByteArray png;

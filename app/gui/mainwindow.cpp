@@ -55,7 +55,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_problemLabel);
     m_problems = new ProblemMarks(m_document, m_scene, this);
     connect(m_problems, &ProblemMarks::checked, this, [this](int count) {
-        m_problemLabel->setText(count == 0 ? tr("No problems") : tr("%n problem(s): hover the red names", nullptr, count));
+        QString text = count == 0 ? tr("No problems") : tr("%n problem(s): hover the red names", nullptr, count);
+        if (const int missing = m_problems->needsEquationCount())
+            text += QStringLiteral(" · ") + tr("%n variable(s) need an equation", nullptr, missing);
+        m_problemLabel->setText(text);
     });
     m_zoomLabel = new QLabel(tr("100 %"), this);
     statusBar()->addPermanentWidget(m_zoomLabel);
@@ -106,11 +109,8 @@ void MainWindow::createDocks()
     resizeDocks({propertiesDock, historyDock, minimapDock}, {520, 110, 130}, Qt::Vertical);
     resizeDocks({propertiesDock}, {300}, Qt::Horizontal);
 
-    // Live simulation and loops: Results below, Sliders with the history, Loops left.
+    // Live simulation and loops: Results below with the Sliders beside it, Loops left.
     m_live = new LivePanels(this, m_document, m_scene);
-    if (auto *sliders = findChild<QDockWidget *>(QStringLiteral("SlidersDock")))
-        tabifyDockWidget(historyDock, sliders);
-    historyDock->raise();
 }
 
 void MainWindow::createActions()
@@ -141,7 +141,13 @@ void MainWindow::createActions()
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // Both keys people know, whatever the platform's own is (Ctrl+Y on Windows, Ctrl+Shift+Z
+    // on most Linux desktops).
+    QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &platform : QKeySequence::keyBindings(QKeySequence::Redo))
+        if (!redoKeys.contains(platform))
+            redoKeys << platform;
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -370,6 +376,13 @@ QString MainWindow::statusText() const
 void MainWindow::offerRecovery()
 {
     m_autosave->offer(this);
+}
+
+void MainWindow::prepareForPicture()
+{
+    m_problems->recheckNow(); // the picture shows the model's problems
+    for (Minimap *minimap : findChildren<Minimap *>())
+        minimap->refit(); // without waiting for edits to settle
 }
 
 void MainWindow::showPreferences()

@@ -43,6 +43,9 @@ public:
 
     // Quiet: problems go to the status bar only, never a modal dialog (screenshots, scripts).
     void setQuiet(bool quiet) { m_quiet = quiet; }
+    // Brings every panel up to date at once (problems marked, the overview fitted), for a
+    // picture taken without waiting for the usual pauses.
+    void prepareForPicture();
 
     Document *document() const { return m_document; }
     DiagramScene *scene() const { return m_scene; }

@@ -1,4 +1,5 @@
 // The live-simulation machinery: scheduling, cancelling, decimating, plotting, comparing.
+#include "gui/live/chartscale.h"
 #include "gui/live/decimation.h"
 #include "gui/live/liveworkspace.h"
 #include "gui/live/sliderpanel.h"
@@ -11,6 +12,7 @@
 #include "support/inlinemodel.h"
 #include "support/referencedata.h"
 
+#include <QChartView>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -54,6 +56,9 @@ private slots:
     void anErrorKeepsTheLastResultsGreyedWithABanner();
     void sliderRangeCanBeSet();
     void savedRunsOverlayAsGhosts();
+    void ticksAreOneTwoOrFiveTimesAPowerOfTen();
+    void differentUnitsAndSizesGetChartsOfTheirOwn();
+    void aTimeCursorFollowsPlayAndThePointer();
 };
 
 void TestLive::decimationKeepsExtremesAndOrder()
@@ -334,6 +339,96 @@ void TestLive::savedRunsOverlayAsGhosts()
     QCOMPARE(w.plot()->points(QStringLiteral("T (baseline)")).size(), qsizetype(w.currentResults()->rows()));
     w.setRunShown(0, false);
     QVERIFY(w.plot()->points(QStringLiteral("T (baseline)")).isEmpty());
+}
+
+void TestLive::ticksAreOneTwoOrFiveTimesAPowerOfTen()
+{
+    // 0..90 in at most 6 steps: 90 / 6 = 15, the next nice step up is 20, so 0..100 by 20
+    // (not 0..90 by 22.5).
+    NiceScale s = niceScale(0, 90);
+    QCOMPARE(s.min, 0.0);
+    QCOMPARE(s.max, 100.0);
+    QCOMPARE(s.step, 20.0);
+    // 0..1125: 187.5 a step at least, so 200, and 0..1200 (not 375 or 1125).
+    s = niceScale(0, 1125);
+    QCOMPARE(s.step, 200.0);
+    QCOMPARE(s.max, 1200.0);
+    // 18.9..183.7: 27.5 a step at least, so 50, and 0..200.
+    s = niceScale(18.9, 183.7);
+    QCOMPARE(s.step, 50.0);
+    QCOMPARE(s.min, 0.0);
+    QCOMPARE(s.max, 200.0);
+    QCOMPARE(tickLabelFormat(20), QStringLiteral("%.0f"));
+    QCOMPARE(tickLabelFormat(0.2), QStringLiteral("%.1f"));
+    QCOMPARE(tickLabelFormat(0.05), QStringLiteral("%.2f"));
+    // The chart's axis uses them: teacup's T falls from 180 towards 70, so 0..200 by 50
+    // (zero kept at the bottom of a quantity that never goes below it).
+    const auto results = run(teacup());
+    auto plot = createPlotView();
+    plot->resize(600, 400);
+    plot->setSeries({PlotSeries{QStringLiteral("T"), Qt::blue, results, results->column(QStringLiteral("T")), false}});
+    QCOMPARE(plot->valueTicks(0), (QList<double>{0, 50, 100, 150, 200}));
+}
+
+void TestLive::differentUnitsAndSizesGetChartsOfTheirOwn()
+{
+    const QByteArray text = test::xmile(QStringLiteral(
+        "<aux name=\"small\"><eqn>3</eqn><units>pods</units></aux>"
+        "<aux name=\"big\"><eqn>3000</eqn><units>pods</units></aux>"
+        "<aux name=\"same\"><eqn>2 + TIME / 10</eqn><units>pods</units></aux>"
+        "<aux name=\"other\"><eqn>4</eqn><units>seconds</units></aux>"), QStringLiteral("<start>0</start><stop>30</stop><dt>1</dt>"));
+    const auto results = run(*readXmile(text, QStringLiteral("units.xmile")).project);
+    QList<PlotSeries> series;
+    for (const char *name : {"small", "big", "same", "other"}) {
+        const QString n = QLatin1String(name);
+        series << PlotSeries{n, Qt::black, results, results->column(n), false, n, n == QLatin1String("other") ? QStringLiteral("seconds") : QStringLiteral("pods")};
+    }
+    auto plot = createPlotView();
+    plot->resize(600, 600);
+    plot->setSeries(series);
+    // Largest first: big (3000 pods) has a chart; same (peaks at 5 pods) is not within
+    // tenfold of it, so another; other is in seconds, a third; small (3 pods) is within
+    // tenfold of same and joins it. Numbered from the first series' chart.
+    QCOMPARE(plot->paneCount(), 3);
+    QCOMPARE(plot->paneOf(QStringLiteral("small")), 0);
+    QCOMPARE(plot->paneOf(QStringLiteral("same")), 0);
+    QCOMPARE(plot->paneOf(QStringLiteral("big")), 1);
+    QCOMPARE(plot->paneOf(QStringLiteral("other")), 2);
+    QCOMPARE(plot->points(QStringLiteral("big")).size(), 31);
+    plot->setSharedAxis(true);
+    QCOMPARE(plot->paneCount(), 1);
+    QCOMPARE(plot->paneOf(QStringLiteral("other")), 0);
+}
+
+void TestLive::aTimeCursorFollowsPlayAndThePointer()
+{
+    LiveWorkspace w;
+    w.resize(900, 500);
+    w.show();
+    w.setProject(teacup());
+    QTRY_VERIFY(w.currentResults());
+    QVERIFY(std::isnan(w.plot()->timeCursor())); // at the end: no cursor
+    w.setTimeIndex(40); // dt 0.25: row 40 is t = 10
+    QCOMPARE(w.plot()->timeCursor(), 10.0);
+    const auto r = w.currentResults();
+    const double t10 = r->at(40, std::size_t(r->column(QStringLiteral("T"))));
+    QVERIFY2(w.plot()->readout().contains(QStringLiteral("T %1").arg(t10, 0, 'g', 5)), qPrintable(w.plot()->readout()));
+    w.setTimeIndex(-1);
+    QVERIFY(std::isnan(w.plot()->timeCursor()));
+    QVERIFY(w.plot()->readout().isEmpty());
+    w.play(true);
+    QVERIFY(std::isfinite(w.plot()->timeCursor()));
+    w.play(false);
+    w.setTimeIndex(-1);
+    // The pointer over the chart shows its own cursor while it stays.
+    auto *view = w.plot()->findChild<QChartView *>();
+    QVERIFY(view);
+    const QRectF area = view->chart()->plotArea();
+    const QPoint middle = view->mapFromScene(area.center());
+    QTest::mouseMove(view->viewport(), middle);
+    QMouseEvent move(QEvent::MouseMove, middle, view->viewport()->mapToGlobal(middle), Qt::NoButton, Qt::NoButton, {});
+    QApplication::sendEvent(view->viewport(), &move);
+    QTRY_VERIFY(w.plot()->readout().startsWith(QLatin1String("t = 1")));
 }
 
 QTEST_MAIN(TestLive)

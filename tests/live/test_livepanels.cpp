@@ -15,6 +15,7 @@
 #include "scene/looplabelitem.h"
 #include "scene/stockitem.h"
 
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -86,9 +87,21 @@ void TestLivePanels::loopsAreFoundAndHighlighted()
     LoopsPanel *loops = window.live()->loops();
     QTRY_VERIFY_WITH_TIMEOUT(!loops->isBusy() && !loops->loops().empty(), 10000);
     QCOMPARE(loops->visibleLoopNames(), (QStringList{QStringLiteral("B1"), QStringLiteral("R1"), QStringLiteral("R2")}));
-    loops->setFilter(QStringLiteral("R"), false);
+    // Each kind's button shows only that kind; a second click shows all again.
+    const auto button = [loops](const char *letter) {
+        for (QToolButton *b : loops->findChildren<QToolButton *>())
+            if (b->text() == QLatin1String(letter))
+                return b;
+        return static_cast<QToolButton *>(nullptr);
+    };
+    QVERIFY(button("R") && button("B"));
+    QTest::mouseClick(button("B"), Qt::LeftButton);
     QCOMPARE(loops->visibleLoopNames(), QStringList{QStringLiteral("B1")});
-    loops->setFilter(QStringLiteral("R"), true);
+    QTest::mouseClick(button("R"), Qt::LeftButton);
+    QCOMPARE(loops->visibleLoopNames(), (QStringList{QStringLiteral("R1"), QStringLiteral("R2")}));
+    QVERIFY(!button("B")->isChecked());
+    QTest::mouseClick(button("R"), Qt::LeftButton);
+    QCOMPARE(loops->visibleLoopNames(), (QStringList{QStringLiteral("B1"), QStringLiteral("R1"), QStringLiteral("R2")}));
     // Labels sit in the diagram; picking R2 in the list highlights its label.
     const QList<LoopLabelItem *> labels = window.scene()->loopLabels();
     QCOMPARE(labels.size(), 3);

@@ -1,4 +1,6 @@
-// PlotView on Qt Charts.
+// PlotView on Qt Charts: one chart per group of like series (chartscale.h), stacked on a
+// shared time axis, or one chart for all; nice ticks; a time cursor with a readout.
+#include "chartscale.h"
 #include "decimation.h"
 #include "plotview.h"
 
@@ -6,26 +8,30 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QMouseEvent>
-#include <QToolTip>
 #include <QValueAxis>
+#include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace meadows {
 
 namespace {
 
-// Wheel zooms around the cursor, middle-drag pans, double-click resets, rubber band zooms.
+// Wheel zooms around the cursor, middle-drag pans, double-click resets, rubber band zooms;
+// the pointer's time is reported as it moves (NaN when it leaves).
 class InteractiveChartView : public QChartView {
 public:
     using QChartView::QChartView;
+    std::function<void(double)> onHover;
 
 protected:
     void wheelEvent(QWheelEvent *event) override
@@ -58,7 +64,17 @@ protected:
             event->accept();
             return;
         }
+        if (onHover) {
+            const QPointF scenePos = mapToScene(event->position().toPoint());
+            onHover(chart()->plotArea().contains(scenePos) ? chart()->mapToValue(scenePos).x() : std::nan(""));
+        }
         QChartView::mouseMoveEvent(event);
+    }
+    bool viewportEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::Leave && onHover)
+            onHover(std::nan(""));
+        return QChartView::viewportEvent(event);
     }
     void mouseDoubleClickEvent(QMouseEvent *event) override
     {
@@ -70,27 +86,54 @@ private:
     QPointF m_panFrom;
 };
 
+// The value of a run's column at a time: the saved row at or before it.
+double valueAt(const Results &r, int column, double time)
+{
+    const std::size_t rows = r.rows();
+    if (!rows)
+        return std::nan("");
+    std::size_t lo = 0, hi = rows; // first row with time > t
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (r.at(mid, 0) <= time)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return r.at(lo == 0 ? 0 : lo - 1, std::size_t(column));
+}
+
+// One stacked chart: its series share a value axis.
+struct Pane {
+    QChart *chart = nullptr;
+    InteractiveChartView *view = nullptr;
+    QValueAxis *x = nullptr;
+    QAbstractAxis *y = nullptr;
+    QGraphicsLineItem *cursor = nullptr;
+    QGraphicsSimpleTextItem *readout = nullptr;
+    QList<int> series; // into m_series
+    NiceScale scale;
+};
+
 class ChartsPlotView : public PlotView {
     Q_OBJECT // its own translation context: tr() would otherwise look under PlotView's
 public:
     explicit ChartsPlotView(QWidget *parent) : PlotView(parent)
     {
-        m_chart = new QChart;
-        m_chart->legend()->setAlignment(Qt::AlignRight);
-        m_chart->setMargins(QMargins(4, 4, 4, 4));
-        m_chart->setBackgroundRoundness(0);
-        m_view = new InteractiveChartView(m_chart, this);
-        m_view->setRenderHint(QPainter::Antialiasing);
-        m_view->setRubberBand(QChartView::RectangleRubberBand);
-        auto *layout = new QVBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(m_view);
-        m_x = new QValueAxis;
-        m_x->setTitleText(tr("Time"));
-        m_x->setLabelFormat(QStringLiteral("%.6g"));
-        styleAxis(m_x);
-        m_chart->addAxis(m_x, Qt::AlignBottom);
-        makeYAxis();
+        // The stack scrolls rather than squeeze a chart below what its labels need.
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_stack = new QWidget;
+        m_layout = new QVBoxLayout(m_stack);
+        m_layout->setContentsMargins(0, 0, 0, 0);
+        m_layout->setSpacing(0);
+        scroll->setWidget(m_stack);
+        auto *outer = new QVBoxLayout(this);
+        outer->setContentsMargins(0, 0, 0, 0);
+        outer->addWidget(scroll);
+        setPaneCount(1);
     }
 
     void setSeries(const QList<PlotSeries> &series) override
@@ -101,7 +144,8 @@ public:
 
     void setTimeUnits(const QString &units) override
     {
-        m_x->setTitleText(units.isEmpty() ? tr("Time") : tr("Time (%1)").arg(units));
+        m_timeUnits = units;
+        titleTimeAxes();
     }
 
     void setLogScale(bool on) override
@@ -109,20 +153,71 @@ public:
         if (on == m_log)
             return;
         m_log = on;
-        makeYAxis();
+        for (Pane &p : m_panes)
+            makeYAxis(p);
         rebuild();
     }
     bool logScale() const override { return m_log; }
 
-    void setStale(bool stale) override { m_chart->setOpacity(stale ? 0.4 : 1.0); }
+    void setStale(bool stale) override
+    {
+        m_stale = stale;
+        for (Pane &p : m_panes)
+            p.chart->setOpacity(stale ? 0.4 : 1.0);
+    }
 
     QList<QPointF> points(const QString &name) const override
     {
-        for (QAbstractSeries *s : m_chart->series()) {
-            if (s->name() == name)
-                return static_cast<QLineSeries *>(s)->points();
-        }
-        return {};
+        const QLineSeries *line = lineNamed(name);
+        return line ? line->points() : QList<QPointF>();
+    }
+    QColor seriesColor(const QString &name) const override
+    {
+        const QLineSeries *line = lineNamed(name);
+        return line ? line->pen().color() : QColor();
+    }
+
+    void setSharedAxis(bool shared) override
+    {
+        if (shared == m_shared)
+            return;
+        m_shared = shared;
+        rebuild();
+    }
+    bool sharedAxis() const override { return m_shared; }
+    int paneCount() const override { return int(m_panes.size()); }
+    int paneOf(const QString &name) const override
+    {
+        for (std::size_t p = 0; p < m_panes.size(); ++p)
+            for (int k : m_panes[p].series)
+                if (m_series[k].name == name)
+                    return int(p);
+        return -1;
+    }
+    QList<double> valueTicks(int pane) const override
+    {
+        QList<double> ticks;
+        if (pane < 0 || pane >= paneCount() || m_log)
+            return ticks;
+        const NiceScale &s = m_panes[std::size_t(pane)].scale;
+        for (double t = s.min; t <= s.max + s.step * 1e-6; t += s.step)
+            ticks << (std::fabs(t) < s.step * 1e-9 ? 0 : t);
+        return ticks;
+    }
+
+    void setTimeCursor(double time) override
+    {
+        m_cursor = time;
+        showCursor(std::isnan(m_hover) ? m_cursor : m_hover);
+    }
+    double timeCursor() const override { return m_cursor; }
+    QString readout() const override
+    {
+        QStringList lines;
+        for (const Pane &p : m_panes)
+            if (p.readout->isVisible())
+                lines << p.readout->text();
+        return lines.join(QLatin1Char('\n'));
     }
 
 protected:
@@ -130,11 +225,20 @@ protected:
     {
         PlotView::resizeEvent(event);
         // Decimation depends on the width in pixels.
-        if (std::abs(width() - m_decimatedFor) > 40)
+        if (std::abs(width() - m_decimatedFor) > 40 || std::abs(height() - m_laidOutFor) > 40)
             rebuild();
     }
 
 private:
+    const QLineSeries *lineNamed(const QString &name) const
+    {
+        for (const Pane &p : m_panes)
+            for (QAbstractSeries *s : p.chart->series())
+                if (s->name() == name)
+                    return static_cast<const QLineSeries *>(s);
+        return nullptr;
+    }
+
     // Small, compact labels: a chart in a dock is short, and Qt elides labels that do not fit.
     void styleAxis(QAbstractAxis *axis)
     {
@@ -144,60 +248,108 @@ private:
         axis->setTitleFont(f);
     }
 
-    void makeYAxis()
+    void setPaneCount(int count)
     {
-        if (m_y) {
-            for (QAbstractSeries *s : m_chart->series())
-                s->detachAxis(m_y);
-            m_chart->removeAxis(m_y);
-            delete m_y;
+        while (int(m_panes.size()) > count) {
+            delete m_panes.back().view; // owns its chart, which owns axes, series and items
+            m_panes.pop_back();
+        }
+        while (int(m_panes.size()) < count) {
+            Pane p;
+            p.chart = new QChart;
+            p.chart->legend()->setAlignment(Qt::AlignRight);
+            p.chart->setMargins(QMargins(4, 2, 4, 2));
+            p.chart->setBackgroundRoundness(0);
+            p.chart->setOpacity(m_stale ? 0.4 : 1.0);
+            p.view = new InteractiveChartView(p.chart, m_stack);
+            p.view->setRenderHint(QPainter::Antialiasing);
+            p.view->setRubberBand(QChartView::RectangleRubberBand);
+            p.view->viewport()->setMouseTracking(true); // the cursor follows the pointer unpressed
+            p.view->onHover = [this](double t) {
+                m_hover = t;
+                showCursor(std::isnan(t) ? m_cursor : t);
+            };
+            p.x = new QValueAxis;
+            styleAxis(p.x);
+            p.chart->addAxis(p.x, Qt::AlignBottom);
+            p.cursor = new QGraphicsLineItem(p.chart);
+            p.cursor->setPen(QPen(QColor(0x55, 0x55, 0x55), 1, Qt::DashLine));
+            p.cursor->setZValue(10);
+            p.cursor->hide();
+            p.readout = new QGraphicsSimpleTextItem(p.chart);
+            p.readout->setZValue(11);
+            p.readout->hide();
+            m_layout->addWidget(p.view, 1);
+            m_panes.push_back(p);
+            makeYAxis(m_panes.back());
+            Pane &added = m_panes.back();
+            connect(added.chart, &QChart::plotAreaChanged, this, [this]() { showCursor(std::isnan(m_hover) ? m_cursor : m_hover); });
+        }
+        titleTimeAxes();
+    }
+
+    // Only the bottom chart labels and names the time axis: the stack shares it, and a short
+    // chart has no room to spare.
+    void titleTimeAxes()
+    {
+        for (std::size_t i = 0; i < m_panes.size(); ++i) {
+            const bool bottom = i + 1 == m_panes.size();
+            m_panes[i].x->setLabelsVisible(bottom);
+            // Room for the value labels, and at the bottom for the time labels and title too.
+            m_panes[i].view->setMinimumHeight(m_panes.size() == 1 ? 0 : bottom ? 150 : 110);
+            m_panes[i].x->setTitleText(!bottom ? QString() : m_timeUnits.isEmpty() ? tr("Time") : tr("Time (%1)").arg(m_timeUnits));
+        }
+    }
+
+    void makeYAxis(Pane &p)
+    {
+        if (p.y) {
+            for (QAbstractSeries *s : p.chart->series())
+                s->detachAxis(p.y);
+            p.chart->removeAxis(p.y);
+            delete p.y;
         }
         if (m_log) {
             auto *axis = new QLogValueAxis;
             axis->setLabelFormat(QStringLiteral("%.3g"));
             axis->setMinorTickCount(-1);
-            m_y = axis;
+            p.y = axis;
         } else {
             auto *axis = new QValueAxis;
-            axis->setLabelFormat(QStringLiteral("%.4g"));
-            axis->setTickCount(5);
-            m_y = axis;
+            axis->setTickType(QValueAxis::TicksDynamic);
+            p.y = axis;
         }
-        styleAxis(m_y);
-        m_chart->addAxis(m_y, Qt::AlignLeft);
+        styleAxis(p.y);
+        p.chart->addAxis(p.y, Qt::AlignLeft);
+        for (QAbstractSeries *s : p.chart->series())
+            s->attachAxis(p.y);
+    }
+
+    // Which chart each series goes in.
+    std::vector<int> layoutSeries(const std::vector<QList<QPointF>> &points) const
+    {
+        if (m_shared)
+            return std::vector<int>(std::size_t(m_series.size()), 0);
+        std::vector<SeriesShape> shapes;
+        for (qsizetype k = 0; k < m_series.size(); ++k) {
+            double peak = 0;
+            for (const QPointF &q : points[std::size_t(k)])
+                if (std::isfinite(q.y()))
+                    peak = std::max(peak, std::fabs(q.y()));
+            const PlotSeries &s = m_series[k];
+            shapes.push_back({s.variable.isEmpty() ? s.name : s.variable, s.units, peak});
+        }
+        return groupSeries(shapes);
     }
 
     // Replaces every series' points in one go (QXYSeries::replace), decimated to the width.
     void rebuild()
     {
         m_decimatedFor = width();
+        m_laidOutFor = height();
         const int columns = std::max(200, width());
-        QList<QAbstractSeries *> existing = m_chart->series();
-        // Reuse series objects where names match, so the legend does not flicker.
-        while (existing.size() > m_series.size()) {
-            m_chart->removeSeries(existing.back());
-            delete existing.takeLast();
-        }
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo, t0 = lo, t1 = -lo;
-        for (qsizetype k = 0; k < m_series.size(); ++k) {
-            const PlotSeries &p = m_series[k];
-            QLineSeries *line = k < existing.size() ? static_cast<QLineSeries *>(existing[k]) : nullptr;
-            if (!line) {
-                line = new QLineSeries;
-                m_chart->addSeries(line);
-                line->attachAxis(m_x);
-                line->attachAxis(m_y);
-                connect(line, &QLineSeries::hovered, this, [this, line](const QPointF &point, bool on) {
-                    if (!on)
-                        return;
-                    QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2 = %3").arg(line->name()).arg(point.x()).arg(point.y()));
-                });
-            }
-            line->setName(p.name);
-            QPen pen(p.ghost ? p.color.lighter(150) : p.color);
-            pen.setWidthF(p.ghost ? 1.2 : 2.0);
-            pen.setStyle(p.ghost ? Qt::DashLine : Qt::SolidLine);
-            line->setPen(pen);
+        std::vector<QList<QPointF>> points;
+        for (const PlotSeries &p : std::as_const(m_series)) {
             QList<QPointF> pts;
             if (p.results && p.column >= 0 && std::size_t(p.column) < p.results->columns) {
                 const Results &r = *p.results;
@@ -205,43 +357,131 @@ private:
             }
             if (m_log)
                 pts.removeIf([](const QPointF &q) { return !(q.y() > 0); });
+            points.push_back(std::move(pts));
+        }
+        const std::vector<int> group = layoutSeries(points);
+        const int panes = group.empty() ? 1 : *std::max_element(group.begin(), group.end()) + 1;
+        if (panes != paneCount()) // once the stack is laid out, count the ticks that fit again
+            QTimer::singleShot(0, this, [this]() { rebuild(); });
+        setPaneCount(panes);
+        for (Pane &p : m_panes)
+            p.series.clear();
+        for (std::size_t k = 0; k < group.size(); ++k)
+            m_panes[std::size_t(group[k])].series << int(k);
+
+        double t0 = std::numeric_limits<double>::infinity(), t1 = -t0;
+        for (const QList<QPointF> &pts : points)
+            for (const QPointF &q : pts) {
+                t0 = std::min(t0, q.x());
+                t1 = std::max(t1, q.x());
+            }
+        for (Pane &pane : m_panes)
+            fillPane(pane, points, t0, t1);
+        showCursor(std::isnan(m_hover) ? m_cursor : m_hover);
+    }
+
+    void fillPane(Pane &pane, const std::vector<QList<QPointF>> &points, double t0, double t1)
+    {
+        QList<QAbstractSeries *> existing = pane.chart->series();
+        // Reuse series objects where they are, so the legend does not flicker.
+        while (existing.size() > pane.series.size()) {
+            pane.chart->removeSeries(existing.back());
+            delete existing.takeLast();
+        }
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (qsizetype i = 0; i < pane.series.size(); ++i) {
+            const PlotSeries &p = m_series[pane.series[i]];
+            QLineSeries *line = i < existing.size() ? static_cast<QLineSeries *>(existing[i]) : nullptr;
+            if (!line) {
+                line = new QLineSeries;
+                pane.chart->addSeries(line);
+                line->attachAxis(pane.x);
+                line->attachAxis(pane.y);
+            }
+            line->setName(p.name);
+            QPen pen(p.ghost ? p.color.lighter(150) : p.color);
+            pen.setWidthF(p.ghost ? 1.2 : 2.0);
+            pen.setStyle(p.ghost ? Qt::DashLine : Qt::SolidLine);
+            line->setPen(pen);
+            const QList<QPointF> &pts = points[std::size_t(pane.series[i])];
             for (const QPointF &q : pts) {
                 if (!std::isfinite(q.y()))
                     continue;
                 lo = std::min(lo, q.y());
                 hi = std::max(hi, q.y());
-                t0 = std::min(t0, q.x());
-                t1 = std::max(t1, q.x());
             }
             line->replace(pts);
         }
-        if (t0 <= t1) {
-            m_x->setRange(t0, t1 > t0 ? t1 : t0 + 1);
-            if (hi <= lo) {
-                hi = lo + (lo == 0 ? 1 : std::fabs(lo) * 0.1);
-                lo = m_log ? lo / 2 : lo - (hi - lo);
+        if (!(t0 <= t1))
+            return;
+        pane.x->setRange(t0, t1 > t0 ? t1 : t0 + 1);
+        // As many ticks as fit without Qt eliding their labels: about one per 70 pixels across,
+        // one per 30 down.
+        // (Before the first layout a pane's own size is not known: its share of the whole is.)
+        const int across = std::max(pane.view->width(), width());
+        const int down = paneCount() == 1 ? std::max(pane.view->height(), height())
+                                          : std::max(pane.view->minimumHeight(), height() / paneCount()) - (pane.x->labelsVisible() ? 40 : 0);
+        const NiceScale time = niceScale(t0, t1 > t0 ? t1 : t0 + 1, std::clamp(across / 70, 2, 8));
+        pane.x->setTickType(QValueAxis::TicksDynamic);
+        pane.x->setTickAnchor(anchorFor(time));
+        pane.x->setTickInterval(time.step);
+        pane.x->setLabelFormat(tickLabelFormat(time.step));
+        if (!(lo <= hi))
+            lo = hi = 0;
+        if (m_log) {
+            if (hi <= lo)
+                hi = lo * 2;
+            pane.y->setRange(lo / 1.2, hi * 1.2);
+            return;
+        }
+        // Ticks at 0, 20, 40... never 22.5; a quantity that cannot go below zero (a queue, a
+        // rate) keeps zero at the bottom.
+        pane.scale = niceScale(lo >= 0 ? std::min(lo, 0.0) : lo, hi, std::clamp(down / 30, 2, 6));
+        auto *linear = static_cast<QValueAxis *>(pane.y);
+        linear->setRange(pane.scale.min, pane.scale.max);
+        linear->setTickAnchor(anchorFor(pane.scale));
+        linear->setTickInterval(pane.scale.step);
+        linear->setLabelFormat(tickLabelFormat(pane.scale.step));
+    }
+
+    // Ticks counted from zero when the range holds it, so that it reads "0", not "-0.0".
+    static double anchorFor(const NiceScale &scale) { return scale.min <= 0 && scale.max >= 0 ? 0.0 : scale.min; }
+
+    // The cursor line in every chart, and each chart's values at that time beside it.
+    void showCursor(double time)
+    {
+        for (Pane &pane : m_panes) {
+            const bool shown = std::isfinite(time) && !pane.series.isEmpty() && pane.x->min() <= time && time <= pane.x->max();
+            pane.cursor->setVisible(shown);
+            pane.readout->setVisible(shown);
+            if (!shown)
+                continue;
+            const QRectF area = pane.chart->plotArea();
+            const double x = pane.chart->mapToPosition(QPointF(time, 0), pane.chart->series().value(0)).x();
+            pane.cursor->setLine(x, area.top(), x, area.bottom());
+            QStringList parts{tr("t = %1").arg(time, 0, 'g', 6)};
+            for (int k : std::as_const(pane.series)) {
+                const PlotSeries &s = m_series[k];
+                if (s.results && s.column >= 0)
+                    parts << QStringLiteral("%1 %2").arg(s.name).arg(valueAt(*s.results, s.column, time), 0, 'g', 5);
             }
-            const double pad = m_log ? 0 : (hi - lo) * 0.05;
-            // Padding never takes a quantity that cannot go below zero (a queue, a rate)
-            // into negative numbers on the axis.
-            const double bottom = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
-            m_y->setRange(m_log ? lo / 1.2 : bottom, m_log ? hi * 1.2 : hi + pad);
-            if (auto *linear = qobject_cast<QValueAxis *>(m_y)) {
-                linear->applyNiceNumbers(); // ticks at 0, 50, 100... not at 20.2076
-                // Short labels for a narrow chart, but 10000 rather than 1e+04.
-                const bool large = std::max(std::fabs(linear->min()), std::fabs(linear->max())) >= 1000;
-                linear->setLabelFormat(large ? QStringLiteral("%.0f") : QStringLiteral("%.4g"));
-            }
+            pane.readout->setText(parts.join(QStringLiteral("   ")));
+            pane.readout->setPos(area.left() + 6, area.top() + 2);
         }
     }
 
-    QChart *m_chart = nullptr;
-    QChartView *m_view = nullptr;
-    QValueAxis *m_x = nullptr;
-    QAbstractAxis *m_y = nullptr;
+    QWidget *m_stack = nullptr;
+    QVBoxLayout *m_layout = nullptr;
+    std::vector<Pane> m_panes;
     QList<PlotSeries> m_series;
+    QString m_timeUnits;
     bool m_log = false;
+    bool m_shared = false;
+    bool m_stale = false;
     int m_decimatedFor = 0;
+    int m_laidOutFor = 0; // the height the tick counts were chosen for
+    double m_cursor = std::nan(""); // set by the workspace (Play, the scrubber)
+    double m_hover = std::nan("");  // where the pointer is, while it is over a chart
 };
 
 } // namespace

@@ -5,6 +5,8 @@
 #include "sliderpanel.h"
 
 #include "commands/changesimspecs.h"
+#include "commands/changevalue.h"
+#include "model/names.h"
 #include "document.h"
 #include "scene/diagramscene.h"
 #include "scene/elementitem.h"
@@ -13,7 +15,6 @@
 
 #include <QDockWidget>
 #include <QMainWindow>
-#include <QScrollArea>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -28,13 +29,18 @@ LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *sc
     results->setWidget(m_workspace);
     window->addDockWidget(Qt::BottomDockWidgetArea, results);
 
-    auto *scroll = new QScrollArea(window);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(m_workspace->sliderPanel());
+    // Beside the chart: a slider moves, its effect shows next to it.
     auto *sliders = new QDockWidget(tr("Sliders"), window);
     sliders->setObjectName(QStringLiteral("SlidersDock"));
-    sliders->setWidget(scroll);
-    window->addDockWidget(Qt::RightDockWidgetArea, sliders);
+    sliders->setWidget(m_workspace->sliderPanel());
+    window->addDockWidget(Qt::BottomDockWidgetArea, sliders);
+    window->splitDockWidget(results, sliders, Qt::Horizontal);
+    // Once the window has its size: the sliders a quarter of the width, and the charts tall
+    // enough for two stacked with their labels.
+    QTimer::singleShot(0, window, [window, results, sliders]() {
+        window->resizeDocks({results, sliders}, {3, 1}, Qt::Horizontal);
+        window->resizeDocks({results}, {330}, Qt::Vertical);
+    });
 
     m_loops = new LoopsPanel(window);
     auto *loops = new QDockWidget(tr("Loops"), window);
@@ -68,7 +74,27 @@ LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *sc
     connect(m_workspace, &LiveWorkspace::simSpecsEdited, this, [this](const SimSpecs &specs) {
         m_document->undoStack()->push(new ChangeSimSpecsCommand(m_document, specs));
     });
+    connect(m_workspace, &LiveWorkspace::constantEdited, this, &LivePanels::setConstant);
+    connect(m_workspace, &LiveWorkspace::seriesColorChosen, document, &Document::setSeriesColor);
+    connect(document, &Document::variableRenamed, m_workspace, &LiveWorkspace::renameVariable);
+    // Not modified: the project is what the file holds, the values "Reset to saved value" restores.
+    connect(document, &Document::modifiedChanged, this, [this](bool modified) {
+        if (!modified)
+            m_workspace->sliderPanel()->setSavedProject(m_document->project());
+    });
     modelChanged();
+    m_workspace->sliderPanel()->setSavedProject(m_document->project());
+}
+
+// A slider's value becomes the constant's equation: saved, exported and undone like any edit.
+void LivePanels::setConstant(const QString &variable, double value, int gesture)
+{
+    const Variable *v = m_document->variable(variable);
+    const QString equation = QString::number(value, 'g', 12);
+    if (!v || v->equation.trimmed() == equation)
+        return;
+    m_document->undoStack()->push(new ChangeVariableValueCommand<QString>(
+        m_document, v->name, &Variable::equation, equation, tr("Set %1 to %2").arg(displayName(v->name), equation), gesture));
 }
 
 void LivePanels::modelChanged()
@@ -120,8 +146,11 @@ void LivePanels::selectionChanged()
     for (QGraphicsItem *item : m_scene->selectedItems()) {
         if (auto *element = dynamic_cast<ElementItem *>(item)) {
             const ViewElement *e = m_document->element(element->uid());
-            if (e && !e->name.isEmpty())
-                m_workspace->showVariable(e->name, true);
+            if (e && !e->name.isEmpty()) {
+                // The variable's own spelling (the diagram's may differ: "Heat_Loss_to_Room").
+                const Variable *v = m_document->variable(e->name);
+                m_workspace->showVariable(displayName(v ? v->name : e->name), true);
+            }
         }
     }
 }

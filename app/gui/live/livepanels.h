@@ -1,8 +1,9 @@
 #pragma once
 // Puts live simulation into the editor's window: a Results dock (charts, runs), a Sliders
-// dock and a Loops dock, all following the document as it is edited. Clicking a variable in
+// dock beside it and a Loops dock, all following the document as it is edited. Clicking a variable in
 // the diagram charts it; picking a loop highlights it in the diagram.
 #include <QObject>
+#include <QString>
 
 #include <memory>
 #include <vector>
@@ -32,6 +33,7 @@ private:
     void selectionChanged();
     void showResults(const std::shared_ptr<const Results> &results);
     void showTime(int row);
+    void setConstant(const QString &variable, double value, int gesture);
 
     Document *m_document;
     DiagramScene *m_scene;

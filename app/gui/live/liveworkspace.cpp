@@ -4,7 +4,9 @@
 #include "simspecsdialog.h"
 #include "sliderpanel.h"
 
+#include "commands/geometrychange.h"
 #include "model/names.h"
+#include "panels/equationchecker.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -21,6 +23,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace meadows {
 
@@ -43,6 +46,14 @@ LiveWorkspace::LiveWorkspace(QWidget *parent) : QWidget(parent)
     m_log->setCheckable(true);
     connect(m_log, &QToolButton::toggled, this, [this](bool on) { m_plot->setLogScale(on); });
     tools->addWidget(m_log);
+    // Series of different units or sizes get charts of their own, stacked; this draws them
+    // all against one axis instead.
+    m_oneAxis = new QToolButton(this);
+    m_oneAxis->setText(tr("One axis"));
+    m_oneAxis->setToolTip(tr("Draw every series against one value axis, instead of a chart for each kind of quantity"));
+    m_oneAxis->setCheckable(true);
+    connect(m_oneAxis, &QToolButton::toggled, this, [this](bool on) { m_plot->setSharedAxis(on); });
+    tools->addWidget(m_oneAxis);
     tools->addAction(tr("Save run…"), this, [this]() {
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("Save run"), tr("Name of this run:"), QLineEdit::Normal,
@@ -50,13 +61,15 @@ LiveWorkspace::LiveWorkspace(QWidget *parent) : QWidget(parent)
         if (ok)
             saveCurrentRun(name);
     });
-    tools->addAction(tr("Compare…"), this, [this]() {
+    m_compare = tools->addAction(tr("Compare…"), this, [this]() {
         const QList<QListWidgetItem *> picked = m_runList->selectedItems();
         if (picked.size() == 2)
             compareRuns(m_runList->row(picked[0]), m_runList->row(picked[1]));
         else if (picked.size() == 1 && m_current)
             compareRuns(m_runList->row(picked[0]), -1);
     });
+    m_compare->setToolTip(tr("Compare two saved runs, or one with the current run: pick them in Saved runs"));
+    m_compare->setEnabled(false); // until there is a saved run
     tools->addAction(tr("Export CSV…"), this, &LiveWorkspace::exportCurrent);
     tools->addAction(tr("Simulation settings…"), this, &LiveWorkspace::editSimSpecs);
     tools->addSeparator();
@@ -73,6 +86,7 @@ LiveWorkspace::LiveWorkspace(QWidget *parent) : QWidget(parent)
     connect(m_scrubber, &QSlider::valueChanged, this, [this](int row) {
         if (m_current && row < int(m_current->rows()))
             m_scrubTime->setText(tr("t = %1").arg(m_current->at(std::size_t(row), 0)));
+        showTimeCursor();
         emit timeIndexChanged(row);
     });
     tools->addWidget(m_scrubber);
@@ -122,6 +136,7 @@ LiveWorkspace::LiveWorkspace(QWidget *parent) : QWidget(parent)
     layout->addWidget(split, 1);
 
     connect(&m_scheduler, &SimulationScheduler::finished, this, &LiveWorkspace::finished);
+    connect(m_sliders, &SliderPanel::valueEdited, this, &LiveWorkspace::sliderEdited);
     connect(m_sliders, &SliderPanel::overridesChanged, this, &LiveWorkspace::overridesChanged);
     connect(&m_runs, &RunStore::changed, this, &LiveWorkspace::refreshRuns);
 }
@@ -134,7 +149,9 @@ LiveWorkspace::~LiveWorkspace()
 void LiveWorkspace::setProject(const Project &project)
 {
     m_project = project;
-    m_ghost.reset();
+    m_colors.adopt(project);
+    if (!m_dragging) // a drag's own edits keep the run from before it
+        m_ghost.reset();
     m_sliders->setProject(project);
     m_plot->setTimeUnits(project.simSpecs.timeUnits);
     if (project.mainModel().isCausalLoopDiagram()) {
@@ -153,6 +170,13 @@ void LiveWorkspace::setProject(const Project &project)
     m_scheduler.request(m_project, m_sliders->overrides());
 }
 
+void LiveWorkspace::sliderEdited(const QString &variable, double value, bool dragging)
+{
+    if (dragging && !m_dragging)
+        m_gesture = nextDragId();
+    emit constantEdited(variable, value, dragging ? m_gesture : 0);
+}
+
 void LiveWorkspace::overridesChanged(const FlattenOptions &overrides, bool dragging)
 {
     if (dragging && !m_dragging)
@@ -166,16 +190,23 @@ void LiveWorkspace::overridesChanged(const FlattenOptions &overrides, bool dragg
 void LiveWorkspace::finished(const SimulationOutcome &outcome)
 {
     QStringList problems;
+    bool missingEquations = false;
     for (const Diagnostic &d : outcome.diagnostics) {
-        if (d.severity == Severity::Error)
+        if (d.severity != Severity::Error)
+            continue;
+        // A variable still without its equation is marked on the diagram, not here.
+        if (!missingEquationOf(d).isEmpty())
+            missingEquations = true;
+        else
             problems << d.format();
     }
     if (!outcome.error.isEmpty())
         problems << outcome.error;
-    if (!outcome.results || !problems.isEmpty()) {
-        // Keep the last good results on screen, greyed, and say what is wrong.
+    if (!outcome.results || !problems.isEmpty() || missingEquations) {
+        // Keep the last good results on screen, greyed, and say what is wrong, if anything
+        // is besides equations not written yet.
         m_banner->setText(problems.join(QLatin1Char('\n')));
-        m_banner->show();
+        m_banner->setVisible(!problems.isEmpty());
         m_stale = bool(m_current);
         m_plot->setStale(m_stale);
         return;
@@ -195,6 +226,7 @@ void LiveWorkspace::finished(const SimulationOutcome &outcome)
     m_scrubTime->setText(tr("t = %1").arg(m_current->at(std::size_t(m_scrubber->value()), 0)));
     refreshVariables();
     redraw();
+    showTimeCursor();
     emit resultsChanged(m_current);
     emit runFinished(outcome.milliseconds);
 }
@@ -217,8 +249,12 @@ void LiveWorkspace::refreshVariables()
     for (std::size_t c = 1; c < m_current->names.size(); ++c) {
         auto *item = new QListWidgetItem(m_current->names[c], m_variables);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(shownVariables().contains(m_current->names[c]) ? Qt::Checked : Qt::Unchecked);
-        item->setForeground(m_colors.colorFor(m_current->names[c]));
+        const bool shown = shownVariables().contains(m_current->names[c]);
+        item->setCheckState(shown ? Qt::Checked : Qt::Unchecked);
+        // A variable takes its colour when first charted, so the first ones charted get the
+        // most distinct colours.
+        if (shown || m_colors.has(m_current->names[c]))
+            item->setForeground(colorOf(m_current->names[c]));
     }
 }
 
@@ -236,6 +272,8 @@ void LiveWorkspace::showVariable(const QString &name, bool shown)
         if (matches(item->text())) {
             const QSignalBlocker block(m_variables);
             item->setCheckState(shown ? Qt::Checked : Qt::Unchecked);
+            if (shown)
+                item->setForeground(colorOf(item->text()));
         }
     }
     redraw();
@@ -244,6 +282,30 @@ void LiveWorkspace::showVariable(const QString &name, bool shown)
 QStringList LiveWorkspace::shownVariables() const
 {
     return m_shown;
+}
+
+void LiveWorkspace::renameVariable(const QString &oldName, const QString &newName)
+{
+    const QString key = variableKey(oldName);
+    for (QString &shown : m_shown)
+        if (variableKey(shown) == key)
+            shown = displayName(newName);
+    m_colors.rename(oldName, newName);
+}
+
+QString LiveWorkspace::unitsOf(const QString &name) const
+{
+    const Variable *v = m_project.models.empty() ? nullptr : m_project.mainModel().findVariable(name);
+    return v ? v->units : QString();
+}
+
+QColor LiveWorkspace::colorOf(const QString &name)
+{
+    const bool known = m_colors.has(name);
+    const QColor color = m_colors.colorFor(name);
+    if (!known && !m_project.models.empty() && m_project.mainModel().findVariable(name))
+        emit seriesColorChosen(name, color.name());
+    return color;
 }
 
 void LiveWorkspace::redraw()
@@ -256,7 +318,7 @@ void LiveWorkspace::redraw()
             const int column = r->column(name);
             if (column > 0)
                 series << PlotSeries{suffix.isEmpty() ? r->names[std::size_t(column)] : QStringLiteral("%1 (%2)").arg(r->names[std::size_t(column)], suffix),
-                                     m_colors.colorFor(name), r, column, ghost};
+                                     colorOf(name), r, column, ghost, name, unitsOf(name)};
         }
     };
     add(m_current, {}, false);
@@ -294,6 +356,7 @@ void LiveWorkspace::setRunShown(int index, bool shown)
 
 void LiveWorkspace::refreshRuns()
 {
+    m_compare->setEnabled(!m_runs.runs().empty());
     const QSignalBlocker block(m_runList);
     m_runList->clear();
     m_runShown.resize(m_runs.runs().size(), false);
@@ -303,6 +366,15 @@ void LiveWorkspace::refreshRuns()
         item->setCheckState(m_runShown[i] ? Qt::Checked : Qt::Unchecked);
     }
     redraw();
+}
+
+// The chart marks the time the diagram shows while Play runs or the scrubber is held back
+// from the end; at the end (the usual view) it stays clean.
+void LiveWorkspace::showTimeCursor()
+{
+    const int row = m_scrubber->value();
+    const bool shown = m_current && row < int(m_current->rows()) && (isPlaying() || row < m_scrubber->maximum());
+    m_plot->setTimeCursor(shown ? m_current->at(std::size_t(row), 0) : std::nan(""));
 }
 
 void LiveWorkspace::setTimeIndex(int row)
@@ -326,6 +398,7 @@ void LiveWorkspace::play(bool playing)
     const QSignalBlocker block(m_play);
     m_play->setChecked(playing);
     m_play->setText(playing ? tr("Pause") : tr("Play"));
+    showTimeCursor();
 }
 
 bool LiveWorkspace::isPlaying() const

@@ -14,6 +14,7 @@
 class QLabel;
 class QListWidget;
 class QToolButton;
+class QAction;
 class QSlider;
 class QTimer;
 
@@ -39,6 +40,10 @@ public:
     // Shows or hides a variable on the chart (clicking it in the diagram does this).
     void showVariable(const QString &name, bool shown = true);
     QStringList shownVariables() const;
+    // A variable was renamed: it stays charted, in its colour.
+    void renameVariable(const QString &oldName, const QString &newName);
+    // The colour a variable is charted in (its own, kept across renames and in the file).
+    QColor colorOf(const QString &name);
     // Keeps the current results as a named run, drawn as an overlay.
     int saveCurrentRun(const QString &name);
     void setRunShown(int index, bool shown);
@@ -63,6 +68,11 @@ signals:
     void resultsChanged(std::shared_ptr<const meadows::Results> results);
     // The user changed the sim specs: apply them to the document (an undoable edit).
     void simSpecsEdited(const meadows::SimSpecs &specs);
+    // The user set a constant with its slider or box: apply it to the document as an edit.
+    // The steps of one drag carry the same non-zero gesture id, to merge into one undo step.
+    void constantEdited(const QString &variable, double value, int gesture);
+    // A variable was given its chart colour: the document keeps it for the file.
+    void seriesColorChosen(const QString &variable, const QString &color);
     void runFinished(double milliseconds);
     void timeIndexChanged(int row);
 
@@ -72,6 +82,9 @@ private:
     void refreshRuns();
     void redraw();
     void overridesChanged(const FlattenOptions &overrides, bool dragging);
+    void sliderEdited(const QString &variable, double value, bool dragging);
+    void showTimeCursor();
+    QString unitsOf(const QString &name) const;
 
     Project m_project;
     FlattenOptions m_overrides;
@@ -86,12 +99,15 @@ private:
     QListWidget *m_runList = nullptr;
     QToolButton *m_log = nullptr;
     QToolButton *m_play = nullptr;
+    QToolButton *m_oneAxis = nullptr;
+    QAction *m_compare = nullptr;
     QSlider *m_scrubber = nullptr;
     QLabel *m_scrubTime = nullptr;
     QTimer *m_player = nullptr;
     std::shared_ptr<const Results> m_current;
     std::shared_ptr<const Results> m_ghost; // the run before a slider drag began
     bool m_dragging = false;
+    int m_gesture = 0; // the slider drag in progress
     bool m_stale = false;
     QStringList m_shown;
     std::vector<bool> m_runShown;

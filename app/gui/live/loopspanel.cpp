@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace meadows {
 
@@ -117,15 +118,24 @@ LoopsPanel::LoopsPanel(QWidget *parent) : QWidget(parent)
 {
     qRegisterMetaType<LoopAnalysis>();
     auto *filters = new QHBoxLayout;
+    // Each button shows only its kind of loop; a second click shows them all again.
     const char *letters[] = {"R", "B", "?"};
-    const char *tips[] = {QT_TR_NOOP("Reinforcing loops"), QT_TR_NOOP("Balancing loops"), QT_TR_NOOP("Loops of unknown polarity")};
+    const char *tips[] = {QT_TR_NOOP("Only reinforcing loops (click again for all)"), QT_TR_NOOP("Only balancing loops (click again for all)"),
+                          QT_TR_NOOP("Only loops of unknown polarity (click again for all)")};
     for (int i = 0; i < 3; ++i) {
         m_filters[i] = new QToolButton(this);
         m_filters[i]->setText(QLatin1String(letters[i]));
         m_filters[i]->setToolTip(tr(tips[i]));
         m_filters[i]->setCheckable(true);
-        m_filters[i]->setChecked(true);
-        connect(m_filters[i], &QToolButton::toggled, this, &LoopsPanel::refill);
+        connect(m_filters[i], &QToolButton::toggled, this, [this, i](bool on) {
+            if (on)
+                for (int other = 0; other < 3; ++other)
+                    if (other != i) {
+                        const QSignalBlocker block(m_filters[other]);
+                        m_filters[other]->setChecked(false);
+                    }
+            refill();
+        });
         filters->addWidget(m_filters[i]);
     }
     filters->addStretch();
@@ -141,6 +151,8 @@ LoopsPanel::LoopsPanel(QWidget *parent) : QWidget(parent)
     m_tree = new QTreeWidget(this);
     m_tree->setHeaderLabels({tr("Loop"), tr("Length"), tr("Variables")});
     m_tree->setRootIsDecorated(false);
+    // A long loop keeps its first and last variables in view; the whole loop is its tooltip.
+    m_tree->setTextElideMode(Qt::ElideMiddle);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
@@ -251,11 +263,11 @@ void LoopsPanel::finished(LoopAnalysis analysis)
     emit loopsFound(m_result.loops);
 }
 
-void LoopsPanel::setFilter(const QString &letter, bool shown)
+void LoopsPanel::setFilter(const QString &letter, bool only)
 {
     for (QToolButton *b : m_filters) {
         if (b->text() == letter)
-            b->setChecked(shown);
+            b->setChecked(only);
     }
 }
 
@@ -265,13 +277,16 @@ void LoopsPanel::refill()
     std::size_t shown = 0;
     for (std::size_t i = 0; i < m_result.loops.size() && shown < kShownRows; ++i) {
         const LoopRow &row = m_result.loops[i];
-        const int filter = row.polarity == QLatin1String("reinforcing") ? 0 : row.polarity == QLatin1String("balancing") ? 1 : 2;
-        if (!m_filters[filter]->isChecked())
+        const int kind = row.polarity == QLatin1String("reinforcing") ? 0 : row.polarity == QLatin1String("balancing") ? 1 : 2;
+        const bool filtered = std::any_of(std::begin(m_filters), std::end(m_filters), [](QToolButton *b) { return b->isChecked(); });
+        if (filtered && !m_filters[kind]->isChecked())
             continue;
         auto *item = new QTreeWidgetItem(m_tree, {row.name, QString::number(row.variables.size()),
                                                   row.variables.join(QStringLiteral(" → "))});
         item->setData(0, Qt::UserRole, int(i));
-        item->setToolTip(2, row.variables.join(QStringLiteral(" → ")) + QStringLiteral(" → ") + row.variables.value(0));
+        const QString whole = row.variables.join(QStringLiteral(" → ")) + QStringLiteral(" → ") + row.variables.value(0);
+        for (int column = 0; column < 3; ++column)
+            item->setToolTip(column, QStringLiteral("%1: %2").arg(row.name, whole));
         ++shown;
     }
 }

@@ -49,7 +49,8 @@ public:
     bool isBusy() const { return m_busy; }
     const std::vector<LoopRow> &loops() const { return m_result.loops; }
     QStringList visibleLoopNames() const;
-    void setFilter(const QString &letter, bool shown); // "R", "B" or "?"
+    // Shows only the loops of one kind ("R", "B" or "?"), as its button does; false shows all.
+    void setFilter(const QString &letter, bool only);
     void selectLoop(const QString &name);
     PlotView *dominancePlot() const { return m_plot.get(); }
     DominanceBand *dominanceBand() const { return m_band; }

@@ -16,6 +16,8 @@ struct PlotSeries {
     std::shared_ptr<const Results> results; // the run it comes from
     int column = -1;     // in results
     bool ghost = false;  // a previous or saved run, drawn faint and dashed
+    QString variable;    // whose series it is: a run and its ghosts share a chart; empty: name
+    QString units;       // series of different units never share an axis
 };
 
 class PlotView : public QWidget {
@@ -32,6 +34,23 @@ public:
     virtual void setStale(bool stale) = 0;
     // The points a series currently draws (after decimation), for tests and export.
     virtual QList<QPointF> points(const QString &name) const = 0;
+    virtual QColor seriesColor(const QString &name) const = 0;
+
+    // One chart with one value axis for every series, or (the default) a chart per group of
+    // like series, stacked on one time axis, when their units or sizes differ.
+    virtual void setSharedAxis(bool shared) = 0;
+    virtual bool sharedAxis() const = 0;
+    // How many charts are stacked, and which one a series is in (-1: not drawn).
+    virtual int paneCount() const = 0;
+    virtual int paneOf(const QString &name) const = 0;
+    // The value axis of a chart: its range and the step between its ticks.
+    virtual QList<double> valueTicks(int pane) const = 0;
+
+    // A vertical line at a time, with each series' value there read out; NaN hides it. The
+    // pointer over a chart shows its own cursor while it hovers.
+    virtual void setTimeCursor(double time) = 0;
+    virtual double timeCursor() const = 0;
+    virtual QString readout() const = 0;
 };
 
 // The Qt Charts implementation.

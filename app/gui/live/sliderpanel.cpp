@@ -1,4 +1,5 @@
 #include "sliderpanel.h"
+#include "slidergroups.h"
 #include "sliderrange.h"
 
 #include "model/names.h"
@@ -7,10 +8,14 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QMenu>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QVBoxLayout>
 #include <QSlider>
 #include <algorithm>
 #include <cmath>
@@ -19,6 +24,22 @@ namespace meadows {
 
 namespace {
 constexpr int kTicks = 1000;
+
+// Wheel events reach a slider or value box only when it has the focus; otherwise they go on
+// to the panel, which scrolls.
+class WheelNeedsFocus : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (event->type() == QEvent::Wheel && widget && !widget->hasFocus()) {
+            event->ignore(); // ignored, it travels on to the parent
+            return true;
+        }
+        return false;
+    }
+};
 
 // The value of an equation that is a plain number ("3", "-0.5", "1e3"), if it is one.
 std::optional<double> constantOf(const Variable &v)
@@ -40,16 +61,119 @@ SliderRange defaultRange(double value)
 
 SliderPanel::SliderPanel(QWidget *parent) : QWidget(parent)
 {
-    m_form = new QFormLayout(this);
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_wheelGuard = new WheelNeedsFocus(this);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Find a constant"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, &SliderPanel::setFilter);
+    auto *content = new QWidget;
+    m_rows = new QVBoxLayout(content);
+    m_rows->setContentsMargins(4, 0, 4, 0);
+    m_rows->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(scroll, 1);
+}
+
+void SliderPanel::clearSliders()
+{
+    for (auto &e : m_entries)
+        delete e->row;
+    m_entries.clear();
+    qDeleteAll(m_headings);
+    m_headings.clear();
+}
+
+// Headings in the order their first slider came; "Other constants" last.
+QLabel *SliderPanel::groupHeading(const QString &group)
+{
+    if (QLabel *heading = m_headings.value(group))
+        return heading;
+    auto *heading = new QLabel(group.isEmpty() ? tr("Other constants") : group);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    heading->setContentsMargins(0, 6, 0, 0);
+    int at = m_rows->count() - 1; // before the stretch
+    if (!group.isEmpty())
+        if (QLabel *other = m_headings.value(QString()))
+            at = m_rows->indexOf(other);
+    m_rows->insertWidget(at, heading);
+    m_headings.insert(group, heading);
+    return heading;
+}
+
+QString SliderPanel::groupOf(const QString &variable) const
+{
+    const SliderPanel::Entry *e = find(variable);
+    return !e ? QString() : e->group.isEmpty() ? tr("Other constants") : e->group;
+}
+
+void SliderPanel::setFilter(const QString &text)
+{
+    if (m_search->text() != text) {
+        m_search->setText(text); // comes back here through textChanged
+        return;
+    }
+    QHash<QString, bool> groupShown;
+    for (auto &e : m_entries) {
+        const bool shown = text.trimmed().isEmpty() || e->name.contains(text.trimmed(), Qt::CaseInsensitive);
+        e->row->setVisible(shown);
+        groupShown[e->group] = groupShown.value(e->group) || shown;
+    }
+    for (auto it = m_headings.cbegin(); it != m_headings.cend(); ++it)
+        it.value()->setVisible(groupShown.value(it.key()));
+}
+
+QStringList SliderPanel::visibleSliders() const
+{
+    QStringList out;
+    for (const auto &e : m_entries)
+        if (!e->row->isHidden())
+            out << e->name;
+    return out;
+}
+
+bool SliderPanel::sameConstants(const Project &project) const
+{
+    if (m_project.models.empty() || project.models.empty())
+        return false;
+    std::size_t n = 0;
+    for (const Variable &v : project.mainModel().variables) {
+        if (!constantOf(v))
+            continue;
+        if (n >= m_entries.size() || variableKey(m_entries[n]->name) != variableKey(v.name))
+            return false;
+        ++n;
+    }
+    return n == m_entries.size();
 }
 
 void SliderPanel::setProject(const Project &project)
 {
+    if (sameConstants(project)) {
+        m_project = project;
+        for (auto &e : m_entries) {
+            const double value = *constantOf(*m_project.mainModel().findVariable(e->name));
+            e->modelValue = e->value = value;
+            if (value < e->range.min || value > e->range.max)
+                e->range = {std::min(e->range.min, value), std::max(e->range.max, value), e->range.step};
+            const QSignalBlocker blockSlider(e->slider);
+            const QSignalBlocker blockBox(e->box);
+            if (!e->slider->isSliderDown()) // the hand that drags it knows where it is
+                e->slider->setValue(position(*e));
+            e->box->setValue(value);
+        }
+        return;
+    }
     m_project = project;
-    while (m_form->rowCount() > 0)
-        m_form->removeRow(0);
-    m_entries.clear();
+    clearSliders();
+    m_groups = m_project.models.empty() ? QHash<QString, QString>() : stocksDrivenBy(m_project.mainModel());
     for (const Variable &v : m_project.mainModel().variables) {
         if (constantOf(v))
             addSlider(displayName(v.name));
@@ -72,6 +196,7 @@ bool SliderPanel::addSlider(const QString &variable)
         return false;
     auto e = std::make_unique<Entry>();
     e->name = displayName(v->name);
+    e->group = m_groups.value(canonicalName(v->name));
     e->modelValue = e->value = *value;
     e->range = rangeFor(*v, *value, m_project);
     e->slider = new QSlider(Qt::Horizontal, this);
@@ -80,6 +205,10 @@ bool SliderPanel::addSlider(const QString &variable)
     e->slider->setPageStep(kTicks / 10);    // page keys: a tenth of it
     e->slider->setAccessibleName(e->name);
     e->box = new QDoubleSpinBox(this);
+    for (QWidget *w : {static_cast<QWidget *>(e->slider), static_cast<QWidget *>(e->box)}) {
+        w->setFocusPolicy(Qt::StrongFocus); // not WheelFocus: the wheel must not take the focus
+        w->installEventFilter(m_wheelGuard);
+    }
     // As many decimals as the step needs, not a fixed six.
     e->box->setDecimals(std::clamp(1 - int(std::floor(std::log10(std::max(e->range.step, 1e-12)))), 0, 8));
     e->box->setSingleStep(e->range.step);
@@ -95,13 +224,14 @@ bool SliderPanel::addSlider(const QString &variable)
         entry->value = v;
         const QSignalBlocker block(entry->box);
         entry->box->setValue(v);
-        changed(entry->slider->isSliderDown());
+        changed(entry, entry->slider->isSliderDown());
     });
-    connect(e->slider, &QSlider::sliderReleased, this, [this]() { changed(false); });
+    connect(e->slider, &QSlider::sliderReleased, this, [this]() { changed(nullptr, false); });
     connect(e->box, &QDoubleSpinBox::editingFinished, this, [this, entry]() { setValue(entry->name, entry->box->value()); });
     // Name and value on one line, the slider the full width below: a narrow dock still
     // leaves room to drag.
-    auto *row = new QWidget(this);
+    auto *row = new QWidget;
+    e->row = row;
     auto *layout = new QGridLayout(row);
     layout->setContentsMargins(0, 4, 0, 4);
     auto *label = new QLabel(e->name, row);
@@ -115,11 +245,19 @@ bool SliderPanel::addSlider(const QString &variable)
     connect(row, &QWidget::customContextMenuRequested, this, [this, entry, row](const QPoint &at) {
         QMenu menu(row);
         menu.addAction(tr("Set range…"), this, [this, entry]() { editRange(entry->name); });
-        menu.addAction(tr("Back to the model's value"), this, [this, entry]() { setValue(entry->name, entry->modelValue); });
+        const std::optional<double> saved = savedValue(entry->name);
+        QAction *reset = menu.addAction(tr("Reset to saved value"), this, [this, entry]() { resetToSaved(entry->name); });
+        reset->setEnabled(saved && *saved != entry->value);
         menu.exec(row->mapToGlobal(at));
     });
-    m_form->addRow(row);
+    // Under its heading, after the sliders already there.
+    QLabel *heading = groupHeading(e->group);
+    int at = m_rows->indexOf(heading) + 1;
+    while (at < m_rows->count() - 1 && !qobject_cast<QLabel *>(m_rows->itemAt(at)->widget()))
+        ++at;
+    m_rows->insertWidget(at, row);
     m_entries.push_back(std::move(e));
+    setFilter(m_search->text());
     return true;
 }
 
@@ -152,7 +290,7 @@ void SliderPanel::setValue(const QString &variable, double value)
     }
     const QSignalBlocker block(e->box);
     e->box->setValue(value);
-    changed(false);
+    changed(e, false);
 }
 
 bool SliderPanel::editRange(const QString &variable)
@@ -220,9 +358,35 @@ FlattenOptions SliderPanel::overrides() const
     return o;
 }
 
-void SliderPanel::changed(bool dragging)
+// The edit first: an editor that applies it sends the project back (setProject) before the
+// overrides, now none, are read.
+void SliderPanel::changed(Entry *edited, bool dragging)
 {
+    if (edited)
+        emit valueEdited(edited->name, edited->value, dragging);
     emit overridesChanged(overrides(), dragging);
+}
+
+void SliderPanel::setSavedProject(const Project &saved)
+{
+    m_saved.clear();
+    if (saved.models.empty())
+        return;
+    for (const Variable &v : saved.mainModel().variables)
+        if (const std::optional<double> value = constantOf(v))
+            m_saved.insert(variableKey(v.name), *value);
+}
+
+void SliderPanel::resetToSaved(const QString &variable)
+{
+    if (const std::optional<double> saved = savedValue(variable))
+        setValue(variable, *saved);
+}
+
+std::optional<double> SliderPanel::savedValue(const QString &variable) const
+{
+    const auto it = m_saved.constFind(variableKey(variable));
+    return it == m_saved.constEnd() ? std::nullopt : std::optional<double>(*it);
 }
 
 SliderPanel::Entry *SliderPanel::find(const QString &variable)

@@ -1,14 +1,20 @@
 #pragma once
 // Any constant as a slider. Dragging one re-runs the model continuously (SyntheSim-like):
-// the panel reports the overrides as they change.
+// the panel reports each value the user sets (the editor makes it an edit of the model) and
+// the overrides of the model's values as they change. The wheel changes a value only once
+// the slider or its box has the focus, so scrolling the panel never edits by accident.
 #include "model/project.h"
 #include "solver/flatmodel.h"
 
+#include <QHash>
 #include <QWidget>
+#include <optional>
 
-class QFormLayout;
-class QSlider;
 class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSlider;
+class QVBoxLayout;
 
 namespace meadows {
 
@@ -27,8 +33,15 @@ class SliderPanel : public QWidget {
 public:
     explicit SliderPanel(QWidget *parent = nullptr);
 
-    // Offers a slider for every scalar constant of the main model.
+    // Offers a slider for every scalar constant of the main model. When the constants are
+    // the same as before (an edit elsewhere, or this panel's own value come back as an edit)
+    // the sliders stay, with their ranges, and take the model's values.
     void setProject(const Project &project);
+    // The values in the saved file, for "Reset to saved value".
+    void setSavedProject(const Project &saved);
+    std::optional<double> savedValue(const QString &variable) const;
+    // The slider's menu entry "Reset to saved value": sets the value the file holds.
+    void resetToSaved(const QString &variable);
     // Adds (or shows) a slider for one constant; false when it is not a constant.
     bool addSlider(const QString &variable);
     void setRange(const QString &variable, const SliderRange &range);
@@ -41,8 +54,15 @@ public:
     QStringList sliders() const;
     FlattenOptions overrides() const;
     QSlider *sliderFor(const QString &variable) const;
+    // Shows only the sliders whose names contain the text (any case); empty shows all.
+    void setFilter(const QString &text);
+    QStringList visibleSliders() const;
+    // The heading a slider sits under: the stock it drives first, or "Other constants".
+    QString groupOf(const QString &variable) const;
 
 signals:
+    // The user set a constant (dragging: one step of a drag still in progress).
+    void valueEdited(const QString &variable, double value, bool dragging);
     void overridesChanged(const meadows::FlattenOptions &overrides, bool dragging);
 
 private:
@@ -51,17 +71,28 @@ private:
         double modelValue = 0;
         double value = 0;
         SliderRange range;
+        QString group;
         QSlider *slider = nullptr;
         QDoubleSpinBox *box = nullptr;
+        QWidget *row = nullptr;
     };
     Entry *find(const QString &variable);
     const Entry *find(const QString &variable) const;
-    void changed(bool dragging);
+    void changed(Entry *edited, bool dragging);
+    bool sameConstants(const Project &project) const;
     static int position(const Entry &e);
 
     Project m_project;
+    QHash<QString, double> m_saved; // variable key -> value in the saved file
     std::vector<std::unique_ptr<Entry>> m_entries;
-    QFormLayout *m_form = nullptr;
+    void clearSliders();
+    QLabel *groupHeading(const QString &group);
+
+    QLineEdit *m_search = nullptr;
+    QVBoxLayout *m_rows = nullptr;       // headings and sliders, in a scroll area
+    QHash<QString, QLabel *> m_headings; // group -> its heading
+    QHash<QString, QString> m_groups;    // constant (canonical) -> the stock it drives
+    QObject *m_wheelGuard = nullptr; // keeps the wheel from values without focus
 };
 
 } // namespace meadows

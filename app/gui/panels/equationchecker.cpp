@@ -5,8 +5,18 @@
 #include "solver/compiler.h"
 #include "solver/parser.h"
 
+#include <QRegularExpression>
+
 
 namespace meadows {
+
+QString missingEquationOf(const Diagnostic &diagnostic)
+{
+    // The compiler's words (solver/flatten): "'X' has no equation", "... for element E".
+    static const QRegularExpression missing(QStringLiteral("^'([^']+)' has no equation( for element .*)?$"));
+    const auto match = missing.match(diagnostic.message);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
 
 std::vector<EquationProblem> checkEquation(const Document &document, const QString &variableName, const QString &equation)
 {

@@ -8,6 +8,12 @@
 namespace meadows {
 
 class Document;
+struct Diagnostic;
+
+// The variable a diagnostic says still needs an equation ("'X' has no equation"), or empty
+// when it says something else. A new variable is work to do, not an error: the editor marks
+// it quietly instead of in red.
+QString missingEquationOf(const Diagnostic &diagnostic);
 
 struct EquationProblem {
     int offset = 0; // into the equation text

@@ -11,6 +11,8 @@ class Minimap : public QGraphicsView {
     Q_OBJECT
 public:
     Minimap(DiagramView *main, QWidget *parent = nullptr);
+    // Fits the whole diagram in view (done by itself a moment after edits settle).
+    void refit();
 
 protected:
     void drawForeground(QPainter *painter, const QRectF &rect) override;
@@ -19,8 +21,6 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void refit();
-
     DiagramView *m_main;
 };
 

@@ -34,13 +34,25 @@ void ElementItem::paintResizeHandle(QPainter *painter) const
     painter->drawRect(resizeHandleRect());
 }
 
-void ElementItem::setProblem(const QString &message)
+void ElementItem::setProblem(const QString &message, bool quiet)
 {
-    if (message == m_problem)
+    if (message == m_problem && quiet == m_quietProblem)
         return;
     m_problem = message;
+    m_quietProblem = quiet;
     setToolTip(message);
     update();
+}
+
+void ElementItem::paintLabel(QPainter *painter, const QRectF &rect, const QString &label) const
+{
+    const DiagramStyle &s = DiagramStyle::current();
+    QFont font = s.font;
+    // Work still to do reads as a draft: grey and slanted, the tooltip says what is missing.
+    font.setItalic(needsWork());
+    painter->setFont(font);
+    painter->setPen(hasProblem() ? s.error : needsWork() ? s.cloud : s.text);
+    painter->drawText(rect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, label);
 }
 
 void ElementItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)

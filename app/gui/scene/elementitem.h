@@ -31,9 +31,11 @@ public:
     virtual QRectF resizeHandleRect() const { return {}; } // item coordinates
     bool isOnResizeHandle(QPointF scenePos) const;
     // A problem with what the element draws (an equation error), shown in red with the
-    // message as tooltip; an empty message clears it.
-    void setProblem(const QString &message);
-    bool hasProblem() const { return !m_problem.isEmpty(); }
+    // message as tooltip; an empty message clears it. A quiet one is work still to do (a new
+    // variable without its equation): its name in grey italics, not red.
+    void setProblem(const QString &message, bool quiet = false);
+    bool hasProblem() const { return !m_problem.isEmpty() && !m_quietProblem; }
+    bool needsWork() const { return !m_problem.isEmpty() && m_quietProblem; }
     // Where an in-place rename editor should sit, in scene coordinates.
     virtual QRectF labelSceneRect() const { return sceneBoundingRect(); }
     // Forgets a hover highlight (pictures of the diagram show none).
@@ -48,9 +50,12 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
     bool isHovered() const { return m_hovered; }
     void paintResizeHandle(QPainter *painter) const;
+    // The element's name: red when it has a problem, grey italics when it needs work.
+    void paintLabel(QPainter *painter, const QRectF &rect, const QString &label) const;
 
     ViewElement m_element;
     QString m_problem;
+    bool m_quietProblem = false;
 
 private:
     int m_uid;

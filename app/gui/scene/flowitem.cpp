@@ -201,9 +201,7 @@ void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
             painter->drawRect(QRectF(p.x() - kHandleSize / 2 - 1, p.y() - kHandleSize / 2 - 1, kHandleSize + 2, kHandleSize + 2));
         }
     }
-    painter->setFont(s.font);
-    painter->setPen(hasProblem() ? s.error : s.text);
-    painter->drawText(m_labelRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_label);
+    paintLabel(painter, m_labelRect, m_label);
 }
 
 } // namespace meadows

@@ -1,6 +1,7 @@
 #pragma once
 // Marks the variables whose equations do not compile, in red on the diagram with the
-// message `meadows check` gives as tooltip. Rechecks a moment after the model changes,
+// message `meadows check` gives as tooltip; a variable that only lacks its equation (a new
+// one) gets the quiet mark instead, and does not count as a problem. Rechecks a moment after the model changes,
 // so typing and dragging never wait for the compiler.
 #include <QObject>
 #include <QStringList>
@@ -19,6 +20,8 @@ public:
     void recheckNow();
     // The marked variables (canonical names) and how many problems the model has in all.
     int problemCount() const { return m_count; }
+    // How many variables still need an equation.
+    int needsEquationCount() const { return m_needsEquation; }
 
 signals:
     void checked(int problemCount);
@@ -29,6 +32,7 @@ private:
     QTimer *m_timer;
     QStringList m_marked;
     int m_count = 0;
+    int m_needsEquation = 0;
 };
 
 } // namespace meadows

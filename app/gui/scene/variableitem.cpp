@@ -94,9 +94,7 @@ void VariableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
         }
     }
     paintBody(painter);
-    painter->setFont(s.font);
-    painter->setPen(hasProblem() ? s.error : s.text);
-    painter->drawText(m_labelRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_label);
+    paintLabel(painter, m_labelRect, m_label);
     if (isSelected()) {
         QColor c = s.selection;
         c.setAlpha(40);
