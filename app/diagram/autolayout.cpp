@@ -187,7 +187,7 @@ std::vector<Link> diagramLinks(const Model &model, const View &old, const QHash<
         for (const ModuleConnection &c : v.connections)
             equations << c.from.section(u'.', 0, 0);
         for (const QString &equation : equations)
-            for (const QString &name : referencedNames(equation))
+            for (const QString &name : namesInEquationText(equation))
                 if (canonicalName(name.section(u'.', 0, 0)) != canonicalName(v.name))
                     add(index.value(canonicalName(name.section(u'.', 0, 0)), -1), to, ViewElement{});
     }
