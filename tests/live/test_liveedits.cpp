@@ -37,11 +37,25 @@ const QString kRoom = QStringLiteral("Room Temperature");
 // Where a slider's handle is drawn, in the slider's coordinates.
 QPoint handleCentre(QSlider *slider)
 {
-    struct Peek : QSlider {
-        using QSlider::initStyleOption;
-    };
+    // The option QSlider::initStyleOption fills (protected there), filled here from the
+    // slider's public state: a downcast to reach it would be undefined behaviour.
     QStyleOptionSlider option;
-    static_cast<Peek *>(slider)->initStyleOption(&option);
+    option.initFrom(slider);
+    option.subControls = QStyle::SC_None;
+    option.activeSubControls = QStyle::SC_None;
+    option.orientation = slider->orientation();
+    option.minimum = slider->minimum();
+    option.maximum = slider->maximum();
+    option.tickPosition = slider->tickPosition();
+    option.tickInterval = slider->tickInterval();
+    option.upsideDown = slider->orientation() == Qt::Horizontal
+                            ? slider->invertedAppearance() != (option.direction == Qt::RightToLeft)
+                            : !slider->invertedAppearance();
+    option.direction = Qt::LeftToRight; // upsideDown already accounts for the direction
+    option.sliderPosition = slider->sliderPosition();
+    option.sliderValue = slider->value();
+    option.singleStep = slider->singleStep();
+    option.pageStep = slider->pageStep();
     return slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider).center();
 }
 
