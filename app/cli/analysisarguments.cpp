@@ -1,4 +1,6 @@
 #include "analysisarguments.h"
+
+#include "commandline.h"
 #include "model/modelfile.h"
 
 namespace meadows {
@@ -92,6 +94,26 @@ bool reportModelProblems(const ParameterizedModel &model, QTextStream &errors)
 {
     printDiagnostics(errors, model.diagnostics());
     return !model.model();
+}
+
+bool parseModelArguments(QCommandLineParser &p, const QString &command, const QStringList &arguments, QTextStream &err,
+                         ModelArguments &out, QString *usage)
+{
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the model"));
+    p.addOption({QStringLiteral("set"), QStringLiteral("override a constant"), QStringLiteral("name=value")});
+    if (!p.parse(QStringList{QStringLiteral("meadows ") + command} + arguments)) {
+        err << "meadows " << command << ": " << p.errorText() << '\n' << usageText();
+        return false;
+    }
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() != 1) {
+        *usage = positional.isEmpty() ? QStringLiteral("no model given") : QStringLiteral("more than one model given");
+        return true;
+    }
+    out.model = positional[0];
+    *usage = parseSetOptions(p.values(QStringLiteral("set")), out.flatten);
+    return true;
 }
 
 } // namespace meadows

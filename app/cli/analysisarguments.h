@@ -9,6 +9,17 @@
 
 namespace meadows {
 
+// The model and its --set overrides, which every analysing subcommand takes.
+struct ModelArguments {
+    QString model;
+    FlattenOptions flatten;
+};
+// Adds the model argument and --set to `p` (beside the command's own options) and parses
+// `arguments`. False, with the message printed, when they do not parse (exit code 2);
+// else `out` is filled and anything wrong with the model or --set is put in *usage.
+bool parseModelArguments(QCommandLineParser &p, const QString &command, const QStringList &arguments, QTextStream &err,
+                         ModelArguments &out, QString *usage);
+
 // --set NAME=VALUE, every one given; on a mistake returns what is wrong.
 QString parseSetOptions(const QStringList &values, FlattenOptions &out);
 // NAME=FROM:TO:N

@@ -47,22 +47,13 @@ int equilibriaCommand(const QStringList &arguments)
 {
     QTextStream err(stderr);
     QCommandLineParser p;
-    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the model"));
-    p.addOption({QStringLiteral("set"), QStringLiteral("override a constant"), QStringLiteral("name=value")});
     p.addOption({QStringLiteral("at"), QStringLiteral("time at which time-driven inputs are held"), QStringLiteral("t")});
     p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
-    if (!p.parse(QStringList{QStringLiteral("meadows equilibria")} + arguments)) {
-        err << "meadows equilibria: " << p.errorText() << '\n' << usageText();
-        return ExitUsage;
-    }
-    const QStringList positional = p.positionalArguments();
+    ModelArguments given;
     QString usage;
-    if (positional.size() != 1)
-        usage = positional.isEmpty() ? QStringLiteral("no model given") : QStringLiteral("more than one model given");
-    FlattenOptions flatten;
-    if (usage.isEmpty())
-        usage = parseSetOptions(p.values(QStringLiteral("set")), flatten);
+    if (!parseModelArguments(p, QStringLiteral("equilibria"), arguments, err, given, &usage))
+        return ExitUsage;
+    const FlattenOptions &flatten = given.flatten;
     EquilibriumOptions options;
     options.at = numberOption(p, QStringLiteral("at"), &usage);
     if (!usage.isEmpty()) {
@@ -70,7 +61,7 @@ int equilibriaCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
-    const std::optional<Project> project = loadModelWithEquations(positional[0], err);
+    const std::optional<Project> project = loadModelWithEquations(given.model, err);
     if (!project)
         return ExitModelError;
     const ParameterizedModel model(*project, {}, flatten);

@@ -13,26 +13,17 @@ int sensitivityCommand(const QStringList &arguments)
 {
     QTextStream err(stderr);
     QCommandLineParser p;
-    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the model"));
     p.addOption({QStringLiteral("vary"), QStringLiteral("a parameter's distribution"), QStringLiteral("name=dist")});
     p.addOption({QStringLiteral("runs"), QStringLiteral("how many runs"), QStringLiteral("n")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("seed of the sampling"), QStringLiteral("s")});
     p.addOption({QStringLiteral("sampling"), QStringLiteral("lhs (Latin hypercube, default) or mc (Monte Carlo)"), QStringLiteral("kind")});
-    p.addOption({QStringLiteral("set"), QStringLiteral("override a constant"), QStringLiteral("name=value")});
     p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("write CSV here"), QStringLiteral("file")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("threads to run on (default: every core)"), QStringLiteral("n")});
-    if (!p.parse(QStringList{QStringLiteral("meadows sensitivity")} + arguments)) {
-        err << "meadows sensitivity: " << p.errorText() << '\n' << usageText();
-        return ExitUsage;
-    }
-    const QStringList positional = p.positionalArguments();
+    ModelArguments given;
     QString usage;
-    if (positional.size() != 1)
-        usage = positional.isEmpty() ? QStringLiteral("no model given") : QStringLiteral("more than one model given");
-    FlattenOptions flatten;
-    if (usage.isEmpty())
-        usage = parseSetOptions(p.values(QStringLiteral("set")), flatten);
+    if (!parseModelArguments(p, QStringLiteral("sensitivity"), arguments, err, given, &usage))
+        return ExitUsage;
+    const FlattenOptions &flatten = given.flatten;
     QStringList names;
     std::vector<Distribution> distributions;
     for (const QString &v : p.values(QStringLiteral("vary"))) {
@@ -69,10 +60,10 @@ int sensitivityCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
-    if (const int refused = refuseOutputOverInput(err, QStringLiteral("sensitivity"), p.value(QStringLiteral("output")), {positional[0]});
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("sensitivity"), p.value(QStringLiteral("output")), {given.model});
         refused >= 0)
         return refused;
-    const std::optional<Project> project = loadModelWithEquations(positional[0], err);
+    const std::optional<Project> project = loadModelWithEquations(given.model, err);
     if (!project)
         return ExitModelError;
     const ParameterizedModel model(*project, names, flatten);
@@ -80,7 +71,7 @@ int sensitivityCommand(const QStringList &arguments)
         return ExitModelError;
     const SensitivityResult result = runSensitivity(model, distributions, runs, seed, sampling, {}, threads);
     if (!result.bands) {
-        err << positional[0] << ": error: " << result.error << '\n';
+        err << given.model << ": error: " << result.error << '\n';
         return ExitModelError;
     }
     // Written as `meadows run` writes its CSV.

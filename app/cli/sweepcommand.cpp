@@ -121,26 +121,17 @@ int sweepCommand(const QStringList &arguments)
 {
     QTextStream err(stderr);
     QCommandLineParser p;
-    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the model"));
     p.addOption({QStringLiteral("vary"), QStringLiteral("a parameter's range"), QStringLiteral("name=from:to:n")});
     p.addOption({QStringLiteral("measure"), QStringLiteral("what each run is reduced to"), QStringLiteral("measure")});
     p.addOption({QStringLiteral("equilibria"), QStringLiteral("follow the equilibria along the parameter")});
     p.addOption({QStringLiteral("json"), QStringLiteral("print JSON (with --equilibria)")});
     p.addOption({QStringLiteral("at"), QStringLiteral("time at which time-driven inputs are held"), QStringLiteral("t")});
-    p.addOption({QStringLiteral("set"), QStringLiteral("override a constant"), QStringLiteral("name=value")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("threads to run on (default: every core)"), QStringLiteral("n")});
-    if (!p.parse(QStringList{QStringLiteral("meadows sweep")} + arguments)) {
-        err << "meadows sweep: " << p.errorText() << '\n' << usageText();
-        return ExitUsage;
-    }
-    const QStringList positional = p.positionalArguments();
+    ModelArguments given;
     QString usage;
-    if (positional.size() != 1)
-        usage = positional.isEmpty() ? QStringLiteral("no model given") : QStringLiteral("more than one model given");
-    FlattenOptions flatten;
-    if (usage.isEmpty())
-        usage = parseSetOptions(p.values(QStringLiteral("set")), flatten);
+    if (!parseModelArguments(p, QStringLiteral("sweep"), arguments, err, given, &usage))
+        return ExitUsage;
+    const FlattenOptions &flatten = given.flatten;
     std::vector<SweepAxis> axes;
     QStringList names;
     std::size_t points = 1;
@@ -178,7 +169,7 @@ int sweepCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
-    const std::optional<Project> project = loadModelWithEquations(positional[0], err);
+    const std::optional<Project> project = loadModelWithEquations(given.model, err);
     if (!project)
         return ExitModelError;
     const ParameterizedModel model(*project, names, flatten);
@@ -190,7 +181,7 @@ int sweepCommand(const QStringList &arguments)
     }
     const SweepTable table = runSweep(model, axes, measure, {}, threads);
     if (!table.error.isEmpty()) {
-        err << positional[0] << ": error: " << table.error << '\n';
+        err << given.model << ": error: " << table.error << '\n';
         return ExitModelError;
     }
     return writeCommandOutput(err, sweepCsv(table));
