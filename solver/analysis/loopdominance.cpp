@@ -174,6 +174,14 @@ std::size_t forwardRow(std::size_t t, std::size_t rows)
     return rows > 1 ? std::min(t + 1, rows - 1) : 0;
 }
 
+// Both scorers give up the same way when the every-DT run did not start or was cancelled.
+template <typename Out>
+Out failed(Out &out, const QString &error)
+{
+    out.error = error;
+    return std::move(out);
+}
+
 } // namespace
 
 LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model, const RunOptions &options,
@@ -181,20 +189,16 @@ LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model
 {
     LinkScoreRun out;
     const EveryStepRun every = runEveryStep(model, options, cancel);
-    if (!every.run.results) {
-        out.error = every.run.error;
-        return out;
-    }
+    if (!every.run.results)
+        return failed(out, every.run.error);
     const Results &results = *every.run.results;
     const std::size_t rows = results.rows();
     LinkScorer scorer(causal, results);
     std::vector<std::vector<double>> byLink;
     for (const CausalLink &link : causal.graph.links()) {
         byLink.push_back(scorer.scores(link));
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            out.error = QStringLiteral("cancelled");
-            return out;
-        }
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return failed(out, QStringLiteral("cancelled"));
     }
     for (std::size_t t = 0; t < rows; t += every.stride) {
         out.times.push_back(results.at(t, 0));
@@ -209,10 +213,8 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
 {
     DominanceResult out;
     const EveryStepRun every = runEveryStep(model, options, cancel);
-    if (!every.run.results) {
-        out.error = every.run.error;
-        return out;
-    }
+    if (!every.run.results)
+        return failed(out, every.run.error);
     const Results &results = *every.run.results;
     const std::size_t rows = results.rows();
 
@@ -235,10 +237,8 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
             }
             loopLinks[l].push_back(*it);
         }
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            out.error = QStringLiteral("cancelled");
-            return out;
-        }
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return failed(out, QStringLiteral("cancelled"));
     }
     out.approximatedLinks = scorer.approximated;
 

@@ -35,8 +35,9 @@ struct InlineRun {
     QString firstError() const;
 };
 
-// `equation` as the only aux, evaluated at time 0; NaN with `error` set when it does not run.
-double valueAlone(const QString &equation, QString *error);
+// `equation` as the only aux, evaluated at time 0, against `expected` (within 1e-12): empty
+// when it matches, else what it gave (its value with 17 digits, or why it did not run).
+QString mismatchAlone(const QString &equation, double expected);
 
 InlineRun simulateText(const QByteArray &text, const FlattenOptions &flatten = {}, const RunOptions &options = {});
 
