@@ -185,7 +185,7 @@ Out failed(Out &out, const QString &error)
 } // namespace
 
 LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model, const RunOptions &options,
-                           const std::atomic<bool> *cancel)
+                           const std::atomic<bool> *cancel, std::size_t maxKeptScores)
 {
     LinkScoreRun out;
     const EveryStepRun every = runEveryStep(model, options, cancel);
@@ -200,7 +200,11 @@ LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model
         if (cancel && cancel->load(std::memory_order_relaxed))
             return failed(out, QStringLiteral("cancelled"));
     }
-    for (std::size_t t = 0; t < rows; t += every.stride) {
+    // Every DT, as Stella searches, unless that would keep more than maxKeptScores numbers:
+    // then every n-th DT, never more sparsely than the save step.
+    const std::size_t links = std::max<std::size_t>(byLink.size(), 1);
+    out.stride = std::min(every.stride, std::max<std::size_t>(1, (rows * links + maxKeptScores - 1) / std::max<std::size_t>(maxKeptScores, 1)));
+    for (std::size_t t = 0; t < rows; t += out.stride) {
         out.times.push_back(results.at(t, 0));
         for (const std::vector<double> &link : byLink)
             out.scores.push_back(t == 0 ? 0.0 : link[forwardRow(t, rows)]); // t = 0: no score, as in computeDominance
