@@ -60,6 +60,8 @@ private slots:
     void integerTruncatesLikeVensim();
     void vectorSelectEveryAction();
     void getTimeValueInModelTime();
+    void orderNamedByALaterConstant();
+    void incompleteVariableIsReadNotRun();
     void macrosBecomeXmileMacros();
     void activeInitialBreaksAnInitialLoop();
     void malformedEquationIsAnErrorAtLineAndColumn();
@@ -198,6 +200,36 @@ void TestVensimReader::getTimeValueInModelTime()
     QVERIFY2(messages(clock).join(u'\n').contains(QStringLiteral("m.mdl:2:8: warning: GET TIME VALUE is supported relative to")),
              qPrintable(messages(clock).join(u'\n')));
     QVERIFY(std::isnan(valueAt(clock, QStringLiteral("wall"), 0)));
+}
+
+// A delay's order may be a constant defined further down the file. DELAY N of order 2 and
+// delay 2 (stages of 1 time unit, DT 1) of a step from 0 to 1 at time 0, starting at 0:
+// stage 1 = 0, 1, 1, ...; stage 2 (the output) = 0, 0, 1: the output is 1 at time 2.
+void TestVensimReader::orderNamedByALaterConstant()
+{
+    const XmileReadResult r = read(QStringLiteral("out = DELAY N(STEP(1, 0), 2, 0, order) ~~|\norder = 2 ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(valueAt(r, QStringLiteral("out"), 1), 0.0);
+    QCOMPARE(valueAt(r, QStringLiteral("out"), 2), 1.0);
+}
+
+// "x = ~ units ~ |" and A FUNCTION OF(...) are how Vensim keeps a variable not written yet:
+// the model is read (for its diagram and loops), the variable has no equation, and running
+// it is an error naming the variable.
+void TestVensimReader::incompleteVariableIsReadNotRun()
+{
+    const XmileReadResult r = read(QStringLiteral("u = A FUNCTION OF(u, a) ~~|\nu = ~ Month ~ not written yet |\na = 10 ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:2:1: warning: 'u' has no equation yet (it is empty or A FUNCTION OF): "
+                                                 "the model can be read and drawn but not run")),
+             qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(r.project->mainModel().findVariable(u"u")->equation, QString());
+    const CompileResult c = compileProject(*r.project);
+    QVERIFY(!c.model);
+    bool named = false;
+    for (const Diagnostic &d : c.diagnostics)
+        named = named || d.format().contains(QLatin1String("'u' has no equation"));
+    QVERIFY(named);
 }
 
 void TestVensimReader::macrosBecomeXmileMacros()
