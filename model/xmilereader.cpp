@@ -1,4 +1,5 @@
 #include "xmilereader.h"
+#include "xmileresources.h"
 
 #include "names.h"
 #include "sizelimit.h"
@@ -505,7 +506,10 @@ XmileReadResult readXmileFile(const QString &path)
         result.diagnostics.push_back({Severity::Error, path, {}, QStringLiteral("cannot open: %1").arg(file.errorString())});
         return result;
     }
-    return readXmile(file.readAll(), path);
+    XmileReadResult result = readXmile(file.readAll(), path);
+    if (result.project)
+        loadModuleResources(*result.project, path, result.diagnostics);
+    return result;
 }
 
 } // namespace meadows

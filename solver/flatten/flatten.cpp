@@ -95,8 +95,10 @@ void Flattener::errorAt(const Variable &v, const QString &message)
 {
     Diagnostic d;
     d.file = m_project.fileName;
-    if (v.elementSource.isValid())
+    if (v.elementSource.isValid()) {
+        d.file = v.elementSource.fileName(); // a module's model may come from another file
         d.pos = v.elementSource.source->position(v.elementSource.offset);
+    }
     d.message = message;
     d.variable = displayName(v.name);
     m_out.diagnostics.push_back(d);
