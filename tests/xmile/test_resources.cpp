@@ -1,7 +1,7 @@
-// Modules whose model is in another file (<module resource="...">, as in the XMILE 1.0
-// specification's multifile_submodel example): read relative to the file naming them,
-// run as if the model were in the same file, and a missing file or a cycle is an error
-// at the module's line and column.
+// Content from other files, read relative to the file naming them: modules whose model is
+// in another file (<module resource="...">, the XMILE 1.0 specification's multifile_submodel
+// example) and <header><includes> (its master.xmile example). They run as if written in the
+// same file; a missing file or a cycle is an error at its line and column.
 #include "model/modelfile.h"
 #include "model/xmilereader.h"
 #include "solver/compiler.h"
@@ -38,17 +38,19 @@ QStringList messages(const XmileReadResult &r)
 
 } // namespace
 
-class TestModuleFiles : public QObject {
+class TestResources : public QObject {
     Q_OBJECT
 private slots:
     void moduleModelIsReadFromItsResource();
     void missingResourceIsAnErrorAtTheModule();
     void resourceNamingItselfIsACycle();
+    void includedMacrosAndModelsJoinTheProject();
+    void missingIncludeIsAnErrorAtItsLine();
 };
 
 // The sub-model (in sub/growth.xmile) holds a stock that gains `rate` a step; the root feeds
 // rate = 3 and reads the stock back: Level is 0, 3, 6, 9, 12 at times 0 to 4 (Euler, DT 1).
-void TestModuleFiles::moduleModelIsReadFromItsResource()
+void TestResources::moduleModelIsReadFromItsResource()
 {
     QTemporaryDir dir;
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub")));
@@ -78,7 +80,7 @@ void TestModuleFiles::moduleModelIsReadFromItsResource()
         QCOMPARE(run.results->at(row, std::size_t(seen)), 3.0 * double(row));
 }
 
-void TestModuleFiles::missingResourceIsAnErrorAtTheModule()
+void TestResources::missingResourceIsAnErrorAtTheModule()
 {
     QTemporaryDir dir;
     const QString root = dir.filePath(QStringLiteral("root.xmile"));
@@ -93,7 +95,7 @@ void TestModuleFiles::missingResourceIsAnErrorAtTheModule()
              qPrintable(all));
 }
 
-void TestModuleFiles::resourceNamingItselfIsACycle()
+void TestResources::resourceNamingItselfIsACycle()
 {
     QTemporaryDir dir;
     const QString loop = dir.filePath(QStringLiteral("loop.xmile"));
@@ -105,5 +107,45 @@ void TestModuleFiles::resourceNamingItselfIsACycle()
              qPrintable(messages(r).join(u'\n')));
 }
 
-QTEST_GUILESS_MAIN(TestModuleFiles)
-#include "test_module_files.moc"
+// As the specification's master.xmile: macros.xmile defines TRIPLE(x) = x * 3 and a named
+// model "helper"; the master uses both. tripled = TRIPLE(5) = 15; the module of model
+// "helper" computes out = 2 * 7 = 14.
+void TestResources::includedMacrosAndModelsJoinTheProject()
+{
+    QTemporaryDir dir;
+    write(dir.filePath(QStringLiteral("macros.xmile")),
+          QByteArray(kHeader) + "<model name=\"helper\"><variables><aux name=\"out\" access=\"output\"><eqn>2 * 7</eqn></aux>"
+          "</variables></model>\n<macro name=\"TRIPLE\"><parm>x</parm><eqn>x * 3</eqn></macro></xmile>\n");
+    const QString master = dir.filePath(QStringLiteral("master.xmile"));
+    write(master, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                  "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+                  "<header><vendor>tests</vendor><product version=\"1\">tests</product>\n"
+                  "<includes><include resource=\"macros.xmile\"/></includes></header>\n"
+                  "<sim_specs method=\"Euler\"><start>0</start><stop>1</stop><dt>1</dt></sim_specs>\n"
+                  "<model><variables><aux name=\"tripled\"><eqn>TRIPLE(5)</eqn></aux>\n"
+                  "<module name=\"helper\"/><aux name=\"fourteen\"><eqn>helper.out</eqn></aux></variables></model></xmile>\n");
+    const XmileReadResult r = readXmileFile(master);
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QVERIFY2(r.diagnostics.empty(), qPrintable(messages(r).join(u'\n')));
+    const CompileResult c = compileProject(*r.project);
+    QVERIFY(c.model);
+    const RunResult run = simulate(*c.model);
+    QVERIFY(run.results);
+    QCOMPARE(run.results->at(0, std::size_t(run.results->column(QStringLiteral("tripled")))), 15.0);
+    QCOMPARE(run.results->at(0, std::size_t(run.results->column(QStringLiteral("fourteen")))), 14.0);
+}
+
+void TestResources::missingIncludeIsAnErrorAtItsLine()
+{
+    QTemporaryDir dir;
+    const QString master = dir.filePath(QStringLiteral("master.xmile"));
+    // Line 3 holds the <include>; `resource="` starts at column 22 (after "<includes>  <include ").
+    write(master, "<?xml version=\"1.0\"?>\n<xmile version=\"1.0\"><header>\n<includes>  <include resource=\"gone.xmile\"/>"
+                  "</includes></header>\n<model/></xmile>\n");
+    const XmileReadResult r = readXmileFile(master);
+    QVERIFY2(messages(r).contains(master + QStringLiteral(":3:22: error: the included file 'gone.xmile' does not exist")),
+             qPrintable(messages(r).join(u'\n')));
+}
+
+QTEST_GUILESS_MAIN(TestResources)
+#include "test_resources.moc"
