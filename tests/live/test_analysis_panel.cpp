@@ -82,7 +82,7 @@ struct Editor {
     }
 };
 
-// Opens the list of constants and clicks one.
+// Opens the list of constants and picks one.
 void choose(QComboBox *combo, const QString &name)
 {
     const int index = combo->findText(name);
@@ -90,9 +90,12 @@ void choose(QComboBox *combo, const QString &name)
     QTest::mouseClick(combo, Qt::LeftButton);
     QAbstractItemView *view = combo->view();
     QTRY_VERIFY(view->isVisible());
-    const QModelIndex item = view->model()->index(index, 0);
-    view->scrollTo(item);
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(item).center());
+    // The arrow keys to the item and Return (a click in the list right after it opened is
+    // taken for the end of the click that opened it).
+    QTest::keyClick(view, Qt::Key_Home);
+    for (int i = 0; i < index; ++i)
+        QTest::keyClick(view, Qt::Key_Down);
+    QTest::keyClick(view, Qt::Key_Return);
     QTRY_COMPARE(combo->currentText(), name);
 }
 
