@@ -76,9 +76,11 @@ struct Editor {
     void clickTab(QWidget *tab)
     {
         QTabBar *bar = panel->tabs()->tabBar();
-        const int index = panel->tabs()->indexOf(tab);
+        const int index = panel->indexOf(tab);
+        QVERIFY(index >= 0);
         QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(index).center());
-        QCOMPARE(panel->tabs()->currentWidget(), tab);
+        QCOMPARE(panel->tabs()->currentIndex(), index);
+        QVERIFY(tab->isVisible());
     }
 };
 

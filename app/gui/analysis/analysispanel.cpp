@@ -5,6 +5,7 @@
 #include "recoverytab.h"
 #include "sensitivitytab.h"
 
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -18,14 +19,35 @@ AnalysisPanel::AnalysisPanel(QWidget *parent) : QWidget(parent)
     m_bifurcation = new BifurcationTab(m_tabs);
     m_recovery = new RecoveryTab(m_tabs);
     m_sensitivity = new SensitivityTab(m_tabs);
-    m_tabs->addTab(m_equilibria, tr("Equilibria"));
-    m_tabs->addTab(m_bifurcation, tr("Bifurcation"));
-    m_tabs->addTab(m_recovery, tr("Recovery map"));
-    m_tabs->addTab(m_sensitivity, tr("Sensitivity"));
+    // A short dock scrolls a tab rather than squeeze its chart or map below what it needs.
+    const auto add = [this](QWidget *tab, const QString &title) {
+        auto *scroll = new QScrollArea(m_tabs);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(tab);
+        m_tabs->addTab(scroll, title);
+    };
+    add(m_equilibria, tr("Equilibria"));
+    add(m_bifurcation, tr("Bifurcation"));
+    add(m_recovery, tr("Recovery map"));
+    add(m_sensitivity, tr("Sensitivity"));
     connect(m_sensitivity, &SensitivityTab::bandsChanged, this, &AnalysisPanel::bandsChanged);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
+}
+
+int AnalysisPanel::indexOf(const QWidget *tab) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->widget(i)->isAncestorOf(tab))
+            return i;
+    return -1;
+}
+
+void AnalysisPanel::showTab(const QWidget *tab)
+{
+    m_tabs->setCurrentIndex(indexOf(tab));
 }
 
 void AnalysisPanel::setModel(const Project &project, const FlattenOptions &overrides)

@@ -28,6 +28,9 @@ public:
     void setModel(const Project &project, const FlattenOptions &overrides);
 
     QTabWidget *tabs() const { return m_tabs; }
+    // Where a tab (equilibria() ...) is in tabs() (each sits in a scroll area), and bringing it to the front.
+    int indexOf(const QWidget *tab) const;
+    void showTab(const QWidget *tab);
     EquilibriaTab *equilibria() const { return m_equilibria; }
     BifurcationTab *bifurcation() const { return m_bifurcation; }
     RecoveryTab *recovery() const { return m_recovery; }

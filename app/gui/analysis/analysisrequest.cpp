@@ -40,6 +40,7 @@ QString startAnalysis(QMainWindow *window, QDockWidget *dock, AnalysisPanel *pan
     dock->raise();
     // Wide enough for the chart's labels.
     window->resizeDocks({dock}, {560}, Qt::Horizontal);
+    window->resizeDocks({dock}, {620}, Qt::Vertical);
     AnalysisTab *tab = nullptr;
     QString error;
     if (kind == QLatin1String("equilibria") && rest.isEmpty()) {
@@ -65,7 +66,7 @@ QString startAnalysis(QMainWindow *window, QDockWidget *dock, AnalysisPanel *pan
     }
     if (!error.isEmpty())
         return error;
-    panel->tabs()->setCurrentWidget(tab);
+    panel->showTab(tab);
     tab->run();
     return {};
 }

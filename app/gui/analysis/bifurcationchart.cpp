@@ -3,6 +3,7 @@
 #include "live/chartscale.h"
 
 #include <QChart>
+#include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -33,11 +34,29 @@ BifurcationChart::BifurcationChart(QWidget *parent) : QChartView(new QChart, par
     auto *y = new QValueAxis;
     chart()->addAxis(x, Qt::AlignBottom);
     chart()->addAxis(y, Qt::AlignLeft);
+    connect(chart(), &QChart::plotAreaChanged, this, &BifurcationChart::placeLabels);
 }
 
 void BifurcationChart::clear()
 {
+    for (const auto &label : std::as_const(m_labels))
+        delete label.first;
+    m_labels.clear();
     chart()->removeAllSeries();
+}
+
+void BifurcationChart::placeLabels()
+{
+    const QRectF plot = chart()->plotArea();
+    for (const auto &[text, mark] : std::as_const(m_labels)) {
+        const QPointF at = chart()->mapToPosition(mark->at(0), mark);
+        const QRectF box = text->boundingRect();
+        const double x = std::clamp(at.x() - box.width() / 2, plot.left() + 2, std::max(plot.left() + 2, plot.right() - box.width() - 2));
+        double y = at.y() - box.height() - 6;
+        if (y < plot.top())
+            y = at.y() + 8;
+        text->setPos(x, y);
+    }
 }
 
 void BifurcationChart::show(const Continuation &c, std::size_t stock)
@@ -103,10 +122,11 @@ void BifurcationChart::show(const Continuation &c, std::size_t stock)
         s->setColor(color);
         s->setBorderColor(Qt::white);
         s->append(p.value, p.stocks[stock]);
-        s->setPointLabelsFormat(label);
-        s->setPointLabelsVisible(true);
-        s->setPointLabelsClipping(false);
-        s->setPointLabelsColor(color);
+        s->setPointLabelsFormat(label); // kept with the mark; drawn by placeLabels
+        auto *text = new QGraphicsSimpleTextItem(label, chart());
+        text->setBrush(color);
+        text->setZValue(20);
+        m_labels.append({text, s});
         chart()->addSeries(s);
         s->attachAxis(x);
         s->attachAxis(y);
@@ -138,6 +158,7 @@ void BifurcationChart::show(const Continuation &c, std::size_t stock)
     y->setTickAnchor(sy.min);
     y->setTickInterval(sy.step);
     y->setLabelFormat(tickLabelFormat(sy.step));
+    placeLabels();
 }
 
 QStringList BifurcationChart::markLabels() const

@@ -7,6 +7,9 @@
 
 #include <QChartView>
 
+class QGraphicsSimpleTextItem;
+class QScatterSeries;
+
 namespace meadows {
 
 class BifurcationChart : public QChartView {
@@ -20,6 +23,12 @@ public:
 
     // The marks' labels, as drawn: "fold: H = 25 (X = 50)".
     QStringList markLabels() const;
+
+private:
+    // Each mark's label sits above it, moved sideways to stay inside the plot.
+    void placeLabels();
+
+    QList<QPair<QGraphicsSimpleTextItem *, QScatterSeries *>> m_labels;
 };
 
 } // namespace meadows

@@ -15,7 +15,7 @@ QString number(double v) { return QString::number(v, 'g', 5); }
 
 RecoveryMapView::RecoveryMapView(QWidget *parent) : QWidget(parent)
 {
-    setMinimumSize(240, 160);
+    setMinimumSize(240, 180);
     setMouseTracking(true);
     setAccessibleName(tr("Recovery map"));
 }
