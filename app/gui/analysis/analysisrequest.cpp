@@ -14,6 +14,7 @@
 #include <QMainWindow>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTimer>
 
 namespace meadows {
 
@@ -38,9 +39,11 @@ QString startAnalysis(QMainWindow *window, QDockWidget *dock, AnalysisPanel *pan
     const QString rest = colon < 0 ? QString() : spec.mid(colon + 1);
     dock->show();
     dock->raise();
-    // Wide enough for the chart's labels.
-    window->resizeDocks({dock}, {560}, Qt::Horizontal);
-    window->resizeDocks({dock}, {620}, Qt::Vertical);
+    // Wide and tall enough for the chart's labels, once the window has laid its docks out.
+    QTimer::singleShot(50, dock, [window, dock]() {
+        window->resizeDocks({dock}, {560}, Qt::Horizontal);
+        window->resizeDocks({dock}, {640}, Qt::Vertical);
+    });
     AnalysisTab *tab = nullptr;
     QString error;
     if (kind == QLatin1String("equilibria") && rest.isEmpty()) {
