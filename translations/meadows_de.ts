@@ -211,6 +211,59 @@
     </message>
 </context>
 <context>
+    <name>meadows::AnalysisJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop this analysis</source>
+        <translation>Diese Analyse anhalten</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::AnalysisPanel</name>
+    <message>
+        <source>Equilibria</source>
+        <translation>Gleichgewichte</translation>
+    </message>
+    <message>
+        <source>Bifurcation</source>
+        <translation>Bifurkation</translation>
+    </message>
+    <message>
+        <source>Recovery map</source>
+        <translation>Erholungskarte</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::AnalysisTab</name>
+    <message>
+        <source>Open a model to analyse it.</source>
+        <translation>Öffnen Sie ein Modell, um es zu analysieren.</translation>
+    </message>
+    <message>
+        <source>A causal-loop diagram has no equations: give the variables equations to find its steady states.</source>
+        <translation>Ein Kausalschleifendiagramm hat keine Gleichungen: Geben Sie den Variablen Gleichungen, um seine Gleichgewichte zu finden.</translation>
+    </message>
+    <message>
+        <source>The model does not compile.</source>
+        <translation>Das Modell lässt sich nicht übersetzen.</translation>
+    </message>
+</context>
+<context>
     <name>meadows::Autosave</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -235,6 +288,75 @@
     <message>
         <source>Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?</source>
         <translation>Meadows wurde nicht ordnungsgemäß beendet. Ungespeicherte Arbeit an %1 vom %2 kann wiederhergestellt werden. Wiederherstellen?</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::BifurcationChart</name>
+    <message>
+        <source>stable</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <source>unstable</source>
+        <translation>instabil</translation>
+    </message>
+    <message>
+        <source>tipping point (fold): %1 = %2, %3 = %4</source>
+        <translation>Kipppunkt (Faltung): %1 = %2, %3 = %4</translation>
+    </message>
+    <message>
+        <source>Hopf: %1 = %2, %3 = %4</source>
+        <translation>Hopf: %1 = %2, %3 = %4</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::BifurcationTab</name>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Follow every equilibrium as the parameter moves over its range</source>
+        <translation>Jedes Gleichgewicht verfolgen, während der Parameter seinen Bereich durchläuft</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Stock shown</source>
+        <translation>Gezeigter Bestand</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>The model has no constant to vary.</source>
+        <translation>Das Modell hat keine Konstante zum Variieren.</translation>
+    </message>
+    <message>
+        <source>Following the equilibria along %1…</source>
+        <translation>Gleichgewichte werden entlang %1 verfolgt…</translation>
+    </message>
+    <message>
+        <source>Tipping point (fold) at %1 = %2: two equilibria meet and vanish there.</source>
+        <translation>Kipppunkt (Faltung) bei %1 = %2: Dort treffen sich zwei Gleichgewichte und verschwinden.</translation>
+    </message>
+    <message>
+        <source>Hopf point at %1 = %2: the steady state turns into an oscillation there.</source>
+        <translation>Hopf-Punkt bei %1 = %2: Dort wird aus dem Gleichgewicht eine Schwingung.</translation>
+    </message>
+    <message>
+        <source>No tipping point between %1 and %2.</source>
+        <translation>Kein Kipppunkt zwischen %1 und %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n equilibrium branch(es) along %1; solid: stable, dashed: unstable.</source>
+        <translation>
+            <numerusform>%n Gleichgewichtszweig entlang %1; durchgezogen: stabil, gestrichelt: instabil.</numerusform>
+            <numerusform>%n Gleichgewichtszweige entlang %1; durchgezogen: stabil, gestrichelt: instabil.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -302,6 +424,96 @@
     </message>
 </context>
 <context>
+    <name>meadows::EquilibriaTab</name>
+    <message>
+        <source>Find equilibria</source>
+        <translation>Gleichgewichte finden</translation>
+    </message>
+    <message>
+        <source>Find the steady states again (they are found whenever the equations change)</source>
+        <translation>Die Gleichgewichte erneut finden (sie werden bei jeder Änderung der Gleichungen gefunden)</translation>
+    </message>
+    <message>
+        <source>Equilibria</source>
+        <translation>Gleichgewichte</translation>
+    </message>
+    <message>
+        <source>Steady states: where every stock&apos;s net flow is zero, with STEP, PULSE and TIME held at the start. Stable: nearby states return (every eigenvalue&apos;s real part below zero); unstable: they leave; saddle: some directions return, others leave (the edge between two stable states).</source>
+        <translation>Gleichgewichte: wo der Nettofluss jedes Bestands null ist, mit STEP, PULSE und TIME auf dem Start festgehalten. Stabil: nahe Zustände kehren zurück (der Realteil jedes Eigenwerts ist negativ); instabil: sie entfernen sich; Sattel: manche Richtungen kehren zurück, andere entfernen sich (die Kante zwischen zwei stabilen Zuständen).</translation>
+    </message>
+    <message>
+        <source>Finding equilibria…</source>
+        <translation>Gleichgewichte werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Eigenvalues</source>
+        <translation>Eigenwerte</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>Stabilität</translation>
+    </message>
+    <message>
+        <source>Oscillatory</source>
+        <translation>Schwingend</translation>
+    </message>
+    <message>
+        <source>Kink</source>
+        <translation>Knick</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <source>unstable</source>
+        <translation>instabil</translation>
+    </message>
+    <message>
+        <source>saddle</source>
+        <translation>Sattel</translation>
+    </message>
+    <message>
+        <source>%1 (neutral: an eigenvalue&apos;s real part is zero)</source>
+        <translation>%1 (neutral: der Realteil eines Eigenwerts ist null)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>equilibrium %1 sits on a %2 kink in &apos;%3&apos;: the net flows have a different slope on each side, and its eigenvalues are those of the average slope</source>
+        <translation>Gleichgewicht %1 liegt auf einem %2-Knick in &apos;%3&apos;: Die Nettoflüsse haben auf jeder Seite eine andere Steigung, und seine Eigenwerte sind die der mittleren Steigung</translation>
+    </message>
+    <message>
+        <source>Several stable states: the unstable and saddle ones between them are the edges a disturbance must push the stocks across to tip the model from one to another.</source>
+        <translation>Mehrere stabile Gleichgewichte: Die instabilen und Sattelpunkte dazwischen sind die Kanten, über die eine Störung die Bestände schieben muss, um das Modell von einem ins andere kippen zu lassen.</translation>
+    </message>
+    <message>
+        <source>One stable state, and beyond the unstable one the stocks move away from it: a threshold that a large enough disturbance crosses.</source>
+        <translation>Ein stabiles Gleichgewicht, und jenseits des instabilen entfernen sich die Bestände davon: eine Schwelle, die eine genügend große Störung überschreitet.</translation>
+    </message>
+    <message>
+        <source>No equilibrium at time %1: Newton&apos;s method found none from %2 starting points (the stocks never all stop changing).</source>
+        <translation>Kein Gleichgewicht zur Zeit %1: Das Newton-Verfahren fand von %2 Startpunkten aus keines (die Bestände hören nie alle auf, sich zu ändern).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n equilibrium(s) at time %1 (from %2 starting points).</source>
+        <translation>
+            <numerusform>%n Gleichgewicht zur Zeit %1 (von %2 Startpunkten aus).</numerusform>
+            <numerusform>%n Gleichgewichte zur Zeit %1 (von %2 Startpunkten aus).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>meadows::GraphicalFunctionEditor</name>
     <message>
         <source>Input (x)</source>
@@ -329,6 +541,10 @@
     <message>
         <source>Set %1 to %2</source>
         <translation>%1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1150,33 @@
     </message>
 </context>
 <context>
+    <name>meadows::ParameterRow</name>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>Werte</translation>
+    </message>
+</context>
+<context>
     <name>meadows::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1146,6 +1389,96 @@
     </message>
 </context>
 <context>
+    <name>meadows::RecoveryMapView</name>
+    <message>
+        <source>Recovery map</source>
+        <translation>Erholungskarte</translation>
+    </message>
+    <message>
+        <source>Choose the disturbance&apos;s parameters and press Run.</source>
+        <translation>Wählen Sie die Parameter der Störung und drücken Sie Ausführen.</translation>
+    </message>
+    <message>
+        <source>recovers</source>
+        <translation>erholt sich</translation>
+    </message>
+    <message>
+        <source>does not recover</source>
+        <translation>erholt sich nicht</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::RecoveryTab</name>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the model at every point of the grid and say which runs recover</source>
+        <translation>Das Modell an jedem Punkt des Gitters ausführen und sagen, welche Läufe sich erholen</translation>
+    </message>
+    <message>
+        <source>Across</source>
+        <translation>Waagrecht</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Senkrecht</translation>
+    </message>
+    <message>
+        <source>Second parameter</source>
+        <translation>Zweiter Parameter</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Toleranz</translation>
+    </message>
+    <message>
+        <source>A run &lt;b&gt;recovers&lt;/b&gt; when every stock ends within the tolerance of where the reference run ends: the run with both parameters at their first value (put the undisturbed value there: a dip of size 0 or length 0). The tolerance is a share of the stock&apos;s largest size in the reference run. A run still far from it at the end (a backlog still growing) does not recover.</source>
+        <translation>Ein Lauf &lt;b&gt;erholt sich&lt;/b&gt;, wenn jeder Bestand innerhalb der Toleranz dort endet, wo der Referenzlauf endet: der Lauf mit beiden Parametern auf ihrem ersten Wert (tragen Sie dort den ungestörten Wert ein: ein Einbruch der Größe 0 oder der Dauer 0). Die Toleranz ist ein Anteil am größten Wert des Bestands im Referenzlauf. Ein Lauf, der am Ende noch weit davon entfernt ist (ein Rückstau, der noch wächst), erholt sich nicht.</translation>
+    </message>
+    <message>
+        <source>Choose two different constants to vary.</source>
+        <translation>Wählen Sie zwei verschiedene Konstanten zum Variieren.</translation>
+    </message>
+    <message>
+        <source>Running the grid…</source>
+        <translation>Das Gitter wird gerechnet…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs recover (green). The reference run ends at %3.</source>
+        <translation>%1 von %2 Läufen erholen sich (grün). Der Referenzlauf endet bei %3.</translation>
+    </message>
+    <message>
+        <source>recovers below, does not recover above</source>
+        <translation>erholt sich darunter, nicht darüber</translation>
+    </message>
+    <message>
+        <source>recovers above, does not recover below</source>
+        <translation>erholt sich darüber, nicht darunter</translation>
+    </message>
+    <message>
+        <source>At %1 = %2: boundary at %3 (%4)</source>
+        <translation>Bei %1 = %2: Grenze bei %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Boundary at %1 (%2)</source>
+        <translation>Grenze bei %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every run recovers.</source>
+        <translation>Jeder Lauf erholt sich.</translation>
+    </message>
+    <message>
+        <source>No run recovers.</source>
+        <translation>Kein Lauf erholt sich.</translation>
+    </message>
+    <message>
+        <source>No boundary along %1.</source>
+        <translation>Keine Grenze entlang %1.</translation>
+    </message>
+</context>
+<context>
     <name>meadows::RunComparisonModel</name>
     <message>
         <source>Variable</source>
@@ -1173,6 +1506,79 @@
     <message>
         <source>There is no such run.</source>
         <translation>Diesen Lauf gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::SensitivityTab</name>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the model many times with the constants drawn from their ranges</source>
+        <translation>Das Modell viele Male ausführen, mit aus ihren Bereichen gezogenen Konstanten</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>Variieren</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Vary this constant too, uniformly over its range</source>
+        <translation>Auch diese Konstante variieren, gleichverteilt über ihren Bereich</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Constants varied</source>
+        <translation>Variierte Konstanten</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Show bands on the Results chart</source>
+        <translation>Bänder im Ergebnisdiagramm zeigen</translation>
+    </message>
+    <message>
+        <source>%1: uniform from %2 to %3</source>
+        <translation>%1: gleichverteilt von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>Each run draws the constants listed (or the one chosen, when none is listed) uniformly from their ranges, by Latin hypercube sampling. The Results chart shades where 90 % (light) and 50 % (dark) of the runs lie, with the median dotted.</source>
+        <translation>Jeder Lauf zieht die aufgeführten Konstanten (oder die gewählte, wenn keine aufgeführt ist) gleichverteilt aus ihren Bereichen, per Latin-Hypercube-Stichprobe. Das Ergebnisdiagramm schattiert, wo 90 % (hell) und 50 % (dunkel) der Läufe liegen, den Median gepunktet.</translation>
+    </message>
+    <message>
+        <source>The model changed: run again for its bands.</source>
+        <translation>Das Modell hat sich geändert: Führen Sie es erneut aus, um seine Bänder zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The model has no constant to vary.</source>
+        <translation>Das Modell hat keine Konstante zum Variieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running the model %n time(s)…</source>
+        <translation>
+            <numerusform>Das Modell wird %n-mal ausgeführt…</numerusform>
+            <numerusform>Das Modell wird %n-mal ausgeführt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) varying %1: percentile bands of every charted variable.</source>
+        <translation>
+            <numerusform>%n Lauf mit variiertem %1: Perzentilbänder jeder gezeigten Variable.</numerusform>
+            <numerusform>%n Läufe mit variiertem %1: Perzentilbänder jeder gezeigten Variable.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

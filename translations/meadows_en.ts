@@ -32,6 +32,26 @@
     </message>
 </context>
 <context>
+    <name>meadows::BifurcationTab</name>
+    <message numerus="yes">
+        <source>%n equilibrium branch(es) along %1; solid: stable, dashed: unstable.</source>
+        <translation>
+            <numerusform>%n equilibrium branch along %1; solid: stable, dashed: unstable.</numerusform>
+            <numerusform>%n equilibrium branches along %1; solid: stable, dashed: unstable.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>meadows::EquilibriaTab</name>
+    <message numerus="yes">
+        <source>%n equilibrium(s) at time %1 (from %2 starting points).</source>
+        <translation>
+            <numerusform>%n equilibrium at time %1 (from %2 starting points).</numerusform>
+            <numerusform>%n equilibria at time %1 (from %2 starting points).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>meadows::LoopsPanel</name>
     <message numerus="yes">
         <source>%n loop(s): %1 reinforcing, %2 balancing, %3 of unknown polarity</source>
@@ -76,6 +96,23 @@
         <translation>
             <numerusform>%n variable needs an equation</numerusform>
             <numerusform>%n variables need an equation</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>meadows::SensitivityTab</name>
+    <message numerus="yes">
+        <source>Running the model %n time(s)…</source>
+        <translation>
+            <numerusform>Running the model %n time…</numerusform>
+            <numerusform>Running the model %n times…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) varying %1: percentile bands of every charted variable.</source>
+        <translation>
+            <numerusform>%n run varying %1: percentile bands of every charted variable.</numerusform>
+            <numerusform>%n runs varying %1: percentile bands of every charted variable.</numerusform>
         </translation>
     </message>
 </context>

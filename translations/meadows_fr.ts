@@ -211,6 +211,59 @@
     </message>
 </context>
 <context>
+    <name>meadows::AnalysisJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop this analysis</source>
+        <translation>Arrêter cette analyse</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::AnalysisPanel</name>
+    <message>
+        <source>Equilibria</source>
+        <translation>Équilibres</translation>
+    </message>
+    <message>
+        <source>Bifurcation</source>
+        <translation>Bifurcation</translation>
+    </message>
+    <message>
+        <source>Recovery map</source>
+        <translation>Carte de rétablissement</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensibilité</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::AnalysisTab</name>
+    <message>
+        <source>Open a model to analyse it.</source>
+        <translation>Ouvrez un modèle pour l&apos;analyser.</translation>
+    </message>
+    <message>
+        <source>A causal-loop diagram has no equations: give the variables equations to find its steady states.</source>
+        <translation>Un diagramme de boucles causales n&apos;a pas d&apos;équations : donnez des équations aux variables pour trouver ses états d&apos;équilibre.</translation>
+    </message>
+    <message>
+        <source>The model does not compile.</source>
+        <translation>Le modèle ne compile pas.</translation>
+    </message>
+</context>
+<context>
     <name>meadows::Autosave</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -235,6 +288,75 @@
     <message>
         <source>Meadows did not close properly. Unsaved work on %1 from %2 can be recovered. Recover it?</source>
         <translation>Meadows ne s&apos;est pas fermé correctement. Le travail non enregistré sur %1 du %2 peut être récupéré. Le récupérer&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::BifurcationChart</name>
+    <message>
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <source>unstable</source>
+        <translation>instable</translation>
+    </message>
+    <message>
+        <source>tipping point (fold): %1 = %2, %3 = %4</source>
+        <translation>point de bascule (pli) : %1 = %2, %3 = %4</translation>
+    </message>
+    <message>
+        <source>Hopf: %1 = %2, %3 = %4</source>
+        <translation>Hopf : %1 = %2, %3 = %4</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::BifurcationTab</name>
+    <message>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>Follow every equilibrium as the parameter moves over its range</source>
+        <translation>Suivre chaque équilibre pendant que le paramètre parcourt sa plage</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Stock shown</source>
+        <translation>Stock affiché</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>The model has no constant to vary.</source>
+        <translation>Le modèle n&apos;a pas de constante à faire varier.</translation>
+    </message>
+    <message>
+        <source>Following the equilibria along %1…</source>
+        <translation>Suivi des équilibres le long de %1…</translation>
+    </message>
+    <message>
+        <source>Tipping point (fold) at %1 = %2: two equilibria meet and vanish there.</source>
+        <translation>Point de bascule (pli) à %1 = %2 : deux équilibres s&apos;y rejoignent et disparaissent.</translation>
+    </message>
+    <message>
+        <source>Hopf point at %1 = %2: the steady state turns into an oscillation there.</source>
+        <translation>Point de Hopf à %1 = %2 : l&apos;équilibre y devient une oscillation.</translation>
+    </message>
+    <message>
+        <source>No tipping point between %1 and %2.</source>
+        <translation>Aucun point de bascule entre %1 et %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n equilibrium branch(es) along %1; solid: stable, dashed: unstable.</source>
+        <translation>
+            <numerusform>%n branche d&apos;équilibre le long de %1 ; trait plein : stable, tirets : instable.</numerusform>
+            <numerusform>%n branches d&apos;équilibre le long de %1 ; trait plein : stable, tirets : instable.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -302,6 +424,96 @@
     </message>
 </context>
 <context>
+    <name>meadows::EquilibriaTab</name>
+    <message>
+        <source>Find equilibria</source>
+        <translation>Trouver les équilibres</translation>
+    </message>
+    <message>
+        <source>Find the steady states again (they are found whenever the equations change)</source>
+        <translation>Retrouver les états d&apos;équilibre (ils sont recherchés à chaque changement des équations)</translation>
+    </message>
+    <message>
+        <source>Equilibria</source>
+        <translation>Équilibres</translation>
+    </message>
+    <message>
+        <source>Steady states: where every stock&apos;s net flow is zero, with STEP, PULSE and TIME held at the start. Stable: nearby states return (every eigenvalue&apos;s real part below zero); unstable: they leave; saddle: some directions return, others leave (the edge between two stable states).</source>
+        <translation>États d&apos;équilibre : là où le flux net de chaque stock est nul, avec STEP, PULSE et TIME fixés au début. Stable : les états voisins y reviennent (partie réelle de chaque valeur propre négative) ; instable : ils s&apos;en éloignent ; col : certaines directions reviennent, d&apos;autres s&apos;éloignent (le bord entre deux états stables).</translation>
+    </message>
+    <message>
+        <source>Finding equilibria…</source>
+        <translation>Recherche des équilibres…</translation>
+    </message>
+    <message>
+        <source>Eigenvalues</source>
+        <translation>Valeurs propres</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>Stabilité</translation>
+    </message>
+    <message>
+        <source>Oscillatory</source>
+        <translation>Oscillant</translation>
+    </message>
+    <message>
+        <source>Kink</source>
+        <translation>Coude</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <source>unstable</source>
+        <translation>instable</translation>
+    </message>
+    <message>
+        <source>saddle</source>
+        <translation>col</translation>
+    </message>
+    <message>
+        <source>%1 (neutral: an eigenvalue&apos;s real part is zero)</source>
+        <translation>%1 (neutre : la partie réelle d&apos;une valeur propre est nulle)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <source>equilibrium %1 sits on a %2 kink in &apos;%3&apos;: the net flows have a different slope on each side, and its eigenvalues are those of the average slope</source>
+        <translation>l&apos;équilibre %1 est sur un coude %2 dans &apos;%3&apos; : les flux nets ont une pente différente de chaque côté, et ses valeurs propres sont celles de la pente moyenne</translation>
+    </message>
+    <message>
+        <source>Several stable states: the unstable and saddle ones between them are the edges a disturbance must push the stocks across to tip the model from one to another.</source>
+        <translation>Plusieurs états stables : les états instables et les cols entre eux sont les bords qu&apos;une perturbation doit faire franchir aux stocks pour faire basculer le modèle de l&apos;un à l&apos;autre.</translation>
+    </message>
+    <message>
+        <source>One stable state, and beyond the unstable one the stocks move away from it: a threshold that a large enough disturbance crosses.</source>
+        <translation>Un état stable, et au-delà de l&apos;état instable les stocks s&apos;en éloignent : un seuil qu&apos;une perturbation assez grande franchit.</translation>
+    </message>
+    <message>
+        <source>No equilibrium at time %1: Newton&apos;s method found none from %2 starting points (the stocks never all stop changing).</source>
+        <translation>Aucun équilibre au temps %1 : la méthode de Newton n&apos;en a trouvé aucun depuis %2 points de départ (les stocks ne cessent jamais tous de changer).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n equilibrium(s) at time %1 (from %2 starting points).</source>
+        <translation>
+            <numerusform>%n équilibre au temps %1 (depuis %2 points de départ).</numerusform>
+            <numerusform>%n équilibres au temps %1 (depuis %2 points de départ).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>meadows::GraphicalFunctionEditor</name>
     <message>
         <source>Input (x)</source>
@@ -329,6 +541,10 @@
     <message>
         <source>Set %1 to %2</source>
         <translation>Régler %1 à %2</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
     </message>
 </context>
 <context>
@@ -934,6 +1150,33 @@
     </message>
 </context>
 <context>
+    <name>meadows::ParameterRow</name>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>valeurs</translation>
+    </message>
+</context>
+<context>
     <name>meadows::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1146,6 +1389,96 @@
     </message>
 </context>
 <context>
+    <name>meadows::RecoveryMapView</name>
+    <message>
+        <source>Recovery map</source>
+        <translation>Carte de rétablissement</translation>
+    </message>
+    <message>
+        <source>Choose the disturbance&apos;s parameters and press Run.</source>
+        <translation>Choisissez les paramètres de la perturbation et appuyez sur Lancer.</translation>
+    </message>
+    <message>
+        <source>recovers</source>
+        <translation>se rétablit</translation>
+    </message>
+    <message>
+        <source>does not recover</source>
+        <translation>ne se rétablit pas</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::RecoveryTab</name>
+    <message>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>Run the model at every point of the grid and say which runs recover</source>
+        <translation>Exécuter le modèle en chaque point de la grille et dire quelles exécutions se rétablissent</translation>
+    </message>
+    <message>
+        <source>Across</source>
+        <translation>En abscisse</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>En ordonnée</translation>
+    </message>
+    <message>
+        <source>Second parameter</source>
+        <translation>Second paramètre</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Tolérance</translation>
+    </message>
+    <message>
+        <source>A run &lt;b&gt;recovers&lt;/b&gt; when every stock ends within the tolerance of where the reference run ends: the run with both parameters at their first value (put the undisturbed value there: a dip of size 0 or length 0). The tolerance is a share of the stock&apos;s largest size in the reference run. A run still far from it at the end (a backlog still growing) does not recover.</source>
+        <translation>Une exécution &lt;b&gt;se rétablit&lt;/b&gt; quand chaque stock finit, à la tolérance près, là où finit l&apos;exécution de référence : celle où les deux paramètres ont leur première valeur (mettez-y la valeur sans perturbation : une baisse de taille 0 ou de durée 0). La tolérance est une part de la plus grande valeur du stock dans l&apos;exécution de référence. Une exécution qui en est encore loin à la fin (une file qui grandit encore) ne se rétablit pas.</translation>
+    </message>
+    <message>
+        <source>Choose two different constants to vary.</source>
+        <translation>Choisissez deux constantes différentes à faire varier.</translation>
+    </message>
+    <message>
+        <source>Running the grid…</source>
+        <translation>Calcul de la grille…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs recover (green). The reference run ends at %3.</source>
+        <translation>%1 exécutions sur %2 se rétablissent (en vert). L&apos;exécution de référence finit à %3.</translation>
+    </message>
+    <message>
+        <source>recovers below, does not recover above</source>
+        <translation>se rétablit en dessous, pas au-dessus</translation>
+    </message>
+    <message>
+        <source>recovers above, does not recover below</source>
+        <translation>se rétablit au-dessus, pas en dessous</translation>
+    </message>
+    <message>
+        <source>At %1 = %2: boundary at %3 (%4)</source>
+        <translation>À %1 = %2 : frontière à %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Boundary at %1 (%2)</source>
+        <translation>Frontière à %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every run recovers.</source>
+        <translation>Toutes les exécutions se rétablissent.</translation>
+    </message>
+    <message>
+        <source>No run recovers.</source>
+        <translation>Aucune exécution ne se rétablit.</translation>
+    </message>
+    <message>
+        <source>No boundary along %1.</source>
+        <translation>Pas de frontière le long de %1.</translation>
+    </message>
+</context>
+<context>
     <name>meadows::RunComparisonModel</name>
     <message>
         <source>Variable</source>
@@ -1173,6 +1506,79 @@
     <message>
         <source>There is no such run.</source>
         <translation>Cette simulation n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>meadows::SensitivityTab</name>
+    <message>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>Run the model many times with the constants drawn from their ranges</source>
+        <translation>Exécuter le modèle de nombreuses fois avec les constantes tirées dans leurs plages</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>Varier</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Vary this constant too, uniformly over its range</source>
+        <translation>Faire varier aussi cette constante, uniformément sur sa plage</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Constants varied</source>
+        <translation>Constantes variées</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Exécutions</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>Show bands on the Results chart</source>
+        <translation>Afficher les bandes sur le graphique des résultats</translation>
+    </message>
+    <message>
+        <source>%1: uniform from %2 to %3</source>
+        <translation>%1 : uniforme de %2 à %3</translation>
+    </message>
+    <message>
+        <source>Each run draws the constants listed (or the one chosen, when none is listed) uniformly from their ranges, by Latin hypercube sampling. The Results chart shades where 90 % (light) and 50 % (dark) of the runs lie, with the median dotted.</source>
+        <translation>Chaque exécution tire les constantes listées (ou celle choisie, si aucune n&apos;est listée) uniformément dans leurs plages, par hypercube latin. Le graphique des résultats ombre là où se trouvent 90 % (clair) et 50 % (foncé) des exécutions, la médiane en pointillés.</translation>
+    </message>
+    <message>
+        <source>The model changed: run again for its bands.</source>
+        <translation>Le modèle a changé : relancez pour obtenir ses bandes.</translation>
+    </message>
+    <message>
+        <source>The model has no constant to vary.</source>
+        <translation>Le modèle n&apos;a pas de constante à faire varier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running the model %n time(s)…</source>
+        <translation>
+            <numerusform>Exécution du modèle %n fois…</numerusform>
+            <numerusform>Exécution du modèle %n fois…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) varying %1: percentile bands of every charted variable.</source>
+        <translation>
+            <numerusform>%n exécution en faisant varier %1 : bandes de centiles de chaque variable tracée.</numerusform>
+            <numerusform>%n exécutions en faisant varier %1 : bandes de centiles de chaque variable tracée.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

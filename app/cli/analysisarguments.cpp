@@ -18,29 +18,6 @@ QString parseSetOptions(const QStringList &values, FlattenOptions &out)
     return {};
 }
 
-std::optional<SweepAxis> parseSweepAxis(const QString &text, QString *error)
-{
-    const qsizetype eq = text.lastIndexOf(u'=');
-    const QStringList parts = eq > 0 ? text.mid(eq + 1).split(u':') : QStringList();
-    SweepAxis axis;
-    bool ok[3] = {false, false, false};
-    if (parts.size() == 3) {
-        axis.name = text.left(eq).trimmed();
-        axis.from = parts[0].trimmed().toDouble(&ok[0]);
-        axis.to = parts[1].trimmed().toDouble(&ok[1]);
-        axis.count = parts[2].trimmed().toInt(&ok[2]);
-    }
-    if (!ok[0] || !ok[1] || !ok[2] || axis.name.isEmpty() || !std::isfinite(axis.from) || !std::isfinite(axis.to)) {
-        *error = QStringLiteral("--vary needs NAME=FROM:TO:N, not '%1'").arg(text);
-        return std::nullopt;
-    }
-    if (axis.count < 1 || axis.count > 1000000) {
-        *error = QStringLiteral("--vary '%1': N must be from 1 to 1000000").arg(text);
-        return std::nullopt;
-    }
-    return axis;
-}
-
 std::optional<std::pair<QString, Distribution>> parseDistributionOption(const QString &text, QString *error)
 {
     const qsizetype eq = text.indexOf(u'=');

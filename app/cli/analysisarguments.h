@@ -24,8 +24,7 @@ bool parseModelArguments(QCommandLineParser &p, const QString &command, const QS
 
 // --set NAME=VALUE, every one given; on a mistake returns what is wrong.
 QString parseSetOptions(const QStringList &values, FlattenOptions &out);
-// NAME=FROM:TO:N
-std::optional<SweepAxis> parseSweepAxis(const QString &text, QString *error);
+// NAME=FROM:TO:N: parseSweepAxis, in solver/analysis/sweep.h (the editor reads it too).
 // NAME=uniform(a,b) | normal(m,s) | triangular(min,mode,max)
 std::optional<std::pair<QString, Distribution>> parseDistributionOption(const QString &text, QString *error);
 // A number option's value, when given.

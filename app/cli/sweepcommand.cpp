@@ -1,12 +1,14 @@
 // meadows sweep MODEL --vary NAME=FROM:TO:N [--vary ...] [--measure final|max|min|time-above:NAME:LEVEL]
-//                     [--equilibria [--json] [--at T]] [--set NAME=V]... [--threads N]
+//                     [--equilibria [--json] [--at T]] [--recovery [--tolerance X]] [--set NAME=V]... [--threads N]
 #include "analysisarguments.h"
 #include "commandline.h"
 #include "commandoutput.h"
 
 #include "solver/analysis/continuation.h"
+#include "solver/analysis/recovery.h"
 
 #include <QJsonArray>
+#include <cmath>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -105,6 +107,53 @@ QByteArray continuationText(const Continuation &c, bool json)
     return csv;
 }
 
+// The grid's stocks' final values and whether each run recovers, then the reference run,
+// the rule, and the boundary as comment lines:
+//   # reference: NAME = v, ...: STOCK = v, ...
+//   # recovers: every stock ends within X of its largest size in the reference run
+//   # boundary at FIRST = v: LAST = b (recovers below|above)      (two --vary)
+//   # boundary: LAST = b (recovers below|above)                   (one --vary)
+QByteArray recoveryText(const RecoveryMap &map)
+{
+    QByteArray csv;
+    for (const SweepAxis &a : map.axes) {
+        appendCsvField(csv, a.name);
+        csv += ',';
+    }
+    for (const QString &s : map.stocks) {
+        appendCsvField(csv, s);
+        csv += ',';
+    }
+    csv += "recovers\n";
+    for (std::size_t i = 0; i < map.points(); ++i) {
+        for (double v : map.valuesAt(i)) {
+            appendCsvNumber(csv, v);
+            csv += ',';
+        }
+        for (std::size_t s = 0; s < map.stocks.size(); ++s) {
+            appendCsvNumber(csv, s < map.finals[i].size() ? map.finals[i][s] : std::nan(""));
+            csv += ',';
+        }
+        csv += map.recovers[i] ? "true\n" : "false\n";
+    }
+    const auto number = [](double v) { return QByteArray::number(v, 'g', 10); };
+    csv += "# reference: ";
+    for (std::size_t a = 0; a < map.axes.size(); ++a)
+        csv += (a ? ", " : "") + map.axes[a].name.toUtf8() + " = " + number(map.axes[a].from);
+    for (std::size_t s = 0; s < map.stocks.size(); ++s)
+        csv += (s ? ", " : ": ") + map.stocks[s].toUtf8() + " = " + number(map.reference[s]);
+    csv += "\n# recovers: every stock ends within " + number(map.tolerance)
+           + " of its largest size in the reference run\n";
+    for (const RecoveryBoundary &b : map.boundary) {
+        csv += "# boundary";
+        if (map.axes.size() > 1)
+            csv += " at " + map.axes.front().name.toUtf8() + " = " + number(b.across);
+        csv += ": " + map.axes.back().name.toUtf8() + " = " + QByteArray::number(b.value, 'g', 6)
+               + (b.recoversBelow ? " (recovers below)\n" : " (recovers above)\n");
+    }
+    return csv;
+}
+
 } // namespace
 
 int sweepCommand(const QStringList &arguments)
@@ -116,6 +165,8 @@ int sweepCommand(const QStringList &arguments)
     p.addOption({QStringLiteral("equilibria"), QStringLiteral("follow the equilibria along the parameter")});
     p.addOption({QStringLiteral("json"), QStringLiteral("print JSON (with --equilibria)")});
     p.addOption({QStringLiteral("at"), QStringLiteral("time at which time-driven inputs are held"), QStringLiteral("t")});
+    p.addOption({QStringLiteral("recovery"), QStringLiteral("say which runs recover from the disturbance, and where the boundary is")});
+    p.addOption({QStringLiteral("tolerance"), QStringLiteral("how close to the reference a recovered run ends (default 0.01)"), QStringLiteral("x")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("threads to run on (default: every core)"), QStringLiteral("n")});
     ModelArguments given;
     QString usage;
@@ -145,6 +196,21 @@ int sweepCommand(const QStringList &arguments)
         usage = QStringLiteral("--json and --at go with --equilibria; a grid sweep prints CSV");
     if (usage.isEmpty() && equilibria && p.isSet(QStringLiteral("measure")))
         usage = QStringLiteral("--measure goes with a grid sweep, not with --equilibria");
+    const bool recovery = p.isSet(QStringLiteral("recovery"));
+    if (usage.isEmpty() && recovery && (equilibria || p.isSet(QStringLiteral("measure"))))
+        usage = QStringLiteral("--recovery classifies each run itself: not with --equilibria or --measure");
+    if (usage.isEmpty() && recovery && axes.size() > 2)
+        usage = QStringLiteral("--recovery maps one or two parameters: give one or two --vary");
+    if (usage.isEmpty() && !recovery && p.isSet(QStringLiteral("tolerance")))
+        usage = QStringLiteral("--tolerance goes with --recovery");
+    RecoveryOptions recoveryOptions;
+    if (usage.isEmpty() && p.isSet(QStringLiteral("tolerance"))) {
+        const std::optional<double> tolerance = numberOption(p, QStringLiteral("tolerance"), &usage);
+        if (usage.isEmpty() && !(tolerance && *tolerance > 0))
+            usage = QStringLiteral("--tolerance needs a number above 0, not '%1'").arg(p.value(QStringLiteral("tolerance")));
+        else if (tolerance)
+            recoveryOptions.tolerance = *tolerance;
+    }
     SweepMeasure measure;
     if (usage.isEmpty() && p.isSet(QStringLiteral("measure"))) {
         if (const auto m = parseMeasure(p.value(QStringLiteral("measure")), &usage))
@@ -165,6 +231,14 @@ int sweepCommand(const QStringList &arguments)
     if (equilibria) {
         const Continuation c = continueEquilibria(*model, 0, axes[0].from, axes[0].to, axes[0].count, continuation);
         return writeCommandOutput(err, continuationText(c, p.isSet(QStringLiteral("json"))));
+    }
+    if (recovery) {
+        const RecoveryMap map = mapRecovery(*model, axes, recoveryOptions, {}, threads);
+        if (!map.error.isEmpty()) {
+            err << given.model << ": error: " << map.error << '\n';
+            return ExitModelError;
+        }
+        return writeCommandOutput(err, recoveryText(map));
     }
     const SweepTable table = runSweep(*model, axes, measure, {}, threads);
     if (!table.error.isEmpty()) {

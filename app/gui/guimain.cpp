@@ -2,8 +2,10 @@
 
 #include "model/outputfile.h"
 
+#include "analysis/analysisrequest.h"
 #include "document.h"
 #include "i18n/language.h"
+#include "live/livepanels.h"
 #include "mainwindow.h"
 #include "scene/diagramscene.h"
 #include "scene/problemmarks.h"
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
 
@@ -31,6 +34,10 @@ int runGui(int argc, char **argv)
                       QStringLiteral("file")});
     parser.addOption({QStringLiteral("select"), QStringLiteral("Select a variable (its properties show at the side)."),
                       QStringLiteral("name")});
+    parser.addOption({QStringLiteral("analysis"),
+                      QStringLiteral("Open the Analysis panel and run it: equilibria, bifurcation:NAME=FROM:TO:N, "
+                                     "recovery:NAME=FROM:TO:N[,NAME=FROM:TO:N] or sensitivity:NAME=FROM:TO:RUNS."),
+                      QStringLiteral("spec")});
     parser.addOption({QStringLiteral("lang"), QStringLiteral("Show the editor in this language (en, de, fr) instead of the one chosen in Preferences."),
                       QStringLiteral("code")});
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("An XMILE model to open."));
@@ -64,6 +71,14 @@ int runGui(int argc, char **argv)
         if (uid >= 0)
             window.scene()->selectUids({uid});
     }
+    if (parser.isSet(QStringLiteral("analysis"))) {
+        const QString error = startAnalysis(&window, window.live()->analysisDock(), window.live()->analysis(),
+                                            parser.value(QStringLiteral("analysis")));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "meadows: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
     // Work left by an editor that crashed is offered back (not while taking screenshots).
     if (!parser.isSet(QStringLiteral("screenshot")))
         QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
@@ -72,7 +87,16 @@ int runGui(int argc, char **argv)
         const QString out = parser.value(QStringLiteral("screenshot"));
         // The status is decided inside the timer: nothing of this block's stack may be
         // captured by reference, it is gone by the time the timer fires.
-        QTimer::singleShot(400, &window, [&window, out]() {
+        // After the first run and any analysis asked for (checked every 100 ms, for at most
+        // two minutes).
+        auto *waiting = new QTimer(&window);
+        auto started = std::make_shared<QElapsedTimer>();
+        started->start();
+        waiting->start(100);
+        QObject::connect(waiting, &QTimer::timeout, &window, [&window, out, waiting, started]() {
+            if (started->elapsed() < 400 || (analysisBusy(window.live()->analysis()) && started->elapsed() < 120000))
+                return;
+            waiting->stop();
             window.prepareForPicture(); // problems marked, the overview fitted
             // One more turn of the event loop lays out what the check changed.
             QTimer::singleShot(50, &window, [&window, out]() {

@@ -17,6 +17,10 @@ struct SweepAxis {
     double value(int k) const { return count == 1 ? from : (k + 1 == count ? to : from + (to - from) * k / (count - 1)); }
 };
 
+// NAME=FROM:TO:N, as `meadows sweep --vary` takes it; on a mistake, empty with `error`
+// saying what is wrong.
+std::optional<SweepAxis> parseSweepAxis(const QString &text, QString *error);
+
 // final: the last saved value; max / min over the saved rows; time-above: how long
 // `variable` is above `level` (linear between saved rows).
 struct SweepMeasure {

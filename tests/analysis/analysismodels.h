@@ -67,3 +67,23 @@ inline QByteArray linearRamp()
 }
 
 } // namespace meadows::test
+
+namespace meadows::test {
+
+// A stock that holds only above a threshold: above A = 52 it regrows to K = 100, below it
+// collapses to 0; during the dip (Dip per time unit from t = 10 for Length) nothing but
+// the dip acts, so a dip removes exactly Dip * DT * ceil(Length / DT) (Euler, DT = 0.25).
+// The run recovers when that is at most K - A = 48: the boundary is Length = 48 / Dip.
+inline QByteArray thresholdDip()
+{
+    return xmile(QStringLiteral(
+        "<stock name=\"X\"><eqn>100</eqn><inflow>Regrowth</inflow><outflow>Loss</outflow></stock>"
+        "<flow name=\"Regrowth\"><eqn>IF Loss &gt; 0 THEN 0 ELSE IF X &gt;= A THEN r * (K - X) ELSE -c * X</eqn></flow>"
+        "<flow name=\"Loss\"><eqn>STEP(Dip, 10) - STEP(Dip, 10 + Length)</eqn></flow>"
+        "<aux name=\"A\"><eqn>52</eqn></aux><aux name=\"K\"><eqn>100</eqn></aux>"
+        "<aux name=\"r\"><eqn>1</eqn></aux><aux name=\"c\"><eqn>1</eqn></aux>"
+        "<aux name=\"Dip\"><eqn>0</eqn></aux><aux name=\"Length\"><eqn>0</eqn></aux>"),
+        QStringLiteral("<start>0</start><stop>60</stop><dt>0.25</dt>"));
+}
+
+} // namespace meadows::test

@@ -3,6 +3,7 @@
 #include "chartscale.h"
 #include "decimation.h"
 #include "plotview.h"
+#include "sensitivitybands.h"
 
 #include "solver/simulation.h"
 
@@ -211,6 +212,19 @@ public:
         showCursor(std::isnan(m_hover) ? m_cursor : m_hover);
     }
     double timeCursor() const override { return m_cursor; }
+    void setBands(const QList<PlotBand> &bands) override
+    {
+        m_bands = bands;
+        rebuild();
+    }
+    QList<QPointF> bandPoints(const QString &variable, int percentile) const override
+    {
+        for (const Pane &p : m_panes)
+            if (const QList<QPointF> edge = drawnBandEdge(p.chart, variable, percentile); !edge.isEmpty())
+                return edge;
+        return {};
+    }
+
     QString readout() const override
     {
         QStringList lines;
@@ -234,7 +248,7 @@ private:
     {
         for (const Pane &p : m_panes)
             for (QAbstractSeries *s : p.chart->series())
-                if (s->name() == name)
+                if (s->name() == name && qobject_cast<const QLineSeries *>(s))
                     return static_cast<const QLineSeries *>(s);
         return nullptr;
     }
@@ -382,7 +396,10 @@ private:
 
     void fillPane(Pane &pane, const std::vector<QList<QPointF>> &points, double t0, double t1)
     {
-        QList<QAbstractSeries *> existing = pane.chart->series();
+        QList<QAbstractSeries *> existing;
+        for (QAbstractSeries *s : pane.chart->series())
+            if (qobject_cast<QLineSeries *>(s)) // not the sensitivity bands (sensitivitybands.h)
+                existing << s;
         // Reuse series objects where they are, so the legend does not flicker.
         while (existing.size() > pane.series.size()) {
             pane.chart->removeSeries(existing.back());
@@ -412,6 +429,15 @@ private:
             }
             line->replace(pts);
         }
+        // The sensitivity bands of this chart's variables, inside its value range.
+        QList<PlotBand> bands;
+        for (const PlotBand &b : std::as_const(m_bands))
+            if (!m_log && std::any_of(pane.series.begin(), pane.series.end(), [&](int k) {
+                    return (m_series[k].variable.isEmpty() ? m_series[k].name : m_series[k].variable) == b.variable;
+                }))
+                bands << b;
+        widenForBands(bands, lo, hi);
+        drawBands(pane.chart, pane.x, pane.y, bands);
         if (!(t0 <= t1))
             return;
         pane.x->setRange(t0, t1 > t0 ? t1 : t0 + 1);
@@ -474,6 +500,7 @@ private:
     QVBoxLayout *m_layout = nullptr;
     std::vector<Pane> m_panes;
     QList<PlotSeries> m_series;
+    QList<PlotBand> m_bands;
     QString m_timeUnits;
     bool m_log = false;
     bool m_shared = false;

@@ -4,6 +4,8 @@
 #include "loopspanel.h"
 #include "sliderpanel.h"
 
+#include "analysis/analysispanel.h"
+
 #include "commands/changesimspecs.h"
 #include "commands/changevalue.h"
 #include "model/names.h"
@@ -47,6 +49,18 @@ LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *sc
     loops->setObjectName(QStringLiteral("LoopsDock"));
     loops->setWidget(m_loops);
     window->addDockWidget(Qt::LeftDockWidgetArea, loops);
+
+    // Tabbed with the properties: the model's edge, a click away from its equations.
+    m_analysis = new AnalysisPanel(window);
+    m_analysisDock = new QDockWidget(tr("Analysis"), window);
+    m_analysisDock->setObjectName(QStringLiteral("AnalysisDock"));
+    m_analysisDock->setWidget(m_analysis);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_analysisDock);
+    if (auto *properties = window->findChild<QDockWidget *>(QStringLiteral("propertiesDock"))) {
+        window->tabifyDockWidget(properties, m_analysisDock);
+        properties->raise();
+    }
+    connect(m_analysis, &AnalysisPanel::bandsChanged, m_workspace, &LiveWorkspace::setSensitivityBands);
 
     connect(document, &Document::modelEdited, this, &LivePanels::modelChanged);
     connect(document, &Document::projectReset, this, &LivePanels::modelChanged);
@@ -101,6 +115,7 @@ void LivePanels::modelChanged()
 {
     m_workspace->setProject(m_document->project());
     m_loops->analyse(m_document->project());
+    m_analysis->setModel(m_document->project(), m_workspace->sliderPanel()->overrides());
 }
 
 void LivePanels::showLoops(const std::vector<LoopRow> &loops)

@@ -1,6 +1,7 @@
 #pragma once
 // Puts live simulation into the editor's window: a Results dock (charts, runs), a Sliders
-// dock beside it and a Loops dock, all following the document as it is edited. Clicking a variable in
+// dock beside it, a Loops dock and an Analysis dock (equilibria, tipping points,
+// sensitivity), all following the document as it is edited. Clicking a variable in
 // the diagram charts it; picking a loop highlights it in the diagram.
 #include <QObject>
 #include <QString>
@@ -8,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+class QDockWidget;
 class QMainWindow;
 
 namespace meadows {
@@ -17,6 +19,7 @@ class DiagramScene;
 class LiveWorkspace;
 struct Results;
 class LoopsPanel;
+class AnalysisPanel;
 struct LoopRow;
 
 class LivePanels : public QObject {
@@ -26,6 +29,8 @@ public:
 
     LiveWorkspace *workspace() const { return m_workspace; }
     LoopsPanel *loops() const { return m_loops; }
+    AnalysisPanel *analysis() const { return m_analysis; }
+    QDockWidget *analysisDock() const { return m_analysisDock; }
 
 private:
     void modelChanged();
@@ -39,6 +44,8 @@ private:
     DiagramScene *m_scene;
     LiveWorkspace *m_workspace = nullptr;
     LoopsPanel *m_loops = nullptr;
+    AnalysisPanel *m_analysis = nullptr;
+    QDockWidget *m_analysisDock = nullptr;
     int m_labelledLoops = 0; // loops given labels in the diagram, the shortest first
 };
 

@@ -1,6 +1,7 @@
 #include "liveworkspace.h"
 
 #include "runcomparisonmodel.h"
+#include "sensitivitybands.h"
 #include "simspecsdialog.h"
 #include "sliderpanel.h"
 
@@ -328,7 +329,18 @@ void LiveWorkspace::redraw()
         if (i < m_runShown.size() && m_runShown[i])
             add(m_runs.runs()[i].results, m_runs.runs()[i].name, true);
     }
+    if (m_bands || m_bandsDrawn) {
+        const QList<PlotBand> bands = bandsForSeries(m_bands, series);
+        m_plot->setBands(bands);
+        m_bandsDrawn = !bands.isEmpty();
+    }
     m_plot->setSeries(series);
+}
+
+void LiveWorkspace::setSensitivityBands(std::shared_ptr<const Results> bands)
+{
+    m_bands = std::move(bands);
+    redraw();
 }
 
 int LiveWorkspace::saveCurrentRun(const QString &name)

@@ -49,6 +49,9 @@ public:
     void setRunShown(int index, bool shown);
 
     std::shared_ptr<const Results> currentResults() const { return m_current; }
+    // A sensitivity run's percentile bands ("NAME:p5" ... "NAME:p95" columns), shaded around
+    // each charted variable of the current run; empty: none.
+    void setSensitivityBands(std::shared_ptr<const Results> bands);
     QString bannerText() const;
     bool showsStaleResults() const { return m_stale; }
 
@@ -106,6 +109,8 @@ private:
     QTimer *m_player = nullptr;
     std::shared_ptr<const Results> m_current;
     std::shared_ptr<const Results> m_ghost; // the run before a slider drag began
+    std::shared_ptr<const Results> m_bands; // sensitivity bands
+    bool m_bandsDrawn = false;
     bool m_dragging = false;
     int m_gesture = 0; // the slider drag in progress
     bool m_stale = false;

@@ -20,6 +20,15 @@ struct PlotSeries {
     QString units;       // series of different units never share an axis
 };
 
+// A sensitivity run's spread around a charted variable: shaded between its 5th and 95th
+// and its 25th and 75th percentiles over the runs, the median dotted.
+struct PlotBand {
+    QString variable; // the charted variable (PlotSeries::variable) it surrounds
+    QColor color;
+    std::shared_ptr<const Results> results; // Time, then the percentile columns
+    int columns[5] = {-1, -1, -1, -1, -1}; // of p5, p25, p50, p75, p95 in results
+};
+
 class PlotView : public QWidget {
     Q_OBJECT
 public:
@@ -51,6 +60,11 @@ public:
     virtual void setTimeCursor(double time) = 0;
     virtual double timeCursor() const = 0;
     virtual QString readout() const = 0;
+
+    // Sensitivity bands, drawn in the chart of their variable's series (not on a log scale).
+    virtual void setBands(const QList<PlotBand> &bands) = 0;
+    // A band's edge as drawn: percentile 5, 25, 50, 75 or 95; empty when not drawn.
+    virtual QList<QPointF> bandPoints(const QString &variable, int percentile) const = 0;
 };
 
 // The Qt Charts implementation.

@@ -41,14 +41,14 @@ public:
     }
 };
 
-// The value of an equation that is a plain number ("3", "-0.5", "1e3"), if it is one.
+} // namespace
+
 std::optional<double> constantOf(const Variable &v)
 {
     if (v.kind != VariableKind::Aux || v.isArray() || v.gf)
         return std::nullopt;
     return numberValue(v.equation);
 }
-} // namespace
 
 SliderRange defaultRange(double value)
 {

@@ -24,6 +24,10 @@ struct SliderRange {
     double step = 0.01;
 };
 
+// The value of a scalar auxiliary whose equation is a plain number ("3", "-0.5", "1e3"): a
+// constant, which gets a slider (and can be varied by the Analysis panel).
+std::optional<double> constantOf(const Variable &v);
+
 // A sensible range for a constant: from zero to twice its value (or the mirror image
 // for a negative one), in a hundred steps; [0, 1] for zero.
 SliderRange defaultRange(double value);
