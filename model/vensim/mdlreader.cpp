@@ -1,6 +1,7 @@
 #include "mdlreader.h"
 
 #include "mdldefinition.h"
+#include "mdlgetdata.h"
 #include "mdlsketch.h"
 #include "model/names.h"
 
@@ -88,7 +89,8 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
     // Data keywords before ":=": how Vensim interpolates data between their points.
     while (lex.peek().kind == Tok::Keyword) {
         const Token k = lex.next();
-        report.warning(k.offset, QStringLiteral(":%1: is not supported: data are interpolated").arg(k.text));
+        if (k.text != QLatin1String("INTERPOLATE")) // what Meadows does with data
+            report.warning(k.offset, QStringLiteral(":%1: is not supported: data are interpolated").arg(k.text));
     }
     const Token op = lex.next();
     d.op = op.kind;
@@ -117,7 +119,8 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
         for (const char *k : {":INTERPOLATE:", ":RAW:", ":HOLD BACKWARD:", ":LOOK FORWARD:"}) {
             const qsizetype at = text.indexOf(QLatin1String(k), d.rhsBegin, Qt::CaseInsensitive);
             if (at >= 0 && at < end) {
-                report.warning(at, QStringLiteral("%1 is not supported: data are interpolated").arg(QLatin1String(k)));
+                if (qstrcmp(k, ":INTERPOLATE:") != 0)
+                    report.warning(at, QStringLiteral("%1 is not supported: data are interpolated").arg(QLatin1String(k)));
                 end = at;
             }
         }
@@ -193,6 +196,7 @@ public:
                 m_ranges.addDefinition(d.name, text, d.rhsBegin, d.record.end, d.op == Tok::Equiv, error, warn);
         }
         m_ranges.resolve(error);
+        readExternalData(defs, m_ranges, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
 
         Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
         // The solver keeps Vensim's meaning of PULSE and friends for models from Vensim.

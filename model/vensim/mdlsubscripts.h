@@ -50,4 +50,9 @@ private:
     QList<QPair<QString, QString>> m_maps; // canonical (range, the range it maps to)
 };
 
+// Every combination of the elements the subscripts stand for, the last varying fastest.
+std::vector<QStringList> tuples(const std::vector<Subscript> &subs, const SubscriptRanges &ranges);
+// One combination as a key that ignores how its elements are spelled.
+QString tupleKey(const QStringList &tuple);
+
 } // namespace meadows::vensim
