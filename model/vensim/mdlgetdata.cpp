@@ -1,5 +1,6 @@
 #include "mdlgetdata.h"
 
+#include "model/sizelimit.h"
 #include "model/spreadsheet/workbook.h"
 
 #include <QDir>
@@ -16,7 +17,7 @@ using spreadsheet::CellRange;
 using spreadsheet::Sheet;
 using spreadsheet::Workbook;
 
-enum class GetKind { None, Constants, Lookups, Data };
+enum class GetKind { None, Constants, Lookups, Data, Subscript };
 
 GetKind getKind(const Expr &e)
 {
@@ -33,6 +34,8 @@ GetKind getKind(const Expr &e)
             return GetKind::Lookups;
         if (what == QLatin1String("DATA"))
             return GetKind::Data;
+        if (what == QLatin1String("SUBSCRIPT"))
+            return GetKind::Subscript;
     }
     return GetKind::None;
 }
@@ -61,6 +64,52 @@ public:
     ExternalData(const SubscriptRanges &ranges, const QString &folder, Reporter &report)
         : m_ranges(ranges), m_folder(folder), m_report(report)
     {
+    }
+
+    std::optional<QStringList> subscriptElements(const Expr &call)
+    {
+        Failure f;
+        const auto args = stringArguments(call, 5, f);
+        const Workbook *book = args ? workbook((*args)[0], (*args)[1], call.args[0].offset, f) : nullptr;
+        const Sheet *tab = book ? sheetOf(*book, (*args)[0], (*args)[1], call.args[1].offset, f) : nullptr;
+        const auto first = tab ? locate(*book, tab, (*args)[0], (*args)[1], (*args)[2], call.args[2].offset, f) : std::nullopt;
+        if (!first) {
+            m_report.error(f.offset, f.message);
+            return std::nullopt;
+        }
+        if ((*args)[3].isEmpty()) {
+            m_report.error(call.args[3].offset, QStringLiteral("%1 without a last cell is not supported: name the last "
+                                                               "cell of the elements").arg(call.text));
+            return std::nullopt;
+        }
+        const auto last = locate(*book, tab, (*args)[0], (*args)[1], (*args)[3], call.args[3].offset, f);
+        if (!last || last->sheet != first->sheet) {
+            m_report.error(f.offset, last ? QStringLiteral("the first and last cells are on different sheets") : f.message);
+            return std::nullopt;
+        }
+        const CellPos to = last->bound ? last->bound->last : last->at;
+        const std::int64_t cells = std::int64_t(to.row - first->at.row + 1) * (to.column - first->at.column + 1);
+        if (to.row < first->at.row || to.column < first->at.column || cells > maxModelSize()) {
+            m_report.error(call.args[3].offset, QStringLiteral("%1 to %2 is not a block of at most %3 cells")
+                                                    .arg(where(first->sheet, first->at), spreadsheet::cellName(to))
+                                                    .arg(maxModelSize()));
+            return std::nullopt;
+        }
+        QStringList elements;
+        for (int row = first->at.row; row <= to.row; ++row) {
+            for (int column = first->at.column; column <= to.column; ++column) {
+                const spreadsheet::Cell *c = first->sheet->cell({row, column});
+                if (!c)
+                    continue;
+                const QString name = c->number ? QString::number(*c->number, 'g', 15) : c->text.trimmed();
+                if (!name.isEmpty())
+                    elements << (*args)[4] + name;
+            }
+        }
+        if (elements.isEmpty())
+            m_report.error(call.args[2].offset, QStringLiteral("no elements from %1 to %2")
+                                                    .arg(where(first->sheet, first->at), spreadsheet::cellName(to)));
+        return elements.isEmpty() ? std::nullopt : std::optional<QStringList>(elements);
     }
 
     void run(std::vector<Definition> &defs)
@@ -95,22 +144,16 @@ private:
     std::optional<std::vector<Definition>> expand(const Definition &d, GetKind kind, Failure &f)
     {
         const Expr &call = *d.rhs;
-        const int arity = kind == GetKind::Constants ? 3 : 4;
-        f.offset = call.offset;
-        if (int(call.args.size()) != arity) {
-            f.message = QStringLiteral("%1 takes %2 arguments, not %3").arg(call.text).arg(arity).arg(call.args.size());
+        if (kind == GetKind::Subscript) {
+            f.offset = call.offset;
+            f.message = QStringLiteral("%1 defines a subscript range: write it after ':'").arg(call.text);
             return std::nullopt;
         }
-        QStringList args;
-        for (const Expr &a : call.args) {
-            if (a.kind != Expr::Kind::Name || !a.subscripts.empty()) {
-                f.offset = a.offset;
-                f.message = QStringLiteral("%1 needs its arguments in single quotes; string variables are not "
-                                           "supported").arg(call.text);
-                return std::nullopt;
-            }
-            args << a.text.trimmed();
-        }
+        const int arity = kind == GetKind::Constants ? 3 : 4;
+        const std::optional<QStringList> quoted = stringArguments(call, arity, f);
+        if (!quoted)
+            return std::nullopt;
+        const QStringList &args = *quoted;
         if (kind == GetKind::Data && d.op != Tok::Assign) {
             f.message = QStringLiteral("%1 defines data: write the equation with ':='").arg(call.text);
             return std::nullopt;
@@ -178,7 +221,14 @@ private:
         const auto times = timeAxis(*book, *anchor, args[0], args[1], args[2], call.args[2].offset, f);
         if (!times)
             return std::nullopt;
-        for (const QStringList &t : tuples(d.subscripts, m_ranges)) {
+        const std::vector<QStringList> elements = tuples(d.subscripts, m_ranges);
+        if (std::int64_t(elements.size()) * std::int64_t(times->points.size()) > maxModelSize()) {
+            f.offset = call.offset;
+            f.message = QStringLiteral("%1 reads %2 points for each of %3 elements, more than the limit of %4 values")
+                            .arg(call.text).arg(times->points.size()).arg(elements.size()).arg(maxModelSize());
+            return std::nullopt;
+        }
+        for (const QStringList &t : elements) {
             if (excluded.contains(tupleKey(t)))
                 continue;
             const std::vector<int> at = positions(d, varying, t);
@@ -226,6 +276,27 @@ private:
             out.push_back(element(d, t, std::move(with), Tok::Eq));
         }
         return out;
+    }
+
+    // The arguments, which Vensim needs as literals in single quotes.
+    static std::optional<QStringList> stringArguments(const Expr &call, int arity, Failure &f)
+    {
+        f.offset = call.offset;
+        if (int(call.args.size()) != arity) {
+            f.message = QStringLiteral("%1 takes %2 arguments, not %3").arg(call.text).arg(arity).arg(call.args.size());
+            return std::nullopt;
+        }
+        QStringList args;
+        for (const Expr &a : call.args) {
+            if (a.kind != Expr::Kind::Name || !a.subscripts.empty()) {
+                f.offset = a.offset;
+                f.message = QStringLiteral("%1 needs its arguments in single quotes; string variables are not "
+                                           "supported").arg(call.text);
+                return std::nullopt;
+            }
+            args << a.text.trimmed();
+        }
+        return args;
     }
 
     // The position of each varying subscript's element in its range.
@@ -408,6 +479,17 @@ private:
 };
 
 } // namespace
+
+bool isGetSubscript(const Expr &call)
+{
+    return getKind(call) == GetKind::Subscript;
+}
+
+std::optional<QStringList> readSubscriptElements(const Expr &call, const QString &modelFolder, Reporter &report)
+{
+    const SubscriptRanges none;
+    return ExternalData(none, modelFolder, report).subscriptElements(call);
+}
 
 void readExternalData(std::vector<Definition> &defs, const SubscriptRanges &ranges, const QString &modelFolder,
                       Reporter &report)

@@ -12,6 +12,13 @@
 
 namespace meadows::vensim {
 
+// A subscript range's elements from GET DIRECT SUBSCRIPT or GET XLS SUBSCRIPT('file',
+// 'tab', 'firstcell', 'lastcell', 'prefix'): the cells from firstcell to lastcell, read
+// across and then down, empty ones left out, each with the prefix before it. Empty,
+// with an error reported, when they cannot be read. `call` is that function.
+std::optional<QStringList> readSubscriptElements(const Expr &call, const QString &modelFolder, Reporter &report);
+bool isGetSubscript(const Expr &call);
+
 void readExternalData(std::vector<Definition> &defs, const SubscriptRanges &ranges, const QString &modelFolder,
                       Reporter &report);
 

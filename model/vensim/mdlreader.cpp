@@ -192,6 +192,8 @@ public:
         const Warn error = [this](qsizetype at, const QString &m) { m_report.error(at, m); };
         const Warn warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
         for (const Definition &d : defs) {
+            if (d.op == Tok::Colon && readSubscriptFromFile(d))
+                continue;
             if (d.op == Tok::Colon || d.op == Tok::Equiv)
                 m_ranges.addDefinition(d.name, text, d.rhsBegin, d.record.end, d.op == Tok::Equiv, error, warn);
         }
@@ -235,6 +237,27 @@ private:
     {
         return key == QLatin1String("initial_time") || key == QLatin1String("final_time")
                || key == QLatin1String("time_step") || key == QLatin1String("saveper");
+    }
+
+    // "dim: GET DIRECT SUBSCRIPT(...) -> mapping": the elements read from the file, then
+    // the rest of the definition as usual. False when the range is not read from a file.
+    bool readSubscriptFromFile(const Definition &d)
+    {
+        const QString &text = m_report.source()->text();
+        ExprParser parser(text, d.rhsBegin, d.record.end);
+        if (parser.lexer().peek().kind != Tok::Name || parser.lexer().peek(1).kind != Tok::LParen)
+            return false;
+        const std::optional<Expr> call = parser.expression();
+        if (!call || !isGetSubscript(*call))
+            return false;
+        const Warn error = [this](qsizetype at, const QString &m) { m_report.error(at, m); };
+        const Warn warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
+        const auto elements = readSubscriptElements(*call, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
+        const Token next = parser.lexer().peek(); // a mapping "-> other" may follow
+        const qsizetype rest = next.kind == Tok::End ? d.record.end : next.offset;
+        if (elements)
+            m_ranges.addDefinition(d.name, text, rest, d.record.end, false, error, warn, *elements);
+        return true;
     }
 
     // Equations grouped by variable, in the order each variable first appears.

@@ -7,10 +7,11 @@
 namespace meadows::vensim {
 
 void SubscriptRanges::addDefinition(const QString &name, const QString &text, qsizetype begin, qsizetype end,
-                                    bool equivalence, const Warn &error, const Warn &warn)
+                                    bool equivalence, const Warn &error, const Warn &warn, const QStringList &read)
 {
     Raw raw;
     raw.name = name;
+    raw.items = read;
     raw.offset = begin;
     Lexer lex(text, begin, end);
     for (;;) {

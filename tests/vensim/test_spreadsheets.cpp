@@ -169,7 +169,7 @@ void TestSpreadsheets::getFunctionsReadTheNumbersPutThere()
     const XmileReadResult r = readVensimFile(dataPath("getdata.mdl"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     // The one thing said: the model leaves one column's c1 elements undefined, on purpose.
-    QCOMPARE(messages(r), QStringList{dataPath("getdata.mdl") + QStringLiteral(":16:1: warning: 'one column' has no equation "
+    QCOMPARE(messages(r), QStringList{dataPath("getdata.mdl") + QStringLiteral(":17:1: warning: 'one column' has no equation "
                                                                                "for [a,c1], [b,c1], [c,c1]; those elements are 0, as in Vensim")});
     const Run run(r);
     // Constants: a row read across, a column read down ('*'), a table and its transpose.
@@ -203,6 +203,11 @@ void TestSpreadsheets::getFunctionsReadTheNumbersPutThere()
     QCOMPARE(run.at("column data", 6), 60.0);
     QCOMPARE(run.at("named data", 1), 6.0);
     QCOMPARE(run.at("named lookup at 3", 0), 9.0);
+    // A range read from F1:G2 across then down, the empty G2 left out, "r" before each.
+    QCOMPARE(run.at("regions", 0), 3.0);
+    QCOMPARE(run.at("by region[rnorth]", 0), 1.5);
+    QCOMPARE(run.at("by region[rsouth]", 0), 2.5);
+    QCOMPARE(run.at("by region[r3]", 0), 3.5);
     // Delimited text, the delimiter in the sheet's place.
     QCOMPARE(run.at("csv row[a]", 0), 1.0);
     QCOMPARE(run.at("csv row[c]", 0), 3.0);
@@ -237,6 +242,11 @@ void TestSpreadsheets::missingFileSheetCellAndNameAreErrorsAtTheirPlace()
           QStringLiteral("2:45: error: no times at Series!C9"));
     check(QStringLiteral("x = GET XLS DATA('numbers.xlsx', 'Series', '1', 'C2') ~~|\n"),
           QStringLiteral("2:5: error: GET XLS DATA defines data: write the equation with ':='"));
+    check(QStringLiteral("d: GET DIRECT SUBSCRIPT('numbers.xlsx', 'Params', 'F1', '', 'r') ~~|\n"),
+          QStringLiteral("2:57: error: GET DIRECT SUBSCRIPT without a last cell is not supported: name the last cell of "
+                         "the elements"));
+    check(QStringLiteral("d: GET DIRECT SUBSCRIPT('numbers.xlsx', 'Params', 'H1', 'H9', 'r') ~~|\n"),
+          QStringLiteral("2:51: error: no elements from Params!H1 to H9"));
     check(QStringLiteral("x = GET XLS CONSTANTS('?inputs', 'S', 'A1') ~~|\n"),
           QStringLiteral("2:23: error: '?inputs' names a file through Vensim's settings (XLS Files), which Meadows does not "
                          "read: name the file itself"));

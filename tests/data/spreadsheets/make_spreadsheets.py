@@ -5,7 +5,8 @@ itself. The cell values here are what the test asserts.
 
   numbers.xlsx  sheet "Params": B2=1.5 C2=2.5 D2=3.5 (a row), B4..B6 = 10, 20, 30
                 (a column), B8:C9 = [[1, 2], [3, 4]] (a table), A1 = shared string
-                "label", A2 = inline string "inline";
+                "label", A2 = inline string "inline", F1 = "north", G1 = "south",
+                F2 = 3 (subscript elements, G2 left empty);
                 sheet "Series": row 1 times 0, 2, 4 in C1:E1, rows 2 and 3 values
                 (C2:E2 = 5, 7, 11; C3:E3 = 100, 50, 0), column A times 1, 3 in A6:A7
                 with values in B6:B7 = 40, 60, and a hole at D4 (C4 = 1, E4 = 3);
@@ -74,8 +75,10 @@ def write(name, parts):
 
 def numbers():
     params = {
-        1: ['<c r="A1" t="s"><v>0</v></c>'],
-        2: ['<c r="A2" t="inlineStr"><is><t>inline</t></is></c>', num("B2", 1.5), num("C2", 2.5), num("D2", 3.5)],
+        1: ['<c r="A1" t="s"><v>0</v></c>', '<c r="F1" t="inlineStr"><is><t>north</t></is></c>',
+            '<c r="G1" t="inlineStr"><is><t>south</t></is></c>'],
+        2: ['<c r="A2" t="inlineStr"><is><t>inline</t></is></c>', num("B2", 1.5), num("C2", 2.5), num("D2", 3.5),
+            num("F2", 3)],
         4: [num("B4", 10)], 5: [num("B5", 20)], 6: [num("B6", 30)],
         8: [num("B8", 1), num("C8", 2)], 9: [num("B9", 3), num("C9", 4)],
     }
