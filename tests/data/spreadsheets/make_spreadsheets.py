@@ -67,10 +67,9 @@ def num(ref, value):
 
 def write(name, parts):
     with zipfile.ZipFile(os.path.join(HERE, name), "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", ROOT_RELS)
-        for part, text in parts.items():
-            z.writestr(part, text)
+        # A fixed date, so that running the script again writes the same bytes.
+        for part, text in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS)] + list(parts.items()):
+            z.writestr(zipfile.ZipInfo(part, date_time=(2020, 1, 1, 0, 0, 0)), text, zipfile.ZIP_DEFLATED)
 
 
 def numbers():
