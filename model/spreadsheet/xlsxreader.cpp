@@ -208,12 +208,14 @@ private:
                           std::vector<QString> &sheetParts)
     {
         QXmlStreamReader r(xml);
+        QStringList everySheet; // in the workbook's order, which localSheetId counts in
         while (!r.atEnd()) {
             r.readNext();
             if (!r.isStartElement())
                 continue;
             const auto a = r.attributes();
             if (r.name() == QLatin1String("sheet")) {
+                everySheet << a.value(QLatin1String("name")).toString();
                 QString id;
                 for (const QXmlStreamAttribute &attr : a)
                     if (attr.name() == QLatin1String("id")) // r:id, whatever the prefix is bound to
@@ -241,13 +243,11 @@ private:
         }
         if (r.hasError())
             return fail(xmlError(r, part, m_path));
-        // localSheetId counts every <sheet>, which is also the order kept above for
-        // worksheets; a chart sheet left out shifts nothing that holds cells.
         for (DefinedName &n : book.names) {
             if (!n.scopeSheet.startsWith(u'#'))
                 continue;
             const int index = n.scopeSheet.mid(1).toInt();
-            n.scopeSheet = index >= 0 && index < int(book.sheets.size()) ? book.sheets[index].name : QStringLiteral("?");
+            n.scopeSheet = index >= 0 && index < everySheet.size() ? everySheet[index] : QStringLiteral("?");
         }
         return true;
     }

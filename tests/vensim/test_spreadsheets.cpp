@@ -261,6 +261,15 @@ void TestSpreadsheets::hostileSpreadsheetsAreRefused()
     const ReadResult far = readWorkbook(dataPath("farcell.xlsx"));
     QVERIFY(!far.workbook);
     QVERIFY2(far.error.contains(QStringLiteral("row 99999999 is beyond Excel's 1048576")), qPrintable(far.error));
+    // An .xls whose DIMENSION record claims 65536 x 256 cells is refused before FreeXL
+    // allocates them.
+    const ReadResult huge = readWorkbook(dataPath("huge.xls"));
+    QVERIFY(!huge.workbook);
+    QCOMPARE(huge.error, QStringLiteral("%1 spans 16777216 cells, more than the limit of 1000000").arg(dataPath("huge.xls")));
+    const ReadResult notXls = readXls(dataPath("numbers.csv"));
+    QVERIFY(!notXls.workbook);
+    QVERIFY2(notXls.error.startsWith(QStringLiteral("cannot read %1 as an Excel 97-2003 workbook (FreeXL error")
+                                         .arg(dataPath("numbers.csv"))), qPrintable(notXls.error));
     const ReadResult notZip = readXlsx(dataPath("numbers.csv"));
     QVERIFY(!notZip.workbook);
     QVERIFY2(notZip.error.startsWith(QStringLiteral("cannot open %1 as an .xlsx (zip) file").arg(dataPath("numbers.csv"))),

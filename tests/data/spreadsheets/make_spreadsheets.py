@@ -17,8 +17,10 @@ itself. The cell values here are what the test asserts.
   badxml.xlsx   a sheet whose XML stops in the middle of a cell.
   bomb.xlsx     a sheet that inflates to 4 MB of spaces from a few kilobytes.
   farcell.xlsx  a cell at row 99999999, beyond Excel's last row.
+  huge.xls      get_lookups_subset/input.xls claiming 65536 x 256 cells.
 """
 import os
+import struct
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -123,6 +125,17 @@ def hostile():
     })
 
 
+def huge_xls():
+    """The reference model's input.xls with its DIMENSION record (BIFF 0x0200) claiming
+    65536 rows and 256 columns: 16.7 million cells, refused before any is loaded."""
+    source = os.path.join(HERE, "..", "test-models-vensim", "tests", "get_lookups_subset", "input.xls")
+    data = bytearray(open(source, "rb").read())
+    at = data.find(b"\x00\x02\x0e\x00")
+    assert at >= 0 and data.find(b"\x00\x02\x0e\x00", at + 1) < 0, "one DIMENSION record expected"
+    data[at + 4:at + 18] = struct.pack("<IIHHH", 1, 65536, 0, 256, 0)
+    open(os.path.join(HERE, "huge.xls"), "wb").write(data)
+
+
 def csv():
     with open(os.path.join(HERE, "numbers.csv"), "w", newline="") as f:
         f.write('a,b\r\n1,2,3\r\n4,"5",6\r\n')
@@ -131,4 +144,5 @@ def csv():
 if __name__ == "__main__":
     numbers()
     hostile()
+    huge_xls()
     csv()
