@@ -247,6 +247,12 @@ void TestSpreadsheets::missingFileSheetCellAndNameAreErrorsAtTheirPlace()
                          "the elements"));
     check(QStringLiteral("d: GET DIRECT SUBSCRIPT('numbers.xlsx', 'Params', 'H1', 'H9', 'r') ~~|\n"),
           QStringLiteral("2:51: error: no elements from Params!H1 to H9"));
+    // Inside an expression a GET function is not read: said where it is, and the run stops.
+    const XmileReadResult nested = readInline(QStringLiteral("x = 2 * GET XLS CONSTANTS('numbers.xlsx', 'Params', 'B2') ~~|\n"));
+    QCOMPARE(messages(nested), QStringList{file + QStringLiteral(":2:9: warning: GET XLS CONSTANTS must be the whole "
+                                                                 "equation, not part of an expression")});
+    QVERIFY(nested.project);
+    QVERIFY(!compileProject(*nested.project).model);
     check(QStringLiteral("x = GET XLS CONSTANTS('?inputs', 'S', 'A1') ~~|\n"),
           QStringLiteral("2:23: error: '?inputs' names a file through Vensim's settings (XLS Files), which Meadows does not "
                          "read: name the file itself"));
