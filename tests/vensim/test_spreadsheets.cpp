@@ -212,6 +212,8 @@ void TestSpreadsheets::getFunctionsReadTheNumbersPutThere()
     QCOMPARE(run.at("csv row[a]", 0), 1.0);
     QCOMPARE(run.at("csv row[c]", 0), 3.0);
     QCOMPARE(run.at("csv quoted", 0), 5.0);
+    // A .tab file splits at tabs whatever its "sheet" says: (0,10) and (10,30).
+    QCOMPARE(run.at("tab data", 5), 20.0);
     // An .xls named relative to the model's folder: C5 and C6 (read down, '*') hold 0
     // and 4, as xlsFromTheReferenceModels checks.
     QCOMPARE(run.at("xls value[p1]", 0), 0.0);

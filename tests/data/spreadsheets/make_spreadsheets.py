@@ -14,6 +14,7 @@ itself. The cell values here are what the test asserts.
                 "table" (local to Series) = Params!$B$8:$C$9, "times" (global) =
                 Series!$C$1:$E$1, "first" (global) = Series!$C$2:$E$2.
   numbers.csv   "a,b" header then rows 1,2,3 and 4,"5",6.
+  series.tab    tab-separated: a header, then times 0 and 10 in column A with 10 and 30 in B.
   badxml.xlsx   a sheet whose XML stops in the middle of a cell.
   bomb.xlsx     a sheet that inflates to 4 MB of spaces from a few kilobytes.
   farcell.xlsx  a cell at row 99999999, beyond Excel's last row.
@@ -139,6 +140,8 @@ def huge_xls():
 def csv():
     with open(os.path.join(HERE, "numbers.csv"), "w", newline="") as f:
         f.write('a,b\r\n1,2,3\r\n4,"5",6\r\n')
+    with open(os.path.join(HERE, "series.tab"), "w", newline="") as f:
+        f.write("time\tvalue\n0\t10\n10\t30\n")
 
 
 if __name__ == "__main__":
