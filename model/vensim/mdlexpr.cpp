@@ -353,6 +353,15 @@ std::optional<std::pair<double, double>> ExprParser::point()
 
 std::optional<Expr> ExprParser::parseLookupBody(qsizetype at)
 {
+    if (m_lex.peek().kind == Tok::Name && m_lex.peek(1).kind == Tok::LParen) {
+        // "name(GET XLS LOOKUPS(...))": a table read from a file (mdlgetdata.cpp reads it).
+        std::optional<Expr> call = expression();
+        if (!call || !expect(Tok::RParen, "')' after the function reading the lookup"))
+            return std::nullopt;
+        if (m_lex.peek().kind != Tok::End)
+            return fail(m_lex.peek().offset, QStringLiteral("unexpected text after the lookup"));
+        return call;
+    }
     std::optional<Expr> e = lookupLiteral(at, true);
     if (e && m_lex.peek().kind != Tok::End)
         return fail(m_lex.peek().offset, QStringLiteral("unexpected text after the lookup table"));

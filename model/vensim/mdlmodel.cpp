@@ -38,28 +38,6 @@ bool isCall(const Expr &e, const char *name)
     return e.kind == Expr::Kind::Call && e.text.simplified().toUpper().replace(u'_', u' ') == QLatin1String(name);
 }
 
-// Every combination of the elements the subscripts stand for, the last varying fastest.
-std::vector<QStringList> tuples(const std::vector<Subscript> &subs, const SubscriptRanges &ranges)
-{
-    std::vector<QStringList> out{{}};
-    for (const Subscript &s : subs) {
-        std::vector<QStringList> next;
-        for (const QStringList &t : out)
-            for (const QString &e : ranges.elementsOf(s.name))
-                next.push_back(t + QStringList{e});
-        out = std::move(next);
-    }
-    return out;
-}
-
-QString tupleKey(const QStringList &t)
-{
-    QStringList keys;
-    for (const QString &e : t)
-        keys << canonicalName(e);
-    return keys.join(u',');
-}
-
 class Builder {
 public:
     Builder(const SubscriptRanges &ranges, const QSet<QString> &macros, Reporter &report)

@@ -1,6 +1,7 @@
 #include "mdlreader.h"
 
 #include "mdldefinition.h"
+#include "mdlgetdata.h"
 #include "mdlsketch.h"
 #include "model/names.h"
 
@@ -88,7 +89,8 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
     // Data keywords before ":=": how Vensim interpolates data between their points.
     while (lex.peek().kind == Tok::Keyword) {
         const Token k = lex.next();
-        report.warning(k.offset, QStringLiteral(":%1: is not supported: data are interpolated").arg(k.text));
+        if (k.text != QLatin1String("INTERPOLATE")) // what Meadows does with data
+            report.warning(k.offset, QStringLiteral(":%1: is not supported: data are interpolated").arg(k.text));
     }
     const Token op = lex.next();
     d.op = op.kind;
@@ -119,7 +121,8 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
         for (const char *k : {":INTERPOLATE:", ":RAW:", ":HOLD BACKWARD:", ":LOOK FORWARD:"}) {
             const qsizetype at = text.indexOf(QLatin1String(k), d.rhsBegin, Qt::CaseInsensitive);
             if (at >= 0 && at < end) {
-                report.warning(at, QStringLiteral("%1 is not supported: data are interpolated").arg(QLatin1String(k)));
+                if (qstrcmp(k, ":INTERPOLATE:") != 0)
+                    report.warning(at, QStringLiteral("%1 is not supported: data are interpolated").arg(QLatin1String(k)));
                 end = at;
             }
         }
@@ -194,10 +197,13 @@ public:
         const Warn error = [this](qsizetype at, const QString &m) { m_report.error(at, m); };
         const Warn warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
         for (const Definition &d : defs) {
+            if (d.op == Tok::Colon && readSubscriptFromFile(d))
+                continue;
             if (d.op == Tok::Colon || d.op == Tok::Equiv)
                 m_ranges.addDefinition(d.name, text, d.rhsBegin, d.record.end, d.op == Tok::Equiv, error, warn);
         }
         m_ranges.resolve(error);
+        readExternalData(defs, m_ranges, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
 
         Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
         // The solver keeps Vensim's meaning of PULSE and friends for models from Vensim.
@@ -236,6 +242,27 @@ private:
     {
         return key == QLatin1String("initial_time") || key == QLatin1String("final_time")
                || key == QLatin1String("time_step") || key == QLatin1String("saveper");
+    }
+
+    // "dim: GET DIRECT SUBSCRIPT(...) -> mapping": the elements read from the file, then
+    // the rest of the definition as usual. False when the range is not read from a file.
+    bool readSubscriptFromFile(const Definition &d)
+    {
+        const QString &text = m_report.source()->text();
+        ExprParser parser(text, d.rhsBegin, d.record.end);
+        if (parser.lexer().peek().kind != Tok::Name || parser.lexer().peek(1).kind != Tok::LParen)
+            return false;
+        const std::optional<Expr> call = parser.expression();
+        if (!call || !isGetSubscript(*call))
+            return false;
+        const Warn error = [this](qsizetype at, const QString &m) { m_report.error(at, m); };
+        const Warn warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
+        const auto elements = readSubscriptElements(*call, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
+        const Token next = parser.lexer().peek(); // a mapping "-> other" may follow
+        const qsizetype rest = next.kind == Tok::End ? d.record.end : next.offset;
+        if (elements)
+            m_ranges.addDefinition(d.name, text, rest, d.record.end, false, error, warn, *elements);
+        return true;
     }
 
     // Equations grouped by variable, in the order each variable first appears.

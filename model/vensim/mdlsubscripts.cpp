@@ -7,10 +7,11 @@
 namespace meadows::vensim {
 
 void SubscriptRanges::addDefinition(const QString &name, const QString &text, qsizetype begin, qsizetype end,
-                                    bool equivalence, const Warn &error, const Warn &warn)
+                                    bool equivalence, const Warn &error, const Warn &warn, const QStringList &read)
 {
     Raw raw;
     raw.name = name;
+    raw.items = read;
     raw.offset = begin;
     Lexer lex(text, begin, end);
     for (;;) {
@@ -157,6 +158,28 @@ QHash<QString, QStringList> SubscriptRanges::byCanonicalName() const
     for (const Dimension &d : m_dims)
         out.insert(canonicalName(d.name), d.elements);
     return out;
+}
+
+// Every combination of the elements the subscripts stand for, the last varying fastest.
+std::vector<QStringList> tuples(const std::vector<Subscript> &subs, const SubscriptRanges &ranges)
+{
+    std::vector<QStringList> out{{}};
+    for (const Subscript &s : subs) {
+        std::vector<QStringList> next;
+        for (const QStringList &t : out)
+            for (const QString &e : ranges.elementsOf(s.name))
+                next.push_back(t + QStringList{e});
+        out = std::move(next);
+    }
+    return out;
+}
+
+QString tupleKey(const QStringList &t)
+{
+    QStringList keys;
+    for (const QString &e : t)
+        keys << canonicalName(e);
+    return keys.join(u',');
 }
 
 } // namespace meadows::vensim

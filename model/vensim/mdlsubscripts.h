@@ -16,8 +16,9 @@ class SubscriptRanges {
 public:
     // A definition "name: items" (or "name <-> other" when equivalent is set), read from
     // text[begin, end) just after the ':' or '<->'.
+    // `read` holds elements read from a file (GET DIRECT SUBSCRIPT), before those in the text.
     void addDefinition(const QString &name, const QString &text, qsizetype begin, qsizetype end, bool equivalence,
-                       const Warn &error, const Warn &warn);
+                       const Warn &error, const Warn &warn, const QStringList &read = {});
     // Expands ranges named inside ranges; call once every definition is in.
     void resolve(const Warn &error);
 
@@ -49,5 +50,10 @@ private:
     QHash<QString, int> m_elementKeys; // canonical element -> count of ranges holding it
     QList<QPair<QString, QString>> m_maps; // canonical (range, the range it maps to)
 };
+
+// Every combination of the elements the subscripts stand for, the last varying fastest.
+std::vector<QStringList> tuples(const std::vector<Subscript> &subs, const SubscriptRanges &ranges);
+// One combination as a key that ignores how its elements are spelled.
+QString tupleKey(const QStringList &tuple);
 
 } // namespace meadows::vensim

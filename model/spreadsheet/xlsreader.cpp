@@ -1,0 +1,112 @@
+// Excel 97-2003 workbooks (.xls, BIFF) through FreeXL. FreeXL does not give the
+// workbook's defined names, so an .xls is read by cell references only.
+#include "model/sizelimit.h"
+#include "workbook.h"
+
+#include <QFile>
+#include <freexl.h>
+
+namespace meadows::spreadsheet {
+
+namespace {
+
+class Handle {
+public:
+    ~Handle()
+    {
+        if (h)
+            freexl_close(h);
+    }
+    const void *h = nullptr;
+};
+
+QString freexlError(const QString &path, int code)
+{
+    return QStringLiteral("cannot read %1 as an Excel 97-2003 workbook (FreeXL error %2)").arg(path).arg(code);
+}
+
+// Sheet names and sizes, without loading any cell: a file claiming millions of cells
+// is refused before FreeXL allocates them.
+std::optional<QString> checkDimensions(const QString &path, const QByteArray &encoded)
+{
+    Handle info;
+    int rc = freexl_open_info(encoded.constData(), &info.h);
+    if (rc != FREEXL_OK)
+        return freexlError(path, rc);
+    unsigned int sheets = 0;
+    rc = freexl_get_info(info.h, FREEXL_BIFF_SHEET_COUNT, &sheets);
+    if (rc != FREEXL_OK)
+        return freexlError(path, rc);
+    std::int64_t total = 0;
+    for (unsigned short s = 0; s < sheets; ++s) {
+        unsigned int rows = 0;
+        unsigned short columns = 0;
+        if (freexl_select_active_worksheet(info.h, s) != FREEXL_OK
+            || freexl_worksheet_dimensions(info.h, &rows, &columns) != FREEXL_OK)
+            continue; // sizes FreeXL cannot tell are checked again once loaded
+        total += std::int64_t(rows) * columns;
+    }
+    if (total > maxModelSize())
+        return QStringLiteral("%1 spans %2 cells, more than the limit of %3").arg(path).arg(total).arg(maxModelSize());
+    return std::nullopt;
+}
+
+} // namespace
+
+ReadResult readXls(const QString &path)
+{
+    const QByteArray encoded = QFile::encodeName(path);
+    if (auto error = checkDimensions(path, encoded))
+        return {std::nullopt, *error};
+    Handle book;
+    int rc = freexl_open(encoded.constData(), &book.h);
+    if (rc != FREEXL_OK)
+        return {std::nullopt, freexlError(path, rc)};
+    unsigned int sheets = 0;
+    rc = freexl_get_info(book.h, FREEXL_BIFF_SHEET_COUNT, &sheets);
+    if (rc != FREEXL_OK)
+        return {std::nullopt, freexlError(path, rc)};
+    Workbook result;
+    std::int64_t total = 0;
+    for (unsigned short s = 0; s < sheets; ++s) {
+        Sheet sheet;
+        const char *name = nullptr;
+        if (freexl_get_worksheet_name(book.h, s, &name) == FREEXL_OK && name)
+            sheet.name = QString::fromUtf8(name);
+        unsigned int rows = 0;
+        unsigned short columns = 0;
+        if (freexl_select_active_worksheet(book.h, s) != FREEXL_OK
+            || freexl_worksheet_dimensions(book.h, &rows, &columns) != FREEXL_OK)
+            return {std::nullopt, QStringLiteral("cannot read sheet %1 of %2").arg(s + 1).arg(path)};
+        total += std::int64_t(rows) * columns;
+        if (total > maxModelSize())
+            return {std::nullopt, QStringLiteral("%1 spans more than %2 cells").arg(path).arg(maxModelSize())};
+        for (unsigned int r = 0; r < rows; ++r) {
+            for (unsigned short c = 0; c < columns; ++c) {
+                FreeXL_CellValue v;
+                if (freexl_get_cell_value(book.h, r, c, &v) != FREEXL_OK)
+                    continue;
+                Cell cell;
+                switch (v.type) {
+                case FREEXL_CELL_INT:
+                    cell.number = double(v.value.int_value);
+                    break;
+                case FREEXL_CELL_DOUBLE:
+                    cell.number = v.value.double_value;
+                    break;
+                case FREEXL_CELL_TEXT: case FREEXL_CELL_SST_TEXT: case FREEXL_CELL_DATE:
+                case FREEXL_CELL_DATETIME: case FREEXL_CELL_TIME:
+                    cell.text = QString::fromUtf8(v.value.text_value);
+                    break;
+                default:
+                    continue;
+                }
+                sheet.set({int(r), int(c)}, std::move(cell));
+            }
+        }
+        result.sheets.push_back(std::move(sheet));
+    }
+    return {std::move(result), {}};
+}
+
+} // namespace meadows::spreadsheet
