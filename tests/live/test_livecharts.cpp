@@ -77,19 +77,6 @@ void TestLiveCharts::threeOrMoreChartsScroll()
     QCOMPARE(charts.size(), 4);
     for (QChartView *chart : charts)
         QVERIFY2(chart->height() >= 110, qPrintable(QString::number(chart->height())));
-    // One time axis down the stack: every chart's plot area has the same left and right edges,
-    // whatever the width of its value labels ("3" and "3000") and legend ("arrivals").
-    // (Where each chart draws the times 0 and 10, through its series' own mapping.)
-    const auto xOf = [](QChartView *view, double t) {
-        return view->x() + view->chart()->mapToPosition(QPointF(t, 0), view->chart()->series().value(0)).x();
-    };
-    const auto aligned = [&]() {
-        for (QChartView *chart : charts)
-            if (std::abs(xOf(chart, 0) - xOf(charts[0], 0)) > 0.5 || std::abs(xOf(chart, 10) - xOf(charts[0], 10)) > 0.5)
-                return false;
-        return true;
-    };
-    QTRY_VERIFY(aligned());
     QChartView *bottom = charts.back();
     for (QChartView *chart : charts)
         if (chart->y() > bottom->y())

@@ -8,7 +8,6 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QGraphicsLayout>
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
@@ -33,15 +32,8 @@ class InteractiveChartView : public QChartView {
 public:
     using QChartView::QChartView;
     std::function<void(double)> onHover;
-    std::function<void()> onResize;
 
 protected:
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QChartView::resizeEvent(event);
-        if (onResize)
-            onResize();
-    }
     void wheelEvent(QWheelEvent *event) override
     {
         const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
@@ -273,7 +265,6 @@ private:
             p.view->setRenderHint(QPainter::Antialiasing);
             p.view->setRubberBand(QChartView::RectangleRubberBand);
             p.view->viewport()->setMouseTracking(true); // the cursor follows the pointer unpressed
-            p.view->onResize = [this]() { QTimer::singleShot(0, this, [this]() { alignPlotAreas(); }); };
             p.view->onHover = [this](double t) {
                 m_hover = t;
                 showCursor(std::isnan(t) ? m_cursor : t);
@@ -386,7 +377,6 @@ private:
             }
         for (Pane &pane : m_panes)
             fillPane(pane, points, t0, t1);
-        QTimer::singleShot(0, this, [this]() { alignPlotAreas(); });
         showCursor(std::isnan(m_hover) ? m_cursor : m_hover);
     }
 
@@ -452,39 +442,6 @@ private:
         linear->setTickAnchor(anchorFor(pane.scale));
         linear->setTickInterval(pane.scale.step);
         linear->setLabelFormat(tickLabelFormat(pane.scale.step));
-    }
-
-    // A chart's layout applies a new plot area only when it is laid out again.
-    static void relayout(QChart *chart)
-    {
-        if (QGraphicsLayout *layout = chart->layout()) {
-            layout->invalidate();
-            layout->activate();
-        }
-    }
-
-    // The stacked charts share one time axis, so their plot areas get the same left and right
-    // edges (those of the widest value labels and legend): a time is at one x down the stack.
-    void alignPlotAreas()
-    {
-        for (Pane &p : m_panes) {
-            p.chart->setPlotArea(QRectF()); // laid out automatically again, to measure
-            relayout(p.chart);
-        }
-        if (m_panes.size() < 2)
-            return;
-        double left = 0, right = std::numeric_limits<double>::infinity();
-        for (const Pane &p : m_panes) {
-            left = std::max(left, p.chart->plotArea().left());
-            right = std::min(right, p.chart->plotArea().right());
-        }
-        if (!(right > left))
-            return;
-        for (Pane &p : m_panes) {
-            const QRectF area = p.chart->plotArea();
-            p.chart->setPlotArea(QRectF(left, area.top(), right - left, area.height()));
-            relayout(p.chart);
-        }
     }
 
     // Ticks counted from zero when the range holds it, so that it reads "0", not "-0.0".
