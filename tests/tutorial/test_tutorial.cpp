@@ -337,14 +337,14 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("retry-storm.xmile"));
         QVERIFY(window.saveTo(path));
         // The README says what a new model runs for; the saved file agrees.
-        const XmileReadResult saved = readXmileFile(path);
-        QVERIFY(saved.project);
+        const XmileReadResult savedFile = readXmileFile(path);
+        QVERIFY(savedFile.project);
         const QString readme = QString::fromUtf8(readAll(QStringLiteral(MEADOWS_SOURCE_DIR "/README.md")));
         const QRegularExpressionMatch said = QRegularExpression(QStringLiteral("a new model runs from (\\S+) to (\\S+) in steps of (\\S+?)[;,)]")).match(readme);
         QVERIFY(said.hasMatch());
-        QCOMPARE(said.captured(1).toDouble(), saved.project->simSpecs.start);
-        QCOMPARE(said.captured(2).toDouble(), saved.project->simSpecs.stop);
-        QCOMPARE(said.captured(3).toDouble(), saved.project->simSpecs.dt);
+        QCOMPARE(said.captured(1).toDouble(), savedFile.project->simSpecs.start);
+        QCOMPARE(said.captured(2).toDouble(), savedFile.project->simSpecs.stop);
+        QCOMPARE(said.captured(3).toDouble(), savedFile.project->simSpecs.dt);
         QProcess cli;
         cli.start(QStringLiteral(MEADOWS_EXECUTABLE), {QStringLiteral("loops"), path});
         QVERIFY(cli.waitForFinished(20000));
