@@ -19,7 +19,7 @@ namespace meadows {
 
 namespace {
 
-constexpr std::size_t kMaxCharts = 6;
+constexpr std::size_t kMaxCharts = 12; // small multiples: more become a wall of charts
 constexpr std::size_t kMaxTableLoops = 50;
 
 // The story of the model: the header's caption or documentation, else the diagram's
@@ -139,20 +139,68 @@ void findLoopsAndDominance(const Project &project, PostmortemReport &report)
     for (std::size_t i = 0; i < report.loops.size(); ++i)
         report.loops[i].dominance = formatPeriods(periods[i]);
     report.inCharge = inChargeSentences(story, dominance, loops, causal.graph, project.simSpecs.timeUnits);
+    for (const DominancePeriod &p : story) {
+        if (p.loop < 0)
+            continue;
+        for (const QString &name : loopVariableNames(causal.graph, loops, std::size_t(p.loop)))
+            if (!report.inChargeVariables.contains(name))
+                report.inChargeVariables << name;
+    }
 }
 
-// One chart per stock (they seldom share units), the first few.
-void chooseCharts(const Project &project, PostmortemReport &report)
+// The variable behind a column ("Population[north]" is Population's).
+const Variable *variableOfColumn(const Project &project, const QString &column)
+{
+    const qsizetype bracket = column.indexOf(u'[');
+    return project.mainModel().findVariable(bracket < 0 ? column : column.left(bracket));
+}
+
+void addChart(const Project &project, PostmortemReport &report, const QString &name)
+{
+    const int column = report.results->column(name);
+    if (column <= 0 || report.charts.size() == kMaxCharts)
+        return;
+    const QString shown = report.results->names[std::size_t(column)];
+    for (const PostmortemChart &c : report.charts)
+        if (c.variable == shown)
+            return;
+    const Variable *v = variableOfColumn(project, shown);
+    report.charts.push_back({shown, v ? v->units : QString(), v ? v->doc.trimmed() : QString()});
+}
+
+// The baseline model's run, to draw dashed; a model that does not run is said, not drawn.
+void runBaseline(const Project &baseline, PostmortemReport &report)
+{
+    const QString name = QFileInfo(baseline.fileName).fileName();
+    const CompileResult compiled = compileProject(baseline);
+    RunResult run = compiled.model ? simulate(*compiled.model) : RunResult{};
+    if (!run.results) {
+        const QString why = compiled.model ? run.error : QStringLiteral("it does not compile");
+        report.simulationNote += QStringLiteral("%1The baseline `%2` could not be run (%3), so it is not drawn.")
+                                     .arg(report.simulationNote.isEmpty() ? QString() : QStringLiteral(" "), name, why);
+        return;
+    }
+    report.baselineResults = std::make_shared<const Results>(std::move(*run.results));
+    report.baselineLabel = QStringLiteral("baseline %1").arg(name);
+}
+
+// One chart per variable: those asked for, or every stock, every flow and then what the
+// loops in charge run through (03's Latency and Breaker, not only its Backlog).
+void chooseCharts(const Project &project, PostmortemReport &report, const QStringList &variables)
 {
     if (!report.results)
         return;
-    for (const Variable &v : project.mainModel().variables) {
-        if (report.charts.size() == kMaxCharts)
-            break;
-        const QString name = displayName(v.name);
-        if (v.kind == VariableKind::Stock && !v.isArray() && report.results->column(name) >= 0)
-            report.charts.push_back({name, {name}, v.units});
-    }
+    for (const QString &name : variables)
+        addChart(project, report, name);
+    report.chartsTicked = !report.charts.empty();
+    if (report.chartsTicked) // none of them in the run (ticks of another model): the default
+        return;
+    for (VariableKind kind : {VariableKind::Stock, VariableKind::Flow})
+        for (const Variable &v : project.mainModel().variables)
+            if (v.kind == kind && !v.isArray())
+                addChart(project, report, displayName(v.name));
+    for (const QString &name : report.inChargeVariables)
+        addChart(project, report, name);
 }
 
 } // namespace
@@ -169,8 +217,9 @@ std::vector<PostmortemParameter> modelConstants(const Project &project)
     return constants;
 }
 
-PostmortemReport buildPostmortem(const Project &project, const Project *baseline)
+PostmortemReport buildPostmortem(const Project &project, const PostmortemInputs &inputs)
 {
+    const Project *baseline = inputs.baseline;
     PostmortemReport report;
     report.title = project.title();
     report.description = describe(project);
@@ -179,7 +228,13 @@ PostmortemReport buildPostmortem(const Project &project, const Project *baseline
     findLoopsAndDominance(project, report);
     if (!report.error.isEmpty())
         return report;
-    chooseCharts(project, report);
+    chooseCharts(project, report, inputs.variables);
+    if (inputs.baselineRun) {
+        report.baselineResults = inputs.baselineRun;
+        report.baselineLabel = QStringLiteral("saved run %1").arg(inputs.baselineRunName);
+    } else if (baseline && report.simulated) {
+        runBaseline(*baseline, report);
+    }
 
     std::vector<PostmortemParameter> constants = modelConstants(project);
     if (!baseline) {
@@ -210,7 +265,7 @@ PostmortemReport buildPostmortem(const Project &project, const Project *baseline
     return report;
 }
 
-QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QStringList &chartFiles)
+QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QString &behaviourFile)
 {
     // Relative links percent-encoded, so names with spaces still link.
     const auto link = [](const QString &file) { return QString::fromUtf8(QUrl::toPercentEncoding(file, "/")); };
@@ -267,10 +322,26 @@ QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &dia
         md += QStringLiteral("## Behaviour\n\n");
         if (!report.simulationNote.isEmpty())
             md += report.simulationNote + QStringLiteral("\n\n");
-        for (std::size_t i = 0; i < report.charts.size(); ++i) {
-            const QString file = chartFiles.value(qsizetype(i));
-            if (!file.isEmpty())
-                md += QStringLiteral("![%1](%2)\n\n").arg(cell(report.charts[i].title), link(file));
+        if (!report.charts.empty() && !behaviourFile.isEmpty()) {
+            QStringList names;
+            for (const PostmortemChart &c : report.charts)
+                names << c.variable;
+            md += QStringLiteral("![%1](%2)\n\n").arg(cell(names.join(QStringLiteral(", "))), link(behaviourFile));
+            md += report.chartsTicked ? QStringLiteral("The variables ticked in the Results panel")
+                                      : QStringLiteral("Every stock and flow, and the variables on the loops that were in charge");
+            md += QStringLiteral(", each on its own axis over the same time.");
+            if (report.baselineResults)
+                md += QStringLiteral(" Solid: this model; dashed: the %1.").arg(report.baselineLabel);
+            md += QStringLiteral("\n\n");
+            for (const PostmortemChart &c : report.charts) {
+                md += QStringLiteral("- **%1**").arg(cell(c.variable));
+                if (!c.units.isEmpty())
+                    md += QStringLiteral(" (%1)").arg(cell(c.units));
+                if (!c.documentation.isEmpty())
+                    md += QStringLiteral(": %1").arg(cell(c.documentation));
+                md += u'\n';
+            }
+            md += u'\n';
         }
     }
 

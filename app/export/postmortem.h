@@ -1,14 +1,15 @@
 #pragma once
 // A postmortem bundle in Markdown: what an incident review needs from a model in one page
 // that renders on GitHub/GitLab. Built in two steps so that this part stays QtCore only:
-// buildPostmortem() analyses and runs the model; the caller draws the diagram and the
-// charts it asks for (the GUI module has the scene and Qt Charts) and then
+// buildPostmortem() analyses and runs the model (and the baseline); the caller draws the
+// diagram and the behaviour charts it asks for (the GUI module has the scene) and then
 // postmortemMarkdown() writes the page linking to those files.
 #include "model/project.h"
 #include "solver/simulation.h"
 
 #include <QByteArray>
 #include <QStringList>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -28,10 +29,21 @@ struct PostmortemParameter {
     QString units;
 };
 
+// One of the small multiples: a variable's run (and the baseline's, dashed) on its own axis.
 struct PostmortemChart {
-    QString title;
-    QStringList variables; // display names, each a column of the results
+    QString variable;      // display name, a column of the results
     QString units;
+    QString documentation; // the variable's <doc>, for the page's list of what is charted
+};
+
+struct PostmortemInputs {
+    const Project *baseline = nullptr; // its constants are compared, its run drawn dashed
+    // A run to draw dashed instead of the baseline model's (the editor's saved run) and its name.
+    std::shared_ptr<const Results> baselineRun;
+    QString baselineRunName;
+    // The variables to chart (those ticked in the Results panel); empty: every stock and
+    // flow, and the variables on the loops that were in charge.
+    QStringList variables;
 };
 
 struct PostmortemReport {
@@ -49,17 +61,22 @@ struct PostmortemReport {
     SimSpecs simSpecs;
     std::optional<Results> results;
     std::vector<PostmortemChart> charts;
+    bool chartsTicked = false;              // charts are the given variables, not the default choice
+    QStringList inChargeVariables;          // on the loops that were in charge, in loop order
+    std::shared_ptr<const Results> baselineResults; // drawn dashed; null without a baseline
+    QString baselineLabel;                  // what the dashed lines are ("saved run retry storm")
     std::vector<Diagnostic> diagnostics; // problems found on the way (warnings, compile errors)
     QString error;                       // set when no report can be made
 };
 
 // Finds the loops, runs the model when it can (for charts and loop dominance) and collects
-// its constants; with a baseline, only constants whose values differ are kept.
-PostmortemReport buildPostmortem(const Project &project, const Project *baseline = nullptr);
+// its constants; with a baseline, only constants whose values differ are kept, and the
+// baseline is run too.
+PostmortemReport buildPostmortem(const Project &project, const PostmortemInputs &inputs = {});
 
-// The page. `diagramFile` and `chartFiles` (parallel to report.charts) are paths relative
-// to the page; an empty one is left out.
-QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QStringList &chartFiles);
+// The page. `diagramFile` and `behaviourFile` (the small multiples of report.charts) are
+// paths relative to the page; an empty one is left out.
+QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QString &behaviourFile);
 
 // The model's constants: variables whose equation is a plain number.
 std::vector<PostmortemParameter> modelConstants(const Project &project);

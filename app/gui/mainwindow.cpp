@@ -11,6 +11,7 @@
 #include "panels/minimap.h"
 #include "panels/propertiespanel.h"
 #include "live/livepanels.h"
+#include "live/liveworkspace.h"
 #include "scene/arranger.h"
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
@@ -450,6 +451,12 @@ bool MainWindow::exportTo(ExportFormat format, const QString &path)
     request.format = format;
     request.output = path;
     request.inputs = {m_document->filePath()}; // exporting onto the open model would destroy it
+    // The postmortem charts what the Results panel charts, against the saved run shown dashed.
+    request.variables = m_live->workspace()->chosenVariables();
+    if (const std::vector<SavedRun> runs = m_live->workspace()->shownRuns(); !runs.empty()) {
+        request.baselineRun = runs.front().results;
+        request.baselineRunName = runs.front().name;
+    }
     const ExportOutcome outcome = exportProject(m_document->project(), m_scene, request);
     if (!outcome.error.isEmpty()) {
         showStatus(tr("Export failed: %1").arg(outcome.error));

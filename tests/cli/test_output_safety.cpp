@@ -185,7 +185,7 @@ void TestOutputSafety::failedWriteIsAnError()
 
 void TestOutputSafety::failedPostmortemLeavesNothingNew()
 {
-    // The page's second chart cannot be written (a directory stands in its place): neither
+    // The page's behaviour picture cannot be written (a directory stands in its place): neither
     // the page nor its diagram may appear, and an old page stays as it was.
     QTemporaryDir dir;
     const QString page = dir.filePath(QStringLiteral("report.md"));
@@ -193,11 +193,11 @@ void TestOutputSafety::failedPostmortemLeavesNothingNew()
     QVERIFY(old.open(QIODevice::WriteOnly));
     old.write("old page\n");
     old.close();
-    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("report-chart-1.png")));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("report-behaviour.svg")));
     const Outcome o = runMeadows({QStringLiteral("export"), kTeacupSource, QStringLiteral("--format"), QStringLiteral("md"),
                                   QStringLiteral("-o"), page});
     QCOMPARE(o.code, 1);
-    QVERIFY2(o.err.contains(QStringLiteral("report-chart-1.png")), qPrintable(o.err));
+    QVERIFY2(o.err.contains(QStringLiteral("report-behaviour.svg")), qPrintable(o.err));
     QCOMPARE(readAll(page), QByteArray("old page\n"));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("report-diagram.svg"))));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temporaries left

@@ -1,10 +1,18 @@
 // Export from the editor: Edit → Copy as Image (by its shortcut) puts a picture of the
 // diagram or the selection on the clipboard, and File → Export writes what the command
 // line writes.
+#include "export/behavioursvg.h"
+#include "live/livetesting.h"
+#include "support/testfiles.h"
+
+#include "commands/changevalue.h"
 #include "document.h"
+#include "live/livepanels.h"
+#include "live/liveworkspace.h"
 #include "mainwindow.h"
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
+#include "solver/simulation.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -12,12 +20,39 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace meadows;
+using namespace meadows::testing;
 
 namespace {
 const QString kTeacup = QStringLiteral(MEADOWS_SOURCE_DIR "/examples/classics/teacup.xmile");
+const QString kBreaker = QStringLiteral(MEADOWS_SOURCE_DIR "/examples/incidents/03-circuit-breaker.xmile");
+
+QListWidget *listNamed(QWidget *parent, const QString &accessibleName)
+{
+    for (QListWidget *list : parent->findChildren<QListWidget *>())
+        if (list->accessibleName() == accessibleName)
+            return list;
+    return nullptr;
+}
+
+// The line of a chart, as (time, value), must be the run's column row for row, within a
+// thousandth of the axis span (the picture rounds to a hundredth of a pixel).
+QString sameAsRun(const QList<QPointF> &line, const Results &run, const QString &name, const BehaviourChart &chart)
+{
+    const int column = run.column(name);
+    const double span = chart.valueTicks.back().y() - chart.valueTicks.front().y();
+    if (column < 0 || line.size() != qsizetype(run.rows()))
+        return QStringLiteral("%1 points for %2 rows").arg(line.size()).arg(run.rows());
+    for (std::size_t r = 0; r < run.rows(); ++r) {
+        const QPointF p = line[qsizetype(r)];
+        if (std::abs(p.x() - run.at(r, 0)) > 1e-3 || std::abs(p.y() - run.at(r, std::size_t(column))) > span * 1e-3)
+            return QStringLiteral("row %1: (%2, %3) drawn, (%4, %5) run").arg(r).arg(p.x()).arg(p.y()).arg(run.at(r, 0)).arg(run.at(r, std::size_t(column)));
+    }
+    return {};
+}
 
 QAction *menuAction(QWidget *window, const QString &text)
 {
@@ -36,6 +71,7 @@ private slots:
     void copyAsImagePutsTheDiagramOnTheClipboard();
     void copyAsImageOfASelectionIsSmallerAndKeepsTheSelection();
     void fileExportWritesEveryFormat();
+    void postmortemChartsTheTickedVariablesAgainstTheSavedRun();
 };
 
 void TestExportGui::copyAsImagePutsTheDiagramOnTheClipboard()
@@ -110,7 +146,7 @@ void TestExportGui::fileExportWritesEveryFormat()
     QVERIFY(window.exportTo(ExportFormat::Dot, dir.filePath(QStringLiteral("t.dot"))));
     QVERIFY(!QImage(dir.filePath(QStringLiteral("t.png"))).isNull());
     QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("t-diagram.svg"))));
-    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("t-chart-1.png"))));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("t-behaviour.svg"))));
     QFile svg(dir.filePath(QStringLiteral("t.svg")));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     const QByteArray text = svg.readAll();
@@ -118,6 +154,62 @@ void TestExportGui::fileExportWritesEveryFormat()
     QVERIFY(text.contains(">Temperature</text>"));
     QVERIFY(!window.exportTo(ExportFormat::Svg, QStringLiteral("/nonexistent/dir/t.svg")));
     QVERIFY(window.statusText().contains(QLatin1String("Export failed")));
+}
+
+void TestExportGui::postmortemChartsTheTickedVariablesAgainstTheSavedRun()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    window.resize(1500, 940);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFile(kBreaker));
+    LiveWorkspace *w = window.live()->workspace();
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentResults() && !w->scheduler()->isBusy(), 20000);
+    QCOMPARE(w->shownVariables(), QStringList{QStringLiteral("Backlog")}); // the stocks, at first
+
+    // Tick Latency and Retries in the Results panel's list, with the mouse.
+    QListWidget *variables = listNamed(w, QStringLiteral("Variables to chart"));
+    QVERIFY(variables);
+    QVERIFY(clickCheckBox(variables, QStringLiteral("Latency")));
+    QVERIFY(clickCheckBox(variables, QStringLiteral("Retries")));
+    QCOMPARE(w->shownVariables(), (QStringList{QStringLiteral("Backlog"), QStringLiteral("Latency"), QStringLiteral("Retries")}));
+    // Save run…, named "no budget".
+    QAbstractButton *saveRun = toolbarButton(w, QStringLiteral("Save run…"));
+    QVERIFY(saveRun);
+    QVERIFY(clickAndAnswer(saveRun, QStringLiteral("no budget")));
+    QCOMPARE(w->runs()->runs().size(), std::size_t(1));
+    const std::shared_ptr<const Results> saved = w->runs()->runs().front().results;
+    // A retry budget of 10 a minute: the retry loop is cut and the run changes.
+    window.document()->undoStack()->push(new ChangeVariableValueCommand<QString>(
+        window.document(), QStringLiteral("Retry Budget"), &Variable::equation, QStringLiteral("10"), QString()));
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentResults() != saved && !w->scheduler()->isBusy() && w->currentResults(), 20000);
+    const std::shared_ptr<const Results> now = w->currentResults();
+
+    QTemporaryDir dir;
+    QVERIFY(window.exportTo(ExportFormat::Markdown, dir.filePath(QStringLiteral("pm.md"))));
+    const QString md = QString::fromUtf8(readAll(dir.filePath(QStringLiteral("pm.md"))));
+    QVERIFY2(md.contains(QLatin1String("The variables ticked in the Results panel, each on its own axis over the same time. "
+                                       "Solid: this model; dashed: the saved run no budget.")), qPrintable(md));
+    const BehaviourSvg svg = readBehaviourSvg(readAll(dir.filePath(QStringLiteral("pm-behaviour.svg"))));
+    QVERIFY2(svg.error.isEmpty(), qPrintable(svg.error));
+    // Exactly the ticked variables, in the order they were ticked.
+    QCOMPARE(svg.variables(), w->shownVariables());
+    for (const BehaviourChart &chart : svg.charts) {
+        QString mismatch = sameAsRun(chart.run, *now, chart.variable, chart);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(chart.variable + QStringLiteral(": ") + mismatch));
+        QCOMPARE(chart.baselineDash, QStringLiteral("6 4"));
+        mismatch = sameAsRun(chart.baseline, *saved, chart.variable, chart);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(chart.variable + QStringLiteral(" (saved run): ") + mismatch));
+    }
+    // The two runs differ where the budget bites: the retries are capped at 10.
+    const BehaviourChart *retries = svg.chart(QStringLiteral("Retries"));
+    double most = 0, mostSaved = 0;
+    for (const QPointF &p : retries->run)
+        most = std::max(most, p.y());
+    for (const QPointF &p : retries->baseline)
+        mostSaved = std::max(mostSaved, p.y());
+    QVERIFY2(most <= 10 + 0.01 && mostSaved > 20, qPrintable(QStringLiteral("%1 %2").arg(most).arg(mostSaved)));
 }
 
 QTEST_MAIN(TestExportGui)

@@ -1,8 +1,10 @@
 // The README's five-minute tutorial, done the way a person does it: keys and mouse on the
-// diagram, equations typed into the properties panel. It draws the retry storm, finds R1
-// and the metastable backlog, adds a circuit breaker, and sees B1 win. When
-// MEADOWS_TUTORIAL_SHOTS names a folder, it also writes the pictures the README shows.
+// diagram, equations typed into the properties panel, ticks, Save run and the loop list
+// clicked. It draws the retry storm, finds R1 and the metastable backlog, adds a circuit
+// breaker, and sees B1 win. When MEADOWS_TUTORIAL_SHOTS names a folder, it also writes the
+// pictures the README shows.
 #include "editor/editortesting.h"
+#include "live/livetesting.h"
 
 #include "gui/document.h"
 #include "gui/live/livepanels.h"
@@ -15,9 +17,14 @@
 #include "gui/scene/diagramscene.h"
 #include "gui/scene/diagramview.h"
 #include "model/project.h"
+#include "model/xmilereader.h"
+#include "scene/looplabelitem.h"
 #include "solver/simulation.h"
 
+#include <QChartView>
 #include <QCheckBox>
+#include <QLineSeries>
+#include <QRegularExpression>
 #include <QDir>
 #include <QLineEdit>
 #include <QProcess>
@@ -51,6 +58,24 @@ double largestValue(const Results &results, const QString &name)
             for (std::size_t r = 0; r < results.rows(); ++r)
                 most = std::max(most, results.at(r, c));
     return most;
+}
+
+QListWidget *listNamed(QWidget *parent, const QString &accessibleName)
+{
+    for (QListWidget *list : parent->findChildren<QListWidget *>())
+        if (list->accessibleName() == accessibleName)
+            return list;
+    return nullptr;
+}
+
+// The pen a chart draws a series with, as Qt Charts has it.
+std::optional<QPen> seriesPen(QWidget *plot, const QString &name)
+{
+    for (QChartView *view : plot->findChildren<QChartView *>())
+        for (QAbstractSeries *series : view->chart()->series())
+            if (series->name() == name)
+                return static_cast<QLineSeries *>(series)->pen();
+    return std::nullopt;
 }
 
 QStringList loopNames(const LoopsPanel *loops)
@@ -162,6 +187,20 @@ private:
         return names;
     }
 
+    // Unticks every charted variable but `keep` in the Results panel's list, with the mouse.
+    void tickOnly(const QString &keep)
+    {
+        LiveWorkspace *w = m_window->live()->workspace();
+        QListWidget *list = listNamed(w, QStringLiteral("Variables to chart"));
+        QVERIFY(list);
+        for (const QString &name : w->shownVariables())
+            if (name != keep)
+                QVERIFY2(clickCheckBox(list, name), qPrintable(name));
+        if (!w->shownVariables().contains(keep))
+            QVERIFY(clickCheckBox(list, keep));
+        QCOMPARE(w->shownVariables(), QStringList{keep});
+    }
+
     // Waits for the run and the loop search of the model as it is now.
     void settle()
     {
@@ -229,11 +268,16 @@ private slots:
         QCOMPARE(window.live()->loops()->loops().front().polarity, QStringLiteral("reinforcing"));
         QVERIFY2(finalValue(*storm, QStringLiteral("Backlog")) > 5000, qPrintable(QString::number(finalValue(*storm, QStringLiteral("Backlog")))));
         QCOMPARE(finalValue(*storm, QStringLiteral("Load")), 180.0); // 80 new + 100 retries, forever
-        // Only the backlog on the chart (the Results panel's ticks), and this run kept.
-        for (const QString &name : window.live()->workspace()->shownVariables())
-            window.live()->workspace()->showVariable(name, name == QLatin1String("Backlog"));
-        QCOMPARE(window.live()->workspace()->shownVariables(), QStringList{QStringLiteral("Backlog")});
-        window.live()->workspace()->saveCurrentRun(QStringLiteral("retry storm"));
+        // Only the backlog on the chart (ticked in the Results panel), and this run kept with
+        // Save run….
+        LiveWorkspace *workspace = window.live()->workspace();
+        tickOnly(QStringLiteral("Backlog"));
+        QAbstractButton *saveRun = toolbarButton(workspace, QStringLiteral("Save run…"));
+        QVERIFY(saveRun);
+        QVERIFY(clickAndAnswer(saveRun, QStringLiteral("retry storm")));
+        QCOMPARE(workspace->runs()->runs().size(), std::size_t(1));
+        QCOMPARE(workspace->runs()->runs().front().name, QStringLiteral("retry storm"));
+        QCOMPARE(workspace->runs()->runs().front().results, storm);
         shot(QStringLiteral("tutorial-1-retry-storm.png"));
 
         // 5. A circuit breaker: it lets fewer requests through as latency passes a minute.
@@ -261,15 +305,46 @@ private slots:
         for (const QPointF &p : loops->dominancePlot()->points(QStringLiteral("R1")))
             r1 += std::abs(p.y());
         QVERIFY2(b1 > 2 * r1, qPrintable(QStringLiteral("B1 %1, R1 %2").arg(b1).arg(r1)));
-        for (const QString &name : window.live()->workspace()->shownVariables())
-            window.live()->workspace()->showVariable(name, name == QLatin1String("Backlog"));
-        loops->selectLoop(QStringLiteral("B1"));
+        // The chart: the backlog now, solid, and the saved retry storm, dashed. The storm's
+        // backlog is more than tenfold the recovering one's, so it has a chart of its own
+        // rather than flattening it.
+        tickOnly(QStringLiteral("Backlog"));
+        const std::optional<QPen> now = seriesPen(workspace->plot(), QStringLiteral("Backlog"));
+        const std::optional<QPen> saved = seriesPen(workspace->plot(), QStringLiteral("Backlog (retry storm)"));
+        QVERIFY(now && saved);
+        QCOMPARE(now->style(), Qt::SolidLine);
+        QCOMPARE(saved->style(), Qt::DashLine);
+        QCOMPARE(workspace->plot()->paneCount(), 2);
+        QVERIFY(workspace->plot()->paneOf(QStringLiteral("Backlog")) != workspace->plot()->paneOf(QStringLiteral("Backlog (retry storm)")));
+        // Picking B1 in the loop list labels it on the diagram and highlights it.
+        QTreeWidget *loopList = loops->findChild<QTreeWidget *>();
+        QVERIFY(loopList);
+        QVERIFY(clickRow(loopList, QStringLiteral("B1")));
+        LoopLabelItem *b1Label = nullptr;
+        for (QGraphicsItem *item : window.scene()->items())
+            if (auto *label = dynamic_cast<LoopLabelItem *>(item); label && label->mark().label == QLatin1String("B1"))
+                b1Label = label;
+        QVERIFY(b1Label);
+        QVERIFY(b1Label->isVisible());
+        QVERIFY(b1Label->isHighlighted());
+        QCOMPARE(b1Label->mark().variables, (QStringList{QStringLiteral("Backlog"), QStringLiteral("Latency"),
+                                                         QStringLiteral("Breaker"), QStringLiteral("Load")}));
+        QVERIFY(view()->viewport()->rect().contains(view()->mapFromScene(b1Label->sceneBoundingRect().center())));
         shot(QStringLiteral("tutorial-2-breaker.png"));
 
         // 7. What was drawn saves as a model the command line reads the same way.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("retry-storm.xmile"));
         QVERIFY(window.saveTo(path));
+        // The README says what a new model runs for; the saved file agrees.
+        const XmileReadResult savedFile = readXmileFile(path);
+        QVERIFY(savedFile.project);
+        const QString readme = QString::fromUtf8(readAll(QStringLiteral(MEADOWS_SOURCE_DIR "/README.md")));
+        const QRegularExpressionMatch said = QRegularExpression(QStringLiteral("a new model runs from (\\S+) to (\\S+) in steps of (\\S+?)[;,)]")).match(readme);
+        QVERIFY(said.hasMatch());
+        QCOMPARE(said.captured(1).toDouble(), savedFile.project->simSpecs.start);
+        QCOMPARE(said.captured(2).toDouble(), savedFile.project->simSpecs.stop);
+        QCOMPARE(said.captured(3).toDouble(), savedFile.project->simSpecs.dt);
         QProcess cli;
         cli.start(QStringLiteral(MEADOWS_EXECUTABLE), {QStringLiteral("loops"), path});
         QVERIFY(cli.waitForFinished(20000));

@@ -1,7 +1,7 @@
 #include "export/pictures/documentexport.h"
 
-#include "export/pictures/chartrenderer.h"
 #include "export/pictures/diagramrenderer.h"
+#include "export/pictures/smallmultiples.h"
 
 #include "export/causaltext.h"
 #include "model/outputfile.h"
@@ -10,7 +10,6 @@
 #include "solver/analysis/loopfinder.h"
 #include "solver/analysis/causalmodel.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 
@@ -50,12 +49,17 @@ ExportOutcome exportCausalText(const Project &project, const ExportRequest &requ
     return writeAll({{request.output, text}}, request.inputs, outcome);
 }
 
-// OUT.md with OUT-diagram.svg and OUT-chart-N.png beside it, linked by relative names. The
-// page and its pictures are committed together: a failure leaves the old bundle as it was.
+// OUT.md with OUT-diagram.svg and OUT-behaviour.svg beside it, linked by relative names.
+// The page and its pictures are committed together: a failure leaves the old bundle as it was.
 ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, const ExportRequest &request)
 {
     ExportOutcome outcome;
-    const PostmortemReport report = buildPostmortem(project, request.baseline);
+    PostmortemInputs inputs;
+    inputs.baseline = request.baseline;
+    inputs.baselineRun = request.baselineRun;
+    inputs.baselineRunName = request.baselineRunName;
+    inputs.variables = request.variables;
+    const PostmortemReport report = buildPostmortem(project, inputs);
     outcome.diagnostics = report.diagnostics;
     if (!report.error.isEmpty()) {
         outcome.error = report.error;
@@ -68,23 +72,23 @@ ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, cons
     StagedFiles pictures;
     const QString diagramName = base + QStringLiteral("-diagram.svg");
     pictures.push_back({dir.filePath(diagramName), DiagramRenderer(scene).svg(report.title)});
-    QStringList chartNames;
-    SeriesColors colors;
-    for (std::size_t i = 0; i < report.charts.size(); ++i) {
-        const PostmortemChart &c = report.charts[i];
-        const QImage image = renderChart(*report.results, {c.title, c.variables, c.units, report.simSpecs.timeUnits}, colors);
-        const QString name = QStringLiteral("%1-chart-%2.png").arg(base).arg(i + 1);
-        QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        if (!image.save(&buffer, "PNG")) {
-            outcome.error = QStringLiteral("cannot encode the chart of %1").arg(c.title);
-            return outcome;
-        }
-        chartNames << name;
-        pictures.push_back({dir.filePath(name), png});
+    QString behaviourName;
+    if (!report.charts.empty()) {
+        SmallMultiplesPicture picture;
+        picture.title = QStringLiteral("Behaviour of %1").arg(report.title);
+        picture.run = &*report.results;
+        picture.baseline = report.baselineResults.get();
+        picture.runLabel = QStringLiteral("this model");
+        picture.baselineLabel = report.baselineLabel;
+        picture.timeUnits = report.simSpecs.timeUnits;
+        for (const PostmortemChart &c : report.charts)
+            picture.charts.push_back({c.variable, c.units});
+        SeriesColors colors; // each variable in its own colour, the one the editor charts it in
+        colors.adopt(project);
+        behaviourName = base + QStringLiteral("-behaviour.svg");
+        pictures.push_back({dir.filePath(behaviourName), smallMultiplesSvg(picture, colors)});
     }
-    StagedFiles files{{request.output, postmortemMarkdown(report, diagramName, chartNames)}};
+    StagedFiles files{{request.output, postmortemMarkdown(report, diagramName, behaviourName)}};
     files.insert(files.end(), pictures.begin(), pictures.end());
     return writeAll(files, request.inputs, outcome);
 }

@@ -3,9 +3,11 @@
 // `meadows export` (through the GUI module, offscreen) both call, so they write the same.
 #include "export/exportoptions.h"
 #include "model/project.h"
+#include "solver/simulation.h"
 #include "scene/looplabelitem.h"
 
 #include <QStringList>
+#include <memory>
 #include <vector>
 
 namespace meadows {
@@ -16,7 +18,10 @@ struct ExportRequest {
     ExportFormat format = ExportFormat::Svg;
     QString output;                  // the file to write; md also writes files beside it
     double scale = 2;                // PNG
-    const Project *baseline = nullptr; // md: constants are compared with this model's
+    const Project *baseline = nullptr; // md: constants are compared with this model's, its run drawn dashed
+    std::shared_ptr<const Results> baselineRun; // md: a run to draw dashed instead (a saved run)
+    QString baselineRunName;
+    QStringList variables;           // md: the variables to chart (ticked); empty: the default choice
     QStringList inputs;              // files no output may overwrite (the model, the baseline)
 };
 

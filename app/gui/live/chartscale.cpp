@@ -40,24 +40,47 @@ QString tickLabelFormat(double step)
     return QStringLiteral("%.%1f").arg(decimals);
 }
 
+QString tickText(double value, double step)
+{
+    const QString text = QString::asprintf(qPrintable(tickLabelFormat(step)), value);
+    // printf keeps the sign of a value that rounds to zero (-0.04 at one decimal is "-0.0").
+    const bool zero = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c == u'0' || c == u'.' || c == u'-'; });
+    return zero ? QStringLiteral("0") : text;
+}
+
+QString readoutText(double value, int digits)
+{
+    return QString::number(value == 0 ? 0.0 : value, 'g', digits); // -0.0 == 0: no "-0"
+}
+
 std::vector<int> groupSeries(const std::vector<SeriesShape> &series)
 {
-    // One entry per variable: its units and the largest size any of its series reach.
+    // One entry per variable and size: its units and the largest size its series reach. The
+    // runs of one variable share an entry unless they are more than tenfold apart (a saved
+    // retry storm's backlog of 5,000 would flatten the recovering one that peaks at 90).
     struct Variable {
         QString units;
         double peak = 0;
         int group = -1;
     };
-    QHash<QString, int> index; // variable key -> into variables
+    QHash<QString, QList<int>> index; // variable key -> its entries in variables
     std::vector<Variable> variables;
+    std::vector<int> entryOf; // per series
+    const auto within = [](double a, double b) { return a == 0 || b == 0 || (std::max(a, b) <= 10 * std::min(a, b)); };
     for (const SeriesShape &s : series) {
-        const QString key = variableKey(s.variable);
-        auto it = index.constFind(key);
-        if (it == index.constEnd()) {
-            it = index.insert(key, int(variables.size()));
+        QList<int> &entries = index[variableKey(s.variable)];
+        const double peak = std::fabs(s.peak);
+        int entry = -1;
+        for (int e : std::as_const(entries))
+            if (entry < 0 && within(variables[std::size_t(e)].peak, peak))
+                entry = e;
+        if (entry < 0) {
+            entry = int(variables.size());
+            entries << entry;
             variables.push_back({canonicalName(s.units), 0, -1});
         }
-        variables[std::size_t(*it)].peak = std::max(variables[std::size_t(*it)].peak, std::fabs(s.peak));
+        variables[std::size_t(entry)].peak = std::max(variables[std::size_t(entry)].peak, peak);
+        entryOf.push_back(entry);
     }
     // Largest first, each joins the first chart of its units whose largest is within tenfold.
     std::vector<int> order(variables.size());
@@ -84,8 +107,8 @@ std::vector<int> groupSeries(const std::vector<SeriesShape> &series)
     int next = 0;
     std::vector<int> out;
     out.reserve(series.size());
-    for (const SeriesShape &s : series) {
-        int &g = renumber[std::size_t(variables[std::size_t(index.value(variableKey(s.variable)))].group)];
+    for (int entry : entryOf) {
+        int &g = renumber[std::size_t(variables[std::size_t(entry)].group)];
         if (g < 0)
             g = next++;
         out.push_back(g);

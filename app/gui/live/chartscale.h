@@ -20,9 +20,15 @@ NiceScale niceScale(double lo, double hi, int maxTicks = 6);
 // A printf format that shows every tick of that step exactly and no more digits ("%.0f",
 // "%.2f").
 QString tickLabelFormat(double step);
+// A tick's label in that format, as people write it: a value that rounds to zero reads "0",
+// never "-0", "-0.0" or "0.00".
+QString tickText(double value, double step);
+// A value read out at the cursor, to `digits` significant digits; never "-0".
+QString readoutText(double value, int digits = 5);
 
 struct SeriesShape {
-    QString variable; // series of one variable (a run and its ghosts) always share a chart
+    QString variable; // series of one variable (a run and its ghosts) share a chart unless
+                      // they are more than tenfold apart
     QString units;    // empty: not known
     double peak = 0;  // the largest magnitude it reaches
 };

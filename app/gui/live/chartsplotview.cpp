@@ -485,11 +485,11 @@ private:
             const QRectF area = pane.chart->plotArea();
             const double x = pane.chart->mapToPosition(QPointF(time, 0), pane.chart->series().value(0)).x();
             pane.cursor->setLine(x, area.top(), x, area.bottom());
-            QStringList parts{tr("t = %1").arg(time, 0, 'g', 6)};
+            QStringList parts{tr("t = %1").arg(readoutText(time, 6))};
             for (int k : std::as_const(pane.series)) {
                 const PlotSeries &s = m_series[k];
                 if (s.results && s.column >= 0)
-                    parts << QStringLiteral("%1 %2").arg(s.name).arg(valueAt(*s.results, s.column, time), 0, 'g', 5);
+                    parts << QStringLiteral("%1 %2").arg(s.name, readoutText(valueAt(*s.results, s.column, time)));
             }
             pane.readout->setText(parts.join(QStringLiteral("   ")));
             pane.readout->setPos(area.left() + 6, area.top() + 2);

@@ -261,6 +261,7 @@ void LiveWorkspace::refreshVariables()
 
 void LiveWorkspace::showVariable(const QString &name, bool shown)
 {
+    m_shownChosen = true;
     const QString key = variableKey(name);
     const auto matches = [&](const QString &s) { return variableKey(s) == key; };
     const bool present = std::any_of(m_shown.begin(), m_shown.end(), matches);
@@ -364,6 +365,15 @@ void LiveWorkspace::setRunShown(int index, bool shown)
         item->setCheckState(shown ? Qt::Checked : Qt::Unchecked);
     }
     redraw();
+}
+
+std::vector<SavedRun> LiveWorkspace::shownRuns() const
+{
+    std::vector<SavedRun> shown;
+    for (std::size_t i = 0; i < m_runs.runs().size() && i < m_runShown.size(); ++i)
+        if (m_runShown[i])
+            shown.push_back(m_runs.runs()[i]);
+    return shown;
 }
 
 void LiveWorkspace::refreshRuns()

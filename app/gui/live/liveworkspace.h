@@ -40,6 +40,9 @@ public:
     // Shows or hides a variable on the chart (clicking it in the diagram does this).
     void showVariable(const QString &name, bool shown = true);
     QStringList shownVariables() const;
+    // The charted variables once the user has chosen them (ticked, unticked or clicked in the
+    // diagram); empty while the chart shows its own first choice (the stocks).
+    QStringList chosenVariables() const { return m_shownChosen ? m_shown : QStringList(); }
     // A variable was renamed: it stays charted, in its colour.
     void renameVariable(const QString &oldName, const QString &newName);
     // The colour a variable is charted in (its own, kept across renames and in the file).
@@ -47,6 +50,8 @@ public:
     // Keeps the current results as a named run, drawn as an overlay.
     int saveCurrentRun(const QString &name);
     void setRunShown(int index, bool shown);
+    // The saved runs ticked in Saved runs (drawn dashed), in their order.
+    std::vector<SavedRun> shownRuns() const;
 
     std::shared_ptr<const Results> currentResults() const { return m_current; }
     // A sensitivity run's percentile bands ("NAME:p5" ... "NAME:p95" columns), shaded around
@@ -115,6 +120,7 @@ private:
     int m_gesture = 0; // the slider drag in progress
     bool m_stale = false;
     QStringList m_shown;
+    bool m_shownChosen = false; // m_shown is the user's choice, not the first stocks
     std::vector<bool> m_runShown;
 };
 
