@@ -22,6 +22,7 @@ ConnectorCurve connectorCurve(QPointF from, const QPainterPath &fromOutline, QPo
     out.endDirection = arc.endDirection;
     out.middle = arc.middle;
     out.middleDirection = arc.middleDirection;
+    out.signCentre = diagram::polaritySignCentre(arc.end, arc.endDirection);
     out.valid = true;
     return out;
 }

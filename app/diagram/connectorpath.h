@@ -16,6 +16,7 @@ struct ConnectorCurve {
     QPointF endDirection;  // unit tangent at the end (for the arrowhead)
     QPointF middle;        // halfway along (the bend handle, the delay mark)
     QPointF middleDirection;
+    QPointF signCentre;    // where a polarity sign goes (polaritySignCentre, away from the target's name)
     bool valid = false;
 };
 

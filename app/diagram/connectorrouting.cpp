@@ -54,6 +54,15 @@ struct Router {
         return std::find(ends.begin(), ends.end(), a) != ends.end();
     }
 
+    // Where the link's polarity sign would sit on `arc` (empty without a polarity).
+    QRectF signOf(int k, const ConnectorArc &arc) const
+    {
+        if (!hasPolarity[std::size_t(k)] || !arc.valid)
+            return {};
+        const ShapeBox &to = shapes.boxes[std::size_t(shapes.links[std::size_t(k)].to)];
+        return polaritySignRect(arc, to.label, to.body);
+    }
+
     double cost(int k, const ConnectorArc &arc, double offset) const
     {
         const LinkShape &link = shapes.links[std::size_t(k)];
@@ -61,7 +70,7 @@ struct Router {
             return 1e9;
         double c = 0;
         const QRectF bounds = polylineBounds(arc.points);
-        const QRectF sign = hasPolarity[std::size_t(k)] ? polaritySignRect(arc) : QRectF();
+        const QRectF sign = signOf(k, arc);
         for (std::size_t b = 0; b < shapes.boxes.size(); ++b) {
             const ShapeBox &box = shapes.boxes[b];
             const bool own = int(b) == link.from || int(b) == link.to;
@@ -126,22 +135,21 @@ struct Router {
                 chosenAngle[std::size_t(k)] = straight + offset;
             }
         }
-        signs[std::size_t(k)] = hasPolarity[std::size_t(k)] && arcs[std::size_t(k)].valid
-                                    ? polaritySignRect(arcs[std::size_t(k)]) : QRectF();
+        signs[std::size_t(k)] = signOf(k, arcs[std::size_t(k)]);
     }
 
     std::vector<double> chosenAngle;
 
-    // A link that still runs into something gets every bend from -110 to 110 degrees in
-    // 5-degree steps; it keeps the best, which is never worse than what it had.
-    void polish(int k)
+    // A link that still runs into something (any link, when forced) gets every bend from
+    // -110 to 110 degrees in 5-degree steps; it keeps the best, never worse than what it had.
+    void polish(int k, bool force = false)
     {
         const LinkShape &link = shapes.links[std::size_t(k)];
         const ShapeBox &from = shapes.boxes[std::size_t(link.from)];
         const ShapeBox &to = shapes.boxes[std::size_t(link.to)];
         const double straight = straightAngle(from.centre, to.centre);
         double best = cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straight);
-        if (best < kCollision)
+        if (best < kCollision && !force)
             return;
         for (double offset = -110; offset <= 110; offset += 5) {
             const ConnectorArc arc = linkArc(from, to, straight + offset);
@@ -152,8 +160,116 @@ struct Router {
                 chosenAngle[std::size_t(k)] = straight + offset;
             }
         }
-        signs[std::size_t(k)] = hasPolarity[std::size_t(k)] && arcs[std::size_t(k)].valid
-                                    ? polaritySignRect(arcs[std::size_t(k)]) : QRectF();
+        signs[std::size_t(k)] = signOf(k, arcs[std::size_t(k)]);
+    }
+
+    // The sides a box's name may take, the default first.
+    QStringList labelSides(std::size_t b) const
+    {
+        if (shapes.boxes[b].kind == ShapeKind::Valve)
+            return {QStringLiteral("bottom"), QStringLiteral("top")};
+        return {QStringLiteral("bottom"), QStringLiteral("top"), QStringLiteral("right"), QStringLiteral("left")};
+    }
+
+    QRectF labelRectOn(std::size_t b, const QString &side, QSizeF size) const
+    {
+        const ShapeBox &box = shapes.boxes[b];
+        return box.kind == ShapeKind::Valve ? flowLabelRect(box.centre, side, size) : labelRectBeside(box.body, side, size);
+    }
+
+    double straightOf(int k) const
+    {
+        const LinkShape &link = shapes.links[std::size_t(k)];
+        return straightAngle(shapes.boxes[std::size_t(link.from)].centre, shapes.boxes[std::size_t(link.to)].centre);
+    }
+
+    double linkCost(int k) const
+    {
+        return cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straightOf(k));
+    }
+
+    // The whole picture's cost: every link's and every name's.
+    double totalCost() const
+    {
+        double c = 0;
+        for (int k = 0; k < int(arcs.size()); ++k)
+            c += linkCost(k);
+        for (std::size_t b = 0; b < shapes.boxes.size(); ++b)
+            if (!shapes.boxes[b].label.isEmpty())
+                c += labelCost(b, shapes.boxes[b].label);
+        return c;
+    }
+
+    struct Snapshot {
+        std::vector<ConnectorArc> arcs;
+        std::vector<double> angles;
+        std::vector<QRectF> signs, labels;
+        std::vector<QString> sides;
+    };
+
+    Snapshot snapshot(const std::vector<QString> &sides) const
+    {
+        Snapshot s{arcs, chosenAngle, signs, {}, sides};
+        for (const ShapeBox &b : shapes.boxes)
+            s.labels.push_back(b.label);
+        return s;
+    }
+
+    void restore(const Snapshot &s, std::vector<QString> &sides)
+    {
+        arcs = s.arcs;
+        chosenAngle = s.angles;
+        signs = s.signs;
+        sides = s.sides;
+        for (std::size_t b = 0; b < shapes.boxes.size(); ++b)
+            shapes.boxes[b].label = s.labels[b];
+    }
+
+    // Links that still run into something get a joint search: each name involved (the
+    // link's own two, and any it runs through) tries every side, with every link at that
+    // name or through it routed again; the best picture as a whole is kept.
+    void repair(std::vector<QString> &sides, const std::vector<QSizeF> &sizes)
+    {
+        for (int round = 0; round < 3; ++round) {
+            bool improved = false;
+            for (int k = 0; k < int(arcs.size()); ++k) {
+                if (!arcs[std::size_t(k)].valid || linkCost(k) < kCollision)
+                    continue;
+                const LinkShape &link = shapes.links[std::size_t(k)];
+                std::vector<std::size_t> involved{std::size_t(link.from), std::size_t(link.to)};
+                for (std::size_t b = 0; b < shapes.boxes.size(); ++b)
+                    if (b != std::size_t(link.from) && b != std::size_t(link.to)
+                        && polylineHitsRect(arcs[std::size_t(k)].points, shapes.boxes[b].label.adjusted(1, 1, -1, -1)))
+                        involved.push_back(b);
+                for (const std::size_t b : involved) {
+                    const ShapeKind kind = shapes.boxes[b].kind;
+                    if (shapes.boxes[b].label.isEmpty() || kind == ShapeKind::Cloud || kind == ShapeKind::TextBox)
+                        continue;
+                    double best = totalCost();
+                    const Snapshot start = snapshot(sides);
+                    Snapshot kept = start;
+                    for (const QString &side : labelSides(b)) {
+                        restore(start, sides);
+                        shapes.boxes[b].label = labelRectOn(b, side, sizes[b]);
+                        sides[b] = side;
+                        for (int j = 0; j < int(arcs.size()); ++j) {
+                            const LinkShape &other = shapes.links[std::size_t(j)];
+                            if (j == k || other.from == int(b) || other.to == int(b)
+                                || polylineHitsRect(arcs[std::size_t(j)].points, shapes.boxes[b].label))
+                                polish(j, true);
+                        }
+                        if (const double c = totalCost(); c < best - 0.01) {
+                            best = c;
+                            kept = snapshot(sides);
+                            improved = true;
+                        }
+                    }
+                    restore(kept, sides);
+                }
+            }
+            if (!improved)
+                return;
+        }
     }
 
     // What a name label at `rect` would run into: lines through it, bodies, other names, signs.
@@ -187,13 +303,10 @@ struct Router {
             ShapeBox &box = shapes.boxes[b];
             if (box.label.isEmpty() || labelCost(b, box.label) == 0)
                 continue;
-            const bool valve = box.kind == ShapeKind::Valve;
-            const QStringList candidates = valve ? QStringList{QStringLiteral("bottom"), QStringLiteral("top")}
-                                                 : QStringList{QStringLiteral("bottom"), QStringLiteral("top"),
-                                                               QStringLiteral("right"), QStringLiteral("left")};
+            const QStringList candidates = labelSides(b);
             double best = labelCost(b, box.label) - 0.5; // staying put wins a tie
             for (const QString &side : candidates) {
-                const QRectF rect = valve ? flowLabelRect(box.centre, side, sizes[b]) : labelRectBeside(box.body, side, sizes[b]);
+                const QRectF rect = labelRectOn(b, side, sizes[b]);
                 const double c = labelCost(b, rect);
                 if (c < best) {
                     best = c;
@@ -258,6 +371,13 @@ void routeConnectors(const Model &model, View &view, const LabelMeasure &measure
     }
     for (const int k : order)
         router.polish(k);
+    router.repair(sides, sizes);
+    // Last, links that still cross other lines try every bend again, each against every
+    // other line's final place: a crossing is only ever traded for a cheaper picture.
+    for (int sweep = 0; sweep < 2; ++sweep)
+        for (const int k : order)
+            if (router.linkCost(k) >= kCrossing)
+                router.polish(k, true);
     for (std::size_t k = 0; k < n; ++k)
         view.elements[std::size_t(shapes.links[k].element)].angle = normalisedAngle(router.chosenAngle[k]);
     for (std::size_t b = 0; b < shapes.boxes.size(); ++b)

@@ -75,6 +75,7 @@ class TestLayout : public QObject {
 private slots:
     void estimateCoversTheEditorsFont();
     void measurementCountsWhatCollides();
+    void polaritySignSitsAwayFromTheName();
     void everyExampleLaysOutCleanly_data();
     void everyExampleLaysOutCleanly();
     void generatedModelWithoutViewLaysOutCleanly();
@@ -138,6 +139,26 @@ void TestLayout::measurementCountsWhatCollides()
     m.views[0].elements[2].y = 0;
     q = measureLayout(diagramShapes(m, m.views[0], estimateLabelSize));
     QCOMPARE(q.boxCrossings, 1);
+}
+
+// An arrow arriving upwards at (0, 0): its sign sits 10 px back (y = 10) and 9 px to one
+// side. With y down, the normal (-dy, dx) of the direction (0, -1) is (1, 0): the default
+// side is x = +9. A name to the right (centre
+// x = 20) sends the sign to x = -9; a name to the left keeps it at +9; a name straight
+// ahead keeps the default. A name that would still be covered pushes the sign back.
+void TestLayout::polaritySignSitsAwayFromTheName()
+{
+    const QPointF tip(0, 0), up(0, -1);
+    QCOMPARE(polaritySignCentre(tip, up), QPointF(9, 10));
+    QCOMPARE(polaritySignCentre(tip, up, QRectF(-10, -30, 60, 15)), QPointF(-9, 10)); // centre x = 20
+    QCOMPARE(polaritySignCentre(tip, up, QRectF(-50, -30, 60, 15)), QPointF(9, 10));  // centre x = -20
+    QCOMPARE(polaritySignCentre(tip, up, QRectF(-30, -30, 60, 15)), QPointF(9, 10));  // straight ahead
+    // A name beside the arrow's end, from x = -20 to 30 and y = -5 to 12: the sign's box at
+    // (-9, 10) (x -13.5..-4.5, y 4..16) covers it; 4 px back at a time, at y = 18 the box
+    // (y 12..24) only touches the name's bottom edge.
+    const QPointF moved = polaritySignCentre(tip, up, QRectF(-20, -5, 50, 17));
+    QCOMPARE(moved, QPointF(-9, 18));
+    QVERIFY(!polaritySignBox(moved).intersects(QRectF(-20, -5, 50, 17)));
 }
 
 void TestLayout::everyExampleLaysOutCleanly_data()

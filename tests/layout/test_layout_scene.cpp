@@ -58,8 +58,7 @@ QStringList sceneProblems(DiagramScene &scene)
             const QString what = c->element().from.name + QStringLiteral(" -> ") + c->element().to.name;
             lines.push_back({polyline(c->curve().path), QStringLiteral("connector ") + what});
             if (!c->element().polarity.isEmpty()) {
-                things.push_back({diagram::polaritySignRect(c->curve().end, c->curve().endDirection),
-                                  QStringLiteral("sign on ") + what});
+                things.push_back({diagram::polaritySignBox(c->curve().signCentre), QStringLiteral("sign on ") + what});
             }
         } else if (auto *l = dynamic_cast<LoopLabelItem *>(item)) {
             things.push_back({QRectF(l->scenePos() - QPointF(14, 14), QSizeF(28, 28)), QStringLiteral("loop ") + l->mark().label});
@@ -72,7 +71,8 @@ QStringList sceneProblems(DiagramScene &scene)
                 problems << QStringLiteral("overlap: %1 and %2").arg(things[i].what, things[j].what);
     for (const auto &[points, what] : lines)
         for (const Thing &t : things)
-            if (t.what.startsWith(QLatin1String("name ")) && diagram::polylineHitsRect(points, t.rect.adjusted(1, 1, -1, -1)))
+            if ((t.what.startsWith(QLatin1String("name ")) || t.what.startsWith(QLatin1String("loop ")))
+                && diagram::polylineHitsRect(points, t.rect.adjusted(1, 1, -1, -1)))
                 problems << QStringLiteral("%1 runs through %2").arg(what, t.what);
     return problems;
 }

@@ -40,41 +40,43 @@ void LoopLabelLayout::place(const QList<LoopLabelItem *> &labels)
     }
 }
 
-// The loop's centre unless something is drawn there: then the nearest spot, still inside
-// the loop's outline where there is one, that covers no name, stock, pipe or other label.
-// Connectors may pass under a label; they cross the middle of most loops.
+// The loop's centre unless something is drawn there: then the nearest spot, inside the
+// loop's outline where there is one, that covers nothing: no name, body, pipe, other label,
+// and no connector (a marker on a line reads as part of it). Where no spot is free, the one
+// that covers least, lines before names, inside before outside.
 QPointF LoopLabelLayout::freeSpotNear(const LoopLabelItem *label, QPointF centre, const QPolygonF &outline) const
 {
     const QRectF box = label->boundingRect().adjusted(-2, -2, 2, 2);
-    const auto isFree = [&](QPointF at) {
+    const bool closed = outline.size() >= 3;
+    const auto cost = [&](QPointF at) {
         const QRectF r = box.translated(at);
+        double c = 0;
         for (const QRectF &other : m_placed)
             if (other.intersects(r))
-                return false;
+                c += 100;
         for (QGraphicsItem *item : m_scene->items(r, Qt::IntersectsItemShape)) {
             const auto *element = dynamic_cast<const ElementItem *>(item);
-            if (element && element->isVisible() && element->elementType() != ViewElement::Type::Connector)
-                return false;
+            if (element && element->isVisible())
+                c += element->elementType() == ViewElement::Type::Connector ? 10 : 100;
         }
-        return true;
+        if (closed && !outline.containsPoint(at, Qt::OddEvenFill))
+            c += 30;
+        return c;
     };
-    if (isFree(centre))
-        return centre;
-    const bool closed = outline.size() >= 3;
-    constexpr int kRings = 6, kAngles = 16;
-    for (int inside = closed ? 1 : 0; inside >= 0; --inside) {
-        for (int ring = 1; ring <= kRings; ++ring) {
-            for (int a = 0; a < kAngles; ++a) {
-                const double angle = 2 * M_PI * a / kAngles;
-                const QPointF at = centre + QPointF(std::cos(angle), std::sin(angle)) * (ring * 10.0);
-                if (inside && !outline.containsPoint(at, Qt::OddEvenFill))
-                    continue;
-                if (isFree(at))
-                    return at;
+    QPointF best = centre;
+    double bestCost = cost(centre);
+    constexpr int kRings = 10, kAngles = 24;
+    for (int ring = 1; ring <= kRings && bestCost > 0; ++ring) {
+        for (int a = 0; a < kAngles; ++a) {
+            const double angle = 2 * M_PI * a / kAngles;
+            const QPointF at = centre + QPointF(std::cos(angle), std::sin(angle)) * (ring * 8.0);
+            if (const double c = cost(at); c < bestCost) { // the nearest of equal spots wins
+                bestCost = c;
+                best = at;
             }
         }
     }
-    return centre;
+    return best;
 }
 
 } // namespace meadows
