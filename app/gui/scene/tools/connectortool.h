@@ -6,6 +6,8 @@ class QGraphicsLineItem;
 
 namespace meadows {
 
+class ElementItem;
+
 class ConnectorTool : public DiagramTool {
 public:
     using DiagramTool::DiagramTool;
