@@ -17,6 +17,7 @@ constexpr double kCollision = 100;
 constexpr double kCrossing = 40;
 constexpr double kCloseTwin = 60;
 constexpr double kAlongPipe = 4; // per arc point that runs on top of a pipe
+constexpr double kWidestBend = 140; // degrees off straight: beyond, an arc circles its own ends
 
 double distanceToSegment(QPointF p, QPointF a, QPointF b)
 {
@@ -140,8 +141,8 @@ struct Router {
 
     std::vector<double> chosenAngle;
 
-    // A link that still runs into something (any link, when forced) gets every bend from
-    // -110 to 110 degrees in 5-degree steps; it keeps the best, never worse than what it had.
+    // A link that still runs into something (any link, when forced) gets every bend up to
+    // kWidestBend degrees either way in 5-degree steps; it keeps the best, never worse than what it had.
     void polish(int k, bool force = false)
     {
         const LinkShape &link = shapes.links[std::size_t(k)];
@@ -151,7 +152,7 @@ struct Router {
         double best = cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straight);
         if (best < kCollision && !force)
             return;
-        for (double offset = -110; offset <= 110; offset += 5) {
+        for (double offset = -kWidestBend; offset <= kWidestBend; offset += 5) {
             const ConnectorArc arc = linkArc(from, to, straight + offset);
             const double c = cost(k, arc, offset);
             if (c < best) {

@@ -1,7 +1,7 @@
 // Automatic layout as the editor shows it: a model laid out with the editor's own font
 // metrics, opened in a DiagramScene, measured from the scene's items (bodies, name labels,
 // polarity signs, the loop markers the scene places): no two overlap, and no connector
-// or pipe runs through a name.
+// or pipe runs through a name or a loop marker.
 #include "diagram/autolayout.h"
 #include "diagram/connectorarc.h"
 #include "diagram/layoutquality.h"
@@ -120,16 +120,9 @@ void TestLayoutScene::examplesAfterLayout()
     XmileReadResult read = readModelFile(path);
     QVERIFY(read.project);
     const QStringList problems = problemsAfterLayout(std::move(*read.project));
-    // Overlaps: none anywhere. Lines through names: none but these, measured and left
-    // failing on purpose (a fixed one turns the expected failure into a failure).
+    // Nothing overlaps, and no connector or pipe runs through a name or a loop marker.
     QStringList overlaps = problems.filter(QStringLiteral("overlap:"));
     QVERIFY2(overlaps.isEmpty(), qPrintable(overlaps.join(u'\n')));
-    static const QStringList known{QStringLiteral("market-growth.xmile"), QStringLiteral("02-retry-storm.xmile"),
-                                   QStringLiteral("03-circuit-breaker.xmile"), QStringLiteral("06-connection-pool.xmile")};
-    if (!problems.isEmpty())
-        qInfo("%s", qPrintable(problems.join(u'\n')));
-    if (known.contains(QFileInfo(path).fileName()))
-        QEXPECT_FAIL("", "a connector still runs through a name", Continue);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
@@ -147,8 +140,6 @@ void TestLayoutScene::generatedModelOpensLaidOut()
     QCOMPARE(variables, 60);
     const QStringList problems = sceneProblems(scene);
     QVERIFY2(problems.filter(QStringLiteral("overlap:")).isEmpty(), qPrintable(problems.join(u'\n')));
-    // Known: Stock 3 3 -> Pressure 3 runs through the name of Pressure 3.
-    QEXPECT_FAIL("", "a connector still runs through a name", Continue);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
