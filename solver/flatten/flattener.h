@@ -92,6 +92,7 @@ private:
     void errorAt(const Variable &v, const QString &message);
     void applyOverridesCheck();
     void resolve(Scope &scope);
+    void presetConstants(Scope &scope);
     void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
     std::optional<Node> arrayConstant(const QString &text, const std::vector<int> &dims, int i) const;
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
