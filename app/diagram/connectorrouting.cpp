@@ -152,8 +152,9 @@ struct Router {
     std::vector<double> chosenAngle;
 
     // A link that still runs into something (any link, when forced) gets every bend up to
-    // kWidestBend degrees either way in 5-degree steps; it keeps the best, never worse than what it had.
-    void polish(int k, bool force = false)
+    // kWidestBend degrees either way, `step` degrees apart; it keeps the best, never worse
+    // than what it had.
+    void polish(int k, bool force = false, double step = 5)
     {
         const LinkShape &link = shapes.links[std::size_t(k)];
         const ShapeBox &from = shapes.boxes[std::size_t(link.from)];
@@ -162,7 +163,7 @@ struct Router {
         double best = cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straight);
         if (best < kCollision && !force)
             return;
-        for (double offset = -kWidestBend; offset <= kWidestBend; offset += 5)
+        for (double offset = -kWidestBend; offset <= kWidestBend; offset += step)
             tryBend(k, from, to, straight + offset, offset, best);
         placeSign(k);
     }
@@ -192,41 +193,45 @@ struct Router {
         return cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straightOf(k));
     }
 
-    // The whole picture's cost: every link's and every name's.
-    double totalCost() const
+    // What changes when box b's name moves and the links in `links` bend again: those links'
+    // costs (each counts what it meets, other links included) and the name's own.
+    double localCost(const std::vector<int> &links, std::size_t b) const
     {
-        double c = 0;
-        for (int k = 0; k < int(arcs.size()); ++k)
-            c += linkCost(k);
-        for (std::size_t b = 0; b < shapes.boxes.size(); ++b)
-            if (!shapes.boxes[b].label.isEmpty())
-                c += labelCost(b, shapes.boxes[b].label);
+        double c = labelCost(b, shapes.boxes[b].label);
+        for (const int j : links)
+            c += linkCost(j);
         return c;
     }
 
+    // The state of the links in `links` and of box b's name, to try a side and go back.
     struct Snapshot {
         std::vector<ConnectorArc> arcs;
         std::vector<double> angles;
-        std::vector<QRectF> signs, labels;
-        std::vector<QString> sides;
+        std::vector<QRectF> signs;
+        QRectF label;
+        QString side;
     };
 
-    Snapshot snapshot(const std::vector<QString> &sides) const
+    Snapshot snapshot(const std::vector<int> &links, std::size_t b, const std::vector<QString> &sides) const
     {
-        Snapshot s{arcs, chosenAngle, signs, {}, sides};
-        for (const ShapeBox &b : shapes.boxes)
-            s.labels.push_back(b.label);
+        Snapshot s{{}, {}, {}, shapes.boxes[b].label, sides[b]};
+        for (const int j : links) {
+            s.arcs.push_back(arcs[std::size_t(j)]);
+            s.angles.push_back(chosenAngle[std::size_t(j)]);
+            s.signs.push_back(signs[std::size_t(j)]);
+        }
         return s;
     }
 
-    void restore(const Snapshot &s, std::vector<QString> &sides)
+    void restore(const Snapshot &s, const std::vector<int> &links, std::size_t b, std::vector<QString> &sides)
     {
-        arcs = s.arcs;
-        chosenAngle = s.angles;
-        signs = s.signs;
-        sides = s.sides;
-        for (std::size_t b = 0; b < shapes.boxes.size(); ++b)
-            shapes.boxes[b].label = s.labels[b];
+        for (std::size_t i = 0; i < links.size(); ++i) {
+            arcs[std::size_t(links[i])] = s.arcs[i];
+            chosenAngle[std::size_t(links[i])] = s.angles[i];
+            signs[std::size_t(links[i])] = s.signs[i];
+        }
+        shapes.boxes[b].label = s.label;
+        sides[b] = s.side;
     }
 
     // Links that still run into something get a joint search: each name involved (the
@@ -234,11 +239,14 @@ struct Router {
     // name or through it routed again; the best picture as a whole is kept.
     void repair(std::vector<QString> &sides, const std::vector<QSizeF> &sizes)
     {
-        for (int round = 0; round < 3; ++round) {
+        std::vector<bool> tried(arcs.size(), false); // a link whose search found nothing better
+        for (int round = 0; round < 2; ++round) {
             bool improved = false;
             for (int k = 0; k < int(arcs.size()); ++k) {
-                if (!arcs[std::size_t(k)].valid || linkCost(k) < kCollision)
+                if (!arcs[std::size_t(k)].valid || tried[std::size_t(k)] || linkCost(k) < kCollision)
                     continue;
+                const bool before = improved;
+                improved = false;
                 const LinkShape &link = shapes.links[std::size_t(k)];
                 std::vector<std::size_t> involved{std::size_t(link.from), std::size_t(link.to)};
                 for (std::size_t b = 0; b < shapes.boxes.size(); ++b)
@@ -249,27 +257,44 @@ struct Router {
                     const ShapeKind kind = shapes.boxes[b].kind;
                     if (shapes.boxes[b].label.isEmpty() || kind == ShapeKind::Cloud || kind == ShapeKind::TextBox)
                         continue;
-                    double best = totalCost();
-                    const Snapshot start = snapshot(sides);
+                    // The links that may have to bend again: k, those at b, and those through
+                    // any place b's name may take.
+                    std::vector<QRectF> places;
+                    for (const QString &side : labelSides(b))
+                        places.push_back(labelRectOn(b, side, sizes[b]));
+                    std::vector<int> affected;
+                    for (int j = 0; j < int(arcs.size()); ++j) {
+                        const LinkShape &other = shapes.links[std::size_t(j)];
+                        bool through = false;
+                        for (const QRectF &place : places)
+                            through = through || polylineHitsRect(arcs[std::size_t(j)].points, place);
+                        if (j == k || other.from == int(b) || other.to == int(b) || through)
+                            affected.push_back(j);
+                    }
+                    double best = localCost(affected, b);
+                    const Snapshot start = snapshot(affected, b, sides);
                     Snapshot kept = start;
-                    for (const QString &side : labelSides(b)) {
-                        restore(start, sides);
-                        shapes.boxes[b].label = labelRectOn(b, side, sizes[b]);
-                        sides[b] = side;
-                        for (int j = 0; j < int(arcs.size()); ++j) {
-                            const LinkShape &other = shapes.links[std::size_t(j)];
-                            if (j == k || other.from == int(b) || other.to == int(b)
-                                || polylineHitsRect(arcs[std::size_t(j)].points, shapes.boxes[b].label))
-                                polish(j, true);
+                    const QStringList candidates = labelSides(b);
+                    for (int s = 0; s < int(candidates.size()); ++s) {
+                        restore(start, affected, b, sides);
+                        shapes.boxes[b].label = places[std::size_t(s)];
+                        sides[b] = candidates[s];
+                        // Signs at b follow its name; k and whatever now runs into something bend again.
+                        for (const int j : affected) {
+                            placeSign(j);
+                            if (j == k || linkCost(j) >= kCollision)
+                                polish(j, true, 10);
                         }
-                        if (const double c = totalCost(); c < best - 0.01) {
+                        if (const double c = localCost(affected, b); c < best - 0.01) {
                             best = c;
-                            kept = snapshot(sides);
+                            kept = snapshot(affected, b, sides);
                             improved = true;
                         }
                     }
-                    restore(kept, sides);
+                    restore(kept, affected, b, sides);
                 }
+                tried[std::size_t(k)] = !improved;
+                improved = improved || before;
             }
             if (!improved)
                 return;
@@ -378,10 +403,9 @@ void routeConnectors(const Model &model, View &view, const LabelMeasure &measure
     router.repair(sides, sizes);
     // Last, links that still cross other lines try every bend again, each against every
     // other line's final place: a crossing is only ever traded for a cheaper picture.
-    for (int sweep = 0; sweep < 2; ++sweep)
-        for (const int k : order)
-            if (router.linkCost(k) >= kCrossing)
-                router.polish(k, true);
+    for (const int k : order)
+        if (router.linkCost(k) >= kCrossing)
+            router.polish(k, true, 10);
     for (std::size_t k = 0; k < n; ++k)
         view.elements[std::size_t(shapes.links[k].element)].angle = normalisedAngle(router.chosenAngle[k]);
     for (std::size_t b = 0; b < shapes.boxes.size(); ++b)

@@ -77,10 +77,13 @@ QStringList sceneProblems(DiagramScene &scene)
     return problems;
 }
 
-QStringList problemsAfterLayout(Project project)
+// Laid out with the editor's font (the editor's own layout), or with the GUI-free estimate
+// (`meadows layout`, `meadows export`) and then drawn with the editor's font.
+QStringList problemsAfterLayout(Project project, bool estimated = false)
 {
     diagram::LayoutOptions options;
-    options.measure = &DiagramStyle::labelSize;
+    if (!estimated)
+        options.measure = &DiagramStyle::labelSize;
     for (Model &m : project.models)
         if (!m.variables.empty() && !diagram::layoutModel(m, options).ok)
             return {QStringLiteral("layout failed")};
@@ -98,6 +101,8 @@ class TestLayoutScene : public QObject {
 private slots:
     void examplesAfterLayout_data();
     void examplesAfterLayout();
+    void examplesAfterHeadlessLayout_data() { examplesAfterLayout_data(); }
+    void examplesAfterHeadlessLayout();
     void generatedModelOpensLaidOut();
 };
 
@@ -123,6 +128,26 @@ void TestLayoutScene::examplesAfterLayout()
     // Nothing overlaps, and no connector or pipe runs through a name or a loop marker.
     QStringList overlaps = problems.filter(QStringLiteral("overlap:"));
     QVERIFY2(overlaps.isEmpty(), qPrintable(overlaps.join(u'\n')));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+// What `meadows layout` writes, opened in the editor: what missed the estimated names must
+// miss the drawn ones.
+void TestLayoutScene::examplesAfterHeadlessLayout()
+{
+    QFETCH(QString, path);
+    XmileReadResult read = readModelFile(path);
+    QVERIFY(read.project);
+    const QStringList problems = problemsAfterLayout(std::move(*read.project), true);
+    // Known, measured 2026-11-29 (offscreen platform): on these, a connector laid out round
+    // the estimated names runs through a name as the editor draws it (usually its own end's
+    // name), so the estimate is not yet above what the editor's font gives here.
+    static const QStringList known{QStringLiteral("bass-diffusion.xmile"), QStringLiteral("market-growth.xmile"),
+                                   QStringLiteral("predator-prey.xmile"), QStringLiteral("02-retry-storm.xmile"),
+                                   QStringLiteral("04-autoscaler-delay.xmile"), QStringLiteral("06-connection-pool.xmile"),
+                                   QStringLiteral("07-cache-expiry.xmile")};
+    if (known.contains(QFileInfo(path).fileName()))
+        QEXPECT_FAIL("", "a line runs through a name the estimate made smaller than the editor draws it", Continue);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
