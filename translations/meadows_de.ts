@@ -107,6 +107,13 @@
     </message>
 </context>
 <context>
+    <name>TidyDiagramCommand</name>
+    <message>
+        <source>Tidy Diagram</source>
+        <translation>Diagramm aufräumen</translation>
+    </message>
+</context>
+<context>
     <name>MoveVariablesCommand</name>
     <message>
         <source>Move %1</source>
@@ -859,6 +866,10 @@
     <message>
         <source>Distribute &amp;Vertically</source>
         <translation>&amp;Vertikal verteilen</translation>
+    </message>
+    <message>
+        <source>T&amp;idy Diagram</source>
+        <translation>Diagramm &amp;aufräumen</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>

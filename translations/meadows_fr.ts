@@ -107,6 +107,13 @@
     </message>
 </context>
 <context>
+    <name>TidyDiagramCommand</name>
+    <message>
+        <source>Tidy Diagram</source>
+        <translation>Ranger le diagramme</translation>
+    </message>
+</context>
+<context>
     <name>MoveVariablesCommand</name>
     <message>
         <source>Move %1</source>
@@ -859,6 +866,10 @@
     <message>
         <source>Distribute &amp;Vertically</source>
         <translation>Répartir v&amp;erticalement</translation>
+    </message>
+    <message>
+        <source>T&amp;idy Diagram</source>
+        <translation>&amp;Ranger le diagramme</translation>
     </message>
     <message>
         <source>Pre&amp;ferences…</source>

@@ -104,17 +104,26 @@ ConnectorArc connectorArc(QPointF from, const Outline &fromOutline, QPointF to, 
     return out;
 }
 
-QPointF polaritySignCentre(QPointF end, QPointF dir)
+QRectF polaritySignBox(QPointF c)
 {
-    const QPointF normal(-dir.y(), dir.x());
-    const QPointF base = end - dir * 8; // the arrowhead's base
-    return base - dir * 2 + normal * 9;
+    return {c.x() - 4.5, c.y() - 6, 9, 12};
 }
 
-QRectF polaritySignRect(QPointF end, QPointF endDirection)
+QPointF polaritySignCentre(QPointF end, QPointF dir, const QRectF &name, const QRectF &body)
 {
-    const QPointF c = polaritySignCentre(end, endDirection);
-    return {c.x() - 4.5, c.y() - 6, 9, 12};
+    const QPointF normal(-dir.y(), dir.x());
+    const QPointF base = end - dir * 10; // 2 px behind the arrowhead's base
+    // The side of the line the name's centre is not on; an arrow aimed at the name's
+    // centre keeps the left side.
+    const double nameSide = name.isEmpty() ? 0 : QPointF::dotProduct(name.center() - base, normal);
+    QPointF c = base + normal * (nameSide > 0.5 ? -9 : 9);
+    const auto covers = [&](QPointF at) {
+        const QRectF box = polaritySignBox(at);
+        return (!name.isEmpty() && box.intersects(name)) || (!body.isEmpty() && box.intersects(body));
+    };
+    for (int step = 0; step < 6 && covers(c); ++step)
+        c -= dir * 4;
+    return c;
 }
 
 } // namespace meadows::diagram

@@ -32,10 +32,19 @@ ConnectorArc connectorArc(QPointF from, const Outline &fromOutline, QPointF to, 
                           std::optional<double> angle, int segments = 40);
 
 // Where a connector's polarity sign is drawn: beside the line just before the arrowhead
-// (`end` the arrow's tip, `endDirection` the unit tangent there).
-QPointF polaritySignCentre(QPointF end, QPointF endDirection);
-// The box the sign's glyph fills ("+" or "−" at 9 points).
-QRectF polaritySignRect(QPointF end, QPointF endDirection);
-inline QRectF polaritySignRect(const ConnectorArc &arc) { return polaritySignRect(arc.end, arc.endDirection); }
+// (`end` the arrow's tip, `endDirection` the unit tangent there), on the side away from the
+// target's name `name` (the left of the line when that is a tie), and moved back along the
+// line while it would still cover the name or the target's `body`.
+QPointF polaritySignCentre(QPointF end, QPointF endDirection, const QRectF &name = {}, const QRectF &body = {});
+// The box the sign's glyph fills ("+" or "−" at 9 points) around its centre.
+QRectF polaritySignBox(QPointF centre);
+inline QRectF polaritySignRect(QPointF end, QPointF endDirection, const QRectF &name = {}, const QRectF &body = {})
+{
+    return polaritySignBox(polaritySignCentre(end, endDirection, name, body));
+}
+inline QRectF polaritySignRect(const ConnectorArc &arc, const QRectF &name = {}, const QRectF &body = {})
+{
+    return polaritySignRect(arc.end, arc.endDirection, name, body);
+}
 
 } // namespace meadows::diagram

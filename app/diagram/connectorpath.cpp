@@ -17,6 +17,7 @@ ConnectorCurve connectorCurve(QPointF from, const QPainterPath &fromOutline, QPo
     out.path.moveTo(out.points.front());
     for (std::size_t i = 1; i < out.points.size(); ++i)
         out.path.lineTo(out.points[i]);
+    out.signCentre = diagram::polaritySignCentre(out.end, out.endDirection);
     return out;
 }
 

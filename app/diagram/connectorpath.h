@@ -11,7 +11,8 @@ namespace meadows {
 
 // The arc (its points, ends, directions and middle), and the same points as a path.
 struct ConnectorCurve : diagram::ConnectorArc {
-    QPainterPath path; // from the source outline to the target outline
+    QPainterPath path;   // from the source outline to the target outline
+    QPointF signCentre;  // where a polarity sign goes (the scene sets it away from the target's name)
 };
 
 // angle: degrees counter-clockwise from the positive x axis (screen y points down); no

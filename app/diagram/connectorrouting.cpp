@@ -17,6 +17,7 @@ constexpr double kCollision = 100;
 constexpr double kCrossing = 40;
 constexpr double kCloseTwin = 60;
 constexpr double kAlongPipe = 4; // per arc point that runs on top of a pipe
+constexpr double kWidestBend = 140; // degrees off straight: beyond, an arc circles its own ends
 
 double distanceToSegment(QPointF p, QPointF a, QPointF b)
 {
@@ -54,6 +55,15 @@ struct Router {
         return std::find(ends.begin(), ends.end(), a) != ends.end();
     }
 
+    // Where the link's polarity sign would sit on `arc` (empty without a polarity).
+    QRectF signOf(int k, const ConnectorArc &arc) const
+    {
+        if (!hasPolarity[std::size_t(k)] || !arc.valid)
+            return {};
+        const ShapeBox &to = shapes.boxes[std::size_t(shapes.links[std::size_t(k)].to)];
+        return polaritySignRect(arc, to.label, to.body);
+    }
+
     double cost(int k, const ConnectorArc &arc, double offset) const
     {
         const LinkShape &link = shapes.links[std::size_t(k)];
@@ -61,7 +71,7 @@ struct Router {
             return 1e9;
         double c = 0;
         const QRectF bounds = polylineBounds(arc.points);
-        const QRectF sign = hasPolarity[std::size_t(k)] ? polaritySignRect(arc) : QRectF();
+        const QRectF sign = signOf(k, arc);
         for (std::size_t b = 0; b < shapes.boxes.size(); ++b) {
             const ShapeBox &box = shapes.boxes[b];
             const bool own = int(b) == link.from || int(b) == link.to;
@@ -136,26 +146,159 @@ struct Router {
 
     void placeSign(int k)
     {
-        signs[std::size_t(k)] = hasPolarity[std::size_t(k)] && arcs[std::size_t(k)].valid
-                                    ? polaritySignRect(arcs[std::size_t(k)]) : QRectF();
+        signs[std::size_t(k)] = signOf(k, arcs[std::size_t(k)]);
     }
 
     std::vector<double> chosenAngle;
 
-    // A link that still runs into something gets every bend from -110 to 110 degrees in
-    // 5-degree steps; it keeps the best, which is never worse than what it had.
-    void polish(int k)
+    // A link that still runs into something (any link, when forced) gets every bend up to
+    // kWidestBend degrees either way, `step` degrees apart; it keeps the best, never worse
+    // than what it had.
+    void polish(int k, bool force = false, double step = 5)
     {
         const LinkShape &link = shapes.links[std::size_t(k)];
         const ShapeBox &from = shapes.boxes[std::size_t(link.from)];
         const ShapeBox &to = shapes.boxes[std::size_t(link.to)];
         const double straight = straightAngle(from.centre, to.centre);
         double best = cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straight);
-        if (best < kCollision)
+        if (best < kCollision && !force)
             return;
-        for (double offset = -110; offset <= 110; offset += 5)
+        for (double offset = -kWidestBend; offset <= kWidestBend; offset += step)
             tryBend(k, from, to, straight + offset, offset, best);
         placeSign(k);
+    }
+
+    // The sides a box's name may take, the default first.
+    QStringList labelSides(std::size_t b) const
+    {
+        if (shapes.boxes[b].kind == ShapeKind::Valve)
+            return {QStringLiteral("bottom"), QStringLiteral("top")};
+        return {QStringLiteral("bottom"), QStringLiteral("top"), QStringLiteral("right"), QStringLiteral("left")};
+    }
+
+    QRectF labelRectOn(std::size_t b, const QString &side, QSizeF size) const
+    {
+        const ShapeBox &box = shapes.boxes[b];
+        return box.kind == ShapeKind::Valve ? flowLabelRect(box.centre, side, size) : labelRectBeside(box.body, side, size);
+    }
+
+    double straightOf(int k) const
+    {
+        const LinkShape &link = shapes.links[std::size_t(k)];
+        return straightAngle(shapes.boxes[std::size_t(link.from)].centre, shapes.boxes[std::size_t(link.to)].centre);
+    }
+
+    double linkCost(int k) const
+    {
+        return cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straightOf(k));
+    }
+
+    // What changes when box b's name moves and the links in `links` bend again: those links'
+    // costs (each counts what it meets, other links included) and the name's own.
+    double localCost(const std::vector<int> &links, std::size_t b) const
+    {
+        double c = labelCost(b, shapes.boxes[b].label);
+        for (const int j : links)
+            c += linkCost(j);
+        return c;
+    }
+
+    // The state of the links in `links` and of box b's name, to try a side and go back.
+    struct Snapshot {
+        std::vector<ConnectorArc> arcs;
+        std::vector<double> angles;
+        std::vector<QRectF> signs;
+        QRectF label;
+        QString side;
+    };
+
+    Snapshot snapshot(const std::vector<int> &links, std::size_t b, const std::vector<QString> &sides) const
+    {
+        Snapshot s{{}, {}, {}, shapes.boxes[b].label, sides[b]};
+        for (const int j : links) {
+            s.arcs.push_back(arcs[std::size_t(j)]);
+            s.angles.push_back(chosenAngle[std::size_t(j)]);
+            s.signs.push_back(signs[std::size_t(j)]);
+        }
+        return s;
+    }
+
+    void restore(const Snapshot &s, const std::vector<int> &links, std::size_t b, std::vector<QString> &sides)
+    {
+        for (std::size_t i = 0; i < links.size(); ++i) {
+            arcs[std::size_t(links[i])] = s.arcs[i];
+            chosenAngle[std::size_t(links[i])] = s.angles[i];
+            signs[std::size_t(links[i])] = s.signs[i];
+        }
+        shapes.boxes[b].label = s.label;
+        sides[b] = s.side;
+    }
+
+    // Links that still run into something get a joint search: each name involved (the
+    // link's own two, and any it runs through) tries every side, with every link at that
+    // name or through it routed again; the best picture as a whole is kept.
+    void repair(std::vector<QString> &sides, const std::vector<QSizeF> &sizes)
+    {
+        std::vector<bool> tried(arcs.size(), false); // a link whose search found nothing better
+        for (int round = 0; round < 2; ++round) {
+            bool improved = false;
+            for (int k = 0; k < int(arcs.size()); ++k) {
+                if (!arcs[std::size_t(k)].valid || tried[std::size_t(k)] || linkCost(k) < kCollision)
+                    continue;
+                const bool before = improved;
+                improved = false;
+                const LinkShape &link = shapes.links[std::size_t(k)];
+                std::vector<std::size_t> involved{std::size_t(link.from), std::size_t(link.to)};
+                for (std::size_t b = 0; b < shapes.boxes.size(); ++b)
+                    if (b != std::size_t(link.from) && b != std::size_t(link.to)
+                        && polylineHitsRect(arcs[std::size_t(k)].points, shapes.boxes[b].label.adjusted(1, 1, -1, -1)))
+                        involved.push_back(b);
+                for (const std::size_t b : involved) {
+                    const ShapeKind kind = shapes.boxes[b].kind;
+                    if (shapes.boxes[b].label.isEmpty() || kind == ShapeKind::Cloud || kind == ShapeKind::TextBox)
+                        continue;
+                    // The links that may have to bend again: k, those at b, and those through
+                    // any place b's name may take.
+                    std::vector<QRectF> places;
+                    for (const QString &side : labelSides(b))
+                        places.push_back(labelRectOn(b, side, sizes[b]));
+                    std::vector<int> affected;
+                    for (int j = 0; j < int(arcs.size()); ++j) {
+                        const LinkShape &other = shapes.links[std::size_t(j)];
+                        bool through = false;
+                        for (const QRectF &place : places)
+                            through = through || polylineHitsRect(arcs[std::size_t(j)].points, place);
+                        if (j == k || other.from == int(b) || other.to == int(b) || through)
+                            affected.push_back(j);
+                    }
+                    double best = localCost(affected, b);
+                    const Snapshot start = snapshot(affected, b, sides);
+                    Snapshot kept = start;
+                    const QStringList candidates = labelSides(b);
+                    for (int s = 0; s < int(candidates.size()); ++s) {
+                        restore(start, affected, b, sides);
+                        shapes.boxes[b].label = places[std::size_t(s)];
+                        sides[b] = candidates[s];
+                        // Signs at b follow its name; k and whatever now runs into something bend again.
+                        for (const int j : affected) {
+                            placeSign(j);
+                            if (j == k || linkCost(j) >= kCollision)
+                                polish(j, true, 10);
+                        }
+                        if (const double c = localCost(affected, b); c < best - 0.01) {
+                            best = c;
+                            kept = snapshot(affected, b, sides);
+                            improved = true;
+                        }
+                    }
+                    restore(kept, affected, b, sides);
+                }
+                tried[std::size_t(k)] = !improved;
+                improved = improved || before;
+            }
+            if (!improved)
+                return;
+        }
     }
 
     // What a name label at `rect` would run into: lines through it, bodies, other names, signs.
@@ -189,13 +332,10 @@ struct Router {
             ShapeBox &box = shapes.boxes[b];
             if (box.label.isEmpty() || labelCost(b, box.label) == 0)
                 continue;
-            const bool valve = box.kind == ShapeKind::Valve;
-            const QStringList candidates = valve ? QStringList{QStringLiteral("bottom"), QStringLiteral("top")}
-                                                 : QStringList{QStringLiteral("bottom"), QStringLiteral("top"),
-                                                               QStringLiteral("right"), QStringLiteral("left")};
+            const QStringList candidates = labelSides(b);
             double best = labelCost(b, box.label) - 0.5; // staying put wins a tie
             for (const QString &side : candidates) {
-                const QRectF rect = valve ? flowLabelRect(box.centre, side, sizes[b]) : labelRectBeside(box.body, side, sizes[b]);
+                const QRectF rect = labelRectOn(b, side, sizes[b]);
                 const double c = labelCost(b, rect);
                 if (c < best) {
                     best = c;
@@ -260,6 +400,12 @@ void routeConnectors(const Model &model, View &view, const LabelMeasure &measure
     }
     for (const int k : order)
         router.polish(k);
+    router.repair(sides, sizes);
+    // Last, links that still cross other lines try every bend again, each against every
+    // other line's final place: a crossing is only ever traded for a cheaper picture.
+    for (const int k : order)
+        if (router.linkCost(k) >= kCrossing)
+            router.polish(k, true, 10);
     for (std::size_t k = 0; k < n; ++k)
         view.elements[std::size_t(shapes.links[k].element)].angle = normalisedAngle(router.chosenAngle[k]);
     for (std::size_t b = 0; b < shapes.boxes.size(); ++b)

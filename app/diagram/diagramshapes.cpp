@@ -153,7 +153,7 @@ DiagramShapes diagramShapes(const Model &model, const View &view, const LabelMea
         link.to = to;
         link.arc = linkArc(out.boxes[std::size_t(from)], out.boxes[std::size_t(to)], e.angle);
         if (!e.polarity.isEmpty() && link.arc.valid)
-            link.sign = polaritySignRect(link.arc);
+            link.sign = polaritySignRect(link.arc, out.boxes[std::size_t(to)].label, out.boxes[std::size_t(to)].body);
         out.links.push_back(std::move(link));
     }
     return out;

@@ -165,4 +165,24 @@ std::vector<QPointF> simplifyFlow(const std::vector<QPointF> &pts)
     return out;
 }
 
+std::vector<QPointF> shiftFlowEnds(std::vector<QPointF> pts, QPointF sourceShift, QPointF sinkShift)
+{
+    if (pts.size() < 2)
+        return pts;
+    const bool bent = pts.size() > 2;
+    const auto moveEnd = [bent](QPointF &p, QPointF &neighbour, QPointF d) {
+        const bool alongX = horizontal(p, neighbour), alongY = vertical(p, neighbour);
+        p += d;
+        if (bent && alongX)
+            neighbour.setY(p.y());
+        else if (bent && alongY)
+            neighbour.setX(p.x());
+    };
+    if (!sourceShift.isNull())
+        moveEnd(pts.front(), pts[1], sourceShift);
+    if (!sinkShift.isNull())
+        moveEnd(pts.back(), pts[pts.size() - 2], sinkShift);
+    return pts;
+}
+
 } // namespace meadows::diagram

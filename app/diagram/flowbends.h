@@ -27,6 +27,10 @@ std::vector<QPointF> moveFlowSegment(std::vector<QPointF> pts, int i, QPointF of
 // Splits segment i at the point nearest `at` with a zero-length jog (two new corners), so
 // the part after it can then be moved across: returns that part's segment index in *after.
 std::vector<QPointF> insertFlowJog(std::vector<QPointF> pts, int i, QPointF at, int *after);
+// The pipe after the stocks at its ends moved: the first point by `sourceShift`, the last by
+// `sinkShift`. A bent pipe's end segments keep their direction (the corner next to a moved
+// end slides along); a straight pipe's ends just move.
+std::vector<QPointF> shiftFlowEnds(std::vector<QPointF> pts, QPointF sourceShift, QPointF sinkShift);
 // Drops repeated points and bends that no longer turn (left over after a drag).
 std::vector<QPointF> simplifyFlow(const std::vector<QPointF> &pts);
 

@@ -178,6 +178,8 @@ void MainWindow::createActions()
     arrange->addSeparator();
     arrange->addAction(tr("Distribute &Horizontally"), this, [this]() { m_arranger->distribute(Qt::Horizontal); });
     arrange->addAction(tr("Distribute &Vertically"), this, [this]() { m_arranger->distribute(Qt::Vertical); });
+    arrange->addSeparator();
+    arrange->addAction(tr("T&idy Diagram"), this, [this]() { m_arranger->tidy(); })->setObjectName(QStringLiteral("tidyDiagram"));
     edit->addSeparator();
     QAction *preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::showPreferences);
     preferences->setMenuRole(QAction::PreferencesRole);

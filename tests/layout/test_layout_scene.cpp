@@ -1,7 +1,7 @@
 // Automatic layout as the editor shows it: a model laid out with the editor's own font
 // metrics, opened in a DiagramScene, measured from the scene's items (bodies, name labels,
 // polarity signs, the loop markers the scene places): no two overlap, and no connector
-// or pipe runs through a name.
+// or pipe runs through a name or a loop marker.
 #include "diagram/autolayout.h"
 #include "diagram/connectorarc.h"
 #include "diagram/layoutquality.h"
@@ -58,8 +58,7 @@ QStringList sceneProblems(DiagramScene &scene)
             const QString what = c->element().from.name + QStringLiteral(" -> ") + c->element().to.name;
             lines.push_back({polyline(c->curve().path), QStringLiteral("connector ") + what});
             if (!c->element().polarity.isEmpty()) {
-                things.push_back({diagram::polaritySignRect(c->curve().end, c->curve().endDirection),
-                                  QStringLiteral("sign on ") + what});
+                things.push_back({diagram::polaritySignBox(c->curve().signCentre), QStringLiteral("sign on ") + what});
             }
         } else if (auto *l = dynamic_cast<LoopLabelItem *>(item)) {
             things.push_back({QRectF(l->scenePos() - QPointF(14, 14), QSizeF(28, 28)), QStringLiteral("loop ") + l->mark().label});
@@ -72,15 +71,19 @@ QStringList sceneProblems(DiagramScene &scene)
                 problems << QStringLiteral("overlap: %1 and %2").arg(things[i].what, things[j].what);
     for (const auto &[points, what] : lines)
         for (const Thing &t : things)
-            if (t.what.startsWith(QLatin1String("name ")) && diagram::polylineHitsRect(points, t.rect.adjusted(1, 1, -1, -1)))
+            if ((t.what.startsWith(QLatin1String("name ")) || t.what.startsWith(QLatin1String("loop ")))
+                && diagram::polylineHitsRect(points, t.rect.adjusted(1, 1, -1, -1)))
                 problems << QStringLiteral("%1 runs through %2").arg(what, t.what);
     return problems;
 }
 
-QStringList problemsAfterLayout(Project project)
+// Laid out with the editor's font (the editor's own layout), or with the GUI-free estimate
+// (`meadows layout`, `meadows export`) and then drawn with the editor's font.
+QStringList problemsAfterLayout(Project project, bool estimated = false)
 {
     diagram::LayoutOptions options;
-    options.measure = &DiagramStyle::labelSize;
+    if (!estimated)
+        options.measure = &DiagramStyle::labelSize;
     for (Model &m : project.models)
         if (!m.variables.empty() && !diagram::layoutModel(m, options).ok)
             return {QStringLiteral("layout failed")};
@@ -98,6 +101,8 @@ class TestLayoutScene : public QObject {
 private slots:
     void examplesAfterLayout_data();
     void examplesAfterLayout();
+    void examplesAfterHeadlessLayout_data() { examplesAfterLayout_data(); }
+    void examplesAfterHeadlessLayout();
     void generatedModelOpensLaidOut();
 };
 
@@ -120,14 +125,29 @@ void TestLayoutScene::examplesAfterLayout()
     XmileReadResult read = readModelFile(path);
     QVERIFY(read.project);
     const QStringList problems = problemsAfterLayout(std::move(*read.project));
-    // Overlaps: none anywhere. Lines through names: none but these, measured and left
-    // failing on purpose (a fixed one turns the expected failure into a failure).
+    // Nothing overlaps, and no connector or pipe runs through a name or a loop marker.
     QStringList overlaps = problems.filter(QStringLiteral("overlap:"));
     QVERIFY2(overlaps.isEmpty(), qPrintable(overlaps.join(u'\n')));
-    static const QStringList known{QStringLiteral("market-growth.xmile"), QStringLiteral("02-retry-storm.xmile"),
-                                   QStringLiteral("03-circuit-breaker.xmile"), QStringLiteral("06-connection-pool.xmile")};
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+// What `meadows layout` writes, opened in the editor: what missed the estimated names must
+// miss the drawn ones.
+void TestLayoutScene::examplesAfterHeadlessLayout()
+{
+    QFETCH(QString, path);
+    XmileReadResult read = readModelFile(path);
+    QVERIFY(read.project);
+    const QStringList problems = problemsAfterLayout(std::move(*read.project), true);
+    // Known, measured 2026-11-29 (offscreen platform): on these, a connector laid out round
+    // the estimated names runs through a name as the editor draws it (usually its own end's
+    // name), so the estimate is not yet above what the editor's font gives here.
+    static const QStringList known{QStringLiteral("bass-diffusion.xmile"), QStringLiteral("market-growth.xmile"),
+                                   QStringLiteral("predator-prey.xmile"), QStringLiteral("02-retry-storm.xmile"),
+                                   QStringLiteral("04-autoscaler-delay.xmile"), QStringLiteral("06-connection-pool.xmile"),
+                                   QStringLiteral("07-cache-expiry.xmile")};
     if (known.contains(QFileInfo(path).fileName()))
-        QEXPECT_FAIL("", "a connector still runs through a name", Continue);
+        QEXPECT_FAIL("", "a line runs through a name the estimate made smaller than the editor draws it", Continue);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
@@ -145,8 +165,6 @@ void TestLayoutScene::generatedModelOpensLaidOut()
     QCOMPARE(variables, 60);
     const QStringList problems = sceneProblems(scene);
     QVERIFY2(problems.filter(QStringLiteral("overlap:")).isEmpty(), qPrintable(problems.join(u'\n')));
-    // Known: Stock 3 3 -> Pressure 3 runs through the name of Pressure 3.
-    QEXPECT_FAIL("", "a connector still runs through a name", Continue);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 

@@ -1,6 +1,7 @@
 #include "movevariables.h"
 
 #include "diagram/diagramgeometry.h"
+#include "diagram/flowbends.h"
 #include "document.h"
 #include "model/names.h"
 
@@ -124,22 +125,12 @@ void MoveVariablesCommand::moveFlowWithStock(int flowUid, const QString &stockNa
     }
     double fraction = 0.5;
     diagram::nearestOnPolyline(diagram::flowPoints(flow), diagram::centre(flow), &fraction);
-    auto moveEnd = [&](ViewPoint &p, ViewPoint &neighbour, bool lastSegmentOnly) {
-        const bool horizontal = std::abs(p.y - neighbour.y) < 0.5;
-        const bool vertical = std::abs(p.x - neighbour.x) < 0.5;
-        p.x += d.x();
-        p.y += d.y();
-        // Keep the segment into the stock straight by sliding its other end along.
-        if (lastSegmentOnly && horizontal)
-            neighbour.y = p.y;
-        else if (lastSegmentOnly && vertical)
-            neighbour.x = p.x;
-    };
-    const bool bent = flow.points.size() > 2;
-    if (isSource)
-        moveEnd(flow.points.front(), flow.points[1], bent);
-    if (isSink)
-        moveEnd(flow.points.back(), flow.points[flow.points.size() - 2], bent);
+    const std::vector<QPointF> pts = diagram::shiftFlowEnds(diagram::flowPoints(flow), isSource ? d : QPointF(),
+                                                            isSink ? d : QPointF());
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        flow.points[i].x = pts[i].x();
+        flow.points[i].y = pts[i].y();
+    }
     const QPointF valve = diagram::pointAtFraction(diagram::flowPoints(flow), fraction);
     flow.x = valve.x();
     flow.y = valve.y();

@@ -1,12 +1,14 @@
 #include "arranger.h"
 
 #include "commands/movevariables.h"
+#include "commands/tidydiagram.h"
 #include "diagram/diagramgeometry.h"
 #include "diagramscene.h"
 #include "document.h"
 
 #include <QUndoStack>
 #include <algorithm>
+#include <memory>
 
 namespace meadows {
 
@@ -63,6 +65,13 @@ void Arranger::distribute(Qt::Orientation orientation) const
         offsets.insert(*elements[i]->uid, h ? QPointF(d, 0) : QPointF(0, d));
     }
     m_document->undoStack()->push(new MoveVariablesCommand(m_document, offsets));
+}
+
+void Arranger::tidy() const
+{
+    auto command = std::make_unique<TidyDiagramCommand>(m_document);
+    if (!command->isEmpty())
+        m_document->undoStack()->push(command.release());
 }
 
 } // namespace meadows

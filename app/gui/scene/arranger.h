@@ -1,5 +1,6 @@
 #pragma once
-// Edit → Arrange: lines up the selected elements, or spaces them evenly, in one undo step.
+// Edit → Arrange: lines up the selected elements, spaces them evenly, or tidies the whole
+// diagram, each in one undo step.
 // Only elements with a place of their own take part (connectors follow their ends).
 #include <QList>
 #include <Qt>
@@ -19,6 +20,8 @@ public:
     void align(Qt::Alignment alignment) const;
     // Equal steps between the first and last centres, in their order. Needs three elements.
     void distribute(Qt::Orientation orientation) const;
+    // The whole diagram tidied (diagram/tidy.h), selection untouched; nothing to do pushes nothing.
+    void tidy() const;
 
 private:
     QList<const ViewElement *> selectedPlacedElements() const;

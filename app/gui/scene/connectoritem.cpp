@@ -40,6 +40,12 @@ bool ConnectorItem::isOnBendHandle(QPointF scenePos) const
     return isSelected() && m_curve.valid && QLineF(scenePos, m_curve.middle).length() <= kHandleRadius + 3;
 }
 
+bool ConnectorItem::isOnPolaritySign(QPointF scenePos) const
+{
+    return m_curve.valid && !m_element.polarity.isEmpty()
+           && diagram::polaritySignBox(m_curve.signCentre).adjusted(-2, -2, 2, 2).contains(scenePos);
+}
+
 QRectF ConnectorItem::boundingRect() const
 {
     return m_curve.path.boundingRect().adjusted(-14, -14, 14, 14);
@@ -50,6 +56,8 @@ QPainterPath ConnectorItem::shape() const
     QPainterPathStroker stroker;
     stroker.setWidth(8);
     QPainterPath p = stroker.createStroke(m_curve.path);
+    if (!m_element.polarity.isEmpty())
+        p.addRect(diagram::polaritySignBox(m_curve.signCentre).adjusted(-2, -2, 2, 2));
     if (isSelected())
         p.addEllipse(m_curve.middle, kHandleRadius + 3, kHandleRadius + 3);
     return p;
@@ -84,7 +92,7 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     if (!m_element.polarity.isEmpty()) {
         painter->setFont(s.font);
         painter->setPen(s.connector);
-        const QPointF at = diagram::polaritySignCentre(tip, dir);
+        const QPointF at = m_curve.signCentre;
         const QString mark = m_element.polarity == QLatin1String("-") ? QStringLiteral("−") : m_element.polarity;
         painter->drawText(QRectF(at.x() - 8, at.y() - 8, 16, 16), Qt::AlignCenter, mark);
     }

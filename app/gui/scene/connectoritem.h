@@ -17,6 +17,8 @@ public:
     bool isMovable() const override { return false; }
     // Whether a scene point is on the bend handle (only while selected).
     bool isOnBendHandle(QPointF scenePos) const;
+    // Whether a scene point is on the polarity sign (a click there flips it).
+    bool isOnPolaritySign(QPointF scenePos) const;
     // Highlighted as part of a selected feedback loop.
     void setEmphasis(bool emphasis);
     bool hasEmphasis() const { return m_emphasis; }

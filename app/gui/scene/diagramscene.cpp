@@ -296,7 +296,11 @@ void DiagramScene::refreshConnector(ConnectorItem *item)
         if (QLineF(via, from->anchorCentre()).length() > 1 && QLineF(via, to->anchorCentre()).length() > 1)
             angle = angleThrough(from->anchorCentre(), via, to->anchorCentre());
     }
-    item->setCurve(connectorCurve(from->anchorCentre(), from->anchorOutline(), to->anchorCentre(), to->anchorOutline(), angle));
+    ConnectorCurve curve = connectorCurve(from->anchorCentre(), from->anchorOutline(), to->anchorCentre(), to->anchorOutline(), angle);
+    if (curve.valid)
+        curve.signCentre = diagram::polaritySignCentre(curve.end, curve.endDirection, to->labelSceneRect(),
+                                                       to->anchorOutline().boundingRect());
+    item->setCurve(curve);
 }
 
 void DiagramScene::refreshFlow(FlowItem *item)

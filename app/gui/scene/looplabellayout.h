@@ -1,6 +1,7 @@
 #pragma once
 // Where each loop's label sits: inside the curve the loop's connectors draw, at its centre
-// unless something is drawn there, clear of names, stocks, pipes and the other labels.
+// unless something is drawn there, clear of names, stocks, pipes, connectors and the other
+// labels.
 #include <QList>
 #include <QPointF>
 #include <QPolygonF>

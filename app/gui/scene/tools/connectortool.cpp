@@ -4,12 +4,15 @@
 #include "diagram/connectorpath.h"
 #include "document.h"
 #include "scene/diagramscene.h"
+#include "scene/connectoritem.h"
 #include "scene/elementitem.h"
 
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QPen>
 #include <QUndoStack>
+#include <algorithm>
+#include <cmath>
 
 namespace meadows {
 
@@ -62,8 +65,8 @@ void ConnectorTool::mouseReleased(QGraphicsSceneMouseEvent *event)
 
 void ConnectorTool::finish(QPointF at, Qt::KeyboardModifiers modifiers)
 {
-    const ElementItem *from = scene()->itemForUid(m_fromUid);
-    const ElementItem *to = scene()->elementAt(at, true);
+    ElementItem *from = scene()->itemForUid(m_fromUid);
+    ElementItem *to = scene()->elementAt(at, true);
     if (!from || !to || to == from)
         return;
     if (to->elementType() == ViewElement::Type::Stock) {
@@ -82,10 +85,33 @@ void ConnectorTool::finish(QPointF at, Qt::KeyboardModifiers modifiers)
             end.name = item->element().name;
         return end;
     };
-    auto *command = new AddConnectorCommand(document(), endOf(from), endOf(to), straightAngle(from->anchorCentre(), to->anchorCentre()));
+    auto *command = new AddConnectorCommand(document(), endOf(from), endOf(to), newLinkAngle(from, to));
     const int uid = command->uid();
     document()->undoStack()->push(command);
     placed(uid, modifiers);
+}
+
+double ConnectorTool::newLinkAngle(ElementItem *from, ElementItem *to) const
+{
+    constexpr double kBow = 30; // degrees off straight: the arcs' middles some 20 px apart at 150 px
+    const double straight = straightAngle(from->anchorCentre(), to->anchorCentre());
+    for (QGraphicsItem *item : scene()->items()) {
+        const auto *other = dynamic_cast<const ConnectorItem *>(item);
+        if (!other)
+            continue;
+        const ElementItem *a = scene()->itemAtEnd(other->element().from);
+        const ElementItem *b = scene()->itemAtEnd(other->element().to);
+        const bool reciprocal = a == to && b == from;
+        if (!reciprocal && !(a == from && b == to))
+            continue;
+        // A positive offset bows an arc to the left of its way: a link back bows the same
+        // way round as the one there (and so to the other side), a repeated link the other.
+        const double itsStraight = straightAngle(a->anchorCentre(), b->anchorCentre());
+        const double offset = std::remainder(other->element().angle.value_or(itsStraight) - itsStraight, 360.0);
+        const double bow = std::max(kBow, std::abs(offset)) * (offset < 0 ? -1 : 1);
+        return straight + (reciprocal ? bow : -bow);
+    }
+    return straight;
 }
 
 } // namespace meadows

@@ -6,6 +6,8 @@ class QGraphicsLineItem;
 
 namespace meadows {
 
+class ElementItem;
+
 class ConnectorTool : public DiagramTool {
 public:
     using DiagramTool::DiagramTool;
@@ -18,6 +20,9 @@ public:
 
 private:
     void finish(QPointF at, Qt::KeyboardModifiers modifiers);
+    // The take-off angle of a new link from `from` to `to`: straight, or bowed away from a
+    // link already drawn between the two so that they never lie on top of each other.
+    double newLinkAngle(ElementItem *from, ElementItem *to) const;
 
     int m_fromUid = -1;                   // the element the drag started on
     QGraphicsLineItem *m_line = nullptr;  // the preview while dragging

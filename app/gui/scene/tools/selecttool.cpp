@@ -53,6 +53,17 @@ void SelectTool::mousePressed(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
+    // A click on a polarity sign flips it, as in LOOPY and Kumu.
+    if (auto *connector = dynamic_cast<ConnectorItem *>(item);
+        connector && !(event->modifiers() & Qt::ControlModifier) && connector->isOnPolaritySign(pos)) {
+        const ViewElement &e = connector->element();
+        const QString flipped = e.polarity == QLatin1String("+") ? QStringLiteral("-") : QStringLiteral("+");
+        scene()->clearSelection();
+        connector->setSelected(true);
+        document()->undoStack()->push(new ConnectorMarksCommand(document(), connector->uid(), flipped, hasDelayMark(e)));
+        event->accept();
+        return;
+    }
     // Handles stick out of their shapes' corners: look for them among the selection first.
     for (QGraphicsItem *selected : scene()->selectedItems()) {
         auto *element = dynamic_cast<ElementItem *>(selected);
