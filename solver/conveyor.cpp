@@ -10,7 +10,9 @@ int slatsFor(double transitTime, double dt)
     const double n = std::floor(transitTime / dt + 0.5);
     if (!(n >= 1)) // also NaN
         return 1;
-    return n > 1e7 ? 10000000 : int(n); // a transit time no run could hold is cut, not allocated
+    // A million DTs of transit is far beyond what leaves within any run Meadows allows
+    // (docs/conveyors.md); longer belts are cut there rather than allocated.
+    return n > 1e6 ? 1000000 : int(n);
 }
 
 bool inLeakZone(int i, int length, double start, double end)

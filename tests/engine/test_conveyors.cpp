@@ -7,6 +7,8 @@
 
 #include "solver/queue.h"
 
+#include "model/xmilewriter.h"
+
 #include <QtTest>
 #include <cmath>
 
@@ -68,6 +70,7 @@ private slots:
     void outflowEquationIsIgnoredWithAWarning();
     void rungeKuttaRunsAsEuler();
     void unimplementedOptionWarnsWithItsPosition();
+    void savedConveyorRunsTheSame();
     void queueIsFirstInFirstOut();
     void queueOutflowTakesWhatItHolds();
     void queueOverflowTakesWhatAConveyorRefuses();
@@ -324,6 +327,25 @@ void TestConveyors::unimplementedOptionWarnsWithItsPosition()
     QVERIFY2(warnings.size() == 1
                  && warnings.front().startsWith(QLatin1String("c.xmile:2:3: warning: <discrete> in <conveyor> is not implemented")),
              qPrintable(warnings.join(u'\n')));
+}
+
+// Written back, a conveyor keeps its options and its leak its zone: the leaky belt of
+// leakZoneLeaksOnlyThere gives its 39 and 8 again.
+void TestConveyors::savedConveyorRunsTheSame()
+{
+    const QByteArray text = xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                  + leak(QStringLiteral("loss"), QStringLiteral("0.2"), QStringLiteral("leak_start=\"0.5\" leak_end=\"1\""))
+                                  + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"), QStringLiteral("in"),
+                                             QStringLiteral("out,loss"), QStringLiteral("<capacity>1000</capacity>")),
+                                  specs(0, 10, 1));
+    const XmileReadResult read = readXmile(text, QStringLiteral("c.xmile"));
+    QVERIFY(read.project);
+    const QByteArray written = writeXmile(*read.project);
+    QVERIFY2(written.contains("<capacity>1000</capacity>") && written.contains("leak_start=\"0.5\""), written.constData());
+    const InlineRun r = simulateText(written);
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "out", 4, 8.0);
+    EXPECT_AT(r, "belt", 10, 39.0);
 }
 
 // Batches of 2 then 3 in a queue: taking 4 empties the first and takes 2 of the second,
