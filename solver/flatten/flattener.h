@@ -93,6 +93,7 @@ private:
     void errorAt(const Variable &v, const QString &message);
     void applyOverridesCheck();
     void resolve(Scope &scope);
+    void presetConstants(Scope &scope);
     void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
     std::optional<Node> arrayConstant(const QString &text, const std::vector<int> &dims, int i) const;
     std::optional<int> flowElement(const Symbol &flow, const ElementContext &ctx) const;
