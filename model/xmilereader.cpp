@@ -35,7 +35,6 @@ void Reader::keepUnknown(XmlExtras &extras, QStringView parent)
     extras.children.push_back(XmlNode::read(m_reader));
 }
 
-<<<<<<< HEAD
 void Reader::readConveyor(XmlExtras &extras)
 {
     const qsizetype start = m_reader.characterOffset();
@@ -51,12 +50,8 @@ void Reader::readConveyor(XmlExtras &extras)
     }
 }
 
-// The header is metadata, kept whole; only <includes> (other files' content) would
-// change the numbers, and Meadows does not read included files.
-=======
 // The header is metadata, kept whole; <includes> (other files' content) is read by
 // readXmileFile, which knows where this file is (model/xmileresources.h).
->>>>>>> main
 void Reader::readHeader(Project &p)
 {
     const qsizetype start = m_reader.characterOffset();
