@@ -62,6 +62,7 @@ private slots:
     void initialValueStartsAtSteadyState();
     void linearLeakConservesMaterial();
     void leakZoneLeaksOnlyThere();
+    void leakIntegersAndFractionInTheLeakElement();
     void exponentialLeak();
     void leakAtSteadyStateFromTheStart();
     void capacityClipsTheInflow();
@@ -185,6 +186,30 @@ void TestConveyors::leakZoneLeaksOnlyThere()
     EXPECT_AT(r, "loss", 4, 2.0);
     EXPECT_AT(r, "out", 4, 8.0);
     EXPECT_AT(r, "belt", 10, 39.0);
+}
+
+// Whole units: inflow 50, transit time 5, fraction 0.25: each slat would shed 0.25 * 50 / 5
+// = 2.5 a DT, rounded down to 2, so 5 * 2 = 10 leaks and 40 leaves (not 37.5). A fraction
+// written inside <leak> (as Simlin writes it) is the leak fraction: 0.2 of 10 leaks, 8 leaves.
+void TestConveyors::leakIntegersAndFractionInTheLeakElement()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("50")) + exitFlow(QStringLiteral("out"))
+                                               + QStringLiteral("<flow name=\"loss\"><eqn>0.25</eqn><leak/><leak_integers/></flow>")
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("5"),
+                                                          QStringLiteral("in"), QStringLiteral("out,loss")),
+                                           specs(0, 8, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "loss", 1, 2.0);
+    EXPECT_AT(r, "loss", 5, 10.0);
+    EXPECT_AT(r, "out", 5, 40.0);
+    const InlineRun q = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                               + QStringLiteral("<flow name=\"loss\"><leak>0.2</leak></flow>")
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("5"),
+                                                          QStringLiteral("in"), QStringLiteral("out,loss")),
+                                           specs(0, 8, 1)));
+    RUN_CLEAN(q);
+    EXPECT_AT(q, "loss", 5, 2.0);
+    EXPECT_AT(q, "out", 5, 8.0);
 }
 
 // Exponential leak 0.1 per time unit, transit time 2, DT 1, inflow 10: a load sheds 10 *
