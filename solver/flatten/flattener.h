@@ -119,6 +119,8 @@ private:
     std::vector<int> elementIds(Context &c, const Symbol &s, const Expr &e);
     std::optional<int> mappedElement(const ElementContext &ctx, int dim) const;
     std::vector<int> subscriptChoice(Context &c, int dim, const Expr &sub);
+    std::optional<Node> runTimeSubscript(Context &c, int dim, const Expr &sub);
+    std::optional<Node> runTimeElement(Context &c, const Symbol &s, const Expr &e);
 
     // lowering.cpp
     Node expr(Context &c, const Expr &e);
