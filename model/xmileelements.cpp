@@ -8,7 +8,6 @@ namespace {
 
 using S = XmileSupport;
 
-constexpr const char *kPlainStock = "the stock runs as a plain stock";
 constexpr const char *kPlainFlow = "the flow runs as a plain flow";
 
 } // namespace
@@ -75,8 +74,8 @@ const std::vector<XmileElementRule> &xmileElementRules()
         {"stock", "doc", S::Read, nullptr},
         {"stock", "dimensions", S::Read, nullptr},
         {"stock", "element", S::Read, nullptr},
-        {"stock", "conveyor", S::NotImplemented, kPlainStock},
-        {"stock", "queue", S::NotImplemented, kPlainStock},
+        {"stock", "conveyor", S::Read, nullptr},
+        {"stock", "queue", S::Read, nullptr},
         {"stock", "range", S::NoEffect, nullptr},
         {"stock", "scale", S::NoEffect, nullptr},
         {"stock", "format", S::NoEffect, nullptr},
@@ -90,11 +89,11 @@ const std::vector<XmileElementRule> &xmileElementRules()
         {"flow", "dimensions", S::Read, nullptr},
         {"flow", "element", S::Read, nullptr},
         {"flow", "multiplier", S::NotImplemented, kPlainFlow},
-        {"flow", "overflow", S::NotImplemented, kPlainFlow},
-        {"flow", "leak", S::NotImplemented, kPlainFlow},
-        {"flow", "leak_integers", S::NotImplemented, kPlainFlow},
-        {"flow", "leak_start", S::NotImplemented, kPlainFlow},
-        {"flow", "leak_end", S::NotImplemented, kPlainFlow},
+        {"flow", "overflow", S::Read, nullptr},
+        {"flow", "leak", S::Read, nullptr},
+        {"flow", "leak_integers", S::Read, nullptr},
+        {"flow", "leak_start", S::Read, nullptr},
+        {"flow", "leak_end", S::Read, nullptr},
         {"flow", "range", S::NoEffect, nullptr},
         {"flow", "scale", S::NoEffect, nullptr},
         {"flow", "format", S::NoEffect, nullptr},

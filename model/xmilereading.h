@@ -59,6 +59,8 @@ private:
     XmlAttributes attributes(std::initializer_list<QStringView> known, std::vector<QString> *values);
     // Keeps an element Meadows does not read, for saving; warns, with its position, when
     // the XMILE specification gives it an effect on the numbers that Meadows lacks.
+    // A stock's <conveyor>, kept for saving; warns about each option Meadows does not implement.
+    void readConveyor(XmlExtras &extras);
     void keepUnknown(XmlExtras &extras, QStringView parent);
     // <behavior>: the defaults of <non_negative> for stocks and flows. Kept for saving too.
     void readBehavior(XmlExtras &extras);

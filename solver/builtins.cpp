@@ -266,6 +266,7 @@ bool readsTime(const Node &n)
     switch (n.kind) {
     case Node::Kind::Time:
     case Node::Kind::History:
+    case Node::Kind::Belt:
         return true;
     case Node::Kind::Call:
         if (builtinInfo(n.builtin).readsTime)

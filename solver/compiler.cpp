@@ -52,7 +52,7 @@ private:
     {
         // Operands that are not slots: a table index, a builtin code, an argument count.
         if ((i.op == Op::Lookup && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
-            || (i.op == Op::History && which == &i.b)
+            || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b))
             || ((i.op == Op::Variadic || i.op == Op::Random) && (which == &i.b || which == &i.c)))
             return;
         if (slot & kTempTag)
@@ -121,6 +121,11 @@ private:
             const std::uint32_t c = n.args.size() > 1 ? generate(n.args[1]) : constant(std::numeric_limits<double>::quiet_NaN());
             const std::uint32_t d = place();
             add(Op::History, d, a, std::uint32_t(n.index), c);
+            return d;
+        }
+        case Node::Kind::Belt: {
+            const std::uint32_t d = place();
+            add(Op::Belt, d, std::uint32_t(n.index), std::uint32_t(int(n.value) + 1));
             return d;
         }
         case Node::Kind::Call:
@@ -286,6 +291,69 @@ QString describeCycle(const FlatModel &flat, const std::vector<int> &cycle)
     return names.join(QStringLiteral(" -> "));
 }
 
+std::vector<int> stockPositions(const FlatModel &flat)
+{
+    std::vector<int> position(flat.vars.size(), -1);
+    int stocks = 0;
+    for (std::size_t i = 0; i < flat.vars.size(); ++i) {
+        if (flat.vars[i].kind == FlatVar::Kind::Stock)
+            position[i] = stocks++;
+    }
+    return position;
+}
+
+std::vector<CompiledQueue> compileQueues(const FlatModel &flat, const Codegen &gen)
+{
+    std::vector<CompiledQueue> out;
+    if (flat.queues.empty())
+        return out;
+    const std::vector<int> stockPosition = stockPositions(flat);
+    const auto slotsOf = [&](const std::vector<int> &vars) {
+        std::vector<std::uint32_t> s;
+        for (int v : vars)
+            s.push_back(gen.varSlot(v));
+        return s;
+    };
+    for (const FlatQueue &q : flat.queues)
+        out.push_back({std::uint32_t(stockPosition[std::size_t(q.stock)]), slotsOf(flat.vars[std::size_t(q.stock)].inflows),
+                       slotsOf(q.outflows), slotsOf(q.overflows)});
+    return out;
+}
+
+// The conveyors in memory slots; stocks by their position among the stocks.
+std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat, const Codegen &gen)
+{
+    std::vector<CompiledConveyor> out;
+    if (flat.conveyors.empty())
+        return out;
+    const std::vector<int> stockPosition = stockPositions(flat);
+    std::vector<bool> beltFlow(flat.vars.size(), false);
+    for (const FlatConveyor &c : flat.conveyors) {
+        if (c.outflow >= 0)
+            beltFlow[std::size_t(c.outflow)] = true;
+        for (const FlatLeak &l : c.leaks)
+            beltFlow[std::size_t(l.flow)] = true;
+    }
+    const auto optional = [&](int v) { return v < 0 ? std::int64_t(-1) : std::int64_t(gen.varSlot(v)); };
+    for (const FlatConveyor &c : flat.conveyors) {
+        CompiledConveyor cc;
+        cc.stock = std::uint32_t(stockPosition[std::size_t(c.stock)]);
+        cc.transitTime = gen.varSlot(c.transitTime);
+        cc.capacity = optional(c.capacity);
+        cc.inflowLimit = optional(c.inflowLimit);
+        cc.outflow = optional(c.outflow);
+        cc.exponentialLeak = c.exponentialLeak;
+        for (int f : flat.vars[std::size_t(c.stock)].inflows) {
+            cc.inflows.push_back(gen.varSlot(f));
+            cc.beltDriven.push_back(beltFlow[std::size_t(f)]);
+        }
+        for (const FlatLeak &l : c.leaks)
+            cc.leaks.push_back({gen.varSlot(l.flow), gen.varSlot(l.fraction), l.start, l.end, l.integers});
+        out.push_back(std::move(cc));
+    }
+    return out;
+}
+
 } // namespace
 
 CompileResult compile(const FlatModel &flat)
@@ -325,12 +393,32 @@ CompileResult compile(const FlatModel &flat)
     // The initial order follows the equations but where an initial equation stands in for
     // one, so those few may need another pass; what varies only ever grows.
     const bool anyInitial = std::any_of(flat.vars.begin(), flat.vars.end(), [](const FlatVar &x) { return x.initial.has_value(); });
+    // A flow the runner may cut in one step (a non-negative stock's, a conveyor's inflow, a
+    // queue's outflow) is computed afresh every step, even when its equation is constant.
+    std::vector<bool> cuttable(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (flat.vars[i].kind == FlatVar::Kind::Stock && flat.vars[i].nonNegative) {
+            for (int f : flat.vars[i].inflows)
+                cuttable[std::size_t(f)] = true;
+            for (int f : flat.vars[i].outflows)
+                cuttable[std::size_t(f)] = true;
+        }
+    }
+    for (const FlatConveyor &c : flat.conveyors) {
+        for (int f : flat.vars[std::size_t(c.stock)].inflows)
+            cuttable[std::size_t(f)] = true;
+    }
+    for (const FlatQueue &q : flat.queues) {
+        for (const std::vector<int> *flows : {&q.outflows, &q.overflows})
+            for (int f : *flows)
+                cuttable[std::size_t(f)] = true;
+    }
     std::vector<bool> varying(n, false);
     for (bool grew = true; grew;) {
         grew = false;
         for (int v : init.order) {
             const FlatVar &fv = flat.vars[v];
-            bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation) || fv.initial.has_value();
+            bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation) || fv.initial.has_value() || cuttable[std::size_t(v)];
             if (fv.kind != FlatVar::Kind::Stock) {
                 for (int d : deps[v])
                     changes = changes || varying[d];
@@ -388,6 +476,8 @@ CompileResult compile(const FlatModel &flat)
             m.outputs.push_back({v.name, gen.varSlot(int(i)), v.source, callsBuiltin(v.equation, Builtin::ElementAt)});
     }
     m.termBegin.push_back(std::uint32_t(m.termSlot.size()));
+    m.conveyors = compileConveyors(flat, gen);
+    m.queues = compileQueues(flat, gen);
     for (int s : flat.series)
         m.seriesSlots.push_back(gen.varSlot(s));
     result.model = std::move(m);

@@ -28,9 +28,35 @@ struct FlatVar {
     QString units;
 };
 
+// A conveyor (solver/conveyor.h): a stock whose outflow and leaks the belt computes.
+struct FlatLeak {
+    int flow = -1;
+    int fraction = -1; // a hidden auxiliary holding the flow's own equation
+    double start = 0, end = 1;
+    bool integers = false;
+};
+
+struct FlatConveyor {
+    int stock = -1;
+    int transitTime = -1; // hidden auxiliaries
+    int capacity = -1;    // -1: unlimited
+    int inflowLimit = -1; // -1: unlimited
+    int outflow = -1;     // -1: none
+    std::vector<FlatLeak> leaks;
+    bool exponentialLeak = false;
+};
+
+// A queue (solver/queue.h): outflows in order, then the overflows.
+struct FlatQueue {
+    int stock = -1;
+    std::vector<int> outflows, overflows;
+};
+
 struct FlatModel {
     std::vector<FlatVar> vars;
     std::vector<GraphicalFunction> tables;
+    std::vector<FlatConveyor> conveyors;
+    std::vector<FlatQueue> queues;
     std::vector<int> series;  // variables whose every step is recorded (DELAY, PREVIOUS, HISTORY)
     int randomCalls = 0;      // random-number call sites, each with a stream of its own
     bool vensimDialect = false; // written by Vensim (xmutil): PULSE(start, width) and friends

@@ -26,6 +26,8 @@ struct Node {
         Call,    // builtin, args
         Lookup,  // index: a table; args[0] the input
         History, // index: a recorded series; args[0] the time asked for, args[1] the value before the record starts
+        Belt,    // index: a conveyor (FlatModel::conveyors); value: the leak it is, -1 its outflow;
+                 // args: what it depends on (the conveyor, its leak fractions), read by ordering only
     };
 
     Kind kind = Kind::Const;

@@ -74,7 +74,18 @@ std::vector<QString> Runner::warnings(bool fixedStep) const
 std::vector<double> Runner::initialise()
 {
     model.execute(model.initial, memory.data(), state);
-    if (model.ratesAtStart)
+    // The belts start at steady state from the conveyors' initial values; what they release
+    // at the start is known once they are filled, so the rates run again.
+    state.belts.assign(model.conveyors.size(), Belt{});
+    for (std::size_t i = 0; i < model.conveyors.size(); ++i) {
+        const CompiledConveyor &c = model.conveyors[i];
+        state.belts[i].initialise(c, memory.data(), memory[model.stockSlots[c.stock]], dt);
+        memory[model.stockSlots[c.stock]] = state.belts[i].contents();
+    }
+    state.queues.assign(model.queues.size(), Fifo{});
+    for (std::size_t i = 0; i < model.queues.size(); ++i)
+        state.queues[i].put(memory[model.stockSlots[model.queues[i].stock]]);
+    if (model.ratesAtStart || !model.conveyors.empty())
         model.execute(model.rates, memory.data(), state);
     std::vector<double> levels(model.stockSlots.size());
     for (std::size_t s = 0; s < levels.size(); ++s)
@@ -99,6 +110,12 @@ void Runner::evaluate(const std::vector<double> &levels, double t)
 // that an inflow cut now drains is limited in turn).
 void Runner::netFlows(double *out, double step)
 {
+    if (!model.queues.empty())
+        serveQueues(step);
+    if (!model.conveyors.empty())
+        admitToConveyors(step);
+    if (!model.queues.empty())
+        overflowQueues(step);
     const std::size_t stocks = model.stockSlots.size();
     bool cut = sumNetFlows(out, step);
     for (std::size_t pass = 0; cut && pass < stocks; ++pass)
@@ -161,6 +178,105 @@ bool Runner::limitFlows(std::size_t s, double step, double &net)
     }
     net = in - outflow - backwards;
     return changed;
+}
+
+// A conveyor takes in no more than its inflow limit per time unit, nor more than fits
+// under its capacity once this DT's outflow and leaks have left. Inflows are served in
+// the order the conveyor lists them; what another conveyor releases into it is never cut
+// (that material has nowhere else to go). A conveyor's inflows cannot run backwards.
+void Runner::admitToConveyors(double step)
+{
+    double *m = memory.data();
+    for (const CompiledConveyor &c : model.conveyors) {
+        double available = HUGE_VAL; // an amount, over this DT
+        if (c.inflowLimit >= 0)
+            available = std::max(0.0, m[c.inflowLimit] * step);
+        if (c.capacity >= 0) {
+            double leaving = c.outflow >= 0 ? m[c.outflow] : 0.0;
+            for (const CompiledLeak &l : c.leaks)
+                leaving += m[l.flow];
+            double driven = 0;
+            for (std::size_t f = 0; f < c.inflows.size(); ++f) {
+                if (c.beltDriven[f])
+                    driven += std::max(0.0, m[c.inflows[f]]);
+            }
+            const double after = m[model.stockSlots[c.stock]] + (driven - leaving) * step;
+            available = std::min(available, std::max(0.0, m[c.capacity] - after));
+        }
+        for (std::size_t f = 0; f < c.inflows.size(); ++f) {
+            if (c.beltDriven[f])
+                continue;
+            double &flow = m[c.inflows[f]];
+            const double served = std::min(std::max(0.0, flow) * step, available);
+            available -= served;
+            flow = served / step;
+        }
+    }
+}
+
+void Runner::advanceConveyors(std::vector<double> &levels, double step)
+{
+    const double *m = memory.data();
+    for (std::size_t i = 0; i < model.conveyors.size(); ++i) {
+        const CompiledConveyor &c = model.conveyors[i];
+        double admitted = 0;
+        for (std::uint32_t f : c.inflows)
+            admitted += std::max(0.0, m[f]) * step;
+        state.belts[i].advance(c, m, admitted, step);
+        levels[c.stock] = state.belts[i].contents();
+    }
+}
+
+void Runner::serveQueues(double step)
+{
+    double *m = memory.data();
+    m_offered.clear();
+    for (const CompiledQueue &q : model.queues) {
+        double available = std::max(0.0, m[model.stockSlots[q.stock]]);
+        for (std::uint32_t f : q.outflows) {
+            const double served = std::clamp(m[f] * step, 0.0, available);
+            available -= served;
+            m[f] = served / step;
+            m_offered.push_back(served);
+        }
+    }
+}
+
+// What a conveyor refused of a queue's outflows goes to its overflows in order; each is
+// admitted by the conveyor it feeds in turn, and passes on what that one refuses.
+void Runner::overflowQueues(double step)
+{
+    double *m = memory.data();
+    std::size_t offered = 0;
+    for (const CompiledQueue &q : model.queues) {
+        double blocked = 0;
+        for (std::uint32_t f : q.outflows)
+            blocked += m_offered[offered++] - m[f] * step;
+        for (std::uint32_t f : q.overflows) {
+            m[f] = std::max(0.0, blocked) / step;
+            if (!model.conveyors.empty())
+                admitToConveyors(step);
+            blocked -= m[f] * step;
+        }
+    }
+}
+
+// The outflows take their batches from the front; each inflow's batch joins at the back.
+void Runner::advanceQueues(std::vector<double> &levels, double step)
+{
+    const double *m = memory.data();
+    for (std::size_t i = 0; i < model.queues.size(); ++i) {
+        const CompiledQueue &q = model.queues[i];
+        double taken = 0;
+        for (std::uint32_t f : q.outflows)
+            taken += std::max(0.0, m[f]) * step;
+        for (std::uint32_t f : q.overflows)
+            taken += std::max(0.0, m[f]) * step;
+        state.queues[i].take(taken);
+        for (std::uint32_t f : q.inflows)
+            state.queues[i].put(std::max(0.0, m[f]) * step);
+        levels[q.stock] = state.queues[i].contents();
+    }
 }
 
 void Runner::record()

@@ -28,6 +28,16 @@ public:
     // inflows running backwards) from what it holds and receives, and sets its net flow;
     // true when a flow's value changed.
     bool limitFlows(std::size_t stock, double step, double &net);
+    // Conveyors (solver/conveyor.h): cuts their inflows to the capacity and inflow limit
+    // (before the net flows), and after a step moves their belts and sets their levels.
+    void admitToConveyors(double step);
+    void advanceConveyors(std::vector<double> &levels, double step);
+    // Queues (solver/queue.h): their outflows take no more than they hold (before the
+    // conveyors admit), what a conveyor refuses goes to the overflows (after), and after
+    // a step the batches move.
+    void serveQueues(double step);
+    void overflowQueues(double step);
+    void advanceQueues(std::vector<double> &levels, double step);
     void record();                 // appends the recorded series' current values
     void save(Results &results);   // appends a row: time, then every output
     Results emptyResults(std::size_t expectedRows) const;
@@ -41,6 +51,9 @@ public:
     double start, stop, dt, saveStep;
     std::vector<double> memory;
     RunState state;
+
+private:
+    std::vector<double> m_offered; // per queue outflow, in order: what it took before a conveyor cut it
 };
 
 RunResult runFixedStep(Runner &runner, Method method, const std::atomic<bool> *cancel);

@@ -78,6 +78,10 @@ RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *canc
         if (method == Method::Euler) {
             for (std::size_t s = 0; s < stocks; ++s)
                 levels[s] += run.dt * derivative[s];
+            if (!run.model.conveyors.empty())
+                run.advanceConveyors(levels, run.dt);
+            if (!run.model.queues.empty())
+                run.advanceQueues(levels, run.dt);
         } else {
             rk4.do_step(system, levels, t, run.dt);
         }
@@ -129,9 +133,17 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
         method = *options.method;
     else if (const auto m = methodFromName(model.specs.method))
         method = *m;
+    // A conveyor or a queue moves one DT at a time, which Runge-Kutta's part-steps cannot split:
+    // Stella runs such models with Euler, and so does Meadows, saying so.
+    const bool forcedEuler = (!model.conveyors.empty() || !model.queues.empty()) && method != Method::Euler;
+    if (forcedEuler)
+        method = Method::Euler;
     const bool adaptive = method == Method::RK45 || method == Method::Rosenbrock;
     result = adaptive ? detail::runAdaptive(runner, method, cancel) : detail::runFixedStep(runner, method, cancel);
     result.warnings = runner.warnings(!adaptive);
+    if (forcedEuler)
+        result.warnings.push_back(QStringLiteral("the model has conveyors or queues, which move one DT at a time: "
+                                                 "it runs with Euler's method, as Stella does"));
     if (result.results)
         result.firstNonFinite = firstNonFinite(model, *result.results);
     return result;

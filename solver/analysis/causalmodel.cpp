@@ -3,6 +3,7 @@
 #include "solver/parser.h"
 #include "solver/analysis/polarity.h"
 
+#include "model/conveyoroptions.h"
 #include "model/names.h"
 
 namespace meadows {
@@ -188,6 +189,11 @@ private:
         if (cv.kind == VariableKind::Stock) {
             linkFlows(index, v.inflows, LinkPolarity::Positive);
             linkFlows(index, v.outflows, LinkPolarity::Negative);
+            // A conveyor's belt and a queue decide their outflows: more held, more released.
+            if (conveyorOptions(v) || isQueue(v)) {
+                for (int flow : cv.outflows)
+                    m_out.graph.addLink(index, flow, LinkPolarity::Positive);
+            }
             return;
         }
         if (cv.mirrors >= 0)

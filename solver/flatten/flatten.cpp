@@ -2,6 +2,8 @@
 // diagnostics, and the FlatModel helpers.
 #include "flattener.h"
 
+#include "model/conveyoroptions.h"
+
 #include <QRegularExpression>
 
 namespace meadows {
@@ -56,7 +58,9 @@ FlatModel Flattener::run()
         return std::move(m_out); // reported where the limit was passed; nothing to resolve
     connect(m_root);
     applyOverridesCheck();
+    collectConveyorExits();
     resolve(m_root);
+    finishConveyors();
     return std::move(m_out);
 }
 
@@ -179,12 +183,26 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
     if (m_connected.contains(index))
         return;
     FlatVar &target = m_out.vars[index];
-    if (auto o = m_overrides.constFind(index); o != m_overrides.constEnd()) {
+    if (isConveyorExit(v)) {
+        // The belt or the queue computes it (finishConveyors); an equation of its own is not used.
+        target.source = v.equationSource;
+        if (i == 0 && !v.equation.trimmed().isEmpty() && v.elements.empty())
+            m_out.diagnostics.push_back({Severity::Warning, v.equationSource.fileName(),
+                                         v.equationSource.isValid() ? v.equationSource.positionOfDecodedOffset(0) : SourcePos{},
+                                         QStringLiteral("the equation of '%1' is ignored: %2").arg(displayName(v.name),
+                                             isOverflow(v) ? QStringLiteral("it is a queue's overflow, which takes what the queue's "
+                                                                            "other outflows could not pass on")
+                                                           : QStringLiteral("it is the outflow of a conveyor, which releases "
+                                                                            "what entered one transit time before"))});
+    } else if (auto o = m_overrides.constFind(index); o != m_overrides.constEnd()) {
         target.equation = Node::constant(*o);
     } else {
         const ElementContext ctx = contextOf(sym.dims, i);
         QString text = v.equation;
         SourceRef ref = v.equationSource;
+        if (text.trimmed().isEmpty()) // a leak whose fraction is written in <leak>
+            if (const std::optional<LeakOptions> leak = leakOptions(v); leak && !leak->fraction.isEmpty())
+                text = leak->fraction;
         const GraphicalFunction *gf = v.gf ? &*v.gf : nullptr;
         if (!v.elements.empty()) {
             if (const ArrayElement *e = findElement(v, sym.dims, i)) {
@@ -225,7 +243,23 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
             linkFlow(scope, v, f, ctx, m_out.vars[index].inflows, true);
         for (const QString &f : v.outflows)
             linkFlow(scope, v, f, ctx, m_out.vars[index].outflows, false);
+        addConveyor(scope, v, index, ctx);
+        addQueue(scope, v, index, ctx);
     }
+}
+
+// The flat variable of a flow's element that goes with the stock's element `ctx`;
+// nullopt when the flow has a dimension the stock does not.
+std::optional<int> Flattener::flowElement(const Symbol &flow, const ElementContext &ctx) const
+{
+    std::vector<int> idx;
+    for (int d : flow.dims) {
+        const auto e = ctx.elementOf(d);
+        if (!e)
+            return std::nullopt;
+        idx.push_back(*e);
+    }
+    return flow.first + linearIndex(flow.dims, idx);
 }
 
 void Flattener::linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx, std::vector<int> &into,
@@ -244,16 +278,12 @@ void Flattener::linkFlow(Scope &scope, const Variable &stock, const QString &flo
                                 s->variable->kind == VariableKind::Stock ? QStringLiteral("a stock") : QStringLiteral("an auxiliary")));
         return;
     }
-    std::vector<int> idx;
-    for (int d : s->dims) {
-        const auto e = ctx.elementOf(d);
-        if (!e) {
-            errorAt(stock, QStringLiteral("stock '%1' and its flow '%2' have different dimensions").arg(displayName(stock.name), flowName));
-            return;
-        }
-        idx.push_back(*e);
+    const std::optional<int> element = flowElement(*s, ctx);
+    if (!element) {
+        errorAt(stock, QStringLiteral("stock '%1' and its flow '%2' have different dimensions").arg(displayName(stock.name), flowName));
+        return;
     }
-    const int flow = s->first + linearIndex(s->dims, idx);
+    const int flow = *element;
     // One flow fills at most one stock and drains at most one: the same flow as the
     // inflow of two stocks would create what it moves twice.
     QHash<int, QString> &seen = inflow ? m_flowFills : m_flowDrains;

@@ -8,6 +8,7 @@
 //   lowering.cpp    Expr -> Node: operators, names, built-in values, constant folding
 //   calls.cpp       builtin dispatch, as each function's registry entry says
 //   macros.cpp      macro calls, one hidden scope per call
+//   conveyors.cpp   Stella's conveyors and queues: belt-computed outflows and leaks, FIFO queues
 //   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT...: hidden stocks, flows, series
 #include "solver/flatmodel.h"
 #include "solver/parser.h"
@@ -95,6 +96,7 @@ private:
     void presetConstants(Scope &scope);
     void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
     std::optional<Node> arrayConstant(const QString &text, const std::vector<int> &dims, int i) const;
+    std::optional<int> flowElement(const Symbol &flow, const ElementContext &ctx) const;
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
                   std::vector<int> &into, bool inflow);
     int addTable(const GraphicalFunction &gf);
@@ -137,6 +139,13 @@ private:
     // macros.cpp
     Node expandMacro(Context &c, const Expr &e, const Macro &m);
 
+    // conveyors.cpp
+    void collectConveyorExits();
+    bool isConveyorExit(const Variable &flow) const { return m_conveyorExits.contains(&flow); }
+    void addConveyor(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);
+    void addQueue(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);
+    void finishConveyors();
+
     // stateful.cpp
     int addHidden(FlatVar::Kind kind, const QString &what, Node eqn);
     Node shared(const QString &what, Node n);
@@ -161,6 +170,8 @@ private:
     std::int64_t m_moduleCopies = 0;
     QHash<int, QString> m_flowFills, m_flowDrains; // flow -> the stock it fills / drains
     QHash<int, double> m_overrides;
+    QSet<const Variable *> m_conveyorExits; // flows a conveyor's belt or a queue computes
+    std::vector<int> m_queueDrains; // queue outflows without an equation: they take everything
 };
 
 } // namespace meadows::flattening

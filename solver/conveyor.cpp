@@ -1,0 +1,165 @@
+#include "conveyor.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace meadows {
+
+int slatsFor(double transitTime, double dt)
+{
+    const double n = std::floor(transitTime / dt + 0.5);
+    if (!(n >= 1)) // also NaN
+        return 1;
+    // A million DTs of transit is far beyond what leaves within any run Meadows allows
+    // (docs/conveyors.md); longer belts are cut there rather than allocated.
+    return n > 1e6 ? 1000000 : int(n);
+}
+
+bool inLeakZone(int i, int length, double start, double end)
+{
+    const double fromInlet = 1.0 - (double(i) + 0.5) / double(length);
+    return start <= fromInlet && fromInlet <= end;
+}
+
+namespace {
+
+int zoneCount(const CompiledLeak &leak, int length, int upTo)
+{
+    int n = 0;
+    for (int i = 0; i < upTo; ++i)
+        n += inLeakZone(i, length, leak.start, leak.end);
+    return n;
+}
+
+} // namespace
+
+// Each slat in a leak's zone sheds, per DT: with linear leakage the amount fixed when it
+// entered (its leak fraction times what entered, over the slats of the zone), so that the
+// fraction of what enters leaks away over the zone; with exponential leakage its content
+// times the fraction times DT. A slat never sheds more than it holds; the leaks take in
+// their order. What is left on the exit slat is the outflow.
+template<bool Apply, typename Slats>
+double Belt::pass(const CompiledConveyor &c, const double *m, double dt, int which, Slats &slats)
+{
+    const int length = int(slats.size());
+    double leaked = 0;
+    for (int i = 0; i < length; ++i) {
+        auto &slat = slats[std::size_t(i)];
+        double content = slat.content;
+        for (std::size_t k = 0; k < c.leaks.size(); ++k) {
+            const CompiledLeak &leak = c.leaks[k];
+            if (!inLeakZone(i, length, leak.start, leak.end))
+                continue;
+            double amount = c.exponentialLeak ? content * m[leak.fraction] * dt
+                                              : std::min(slat.alloc[k], slat.budget[k]);
+            amount = std::clamp(amount, 0.0, std::max(0.0, content));
+            if (leak.integers)
+                amount = std::floor(amount);
+            content -= amount;
+            if constexpr (Apply) {
+                if (!c.exponentialLeak)
+                    slat.budget[k] -= amount;
+            }
+            if (int(k) == which)
+                leaked += amount;
+        }
+        if constexpr (Apply)
+            slat.content = content;
+        if constexpr (!Apply) {
+            if (which < 0 && i == 0)
+                return content;
+        }
+    }
+    return which < 0 ? 0.0 : leaked;
+}
+
+double Belt::leaving(const CompiledConveyor &c, const double *m, int which, double dt) const
+{
+    return pass<false>(c, m, dt, which, m_slats);
+}
+
+void Belt::insert(const CompiledConveyor &c, const double *m, double amount, int depth)
+{
+    const std::size_t leaks = c.leaks.size();
+    while (int(m_slats.size()) < depth)
+        m_slats.push_back({0.0, std::vector<double>(leaks, 0.0), std::vector<double>(leaks, 0.0)});
+    Slat &slat = m_slats[std::size_t(depth - 1)];
+    slat.content += amount;
+    if (c.exponentialLeak)
+        return;
+    const int length = int(m_slats.size());
+    for (std::size_t k = 0; k < leaks; ++k) {
+        const CompiledLeak &leak = c.leaks[k];
+        const int zone = zoneCount(leak, length, length);
+        if (zone == 0)
+            continue;
+        const double perSlat = std::max(0.0, m[leak.fraction]) * amount / double(zone);
+        slat.alloc[k] += perSlat;
+        slat.budget[k] += perSlat * double(zoneCount(leak, length, depth));
+    }
+}
+
+void Belt::advance(const CompiledConveyor &c, const double *m, double admitted, double dt)
+{
+    if (!m_slats.empty()) {
+        pass<true>(c, m, dt, -1, m_slats);
+        // Without an outflow, material that reaches the exit waits there.
+        if (c.outflow < 0 && m_slats.size() > 1)
+            m_slats[1].content += m_slats[0].content;
+        if (c.outflow >= 0 || m_slats.size() > 1)
+            m_slats.erase(m_slats.begin());
+    }
+    const int depth = slatsFor(m[c.transitTime], dt);
+    // Slats beyond the transit time that are empty (the transit time fell) are dropped.
+    while (int(m_slats.size()) > depth && m_slats.back().content == 0.0)
+        m_slats.pop_back();
+    insert(c, m, std::max(0.0, admitted), depth);
+}
+
+// Steady state: one unit entering at the inlet is followed down the belt, shedding as the
+// leaks would; the belt holds the amount in that profile, scaled to `amount`.
+void Belt::initialise(const CompiledConveyor &c, const double *m, double amount, double dt)
+{
+    const int length = slatsFor(m[c.transitTime], dt);
+    const std::size_t leaks = c.leaks.size();
+    std::vector<double> unitAlloc(leaks, 0.0);
+    for (std::size_t k = 0; k < leaks; ++k) {
+        const int zone = zoneCount(c.leaks[k], length, length);
+        if (!c.exponentialLeak && zone > 0)
+            unitAlloc[k] = std::max(0.0, m[c.leaks[k].fraction]) / double(zone);
+    }
+    std::vector<double> profile(std::size_t(length), 0.0);
+    profile[std::size_t(length - 1)] = 1.0;
+    for (int i = length - 1; i > 0; --i) {
+        double content = profile[std::size_t(i)];
+        for (std::size_t k = 0; k < leaks; ++k) {
+            const CompiledLeak &leak = c.leaks[k];
+            if (inLeakZone(i, length, leak.start, leak.end))
+                content -= c.exponentialLeak ? content * m[leak.fraction] * dt : unitAlloc[k];
+        }
+        profile[std::size_t(i - 1)] = std::max(0.0, content);
+    }
+    double sum = 0;
+    for (double p : profile)
+        sum += p;
+    const double scale = sum > 0 && std::isfinite(amount) ? std::max(0.0, amount) / sum : 0.0;
+    m_slats.assign(std::size_t(length), {0.0, std::vector<double>(leaks, 0.0), std::vector<double>(leaks, 0.0)});
+    for (int i = 0; i < length; ++i) {
+        Slat &slat = m_slats[std::size_t(i)];
+        slat.content = scale * profile[std::size_t(i)];
+        for (std::size_t k = 0; k < leaks; ++k) {
+            slat.alloc[k] = scale * unitAlloc[k];
+            slat.budget[k] = slat.alloc[k] * double(zoneCount(c.leaks[k], length, i + 1));
+        }
+    }
+}
+
+double Belt::contents() const
+{
+    double sum = 0;
+    for (const Slat &s : m_slats)
+        sum += s.content;
+    return sum;
+}
+
+} // namespace meadows

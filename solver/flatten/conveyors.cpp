@@ -1,0 +1,161 @@
+// Stella's conveyors (solver/conveyor.h): a conveyor stays a stock, its transit time,
+// capacity and inflow limit become hidden auxiliaries, and the equations of its outflow
+// and leaks become Belt nodes that read the belt. A leak flow's own equation is its leak
+// fraction, kept in a hidden auxiliary.
+#include "flattener.h"
+
+#include "model/conveyoroptions.h"
+
+#include <algorithm>
+
+namespace meadows::flattening {
+
+// Before any equation is resolved: the flows whose values the belt computes, so that
+// their equations (usually none) are neither required nor used.
+void Flattener::collectConveyorExits()
+{
+    for (const Model &model : m_project.models) {
+        for (const Variable &stock : model.variables) {
+            if (isQueue(stock)) {
+                // Overflows take what is refused downstream; an outflow without an equation
+                // takes everything the queue holds.
+                for (const QString &name : stock.outflows) {
+                    const Variable *flow = model.findVariable(name);
+                    if (flow && flow->kind == VariableKind::Flow
+                        && (isOverflow(*flow) || (flow->equation.trimmed().isEmpty() && flow->elements.empty())))
+                        m_conveyorExits.insert(flow);
+                }
+            }
+            if (!conveyorOptions(stock))
+                continue;
+            for (const QString &name : stock.outflows) {
+                const Variable *flow = model.findVariable(name);
+                if (flow && flow->kind == VariableKind::Flow && !leakOptions(*flow))
+                    m_conveyorExits.insert(flow);
+            }
+        }
+    }
+}
+
+void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, const ElementContext &ctx)
+{
+    const std::optional<ConveyorOptions> options = conveyorOptions(stock);
+    if (!options)
+        return;
+    const QString name = displayName(stock.name);
+    // The belt keeps the conveyor at or above zero; limiting its flows as a non-negative
+    // stock would cut what the belt has already released.
+    m_out.vars[index].nonNegative = false;
+    const auto option = [&](const QString &text, const QString &what) -> int {
+        if (text.trimmed().isEmpty())
+            return -1;
+        std::optional<Node> n = resolveEquation(scope, stock, text, stock.elementSource, ctx);
+        if (!n)
+            return -1;
+        try {
+            return addHidden(FlatVar::Kind::Aux, what, std::move(*n));
+        } catch (const Failure &f) {
+            errorAt(stock, f.message);
+            return -1;
+        }
+    };
+    FlatConveyor c;
+    c.stock = index;
+    c.exponentialLeak = options->exponentialLeak;
+    if (options->transitTime.trimmed().isEmpty()) {
+        errorAt(stock, QStringLiteral("conveyor '%1' has no transit time (<len>)").arg(name));
+        return;
+    }
+    c.transitTime = option(options->transitTime, QStringLiteral("transit time"));
+    c.capacity = option(options->capacity, QStringLiteral("capacity"));
+    c.inflowLimit = option(options->inflowLimit, QStringLiteral("inflow limit"));
+    if (c.transitTime < 0)
+        return;
+    for (const QString &flowName : stock.outflows) {
+        const Symbol *s = lookupQualified(scope, flowName);
+        if (!s || s->type != Symbol::Type::Variable || !s->variable)
+            continue; // linkFlow has said what is wrong
+        const std::optional<int> flow = flowElement(*s, ctx);
+        if (!flow)
+            continue;
+        if (const std::optional<LeakOptions> leak = leakOptions(*s->variable)) {
+            c.leaks.push_back({*flow, -1, leak->start, leak->end, leak->integers});
+        } else if (c.outflow < 0) {
+            c.outflow = *flow;
+        } else {
+            errorAt(stock, QStringLiteral("conveyor '%1' has two outflows that are not leaks, '%2' and '%3': "
+                                          "a conveyor releases through one")
+                               .arg(name, m_out.vars[c.outflow].name, m_out.vars[*flow].name));
+            return;
+        }
+    }
+    m_out.conveyors.push_back(std::move(c));
+}
+
+void Flattener::addQueue(Scope &scope, const Variable &stock, int index, const ElementContext &ctx)
+{
+    if (!isQueue(stock))
+        return;
+    if (conveyorOptions(stock)) {
+        errorAt(stock, QStringLiteral("'%1' is both a conveyor and a queue").arg(displayName(stock.name)));
+        return;
+    }
+    m_out.vars[index].nonNegative = false; // the queue serves its outflows from what it holds
+    FlatQueue q;
+    q.stock = index;
+    for (const QString &flowName : stock.outflows) {
+        const Symbol *s = lookupQualified(scope, flowName);
+        if (!s || s->type != Symbol::Type::Variable || !s->variable)
+            continue;
+        const std::optional<int> flow = flowElement(*s, ctx);
+        if (!flow)
+            continue;
+        if (isOverflow(*s->variable)) {
+            q.overflows.push_back(*flow);
+        } else {
+            q.outflows.push_back(*flow);
+            if (isConveyorExit(*s->variable))
+                m_queueDrains.push_back(*flow);
+        }
+    }
+    m_out.queues.push_back(std::move(q));
+}
+
+// After every equation is resolved: the leak flows' equations move into their fraction
+// auxiliaries, and the belt computes the outflow and the leaks.
+void Flattener::finishConveyors()
+{
+    // A queue's outflow without an equation asks for everything: the queue over DT.
+    for (const FlatQueue &q : m_out.queues) {
+        for (int f : q.outflows) {
+            if (std::find(m_queueDrains.begin(), m_queueDrains.end(), f) != m_queueDrains.end())
+                m_out.vars[f].equation = Node::binary(BinaryOp::Divide, Node::var(q.stock), Node::of(Node::Kind::TimeStep));
+        }
+    }
+    for (std::size_t i = 0; i < m_out.conveyors.size(); ++i) {
+        FlatConveyor &c = m_out.conveyors[i];
+        Node belt = Node::of(Node::Kind::Belt);
+        belt.index = int(i);
+        belt.args.push_back(Node::var(c.stock));
+        for (FlatLeak &leak : c.leaks) {
+            try {
+                leak.fraction = addHidden(FlatVar::Kind::Aux, QStringLiteral("leak fraction"), m_out.vars[leak.flow].equation);
+            } catch (const Failure &f) {
+                m_out.diagnostics.push_back({Severity::Error, m_project.fileName, {}, f.message});
+                return;
+            }
+            belt.args.push_back(Node::var(leak.fraction));
+        }
+        for (std::size_t k = 0; k < c.leaks.size(); ++k) {
+            Node n = belt;
+            n.value = double(k);
+            m_out.vars[c.leaks[k].flow].equation = std::move(n);
+        }
+        if (c.outflow >= 0) {
+            belt.value = -1;
+            m_out.vars[c.outflow].equation = std::move(belt);
+        }
+    }
+}
+
+} // namespace meadows::flattening

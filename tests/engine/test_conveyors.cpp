@@ -1,0 +1,440 @@
+// Stella's conveyors (XMILE 1.0 section 3.7.2, issue 12): transit time, leaks and leak
+// zones, capacity, inflow limit, initial value at steady state, arrays. Every expected
+// value is worked by hand in the comment beside it. A conveyor holding slats s[0] (the
+// exit) .. s[L-1], L = transit time / DT: at each step its outflow is what is left on s[0]
+// after this DT's leaks, and what flowed in during the DT lands on s[L-1].
+#include "support/inlinemodel.h"
+
+#include "solver/queue.h"
+
+#include "model/xmilewriter.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace meadows;
+using namespace meadows::test;
+
+namespace {
+
+// A conveyor stock; `options` goes inside <conveyor> after <len>.
+QString conveyor(const QString &name, const QString &init, const QString &transit, const QString &in,
+                 const QString &out, const QString &options = {})
+{
+    QString s = QStringLiteral("<stock name=\"%1\"><eqn>%2</eqn>").arg(name, init);
+    for (const QString &f : in.split(u',', Qt::SkipEmptyParts))
+        s += QStringLiteral("<inflow>%1</inflow>").arg(f);
+    for (const QString &f : out.split(u',', Qt::SkipEmptyParts))
+        s += QStringLiteral("<outflow>%1</outflow>").arg(f);
+    return s + QStringLiteral("<conveyor><len>%1</len>%2</conveyor></stock>").arg(transit, options);
+}
+
+QString exitFlow(const QString &name)
+{
+    return QStringLiteral("<flow name=\"%1\"/>").arg(name);
+}
+
+QString leak(const QString &name, const QString &fraction, const QString &zone = {})
+{
+    return QStringLiteral("<flow name=\"%1\" %2><eqn>%3</eqn><leak/></flow>").arg(name, zone, fraction);
+}
+
+bool near(double a, double b)
+{
+    return std::fabs(a - b) < 1e-9;
+}
+
+#define EXPECT_AT(result, name, time, expected)                                                              \
+    QVERIFY2(near((result).at(QStringLiteral(name), time), expected),                                        \
+             qPrintable(QStringLiteral("%1 at %2: %3, expected %4")                                          \
+                            .arg(QStringLiteral(name)).arg(time).arg((result).at(QStringLiteral(name), time), 0, 'g', 17) \
+                            .arg(expected)))
+
+#define RUN_CLEAN(result) QVERIFY2((result).run.results, qPrintable((result).firstError()))
+
+} // namespace
+
+class TestConveyors : public QObject {
+    Q_OBJECT
+private slots:
+    void constantInflowReachesSteadyState();
+    void pulseArrivesOneTransitTimeLater();
+    void initialValueStartsAtSteadyState();
+    void linearLeakConservesMaterial();
+    void leakZoneLeaksOnlyThere();
+    void leakIntegersAndFractionInTheLeakElement();
+    void exponentialLeak();
+    void leakAtSteadyStateFromTheStart();
+    void capacityClipsTheInflow();
+    void inflowLimit();
+    void arrayedConveyors();
+    void outflowEquationIsIgnoredWithAWarning();
+    void rungeKuttaRunsAsEuler();
+    void unimplementedOptionWarnsWithItsPosition();
+    void savedConveyorRunsTheSame();
+    void queueIsFirstInFirstOut();
+    void queueOutflowTakesWhatItHolds();
+    void queueOverflowTakesWhatAConveyorRefuses();
+};
+
+// Inflow 5 onto a belt of transit time 4, DT 1, empty at the start: the material put on
+// at times 0, 1, 2, 3 is on 4 slats by time 4 (5 each, 20 in all) and leaves from time 4
+// on, 5 per time unit. Before then nothing leaves: the conveyor holds 5 t.
+void TestConveyors::constantInflowReachesSteadyState()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("5")) + exitFlow(QStringLiteral("out"))
+                                           + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"),
+                                                      QStringLiteral("in"), QStringLiteral("out")),
+                                           specs(0, 10, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "out", 0, 0.0);
+    EXPECT_AT(r, "out", 3, 0.0);
+    EXPECT_AT(r, "out", 4, 5.0);
+    EXPECT_AT(r, "out", 10, 5.0);
+    EXPECT_AT(r, "belt", 2, 10.0);
+    EXPECT_AT(r, "belt", 4, 20.0);
+    EXPECT_AT(r, "belt", 10, 20.0); // a * T
+    // The same with DT 1/4: 16 slats, still 20 on the belt and the first release at 4.
+    const InlineRun q = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("5")) + exitFlow(QStringLiteral("out"))
+                                           + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"),
+                                                      QStringLiteral("in"), QStringLiteral("out")),
+                                           specs(0, 10, 0.25)));
+    RUN_CLEAN(q);
+    EXPECT_AT(q, "out", 3.75, 0.0);
+    EXPECT_AT(q, "out", 4, 5.0);
+    EXPECT_AT(q, "belt", 10, 20.0);
+}
+
+// 20 per time unit for one DT of 1/2 at time 2 puts 10 on the belt; with a transit time
+// of 3 it leaves, all of it in one DT (rate 20), at time 5 and at no other time.
+void TestConveyors::pulseArrivesOneTransitTimeLater()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("IF TIME = 2 THEN 20 ELSE 0"))
+                                               + exitFlow(QStringLiteral("out"))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("3"),
+                                                          QStringLiteral("in"), QStringLiteral("out"))
+                                               + stock(QStringLiteral("arrived"), QStringLiteral("0"), QStringLiteral("out")),
+                                           specs(0, 8, 0.5)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "belt", 2, 0.0);
+    EXPECT_AT(r, "belt", 2.5, 10.0);
+    EXPECT_AT(r, "belt", 5, 10.0);
+    EXPECT_AT(r, "belt", 5.5, 0.0);
+    EXPECT_AT(r, "out", 4.5, 0.0);
+    EXPECT_AT(r, "out", 5, 20.0);
+    EXPECT_AT(r, "out", 5.5, 0.0);
+    EXPECT_AT(r, "arrived", 8, 10.0);
+}
+
+// Initial value 20, transit time 4, inflow 5: spread evenly, 5 a slat, the belt releases 5
+// from the first step and stays at 20.
+void TestConveyors::initialValueStartsAtSteadyState()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("5")) + exitFlow(QStringLiteral("out"))
+                                           + conveyor(QStringLiteral("belt"), QStringLiteral("20"), QStringLiteral("4"),
+                                                      QStringLiteral("in"), QStringLiteral("out")),
+                                           specs(0, 10, 0.5)));
+    RUN_CLEAN(r);
+    for (double t : {0.0, 0.5, 3.0, 4.0, 10.0}) {
+        EXPECT_AT(r, "out", t, 5.0);
+        EXPECT_AT(r, "belt", t, 20.0);
+    }
+}
+
+// Inflow 10, transit time 5 (5 slats of DT 1), linear leak fraction 0.2 over the whole
+// belt: each DT's 10 sheds 0.2 * 10 / 5 = 0.4 on each of its 5 slats, so 8 = (1 - f) * 10
+// leaves and 2 leaks once the belt is full. The leak at time t < 5 is 0.4 t (t slats
+// loaded). Full belt: 10 + 9.6 + 9.2 + 8.8 + 8.4 = 46 (Stella's T * in - (L - 1) * leak *
+// DT / 2 = 50 - 4 * 2 / 2). Over 20 time units: 200 in = 120 out (8 from 5 to 19) + 34
+// leaked (0.4 + 0.8 + 1.2 + 1.6 + 15 * 2) + 46 on the belt.
+void TestConveyors::linearLeakConservesMaterial()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                               + leak(QStringLiteral("loss"), QStringLiteral("0.2"))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("5"),
+                                                          QStringLiteral("in"), QStringLiteral("out,loss"))
+                                               + stock(QStringLiteral("done"), QStringLiteral("0"), QStringLiteral("out"))
+                                               + stock(QStringLiteral("lost"), QStringLiteral("0"), QStringLiteral("loss")),
+                                           specs(0, 20, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "loss", 1, 0.4);
+    EXPECT_AT(r, "loss", 4, 1.6);
+    EXPECT_AT(r, "loss", 5, 2.0);
+    EXPECT_AT(r, "out", 4, 0.0);
+    EXPECT_AT(r, "out", 5, 8.0);
+    EXPECT_AT(r, "out", 20, 8.0);
+    EXPECT_AT(r, "belt", 20, 46.0);
+    EXPECT_AT(r, "done", 20, 120.0);
+    EXPECT_AT(r, "lost", 20, 34.0);
+}
+
+// Transit time 4 (slats 0..3, their middles at 7/8, 5/8, 3/8, 1/8 of the belt from the
+// inlet), leak fraction 0.2 in the zone 0.5..1: slats 0 and 1 only, each shedding
+// 0.2 * 10 / 2 = 1 of each DT's 10. Full belt: 10, 10, 10 (not yet shed), 9 on the exit
+// slat = 39; out 9 - 1 = 8 = (1 - f) * 10, leak 2.
+void TestConveyors::leakZoneLeaksOnlyThere()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                               + leak(QStringLiteral("loss"), QStringLiteral("0.2"),
+                                                      QStringLiteral("leak_start=\"0.5\" leak_end=\"1\""))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"),
+                                                          QStringLiteral("in"), QStringLiteral("out,loss")),
+                                           specs(0, 10, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "loss", 2, 0.0); // the first load reaches slat 1 at time 3
+    EXPECT_AT(r, "loss", 3, 1.0);
+    EXPECT_AT(r, "loss", 4, 2.0);
+    EXPECT_AT(r, "out", 4, 8.0);
+    EXPECT_AT(r, "belt", 10, 39.0);
+}
+
+// Whole units: inflow 50, transit time 5, fraction 0.25: each slat would shed 0.25 * 50 / 5
+// = 2.5 a DT, rounded down to 2, so 5 * 2 = 10 leaks and 40 leaves (not 37.5). A fraction
+// written inside <leak> (as Simlin writes it) is the leak fraction: 0.2 of 10 leaks, 8 leaves.
+void TestConveyors::leakIntegersAndFractionInTheLeakElement()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("50")) + exitFlow(QStringLiteral("out"))
+                                               + QStringLiteral("<flow name=\"loss\"><eqn>0.25</eqn><leak/><leak_integers/></flow>")
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("5"),
+                                                          QStringLiteral("in"), QStringLiteral("out,loss")),
+                                           specs(0, 8, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "loss", 1, 2.0);
+    EXPECT_AT(r, "loss", 5, 10.0);
+    EXPECT_AT(r, "out", 5, 40.0);
+    const InlineRun q = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                               + QStringLiteral("<flow name=\"loss\"><leak>0.2</leak></flow>")
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("5"),
+                                                          QStringLiteral("in"), QStringLiteral("out,loss")),
+                                           specs(0, 8, 1)));
+    RUN_CLEAN(q);
+    EXPECT_AT(q, "loss", 5, 2.0);
+    EXPECT_AT(q, "out", 5, 8.0);
+}
+
+// Exponential leak 0.1 per time unit, transit time 2, DT 1, inflow 10: a load sheds 10 *
+// 0.1 = 1 on slat 1 and 9 * 0.1 = 0.9 on slat 0, leaving 8.1; leak 1.9; belt 10 + 9 = 19.
+void TestConveyors::exponentialLeak()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                               + leak(QStringLiteral("loss"), QStringLiteral("0.1"))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("2"),
+                                                          QStringLiteral("in"), QStringLiteral("out,loss"),
+                                                          QStringLiteral("<exponential_leak/>")),
+                                           specs(0, 6, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "out", 2, 8.1);
+    EXPECT_AT(r, "loss", 2, 1.9);
+    EXPECT_AT(r, "belt", 6, 19.0);
+}
+
+// The leaky belt of linearLeakConservesMaterial started at its steady state, 46: the
+// profile 10, 9.6, 9.2, 8.8, 8.4 sums to 46, so out is 8 and the leak 2 from the start.
+void TestConveyors::leakAtSteadyStateFromTheStart()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                               + leak(QStringLiteral("loss"), QStringLiteral("0.2"))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("46"), QStringLiteral("5"),
+                                                          QStringLiteral("in"), QStringLiteral("out,loss")),
+                                           specs(0, 10, 1)));
+    RUN_CLEAN(r);
+    for (double t : {0.0, 1.0, 5.0, 10.0}) {
+        EXPECT_AT(r, "out", t, 8.0);
+        EXPECT_AT(r, "loss", t, 2.0);
+        EXPECT_AT(r, "belt", t, 46.0);
+    }
+}
+
+// Capacity 25, transit time 4, 10 asked for every DT from a supply of 100: admitted 10,
+// 10, 5 (room left: 25 - 20), 0, then at time 4 the first 10 leaves, making room for 10;
+// the pattern 10, 10, 5, 0 repeats and the belt never holds more than 25. The supply
+// loses only what was admitted: 100 - 25 by time 4.
+void TestConveyors::capacityClipsTheInflow()
+{
+    const InlineRun r = simulateText(xmile(stock(QStringLiteral("supply"), QStringLiteral("100"), {}, QStringLiteral("in"))
+                                               + flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"),
+                                                          QStringLiteral("in"), QStringLiteral("out"),
+                                                          QStringLiteral("<capacity>25</capacity>")),
+                                           specs(0, 9, 1)));
+    RUN_CLEAN(r);
+    const double admitted[] = {10, 10, 5, 0, 10, 10, 5, 0, 10};
+    for (int t = 0; t < 9; ++t)
+        EXPECT_AT(r, "in", t, admitted[t]);
+    EXPECT_AT(r, "belt", 3, 25.0);
+    EXPECT_AT(r, "belt", 9, 25.0);
+    EXPECT_AT(r, "out", 6, 5.0);
+    EXPECT_AT(r, "supply", 4, 75.0);
+}
+
+// Inflow limit 3 per time unit against 10 asked for: 3 enters each DT; transit time 2
+// puts 6 on the belt and releases 3 from time 2.
+void TestConveyors::inflowLimit()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("2"),
+                                                          QStringLiteral("in"), QStringLiteral("out"),
+                                                          QStringLiteral("<in_limit>3</in_limit>")),
+                                           specs(0, 5, 0.5)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "in", 0, 3.0);
+    EXPECT_AT(r, "out", 1.5, 0.0);
+    EXPECT_AT(r, "out", 2, 3.0);
+    EXPECT_AT(r, "belt", 5, 6.0);
+}
+
+// belt[A] with transit times 2 and 3 by element, 1 flowing into each: element a1 releases
+// from time 2, a2 from time 3; full, they hold 2 and 3.
+void TestConveyors::arrayedConveyors()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"A\"><elem name=\"a1\"/><elem name=\"a2\"/></dim></dimensions>");
+    const QString arrayed = QStringLiteral("<dimensions><dim name=\"A\"/></dimensions>");
+    const QString vars = QStringLiteral("<aux name=\"transit\">%1<element subscript=\"a1\"><eqn>2</eqn></element>"
+                                        "<element subscript=\"a2\"><eqn>3</eqn></element></aux>"
+                                        "<flow name=\"in\">%1<eqn>1</eqn></flow><flow name=\"out\">%1</flow>"
+                                        "<stock name=\"belt\">%1<eqn>0</eqn><inflow>in</inflow><outflow>out</outflow>"
+                                        "<conveyor><len>transit</len></conveyor></stock>")
+                             .arg(arrayed);
+    const InlineRun r = simulateText(xmile(vars, specs(0, 5, 1), QStringLiteral("Euler"), dims));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "out[a1]", 1, 0.0);
+    EXPECT_AT(r, "out[a1]", 2, 1.0);
+    EXPECT_AT(r, "out[a2]", 2, 0.0);
+    EXPECT_AT(r, "out[a2]", 3, 1.0);
+    EXPECT_AT(r, "belt[a1]", 5, 2.0);
+    EXPECT_AT(r, "belt[a2]", 5, 3.0);
+}
+
+// Stella ignores a conveyor outflow's equation; Meadows too, and says where it is.
+void TestConveyors::outflowEquationIsIgnoredWithAWarning()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("5")) + flow(QStringLiteral("out"), QStringLiteral("99"))
+                                           + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"),
+                                                      QStringLiteral("in"), QStringLiteral("out")),
+                                           specs(0, 5, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "out", 3, 0.0);
+    EXPECT_AT(r, "out", 4, 5.0);
+    QStringList warnings;
+    for (const Diagnostic &d : r.compiled.diagnostics)
+        warnings << d.format();
+    QVERIFY2(warnings.size() == 1
+                 && QRegularExpression(QStringLiteral("^inline\\.xmile:1:\\d+: warning: the equation of 'out' is ignored"))
+                        .match(warnings.front()).hasMatch(),
+             qPrintable(warnings.join(u'\n')));
+}
+
+// Stella runs models with conveyors by Euler's method; asked for RK4, Meadows does the
+// same and says so: the numbers are those of constantInflowReachesSteadyState.
+void TestConveyors::rungeKuttaRunsAsEuler()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("in"), QStringLiteral("5")) + exitFlow(QStringLiteral("out"))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"),
+                                                          QStringLiteral("in"), QStringLiteral("out")),
+                                           specs(0, 10, 1), QStringLiteral("RK4")));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "belt", 2, 10.0);
+    EXPECT_AT(r, "out", 4, 5.0);
+    QCOMPARE(r.run.warnings.size(), std::size_t(1));
+    QVERIFY(r.run.warnings.front().contains(QLatin1String("runs with Euler's method")));
+}
+
+// <discrete/> is not implemented: a warning at its line and column.
+void TestConveyors::unimplementedOptionWarnsWithItsPosition()
+{
+    const QByteArray text = xmile(flow(QStringLiteral("in"), QStringLiteral("5")) + exitFlow(QStringLiteral("out"))
+                                  + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"), QStringLiteral("in"),
+                                             QStringLiteral("out"), QStringLiteral("\n  <discrete/>")));
+    const XmileReadResult read = readXmile(text, QStringLiteral("c.xmile"));
+    QStringList warnings;
+    for (const Diagnostic &d : read.diagnostics)
+        warnings << d.format();
+    QVERIFY2(warnings.size() == 1
+                 && warnings.front().startsWith(QLatin1String("c.xmile:2:3: warning: <discrete> in <conveyor> is not implemented")),
+             qPrintable(warnings.join(u'\n')));
+}
+
+// Written back, a conveyor keeps its options and its leak its zone: the leaky belt of
+// leakZoneLeaksOnlyThere gives its 39 and 8 again.
+void TestConveyors::savedConveyorRunsTheSame()
+{
+    const QByteArray text = xmile(flow(QStringLiteral("in"), QStringLiteral("10")) + exitFlow(QStringLiteral("out"))
+                                  + leak(QStringLiteral("loss"), QStringLiteral("0.2"), QStringLiteral("leak_start=\"0.5\" leak_end=\"1\""))
+                                  + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"), QStringLiteral("in"),
+                                             QStringLiteral("out,loss"), QStringLiteral("<capacity>1000</capacity>")),
+                                  specs(0, 10, 1));
+    const XmileReadResult read = readXmile(text, QStringLiteral("c.xmile"));
+    QVERIFY(read.project);
+    const QByteArray written = writeXmile(*read.project);
+    QVERIFY2(written.contains("<capacity>1000</capacity>") && written.contains("leak_start=\"0.5\""), written.constData());
+    const InlineRun r = simulateText(written);
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "out", 4, 8.0);
+    EXPECT_AT(r, "belt", 10, 39.0);
+}
+
+// Batches of 2 then 3 in a queue: taking 4 empties the first and takes 2 of the second,
+// whose 1 is then at the front; taking 5 more gives only that 1.
+void TestConveyors::queueIsFirstInFirstOut()
+{
+    Fifo q;
+    q.put(2);
+    q.put(3);
+    q.put(0); // an empty batch is no batch
+    QCOMPARE(q.batches().size(), std::size_t(2));
+    QCOMPARE(q.take(4), 4.0);
+    QCOMPARE(q.batches(), std::deque<double>{1.0});
+    QCOMPARE(q.take(5), 1.0);
+    QVERIFY(q.batches().empty());
+}
+
+// A queue that starts with 10 and serves 3 a time unit: 10, 7, 4, 1, then the outflow
+// takes the last 1 only. An outflow without an equation takes everything: 4 arriving at
+// times 0 and 1 leave one DT later (queue 0, 4, 4, 0).
+void TestConveyors::queueOutflowTakesWhatItHolds()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("serve"), QStringLiteral("3"))
+                                               + QStringLiteral("<stock name=\"waiting\"><eqn>10</eqn><outflow>serve</outflow><queue/></stock>")
+                                               + flow(QStringLiteral("arrive"), QStringLiteral("IF TIME < 2 THEN 4 ELSE 0"))
+                                               + exitFlow(QStringLiteral("leave"))
+                                               + QStringLiteral("<stock name=\"line\"><eqn>0</eqn><inflow>arrive</inflow>"
+                                                                "<outflow>leave</outflow><queue/></stock>"),
+                                           specs(0, 5, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "waiting", 3, 1.0);
+    EXPECT_AT(r, "serve", 2, 3.0);
+    EXPECT_AT(r, "serve", 3, 1.0);
+    EXPECT_AT(r, "waiting", 4, 0.0);
+    const double line[] = {0, 4, 4, 0, 0};
+    const double leave[] = {0, 4, 4, 0, 0};
+    for (int t = 0; t < 5; ++t) {
+        EXPECT_AT(r, "line", t, line[t]);
+        EXPECT_AT(r, "leave", t, leave[t]);
+    }
+}
+
+// A queue of 10 loads a conveyor that takes at most 3 a time unit: 3 goes on the belt and
+// the 7 refused leave through the overflow in the same DT.
+void TestConveyors::queueOverflowTakesWhatAConveyorRefuses()
+{
+    const InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"waiting\"><eqn>10</eqn><outflow>load</outflow>"
+                                                          "<outflow>spill</outflow><queue/></stock>")
+                                               + exitFlow(QStringLiteral("load"))
+                                               + QStringLiteral("<flow name=\"spill\"><overflow/></flow>")
+                                               + exitFlow(QStringLiteral("out"))
+                                               + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("2"),
+                                                          QStringLiteral("load"), QStringLiteral("out"),
+                                                          QStringLiteral("<in_limit>3</in_limit>"))
+                                               + stock(QStringLiteral("rejected"), QStringLiteral("0"), QStringLiteral("spill")),
+                                           specs(0, 4, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "load", 0, 3.0);
+    EXPECT_AT(r, "spill", 0, 7.0);
+    EXPECT_AT(r, "waiting", 1, 0.0);
+    EXPECT_AT(r, "rejected", 1, 7.0);
+    EXPECT_AT(r, "belt", 1, 3.0);
+    EXPECT_AT(r, "out", 2, 3.0);
+}
+
+QTEST_GUILESS_MAIN(TestConveyors)
+#include "test_conveyors.moc"
