@@ -14,6 +14,11 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
     checkArity(e, int(m.parameters.size()), int(m.parameters.size()));
     if (m_macroDepth > 64)
         fail(e, QStringLiteral("macro %1 expands more than 64 deep (does it call itself?)").arg(m.name));
+    // A macro that calls another twice, which calls another twice..., doubles the model at
+    // every level without nesting deep: each call is one more copy of a body, counted.
+    if (++m_macroExpansions > maxModelSize())
+        fail(e, QStringLiteral("macro %1 is expanded more than %2 times, which makes the model too large "
+                               "(raise the limit with --max-size)").arg(m.name).arg(maxModelSize()));
     auto scope = std::make_unique<Scope>();
     scope->model = &m.body;
     scope->prefix = QStringLiteral("#%1#%2.").arg(displayName(m.name)).arg(m_macroScopes.size());

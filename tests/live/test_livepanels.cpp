@@ -50,6 +50,22 @@ private slots:
     void simSpecsChangeRerunsAndUndoes();
 };
 
+namespace {
+// The line charted for `name` runs from (start, first) to (stop, the run's last value).
+void verifyDrawnFromResults(LiveWorkspace &w, const QString &name, double first)
+{
+    const QList<QPointF> drawn = w.plot()->points(name);
+    QVERIFY2(drawn.size() >= 2, qPrintable(name));
+    const Results &r = *w.currentResults();
+    const int column = r.column(name);
+    QVERIFY(column > 0);
+    QCOMPARE(drawn.front(), QPointF(0.0, first));
+    QCOMPARE(drawn.front().y(), r.at(0, std::size_t(column)));
+    QCOMPARE(drawn.back().x(), 30.0);
+    QCOMPARE(drawn.back().y(), r.at(r.rows() - 1, std::size_t(column)));
+}
+} // namespace
+
 void TestLivePanels::opensRunsAndChartsAStock()
 {
     MainWindow window;
@@ -58,7 +74,9 @@ void TestLivePanels::opensRunsAndChartsAStock()
     LiveWorkspace *w = window.live()->workspace();
     QTRY_VERIFY(w->currentResults());
     QCOMPARE(w->shownVariables(), QStringList{QStringLiteral("Teacup Temperature")});
-    QVERIFY(!w->plot()->points(QStringLiteral("Teacup Temperature")).isEmpty());
+    // The line drawn is the run's: it starts at the initial 180 degrees at minute 0 and
+    // ends at minute 30 at the last value the run computed.
+    verifyDrawnFromResults(*w, QStringLiteral("Teacup Temperature"), 180.0);
     QCOMPARE(w->sliderPanel()->sliders(), (QStringList{QStringLiteral("Room Temperature"), QStringLiteral("Characteristic Time")}));
 }
 
@@ -76,7 +94,8 @@ void TestLivePanels::clickingAVariableChartsIt()
     const QPoint at = window.view()->mapFromScene(flow->sceneBoundingRect().center());
     QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, at);
     QTRY_VERIFY(w->shownVariables().contains(QStringLiteral("Heat Loss to Room")));
-    QVERIFY(!w->plot()->points(QStringLiteral("Heat Loss to Room")).isEmpty());
+    // At minute 0 the tea loses (180 - 70) / 10 = 11 degrees a minute.
+    verifyDrawnFromResults(*w, QStringLiteral("Heat Loss to Room"), 11.0);
 }
 
 void TestLivePanels::loopsAreFoundAndHighlighted()
@@ -126,7 +145,22 @@ void TestLivePanels::loopsAreFoundAndHighlighted()
     QVERIFY(loops->dominancePlot()->isHidden());
     QTest::mouseClick(loops->scoresButton(), Qt::LeftButton);
     QVERIFY(!loops->dominancePlot()->isHidden());
-    QVERIFY(!loops->dominancePlot()->points(QStringLiteral("R2")).isEmpty());
+    // The scores drawn tell the band's story: from minute 20 on R2 scores highest (in
+    // absolute value) of the three loops, over the whole run to minute 120.
+    const QList<QPointF> r2 = loops->dominancePlot()->points(QStringLiteral("R2"));
+    const QList<QPointF> r1 = loops->dominancePlot()->points(QStringLiteral("R1"));
+    const QList<QPointF> b1 = loops->dominancePlot()->points(QStringLiteral("B1"));
+    QVERIFY(r2.size() > 2);
+    QCOMPARE(r1.size(), r2.size());
+    QCOMPARE(b1.size(), r2.size());
+    QCOMPARE(r2.front().x(), 0.0);
+    QCOMPARE(r2.back().x(), 120.0);
+    for (qsizetype i = 0; i < r2.size(); ++i) {
+        if (r2[i].x() <= 20)
+            continue;
+        QVERIFY2(std::abs(r2[i].y()) >= std::abs(r1[i].y()) && std::abs(r2[i].y()) >= std::abs(b1[i].y()),
+                 qPrintable(QStringLiteral("at %1: R2 %2, R1 %3, B1 %4").arg(r2[i].x()).arg(r2[i].y()).arg(r1[i].y()).arg(b1[i].y())));
+    }
     // The band's period under the mouse is R2 at three quarters of its width.
     DominanceBand *strip = loops->dominanceBand();
     QCOMPARE(strip->periodAt(strip->width() * 3 / 4), 1);
