@@ -189,8 +189,8 @@ void TestCli::longRunShowsProgressOnlyOnATerminal()
              qPrintable(screen.left(500)));
     QVERIFY(screen.endsWith(QStringLiteral("\r\033[K"))); // erased when done
     // The stock fills at 1 a step: s = t at every saved row, and nothing else is in the file.
-    QCOMPARE(meadows::testing::readAll(csv), QByteArray("Time,s,f\n0,0,1\n50000000,50000000,1\n100000000,100000000,1\n"
-                                                     "150000000,150000000,1\n"));
+    QCOMPARE(meadows::testing::readAll(csv), QByteArray("Time,s,f\n0,0,1\n50000000,5e+07,1\n100000000,1e+08,1\n"
+                                                     "150000000,1.5e+08,1\n"));
     const Outcome piped = runMeadows({QStringLiteral("run"), model, QStringLiteral("-o"), csv});
     QCOMPARE(piped.code, 0);
     QCOMPARE(piped.err, QString());

@@ -147,19 +147,19 @@ void TestLivePanels::loopsAreFoundAndHighlighted()
     QVERIFY(!loops->dominancePlot()->isHidden());
     // The scores drawn tell the band's story: from minute 20 on R2 scores highest (in
     // absolute value) of the three loops, over the whole run to minute 120.
-    const QList<QPointF> r2 = loops->dominancePlot()->points(QStringLiteral("R2"));
-    const QList<QPointF> r1 = loops->dominancePlot()->points(QStringLiteral("R1"));
-    const QList<QPointF> b1 = loops->dominancePlot()->points(QStringLiteral("B1"));
-    QVERIFY(r2.size() > 2);
-    QCOMPARE(r1.size(), r2.size());
-    QCOMPARE(b1.size(), r2.size());
-    QCOMPARE(r2.front().x(), 0.0);
-    QCOMPARE(r2.back().x(), 120.0);
-    for (qsizetype i = 0; i < r2.size(); ++i) {
-        if (r2[i].x() <= 20)
-            continue;
-        QVERIFY2(std::abs(r2[i].y()) >= std::abs(r1[i].y()) && std::abs(r2[i].y()) >= std::abs(b1[i].y()),
-                 qPrintable(QStringLiteral("at %1: R2 %2, R1 %3, B1 %4").arg(r2[i].x()).arg(r2[i].y()).arg(r1[i].y()).arg(b1[i].y())));
+    const QList<QPointF> r2Scores = loops->dominancePlot()->points(QStringLiteral("R2"));
+    const QList<QPointF> r1Scores = loops->dominancePlot()->points(QStringLiteral("R1"));
+    const QList<QPointF> b1Scores = loops->dominancePlot()->points(QStringLiteral("B1"));
+    QVERIFY(r2Scores.size() > 2);
+    QCOMPARE(r1Scores.size(), r2Scores.size());
+    QCOMPARE(b1Scores.size(), r2Scores.size());
+    QCOMPARE(r2Scores.front().x(), 0.0);
+    QCOMPARE(r2Scores.back().x(), 120.0);
+    for (qsizetype i = 0; i < r2Scores.size(); ++i) {
+        const double r2 = std::abs(r2Scores[i].y()), r1 = std::abs(r1Scores[i].y()), b1 = std::abs(b1Scores[i].y());
+        if (r2Scores[i].x() > 20)
+            QVERIFY2(r2 >= r1 && r2 >= b1, qPrintable(QStringLiteral("at %1: R2 %2, R1 %3, B1 %4")
+                                                         .arg(r2Scores[i].x()).arg(r2).arg(r1).arg(b1)));
     }
     // The band's period under the mouse is R2 at three quarters of its width.
     DominanceBand *strip = loops->dominanceBand();

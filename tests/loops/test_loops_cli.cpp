@@ -132,18 +132,19 @@ void TestLoopsCli::maxLoopsKeepsTheShortest()
     const QString model = dir.filePath(QStringLiteral("three.mmd"));
     QFile f(model);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("flowchart LR\n  a --> b --> c --> d --> a\n  a --> e --> a\n  c --> b\n");
+    f.write("flowchart LR\n  a -- \"+\" --> b -- \"+\" --> c -- \"+\" --> d -- \"+\" --> a\n"
+            "  a -- \"+\" --> e -- \"+\" --> a\n  c -- \"+\" --> b\n");
     f.close();
     const Outcome all = loops({model, QStringLiteral("--summary")});
-    QCOMPARE(all.out, QStringLiteral("loops 3 reinforcing 0 balancing 0 unknown 3\n"));
+    QCOMPARE(all.out, QStringLiteral("loops 3 reinforcing 3 balancing 0\n"));
     const Outcome o = loops({model, QStringLiteral("--max-loops"), QStringLiteral("2")});
     QCOMPARE(o.code, 0);
     const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     const QRegularExpression columns(QStringLiteral("\\s{2,}"));
-    QCOMPARE(lines[1].split(columns), (QStringList{QStringLiteral("U1"), QStringLiteral("unknown"), QStringLiteral("2"),
+    QCOMPARE(lines[1].split(columns), (QStringList{QStringLiteral("R1"), QStringLiteral("reinforcing"), QStringLiteral("2"),
                                                    QStringLiteral("a -> e")}));
-    QCOMPARE(lines[2].split(columns), (QStringList{QStringLiteral("U2"), QStringLiteral("unknown"), QStringLiteral("2"),
+    QCOMPARE(lines[2].split(columns), (QStringList{QStringLiteral("R2"), QStringLiteral("reinforcing"), QStringLiteral("2"),
                                                    QStringLiteral("b -> c")}));
     QCOMPARE(o.err, model + QStringLiteral(": warning: stopped after 2 loops (--max-loops); the list is incomplete\n"));
 }
