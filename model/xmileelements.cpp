@@ -41,7 +41,7 @@ const std::vector<XmileElementRule> &xmileElementRules()
         {"header", "created", S::NoEffect, nullptr},
         {"header", "modified", S::NoEffect, nullptr},
         {"header", "uuid", S::NoEffect, nullptr},
-        {"header", "includes", S::NotImplemented, "the included files are not read"},
+        {"header", "includes", S::Read, nullptr}, // by readXmileFile (model/xmileresources.h)
         // simulation specs, units, dimensions
         {"sim_specs", "start", S::Read, nullptr},
         {"sim_specs", "stop", S::Read, nullptr},

@@ -1,4 +1,5 @@
 #include "xmilereader.h"
+#include "xmileresources.h"
 
 #include "names.h"
 #include "sizelimit.h"
@@ -28,8 +29,8 @@ void Reader::keepUnknown(XmlExtras &extras, QStringView parent)
     extras.children.push_back(XmlNode::read(m_reader));
 }
 
-// The header is metadata, kept whole; only <includes> (other files' content) would
-// change the numbers, and Meadows does not read included files.
+// The header is metadata, kept whole; <includes> (other files' content) is read by
+// readXmileFile, which knows where this file is (model/xmileresources.h).
 void Reader::readHeader(Project &p)
 {
     const qsizetype start = m_reader.characterOffset();
@@ -512,7 +513,13 @@ XmileReadResult readXmileFile(const QString &path)
         result.diagnostics.push_back({Severity::Error, path, {}, QStringLiteral("cannot open: %1").arg(file.errorString())});
         return result;
     }
-    return readXmile(file.readAll(), path);
+    const QByteArray text = file.readAll();
+    XmileReadResult result = readXmile(text, path);
+    if (result.project) {
+        loadIncludes(*result.project, path, text, result.diagnostics);
+        loadModuleResources(*result.project, path, result.diagnostics);
+    }
+    return result;
 }
 
 } // namespace meadows

@@ -95,6 +95,14 @@ double rank(const double *a, std::size_t n, const BuiltinClock &)
     return double(idx[wanted - 1] + 1);
 }
 
+// ELEMENT_AT(index, candidates...): the candidate the 1-based index names; NaN (reported
+// by the run with the variable and time) when the index is outside the dimension.
+double elementAt(const double *a, std::size_t n, const BuiltinClock &)
+{
+    const double k = std::round(a[0]);
+    return k >= 1 && k <= double(n - 1) ? a[std::size_t(k)] : kNaN;
+}
+
 using L = Lowering;
 using U = UnitsRule;
 using P = PolarityRule;
@@ -177,6 +185,7 @@ const BuiltinInfo kInternal[] = {
     {{"max"}, Builtin::Max2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(std::fmax(a[0], a[1]))},
     {{"safediv"}, Builtin::SafeDiv3, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
     {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulse},
+    {{"element_at"}, Builtin::ElementAt, 2, -1, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, elementAt},
 };
 
 #undef UNARY

@@ -28,6 +28,9 @@ enum class Builtin {
     Step, Ramp, Pulse, PulseTrain, VensimPulse,
     // RANK(array, n): the 1-based index of the n-th smallest element
     Rank,
+    // an array element picked by a subscript computed while the model runs: the index
+    // (1-based), then the candidates; NaN out of range
+    ElementAt,
     // random numbers, the same for a given seed, call and step
     RandomUniform, RandomNormal,
     // not a function: the entries of stateful functions and special forms

@@ -224,6 +224,13 @@ private:
     QHash<quint64, std::uint32_t> m_constIndex;
 };
 
+bool callsBuiltin(const Node &n, Builtin b)
+{
+    if (n.kind == Node::Kind::Call && n.builtin == b)
+        return true;
+    return std::any_of(n.args.begin(), n.args.end(), [b](const Node &a) { return callsBuiltin(a, b); });
+}
+
 // Depth-first topological order; on a cycle, returns the variables around it.
 struct Ordering {
     std::vector<int> order;
@@ -403,7 +410,7 @@ CompileResult compile(const FlatModel &flat)
             m.stockNonNegative.push_back(v.nonNegative);
         }
         if (!v.hidden)
-            m.outputs.push_back({v.name, gen.varSlot(int(i)), v.source});
+            m.outputs.push_back({v.name, gen.varSlot(int(i)), v.source, callsBuiltin(v.equation, Builtin::ElementAt)});
     }
     m.termBegin.push_back(std::uint32_t(m.termSlot.size()));
     for (int s : flat.series)

@@ -57,6 +57,7 @@ struct OutputColumn {
     QString name;
     std::uint32_t slot;
     SourceRef source; // the variable's equation, for a warning about its values
+    bool computedSubscript = false; // its equation picks an element by an index computed while running
 };
 
 struct CompiledModel {

@@ -67,6 +67,12 @@ void appendCsvNumber(QByteArray &out, double v)
     out.append(buffer, writeNumber(buffer, v) - buffer);
 }
 
+QString timeText(double t)
+{
+    char buffer[40];
+    return QString::fromLatin1(buffer, writeTime(buffer, t) - buffer);
+}
+
 void appendCsvField(QByteArray &out, const QString &s)
 {
     appendField(out, s);

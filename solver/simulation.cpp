@@ -108,7 +108,11 @@ static std::optional<Diagnostic> firstNonFinite(const CompiledModel &model, cons
             d.message = QStringLiteral("'%1' is %2 at time %3 (%4); later values built on it are not meaningful")
                             .arg(column.name, std::isnan(v) ? QStringLiteral("NaN") : v > 0 ? QStringLiteral("Inf") : QStringLiteral("-Inf"))
                             .arg(r.at(row, 0))
-                            .arg(std::isnan(v) ? QStringLiteral("0/0, the square root or logarithm of a negative number, or Inf - Inf")
+                            .arg(std::isnan(v) ? (column.computedSubscript
+                                                      ? QStringLiteral("a subscript computed while the model runs is outside its "
+                                                                       "dimension, or 0/0, the square root or logarithm of a "
+                                                                       "negative number, or Inf - Inf")
+                                                      : QStringLiteral("0/0, the square root or logarithm of a negative number, or Inf - Inf"))
                                                : QStringLiteral("a division by zero, the logarithm of 0, or an overflow"));
             return d;
         }

@@ -61,6 +61,9 @@ void writeCsv(const Results &results, const std::function<bool(const char *, std
 // quoted when it holds a comma, a quote or a newline), for other tables in the same style.
 void appendCsvNumber(QByteArray &out, double v);
 void appendCsvField(QByteArray &out, const QString &s);
+// A time as the Time column writes it: plain decimals where that stays short (1980.125,
+// 1000000), always the shortest text that reads back as the same double.
+QString timeText(double t);
 // Writes the CSV to a file, atomically: empty string on success, else what went wrong.
 QString saveCsvFile(const Results &results, const QString &path);
 

@@ -78,22 +78,31 @@ unsigned threadsOption(const QCommandLineParser &p, QString *error)
     return unsigned(n);
 }
 
-std::optional<Project> loadModelWithEquations(const QString &path, QTextStream &errors)
+std::unique_ptr<ParameterizedModel> loadAnalysableModel(const QString &path, const QStringList &parameters,
+                                                        const FlattenOptions &flatten, QTextStream &errors)
 {
-    std::optional<Project> project = loadProject(path, errors);
-    if (project && project->mainModel().isCausalLoopDiagram()) {
+    const std::optional<Project> project = loadProject(path, errors);
+    if (!project)
+        return nullptr;
+    if (project->mainModel().isCausalLoopDiagram()) {
         errors << path << ": error: a causal-loop diagram has no equations, so there is nothing to analyse "
                << "(use 'meadows loops' to analyse its loops)\n";
         errors.flush();
-        return std::nullopt;
+        return nullptr;
     }
-    return project;
+    auto model = std::make_unique<ParameterizedModel>(*project, parameters, flatten);
+    printDiagnostics(errors, model->diagnostics());
+    return model->model() ? std::move(model) : nullptr;
 }
 
-bool reportModelProblems(const ParameterizedModel &model, QTextStream &errors)
+QJsonObject stocksObject(const std::vector<QString> &names, const std::vector<double> &stocks)
 {
-    printDiagnostics(errors, model.diagnostics());
-    return !model.model();
+    QJsonObject o;
+    for (std::size_t s = 0; s < names.size(); ++s) {
+        if (!names[s].isEmpty())
+            o.insert(names[s], stocks[s]);
+    }
+    return o;
 }
 
 bool parseModelArguments(QCommandLineParser &p, const QString &command, const QStringList &arguments, QTextStream &err,

@@ -5,7 +5,9 @@
 #include "solver/analysis/sweep.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QTextStream>
+#include <memory>
 
 namespace meadows {
 
@@ -31,11 +33,14 @@ std::optional<double> numberOption(const QCommandLineParser &p, const QString &n
 // --threads N: 0 (every core) when not given.
 unsigned threadsOption(const QCommandLineParser &p, QString *error);
 
-// Reads and compiles nothing: reads the model and refuses a causal-loop diagram, which
-// has no equations to analyse. Problems are printed to `errors`.
-std::optional<Project> loadModelWithEquations(const QString &path, QTextStream &errors);
+// Reads the model, refusing a causal-loop diagram (it has no equations to analyse), and
+// compiles it with the --set overrides, every name in `parameters` settable. Problems are
+// printed to `errors`; nullptr when there is one (exit code ExitModelError).
+std::unique_ptr<ParameterizedModel> loadAnalysableModel(const QString &path, const QStringList &parameters,
+                                                        const FlattenOptions &flatten, QTextStream &errors);
 
-// Prints the model's diagnostics; true when it has an error.
-bool reportModelProblems(const ParameterizedModel &model, QTextStream &errors);
+// The stocks of an equilibrium as JSON, {"NAME": value, ...}, names as the model displays
+// them; unnamed (internal) stocks are left out.
+QJsonObject stocksObject(const std::vector<QString> &names, const std::vector<double> &stocks);
 
 } // namespace meadows

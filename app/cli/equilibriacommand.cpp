@@ -15,16 +15,6 @@ namespace meadows {
 
 namespace {
 
-QJsonObject stocksObject(const std::vector<QString> &names, const std::vector<double> &stocks)
-{
-    QJsonObject o;
-    for (std::size_t s = 0; s < names.size(); ++s) {
-        if (!names[s].isEmpty())
-            o.insert(names[s], stocks[s]);
-    }
-    return o;
-}
-
 QJsonArray eigenvalueArray(const std::vector<std::complex<double>> &values)
 {
     QJsonArray a;
@@ -61,13 +51,10 @@ int equilibriaCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
-    const std::optional<Project> project = loadModelWithEquations(given.model, err);
-    if (!project)
+    const std::unique_ptr<ParameterizedModel> model = loadAnalysableModel(given.model, {}, flatten, err);
+    if (!model)
         return ExitModelError;
-    const ParameterizedModel model(*project, {}, flatten);
-    if (reportModelProblems(model, err))
-        return ExitModelError;
-    const EquilibriumSearch search = findEquilibria(model.flat(), *model.model(), options);
+    const EquilibriumSearch search = findEquilibria(model->flat(), *model->model(), options);
 
     // Caveats and kinks are said on stderr in both formats, with where the equation is.
     printDiagnostics(err, search.warnings);
@@ -94,7 +81,7 @@ int equilibriaCommand(const QStringList &arguments)
     }
     QString text;
     QTextStream out(&text);
-    const double at = options.at.value_or(model.model()->specs.start);
+    const double at = options.at.value_or(model->model()->specs.start);
     if (search.equilibria.empty()) {
         out << "No equilibrium at time " << at << ": Newton's method found none from " << search.starts
             << " starting points (the stocks never all stop changing).\n";

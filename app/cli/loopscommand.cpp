@@ -194,7 +194,8 @@ int loopsCommand(const QStringList &arguments)
             }
             const DiscoveredLoops found = discoverStrongestLoops(causal, scores);
             err << file << ": note: strongest-path discovery found " << found.circuits.size() << " loops in "
-                << found.searches << " searches (one per stock and save step)";
+                << found.searches << " searches (one per stock and "
+                << (scores.stride == 1 ? QStringLiteral("DT") : QStringLiteral("every %1 DTs").arg(scores.stride)) << ")";
             if (found.cutShort)
                 err << "; " << found.cutShort << " searches stopped at their limit of visits";
             err << '\n';

@@ -63,13 +63,10 @@ int sensitivityCommand(const QStringList &arguments)
     if (const int refused = refuseOutputOverInput(err, QStringLiteral("sensitivity"), p.value(QStringLiteral("output")), {given.model});
         refused >= 0)
         return refused;
-    const std::optional<Project> project = loadModelWithEquations(given.model, err);
-    if (!project)
+    const std::unique_ptr<ParameterizedModel> model = loadAnalysableModel(given.model, names, flatten, err);
+    if (!model)
         return ExitModelError;
-    const ParameterizedModel model(*project, names, flatten);
-    if (reportModelProblems(model, err))
-        return ExitModelError;
-    const SensitivityResult result = runSensitivity(model, distributions, runs, seed, sampling, {}, threads);
+    const SensitivityResult result = runSensitivity(*model, distributions, runs, seed, sampling, {}, threads);
     if (!result.bands) {
         err << given.model << ": error: " << result.error << '\n';
         return ExitModelError;

@@ -38,16 +38,6 @@ std::optional<SweepMeasure> parseMeasure(const QString &text, QString *error)
     return std::nullopt;
 }
 
-QJsonObject stocksObject(const std::vector<QString> &names, const std::vector<double> &stocks)
-{
-    QJsonObject o;
-    for (std::size_t s = 0; s < names.size(); ++s) {
-        if (!names[s].isEmpty())
-            o.insert(names[s], stocks[s]);
-    }
-    return o;
-}
-
 QJsonArray specialPoints(const Continuation &c, const std::vector<SpecialPoint> &points)
 {
     QJsonArray a;
@@ -169,17 +159,14 @@ int sweepCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
-    const std::optional<Project> project = loadModelWithEquations(given.model, err);
-    if (!project)
-        return ExitModelError;
-    const ParameterizedModel model(*project, names, flatten);
-    if (reportModelProblems(model, err))
+    const std::unique_ptr<ParameterizedModel> model = loadAnalysableModel(given.model, names, flatten, err);
+    if (!model)
         return ExitModelError;
     if (equilibria) {
-        const Continuation c = continueEquilibria(model, 0, axes[0].from, axes[0].to, axes[0].count, continuation);
+        const Continuation c = continueEquilibria(*model, 0, axes[0].from, axes[0].to, axes[0].count, continuation);
         return writeCommandOutput(err, continuationText(c, p.isSet(QStringLiteral("json"))));
     }
-    const SweepTable table = runSweep(model, axes, measure, {}, threads);
+    const SweepTable table = runSweep(*model, axes, measure, {}, threads);
     if (!table.error.isEmpty()) {
         err << given.model << ": error: " << table.error << '\n';
         return ExitModelError;

@@ -10,19 +10,13 @@ ConnectorCurve connectorCurve(QPointF from, const QPainterPath &fromOutline, QPo
             return {};
         return [&path](QPointF p) { return path.contains(p); };
     };
-    const diagram::ConnectorArc arc = diagram::connectorArc(from, outline(fromOutline), to, outline(toOutline), angle);
     ConnectorCurve out;
-    if (!arc.valid)
+    static_cast<diagram::ConnectorArc &>(out) = diagram::connectorArc(from, outline(fromOutline), to, outline(toOutline), angle);
+    if (!out.valid)
         return out;
-    out.path.moveTo(arc.points.front());
-    for (std::size_t i = 1; i < arc.points.size(); ++i)
-        out.path.lineTo(arc.points[i]);
-    out.start = arc.start;
-    out.end = arc.end;
-    out.endDirection = arc.endDirection;
-    out.middle = arc.middle;
-    out.middleDirection = arc.middleDirection;
-    out.valid = true;
+    out.path.moveTo(out.points.front());
+    for (std::size_t i = 1; i < out.points.size(); ++i)
+        out.path.lineTo(out.points[i]);
     return out;
 }
 

@@ -5,18 +5,13 @@
 #include "diagram/connectorarc.h"
 
 #include <QPainterPath>
-#include <QPointF>
 #include <optional>
 
 namespace meadows {
 
-struct ConnectorCurve {
-    QPainterPath path;     // from the source outline to the target outline
-    QPointF start, end;    // on the outlines
-    QPointF endDirection;  // unit tangent at the end (for the arrowhead)
-    QPointF middle;        // halfway along (the bend handle, the delay mark)
-    QPointF middleDirection;
-    bool valid = false;
+// The arc (its points, ends, directions and middle), and the same points as a path.
+struct ConnectorCurve : diagram::ConnectorArc {
+    QPainterPath path; // from the source outline to the target outline
 };
 
 // angle: degrees counter-clockwise from the positive x axis (screen y points down); no

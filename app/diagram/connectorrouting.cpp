@@ -117,15 +117,25 @@ struct Router {
         const double straight = straightAngle(from.centre, to.centre);
         static const double offsets[] = {0, 10, -10, 20, -20, 30, -30, 45, -45, 60, -60, 75, -75, 90, -90};
         double best = 1e18;
-        for (const double offset : offsets) {
-            const ConnectorArc arc = linkArc(from, to, straight + offset);
-            const double c = cost(k, arc, offset);
-            if (c < best) {
-                best = c;
-                arcs[std::size_t(k)] = arc;
-                chosenAngle[std::size_t(k)] = straight + offset;
-            }
+        for (const double offset : offsets)
+            tryBend(k, from, to, straight + offset, offset, best);
+        placeSign(k);
+    }
+
+    // Takes the arc leaving at `angle` (bent `offset` degrees from straight) when it costs less than `best`.
+    void tryBend(int k, const ShapeBox &from, const ShapeBox &to, double angle, double offset, double &best)
+    {
+        const ConnectorArc arc = linkArc(from, to, angle);
+        const double c = cost(k, arc, offset);
+        if (c < best) {
+            best = c;
+            arcs[std::size_t(k)] = arc;
+            chosenAngle[std::size_t(k)] = angle;
         }
+    }
+
+    void placeSign(int k)
+    {
         signs[std::size_t(k)] = hasPolarity[std::size_t(k)] && arcs[std::size_t(k)].valid
                                     ? polaritySignRect(arcs[std::size_t(k)]) : QRectF();
     }
@@ -143,17 +153,9 @@ struct Router {
         double best = cost(k, arcs[std::size_t(k)], chosenAngle[std::size_t(k)] - straight);
         if (best < kCollision)
             return;
-        for (double offset = -110; offset <= 110; offset += 5) {
-            const ConnectorArc arc = linkArc(from, to, straight + offset);
-            const double c = cost(k, arc, offset);
-            if (c < best) {
-                best = c;
-                arcs[std::size_t(k)] = arc;
-                chosenAngle[std::size_t(k)] = straight + offset;
-            }
-        }
-        signs[std::size_t(k)] = hasPolarity[std::size_t(k)] && arcs[std::size_t(k)].valid
-                                    ? polaritySignRect(arcs[std::size_t(k)]) : QRectF();
+        for (double offset = -110; offset <= 110; offset += 5)
+            tryBend(k, from, to, straight + offset, offset, best);
+        placeSign(k);
     }
 
     // What a name label at `rect` would run into: lines through it, bodies, other names, signs.

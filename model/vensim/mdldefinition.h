@@ -20,6 +20,7 @@ struct Definition {
     Tok op = Tok::End;      // Eq, EqEq, Assign, LParen (a lookup), Colon (a range), Equiv, End (no equation)
     qsizetype rhsBegin = 0; // just after the operator
     std::optional<Expr> rhs;
+    bool incomplete = false; // "x = ~ ~ |" or A FUNCTION OF(...): a variable not written yet
 };
 
 // Where diagnostics go, with positions in the .mdl text.

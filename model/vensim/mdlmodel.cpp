@@ -245,8 +245,19 @@ private:
         v.elementSource = m_report.ref(first.nameOffset);
         v.equationSource = m_report.ref(first.rhsBegin);
         const QString self = variableName(v.name);
+        if (std::all_of(group.begin(), group.end(), [](const Definition *d) { return d->incomplete; })) {
+            // Read and drawn, as Vensim does, so its loops and diagram can be looked at; it
+            // cannot run until it has an equation, and compiling says so.
+            m_report.warning(first.nameOffset, QStringLiteral("'%1' has no equation yet (it is empty or A FUNCTION OF): "
+                                                              "the model can be read and drawn but not run").arg(first.name));
+            return v;
+        }
         bool stock = false;
         for (const Definition *d : group) {
+            if (d->incomplete) {
+                m_report.error(d->nameOffset, QStringLiteral("'%1' has an equation and an empty one (or A FUNCTION OF)").arg(d->name));
+                return std::nullopt;
+            }
             if (d->op == Tok::End) {
                 m_report.error(d->nameOffset, QStringLiteral("'%1' has no equation: data variables read from a .vdf "
                                                              "or a data file are not supported").arg(d->name));

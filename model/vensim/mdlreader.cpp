@@ -110,6 +110,8 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
             report.error(body.error->offset, body.error->message);
             return std::nullopt;
         }
+    } else if (op.kind == Tok::Eq && QStringView(text).mid(d.rhsBegin, r.end - d.rhsBegin).trimmed().isEmpty()) {
+        d.incomplete = true; // "x = ~ units ~ |": Vensim keeps a variable whose equation is not written yet
     } else if (op.kind == Tok::Eq || op.kind == Tok::EqEq || op.kind == Tok::Assign) {
         ExprParser body(text, d.rhsBegin, r.end);
         // Data read with keywords (:INTERPOLATE:, :RAW: ...) after the expression.
@@ -127,6 +129,9 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
             report.error(limited.error->offset, limited.error->message);
             return std::nullopt;
         }
+        if (d.rhs->kind == Expr::Kind::Call && d.rhs->text.simplified().toUpper() == QLatin1String("A FUNCTION OF"))
+            d.incomplete = true; // names the variable's inputs, not how it depends on them
+
     }
     return d;
 }

@@ -1,5 +1,7 @@
 #include "mdltranslate.h"
 
+#include "mdlarrayfunctions.h"
+
 #include "model/names.h"
 
 namespace meadows::vensim {
@@ -44,64 +46,6 @@ QString truncated(const QString &x)
     return QStringLiteral("(IF (%1) < 0 THEN -INT(-(%1)) ELSE INT(%1))").arg(x);
 }
 
-void bangRanges(const Expr &e, QStringList &out)
-{
-    for (const Subscript &s : e.subscripts)
-        if (s.bang && !out.contains(canonicalName(s.name)))
-            out << canonicalName(s.name);
-    for (const Expr &a : e.args)
-        bangRanges(a, out);
-}
-
-void pinBang(Expr &e, const QString &range, const QString &element)
-{
-    for (Subscript &s : e.subscripts) {
-        if (s.bang && canonicalName(s.name) == range) {
-            s.name = element;
-            s.bang = false;
-        }
-    }
-    for (Expr &a : e.args)
-        pinBang(a, range, element);
-}
-
-// SUM(x[a!] * y[a!, b]) and its kin: the expression written out for every element of the
-// ranges marked '!', then added (multiplied, least, greatest) together.
-std::optional<QString> reduction(const QString &f, const Expr &arg, TranslateContext &c)
-{
-    QStringList ranges;
-    bangRanges(arg, ranges);
-    if (ranges.isEmpty())
-        return std::nullopt;
-    std::vector<Expr> terms{arg};
-    for (const QString &range : ranges) {
-        const auto it = c.dimensions.constFind(range);
-        if (it == c.dimensions.constEnd())
-            return std::nullopt;
-        std::vector<Expr> next;
-        for (const Expr &t : terms) {
-            for (const QString &element : *it) {
-                Expr pinned = t;
-                pinBang(pinned, range, element);
-                next.push_back(std::move(pinned));
-            }
-        }
-        terms = std::move(next);
-        if (terms.size() > 100000) {
-            c.warn(arg.offset, QStringLiteral("%1 over more than 100000 elements is not supported").arg(f));
-            return std::nullopt;
-        }
-    }
-    QStringList parts;
-    for (const Expr &t : terms)
-        parts << translate(t, c);
-    if (f == QLatin1String("SUM"))
-        return QStringLiteral("(%1)").arg(parts.join(QLatin1String(" + ")));
-    if (f == QLatin1String("PROD"))
-        return QStringLiteral("(%1)").arg(parts.join(QLatin1String(" * ")));
-    return call(f == QLatin1String("VMIN") ? QStringLiteral("MIN") : QStringLiteral("MAX"), parts.join(QLatin1String(", ")));
-}
-
 QString translateCall(const Expr &e, TranslateContext &c)
 {
     if (!e.subscripts.empty()) // one element of a subscripted lookup: a table of its own
@@ -139,8 +83,28 @@ QString translateCall(const Expr &e, TranslateContext &c)
     };
     if ((f == QLatin1String("SUM") || f == QLatin1String("PROD") || f == QLatin1String("VMIN") || f == QLatin1String("VMAX"))
         && n == 1) {
-        if (std::optional<QString> spelled = reduction(f, e.args[0], c))
+        if (std::optional<QString> spelled = spelledReduction(f, e.args[0], c))
             return *spelled;
+    }
+    if (f == QLatin1String("VECTOR SELECT")) {
+        if (std::optional<QString> selected = vectorSelect(e, c))
+            return *selected;
+        return call(QStringLiteral("VECTOR_SELECT"), allArgs(e, c));
+    }
+    if (f == QLatin1String("GET TIME VALUE") && arity(3, 3)) {
+        // (relative to, offset, measure): 0 the simulation's time, 1 its initial time, in
+        // the model's own time units (measure 0). The computer's clock (2) and calendar
+        // measures (years, months, ... from the model's date settings) are not read.
+        const Expr &relative = e.args[0], &measure = e.args[2];
+        const bool known = relative.kind == Expr::Kind::Number && (relative.number == 0 || relative.number == 1)
+                           && measure.kind == Expr::Kind::Number && measure.number == 0;
+        if (known)
+            return QStringLiteral("(%1 + (%2))").arg(relative.number == 0 ? QStringLiteral("TIME") : QStringLiteral("STARTTIME"),
+                                                      translate(e.args[1], c));
+        c.warn(e.offset, QStringLiteral("GET TIME VALUE is supported relative to the simulation's time (0) or its initial "
+                                        "time (1), in the model's time units (measure 0), not the computer's clock or "
+                                        "calendar measures"));
+        return call(QStringLiteral("GET_TIME_VALUE"), allArgs(e, c));
     }
     if (f == QLatin1String("PROD")) {
         c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));

@@ -1,5 +1,7 @@
 #include "solver/analysis/dominanceperiods.h"
 
+#include "solver/simulation.h"
+
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -164,7 +166,7 @@ QString periodLabel(const DominancePeriod &period, const DominanceResult &result
 
 QString formatTime(double t)
 {
-    return QString::number(t, 'g', 6);
+    return timeText(t);
 }
 
 QByteArray periodLines(const std::vector<DominancePeriod> &periods, const DominanceResult &result)

@@ -56,7 +56,8 @@ QByteArray periodLines(const std::vector<DominancePeriod> &periods, const Domina
 // "0–12.5, 40–120"; at most `maxPeriods`, then "…"; empty when there are none.
 QString formatPeriods(const std::vector<TimePeriod> &periods, int maxPeriods = 5);
 
-// A time as the periods print it: up to 6 significant digits.
+// A time as the periods print it: as the results' Time column writes it (47.90625, never
+// rounded to 47.9063), so a period's ends can be found in the CSV.
 QString formatTime(double t);
 
 } // namespace meadows

@@ -1,7 +1,7 @@
 #pragma once
 // Loop discovery for models with too many loops to list (Urban Dynamics has 43.7 million):
 // the strongest-path search of Eberlein & Schoenberg, "Finding the Loops that Matter"
-// (2020), as Stella runs it. At each save step, with every link weighted by the absolute
+// (2020), as Stella runs it. At each DT (see LinkScoreRun for the cap), with every link weighted by the absolute
 // value of its Loops That Matter score then, a depth-first search from each stock
 // follows the strongest links first and abandons a path as soon as it reaches a variable
 // more weakly than an earlier path of the same search did; every path that closes on

@@ -174,29 +174,37 @@ std::size_t forwardRow(std::size_t t, std::size_t rows)
     return rows > 1 ? std::min(t + 1, rows - 1) : 0;
 }
 
+// Both scorers give up the same way when the every-DT run did not start or was cancelled.
+template <typename Out>
+Out failed(Out &out, const QString &error)
+{
+    out.error = error;
+    return std::move(out);
+}
+
 } // namespace
 
 LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model, const RunOptions &options,
-                           const std::atomic<bool> *cancel)
+                           const std::atomic<bool> *cancel, std::size_t maxKeptScores)
 {
     LinkScoreRun out;
     const EveryStepRun every = runEveryStep(model, options, cancel);
-    if (!every.run.results) {
-        out.error = every.run.error;
-        return out;
-    }
+    if (!every.run.results)
+        return failed(out, every.run.error);
     const Results &results = *every.run.results;
     const std::size_t rows = results.rows();
     LinkScorer scorer(causal, results);
     std::vector<std::vector<double>> byLink;
     for (const CausalLink &link : causal.graph.links()) {
         byLink.push_back(scorer.scores(link));
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            out.error = QStringLiteral("cancelled");
-            return out;
-        }
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return failed(out, QStringLiteral("cancelled"));
     }
-    for (std::size_t t = 0; t < rows; t += every.stride) {
+    // Every DT, as Stella searches, unless that would keep more than maxKeptScores numbers:
+    // then every n-th DT, never more sparsely than the save step.
+    const std::size_t links = std::max<std::size_t>(byLink.size(), 1);
+    out.stride = std::min(every.stride, std::max<std::size_t>(1, (rows * links + maxKeptScores - 1) / std::max<std::size_t>(maxKeptScores, 1)));
+    for (std::size_t t = 0; t < rows; t += out.stride) {
         out.times.push_back(results.at(t, 0));
         for (const std::vector<double> &link : byLink)
             out.scores.push_back(t == 0 ? 0.0 : link[forwardRow(t, rows)]); // t = 0: no score, as in computeDominance
@@ -209,10 +217,8 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
 {
     DominanceResult out;
     const EveryStepRun every = runEveryStep(model, options, cancel);
-    if (!every.run.results) {
-        out.error = every.run.error;
-        return out;
-    }
+    if (!every.run.results)
+        return failed(out, every.run.error);
     const Results &results = *every.run.results;
     const std::size_t rows = results.rows();
 
@@ -235,10 +241,8 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
             }
             loopLinks[l].push_back(*it);
         }
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            out.error = QStringLiteral("cancelled");
-            return out;
-        }
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return failed(out, QStringLiteral("cancelled"));
     }
     out.approximatedLinks = scorer.approximated;
 

@@ -65,13 +65,18 @@ DominanceResult computeDominance(const CausalModel &causal, const LoopList &loop
 // Every link of the causal graph scored as computeDominance scores the links of loops,
 // at every save step (Stella's timing): what loop discovery (loopdiscovery.h) needs for
 // models with too many loops to list.
+// Every link's score at every DT (what loop discovery searches), or at every `stride`-th
+// DT when that would keep more than kMaxKeptScores numbers (160 MB).
 struct LinkScoreRun {
-    std::vector<double> times;              // one per save step
+    static constexpr std::size_t kMaxKeptScores = 20'000'000;
+    std::vector<double> times;              // one per step kept
     std::vector<double> scores;             // [step * graph links + link], in CausalGraph::links() order
+    std::size_t stride = 1;                 // DTs from one kept step to the next
     QString error;
 };
 LinkScoreRun scoreAllLinks(const CausalModel &causal, const CompiledModel &model, const RunOptions &options = {},
-                           const std::atomic<bool> *cancel = nullptr);
+                           const std::atomic<bool> *cancel = nullptr,
+                           std::size_t maxKeptScores = LinkScoreRun::kMaxKeptScores);
 
 // The `count` loops with the largest mean absolute relative score over the run, most
 // dominant first (ties: in loop order).

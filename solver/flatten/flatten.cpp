@@ -95,8 +95,10 @@ void Flattener::errorAt(const Variable &v, const QString &message)
 {
     Diagnostic d;
     d.file = m_project.fileName;
-    if (v.elementSource.isValid())
+    if (v.elementSource.isValid()) {
+        d.file = v.elementSource.fileName(); // a module's model may come from another file
         d.pos = v.elementSource.source->position(v.elementSource.offset);
+    }
     d.message = message;
     d.variable = displayName(v.name);
     m_out.diagnostics.push_back(d);
@@ -120,8 +122,26 @@ void Flattener::applyOverridesCheck()
     }
 }
 
+// Scalar auxiliaries written as plain numbers are known before any equation is lowered,
+// so that an equation earlier in the file can use one where a constant is needed (a
+// delay's order: Vensim's SMOOTH N(input, time, init, order) with `order = 6`).
+void Flattener::presetConstants(Scope &scope)
+{
+    for (const Variable &v : scope.model->variables) {
+        if (v.kind != VariableKind::Aux || v.isArray() || v.gf || !v.elements.empty())
+            continue;
+        const auto it = scope.symbols.find(canonicalName(v.name));
+        if (it == scope.symbols.end() || it->variable != &v || it->type != Symbol::Type::Variable)
+            continue;
+        const std::optional<double> value = numberValue(v.equation);
+        if (value && !m_connected.contains(it->first))
+            m_out.vars[it->first].equation = Node::constant(m_overrides.value(it->first, *value));
+    }
+}
+
 void Flattener::resolve(Scope &scope)
 {
+    presetConstants(scope);
     for (const Variable &v : scope.model->variables) {
         auto it = scope.symbols.find(canonicalName(v.name));
         if (it == scope.symbols.end() || it->variable != &v)

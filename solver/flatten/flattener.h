@@ -92,6 +92,7 @@ private:
     void errorAt(const Variable &v, const QString &message);
     void applyOverridesCheck();
     void resolve(Scope &scope);
+    void presetConstants(Scope &scope);
     void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
     std::optional<Node> arrayConstant(const QString &text, const std::vector<int> &dims, int i) const;
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
@@ -116,6 +117,8 @@ private:
     std::vector<int> elementIds(Context &c, const Symbol &s, const Expr &e);
     std::optional<int> mappedElement(const ElementContext &ctx, int dim) const;
     std::vector<int> subscriptChoice(Context &c, int dim, const Expr &sub);
+    std::optional<Node> runTimeSubscript(Context &c, int dim, const Expr &sub);
+    std::optional<Node> runTimeElement(Context &c, const Symbol &s, const Expr &e);
 
     // lowering.cpp
     Node expr(Context &c, const Expr &e);

@@ -202,4 +202,69 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
     return {k};
 }
 
+// A subscript whose value is known only while the model runs (a variable that is not a
+// constant, or an expression of one: level[INT(TIME / 4) + 1]); nothing for '*', a
+// dimension or element name, or a constant.
+std::optional<Node> Flattener::runTimeSubscript(Context &c, int dim, const Expr &sub)
+{
+    if (sub.kind == Expr::Kind::Star)
+        return std::nullopt;
+    if (sub.kind == Expr::Kind::Name && !sub.subscripted) {
+        const QString &key = sub.name;
+        const ResolvedDimension &d = m_dims[dim];
+        if (dimensionIndex(key) >= 0 || d.elementKeys.contains(key)
+            || (key.startsWith(d.key + QLatin1Char('.')) && d.elementKeys.contains(key.mid(d.key.size() + 1)))
+            || !lookupQualified(*c.scope, key))
+            return std::nullopt;
+    }
+    Node n = expr(c, sub);
+    if (constantValue(n))
+        return std::nullopt;
+    return n;
+}
+
+// An element picked by subscripts computed while the model runs: ELEMENT_AT(index, the
+// candidates...) for each such subscript, nested, the index 1-based. An index out of range
+// gives NaN, which the run reports with the variable, the time and the equation's place.
+// Nothing when every subscript is known when flattening.
+std::optional<Node> Flattener::runTimeElement(Context &c, const Symbol &s, const Expr &e)
+{
+    if (!e.subscripted || s.dims.empty() || e.args.size() != s.dims.size())
+        return std::nullopt;
+    std::vector<std::optional<Node>> computed(s.dims.size());
+    bool any = false;
+    for (std::size_t i = 0; i < s.dims.size(); ++i) {
+        computed[i] = runTimeSubscript(c, s.dims[i], e.args[i]);
+        any = any || computed[i].has_value();
+    }
+    if (!any)
+        return std::nullopt;
+    std::vector<int> fixed(s.dims.size(), 0);
+    for (std::size_t i = 0; i < s.dims.size(); ++i) {
+        if (computed[i]) {
+            computed[i] = shared(QStringLiteral("index"), std::move(*computed[i])); // computed once, read by each pick
+            continue;
+        }
+        const std::vector<int> choice = subscriptChoice(c, s.dims[i], e.args[i]);
+        if (choice.size() != 1)
+            fail(e.args[i], QStringLiteral("a subscript computed while the model runs cannot be combined with a range "
+                                           "of '%1'").arg(e.spelling));
+        fixed[i] = choice.front();
+    }
+    std::vector<int> idx = fixed;
+    std::function<Node(std::size_t)> build = [&](std::size_t level) -> Node {
+        if (level == s.dims.size())
+            return Node::var(s.first + linearIndex(s.dims, idx));
+        if (!computed[level])
+            return build(level + 1);
+        Node pick = Node::call(Builtin::ElementAt, {*computed[level]});
+        for (int k = 0; k < int(m_dims[s.dims[level]].elements.size()); ++k) {
+            idx[level] = k;
+            pick.args.push_back(build(level + 1));
+        }
+        return pick;
+    };
+    return build(0);
+}
+
 } // namespace meadows::flattening

@@ -10,7 +10,9 @@
 
 #include <QApplication>
 #include <QMouseEvent>
+#include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 namespace meadows::testing {
 
@@ -55,6 +57,21 @@ inline bool showTeacup(MainWindow &window, double zoom = 1, QPointF centre = {30
     window.view()->setFocus();
     return true;
 }
+
+// A fresh autosave folder for each test: work recovered by one test never shows in the
+// next, and the user's own recovery folder is never touched. reset() from init().
+class IsolatedRecovery {
+public:
+    void reset()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        qputenv("MEADOWS_RECOVERY_DIR", m_dir->path().toUtf8());
+    }
+    QString path() const { return m_dir->path(); }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
 
 inline QPoint toView(DiagramView *view, QPointF scenePos)
 {

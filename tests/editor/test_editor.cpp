@@ -47,11 +47,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
     }
 
-    void init()
-    {
-        m_recoveryDir = std::make_unique<QTemporaryDir>();
-        qputenv("MEADOWS_RECOVERY_DIR", m_recoveryDir->path().toUtf8());
-    }
+    void init() { m_recovery.reset(); }
 
     void drawStockFlowAuxConnectorThenUndoAndRedoAll()
     {
@@ -406,7 +402,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_recoveryDir;
+    IsolatedRecovery m_recovery;
 };
 
 QTEST_MAIN(TestEditor)

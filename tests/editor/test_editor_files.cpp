@@ -61,11 +61,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
     }
 
-    void init()
-    {
-        m_recoveryDir = std::make_unique<QTemporaryDir>();
-        qputenv("MEADOWS_RECOVERY_DIR", m_recoveryDir->path().toUtf8());
-    }
+    void init() { m_recovery.reset(); }
 
     void opensEveryTestModelWithoutGeometryWarnings()
     {
@@ -115,7 +111,7 @@ private slots:
         QProcess shot;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recoveryDir->path());
+        env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recovery.path());
         shot.setProcessEnvironment(env);
         const QString png = dir.filePath(QStringLiteral("broken.png"));
         shot.start(QStringLiteral(MEADOWS_EXECUTABLE), {QStringLiteral("--screenshot"), png, kTestData + QStringLiteral("/broken/truncated.xmile")});
@@ -249,7 +245,7 @@ private slots:
         QProcess child;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("MEADOWS_EDITOR_TEST_CHILD"), QStringLiteral("1"));
-        env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recoveryDir->path());
+        env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recovery.path());
         env.insert(QStringLiteral("MEADOWS_AUTOSAVE_MS"), QStringLiteral("100"));
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         child.setProcessEnvironment(env);
@@ -279,7 +275,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_recoveryDir;
+    IsolatedRecovery m_recovery;
 };
 
 // The child of the recovery test: draws two things, waits for the autosave, says so,

@@ -69,11 +69,7 @@ class TestEditorReshape : public QObject {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_recoveryDir = std::make_unique<QTemporaryDir>();
-        qputenv("MEADOWS_RECOVERY_DIR", m_recoveryDir->path().toUtf8());
-    }
+    void init() { m_recovery.reset(); }
 
     void aFlowGetsABendAndItsCornersAndSegmentsAreDragged()
     {
@@ -560,7 +556,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_recoveryDir;
+    IsolatedRecovery m_recovery;
 };
 
 QTEST_MAIN(TestEditorReshape)

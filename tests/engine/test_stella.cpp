@@ -12,20 +12,7 @@
 using namespace meadows;
 using test::simulateText;
 using test::xmile;
-
-namespace {
-QString aux(const QString &name, const QString &eqn, const QString &init = {})
-{
-    QString s = QStringLiteral("<aux name=\"%1\"><eqn>%2</eqn>").arg(name, eqn.toHtmlEscaped());
-    if (!init.isEmpty())
-        s += QStringLiteral("<init_eqn>%1</init_eqn>").arg(init.toHtmlEscaped());
-    return s + QStringLiteral("</aux>");
-}
-QString specs(double start, double stop, double dt)
-{
-    return QStringLiteral("<start>%1</start><stop>%2</stop><dt>%3</dt>").arg(start).arg(stop).arg(dt);
-}
-} // namespace
+using namespace meadows::test;
 
 class TestStella : public QObject {
     Q_OBJECT
@@ -39,6 +26,7 @@ private slots:
     void dimensionSizeAndQualifiedElements();
     void commaListArrayConstants();
     void arrayExpressionsInsideReductions();
+    void subscriptsComputedWhileRunning();
 };
 
 // With x = LN 2, e^x = 2 and e^-x = 1/2: SINH = (2 - 1/2)/2 = 0.75, COSH = (2 + 1/2)/2 = 1.25.
@@ -58,10 +46,8 @@ void TestStella::hyperbolicFunctions()
 {
     QFETCH(QString, equation);
     QFETCH(double, expected);
-    const auto r = simulateText(xmile(aux(QStringLiteral("x"), equation)));
-    QVERIFY2(r.run.results, qPrintable(r.firstError()));
-    QVERIFY2(std::fabs(r.value(QStringLiteral("x"), 0) - expected) < 1e-12,
-             qPrintable(QString::number(r.value(QStringLiteral("x"), 0), 'g', 17)));
+    const QString mismatch = test::mismatchAlone(equation, expected);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(equation + QStringLiteral(": ") + mismatch));
 }
 
 // a // b is a / b, and 0 where b is 0; it binds like * and /, from the left.
@@ -192,6 +178,37 @@ void TestStella::arrayExpressionsInsideReductions()
     QCOMPARE(r.at(QStringLiteral("top"), 0), 1.0);
     QCOMPARE(r.at(QStringLiteral("weighted"), 0), 215.0);
     QCOMPARE(r.at(QStringLiteral("share[South]"), 0), 2.0 / 6.0);
+}
+
+// level[Q] = 4, 2, 9: level[INT(TIME / 4) + 1] is 4 at times 0 to 3, 2 at 4 to 7, 9 at 8
+// and NaN at 12, outside Q (1 to 3), which the run reports as a subscript outside its
+// dimension. m[D, Q] = D * 10 + Q; with k = 1 + MOD(TIME, 3), row[D] = m[D, k] is 11, 21 at
+// time 0 and 12, 22 at time 1; both = m[1 + MOD(TIME, 2), k] is m[b, 2] = 22 at time 1.
+void TestStella::subscriptsComputedWhileRunning()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"D\"><elem name=\"a\"/><elem name=\"b\"/></dim>"
+                                        "<dim name=\"Q\" size=\"3\"/></dimensions>");
+    const QString vars = QStringLiteral(
+        "<aux name=\"level\"><dimensions><dim name=\"Q\"/></dimensions><eqn>4, 2, 9</eqn></aux>"
+        "<aux name=\"m\"><dimensions><dim name=\"D\"/><dim name=\"Q\"/></dimensions><eqn>D * 10 + Q</eqn></aux>"
+        "<aux name=\"picked\"><eqn>level[INT(TIME / 4) + 1]</eqn></aux>"
+        "<aux name=\"k\"><eqn>1 + MOD(TIME, 3)</eqn></aux>"
+        "<aux name=\"row\"><dimensions><dim name=\"D\"/></dimensions><eqn>m[D, k]</eqn></aux>"
+        "<aux name=\"both\"><eqn>m[1 + MOD(TIME, 2), k]</eqn></aux>");
+    const auto r = simulateText(xmile(vars, specs(0, 12, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("picked"), 3), 4.0);
+    QCOMPARE(r.at(QStringLiteral("picked"), 4), 2.0);
+    QCOMPARE(r.at(QStringLiteral("picked"), 8), 9.0);
+    QVERIFY(std::isnan(r.at(QStringLiteral("picked"), 12)));
+    QCOMPARE(r.at(QStringLiteral("row[a]"), 0), 11.0);
+    QCOMPARE(r.at(QStringLiteral("row[b]"), 0), 21.0);
+    QCOMPARE(r.at(QStringLiteral("row[a]"), 1), 12.0);
+    QCOMPARE(r.at(QStringLiteral("both"), 1), 22.0);
+    QVERIFY(r.run.firstNonFinite);
+    QVERIFY2(r.run.firstNonFinite->message.startsWith(QStringLiteral("'picked' is NaN at time 12 (a subscript computed while "
+                                                                     "the model runs is outside its dimension")),
+             qPrintable(r.run.firstNonFinite->message));
 }
 
 QTEST_GUILESS_MAIN(TestStella)

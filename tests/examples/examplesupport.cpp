@@ -158,6 +158,16 @@ int crossings(const std::vector<double> &values, double level, double band, std:
     return count;
 }
 
+std::size_t rowAt(const Run &r, double time)
+{
+    const std::vector<double> t = r.times();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] >= time - 1e-9)
+            return i;
+    }
+    return t.size();
+}
+
 double maxOf(const std::vector<double> &values, std::size_t fromRow)
 {
     double m = -std::numeric_limits<double>::infinity();

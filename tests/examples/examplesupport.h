@@ -33,6 +33,12 @@ struct Run {
 
 Run run(const QString &relativePath, const std::vector<std::pair<QString, double>> &overrides = {});
 
+// The index of the first saved row at or after `time`; the row count when there is none.
+std::size_t rowAt(const Run &r, double time);
+
+// Fails the test with the simulation's error when the run has no results.
+#define RUN_OK(r) QVERIFY2((r).results.has_value(), qPrintable((r).error))
+
 struct Loop {
     QString name;
     LoopPolarity polarity = LoopPolarity::Unknown;

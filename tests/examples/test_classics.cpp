@@ -10,23 +10,6 @@
 using namespace meadows;
 using namespace meadows::examples;
 
-namespace {
-
-// The index of the first row at or after `time`.
-std::size_t rowAt(const Run &r, double time)
-{
-    const std::vector<double> t = r.times();
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t[i] >= time - 1e-9)
-            return i;
-    }
-    return t.size();
-}
-
-#define RUN_OK(r) QVERIFY2((r).results.has_value(), qPrintable((r).error))
-
-} // namespace
-
 class TestClassics : public QObject {
     Q_OBJECT
 private slots:

@@ -103,6 +103,24 @@ void TestExampleDominance::storyAndDominanceAgree_data()
         << L({"B2: Pods, CPU Utilisation, Scale Requests, Pods Provisioning, Pods Becoming Ready",
               "B1: Pods Provisioning, Pods Becoming Ready"})
         << L({"B2 is in charge while it orders pods (from minute 10), then B1", "from about minute 62 the system is at rest"});
+    // Two scalers pulling against each other: no loop holds half the score for long, so
+    // control is shared all along; B4 leads for about a minute every seven, under the
+    // minimum period of 240/40 = 6 minutes.
+    QTest::newRow("05 fighting autoscalers") << QStringLiteral("incidents/05-fighting-autoscalers.xmile")
+        << L({"shared 0–240"})
+        << L({"R1: Pods, Capacity, Processed, Busy Pods, Measured Busy Pods, CPU Desired Pods, CPU Scaler Change",
+              "B4: Pods, Capacity, Processed, Queue, Measured Queue, Queue Desired Pods, Queue Scaler Change"})
+        << L({"no loop is in charge: control is shared for the whole run", "The CPU scaler's reinforcing loop R1 is the strongest",
+              "the queue scaler's loop B4 leads for about a minute every seven minutes, too briefly to take charge"});
+    // Spikes every TTL (300 s): the refill loop B1 in charge through each, the echo loop R1
+    // leading its start, long enough to count (1500/40 = 37.5 s) from the fourth.
+    QTest::newRow("07 cache expiry") << QStringLiteral("incidents/07-cache-expiry.xmile")
+        << L({"B1 0–117", "at rest 117–300", "B1 300–442", "at rest 442–600", "B1 600–764", "at rest 764–900", "R1 900–952",
+              "B1 952–1084", "at rest 1084–1200", "R1 1200–1266", "B1 1266–1309", "at rest 1309–1500"})
+        << L({"B1: Cache Fills, Cached Keys, Uncached Keys, Database Reads",
+              "R1: Cache Fills, Expirations, Cached Keys, Uncached Keys, Database Reads"})
+        << L({"the refill loop B1 (uncached keys, database reads, cache fills) is in charge while the cache fills up again",
+              "The echo loop R1", "for about a minute from the fourth (900 to 952 seconds)"});
     // The pool refills within a step: dominance sees nothing move.
     QTest::newRow("06 connection pool") << QStringLiteral("incidents/06-connection-pool.xmile")
         << L({"at rest 0–40"}) << L({"R1: Connections in Use, Query Time, Releases"})
@@ -140,6 +158,16 @@ void TestExampleDominance::storyAndDominanceAgree_data()
         << L({"R1: Backlog, Deliveries, Revenue, Sales Budget, Indicated Salespeople, Hiring, Salespeople, Orders Booked",
               "B3: Backlog, Delivery Delay, Delivery Delay Recognized, Effect of Delivery Delay, Sales Effectiveness, Orders Booked"})
         << L({"(R1, in charge from month 5 to 13)", "(B3, in charge from 16.5 to 27.5)", "from month 42 to the end the long loop R2"});
+    // Lotka-Volterra: hare births until just after the hare peak (3.1), predation while the
+    // lynx peak (5.1), lynx deaths around the hare trough (7.75), then shared; period ~10.2.
+    QTest::newRow("predator-prey") << QStringLiteral("classics/predator-prey.xmile")
+        << L({"R1 0–4", "B1 4–6.625", "B2 6.625–8.5", "shared 8.5–10.25", "R1 10.25–14.125", "B1 14.125–16.75", "B2 16.75–18.75",
+              "shared 18.75–20.375", "R1 20.375–24.375", "B1 24.375–27", "B2 27–29", "shared 29–30.625", "R1 30.625–34.625",
+              "B1 34.625–37.25", "B2 37.25–39.125", "shared 39.125–40.875", "R1 40.875–44.75", "B1 44.75–47.375",
+              "B2 47.375–49.375", "shared 49.375–51", "R1 51–55", "B1 55–57", "B2 57–60"})
+        << L({"R1: Hare Births, Hares", "B1: Hares, Hares Eaten", "B2: Lynx, Lynx Deaths"})
+        << L({"hare births (R1) are in charge while the hares multiply", "predation on the hares (B1) while the lynx peak",
+              "lynx deaths (B2) while the hares are scarce", "then control is shared"});
     QTest::newRow("teacup") << QStringLiteral("classics/teacup.xmile")
         << L({"B1 0–28.25", "at rest 28.25–30"}) << L({})
         << L({"B1, in charge until the tea is at rest at room temperature (about minute 28)"});

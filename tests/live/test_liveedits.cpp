@@ -94,11 +94,7 @@ class TestLiveEdits : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void init()
-    {
-        m_recoveryDir = std::make_unique<QTemporaryDir>();
-        qputenv("MEADOWS_RECOVERY_DIR", m_recoveryDir->path().toUtf8());
-    }
+    void init() { m_recovery.reset(); }
 
     void aSliderDragIsOneEditThatSaveWrites()
     {
@@ -294,7 +290,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_recoveryDir;
+    IsolatedRecovery m_recovery;
 };
 
 QTEST_MAIN(TestLiveEdits)

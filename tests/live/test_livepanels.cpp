@@ -11,10 +11,13 @@
 #include "scene/diagramview.h"
 #include "scene/elementitem.h"
 
-#include <QToolButton>
 #include "scene/looplabelitem.h"
 #include "scene/stockitem.h"
 
+#include "solver/analysis/dominanceperiods.h"
+#include "support/meadowsprocess.h"
+
+#include <QRegularExpression>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
@@ -44,6 +47,7 @@ private slots:
     void opensRunsAndChartsAStock();
     void clickingAVariableChartsIt();
     void loopsAreFoundAndHighlighted();
+    void tooManyLoopsAreDiscovered();
     void editingAnEquationReruns();
     void stocksShowTheirLevelAtTheScrubbedTime();
     void mermaidOpensAsACausalLoopDiagram();
@@ -164,6 +168,38 @@ void TestLivePanels::loopsAreFoundAndHighlighted()
     // The band's period under the mouse is R2 at three quarters of its width.
     DominanceBand *strip = loops->dominanceBand();
     QCOMPARE(strip->periodAt(strip->width() * 3 / 4), 1);
+}
+
+// Nine species competing, each acting on every other: 125,673 loops, more than the 100,000
+// the search lists (bench/make_competition.py 9). The panel lists and scores the loops that
+// matter, found by strongest-path discovery, says so, and its band shows the periods
+// `meadows loops --dominance --periods` prints for the same file, with the same names.
+void TestLivePanels::tooManyLoopsAreDiscovered()
+{
+    const QString file = QStringLiteral(MEADOWS_TEST_DATA "/loops/competition9.xmile");
+    const test::Outcome cli = test::runMeadows({QStringLiteral("loops"), file, QStringLiteral("--dominance"), QStringLiteral("--periods")});
+    QCOMPARE(cli.code, 0);
+    const QRegularExpressionMatch found = QRegularExpression(QStringLiteral("discovery found (\\d+) loops")).match(cli.err);
+    QVERIFY2(found.hasMatch(), qPrintable(cli.err));
+    const std::size_t discovered = found.captured(1).toULongLong();
+    QVERIFY(discovered > 9 && discovered < 100000);
+
+    MainWindow window;
+    window.setQuiet(true);
+    QVERIFY(window.openFile(file));
+    LoopsPanel *loops = window.live()->loops();
+    QTRY_VERIFY_WITH_TIMEOUT(!loops->isBusy() && loops->dominanceBand() && !loops->dominanceBand()->periods().empty(), 60000);
+    QCOMPARE(loops->loops().size(), discovered);
+    QVERIFY2(loops->statusText().contains(QLatin1String("found by strongest-path discovery")), qPrintable(loops->statusText()));
+    QStringList band;
+    for (const BandPeriod &p : loops->dominanceBand()->periods())
+        band << QStringLiteral("%1 %2–%3").arg(p.label, formatTime(p.from), formatTime(p.to));
+    QCOMPARE(band, cli.out.trimmed().split(u'\n'));
+    // A loop the band names is in the list, under the same name.
+    for (const BandPeriod &p : loops->dominanceBand()->periods())
+        if (p.kind == BandPeriod::Kind::Loop)
+            QVERIFY2(std::any_of(loops->loops().begin(), loops->loops().end(), [&p](const LoopRow &r) { return r.name == p.label; }),
+                     qPrintable(p.label));
 }
 
 void TestLivePanels::editingAnEquationReruns()

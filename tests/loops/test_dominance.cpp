@@ -329,9 +329,13 @@ void TestDominance::strongestPathFindsTheLoopsThatMatter()
     const CompileResult compiled = compileProject(*project.project);
     const LinkScoreRun scores = scoreAllLinks(a.causal, *compiled.model);
     QVERIFY(scores.error.isEmpty());
-    QCOMPARE(scores.times.size(), a.dominance.times.size());
+    // Searched at every DT, as Stella does: 0 to 50 by 1/16 is 801 steps (51 save steps).
+    QCOMPARE(a.dominance.times.size(), std::size_t(51));
+    QCOMPARE(scores.times.size(), std::size_t(801));
+    QCOMPARE(scores.stride, std::size_t(1));
+    QCOMPARE(scores.times[800], 50.0);
     const DiscoveredLoops found = discoverStrongestLoops(a.causal, scores);
-    QCOMPARE(found.searches, std::size_t(4 * 51)); // every stock at every save step
+    QCOMPARE(found.searches, std::size_t(4 * 801)); // every stock at every DT
     QCOMPARE(found.cutShort, std::size_t(0));
     QVERIFY(found.circuits.size() < 24);
     for (const std::vector<int> &loop : mattering) {
@@ -340,6 +344,15 @@ void TestDominance::strongestPathFindsTheLoopsThatMatter()
             seen = seen || key(c) == loop;
         QVERIFY(seen);
     }
+    // Capped at 100 numbers per link, it keeps every ceil(801 / 100) = 9th DT: 0, 9, ..., 792
+    // is 89 steps; a cap below one save step's worth never goes past the save step (16 DTs).
+    const std::size_t links = a.causal.graph.links().size();
+    const LinkScoreRun capped = scoreAllLinks(a.causal, *compiled.model, {}, nullptr, links * 100);
+    QCOMPARE(capped.stride, std::size_t(9));
+    QCOMPARE(capped.times.size(), std::size_t(89));
+    QCOMPARE(capped.times[1], 9.0 / 16);
+    QCOMPARE(scoreAllLinks(a.causal, *compiled.model, {}, nullptr, 1).stride, std::size_t(16));
+
     const LoopList discovered = loopListOf(a.causal.graph, found.circuits);
     QCOMPARE(discovered.size(), found.circuits.size());
     const DominanceResult d = computeDominance(a.causal, discovered, *compiled.model);

@@ -13,6 +13,45 @@ QByteArray xmile(const QString &variables, const QString &specs, const QString &
         .toUtf8();
 }
 
+QString aux(const QString &name, const QString &eqn, const QString &init)
+{
+    QString s = QStringLiteral("<aux name=\"%1\"><eqn>%2</eqn>").arg(name, eqn.toHtmlEscaped());
+    if (!init.isEmpty())
+        s += QStringLiteral("<init_eqn>%1</init_eqn>").arg(init.toHtmlEscaped());
+    return s + QStringLiteral("</aux>");
+}
+
+QString flow(const QString &name, const QString &eqn)
+{
+    return QStringLiteral("<flow name=\"%1\"><eqn>%2</eqn></flow>").arg(name, eqn.toHtmlEscaped());
+}
+
+QString stock(const QString &name, const QString &init, const QString &in, const QString &out, bool nonNegative)
+{
+    QString s = QStringLiteral("<stock name=\"%1\"><eqn>%2</eqn>").arg(name, init.toHtmlEscaped());
+    for (const QString &f : in.split(u',', Qt::SkipEmptyParts))
+        s += QStringLiteral("<inflow>%1</inflow>").arg(f);
+    for (const QString &f : out.split(u',', Qt::SkipEmptyParts))
+        s += QStringLiteral("<outflow>%1</outflow>").arg(f);
+    if (nonNegative)
+        s += QStringLiteral("<non_negative/>");
+    return s + QStringLiteral("</stock>");
+}
+
+QString specs(double start, double stop, double dt)
+{
+    return QStringLiteral("<start>%1</start><stop>%2</stop><dt>%3</dt>").arg(start).arg(stop).arg(dt);
+}
+
+QString mismatchAlone(const QString &equation, double expected)
+{
+    const InlineRun r = simulateText(xmile(aux(QStringLiteral("x"), equation)));
+    if (!r.run.results)
+        return r.firstError();
+    const double x = r.value(QStringLiteral("x"), 0);
+    return std::fabs(x - expected) < 1e-12 ? QString() : QStringLiteral("gave %1").arg(x, 0, 'g', 17);
+}
+
 double InlineRun::value(const QString &name, std::size_t row) const
 {
     if (!run.results)

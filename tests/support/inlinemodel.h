@@ -16,6 +16,15 @@ QByteArray xmile(const QString &variables,
                  const QString &method = QStringLiteral("Euler"), const QString &extra = {},
                  const QString &header = QStringLiteral("<vendor>Meadows tests</vendor>"));
 
+// XMILE variable elements for inline models; equations are escaped. `in` and `out` of a stock
+// are comma-separated flow names.
+QString aux(const QString &name, const QString &eqn, const QString &init = {});
+QString flow(const QString &name, const QString &eqn);
+QString stock(const QString &name, const QString &init, const QString &in = {}, const QString &out = {},
+              bool nonNegative = false);
+// The inside of <sim_specs>.
+QString specs(double start, double stop, double dt);
+
 struct InlineRun {
     CompileResult compiled;
     RunResult run;
@@ -25,6 +34,10 @@ struct InlineRun {
     double at(const QString &name, double time) const;
     QString firstError() const;
 };
+
+// `equation` as the only aux, evaluated at time 0, against `expected` (within 1e-12): empty
+// when it matches, else what it gave (its value with 17 digits, or why it did not run).
+QString mismatchAlone(const QString &equation, double expected);
 
 InlineRun simulateText(const QByteArray &text, const FlattenOptions &flatten = {}, const RunOptions &options = {});
 

@@ -58,6 +58,10 @@ private slots:
     void lookupsAndWithLookup();
     void subscriptsRangesAndTables();
     void integerTruncatesLikeVensim();
+    void vectorSelectEveryAction();
+    void getTimeValueInModelTime();
+    void orderNamedByALaterConstant();
+    void incompleteVariableIsReadNotRun();
     void macrosBecomeXmileMacros();
     void activeInitialBreaksAnInitialLoop();
     void malformedEquationIsAnErrorAtLineAndColumn();
@@ -158,6 +162,74 @@ void TestVensimReader::integerTruncatesLikeVensim()
     QCOMPARE(valueAt(r, QStringLiteral("a"), 0), -2.0);
     QCOMPARE(valueAt(r, QStringLiteral("b"), 0), 6.0);
     QCOMPARE(valueAt(r, QStringLiteral("c"), 0), 1.0);
+}
+
+// sel = (2, 0, -1) picks k1 and k3 of x = (3, 5, 4); their products s*x are 6 and -4.
+// Actions: 0 sum 6 - 4 = 2; 1 product -24; 2 min -4; 3 max 6; 4 mean (6 - 4) / 2 = 1;
+// 5 product of x^s = 3^2 * 4^-1 = 2.25; 6 sum of x 3 + 4 = 7; 7 product 12; 8 min 3;
+// 9 max 4; 10 mean 3.5. Nothing selected gives the missing value, -9. With the action
+// Time, the run picks the action of each time: 2 at time 2, 1 at time 4.
+void TestVensimReader::vectorSelectEveryAction()
+{
+    QString eqs = QStringLiteral("Kind: k1, k2, k3 ~~|\nsel[Kind] = 2, 0, -1 ~~|\nx[Kind] = 3, 5, 4 ~~|\nnone[Kind] = 0 ~~|\n"
+                                 "empty = VECTOR SELECT(none[Kind!], x[Kind!], -9, 0, 0) ~~|\n"
+                                 "dynamic = VECTOR SELECT(sel[Kind!], x[Kind!], -9, Time, 0) ~~|\n");
+    for (int a = 0; a <= 10; ++a)
+        eqs += QStringLiteral("action %1 = VECTOR SELECT(sel[Kind!], x[Kind!], -9, %1, 0) ~~|\n").arg(a);
+    const XmileReadResult r = read(eqs);
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QVERIFY2(messages(r).filter(QStringLiteral("VECTOR")).isEmpty(), qPrintable(messages(r).join(u'\n')));
+    const double expected[11] = {2, -24, -4, 6, 1, 2.25, 7, 12, 3, 4, 3.5};
+    for (int a = 0; a <= 10; ++a)
+        QVERIFY2(std::fabs(valueAt(r, QStringLiteral("action %1").arg(a), 0) - expected[a]) < 1e-12, qPrintable(QString::number(a)));
+    QCOMPARE(valueAt(r, QStringLiteral("empty"), 0), -9.0);
+    QCOMPARE(valueAt(r, QStringLiteral("dynamic"), 0), 2.0);
+    QCOMPARE(valueAt(r, QStringLiteral("dynamic"), 2), -4.0);
+    QCOMPARE(valueAt(r, QStringLiteral("dynamic"), 4), 1.0);
+}
+
+// GET TIME VALUE(0, offset, 0) is Time + offset; (1, offset, 0) is INITIAL TIME + offset.
+// The computer's clock (2) and calendar measures are said, at their position, not guessed.
+void TestVensimReader::getTimeValueInModelTime()
+{
+    const XmileReadResult r = read(QStringLiteral("now = GET TIME VALUE(0, 2, 0) ~~|\nstart = GET TIME VALUE(1, -1, 0) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(valueAt(r, QStringLiteral("now"), 3), 5.0);
+    QCOMPARE(valueAt(r, QStringLiteral("start"), 3), -1.0);
+    const XmileReadResult clock = read(QStringLiteral("wall = GET TIME VALUE(2, 0, 0) ~~|\n"));
+    QVERIFY2(messages(clock).join(u'\n').contains(QStringLiteral("m.mdl:2:8: warning: GET TIME VALUE is supported relative to")),
+             qPrintable(messages(clock).join(u'\n')));
+    QVERIFY(std::isnan(valueAt(clock, QStringLiteral("wall"), 0)));
+}
+
+// A delay's order may be a constant defined further down the file. DELAY N of order 2 and
+// delay 2 (stages of 1 time unit, DT 1) of a step from 0 to 1 at time 0, starting at 0:
+// stage 1 = 0, 1, 1, ...; stage 2 (the output) = 0, 0, 1: the output is 1 at time 2.
+void TestVensimReader::orderNamedByALaterConstant()
+{
+    const XmileReadResult r = read(QStringLiteral("out = DELAY N(STEP(1, 0), 2, 0, order) ~~|\norder = 2 ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(valueAt(r, QStringLiteral("out"), 1), 0.0);
+    QCOMPARE(valueAt(r, QStringLiteral("out"), 2), 1.0);
+}
+
+// "x = ~ units ~ |" and A FUNCTION OF(...) are how Vensim keeps a variable not written yet:
+// the model is read (for its diagram and loops), the variable has no equation, and running
+// it is an error naming the variable.
+void TestVensimReader::incompleteVariableIsReadNotRun()
+{
+    const XmileReadResult r = read(QStringLiteral("u = A FUNCTION OF(u, a) ~~|\nu = ~ Month ~ not written yet |\na = 10 ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:2:1: warning: 'u' has no equation yet (it is empty or A FUNCTION OF): "
+                                                 "the model can be read and drawn but not run")),
+             qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(r.project->mainModel().findVariable(u"u")->equation, QString());
+    const CompileResult c = compileProject(*r.project);
+    QVERIFY(!c.model);
+    bool named = false;
+    for (const Diagnostic &d : c.diagnostics)
+        named = named || d.format().contains(QLatin1String("'u' has no equation"));
+    QVERIFY(named);
 }
 
 void TestVensimReader::macrosBecomeXmileMacros()

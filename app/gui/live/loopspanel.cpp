@@ -37,9 +37,13 @@ LoopAnalysis analyseProject(const Project &project, quint64 generation, const st
     options.progress = progress;
     const LoopList loops = findLoops(causal.graph, options);
     out.complete = loops.complete;
-    for (std::size_t i = 0; i < loops.size(); ++i) {
-        out.loops.push_back({loops.name(i), polarityName(loops.polarity(i)), loopVariableNames(causal.graph, loops, i)});
-    }
+    const auto rowsOf = [&causal](const LoopList &list) {
+        std::vector<LoopRow> rows;
+        for (std::size_t i = 0; i < list.size(); ++i)
+            rows.push_back({list.name(i), polarityName(list.polarity(i)), loopVariableNames(causal.graph, list, i)});
+        return rows;
+    };
+    out.loops = rowsOf(loops);
     if (loops.empty() || project.mainModel().isCausalLoopDiagram())
         return out;
     const CompileResult compiled = compileProject(project);
@@ -47,8 +51,9 @@ LoopAnalysis analyseProject(const Project &project, quint64 generation, const st
         out.problem = QObject::tr("Dominance needs a model that runs.");
         return out;
     }
-    // Too many loops to list them all: score the loops that matter, found by strongest-path
-    // discovery (as `meadows loops --dominance` does), and say so.
+    // Too many loops to list them all: the list shows, and dominance scores, the loops that
+    // matter, found by strongest-path discovery (as `meadows loops --dominance` does), so
+    // that a name in the band is the same loop as in the list.
     LoopList discovered;
     const bool discover = !loops.complete && !loops.cancelled;
     if (discover) {
@@ -56,8 +61,8 @@ LoopAnalysis analyseProject(const Project &project, quint64 generation, const st
         LoopDiscoveryOptions discovery;
         discovery.cancel = cancel;
         discovered = loopListOf(causal.graph, discoverStrongestLoops(causal, scores, discovery).circuits);
-        out.problem = QObject::tr("Dominance is of the %n loop(s) that matter, found by strongest-path discovery: "
-                                  "there are too many to list.", nullptr, int(discovered.size()));
+        out.loops = rowsOf(discovered);
+        out.discovered = true;
     }
     const LoopList &scored = discover ? discovered : loops;
     const DominanceResult d = computeDominance(causal, scored, *compiled.model, {}, cancel);
@@ -242,7 +247,10 @@ void LoopsPanel::finished(LoopAnalysis analysis)
     const int count = int(m_result.loops.size());
     QString status = u ? tr("%n loop(s): %1 reinforcing, %2 balancing, %3 of unknown polarity", nullptr, count).arg(r).arg(b).arg(u)
                        : tr("%n loop(s): %1 reinforcing, %2 balancing", nullptr, count).arg(r).arg(b);
-    if (!m_result.complete)
+    if (m_result.discovered)
+        status += QLatin1Char('\n') + tr("These are the loops that matter, found by strongest-path discovery: "
+                                        "the model has too many loops to list them all.");
+    else if (!m_result.complete)
         status = tr("%1 — the search stopped early, the list is incomplete").arg(status);
     if (!m_result.problem.isEmpty())
         status += QLatin1Char('\n') + m_result.problem;
@@ -289,6 +297,11 @@ void LoopsPanel::refill()
             item->setToolTip(column, QStringLiteral("%1: %2").arg(row.name, whole));
         ++shown;
     }
+}
+
+QString LoopsPanel::statusText() const
+{
+    return m_status->text();
 }
 
 QStringList LoopsPanel::visibleLoopNames() const

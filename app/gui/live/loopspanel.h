@@ -31,6 +31,7 @@ struct LoopAnalysis {
     quint64 generation = 0;
     std::vector<LoopRow> loops;
     bool complete = true;
+    bool discovered = false;                // too many to list: `loops` are those strongest-path discovery found
     QString problem;                        // why dominance could not be computed, if it could not
     std::shared_ptr<const Results> dominance; // Time, then the top loops' relative scores
     std::vector<BandPeriod> periods;        // who was in charge, for the band (the most dominant loop's group)
@@ -55,6 +56,7 @@ public:
     PlotView *dominancePlot() const { return m_plot.get(); }
     DominanceBand *dominanceBand() const { return m_band; }
     QToolButton *scoresButton() const { return m_scoresButton; } // shows or hides the line chart
+    QString statusText() const;
 
 signals:
     void loopsFound(const std::vector<meadows::LoopRow> &loops);

@@ -1,0 +1,17 @@
+#pragma once
+// Vensim's functions over subscript ranges marked '!' (SUM, PROD, VMIN, VMAX, VECTOR
+// SELECT), written out element by element in the XMILE syntax the solver reads, so that
+// every element's term is an ordinary expression the loop analysis can follow.
+#include "mdltranslate.h"
+
+#include <optional>
+
+namespace meadows::vensim {
+
+// SUM, PROD, VMIN or VMAX of one argument with '!' ranges; nothing when it has none.
+std::optional<QString> spelledReduction(const QString &f, const Expr &arg, TranslateContext &c);
+
+// VECTOR SELECT; nothing (with a warning said) when it cannot be written out.
+std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c);
+
+} // namespace meadows::vensim
