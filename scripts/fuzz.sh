@@ -15,6 +15,13 @@ work=${FUZZ_WORK:-/tmp/meadows-fuzz}
 
 case "${1:-}" in
 build)
+    # libFuzzer comes with Debian's clang (libclang-rt-dev); only fuzzing needs it, so it is
+    # installed here rather than by scripts/deps.sh.
+    if ! command -v clang++ >/dev/null; then
+        sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q clang
+    fi
     cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DMEADOWS_FUZZ=ON \
         -DMEADOWS_BUILD_GUI=OFF -DMEADOWS_BUILD_TESTS=OFF ${CCACHE_DIR:+-DCMAKE_CXX_COMPILER_LAUNCHER=ccache}
     cmake --build build-fuzz -j2 --target fuzz_xmile fuzz_equation fuzz_units fuzz_mermaid fuzz_vensim
