@@ -5,6 +5,26 @@
 #include <QCoreApplication>
 #include <cstdio>
 
+namespace {
+
+// Qt warns when XDG_RUNTIME_DIR is unset (containers, cron, CI) and then makes a private
+// folder of its own, which is all a command-line run needs: that one notice is dropped,
+// and every other message goes where it went before.
+QtMessageHandler g_previousHandler = nullptr;
+
+void dropRuntimeDirNotice(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    if (g_previousHandler) {
+        g_previousHandler(type, context, message);
+        return;
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+} // namespace
+
 #ifdef MEADOWS_WITH_GUI
 #include <dlfcn.h>
 #include <limits.h>
@@ -41,6 +61,7 @@ int runGuiModule(int argc, char **argv, const char *entryName)
 
 int main(int argc, char **argv)
 {
+    g_previousHandler = qInstallMessageHandler(dropRuntimeDirNotice);
 #ifdef MEADOWS_WITH_GUI
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

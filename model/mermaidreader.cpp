@@ -78,9 +78,12 @@ public:
                 m_inLoopsBox = true; // Meadows' own list of loops: names, not variables
                 continue;
             }
+            // "subgraph" and "end" open and close a box; followed by a link they are
+            // node names, which Mermaid refuses and statement() reports.
+            static const QRegularExpression subgraphHeader(QStringLiteral("^subgraph(\\s+[^-=\\s].*)?$"));
             if (line.startsWith(QLatin1String("classDef")) || line.startsWith(QLatin1String("class "))
                 || line.startsWith(QLatin1String("style ")) || line.startsWith(QLatin1String("linkStyle"))
-                || line.startsWith(QLatin1String("subgraph")) || line == QLatin1String("end")
+                || subgraphHeader.match(line).hasMatch() || line == QLatin1String("end")
                 || line.startsWith(QLatin1String("direction ")) || line.startsWith(QLatin1String("click ")))
                 continue; // presentation: nothing causal in it
             if (!statement(line, n + 1))
@@ -170,6 +173,12 @@ private:
             error(lineNumber, int(start) + 1, QStringLiteral("expected a node name here"));
             return -1;
         }
+        if (id == QLatin1String("end") || id == QLatin1String("subgraph")) {
+            error(lineNumber, int(start) + 1,
+                  QStringLiteral("'%1' is a Mermaid keyword, not a node name (Mermaid itself refuses it): "
+                                 "capitalise it or choose another id").arg(id));
+            return -1;
+        }
         QString label;
         if (i < s.size() && QStringLiteral("[({>").contains(s[i])) {
             static const QHash<QString, QString> closers{
@@ -186,15 +195,31 @@ private:
             qsizetype from = i + open.size();
             while (from < s.size() && s[from].isSpace())
                 ++from;
+            bool quoted = false;
             if (from < s.size() && s[from] == u'"') {
                 const qsizetype quote = s.indexOf(u'"', from + 1);
-                if (quote > 0)
+                if (quote > 0) {
                     from = quote + 1;
+                    quoted = true;
+                }
             }
             const qsizetype end = s.indexOf(close, from);
             if (end < 0) {
                 error(lineNumber, int(i) + 1, QStringLiteral("the shape of node '%1' is never closed with '%2'").arg(id, close));
                 return -1;
+            }
+            // An unquoted label cannot open another shape: "a[Load --> b[Lat]" is a shape
+            // left open, not one node labelled "Load --> b[Lat" (Mermaid refuses it too).
+            if (!quoted) {
+                for (qsizetype k = i + open.size(); k < end; ++k) {
+                    if (s[k] == u'[' || s[k] == u'(' || s[k] == u'{') {
+                        error(lineNumber, int(k) + 1,
+                              QStringLiteral("'%1' opens a shape inside the label of node '%2', whose '%3' at column %4 "
+                                             "is not closed before it (put a label that holds brackets in quotes)")
+                                  .arg(s[k]).arg(id, open).arg(i + 1 + m_indent));
+                        return -1;
+                    }
+                }
             }
             label = s.mid(i + open.size(), end - i - open.size()).trimmed();
             if (label.startsWith(u'"') && label.endsWith(u'"') && label.size() >= 2)

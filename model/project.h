@@ -81,6 +81,15 @@ struct Macro {
     bool operator==(const Macro &) const = default;
 };
 
+// Where each simulation setting was read, so that a warning about one points at it.
+// Never makes two projects differ.
+struct SimSpecPlaces {
+    QString file;
+    SourcePos start, stop, dt, saveStep; // line 0 where the setting was not in the file
+    SourcePos method;                    // the <sim_specs> element
+    friend bool operator==(const SimSpecPlaces &, const SimSpecPlaces &) { return true; }
+};
+
 struct SimSpecs {
     double start = 0;
     double stop = 100;
@@ -89,6 +98,7 @@ struct SimSpecs {
     QString method = QStringLiteral("Euler");
     QString timeUnits;
     XmlExtras extras;
+    SimSpecPlaces places;
     bool operator==(const SimSpecs &) const = default;
 
     double effectiveSaveStep() const { return saveStep.value_or(dt); }

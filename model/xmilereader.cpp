@@ -221,33 +221,40 @@ std::optional<Project> Reader::read()
 void Reader::readSimSpecs(SimSpecs &s)
 {
     std::vector<QString> v;
+    s.places.file = m_source->fileName();
+    const qsizetype end = m_reader.characterOffset();
+    const SourcePos element = m_source->position(std::max<qsizetype>(m_source->text().lastIndexOf(u'<', end > 0 ? end - 1 : 0), 0));
     s.extras.attributes = attributes({u"method", u"time_units", u"isee:save_interval"}, &v);
     if (!v[0].isEmpty())
         s.method = v[0];
+    s.places.method = element;
     s.timeUnits = v[1];
-    if (!v[2].isEmpty())
+    if (!v[2].isEmpty()) {
         s.saveStep = toNumber(v[2]);
+        s.places.saveStep = element;
+    }
     while (nextChild()) {
         const QString tag = elementName(m_reader);
         if (tag == QLatin1String("start")) {
-            s.start = specNumber(tag, s.start);
+            s.start = specNumber(tag, s.start, &s.places.start);
         } else if (tag == QLatin1String("stop")) {
-            s.stop = specNumber(tag, s.stop);
+            s.stop = specNumber(tag, s.stop, &s.places.stop);
         } else if (tag == QLatin1String("dt")) {
             const bool reciprocal = m_reader.attributes().value(QLatin1String("reciprocal")) == QLatin1String("true");
-            const double d = specNumber(tag, s.dt);
+            const double d = specNumber(tag, s.dt, &s.places.dt);
             s.dt = reciprocal && d != 0 ? 1.0 / d : d;
         } else if (tag == QLatin1String("save_step") || tag == QLatin1String("savestep")) {
-            s.saveStep = specNumber(tag, s.effectiveSaveStep());
+            s.saveStep = specNumber(tag, s.effectiveSaveStep(), &s.places.saveStep);
         } else {
             keepUnknown(s.extras, u"sim_specs");
         }
     }
 }
 
-double Reader::specNumber(const QString &tag, double fallback)
+double Reader::specNumber(const QString &tag, double fallback, SourcePos *place)
 {
     const qsizetype at = m_reader.characterOffset();
+    *place = m_source->position(at);
     const QString t = text();
     if (const std::optional<double> d = parseSpecNumber(t))
         return *d;

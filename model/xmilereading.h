@@ -89,7 +89,7 @@ private:
         m_diags.push_back({Severity::Error, m_source->fileName(), m_source->position(offset), message});
     }
     // The text of a sim-spec element as a number; text that is not one is an error.
-    double specNumber(const QString &tag, double fallback);
+    double specNumber(const QString &tag, double fallback, SourcePos *place);
 
     // The stream reader stopped: malformed or truncated XML, or no element at all.
     std::nullopt_t fail()

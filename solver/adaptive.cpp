@@ -51,6 +51,7 @@ RunResult runAdaptive(Runner &run, Method method, const std::atomic<bool> *cance
         run.netFlows(flows.data(), run.dt);
         run.record();
         run.save(r);
+        run.reportProgress(t);
     };
     const auto derivative = [&](const std::vector<double> &x, double *dxdt, double t) {
         run.evaluate(x, t);

@@ -282,13 +282,29 @@ Ordering order(const std::vector<std::vector<int>> &deps, const std::vector<bool
     return result;
 }
 
-QString describeCycle(const FlatModel &flat, const std::vector<int> &cycle)
+// "FILE:LINE:COL: error: WHAT: a -> b -> a", placed at the equation of the first variable
+// of the cycle that the model shows (hidden ones are a builtin's or a macro's insides),
+// and the cycle told from that variable on.
+Diagnostic cycleError(const FlatModel &flat, std::vector<int> cycle, const QString &what)
 {
+    const auto shown = std::find_if(cycle.begin(), cycle.end(), [&](int v) {
+        return !flat.vars[v].hidden && flat.vars[v].source.isValid();
+    });
+    if (shown != cycle.end())
+        std::rotate(cycle.begin(), shown, cycle.end());
     QStringList names;
     for (int v : cycle)
         names << (flat.vars[v].hidden ? QStringLiteral("(inside a builtin)") : flat.vars[v].name);
     names << names.first();
-    return names.join(QStringLiteral(" -> "));
+    const FlatVar &at = flat.vars[cycle.front()];
+    Diagnostic d(Severity::Error, at.source.fileName(),
+                 at.source.isValid() ? at.source.positionOfDecodedOffset(0) : SourcePos{},
+                 QStringLiteral("%1: %2").arg(what, names.join(QStringLiteral(" -> "))));
+    if (!at.hidden) {
+        d.variable = at.name;
+        d.equationOffset = 0;
+    }
+    return d;
 }
 
 std::vector<int> stockPositions(const FlatModel &flat)
@@ -354,6 +370,9 @@ std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat, const Code
     return out;
 }
 
+const QString kAlgebraicLoop = QStringLiteral("algebraic loop: these variables depend on each other at every step, "
+                                              "with no stock between them");
+
 } // namespace
 
 CompileResult compile(const FlatModel &flat)
@@ -371,6 +390,17 @@ CompileResult compile(const FlatModel &flat)
         deps[i].erase(std::unique(deps[i].begin(), deps[i].end()), deps[i].end());
     }
 
+    // Equations that read each other in a circle hold at every step, not only at the
+    // start: said as such before the initial values are ordered, which would find the
+    // same circle. A stock's "equation" is its initial value, so stocks are left out.
+    std::vector<bool> computed(n);
+    for (std::size_t i = 0; i < n; ++i)
+        computed[i] = flat.vars[i].kind != FlatVar::Kind::Stock;
+    if (const Ordering every = order(deps, computed); !every.cycle.empty()) {
+        result.diagnostics.push_back(cycleError(flat, every.cycle, kAlgebraicLoop));
+        return result;
+    }
+
     // Initial values: every variable, stocks through their initial equations, and a
     // variable with an initial equation of its own through that.
     std::vector<std::vector<int>> initDeps = deps;
@@ -382,10 +412,9 @@ CompileResult compile(const FlatModel &flat)
     }
     const Ordering init = order(initDeps, std::vector<bool>(n, true));
     if (!init.cycle.empty()) {
-        const FlatVar &v = flat.vars[init.cycle.front()];
-        result.diagnostics.push_back({Severity::Error, v.source.fileName(), {},
-                                      QStringLiteral("the initial values depend on each other in a loop: %1")
-                                          .arg(describeCycle(flat, init.cycle))});
+        result.diagnostics.push_back(cycleError(flat, init.cycle, init.cycle.size() == 1
+                                                    ? QStringLiteral("the initial value refers to itself")
+                                                    : QStringLiteral("the initial values depend on each other in a loop")));
         return result;
     }
 
@@ -437,12 +466,8 @@ CompileResult compile(const FlatModel &flat)
             rateDeps[i] = deps[i];
     }
     const Ordering rates = order(rateDeps, inRates);
-    if (!rates.cycle.empty()) {
-        const FlatVar &v = flat.vars[rates.cycle.front()];
-        result.diagnostics.push_back({Severity::Error, v.source.fileName(),
-                                      v.source.isValid() ? v.source.positionOfDecodedOffset(0) : SourcePos{},
-                                      QStringLiteral("algebraic loop: these variables depend on each other with no "
-                                                     "stock between them: %1").arg(describeCycle(flat, rates.cycle))});
+    if (!rates.cycle.empty()) { // cannot happen after the check of every step above; kept as a guard
+        result.diagnostics.push_back(cycleError(flat, rates.cycle, kAlgebraicLoop));
         return result;
     }
 

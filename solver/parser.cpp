@@ -418,8 +418,17 @@ ParseResult parseEquation(const QString &text)
 // ---- printing -------------------------------------------------------------------------
 
 namespace {
+// What the parser makes of Stella's "a // b": printed back the same way, so that a long
+// chain of them prints flat, as it was written, and not as calls nested too deep to read.
+bool isSafeDivision(const Expr &e)
+{
+    return e.kind == Expr::Kind::Call && e.name == QLatin1String("safediv") && e.args.size() == 2;
+}
+
 int precedence(const Expr &e)
 {
+    if (isSafeDivision(e))
+        return 6; // as '/'
     switch (e.kind) {
     case Expr::Kind::If: return 0;
     case Expr::Kind::Binary:
@@ -475,6 +484,8 @@ QString toString(const Expr &e)
         return s;
     }
     case Expr::Kind::Call: {
+        if (isSafeDivision(e))
+            return wrap(e.args[0], 6) + QLatin1String("//") + wrap(e.args[1], 7);
         QStringList parts;
         for (const Expr &a : e.args)
             parts << toString(a);

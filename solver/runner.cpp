@@ -14,7 +14,12 @@ Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
     dt = options.dt.value_or(m.specs.dt);
     // A DT given on the command line saves every step unless a save step is given too.
     saveStep = options.saveStep.value_or(options.dt && !m.specs.saveStep ? dt : m.specs.effectiveSaveStep());
+    const SimSpecPlaces &read = m.specs.places;
+    dtPlace = options.dt ? SourcePos{} : read.dt;
+    if (!options.saveStep && !(options.dt && !m.specs.saveStep))
+        saveStepPlace = m.specs.saveStep ? read.saveStep : read.dt; // no save step: it is DT
     state.seed = options.seed;
+    progress = options.progress;
     state.start = start;
     state.dt = dt;
     state.series.resize(m.seriesSlots.size());
@@ -58,16 +63,19 @@ QString Runner::check() const
     return {};
 }
 
-std::vector<QString> Runner::warnings(bool fixedStep) const
+std::vector<Diagnostic> Runner::warnings(bool fixedStep) const
 {
-    std::vector<QString> out;
+    std::vector<Diagnostic> out;
+    const QString &file = model.specs.places.file;
     if (stop > start && dt > stop - start)
-        out.push_back(QStringLiteral("DT %1 is longer than the run from %2 to %3: only the start is computed")
-                          .arg(dt).arg(start).arg(stop));
+        out.push_back({Severity::Warning, file, dtPlace,
+                       QStringLiteral("DT %1 is longer than the run from %2 to %3: only the start is computed")
+                           .arg(dt).arg(start).arg(stop)});
     const double ratio = saveStep / dt;
     if (fixedStep && std::abs(ratio - std::round(ratio)) > 1e-9 * std::max(1.0, ratio))
-        out.push_back(QStringLiteral("the save step %1 is not a multiple of DT %2: rows are saved every %3")
-                          .arg(saveStep).arg(dt).arg(std::max(1.0, std::round(ratio)) * dt));
+        out.push_back({Severity::Warning, file, saveStepPlace,
+                       QStringLiteral("the save step %1 is not a multiple of DT %2: rows are saved every %3")
+                           .arg(saveStep).arg(dt).arg(std::max(1.0, std::round(ratio)) * dt)});
     return out;
 }
 

@@ -13,8 +13,9 @@ public:
 
     // Empty when the sim specs make sense; else what is wrong with them.
     QString check() const;
-    // Settings the run honours only approximately, said rather than silently adjusted.
-    std::vector<QString> warnings(bool fixedStep) const;
+    // Settings the run honours only approximately, said rather than silently adjusted,
+    // at the setting's place in the file (none for a setting given on the command line).
+    std::vector<Diagnostic> warnings(bool fixedStep) const;
 
     // Evaluates everything at the start; returns the stocks' initial values.
     std::vector<double> initialise();
@@ -46,9 +47,16 @@ public:
     {
         return cancel && cancel->load(std::memory_order_relaxed);
     }
+    void reportProgress(double t) const
+    {
+        if (progress)
+            progress(stop > start ? (t - start) / (stop - start) : 1.0);
+    }
 
     const CompiledModel &model;
     double start, stop, dt, saveStep;
+    std::function<void(double done)> progress; // RunOptions::progress
+    SourcePos dtPlace, saveStepPlace; // where dt and the save step were read; line 0 when not from the file
     std::vector<double> memory;
     RunState state;
 

@@ -71,9 +71,12 @@ RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *canc
             run.save(r);
         if (k >= steps)
             break;
-        if ((k & 1023) == 0 && run.cancelled(cancel)) {
-            result.error = QStringLiteral("cancelled");
-            return result;
+        if ((k & 1023) == 0) {
+            if (run.cancelled(cancel)) {
+                result.error = QStringLiteral("cancelled");
+                return result;
+            }
+            run.reportProgress(t);
         }
         if (method == Method::Euler) {
             for (std::size_t s = 0; s < stocks; ++s)
@@ -141,9 +144,16 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
     const bool adaptive = method == Method::RK45 || method == Method::Rosenbrock;
     result = adaptive ? detail::runAdaptive(runner, method, cancel) : detail::runFixedStep(runner, method, cancel);
     result.warnings = runner.warnings(!adaptive);
+    if (!options.method && !methodFromName(model.specs.method))
+        result.warnings.insert(result.warnings.begin(),
+                               Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,
+                                          QStringLiteral("the integration method '%1' is not one Meadows implements "
+                                                         "(Euler, RK4, RK45, Rosenbrock): the run uses Euler")
+                                              .arg(model.specs.method)));
     if (forcedEuler)
-        result.warnings.push_back(QStringLiteral("the model has conveyors or queues, which move one DT at a time: "
-                                                 "it runs with Euler's method, as Stella does"));
+        result.warnings.push_back(Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,
+                                             QStringLiteral("the model has conveyors or queues, which move one DT at a time: "
+                                                            "it runs with Euler's method, as Stella does")));
     if (result.results)
         result.firstNonFinite = firstNonFinite(model, *result.results);
     return result;

@@ -21,6 +21,9 @@ struct RunOptions {
     std::optional<double> start, stop, dt, saveStep;
     std::optional<Method> method; // default: the model's
     std::uint64_t seed = 0;       // random numbers: the same seed gives the same run
+    // Called on the running thread every few thousand steps (every saved row of an
+    // adaptive run) with the share of the run done, 0 to 1: for a progress display.
+    std::function<void(double done)> progress;
 };
 
 // One contiguous block: row r, column c at data[r * columns + c]. Column 0 is time. The
@@ -38,7 +41,7 @@ struct Results {
 struct RunResult {
     std::optional<Results> results;
     QString error; // set when the run could not start (bad sim specs) or was cancelled
-    std::vector<QString> warnings; // time settings the run could honour only approximately
+    std::vector<Diagnostic> warnings; // time settings the run could honour only approximately
     // The first value that is Inf or NaN (a division by zero, LN(0), SQRT(-1), an
     // overflow): which variable, when, and where its equation is.
     std::optional<Diagnostic> firstNonFinite;

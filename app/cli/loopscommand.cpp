@@ -122,7 +122,7 @@ int loopsCommand(const QStringList &arguments)
     p.addOption({QStringLiteral("summary"), QStringLiteral("print one line of counts")});
     p.addOption({QStringLiteral("dominance"), QStringLiteral("run the model and print loop scores as CSV")});
     p.addOption({QStringLiteral("periods"), QStringLiteral("with --dominance: print which loop was in charge when, as periods")});
-    p.addOption({QStringLiteral("max-loops"), QStringLiteral("stop after this many loops"), QStringLiteral("n")});
+    p.addOption({QStringLiteral("max-loops"), QStringLiteral("keep at most this many loops, the shortest"), QStringLiteral("n")});
     if (!p.parse(QStringList{QStringLiteral("meadows loops")} + arguments)) {
         err << "meadows loops: " << p.errorText() << '\n' << usageText();
         return ExitUsage;

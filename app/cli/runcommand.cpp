@@ -3,6 +3,7 @@
 #include "analysisarguments.h"
 #include "commandline.h"
 #include "commandoutput.h"
+#include "terminalprogress.h"
 #include "model/modelfile.h"
 
 #include "model/outputfile.h"
@@ -109,9 +110,20 @@ int runCommand(const QStringList &arguments)
     printDiagnostics(err, compiled.diagnostics);
     if (!compiled.model)
         return ExitModelError;
-    const RunResult run = simulate(*compiled.model, options);
-    for (const QString &w : run.warnings)
-        err << positional[0] << ": warning: " << w << '\n';
+    err.flush(); // what was said so far comes before any progress line
+    RunResult run;
+    {
+        TerminalProgress progress(QStringLiteral("meadows run"), options.start.value_or(compiled.model->specs.start),
+                                  options.stop.value_or(compiled.model->specs.stop));
+        if (progress.enabled())
+            options.progress = [&progress](double done) { progress.update(done); };
+        run = simulate(*compiled.model, options);
+    } // the progress line is erased here, before the warnings
+    for (Diagnostic w : run.warnings) {
+        if (w.file.isEmpty()) // a model read from elsewhere than XMILE, or a setting from the command line
+            w.file = positional[0];
+        err << w.format() << '\n';
+    }
     if (run.firstNonFinite)
         err << run.firstNonFinite->format() << '\n';
     err.flush();

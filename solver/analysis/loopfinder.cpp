@@ -1,6 +1,7 @@
 #include "solver/analysis/loopfinder.h"
 
 #include "solver/analysis/circuitsearch.h"
+#include "solver/analysis/shortestcircuits.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -216,6 +217,18 @@ LoopList findLoops(const CausalGraph &graph, const LoopSearchOptions &options)
     for (const Component &c : components) {
         if (!collector.search(c))
             break; // complete and cancelled are set where the search stopped
+    }
+    if (!loops.complete && !loops.cancelled) {
+        // Stopped at the cap: the first loops the search met are an accident of names,
+        // the shortest are the ones worth keeping. Kept as found only if that search
+        // itself runs past its bound.
+        if (std::optional<std::vector<std::vector<int>>> shortest =
+                shortestCircuits(graph, rank, options.maxLoops, options.cancel)) {
+            LoopList capped = loopListOf(graph, std::move(*shortest));
+            capped.complete = false;
+            return capped;
+        }
+        loops.cancelled = options.cancel && options.cancel->load(std::memory_order_relaxed);
     }
     collector.name(rank);
     return loops;

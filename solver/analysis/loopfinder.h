@@ -21,7 +21,8 @@ namespace meadows {
 enum class LoopPolarity : std::int8_t { Reinforcing, Balancing, Unknown };
 
 struct LoopSearchOptions {
-    // The search stops after this many loops and reports itself incomplete.
+    // The search keeps at most this many loops, the shortest (shortestcircuits.h), and
+    // reports itself incomplete when there are more.
     std::size_t maxLoops = 100000;
     // Polled while searching; when it turns true the search stops, incomplete.
     const std::atomic<bool> *cancel = nullptr;

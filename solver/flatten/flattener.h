@@ -138,6 +138,7 @@ private:
 
     // macros.cpp
     Node expandMacro(Context &c, const Expr &e, const Macro &m);
+    std::int64_t macroSize(const Macro &m);
 
     // conveyors.cpp
     void collectConveyorExits();
@@ -166,6 +167,8 @@ private:
     std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid
     std::vector<std::unique_ptr<Scope>> m_macroScopes;
     int m_macroDepth = 0;
+    std::int64_t m_macroExpansions = 0; // bounded by the size limit: macros may double at every level
+    QHash<const Macro *, std::int64_t> m_macroSizes; // macroSize(), computed once per macro
     bool m_tooLarge = false; // the size limit (model/sizelimit.h) was hit: declare nothing more
     std::int64_t m_moduleCopies = 0;
     QHash<int, QString> m_flowFills, m_flowDrains; // flow -> the stock it fills / drains

@@ -14,6 +14,15 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
     checkArity(e, int(m.parameters.size()), int(m.parameters.size()));
     if (m_macroDepth > 64)
         fail(e, QStringLiteral("macro %1 expands more than 64 deep (does it call itself?)").arg(m.name));
+    // A macro that calls another twice, which calls another twice..., doubles the model at
+    // every level without nesting deep: the copies one call makes are counted before any
+    // is made, and refused beyond the size limit.
+    if (m_macroDepth == 0 && m_macroExpansions + macroSize(m) > maxModelSize())
+        fail(e, QStringLiteral("macro %1 would make more than %2 copies of macro bodies, one per call of a macro "
+                               "inside it too (raise the limit with --max-size)").arg(m.name).arg(maxModelSize()));
+    if (++m_macroExpansions > maxModelSize()) // a guard: the count above covers what it can see
+        fail(e, QStringLiteral("macro %1 is expanded more than %2 times, which makes the model too large "
+                               "(raise the limit with --max-size)").arg(m.name).arg(maxModelSize()));
     auto scope = std::make_unique<Scope>();
     scope->model = &m.body;
     scope->prefix = QStringLiteral("#%1#%2.").arg(displayName(m.name)).arg(m_macroScopes.size());
@@ -41,6 +50,36 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
     if (!result)
         fail(e, QStringLiteral("macro %1 has errors (reported above)").arg(m.name));
     return std::move(*result);
+}
+
+// How many macro bodies one call of `m` instantiates, itself included: one, plus for every
+// call of a macro in its equation or its body's equations, that macro's count. Counted from
+// the text before anything is expanded; a macro that calls itself counts once here (the
+// depth limit above reports it), and counts stop growing past the size limit.
+std::int64_t Flattener::macroSize(const Macro &m)
+{
+    if (const auto known = m_macroSizes.constFind(&m); known != m_macroSizes.constEnd())
+        return *known;
+    m_macroSizes.insert(&m, 1); // while counting: a call back to m counts once
+    const std::int64_t cap = maxModelSize() + 1;
+    std::int64_t total = 1;
+    const std::function<void(const Expr &)> add = [&](const Expr &x) {
+        if (x.kind == Expr::Kind::Call) {
+            if (const Macro *callee = m_project.findMacro(x.spelling))
+                total = std::min(cap, total + macroSize(*callee));
+        }
+        for (const Expr &a : x.args)
+            add(a);
+    };
+    const auto addEquation = [&](const QString &text) {
+        if (const ParseResult parsed = parseEquation(text); parsed.expr)
+            add(*parsed.expr);
+    };
+    addEquation(m.equation);
+    for (const Variable &v : m.body.variables)
+        addEquation(v.equation);
+    m_macroSizes.insert(&m, total);
+    return total;
 }
 
 } // namespace meadows::flattening

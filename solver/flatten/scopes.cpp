@@ -30,6 +30,13 @@ void Flattener::declare(Scope &scope, int depth)
             errorAt(v, QStringLiteral("'%1' is defined twice").arg(displayName(v.name)));
             continue;
         }
+        // TIME is the clock in every equation: a variable of that name would shadow it in
+        // some places and not others. Stella and Vensim reserve the name too.
+        if (key == QLatin1String("time")) {
+            errorAt(v, QStringLiteral("'%1' is the name of the simulation clock (TIME), which a variable cannot "
+                                      "take: rename the variable").arg(displayName(v.name)));
+            continue;
+        }
         Symbol sym;
         sym.variable = &v;
         if (v.kind == VariableKind::Module) {

@@ -1,6 +1,7 @@
 // The meadows command line as a user runs it: exit codes, output formats, messages.
 #include "support/meadowsprocess.h"
 #include "support/referencedata.h"
+#include "support/testfiles.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@ private slots:
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
     void mistypedCommandOrNoDisplayIsToldNotAborted();
+    void longRunShowsProgressOnlyOnATerminal();
 };
 
 void TestCli::runWritesCsvMatchingTheReference()
@@ -156,6 +158,42 @@ void TestCli::usageErrorsExitTwo()
     const Outcome o = runMeadows(args);
     QCOMPARE(o.code, 2);
     QVERIFY(o.err.contains(QLatin1String("usage:")));
+}
+
+// A run of 150 million steps takes seconds. On a terminal, standard error shows how far
+// it has got, and the line is erased at the end; the CSV never sees it, and without a
+// terminal nothing is printed at all. `script` gives the run a terminal.
+void TestCli::longRunShowsProgressOnlyOnATerminal()
+{
+    QTemporaryDir dir;
+    const QString model = dir.filePath(QStringLiteral("long.xmile"));
+    QFile f(model);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+            "<header><vendor>t</vendor></header>\n"
+            "<sim_specs method=\"Euler\"><start>0</start><stop>150000000</stop><dt>1</dt>"
+            "<save_step>50000000</save_step></sim_specs>\n"
+            "<model><variables><stock name=\"s\"><eqn>0</eqn><inflow>f</inflow></stock>"
+            "<flow name=\"f\"><eqn>1</eqn></flow></variables></model>\n</xmile>\n");
+    f.close();
+    const QString csv = dir.filePath(QStringLiteral("long.csv"));
+    QProcess terminal;
+    terminal.start(QStringLiteral("script"), {QStringLiteral("-qefc"),
+                                              QStringLiteral("%1 run %2 -o %3").arg(QStringLiteral(MEADOWS_EXECUTABLE), model, csv),
+                                              QStringLiteral("/dev/null")});
+    QVERIFY(terminal.waitForFinished(180000));
+    QCOMPARE(terminal.exitCode(), 0);
+    const QString screen = QString::fromUtf8(terminal.readAllStandardOutput());
+    QVERIFY2(QRegularExpression(QStringLiteral("\rmeadows run: [0-9]+% \\(time [0-9.e+]+ of 1\\.5e\\+08\\)")).match(screen).hasMatch(),
+             qPrintable(screen.left(500)));
+    QVERIFY(screen.endsWith(QStringLiteral("\r\033[K"))); // erased when done
+    // The stock fills at 1 a step: s = t at every saved row, and nothing else is in the file.
+    QCOMPARE(meadows::testing::readAll(csv), QByteArray("Time,s,f\n0,0,1\n50000000,5e+07,1\n100000000,1e+08,1\n"
+                                                     "150000000,1.5e+08,1\n"));
+    const Outcome piped = runMeadows({QStringLiteral("run"), model, QStringLiteral("-o"), csv});
+    QCOMPARE(piped.code, 0);
+    QCOMPARE(piped.err, QString());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -74,7 +74,11 @@ private slots:
         QCOMPARE(int(editor->problems().size()), 1);
         const EquationProblem problem = editor->problems().front();
         QCOMPARE(editor->toPlainText().mid(problem.offset, problem.length), QStringLiteral("Room_Temp"));
-        QVERIFY(!editor->extraSelections().isEmpty());
+        // The underline drawn is on the unknown name, and only there.
+        const QList<QTextEdit::ExtraSelection> marks = editor->extraSelections();
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks.front().cursor.selectedText(), QStringLiteral("Room_Temp"));
+        QCOMPARE(marks.front().format.underlineStyle(), QTextCharFormat::WaveUnderline);
 
         // The same words `meadows check` prints for the saved model.
         panel->commit();

@@ -123,6 +123,7 @@ class TestExport : public QObject {
 private slots:
     void svgKeepsEveryNameAsText_data();
     void svgKeepsEveryNameAsText();
+    void pictureExportPrintsNoQtNotice();
     void svgOfAModelWithoutDiagramShowsEveryName_data();
     void svgOfAModelWithoutDiagramShowsEveryName();
     void pngFollowsTheScale();
@@ -144,6 +145,22 @@ void TestExport::svgKeepsEveryNameAsText_data()
     QTest::newRow("teacup") << kTeacup;
     QTest::newRow("retry storm") << kRetryStorm;
     QTest::newRow("causal map") << kCausalMap;
+}
+
+// Without XDG_RUNTIME_DIR (containers, cron, CI) Qt announces the folder it uses instead on
+// every offscreen start: a picture export that went well prints nothing at all.
+void TestExport::pictureExportPrintsNoQtNotice()
+{
+    QTemporaryDir dir;
+    const QByteArray runtimeDir = qgetenv("XDG_RUNTIME_DIR");
+    qunsetenv("XDG_RUNTIME_DIR");
+    const Outcome o = exportModel({kRetryStorm, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"),
+                                   dir.filePath(QStringLiteral("d.svg"))});
+    if (!runtimeDir.isNull())
+        qputenv("XDG_RUNTIME_DIR", runtimeDir);
+    QCOMPARE(o.code, 0);
+    QCOMPARE(o.err, QString());
+    QVERIFY(svgText(readAll(dir.filePath(QStringLiteral("d.svg")))).contains(QLatin1String("Latency")));
 }
 
 void TestExport::svgKeepsEveryNameAsText()

@@ -13,6 +13,7 @@
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
 #include "solver/simulation.h"
+#include "support/testfiles.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -144,9 +145,35 @@ void TestExportGui::fileExportWritesEveryFormat()
     QVERIFY(window.exportTo(ExportFormat::Markdown, dir.filePath(QStringLiteral("t.md"))));
     QVERIFY(window.exportTo(ExportFormat::Mermaid, dir.filePath(QStringLiteral("t.mmd"))));
     QVERIFY(window.exportTo(ExportFormat::Dot, dir.filePath(QStringLiteral("t.dot"))));
-    QVERIFY(!QImage(dir.filePath(QStringLiteral("t.png"))).isNull());
-    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("t-diagram.svg"))));
-    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("t-behaviour.svg"))));
+    // The picture shows the diagram: the stock's fill colour (#eef4fb) and dark lines on white.
+    const QImage png(dir.filePath(QStringLiteral("t.png")));
+    QVERIFY(!png.isNull());
+    bool stockFill = false, ink = false;
+    for (int y = 0; y < png.height(); ++y)
+        for (int x = 0; x < png.width(); ++x) {
+            const QColor c = png.pixelColor(x, y);
+            stockFill = stockFill || c.rgb() == QColor(0xee, 0xf4, 0xfb).rgb();
+            ink = ink || c.lightness() < 100;
+        }
+    QVERIFY(stockFill);
+    QVERIFY(ink);
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("t.pdf"))).left(5), QByteArray("%PDF-"));
+    // The page names its pictures, and they were written beside it.
+    const QByteArray page = readAll(dir.filePath(QStringLiteral("t.md")));
+    QVERIFY(page.startsWith("# Teacup\n"));
+    QVERIFY(page.contains("![Diagram of Teacup](t-diagram.svg)"));
+    QVERIFY(page.contains("| B1 | B | Heat Loss to Room → Teacup Temperature → Heat Loss to Room |"));
+    QVERIFY(page.contains("](t-behaviour.svg)"));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("t-diagram.svg"))).contains(">Temperature</text>"));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("t-behaviour.svg"))).contains(">Teacup Temperature</text>"));
+    // The text formats carry the links with their polarities.
+    const QByteArray mermaid = readAll(dir.filePath(QStringLiteral("t.mmd")));
+    QVERIFY(mermaid.startsWith("flowchart LR\n"));
+    QVERIFY(mermaid.contains("  Heat_Loss_to_Room -- \"-\" --> Teacup_Temperature\n"));
+    QVERIFY(mermaid.contains("  Teacup_Temperature -- \"+\" --> Heat_Loss_to_Room\n"));
+    const QByteArray dot = readAll(dir.filePath(QStringLiteral("t.dot")));
+    QVERIFY(dot.contains("digraph \"Teacup\" {"));
+    QVERIFY(dot.contains("\"Heat Loss to Room\" -> \"Teacup Temperature\" [label=\"-\""));
     QFile svg(dir.filePath(QStringLiteral("t.svg")));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     const QByteArray text = svg.readAll();

@@ -51,6 +51,13 @@ QString generated(const QString &kind, int n)
         return model(QStringLiteral("<aux name=\"b\"><eqn>2</eqn></aux><aux name=\"a\"><eqn>%1</eqn></aux>")
                          .arg(terms.join(u'+')));
     }
+    if (kind == QLatin1String("macro-doubling")) { // M0(x) = x + 1, Mk(x) = M(k-1)(x) + M(k-1)(x): 2^n calls
+        QString macros = QStringLiteral("<macro name=\"M0\"><parm>x</parm><eqn>x + 1</eqn></macro>\n");
+        for (int k = 1; k <= n; ++k)
+            macros += QStringLiteral("<macro name=\"M%1\"><parm>x</parm><eqn>M%2(x) + M%2(x)</eqn></macro>\n").arg(k).arg(k - 1);
+        return model(QStringLiteral("<aux name=\"a\"><eqn>M%1(1)</eqn></aux>").arg(n))
+            .replace(QStringLiteral("</model>\n"), QStringLiteral("</model>\n") + macros);
+    }
     if (kind == QLatin1String("parens")) // n parentheses around 1
         return model(QStringLiteral("<aux name=\"a\"><eqn>%1 1 %2</eqn></aux>")
                          .arg(QStringLiteral("(").repeated(n), QStringLiteral(")").repeated(n)));

@@ -54,6 +54,22 @@ private slots:
     void simSpecsChangeRerunsAndUndoes();
 };
 
+namespace {
+// The line charted for `name` runs from (start, first) to (stop, the run's last value).
+void verifyDrawnFromResults(LiveWorkspace &w, const QString &name, double first)
+{
+    const QList<QPointF> drawn = w.plot()->points(name);
+    QVERIFY2(drawn.size() >= 2, qPrintable(name));
+    const Results &r = *w.currentResults();
+    const int column = r.column(name);
+    QVERIFY(column > 0);
+    QCOMPARE(drawn.front(), QPointF(0.0, first));
+    QCOMPARE(drawn.front().y(), r.at(0, std::size_t(column)));
+    QCOMPARE(drawn.back().x(), 30.0);
+    QCOMPARE(drawn.back().y(), r.at(r.rows() - 1, std::size_t(column)));
+}
+} // namespace
+
 void TestLivePanels::opensRunsAndChartsAStock()
 {
     MainWindow window;
@@ -62,7 +78,9 @@ void TestLivePanels::opensRunsAndChartsAStock()
     LiveWorkspace *w = window.live()->workspace();
     QTRY_VERIFY(w->currentResults());
     QCOMPARE(w->shownVariables(), QStringList{QStringLiteral("Teacup Temperature")});
-    QVERIFY(!w->plot()->points(QStringLiteral("Teacup Temperature")).isEmpty());
+    // The line drawn is the run's: it starts at the initial 180 degrees at minute 0 and
+    // ends at minute 30 at the last value the run computed.
+    verifyDrawnFromResults(*w, QStringLiteral("Teacup Temperature"), 180.0);
     QCOMPARE(w->sliderPanel()->sliders(), (QStringList{QStringLiteral("Room Temperature"), QStringLiteral("Characteristic Time")}));
 }
 
@@ -80,7 +98,8 @@ void TestLivePanels::clickingAVariableChartsIt()
     const QPoint at = window.view()->mapFromScene(flow->sceneBoundingRect().center());
     QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, at);
     QTRY_VERIFY(w->shownVariables().contains(QStringLiteral("Heat Loss to Room")));
-    QVERIFY(!w->plot()->points(QStringLiteral("Heat Loss to Room")).isEmpty());
+    // At minute 0 the tea loses (180 - 70) / 10 = 11 degrees a minute.
+    verifyDrawnFromResults(*w, QStringLiteral("Heat Loss to Room"), 11.0);
 }
 
 void TestLivePanels::loopsAreFoundAndHighlighted()
@@ -130,7 +149,22 @@ void TestLivePanels::loopsAreFoundAndHighlighted()
     QVERIFY(loops->dominancePlot()->isHidden());
     QTest::mouseClick(loops->scoresButton(), Qt::LeftButton);
     QVERIFY(!loops->dominancePlot()->isHidden());
-    QVERIFY(!loops->dominancePlot()->points(QStringLiteral("R2")).isEmpty());
+    // The scores drawn tell the band's story: from minute 20 on R2 scores highest (in
+    // absolute value) of the three loops, over the whole run to minute 120.
+    const QList<QPointF> r2Scores = loops->dominancePlot()->points(QStringLiteral("R2"));
+    const QList<QPointF> r1Scores = loops->dominancePlot()->points(QStringLiteral("R1"));
+    const QList<QPointF> b1Scores = loops->dominancePlot()->points(QStringLiteral("B1"));
+    QVERIFY(r2Scores.size() > 2);
+    QCOMPARE(r1Scores.size(), r2Scores.size());
+    QCOMPARE(b1Scores.size(), r2Scores.size());
+    QCOMPARE(r2Scores.front().x(), 0.0);
+    QCOMPARE(r2Scores.back().x(), 120.0);
+    for (qsizetype i = 0; i < r2Scores.size(); ++i) {
+        const double r2 = std::abs(r2Scores[i].y()), r1 = std::abs(r1Scores[i].y()), b1 = std::abs(b1Scores[i].y());
+        if (r2Scores[i].x() > 20)
+            QVERIFY2(r2 >= r1 && r2 >= b1, qPrintable(QStringLiteral("at %1: R2 %2, R1 %3, B1 %4")
+                                                         .arg(r2Scores[i].x()).arg(r2).arg(r1).arg(b1)));
+    }
     // The band's period under the mouse is R2 at three quarters of its width.
     DominanceBand *strip = loops->dominanceBand();
     QCOMPARE(strip->periodAt(strip->width() * 3 / 4), 1);

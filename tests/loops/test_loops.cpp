@@ -2,6 +2,8 @@
 // graphs, and Loops That Matter scores (polarity and causal graphs: test_polarity.cpp).
 #include "loopstesting.h"
 
+#include <map>
+
 using namespace meadows;
 using namespace meadows::loopstest;
 
@@ -192,6 +194,17 @@ void TestLoops::orderIsByLengthThenNames()
     }
 }
 
+namespace {
+// How many loops of each length a list holds.
+std::map<std::size_t, std::size_t> lengthCounts(const LoopList &loops)
+{
+    std::map<std::size_t, std::size_t> counts;
+    for (std::size_t i = 0; i < loops.size(); ++i)
+        ++counts[loops.length(i)];
+    return counts;
+}
+} // namespace
+
 void TestLoops::capStopsAndSaysIncomplete()
 {
     const CausalGraph g = completeDigraph(6, false);
@@ -201,6 +214,12 @@ void TestLoops::capStopsAndSaysIncomplete()
     QCOMPARE(loops.size(), std::size_t(50));
     QVERIFY(!loops.complete);
     QVERIFY(!loops.cancelled);
+    // The cap keeps the shortest: a complete digraph on n variables has C(n,k) * (k-1)!
+    // loops of length k, so on 6: 15 of length 2 and 40 of length 3. All 15 two-loops are
+    // kept and the first 35 three-loops, those through v0 first: C(5,2) * 2 = 20 of them.
+    QCOMPARE(lengthCounts(loops), (std::map<std::size_t, std::size_t>{{2, 15}, {3, 35}}));
+    for (std::size_t i = 0; i < 20; ++i)
+        QCOMPARE(loops.variables(15 + i).front(), 0);
     // Capped exactly at the count: nothing left out, so complete.
     capped.maxLoops = 409;
     QVERIFY(findLoops(g, capped).complete);
@@ -209,6 +228,11 @@ void TestLoops::capStopsAndSaysIncomplete()
     const LoopList nine = findLoops(completeDigraph(9, false));
     QCOMPARE(nine.size(), std::size_t(100000));
     QVERIFY(!nine.complete);
+    // On 9 variables: 36, 168, 756, 3,024, 10,080, 25,920 and 45,360 loops of lengths 2 to
+    // 8 (85,344 together) are all kept, and 100,000 - 85,344 = 14,656 of the 40,320 of
+    // length 9.
+    QCOMPARE(lengthCounts(nine), (std::map<std::size_t, std::size_t>{
+                                     {2, 36}, {3, 168}, {4, 756}, {5, 3024}, {6, 10080}, {7, 25920}, {8, 45360}, {9, 14656}}));
 }
 
 void TestLoops::cancelStopsTheSearch()

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -28,6 +29,7 @@ private slots:
     void summaryLine();
     void summaryCountsUnknownOnlyWhenThere();
     void maxLoopsMakesItIncomplete();
+    void maxLoopsKeepsTheShortest();
     void dominanceCsv();
     void dominancePeriods();
     void tooManyLoopsAreDiscoveredByStrongestPath();
@@ -120,6 +122,31 @@ void TestLoopsCli::maxLoopsMakesItIncomplete()
                                     QStringLiteral("--max-loops"), QStringLiteral("3")});
     QCOMPARE(enough.out, QStringLiteral("loops 3 reinforcing 1 balancing 2\n"));
     QCOMPARE(enough.err, QString());
+}
+
+// Three loops: a -> b -> c -> d (4 long), a -> e and b -> c (2 long each). A search in
+// name order meets a -> b -> c -> d first; the cap of 2 must keep the two short ones.
+void TestLoopsCli::maxLoopsKeepsTheShortest()
+{
+    QTemporaryDir dir;
+    const QString model = dir.filePath(QStringLiteral("three.mmd"));
+    QFile f(model);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("flowchart LR\n  a -- \"+\" --> b -- \"+\" --> c -- \"+\" --> d -- \"+\" --> a\n"
+            "  a -- \"+\" --> e -- \"+\" --> a\n  c -- \"+\" --> b\n");
+    f.close();
+    const Outcome all = loops({model, QStringLiteral("--summary")});
+    QCOMPARE(all.out, QStringLiteral("loops 3 reinforcing 3 balancing 0\n"));
+    const Outcome o = loops({model, QStringLiteral("--max-loops"), QStringLiteral("2")});
+    QCOMPARE(o.code, 0);
+    const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    const QRegularExpression columns(QStringLiteral("\\s{2,}"));
+    QCOMPARE(lines[1].split(columns), (QStringList{QStringLiteral("R1"), QStringLiteral("reinforcing"), QStringLiteral("2"),
+                                                   QStringLiteral("a -> e")}));
+    QCOMPARE(lines[2].split(columns), (QStringList{QStringLiteral("R2"), QStringLiteral("reinforcing"), QStringLiteral("2"),
+                                                   QStringLiteral("b -> c")}));
+    QCOMPARE(o.err, model + QStringLiteral(": warning: stopped after 2 loops (--max-loops); the list is incomplete\n"));
 }
 
 void TestLoopsCli::dominanceCsv()

@@ -45,6 +45,11 @@ void TestParser::parses_data()
     QTest::newRow("spaced name") << "EXPRESSION MACRO" << "\"EXPRESSION MACRO\"";
     QTest::newRow("newlines") << "a\n+\nb" << "a+b";
     QTest::newRow("double equals") << "a == b" << "a = b";
+    // Stella's safe division prints as written, flat however long the chain.
+    QTest::newRow("safe division chain") << "a // b // c" << "a//b//c";
+    QTest::newRow("safe division grouped") << "a // (b + c) * d" << "a//(b+c)*d";
+    QTest::newRow("safe division right operand") << "a // (b // c)" << "a//(b//c)";
+    QTest::newRow("SAFEDIV of two") << "SAFEDIV(a + 1, b)" << "(a+1)//b";
 }
 
 void TestParser::parses()

@@ -27,6 +27,7 @@ private slots:
     void quotedLabelsMayHoldBracketsAndQuotes();
     void errorsHaveLineAndColumn_data();
     void errorsHaveLineAndColumn();
+    void subgraphsAndCapitalisedKeywordsStillRead();
 };
 
 void TestMermaid::readsNodesLinksAndPolarities()
@@ -117,6 +118,25 @@ void TestMermaid::errorsHaveLineAndColumn_data()
     QTest::newRow("unclosed shape") << QByteArray("flowchart LR\n  a[Load --> b\n") << QStringLiteral("f.mmd:2:4: error: the shape of node 'a' is never closed");
     QTest::newRow("bad link") << QByteArray("flowchart LR\n  a ~~ b\n") << QStringLiteral("f.mmd:2:5: error: expected a link");
     QTest::newRow("empty") << QByteArray("") << QStringLiteral("f.mmd:1:1: error: no Mermaid flowchart found");
+    // A shape left open before the next one: not one node labelled "Load --> b[Lat".
+    QTest::newRow("unbalanced bracket")
+        << QByteArray("flowchart LR\n  a[Load --> b[Lat]\n")
+        << QStringLiteral("f.mmd:2:15: error: '[' opens a shape inside the label of node 'a', whose '[' at column 4 "
+                          "is not closed before it (put a label that holds brackets in quotes)");
+    QTest::newRow("unbalanced parenthesis")
+        << QByteArray("graph TD\na(Load (peak))\n")
+        << QStringLiteral("f.mmd:2:8: error: '(' opens a shape inside the label of node 'a', whose '(' at column 2");
+    // Mermaid's keywords are not node names: a link to one is an error, never dropped.
+    QTest::newRow("link to end")
+        << QByteArray("flowchart LR\n  b --> end\n")
+        << QStringLiteral("f.mmd:2:9: error: 'end' is a Mermaid keyword, not a node name (Mermaid itself refuses it): "
+                          "capitalise it or choose another id");
+    QTest::newRow("link from end") << QByteArray("flowchart LR\nend --> a\n")
+                                   << QStringLiteral("f.mmd:2:1: error: 'end' is a Mermaid keyword");
+    QTest::newRow("link from subgraph") << QByteArray("flowchart LR\n  a --> b\n  subgraph --> a\n")
+                                        << QStringLiteral("f.mmd:3:3: error: 'subgraph' is a Mermaid keyword");
+    QTest::newRow("link to subgraph") << QByteArray("flowchart LR\n  a -- \"+\" --> subgraph\n")
+                                      << QStringLiteral("f.mmd:2:16: error: 'subgraph' is a Mermaid keyword");
 }
 
 void TestMermaid::errorsHaveLineAndColumn()
@@ -127,6 +147,30 @@ void TestMermaid::errorsHaveLineAndColumn()
     QVERIFY(!r.project);
     QVERIFY(!r.diagnostics.empty());
     QVERIFY2(r.diagnostics.front().format().startsWith(expected), qPrintable(r.diagnostics.front().format()));
+}
+
+// Boxes are presentation: their nodes and links read as if the box were not there, and
+// "End" (capitalised, as Mermaid's documentation advises) is an ordinary node.
+void TestMermaid::subgraphsAndCapitalisedKeywordsStillRead()
+{
+    const MermaidReadResult r = readMermaid("flowchart LR\n"
+                                            "  subgraph team [The team]\n"
+                                            "    a[Load] -- \"+\" --> End\n"
+                                            "  end\n"
+                                            "  subgraph\n"
+                                            "  End -- \"-\" --> subgraphs\n"
+                                            "  end\n",
+                                            QStringLiteral("f.mmd"));
+    QVERIFY(r.project);
+    const Model &m = r.project->mainModel();
+    QCOMPARE(m.variables.size(), std::size_t(3));
+    QCOMPARE(m.variables[0].name, QStringLiteral("Load"));
+    QCOMPARE(m.variables[1].name, QStringLiteral("End"));
+    QCOMPARE(m.variables[2].name, QStringLiteral("subgraphs"));
+    QVERIFY(connector(*r.project, QStringLiteral("Load"), QStringLiteral("End")));
+    QCOMPARE(connector(*r.project, QStringLiteral("Load"), QStringLiteral("End"))->polarity, QStringLiteral("+"));
+    QVERIFY(connector(*r.project, QStringLiteral("End"), QStringLiteral("subgraphs")));
+    QCOMPARE(connector(*r.project, QStringLiteral("End"), QStringLiteral("subgraphs"))->polarity, QStringLiteral("-"));
 }
 
 QTEST_GUILESS_MAIN(TestMermaid)
