@@ -336,7 +336,7 @@ void TestConveyors::rungeKuttaRunsAsEuler()
     EXPECT_AT(r, "belt", 2, 10.0);
     EXPECT_AT(r, "out", 4, 5.0);
     QCOMPARE(r.run.warnings.size(), std::size_t(1));
-    QVERIFY(r.run.warnings.front().contains(QLatin1String("runs with Euler's method")));
+    QVERIFY(r.run.warnings.front().message.contains(QLatin1String("runs with Euler's method")));
 }
 
 // <discrete/> is not implemented: a warning at its line and column.

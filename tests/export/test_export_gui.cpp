@@ -165,7 +165,7 @@ void TestExportGui::fileExportWritesEveryFormat()
     QVERIFY(page.contains("| B1 | B | Heat Loss to Room → Teacup Temperature → Heat Loss to Room |"));
     QVERIFY(page.contains("](t-behaviour.svg)"));
     QVERIFY(readAll(dir.filePath(QStringLiteral("t-diagram.svg"))).contains(">Temperature</text>"));
-    QVERIFY(readAll(dir.filePath(QStringLiteral("t-behaviour.svg"))).contains(">Teacup Temperature</text>"));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("t-behaviour.svg"))).contains(">Teacup Temperature (Degrees Fahrenheit)</text>"));
     // The text formats carry the links with their polarities.
     const QByteArray mermaid = readAll(dir.filePath(QStringLiteral("t.mmd")));
     QVERIFY(mermaid.startsWith("flowchart LR\n"));
