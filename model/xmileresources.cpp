@@ -58,10 +58,13 @@ void load(Project &project, const QString &path, std::vector<Diagnostic> &diagno
     // Models are appended while the loop reads them; walk by index, copying what it needs.
     for (std::size_t m = 0; m < project.models.size(); ++m) {
         for (std::size_t i = 0; i < project.models[m].variables.size(); ++i) {
-            const Variable module = project.models[m].variables[i];
-            const QString *resource = findAttribute(module.extras.attributes, u"resource");
-            if (module.kind != VariableKind::Module || !resource || project.findModel(module.modelName))
+            const Variable &candidate = project.models[m].variables[i];
+            const QString *named = findAttribute(candidate.extras.attributes, u"resource");
+            if (candidate.kind != VariableKind::Module || !named || project.findModel(candidate.modelName))
                 continue;
+            // A copy: reading the resource appends to project.models, which moves this variable.
+            const Variable module = candidate;
+            const QString *resource = findAttribute(module.extras.attributes, u"resource");
             const QString file = QDir(QFileInfo(path).absolutePath()).absoluteFilePath(*resource);
             const QString canonical = QFileInfo(file).canonicalFilePath();
             if (canonical.isEmpty()) {
