@@ -64,6 +64,30 @@ struct Router {
         return polaritySignRect(arc, to.label, to.body);
     }
 
+    // What link k drawn as `arc` (its sign at `sign`) costs for meeting link j drawn as
+    // `other`: signs on each other or on the other's line, crossings (unless the two share
+    // an end), and lying on top of its twin.
+    double against(int k, const ConnectorArc &arc, const QRectF &sign, int j, const ConnectorArc &other,
+                   const QRectF &otherSign) const
+    {
+        const LinkShape &link = shapes.links[std::size_t(k)];
+        const LinkShape &them = shapes.links[std::size_t(j)];
+        double c = 0;
+        if (!sign.isEmpty() && !otherSign.isEmpty() && rectsOverlap(sign, otherSign))
+            c += kCollision;
+        if (!sign.isEmpty() && polylineHitsRect(other.points, sign))
+            c += kCollision / 2;
+        if (!otherSign.isEmpty() && polylineHitsRect(arc.points, otherSign))
+            c += kCollision / 2;
+        if (twin[std::size_t(k)] == j && QLineF(arc.middle, other.middle).length() < 16)
+            c += kCloseTwin;
+        if (them.from == link.from || them.from == link.to || them.to == link.from || them.to == link.to)
+            return c;
+        return c + kCrossing * polylineCrossings(arc.points, other.points);
+    }
+
+    bool skipped(int j) const { return j == leftOut; }
+
     double cost(int k, const ConnectorArc &arc, double offset) const
     {
         const LinkShape &link = shapes.links[std::size_t(k)];
@@ -92,23 +116,9 @@ struct Router {
             if (!sign.isEmpty() && polylineHitsRect(p.points, sign))
                 c += kCollision;
         }
-        for (std::size_t j = 0; j < arcs.size(); ++j) {
-            if (int(j) == k || !arcs[j].valid)
-                continue;
-            const LinkShape &other = shapes.links[j];
-            if (!sign.isEmpty() && !signs[j].isEmpty() && rectsOverlap(sign, signs[j]))
-                c += kCollision;
-            if (!sign.isEmpty() && polylineHitsRect(arcs[j].points, sign))
-                c += kCollision / 2;
-            if (!signs[j].isEmpty() && polylineHitsRect(arc.points, signs[j]))
-                c += kCollision / 2;
-            if (other.from == link.from || other.from == link.to || other.to == link.from || other.to == link.to)
-                continue;
-            c += kCrossing * polylineCrossings(arc.points, arcs[j].points);
-        }
-        if (const int t = twin[std::size_t(k)]; t >= 0 && arcs[std::size_t(t)].valid
-                                               && QLineF(arc.middle, arcs[std::size_t(t)].middle).length() < 16)
-            c += kCloseTwin;
+        for (std::size_t j = 0; j < arcs.size(); ++j)
+            if (int(j) != k && arcs[j].valid && !skipped(int(j)))
+                c += against(k, arc, sign, int(j), arcs[j], signs[j]);
         c += 0.1 * std::abs(std::abs(offset) - style.preferredBend);
         if (style.bowOutward) {
             // Outward: the arc's middle lies further from the centre than its chord's middle.
@@ -150,6 +160,7 @@ struct Router {
     }
 
     std::vector<double> chosenAngle;
+    int leftOut = -1; // a link cost() leaves out (the pair search weighs the two together)
 
     // A link that still runs into something (any link, when forced) gets every bend up to
     // kWidestBend degrees either way, `step` degrees apart; it keeps the best, never worse
@@ -234,16 +245,17 @@ struct Router {
         sides[b] = s.side;
     }
 
-    // Links that still run into something get a joint search: each name involved (the
-    // link's own two, and any it runs through) tries every side, with every link at that
-    // name or through it routed again; the best picture as a whole is kept.
-    void repair(std::vector<QString> &sides, const std::vector<QSizeF> &sizes)
+    // Links that still run into something (cost `threshold` or more: a name or body, or,
+    // in the last pass, another line) get a joint search: each name involved (the link's own
+    // two, and any it runs through) tries every side, with every link at that name or through
+    // it routed again; the best picture as a whole is kept.
+    void repair(std::vector<QString> &sides, const std::vector<QSizeF> &sizes, double threshold = kCollision)
     {
         std::vector<bool> tried(arcs.size(), false); // a link whose search found nothing better
         for (int round = 0; round < 2; ++round) {
             bool improved = false;
             for (int k = 0; k < int(arcs.size()); ++k) {
-                if (!arcs[std::size_t(k)].valid || tried[std::size_t(k)] || linkCost(k) < kCollision)
+                if (!arcs[std::size_t(k)].valid || tried[std::size_t(k)] || linkCost(k) < threshold)
                     continue;
                 const bool before = improved;
                 improved = false;
@@ -299,6 +311,73 @@ struct Router {
             if (!improved)
                 return;
         }
+    }
+
+    // Two links that cross may each be held where it is by the other: every pair of bends
+    // of the two, `step` degrees apart, is weighed together, and the cheapest pair kept
+    // (never worse than the two as they are).
+    void untangle(int k, int j, double step = 10)
+    {
+        struct Option {
+            ConnectorArc arc;
+            QRectF sign;
+            double angle, cost;
+        };
+        const auto options = [&](int link, int other) {
+            const LinkShape &l = shapes.links[std::size_t(link)];
+            const ShapeBox &from = shapes.boxes[std::size_t(l.from)];
+            const ShapeBox &to = shapes.boxes[std::size_t(l.to)];
+            const double straight = straightOf(link);
+            leftOut = other;
+            std::vector<Option> out{{arcs[std::size_t(link)], signs[std::size_t(link)], chosenAngle[std::size_t(link)],
+                                     linkCost(link)}};
+            for (double offset = -kWidestBend; offset <= kWidestBend; offset += step) {
+                const ConnectorArc arc = linkArc(from, to, straight + offset);
+                if (arc.valid)
+                    out.push_back({arc, signOf(link, arc), straight + offset, cost(link, arc, offset)});
+            }
+            leftOut = -1;
+            return out;
+        };
+        const std::vector<Option> mine = options(k, j), theirs = options(j, k);
+        const auto total = [&](const Option &a, const Option &b) {
+            return a.cost + b.cost + against(k, a.arc, a.sign, j, b.arc, b.sign) + against(j, b.arc, b.sign, k, a.arc, a.sign);
+        };
+        double best = total(mine.front(), theirs.front()) - 0.01;
+        const Option *bestMine = nullptr, *bestTheirs = nullptr;
+        for (const Option &a : mine) {
+            if (a.cost >= best)
+                continue;
+            for (const Option &b : theirs)
+                if (a.cost + b.cost < best)
+                    if (const double c = total(a, b); c < best) {
+                        best = c;
+                        bestMine = &a;
+                        bestTheirs = &b;
+                    }
+        }
+        if (!bestMine)
+            return;
+        arcs[std::size_t(k)] = bestMine->arc;
+        signs[std::size_t(k)] = bestMine->sign;
+        chosenAngle[std::size_t(k)] = bestMine->angle;
+        arcs[std::size_t(j)] = bestTheirs->arc;
+        signs[std::size_t(j)] = bestTheirs->sign;
+        chosenAngle[std::size_t(j)] = bestTheirs->angle;
+    }
+
+    // Every pair of links that cross each other (and share no end) is untangled.
+    void untangleCrossings()
+    {
+        for (std::size_t k = 0; k < arcs.size(); ++k)
+            for (std::size_t j = k + 1; j < arcs.size(); ++j) {
+                const LinkShape &a = shapes.links[k], &b = shapes.links[j];
+                if (!arcs[k].valid || !arcs[j].valid || a.from == b.from || a.from == b.to || a.to == b.from
+                    || a.to == b.to)
+                    continue;
+                if (polylineCrossings(arcs[k].points, arcs[j].points) > 0)
+                    untangle(int(k), int(j));
+            }
     }
 
     // What a name label at `rect` would run into: lines through it, bodies, other names, signs.
@@ -406,6 +485,10 @@ void routeConnectors(const Model &model, View &view, const LabelMeasure &measure
     for (const int k : order)
         if (router.linkCost(k) >= kCrossing)
             router.polish(k, true, 10);
+    // Then pairs of links that still cross try every pair of bends together, and links that
+    // still cross anything try each side for the names at their ends.
+    router.untangleCrossings();
+    router.repair(sides, sizes, kCrossing);
     for (std::size_t k = 0; k < n; ++k)
         view.elements[std::size_t(shapes.links[k].element)].angle = normalisedAngle(router.chosenAngle[k]);
     for (std::size_t b = 0; b < shapes.boxes.size(); ++b)

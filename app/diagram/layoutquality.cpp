@@ -156,8 +156,12 @@ LayoutQuality measureLayout(const DiagramShapes &shapes)
             const bool sharesEnd = std::any_of(lines[i].ends.begin(), lines[i].ends.end(), [&](int e) {
                 return e >= 0 && std::find(lines[j].ends.begin(), lines[j].ends.end(), e) != lines[j].ends.end();
             });
-            if (!sharesEnd)
-                q.edgeCrossings += polylineCrossings(*lines[i].points, *lines[j].points);
+            if (sharesEnd)
+                continue;
+            if (const int n = polylineCrossings(*lines[i].points, *lines[j].points); n > 0) {
+                q.edgeCrossings += n;
+                q.crossings << QStringLiteral("%1 crosses %2 (%3)").arg(lines[i].what, lines[j].what).arg(n);
+            }
         }
     return q;
 }

@@ -15,6 +15,7 @@ struct LayoutQuality {
     int boxCrossings = 0;    // a connector through a body other than its own two ends
     int edgeCrossings = 0;   // connectors and pipes crossing each other
     QStringList problems;    // one line per overlap or label crossing, naming what collides
+    QStringList crossings;   // one line per pair of lines that cross, with how often
 };
 
 LayoutQuality measureLayout(const DiagramShapes &shapes);
