@@ -12,12 +12,18 @@ namespace meadows::diagram {
 
 constexpr double kLabelWidth = 90; // a name wraps at this width
 constexpr double kLabelGap = 2;    // between a body and its label
+// The diagram's font, in the editor and every picture it exports: fixed, so that a layout
+// made without a GUI (estimateLabelSize) reserves what the editor then draws on any machine.
+constexpr const char *kLabelFontFamily = "DejaVu Sans";
+constexpr int kLabelFontPixels = 12; // 9 points at 96 dots per inch
 
 // The size of a name as drawn (word-wrapped at kLabelWidth, centred).
 using LabelMeasure = std::function<QSizeF(const QString &text)>;
 
-// A GUI-free estimate of the size the editor's 9-point DejaVu Sans gives a label, never
-// smaller than the real one: advance widths from DejaVu Sans' tables plus a margin.
+// A GUI-free estimate of the size the editor's font (kLabelFontFamily at kLabelFontPixels)
+// gives a label, never smaller than the real one in either direction: advance widths from
+// DejaVu Sans' tables with bounds for kerning and rounding, and where those bounds leave
+// open whether a word still fits its line, the widest and the tallest of both wraps.
 QSizeF estimateLabelSize(const QString &text);
 // The same estimate for any text word-wrapped at `width` (a text box's).
 QSizeF estimateTextSize(const QString &text, double width);

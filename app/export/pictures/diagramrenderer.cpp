@@ -141,11 +141,13 @@ QByteArray DiagramRenderer::svg(const QString &title) const
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
         m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     });
-    // Qt names the font as the system knows it ("Sans Serif"), which is no CSS family: a
-    // browser would fall back to a serif face. Offer the generic family after it.
+    // Qt names the font as the system knows it (the diagram's DejaVu Sans, or "Sans Serif"
+    // where that was missing), which may be no CSS family: a browser would fall back to a
+    // serif face. Offer the generic family after it.
     static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
     QString text = QString::fromUtf8(bytes);
     text.replace(family, QStringLiteral("font-family=\"\\1, DejaVu Sans, Helvetica, Arial, sans-serif\""));
+    text.replace(QLatin1String("DejaVu Sans, DejaVu Sans,"), QLatin1String("DejaVu Sans,"));
     return text.toUtf8();
 }
 

@@ -41,8 +41,10 @@ DiagramStyle DiagramStyle::fromPalette(const QPalette &palette)
         s.hover = s.selection.lighter(150);
         s.error = QColor(0xc6, 0x28, 0x28);
     }
-    s.font = QFont();
-    s.font.setPointSizeF(9);
+    // The diagram's own font (diagram/labelgeometry.h), not the desktop's: automatic layout
+    // without a GUI sizes names for it, and exported pictures look the same everywhere.
+    s.font = QFont(QString::fromLatin1(diagram::kLabelFontFamily));
+    s.font.setPixelSize(diagram::kLabelFontPixels);
     return s;
 }
 
