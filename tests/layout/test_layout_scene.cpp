@@ -61,7 +61,9 @@ QStringList sceneProblems(DiagramScene &scene)
                 things.push_back({diagram::polaritySignBox(c->curve().signCentre), QStringLiteral("sign on ") + what});
             }
         } else if (auto *l = dynamic_cast<LoopLabelItem *>(item)) {
-            things.push_back({QRectF(l->scenePos() - QPointF(14, 14), QSizeF(28, 28)), QStringLiteral("loop ") + l->mark().label});
+            // The marker's ring (radius 14, smaller in a thin loop).
+            const double r = 14 * l->scale();
+            things.push_back({QRectF(l->scenePos() - QPointF(r, r), QSizeF(2 * r, 2 * r)), QStringLiteral("loop ") + l->mark().label});
         }
     }
     QStringList problems;

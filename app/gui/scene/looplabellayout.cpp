@@ -29,7 +29,21 @@ void LoopLabelLayout::place(const QList<LoopLabelItem *> &labels)
         QPointF centre;
         for (const QPointF &p : corners)
             centre += p;
-        label->setPos(freeSpotNear(label, centre / corners.size(), corners));
+        // A loop too thin for the marker gets a smaller one (down to kMarkerScales' last)
+        // before the marker leaves the loop or sits on a line; of equal spots, the largest.
+        Spot best;
+        double bestScale = 1;
+        for (const double scale : kMarkerScales) {
+            const Spot spot = freeSpotNear(label, centre / corners.size(), corners, scale);
+            if (scale == kMarkerScales[0] || spot.cost < best.cost) {
+                best = spot;
+                bestScale = scale;
+            }
+            if (best.cost == 0)
+                break;
+        }
+        label->setScale(bestScale);
+        label->setPos(best.at);
         m_placed << label->sceneBoundingRect();
         // The sign of the outline's area tells which way round the loop runs.
         double area = 0;
@@ -45,10 +59,14 @@ void LoopLabelLayout::place(const QList<LoopLabelItem *> &labels)
 // loop's outline where there is one, that covers nothing: no name, body, pipe, other label,
 // and no connector or polarity sign (a marker on a line reads as part of it). Where no spot
 // inside is free, the nearest free one just outside; failing that, the one that covers least.
-QPointF LoopLabelLayout::freeSpotNear(const LoopLabelItem *label, QPointF centre, const QPolygonF &outline) const
+// `scale`: the marker's size, against its full size.
+LoopLabelLayout::Spot LoopLabelLayout::freeSpotNear(const LoopLabelItem *label, QPointF centre, const QPolygonF &outline,
+                                                    double scale) const
 {
-    const QRectF box = label->boundingRect().adjusted(-2, -2, 2, 2);
-    const QRectF circle(-16, -16, 32, 32); // the marker's ring and 2 px round it: lines keep out of this
+    const QRectF full = label->boundingRect();
+    const QRectF box = QRectF(full.topLeft() * scale, full.size() * scale).adjusted(-2, -2, 2, 2);
+    const double reach = 16 * scale; // the marker's ring and 2 px round it: lines keep out of this
+    const QRectF circle(-reach, -reach, 2 * reach, 2 * reach);
     const bool closed = outline.size() >= 3;
     const auto cost = [&](QPointF at) {
         const QRectF r = box.translated(at);
@@ -77,18 +95,22 @@ QPointF LoopLabelLayout::freeSpotNear(const LoopLabelItem *label, QPointF centre
     };
     QPointF best = centre;
     double bestCost = cost(centre);
-    constexpr int kRings = 16, kAngles = 32;
-    for (int ring = 1; ring <= kRings && bestCost > 0; ++ring) {
+    // Rings 6 px apart out to 96 px for the full marker, closer for a smaller one (which
+    // looks for a narrower gap), as far out.
+    const double step = 6 * scale;
+    const int rings = int(std::ceil(96 / step));
+    constexpr int kAngles = 32;
+    for (int ring = 1; ring <= rings && bestCost > 0; ++ring) {
         for (int a = 0; a < kAngles; ++a) {
             const double angle = 2 * M_PI * a / kAngles;
-            const QPointF at = centre + QPointF(std::cos(angle), std::sin(angle)) * (ring * 6.0);
+            const QPointF at = centre + QPointF(std::cos(angle), std::sin(angle)) * (ring * step);
             if (const double c = cost(at); c < bestCost) { // the nearest of equal spots wins
                 bestCost = c;
                 best = at;
             }
         }
     }
-    return best;
+    return {best, bestCost};
 }
 
 } // namespace meadows

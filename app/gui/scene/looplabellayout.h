@@ -1,7 +1,7 @@
 #pragma once
 // Where each loop's label sits: inside the curve the loop's connectors draw, at its centre
 // unless something is drawn there, clear of names, stocks, pipes, connectors and the other
-// labels.
+// labels; smaller in a loop too thin for the full-size marker.
 #include <QList>
 #include <QPointF>
 #include <QPolygonF>
@@ -20,7 +20,14 @@ public:
     void place(const QList<LoopLabelItem *> &labels);
 
 private:
-    QPointF freeSpotNear(const LoopLabelItem *label, QPointF centre, const QPolygonF &outline) const;
+    // The marker's sizes tried, largest first: a thin loop gets a smaller marker inside it
+    // rather than a full one outside it or on its line.
+    static constexpr double kMarkerScales[] = {1, 0.8, 0.65};
+    struct Spot {
+        QPointF at;
+        double cost = 0; // 0: inside the loop and clear of everything
+    };
+    Spot freeSpotNear(const LoopLabelItem *label, QPointF centre, const QPolygonF &outline, double scale) const;
 
     DiagramScene *m_scene;
     QList<QRectF> m_placed; // the labels placed so far
