@@ -1,6 +1,7 @@
 #include "connectorarc.h"
 
 #include <QLineF>
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -93,6 +94,14 @@ ConnectorArc connectorArc(QPointF from, const Outline &fromOutline, QPointF to, 
     out.points.reserve(std::size_t(segments) + 1);
     for (int i = 0; i <= segments; ++i)
         out.points.push_back(curve(t0 + (t1 - t0) * i / segments));
+    double left = out.points[0].x(), right = left, top = out.points[0].y(), bottom = top;
+    for (const QPointF &p : out.points) {
+        left = std::min(left, p.x());
+        right = std::max(right, p.x());
+        top = std::min(top, p.y());
+        bottom = std::max(bottom, p.y());
+    }
+    out.bounds = QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(-0.01, -0.01, 0.01, 0.01);
     out.start = curve(t0);
     out.end = curve(t1);
     const double h = (t1 - t0) / 200;

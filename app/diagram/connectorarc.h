@@ -23,6 +23,7 @@ struct ConnectorArc {
     QPointF endDirection;        // unit tangent at the end (for the arrowhead)
     QPointF middle;              // halfway along (the bend handle, the delay mark)
     QPointF middleDirection;
+    QRectF bounds;               // round the points (a hair wider), for quick rejection
     bool valid = false;
 };
 

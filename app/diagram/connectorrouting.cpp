@@ -75,13 +75,14 @@ struct Router {
         double c = 0;
         if (!sign.isEmpty() && !otherSign.isEmpty() && rectsOverlap(sign, otherSign))
             c += kCollision;
-        if (!sign.isEmpty() && polylineHitsRect(other.points, sign))
+        if (!sign.isEmpty() && other.bounds.intersects(sign) && polylineHitsRect(other.points, sign))
             c += kCollision / 2;
-        if (!otherSign.isEmpty() && polylineHitsRect(arc.points, otherSign))
+        if (!otherSign.isEmpty() && arc.bounds.intersects(otherSign) && polylineHitsRect(arc.points, otherSign))
             c += kCollision / 2;
         if (twin[std::size_t(k)] == j && QLineF(arc.middle, other.middle).length() < 16)
             c += kCloseTwin;
-        if (them.from == link.from || them.from == link.to || them.to == link.from || them.to == link.to)
+        if (them.from == link.from || them.from == link.to || them.to == link.from || them.to == link.to
+            || !arc.bounds.intersects(other.bounds))
             return c;
         return c + kCrossing * polylineCrossings(arc.points, other.points);
     }
@@ -94,7 +95,7 @@ struct Router {
         if (!arc.valid)
             return 1e9;
         double c = 0;
-        const QRectF bounds = polylineBounds(arc.points);
+        const QRectF &bounds = arc.bounds;
         const QRectF sign = signOf(k, arc);
         for (std::size_t b = 0; b < shapes.boxes.size(); ++b) {
             const ShapeBox &box = shapes.boxes[b];
@@ -108,11 +109,13 @@ struct Router {
         }
         const std::vector<int> ends{link.from, link.to};
         for (const PipeShape &p : shapes.pipes) {
-            if (polylineBounds(p.points).adjusted(-5, -5, 5, 5).intersects(bounds))
+            const bool near = polylineBounds(p.points).adjusted(-5, -5, 5, 5).intersects(bounds);
+            if (near)
                 c += kAlongPipe * pointsAlong(arc.points, p.points);
             if (sharesEnd(p.valve, ends) || sharesEnd(p.source, ends) || sharesEnd(p.sink, ends))
                 continue;
-            c += kCrossing * polylineCrossings(arc.points, p.points);
+            if (near)
+                c += kCrossing * polylineCrossings(arc.points, p.points);
             if (!sign.isEmpty() && polylineHitsRect(p.points, sign))
                 c += kCollision;
         }
@@ -263,6 +266,7 @@ struct Router {
                 std::vector<std::size_t> involved{std::size_t(link.from), std::size_t(link.to)};
                 for (std::size_t b = 0; b < shapes.boxes.size(); ++b)
                     if (b != std::size_t(link.from) && b != std::size_t(link.to)
+                        && arcs[std::size_t(k)].bounds.intersects(shapes.boxes[b].label)
                         && polylineHitsRect(arcs[std::size_t(k)].points, shapes.boxes[b].label.adjusted(1, 1, -1, -1)))
                         involved.push_back(b);
                 for (const std::size_t b : involved) {
@@ -279,7 +283,9 @@ struct Router {
                         const LinkShape &other = shapes.links[std::size_t(j)];
                         bool through = false;
                         for (const QRectF &place : places)
-                            through = through || polylineHitsRect(arcs[std::size_t(j)].points, place);
+                            through = through
+                                      || (arcs[std::size_t(j)].bounds.intersects(place)
+                                          && polylineHitsRect(arcs[std::size_t(j)].points, place));
                         if (j == k || other.from == int(b) || other.to == int(b) || through)
                             affected.push_back(j);
                     }
@@ -375,7 +381,7 @@ struct Router {
                 if (!arcs[k].valid || !arcs[j].valid || a.from == b.from || a.from == b.to || a.to == b.from
                     || a.to == b.to)
                     continue;
-                if (polylineCrossings(arcs[k].points, arcs[j].points) > 0)
+                if (arcs[k].bounds.intersects(arcs[j].bounds) && polylineCrossings(arcs[k].points, arcs[j].points) > 0)
                     untangle(int(k), int(j));
             }
     }
@@ -386,7 +392,7 @@ struct Router {
         double c = 0;
         const QRectF inner = rect.adjusted(1, 1, -1, -1);
         for (const ConnectorArc &arc : arcs)
-            if (arc.valid && polylineHitsRect(arc.points, inner))
+            if (arc.valid && arc.bounds.intersects(inner) && polylineHitsRect(arc.points, inner))
                 c += kCollision;
         for (const PipeShape &p : shapes.pipes)
             if (polylineHitsRect(p.points, inner))
