@@ -18,6 +18,9 @@ constexpr double kCrossing = 40;
 constexpr double kCloseTwin = 60;
 constexpr double kAlongPipe = 4; // per arc point that runs on top of a pipe
 constexpr double kWidestBend = 140; // degrees off straight: beyond, an arc circles its own ends
+// Per pixel an arc runs beyond its chord: a crossing is worth a detour of 1,000 px, so a
+// wide bend that swings round half the diagram to miss one line is not taken.
+constexpr double kDetour = 0.04;
 
 double distanceToSegment(QPointF p, QPointF a, QPointF b)
 {
@@ -123,6 +126,10 @@ struct Router {
             if (int(j) != k && arcs[j].valid && !skipped(int(j)))
                 c += against(k, arc, sign, int(j), arcs[j], signs[j]);
         c += 0.1 * std::abs(std::abs(offset) - style.preferredBend);
+        double length = 0;
+        for (std::size_t i = 1; i < arc.points.size(); ++i)
+            length += QLineF(arc.points[i - 1], arc.points[i]).length();
+        c += kDetour * std::max(0.0, length - QLineF(arc.start, arc.end).length());
         if (style.bowOutward) {
             // Outward: the arc's middle lies further from the centre than its chord's middle.
             const QPointF chord = (arc.start + arc.end) / 2;
