@@ -90,9 +90,8 @@ public:
                 return points;
             const Point &p = points.back();
             const double value = m_grid[std::size_t(k)];
-            const Eigen::VectorXd guess = predict(p.value, p.stocks, value);
-            const double reach = reachFrom(p.stocks, guess);
-            const std::optional<Eigen::VectorXd> next = correct(value, guess, p.stocks, reach);
+            double reach = 0;
+            const std::optional<Eigen::VectorXd> next = advance(p.value, p.stocks, value, &reach);
             if (!next) {
                 *end = locateEnd(p.value, p.stocks, value, reach);
                 break;
@@ -100,6 +99,31 @@ public:
             points.push_back({k, value, *next});
         }
         return points;
+    }
+
+    // From a point of the branch to the next grid value: one predictor-corrector step, or,
+    // where the branch bends faster than one grid step can follow (near a fold), steps
+    // halved up to kHalvings times. `reach` is set to the first step's.
+    std::optional<Eigen::VectorXd> advance(double from, Eigen::VectorXd x, double to, double *reach)
+    {
+        constexpr int kHalvings = 6;
+        double at = from, step = to - from;
+        for (int halvings = 0; at != to;) {
+            const double next = std::fabs(to - at) <= std::fabs(step) ? to : at + step;
+            const Eigen::VectorXd guess = predict(at, x, next);
+            const double r = reachFrom(x, guess);
+            if (at == from && step == to - from)
+                *reach = r;
+            if (const std::optional<Eigen::VectorXd> y = correct(next, guess, x, r)) {
+                x = *y;
+                at = next;
+            } else if (++halvings > kHalvings || cancelled()) {
+                return std::nullopt;
+            } else {
+                step /= 2;
+            }
+        }
+        return x;
     }
 
     // Bisection between a value where the branch exists and one where it does not.
@@ -243,7 +267,11 @@ Continuation continueEquilibria(const ParameterizedModel &pm, std::size_t parame
         Eigen::VectorXd x = ends[i].stocks;
         double value = ends[i].value;
         for (std::size_t j = i + 1; j < ends.size(); ++j) {
-            if (!used[j] && std::fabs(ends[j].value - value) <= 10 * tracer.tolerance(value)
+            // Where the branches meet at a corner (MIN, MAX, a graph's point), finite differences
+            // straddle it and each side's end is found a little less exactly: ends within
+            // 1e-6 of each other (relative) at the same stocks are one fold.
+            const double apart = std::max(10 * tracer.tolerance(value), 1e-6 * std::max(std::fabs(value), 1e-3 * std::fabs(to - from)));
+            if (!used[j] && std::fabs(ends[j].value - value) <= apart
                 && sameStocks(ends[j].stocks, x, 1e-2)) {
                 used[j] = 1;
                 x = 0.5 * (x + ends[j].stocks);
