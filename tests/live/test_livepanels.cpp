@@ -158,8 +158,11 @@ void TestLivePanels::loopsAreFoundAndHighlighted()
     QVERIFY(loops->dominancePlot()->isHidden());
     QTest::mouseClick(loops->scoresButton(), Qt::LeftButton);
     QVERIFY(!loops->dominancePlot()->isHidden());
-    // The scores drawn tell the band's story: inside R2's period it scores highest (in
-    // absolute value) of all six loops, inside B1's B1 does.
+    // The scores drawn tell the band's story where it is clear: B1 scores highest (in
+    // absolute value) of all six loops from 21 to 22, R2 from 26.5 to 29.5 (as `meadows loops
+    // --dominance` prints the scores). Elsewhere in those periods another loop leads for
+    // moments (the backoff loop B3 around 23 and from 30.5): stretches under a fortieth of
+    // the run (3 minutes) merge into their neighbours in the band.
     std::vector<QList<QPointF>> scores;
     for (const QString &name : all)
         scores.push_back(loops->dominancePlot()->points(name));
@@ -170,7 +173,7 @@ void TestLivePanels::loopsAreFoundAndHighlighted()
     int checked = 0;
     for (qsizetype i = 0; i < r2Scores.size(); ++i) {
         const double t = r2Scores[i].x();
-        const std::size_t leader = t > 20.5 && t < 23.5 ? 0 : t > 24.5 && t < 33 ? 5 : all.size();
+        const std::size_t leader = t > 20.75 && t < 22.25 ? 0 : t > 26.25 && t < 29.75 ? 5 : all.size();
         if (leader == std::size_t(all.size()))
             continue;
         ++checked;
