@@ -90,10 +90,9 @@ public:
                 return points;
             const Point &p = points.back();
             const double value = m_grid[std::size_t(k)];
-            double reach = 0;
-            const std::optional<Eigen::VectorXd> next = advance(p.value, p.stocks, value, &reach);
+            const std::optional<Eigen::VectorXd> next = advance(p.value, p.stocks, value);
             if (!next) {
-                *end = locateEnd(p.value, p.stocks, value, reach);
+                *end = locateEnd(p.value, p.stocks, value);
                 break;
             }
             points.push_back({k, value, *next});
@@ -103,18 +102,15 @@ public:
 
     // From a point of the branch to the next grid value: one predictor-corrector step, or,
     // where the branch bends faster than one grid step can follow (near a fold), steps
-    // halved up to kHalvings times. `reach` is set to the first step's.
-    std::optional<Eigen::VectorXd> advance(double from, Eigen::VectorXd x, double to, double *reach)
+    // halved up to kHalvings times.
+    std::optional<Eigen::VectorXd> advance(double from, Eigen::VectorXd x, double to)
     {
         constexpr int kHalvings = 6;
         double at = from, step = to - from;
         for (int halvings = 0; at != to;) {
             const double next = std::fabs(to - at) <= std::fabs(step) ? to : at + step;
             const Eigen::VectorXd guess = predict(at, x, next);
-            const double r = reachFrom(x, guess);
-            if (at == from && step == to - from)
-                *reach = r;
-            if (const std::optional<Eigen::VectorXd> y = correct(next, guess, x, r)) {
+            if (const std::optional<Eigen::VectorXd> y = correct(next, guess, x, reachFrom(x, guess))) {
                 x = *y;
                 at = next;
             } else if (++halvings > kHalvings || cancelled()) {
@@ -127,11 +123,13 @@ public:
     }
 
     // Bisection between a value where the branch exists and one where it does not.
-    End locateEnd(double good, Eigen::VectorXd stocks, double bad, double reach)
+    End locateEnd(double good, Eigen::VectorXd stocks, double bad)
     {
         while (std::fabs(bad - good) > tolerance(good) && !cancelled()) {
             const double middle = 0.5 * (good + bad);
-            if (const auto x = correct(middle, stocks, stocks, reach)) {
+            // In sub-steps where the branch bends fast (near a fold it moves far for a small
+            // change of the parameter); each sub-step keeps to the branch.
+            if (const auto x = advance(good, stocks, middle)) {
                 good = middle;
                 stocks = *x;
             } else {

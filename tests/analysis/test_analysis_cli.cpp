@@ -331,6 +331,47 @@ private slots:
         QCOMPARE(spanning, 1);
     }
 
+    // The other constants that remove the storm, each fold derived on the timeout graph's
+    // straight stretch (0.75, 0.15)-(1.25, 0.85), TF(x) = 1.4 x - 0.9 with x = L / T, where
+    // the saddle and the storm meet (f(B) = -20 + TF (100 - B / D) = 0 with a double root):
+    //   Cancellation Delay D (T = 1): (1.4 L - 0.9)(1 - L / D) = 0.2 has a double root when
+    //     w = 1 / D solves 0.81 w^2 - 3.64 w + 1.96 = 0: D = 1.59863..., at L = (1.4 D + 0.9) / 2.8;
+    //   Client Timeout T (D = 2): 70 T x^2 - (140 + 45 T) x + 110 = 0 has a double root when
+    //     2025 T^2 - 18200 T + 19600 = 0: T = 1.25107..., at B = 100 T x = (140 + 45 T) / 1.4.
+    // The grids are coarse (steps of 0.1), so the branches bend a long way between two grid
+    // values near the fold: continuation follows them in smaller steps to the fold itself.
+    void otherFoldsOfTheRetryStorm()
+    {
+        struct Case {
+            QString vary;
+            double fold, backlog;
+        };
+        const double w = (3.64 - std::sqrt(3.64 * 3.64 - 4 * 0.81 * 1.96)) / (2 * 0.81);
+        const double d = 1 / w;
+        const double t = (18200 - std::sqrt(18200.0 * 18200 - 4 * 2025 * 19600.0)) / (2 * 2025);
+        const Case cases[] = {{QStringLiteral("Cancellation Delay=1:3:21"), d, 100 * (1.4 * d + 0.9) / 2.8},
+                              {QStringLiteral("Client Timeout=0.5:3:26"), t, (140 + 45 * t) / 1.4}};
+        for (const Case &c : cases) {
+            const Outcome o = runMeadows({QStringLiteral("sweep"), kStorm, QStringLiteral("--vary"), c.vary, QStringLiteral("--equilibria"),
+                                          QStringLiteral("--json")});
+            QCOMPARE(o.code, 0);
+            const QJsonObject root = json(o);
+            QCOMPARE(root.value(QStringLiteral("branches")).toArray().size(), 3);
+            const QJsonArray folds = root.value(QStringLiteral("folds")).toArray();
+            QVERIFY2(folds.size() == 1, qPrintable(c.vary + QLatin1Char(' ') + QJsonDocument(folds).toJson(QJsonDocument::Compact)));
+            const QJsonObject f = folds[0].toObject();
+            QVERIFY2(std::fabs(f.value(QStringLiteral("value")).toDouble() - c.fold) <= 1e-6 * c.fold,
+                     qPrintable(QStringLiteral("%1: %2 against %3").arg(c.vary).arg(f.value(QStringLiteral("value")).toDouble(), 0, 'g', 12).arg(c.fold, 0, 'g', 12)));
+            // Near a fold the stocks move as the square root of the distance to it.
+            QVERIFY(std::fabs(f.value(QStringLiteral("stocks")).toObject().value(QStringLiteral("Backlog")).toDouble() - c.backlog) < 0.01);
+        }
+        // The backoff only delays the retries: it moves no steady state and has no fold.
+        const Outcome backoff = runMeadows({QStringLiteral("sweep"), kStorm, QStringLiteral("--vary"), QStringLiteral("Retry Backoff=0.1:2:20"),
+                                            QStringLiteral("--equilibria"), QStringLiteral("--json")});
+        QCOMPARE(json(backoff).value(QStringLiteral("folds")).toArray().size(), 0);
+        QCOMPARE(json(backoff).value(QStringLiteral("branches")).toArray().size(), 3);
+    }
+
     // The dip that tips it: a sweep over the dip's length (steps of DT). After the dip the
     // model is autonomous, so every run ends at one of the two stable states found above:
     // healthy (Backlog 10) or the storm (158.914...). Dips up to 1.875 minutes recover, from
