@@ -92,7 +92,7 @@ public:
             const double value = m_grid[std::size_t(k)];
             const std::optional<Eigen::VectorXd> next = advance(p.value, p.stocks, value);
             if (!next) {
-                *end = locateEnd(p.value, p.stocks, value);
+                *end = locateEnd(p.value, p.stocks, value, reachFrom(p.stocks, predict(p.value, p.stocks, value)));
                 break;
             }
             points.push_back({k, value, *next});
@@ -123,13 +123,18 @@ public:
     }
 
     // Bisection between a value where the branch exists and one where it does not.
-    End locateEnd(double good, Eigen::VectorXd stocks, double bad)
+    End locateEnd(double good, Eigen::VectorXd stocks, double bad, double reach)
     {
+        const double span = std::fabs(bad - good);
         while (std::fabs(bad - good) > tolerance(good) && !cancelled()) {
             const double middle = 0.5 * (good + bad);
-            // In sub-steps where the branch bends fast (near a fold it moves far for a small
-            // change of the parameter); each sub-step keeps to the branch.
-            if (const auto x = advance(good, stocks, middle)) {
+            std::optional<Eigen::VectorXd> x = correct(middle, stocks, stocks, reach);
+            // Where the branch bends too fast for one Newton step from the last good point
+            // (it moves far near a fold), sub-steps; once the interval is a small part of the
+            // grid step, one Newton step reaches as far as the branch goes.
+            if (!x && std::fabs(middle - good) > span / 64)
+                x = advance(good, stocks, middle);
+            if (x) {
                 good = middle;
                 stocks = *x;
             } else {
