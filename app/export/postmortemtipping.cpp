@@ -75,15 +75,26 @@ QString tippingMarkdown(const PostmortemTipping &tipping, const QString &chartLi
               .arg(c.parameter, number(tipping.from), number(tipping.to))
               .arg(tipping.points);
     if (c.folds.empty() && c.hopf.empty())
-        md += QStringLiteral(" No tipping point in this range: no steady state appears or vanishes, none changes stability.");
+        md += QStringLiteral(" No fold or Hopf point in this range.");
     md += QStringLiteral("\n\n");
+    // A stability change that is neither (a real eigenvalue crossing zero where branches
+    // cross, as at a transcritical point) is said between the grid values around it.
+    QStringList changes;
+    for (const auto &branch : c.branches)
+        for (std::size_t i = 1; i < branch.size(); ++i)
+            if (branch[i].stability != branch[i - 1].stability)
+                changes << QStringLiteral("- A steady state turns from %1 to %2 between %3 = %4 and %5.\n")
+                               .arg(stabilityName(branch[i - 1].stability), stabilityName(branch[i].stability), c.parameter,
+                                    number(branch[i - 1].value), number(branch[i].value));
     for (const SpecialPoint &p : c.folds)
         md += QStringLiteral("- **Tipping point (fold)** at %1 = %2: %3. Two steady states meet here and vanish beyond it.\n")
                   .arg(c.parameter, number(p.value), stocksText(c, p.stocks));
     for (const SpecialPoint &p : c.hopf)
         md += QStringLiteral("- **Hopf point** at %1 = %2: %3. A steady state changes stability through an oscillation.\n")
                   .arg(c.parameter, number(p.value), stocksText(c, p.stocks));
-    if (!c.folds.empty() || !c.hopf.empty())
+    for (const QString &change : changes)
+        md += change;
+    if (!c.folds.empty() || !c.hopf.empty() || !changes.isEmpty())
         md += u'\n';
     return md;
 }

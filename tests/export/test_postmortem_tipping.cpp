@@ -3,6 +3,7 @@
 // through its axis labels lie on the retry storm's equilibria, computed here independently
 // (bisection on the model's equations at rest), solid where stable and dashed where not,
 // and the fold is marked and labelled where the hand derivation puts it.
+#include "support/inlinemodel.h"
 #include "support/meadowsprocess.h"
 #include "support/testfiles.h"
 
@@ -112,6 +113,7 @@ class TestPostmortemTipping : public QObject {
     Q_OBJECT
 private slots:
     void retryBudgetChart();
+    void stabilityChangeWithoutAFold();
     void mistakes();
 };
 
@@ -182,6 +184,33 @@ void TestPostmortemTipping::retryBudgetChart()
     QVERIFY(std::fabs(unmap(svg.valueTicks, svg.folds[0].y()) - saddle) < yTolerance);
     QCOMPARE(svg.foldLabels, QStringList{QStringLiteral("tipping point (fold): Retry Budget = %1, Backlog = %2")
                                              .arg(QString::number(fold, 'g', 6), QString::number(saddle, 'g', 6))});
+}
+
+// dX/dt = (b - 0.01) X: one steady state, X = 0, eigenvalue b - 0.01: stable below b = 0.01
+// and unstable above, with no fold or Hopf point. The page says so between the grid values
+// around it (0.005 and 0.015), and draws the branch solid, then dashed.
+void TestPostmortemTipping::stabilityChangeWithoutAFold()
+{
+    QTemporaryDir dir;
+    const QString model = dir.filePath(QStringLiteral("growth.xmile"));
+    QFile f(model);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(meadows::test::xmile(QStringLiteral("<stock name=\"X\"><eqn>1</eqn><inflow>Net</inflow></stock>"
+                                                "<flow name=\"Net\"><eqn>(b - 0.01) * X</eqn></flow><aux name=\"b\"><eqn>0.02</eqn></aux>"),
+                                 QStringLiteral("<start>0</start><stop>10</stop><dt>0.25</dt>")));
+    f.close();
+    const QString page = dir.filePath(QStringLiteral("g.md"));
+    const Outcome o = runMeadows({QStringLiteral("export"), model, QStringLiteral("-o"), page, QStringLiteral("--bifurcation"),
+                                  QStringLiteral("b=0.005:0.035:4")});
+    QCOMPARE(o.code, 0);
+    const QString md = QString::fromUtf8(meadows::testing::readAll(page));
+    QVERIFY2(md.contains(QStringLiteral("No fold or Hopf point in this range.\n\n"
+                                        "- A steady state turns from stable to unstable between b = 0.005 and 0.015.\n")),
+             qPrintable(md));
+    const QString svg = QString::fromUtf8(meadows::testing::readAll(dir.filePath(QStringLiteral("g-bifurcation.svg"))));
+    QCOMPARE(svg.count(QStringLiteral("<path class=\"stable\"")), 1);
+    QCOMPARE(svg.count(QStringLiteral("<path class=\"unstable\"")), 1);
+    QCOMPARE(svg.count(QStringLiteral("class=\"fold\"")), 0);
 }
 
 void TestPostmortemTipping::mistakes()

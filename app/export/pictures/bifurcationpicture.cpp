@@ -29,24 +29,26 @@ QString number(double v) { return QString::number(v, 'g', 6); }
 
 struct Stretch {
     bool stable = false;
-    std::size_t branch = 0;
-    std::vector<std::size_t> points; // indices into the branch
+    std::vector<std::pair<double, double>> points; // (parameter, stock)
 };
 
-// A branch cut where its stability changes; neighbouring stretches share their end point,
-// so the branch is drawn unbroken (as the editor's chart draws it).
-std::vector<Stretch> stretchesOf(const std::vector<BranchPoint> &branch, std::size_t index)
+// A branch cut where its stability changes. Where it changes between two grid values, the
+// stretches meet halfway (where exactly is not known), so the branch is drawn unbroken.
+std::vector<Stretch> stretchesOf(const std::vector<BranchPoint> &branch, std::size_t stock)
 {
     std::vector<Stretch> out;
-    for (std::size_t i = 0; i < branch.size(); ++i) {
-        const bool stable = branch[i].stability == Stability::Stable;
-        if (out.empty() || out.back().stable != stable) {
-            Stretch s{stable, index, {}};
-            if (!out.empty())
-                s.points.push_back(out.back().points.back());
-            out.push_back(std::move(s));
+    for (const BranchPoint &p : branch) {
+        const bool stable = p.stability == Stability::Stable;
+        const std::pair<double, double> here{p.value, p.stocks[stock]};
+        if (!out.empty() && out.back().stable != stable) {
+            const auto &last = out.back().points.back();
+            const std::pair<double, double> middle{0.5 * (last.first + here.first), 0.5 * (last.second + here.second)};
+            out.back().points.push_back(middle);
+            out.push_back({stable, {middle}});
+        } else if (out.empty()) {
+            out.push_back({stable, {}});
         }
-        out.back().points.push_back(i);
+        out.back().points.push_back(here);
     }
     return out;
 }
@@ -129,14 +131,12 @@ QByteArray bifurcationSvg(const Continuation &c, const std::vector<std::size_t> 
                            .arg(px(toX(v)), px(plotBottom + 15), tickText(v, xs.step));
         }
         for (std::size_t b = 0; b < c.branches.size(); ++b) {
-            for (const Stretch &s : stretchesOf(c.branches[b], b)) {
+            for (const Stretch &s : stretchesOf(c.branches[b], stock)) {
                 if (s.points.size() < 2)
                     continue;
                 QString d;
-                for (std::size_t i : s.points) {
-                    const BranchPoint &p = c.branches[b][i];
-                    d += (d.isEmpty() ? QLatin1String("M") : QLatin1String(" L")) + px(toX(p.value)) + u',' + px(toY(p.stocks[stock]));
-                }
+                for (const auto &[value, level] : s.points)
+                    d += (d.isEmpty() ? QLatin1String("M") : QLatin1String(" L")) + px(toX(value)) + u',' + px(toY(level));
                 svg += QStringLiteral("<path class=\"%1\" data-branch=\"%2\" d=\"%3\" fill=\"none\" stroke=\"%4\" stroke-width=\"2.2\"%5/>\n")
                            .arg(s.stable ? QLatin1String("stable") : QLatin1String("unstable"))
                            .arg(b)
