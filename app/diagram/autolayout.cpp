@@ -199,6 +199,38 @@ QPointF rounded(QPointF p)
     return {std::round(p.x()), std::round(p.y())};
 }
 
+// Where an element's body lies once placed (a valve's circle round its node's centre).
+QRectF placedBody(const ViewElement &e)
+{
+    if (e.type == Type::Stock || e.type == Type::Module)
+        return boxRect(e);
+    const double r = e.type == Type::Flow ? kValveRadius + 1 : e.width.value_or(2 * kAuxRadius) / 2;
+    return {*e.x - r, *e.y - r, 2 * r, 2 * r};
+}
+
+// The x at which a pipe leaves a stock's top or bottom to run up or down to its valve's row
+// (`rowY`): the stock's centre unless the run would pass through another element's body
+// (Graphviz places the nodes without knowing the pipe's route); then the nearest clear
+// point along the stock's edge, 6 px apart, keeping 6 px from its corners.
+double pipeLegX(const std::vector<ViewElement> &elements, int stock, int flow, const QRectF &box, double rowY)
+{
+    const double top = std::min(rowY, box.center().y()), bottom = std::max(rowY, box.center().y());
+    const auto clear = [&](double x) {
+        const QRectF leg(x - 6, top, 12, bottom - top); // the pipe and a few pixels either side
+        for (int i = 0; i < int(elements.size()); ++i)
+            if (i != stock && i != flow && elements[std::size_t(i)].x && elements[std::size_t(i)].y
+                && placedBody(elements[std::size_t(i)]).intersects(leg))
+                return false;
+        return true;
+    };
+    const double centre = box.center().x();
+    for (double offset = 0; offset <= box.width() / 2 - 6; offset += 6)
+        for (const double x : {centre + offset, centre - offset})
+            if (clear(x))
+                return x;
+    return centre;
+}
+
 struct Pipe {
     int flow, source, sink; // nodes; a cloud is a node of its own
     bool sourceIsStock, sinkIsStock;
@@ -373,8 +405,9 @@ LayoutResult layoutModel(Model &model, const LayoutOptions &options)
                 run.push_back(QPointF(right == atSource ? box.right() : box.left(), valve.y()));
                 return run;
             }
-            run.push_back(QPointF(c.x(), valve.y() < c.y() ? box.top() : box.bottom()));
-            run.push_back(QPointF(c.x(), valve.y()));
+            const double x = std::round(pipeLegX(elements, node, p.flow, box, valve.y()));
+            run.push_back(QPointF(x, valve.y() < c.y() ? box.top() : box.bottom()));
+            run.push_back(QPointF(x, valve.y()));
             return run;
         };
         std::vector<QPointF> route = end(p.source, p.sourceIsStock, true);
