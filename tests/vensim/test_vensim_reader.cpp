@@ -56,6 +56,7 @@ private slots:
     void stockFlowsAndContinuations();
     void quotedNamesAndLogicalOperators();
     void lookupsAndWithLookup();
+    void lookupForwardBackwardExtrapolate();
     void subscriptsRangesAndTables();
     void integerTruncatesLikeVensim();
     void vectorSelectEveryAction();
@@ -71,6 +72,30 @@ private slots:
     void missingBarIsAnError();
     void sketchPlacesEveryVariableWhereVensimDid();
 };
+
+void TestVensimReader::lookupForwardBackwardExtrapolate()
+{
+    // t((0,0),(2,10),(4,30)) read at x = TIME (0..4, TIME STEP 1), by hand:
+    //   x           0   1   2   3   4      and at x = 5 (TIME + 1 at the end):
+    //   forward     0  10  10  30  30      (the first point at or after x)
+    //   backward    0   0  10  10  30      (the last point at or before x)
+    //   extrapolate 0   5  10  20  30      40 (the last segment, slope 10, continued)
+    //   plain                              30 (flat beyond the ends)
+    const XmileReadResult r = read(QStringLiteral(
+        "t((0,0),(2,10),(4,30)) ~~|\n"
+        "fw = LOOKUP FORWARD(t, Time) ~~|\nbw = LOOKUP BACKWARD(t, Time) ~~|\n"
+        "ex = LOOKUP EXTRAPOLATE(t, Time) ~~|\nbeyond = LOOKUP EXTRAPOLATE(t, Time + 1) ~~|\nplain = t(Time + 1) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QVERIFY2(messages(r).isEmpty(), qPrintable(messages(r).join(u'\n')));
+    const double forward[] = {0, 10, 10, 30, 30}, backward[] = {0, 0, 10, 10, 30}, extrapolated[] = {0, 5, 10, 20, 30};
+    for (int t = 0; t <= 4; ++t) {
+        QCOMPARE(valueAt(r, QStringLiteral("fw"), t), forward[t]);
+        QCOMPARE(valueAt(r, QStringLiteral("bw"), t), backward[t]);
+        QCOMPARE(valueAt(r, QStringLiteral("ex"), t), extrapolated[t]);
+    }
+    QCOMPARE(valueAt(r, QStringLiteral("beyond"), 4), 40.0);
+    QCOMPARE(valueAt(r, QStringLiteral("plain"), 4), 30.0);
+}
 
 void TestVensimReader::controlSectionMakesSimSpecs()
 {
