@@ -14,6 +14,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <QSlider>
@@ -41,7 +42,41 @@ public:
     }
 };
 
+// A constant's value as people write it ("128", not "128.0"; "1e-06"), typed in the same way,
+// and kept to the full precision typed (QDoubleSpinBox would round it to its decimals).
+class ValueBox : public QDoubleSpinBox {
+public:
+    explicit ValueBox(QWidget *parent) : QDoubleSpinBox(parent)
+    {
+        setDecimals(323); // no rounding: the most QDoubleSpinBox allows
+        setLocale(QLocale::c()); // as in the equation: a point, never a comma
+    }
+    QString textFromValue(double value) const override { return constantText(value); }
+    double valueFromText(const QString &text) const override { return number(text).value_or(value()); }
+    QValidator::State validate(QString &text, int &) const override
+    {
+        if (number(text))
+            return QValidator::Acceptable;
+        // On the way to a number: "-", "1e", "2.5e-".
+        static const QRegularExpression partial(QStringLiteral("^\\s*[+-]?(\\d*\\.?\\d*)([eE][+-]?\\d*)?\\s*$"));
+        return partial.match(text).hasMatch() ? QValidator::Intermediate : QValidator::Invalid;
+    }
+
+private:
+    static std::optional<double> number(const QString &text)
+    {
+        bool ok = false;
+        const double v = QLocale::c().toDouble(text.trimmed(), &ok);
+        return ok && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+    }
+};
+
 } // namespace
+
+QString constantText(double value)
+{
+    return QString::number(value, 'g', 15);
+}
 
 std::optional<double> constantOf(const Variable &v)
 {
@@ -74,9 +109,17 @@ SliderPanel::SliderPanel(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    m_empty = new QLabel(tr("No constants: a slider appears here for each constant in the model "
+                            "(a variable whose equation is a number)."),
+                         this);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_empty->setContentsMargins(8, 8, 8, 8);
+    m_empty->setEnabled(false); // drawn greyed: a note, not content
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
+    layout->addWidget(m_empty);
     layout->addWidget(scroll, 1);
 }
 
@@ -178,6 +221,8 @@ void SliderPanel::setProject(const Project &project)
         if (constantOf(v))
             addSlider(displayName(v.name));
     }
+    m_empty->setVisible(m_entries.empty());
+    m_search->setVisible(!m_entries.empty());
 }
 
 int SliderPanel::position(const Entry &e)
@@ -204,15 +249,13 @@ bool SliderPanel::addSlider(const QString &variable)
     e->slider->setSingleStep(kTicks / 100); // arrow keys: one step of the range
     e->slider->setPageStep(kTicks / 10);    // page keys: a tenth of it
     e->slider->setAccessibleName(e->name);
-    e->box = new QDoubleSpinBox(this);
+    e->box = new ValueBox(this);
     for (QWidget *w : {static_cast<QWidget *>(e->slider), static_cast<QWidget *>(e->box)}) {
         w->setFocusPolicy(Qt::StrongFocus); // not WheelFocus: the wheel must not take the focus
         w->installEventFilter(m_wheelGuard);
     }
-    // As many decimals as the step needs, not a fixed six.
-    e->box->setDecimals(std::clamp(1 - int(std::floor(std::log10(std::max(e->range.step, 1e-12)))), 0, 8));
     e->box->setSingleStep(e->range.step);
-    e->box->setMinimumWidth(80);
+    e->box->setMinimumWidth(90);
     e->box->setRange(-1e300, 1e300);
     e->box->setValue(*value);
     e->slider->setValue(position(*e));
@@ -257,6 +300,8 @@ bool SliderPanel::addSlider(const QString &variable)
         ++at;
     m_rows->insertWidget(at, row);
     m_entries.push_back(std::move(e));
+    m_empty->hide();
+    m_search->show();
     setFilter(m_search->text());
     return true;
 }
