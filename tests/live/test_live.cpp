@@ -305,13 +305,27 @@ void TestLive::sliderRangeCanBeSet()
     LiveWorkspace w;
     w.setProject(teacup());
     SliderPanel *p = w.sliderPanel();
+    // The range is shown at the slider's two ends (the labels that do not name it): 0 to twice
+    // the value at first.
+    const auto ends = [p]() {
+        QStringList texts;
+        for (QLabel *label : p->sliderFor(QStringLiteral("room"))->parentWidget()->findChildren<QLabel *>())
+            if (!label->buddy())
+                texts << label->text();
+        return texts;
+    };
+    QCOMPARE(ends(), (QStringList{QStringLiteral("0"), QStringLiteral("140")}));
     p->setRange(QStringLiteral("room"), {50, 60, 1});
     QCOMPARE(p->range(QStringLiteral("room")).max, 60.0);
+    QCOMPARE(ends(), (QStringList{QStringLiteral("50"), QStringLiteral("60")}));
     QSlider *slider = p->sliderFor(QStringLiteral("room"));
     QTest::keyClick(slider, Qt::Key_End);
     QCOMPARE(p->value(QStringLiteral("room")), 60.0);
     QTest::keyClick(slider, Qt::Key_Home);
     QCOMPARE(p->value(QStringLiteral("room")), 50.0);
+    // A value typed beyond the range widens it, and the ends say so.
+    p->setValue(QStringLiteral("room"), 75);
+    QCOMPARE(ends(), (QStringList{QStringLiteral("50"), QStringLiteral("75")}));
 }
 
 void TestLive::anEmptySliderPanelSaysWhy()

@@ -115,7 +115,7 @@ SliderPanel::SliderPanel(QWidget *parent) : QWidget(parent)
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_empty->setContentsMargins(8, 8, 8, 8);
-    m_empty->setEnabled(false); // drawn greyed: a note, not content
+    m_empty->setForegroundRole(QPalette::PlaceholderText); // grey: a note, not content
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
@@ -206,6 +206,7 @@ void SliderPanel::setProject(const Project &project)
             e->modelValue = e->value = value;
             if (value < e->range.min || value > e->range.max)
                 e->range = {std::min(e->range.min, value), std::max(e->range.max, value), e->range.step};
+            showRange(*e);
             const QSignalBlocker blockSlider(e->slider);
             const QSignalBlocker blockBox(e->box);
             if (!e->slider->isSliderDown()) // the hand that drags it knows where it is
@@ -282,7 +283,21 @@ bool SliderPanel::addSlider(const QString &variable)
     layout->addWidget(label, 0, 0);
     layout->addWidget(e->box, 0, 1);
     layout->addWidget(e->slider, 1, 0, 1, 2);
+    // The range the slider spans, at its two ends, small and grey.
+    e->minLabel = new QLabel(row);
+    e->maxLabel = new QLabel(row);
+    for (QLabel *end : {e->minLabel, e->maxLabel}) {
+        QFont small = end->font();
+        small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
+        end->setFont(small);
+        end->setForegroundRole(QPalette::PlaceholderText); // grey, but readable
+    }
+    e->maxLabel->setAlignment(Qt::AlignRight);
+    layout->addWidget(e->minLabel, 2, 0);
+    layout->addWidget(e->maxLabel, 2, 1);
+    layout->setVerticalSpacing(0);
     layout->setColumnStretch(0, 1);
+    showRange(*e);
     // Right-click a slider for its range: the default (0 to twice the value) is a guess.
     row->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(row, &QWidget::customContextMenuRequested, this, [this, entry, row](const QPoint &at) {
@@ -306,12 +321,23 @@ bool SliderPanel::addSlider(const QString &variable)
     return true;
 }
 
+void SliderPanel::showRange(Entry &e)
+{
+    if (!e.minLabel)
+        return;
+    e.minLabel->setText(constantText(e.range.min));
+    e.maxLabel->setText(constantText(e.range.max));
+    e.slider->setToolTip(tr("From %1 to %2 in steps of %3; right-click to change")
+                             .arg(constantText(e.range.min), constantText(e.range.max), constantText(e.range.step)));
+}
+
 void SliderPanel::setRange(const QString &variable, const SliderRange &range)
 {
     Entry *e = find(variable);
     if (!e)
         return;
     e->range = range;
+    showRange(*e);
     const double inside = std::clamp(e->value, range.min, range.max);
     if (inside != e->value) {
         setValue(e->name, inside); // the value follows the range it must stay in
@@ -327,8 +353,10 @@ void SliderPanel::setValue(const QString &variable, double value)
     if (!e)
         return;
     e->value = value;
-    if (value < e->range.min || value > e->range.max) // widen rather than clip what was typed
+    if (value < e->range.min || value > e->range.max) { // widen rather than clip what was typed
         e->range = {std::min(e->range.min, value), std::max(e->range.max, value), e->range.step};
+        showRange(*e);
+    }
     {
         const QSignalBlocker block(e->slider);
         e->slider->setValue(position(*e));

@@ -83,6 +83,8 @@ private:
         QString group;
         QSlider *slider = nullptr;
         QDoubleSpinBox *box = nullptr;
+        QLabel *minLabel = nullptr; // the range, under the slider's two ends
+        QLabel *maxLabel = nullptr;
         QWidget *row = nullptr;
     };
     Entry *find(const QString &variable);
@@ -90,6 +92,7 @@ private:
     void changed(Entry *edited, bool dragging);
     bool sameConstants(const Project &project) const;
     static int position(const Entry &e);
+    void showRange(Entry &e);
 
     Project m_project;
     QHash<QString, double> m_saved; // variable key -> value in the saved file
