@@ -1,6 +1,7 @@
 #include "names.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 namespace meadows {
@@ -58,23 +59,32 @@ QString equationName(QStringView name)
 }
 
 namespace {
-// Levenshtein distance, for "did you mean".
-int editDistance(QStringView a, QStringView b)
+// Levenshtein distance, for "did you mean", or `limit` as soon as the distance is known to
+// reach it: a suggestion is only wanted when it is close, and a model with thousands of
+// unknown names asks this of thousands of candidates each, so the full table is not worth
+// computing for names that cannot win.
+int editDistanceBelow(QStringView a, QStringView b, int limit)
 {
+    if (std::abs(a.size() - b.size()) >= limit)
+        return limit;
     std::vector<int> row(std::size_t(b.size()) + 1);
     for (qsizetype j = 0; j <= b.size(); ++j)
         row[std::size_t(j)] = int(j);
     for (qsizetype i = 1; i <= a.size(); ++i) {
         int diagonal = row[0];
         row[0] = int(i);
+        int rowMinimum = row[0];
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int up = row[std::size_t(j)];
             row[std::size_t(j)] = std::min({row[std::size_t(j)] + 1, row[std::size_t(j - 1)] + 1,
                                             diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = up;
+            rowMinimum = std::min(rowMinimum, row[std::size_t(j)]);
         }
+        if (rowMinimum >= limit) // every later row is at least this row's minimum
+            return limit;
     }
-    return row[std::size_t(b.size())];
+    return std::min(limit, row[std::size_t(b.size())]);
 }
 } // namespace
 
@@ -83,7 +93,11 @@ QString closest(const QString &name, const QStringList &candidates)
     QString best;
     int bestDistance = std::max<int>(2, int(name.size()) / 3) + 1;
     for (const QString &c : candidates) {
-        const int d = editDistance(name, canonicalName(c));
+        // A canonical name is never longer than the name it comes from, so a candidate
+        // already too short to come within bestDistance is skipped before it is folded.
+        if (name.size() - c.size() >= bestDistance)
+            continue;
+        const int d = editDistanceBelow(name, canonicalName(c), bestDistance);
         if (d < bestDistance) {
             bestDistance = d;
             best = c;

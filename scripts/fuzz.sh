@@ -44,7 +44,7 @@ run)
     [[ -f tests/fuzz/dict/$target.dict ]] && dict=(-dict=tests/fuzz/dict/$target.dict)
     # A UB finding stops the run like a crash; a leak is reported too.
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
-        nice -n 19 build-fuzz/tests/fuzz/fuzz_"$target" -runs="$runs" -max_total_time="$seconds" \
+        nice -n "${FUZZ_NICE:-19}" build-fuzz/tests/fuzz/fuzz_"$target" -runs="$runs" -max_total_time="$seconds" \
         -max_len=8192 -timeout=10 -rss_limit_mb=2560 -print_final_stats=1 -artifact_prefix="$work/" \
         "${dict[@]}" "$corpus" "$seeds"
     ;;

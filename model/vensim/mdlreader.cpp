@@ -117,9 +117,13 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
     } else if (op.kind == Tok::Eq || op.kind == Tok::EqEq || op.kind == Tok::Assign) {
         ExprParser body(text, d.rhsBegin, r.end);
         // Data read with keywords (:INTERPOLATE:, :RAW: ...) after the expression.
+        // Searched within this record only: a search to the end of the file for every
+        // record made reading quadratic in the file's size.
         qsizetype end = r.end;
+        const QStringView record = QStringView(text).mid(d.rhsBegin, r.end - d.rhsBegin);
         for (const char *k : {":INTERPOLATE:", ":RAW:", ":HOLD BACKWARD:", ":LOOK FORWARD:"}) {
-            const qsizetype at = text.indexOf(QLatin1String(k), d.rhsBegin, Qt::CaseInsensitive);
+            const qsizetype found = record.indexOf(QLatin1String(k), 0, Qt::CaseInsensitive);
+            const qsizetype at = found < 0 ? -1 : d.rhsBegin + found;
             if (at >= 0 && at < end) {
                 if (qstrcmp(k, ":INTERPOLATE:") != 0)
                     report.warning(at, QStringLiteral("%1 is not supported: data are interpolated").arg(QLatin1String(k)));

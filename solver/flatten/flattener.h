@@ -175,6 +175,10 @@ private:
     QHash<int, double> m_overrides;
     QSet<const Variable *> m_conveyorExits; // flows a conveyor's belt or a queue computes
     std::vector<int> m_queueDrains; // queue outflows without an equation: they take everything
+    // "Did you mean" is offered for this many unknown names: each guess compares the name with
+    // every variable in scope, and a file of thousands of unknown names would otherwise take
+    // minutes to report on (quadratic in the model's size).
+    int m_guessesLeft = 50;
 };
 
 } // namespace meadows::flattening

@@ -99,10 +99,14 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
             if (at >= 0 && !e.subscripted)
                 return {Node::constant(double(at + 1))};
         }
-        QStringList candidates;
-        for (auto it = c.scope->symbols.cbegin(); it != c.scope->symbols.cend(); ++it)
-            candidates << displayName(it->variable->name);
-        const QString guess = closest(n, candidates);
+        QString guess;
+        if (m_guessesLeft > 0) {
+            --m_guessesLeft;
+            QStringList candidates;
+            for (auto it = c.scope->symbols.cbegin(); it != c.scope->symbols.cend(); ++it)
+                candidates << displayName(it->variable->name);
+            guess = closest(n, candidates);
+        }
         fail(e, QStringLiteral("unknown name '%1'%2").arg(e.spelling,
                 guess.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(guess)));
     }

@@ -58,6 +58,12 @@ QString generated(const QString &kind, int n)
         return model(QStringLiteral("<aux name=\"a\"><eqn>M%1(1)</eqn></aux>").arg(n))
             .replace(QStringLiteral("</model>\n"), QStringLiteral("</model>\n") + macros);
     }
+    if (kind == QLatin1String("mdl-unknown")) { // a Vensim file of n variables, each naming an unknown one
+        QString text;
+        for (int i = 0; i < n; ++i)
+            text += QStringLiteral("variable %1 = unknown %1 * 2\n~ ~|\n").arg(i);
+        return text + QStringLiteral("INITIAL TIME = 0\n~~|\nFINAL TIME = 1\n~~|\nTIME STEP = 1\n~~|\n");
+    }
     if (kind == QLatin1String("parens")) // n parentheses around 1
         return model(QStringLiteral("<aux name=\"a\"><eqn>%1 1 %2</eqn></aux>")
                          .arg(QStringLiteral("(").repeated(n), QStringLiteral(")").repeated(n)));
@@ -139,7 +145,8 @@ void TestHostile::cli()
     if (input.startsWith(QLatin1String("gen:"))) {
         const QStringList parts = input.split(u':');
         QCOMPARE(parts.size(), 3);
-        path = dir.filePath(parts[1] + QStringLiteral(".xmile"));
+        path = dir.filePath(parts[1] + (parts[1].startsWith(QLatin1String("mdl-")) ? QStringLiteral(".mdl")
+                                                                                    : QStringLiteral(".xmile")));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         const QString text = generated(parts[1], parts[2].toInt());
