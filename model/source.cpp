@@ -1,6 +1,7 @@
 #include "source.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace meadows {
 
@@ -32,6 +33,13 @@ SourcePos SourceRef::positionOfDecodedOffset(qsizetype decodedOffset) const
 {
     if (!isValid())
         return {};
+    if (rewritten) {
+        // The file offset of the last name or call starting at or before the offset: exact
+        // for what errors point at (names and calls), the nearest one before otherwise.
+        const auto after = std::upper_bound(rewritten->begin(), rewritten->end(), decodedOffset,
+                                            [](qsizetype at, const auto &pair) { return at < pair.first; });
+        return source->position(after == rewritten->begin() ? offset : std::prev(after)->second);
+    }
     const QString &raw = source->text();
     qsizetype rawPos = offset;
     const qsizetype end = std::min(raw.size(), offset + length);

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace meadows {
@@ -29,10 +30,16 @@ private:
 // A span of raw XML character data (an <eqn> body, say) in a SourceText. Equations are
 // parsed from the decoded text, so an error offset in the decoded text is mapped back
 // through the entities (&lt; and friends) to the raw file position.
+// An equation rewritten from another syntax (a Vensim equation in XMILE's) keeps, for each
+// name and call in the rewritten text, where it starts there and where it started in the
+// file: (rewritten offset, file offset), in increasing rewritten offsets.
+using RewrittenOffsets = std::vector<std::pair<qsizetype, qsizetype>>;
+
 struct SourceRef {
     std::shared_ptr<const SourceText> source;
     qsizetype offset = -1;
     qsizetype length = 0;
+    std::shared_ptr<const RewrittenOffsets> rewritten; // null: the equation is the file's text
 
     bool isValid() const { return source && offset >= 0; }
     SourcePos positionOfDecodedOffset(qsizetype decodedOffset) const;

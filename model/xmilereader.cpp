@@ -385,7 +385,7 @@ bool Reader::readVariable(Variable &v, const QString &tag)
         v.kind = VariableKind::Module;
     else
         return false;
-    v.elementSource = {m_source, m_reader.characterOffset(), 0};
+    v.elementSource = {m_source, m_reader.characterOffset(), 0, nullptr};
     std::vector<QString> a;
     v.extras.attributes = attributes({u"name", u"access", u"model"}, &a);
     v.name = a[0];

@@ -1535,10 +1535,6 @@
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <source>Vary this constant too, uniformly over its range</source>
-        <translation>Auch diese Konstante variieren, gleichverteilt über ihren Bereich</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -1557,14 +1553,6 @@
     <message>
         <source>Show bands on the Results chart</source>
         <translation>Bänder im Ergebnisdiagramm zeigen</translation>
-    </message>
-    <message>
-        <source>%1: uniform from %2 to %3</source>
-        <translation>%1: gleichverteilt von %2 bis %3</translation>
-    </message>
-    <message>
-        <source>Each run draws the constants listed (or the one chosen, when none is listed) uniformly from their ranges, by Latin hypercube sampling. The Results chart shades where 90 % (light) and 50 % (dark) of the runs lie, with the median dotted.</source>
-        <translation>Jeder Lauf zieht die aufgeführten Konstanten (oder die gewählte, wenn keine aufgeführt ist) gleichverteilt aus ihren Bereichen, per Latin-Hypercube-Stichprobe. Das Ergebnisdiagramm schattiert, wo 90 % (hell) und 50 % (dunkel) der Läufe liegen, den Median gepunktet.</translation>
     </message>
     <message>
         <source>The model changed: run again for its bands.</source>
@@ -1587,6 +1575,42 @@
             <numerusform>%n Lauf mit variiertem %1: Perzentilbänder jeder gezeigten Variable.</numerusform>
             <numerusform>%n Läufe mit variiertem %1: Perzentilbänder jeder gezeigten Variable.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Vary this constant too, drawn from its distribution</source>
+        <translation>Diese Konstante ebenfalls variieren, gezogen aus ihrer Verteilung</translation>
+    </message>
+    <message>
+        <source>Distribution kind</source>
+        <translation>Art der Verteilung</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>gleichverteilt</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>triangular</source>
+        <translation>dreiecksförmig</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>uniform(min, max), normal(mean, sd) or triangular(min, mode, max)</source>
+        <translation>uniform(min, max), normal(Mittelwert, sd) oder triangular(min, Modus, max)</translation>
+    </message>
+    <message>
+        <source>Each run draws the constants listed (or the one chosen, when none is listed) from their distributions, by Latin hypercube sampling. The Results chart shades where 90 % (light) and 50 % (dark) of the runs lie, with the median dotted.</source>
+        <translation>Jeder Lauf zieht die aufgeführten Konstanten (oder die gewählte, wenn keine aufgeführt ist) aus ihren Verteilungen, per Latin-Hypercube-Stichprobe. Das Ergebnisdiagramm schattiert, wo 90 % (hell) und 50 % (dunkel) der Läufe liegen, den Median gepunktet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

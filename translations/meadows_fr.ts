@@ -1535,10 +1535,6 @@
         <translation>Ajouter</translation>
     </message>
     <message>
-        <source>Vary this constant too, uniformly over its range</source>
-        <translation>Faire varier aussi cette constante, uniformément sur sa plage</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -1557,14 +1553,6 @@
     <message>
         <source>Show bands on the Results chart</source>
         <translation>Afficher les bandes sur le graphique des résultats</translation>
-    </message>
-    <message>
-        <source>%1: uniform from %2 to %3</source>
-        <translation>%1 : uniforme de %2 à %3</translation>
-    </message>
-    <message>
-        <source>Each run draws the constants listed (or the one chosen, when none is listed) uniformly from their ranges, by Latin hypercube sampling. The Results chart shades where 90 % (light) and 50 % (dark) of the runs lie, with the median dotted.</source>
-        <translation>Chaque exécution tire les constantes listées (ou celle choisie, si aucune n&apos;est listée) uniformément dans leurs plages, par hypercube latin. Le graphique des résultats ombre là où se trouvent 90 % (clair) et 50 % (foncé) des exécutions, la médiane en pointillés.</translation>
     </message>
     <message>
         <source>The model changed: run again for its bands.</source>
@@ -1587,6 +1575,42 @@
             <numerusform>%n exécution en faisant varier %1 : bandes de centiles de chaque variable tracée.</numerusform>
             <numerusform>%n exécutions en faisant varier %1 : bandes de centiles de chaque variable tracée.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Vary this constant too, drawn from its distribution</source>
+        <translation>Faire aussi varier cette constante, tirée de sa distribution</translation>
+    </message>
+    <message>
+        <source>Distribution kind</source>
+        <translation>Type de distribution</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>uniforme</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normale</translation>
+    </message>
+    <message>
+        <source>triangular</source>
+        <translation>triangulaire</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <source>uniform(min, max), normal(mean, sd) or triangular(min, mode, max)</source>
+        <translation>uniform(min, max), normal(moyenne, écart-type) ou triangular(min, mode, max)</translation>
+    </message>
+    <message>
+        <source>Each run draws the constants listed (or the one chosen, when none is listed) from their distributions, by Latin hypercube sampling. The Results chart shades where 90 % (light) and 50 % (dark) of the runs lie, with the median dotted.</source>
+        <translation>Chaque simulation tire les constantes listées (ou celle choisie, si aucune n’est listée) de leurs distributions, par échantillonnage en hypercube latin. Le graphique des résultats ombre la zone où se trouvent 90 % (clair) et 50 % (foncé) des simulations, la médiane en pointillé.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ QString usageText()
         "       meadows loops MODEL [--json | --summary | --dominance [--periods]] [--max-loops N]\n"
         "                                       list the feedback loops, R/B/U (unknown)\n"
         "       meadows export MODEL --format svg|png|pdf|md|mermaid|dot [-o OUT] [--scale N]\n"
-        "                         [--baseline OTHER.xmile]\n"
+        "                         [--baseline OTHER.xmile] [--bifurcation NAME=FROM:TO:N]\n"
         "                                       the diagram as a picture, a postmortem page (md),\n"
         "                                       or the causal links as Mermaid / Graphviz text\n"
         "       meadows equilibria MODEL [--set NAME=VALUE]... [--at T] [--json]\n"

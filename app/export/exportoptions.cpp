@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
+#include "solver/analysis/sweep.h"
+
 namespace meadows {
 
 std::optional<ExportFormat> exportFormatFromName(const QString &name)
@@ -55,6 +57,7 @@ ParsedExportOptions parseExportOptions(const QStringList &arguments)
     p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("the file to write"), QStringLiteral("file")});
     p.addOption({QStringLiteral("scale"), QStringLiteral("PNG pixels per diagram unit"), QStringLiteral("factor")});
     p.addOption({QStringLiteral("baseline"), QStringLiteral("md: compare constants with this model"), QStringLiteral("model")});
+    p.addOption({QStringLiteral("bifurcation"), QStringLiteral("md: chart the equilibria along a constant"), QStringLiteral("NAME=FROM:TO:N")});
     ParsedExportOptions result;
     if (!p.parse(QStringList{QStringLiteral("meadows export")} + arguments)) {
         result.usageError = p.errorText();
@@ -69,6 +72,7 @@ ParsedExportOptions parseExportOptions(const QStringList &arguments)
     o.model = positional[0];
     o.output = p.value(QStringLiteral("output"));
     o.baseline = p.value(QStringLiteral("baseline"));
+    o.bifurcation = p.value(QStringLiteral("bifurcation"));
     std::optional<ExportFormat> format;
     if (p.isSet(QStringLiteral("format"))) {
         format = exportFormatFromName(p.value(QStringLiteral("format")));
@@ -101,6 +105,19 @@ ParsedExportOptions parseExportOptions(const QStringList &arguments)
     if (!o.baseline.isEmpty() && o.format != ExportFormat::Markdown) {
         result.usageError = QStringLiteral("--baseline is only for --format md");
         return result;
+    }
+    if (p.isSet(QStringLiteral("bifurcation"))) {
+        if (o.format != ExportFormat::Markdown) {
+            result.usageError = QStringLiteral("--bifurcation is only for --format md");
+            return result;
+        }
+        QString error;
+        const std::optional<SweepAxis> axis = parseSweepAxis(o.bifurcation, &error);
+        if (!axis || axis->count < 2) {
+            result.usageError = axis ? QStringLiteral("--bifurcation needs at least 2 values, not '%1'").arg(o.bifurcation)
+                                     : QStringLiteral("--bifurcation: %1").arg(error);
+            return result;
+        }
     }
     result.options = o;
     return result;

@@ -16,6 +16,7 @@ struct ExportOptions {
     QString output;   // empty or "-": standard output (text formats only)
     double scale = 2; // PNG pixels per diagram unit
     QString baseline; // md: the model whose constants this one is compared with
+    QString bifurcation; // md: NAME=FROM:TO:N, the constant to follow the equilibria along
 };
 
 struct ParsedExportOptions {

@@ -229,6 +229,9 @@ PostmortemReport buildPostmortem(const Project &project, const PostmortemInputs 
     if (!report.error.isEmpty())
         return report;
     chooseCharts(project, report, inputs.variables);
+    addTippingPoints(project, inputs, report);
+    if (!report.error.isEmpty())
+        return report;
     if (inputs.baselineRun) {
         report.baselineResults = inputs.baselineRun;
         report.baselineLabel = QStringLiteral("saved run %1").arg(inputs.baselineRunName);
@@ -265,7 +268,8 @@ PostmortemReport buildPostmortem(const Project &project, const PostmortemInputs 
     return report;
 }
 
-QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QString &behaviourFile)
+QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QString &behaviourFile,
+                              const QString &bifurcationFile)
 {
     // Relative links percent-encoded, so names with spaces still link.
     const auto link = [](const QString &file) { return QString::fromUtf8(QUrl::toPercentEncoding(file, "/")); };
@@ -344,6 +348,9 @@ QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &dia
             md += u'\n';
         }
     }
+
+    if (report.tipping && !bifurcationFile.isEmpty())
+        md += tippingMarkdown(*report.tipping, link(bifurcationFile));
 
     if (!report.baselineFile.isEmpty()) {
         md += QStringLiteral("## Parameters that differ from `%1`\n\n").arg(QFileInfo(report.baselineFile).fileName());

@@ -5,6 +5,8 @@
 // diagram and the behaviour charts it asks for (the GUI module has the scene) and then
 // postmortemMarkdown() writes the page linking to those files.
 #include "model/project.h"
+#include "solver/analysis/continuation.h"
+#include "solver/analysis/sweep.h"
 #include "solver/simulation.h"
 
 #include <QByteArray>
@@ -44,6 +46,19 @@ struct PostmortemInputs {
     // The variables to chart (those ticked in the Results panel); empty: every stock and
     // flow, and the variables on the loops that were in charge.
     QStringList variables;
+    // The tipping points: equilibria followed along this constant (`--bifurcation`), or a
+    // continuation already made (the editor's Bifurcation tab) with the stock it shows.
+    std::optional<SweepAxis> bifurcation;
+    std::shared_ptr<const Continuation> continuation;
+    QString bifurcationStock; // empty: every stock the model displays
+};
+
+// The page's tipping-point section: the equilibria along one constant.
+struct PostmortemTipping {
+    std::shared_ptr<const Continuation> continuation;
+    std::vector<std::size_t> stocks; // charted, indices into continuation->stockNames
+    double from = 0, to = 0;         // the constant's range
+    int points = 0;
 };
 
 struct PostmortemReport {
@@ -65,6 +80,7 @@ struct PostmortemReport {
     QStringList inChargeVariables;          // on the loops that were in charge, in loop order
     std::shared_ptr<const Results> baselineResults; // drawn dashed; null without a baseline
     QString baselineLabel;                  // what the dashed lines are ("saved run retry storm")
+    std::optional<PostmortemTipping> tipping;
     std::vector<Diagnostic> diagnostics; // problems found on the way (warnings, compile errors)
     QString error;                       // set when no report can be made
 };
@@ -74,9 +90,17 @@ struct PostmortemReport {
 // baseline is run too.
 PostmortemReport buildPostmortem(const Project &project, const PostmortemInputs &inputs = {});
 
-// The page. `diagramFile` and `behaviourFile` (the small multiples of report.charts) are
-// paths relative to the page; an empty one is left out.
-QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QString &behaviourFile);
+// The page. `diagramFile`, `behaviourFile` (the small multiples of report.charts) and
+// `bifurcationFile` (report.tipping's chart) are paths relative to the page; an empty one
+// is left out.
+QByteArray postmortemMarkdown(const PostmortemReport &report, const QString &diagramFile, const QString &behaviourFile,
+                              const QString &bifurcationFile = {});
+
+// postmortemtipping.cpp: follows the equilibria along inputs.bifurcation (or takes
+// inputs.continuation) into report.tipping; a constant the model lacks sets report.error.
+void addTippingPoints(const Project &project, const PostmortemInputs &inputs, PostmortemReport &report);
+// The "Tipping points" section, linking to the chart.
+QString tippingMarkdown(const PostmortemTipping &tipping, const QString &chartLink);
 
 // The model's constants: variables whose equation is a plain number.
 std::vector<PostmortemParameter> modelConstants(const Project &project);

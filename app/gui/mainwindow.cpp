@@ -10,6 +10,8 @@
 #include "i18n/preferencesdialog.h"
 #include "panels/minimap.h"
 #include "panels/propertiespanel.h"
+#include "analysis/analysispanel.h"
+#include "analysis/bifurcationtab.h"
 #include "live/livepanels.h"
 #include "live/liveworkspace.h"
 #include "scene/arranger.h"
@@ -458,6 +460,11 @@ bool MainWindow::exportTo(ExportFormat format, const QString &path)
     if (const std::vector<SavedRun> runs = m_live->workspace()->shownRuns(); !runs.empty()) {
         request.baselineRun = runs.front().results;
         request.baselineRunName = runs.front().name;
+    }
+    // And the bifurcation chart the Analysis panel shows, while it is this model's.
+    if (const BifurcationTab *tab = m_live->analysis()->bifurcation(); format == ExportFormat::Markdown) {
+        request.continuation = tab->currentContinuation();
+        request.bifurcationStock = request.continuation ? tab->chosenStock() : QString();
     }
     const ExportOutcome outcome = exportProject(m_document->project(), m_scene, request);
     if (!outcome.error.isEmpty()) {

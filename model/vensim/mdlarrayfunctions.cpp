@@ -86,7 +86,7 @@ std::optional<QString> spelledReduction(const QString &f, const Expr &arg, Trans
         return std::nullopt;
     QStringList parts;
     for (const std::vector<Expr> &combo : *combos)
-        parts << translate(combo.front(), c);
+        parts << translateMarked(combo.front(), c);
     if (f == QLatin1String("SUM"))
         return joined(parts, " + ");
     if (f == QLatin1String("PROD"))
@@ -121,7 +121,7 @@ std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c)
                                                   "no error is raised for too many or too few selections"));
     QStringList count, weightedSum, weightedProduct, weightedMin, weightedMax, powerProduct, sum, product, minimum, maximum;
     for (const std::vector<Expr> &combo : *combos) {
-        const QString s = translate(combo[0], c), x = translate(combo[1], c);
+        const QString s = translateMarked(combo[0], c), x = translateMarked(combo[1], c);
         const QString selected = QStringLiteral("(%1) <> 0").arg(s);
         const auto when = [&selected](const QString &value, const char *otherwise) {
             return QStringLiteral("(IF %1 THEN %2 ELSE %3)").arg(selected, value, QLatin1String(otherwise));
@@ -160,12 +160,12 @@ std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c)
         // documentation does not say what it does; a plain number out of range is warned of).
         if (e.args[3].kind == Expr::Kind::Number)
             c.warn(e.args[3].offset, QStringLiteral("VECTOR SELECT's numerical_action must be a whole number from 0 to 10"));
-        const QString actionText = translate(e.args[3], c);
-        chosen = translate(e.args[2], c);
+        const QString actionText = translateMarked(e.args[3], c);
+        chosen = translateMarked(e.args[2], c);
         for (int a = 10; a >= 0; --a)
             chosen = QStringLiteral("(IF (%1) = %2 THEN %3 ELSE %4)").arg(actionText).arg(a).arg(results[a], chosen);
     }
-    return QStringLiteral("(IF %1 = 0 THEN %2 ELSE %3)").arg(n, translate(e.args[2], c), chosen);
+    return QStringLiteral("(IF %1 = 0 THEN %2 ELSE %3)").arg(n, translateMarked(e.args[2], c), chosen);
 }
 
 } // namespace meadows::vensim

@@ -31,7 +31,7 @@ public:
     void warning(qsizetype offset, const QString &message) { add(Severity::Warning, offset, message); }
     const std::shared_ptr<const SourceText> &source() const { return m_source; }
     std::vector<Diagnostic> take() { return std::move(m_diags); }
-    SourceRef ref(qsizetype offset) const { return SourceRef{m_source, offset, 0}; }
+    SourceRef ref(qsizetype offset) const { return SourceRef{m_source, offset, 0, nullptr}; }
 
 private:
     void add(Severity s, qsizetype offset, const QString &message);

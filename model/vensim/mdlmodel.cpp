@@ -65,14 +65,22 @@ public:
     }
 
 private:
-    QString translateFor(const Expr &e, const QString &self, const QHash<QString, QString> &substitute)
+    // The equation's text; `source`, when given, learns where its names came from.
+    QString translateFor(const Expr &e, const QString &self, const QHash<QString, QString> &substitute,
+                         SourceRef *source = nullptr)
     {
         m_ctx.self = self;
-        if (substitute.isEmpty())
-            return translate(e, m_ctx);
-        Expr copy = e;
-        substituteIn(copy, substitute);
-        return translate(copy, m_ctx);
+        Translation t;
+        if (substitute.isEmpty()) {
+            t = translate(e, m_ctx);
+        } else {
+            Expr copy = e;
+            substituteIn(copy, substitute);
+            t = translate(copy, m_ctx);
+        }
+        if (source)
+            source->rewritten = std::move(t.offsets);
+        return t.text;
     }
 
     // The element an equation written on a range stands for, in the subscripts of its
@@ -288,7 +296,7 @@ private:
                 return v;
             }
             if (stock) {
-                v.equation = translateFor(rhs.args[1], self, {});
+                v.equation = translateFor(rhs.args[1], self, {}, &v.equationSource);
                 QStringList in, out;
                 if (splitFlows(rhs.args[0], first, 1, in, out)) {
                     v.inflows = in;
@@ -300,15 +308,15 @@ private:
                     flow.kind = VariableKind::Flow;
                     flow.name = freshName(v.name + QStringLiteral(" net flow"));
                     flow.dimensions = v.dimensions;
-                    flow.equation = translateFor(rhs.args[0], self, {});
                     flow.equationSource = v.equationSource;
+                    flow.equation = translateFor(rhs.args[0], self, {}, &flow.equationSource);
                     flow.elementSource = v.elementSource;
                     v.inflows << flow.name;
                     m_extra.push_back(std::move(flow));
                 }
                 return v;
             }
-            v.equation = topLevel(rhs, v, self, {}, v.gf);
+            v.equation = topLevel(rhs, v, self, {}, v.gf, v.equationSource);
             return v;
         }
         return elementwise(group, std::move(v), stock);
@@ -323,12 +331,14 @@ private:
     }
 
     // WITH LOOKUP and ACTIVE INITIAL stand for the whole equation.
+    // `source` learns where the equation's names came from, except with ACTIVE INITIAL, whose
+    // two equations share one position: errors in either point at the equation's start.
     QString topLevel(const Expr &rhs, Variable &v, const QString &self, const QHash<QString, QString> &sub,
-                     std::optional<GraphicalFunction> &gf)
+                     std::optional<GraphicalFunction> &gf, SourceRef &source)
     {
         if (isCall(rhs, "WITH LOOKUP") && rhs.args.size() == 2 && rhs.args[1].kind == Expr::Kind::Lookup) {
             gf = tableOf(rhs.args[1].table);
-            return translateFor(rhs.args[0], self, sub);
+            return translateFor(rhs.args[0], self, sub, &source);
         }
         if (isCall(rhs, "ACTIVE INITIAL") && rhs.args.size() == 2) {
             if (!sub.isEmpty())
@@ -338,7 +348,7 @@ private:
                 v.initEquation = translateFor(rhs.args[1], self, sub);
             return translateFor(rhs.args[0], self, sub);
         }
-        return translateFor(rhs, self, sub);
+        return translateFor(rhs, self, sub, &source);
     }
 
     // Equations written for elements, subranges and :EXCEPT:, each element its own.
@@ -405,12 +415,12 @@ private:
                 } else if (rhs.kind == Expr::Kind::NumberList) {
                     e.equation = QString::number(rhs.numbers[k], 'g', 17);
                 } else if (stock) {
-                    e.equation = translateFor(rhs.args[1], self, sub);
+                    e.equation = translateFor(rhs.args[1], self, sub, &e.equationSource);
                     ArrayElement rate = e;
-                    rate.equation = translateFor(rhs.args[0], self, sub);
+                    rate.equation = translateFor(rhs.args[0], self, sub, &rate.equationSource);
                     flow.elements.push_back(std::move(rate));
                 } else {
-                    e.equation = topLevel(rhs, v, self, sub, e.gf);
+                    e.equation = topLevel(rhs, v, self, sub, e.gf, e.equationSource);
                 }
                 v.elements.push_back(std::move(e));
             }

@@ -23,7 +23,7 @@ QString args(const Expr &e, TranslateContext &c, std::initializer_list<int> orde
     QStringList out;
     for (int i : order)
         if (i < int(e.args.size()))
-            out << translate(e.args[i], c);
+            out << translateMarked(e.args[i], c);
     return out.join(QLatin1String(", "));
 }
 
@@ -31,7 +31,7 @@ QString allArgs(const Expr &e, TranslateContext &c)
 {
     QStringList out;
     for (const Expr &a : e.args)
-        out << translate(a, c);
+        out << translateMarked(a, c);
     return out.join(QLatin1String(", "));
 }
 
@@ -100,7 +100,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
                            && measure.kind == Expr::Kind::Number && measure.number == 0;
         if (known)
             return QStringLiteral("(%1 + (%2))").arg(relative.number == 0 ? QStringLiteral("TIME") : QStringLiteral("STARTTIME"),
-                                                      translate(e.args[1], c));
+                                                      translateMarked(e.args[1], c));
         c.warn(e.offset, QStringLiteral("GET TIME VALUE is supported relative to the simulation's time (0) or its initial "
                                         "time (1), in the model's time units (measure 0), not the computer's clock or "
                                         "calendar measures"));
@@ -114,28 +114,28 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return call(*it, allArgs(e, c));
     if (f == QLatin1String("IF THEN ELSE") && arity(3, 3))
         return QStringLiteral("(IF %1 THEN %2 ELSE %3)")
-            .arg(translate(e.args[0], c), translate(e.args[1], c), translate(e.args[2], c));
+            .arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c), translateMarked(e.args[2], c));
     if (f == QLatin1String("INTEGER") && arity(1, 1))
-        return truncated(translate(e.args[0], c));
+        return truncated(translateMarked(e.args[0], c));
     if (f == QLatin1String("QUANTUM") && arity(2, 2)) {
         // q * INTEGER(x / q); a quantum of zero or less leaves x as it is.
-        const QString x = translate(e.args[0], c), q = translate(e.args[1], c);
+        const QString x = translateMarked(e.args[0], c), q = translateMarked(e.args[1], c);
         return QStringLiteral("(IF (%2) <= 0 THEN %1 ELSE (%2) * %3)").arg(x, q, truncated(QStringLiteral("(%1) / (%2)").arg(x, q)));
     }
     if (f == QLatin1String("MODULO") && arity(2, 2)) {
         // Vensim's remainder takes the sign of the dividend: MODULO(-7, 3) = -1.
-        const QString x = translate(e.args[0], c), y = translate(e.args[1], c);
+        const QString x = translateMarked(e.args[0], c), y = translateMarked(e.args[1], c);
         return QStringLiteral("((%1) - (%2) * %3)").arg(x, y, truncated(QStringLiteral("(%1) / (%2)").arg(x, y)));
     }
     if (f == QLatin1String("DELAY FIXED") && arity(3, 3)) {
         // Vensim fixes the delay at the start, as a whole number of steps (at least one).
         return QStringLiteral("DELAY(%1, MAX(1, ROUND(INIT(%2) / DT)) * DT, %3)")
-            .arg(translate(e.args[0], c), translate(e.args[1], c), translate(e.args[2], c));
+            .arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c), translateMarked(e.args[2], c));
     }
     if (f == QLatin1String("LOG") && arity(2, 2))
-        return QStringLiteral("(LN(%1) / LN(%2))").arg(translate(e.args[0], c), translate(e.args[1], c));
+        return QStringLiteral("(LN(%1) / LN(%2))").arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c));
     if ((f == QLatin1String("SINH") || f == QLatin1String("COSH") || f == QLatin1String("TANH")) && arity(1, 1)) {
-        const QString x = translate(e.args[0], c);
+        const QString x = translateMarked(e.args[0], c);
         const QString plus = QStringLiteral("(EXP(%1) + EXP(-(%1)))").arg(x);
         const QString minus = QStringLiteral("(EXP(%1) - EXP(-(%1)))").arg(x);
         if (f == QLatin1String("SINH"))
@@ -149,12 +149,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
     if (f == QLatin1String("DELAY N") && arity(4, 4))
         return call(QStringLiteral("DELAYN"), args(e, c, {0, 1, 3, 2}));
     if (f == QLatin1String("GAME") && arity(1, 1))
-        return translate(e.args[0], c);
+        return translateMarked(e.args[0], c);
     if (f == QLatin1String("SAMPLE IF TRUE") && arity(3, 3)) {
         // The input while the condition holds; otherwise the value it had a step before
         // (the initial value at the start).
         return QStringLiteral("(IF %1 THEN %2 ELSE PREVIOUS(%3, %4))")
-            .arg(translate(e.args[0], c), translate(e.args[1], c), c.self, translate(e.args[2], c));
+            .arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c), c.self, translateMarked(e.args[2], c));
     }
     if (f == QLatin1String("ELMCOUNT") && arity(1, 1)) {
         const Expr &d = e.args[0];
@@ -162,7 +162,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         if (it != c.dimensions.constEnd())
             return number(double(it->size()));
         c.warn(d.offset, QStringLiteral("ELMCOUNT needs the name of a subscript range"));
-        return QStringLiteral("ELMCOUNT(%1)").arg(translate(d, c));
+        return QStringLiteral("ELMCOUNT(%1)").arg(translateMarked(d, c));
     }
     if (f == QLatin1String("LOOKUP") || f == QLatin1String("WITH LOOKUP") || f == QLatin1String("INTEG")
         || f == QLatin1String("ACTIVE INITIAL") || f.startsWith(QLatin1String("GET XLS "))
@@ -203,7 +203,18 @@ QString variableName(const QString &vensimName)
     return equationName(vensimName);
 }
 
-QString translate(const Expr &e, TranslateContext &c)
+// A name or a call is preceded by a mark holding its offset in the file: kMark, the offset
+// in decimal, kMarkEnd. Private-use characters, which no name in a .mdl holds; translate()
+// takes the marks out and keeps the offsets. Marking the parts while the text is built
+// keeps every translator of a function simple: it composes its arguments' text as before.
+constexpr char16_t kMark = 0xE000, kMarkEnd = 0xE001;
+
+QString marked(qsizetype offset, const QString &text)
+{
+    return QChar(kMark) + QString::number(offset) + QChar(kMarkEnd) + text;
+}
+
+QString translateMarked(const Expr &e, TranslateContext &c)
 {
     switch (e.kind) {
     case Expr::Kind::Number:
@@ -218,16 +229,16 @@ QString translate(const Expr &e, TranslateContext &c)
                 subs << equationName(sub.name);
             s += QLatin1Char('[') + subs.join(QLatin1String(", ")) + QLatin1Char(']');
         }
-        return s;
+        return marked(e.offset, s);
     }
     case Expr::Kind::Unary:
         if (e.text == QLatin1String("NOT"))
-            return QStringLiteral("(NOT %1)").arg(translate(e.args[0], c));
-        return QStringLiteral("(-%1)").arg(translate(e.args[0], c));
+            return QStringLiteral("(NOT %1)").arg(translateMarked(e.args[0], c));
+        return QStringLiteral("(-%1)").arg(translateMarked(e.args[0], c));
     case Expr::Kind::Binary:
-        return QStringLiteral("(%1 %2 %3)").arg(translate(e.args[0], c), e.text, translate(e.args[1], c));
+        return QStringLiteral("(%1 %2 %3)").arg(translateMarked(e.args[0], c), e.text, translateMarked(e.args[1], c));
     case Expr::Kind::Call:
-        return translateCall(e, c);
+        return marked(e.offset, translateCall(e, c));
     case Expr::Kind::Lookup:
         c.warn(e.offset, QStringLiteral("a lookup table can only stand as a WITH LOOKUP argument or as a lookup's definition"));
         return QStringLiteral("0");
@@ -236,6 +247,36 @@ QString translate(const Expr &e, TranslateContext &c)
         return QStringLiteral("0");
     }
     return {};
+}
+
+Translation translate(const Expr &e, TranslateContext &c)
+{
+    const QString withMarks = translateMarked(e, c);
+    Translation out;
+    out.text.reserve(withMarks.size());
+    auto offsets = std::make_shared<RewrittenOffsets>();
+    for (qsizetype i = 0; i < withMarks.size(); ++i) {
+        if (withMarks[i] != QChar(kMark)) {
+            out.text += withMarks[i];
+            continue;
+        }
+        const qsizetype end = withMarks.indexOf(QChar(kMarkEnd), i + 1);
+        bool ok = false;
+        const qsizetype fileOffset = end < 0 ? -1 : withMarks.mid(i + 1, end - i - 1).toLongLong(&ok);
+        if (!ok) { // not one of ours: kept as it is
+            out.text += withMarks[i];
+            continue;
+        }
+        // Where a call's text starts with its argument's (a function Meadows writes as its
+        // argument), the innermost part is what an error there is about.
+        if (!offsets->empty() && offsets->back().first == out.text.size())
+            offsets->back().second = fileOffset;
+        else
+            offsets->push_back({out.text.size(), fileOffset});
+        i = end;
+    }
+    out.offsets = std::move(offsets);
+    return out;
 }
 
 } // namespace meadows::vensim

@@ -4,6 +4,7 @@
 // Functions Meadows lacks are reported (with their position) and kept by name, so the
 // solver names them too instead of computing something else.
 #include "mdlexpr.h"
+#include "model/source.h"
 
 #include <QHash>
 #include <QSet>
@@ -18,7 +19,17 @@ struct TranslateContext {
     std::function<void(qsizetype offset, const QString &message)> warn;
 };
 
-QString translate(const Expr &e, TranslateContext &c);
+// An equation in XMILE syntax, with where its names and calls came from in the .mdl file,
+// so that an error the solver finds in it points into the file.
+struct Translation {
+    QString text;
+    std::shared_ptr<const RewrittenOffsets> offsets;
+};
+Translation translate(const Expr &e, TranslateContext &c);
+
+// The text of one part of an equation, with position marks that translate() takes out:
+// for the translators of functions (mdlarrayfunctions.cpp) that build equations of parts.
+QString translateMarked(const Expr &e, TranslateContext &c);
 
 // A name as the solver spells it: Vensim's control variables become XMILE's
 // (TIME STEP -> DT, INITIAL TIME -> STARTTIME, FINAL TIME -> STOPTIME).

@@ -90,11 +90,9 @@ public:
                 return points;
             const Point &p = points.back();
             const double value = m_grid[std::size_t(k)];
-            const Eigen::VectorXd guess = predict(p.value, p.stocks, value);
-            const double reach = reachFrom(p.stocks, guess);
-            const std::optional<Eigen::VectorXd> next = correct(value, guess, p.stocks, reach);
+            const std::optional<Eigen::VectorXd> next = advance(p.value, p.stocks, value);
             if (!next) {
-                *end = locateEnd(p.value, p.stocks, value, reach);
+                *end = locateEnd(p.value, p.stocks, value, reachFrom(p.stocks, predict(p.value, p.stocks, value)));
                 break;
             }
             points.push_back({k, value, *next});
@@ -102,12 +100,41 @@ public:
         return points;
     }
 
+    // From a point of the branch to the next grid value: one predictor-corrector step, or,
+    // where the branch bends faster than one grid step can follow (near a fold), steps
+    // halved up to kHalvings times.
+    std::optional<Eigen::VectorXd> advance(double from, Eigen::VectorXd x, double to)
+    {
+        constexpr int kHalvings = 6;
+        double at = from, step = to - from;
+        for (int halvings = 0; at != to;) {
+            const double next = std::fabs(to - at) <= std::fabs(step) ? to : at + step;
+            const Eigen::VectorXd guess = predict(at, x, next);
+            if (const std::optional<Eigen::VectorXd> y = correct(next, guess, x, reachFrom(x, guess))) {
+                x = *y;
+                at = next;
+            } else if (++halvings > kHalvings || cancelled()) {
+                return std::nullopt;
+            } else {
+                step /= 2;
+            }
+        }
+        return x;
+    }
+
     // Bisection between a value where the branch exists and one where it does not.
     End locateEnd(double good, Eigen::VectorXd stocks, double bad, double reach)
     {
+        const double span = std::fabs(bad - good);
         while (std::fabs(bad - good) > tolerance(good) && !cancelled()) {
             const double middle = 0.5 * (good + bad);
-            if (const auto x = correct(middle, stocks, stocks, reach)) {
+            std::optional<Eigen::VectorXd> x = correct(middle, stocks, stocks, reach);
+            // Where the branch bends too fast for one Newton step from the last good point
+            // (it moves far near a fold), sub-steps; once the interval is a small part of the
+            // grid step, one Newton step reaches as far as the branch goes.
+            if (!x && std::fabs(middle - good) > span / 64)
+                x = advance(good, stocks, middle);
+            if (x) {
                 good = middle;
                 stocks = *x;
             } else {
@@ -243,7 +270,11 @@ Continuation continueEquilibria(const ParameterizedModel &pm, std::size_t parame
         Eigen::VectorXd x = ends[i].stocks;
         double value = ends[i].value;
         for (std::size_t j = i + 1; j < ends.size(); ++j) {
-            if (!used[j] && std::fabs(ends[j].value - value) <= 10 * tracer.tolerance(value)
+            // Where the branches meet at a corner (MIN, MAX, a graph's point), finite differences
+            // straddle it and each side's end is found a little less exactly: ends within
+            // 1e-6 of each other (relative) at the same stocks are one fold.
+            const double apart = std::max(10 * tracer.tolerance(value), 1e-6 * std::max(std::fabs(value), 1e-3 * std::fabs(to - from)));
+            if (!used[j] && std::fabs(ends[j].value - value) <= apart
                 && sameStocks(ends[j].stocks, x, 1e-2)) {
                 used[j] = 1;
                 x = 0.5 * (x + ends[j].stocks);

@@ -91,6 +91,13 @@ void Flattener::error(const SourceRef &ref, int offset, int length, const QStrin
     d.variable = variable;
     d.equationOffset = offset;
     d.equationLength = length;
+    // An equation over an array is lowered once per element: one mistake, said once.
+    if (!m_out.diagnostics.empty()) {
+        const Diagnostic &last = m_out.diagnostics.back();
+        if (last.file == d.file && last.pos.line == d.pos.line && last.pos.column == d.pos.column
+            && last.message == d.message)
+            return;
+    }
     m_out.diagnostics.push_back(d);
 }
 

@@ -86,28 +86,29 @@ private slots:
         QVERIFY(map.boundary.empty());
     }
 
-    // The retry storm, as README.md tells it: dips up to 1 minute end back at Backlog = 10,
-    // longer ones (9 steps of DT = 0.125 and more) in the storm; with one --vary the
-    // boundary line names only that parameter.
+    // The retry storm, as README.md tells it: dips up to 1.875 minutes end back at the
+    // healthy state (Backlog 10, no retries waiting), longer ones (16 steps of DT = 0.125 and
+    // more) in the storm (Backlog 158.91..., see test_analysis_cli's derivation); with one
+    // --vary the boundary line names only that parameter.
     void retryStormDipThatTipsIt()
     {
         const Outcome o = runMeadows({QStringLiteral("sweep"), kStorm, QStringLiteral("--vary"), QStringLiteral("Dip Duration=0:3:25"),
                                       QStringLiteral("--recovery")});
         QCOMPARE(o.code, 0);
         const QStringList lines = o.out.split(u'\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.value(0), QStringLiteral("Dip Duration,Backlog,recovers"));
-        // 25 rows: 0, 0.125, ..., 1 recover (9 rows), the rest do not.
+        QCOMPARE(lines.value(0), QStringLiteral("Dip Duration,Backlog,Waiting to Retry,recovers"));
+        // 25 rows: 0, 0.125, ..., 1.875 recover (16 rows), the rest do not.
+        const double storm = 100 * (-41.5 + std::sqrt(2290.25)) / 4;
         for (int r = 1; r <= 25; ++r) {
             const QStringList f = lines[r].split(u',');
-            QCOMPARE(f.size(), 3);
+            QCOMPARE(f.size(), 4);
             QCOMPARE(f[0].toDouble(), 0.125 * (r - 1));
-            QCOMPARE(f[2], r <= 9 ? QStringLiteral("true") : QStringLiteral("false"));
-            if (r <= 9)
-                QVERIFY(std::fabs(f[1].toDouble() - 10) < 0.1);
+            QCOMPARE(f[3], r <= 16 ? QStringLiteral("true") : QStringLiteral("false"));
+            QVERIFY(std::fabs(f[1].toDouble() - (r <= 16 ? 10 : storm)) < 1e-6);
         }
-        QCOMPARE(lines.value(26), QStringLiteral("# reference: Dip Duration = 0: Backlog = 10"));
+        QCOMPARE(lines.value(26), QStringLiteral("# reference: Dip Duration = 0: Backlog = 10, Waiting to Retry = 0"));
         QCOMPARE(lines.value(27), QStringLiteral("# recovers: every stock ends within 0.01 of its largest size in the reference run"));
-        QCOMPARE(lines.value(28), QStringLiteral("# boundary: Dip Duration = 1 (recovers below)"));
+        QCOMPARE(lines.value(28), QStringLiteral("# boundary: Dip Duration = 1.875 (recovers below)"));
         QCOMPARE(lines.size(), 29);
     }
 

@@ -84,12 +84,16 @@ void TestExampleDominance::storyAndDominanceAgree_data()
             out << QString::fromUtf8(i);
         return out;
     };
-    // The retry loop R2 holds the service down from the dip to the end (its timeout
-    // curve nears 1 but never reaches it, so the loop keeps acting); before, at rest.
+    // During the dip the server's dropping of abandoned requests (B1) shapes the queue; once
+    // retries return from their backoff the retry loop R2 carries it into the storm, where
+    // it rests from about minute 33.5 (a steady state, not a runaway).
     QTest::newRow("02 retry storm") << QStringLiteral("incidents/02-retry-storm.xmile")
-        << L({"at rest 0–20", "R2 20–120"})
-        << L({"R2: Backlog, Latency, Timeout Fraction, Timeouts, Retries, Load"})
-        << L({"R2 (Backlog, Latency, Timeout Fraction, Timeouts, Retries, Load), in charge from minute 20 to the end"});
+        << L({"at rest 0–20", "B1 20–24", "R2 24–33.5", "at rest 33.5–120"})
+        << L({"B1: Backlog, Cancelled",
+              "R2: Backlog, Latency, Timeout Fraction, Timeouts, Retries Scheduled, Waiting to Retry, Retries, Load"})
+        << L({"the balancing loop B1 (Backlog, Cancelled: the server dropping requests whose clients have gone) is in charge from minute 20",
+              "R2 (Backlog, Latency, Timeout Fraction, Timeouts, Retries Scheduled, Waiting to Retry, Retries, Load), in charge from minute 24 "
+              "until the service comes to rest at about 33.5"});
     // The breaker loop B2 takes charge at the dip and keeps it until the service recovers.
     QTest::newRow("03 circuit breaker") << QStringLiteral("incidents/03-circuit-breaker.xmile")
         << L({"at rest 0–20", "B2 20–26.5", "at rest 26.5–120"})

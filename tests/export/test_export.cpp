@@ -321,16 +321,22 @@ void TestExport::markdownBundleLinksItsFilesAndListsTheLoops()
     QCOMPARE(dominating > 0, simulated);
     QVERIFY(md.contains(QLatin1String("## Simulation specs")));
     // Which loop was in charge, in periods and plain words, with the names the story
-    // uses: the retry storm is at rest until the dip at minute 20, then R2 holds it
-    // (`meadows loops --dominance --periods` prints "at rest 0–20", "R2 20–120").
+    // uses: the retry storm is at rest until the dip at minute 20, B1 (the server dropping
+    // abandoned requests) shapes the queue during the dip, R2 (the retries) carries it into
+    // the storm, where it rests (`meadows loops --dominance --periods` prints "at rest 0–20",
+    // "B1 20–24", "R2 24–33.5", "at rest 33.5–120").
     QCOMPARE(md.contains(QLatin1String("## Which loop was in charge")), simulated);
     if (simulated) {
         QVERIFY(md.contains(QStringLiteral("## Which loop was in charge\n\n"
                                            "- From 0 to 20 minutes, the system was at rest: no stock on a loop moved noticeably.\n"
-                                           "- From 20 to 120 minutes, R2 was in charge (reinforcing: Backlog → Latency → "
-                                           "Timeout Fraction → Timeouts → Retries → Load).\n")));
-        QVERIFY(md.contains(QStringLiteral("| R2 | R | Backlog → Latency → Timeout Fraction → Timeouts → Retries → Load → Backlog | 20–120 |")));
-        QVERIFY(md.contains(QLatin1String("the reinforcing loop R2 (Backlog, Latency, Timeout Fraction, Timeouts, Retries, Load)")));
+                                           "- From 20 to 24 minutes, B1 was in charge (balancing: Backlog → Cancelled).\n"
+                                           "- From 24 to 33.5 minutes, R2 was in charge (reinforcing: Backlog → Latency → "
+                                           "Timeout Fraction → Timeouts → Retries Scheduled → Waiting to Retry → Retries → Load).\n"
+                                           "- From 33.5 to 120 minutes, the system was at rest: no stock on a loop moved noticeably.\n")));
+        QVERIFY(md.contains(QStringLiteral("| R2 | R | Backlog → Latency → Timeout Fraction → Timeouts → Retries Scheduled → "
+                                           "Waiting to Retry → Retries → Load → Backlog | 24–33.5 |")));
+        QVERIFY(md.contains(QLatin1String("the reinforcing loop R2 (Backlog, Latency, Timeout Fraction, Timeouts, Retries Scheduled, "
+                                          "Waiting to Retry, Retries, Load)")));
         QVERIFY(md.contains(QLatin1String("| Stop | 120 |")));
         QVERIFY(md.contains(QLatin1String("| Retry Budget | 1000 | Requests/Minute |")));
     }

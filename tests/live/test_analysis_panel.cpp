@@ -28,7 +28,9 @@
 #include <QElapsedTimer>
 #include <QListView>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QScatterSeries>
 #include <QSpinBox>
@@ -142,7 +144,9 @@ private slots:
     void bifurcationChartOfLogisticHarvest();
     void cancelStopsALongSweep();
     void sensitivityBandsOnTheResultsChart();
+    void sensitivityNormalAndTriangular();
     void retryStormTippingPoints();
+    void postmortemChartsTheBifurcationShown();
 };
 
 // H = 16: x = 50 (1 ± 0.6) = 20 (eigenvalue 1 - 2·20/100 = 0.6, unstable) and 80 (-0.6,
@@ -307,27 +311,89 @@ void TestAnalysisPanel::sensitivityBandsOnTheResultsChart()
     QCOMPARE(tab->job()->status(), QStringLiteral("The model changed: run again for its bands."));
 }
 
-// The retry-storm example: healthy at Backlog = 10 (stable) and the threshold at 78.57
-// (unstable) between it and the runaway storm; the storm needs a retry budget above the
-// 20 requests a minute of spare capacity (the fold); at a 70-request dip, dips up to 1
-// minute recover and longer ones do not (README.md, "Tipping points").
+// The same ramp, S(10) = 10 rate, with rate drawn from a normal and then a triangular
+// distribution chosen and typed in the panel. 1000 Latin-hypercube runs: the order
+// statistics at ranks 49.95 (p5), 499.5 (p50) and 949.05 (p95) come from the strata
+// [0.049, 0.051], [0.499, 0.501] and [0.949, 0.951] of the probability, so each percentile
+// lies between the distribution's quantiles there:
+//   normal(1, 0.2): 1 + 0.2 z with z = Phi^-1(u); Phi^-1(0.049) = -1.6546, Phi^-1(0.051) =
+//     -1.6352, Phi^-1(0.499) = -0.0025, Phi^-1(0.501) = 0.0025 (and symmetric for p95);
+//   triangular(0, 1, 4): F(x) = x^2 / 4 up to the mode, 1 - (4 - x)^2 / 12 above it, so
+//     x = 2 sqrt(u) (p5: 0.4427..0.4517) and 4 - sqrt(12 (1 - u)) (p50: 1.5481..1.5530).
+void TestAnalysisPanel::sensitivityNormalAndTriangular()
+{
+    Editor e(linearRamp());
+    SensitivityTab *tab = e.panel->sensitivity();
+    e.clickTab(tab);
+    LiveWorkspace *w = e.window.live()->workspace();
+    QTRY_VERIFY(w->currentResults());
+    setRow(tab->parameter(), QStringLiteral("rate"), QStringLiteral("0"), QStringLiteral("2"));
+    QCOMPARE(tab->distribution()->text(), QStringLiteral("uniform(0, 2)"));
+    choose(tab->kind(), QStringLiteral("normal"));
+    // Proposed from the range: centred, the range six standard deviations wide.
+    QCOMPARE(tab->distribution()->text(), QStringLiteral("normal(1, 0.333333)"));
+    const auto typeDistribution = [&](const QString &text) {
+        tab->distribution()->setFocus();
+        QTest::keyClick(tab->distribution(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(tab->distribution(), text);
+    };
+    // A mistake is said, and nothing is added.
+    typeDistribution(QStringLiteral("normal(1, -0.2)"));
+    QTest::mouseClick(tab->addButton(), Qt::LeftButton);
+    QCOMPARE(tab->varied()->count(), 0);
+    QVERIFY2(tab->job()->status().contains(QStringLiteral("needs sd > 0")), qPrintable(tab->job()->status()));
+    typeDistribution(QStringLiteral("normal(1, 0.2)"));
+    QTest::mouseClick(tab->addButton(), Qt::LeftButton);
+    QCOMPARE(tab->varied()->count(), 1);
+    QCOMPARE(tab->varied()->item(0)->text(), QStringLiteral("rate: normal(1, 0.2)"));
+    type(tab->runs(), QStringLiteral("1000"));
+    type(tab->seed(), QStringLiteral("3"));
+    QTest::mouseClick(tab->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->plot()->bandPoints(QStringLiteral("S"), 50).isEmpty(), 20000);
+    const auto atTen = [&](int p) { return w->plot()->bandPoints(QStringLiteral("S"), p).constLast().y(); };
+    const auto within = [](double v, double lo, double hi) { return v >= lo && v <= hi; };
+    QVERIFY2(within(atTen(5), 10 * (1 - 0.2 * 1.6546), 10 * (1 - 0.2 * 1.6352)), qPrintable(QString::number(atTen(5))));
+    QVERIFY2(within(atTen(50), 10 * (1 - 0.2 * 0.0025), 10 * (1 + 0.2 * 0.0025)), qPrintable(QString::number(atTen(50))));
+    QVERIFY2(within(atTen(95), 10 * (1 + 0.2 * 1.6352), 10 * (1 + 0.2 * 1.6546)), qPrintable(QString::number(atTen(95))));
+
+    // The list emptied, the chosen constant's own distribution is drawn from: triangular.
+    tab->varied()->setCurrentRow(0);
+    QTest::mouseClick(tab->removeButton(), Qt::LeftButton);
+    QCOMPARE(tab->varied()->count(), 0);
+    choose(tab->kind(), QStringLiteral("triangular"));
+    QCOMPARE(tab->distribution()->text(), QStringLiteral("triangular(0, 1, 2)")); // the mode at rate's value, 1
+    typeDistribution(QStringLiteral("triangular(0, 1, 4)"));
+    QTest::mouseClick(tab->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->job()->isBusy() && tab->job()->status().contains(QStringLiteral("varying rate")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(within(atTen(50), 10 * 1.5480, 10 * 1.5530), 20000);
+    QVERIFY2(within(atTen(5), 10 * 2 * std::sqrt(0.049), 10 * 2 * std::sqrt(0.051)), qPrintable(QString::number(atTen(5))));
+    QVERIFY2(within(atTen(50), 10 * (4 - std::sqrt(12 * 0.501)), 10 * (4 - std::sqrt(12 * 0.499))), qPrintable(QString::number(atTen(50))));
+}
+
+// The retry-storm example (derivations in tests/analysis/test_analysis_cli.cpp): healthy
+// at Backlog = 10 (stable), the saddle at 100 (185 - sqrt(3425)) / 140 = 90.34 and the storm
+// at 100 (-41.5 + sqrt(2290.25)) / 4 = 158.91 (stable); the storm needs a retry budget above
+// 100 (1.9 - sqrt(1.37)) / 2 = 36.4765 (the fold); at a 70-request dip, dips up to 1.875
+// minutes recover and longer ones do not (README.md, "Tipping points").
 void TestAnalysisPanel::retryStormTippingPoints()
 {
     Editor e(kRetryStorm);
     QTableWidget *t = e.panel->equilibria()->table();
     e.clickTab(e.panel->equilibria());
-    QTRY_COMPARE_WITH_TIMEOUT(t->rowCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(t->rowCount(), 3, 10000);
     QVERIFY(std::fabs(cell(t, 0, QStringLiteral("Backlog")) - 10) < 1e-6);
     QCOMPARE(text(t, 0, QStringLiteral("Stability")), QStringLiteral("stable"));
-    QVERIFY(std::fabs(cell(t, 1, QStringLiteral("Backlog")) - 100 * (0.75 + 0.05 / 1.4)) < 1e-3);
-    QCOMPARE(text(t, 1, QStringLiteral("Stability")), QStringLiteral("unstable"));
+    QVERIFY(std::fabs(cell(t, 1, QStringLiteral("Backlog")) - 100 * (185 - std::sqrt(3425.0)) / 140) < 1e-3);
+    QCOMPARE(text(t, 1, QStringLiteral("Stability")), QStringLiteral("saddle"));
+    QVERIFY(std::fabs(cell(t, 2, QStringLiteral("Backlog")) - 100 * (-41.5 + std::sqrt(2290.25)) / 4) < 1e-3);
+    QCOMPARE(text(t, 2, QStringLiteral("Stability")), QStringLiteral("stable"));
 
     BifurcationTab *bif = e.panel->bifurcation();
     e.clickTab(bif);
     setRow(bif->parameter(), QStringLiteral("Retry Budget"), QStringLiteral("0"), QStringLiteral("100"), QStringLiteral("51"));
     QTest::mouseClick(bif->runButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!bif->job()->isBusy() && !bif->summary().isEmpty(), 20000);
-    QVERIFY2(bif->chart()->markLabels().value(0).startsWith(QStringLiteral("tipping point (fold): Retry Budget = 20, Backlog = ")),
+    QVERIFY2(bif->chart()->markLabels().value(0).startsWith(QStringLiteral("tipping point (fold): Retry Budget = 36.4765, Backlog = 90.34")),
              qPrintable(bif->chart()->markLabels().join(u'|')));
 
     RecoveryTab *rec = e.panel->recovery();
@@ -336,12 +402,50 @@ void TestAnalysisPanel::retryStormTippingPoints()
     setRow(rec->second(), QStringLiteral("Dip Duration"), QStringLiteral("0"), QStringLiteral("3"), QStringLiteral("25"));
     QTest::mouseClick(rec->runButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!rec->job()->isBusy() && rec->view()->map().points() == 200, 30000);
-    // Capacity Dip = 70 is the 8th column; Dip Duration 1 the 9th value, 1.125 the 10th.
-    QCOMPARE(rec->view()->cellColor(7 * 25 + 8), RecoveryMapView::recoversColor());
-    QCOMPARE(rec->view()->cellColor(7 * 25 + 9), RecoveryMapView::staysColor());
+    // Capacity Dip = 70 is the 8th column; Dip Duration 1.875 the 16th value, 2 the 17th.
+    QCOMPARE(rec->view()->cellColor(7 * 25 + 15), RecoveryMapView::recoversColor());
+    QCOMPARE(rec->view()->cellColor(7 * 25 + 16), RecoveryMapView::staysColor());
     QCOMPARE(rec->view()->cellColor(0), RecoveryMapView::recoversColor()); // no dip at all
-    QVERIFY2(rec->boundaryText().contains(QStringLiteral("At Capacity Dip = 70: boundary at Dip Duration = 1 (recovers below, does not recover above)")),
+    QVERIFY2(rec->boundaryText().contains(QStringLiteral("At Capacity Dip = 70: boundary at Dip Duration = 1.875 (recovers below, does not recover above)")),
              qPrintable(rec->boundaryText()));
+}
+
+// File → Export as a postmortem page charts the bifurcation the panel shows (its stock
+// only), with the fold derived in tests/analysis/test_analysis_cli.cpp; once a slider has
+// moved, the chart is another model's and the page leaves it out.
+void TestAnalysisPanel::postmortemChartsTheBifurcationShown()
+{
+    Editor e(kRetryStorm);
+    BifurcationTab *bif = e.panel->bifurcation();
+    e.clickTab(bif);
+    setRow(bif->parameter(), QStringLiteral("Retry Budget"), QStringLiteral("0"), QStringLiteral("100"), QStringLiteral("51"));
+    QTest::mouseClick(bif->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!bif->job()->isBusy() && !bif->summary().isEmpty(), 20000);
+    QCOMPARE(bif->stockChoice()->currentText(), QStringLiteral("Backlog"));
+    QTemporaryDir dir;
+    QVERIFY(e.window.exportTo(ExportFormat::Markdown, dir.filePath(QStringLiteral("pm.md"))));
+    QFile page(dir.filePath(QStringLiteral("pm.md")));
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QString md = QString::fromUtf8(page.readAll());
+    const double fold = 100 * (1.9 - std::sqrt(1.37)) / 2;
+    QVERIFY2(md.contains(QStringLiteral("## Tipping points\n\n![Equilibria of Backlog against Retry Budget](pm-bifurcation.svg)\n\n"
+                                        "The steady states as Retry Budget goes from 0 to 100 (51 values)")),
+             qPrintable(md));
+    QVERIFY(md.contains(QStringLiteral("- **Tipping point (fold)** at Retry Budget = %1: ").arg(QString::number(fold, 'g', 6))));
+    QFile svg(dir.filePath(QStringLiteral("pm-bifurcation.svg")));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QString picture = QString::fromUtf8(svg.readAll());
+    QCOMPARE(picture.count(QStringLiteral("<g class=\"chart\"")), 1);
+    QVERIFY(picture.contains(QStringLiteral("<g class=\"chart\" data-stock=\"Backlog\">")));
+    QVERIFY(picture.contains(QStringLiteral(">tipping point (fold): Retry Budget = %1, Backlog = ").arg(QString::number(fold, 'g', 6))));
+
+    e.window.live()->workspace()->sliderPanel()->setValue(QStringLiteral("Cancellation Delay"), 3);
+    QTRY_VERIFY(!bif->currentContinuation());
+    QVERIFY(e.window.exportTo(ExportFormat::Markdown, dir.filePath(QStringLiteral("later.md"))));
+    QFile later(dir.filePath(QStringLiteral("later.md")));
+    QVERIFY(later.open(QIODevice::ReadOnly));
+    QVERIFY(!QString::fromUtf8(later.readAll()).contains(QLatin1String("## Tipping points")));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("later-bifurcation.svg"))));
 }
 
 QTEST_MAIN(TestAnalysisPanel)

@@ -66,6 +66,7 @@ private slots:
     void activeInitialBreaksAnInitialLoop();
     void malformedEquationIsAnErrorAtLineAndColumn();
     void unsupportedFunctionIsAWarningAtItsPosition();
+    void solverErrorsPointAtTheNameInTheFile();
     void missingBarIsAnError();
     void sketchPlacesEveryVariableWhereVensimDid();
 };
@@ -266,10 +267,45 @@ void TestVensimReader::malformedEquationIsAnErrorAtLineAndColumn()
 
 void TestVensimReader::unsupportedFunctionIsAWarningAtItsPosition()
 {
-    // GET XLS DATA starts at line 2, column 5; the solver then refuses the unknown function.
-    const XmileReadResult r = read(QStringLiteral("d = GET XLS DATA('f.xlsx', 'sheet', 'A', 'B2') ~~|\n"));
-    QVERIFY(messages(r).contains(QStringLiteral("m.mdl:2:5: warning: the Vensim function GET XLS DATA is not supported")) ||
-            messages(r).join(u'\n').contains(QStringLiteral("m.mdl:2:")));
+    // "d = 1 + ALLOCATE BY PRIORITY(...)": the call starts at line 2, column 9, where the
+    // reader warns of it and the solver refuses it.
+    const XmileReadResult r = read(QStringLiteral("d = 1 + ALLOCATE BY PRIORITY(r, p, 1, 1, 5) ~~|\nr = 1 ~~|\np = 1 ~~|\n"));
+    QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:2:9: warning: the Vensim function ALLOCATE BY PRIORITY is not supported")),
+             qPrintable(messages(r).join(u'\n')));
+    QVERIFY(r.project);
+    const CompileResult c = compileProject(*r.project);
+    QVERIFY(!c.model);
+    QStringList compiled;
+    for (const Diagnostic &d : c.diagnostics)
+        compiled << d.format();
+    QVERIFY2(compiled.contains(QStringLiteral("m.mdl:2:9: error: in 'd': unknown function 'ALLOCATE_BY_PRIORITY'")),
+             qPrintable(compiled.join(u'\n')));
+}
+
+void TestVensimReader::solverErrorsPointAtTheNameInTheFile()
+{
+    // The solver reads the equations rewritten in XMILE's syntax; its errors must still
+    // point at the name in the .mdl. Columns counted by hand:
+    //   line 2 "a = 2 * missing one + 1 ~~|"        'missing one' at column 9
+    //   line 3 "s = INTEG(2 * TIME STEP - gone, 1) ~~|" 'gone' at column 27 (the stock's rate)
+    //   line 4 "d: d1, d2 ~~|"
+    //   line 5 "e[d] = 1 + MIN(3, lost[d]) ~~|"     'lost' at column 19 (element by element)
+    //   line 6 "f = SMOOTH(a,\\\n   nowhere) ~~|"    'nowhere' on line 7, column 4
+    const XmileReadResult r = read(QStringLiteral("a = 2 * missing one + 1 ~~|\n"
+                                                  "s = INTEG(2 * TIME STEP - gone, 1) ~~|\n"
+                                                  "d: d1, d2 ~~|\n"
+                                                  "e[d] = 1 + MIN(3, lost[d]) ~~|\n"
+                                                  "f = SMOOTH(a,\\\n   nowhere) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    const CompileResult c = compileProject(*r.project);
+    QStringList compiled;
+    for (const Diagnostic &d : c.diagnostics)
+        compiled << d.format();
+    for (const char *expected : {"m.mdl:2:9: error: in 'a': unknown name 'missing_one'",
+                                 "m.mdl:3:27: error: in 's net flow': unknown name 'gone'",
+                                 "m.mdl:5:19: error: in 'e': unknown name 'lost'",
+                                 "m.mdl:7:4: error: in 'f': unknown name 'nowhere'"})
+        QVERIFY2(compiled.contains(QLatin1String(expected)), qPrintable(expected + (u'\n' + compiled.join(u'\n'))));
 }
 
 void TestVensimReader::missingBarIsAnError()

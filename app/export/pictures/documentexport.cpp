@@ -2,6 +2,7 @@
 
 #include "export/pictures/diagramrenderer.h"
 #include "export/pictures/smallmultiples.h"
+#include "export/pictures/bifurcationpicture.h"
 
 #include "export/causaltext.h"
 #include "model/outputfile.h"
@@ -49,7 +50,8 @@ ExportOutcome exportCausalText(const Project &project, const ExportRequest &requ
     return writeAll({{request.output, text}}, request.inputs, outcome);
 }
 
-// OUT.md with OUT-diagram.svg and OUT-behaviour.svg beside it, linked by relative names.
+// OUT.md with OUT-diagram.svg and OUT-behaviour.svg beside it (and OUT-bifurcation.svg when
+// asked for), linked by relative names.
 // The page and its pictures are committed together: a failure leaves the old bundle as it was.
 ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, const ExportRequest &request)
 {
@@ -59,6 +61,9 @@ ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, cons
     inputs.baselineRun = request.baselineRun;
     inputs.baselineRunName = request.baselineRunName;
     inputs.variables = request.variables;
+    inputs.bifurcation = request.bifurcation;
+    inputs.continuation = request.continuation;
+    inputs.bifurcationStock = request.bifurcationStock;
     const PostmortemReport report = buildPostmortem(project, inputs);
     outcome.diagnostics = report.diagnostics;
     if (!report.error.isEmpty()) {
@@ -88,7 +93,14 @@ ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, cons
         behaviourName = base + QStringLiteral("-behaviour.svg");
         pictures.push_back({dir.filePath(behaviourName), smallMultiplesSvg(picture, colors)});
     }
-    StagedFiles files{{request.output, postmortemMarkdown(report, diagramName, behaviourName)}};
+    QString bifurcationName;
+    if (report.tipping) {
+        const Continuation &c = *report.tipping->continuation;
+        bifurcationName = base + QStringLiteral("-bifurcation.svg");
+        pictures.push_back({dir.filePath(bifurcationName),
+                            bifurcationSvg(c, report.tipping->stocks, QStringLiteral("Equilibria of %1 against %2").arg(report.title, c.parameter))});
+    }
+    StagedFiles files{{request.output, postmortemMarkdown(report, diagramName, behaviourName, bifurcationName)}};
     files.insert(files.end(), pictures.begin(), pictures.end());
     return writeAll(files, request.inputs, outcome);
 }

@@ -2,6 +2,8 @@
 // Every export format for a model open in a scene: what File → Export and the headless
 // `meadows export` (through the GUI module, offscreen) both call, so they write the same.
 #include "export/exportoptions.h"
+#include "solver/analysis/continuation.h"
+#include "solver/analysis/sweep.h"
 #include "model/project.h"
 #include "solver/simulation.h"
 #include "scene/looplabelitem.h"
@@ -22,6 +24,9 @@ struct ExportRequest {
     std::shared_ptr<const Results> baselineRun; // md: a run to draw dashed instead (a saved run)
     QString baselineRunName;
     QStringList variables;           // md: the variables to chart (ticked); empty: the default choice
+    std::optional<SweepAxis> bifurcation;            // md: follow the equilibria along this constant
+    std::shared_ptr<const Continuation> continuation; // md: or chart this continuation (the editor's)
+    QString bifurcationStock;                        // md: its stock; empty: every stock
     QStringList inputs;              // files no output may overwrite (the model, the baseline)
 };
 

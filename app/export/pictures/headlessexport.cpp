@@ -53,6 +53,10 @@ int runHeadlessExport(int argc, char **argv)
     request.output = o.output;
     request.scale = o.scale;
     request.baseline = baseline ? &*baseline : nullptr;
+    if (!o.bifurcation.isEmpty()) {
+        QString error;
+        request.bifurcation = parseSweepAxis(o.bifurcation, &error); // checked by parseExportOptions
+    }
     request.inputs = inputs;
     const ExportOutcome outcome = exportProject(document.project(), &scene, request);
     printDiagnostics(err, outcome.diagnostics);

@@ -42,6 +42,9 @@ QString startAnalysis(QMainWindow *window, QDockWidget *dock, AnalysisPanel *pan
     // Wide and tall enough for the chart's labels, once the window has laid its docks out.
     QTimer::singleShot(50, dock, [window, dock]() {
         window->resizeDocks({dock}, {560}, Qt::Horizontal);
+        // The Results dock under it gives up height too, down to a chart that still reads.
+        if (auto *results = window->findChild<QDockWidget *>(QStringLiteral("ResultsDock")))
+            window->resizeDocks({results}, {220}, Qt::Vertical);
         window->resizeDocks({dock}, {640}, Qt::Vertical);
     });
     AnalysisTab *tab = nullptr;

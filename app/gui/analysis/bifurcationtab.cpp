@@ -40,6 +40,19 @@ BifurcationTab::BifurcationTab(QWidget *parent) : AnalysisTab(tr("Run"), parent)
 void BifurcationTab::modelChanged()
 {
     m_parameter->setProject(m_project);
+    m_current = false;
+}
+
+std::shared_ptr<const Continuation> BifurcationTab::currentContinuation() const
+{
+    if (!m_current || !m_outcome.error.isEmpty() || m_outcome.continuation.branches.empty())
+        return nullptr;
+    return std::make_shared<const Continuation>(m_outcome.continuation);
+}
+
+QString BifurcationTab::chosenStock() const
+{
+    return m_stock->currentText();
 }
 
 void BifurcationTab::run()
@@ -77,6 +90,7 @@ void BifurcationTab::run()
 void BifurcationTab::show(ContinuationOutcome outcome)
 {
     m_outcome = std::move(outcome);
+    m_current = !m_outcome.continuation.cancelled;
     if (!m_outcome.error.isEmpty()) {
         m_job->setStatus(m_outcome.error);
         m_chart->clear();

@@ -28,6 +28,10 @@ public:
     QComboBox *stockChoice() const { return m_stock; }
     BifurcationChart *chart() const { return m_chart; }
     const ContinuationOutcome &outcome() const { return m_outcome; }
+    // The continuation drawn, while it is still the model's (no edit or slider move since):
+    // what the postmortem page charts; null otherwise.
+    std::shared_ptr<const Continuation> currentContinuation() const;
+    QString chosenStock() const;
     QString summary() const;
 
 protected:
@@ -42,6 +46,7 @@ private:
     BifurcationChart *m_chart = nullptr;
     QLabel *m_summary = nullptr;
     ContinuationOutcome m_outcome;
+    bool m_current = false;
 };
 
 } // namespace meadows

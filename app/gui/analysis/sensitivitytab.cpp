@@ -5,7 +5,10 @@
 #include "solver/analysis/parameters.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QLabel>
 #include <QListWidget>
 #include <QSpinBox>
@@ -14,7 +17,9 @@
 namespace meadows {
 
 namespace {
-constexpr int kName = Qt::UserRole, kFrom = Qt::UserRole + 1, kTo = Qt::UserRole + 2;
+constexpr int kName = Qt::UserRole, kDistribution = Qt::UserRole + 1;
+
+QString number(double v) { return QString::number(v, 'g', 6); }
 } // namespace
 
 SensitivityTab::SensitivityTab(QWidget *parent) : AnalysisTab(tr("Run"), parent)
@@ -22,7 +27,19 @@ SensitivityTab::SensitivityTab(QWidget *parent) : AnalysisTab(tr("Run"), parent)
     m_run->setToolTip(tr("Run the model many times with the constants drawn from their ranges"));
     m_parameter = new ParameterRow(tr("Vary"), 0, this);
     m_add = new QPushButton(tr("Add"), this);
-    m_add->setToolTip(tr("Vary this constant too, uniformly over its range"));
+    m_add->setToolTip(tr("Vary this constant too, drawn from its distribution"));
+    m_kind = new QComboBox(this);
+    m_kind->setAccessibleName(tr("Distribution kind"));
+    m_kind->addItem(tr("uniform"), QStringLiteral("uniform"));
+    m_kind->addItem(tr("normal"), QStringLiteral("normal"));
+    m_kind->addItem(tr("triangular"), QStringLiteral("triangular"));
+    m_distribution = new QLineEdit(this);
+    m_distribution->setAccessibleName(tr("Distribution"));
+    m_distribution->setToolTip(tr("uniform(min, max), normal(mean, sd) or triangular(min, mode, max)"));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &SensitivityTab::propose);
+    connect(m_parameter, &ParameterRow::chosen, this, &SensitivityTab::propose);
+    connect(m_parameter->fromBox(), &QDoubleSpinBox::valueChanged, this, &SensitivityTab::propose);
+    connect(m_parameter->toBox(), &QDoubleSpinBox::valueChanged, this, &SensitivityTab::propose);
     m_remove = new QPushButton(tr("Remove"), this);
     m_varied = new QListWidget(this);
     m_varied->setAccessibleName(tr("Constants varied"));
@@ -42,14 +59,18 @@ SensitivityTab::SensitivityTab(QWidget *parent) : AnalysisTab(tr("Run"), parent)
         const QString name = m_parameter->name();
         if (name.isEmpty() || !m_varied->findItems(name + QLatin1Char(':'), Qt::MatchStartsWith).isEmpty())
             return;
-        auto *item = new QListWidgetItem(tr("%1: uniform from %2 to %3").arg(name).arg(m_parameter->from()).arg(m_parameter->to()), m_varied);
+        QString error;
+        if (!Distribution::parse(m_distribution->text(), &error)) {
+            m_job->setStatus(error);
+            return;
+        }
+        auto *item = new QListWidgetItem(QStringLiteral("%1: %2").arg(name, m_distribution->text().trimmed()), m_varied);
         item->setData(kName, name);
-        item->setData(kFrom, m_parameter->from());
-        item->setData(kTo, m_parameter->to());
+        item->setData(kDistribution, m_distribution->text().trimmed());
     });
     connect(m_remove, &QPushButton::clicked, this, [this]() { delete m_varied->currentItem(); });
-    auto *explain = new QLabel(tr("Each run draws the constants listed (or the one chosen, when none is listed) uniformly from "
-                                  "their ranges, by Latin hypercube sampling. The Results chart shades where 90 % (light) and "
+    auto *explain = new QLabel(tr("Each run draws the constants listed (or the one chosen, when none is listed) from their "
+                                  "distributions, by Latin hypercube sampling. The Results chart shades where 90 % (light) and "
                                   "50 % (dark) of the runs lie, with the median dotted."),
                                this);
     explain->setWordWrap(true);
@@ -58,6 +79,10 @@ SensitivityTab::SensitivityTab(QWidget *parent) : AnalysisTab(tr("Run"), parent)
     row->addWidget(m_parameter, 1);
     row->addWidget(m_add);
     row->addWidget(m_remove);
+    auto *distribution = new QHBoxLayout;
+    distribution->addWidget(new QLabel(tr("Distribution"), this));
+    distribution->addWidget(m_kind);
+    distribution->addWidget(m_distribution, 1);
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Runs"), this));
     controls->addWidget(m_runs);
@@ -70,6 +95,7 @@ SensitivityTab::SensitivityTab(QWidget *parent) : AnalysisTab(tr("Run"), parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(explain);
     layout->addLayout(row);
+    layout->addLayout(distribution);
     layout->addWidget(m_varied);
     layout->addLayout(controls);
     layout->addWidget(m_job);
@@ -79,6 +105,8 @@ SensitivityTab::SensitivityTab(QWidget *parent) : AnalysisTab(tr("Run"), parent)
 void SensitivityTab::modelChanged()
 {
     m_parameter->setProject(m_project);
+    if (m_distribution->text().isEmpty())
+        propose();
     // Bands of another model would be wrong about this one.
     if (m_bands) {
         m_bands.reset();
@@ -95,21 +123,9 @@ void SensitivityTab::run()
     }
     QStringList names;
     std::vector<Distribution> distributions;
-    const auto vary = [&](const QString &name, double from, double to) {
-        names << name;
-        Distribution d;
-        d.a = std::min(from, to);
-        d.b = std::max(from, to);
-        distributions.push_back(d);
-    };
-    for (int i = 0; i < m_varied->count(); ++i) {
-        const QListWidgetItem *item = m_varied->item(i);
-        vary(item->data(kName).toString(), item->data(kFrom).toDouble(), item->data(kTo).toDouble());
-    }
-    if (names.isEmpty() && !m_parameter->name().isEmpty())
-        vary(m_parameter->name(), m_parameter->from(), m_parameter->to());
-    if (names.isEmpty()) {
-        m_job->setStatus(tr("The model has no constant to vary."));
+    QString error;
+    if (!varied(&names, &distributions, &error)) {
+        m_job->setStatus(error);
         return;
     }
     const int runs = m_runs->value();
@@ -136,6 +152,48 @@ void SensitivityTab::run()
                                  .arg(names.join(QStringLiteral(", "))));
             publish();
         });
+}
+
+void SensitivityTab::propose()
+{
+    const double from = std::min(m_parameter->from(), m_parameter->to()), to = std::max(m_parameter->from(), m_parameter->to());
+    const QString kind = m_kind->currentData().toString();
+    if (kind == QLatin1String("normal")) {
+        // Centred on the range, which then spans six standard deviations (99.7 % of draws).
+        m_distribution->setText(QStringLiteral("normal(%1, %2)").arg(number((from + to) / 2), number(to > from ? (to - from) / 6 : 1)));
+    } else if (kind == QLatin1String("triangular")) {
+        // Peaked at the constant's value when it lies in the range, else at the middle.
+        const std::optional<double> value = m_parameter->value();
+        const double mode = value && *value >= from && *value <= to ? *value : (from + to) / 2;
+        m_distribution->setText(QStringLiteral("triangular(%1, %2, %3)").arg(number(from), number(mode), number(to)));
+    } else {
+        m_distribution->setText(QStringLiteral("uniform(%1, %2)").arg(number(from), number(to)));
+    }
+}
+
+bool SensitivityTab::varied(QStringList *names, std::vector<Distribution> *distributions, QString *error) const
+{
+    const auto vary = [&](const QString &name, const QString &text) {
+        QString why;
+        const std::optional<Distribution> d = Distribution::parse(text, &why);
+        if (!d) {
+            *error = tr("%1: %2").arg(name, why);
+            return false;
+        }
+        *names << name;
+        distributions->push_back(*d);
+        return true;
+    };
+    for (int i = 0; i < m_varied->count(); ++i) {
+        const QListWidgetItem *item = m_varied->item(i);
+        if (!vary(item->data(kName).toString(), item->data(kDistribution).toString()))
+            return false;
+    }
+    if (names->isEmpty() && !m_parameter->name().isEmpty())
+        return vary(m_parameter->name(), m_distribution->text());
+    if (names->isEmpty())
+        *error = tr("The model has no constant to vary.");
+    return !names->isEmpty();
 }
 
 void SensitivityTab::publish()
