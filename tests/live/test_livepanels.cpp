@@ -325,7 +325,7 @@ void TestLivePanels::aLongLoopIsElidedAndWholeOnHover()
     QVERIFY(tree);
     const QList<QTreeWidgetItem *> found = tree->findItems(QStringLiteral("R2"), Qt::MatchExactly, 0);
     QCOMPARE(found.size(), 1);
-    const QString variables = QStringLiteral("Backlog → Latency → Timeout Fraction → Timeouts → Retries → Load");
+    const QString variables = QStringLiteral("Backlog → Latency → Timeout Fraction → Timeouts → Retries Scheduled → Waiting to Retry → Retries → Load");
     QCOMPARE(found.front()->text(2), variables);
     const QRect cell = tree->visualRect(tree->indexFromItem(found.front(), 2));
     QVERIFY2(tree->fontMetrics().horizontalAdvance(variables) > cell.width(), "the loop fits: nothing to elide");
