@@ -52,6 +52,8 @@ double GraphicalFunction::evaluate(double at) const
     }
     if (kind == Kind::Discrete)
         return ypts[lo];
+    if (kind == Kind::Forward)
+        return x(lo) == at ? ypts[lo] : ypts[hi];
     return interpolate(lo, at);
 }
 

@@ -15,7 +15,9 @@ struct Scale {
 };
 
 struct GraphicalFunction {
-    enum class Kind { Continuous, Extrapolate, Discrete };
+    // Forward is no XMILE type: only LOOKUP_FORWARD reads a table so (a copy made while
+    // compiling), and no file holds it.
+    enum class Kind { Continuous, Extrapolate, Discrete, Forward };
 
     QString name; // set for a named <gf> used through LOOKUP(name, x)
     Kind kind = Kind::Continuous;
@@ -33,7 +35,8 @@ struct GraphicalFunction {
     // Why the points cannot be placed (x and y counts differ, an empty x scale), or empty.
     QString problem() const;
     // Continuous: linear between points, flat beyond the ends. Extrapolate: the end
-    // segments continue. Discrete: a step holding each y until the next x.
+    // segments continue. Discrete: a step holding each y until the next x. Forward: the y
+    // of the first point at or after x (Vensim's LOOKUP FORWARD).
     double evaluate(double at) const;
 };
 

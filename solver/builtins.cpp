@@ -175,6 +175,9 @@ const BuiltinInfo kBuiltins[] = {
     // special forms
     {{"if_then_else"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Conditional, R::Branches, kNoRoles, nullptr, nullptr},
     {{"lookup"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
+    {{"lookup_forward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
+    {{"lookup_backward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
+    {{"lookup_extrapolate"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     {{"pi"}, Builtin::None, 0, 0, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"time"}, Builtin::None, 0, 0, true, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };
@@ -212,6 +215,20 @@ std::array<const BuiltinInfo *, kBuiltinCount> indexById()
 const std::array<const BuiltinInfo *, kBuiltinCount> kById = indexById();
 
 } // namespace
+
+std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QString &canonical)
+{
+    using Kind = GraphicalFunction::Kind;
+    if (canonical == QLatin1String("lookup"))
+        return std::optional<Kind>{};
+    if (canonical == QLatin1String("lookup_forward"))
+        return Kind::Forward;
+    if (canonical == QLatin1String("lookup_backward"))
+        return Kind::Discrete;
+    if (canonical == QLatin1String("lookup_extrapolate"))
+        return Kind::Extrapolate;
+    return std::nullopt;
+}
 
 const BuiltinInfo *findBuiltin(const QString &canonical)
 {

@@ -6,10 +6,13 @@
 // function that both the VM (vm.cpp) and the expression evaluator (analysis/expreval.cpp)
 // call. The equation highlighter and "did you mean" read the names from here.
 // docs/ARCHITECTURE.md, "How to add a builtin", walks through adding one.
+#include "model/graphicalfunction.h"
+
 #include <QString>
 #include <QStringList>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 
 namespace meadows {
 
@@ -114,6 +117,12 @@ struct BuiltinInfo {
 
     QString name() const { return QString::fromLatin1(names[0]); }
 };
+
+// LOOKUP(table, x) and its variants, which read the table another way whatever its own
+// type: LOOKUP_FORWARD (the next point's y), LOOKUP_BACKWARD (the last point's y) and
+// LOOKUP_EXTRAPOLATE (linear, and beyond the ends too). Empty for any other name; a
+// GraphicalFunction::Kind, or the table's own (nullopt inside) for LOOKUP itself.
+std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QString &canonical);
 
 // Looks a function up by canonical name ("min", "safediv", "pulse_train", "smth1"...).
 // Returns nullptr for names that are no function of the language.

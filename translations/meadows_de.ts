@@ -107,13 +107,6 @@
     </message>
 </context>
 <context>
-    <name>TidyDiagramCommand</name>
-    <message>
-        <source>Tidy Diagram</source>
-        <translation>Diagramm aufräumen</translation>
-    </message>
-</context>
-<context>
     <name>MoveVariablesCommand</name>
     <message>
         <source>Move %1</source>
@@ -168,13 +161,6 @@
         <source>The stocks move at a pace no loop changes (a limit holds a flow, or an outside input drives them).</source>
         <translation>Die Bestände ändern sich in einem Tempo, das keine Schleife verändert (eine Grenze hält einen Fluss fest, oder ein äußerer Eingang treibt sie).</translation>
     </message>
-    <message numerus="yes">
-        <source>Dominance is of the %n loop(s) that matter, found by strongest-path discovery: there are too many to list.</source>
-        <translation>
-            <numerusform>Dominanz der %n Schleife, die zählt, gefunden durch Suche nach den stärksten Pfaden: es gibt zu viele, um sie aufzulisten.</numerusform>
-            <numerusform>Dominanz der %n Schleifen, die zählen, gefunden durch Suche nach den stärksten Pfaden: es gibt zu viele, um sie aufzulisten.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RenameVariableCommand</name>
@@ -215,6 +201,13 @@
     <message>
         <source>Define dimension %1</source>
         <translation>Dimension %1 definieren</translation>
+    </message>
+</context>
+<context>
+    <name>TidyDiagramCommand</name>
+    <message>
+        <source>Tidy Diagram</source>
+        <translation>Diagramm aufräumen</translation>
     </message>
 </context>
 <context>
@@ -724,6 +717,10 @@
     <message>
         <source>Show the loops&apos; relative scores over time as a line chart</source>
         <translation>Die relativen Schleifenwerte über die Zeit als Liniendiagramm zeigen</translation>
+    </message>
+    <message>
+        <source>These are the loops that matter, found by strongest-path discovery: the model has too many loops to list them all.</source>
+        <translation>Dies sind die Schleifen, die zählen, gefunden durch Suche nach den stärksten Pfaden: Das Modell hat zu viele Schleifen, um alle aufzulisten.</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1709,14 @@
     <message>
         <source>Reset to saved value</source>
         <translation>Auf gespeicherten Wert zurücksetzen</translation>
+    </message>
+    <message>
+        <source>No constants: a slider appears here for each constant in the model (a variable whose equation is a number).</source>
+        <translation>Keine Konstanten: Hier erscheint ein Schieberegler für jede Konstante des Modells (eine Variable, deren Gleichung eine Zahl ist).</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 in steps of %3; right-click to change</source>
+        <translation>Von %1 bis %2 in Schritten von %3; Rechtsklick zum Ändern</translation>
     </message>
 </context>
 </TS>

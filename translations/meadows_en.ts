@@ -22,16 +22,6 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message numerus="yes">
-        <source>Dominance is of the %n loop(s) that matter, found by strongest-path discovery: there are too many to list.</source>
-        <translation>
-            <numerusform>Dominance is of the %n loop that matters, found by strongest-path discovery: there are too many to list.</numerusform>
-            <numerusform>Dominance is of the %n loops that matter, found by strongest-path discovery: there are too many to list.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>meadows::BifurcationTab</name>
     <message numerus="yes">
         <source>%n equilibrium branch(es) along %1; solid: stable, dashed: unstable.</source>

@@ -107,13 +107,6 @@
     </message>
 </context>
 <context>
-    <name>TidyDiagramCommand</name>
-    <message>
-        <source>Tidy Diagram</source>
-        <translation>Ranger le diagramme</translation>
-    </message>
-</context>
-<context>
     <name>MoveVariablesCommand</name>
     <message>
         <source>Move %1</source>
@@ -168,13 +161,6 @@
         <source>The stocks move at a pace no loop changes (a limit holds a flow, or an outside input drives them).</source>
         <translation>Les stocks évoluent à un rythme qu’aucune boucle ne change (une limite bloque un flux, ou une entrée extérieure les pousse).</translation>
     </message>
-    <message numerus="yes">
-        <source>Dominance is of the %n loop(s) that matter, found by strongest-path discovery: there are too many to list.</source>
-        <translation>
-            <numerusform>Dominance de la %n boucle qui compte, trouvée par recherche des chemins les plus forts : il y en a trop pour les lister.</numerusform>
-            <numerusform>Dominance des %n boucles qui comptent, trouvées par recherche des chemins les plus forts : il y en a trop pour les lister.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RenameVariableCommand</name>
@@ -215,6 +201,13 @@
     <message>
         <source>Define dimension %1</source>
         <translation>Définir la dimension %1</translation>
+    </message>
+</context>
+<context>
+    <name>TidyDiagramCommand</name>
+    <message>
+        <source>Tidy Diagram</source>
+        <translation>Ranger le diagramme</translation>
     </message>
 </context>
 <context>
@@ -724,6 +717,10 @@
     <message>
         <source>Show the loops&apos; relative scores over time as a line chart</source>
         <translation>Montrer les scores relatifs des boucles au fil du temps en courbes</translation>
+    </message>
+    <message>
+        <source>These are the loops that matter, found by strongest-path discovery: the model has too many loops to list them all.</source>
+        <translation>Voici les boucles qui comptent, trouvées par recherche des chemins les plus forts : le modèle a trop de boucles pour toutes les lister.</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1709,14 @@
     <message>
         <source>Reset to saved value</source>
         <translation>Revenir à la valeur enregistrée</translation>
+    </message>
+    <message>
+        <source>No constants: a slider appears here for each constant in the model (a variable whose equation is a number).</source>
+        <translation>Aucune constante : un curseur apparaît ici pour chaque constante du modèle (une variable dont l’équation est un nombre).</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 in steps of %3; right-click to change</source>
+        <translation>De %1 à %2 par pas de %3 ; clic droit pour changer</translation>
     </message>
 </context>
 </TS>

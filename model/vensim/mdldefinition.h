@@ -42,6 +42,6 @@ private:
 // Variables from the equations of one model (the main model or a macro's body), each
 // group holding every equation of one variable in file order.
 Model buildModel(const std::vector<std::vector<const Definition *>> &groups, const SubscriptRanges &ranges,
-                 const QSet<QString> &macros, Reporter &report);
+                 const QHash<QString, QStringList> &macros, Reporter &report);
 
 } // namespace meadows::vensim

@@ -296,12 +296,23 @@ std::optional<Expr> ExprParser::primary()
                 if (!arg)
                     return std::nullopt;
                 n.args.push_back(std::move(*arg));
-                const Token sep = m_lex.next();
+                Token sep = m_lex.next();
+                // A macro's extra outputs: "M(a, b : out1, out2)" names the variables that take them.
+                while (sep.kind == Tok::Colon || (sep.kind == Tok::Comma && !n.outputs.empty())) {
+                    std::optional<Expr> output = expression();
+                    if (!output)
+                        return std::nullopt;
+                    if (output->kind != Expr::Kind::Name)
+                        return fail(output->offset, QStringLiteral("after ':' in the arguments of %1, only names of variables "
+                                                                   "that take the macro's outputs").arg(t.text));
+                    n.outputs.push_back(std::move(*output));
+                    sep = m_lex.next();
+                }
                 if (sep.kind == Tok::RParen)
                     return n;
                 if (sep.kind != Tok::Comma)
-                    return fail(sep.offset, QStringLiteral("expected ',' or ')' in the arguments of %1 (opened at offset %2)")
-                                                .arg(t.text).arg(open));
+                    return fail(sep.offset, QStringLiteral("expected ',' or ')' in the arguments of %1 (opened at %2)")
+                                                .arg(t.text, m_lex.lineAndColumn(open)));
             }
         }
         n.kind = Expr::Kind::Name;

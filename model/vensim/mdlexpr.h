@@ -26,6 +26,7 @@ struct Expr {
     double number = 0;
     std::vector<Subscript> subscripts; // Name
     std::vector<Expr> args;            // Call, Unary, Binary
+    std::vector<Expr> outputs;         // Call of a macro: the names after ':' that take its extra outputs
     LookupTable table;                 // Lookup
     std::vector<double> numbers;       // NumberList: "1, 2; 3, 4"
     qsizetype offset = 0;

@@ -210,4 +210,11 @@ Token Lexer::scan()
     return t;
 }
 
+QString Lexer::lineAndColumn(qsizetype offset) const
+{
+    const qsizetype lineStart = m_text.lastIndexOf(u'\n', offset - 1) + 1;
+    const qsizetype line = QStringView(m_text).left(lineStart).count(u'\n') + 1;
+    return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
+}
+
 } // namespace meadows::vensim

@@ -28,6 +28,8 @@ public:
     Token next();
     Token peek(int ahead = 0);
     qsizetype position() const { return m_pos; }
+    // "line L, column C" of an offset, for messages that name a second place.
+    QString lineAndColumn(qsizetype offset) const;
 
 private:
     Token scan();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace meadows::vensim {
 
@@ -40,7 +41,7 @@ bool isCall(const Expr &e, const char *name)
 
 class Builder {
 public:
-    Builder(const SubscriptRanges &ranges, const QSet<QString> &macros, Reporter &report)
+    Builder(const SubscriptRanges &ranges, const QHash<QString, QStringList> &macros, Reporter &report)
         : m_ranges(ranges), m_report(report)
     {
         m_ctx.dimensions = ranges.byCanonicalName();
@@ -53,9 +54,11 @@ public:
         Model model;
         for (const auto &group : groups)
             m_defined.insert(canonicalName(group.front()->name), group);
-        for (const auto &group : groups)
+        for (const auto &group : groups) {
             if (auto v = variable(group))
                 model.variables.push_back(std::move(*v));
+            addMacroOutputs(*group.front());
+        }
         for (Variable &v : model.variables)
             if (m_flows.contains(canonicalName(v.name)))
                 v.kind = VariableKind::Flow;
@@ -65,6 +68,32 @@ public:
     }
 
 private:
+    // The variables a macro call in `caller`'s equation named after ':' to take its extra outputs.
+    void addMacroOutputs(const Definition &caller)
+    {
+        for (TranslateContext::MacroOutput &o : std::exchange(m_ctx.macroOutputs, {})) {
+            const QString key = canonicalName(o.variable);
+            QString problem;
+            if (key == canonicalName(caller.name))
+                problem = QStringLiteral("'%1' is the call's own result, so the macro's extra output is not stored in it");
+            else if (!caller.subscripts.empty())
+                problem = QStringLiteral("a macro's extra output from an equation over subscripts is not supported: '%1' is not set");
+            else if (m_defined.contains(key) || m_outputsSet.contains(key))
+                problem = QStringLiteral("'%1' is defined elsewhere, so the macro's extra output is not stored in it");
+            if (!problem.isEmpty()) {
+                m_report.warning(o.offset, problem.arg(o.variable));
+                continue;
+            }
+            m_outputsSet.insert(key);
+            Variable v;
+            v.name = o.variable.simplified();
+            v.equation = o.equation;
+            v.equationSource = m_report.ref(o.offset);
+            v.elementSource = v.equationSource;
+            m_extra.push_back(std::move(v));
+        }
+    }
+
     // The equation's text; `source`, when given, learns where its names came from.
     QString translateFor(const Expr &e, const QString &self, const QHash<QString, QString> &substitute,
                          SourceRef *source = nullptr)
@@ -469,12 +498,13 @@ private:
     QSet<QString> m_flows;
     QSet<QString> m_taken;
     std::vector<Variable> m_extra;
+    QSet<QString> m_outputsSet; // variables set by a macro call's extra outputs
 };
 
 } // namespace
 
 Model buildModel(const std::vector<std::vector<const Definition *>> &groups, const SubscriptRanges &ranges,
-                 const QSet<QString> &macros, Reporter &report)
+                 const QHash<QString, QStringList> &macros, Reporter &report)
 {
     return Builder(ranges, macros, report).build(groups);
 }

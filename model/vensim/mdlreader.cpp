@@ -3,6 +3,7 @@
 #include "mdldefinition.h"
 #include "mdlgetdata.h"
 #include "mdlsketch.h"
+#include "mdltranslate.h"
 #include "model/names.h"
 
 #include <QFile>
@@ -217,9 +218,9 @@ public:
         p.hasDimensionsElement = !m_ranges.dimensions().empty();
         p.dimensions = m_ranges.dimensions();
 
-        QSet<QString> macroNames;
+        QHash<QString, QStringList> macroNames; // canonical name -> extra outputs
         for (const MacroHeader &h : layout.macros)
-            macroNames.insert(canonicalName(h.name));
+            macroNames.insert(canonicalName(h.name), h.outputs);
         readControl(defs, p.simSpecs);
         p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, m_report);
         for (int m = 0; m < int(layout.macros.size()); ++m) {
@@ -229,9 +230,14 @@ public:
             macro.parameters = h.parameters;
             macro.equation = equationName(h.name);
             macro.equationSource = m_report.ref(h.offset);
-            if (!h.outputs.isEmpty())
-                m_report.warning(h.offset, QStringLiteral("macro %1: extra outputs after ':' are not supported").arg(h.name));
             macro.body = buildModel(groups(defs, m), m_ranges, macroNames, m_report);
+            // One macro per extra output, its result that output (see macroOutputName).
+            for (const QString &output : h.outputs) {
+                Macro giving = macro;
+                giving.name = macroOutputName(h.name, output);
+                giving.equation = equationName(output);
+                p.macros.push_back(std::move(giving));
+            }
             p.macros.push_back(std::move(macro));
         }
         if (layout.sketchBegin >= 0)

@@ -46,8 +46,29 @@ QString truncated(const QString &x)
     return QStringLiteral("(IF (%1) < 0 THEN -INT(-(%1)) ELSE INT(%1))").arg(x);
 }
 
+Translation unmarked(const QString &withMarks);
+
+void noteMacroOutputs(const Expr &e, const QString &argText, TranslateContext &c)
+{
+    const auto outputs = c.macros.constFind(canonicalName(e.text));
+    if (outputs == c.macros.cend())
+        return; // said when the call was read (translateCall)
+    for (std::size_t k = 0; k < e.outputs.size(); ++k) {
+        if (k >= std::size_t(outputs->size())) {
+            c.warn(e.outputs[k].offset, QStringLiteral("macro %1 has %2 extra output(s); '%3' is not set")
+                                            .arg(e.text).arg(outputs->size()).arg(e.outputs[k].text));
+            continue;
+        }
+        const QString equation = call(equationName(macroOutputName(e.text, outputs->at(qsizetype(k)))), argText);
+        c.macroOutputs.push_back({e.outputs[k].text, unmarked(equation).text, e.outputs[k].offset});
+    }
+}
+
 QString translateCall(const Expr &e, TranslateContext &c)
 {
+    if (!e.outputs.empty() && !c.macros.contains(canonicalName(e.text)))
+        c.warn(e.outputs.front().offset, QStringLiteral("only a macro's call names outputs after ':'; "
+                                                        "%1 is not a macro, so they are not set").arg(e.text));
     if (!e.subscripts.empty()) // one element of a subscripted lookup: a table of its own
         return call(equationName(elementTableName(e.text, e.subscripts)), allArgs(e, c));
     const QString f = key(e.text);
@@ -70,7 +91,10 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("VMIN"), QStringLiteral("MIN")}, {QStringLiteral("VMAX"), QStringLiteral("MAX")},
         {QStringLiteral("SUM"), QStringLiteral("SUM")},
         {QStringLiteral("XIDZ"), QStringLiteral("XIDZ")}, {QStringLiteral("ZIDZ"), QStringLiteral("ZIDZ")},
-{QStringLiteral("POWER"), QStringLiteral("POWER")},
+        {QStringLiteral("POWER"), QStringLiteral("POWER")},
+        {QStringLiteral("LOOKUP FORWARD"), QStringLiteral("LOOKUP_FORWARD")},
+        {QStringLiteral("LOOKUP BACKWARD"), QStringLiteral("LOOKUP_BACKWARD")},
+        {QStringLiteral("LOOKUP EXTRAPOLATE"), QStringLiteral("LOOKUP_EXTRAPOLATE")},
         {QStringLiteral("STEP"), QStringLiteral("STEP")}, {QStringLiteral("RAMP"), QStringLiteral("RAMP")},
         {QStringLiteral("PULSE"), QStringLiteral("PULSE")}, {QStringLiteral("PULSE TRAIN"), QStringLiteral("PULSE_TRAIN")},
         {QStringLiteral("SMOOTH"), QStringLiteral("SMTH1")}, {QStringLiteral("SMOOTHI"), QStringLiteral("SMTH1")},
@@ -176,7 +200,10 @@ QString translateCall(const Expr &e, TranslateContext &c)
         c.warn(e.offset, QStringLiteral("the Vensim function %1 is not supported").arg(e.text));
     }
     // A lookup table called by name, a macro, or a function the solver knows by this name.
-    return call(variableName(e.text), allArgs(e, c));
+    const QString argText = allArgs(e, c);
+    if (!e.outputs.empty())
+        noteMacroOutputs(e, argText, c);
+    return call(variableName(e.text), argText);
 }
 
 } // namespace
@@ -249,9 +276,19 @@ QString translateMarked(const Expr &e, TranslateContext &c)
     return {};
 }
 
+QString macroOutputName(const QString &macro, const QString &output)
+{
+    return macro.simplified() + QStringLiteral(" output ") + output.simplified();
+}
+
 Translation translate(const Expr &e, TranslateContext &c)
 {
-    const QString withMarks = translateMarked(e, c);
+    return unmarked(translateMarked(e, c));
+}
+
+namespace {
+Translation unmarked(const QString &withMarks)
+{
     Translation out;
     out.text.reserve(withMarks.size());
     auto offsets = std::make_shared<RewrittenOffsets>();
@@ -278,5 +315,7 @@ Translation translate(const Expr &e, TranslateContext &c)
     out.offsets = std::move(offsets);
     return out;
 }
+
+} // namespace
 
 } // namespace meadows::vensim

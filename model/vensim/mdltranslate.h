@@ -14,10 +14,23 @@ namespace meadows::vensim {
 
 struct TranslateContext {
     QHash<QString, QStringList> dimensions; // canonical dimension name -> its elements
-    QSet<QString> macros;                   // canonical macro names
+    QHash<QString, QStringList> macros;     // canonical macro name -> its extra outputs (after ':')
     QString self;                           // the variable being defined, in equation spelling
     std::function<void(qsizetype offset, const QString &message)> warn;
+    // What a macro call's names after ':' take: each a variable whose equation calls the
+    // macro made for that output (macroOutputName). The caller adds them to the model.
+    struct MacroOutput {
+        QString variable;
+        QString equation;
+        qsizetype offset = 0;
+    };
+    std::vector<MacroOutput> macroOutputs;
 };
+
+// The macro that gives one of a macro's extra outputs: the same parameters and body, with
+// the output as its result. Called with the same arguments, its states follow the same
+// path as the macro's own, so the output is the value the call computes.
+QString macroOutputName(const QString &macro, const QString &output);
 
 // An equation in XMILE syntax, with where its names and calls came from in the .mdl file,
 // so that an error the solver finds in it points into the file.

@@ -89,10 +89,16 @@ private:
             return choose(e.args[0], e.args[1], e.args[2]);
         if ((f == QLatin1String("time") || f == QLatin1String("pi")) && n == 0)
             return f == QLatin1String("time") ? m_c.time : M_PI;
-        if (f == QLatin1String("lookup") && n == 2 && e.args[0].kind == Expr::Kind::Name) {
+        if (const auto reading = lookupReading(f); reading && n == 2 && e.args[0].kind == Expr::Kind::Name) {
             const GraphicalFunction *t = table(e.args[0].name);
             const Value x = eval(e.args[1]);
-            return t && x ? Value(t->evaluate(*x)) : std::nullopt;
+            if (!t || !x)
+                return std::nullopt;
+            if (!*reading)
+                return Value(t->evaluate(*x));
+            GraphicalFunction readOtherwise = *t;
+            readOtherwise.kind = **reading;
+            return Value(readOtherwise.evaluate(*x));
         }
         std::vector<double> args;
         for (const Expr &a : e.args) {

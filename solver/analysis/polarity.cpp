@@ -241,7 +241,7 @@ private:
 
     bool isLookup(const Expr &e) const
     {
-        if (e.name == QLatin1String("lookup"))
+        if (lookupReading(e.name))
             return true;
         return e.args.size() == 1 && m_context.table && m_context.table(e.name);
     }
@@ -250,7 +250,7 @@ private:
     {
         if (!m_context.table)
             return nullptr;
-        if (e.name == QLatin1String("lookup"))
+        if (lookupReading(e.name))
             return e.args.size() == 2 && e.args[0].kind == Expr::Kind::Name ? m_context.table(e.args[0].name) : nullptr;
         return m_context.table(e.name);
     }
@@ -389,7 +389,7 @@ void collectNames(const Expr &e, QStringList &out, QSet<QString> &seen)
         const int initial = initialValueArgument(e);
         for (std::size_t i = 0; i < e.args.size(); ++i) {
             // LOOKUP's first argument names a table, not a variable.
-            const bool table = i == 0 && e.name == QLatin1String("lookup") && e.args.size() == 2
+            const bool table = i == 0 && lookupReading(e.name) && e.args.size() == 2
                                && e.args[0].kind == Expr::Kind::Name;
             if (!table && int(i) != initial)
                 collectNames(e.args[i], out, seen);

@@ -47,11 +47,15 @@ Node Flattener::call(Context &c, const Expr &e)
                     n.args.push_back(expr(c, a));
                 return n;
             }
-            if (e.name == QLatin1String("lookup")) {
+            if (const auto reading = lookupReading(e.name)) {
                 const GraphicalFunction *gf = tableNamed(c, e.args[0]);
                 if (!gf)
-                    fail(e.args[0], QStringLiteral("LOOKUP needs a graphical function as its first argument"));
-                return lookupCall(c, gf, e.args[1]);
+                    fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(e.name.toUpper()));
+                if (!*reading)
+                    return lookupCall(c, gf, e.args[1]);
+                GraphicalFunction readOtherwise = *gf;
+                readOtherwise.kind = **reading;
+                return lookupCall(c, &readOtherwise, e.args[1]);
             }
             return *builtinValue(e.name); // PI(), TIME()
         case Lowering::Stateful:

@@ -29,6 +29,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QFile>
+#include <QGraphicsView>
 #include <QLabel>
 #include <QProcess>
 #include <QTableWidget>
@@ -118,6 +119,58 @@ private slots:
         QVERIFY(shot.waitForFinished(20000));
         QCOMPARE(shot.exitCode(), 0);
         QVERIFY(QImage(png).width() > 100);
+    }
+
+    // `--screenshot` draws the Overview too (it used to be left blank): where the window puts
+    // the Overview, the picture holds the diagram's lines and names: colours that an empty
+    // model's picture, taken the same way, does not have there.
+    void theScreenshotDrawsTheOverview()
+    {
+        const auto screenshot = [this](const QStringList &model) {
+            QTemporaryDir dir;
+            QProcess shot;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recovery.path());
+            shot.setProcessEnvironment(env);
+            const QString png = dir.filePath(QStringLiteral("shot.png"));
+            shot.start(QStringLiteral(MEADOWS_EXECUTABLE), QStringList{QStringLiteral("--screenshot"), png} + model);
+            return shot.waitForFinished(60000) && shot.exitCode() == 0 ? QImage(png) : QImage();
+        };
+        const QString model = QStringLiteral(MEADOWS_TEST_DATA "/../../examples/incidents/02-retry-storm.xmile");
+        const QImage storm = screenshot({model}), empty = screenshot({});
+        QVERIFY(!storm.isNull() && !empty.isNull());
+        // The same window, laid out as the screenshot's was, says where the Overview is.
+        MainWindow window;
+        window.setQuiet(true);
+        window.resize(1500, 940);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(model));
+        QCOMPARE(storm.size(), window.size());
+        QGraphicsView *overview = nullptr;
+        for (QGraphicsView *v : window.findChildren<QGraphicsView *>())
+            if (v->metaObject()->className() == QByteArray("meadows::Minimap"))
+                overview = v;
+        QVERIFY(overview && overview->isVisible());
+        const QRect area(overview->mapTo(&window, QPoint(0, 0)), overview->size());
+        // The colours of a blank Overview: its background and the viewport's box.
+        QSet<QRgb> blank;
+        for (int y = area.top(); y <= area.bottom(); ++y)
+            for (int x = area.left(); x <= area.right(); ++x)
+                blank.insert(empty.pixel(x, y));
+        QVERIFY(blank.size() < 200);
+        int drawn = 0; // pixels of a colour far from all of those
+        for (int y = area.top(); y <= area.bottom(); ++y)
+            for (int x = area.left(); x <= area.right(); ++x) {
+                const QRgb c = storm.pixel(x, y);
+                const bool far = std::all_of(blank.cbegin(), blank.cend(), [c](QRgb b) {
+                    return std::abs(qRed(c) - qRed(b)) + std::abs(qGreen(c) - qGreen(b)) + std::abs(qBlue(c) - qBlue(b)) > 60;
+                });
+                drawn += far ? 1 : 0;
+            }
+        // The diagram's connectors, stock and names: a few percent of the 300 by 90 pixels.
+        QVERIFY2(drawn >= 200, qPrintable(QString::number(drawn)));
     }
 
     void teacupIsDrawnWhereTheFileSays()

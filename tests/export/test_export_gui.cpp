@@ -9,6 +9,7 @@
 #include "document.h"
 #include "live/livepanels.h"
 #include "live/liveworkspace.h"
+#include "live/sliderpanel.h"
 #include "mainwindow.h"
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
@@ -20,6 +21,7 @@
 #include <QImage>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
@@ -73,6 +75,7 @@ private slots:
     void copyAsImageOfASelectionIsSmallerAndKeepsTheSelection();
     void fileExportWritesEveryFormat();
     void postmortemChartsTheTickedVariablesAgainstTheSavedRun();
+    void aSliderEditIsWhatThePostmortemShows();
 };
 
 void TestExportGui::copyAsImagePutsTheDiagramOnTheClipboard()
@@ -237,6 +240,46 @@ void TestExportGui::postmortemChartsTheTickedVariablesAgainstTheSavedRun()
     for (const QPointF &p : retries->baseline)
         mostSaved = std::max(mostSaved, p.y());
     QVERIFY2(most <= 10 + 0.01 && mostSaved > 20, qPrintable(QStringLiteral("%1 %2").arg(most).arg(mostSaved)));
+}
+
+
+
+
+// A slider's value is an edit, so File → Export draws the run of the value the slider shows,
+// not the file's 70.
+void TestExportGui::aSliderEditIsWhatThePostmortemShows()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    window.resize(1500, 940);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFile(kTeacup));
+    LiveWorkspace *w = window.live()->workspace();
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentResults() && !w->scheduler()->isBusy(), 20000);
+    QSlider *slider = w->sliderPanel()->sliderFor(QStringLiteral("Room Temperature"));
+    QVERIFY(slider);
+    // Page Up twice with the keyboard: 70 -> 84 -> 98 (a tenth of 0 to 140 each).
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageUp);
+    QTest::keyClick(slider, Qt::Key_PageUp);
+    QCOMPARE(window.document()->variable(u"Room Temperature")->equation, QStringLiteral("98"));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->scheduler()->isBusy() && w->currentResults()
+                                 && w->currentResults()->at(0, std::size_t(w->currentResults()->column(QStringLiteral("Room Temperature")))) == 98,
+                             20000);
+    const std::shared_ptr<const Results> now = w->currentResults();
+    QTemporaryDir dir;
+    QVERIFY(window.exportTo(ExportFormat::Markdown, dir.filePath(QStringLiteral("pm.md"))));
+    const BehaviourSvg svg = readBehaviourSvg(readAll(dir.filePath(QStringLiteral("pm-behaviour.svg"))));
+    QVERIFY2(svg.error.isEmpty(), qPrintable(svg.error));
+    const BehaviourChart *tea = svg.chart(QStringLiteral("Teacup Temperature"));
+    QVERIFY(tea);
+    const QString mismatch = sameAsRun(tea->run, *now, tea->variable, *tea);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    // The tea cools towards the room: at 98 it ends above 98, where at 70 it would end below 80
+    // (180 - 70 = 110 degrees above the room, cooling with a time constant of 10 minutes over
+    // 30: 70 + 110 e^-3 = 75.5).
+    QVERIFY2(tea->run.back().y() > 98, qPrintable(QString::number(tea->run.back().y())));
 }
 
 QTEST_MAIN(TestExportGui)

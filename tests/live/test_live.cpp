@@ -13,6 +13,7 @@
 #include "support/referencedata.h"
 
 #include <QChartView>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -55,6 +56,7 @@ private slots:
     void draggingASliderRedrawsWithTheEngineValues();
     void anErrorKeepsTheLastResultsGreyedWithABanner();
     void sliderRangeCanBeSet();
+    void anEmptySliderPanelSaysWhy();
     void savedRunsOverlayAsGhosts();
     void ticksAreOneTwoOrFiveTimesAPowerOfTen();
     void differentUnitsAndSizesGetChartsOfTheirOwn();
@@ -303,13 +305,54 @@ void TestLive::sliderRangeCanBeSet()
     LiveWorkspace w;
     w.setProject(teacup());
     SliderPanel *p = w.sliderPanel();
+    // The range is shown at the slider's two ends (the labels that do not name it): 0 to twice
+    // the value at first.
+    const auto ends = [p]() {
+        QStringList texts;
+        for (QLabel *label : p->sliderFor(QStringLiteral("room"))->parentWidget()->findChildren<QLabel *>())
+            if (!label->buddy())
+                texts << label->text();
+        return texts;
+    };
+    QCOMPARE(ends(), (QStringList{QStringLiteral("0"), QStringLiteral("140")}));
     p->setRange(QStringLiteral("room"), {50, 60, 1});
     QCOMPARE(p->range(QStringLiteral("room")).max, 60.0);
+    QCOMPARE(ends(), (QStringList{QStringLiteral("50"), QStringLiteral("60")}));
     QSlider *slider = p->sliderFor(QStringLiteral("room"));
     QTest::keyClick(slider, Qt::Key_End);
     QCOMPARE(p->value(QStringLiteral("room")), 60.0);
     QTest::keyClick(slider, Qt::Key_Home);
     QCOMPARE(p->value(QStringLiteral("room")), 50.0);
+    // A value typed beyond the range widens it, and the ends say so.
+    p->setValue(QStringLiteral("room"), 75);
+    QCOMPARE(ends(), (QStringList{QStringLiteral("50"), QStringLiteral("75")}));
+}
+
+void TestLive::anEmptySliderPanelSaysWhy()
+{
+    // A stock and a flow, no constant: no slider, and a note saying why.
+    const QByteArray text = test::xmile(QStringLiteral("<stock name=\"T\"><eqn>180</eqn><outflow>loss</outflow></stock>"
+                                                       "<flow name=\"loss\"><eqn>T / 10</eqn></flow>"),
+                                        QStringLiteral("<start>0</start><stop>30</stop><dt>0.25</dt>"));
+    SliderPanel panel;
+    panel.resize(300, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setProject(*readXmile(text, QStringLiteral("noconstants.xmile")).project);
+    QVERIFY(panel.sliders().isEmpty());
+    const auto note = [&panel]() -> QLabel * {
+        for (QLabel *label : panel.findChildren<QLabel *>())
+            if (label->isVisible() && label->text().startsWith(QStringLiteral("No constants")))
+                return label;
+        return nullptr;
+    };
+    QVERIFY(note());
+    QVERIFY(note()->text().contains(QStringLiteral("a slider appears here for each constant")));
+    // A model with a constant: its slider, and the note gone.
+    panel.setProject(teacup());
+    QCOMPARE(panel.sliders(), QStringList{QStringLiteral("room")});
+    QVERIFY(panel.sliderFor(QStringLiteral("room"))->isVisible());
+    QVERIFY(!note());
 }
 
 void TestLive::anErrorKeepsTheLastResultsGreyedWithABanner()

@@ -115,8 +115,8 @@ private slots:
         QVERIFY2(value > 70, qPrintable(QString::number(value)));
         // One undo step for the whole drag, and the equation is the value the slider shows.
         QCOMPARE(doc->undoStack()->count(), steps + 1);
-        QCOMPARE(doc->variable(kRoom)->equation, QString::number(value, 'g', 12));
-        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Set Room Temperature to %1").arg(QString::number(value, 'g', 12)));
+        QCOMPARE(doc->variable(kRoom)->equation, constantText(value));
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Set Room Temperature to %1").arg(constantText(value)));
         QVERIFY(doc->isModified());
         QTRY_COMPARE(runValue(w, kRoom), value); // the chart runs from the edited model
         QTRY_VERIFY(!loopsFound.isEmpty());      // and so does the Loops panel
@@ -134,10 +134,10 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("teacup.xmile"));
         QVERIFY(window.saveTo(path));
-        QVERIFY(readAll(path).contains(QStringLiteral("<eqn>%1</eqn>").arg(QString::number(value, 'g', 12)).toUtf8()));
+        QVERIFY(readAll(path).contains(QStringLiteral("<eqn>%1</eqn>").arg(constantText(value)).toUtf8()));
         MainWindow reopened;
         QVERIFY(reopened.openFile(path));
-        QCOMPARE(reopened.document()->variable(kRoom)->equation, QString::number(value, 'g', 12));
+        QCOMPARE(reopened.document()->variable(kRoom)->equation, constantText(value));
         QCOMPARE(reopened.live()->workspace()->sliderPanel()->value(kRoom), value);
 
         // "Reset to saved value" goes back to what the file says, as one more edit.
@@ -145,8 +145,56 @@ private slots:
         sliders->setValue(kRoom, 50);
         QCOMPARE(doc->variable(kRoom)->equation, QStringLiteral("50"));
         sliders->resetToSaved(kRoom);
-        QCOMPARE(doc->variable(kRoom)->equation, QString::number(value, 'g', 12));
+        QCOMPARE(doc->variable(kRoom)->equation, constantText(value));
         QCOMPARE(sliders->value(kRoom), value);
+    }
+
+    // The value box writes a number as a person does ("70", not "70.0"), takes one typed
+    // the same way ("1e-06"), and the model gets exactly what was typed.
+    void valueBoxesWriteNumbersAsPeopleDo()
+    {
+        MainWindow window;
+        QVERIFY(showTeacup(window));
+        Document *doc = window.document();
+        SliderPanel *sliders = window.live()->workspace()->sliderPanel();
+        QTRY_VERIFY(sliders->sliderFor(kRoom));
+        auto *box = sliders->sliderFor(kRoom)->parentWidget()->findChild<QDoubleSpinBox *>();
+        QVERIFY(box && box->isVisible());
+        QCOMPARE(box->text(), QStringLiteral("70"));
+        const auto type = [&](const QString &text) {
+            box->setFocus();
+            box->selectAll();
+            QTest::keyClicks(box, text);
+            QTest::keyClick(box, Qt::Key_Return);
+        };
+        // (what is typed, the equation and the box after it, the value the model gets)
+        const struct {
+            QString typed, written;
+            double value;
+        } cases[] = {
+            {QStringLiteral("128"), QStringLiteral("128"), 128},
+            {QStringLiteral("0.25"), QStringLiteral("0.25"), 0.25},
+            {QStringLiteral("1e-06"), QStringLiteral("1e-06"), 1e-6},
+            {QStringLiteral("0.000002"), QStringLiteral("2e-06"), 2e-6},
+            // 13 significant digits: kept, not rounded to the step's decimals.
+            {QStringLiteral("71.23456789012"), QStringLiteral("71.23456789012"), 71.23456789012},
+            {QStringLiteral("-3.5"), QStringLiteral("-3.5"), -3.5},
+        };
+        for (const auto &c : cases) {
+            type(c.typed);
+            QCOMPARE(doc->variable(kRoom)->equation, c.written);
+            QCOMPARE(sliders->value(kRoom), c.value);
+            QCOMPARE(box->text(), c.written);
+        }
+        // Not a number: the box keeps the last one, and so does the model.
+        type(QStringLiteral("abc"));
+        QCOMPARE(doc->variable(kRoom)->equation, QStringLiteral("-3.5"));
+        QCOMPARE(box->text(), QStringLiteral("-3.5"));
+        // A drag writes the slider's value without the noise of its arithmetic: 15 digits at most.
+        sliders->setValue(kRoom, 70);
+        QTest::keyClick(sliders->sliderFor(kRoom), Qt::Key_PageUp);
+        QVERIFY2(doc->variable(kRoom)->equation.size() <= 16, qPrintable(doc->variable(kRoom)->equation));
+        QCOMPARE(box->text(), doc->variable(kRoom)->equation);
     }
 
     void theWheelNeedsFocusToChangeAValue()

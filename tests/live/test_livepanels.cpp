@@ -18,7 +18,10 @@
 #include "support/meadowsprocess.h"
 
 #include <QRegularExpression>
+#include <QHelpEvent>
 #include <QToolButton>
+#include <QToolTip>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -47,6 +50,7 @@ private slots:
     void opensRunsAndChartsAStock();
     void clickingAVariableChartsIt();
     void loopsAreFoundAndHighlighted();
+    void aLongLoopIsElidedAndWholeOnHover();
     void tooManyLoopsAreDiscovered();
     void editingAnEquationReruns();
     void stocksShowTheirLevelAtTheScrubbedTime();
@@ -303,6 +307,33 @@ void TestLivePanels::simSpecsChangeRerunsAndUndoes()
     window.document()->undoStack()->undo();
     QCOMPARE(window.document()->project().simSpecs.stop, 30.0);
     QTRY_COMPARE(w->currentResults()->rows(), std::size_t(241));
+}
+
+// The Variables column of a loop too long for it is elided in the middle, so both ends show,
+// and hovering it shows the whole loop back to its start.
+void TestLivePanels::aLongLoopIsElidedAndWholeOnHover()
+{
+    MainWindow window;
+    window.setQuiet(true);
+    window.resize(1500, 940);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(kRetryStorm));
+    LoopsPanel *loops = window.live()->loops();
+    QTRY_VERIFY_WITH_TIMEOUT(!loops->isBusy() && !loops->loops().empty(), 10000);
+    auto *tree = loops->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    const QList<QTreeWidgetItem *> found = tree->findItems(QStringLiteral("R2"), Qt::MatchExactly, 0);
+    QCOMPARE(found.size(), 1);
+    const QString variables = QStringLiteral("Backlog → Latency → Timeout Fraction → Timeouts → Retries Scheduled → Waiting to Retry → Retries → Load");
+    QCOMPARE(found.front()->text(2), variables);
+    const QRect cell = tree->visualRect(tree->indexFromItem(found.front(), 2));
+    QVERIFY2(tree->fontMetrics().horizontalAdvance(variables) > cell.width(), "the loop fits: nothing to elide");
+    QCOMPARE(tree->textElideMode(), Qt::ElideMiddle);
+    // The pointer rests on the cell: the tool tip is the whole loop.
+    QHelpEvent hover(QEvent::ToolTip, cell.center(), tree->viewport()->mapToGlobal(cell.center()));
+    QApplication::sendEvent(tree->viewport(), &hover);
+    QTRY_COMPARE(QToolTip::text(), QStringLiteral("R2: ") + variables + QStringLiteral(" → Backlog"));
 }
 
 QTEST_MAIN(TestLivePanels)

@@ -56,6 +56,7 @@ private slots:
     void stockFlowsAndContinuations();
     void quotedNamesAndLogicalOperators();
     void lookupsAndWithLookup();
+    void lookupForwardBackwardExtrapolate();
     void subscriptsRangesAndTables();
     void integerTruncatesLikeVensim();
     void vectorSelectEveryAction();
@@ -67,9 +68,34 @@ private slots:
     void malformedEquationIsAnErrorAtLineAndColumn();
     void unsupportedFunctionIsAWarningAtItsPosition();
     void solverErrorsPointAtTheNameInTheFile();
+    void macroExtraOutputs();
     void missingBarIsAnError();
     void sketchPlacesEveryVariableWhereVensimDid();
 };
+
+void TestVensimReader::lookupForwardBackwardExtrapolate()
+{
+    // t((0,0),(2,10),(4,30)) read at x = TIME (0..4, TIME STEP 1), by hand:
+    //   x           0   1   2   3   4      and at x = 5 (TIME + 1 at the end):
+    //   forward     0  10  10  30  30      (the first point at or after x)
+    //   backward    0   0  10  10  30      (the last point at or before x)
+    //   extrapolate 0   5  10  20  30      40 (the last segment, slope 10, continued)
+    //   plain                              30 (flat beyond the ends)
+    const XmileReadResult r = read(QStringLiteral(
+        "t((0,0),(2,10),(4,30)) ~~|\n"
+        "fw = LOOKUP FORWARD(t, Time) ~~|\nbw = LOOKUP BACKWARD(t, Time) ~~|\n"
+        "ex = LOOKUP EXTRAPOLATE(t, Time) ~~|\nbeyond = LOOKUP EXTRAPOLATE(t, Time + 1) ~~|\nplain = t(Time + 1) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QVERIFY2(messages(r).isEmpty(), qPrintable(messages(r).join(u'\n')));
+    const double forward[] = {0, 10, 10, 30, 30}, backward[] = {0, 0, 10, 10, 30}, extrapolated[] = {0, 5, 10, 20, 30};
+    for (int t = 0; t <= 4; ++t) {
+        QCOMPARE(valueAt(r, QStringLiteral("fw"), t), forward[t]);
+        QCOMPARE(valueAt(r, QStringLiteral("bw"), t), backward[t]);
+        QCOMPARE(valueAt(r, QStringLiteral("ex"), t), extrapolated[t]);
+    }
+    QCOMPARE(valueAt(r, QStringLiteral("beyond"), 4), 40.0);
+    QCOMPARE(valueAt(r, QStringLiteral("plain"), 4), 30.0);
+}
 
 void TestVensimReader::controlSectionMakesSimSpecs()
 {
@@ -306,6 +332,38 @@ void TestVensimReader::solverErrorsPointAtTheNameInTheFile()
                                  "m.mdl:5:19: error: in 'e': unknown name 'lost'",
                                  "m.mdl:7:4: error: in 'f': unknown name 'nowhere'"})
         QVERIFY2(compiled.contains(QLatin1String(expected)), qPrintable(expected + (u'\n' + compiled.join(u'\n'))));
+}
+
+void TestVensimReader::macroExtraOutputs()
+{
+    // ACC keeps a stock: ACC = INTEG(rate, 0), and gives "doubled" = 2 * ACC as an extra
+    // output. With rate 3 and TIME STEP 1, ACC is 3t, so a = 3t and twice = 6t: at t = 2,
+    // a = 6 and twice = 12. The output's macro runs its own copy of the stock with the same
+    // argument, so it follows the same path.
+    const QString macro = QStringLiteral(":MACRO: ACC(rate : doubled)\nACC = INTEG(rate, 0) ~~|\n"
+                                         "doubled = ACC * 2 ~~|\n:END OF MACRO:\n");
+    const XmileReadResult r = read(macro + QStringLiteral("a = ACC(3 : twice) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(valueAt(r, QStringLiteral("a"), 2), 6.0);
+    QCOMPARE(valueAt(r, QStringLiteral("twice"), 2), 12.0);
+    QCOMPARE(valueAt(r, QStringLiteral("twice"), 0), 0.0);
+
+    // Outputs that cannot be set are said, at the output's name (line 6 is the call):
+    //   "b = ACC(3 : b, more) ~~|": b is the call's own result (column 13), the macro has
+    //   one extra output so 'more' is not set (column 16);
+    //   "c = MIN(1, 2 : d) ~~|": MIN is not a macro (column 16).
+    const XmileReadResult bad = read(macro + QStringLiteral("b = ACC(3 : b, more) ~~|\nc = MIN(1, 2 : d) ~~|\n"));
+    for (const char *expected : {"m.mdl:6:13: warning: 'b' is the call's own result, so the macro's extra output is not stored in it",
+                                 "m.mdl:6:16: warning: macro ACC has 1 extra output(s); 'more' is not set",
+                                 "m.mdl:7:16: warning: only a macro's call names outputs after ':'; MIN is not a macro, so they are not set"})
+        QVERIFY2(messages(bad).contains(QLatin1String(expected)), qPrintable(expected + (u'\n' + messages(bad).join(u'\n'))));
+    QCOMPARE(valueAt(bad, QStringLiteral("b"), 2), 6.0);
+
+    // A call left open names where it was opened: "e = ACC(3 4) ~~|" on line 6, '(' at column 8.
+    const XmileReadResult open = read(macro + QStringLiteral("e = ACC(3 4) ~~|\n"));
+    QVERIFY2(messages(open).contains(QStringLiteral("m.mdl:6:11: error: expected ',' or ')' in the arguments of ACC "
+                                                    "(opened at line 6, column 8)")),
+             qPrintable(messages(open).join(u'\n')));
 }
 
 void TestVensimReader::missingBarIsAnError()

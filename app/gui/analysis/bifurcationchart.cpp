@@ -1,13 +1,13 @@
 #include "bifurcationchart.h"
 
 #include "live/chartscale.h"
+#include "live/niceaxis.h"
 
 #include <QChart>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -30,8 +30,8 @@ BifurcationChart::BifurcationChart(QWidget *parent) : QChartView(new QChart, par
     chart()->setMargins(QMargins(4, 4, 4, 4));
     chart()->setBackgroundRoundness(0);
     chart()->legend()->setAlignment(Qt::AlignBottom);
-    auto *x = new QValueAxis;
-    auto *y = new QValueAxis;
+    auto *x = new NiceAxis; // ticks labelled as the Results charts' are
+    auto *y = new NiceAxis;
     chart()->addAxis(x, Qt::AlignBottom);
     chart()->addAxis(y, Qt::AlignLeft);
     connect(chart(), &QChart::plotAreaChanged, this, &BifurcationChart::placeLabels);
@@ -62,8 +62,8 @@ void BifurcationChart::placeLabels()
 void BifurcationChart::show(const Continuation &c, std::size_t stock)
 {
     clear();
-    auto *x = static_cast<QValueAxis *>(chart()->axes(Qt::Horizontal).value(0));
-    auto *y = static_cast<QValueAxis *>(chart()->axes(Qt::Vertical).value(0));
+    auto *x = static_cast<NiceAxis *>(chart()->axes(Qt::Horizontal).value(0));
+    auto *y = static_cast<NiceAxis *>(chart()->axes(Qt::Vertical).value(0));
     if (stock >= c.stockNames.size())
         return;
     double xlo = std::numeric_limits<double>::infinity(), xhi = -xlo, ylo = xlo, yhi = -xlo;
@@ -148,16 +148,9 @@ void BifurcationChart::show(const Continuation &c, std::size_t stock)
     // Room above the highest mark for its label.
     const double top = yhi + 0.08 * std::max(yhi - ylo, 1e-9);
     const NiceScale sy = niceScale(std::min(ylo, 0.0), top > ylo ? top : ylo + 1, 6);
-    x->setRange(sx.min, sx.max);
-    x->setTickType(QValueAxis::TicksDynamic);
-    x->setTickAnchor(sx.min);
-    x->setTickInterval(sx.step);
-    x->setLabelFormat(tickLabelFormat(sx.step));
-    y->setRange(sy.min, sy.max);
-    y->setTickType(QValueAxis::TicksDynamic);
-    y->setTickAnchor(sy.min);
-    y->setTickInterval(sy.step);
-    y->setLabelFormat(tickLabelFormat(sy.step));
+    x->setMaxTicks(8);
+    x->setScale(sx.min, sx.max, sx.step);
+    y->setScale(sy.min, sy.max, sy.step);
     placeLabels();
 }
 

@@ -2,6 +2,7 @@
 // shared time axis, or one chart for all; nice ticks; a time cursor with a readout.
 #include "chartscale.h"
 #include "decimation.h"
+#include "niceaxis.h"
 #include "plotview.h"
 #include "sensitivitybands.h"
 
@@ -9,12 +10,12 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsLayout>
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QMouseEvent>
-#include <QValueAxis>
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -108,12 +109,16 @@ double valueAt(const Results &r, int column, double time)
 struct Pane {
     QChart *chart = nullptr;
     InteractiveChartView *view = nullptr;
-    QValueAxis *x = nullptr;
-    QAbstractAxis *y = nullptr;
+    NiceAxis *x = nullptr;
+    QAbstractAxis *y = nullptr; // a NiceAxis, or a QLogValueAxis on a log scale
     QGraphicsLineItem *cursor = nullptr;
     QGraphicsSimpleTextItem *readout = nullptr;
     QList<int> series; // into m_series
-    NiceScale scale;
+    // Added to the layout's own margins so that this chart's plot area lines up with the
+    // others' (alignPlotAreas).
+    double extraLeft = 0;
+    double extraRight = 0;
+    double tickedFor = 0; // the plot area's height its value ticks were counted for
 };
 
 class ChartsPlotView : public PlotView {
@@ -197,13 +202,9 @@ public:
     }
     QList<double> valueTicks(int pane) const override
     {
-        QList<double> ticks;
         if (pane < 0 || pane >= paneCount() || m_log)
-            return ticks;
-        const NiceScale &s = m_panes[std::size_t(pane)].scale;
-        for (double t = s.min; t <= s.max + s.step * 1e-6; t += s.step)
-            ticks << (std::fabs(t) < s.step * 1e-9 ? 0 : t);
-        return ticks;
+            return {};
+        return static_cast<const NiceAxis *>(m_panes[std::size_t(pane)].y)->ticks();
     }
 
     void setTimeCursor(double time) override
@@ -274,8 +275,15 @@ private:
             p.chart->legend()->setAlignment(Qt::AlignRight);
             p.chart->setMargins(QMargins(4, 2, 4, 2));
             p.chart->setBackgroundRoundness(0);
+            qreal left, top, right, bottom;
+            p.chart->layout()->getContentsMargins(&left, &top, &right, &bottom);
+            m_layoutMargins = QMarginsF(left, top, right, bottom);
             p.chart->setOpacity(m_stale ? 0.4 : 1.0);
             p.view = new InteractiveChartView(p.chart, m_stack);
+            // The view draws the chart's background edge to edge: the margins that line the
+            // plot areas up (alignPlotAreas) would otherwise stagger the charts' white boxes.
+            p.view->setBackgroundBrush(p.chart->backgroundBrush());
+            p.chart->setBackgroundVisible(false);
             p.view->setRenderHint(QPainter::Antialiasing);
             p.view->setRubberBand(QChartView::RectangleRubberBand);
             p.view->viewport()->setMouseTracking(true); // the cursor follows the pointer unpressed
@@ -283,7 +291,7 @@ private:
                 m_hover = t;
                 showCursor(std::isnan(t) ? m_cursor : t);
             };
-            p.x = new QValueAxis;
+            p.x = new NiceAxis;
             styleAxis(p.x);
             p.chart->addAxis(p.x, Qt::AlignBottom);
             p.cursor = new QGraphicsLineItem(p.chart);
@@ -297,7 +305,10 @@ private:
             m_panes.push_back(p);
             makeYAxis(m_panes.back());
             Pane &added = m_panes.back();
-            connect(added.chart, &QChart::plotAreaChanged, this, [this]() { showCursor(std::isnan(m_hover) ? m_cursor : m_hover); });
+            connect(added.chart, &QChart::plotAreaChanged, this, [this]() {
+                showCursor(std::isnan(m_hover) ? m_cursor : m_hover);
+                queueAlignment();
+            });
         }
         titleTimeAxes();
     }
@@ -329,9 +340,7 @@ private:
             axis->setMinorTickCount(-1);
             p.y = axis;
         } else {
-            auto *axis = new QValueAxis;
-            axis->setTickType(QValueAxis::TicksDynamic);
-            p.y = axis;
+            p.y = new NiceAxis;
         }
         styleAxis(p.y);
         p.chart->addAxis(p.y, Qt::AlignLeft);
@@ -440,18 +449,18 @@ private:
         drawBands(pane.chart, pane.x, pane.y, bands);
         if (!(t0 <= t1))
             return;
-        pane.x->setRange(t0, t1 > t0 ? t1 : t0 + 1);
-        // As many ticks as fit without Qt eliding their labels: about one per 70 pixels across,
-        // one per 30 down.
+        // As many ticks as fit without Qt eliding their labels to "...": about one per 70 pixels
+        // across; down, Qt gives each label the axis's height shared among the ticks and one
+        // more point (a NiceAxis's first category starts below the range), less padding: at
+        // 18 pixels a point the labels were elided, at 19 they were not; 21 leaves a margin.
         // (Before the first layout a pane's own size is not known: its share of the whole is.)
         const int across = std::max(pane.view->width(), width());
         const int down = paneCount() == 1 ? std::max(pane.view->height(), height())
                                           : std::max(pane.view->minimumHeight(), height() / paneCount()) - (pane.x->labelsVisible() ? 40 : 0);
-        const NiceScale time = niceScale(t0, t1 > t0 ? t1 : t0 + 1, std::clamp(across / 70, 2, 8));
-        pane.x->setTickType(QValueAxis::TicksDynamic);
-        pane.x->setTickAnchor(anchorFor(time));
-        pane.x->setTickInterval(time.step);
-        pane.x->setLabelFormat(tickLabelFormat(time.step));
+        const double plotHeight = pane.view->isVisible() && pane.chart->plotArea().height() > 40 ? pane.chart->plotArea().height() : down - 20;
+        const int timeTicks = std::clamp(across / 70, 2, 8);
+        pane.x->setMaxTicks(timeTicks);
+        pane.x->setScale(t0, t1 > t0 ? t1 : t0 + 1, niceScale(t0, t1 > t0 ? t1 : t0 + 1, timeTicks).step);
         if (!(lo <= hi))
             lo = hi = 0;
         if (m_log) {
@@ -462,16 +471,74 @@ private:
         }
         // Ticks at 0, 20, 40... never 22.5; a quantity that cannot go below zero (a queue, a
         // rate) keeps zero at the bottom.
-        pane.scale = niceScale(lo >= 0 ? std::min(lo, 0.0) : lo, hi, std::clamp(down / 30, 2, 6));
-        auto *linear = static_cast<QValueAxis *>(pane.y);
-        linear->setRange(pane.scale.min, pane.scale.max);
-        linear->setTickAnchor(anchorFor(pane.scale));
-        linear->setTickInterval(pane.scale.step);
-        linear->setLabelFormat(tickLabelFormat(pane.scale.step));
+        pane.tickedFor = plotHeight;
+        const int valueTicks = std::clamp(int(plotHeight / 21) - 2, 1, 6);
+        const NiceScale scale = niceScale(lo >= 0 ? std::min(lo, 0.0) : lo, hi, valueTicks);
+        auto *linear = static_cast<NiceAxis *>(pane.y);
+        linear->setMaxTicks(valueTicks);
+        linear->setScale(scale.min, scale.max, scale.step);
     }
 
-    // Ticks counted from zero when the range holds it, so that it reads "0", not "-0.0".
-    static double anchorFor(const NiceScale &scale) { return scale.min <= 0 && scale.max >= 0 ? 0.0 : scale.min; }
+    // Plot areas are lined up once the charts have laid themselves out, and again whenever a
+    // chart's plot area moves (new labels, a new legend, a resize).
+    void queueAlignment()
+    {
+        if (m_aligning || m_alignmentQueued)
+            return;
+        m_alignmentQueued = true;
+        QTimer::singleShot(0, this, [this]() {
+            m_alignmentQueued = false;
+            alignPlotAreas();
+            // A chart's height settles when the stack is laid out: its value ticks are
+            // counted again for the height it got.
+            for (const Pane &p : m_panes)
+                if (p.view->isVisible() && std::abs(p.chart->plotArea().height() - p.tickedFor) > 8) {
+                    rebuild();
+                    break;
+                }
+        });
+    }
+
+    // The stacked charts share one time axis, so a time must be at one x all down the stack.
+    // Each chart's plot area takes the left edge of the chart with the widest value labels
+    // and the right edge of the one with the widest legend: the difference is added to the
+    // chart layout's margins (fractional pixels, unlike QChart::setMargins), and the chart
+    // lays itself out as before, heights included.
+    void alignPlotAreas()
+    {
+        m_aligning = true;
+        for (int pass = 0; pass < 3; ++pass) { // a legend's width can depend on the room it has
+            double left = 0, right = 0; // the widest gaps at the plot areas' sides
+            for (const Pane &p : m_panes) {
+                left = std::max(left, naturalLeft(p));
+                right = std::max(right, naturalRight(p));
+            }
+            bool moved = false;
+            for (Pane &p : m_panes) {
+                const double extraLeft = m_panes.size() < 2 ? 0 : left - naturalLeft(p);
+                const double extraRight = m_panes.size() < 2 ? 0 : right - naturalRight(p);
+                if (std::abs(extraLeft - p.extraLeft) < 1e-6 && std::abs(extraRight - p.extraRight) < 1e-6)
+                    continue;
+                p.extraLeft = extraLeft;
+                p.extraRight = extraRight;
+                QGraphicsLayout *layout = p.chart->layout();
+                layout->setContentsMargins(m_layoutMargins.left() + extraLeft, m_layoutMargins.top(),
+                                           m_layoutMargins.right() + extraRight, m_layoutMargins.bottom());
+                layout->activate();
+                moved = true;
+            }
+            if (!moved)
+                break;
+        }
+        m_aligning = false;
+    }
+
+    // Where a chart's plot area would start and end without the alignment's extra margins.
+    static double naturalLeft(const Pane &p) { return p.chart->plotArea().left() - p.extraLeft; }
+    static double naturalRight(const Pane &p)
+    {
+        return p.chart->size().width() - p.chart->plotArea().right() - p.extraRight;
+    }
 
     // The cursor line in every chart, and each chart's values at that time beside it.
     void showCursor(double time)
@@ -505,6 +572,9 @@ private:
     bool m_log = false;
     bool m_shared = false;
     bool m_stale = false;
+    bool m_aligning = false;
+    bool m_alignmentQueued = false;
+    QMarginsF m_layoutMargins; // a chart layout's own margins, before alignment
     int m_decimatedFor = 0;
     int m_laidOutFor = 0; // the height the tick counts were chosen for
     double m_cursor = std::nan(""); // set by the workspace (Play, the scrubber)

@@ -104,7 +104,7 @@ LivePanels::LivePanels(QMainWindow *window, Document *document, DiagramScene *sc
 void LivePanels::setConstant(const QString &variable, double value, int gesture)
 {
     const Variable *v = m_document->variable(variable);
-    const QString equation = QString::number(value, 'g', 12);
+    const QString equation = constantText(value);
     if (!v || v->equation.trimmed() == equation)
         return;
     m_document->undoStack()->push(new ChangeVariableValueCommand<QString>(

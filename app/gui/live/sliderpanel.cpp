@@ -14,6 +14,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <QSlider>
@@ -41,7 +42,41 @@ public:
     }
 };
 
+// A constant's value as people write it ("128", not "128.0"; "1e-06"), typed in the same way,
+// and kept to the full precision typed (QDoubleSpinBox would round it to its decimals).
+class ValueBox : public QDoubleSpinBox {
+public:
+    explicit ValueBox(QWidget *parent) : QDoubleSpinBox(parent)
+    {
+        setDecimals(323); // no rounding: the most QDoubleSpinBox allows
+        setLocale(QLocale::c()); // as in the equation: a point, never a comma
+    }
+    QString textFromValue(double value) const override { return constantText(value); }
+    double valueFromText(const QString &text) const override { return number(text).value_or(value()); }
+    QValidator::State validate(QString &text, int &) const override
+    {
+        if (number(text))
+            return QValidator::Acceptable;
+        // On the way to a number: "-", "1e", "2.5e-".
+        static const QRegularExpression partial(QStringLiteral("^\\s*[+-]?(\\d*\\.?\\d*)([eE][+-]?\\d*)?\\s*$"));
+        return partial.match(text).hasMatch() ? QValidator::Intermediate : QValidator::Invalid;
+    }
+
+private:
+    static std::optional<double> number(const QString &text)
+    {
+        bool ok = false;
+        const double v = QLocale::c().toDouble(text.trimmed(), &ok);
+        return ok && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+    }
+};
+
 } // namespace
+
+QString constantText(double value)
+{
+    return QString::number(value, 'g', 15);
+}
 
 std::optional<double> constantOf(const Variable &v)
 {
@@ -74,9 +109,17 @@ SliderPanel::SliderPanel(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    m_empty = new QLabel(tr("No constants: a slider appears here for each constant in the model "
+                            "(a variable whose equation is a number)."),
+                         this);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_empty->setContentsMargins(8, 8, 8, 8);
+    m_empty->setForegroundRole(QPalette::PlaceholderText); // grey: a note, not content
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
+    layout->addWidget(m_empty);
     layout->addWidget(scroll, 1);
 }
 
@@ -163,6 +206,7 @@ void SliderPanel::setProject(const Project &project)
             e->modelValue = e->value = value;
             if (value < e->range.min || value > e->range.max)
                 e->range = {std::min(e->range.min, value), std::max(e->range.max, value), e->range.step};
+            showRange(*e);
             const QSignalBlocker blockSlider(e->slider);
             const QSignalBlocker blockBox(e->box);
             if (!e->slider->isSliderDown()) // the hand that drags it knows where it is
@@ -178,6 +222,8 @@ void SliderPanel::setProject(const Project &project)
         if (constantOf(v))
             addSlider(displayName(v.name));
     }
+    m_empty->setVisible(m_entries.empty());
+    m_search->setVisible(!m_entries.empty());
 }
 
 int SliderPanel::position(const Entry &e)
@@ -204,15 +250,13 @@ bool SliderPanel::addSlider(const QString &variable)
     e->slider->setSingleStep(kTicks / 100); // arrow keys: one step of the range
     e->slider->setPageStep(kTicks / 10);    // page keys: a tenth of it
     e->slider->setAccessibleName(e->name);
-    e->box = new QDoubleSpinBox(this);
+    e->box = new ValueBox(this);
     for (QWidget *w : {static_cast<QWidget *>(e->slider), static_cast<QWidget *>(e->box)}) {
         w->setFocusPolicy(Qt::StrongFocus); // not WheelFocus: the wheel must not take the focus
         w->installEventFilter(m_wheelGuard);
     }
-    // As many decimals as the step needs, not a fixed six.
-    e->box->setDecimals(std::clamp(1 - int(std::floor(std::log10(std::max(e->range.step, 1e-12)))), 0, 8));
     e->box->setSingleStep(e->range.step);
-    e->box->setMinimumWidth(80);
+    e->box->setMinimumWidth(90);
     e->box->setRange(-1e300, 1e300);
     e->box->setValue(*value);
     e->slider->setValue(position(*e));
@@ -239,7 +283,21 @@ bool SliderPanel::addSlider(const QString &variable)
     layout->addWidget(label, 0, 0);
     layout->addWidget(e->box, 0, 1);
     layout->addWidget(e->slider, 1, 0, 1, 2);
+    // The range the slider spans, at its two ends, small and grey.
+    e->minLabel = new QLabel(row);
+    e->maxLabel = new QLabel(row);
+    for (QLabel *end : {e->minLabel, e->maxLabel}) {
+        QFont small = end->font();
+        small.setPointSizeF(std::max(7.0, small.pointSizeF() * 0.85));
+        end->setFont(small);
+        end->setForegroundRole(QPalette::PlaceholderText); // grey, but readable
+    }
+    e->maxLabel->setAlignment(Qt::AlignRight);
+    layout->addWidget(e->minLabel, 2, 0);
+    layout->addWidget(e->maxLabel, 2, 1);
+    layout->setVerticalSpacing(0);
     layout->setColumnStretch(0, 1);
+    showRange(*e);
     // Right-click a slider for its range: the default (0 to twice the value) is a guess.
     row->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(row, &QWidget::customContextMenuRequested, this, [this, entry, row](const QPoint &at) {
@@ -257,8 +315,20 @@ bool SliderPanel::addSlider(const QString &variable)
         ++at;
     m_rows->insertWidget(at, row);
     m_entries.push_back(std::move(e));
+    m_empty->hide();
+    m_search->show();
     setFilter(m_search->text());
     return true;
+}
+
+void SliderPanel::showRange(Entry &e)
+{
+    if (!e.minLabel)
+        return;
+    e.minLabel->setText(constantText(e.range.min));
+    e.maxLabel->setText(constantText(e.range.max));
+    e.slider->setToolTip(tr("From %1 to %2 in steps of %3; right-click to change")
+                             .arg(constantText(e.range.min), constantText(e.range.max), constantText(e.range.step)));
 }
 
 void SliderPanel::setRange(const QString &variable, const SliderRange &range)
@@ -267,6 +337,7 @@ void SliderPanel::setRange(const QString &variable, const SliderRange &range)
     if (!e)
         return;
     e->range = range;
+    showRange(*e);
     const double inside = std::clamp(e->value, range.min, range.max);
     if (inside != e->value) {
         setValue(e->name, inside); // the value follows the range it must stay in
@@ -282,8 +353,10 @@ void SliderPanel::setValue(const QString &variable, double value)
     if (!e)
         return;
     e->value = value;
-    if (value < e->range.min || value > e->range.max) // widen rather than clip what was typed
+    if (value < e->range.min || value > e->range.max) { // widen rather than clip what was typed
         e->range = {std::min(e->range.min, value), std::max(e->range.max, value), e->range.step};
+        showRange(*e);
+    }
     {
         const QSignalBlocker block(e->slider);
         e->slider->setValue(position(*e));

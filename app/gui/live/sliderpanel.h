@@ -27,6 +27,11 @@ struct SliderRange {
 // The value of a scalar auxiliary whose equation is a plain number ("3", "-0.5", "1e3"): a
 // constant, which gets a slider (and can be varied by the Analysis panel).
 std::optional<double> constantOf(const Variable &v);
+// A constant's value as a slider writes it into the equation and shows it in its box: as a
+// person writes it ("128", "0.25", "1e-06"), to 15 significant digits: any number typed with
+// up to 15 is kept exactly, and the rounding noise of a slider's step arithmetic
+// ("14.399999999999999", "0.30000000000000004") does not reach the model.
+QString constantText(double value);
 
 // A sensible range for a constant: from zero to twice its value (or the mirror image
 // for a negative one), in a hundred steps; [0, 1] for zero.
@@ -78,6 +83,8 @@ private:
         QString group;
         QSlider *slider = nullptr;
         QDoubleSpinBox *box = nullptr;
+        QLabel *minLabel = nullptr; // the range, under the slider's two ends
+        QLabel *maxLabel = nullptr;
         QWidget *row = nullptr;
     };
     Entry *find(const QString &variable);
@@ -85,6 +92,7 @@ private:
     void changed(Entry *edited, bool dragging);
     bool sameConstants(const Project &project) const;
     static int position(const Entry &e);
+    void showRange(Entry &e);
 
     Project m_project;
     QHash<QString, double> m_saved; // variable key -> value in the saved file
@@ -93,6 +101,7 @@ private:
     QLabel *groupHeading(const QString &group);
 
     QLineEdit *m_search = nullptr;
+    QLabel *m_empty = nullptr; // says why there are no sliders
     QVBoxLayout *m_rows = nullptr;       // headings and sliders, in a scroll area
     QHash<QString, QLabel *> m_headings; // group -> its heading
     QHash<QString, QString> m_groups;    // constant (canonical) -> the stock it drives
