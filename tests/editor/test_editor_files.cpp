@@ -64,6 +64,21 @@ private slots:
 
     void init() { m_recovery.reset(); }
 
+    // `meadows --screenshot PNG MODEL...` run offscreen: the picture, or a null image when the
+    // run fails or does not finish within a minute.
+    QImage screenshot(const QStringList &model)
+    {
+        QTemporaryDir dir;
+        QProcess shot;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recovery.path());
+        shot.setProcessEnvironment(env);
+        const QString png = dir.filePath(QStringLiteral("shot.png"));
+        shot.start(QStringLiteral(MEADOWS_EXECUTABLE), QStringList{QStringLiteral("--screenshot"), png} + model);
+        return shot.waitForFinished(60000) && shot.exitCode() == 0 ? QImage(png) : QImage();
+    }
+
     void opensEveryTestModelWithoutGeometryWarnings()
     {
         QStringList files;
@@ -108,17 +123,7 @@ private slots:
         QCOMPARE(window.document()->filePath(), kTeacup); // what was open stays open
         QVERIFY(window.document()->variable(u"Teacup Temperature"));
         // And the screenshot mode, which must never wait for a click, still finishes.
-        QTemporaryDir dir;
-        QProcess shot;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recovery.path());
-        shot.setProcessEnvironment(env);
-        const QString png = dir.filePath(QStringLiteral("broken.png"));
-        shot.start(QStringLiteral(MEADOWS_EXECUTABLE), {QStringLiteral("--screenshot"), png, kTestData + QStringLiteral("/broken/truncated.xmile")});
-        QVERIFY(shot.waitForFinished(20000));
-        QCOMPARE(shot.exitCode(), 0);
-        QVERIFY(QImage(png).width() > 100);
+        QVERIFY(screenshot({kTestData + QStringLiteral("/broken/truncated.xmile")}).width() > 100);
     }
 
     // `--screenshot` draws the Overview too (it used to be left blank): where the window puts
@@ -126,17 +131,6 @@ private slots:
     // model's picture, taken the same way, does not have there.
     void theScreenshotDrawsTheOverview()
     {
-        const auto screenshot = [this](const QStringList &model) {
-            QTemporaryDir dir;
-            QProcess shot;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-            env.insert(QStringLiteral("MEADOWS_RECOVERY_DIR"), m_recovery.path());
-            shot.setProcessEnvironment(env);
-            const QString png = dir.filePath(QStringLiteral("shot.png"));
-            shot.start(QStringLiteral(MEADOWS_EXECUTABLE), QStringList{QStringLiteral("--screenshot"), png} + model);
-            return shot.waitForFinished(60000) && shot.exitCode() == 0 ? QImage(png) : QImage();
-        };
         const QString model = QStringLiteral(MEADOWS_TEST_DATA "/../../examples/incidents/02-retry-storm.xmile");
         const QImage storm = screenshot({model}), empty = screenshot({});
         QVERIFY(!storm.isNull() && !empty.isNull());
