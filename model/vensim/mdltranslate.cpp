@@ -136,9 +136,11 @@ QString translateCall(const Expr &e, TranslateContext &c)
     }
     if (const auto it = same.constFind(f); it != same.constEnd())
         return call(*it, allArgs(e, c));
-    if (f == QLatin1String("IF THEN ELSE") && arity(3, 3))
-        return QStringLiteral("(IF %1 THEN %2 ELSE %3)")
-            .arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c), translateMarked(e.args[2], c));
+    if (f == QLatin1String("IF THEN ELSE") && arity(3, 3)) {
+        const QString condition = translateMarked(e.args[0], c);
+        const QString then = translateMarked(e.args[1], c);
+        return QStringLiteral("(IF %1 THEN %2 ELSE %3)").arg(condition, then, translateMarked(e.args[2], c));
+    }
     if (f == QLatin1String("INTEGER") && arity(1, 1))
         return truncated(translateMarked(e.args[0], c));
     if (f == QLatin1String("QUANTUM") && arity(2, 2)) {
@@ -262,8 +264,13 @@ QString translateMarked(const Expr &e, TranslateContext &c)
         if (e.text == QLatin1String("NOT"))
             return QStringLiteral("(NOT %1)").arg(translateMarked(e.args[0], c));
         return QStringLiteral("(-%1)").arg(translateMarked(e.args[0], c));
-    case Expr::Kind::Binary:
-        return QStringLiteral("(%1 %2 %3)").arg(translateMarked(e.args[0], c), e.text, translateMarked(e.args[1], c));
+    case Expr::Kind::Binary: {
+        // Left before right (the order of a call's arguments is unspecified): warnings, and
+        // which of two calls sets a macro output they share, follow the text.
+        const QString left = translateMarked(e.args[0], c);
+        const QString right = translateMarked(e.args[1], c);
+        return QStringLiteral("(%1 %2 %3)").arg(left, e.text, right);
+    }
     case Expr::Kind::Call:
         return marked(e.offset, translateCall(e, c));
     case Expr::Kind::Lookup:

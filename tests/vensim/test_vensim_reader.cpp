@@ -359,6 +359,15 @@ void TestVensimReader::macroExtraOutputs()
         QVERIFY2(messages(bad).contains(QLatin1String(expected)), qPrintable(expected + (u'\n' + messages(bad).join(u'\n'))));
     QCOMPARE(valueAt(bad, QStringLiteral("b"), 2), 6.0);
 
+    // Two calls naming one output: the first in the text sets it ("x = ACC(3 : y) + ACC(4 : y)",
+    // line 6; the second 'y' at column 26 is warned). So y = 2 * 3t = 12 at t = 2.
+    const XmileReadResult twice = read(macro + QStringLiteral("x = ACC(3 : y) + ACC(4 : y) ~~|\n"));
+    QVERIFY2(messages(twice).contains(QStringLiteral("m.mdl:6:26: warning: 'y' is defined elsewhere, so the macro's extra "
+                                                     "output is not stored in it")),
+             qPrintable(messages(twice).join(u'\n')));
+    QCOMPARE(valueAt(twice, QStringLiteral("y"), 2), 12.0);
+    QCOMPARE(valueAt(twice, QStringLiteral("x"), 2), 14.0); // 3t + 4t
+
     // A call left open names where it was opened: "e = ACC(3 4) ~~|" on line 6, '(' at column 8.
     const XmileReadResult open = read(macro + QStringLiteral("e = ACC(3 4) ~~|\n"));
     QVERIFY2(messages(open).contains(QStringLiteral("m.mdl:6:11: error: expected ',' or ')' in the arguments of ACC "
