@@ -97,8 +97,10 @@ constexpr int kMaxUnitNesting = 256;
 class UnitParser {
 public:
     using Resolver = std::function<std::optional<UnitPowers>(const QString &, QString *)>;
-    UnitParser(const QString &text, const Resolver &resolve)
-        : m_s(text), m_resolve(resolve)
+    // `nesting` counts open parentheses across a unit and the definitions it expands
+    // into, so that the bound holds for the whole recursion, not for each text alone.
+    UnitParser(const QString &text, const Resolver &resolve, int &nesting)
+        : m_s(text), m_resolve(resolve), m_nesting(nesting)
     {
     }
 
@@ -221,7 +223,7 @@ private:
     const QString &m_s;
     qsizetype m_i = 0;
     QString m_error;
-    int m_nesting = 0;
+    int &m_nesting;
     const Resolver &m_resolve;
 };
 
@@ -281,7 +283,7 @@ std::optional<UnitPowers> UnitContext::parse(const QString &text, QString *error
         u.powers[key] = 1;
         return u;
     };
-    return UnitParser(text, resolve).parse(error);
+    return UnitParser(text, resolve, m_nesting).parse(error);
 }
 
 // ---- checking equations -------------------------------------------------------------------

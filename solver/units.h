@@ -39,6 +39,7 @@ private:
     std::map<QString, QString> m_definitions; // canonical unit name -> its equation
     std::optional<UnitPowers> m_time;
     mutable int m_expanding = 0;
+    mutable int m_nesting = 0; // parentheses open while parsing, definitions included
 };
 
 // Checks every equation of the project against the units declared on its variables.

@@ -43,6 +43,7 @@ private slots:
     void flowMustBeStockUnitsPerTime();
     void transcendentalNeedsDimensionless();
     void unreadableUnitsAreReported();
+    void nestingIsBoundedAcrossDefinitions();
     void graphicalFunctionOutputsCarryDeclaredUnits();
 };
 
@@ -121,6 +122,25 @@ void TestUnits::transcendentalNeedsDimensionless()
     const QStringList w = messages(checkUnits(p));
     QCOMPARE(w.size(), 1);
     QVERIFY2(w[0].contains(QLatin1String("EXP needs a dimensionless argument, not requests")), qPrintable(w[0]));
+}
+
+void TestUnits::nestingIsBoundedAcrossDefinitions()
+{
+    // "deep" is defined with 200 parentheses around m, and used inside 100 more: 300 levels
+    // in all, beyond the bound of 256, though neither text alone is. The bound holds for the
+    // whole recursion (a fuzzer found a stack overflow when it held per text), while 200
+    // inside 50 (250 levels) still reads as m.
+    const auto nested = [](int n, const QString &inside) {
+        return QStringLiteral("(").repeated(n) + inside + QStringLiteral(")").repeated(n);
+    };
+    const Project p = project({}, QStringLiteral("<unit name=\"deep\"><eqn>%1</eqn></unit>").arg(nested(200, QStringLiteral("m"))));
+    const UnitContext units(p);
+    QString error;
+    QVERIFY(!units.parse(nested(100, QStringLiteral("deep")), &error));
+    QVERIFY2(error.contains(QLatin1String("parentheses nest more than 256 levels deep")), qPrintable(error));
+    const auto fine = units.parse(nested(50, QStringLiteral("deep")), &error);
+    QVERIFY2(fine, qPrintable(error));
+    QCOMPARE(fine->toString(), units.parse(QStringLiteral("m"))->toString());
 }
 
 void TestUnits::unreadableUnitsAreReported()
