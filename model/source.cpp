@@ -5,8 +5,8 @@
 
 namespace meadows {
 
-SourceText::SourceText(QString fileName, QString text)
-    : m_fileName(std::move(fileName)), m_text(std::move(text))
+SourceText::SourceText(QString fileName, QString text, std::vector<Insertion> inserted)
+    : m_fileName(std::move(fileName)), m_text(std::move(text)), m_inserted(std::move(inserted))
 {
     m_lineStarts.push_back(0);
     for (qsizetype i = 0; i < m_text.size(); ++i) {
@@ -18,6 +18,11 @@ SourceText::SourceText(QString fileName, QString text)
 SourcePos SourceText::position(qsizetype offset) const
 {
     offset = std::clamp<qsizetype>(offset, 0, m_text.size());
+    // Repairs are in increasing order: the last one starting before the offset may hold it.
+    const auto byStart = [](const Insertion &in, qsizetype at) { return in.at < at; };
+    if (auto holding = std::lower_bound(m_inserted.begin(), m_inserted.end(), offset, byStart);
+        holding != m_inserted.begin() && offset < std::prev(holding)->at + std::prev(holding)->length)
+        offset = std::prev(holding)->at; // inside a repair: where it was put
     auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const auto line = static_cast<int>(it - m_lineStarts.begin());
     const qsizetype start = m_lineStarts[line - 1];
@@ -26,6 +31,10 @@ SourcePos SourceText::position(qsizetype offset) const
         if (m_text[i] != u'\r')
             ++column;
     }
+    // The file's own column: repairs before it on its line do not count.
+    for (auto in = std::lower_bound(m_inserted.begin(), m_inserted.end(), start, byStart);
+         in != m_inserted.end() && in->at < offset; ++in)
+        column -= int(std::min(in->length, offset - in->at));
     return {line, column};
 }
 

@@ -16,7 +16,14 @@ struct SourcePos {
 // The decoded text of a file, with an index of line starts for offset -> line/column.
 class SourceText {
 public:
-    SourceText(QString fileName, QString text);
+    // Text put into the file's text to repair it (a closing tag it lacked): where it is in
+    // text(), and how long. It has no line breaks; positions are those of the file itself.
+    struct Insertion {
+        qsizetype at = 0;
+        qsizetype length = 0;
+    };
+
+    SourceText(QString fileName, QString text, std::vector<Insertion> inserted = {});
     const QString &fileName() const { return m_fileName; }
     const QString &text() const { return m_text; }
     SourcePos position(qsizetype offset) const;
@@ -25,6 +32,7 @@ private:
     QString m_fileName;
     QString m_text;
     std::vector<qsizetype> m_lineStarts;
+    std::vector<Insertion> m_inserted;
 };
 
 // A span of raw XML character data (an <eqn> body, say) in a SourceText. Equations are

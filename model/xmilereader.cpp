@@ -9,6 +9,8 @@
 
 #include <QFile>
 #include <algorithm>
+#include "xmlrepair.h"
+
 #include <QXmlStreamReader>
 
 namespace meadows {
@@ -520,9 +522,25 @@ using xmile::Reader;
 XmileReadResult readXmile(const QByteArray &data, const QString &fileName)
 {
     XmileReadResult result;
-    auto source = std::make_shared<const SourceText>(fileName, decodeXml(data));
+    const QString text = decodeXml(data);
+    auto source = std::make_shared<const SourceText>(fileName, text);
     Reader reader(source, result.diagnostics);
     result.project = reader.read();
+    // A file that is not well-formed XML is read again repaired, as Stella would read it
+    // (xmlrepair.h), with a warning for each repair; when that fails too, the first
+    // reading's errors stand.
+    if (!result.project) {
+        if (std::optional<RepairedXml> repaired = repairXml(text)) {
+            XmileReadResult lenient;
+            for (const auto &[offset, note] : repaired->notes)
+                lenient.diagnostics.push_back({Severity::Warning, fileName, source->position(offset), note});
+            auto fixed = std::make_shared<const SourceText>(fileName, repaired->text, repaired->inserted);
+            Reader again(fixed, lenient.diagnostics);
+            lenient.project = again.read();
+            if (lenient.project)
+                result = std::move(lenient);
+        }
+    }
     if (result.project)
         result.project->fileName = fileName;
     return result;
