@@ -46,11 +46,12 @@ const char *const kControl = "INITIAL TIME = 0 ~ Month ~ |\n"
 struct MdlRun {
     QStringList messages; // the reader's and the compiler's, formatted
     std::optional<Results> results;
-    double at0(const QString &name) const
+    double at(const QString &name, std::size_t row) const
     {
         const int col = results ? results->column(name) : -1;
-        return col >= 0 ? results->at(0, std::size_t(col)) : std::nan("");
+        return col >= 0 && row < results->rows() ? results->at(row, std::size_t(col)) : std::nan("");
     }
+    double at0(const QString &name) const { return at(name, 0); }
 };
 
 // Reads, compiles and runs `equations` as the file m.mdl: line 1 is {UTF-8}, so the first
@@ -70,6 +71,8 @@ MdlRun runMdl(const QString &equations)
     if (!compiled.model)
         return out;
     RunResult run = simulate(*compiled.model);
+    if (run.firstNonFinite)
+        out.messages << run.firstNonFinite->format();
     if (run.results)
         out.results = std::move(*run.results);
     return out;
@@ -93,6 +96,7 @@ private slots:
     void allocateByPriorityInAModel();
     void mixedDimensions();
     void referenceModelAgainstVensim();
+    void profileUnusableWhileRunningIsReported();
     void badArgumentsAreErrorsAtTheirPlace_data();
     void badArgumentsAreErrorsAtTheirPlace();
 };
@@ -302,6 +306,26 @@ void TestAllocation::referenceModelAgainstVensim()
     QCOMPARE(differing.size(), 1);
     QVERIFY2(differing.front().startsWith(QStringLiteral("allocation2 sep[c,dayton] at 12: 0.0183601901")),
              qPrintable(differing.front()));
+}
+
+void TestAllocation::profileUnusableWhileRunningIsReported()
+{
+    // Boston's width is 2 - 3 Time: 2 at time 0 (8.5 and 3.5, the rectangular case above
+    // with width 2 for both), -1 at time 1, when nothing can be computed: NaN for both,
+    // reported where the equation is (line 6, after the =) with the reason.
+    const MdlRun r = runMdl(kBranches + QStringLiteral(
+        "demand[branch] = 10, 10 ~~|\n"
+        "pp[branch, pprofile] = 1, 5, 2, 0; 1, 4, 2, 0; ~~|\n"
+        "shipped[branch] = ALLOCATE AVAILABLE(demand[branch], width[branch, ptype], 12) ~~|\n"
+        "width[branch, pprofile] = pp[branch, pprofile] - IF THEN ELSE(pprofile = 3 :AND: branch = 1, 3 * Time, 0) ~~|\n"));
+    QVERIFY2(r.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY(near(r.at(QStringLiteral("shipped[Boston]"), 0), 8.5));
+    QVERIFY(std::isnan(r.at(QStringLiteral("shipped[Boston]"), 1)) && std::isnan(r.at(QStringLiteral("shipped[Dayton]"), 1)));
+    QVERIFY2(r.messages.contains(QStringLiteral(
+                 "m.mdl:6:18: warning: 'shipped[Boston]' is NaN at time 1 (a priority profile with a curve type (ptype) "
+                 "other than 0 to 4 or a width (pwidth) of 0 or less, a NaN request or amount available, or 0/0, Inf - Inf); "
+                 "later values built on it are not meaningful")),
+             qPrintable(r.messages.join(u'\n')));
 }
 
 void TestAllocation::badArgumentsAreErrorsAtTheirPlace_data()
