@@ -187,6 +187,9 @@ private:
         QString variable;
     };
     std::vector<ProfileCheck> m_profileChecks;
+    // Each element an allocation computes reads every requester's request and profile: over
+    // n requesters an equation reads 5 n^2 values, bounded by the size limit.
+    std::int64_t m_allocationInputs = 0;
     int m_macroDepth = 0;
     std::int64_t m_macroExpansions = 0; // bounded by the size limit: macros may double at every level
     QHash<const Macro *, std::int64_t> m_macroSizes; // macroSize(), computed once per macro

@@ -5,6 +5,7 @@
 #include "support/referencedata.h"
 
 #include "model/modelfile.h"
+#include "model/sizelimit.h"
 #include "model/vensim/mdlreader.h"
 #include "solver/allocation.h"
 #include "solver/compiler.h"
@@ -97,6 +98,7 @@ private slots:
     void mixedDimensions();
     void referenceModelAgainstVensim();
     void profileUnusableWhileRunningIsReported();
+    void largeAllocationsAreBoundedBySizeLimit();
     void badArgumentsAreErrorsAtTheirPlace_data();
     void badArgumentsAreErrorsAtTheirPlace();
 };
@@ -326,6 +328,34 @@ void TestAllocation::profileUnusableWhileRunningIsReported()
                  "other than 0 to 4 or a width (pwidth) of 0 or less, a NaN request or amount available, or 0/0, Inf - Inf); "
                  "later values built on it are not meaningful")),
              qPrintable(r.messages.join(u'\n')));
+}
+
+void TestAllocation::largeAllocationsAreBoundedBySizeLimit()
+{
+    // 100 requesters: each of the 100 elements reads 100 requests and 400 profile values, 2
+    // more (which, available): 50,200 in all. Under a limit of 50,000 that is refused at the
+    // call (line 9, column 10), under the default it runs: 100 equal rectangles (priority 5,
+    // width 2) share 50 at x = 5.9, 0.5 of each request of 10 (10 (6 - x) / 2 = 0.5).
+    const QString text = QStringLiteral(
+        "who: (w1-w100) ~~|\n"
+        "pprofile: ptype, ppriority, pwidth, pextra ~~|\n"
+        "pp[who, ptype] = 1 ~~|\n"
+        "pp[who, ppriority] = 5 ~~|\n"
+        "pp[who, pwidth] = 2 ~~|\n"
+        "pp[who, pextra] = 0 ~~|\n"
+        "r[who] = 10 ~~|\n"
+        "s[who] = ALLOCATE AVAILABLE(r[who], pp[who, ptype], 50) ~~|\n");
+    setMaxModelSize(50000);
+    const MdlRun refused = runMdl(text);
+    setMaxModelSize(kDefaultMaxModelSize);
+    QVERIFY(!refused.results);
+    QVERIFY2(refused.messages.contains(QStringLiteral(
+                 "m.mdl:9:10: error: in 's': the allocations in this model read more than 50000 values, every request and "
+                 "profile once for each element computed (raise the limit with --max-size)")),
+             qPrintable(refused.messages.join(u'\n')));
+    const MdlRun ran = runMdl(text);
+    QVERIFY2(ran.results, qPrintable(ran.messages.join(u'\n')));
+    QVERIFY(near(ran.at0(QStringLiteral("s[w1]")), 0.5) && near(ran.at0(QStringLiteral("s[w100]")), 0.5));
 }
 
 void TestAllocation::badArgumentsAreErrorsAtTheirPlace_data()
