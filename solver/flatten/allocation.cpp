@@ -113,11 +113,18 @@ Node Flattener::allocation(Context &c, const Expr &e)
         }
         for (const Expr &part : profileParts)
             profiles.push_back(expr(requester, part));
-        // A profile of constants is checked once every equation is lowered; one computed
-        // while the model runs gives NaN, which the run reports.
-        m_profileChecks.push_back({profiles[profiles.size() - kProfileSize], profiles[profiles.size() - kProfileSize + 2],
-                                   displayed(e), m_dims[dim].elements[j], m_equationRef ? *m_equationRef : SourceRef{},
-                                   e.args[1].offset, e.args[1].length, m_equationVariable});
+        // A profile of constants is checked once every equation is lowered (each pair of
+        // variables once: every element computed reads the same ones); one computed while
+        // the model runs gives NaN, which the run reports.
+        const Node &type = profiles[profiles.size() - kProfileSize], &width = profiles[profiles.size() - kProfileSize + 2];
+        const bool variables = type.kind == Node::Kind::Var && width.kind == Node::Kind::Var;
+        if (!variables || !m_profilesChecked.contains({type.index, width.index})) {
+            if (variables)
+                m_profilesChecked.insert({type.index, width.index});
+            m_profileChecks.push_back({type, width, displayed(e), m_dims[dim].elements[j],
+                                       m_equationRef ? *m_equationRef : SourceRef{}, e.args[1].offset, e.args[1].length,
+                                       m_equationVariable});
+        }
     }
     for (Node &p : profiles)
         args.push_back(std::move(p));

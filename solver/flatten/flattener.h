@@ -187,6 +187,7 @@ private:
         QString variable;
     };
     std::vector<ProfileCheck> m_profileChecks;
+    QSet<QPair<int, int>> m_profilesChecked; // (type, width) variables already in m_profileChecks
     // Each element an allocation computes reads every requester's request and profile: over
     // n requesters an equation reads 5 n^2 values, bounded by the size limit.
     std::int64_t m_allocationInputs = 0;
