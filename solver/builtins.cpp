@@ -1,4 +1,5 @@
 #include "builtins.h"
+#include "allocation.h"
 #include "node.h"
 
 #include <algorithm>
@@ -149,6 +150,10 @@ const BuiltinInfo kBuiltins[] = {
     {{"sum"}, Builtin::Sum, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Sum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }))},
     {{"mean"}, Builtin::Mean, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Hull, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }) / double(n))},
     {{"size"}, Builtin::Size, 1, -1, false, L::ElementCount, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(double(n))},
+    // Vensim's allocations: every element of the request's last dimension in one call. ALLOCATE
+    // BY PRIORITY is ALLOCATE AVAILABLE with rectangular profiles, and lowers to it.
+    {{"allocate_available"}, Builtin::AllocateAvailable, 3, 3, false, L::Allocation, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, allocationOf},
+    {{"allocate_by_priority"}, Builtin::None, 5, 5, false, L::Allocation, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
     {{"rank"}, Builtin::Rank, 2, 2, false, L::RankOf, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, rank},
     // time inputs
     {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step},

@@ -34,6 +34,9 @@ enum class Builtin {
     // an array element picked by a subscript computed while the model runs: the index
     // (1-based), then the candidates; NaN out of range
     ElementAt,
+    // Vensim's ALLOCATE AVAILABLE (and ALLOCATE BY PRIORITY, lowered to it): one requester's
+    // allocation; the arguments as solver/allocation.h lays them out
+    AllocateAvailable,
     // random numbers, the same for a given seed, call and step
     RandomUniform, RandomNormal,
     // not a function: the entries of stateful functions and special forms
@@ -48,6 +51,7 @@ enum class Lowering {
     ElementCount,   // a constant: how many values the arguments hold (SIZE)
     RankOf,         // RANK(array, n): n first, then the array's elements
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
+    Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
     Special,        // IF_THEN_ELSE, LOOKUP, PI, TIME: built into flattening itself
 };

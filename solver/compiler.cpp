@@ -498,7 +498,8 @@ CompileResult compile(const FlatModel &flat)
             m.stockNonNegative.push_back(v.nonNegative);
         }
         if (!v.hidden)
-            m.outputs.push_back({v.name, gen.varSlot(int(i)), v.source, callsBuiltin(v.equation, Builtin::ElementAt)});
+            m.outputs.push_back({v.name, gen.varSlot(int(i)), v.source, callsBuiltin(v.equation, Builtin::ElementAt),
+                                 callsBuiltin(v.equation, Builtin::AllocateAvailable)});
     }
     m.termBegin.push_back(std::uint32_t(m.termSlot.size()));
     m.conveyors = compileConveyors(flat, gen);

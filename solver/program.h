@@ -63,6 +63,7 @@ struct OutputColumn {
     std::uint32_t slot;
     SourceRef source; // the variable's equation, for a warning about its values
     bool computedSubscript = false; // its equation picks an element by an index computed while running
+    bool allocates = false;         // its equation is a Vensim allocation (NaN for an unusable profile)
 };
 
 struct CompiledModel {

@@ -130,6 +130,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
                                         "calendar measures"));
         return call(QStringLiteral("GET_TIME_VALUE"), allArgs(e, c));
     }
+    if (f == QLatin1String("ALLOCATE AVAILABLE") || f == QLatin1String("ALLOCATE BY PRIORITY")) {
+        // The solver's own functions of these names (solver/flatten/allocation.cpp), with
+        // Vensim's arguments and subscripts as written.
+        f == QLatin1String("ALLOCATE AVAILABLE") ? arity(3, 3) : arity(5, 5);
+        return call(variableName(e.text), allArgs(e, c));
+    }
     if (f == QLatin1String("PROD")) {
         c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));
         return call(QStringLiteral("PROD"), allArgs(e, c));
@@ -246,8 +252,8 @@ QString marked(qsizetype offset, const QString &text)
 QString translateMarked(const Expr &e, TranslateContext &c)
 {
     switch (e.kind) {
-    case Expr::Kind::Number:
-        return number(e.number);
+    case Expr::Kind::Number: // marked too, so that an error about an argument points at it
+        return marked(e.offset, number(e.number));
     case Expr::Kind::NotAvailable:
         return QStringLiteral("(%1)").arg(number(kNotAvailable));
     case Expr::Kind::Name: {
@@ -262,8 +268,8 @@ QString translateMarked(const Expr &e, TranslateContext &c)
     }
     case Expr::Kind::Unary:
         if (e.text == QLatin1String("NOT"))
-            return QStringLiteral("(NOT %1)").arg(translateMarked(e.args[0], c));
-        return QStringLiteral("(-%1)").arg(translateMarked(e.args[0], c));
+            return marked(e.offset, QStringLiteral("(NOT %1)").arg(translateMarked(e.args[0], c)));
+        return marked(e.offset, QStringLiteral("(-%1)").arg(translateMarked(e.args[0], c)));
     case Expr::Kind::Binary: {
         // Left before right (the order of a call's arguments is unspecified): warnings, and
         // which of two calls sets a macro output they share, follow the text.

@@ -87,6 +87,8 @@ Node Flattener::call(Context &c, const Expr &e)
                 args.push_back(std::move(n));
             return Node::call(Builtin::Rank, std::move(args));
         }
+        case Lowering::Allocation:
+            return allocation(c, e);
         case Lowering::RandomDraw:
         case Lowering::Instruction: {
             std::vector<Node> args;

@@ -60,6 +60,7 @@ FlatModel Flattener::run()
     applyOverridesCheck();
     collectConveyorExits();
     resolve(m_root);
+    checkProfiles();
     finishConveyors();
     return std::move(m_out);
 }
@@ -346,13 +347,17 @@ std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, 
         errorAt(v, QStringLiteral("'%1' has no equation").arg(displayName(v.name)));
         return std::nullopt;
     }
+    m_equationRef = &ref;
+    m_equationVariable = displayName(v.name);
+    std::optional<Node> lowered;
     try {
         Context c{&scope, ctx, &v, self};
-        return expr(c, *parsed.expr);
+        lowered = expr(c, *parsed.expr);
     } catch (const Failure &f) {
         error(ref, f.offset, f.length, displayName(v.name), QStringLiteral("in '%1': %2").arg(displayName(v.name), f.message));
-        return std::nullopt;
     }
+    m_equationRef = nullptr;
+    return lowered;
 }
 
 } // namespace flattening

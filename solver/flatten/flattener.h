@@ -7,6 +7,7 @@
 //   subscripts.cpp  dimensions and which array elements a reference picks
 //   lowering.cpp    Expr -> Node: operators, names, built-in values, constant folding
 //   calls.cpp       builtin dispatch, as each function's registry entry says
+//   allocation.cpp  Vensim's ALLOCATE AVAILABLE and ALLOCATE BY PRIORITY over a dimension
 //   macros.cpp      macro calls, one hidden scope per call
 //   conveyors.cpp   Stella's conveyors and queues: belt-computed outflows and leaks, FIFO queues
 //   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT...: hidden stocks, flows, series
@@ -142,6 +143,12 @@ private:
     Node call(Context &c, const Expr &e);
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
 
+    // allocation.cpp
+    Node allocation(Context &c, const Expr &e);
+    int allocatedDimension(const Expr &call, const Expr &argument, int fromEnd) const;
+    std::optional<double> settledValue(const Node &n, int depth = 0) const;
+    void checkProfiles();
+
     // macros.cpp
     Node expandMacro(Context &c, const Expr &e, const Macro &m);
     std::int64_t macroSize(const Macro &m);
@@ -172,6 +179,24 @@ private:
     QSet<int> m_connected;
     std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid
     std::vector<std::unique_ptr<Scope>> m_macroScopes;
+    // Where the equation being lowered is, for problems found after every equation is
+    // lowered (resolveEquation sets them).
+    const SourceRef *m_equationRef = nullptr;
+    QString m_equationVariable;
+    // Allocation profiles whose values may be constants, checked once every variable has its
+    // equation (an array element may be lowered after the equation that reads it).
+    struct ProfileCheck {
+        Node type, width;
+        QString function, requester; // "ALLOCATE AVAILABLE", the element of the allocated dimension
+        SourceRef ref;
+        int offset = 0, length = 0;
+        QString variable;
+    };
+    std::vector<ProfileCheck> m_profileChecks;
+    QSet<QPair<int, int>> m_profilesChecked; // (type, width) variables already in m_profileChecks
+    // Each element an allocation computes reads every requester's request and profile: over
+    // n requesters an equation reads 5 n^2 values, bounded by the size limit.
+    std::int64_t m_allocationInputs = 0;
     int m_macroDepth = 0;
     std::int64_t m_macroExpansions = 0; // bounded by the size limit: macros may double at every level
     QHash<const Macro *, std::int64_t> m_macroSizes; // macroSize(), computed once per macro

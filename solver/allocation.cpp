@@ -1,0 +1,175 @@
+#include "allocation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+namespace meadows {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The standard normal distribution's upper tail, 1 - Phi(z), as Vensim computes it:
+// Hastings' three-term approximation (Abramowitz and Stegun 26.2.16, absolute error below
+// 1e-5), not the exact function. Determined from Vensim's own output
+// (test-models-vensim/tests/allocate_available): with this curve the allocations Vensim
+// reports for three normal profiles all imply one threshold, to 6 digits; with the exact
+// erfc they imply thresholds 1.5e-3 apart, and allocations 0.5 % off.
+double normalUpperTail(double z)
+{
+    if (z < 0)
+        return 1.0 - normalUpperTail(-z);
+    constexpr double p = 0.33267, a1 = 0.4361836, a2 = -0.1201676, a3 = 0.9372980;
+    const double t = 1.0 / (1.0 + p * z);
+    const double density = std::exp(-z * z / 2) / std::sqrt(2 * M_PI);
+    return density * t * (a1 + t * (a2 + t * a3));
+}
+
+bool isCurve(double type)
+{
+    return type == std::floor(type) && type >= 0 && type <= 4;
+}
+
+// One computation serves every element of a call: the elements of one allocation are
+// evaluated one after another with the same arguments, so the last allocation is kept
+// (per thread: sweeps run models on several threads) and reused while they match.
+struct LastAllocation {
+    std::vector<double> inputs; // the arguments after the requester's index
+    std::vector<double> out;
+};
+
+} // namespace
+
+QString priorityProfileProblem(double type, double width)
+{
+    if (type == 5)
+        return QStringLiteral("the constant elasticity priority curve (ptype 5) is not supported");
+    if (type >= 10 && type <= 14 && type == std::floor(type))
+        return QStringLiteral("integer allocations (ptype %1, a curve type plus 10) are not supported").arg(type);
+    if (!isCurve(type))
+        return QStringLiteral("the priority curve type (ptype) must be 0 (fixed quantity), 1 (rectangular), "
+                              "2 (triangular), 3 (normal) or 4 (exponential), not %1").arg(type);
+    if (type != 0 && !(width > 0))
+        return QStringLiteral("the width of a priority curve (pwidth) must be greater than 0, not %1").arg(width);
+    return {};
+}
+
+double priorityCurveShare(PriorityCurve curve, double priority, double width, double x)
+{
+    const double from = priority - width / 2, to = priority + width / 2;
+    switch (curve) {
+    case PriorityCurve::Fixed:
+        return 1.0;
+    case PriorityCurve::Rectangular: // falls linearly from 1 at `from` to 0 at `to`
+        return std::clamp((to - x) / width, 0.0, 1.0);
+    case PriorityCurve::Triangular: // the integral of a triangle over [from, to] peaking at the priority
+        if (x <= from)
+            return 1.0;
+        if (x >= to)
+            return 0.0;
+        if (x <= priority)
+            return 1.0 - 2 * (x - from) * (x - from) / (width * width);
+        return 2 * (to - x) * (to - x) / (width * width);
+    case PriorityCurve::Normal: // the width is the standard deviation
+        return normalUpperTail((x - priority) / width);
+    case PriorityCurve::Exponential: // the integral of exp(-|x - priority| / width) / (2 width)
+        return x < priority ? 1.0 - 0.5 * std::exp((x - priority) / width) : 0.5 * std::exp((priority - x) / width);
+    }
+    return kNaN;
+}
+
+void allocateAvailable(const double *requests, const double *profiles, std::size_t n, double available, double *out)
+{
+    bool unusable = std::isnan(available);
+    double total = 0, fixedTotal = 0;
+    for (std::size_t i = 0; i < n && !unusable; ++i) {
+        const double r = requests[i];
+        const double *pp = profiles + kProfileSize * i;
+        unusable = std::isnan(r) || (r > 0 && !priorityProfileProblem(pp[0], pp[2]).isEmpty());
+        if (r > 0) {
+            total += r;
+            if (pp[0] == 0)
+                fixedTotal += r;
+        }
+    }
+    if (unusable) {
+        std::fill(out, out + n, kNaN);
+        return;
+    }
+    const auto request = [&](std::size_t i) { return std::max(requests[i], 0.0); };
+    if (available >= total || available <= 0) {
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = available <= 0 ? 0.0 : request(i);
+        return;
+    }
+    // Fixed quantities first: their curves are flat, so no threshold gives them less than
+    // their requests while anything is left for the others.
+    const double fixedShare = fixedTotal > available ? available / fixedTotal : 1.0;
+    const double rest = std::max(available - fixedTotal, 0.0);
+    const auto curveOf = [&](std::size_t i) { return PriorityCurve(int(profiles[kProfileSize * i])); };
+    const auto shares = [&](double x, bool write) {
+        double sum = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double *pp = profiles + kProfileSize * i;
+            double value = 0;
+            if (request(i) > 0)
+                value = curveOf(i) == PriorityCurve::Fixed ? 0.0 : request(i) * priorityCurveShare(curveOf(i), pp[1], pp[2], x);
+            if (write)
+                out[i] = curveOf(i) == PriorityCurve::Fixed ? request(i) * fixedShare : value;
+            sum += value;
+        }
+        return sum;
+    };
+    if (rest <= 0) { // not even enough for the fixed quantities
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = curveOf(i) == PriorityCurve::Fixed ? request(i) * fixedShare : 0.0;
+        return;
+    }
+    // The curves' total falls as the threshold rises. Bracket `rest` between a threshold
+    // low enough to give at least it and one high enough to give at most it (normal and
+    // exponential curves have tails, so the bracket may have to widen), then halve the
+    // bracket until it is one representable number wide.
+    double low = std::numeric_limits<double>::max(), high = std::numeric_limits<double>::lowest(), reach = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (request(i) <= 0 || curveOf(i) == PriorityCurve::Fixed)
+            continue;
+        const double *pp = profiles + kProfileSize * i;
+        low = std::min(low, pp[1] - pp[2]);
+        high = std::max(high, pp[1] + pp[2]);
+        reach = std::max(reach, pp[2]);
+    }
+    for (double step = reach; shares(low, false) < rest && std::isfinite(low); step *= 2)
+        low -= step;
+    for (double step = reach; shares(high, false) > rest && std::isfinite(high); step *= 2)
+        high += step;
+    for (int k = 0; k < 2200; ++k) { // 2200 halvings take any finite bracket to adjacent numbers
+        const double middle = low + (high - low) / 2;
+        if (middle <= low || middle >= high)
+            break;
+        (shares(middle, false) >= rest ? low : high) = middle;
+    }
+    shares(low + (high - low) / 2, true);
+}
+
+double allocationOf(const double *args, std::size_t count, const BuiltinClock &)
+{
+    if (count < 2 || (count - 2) % (1 + kProfileSize) != 0)
+        return kNaN;
+    const std::size_t n = (count - 2) / (1 + kProfileSize);
+    const double which = args[0];
+    if (!(which >= 0 && which < double(n)))
+        return kNaN;
+    thread_local LastAllocation last;
+    const std::size_t inputs = count - 1;
+    if (last.inputs.size() != inputs || std::memcmp(last.inputs.data(), args + 1, inputs * sizeof(double)) != 0) {
+        last.inputs.assign(args + 1, args + count);
+        last.out.assign(n, 0.0);
+        allocateAvailable(args + 2, args + 2 + n, n, args[1], last.out.data());
+    }
+    return last.out[std::size_t(which)];
+}
+
+} // namespace meadows

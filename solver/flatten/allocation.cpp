@@ -1,0 +1,191 @@
+// Vensim's allocations: ALLOCATE AVAILABLE(request, pp, avail) and ALLOCATE BY PRIORITY(request,
+// priority, size, width, supply). The request's last subscript names the dimension allocated
+// over, and each element's value depends on every element of it: a call lowers, for the
+// element being computed, to one AllocateAvailable instruction that carries the whole
+// allocation's inputs (laid out as solver/allocation.h says). The request and the profiles
+// are read once per element of that dimension, the other subscripts as the equation's
+// element binds them, so a request or profile with more (or fewer) dimensions than the
+// variable defined works as the file writes it.
+#include "flattener.h"
+
+#include "solver/allocation.h"
+
+namespace meadows::flattening {
+
+namespace {
+
+QString displayed(const Expr &call)
+{
+    return call.name.toUpper().replace(u'_', u' ');
+}
+
+} // namespace
+
+// The dimension named by the subscript `fromEnd` places from the end of a subscripted
+// argument (1: the last one).
+int Flattener::allocatedDimension(const Expr &call, const Expr &argument, int fromEnd) const
+{
+    if (argument.kind != Expr::Kind::Name || !argument.subscripted || int(argument.args.size()) < fromEnd)
+        fail(argument, QStringLiteral("%1 needs a variable subscripted by the dimension allocated over here%2")
+                           .arg(displayed(call), fromEnd == 2 ? QStringLiteral(", second last, with the profile's first element "
+                                                                                "(ptype) last")
+                                                              : QString()));
+    const Expr &sub = argument.args[argument.args.size() - std::size_t(fromEnd)];
+    const int dim = sub.kind == Expr::Kind::Name && !sub.subscripted ? dimensionIndex(sub.name) : -1;
+    if (dim < 0)
+        fail(sub, QStringLiteral("%1 allocates over the dimension named by the request's last subscript; '%2' is not a "
+                                 "dimension").arg(displayed(call), sub.spelling.isEmpty() ? toString(sub) : sub.spelling));
+    return dim;
+}
+
+Node Flattener::allocation(Context &c, const Expr &e)
+{
+    const bool byPriority = e.name == QLatin1String("allocate_by_priority");
+    const Expr &request = e.args[0];
+    const int dim = allocatedDimension(e, request, 1);
+    const std::optional<int> self = mappedElement(c.element, dim);
+    if (!self)
+        fail(e, QStringLiteral("%1 gives one value per element of '%2', the request's last subscript: the variable it "
+                               "defines must range over '%2' too").arg(displayed(e), m_dims[dim].name));
+    const int n = int(m_dims[dim].elements.size());
+    m_allocationInputs += std::int64_t(n) * std::int64_t(1 + kProfileSize) + 2;
+    if (m_allocationInputs > maxModelSize())
+        fail(e, QStringLiteral("the allocations in this model read more than %1 values, every request and profile once for "
+                               "each element computed (raise the limit with --max-size)").arg(maxModelSize()));
+    const auto sameDimension = [&](const Expr &argument, int fromEnd) {
+        if (allocatedDimension(e, argument, fromEnd) != dim)
+            fail(argument.args[argument.args.size() - std::size_t(fromEnd)],
+                 QStringLiteral("%1 needs '%2' here, the dimension the request is allocated over").arg(displayed(e), m_dims[dim].name));
+    };
+
+    // ALLOCATE AVAILABLE's profile: pp[..., dim, first] names its first value; the other three
+    // follow it in the profile's last dimension (Vensim's ptype, ppriority, pwidth, pextra).
+    std::vector<Expr> profileParts;
+    Node width;
+    if (!byPriority) {
+        const Expr &pp = e.args[1];
+        sameDimension(pp, 2);
+        const Symbol *s = lookupQualified(*c.scope, pp.name);
+        if (!s || s->type != Symbol::Type::Variable || s->dims.size() != pp.args.size())
+            fail(pp, QStringLiteral("%1's priority profile must be a variable with one subscript per dimension").arg(displayed(e)));
+        const int profileDim = s->dims.back();
+        const Expr &first = pp.args.back();
+        const std::vector<int> at = subscriptChoice(c, profileDim, first);
+        const int size = int(m_dims[profileDim].elements.size());
+        if (at.size() != 1)
+            fail(first, QStringLiteral("the priority profile's last subscript must be one element of '%1', its first value "
+                                       "(ptype)").arg(m_dims[profileDim].name));
+        if (at[0] + int(kProfileSize) > size)
+            fail(first, QStringLiteral("a priority profile is %1 values (ptype, ppriority, pwidth, pextra) from '%2' on, "
+                                       "but '%3' has only %4 from there")
+                            .arg(kProfileSize).arg(first.spelling, m_dims[profileDim].name).arg(size - at[0]));
+        for (int k = 0; k < int(kProfileSize); ++k) {
+            Expr part = pp;
+            part.args.back() = Expr::number(at[0] + k + 1, first.offset); // the 1-based position in the profile
+            part.args.back().length = first.length;
+            profileParts.push_back(std::move(part));
+        }
+    } else {
+        sameDimension(e.args[1], 1);
+        const std::optional<double> size = constantValue(expr(c, e.args[2]));
+        if (!size || *size != n)
+            fail(e.args[2], QStringLiteral("ALLOCATE BY PRIORITY's size must be the number of elements of '%1', %2")
+                                .arg(m_dims[dim].name).arg(n));
+        width = shared(QStringLiteral("allocation width"), expr(c, e.args[3]));
+        m_profileChecks.push_back({Node::constant(double(PriorityCurve::Rectangular)), width, displayed(e), {},
+                                   m_equationRef ? *m_equationRef : SourceRef{}, e.args[3].offset, e.args[3].length,
+                                   m_equationVariable});
+    }
+
+    std::vector<Node> args{Node::constant(*self), shared(QStringLiteral("allocation"), expr(c, e.args.back()))};
+    std::vector<Node> profiles;
+    for (int j = 0; j < n; ++j) {
+        // The requester's own element first, so that it wins over the equation's binding.
+        Context requester = c;
+        requester.element.at.insert(requester.element.at.begin(), {dim, j});
+        args.push_back(expr(requester, request));
+        if (byPriority) {
+            profiles.push_back(Node::constant(double(PriorityCurve::Rectangular)));
+            profiles.push_back(expr(requester, e.args[1]));
+            profiles.push_back(width);
+            profiles.push_back(Node::constant(0));
+            continue;
+        }
+        for (const Expr &part : profileParts)
+            profiles.push_back(expr(requester, part));
+        // A profile of constants is checked once every equation is lowered (each pair of
+        // variables once: every element computed reads the same ones); one computed while
+        // the model runs gives NaN, which the run reports.
+        const Node &type = profiles[profiles.size() - kProfileSize], &width = profiles[profiles.size() - kProfileSize + 2];
+        const bool variables = type.kind == Node::Kind::Var && width.kind == Node::Kind::Var;
+        if (!variables || !m_profilesChecked.contains({type.index, width.index})) {
+            if (variables)
+                m_profilesChecked.insert({type.index, width.index});
+            m_profileChecks.push_back({type, width, displayed(e), m_dims[dim].elements[j],
+                                       m_equationRef ? *m_equationRef : SourceRef{}, e.args[1].offset, e.args[1].length,
+                                       m_equationVariable});
+        }
+    }
+    for (Node &p : profiles)
+        args.push_back(std::move(p));
+    return Node::call(Builtin::AllocateAvailable, std::move(args));
+}
+
+// A value fixed before the run: a number, or arithmetic on variables whose equations are
+// such values (followed a few levels deep; constantValue looks at one level only).
+std::optional<double> Flattener::settledValue(const Node &n, int depth) const
+{
+    if (depth > 16)
+        return std::nullopt;
+    switch (n.kind) {
+    case Node::Kind::Const:
+        return n.value;
+    case Node::Kind::Var: {
+        const FlatVar &v = m_out.vars[n.index];
+        return v.kind == FlatVar::Kind::Aux ? settledValue(v.equation, depth + 1) : std::nullopt;
+    }
+    case Node::Kind::Unary:
+        if (n.unaryOp == UnaryOp::Negate)
+            if (const auto a = settledValue(n.args[0], depth + 1))
+                return -*a;
+        return std::nullopt;
+    case Node::Kind::Binary: {
+        const auto a = settledValue(n.args[0], depth + 1), b = settledValue(n.args[1], depth + 1);
+        if (!a || !b)
+            return std::nullopt;
+        switch (n.binaryOp) {
+        case BinaryOp::Add: return *a + *b;
+        case BinaryOp::Subtract: return *a - *b;
+        case BinaryOp::Multiply: return *a * *b;
+        case BinaryOp::Divide: return *a / *b;
+        default: return std::nullopt;
+        }
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+void Flattener::checkProfiles()
+{
+    QSet<QString> said; // each element of an equation over the dimension checks every profile
+    for (const ProfileCheck &check : m_profileChecks) {
+        const std::optional<double> type = settledValue(check.type);
+        if (!type)
+            continue;
+        const std::optional<double> width = settledValue(check.width);
+        const QString problem = priorityProfileProblem(*type, width ? *width : 1.0);
+        if (problem.isEmpty())
+            continue;
+        const QString message = check.requester.isEmpty()
+            ? QStringLiteral("in '%1': %2's width must be greater than 0, not %3").arg(check.variable, check.function).arg(*width)
+            : QStringLiteral("in '%1': %2, for '%3': %4").arg(check.variable, check.function, check.requester, problem);
+        if (!said.contains(message)) {
+            said.insert(message);
+            error(check.ref, check.offset, check.length, check.variable, message);
+        }
+    }
+    m_profileChecks.clear();
+}
+
+} // namespace meadows::flattening
