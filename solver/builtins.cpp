@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -77,22 +78,73 @@ double pulseTrain(const double *a, std::size_t, const BuiltinClock &c)
     return since < a[1] - eps ? 1.0 : 0.0;
 }
 
+// The positions of `n` values in sorted order, ties kept in the order they stand: from
+// the smallest, or from the largest. Vectors are small (one dimension), so most sort on
+// the stack; the VM sorts every step.
+class SortedOrder {
+public:
+    SortedOrder(const double *values, std::size_t n, bool ascending)
+        : m_index(n <= kSmall ? m_small : (m_large.resize(n), m_large.data()))
+    {
+        for (std::uint32_t k = 0; k < n; ++k)
+            m_index[k] = k;
+        if (ascending)
+            std::stable_sort(m_index, m_index + n, [values](std::uint32_t x, std::uint32_t y) { return values[x] < values[y]; });
+        else
+            std::stable_sort(m_index, m_index + n, [values](std::uint32_t x, std::uint32_t y) { return values[x] > values[y]; });
+    }
+    // The position of the k-th in order (0-based).
+    std::uint32_t operator[](std::size_t k) const { return m_index[k]; }
+
+private:
+    static constexpr std::size_t kSmall = 256;
+    std::uint32_t m_small[kSmall];
+    std::vector<std::uint32_t> m_large;
+    std::uint32_t *m_index;
+};
+
+// A NaN has no place in an order (and would break the sort's comparisons).
+bool anyNaN(const double *values, std::size_t n)
+{
+    return std::any_of(values, values + n, [](double v) { return std::isnan(v); });
+}
+
 // RANK as lowered: n first, then the array's elements. Ties go by position.
 double rank(const double *a, std::size_t n, const BuiltinClock &)
 {
     const std::size_t size = n - 1;
     const long wanted = std::lround(a[0]);
-    if (size == 0 || wanted < 1 || wanted > long(size))
+    if (size == 0 || wanted < 1 || wanted > long(size) || anyNaN(a + 1, size))
         return kNaN;
-    // Elements are few (one array); sort their indices by value.
-    std::uint32_t order[256];
-    std::vector<std::uint32_t> large;
-    std::uint32_t *idx = size <= 256 ? order : (large.resize(size), large.data());
-    for (std::uint32_t k = 0; k < size; ++k)
-        idx[k] = k;
-    const double *values = a + 1;
-    std::stable_sort(idx, idx + size, [values](std::uint32_t x, std::uint32_t y) { return values[x] < values[y]; });
-    return double(idx[wanted - 1] + 1);
+    return double(SortedOrder(a + 1, size, true)[std::size_t(wanted - 1)] + 1);
+}
+
+// Vensim's VECTOR SORT ORDER as lowered (position, direction, the vector...): at position
+// p, the 0-based position in the vector of the p-th value in order, from the smallest when
+// the direction is above 0, else from the largest. [3, 1, 2] ascending: 1, 2, 0.
+double sortOrder(const double *a, std::size_t n, const BuiltinClock &)
+{
+    const std::size_t size = n - 2;
+    const double p = a[0];
+    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
+        return kNaN;
+    return double(SortedOrder(a + 2, size, a[1] > 0)[std::size_t(p)]);
+}
+
+// Vensim's VECTOR RANK as lowered (position, direction, the vector...): the 1-based rank of
+// the value at position p, ties ranked by position. [3, 1, 2] ascending: 3, 1, 2.
+double vectorRank(const double *a, std::size_t n, const BuiltinClock &)
+{
+    const std::size_t size = n - 2;
+    const double p = a[0];
+    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
+        return kNaN;
+    const SortedOrder order(a + 2, size, a[1] > 0);
+    for (std::size_t k = 0; k < size; ++k) {
+        if (order[k] == std::uint32_t(p))
+            return double(k + 1);
+    }
+    return kNaN;
 }
 
 // ELEMENT_AT(index, candidates...): the candidate the 1-based index names; NaN (reported
@@ -112,6 +164,7 @@ constexpr StatefulRoles kNoRoles{};
 constexpr StatefulRoles kSmooth{{1, -1}, 2};      // (input, time [, initial])
 constexpr StatefulRoles kSmoothN{{1, 2}, 3};      // (input, time, order [, initial])
 constexpr StatefulRoles kPrevious{{-1, -1}, 1};   // (input [, initial])
+constexpr StatefulRoles kNpv{{1, 3}, 2};          // (stream, rate [, initial [, factor]])
 
 #define UNARY(expr) [](double x) -> double { return expr; }
 #define EVAL(expr) [](const double *a, std::size_t n, const BuiltinClock &c) -> double { (void)a; (void)n; (void)c; return expr; }
@@ -150,6 +203,10 @@ const BuiltinInfo kBuiltins[] = {
     {{"mean"}, Builtin::Mean, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Hull, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }) / double(n))},
     {{"size"}, Builtin::Size, 1, -1, false, L::ElementCount, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(double(n))},
     {{"rank"}, Builtin::Rank, 2, 2, false, L::RankOf, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, rank},
+    // Vensim's vector functions, over the last dimension of their first argument
+    {{"vector_sort_order"}, Builtin::SortOrder, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, sortOrder},
+    {{"vector_rank"}, Builtin::VectorRank, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, vectorRank},
+    {{"vector_elm_map"}, Builtin::None, 2, 2, false, L::ElementMap, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     // time inputs
     {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step},
     {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp},
@@ -172,6 +229,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},
     {{"history"}, Builtin::None, 2, 2, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"init"}, Builtin::None, 1, 1, false, L::Stateful, U::SameAsFirst, P::FixedAtStart, R::FirstArgument, kNoRoles, nullptr, nullptr},
+    {{"npv"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
     // special forms
     {{"if_then_else"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Conditional, R::Branches, kNoRoles, nullptr, nullptr},
     {{"lookup"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},

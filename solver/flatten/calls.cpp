@@ -87,6 +87,10 @@ Node Flattener::call(Context &c, const Expr &e)
                 args.push_back(std::move(n));
             return Node::call(Builtin::Rank, std::move(args));
         }
+        case Lowering::VectorOrder:
+            return vectorOrder(c, e, b->id);
+        case Lowering::ElementMap:
+            return elementMap(c, e);
         case Lowering::RandomDraw:
         case Lowering::Instruction: {
             std::vector<Node> args;

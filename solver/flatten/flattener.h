@@ -9,7 +9,8 @@
 //   calls.cpp       builtin dispatch, as each function's registry entry says
 //   macros.cpp      macro calls, one hidden scope per call
 //   conveyors.cpp   Stella's conveyors and queues: belt-computed outflows and leaks, FIFO queues
-//   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT...: hidden stocks, flows, series
+//   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT, NPV...: hidden stocks, flows, series
+//   vectors.cpp     Vensim's VECTOR SORT ORDER, VECTOR RANK and VECTOR ELM MAP
 #include "solver/flatmodel.h"
 #include "solver/parser.h"
 
@@ -135,6 +136,11 @@ private:
     const GraphicalFunction *tableNamed(Context &c, const Expr &e);
     Node call(Context &c, const Expr &e);
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
+
+    // vectors.cpp
+    const Symbol &vectorVariable(Context &c, const Expr &call, const Expr &a);
+    Node vectorOrder(Context &c, const Expr &e, Builtin id);
+    Node elementMap(Context &c, const Expr &e);
 
     // macros.cpp
     Node expandMacro(Context &c, const Expr &e, const Macro &m);
