@@ -83,15 +83,21 @@ double pulseTrain(const double *a, std::size_t, const BuiltinClock &c)
 // the stack; the VM sorts every step.
 class SortedOrder {
 public:
-    SortedOrder(const double *values, std::size_t n, bool ascending)
+    // `ties`, when given, orders equal values (ascending) before their positions do.
+    SortedOrder(const double *values, std::size_t n, bool ascending, const double *ties = nullptr)
         : m_index(n <= kSmall ? m_small : (m_large.resize(n), m_large.data()))
     {
         for (std::uint32_t k = 0; k < n; ++k)
             m_index[k] = k;
+        const auto tie = [ties](std::uint32_t x, std::uint32_t y) { return ties && ties[x] < ties[y]; };
         if (ascending)
-            std::stable_sort(m_index, m_index + n, [values](std::uint32_t x, std::uint32_t y) { return values[x] < values[y]; });
+            std::stable_sort(m_index, m_index + n, [values, tie](std::uint32_t x, std::uint32_t y) {
+                return values[x] < values[y] || (values[x] == values[y] && tie(x, y));
+            });
         else
-            std::stable_sort(m_index, m_index + n, [values](std::uint32_t x, std::uint32_t y) { return values[x] > values[y]; });
+            std::stable_sort(m_index, m_index + n, [values, tie](std::uint32_t x, std::uint32_t y) {
+                return values[x] > values[y] || (values[x] == values[y] && tie(x, y));
+            });
     }
     // The position of the k-th in order (0-based).
     std::uint32_t operator[](std::size_t k) const { return m_index[k]; }
@@ -109,14 +115,18 @@ bool anyNaN(const double *values, std::size_t n)
     return std::any_of(values, values + n, [](double v) { return std::isnan(v); });
 }
 
-// RANK as lowered: n first, then the array's elements. Ties go by position.
+// RANK as lowered: n, how many elements the array has, its elements, then Stella's optional
+// secondary sort array's. Ties go by the secondary array (ascending), then by position; a
+// secondary array of another size is not used, as Stella's documentation says.
 double rank(const double *a, std::size_t n, const BuiltinClock &)
 {
-    const std::size_t size = n - 1;
     const long wanted = std::lround(a[0]);
-    if (size == 0 || wanted < 1 || wanted > long(size) || anyNaN(a + 1, size))
+    const std::size_t size = std::size_t(a[1]);
+    const double *values = a + 2;
+    const double *ties = n - 2 - size == size ? values + size : nullptr;
+    if (size == 0 || wanted < 1 || wanted > long(size) || anyNaN(values, size) || (ties && anyNaN(ties, size)))
         return kNaN;
-    return double(SortedOrder(a + 1, size, true)[std::size_t(wanted - 1)] + 1);
+    return double(SortedOrder(values, size, true, ties)[std::size_t(wanted - 1)] + 1);
 }
 
 // Vensim's VECTOR SORT ORDER as lowered (position, direction, the vector...): at position
@@ -202,7 +212,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"sum"}, Builtin::Sum, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Sum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }))},
     {{"mean"}, Builtin::Mean, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Hull, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }) / double(n))},
     {{"size"}, Builtin::Size, 1, -1, false, L::ElementCount, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(double(n))},
-    {{"rank"}, Builtin::Rank, 2, 2, false, L::RankOf, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, rank},
+    {{"rank"}, Builtin::Rank, 2, 3, false, L::RankOf, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, rank},
     // Vensim's vector functions, over the last dimension of their first argument
     {{"vector_sort_order"}, Builtin::SortOrder, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, sortOrder},
     {{"vector_rank"}, Builtin::VectorRank, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, vectorRank},

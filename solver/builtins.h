@@ -29,7 +29,7 @@ enum class Builtin {
     Min, Max, Sum, Mean, Size,
     // time inputs
     Step, Ramp, Pulse, PulseTrain, VensimPulse,
-    // RANK(array, n): the 1-based index of the n-th smallest element
+    // RANK(array, n [, secondary sort array]): the 1-based index of the n-th smallest element
     Rank,
     // Vensim's VECTOR SORT ORDER and VECTOR RANK as lowered: the position asked for
     // (0-based), the direction (> 0 ascending), then the vector's elements
@@ -49,7 +49,7 @@ enum class Lowering {
     Instruction,    // Node::Call with the arguments in order
     ArrayArguments, // Node::Call with each array argument spread into its elements (MIN, SUM...)
     ElementCount,   // a constant: how many values the arguments hold (SIZE)
-    RankOf,         // RANK(array, n): n first, then the array's elements
+    RankOf,         // RANK(array, n [, ties]): n, the count, the array's elements, the ties' 
     VectorOrder,    // VECTOR SORT ORDER, VECTOR RANK: one element of a vector-valued result
     ElementMap,     // VECTOR ELM MAP: an element picked by an offset from a referenced one
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream

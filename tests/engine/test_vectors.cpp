@@ -46,6 +46,7 @@ private slots:
     void sortOrderIsZeroBased();
     void rankIsOneBased();
     void sortAlongTheLastDimension();
+    void stellaRankWithSecondarySort();
     void sortOrderFollowsChangingValues();
     void elementMapByOffset();
     void elementMapOutOfRangeIsReportedWhenUsed();
@@ -111,6 +112,31 @@ void TestVectors::sortAlongTheLastDimension()
         QCOMPARE(r.at(QStringLiteral("order[r2,d%1]").arg(k + 1), 0), r2[k]);
         QCOMPARE(r.at(QStringLiteral("ranks[r2,d%1]").arg(k + 1), 0), ranks2[k]);
     }
+}
+
+// Stella's RANK(array, n [, secondary sort array]), its documentation's example: A = {6, 2,
+// 8, 5} (over Q, 4 elements), RANK(A, 2) = 4, the fourth element being the second smallest.
+// Ties: B = {5, 2, 5, 1} ascending is 1 (4th), 2 (2nd), then the two 5s (1st, 3rd); by
+// position the 3rd smallest is the 1st element; with T = {9, 0, 3, 0} as the secondary sort
+// the 5s go 3rd (T 3) before 1st (T 9), so RANK(B, 3, T) = 3. A secondary array of another
+// size (U over D, 3 elements) is not used, as Stella says: RANK(B, 3, U) = 1.
+void TestVectors::stellaRankWithSecondarySort()
+{
+    const QString q = QStringLiteral("<dimensions><dim name=\"Q\" size=\"4\"/><dim name=\"D\" size=\"3\"/></dimensions>");
+    const auto r = simulateText(xmile(arrayed(QStringLiteral("A"), QStringLiteral("Q"), QStringLiteral("6, 2, 8, 5"))
+                                          + arrayed(QStringLiteral("B"), QStringLiteral("Q"), QStringLiteral("5, 2, 5, 1"))
+                                          + arrayed(QStringLiteral("T"), QStringLiteral("Q"), QStringLiteral("9, 0, 3, 0"))
+                                          + arrayed(QStringLiteral("U"), QStringLiteral("D"), QStringLiteral("9, 0, 3"))
+                                          + aux(QStringLiteral("documented"), QStringLiteral("RANK(A, 2)"))
+                                          + aux(QStringLiteral("by position"), QStringLiteral("RANK(B, 3)"))
+                                          + aux(QStringLiteral("by secondary"), QStringLiteral("RANK(B[*], 3, T[*])"))
+                                          + aux(QStringLiteral("other size"), QStringLiteral("RANK(B, 3, U)")),
+                                      specs(0, 1, 1), QStringLiteral("Euler"), q));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("documented"), 0), 4.0);
+    QCOMPARE(r.at(QStringLiteral("by position"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("by secondary"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("other size"), 0), 1.0);
 }
 
 // x[D] = D * (1.5 - TIME): at time 0 [1.5, 3, 4.5], ascending order [0, 1, 2]; at time 2
