@@ -217,6 +217,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"vector_sort_order"}, Builtin::SortOrder, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, sortOrder},
     {{"vector_rank"}, Builtin::VectorRank, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, vectorRank},
     {{"vector_elm_map"}, Builtin::None, 2, 2, false, L::ElementMap, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"vector_reorder"}, Builtin::None, 2, 2, false, L::Reorder, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     // time inputs
     {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step},
     {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp},

@@ -52,6 +52,7 @@ enum class Lowering {
     RankOf,         // RANK(array, n [, ties]): n, the count, the array's elements, the ties' 
     VectorOrder,    // VECTOR SORT ORDER, VECTOR RANK: one element of a vector-valued result
     ElementMap,     // VECTOR ELM MAP: an element picked by an offset from a referenced one
+    Reorder,        // VECTOR REORDER: a vector's element picked by a sort order
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
     Special,        // IF_THEN_ELSE, LOOKUP, PI, TIME: built into flattening itself

@@ -107,6 +107,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("VECTOR SORT ORDER"), QStringLiteral("VECTOR_SORT_ORDER")},
         {QStringLiteral("VECTOR RANK"), QStringLiteral("VECTOR_RANK")},
         {QStringLiteral("VECTOR ELM MAP"), QStringLiteral("VECTOR_ELM_MAP")},
+        {QStringLiteral("VECTOR REORDER"), QStringLiteral("VECTOR_REORDER")},
     };
     if ((f == QLatin1String("SUM") || f == QLatin1String("PROD") || f == QLatin1String("VMIN") || f == QLatin1String("VMAX"))
         && n == 1) {

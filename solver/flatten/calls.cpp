@@ -100,6 +100,8 @@ Node Flattener::call(Context &c, const Expr &e)
             return vectorOrder(c, e, b->id);
         case Lowering::ElementMap:
             return elementMap(c, e);
+        case Lowering::Reorder:
+            return vectorReorder(c, e);
         case Lowering::RandomDraw:
         case Lowering::Instruction: {
             std::vector<Node> args;

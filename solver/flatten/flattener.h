@@ -10,7 +10,7 @@
 //   macros.cpp      macro calls, one hidden scope per call
 //   conveyors.cpp   Stella's conveyors and queues: belt-computed outflows and leaks, FIFO queues
 //   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT, NPV...: hidden stocks, flows, series
-//   vectors.cpp     Vensim's VECTOR SORT ORDER, VECTOR RANK and VECTOR ELM MAP
+//   vectors.cpp     Vensim's VECTOR SORT ORDER, RANK, REORDER and ELM MAP
 #include "solver/flatmodel.h"
 #include "solver/parser.h"
 
@@ -138,8 +138,14 @@ private:
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
 
     // vectors.cpp
+    struct PositionedVector {
+        std::vector<Node> elements;
+        int position = 0; // of the element being computed
+    };
     const Symbol &vectorVariable(Context &c, const Expr &call, const Expr &a);
+    PositionedVector wholeVector(Context &c, const Expr &e);
     Node vectorOrder(Context &c, const Expr &e, Builtin id);
+    Node vectorReorder(Context &c, const Expr &e);
     Node elementMap(Context &c, const Expr &e);
 
     // macros.cpp

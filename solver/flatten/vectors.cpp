@@ -1,6 +1,6 @@
-// Vensim's vector functions: VECTOR SORT ORDER and VECTOR RANK, whose value is a vector
-// (one element of it per element of the equation), and VECTOR ELM MAP, an element picked
-// by its offset from a referenced one.
+// Vensim's vector functions: VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER, whose value
+// is a vector (one element of it per element of the equation), and VECTOR ELM MAP, an
+// element picked by its offset from a referenced one.
 #include "flattener.h"
 
 #include <cmath>
@@ -29,13 +29,13 @@ const Symbol &Flattener::vectorVariable(Context &c, const Expr &call, const Expr
     return *s;
 }
 
-// VECTOR SORT ORDER(vector, direction) and VECTOR RANK(vector, direction), as Vensim's
-// manual says: over the complete vector along the first argument's last dimension (the
-// other subscripts as the equation's element picks them), the element of the result at the
-// position of the element being computed. The manual's own example computes the result
-// over another range of the same size (so[scompany] = VECTOR SORT ORDER(revenue[company],
-// 1)): then the position is the element's along the equation's last dimension.
-Node Flattener::vectorOrder(Context &c, const Expr &e, Builtin id)
+// The vector a function of Vensim's works on, as its manual says: the complete vector along
+// the first argument's last dimension (the other subscripts as the equation's element picks
+// them), and the position in it of the element being computed. The manual's own example
+// computes the result over another range of the same size (so[scompany] = VECTOR SORT
+// ORDER(revenue[company], 1)): then the position is the element's along the equation's last
+// dimension.
+Flattener::PositionedVector Flattener::wholeVector(Context &c, const Expr &e)
 {
     const Expr &a = e.args[0];
     const Symbol &s = vectorVariable(c, e, a);
@@ -66,10 +66,31 @@ Node Flattener::vectorOrder(Context &c, const Expr &e, Builtin id)
     if (elements.size() != std::size_t(d.elements.size()))
         fail(a, QStringLiteral("%1 needs one vector along '%2': '%3' gives %4 values; pick one element of its other "
                                "dimensions").arg(e.spelling.toUpper(), d.name, a.spelling).arg(elements.size()));
-    std::vector<Node> args{Node::constant(double(*position)), expr(c, e.args[1])};
-    for (Node &n : elements)
+    return {std::move(elements), *position};
+}
+
+// VECTOR SORT ORDER(vector, direction) and VECTOR RANK(vector, direction): the element of
+// the result at the position being computed, sorted every step.
+Node Flattener::vectorOrder(Context &c, const Expr &e, Builtin id)
+{
+    PositionedVector v = wholeVector(c, e);
+    std::vector<Node> args{Node::constant(double(v.position)), expr(c, e.args[1])};
+    for (Node &n : v.elements)
         args.push_back(std::move(n));
     return Node::call(id, std::move(args));
+}
+
+// VECTOR REORDER(vector, sort order): at each position, the vector's element the sort order
+// names there (0-based, as VECTOR SORT ORDER gives it): sorted rev[scompany] = VECTOR
+// REORDER(revenue[company], so[scompany]) is revenue in order. A position outside the vector
+// gives NaN, which the run reports.
+Node Flattener::vectorReorder(Context &c, const Expr &e)
+{
+    PositionedVector v = wholeVector(c, e);
+    Node pick = Node::call(Builtin::ElementAt, {Node::binary(BinaryOp::Add, expr(c, e.args[1]), Node::constant(1))});
+    for (Node &n : v.elements)
+        pick.args.push_back(std::move(n));
+    return pick;
 }
 
 // VECTOR ELM MAP(element, offset): the element `offset` places after the one named (0 is

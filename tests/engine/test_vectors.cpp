@@ -59,18 +59,24 @@ private slots:
 // v = [3, 1, 2]. Ascending, the smallest is v[d2] (position 1), then v[d3] (2), then v[d1]
 // (0): VECTOR_SORT_ORDER(v, 1) = [1, 2, 0]. Descending: v[d1] 3 (0), v[d3] 2 (2), v[d2] 1
 // (1): [0, 2, 1]. Over S, of the same size (Vensim's so[scompany] form), the same [1, 2, 0].
+// VECTOR_REORDER(v, order) is v[order[i]]: with up, [v[d2], v[d3], v[d1]] = [1, 2, 3]; with
+// down [3, 2, 1].
 void TestVectors::sortOrderIsZeroBased()
 {
     const auto r = run(arrayed(QStringLiteral("v"), QStringLiteral("D"), QStringLiteral("3, 1, 2"))
                        + arrayed(QStringLiteral("up"), QStringLiteral("D"), QStringLiteral("VECTOR_SORT_ORDER(v, 1)"))
                        + arrayed(QStringLiteral("down"), QStringLiteral("D"), QStringLiteral("VECTOR_SORT_ORDER(v[*], -1)"))
-                       + arrayed(QStringLiteral("other"), QStringLiteral("S"), QStringLiteral("VECTOR_SORT_ORDER(v[D], 1)")));
+                       + arrayed(QStringLiteral("other"), QStringLiteral("S"), QStringLiteral("VECTOR_SORT_ORDER(v[D], 1)"))
+                       + arrayed(QStringLiteral("rising"), QStringLiteral("D"), QStringLiteral("VECTOR_REORDER(v, up)"))
+                       + arrayed(QStringLiteral("falling"), QStringLiteral("S"), QStringLiteral("VECTOR_REORDER(v[D], down[S])")));
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
     const double up[] = {1, 2, 0}, down[] = {0, 2, 1};
     for (int k = 0; k < 3; ++k) {
         QCOMPARE(r.at(QStringLiteral("up[d%1]").arg(k + 1), 0), up[k]);
         QCOMPARE(r.at(QStringLiteral("down[d%1]").arg(k + 1), 0), down[k]);
         QCOMPARE(r.at(QStringLiteral("other[s%1]").arg(k + 1), 0), up[k]);
+        QCOMPARE(r.at(QStringLiteral("rising[d%1]").arg(k + 1), 0), double(k + 1));
+        QCOMPARE(r.at(QStringLiteral("falling[s%1]").arg(k + 1), 0), double(3 - k));
     }
 }
 

@@ -83,6 +83,7 @@ private slots:
 // company. VECTOR RANK gives [2, 1, 3] (1-based). With so as offsets from revenue[c1]: the
 // minimum revenue[c1 + 1] = 3000, the median revenue[c1 + 0] = 5000, the maximum
 // revenue[c1 + 2] = 8000. Descending (direction -1) the order is c3, c1, c2: [2, 0, 1].
+// VECTOR REORDER(revenue[company], so[scompany]) is revenue[so[i]]: [3000, 5000, 8000].
 void TestVensimVectors::sortOrderRankAndElementMap()
 {
     const Run r = run(QStringLiteral("company: c1, c2, c3 ~~|\n"
@@ -93,11 +94,13 @@ void TestVensimVectors::sortOrderRankAndElementMap()
                                      "rank[company] = VECTOR RANK(revenue[company], 1) ~ Dmnl ~|\n"
                                      "min rev = VECTOR ELM MAP(revenue[c1], so[sort1]) ~ $ ~|\n"
                                      "med rev = VECTOR ELM MAP(revenue[c1], so[sort2]) ~ $ ~|\n"
-                                     "max rev = VECTOR ELM MAP(revenue[c1], so[sort3]) ~ $ ~|\n"));
+                                     "max rev = VECTOR ELM MAP(revenue[c1], so[sort3]) ~ $ ~|\n"
+                                     "sorted rev[scompany] = VECTOR REORDER(revenue[company], so[scompany]) ~ $ ~|\n"));
     QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
     QVERIFY2(r.messages.filter(QStringLiteral("VECTOR")).isEmpty(), qPrintable(r.messages.join(u'\n')));
-    const double so[] = {1, 0, 2}, down[] = {2, 0, 1}, rank[] = {2, 1, 3};
+    const double so[] = {1, 0, 2}, down[] = {2, 0, 1}, rank[] = {2, 1, 3}, sorted[] = {3000, 5000, 8000};
     for (int k = 0; k < 3; ++k) {
+        QCOMPARE(r.at(QStringLiteral("sorted rev[sort%1]").arg(k + 1), 0), sorted[k]);
         QCOMPARE(r.at(QStringLiteral("so[sort%1]").arg(k + 1), 0), so[k]);
         QCOMPARE(r.at(QStringLiteral("down[c%1]").arg(k + 1), 0), down[k]);
         QCOMPARE(r.at(QStringLiteral("rank[c%1]").arg(k + 1), 0), rank[k]);
