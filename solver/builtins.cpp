@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -78,36 +79,50 @@ double pulseTrain(const double *a, std::size_t, const BuiltinClock &c)
     return since < a[1] - eps ? 1.0 : 0.0;
 }
 
-// The positions of `n` values in sorted order, ties kept in the order they stand: from
-// the smallest, or from the largest. Vectors are small (one dimension), so most sort on
-// the stack; the VM sorts every step.
-class SortedOrder {
-public:
-    // `ties`, when given, orders equal values (ascending) before their positions do.
-    SortedOrder(const double *values, std::size_t n, bool ascending, const double *ties = nullptr)
-        : m_index(n <= kSmall ? m_small : (m_large.resize(n), m_large.data()))
-    {
-        for (std::uint32_t k = 0; k < n; ++k)
-            m_index[k] = k;
-        const auto tie = [ties](std::uint32_t x, std::uint32_t y) { return ties && ties[x] < ties[y]; };
-        if (ascending)
-            std::stable_sort(m_index, m_index + n, [values, tie](std::uint32_t x, std::uint32_t y) {
-                return values[x] < values[y] || (values[x] == values[y] && tie(x, y));
-            });
-        else
-            std::stable_sort(m_index, m_index + n, [values, tie](std::uint32_t x, std::uint32_t y) {
-                return values[x] > values[y] || (values[x] == values[y] && tie(x, y));
-            });
-    }
-    // The position of the k-th in order (0-based).
-    std::uint32_t operator[](std::size_t k) const { return m_index[k]; }
-
-private:
-    static constexpr std::size_t kSmall = 256;
-    std::uint32_t m_small[kSmall];
-    std::vector<std::uint32_t> m_large;
-    std::uint32_t *m_index;
+// The positions of `n` values in sorted order, ties kept in the order they stand (or, with
+// `ties`, ordered by those first, ascending): from the smallest, or from the largest; and
+// the inverse, each position's place in that order. The VM computes a sorted vector one
+// element at a time, every call over the same values, so the last order is kept (one per
+// thread: runs may go in parallel) and reused while the values are the same: a vector of n
+// elements sorts once per step instead of n times.
+struct SortedOrder {
+    std::vector<double> key; // the values (and ties) sorted, bit for bit
+    bool ascending = true;
+    bool withTies = false;
+    std::vector<std::uint32_t> order, place;
 };
+
+const SortedOrder &sortedOrder(const double *values, std::size_t n, bool ascending, const double *ties = nullptr)
+{
+    thread_local SortedOrder last;
+    const std::size_t keySize = ties ? 2 * n : n;
+    const bool same = last.ascending == ascending && last.withTies == (ties != nullptr) && last.key.size() == keySize
+                      && std::memcmp(last.key.data(), values, n * sizeof(double)) == 0
+                      && (!ties || std::memcmp(last.key.data() + n, ties, n * sizeof(double)) == 0);
+    if (same)
+        return last;
+    last.key.assign(values, values + n);
+    if (ties)
+        last.key.insert(last.key.end(), ties, ties + n);
+    last.ascending = ascending;
+    last.withTies = ties != nullptr;
+    last.order.resize(n);
+    for (std::uint32_t k = 0; k < n; ++k)
+        last.order[k] = k;
+    const auto tie = [ties](std::uint32_t x, std::uint32_t y) { return ties && ties[x] < ties[y]; };
+    if (ascending)
+        std::stable_sort(last.order.begin(), last.order.end(), [values, tie](std::uint32_t x, std::uint32_t y) {
+            return values[x] < values[y] || (values[x] == values[y] && tie(x, y));
+        });
+    else
+        std::stable_sort(last.order.begin(), last.order.end(), [values, tie](std::uint32_t x, std::uint32_t y) {
+            return values[x] > values[y] || (values[x] == values[y] && tie(x, y));
+        });
+    last.place.resize(n);
+    for (std::uint32_t k = 0; k < n; ++k)
+        last.place[last.order[k]] = k;
+    return last;
+}
 
 // A NaN has no place in an order (and would break the sort's comparisons).
 bool anyNaN(const double *values, std::size_t n)
@@ -126,7 +141,7 @@ double rank(const double *a, std::size_t n, const BuiltinClock &)
     const double *ties = n - 2 - size == size ? values + size : nullptr;
     if (size == 0 || wanted < 1 || wanted > long(size) || anyNaN(values, size) || (ties && anyNaN(ties, size)))
         return kNaN;
-    return double(SortedOrder(values, size, true, ties)[std::size_t(wanted - 1)] + 1);
+    return double(sortedOrder(values, size, true, ties).order[std::size_t(wanted - 1)] + 1);
 }
 
 // Vensim's VECTOR SORT ORDER as lowered (position, direction, the vector...): at position
@@ -138,7 +153,7 @@ double sortOrder(const double *a, std::size_t n, const BuiltinClock &)
     const double p = a[0];
     if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
         return kNaN;
-    return double(SortedOrder(a + 2, size, a[1] > 0)[std::size_t(p)]);
+    return double(sortedOrder(a + 2, size, a[1] > 0).order[std::size_t(p)]);
 }
 
 // Vensim's VECTOR RANK as lowered (position, direction, the vector...): the 1-based rank of
@@ -149,12 +164,7 @@ double vectorRank(const double *a, std::size_t n, const BuiltinClock &)
     const double p = a[0];
     if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
         return kNaN;
-    const SortedOrder order(a + 2, size, a[1] > 0);
-    for (std::size_t k = 0; k < size; ++k) {
-        if (order[k] == std::uint32_t(p))
-            return double(k + 1);
-    }
-    return kNaN;
+    return double(sortedOrder(a + 2, size, a[1] > 0).place[std::size_t(p)] + 1);
 }
 
 // ELEMENT_AT(index, candidates...): the candidate the 1-based index names; NaN (reported
