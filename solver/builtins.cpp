@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -78,22 +80,92 @@ double pulseTrain(const double *a, std::size_t, const BuiltinClock &c)
     return since < a[1] - eps ? 1.0 : 0.0;
 }
 
-// RANK as lowered: n first, then the array's elements. Ties go by position.
+// The positions of `n` values in sorted order, ties kept in the order they stand (or, with
+// `ties`, ordered by those first, ascending): from the smallest, or from the largest; and
+// the inverse, each position's place in that order. The VM computes a sorted vector one
+// element at a time, every call over the same values, so the last order is kept (one per
+// thread: runs may go in parallel) and reused while the values are the same: a vector of n
+// elements sorts once per step instead of n times.
+struct SortedOrder {
+    std::vector<double> key; // the values (and ties) sorted, bit for bit
+    bool ascending = true;
+    bool withTies = false;
+    std::vector<std::uint32_t> order, place;
+};
+
+const SortedOrder &sortedOrder(const double *values, std::size_t n, bool ascending, const double *ties = nullptr)
+{
+    thread_local SortedOrder last;
+    const std::size_t keySize = ties ? 2 * n : n;
+    const bool same = last.ascending == ascending && last.withTies == (ties != nullptr) && last.key.size() == keySize
+                      && std::memcmp(last.key.data(), values, n * sizeof(double)) == 0
+                      && (!ties || std::memcmp(last.key.data() + n, ties, n * sizeof(double)) == 0);
+    if (same)
+        return last;
+    last.key.assign(values, values + n);
+    if (ties)
+        last.key.insert(last.key.end(), ties, ties + n);
+    last.ascending = ascending;
+    last.withTies = ties != nullptr;
+    last.order.resize(n);
+    for (std::uint32_t k = 0; k < n; ++k)
+        last.order[k] = k;
+    const auto tie = [ties](std::uint32_t x, std::uint32_t y) { return ties && ties[x] < ties[y]; };
+    if (ascending)
+        std::stable_sort(last.order.begin(), last.order.end(), [values, tie](std::uint32_t x, std::uint32_t y) {
+            return values[x] < values[y] || (values[x] == values[y] && tie(x, y));
+        });
+    else
+        std::stable_sort(last.order.begin(), last.order.end(), [values, tie](std::uint32_t x, std::uint32_t y) {
+            return values[x] > values[y] || (values[x] == values[y] && tie(x, y));
+        });
+    last.place.resize(n);
+    for (std::uint32_t k = 0; k < n; ++k)
+        last.place[last.order[k]] = k;
+    return last;
+}
+
+// A NaN has no place in an order (and would break the sort's comparisons).
+bool anyNaN(const double *values, std::size_t n)
+{
+    return std::any_of(values, values + n, [](double v) { return std::isnan(v); });
+}
+
+// RANK as lowered: n, how many elements the array has, its elements, then Stella's optional
+// secondary sort array's. Ties go by the secondary array (ascending), then by position; a
+// secondary array of another size is not used, as Stella's documentation says.
 double rank(const double *a, std::size_t n, const BuiltinClock &)
 {
-    const std::size_t size = n - 1;
     const long wanted = std::lround(a[0]);
-    if (size == 0 || wanted < 1 || wanted > long(size))
+    const std::size_t size = std::size_t(a[1]);
+    const double *values = a + 2;
+    const double *ties = n - 2 - size == size ? values + size : nullptr;
+    if (size == 0 || wanted < 1 || wanted > long(size) || anyNaN(values, size) || (ties && anyNaN(ties, size)))
         return kNaN;
-    // Elements are few (one array); sort their indices by value.
-    std::uint32_t order[256];
-    std::vector<std::uint32_t> large;
-    std::uint32_t *idx = size <= 256 ? order : (large.resize(size), large.data());
-    for (std::uint32_t k = 0; k < size; ++k)
-        idx[k] = k;
-    const double *values = a + 1;
-    std::stable_sort(idx, idx + size, [values](std::uint32_t x, std::uint32_t y) { return values[x] < values[y]; });
-    return double(idx[wanted - 1] + 1);
+    return double(sortedOrder(values, size, true, ties).order[std::size_t(wanted - 1)] + 1);
+}
+
+// Vensim's VECTOR SORT ORDER as lowered (position, direction, the vector...): at position
+// p, the 0-based position in the vector of the p-th value in order, from the smallest when
+// the direction is above 0, else from the largest. [3, 1, 2] ascending: 1, 2, 0.
+double sortOrder(const double *a, std::size_t n, const BuiltinClock &)
+{
+    const std::size_t size = n - 2;
+    const double p = a[0];
+    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
+        return kNaN;
+    return double(sortedOrder(a + 2, size, a[1] > 0).order[std::size_t(p)]);
+}
+
+// Vensim's VECTOR RANK as lowered (position, direction, the vector...): the 1-based rank of
+// the value at position p, ties ranked by position. [3, 1, 2] ascending: 3, 1, 2.
+double vectorRank(const double *a, std::size_t n, const BuiltinClock &)
+{
+    const std::size_t size = n - 2;
+    const double p = a[0];
+    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
+        return kNaN;
+    return double(sortedOrder(a + 2, size, a[1] > 0).place[std::size_t(p)] + 1);
 }
 
 // ELEMENT_AT(index, candidates...): the candidate the 1-based index names; NaN (reported
@@ -113,6 +185,7 @@ constexpr StatefulRoles kNoRoles{};
 constexpr StatefulRoles kSmooth{{1, -1}, 2};      // (input, time [, initial])
 constexpr StatefulRoles kSmoothN{{1, 2}, 3};      // (input, time, order [, initial])
 constexpr StatefulRoles kPrevious{{-1, -1}, 1};   // (input [, initial])
+constexpr StatefulRoles kNpv{{1, 3}, 2};          // (stream, rate [, initial [, factor]])
 
 #define UNARY(expr) [](double x) -> double { return expr; }
 #define EVAL(expr) [](const double *a, std::size_t n, const BuiltinClock &c) -> double { (void)a; (void)n; (void)c; return expr; }
@@ -154,7 +227,12 @@ const BuiltinInfo kBuiltins[] = {
     // BY PRIORITY is ALLOCATE AVAILABLE with rectangular profiles, and lowers to it.
     {{"allocate_available"}, Builtin::AllocateAvailable, 3, 3, false, L::Allocation, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, allocationOf},
     {{"allocate_by_priority"}, Builtin::None, 5, 5, false, L::Allocation, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
-    {{"rank"}, Builtin::Rank, 2, 2, false, L::RankOf, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, rank},
+    {{"rank"}, Builtin::Rank, 2, 3, false, L::RankOf, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, rank},
+    // Vensim's vector functions, over the last dimension of their first argument
+    {{"vector_sort_order"}, Builtin::SortOrder, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, sortOrder},
+    {{"vector_rank"}, Builtin::VectorRank, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, vectorRank},
+    {{"vector_elm_map"}, Builtin::None, 2, 2, false, L::ElementMap, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"vector_reorder"}, Builtin::None, 2, 2, false, L::Reorder, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     // time inputs
     {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step},
     {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp},
@@ -177,6 +255,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},
     {{"history"}, Builtin::None, 2, 2, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"init"}, Builtin::None, 1, 1, false, L::Stateful, U::SameAsFirst, P::FixedAtStart, R::FirstArgument, kNoRoles, nullptr, nullptr},
+    {{"npv"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
     // special forms
     {{"if_then_else"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Conditional, R::Branches, kNoRoles, nullptr, nullptr},
     {{"lookup"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},

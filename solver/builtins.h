@@ -29,8 +29,11 @@ enum class Builtin {
     Min, Max, Sum, Mean, Size,
     // time inputs
     Step, Ramp, Pulse, PulseTrain, VensimPulse,
-    // RANK(array, n): the 1-based index of the n-th smallest element
+    // RANK(array, n [, secondary sort array]): the 1-based index of the n-th smallest element
     Rank,
+    // Vensim's VECTOR SORT ORDER and VECTOR RANK as lowered: the position asked for
+    // (0-based), the direction (> 0 ascending), then the vector's elements
+    SortOrder, VectorRank,
     // an array element picked by a subscript computed while the model runs: the index
     // (1-based), then the candidates; NaN out of range
     ElementAt,
@@ -49,7 +52,10 @@ enum class Lowering {
     Instruction,    // Node::Call with the arguments in order
     ArrayArguments, // Node::Call with each array argument spread into its elements (MIN, SUM...)
     ElementCount,   // a constant: how many values the arguments hold (SIZE)
-    RankOf,         // RANK(array, n): n first, then the array's elements
+    RankOf,         // RANK(array, n [, ties]): n, the count, the array's elements, the ties' 
+    VectorOrder,    // VECTOR SORT ORDER, VECTOR RANK: one element of a vector-valued result
+    ElementMap,     // VECTOR ELM MAP: an element picked by an offset from a referenced one
+    Reorder,        // VECTOR REORDER: a vector's element picked by a sort order
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
     Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
@@ -65,6 +71,8 @@ enum class UnitsRule {
     SquareRoot,            // half the powers of the argument's units
     Quotient,              // the first argument's units over the second's (SAFEDIV, XIDZ, ZIDZ)
     PerTimeUnit,           // 1 / the model's time unit (TREND)
+    TimesTimeUnit,         // the first argument's units times the model's time unit (NPV)
+    Dimensionless,         // a dimensionless result; the arguments checked within themselves
     TableUnits,            // the declared units of the table variable (LOOKUP)
 };
 

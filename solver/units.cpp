@@ -552,6 +552,16 @@ private:
                 return Inferred::of(UnitPowers{} / *m_units.timeUnit());
             }
             break;
+        case UnitsRule::TimesTimeUnit: {
+            const Inferred a = first();
+            inferAll(1);
+            if (a.known() && m_units.timeUnit())
+                return Inferred::of(*a.unit * *m_units.timeUnit());
+            return Inferred::unknown();
+        }
+        case UnitsRule::Dimensionless:
+            inferAll(0);
+            return Inferred::of(UnitPowers{});
         case UnitsRule::Unchecked:
             break;
         }

@@ -104,6 +104,10 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("TREND"), QStringLiteral("TREND")},
         {QStringLiteral("FORECAST"), QStringLiteral("FORCST")}, {QStringLiteral("INITIAL"), QStringLiteral("INIT")},
         {QStringLiteral("RANDOM UNIFORM"), QStringLiteral("RANDOM_UNIFORM")},
+        {QStringLiteral("VECTOR SORT ORDER"), QStringLiteral("VECTOR_SORT_ORDER")},
+        {QStringLiteral("VECTOR RANK"), QStringLiteral("VECTOR_RANK")},
+        {QStringLiteral("VECTOR ELM MAP"), QStringLiteral("VECTOR_ELM_MAP")},
+        {QStringLiteral("VECTOR REORDER"), QStringLiteral("VECTOR_REORDER")},
     };
     if ((f == QLatin1String("SUM") || f == QLatin1String("PROD") || f == QLatin1String("VMIN") || f == QLatin1String("VMAX"))
         && n == 1) {
@@ -136,6 +140,8 @@ QString translateCall(const Expr &e, TranslateContext &c)
         f == QLatin1String("ALLOCATE AVAILABLE") ? arity(3, 3) : arity(5, 5);
         return call(variableName(e.text), allArgs(e, c));
     }
+    if (f == QLatin1String("NPV") && arity(4, 4)) // (stream, discount rate, initial value, factor)
+        return call(QStringLiteral("NPV"), allArgs(e, c));
     if (f == QLatin1String("PROD")) {
         c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));
         return call(QStringLiteral("PROD"), allArgs(e, c));

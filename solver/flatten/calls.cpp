@@ -79,16 +79,31 @@ Node Flattener::call(Context &c, const Expr &e)
             return Node::constant(double(spread(c, e).size()));
         }
         case Lowering::RankOf: {
-            // RANK(array, n): the array's elements spread, n first for the machine.
-            Expr arrayOnly = e;
-            arrayOnly.args.resize(1);
-            std::vector<Node> args{expr(c, e.args[1])};
-            for (Node &n : spread(c, arrayOnly))
+            // RANK(array, n [, secondary sort array]): for the machine n first, then how
+            // many elements the array has, its elements spread, and the secondary's.
+            const auto elements = [&](const Expr &array) {
+                Expr only = e;
+                only.args = {array};
+                return spread(c, only);
+            };
+            std::vector<Node> values = elements(e.args[0]);
+            std::vector<Node> args{expr(c, e.args[1]), Node::constant(double(values.size()))};
+            for (Node &n : values)
                 args.push_back(std::move(n));
+            if (e.args.size() > 2) {
+                for (Node &n : elements(e.args[2]))
+                    args.push_back(std::move(n));
+            }
             return Node::call(Builtin::Rank, std::move(args));
         }
         case Lowering::Allocation:
             return allocation(c, e);
+        case Lowering::VectorOrder:
+            return vectorOrder(c, e, b->id);
+        case Lowering::ElementMap:
+            return elementMap(c, e);
+        case Lowering::Reorder:
+            return vectorReorder(c, e);
         case Lowering::RandomDraw:
         case Lowering::Instruction: {
             std::vector<Node> args;

@@ -10,7 +10,8 @@
 //   allocation.cpp  Vensim's ALLOCATE AVAILABLE and ALLOCATE BY PRIORITY over a dimension
 //   macros.cpp      macro calls, one hidden scope per call
 //   conveyors.cpp   Stella's conveyors and queues: belt-computed outflows and leaks, FIFO queues
-//   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT...: hidden stocks, flows, series
+//   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT, NPV...: hidden stocks, flows, series
+//   vectors.cpp     Vensim's VECTOR SORT ORDER, RANK, REORDER and ELM MAP
 #include "solver/flatmodel.h"
 #include "solver/parser.h"
 
@@ -148,6 +149,16 @@ private:
     int allocatedDimension(const Expr &call, const Expr &argument, int fromEnd) const;
     std::optional<double> settledValue(const Node &n, int depth = 0) const;
     void checkProfiles();
+    // vectors.cpp
+    struct PositionedVector {
+        std::vector<Node> elements;
+        int position = 0; // of the element being computed
+    };
+    const Symbol &vectorVariable(Context &c, const Expr &call, const Expr &a);
+    PositionedVector wholeVector(Context &c, const Expr &e);
+    Node vectorOrder(Context &c, const Expr &e, Builtin id);
+    Node vectorReorder(Context &c, const Expr &e);
+    Node elementMap(Context &c, const Expr &e);
 
     // macros.cpp
     Node expandMacro(Context &c, const Expr &e, const Macro &m);

@@ -197,7 +197,8 @@ bool Flattener::starsToDimensions(Context &c, Expr &e, std::vector<int> &dims)
     if (e.kind == Expr::Kind::Call) {
         const BuiltinInfo *b = findBuiltin(e.name);
         if (b && (b->lowering == Lowering::ArrayArguments || b->lowering == Lowering::ElementCount
-                  || b->lowering == Lowering::RankOf || b->lowering == Lowering::Allocation))
+                  || b->lowering == Lowering::RankOf || b->lowering == Lowering::Allocation
+                  || b->lowering == Lowering::VectorOrder || b->lowering == Lowering::Reorder))
             return false;
     }
     bool any = false;

@@ -1,4 +1,4 @@
-// Stateful builtins (SMTH, DELAY, TREND, PREVIOUS, INIT...): rewritten into hidden
+// Stateful builtins (SMTH, DELAY, TREND, PREVIOUS, INIT, NPV...): rewritten into hidden
 // stocks, flows and recorded series.
 #include "flattener.h"
 
@@ -148,6 +148,28 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
         // The input's value at an earlier time (its first value before the start).
         const int series = record(f, arg(0));
         return history(series, arg(1), firstValue(f, series));
+    }
+    if (f == QLatin1String("npv")) {
+        // NPV(stream, discount rate [, initial value [, factor]]) as Vensim's manual defines
+        // it: a discount factor df falling from 1 by df * rate / (1 + rate * DT), an
+        // accumulation of stream * df from the initial value (0 by default), and the value
+        // (accumulated + stream * DT * df) * factor: the current step's stream counts, not
+        // yet discounted. Stella's NPV(stream, rate [, initial]) is read the same way.
+        const Node stream = shared(f, arg(0));
+        const Node rate = shared(f, arg(1));
+        const Node dt = Node::of(Node::Kind::TimeStep);
+        const int discount = addHidden(FlatVar::Kind::Stock, f, Node::constant(1));
+        const Node df = Node::var(discount);
+        const int discounting = addHidden(FlatVar::Kind::Flow, f,
+            Node::binary(BinaryOp::Divide, Node::binary(BinaryOp::Multiply, df, rate),
+                         Node::binary(BinaryOp::Add, Node::constant(1), Node::binary(BinaryOp::Multiply, rate, dt))));
+        m_out.vars[discount].outflows.push_back(discounting);
+        const int accumulated = addHidden(FlatVar::Kind::Stock, f, e.args.size() > 2 ? arg(2) : Node::constant(0));
+        const int accumulating = addHidden(FlatVar::Kind::Flow, f, Node::binary(BinaryOp::Multiply, stream, df));
+        m_out.vars[accumulated].inflows.push_back(accumulating);
+        Node value = Node::binary(BinaryOp::Add, Node::var(accumulated),
+                                  Node::binary(BinaryOp::Multiply, Node::binary(BinaryOp::Multiply, stream, dt), df));
+        return e.args.size() > 3 ? Node::binary(BinaryOp::Multiply, std::move(value), arg(3)) : value;
     }
     if (f == QLatin1String("init")) {
         // A stock with no flows keeps its initial value.

@@ -61,6 +61,10 @@ void TestPolarity::polarityOfEquations_data()
     QTest::newRow("ZIDZ denominator") << "ZIDZ(b, a)" << "a" << minus;
     QTest::newRow("ABS of positive") << "ABS(a)" << "a" << plus;
     QTest::newRow("ARCCOS") << "ARCCOS(a)" << "a" << minus;
+    // NPV accumulates its stream (discounted, so still rising with it); the initial value
+    // is read once.
+    QTest::newRow("NPV of the stream") << "NPV(a, 0.1, 0, 1)" << "a" << plus;
+    QTest::newRow("NPV initial ignored") << "NPV(-a, 0.1, a, 1)" << "a" << minus;
 }
 
 void TestPolarity::polarityOfEquations()
@@ -90,6 +94,8 @@ void TestPolarity::unknownPolaritiesSayWhy_data()
     QTest::newRow("time input") << "STEP(10, a)" << "a" << "time input";
     QTest::newRow("ABS of a difference") << "ABS(a - b)" << "a" << "ABS";
     QTest::newRow("unknown function") << "MYMACRO(a)" << "a" << "not known";
+    QTest::newRow("NPV discount rate") << "NPV(x, a)" << "a" << "sets the time";
+    QTest::newRow("vector rank") << "VECTOR_RANK(a, 1)" << "a" << "not known";
 }
 
 void TestPolarity::unknownPolaritiesSayWhy()

@@ -45,6 +45,7 @@ private slots:
     void unreadableUnitsAreReported();
     void nestingIsBoundedAcrossDefinitions();
     void graphicalFunctionOutputsCarryDeclaredUnits();
+    void npvAndVectorFunctionUnits();
 };
 
 void TestUnits::parsesUnitExpressions_data()
@@ -169,6 +170,23 @@ void TestUnits::graphicalFunctionOutputsCarryDeclaredUnits()
     QCOMPARE(w.size(), 2);
     QVERIFY2(w[0].contains(QLatin1String("a sum mixes dimensionless and requests")), qPrintable(w[0]));
     QVERIFY2(w[1].contains(QLatin1String("a sum mixes requests/minute and requests")), qPrintable(w[1]));
+}
+
+// Vensim's manual: NPV(units, 1/time, units*time, dmnl) --> units*time, so NPV of dollar/month
+// is in dollars; VECTOR RANK and VECTOR SORT ORDER are dimensionless; VECTOR ELM MAP has its
+// first argument's units. Only 'wrong', declared as the stream's units, disagrees.
+void TestUnits::npvAndVectorFunctionUnits()
+{
+    const Project p = project(var("aux", QStringLiteral("cash"), QStringLiteral("100"), QStringLiteral("dollar/Months"))
+                              + var("aux", QStringLiteral("rate"), QStringLiteral("0.1"), QStringLiteral("1/Months"))
+                              + var("aux", QStringLiteral("value"), QStringLiteral("NPV(cash, rate, 0, 1)"), QStringLiteral("dollar"))
+                              + var("aux", QStringLiteral("wrong"), QStringLiteral("NPV(cash, rate)"), QStringLiteral("dollar/Months"))
+                              + var("aux", QStringLiteral("ranked"), QStringLiteral("VECTOR_RANK(cash, 1)"), QStringLiteral("dmnl"))
+                              + var("aux", QStringLiteral("order"), QStringLiteral("VECTOR_SORT_ORDER(cash, 1)"), QStringLiteral("dmnl"))
+                              + var("aux", QStringLiteral("mapped"), QStringLiteral("VECTOR_ELM_MAP(cash, 0)"), QStringLiteral("dollar/Months")));
+    const QStringList w = messages(checkUnits(p));
+    QCOMPARE(w.size(), 1);
+    QVERIFY2(w[0].contains(QLatin1String("'wrong' is declared in dollar/month but its equation gives dollar")), qPrintable(w[0]));
 }
 
 QTEST_GUILESS_MAIN(TestUnits)

@@ -1,0 +1,226 @@
+// Vensim's VECTOR SORT ORDER, VECTOR RANK, VECTOR ELM MAP and NPV read from .mdl text, with
+// values worked by hand from Vensim's manual, and their misuse reported at line:column.
+#include "model/vensim/mdlreader.h"
+#include "model/xmilereader.h"
+#include "model/xmilewriter.h"
+#include "solver/compiler.h"
+#include "solver/simulation.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace meadows;
+
+namespace {
+
+const char *const kControl = "INITIAL TIME = 0 ~ Year ~ |\n"
+                             "FINAL TIME = 4 ~ Year ~ |\n"
+                             "TIME STEP = 1 ~ Year ~ |\n"
+                             "SAVEPER = TIME STEP ~ Year ~ |\n";
+
+// The equations start on line 2 of the file, after "{UTF-8}".
+XmileReadResult read(const QString &equations)
+{
+    return readVensim((QStringLiteral("{UTF-8}\n") + equations + QLatin1String(kControl)).toUtf8(), QStringLiteral("m.mdl"));
+}
+
+QStringList format(const std::vector<Diagnostic> &diagnostics)
+{
+    QStringList out;
+    for (const Diagnostic &d : diagnostics)
+        out << d.format();
+    return out;
+}
+
+struct Run {
+    QStringList messages; // reading's and compiling's
+    RunResult result;
+    double at(const QString &name, double time) const
+    {
+        if (!result.results)
+            return std::nan("");
+        const int col = result.results->column(name);
+        for (std::size_t row = 0; col >= 0 && row < result.results->rows(); ++row)
+            if (std::fabs(result.results->at(row, 0) - time) < 1e-9)
+                return result.results->at(row, std::size_t(col));
+        return std::nan("");
+    }
+};
+
+// With `saved`, the model is first written as XMILE (Save As) and read back from that.
+Run run(const QString &equations, bool saved = false)
+{
+    Run out;
+    XmileReadResult r = read(equations);
+    if (saved && r.project)
+        r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
+    out.messages = format(r.diagnostics);
+    if (!r.project)
+        return out;
+    const CompileResult c = compileProject(*r.project);
+    out.messages << format(c.diagnostics);
+    if (c.model)
+        out.result = simulate(*c.model);
+    return out;
+}
+
+} // namespace
+
+class TestVensimVectors : public QObject {
+    Q_OBJECT
+private slots:
+    void sortOrderRankAndElementMap();
+    void agingChainWithElementMap();
+    void elementMapOutsideTheVariable();
+    void npvOverTime();
+    void savedAsXmileRunsTheSame();
+    void misuseIsReportedAtItsPlace_data();
+    void misuseIsReportedAtItsPlace();
+};
+
+// Vensim's manual: revenue = 5000, 3000, 8000. Ascending the smallest is c2 (position 1),
+// then c1 (0), then c3 (2): so = [1, 0, 2] (0-based), over a range of the same size as
+// company. VECTOR RANK gives [2, 1, 3] (1-based). With so as offsets from revenue[c1]: the
+// minimum revenue[c1 + 1] = 3000, the median revenue[c1 + 0] = 5000, the maximum
+// revenue[c1 + 2] = 8000. Descending (direction -1) the order is c3, c1, c2: [2, 0, 1].
+// VECTOR REORDER(revenue[company], so[scompany]) is revenue[so[i]]: [3000, 5000, 8000].
+void TestVensimVectors::sortOrderRankAndElementMap()
+{
+    const Run r = run(QStringLiteral("company: c1, c2, c3 ~~|\n"
+                                     "scompany: sort1, sort2, sort3 ~~|\n"
+                                     "revenue[company] = 5000, 3000, 8000 ~ $ ~|\n"
+                                     "so[scompany] = VECTOR SORT ORDER(revenue[company], 1) ~ Dmnl ~|\n"
+                                     "down[company] = VECTOR SORT ORDER(revenue[company], -1) ~ Dmnl ~|\n"
+                                     "rank[company] = VECTOR RANK(revenue[company], 1) ~ Dmnl ~|\n"
+                                     "min rev = VECTOR ELM MAP(revenue[c1], so[sort1]) ~ $ ~|\n"
+                                     "med rev = VECTOR ELM MAP(revenue[c1], so[sort2]) ~ $ ~|\n"
+                                     "max rev = VECTOR ELM MAP(revenue[c1], so[sort3]) ~ $ ~|\n"
+                                     "sorted rev[scompany] = VECTOR REORDER(revenue[company], so[scompany]) ~ $ ~|\n"));
+    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages.filter(QStringLiteral("VECTOR")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+    const double so[] = {1, 0, 2}, down[] = {2, 0, 1}, rank[] = {2, 1, 3}, sorted[] = {3000, 5000, 8000};
+    for (int k = 0; k < 3; ++k) {
+        QCOMPARE(r.at(QStringLiteral("sorted rev[sort%1]").arg(k + 1), 0), sorted[k]);
+        QCOMPARE(r.at(QStringLiteral("so[sort%1]").arg(k + 1), 0), so[k]);
+        QCOMPARE(r.at(QStringLiteral("down[c%1]").arg(k + 1), 0), down[k]);
+        QCOMPARE(r.at(QStringLiteral("rank[c%1]").arg(k + 1), 0), rank[k]);
+    }
+    QCOMPARE(r.at(QStringLiteral("min rev"), 4), 3000.0);
+    QCOMPARE(r.at(QStringLiteral("med rev"), 4), 5000.0);
+    QCOMPARE(r.at(QStringLiteral("max rev"), 4), 8000.0);
+}
+
+// The manual's aging chain: outflow[stage] = 10, 20, 30; inflow[stage] = IF THEN ELSE(stage
+// = st1, 5, VECTOR ELM MAP(outflow[stage], -1)) = [5, 10, 20]: each stage takes the one before
+// it's outflow, the first the outside's 5 (its offset -1, outside outflow, is in the branch
+// not taken, so nothing is reported). The manual's task skill: skill[brawn], skill[brain] =
+// 10, 20 and task skill = 0, 1, 1: VECTOR ELM MAP(skill[brawn], task skill[task]) = [10, 20, 20].
+void TestVensimVectors::agingChainWithElementMap()
+{
+    const Run r = run(QStringLiteral("stage: (st1-st3) ~~|\n"
+                                     "outflow[stage] = 10, 20, 30 ~~|\n"
+                                     "inflow[stage] = IF THEN ELSE(stage = st1, 5, VECTOR ELM MAP(outflow[stage], -1)) ~~|\n"
+                                     "task: dig, build, test ~~|\n"
+                                     "skill: brawn, brain ~~|\n"
+                                     "labor skill[skill] = 10, 20 ~~|\n"
+                                     "task skill[task] = 0, 1, 1 ~~|\n"
+                                     "avg task skill[task] = VECTOR ELM MAP(labor skill[brawn], task skill[task]) ~~|\n"));
+    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(!r.result.firstNonFinite, qPrintable(r.result.firstNonFinite ? r.result.firstNonFinite->format() : QString()));
+    const double inflow[] = {5, 10, 20};
+    for (int k = 0; k < 3; ++k)
+        QCOMPARE(r.at(QStringLiteral("inflow[st%1]").arg(k + 1), 2), inflow[k]);
+    QCOMPARE(r.at(QStringLiteral("avg task skill[dig]"), 0), 10.0);
+    QCOMPARE(r.at(QStringLiteral("avg task skill[build]"), 0), 20.0);
+    QCOMPARE(r.at(QStringLiteral("avg task skill[test]"), 0), 20.0);
+}
+
+// picked = VECTOR ELM MAP(v[e1], Time) with v = 3, 1, 2 over times 0 to 4: v[e1 + Time] is
+// 3, 1, 2 at times 0, 1, 2, and at 3 names a fourth element v does not have: NaN, and the run
+// says so at the equation: line 4 (after "{UTF-8}", e and v), where its text starts after
+// "picked =", column 9.
+void TestVensimVectors::elementMapOutsideTheVariable()
+{
+    const Run r = run(QStringLiteral("e: e1, e2, e3 ~~|\n"
+                                     "v[e] = 3, 1, 2 ~~|\n"
+                                     "picked = VECTOR ELM MAP(v[e1], Time) ~~|\n"));
+    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("picked"), 2), 2.0);
+    QVERIFY(std::isnan(r.at(QStringLiteral("picked"), 3)));
+    QVERIFY(r.result.firstNonFinite);
+    const QString said = r.result.firstNonFinite->format();
+    QVERIFY2(said.startsWith(QStringLiteral("m.mdl:4:9: warning: 'picked' is NaN at time 3 (a subscript computed")), qPrintable(said));
+}
+
+// NPV(cash, rate, 0, 1) with cash 100, rate 0.1, TIME STEP 1 (Vensim's manual: df = INTEG(-df
+// * rate / (1 + rate * TIME STEP), 1) = 1.1^-n; NPV = (INTEG(cash * df, 0) + cash * TIME STEP
+// * df) * 1): 100 * (1 + 1.1^-1 + ... + 1.1^-n): 100, 190.909..., 273.553..., 348.685...,
+// 416.986...; with init val 50 and factor 2: (50 + 100 + 100/1.1) * 2 = 481.818... at 1.
+void TestVensimVectors::npvOverTime()
+{
+    const Run r = run(QStringLiteral("cash = 100 ~ $/Year ~|\n"
+                                     "rate = 0.1 ~ 1/Year ~|\n"
+                                     "value = NPV(cash, rate, 0, 1) ~ $ ~|\n"
+                                     "scaled = NPV(cash, rate, 50, 2) ~ $ ~|\n"));
+    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages.filter(QStringLiteral("NPV")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+    double sum = 0;
+    for (int n = 0; n <= 4; ++n) {
+        sum += 100 * std::pow(1.1, -n);
+        QVERIFY2(std::fabs(r.at(QStringLiteral("value"), n) - sum) < 1e-9,
+                 qPrintable(QStringLiteral("t%1: %2, not %3").arg(n).arg(r.at(QStringLiteral("value"), n), 0, 'g', 17).arg(sum)));
+    }
+    QVERIFY(std::fabs(r.at(QStringLiteral("value"), 4) - 416.98654463492926) < 1e-9);
+    QVERIFY(std::fabs(r.at(QStringLiteral("scaled"), 1) - (50 + 100 + 100 / 1.1) * 2) < 1e-9);
+}
+
+// Saved as XMILE, the equations keep Meadows' names for the functions (VECTOR_SORT_ORDER,
+// VECTOR_RANK, VECTOR_ELM_MAP, NPV) and give the numbers worked out above.
+void TestVensimVectors::savedAsXmileRunsTheSame()
+{
+    const Run r = run(QStringLiteral("company: c1, c2, c3 ~~|\n"
+                                     "scompany: sort1, sort2, sort3 ~~|\n"
+                                     "revenue[company] = 5000, 3000, 8000 ~ $ ~|\n"
+                                     "so[scompany] = VECTOR SORT ORDER(revenue[company], 1) ~ Dmnl ~|\n"
+                                     "rank[company] = VECTOR RANK(revenue[company], 1) ~ Dmnl ~|\n"
+                                     "min rev = VECTOR ELM MAP(revenue[c1], so[sort1]) ~ $ ~|\n"
+                                     "value = NPV(100, 0.1, 0, 1) ~ $ ~|\n"),
+                      true);
+    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    const double so[] = {1, 0, 2}, rank[] = {2, 1, 3};
+    for (int k = 0; k < 3; ++k) {
+        QCOMPARE(r.at(QStringLiteral("so[sort%1]").arg(k + 1), 0), so[k]);
+        QCOMPARE(r.at(QStringLiteral("rank[c%1]").arg(k + 1), 0), rank[k]);
+    }
+    QCOMPARE(r.at(QStringLiteral("min rev"), 0), 3000.0);
+    QVERIFY(std::fabs(r.at(QStringLiteral("value"), 1) - (100 + 100 / 1.1)) < 1e-9);
+}
+
+// Line 2 declares d; line 3 is v; line 4 the equation at fault. Columns counted by hand.
+void TestVensimVectors::misuseIsReportedAtItsPlace_data()
+{
+    QTest::addColumn<QString>("equation");
+    QTest::addColumn<QString>("expected");
+    //          x = VECTOR RANK(v[d], 1): the call at column 5; a scalar equation.
+    QTest::newRow("outside its range") << "x = VECTOR RANK(v[d], 1)"
+        << "m.mdl:4:5: error: in 'x': VECTOR_RANK gives one value per element of 'd': use it in an equation over 'd'";
+    //          y[d] = VECTOR SORT ORDER(s, 1): 's' at column 26.
+    QTest::newRow("not an array") << "y[d] = VECTOR SORT ORDER(s, 1)"
+        << "m.mdl:4:26: error: in 'y': VECTOR_SORT_ORDER needs an array as its first argument; 's' is not one";
+    //          z = VECTOR ELM MAP(v[d], 0): 'v' at column 20, three elements where one is needed.
+    QTest::newRow("map of a range") << "z = VECTOR ELM MAP(v[d], 0)"
+        << "m.mdl:4:20: error: in 'z': VECTOR_ELM_MAP needs one element as its first argument; 'v' gives 3";
+    //          w = NPV(s, 0.1, 0): Vensim's NPV takes four arguments; the call at column 5.
+    QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: warning: NPV takes 4 argument(s), not 3";
+}
+
+void TestVensimVectors::misuseIsReportedAtItsPlace()
+{
+    QFETCH(QString, equation);
+    QFETCH(QString, expected);
+    const Run r = run(QStringLiteral("d: d1, d2, d3 ~~|\nv[d] = 3, 1, 2 ~~|\n") + equation + QStringLiteral(" ~~|\ns = 5 ~~|\n"));
+    QVERIFY2(r.messages.contains(expected), qPrintable(r.messages.join(u'\n')));
+}
+
+QTEST_GUILESS_MAIN(TestVensimVectors)
+#include "test_vensim_vectors.moc"
