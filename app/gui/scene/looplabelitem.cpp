@@ -9,7 +9,7 @@
 
 namespace meadows {
 
-static constexpr double kRadius = 14;
+static constexpr double kRadius = diagram::kMarkerRadius;
 
 LoopLabelItem::LoopLabelItem(const LoopMark &mark) : m_mark(mark)
 {
