@@ -16,6 +16,18 @@ constexpr double kRoomSlack = 30;
 // Room kept beyond what the marker needs: the editor measures names with its own font and
 // cuts curves at its own outlines, a pixel or two from the estimate layout works with.
 constexpr double kSpareRoom = 2;
+// Per pixel a link not in the loop grows when it bends round a name moved to make room:
+// a swing of 150 px round the name costs what the slack allows, so a marker is not bought
+// with a connector swinging round half the diagram.
+constexpr double kRoomDetour = 0.2;
+
+double arcLength(const ConnectorArc &arc)
+{
+    double length = 0;
+    for (std::size_t i = 1; i < arc.points.size(); ++i)
+        length += QLineF(arc.points[i - 1], arc.points[i]).length();
+    return length;
+}
 
 struct Placed {
     MarkerSpot spot;
@@ -76,6 +88,7 @@ struct RoomSearch {
         double angle = 0, score = 1e18;
         MarkerSpot spot;
     } best;
+    double detourWeight = kRoomDetour; // per pixel the other links at a moved name grow
 
     // What the links in `affected` and box b's name (when b >= 0) cost together.
     double cost(const std::vector<int> &affected, int b) const
@@ -131,8 +144,16 @@ struct RoomSearch {
         const std::vector<int> affected = affectedBy(b);
         const double limit = cost(affected, b) + kRoomSlack;
         const Router::Snapshot start = r.snapshot(affected, std::size_t(std::max(b, 0)), sides);
-        if (b >= 0)
+        double detour = 0; // how much longer the other links at b became
+        if (b >= 0) {
+            std::vector<double> before;
+            for (const int j : affected)
+                before.push_back(arcLength(r.arcs[std::size_t(j)]));
             moveName(b, side, affected);
+            for (std::size_t i = 0; i < affected.size(); ++i)
+                if (std::find(links.begin(), links.end(), affected[i]) == links.end())
+                    detour += std::max(0.0, arcLength(r.arcs[std::size_t(affected[i])]) - before[i]);
+        }
         for (const int k : links) {
             const LinkShape &link = r.shapes.links[std::size_t(k)];
             const ShapeBox &from = r.shapes.boxes[std::size_t(link.from)];
@@ -148,7 +169,7 @@ struct RoomSearch {
                 r.arcs[std::size_t(k)] = arc;
                 r.signs[std::size_t(k)] = r.signOf(k, arc);
                 r.chosenAngle[std::size_t(k)] = straight + offset;
-                const double c = cost(affected, b);
+                const double c = cost(affected, b) + detourWeight * detour;
                 if (c <= limit && c < best.score && !hitsAny(arc, r.signs[std::size_t(k)], placed)
                     && keepsEarlierInside(affected)) {
                     const Placed p = placeMarker(r, loop, placed);
@@ -163,20 +184,25 @@ struct RoomSearch {
         r.restore(start, affected, std::size_t(std::max(b, 0)), sides);
     }
 
-    // Bends alone first; failing that, each name of the loop's variables on each other side.
+    // Bends alone first; failing that, each name of the loop's variables on each other side,
+    // first where the links at the name keep close to their length, then however far they
+    // must swing round it (the marker inside its loop matters more).
     bool run()
     {
         tryBends(-1, {});
         std::vector<int> boxes;
         for (const QString &name : loop)
             boxes.push_back(r.shapes.byName.value(name, -1));
-        for (std::size_t i = 0; i < boxes.size() && best.link < 0; ++i) {
-            const int b = boxes[i];
-            if (b < 0 || r.shapes.boxes[std::size_t(b)].label.isEmpty())
-                continue;
-            for (const QString &side : r.labelSides(std::size_t(b)))
-                if (r.labelRectOn(std::size_t(b), side, sizes[std::size_t(b)]) != r.shapes.boxes[std::size_t(b)].label)
-                    tryBends(b, side);
+        for (const double weight : {kRoomDetour, 0.0}) {
+            detourWeight = weight;
+            for (std::size_t i = 0; i < boxes.size() && best.link < 0; ++i) {
+                const int b = boxes[i];
+                if (b < 0 || r.shapes.boxes[std::size_t(b)].label.isEmpty())
+                    continue;
+                for (const QString &side : r.labelSides(std::size_t(b)))
+                    if (r.labelRectOn(std::size_t(b), side, sizes[std::size_t(b)]) != r.shapes.boxes[std::size_t(b)].label)
+                        tryBends(b, side);
+            }
         }
         if (best.link < 0)
             return false;
