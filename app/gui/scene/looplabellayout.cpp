@@ -98,7 +98,9 @@ void LoopLabelLayout::place(const QList<LoopLabelItem *> &labels)
             // No room inside: of the marker's sizes, the spot nearest the loop's middle that
             // covers least (outside it, off every line, when there is one); of equal spots,
             // the largest marker.
-            const QPointF centre = diagram::polylineBounds(outline).center();
+            QPointF centre; // the mean of the outline's points: nearer its curves than its corners
+            for (const QPointF &p : outline)
+                centre += p / double(outline.size());
             Spot best;
             for (const double scale : diagram::kMarkerScales) {
                 const Spot found = freeSpotNear(label, centre, outline, scale);
