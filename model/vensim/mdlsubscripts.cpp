@@ -1,6 +1,9 @@
 #include "mdlsubscripts.h"
 
 #include "model/names.h"
+#include "model/sizelimit.h"
+
+#include <algorithm>
 
 #include <QRegularExpression>
 
@@ -76,29 +79,49 @@ void SubscriptRanges::addDefinition(const QString &name, const QString &text, qs
     m_raw.push_back(std::move(raw));
 }
 
-QStringList SubscriptRanges::expand(Raw &raw, int depth, const Warn &error)
+// A range named inside another stands for its elements. Each range is expanded once and
+// remembered: a chain of ranges that each name the next twice would otherwise take time
+// and memory exponential in its length. A range reached again while it is being expanded
+// is a cycle; the total size is bounded like every other part of a model.
+QStringList SubscriptRanges::expand(std::size_t index, const QHash<QString, std::size_t> &byKey, const Warn &error)
 {
+    Raw &raw = m_raw[index];
+    if (raw.state == Raw::Done)
+        return raw.elements;
+    if (raw.state == Raw::Expanding) {
+        error(raw.offset, QStringLiteral("the subscript range %1 is defined in terms of itself").arg(raw.name));
+        return {};
+    }
+    raw.state = Raw::Expanding;
     QStringList out;
     for (const QString &item : raw.items) {
-        const QString key = canonicalName(item);
-        Raw *inner = nullptr;
-        for (Raw &r : m_raw)
-            if (&r != &raw && canonicalName(r.name) == key)
-                inner = &r;
-        if (inner && depth < 32)
-            out << expand(*inner, depth + 1, error);
+        const auto inner = byKey.constFind(canonicalName(item));
+        if (inner != byKey.constEnd() && *inner != index)
+            out << expand(*inner, byKey, error);
         else
             out << item;
+        if (out.size() > maxModelSize()) {
+            error(raw.offset, QStringLiteral("the subscript range %1 has more than %2 elements (raise the limit with "
+                                             "--max-size)").arg(raw.name).arg(maxModelSize()));
+            out.clear();
+            break;
+        }
     }
+    raw.elements = out;
+    raw.state = Raw::Done;
     return out;
 }
 
 void SubscriptRanges::resolve(const Warn &error)
 {
-    for (Raw &raw : m_raw) {
+    QHash<QString, std::size_t> byKey; // the last definition of a name wins, as it always has
+    for (std::size_t i = 0; i < m_raw.size(); ++i)
+        byKey.insert(canonicalName(m_raw[i].name), i);
+    for (std::size_t i = 0; i < m_raw.size(); ++i) {
+        const Raw &raw = m_raw[i];
         Dimension d;
         d.name = raw.name;
-        d.elements = expand(raw, 0, error);
+        d.elements = expand(i, byKey, error);
         d.elements.removeDuplicates();
         const QString key = canonicalName(raw.name);
         if (m_index.contains(key)) {
@@ -106,9 +129,13 @@ void SubscriptRanges::resolve(const Warn &error)
             continue;
         }
         m_index.insert(key, int(m_dims.size()));
+        QSet<QString> keys;
         for (const QString &e : d.elements)
-            m_elementKeys[canonicalName(e)]++;
+            keys.insert(canonicalName(e));
+        for (const QString &e : keys)
+            m_elementKeys[e]++;
         m_dims.push_back(std::move(d));
+        m_dimKeys.push_back(std::move(keys));
     }
 }
 
@@ -138,14 +165,13 @@ QStringList SubscriptRanges::elementsOf(const QString &name) const
 
 QString SubscriptRanges::rangeHolding(const QStringList &elements) const
 {
+    QStringList keys;
+    for (const QString &e : elements)
+        keys << canonicalName(e);
     const Dimension *best = nullptr;
-    for (const Dimension &d : m_dims) {
-        QSet<QString> keys;
-        for (const QString &e : d.elements)
-            keys.insert(canonicalName(e));
-        bool all = true;
-        for (const QString &e : elements)
-            all = all && keys.contains(canonicalName(e));
+    for (std::size_t i = 0; i < m_dims.size(); ++i) {
+        const Dimension &d = m_dims[i];
+        const bool all = std::all_of(keys.cbegin(), keys.cend(), [&](const QString &k) { return m_dimKeys[i].contains(k); });
         if (all && (!best || d.elements.size() > best->elements.size()))
             best = &d;
     }

@@ -6,6 +6,7 @@
 #include "model/project.h"
 
 #include <QHash>
+#include <QSet>
 #include <functional>
 
 namespace meadows::vensim {
@@ -40,12 +41,14 @@ private:
         QString name;
         QStringList items;
         qsizetype offset = 0;
-        bool resolved = false;
+        enum State { Waiting, Expanding, Done } state = Waiting;
+        QStringList elements; // once Done
     };
-    QStringList expand(Raw &raw, int depth, const Warn &error);
+    QStringList expand(std::size_t index, const QHash<QString, std::size_t> &byKey, const Warn &error);
 
     std::vector<Raw> m_raw;
     std::vector<Dimension> m_dims;
+    std::vector<QSet<QString>> m_dimKeys; // each dimension's canonical element names, beside m_dims
     QHash<QString, int> m_index; // canonical name -> index in m_dims
     QHash<QString, int> m_elementKeys; // canonical element -> count of ranges holding it
     QList<QPair<QString, QString>> m_maps; // canonical (range, the range it maps to)

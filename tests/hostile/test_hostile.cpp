@@ -64,6 +64,13 @@ QString generated(const QString &kind, int n)
             text += QStringLiteral("variable %1 = unknown %1 * 2\n~ ~|\n").arg(i);
         return text + QStringLiteral("INITIAL TIME = 0\n~~|\nFINAL TIME = 1\n~~|\nTIME STEP = 1\n~~|\n");
     }
+    if (kind == QLatin1String("mdl-range-doubling")) { // d0: d1, d1; d1: d2, d2; ...: d0 stands for 2^n elements
+        QString text;
+        for (int k = 0; k < n; ++k)
+            text += QStringLiteral("d%1: d%2, d%2\n~ ~|\n").arg(k).arg(k + 1);
+        text += QStringLiteral("d%1: x, y\n~ ~|\nv[d0] = 1\n~ ~|\n").arg(n);
+        return text + QStringLiteral("INITIAL TIME = 0\n~~|\nFINAL TIME = 1\n~~|\nTIME STEP = 1\n~~|\n");
+    }
     if (kind == QLatin1String("parens")) // n parentheses around 1
         return model(QStringLiteral("<aux name=\"a\"><eqn>%1 1 %2</eqn></aux>")
                          .arg(QStringLiteral("(").repeated(n), QStringLiteral(")").repeated(n)));
