@@ -78,7 +78,7 @@ struct Clearance {
 
 QRectF markerBox(QPointF at, double scale)
 {
-    const double r = kMarkerRadius * scale;
+    const double r = kMarkerReach * scale;
     return {at.x() - r, at.y() - r, 2 * r, 2 * r};
 }
 
@@ -119,7 +119,7 @@ MarkerSpot markerSpotInside(const std::vector<QPointF> &outline, const MarkerObs
     }
     spot.at = best.centre;
     for (const double scale : kMarkerScales)
-        if (best.value >= kMarkerRadius * scale + spare) {
+        if (best.value >= kMarkerReach * scale + spare) {
             spot.scale = scale;
             spot.fits = true;
             break;

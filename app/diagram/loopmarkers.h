@@ -27,13 +27,17 @@ struct LoopMark {
 namespace meadows::diagram {
 
 constexpr double kMarkerRadius = 14; // the ring's radius at full size
+// How far the marker reaches from its centre along either axis: the ring, and its arrowhead,
+// which the editor draws on a diagonal, in the corner of the ring's square, reaching 14.1
+// (looplabelitem.cpp); the clearance round it covers the pen.
+constexpr double kMarkerReach = 14.2;
 // The marker's sizes, largest first: a thin loop gets a smaller marker inside it rather
 // than a full one outside it or on its line. 0.65 keeps "R12" legible (bold 12 px at 65%).
 constexpr double kMarkerScales[] = {1, 0.8, 0.65};
 constexpr double kMarkerClearance = 2; // between the ring's box and anything else
 constexpr double kPipeHalfWidth = 3;   // pipes are drawn 6 px wide
 
-// The square round the marker's ring centred at `at`.
+// The square round the marker drawn at `at`: its ring and the arrowhead on it.
 QRectF markerBox(QPointF at, double scale);
 
 // What a marker must keep clear of.

@@ -186,14 +186,14 @@ void TestLayout::polaritySignSitsAwayFromTheName()
 
 // A loop outlined by the square (0, 0)-(100, 100) with a body filling its left part up to
 // x = w: the roomiest spot lies midway between the body and the right edge, x = (w + 100) / 2,
-// where the marker's half-side may be (100 - w) / 2 less the 2 px kept from each. The ring's
-// half-side is 14 px at full size, 11.2 at 0.8, 9.1 at 0.65:
-//   w = 60: room 18, full size;  w = 70: room 13, 0.8;  w = 76: room 10, 0.65;
+// where the marker's half-side may be (100 - w) / 2 less the 2 px kept from each. The marker
+// (ring and arrowhead) reaches 14.2 px from its centre at full size, 11.36 at 0.8, 9.23 at 0.65:
+//   w = 62: room 17, full size;  w = 70: room 13, 0.8;  w = 74: room 11, 0.65;
 //   w = 80: room 8, too little: it does not fit.
 void TestLayout::loopMarkerTakesTheRoomiestSpot()
 {
     const std::vector<QPointF> square{QPointF(0, 0), QPointF(100, 0), QPointF(100, 100), QPointF(0, 100)};
-    const std::pair<double, double> cases[] = {{60, 1}, {70, 0.8}, {76, 0.65}};
+    const std::pair<double, double> cases[] = {{62, 1}, {70, 0.8}, {74, 0.65}};
     for (const auto &[w, scale] : cases) {
         MarkerObstacles obstacles;
         obstacles.boxes.push_back(QRectF(0, 0, w, 100));

@@ -84,7 +84,7 @@ QPolygonF drawnOutline(DiagramScene &scene, const LoopLabelItem *label)
     return outline;
 }
 
-// Each loop has one marker, and its box (the ring's square) lies wholly inside the loop's
+// Each loop has one marker, and its box (round its ring and arrowhead) lies wholly inside the loop's
 // closed outline: its centre inside, and no edge of the outline through it. Overlaps with
 // names, bodies, signs and other markers, and lines through it, sceneProblems counts.
 QStringList markerProblems(DiagramScene &scene)
@@ -108,7 +108,7 @@ QStringList markerProblems(DiagramScene &scene)
             problems << QStringLiteral("loop %1 has no closed outline").arg(name);
             continue;
         }
-        const double r = 14 * l->scale();
+        const double r = 14.2 * l->scale(); // the ring and its arrowhead
         const QRectF box(l->scenePos() - QPointF(r, r), QSizeF(2 * r, 2 * r));
         std::vector<QPointF> closed(outline.begin(), outline.end());
         closed.push_back(outline.front());
@@ -146,8 +146,9 @@ QStringList sceneProblems(DiagramScene &scene)
                 things.push_back({diagram::polaritySignBox(c->curve().signCentre), QStringLiteral("sign on ") + what});
             }
         } else if (auto *l = dynamic_cast<LoopLabelItem *>(item)) {
-            // The marker's ring (radius 14, smaller in a thin loop).
-            const double r = 14 * l->scale();
+            // The marker: its ring (radius 14, smaller in a thin loop) and its arrowhead,
+            // drawn on a diagonal, reaching 14.1 px along either axis.
+            const double r = 14.2 * l->scale();
             things.push_back({QRectF(l->scenePos() - QPointF(r, r), QSizeF(2 * r, 2 * r)), QStringLiteral("loop ") + l->mark().label});
         }
     }
