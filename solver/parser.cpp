@@ -461,14 +461,26 @@ QString printableName(const QString &s)
     return plain ? s : QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-QString wrap(const Expr &e, int min)
-{
-    const QString s = toString(e);
-    return precedence(e) < min ? QLatin1Char('(') + s + QLatin1Char(')') : s;
-}
-} // namespace
+QString print(const Expr &e, bool openEnd);
 
-QString toString(const Expr &e)
+bool isNot(const Expr &e)
+{
+    return e.kind == Expr::Kind::Unary && e.unaryOp == UnaryOp::Not;
+}
+
+// `e` printed where an operator of precedence `min` holds it, in parentheses when it binds
+// more loosely. NOT reads everything after it up to AND, OR or the end of the enclosing
+// text, so where nothing else follows (`openEnd`) it needs none: "a > NOT b > NOT c"
+// prints as written, no deeper than it was read (in parentheses, a long chain of them
+// printed past the parser's nesting bound).
+QString wrap(const Expr &e, int min, bool openEnd)
+{
+    if (precedence(e) >= min || (openEnd && isNot(e)))
+        return print(e, openEnd);
+    return QLatin1Char('(') + print(e, true) + QLatin1Char(')');
+}
+
+QString print(const Expr &e, bool openEnd)
 {
     switch (e.kind) {
     case Expr::Kind::Number: return QString::number(e.value, 'g', 17);
@@ -485,7 +497,7 @@ QString toString(const Expr &e)
     }
     case Expr::Kind::Call: {
         if (isSafeDivision(e))
-            return wrap(e.args[0], 6) + QLatin1String("//") + wrap(e.args[1], 7);
+            return wrap(e.args[0], 6, false) + QLatin1String("//") + wrap(e.args[1], 7, openEnd);
         QStringList parts;
         for (const Expr &a : e.args)
             parts << toString(a);
@@ -495,17 +507,25 @@ QString toString(const Expr &e)
         return QStringLiteral("IF %1 THEN %2 ELSE %3").arg(toString(e.args[0]), toString(e.args[1]), toString(e.args[2]));
     case Expr::Kind::Unary: {
         const char *op = e.unaryOp == UnaryOp::Negate ? "-" : e.unaryOp == UnaryOp::Plus ? "+" : "NOT ";
-        return QLatin1String(op) + wrap(e.args[0], precedence(e));
+        return QLatin1String(op) + wrap(e.args[0], precedence(e), openEnd);
     }
     case Expr::Kind::Binary: {
         static const char *const ops[] = {"+", "-", "*", "/", "^", " MOD ", " = ", " <> ", " < ", " <= ", " > ", " >= ", " AND ", " OR "};
         const int p = precedence(e);
         const bool rightAssoc = e.binaryOp == BinaryOp::Power;
-        return wrap(e.args[0], rightAssoc ? p + 1 : p) + QLatin1String(ops[int(e.binaryOp)])
-               + wrap(e.args[1], rightAssoc ? p : p + 1);
+        // AND and OR end what a NOT on their left reads.
+        const bool leftOpen = e.binaryOp == BinaryOp::And || e.binaryOp == BinaryOp::Or;
+        return wrap(e.args[0], rightAssoc ? p + 1 : p, leftOpen) + QLatin1String(ops[int(e.binaryOp)])
+               + wrap(e.args[1], rightAssoc ? p : p + 1, openEnd);
     }
     }
     return {};
+}
+} // namespace
+
+QString toString(const Expr &e)
+{
+    return print(e, true);
 }
 
 std::optional<double> numberValue(const Expr &e)

@@ -5,6 +5,7 @@
 #include "mdlsketch.h"
 #include "mdltranslate.h"
 #include "model/names.h"
+#include "model/sizelimit.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -208,6 +209,7 @@ public:
                 m_ranges.addDefinition(d.name, text, d.rhsBegin, d.record.end, d.op == Tok::Equiv, error, warn);
         }
         m_ranges.resolve(error);
+        std::erase_if(defs, [this](const Definition &d) { return !withinSizeLimit(d); });
         readExternalData(defs, m_ranges, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
 
         Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
@@ -275,6 +277,36 @@ private:
         return true;
     }
 
+    // Equations' elements are counted before any is made, as the solver counts a model's
+    // values: a few short ranges multiply into more than memory holds, and an equation that
+    // would take the model past the limit is refused before that.
+    bool withinSizeLimit(const Definition &d)
+    {
+        // Ranges are bounded when they are read; a scalar is one value, as long as the file.
+        if (d.op == Tok::Colon || d.op == Tok::Equiv || d.subscripts.empty())
+            return true;
+        const auto count = [this](const std::vector<Subscript> &subs) {
+            double n = 1;
+            for (const Subscript &s : subs)
+                n *= double(m_ranges.elementsOf(s.name).size());
+            return n;
+        };
+        double n = count(d.subscripts);
+        for (const auto &except : d.excepts)
+            n = std::max(n, count(except));
+        if (m_tooLarge)
+            return false; // said once; the equations after it are dropped too
+        if (m_values + n <= double(maxModelSize())) {
+            m_values += n;
+            return true;
+        }
+        m_report.error(d.nameOffset, QStringLiteral("'%1' would make the model %2 values large, more than the limit of %3 "
+                                                    "(raise it with --max-size)")
+                                         .arg(d.name, QString::number(m_values + n, 'f', 0)).arg(maxModelSize()));
+        m_tooLarge = true;
+        return false;
+    }
+
     // Equations grouped by variable, in the order each variable first appears.
     std::vector<std::vector<const Definition *>> groups(const std::vector<Definition> &defs, int macro)
     {
@@ -337,6 +369,8 @@ private:
 
     Reporter m_report;
     SubscriptRanges m_ranges;
+    double m_values = 0; // the elements of the equations read so far (withinSizeLimit)
+    bool m_tooLarge = false;
 };
 
 } // namespace

@@ -58,12 +58,19 @@ void SubscriptRanges::addDefinition(const QString &name, const QString &text, qs
                 error(t.offset, QStringLiteral("a numeric subscript range is written (a1-a10)"));
                 return;
             }
-            const int first = a.captured(2).toInt(), last = b.captured(2).toInt();
-            if (last < first || last - first > 100000) {
-                error(t.offset, QStringLiteral("the numeric subscript range (%1-%2) is empty or too large").arg(from.text, to.text));
+            bool firstRead = false, lastRead = false;
+            const qint64 first = a.captured(2).toLongLong(&firstRead), last = b.captured(2).toLongLong(&lastRead);
+            if (!firstRead || !lastRead || last - first + 1 > maxModelSize()) {
+                error(t.offset, QStringLiteral("the numeric subscript range (%1-%2) has more than %3 elements (raise "
+                                               "the limit with --max-size)").arg(from.text, to.text).arg(maxModelSize()));
                 return;
             }
-            for (int k = first; k <= last; ++k)
+            if (last < first) {
+                error(t.offset, QStringLiteral("the numeric subscript range (%1-%2) is empty: it counts down")
+                                    .arg(from.text, to.text));
+                return;
+            }
+            for (qint64 k = first; k <= last; ++k)
                 raw.items << a.captured(1) + QString::number(k);
         } else if (t.kind == Tok::Name || t.kind == Tok::Number) {
             raw.items << t.text;

@@ -162,29 +162,45 @@ void Flattener::resolve(Scope &scope)
             continue;
         }
         const Symbol &sym = *it;
+        WrittenAs written;
+        if (!v.elements.empty())
+            written.elements = writtenElements(v, sym.dims);
+        written.constants = arrayConstant(ownEquation(v), sym.dims);
         const int count = elementCount(sym.dims);
         for (int i = 0; i < count; ++i)
-            resolveElement(scope, sym, v, i);
+            resolveElement(scope, sym, v, written, i);
     }
 }
 
 // Stella's array constant "1, 2, 3": one number per element, in element order; nullopt
 // when the text is not such a list for these dimensions.
-std::optional<Node> Flattener::arrayConstant(const QString &text, const std::vector<int> &dims, int i) const
+std::optional<std::vector<double>> Flattener::arrayConstant(const QString &text, const std::vector<int> &dims) const
 {
     if (dims.empty() || !text.contains(u','))
         return std::nullopt;
     const QStringList parts = text.split(u',');
     if (parts.size() != elementCount(dims))
         return std::nullopt;
+    std::vector<double> values;
     for (const QString &p : parts) {
-        if (!numberValue(p))
+        const std::optional<double> value = numberValue(p);
+        if (!value)
             return std::nullopt;
+        values.push_back(*value);
     }
-    return Node::constant(*numberValue(parts[i]));
+    return values;
 }
 
-void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i)
+// A variable's own equation, or a leak's fraction written in <leak> in its place.
+QString Flattener::ownEquation(const Variable &v) const
+{
+    if (v.equation.trimmed().isEmpty())
+        if (const std::optional<LeakOptions> leak = leakOptions(v); leak && !leak->fraction.isEmpty())
+            return leak->fraction;
+    return v.equation;
+}
+
+void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &v, const WrittenAs &written, int i)
 {
     const int index = sym.first + i;
     if (m_connected.contains(index))
@@ -205,15 +221,14 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
         target.equation = Node::constant(*o);
     } else {
         const ElementContext ctx = contextOf(sym.dims, i);
-        QString text = v.equation;
+        QString text = ownEquation(v);
+        bool own = true;
         SourceRef ref = v.equationSource;
-        if (text.trimmed().isEmpty()) // a leak whose fraction is written in <leak>
-            if (const std::optional<LeakOptions> leak = leakOptions(v); leak && !leak->fraction.isEmpty())
-                text = leak->fraction;
         const GraphicalFunction *gf = v.gf ? &*v.gf : nullptr;
         if (!v.elements.empty()) {
-            if (const ArrayElement *e = findElement(v, sym.dims, i)) {
+            if (const ArrayElement *e = written.elements[std::size_t(i)]) {
                 text = e->equation;
+                own = false;
                 ref = e->equationSource;
                 if (e->gf)
                     gf = &*e->gf;
@@ -224,8 +239,11 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
             }
         }
         m_out.vars[index].source = ref;
-        std::optional<Node> node = arrayConstant(text, sym.dims, i);
-        if (!node)
+        const std::optional<std::vector<double>> constants = own ? written.constants : arrayConstant(text, sym.dims);
+        std::optional<Node> node;
+        if (constants)
+            node = Node::constant((*constants)[std::size_t(i)]);
+        else
             node = resolveEquation(scope, v, text, ref, ctx, index);
         if (!node)
             return;

@@ -94,8 +94,14 @@ private:
     void applyOverridesCheck();
     void resolve(Scope &scope);
     void presetConstants(Scope &scope);
-    void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, int i);
-    std::optional<Node> arrayConstant(const QString &text, const std::vector<int> &dims, int i) const;
+    // What a variable's elements are written as, found once for all of its elements.
+    struct WrittenAs {
+        std::vector<const ArrayElement *> elements;  // writtenElements(), when it has any
+        std::optional<std::vector<double>> constants; // its equation as an array constant
+    };
+    QString ownEquation(const Variable &v) const;
+    void resolveElement(Scope &scope, const Symbol &sym, const Variable &v, const WrittenAs &written, int i);
+    std::optional<std::vector<double>> arrayConstant(const QString &text, const std::vector<int> &dims) const;
     std::optional<int> flowElement(const Symbol &flow, const ElementContext &ctx) const;
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
                   std::vector<int> &into, bool inflow);
@@ -115,7 +121,7 @@ private:
     int linearIndex(const std::vector<int> &dims, const std::vector<int> &idx) const;
     QString elementSuffix(const std::vector<int> &dims, int linear) const;
     ElementContext contextOf(const std::vector<int> &dims, int linear) const;
-    const ArrayElement *findElement(const Variable &v, const std::vector<int> &dims, int linear) const;
+    std::vector<const ArrayElement *> writtenElements(const Variable &v, const std::vector<int> &dims) const;
     std::vector<int> elementIds(Context &c, const Symbol &s, const Expr &e);
     std::optional<int> mappedElement(const ElementContext &ctx, int dim) const;
     std::vector<int> subscriptChoice(Context &c, int dim, const Expr &sub);

@@ -66,26 +66,38 @@ ElementContext Flattener::contextOf(const std::vector<int> &dims, int linear) co
     return ctx;
 }
 
-// The non-apply-to-all element whose subscript names element `linear`.
-const ArrayElement *Flattener::findElement(const Variable &v, const std::vector<int> &dims, int linear) const
+// For each element of `v`, the one of its written elements whose subscript names it (the
+// first written wins), or null. Built once per variable: searching the list for every
+// element was quadratic, hours for an array of a million elements.
+std::vector<const ArrayElement *> Flattener::writtenElements(const Variable &v, const std::vector<int> &dims) const
 {
-    const std::vector<int> idx = unflatten(dims, linear);
-    for (const ArrayElement &e : v.elements) {
-        const QStringList parts = e.subscript.split(u',');
+    std::vector<const ArrayElement *> out(std::size_t(elementCount(dims)), nullptr);
+    std::vector<QHash<QString, int>> positions(dims.size());
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+        const ResolvedDimension &d = m_dims[dims[i]];
+        for (int k = 0; k < d.elementKeys.size(); ++k)
+            positions[i].insert(d.elementKeys[k], k);
+    }
+    for (auto e = v.elements.crbegin(); e != v.elements.crend(); ++e) {
+        const QStringList parts = e->subscript.split(u',');
         if (parts.size() != qsizetype(dims.size()))
             continue;
-        bool match = true;
-        for (std::size_t i = 0; i < dims.size() && match; ++i) {
-            const QString key = canonicalName(parts[i].trimmed());
-            const ResolvedDimension &d = m_dims[dims[i]];
-            const bool byName = d.elementKeys[idx[i]] == key;
-            const bool byQualifiedName = key == d.key + QLatin1Char('.') + d.elementKeys[idx[i]];
-            match = byName || byQualifiedName;
+        std::vector<int> idx(dims.size());
+        bool named = true;
+        for (std::size_t i = 0; i < dims.size() && named; ++i) {
+            QString key = canonicalName(parts[i].trimmed());
+            const QString qualifier = m_dims[dims[i]].key + QLatin1Char('.'); // Dimension.Element
+            auto at = positions[i].constFind(key);
+            if (at == positions[i].constEnd() && key.startsWith(qualifier))
+                at = positions[i].constFind(key.mid(qualifier.size()));
+            named = at != positions[i].constEnd();
+            if (named)
+                idx[i] = *at;
         }
-        if (match)
-            return &e;
+        if (named)
+            out[std::size_t(linearIndex(dims, idx))] = &*e;
     }
-    return nullptr;
+    return out;
 }
 
 // Which elements of an arrayed symbol a reference picks, given the subscripts written

@@ -50,6 +50,14 @@ void TestParser::parses_data()
     QTest::newRow("safe division grouped") << "a // (b + c) * d" << "a//(b+c)*d";
     QTest::newRow("safe division right operand") << "a // (b // c)" << "a//(b//c)";
     QTest::newRow("SAFEDIV of two") << "SAFEDIV(a + 1, b)" << "(a+1)//b";
+    // NOT reads up to AND, OR or the end: on the right of a comparison it needs parentheses
+    // only when something follows it. Printed in parentheses, a chain of these nested twice
+    // as deep as it was read and no longer parsed (fuzz_equation found one).
+    QTest::newRow("NOT chain") << "a > NOT b > NOT c" << "a > NOT b > NOT c";
+    QTest::newRow("NOT followed by more") << "(a > NOT b) > c" << "a > (NOT b) > c";
+    QTest::newRow("NOT before AND") << "(a > NOT b) AND c" << "a > NOT b AND c";
+    QTest::newRow("NOT inside a sum") << "(a > NOT b) + 1" << "(a > NOT b)+1";
+    QTest::newRow("NOT under minus, then more") << "-(NOT a) + 1" << "-(NOT a)+1";
 }
 
 void TestParser::parses()
