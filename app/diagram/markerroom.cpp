@@ -21,6 +21,8 @@ constexpr double kSpareRoom = 2;
 // with a connector swinging round half the diagram.
 constexpr double kRoomDetour = 0.2;
 
+constexpr double kSwingPreference = 0.05;
+
 double arcLength(const ConnectorArc &arc)
 {
     double length = 0;
@@ -169,8 +171,10 @@ struct RoomSearch {
                 r.arcs[std::size_t(k)] = arc;
                 r.signs[std::size_t(k)] = r.signOf(k, arc);
                 r.chosenAngle[std::size_t(k)] = straight + offset;
-                const double c = cost(affected, b) + detourWeight * detour;
-                if (c <= limit && c < best.score && !hitsAny(arc, r.signs[std::size_t(k)], placed)
+                const double plain = cost(affected, b);
+                // The swing always counts a little among choices that fit, so of two the shorter wins.
+                const double c = plain + kSwingPreference * detour;
+                if (plain + detourWeight * detour <= limit && c < best.score && !hitsAny(arc, r.signs[std::size_t(k)], placed)
                     && keepsEarlierInside(affected)) {
                     const Placed p = placeMarker(r, loop, placed);
                     if (const double score = c + 10 * (1 - p.spot.scale); p.spot.fits && score < best.score)
