@@ -40,7 +40,10 @@ int layoutCommand(const QStringList &arguments)
     for (Model &model : project->models) {
         if (model.variables.empty())
             continue;
-        const diagram::LayoutResult laid = diagram::layoutModel(model);
+        diagram::LayoutOptions options;
+        if (&model == &project->mainModel()) // the main model's loops as the whole project has them
+            options.markedLoops = diagram::markedLoopsOf(*project);
+        const diagram::LayoutResult laid = diagram::layoutModel(model, options);
         if (!laid.ok) {
             err << input << ": error: cannot lay out the diagram: " << laid.error << '\n';
             return ExitModelError;

@@ -6,6 +6,7 @@
 #include "flowbends.h"
 #include "graphvizlayout.h"
 #include "layoutquality.h"
+#include "loopmarkers.h"
 
 #include "model/names.h"
 #include "solver/references.h"
@@ -435,6 +436,13 @@ LayoutResult layoutModel(Model &model, const LayoutOptions &options)
     view.elements = std::move(result);
 
     RoutingStyle style;
+    if (options.markedLoops) {
+        style.markedLoops = *options.markedLoops;
+    } else {
+        Project alone;
+        alone.models.push_back(model);
+        style.markedLoops = markedLoopsOf(alone);
+    }
     if (cld) {
         style.preferredBend = 20;
         style.bowOutward = true;
@@ -443,13 +451,24 @@ LayoutResult layoutModel(Model &model, const LayoutOptions &options)
     return {true, {}};
 }
 
+std::vector<QStringList> markedLoopsOf(const Project &project)
+{
+    std::vector<QStringList> loops;
+    for (const LoopMark &mark : labelledLoops(project))
+        loops.push_back(mark.variables);
+    return loops;
+}
+
 int layoutModelsWithoutViews(Project &project, const LayoutOptions &options, QString *error)
 {
     int count = 0;
     for (Model &m : project.models) {
         if (!needsLayout(m))
             continue;
-        const LayoutResult r = layoutModel(m, options);
+        LayoutOptions own = options;
+        if (!own.markedLoops && &m == &project.mainModel())
+            own.markedLoops = markedLoopsOf(project);
+        const LayoutResult r = layoutModel(m, own);
         if (!r.ok) {
             if (error)
                 *error = r.error;

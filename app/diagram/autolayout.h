@@ -11,10 +11,17 @@
 
 #include "model/project.h"
 
+#include <QStringList>
+#include <optional>
+#include <vector>
+
 namespace meadows::diagram {
 
 struct LayoutOptions {
     LabelMeasure measure = estimateLabelSize;
+    // The loops whose markers the diagram draws, each given room inside it (variable names
+    // in loop order). Unset: the loops of a project holding only the model being laid out.
+    std::optional<std::vector<QStringList>> markedLoops;
 };
 
 struct LayoutResult {
@@ -36,7 +43,11 @@ LayoutResult layoutModel(Model &model, const LayoutOptions &options = {});
 // Graphviz fails.
 int graphvizOwnCrossings(const Model &model, const LayoutOptions &options = {});
 
-// Lays out every model of the project that needs it (needsLayout). Returns how many.
+// The loops the diagram marks (loopmarkers.h), as LayoutOptions::markedLoops takes them.
+std::vector<QStringList> markedLoopsOf(const Project &project);
+
+// Lays out every model of the project that needs it (needsLayout), the main model with the
+// project's own loops marked. Returns how many.
 int layoutModelsWithoutViews(Project &project, const LayoutOptions &options = {}, QString *error = nullptr);
 
 } // namespace meadows::diagram

@@ -136,15 +136,14 @@ LayoutQuality measureLayout(const DiagramShapes &shapes)
         const std::vector<QPointF> *points;
         std::vector<int> ends; // boxes the line joins
         QString what;
-        bool connector;
     };
     std::vector<Line> lines;
     for (const PipeShape &p : shapes.pipes)
-        lines.push_back({&p.points, {p.valve, p.source, p.sink}, QStringLiteral("pipe of ") + describe(p.valve), false});
+        lines.push_back({&p.points, {p.valve, p.source, p.sink}, QStringLiteral("pipe of ") + describe(p.valve)});
     for (const LinkShape &l : shapes.links)
         if (l.arc.valid)
             lines.push_back({&l.arc.points, {l.from, l.to},
-                             QStringLiteral("connector %1 -> %2").arg(describe(l.from), describe(l.to)), true});
+                             QStringLiteral("connector %1 -> %2").arg(describe(l.from), describe(l.to))});
     for (const Line &line : lines) {
         for (std::size_t b = 0; b < shapes.boxes.size(); ++b) {
             const ShapeBox &box = shapes.boxes[b];
@@ -153,7 +152,8 @@ LayoutQuality measureLayout(const DiagramShapes &shapes)
                 q.problems << QStringLiteral("%1 runs through the name of %2").arg(line.what, describe(int(b)));
             }
             const bool ownEnd = std::find(line.ends.begin(), line.ends.end(), int(b)) != line.ends.end();
-            if (line.connector && !ownEnd && polylineHitsRect(*line.points, box.body.adjusted(1, 1, -1, -1))) {
+            // A pipe through a stock or valve not its own reads as flowing into it.
+            if (!ownEnd && polylineHitsRect(*line.points, box.body.adjusted(1, 1, -1, -1))) {
                 ++q.boxCrossings;
                 q.problems << QStringLiteral("%1 runs through %2").arg(line.what, describe(int(b)));
             }

@@ -12,7 +12,7 @@ namespace meadows::diagram {
 struct LayoutQuality {
     int overlaps = 0;        // pairs among element bodies, name labels and polarity signs
     int labelCrossings = 0;  // a connector or pipe through a name label
-    int boxCrossings = 0;    // a connector through a body other than its own two ends
+    int boxCrossings = 0;    // a connector or pipe through a body other than its own ends
     int edgeCrossings = 0;   // connectors and pipes crossing each other
     QStringList problems;    // one line per overlap or label crossing, naming what collides
     QStringList crossings;   // one line per pair of lines that cross, with how often

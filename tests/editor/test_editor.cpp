@@ -378,15 +378,33 @@ private slots:
         const QPointF valve = scene->itemForName(QStringLiteral("Heat Loss to Room"))->anchorCentre();
         QCOMPARE(stock, QPointF(207, 121));
         // It moved along, and sits in the loop again (between the pipe and the connector's
-        // arc below it), clear of the names, the pipe and the connector. The loop is too thin
-        // there for the full-size marker beside the flow's name: it is drawn smaller.
+        // arc below it), clear of the names, the pipe and the connector: its ring's box lies
+        // inside the closed outline of the connector's arc and the pipe from the valve back
+        // to the stock.
         const QPointF at = label->pos();
-        QVERIFY2(label->scale() < 1, qPrintable(QString::number(label->scale())));
+        QPolygonF outline;
+        for (QGraphicsItem *item : scene->items())
+            if (auto *c = dynamic_cast<ConnectorItem *>(item); c && c->element().from.name == QStringLiteral("Teacup_Temperature"))
+                for (const QPointF &p : c->curve().points)
+                    outline << p;
+        QVERIFY(outline.size() > 2);
+        const std::vector<QPointF> pipe = diagram::flowPoints(*elementNamed(*window.document(), QStringLiteral("Heat Loss to Room")));
+        outline << valve;
+        for (std::size_t i = pipe.size(); i-- > 0;)
+            if (pipe[i].x() < valve.x()) // the pipe's points on the stock's side of the valve
+                outline << pipe[i];
+        const double r = 14.2 * label->scale(); // the ring (radius 14) and its arrowhead, on a diagonal
+        const QRectF box(at - QPointF(r, r), QSizeF(2 * r, 2 * r));
+        for (const QPointF &corner : {box.topLeft(), box.topRight(), box.bottomLeft(), box.bottomRight()})
+            QVERIFY2(outline.containsPoint(corner, Qt::OddEvenFill),
+                     qPrintable(QStringLiteral("%1,%2 scale %3").arg(at.x()).arg(at.y()).arg(label->scale())));
         QVERIFY2(at.x() > stock.x() && at.x() < valve.x() && at.y() > stock.y() && at.y() < 181 + offset.y(),
                  qPrintable(QStringLiteral("%1,%2").arg(at.x()).arg(at.y())));
-        for (QGraphicsItem *item : scene->items(label->sceneBoundingRect(), Qt::IntersectsItemShape)) {
+        for (QGraphicsItem *item : scene->items(box, Qt::IntersectsItemShape)) {
             const auto *element = dynamic_cast<const ElementItem *>(item);
-            QVERIFY(!element || element->elementType() == ViewElement::Type::Connector);
+            QVERIFY2(!element || element->elementType() == ViewElement::Type::Connector,
+                     qPrintable((element ? element->element().name : QString())
+                                + QStringLiteral(" at %1,%2 scale %3").arg(at.x()).arg(at.y()).arg(label->scale())));
         }
 
         scene->highlightLoop(0);

@@ -6,6 +6,7 @@
 #include "diagram/autolayout.h"
 #include "diagram/diagramgeometry.h"
 #include "diagram/layoutquality.h"
+#include "diagram/loopmarkers.h"
 #include "support/generatedmodel.h"
 #include "support/meadowsprocess.h"
 
@@ -76,6 +77,7 @@ private slots:
     void estimateCoversTheEditorsFont();
     void measurementCountsWhatCollides();
     void polaritySignSitsAwayFromTheName();
+    void loopMarkerTakesTheRoomiestSpot();
     void everyExampleLaysOutCleanly_data();
     void everyExampleLaysOutCleanly();
     void generatedModelWithoutViewLaysOutCleanly();
@@ -139,6 +141,27 @@ void TestLayout::measurementCountsWhatCollides()
     m.views[0].elements[2].y = 0;
     q = measureLayout(diagramShapes(m, m.views[0], estimateLabelSize));
     QCOMPARE(q.boxCrossings, 1);
+    // A pipe from a cloud at (-200, 100) to a cloud at (200, 100), its valve at x = -150,
+    // runs through D's circle (centre (50, 100), radius 9); D's name starts 2 px below the
+    // circle (y 111), so only the body is crossed. Its own valve and clouds do not count.
+    Variable d;
+    d.name = QStringLiteral("D");
+    d.equation = QStringLiteral("1");
+    Variable f;
+    f.name = QStringLiteral("F");
+    f.kind = VariableKind::Flow;
+    f.equation = QStringLiteral("1");
+    m.variables.push_back(d);
+    m.variables.push_back(f);
+    m.views[0].elements.push_back(aux("D", 50, 100));
+    ViewElement pipe = aux("F", -150, 100);
+    pipe.type = ViewElement::Type::Flow;
+    pipe.points = {{-200, 100}, {200, 100}};
+    m.views[0].elements.push_back(pipe);
+    q = measureLayout(diagramShapes(m, m.views[0], estimateLabelSize));
+    QCOMPARE(q.boxCrossings, 2);
+    QVERIFY2(q.problems.contains(QStringLiteral("pipe of flow f runs through variable d")), qPrintable(q.problems.join(u'\n')));
+    QCOMPARE(q.labelCrossings, 0);
 }
 
 // An arrow arriving upwards at (0, 0): its sign sits 10 px back (y = 10) and 9 px to one
@@ -159,6 +182,39 @@ void TestLayout::polaritySignSitsAwayFromTheName()
     const QPointF moved = polaritySignCentre(tip, up, QRectF(-20, -5, 50, 17));
     QCOMPARE(moved, QPointF(-9, 18));
     QVERIFY(!polaritySignBox(moved).intersects(QRectF(-20, -5, 50, 17)));
+}
+
+// A loop outlined by the square (0, 0)-(100, 100) with a body filling its left part up to
+// x = w: the roomiest spot lies midway between the body and the right edge, x = (w + 100) / 2,
+// where the marker's half-side may be (100 - w) / 2 less the 2 px kept from each. The marker
+// (ring and arrowhead) reaches 14.2 px from its centre at full size, 11.36 at 0.8, 9.23 at 0.65:
+//   w = 62: room 17, full size;  w = 70: room 13, 0.8;  w = 74: room 11, 0.65;
+//   w = 80: room 8, too little: it does not fit.
+void TestLayout::loopMarkerTakesTheRoomiestSpot()
+{
+    const std::vector<QPointF> square{QPointF(0, 0), QPointF(100, 0), QPointF(100, 100), QPointF(0, 100)};
+    const std::pair<double, double> cases[] = {{62, 1}, {70, 0.8}, {74, 0.65}};
+    for (const auto &[w, scale] : cases) {
+        MarkerObstacles obstacles;
+        obstacles.boxes.push_back(QRectF(0, 0, w, 100));
+        const MarkerSpot spot = markerSpotInside(square, obstacles);
+        QVERIFY2(spot.fits, qPrintable(QString::number(w)));
+        QCOMPARE(spot.scale, scale);
+        QVERIFY2(std::abs(spot.at.x() - (w + 100) / 2) <= 0.5, qPrintable(QString::number(spot.at.x())));
+    }
+    MarkerObstacles full;
+    full.boxes.push_back(QRectF(0, 0, 80, 100));
+    QVERIFY(!markerSpotInside(square, full).fits);
+    // A pipe (drawn 3 px either side) along y = 50 across the whole square: the room above
+    // it runs from y = 0 to 47, the marker's half-side at most (47 - 4) / 2 = 21.5 there.
+    MarkerObstacles piped;
+    piped.pipes.push_back({QPointF(0, 50), QPointF(100, 50)});
+    const MarkerSpot beside = markerSpotInside(square, piped);
+    QVERIFY(beside.fits);
+    QCOMPARE(beside.scale, 1.0);
+    QVERIFY2(std::abs(std::abs(beside.at.y() - 50) - 26.5) <= 0.5, qPrintable(QString::number(beside.at.y())));
+    // Outside the outline nothing fits, however empty.
+    QVERIFY(!markerSpotInside({QPointF(0, 0), QPointF(100, 0), QPointF(0, 10)}, {}).fits);
 }
 
 void TestLayout::everyExampleLaysOutCleanly_data()

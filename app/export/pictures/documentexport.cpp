@@ -109,14 +109,7 @@ ExportOutcome exportPostmortem(const Project &project, DiagramScene *scene, cons
 
 std::vector<LoopMark> diagramLoopMarks(const Project &project)
 {
-    const CausalModel causal = buildCausalModel(project);
-    if (causal.hasErrors())
-        return {};
-    const LoopList loops = findLoops(causal.graph); // all of them: names follow the full order
-    std::vector<LoopMark> marks;
-    for (std::size_t i = 0; i < loops.size() && i < kLabelledLoops; ++i)
-        marks.push_back({loops.name(i), loopVariableNames(causal.graph, loops, i)});
-    return marks;
+    return diagram::labelledLoops(project);
 }
 
 ExportOutcome exportProject(const Project &project, DiagramScene *scene, const ExportRequest &request)

@@ -9,7 +9,7 @@
 
 namespace meadows {
 
-static constexpr double kRadius = 14;
+static constexpr double kRadius = diagram::kMarkerRadius;
 
 LoopLabelItem::LoopLabelItem(const LoopMark &mark) : m_mark(mark)
 {
@@ -43,7 +43,10 @@ void LoopLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->setBrush(Qt::NoBrush);
     // Qt's angles run counter-clockwise on screen: a negative span turns clockwise.
     const QRectF circle(-kRadius, -kRadius, 2 * kRadius, 2 * kRadius);
-    const double start = 110, span = m_clockwise ? -300 : 300;
+    // The arc ends on a diagonal (135 degrees clockwise, 45 anticlockwise), where the ring
+    // leaves the corner of its square empty: the arrowhead stays within 1 px of the square
+    // (diagram::kMarkerReach), which is all the room a loop must leave for the marker.
+    const double start = m_clockwise ? 75 : 105, span = m_clockwise ? -300 : 300;
     QPainterPath arc;
     arc.arcMoveTo(circle, start);
     arc.arcTo(circle, start, span);

@@ -1,14 +1,19 @@
 #pragma once
-// Where each loop's label sits: inside the curve the loop's connectors draw, at its centre
-// unless something is drawn there, clear of names, stocks, pipes, connectors and the other
-// labels; smaller in a loop too thin for the full-size marker.
+// Where each loop's label sits: inside the closed outline the loop's connectors and pipes
+// draw, at the roomiest spot there, clear of names, bodies, pipes, connectors, signs and
+// the other labels, at the largest size that fits (diagram/loopmarkers.h); smaller in a
+// thin loop. Where no spot inside is free (a loop the user drew too thin), the nearest free
+// spot just outside.
 #include <QList>
 #include <QPointF>
-#include <QPolygonF>
 #include <QRectF>
+#include <vector>
 
 namespace meadows {
 
+namespace diagram {
+struct MarkerObstacles;
+}
 class DiagramScene;
 class LoopLabelItem;
 
@@ -20,14 +25,15 @@ public:
     void place(const QList<LoopLabelItem *> &labels);
 
 private:
-    // The marker's sizes tried, largest first: a thin loop gets a smaller marker inside it
-    // rather than a full one outside it or on its line.
-    static constexpr double kMarkerScales[] = {1, 0.8, 0.65};
     struct Spot {
         QPointF at;
         double cost = 0; // 0: inside the loop and clear of everything
     };
-    Spot freeSpotNear(const LoopLabelItem *label, QPointF centre, const QPolygonF &outline, double scale) const;
+    // The loop's closed outline: each step's connector curve, or the pipe from a flow's
+    // valve to the stock it fills or drains, or else the variable's centre.
+    std::vector<QPointF> outlineOf(const LoopLabelItem *label) const;
+    diagram::MarkerObstacles obstaclesNear(const QRectF &area) const;
+    Spot freeSpotNear(const LoopLabelItem *label, QPointF centre, const std::vector<QPointF> &outline, double scale) const;
 
     DiagramScene *m_scene;
     QList<QRectF> m_placed; // the labels placed so far
