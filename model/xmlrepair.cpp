@@ -64,6 +64,10 @@ public:
                 return std::nullopt;
             i = *next;
         }
+        // A file that ends inside an element other than the root was cut short: what is
+        // missing cannot be guessed, and a model read from it would lose the rest.
+        if (m_open.size() > 1 || (m_open.size() == 1 && m_open.front().name != QLatin1String("xmile")))
+            return std::nullopt;
         closeDownTo(0, n, QStringLiteral("at the end of the file"));
         if (m_out.notes.empty())
             return std::nullopt;

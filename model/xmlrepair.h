@@ -4,10 +4,10 @@
 // - "--" inside a comment (XML forbids it) is read as "- ";
 // - a closing tag left out: an XMILE element that never holds one of its own kind (<aux>,
 //   <eqn>, <stock>...) is closed when the next of its kind starts, an element is closed
-//   when the element holding it closes, and whatever is open at the end of the file is
-//   closed there.
-// Anything else (a closing tag that matches nothing open, a tag that never ends) is left
-// for the XML reader to refuse with its position.
+//   when the element holding it closes, and a missing </xmile> at the end is put back.
+// Anything else (a closing tag that matches nothing open, a tag that never ends, a file
+// that ends inside an element, which was cut short) is left for the XML reader to refuse
+// with its position.
 #include "source.h"
 
 #include <QString>

@@ -34,6 +34,7 @@ private slots:
     void closingTagsLeftOut();
     void positionsAfterARepairAreTheFiles();
     void aStrayClosingTagIsStillAnError();
+    void aFileCutShortIsStillAnError();
     void aWellFormedFileIsNotTouched();
 };
 
@@ -107,6 +108,16 @@ void TestXmlRepair::aStrayClosingTagIsStillAnError()
     const XmileReadResult r = readXmile(file, QStringLiteral("f.xmile"));
     QVERIFY(!r.project);
     QCOMPARE(formatted(r.diagnostics), QStringList{QStringLiteral("f.xmile:5:57: error: Opening and ending tag mismatch.")});
+}
+
+void TestXmlRepair::aFileCutShortIsStillAnError()
+{
+    // It ends inside <eqn>: the rest of the model is lost, and closing what is open would
+    // read it as complete. The XML reader's error stands, and nothing is repaired.
+    const QByteArray file = QByteArray(kHead) + "<model><variables><aux name=\"a\"><eqn>1";
+    const XmileReadResult r = readXmile(file, QStringLiteral("f.xmile"));
+    QVERIFY(!r.project);
+    QCOMPARE(formatted(r.diagnostics), QStringList{QStringLiteral("f.xmile:5:39: error: the file ends early (truncated?): Premature end of document.")});
 }
 
 void TestXmlRepair::aWellFormedFileIsNotTouched()
