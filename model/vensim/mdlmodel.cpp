@@ -234,8 +234,10 @@ private:
         for (std::size_t i = 0; i < flow.subscripts.size(); ++i)
             if (canonicalName(flow.subscripts[i].name) != canonicalName(stock.subscripts[i].name))
                 return false;
+        // A rate Vensim lets two stocks share is a flow of the first only (a flow fills or
+        // drains one stock); the second stock gets a net flow of its own.
         const QString name = flow.name;
-        if (in.contains(name) || out.contains(name))
+        if (in.contains(name) || out.contains(name) || m_flows.contains(canonicalName(name)))
             return false;
         (sign > 0 ? in : out) << name;
         return true;

@@ -54,6 +54,7 @@ class TestVensimReader : public QObject {
 private slots:
     void controlSectionMakesSimSpecs();
     void stockFlowsAndContinuations();
+    void twoStocksShareARate();
     void quotedNamesAndLogicalOperators();
     void lookupsAndWithLookup();
     void lookupForwardBackwardExtrapolate();
@@ -131,6 +132,24 @@ void TestVensimReader::stockFlowsAndContinuations()
     QCOMPARE(r.project->mainModel().findVariable(u"births")->kind, VariableKind::Flow);
     QCOMPARE(valueAt(r, QStringLiteral("Population"), 1), 105.0);
     QCOMPARE(valueAt(r, QStringLiteral("Population"), 2), 110.5);
+}
+
+void TestVensimReader::twoStocksShareARate()
+{
+    // Vensim lets one rate feed two stocks (Query_file.mdl: income into both CumIncome and
+    // BalanceFunds). Income = 10, Expenses = 4: Cum = INTEG(Income, 0) is 0, 10, 20;
+    // Balance = INTEG((Income - Expenses) + Grant, 0) with Grant = 1 is 0, 7, 14. The rate is
+    // a flow of the first stock only; the second gets a net flow of its own.
+    const XmileReadResult r = read(QStringLiteral("Cum = INTEG(Income, 0) ~~|\n"
+                                                  "Balance = INTEG((Income - Expenses) + (Grant), 0) ~~|\n"
+                                                  "Income = 10 ~~|\nExpenses = 4 ~~|\nGrant = 1 ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(r.project->mainModel().findVariable(u"Cum")->inflows, QStringList{QStringLiteral("Income")});
+    QCOMPARE(r.project->mainModel().findVariable(u"Balance")->inflows.size(), 1);
+    QVERIFY(!r.project->mainModel().findVariable(u"Balance")->inflows.contains(QStringLiteral("Income")));
+    QCOMPARE(valueAt(r, QStringLiteral("Cum"), 2), 20.0);
+    QCOMPARE(valueAt(r, QStringLiteral("Balance"), 1), 7.0);
+    QCOMPARE(valueAt(r, QStringLiteral("Balance"), 2), 14.0);
 }
 
 void TestVensimReader::quotedNamesAndLogicalOperators()
