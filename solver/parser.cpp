@@ -461,26 +461,34 @@ QString printableName(const QString &s)
     return plain ? s : QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-QString print(const Expr &e, bool openEnd);
+// What may follow an expression where it is printed: nothing that continues it (the end,
+// ')', ',', THEN, ELSE), AND or OR, or anything.
+enum class Follows { Nothing, AndOr, Anything };
 
-bool isNot(const Expr &e)
+QString print(const Expr &e, Follows follows);
+
+// NOT and IF read everything after them, NOT up to AND, OR or the end of the enclosing
+// text, IF's ELSE up to that end: where no more follows than that, they need no
+// parentheses. Printed as written ("a > NOT b > NOT c", "+IF x THEN y ELSE z"), an
+// equation is no deeper than it was read (in parentheses, a long chain of them printed
+// past the parser's nesting bound).
+bool readsToTheEnd(const Expr &e, Follows follows)
 {
-    return e.kind == Expr::Kind::Unary && e.unaryOp == UnaryOp::Not;
+    if (e.kind == Expr::Kind::Unary && e.unaryOp == UnaryOp::Not)
+        return follows != Follows::Anything;
+    return e.kind == Expr::Kind::If && follows == Follows::Nothing;
 }
 
 // `e` printed where an operator of precedence `min` holds it, in parentheses when it binds
-// more loosely. NOT reads everything after it up to AND, OR or the end of the enclosing
-// text, so where nothing else follows (`openEnd`) it needs none: "a > NOT b > NOT c"
-// prints as written, no deeper than it was read (in parentheses, a long chain of them
-// printed past the parser's nesting bound).
-QString wrap(const Expr &e, int min, bool openEnd)
+// more loosely.
+QString wrap(const Expr &e, int min, Follows follows)
 {
-    if (precedence(e) >= min || (openEnd && isNot(e)))
-        return print(e, openEnd);
-    return QLatin1Char('(') + print(e, true) + QLatin1Char(')');
+    if (precedence(e) >= min || readsToTheEnd(e, follows))
+        return print(e, follows);
+    return QLatin1Char('(') + print(e, Follows::Nothing) + QLatin1Char(')');
 }
 
-QString print(const Expr &e, bool openEnd)
+QString print(const Expr &e, Follows follows)
 {
     switch (e.kind) {
     case Expr::Kind::Number: return QString::number(e.value, 'g', 17);
@@ -497,26 +505,25 @@ QString print(const Expr &e, bool openEnd)
     }
     case Expr::Kind::Call: {
         if (isSafeDivision(e))
-            return wrap(e.args[0], 6, false) + QLatin1String("//") + wrap(e.args[1], 7, openEnd);
+            return wrap(e.args[0], 6, Follows::Anything) + QLatin1String("//") + wrap(e.args[1], 7, follows);
         QStringList parts;
         for (const Expr &a : e.args)
             parts << toString(a);
         return printableName(e.spelling.isEmpty() ? e.name : e.spelling) + QLatin1Char('(') + parts.join(QLatin1String(", ")) + QLatin1Char(')');
     }
     case Expr::Kind::If:
-        return QStringLiteral("IF %1 THEN %2 ELSE %3").arg(toString(e.args[0]), toString(e.args[1]), toString(e.args[2]));
+        return QStringLiteral("IF %1 THEN %2 ELSE %3").arg(toString(e.args[0]), toString(e.args[1]), print(e.args[2], follows));
     case Expr::Kind::Unary: {
         const char *op = e.unaryOp == UnaryOp::Negate ? "-" : e.unaryOp == UnaryOp::Plus ? "+" : "NOT ";
-        return QLatin1String(op) + wrap(e.args[0], precedence(e), openEnd);
+        return QLatin1String(op) + wrap(e.args[0], precedence(e), follows);
     }
     case Expr::Kind::Binary: {
         static const char *const ops[] = {"+", "-", "*", "/", "^", " MOD ", " = ", " <> ", " < ", " <= ", " > ", " >= ", " AND ", " OR "};
         const int p = precedence(e);
         const bool rightAssoc = e.binaryOp == BinaryOp::Power;
-        // AND and OR end what a NOT on their left reads.
-        const bool leftOpen = e.binaryOp == BinaryOp::And || e.binaryOp == BinaryOp::Or;
-        return wrap(e.args[0], rightAssoc ? p + 1 : p, leftOpen) + QLatin1String(ops[int(e.binaryOp)])
-               + wrap(e.args[1], rightAssoc ? p : p + 1, openEnd);
+        const Follows left = e.binaryOp == BinaryOp::And || e.binaryOp == BinaryOp::Or ? Follows::AndOr : Follows::Anything;
+        return wrap(e.args[0], rightAssoc ? p + 1 : p, left) + QLatin1String(ops[int(e.binaryOp)])
+               + wrap(e.args[1], rightAssoc ? p : p + 1, follows);
     }
     }
     return {};
@@ -525,7 +532,7 @@ QString print(const Expr &e, bool openEnd)
 
 QString toString(const Expr &e)
 {
-    return print(e, true);
+    return print(e, Follows::Nothing);
 }
 
 std::optional<double> numberValue(const Expr &e)

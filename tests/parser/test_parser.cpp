@@ -58,6 +58,10 @@ void TestParser::parses_data()
     QTest::newRow("NOT before AND") << "(a > NOT b) AND c" << "a > NOT b AND c";
     QTest::newRow("NOT inside a sum") << "(a > NOT b) + 1" << "(a > NOT b)+1";
     QTest::newRow("NOT under minus, then more") << "-(NOT a) + 1" << "-(NOT a)+1";
+    // IF's ELSE reads to the end too, AND and OR included.
+    QTest::newRow("IF as the last operand") << "1 + (IF a THEN b ELSE c)" << "1+IF a THEN b ELSE c";
+    QTest::newRow("IF before AND") << "(IF a THEN b ELSE c) AND d" << "(IF a THEN b ELSE c) AND d";
+    QTest::newRow("IF under plus") << "+IF x THEN y ELSE z" << "+IF x THEN y ELSE z";
 }
 
 void TestParser::parses()
