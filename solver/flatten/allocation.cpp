@@ -151,15 +151,7 @@ std::optional<double> Flattener::settledValue(const Node &n, int depth) const
         return std::nullopt;
     case Node::Kind::Binary: {
         const auto a = settledValue(n.args[0], depth + 1), b = settledValue(n.args[1], depth + 1);
-        if (!a || !b)
-            return std::nullopt;
-        switch (n.binaryOp) {
-        case BinaryOp::Add: return *a + *b;
-        case BinaryOp::Subtract: return *a - *b;
-        case BinaryOp::Multiply: return *a * *b;
-        case BinaryOp::Divide: return *a / *b;
-        default: return std::nullopt;
-        }
+        return a && b ? foldArithmetic(n.binaryOp, *a, *b) : std::nullopt;
     }
     default:
         return std::nullopt;

@@ -26,6 +26,9 @@
 
 namespace meadows::flattening {
 
+// +, -, * and / on values known before the run (lowering.cpp); nullopt for other operators.
+std::optional<double> foldArithmetic(BinaryOp op, double a, double b);
+
 struct ResolvedDimension {
     QString name;              // display
     QString key;               // canonical

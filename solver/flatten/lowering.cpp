@@ -120,6 +120,18 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
     return out;
 }
 
+// The four operations of arithmetic on values known before the run; nullopt for others.
+std::optional<double> foldArithmetic(BinaryOp op, double a, double b)
+{
+    switch (op) {
+    case BinaryOp::Add: return a + b;
+    case BinaryOp::Subtract: return a - b;
+    case BinaryOp::Multiply: return a * b;
+    case BinaryOp::Divide: return a / b;
+    default: return std::nullopt;
+    }
+}
+
 std::optional<double> Flattener::constantValue(const Node &n) const
 {
     switch (n.kind) {
@@ -139,15 +151,7 @@ std::optional<double> Flattener::constantValue(const Node &n) const
     case Node::Kind::Binary: {
         const auto a = constantValue(n.args[0]);
         const auto b = constantValue(n.args[1]);
-        if (!a || !b)
-            return std::nullopt;
-        switch (n.binaryOp) {
-        case BinaryOp::Add: return *a + *b;
-        case BinaryOp::Subtract: return *a - *b;
-        case BinaryOp::Multiply: return *a * *b;
-        case BinaryOp::Divide: return *a / *b;
-        default: return std::nullopt;
-        }
+        return a && b ? foldArithmetic(n.binaryOp, *a, *b) : std::nullopt;
     }
     default:
         return std::nullopt;
