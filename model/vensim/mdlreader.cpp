@@ -107,6 +107,10 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
         report.error(op.offset, QStringLiteral("expected '=', ':', '(' or '~' after '%1'").arg(d.name));
         return std::nullopt;
     }
+    // Where the right-hand side's text starts, not the space before it: what points at the
+    // equation as a whole points there.
+    while (d.rhsBegin < r.end && text[d.rhsBegin].isSpace())
+        ++d.rhsBegin;
     if (op.kind == Tok::LParen) {
         ExprParser body(text, d.rhsBegin, r.end);
         d.rhs = body.parseLookupBody(op.offset);

@@ -314,7 +314,8 @@ void TestAllocation::profileUnusableWhileRunningIsReported()
 {
     // Boston's width is 2 - 3 Time: 2 at time 0 (8.5 and 3.5, the rectangular case above
     // with width 2 for both), -1 at time 1, when nothing can be computed: NaN for both,
-    // reported where the equation is (line 6, after the =) with the reason.
+    // reported where the equation's text starts (line 6, column 19: "shipped[branch] = " is 18
+    // characters) with the reason.
     const MdlRun r = runMdl(kBranches + QStringLiteral(
         "demand[branch] = 10, 10 ~~|\n"
         "pp[branch, pprofile] = 1, 5, 2, 0; 1, 4, 2, 0; ~~|\n"
@@ -324,7 +325,7 @@ void TestAllocation::profileUnusableWhileRunningIsReported()
     QVERIFY(near(r.at(QStringLiteral("shipped[Boston]"), 0), 8.5));
     QVERIFY(std::isnan(r.at(QStringLiteral("shipped[Boston]"), 1)) && std::isnan(r.at(QStringLiteral("shipped[Dayton]"), 1)));
     QVERIFY2(r.messages.contains(QStringLiteral(
-                 "m.mdl:6:18: warning: 'shipped[Boston]' is NaN at time 1 (a priority profile with a curve type (ptype) "
+                 "m.mdl:6:19: warning: 'shipped[Boston]' is NaN at time 1 (a priority profile with a curve type (ptype) "
                  "other than 0 to 4 or a width (pwidth) of 0 or less, a NaN request or amount available, or 0/0, Inf - Inf); "
                  "later values built on it are not meaningful")),
              qPrintable(r.messages.join(u'\n')));

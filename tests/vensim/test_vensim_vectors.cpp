@@ -138,7 +138,7 @@ void TestVensimVectors::agingChainWithElementMap()
 // picked = VECTOR ELM MAP(v[e1], Time) with v = 3, 1, 2 over times 0 to 4: v[e1 + Time] is
 // 3, 1, 2 at times 0, 1, 2, and at 3 names a fourth element v does not have: NaN, and the run
 // says so at the equation: line 4 (after "{UTF-8}", e and v), where its text starts after
-// "picked =", column 9.
+// "picked = ", column 10.
 void TestVensimVectors::elementMapOutsideTheVariable()
 {
     const Run r = run(QStringLiteral("e: e1, e2, e3 ~~|\n"
@@ -149,7 +149,7 @@ void TestVensimVectors::elementMapOutsideTheVariable()
     QVERIFY(std::isnan(r.at(QStringLiteral("picked"), 3)));
     QVERIFY(r.result.firstNonFinite);
     const QString said = r.result.firstNonFinite->format();
-    QVERIFY2(said.startsWith(QStringLiteral("m.mdl:4:9: warning: 'picked' is NaN at time 3 (a subscript computed")), qPrintable(said));
+    QVERIFY2(said.startsWith(QStringLiteral("m.mdl:4:10: warning: 'picked' is NaN at time 3 (a subscript computed")), qPrintable(said));
 }
 
 // NPV(cash, rate, 0, 1) with cash 100, rate 0.1, TIME STEP 1 (Vensim's manual: df = INTEG(-df
