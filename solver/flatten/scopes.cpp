@@ -137,8 +137,11 @@ void Flattener::connect(Scope &scope)
     for (const Variable &v : scope.model->variables) {
         if (v.kind != VariableKind::Module)
             continue;
+        // Only the module the symbol was declared for: a second of the same name (an error
+        // already) would connect the same child again, and at every level of a model that
+        // contains itself that doubled the work (2^32 calls).
         auto it = scope.symbols.find(canonicalName(v.name));
-        if (it == scope.symbols.end() || it->type != Symbol::Type::Module)
+        if (it == scope.symbols.end() || it->type != Symbol::Type::Module || it->variable != &v)
             continue;
         Scope &child = *it->module;
         for (const ModuleConnection &c : v.connections) {
