@@ -34,7 +34,12 @@ XmlNode XmlNode::read(QXmlStreamReader &reader)
         if (reader.isStartElement()) {
             node.children.push_back(read(reader));
         } else if (reader.isCharacters()) {
-            if (!reader.isWhitespace() || reader.isCDATA())
+            // Text split by a comment or a processing instruction is one text, as it is
+            // written back (the writer keeps neither): read apart, a file would not read back
+            // equal to itself.
+            if (!node.children.empty() && node.children.back().isText())
+                node.children.back().text += reader.text();
+            else if (!reader.isWhitespace() || reader.isCDATA())
                 node.children.push_back(XmlNode{{}, {}, reader.text().toString(), {}});
         } else if (reader.isEndElement()) {
             break;
