@@ -7,18 +7,7 @@ namespace meadows {
 namespace {
 
 // XMILE elements that never hold one of their own kind: a second one starting while the
-// first is open means the first's closing tag was left out. Variables are one kind: a
-// stock never holds a flow or an aux.
-bool neverHoldsItsKind(const QString &name);
-
-QString kindOf(const QString &name)
-{
-    if (name == QLatin1String("aux") || name == QLatin1String("stock") || name == QLatin1String("flow")
-        || name == QLatin1String("module"))
-        return QStringLiteral("variable");
-    return neverHoldsItsKind(name) ? name : QString();
-}
-
+// first is open means the first's closing tag was left out.
 bool neverHoldsItsKind(const QString &name)
 {
     static const QSet<QString> names = {
@@ -37,6 +26,16 @@ bool neverHoldsItsKind(const QString &name)
         QStringLiteral("options"), QStringLiteral("unit"),
     };
     return names.contains(name);
+}
+
+// The kind a closing tag left out is judged by: variables are one kind (a stock never
+// holds a flow or an aux); other such elements each their own; empty for the rest.
+QString kindOf(const QString &name)
+{
+    if (name == QLatin1String("aux") || name == QLatin1String("stock") || name == QLatin1String("flow")
+        || name == QLatin1String("module"))
+        return QStringLiteral("variable");
+    return neverHoldsItsKind(name) ? name : QString();
 }
 
 bool isNameChar(QChar c)
