@@ -25,6 +25,7 @@ private slots:
     void sortOrderRankAndElementMap();
     void agingChainWithElementMap();
     void elementMapOutsideTheVariable();
+    void notANumberDirectionGivesNoOrder();
     void npvOverTime();
     void savedAsXmileRunsTheSame();
     void misuseIsReportedAtItsPlace_data();
@@ -103,6 +104,27 @@ void TestVensimVectors::elementMapOutsideTheVariable()
     QVERIFY(r.run.firstNonFinite);
     const QString said = r.run.firstNonFinite->format();
     QVERIFY2(said.startsWith(QStringLiteral("m.mdl:4:10: warning: 'picked' is NaN at time 3 (a subscript computed")), qPrintable(said));
+}
+
+// A direction that is not a number names no order: VECTOR RANK and VECTOR SORT ORDER give
+// NaN, which the run reports, rather than sorting descending as a direction of 0 would.
+// v = 3, 1, 2 ascending (direction 1, up to time 1): ranks 3, 1, 2; sort order 1, 2, 0.
+void TestVensimVectors::notANumberDirectionGivesNoOrder()
+{
+    const MdlRun r = run(QStringLiteral("e: e1, e2, e3 ~~|\n"
+                                        "v[e] = 3, 1, 2 ~~|\n"
+                                        "dir = IF THEN ELSE(Time >= 2, SQRT(-1), 1) ~~|\n"
+                                        "rank[e] = VECTOR RANK(v[e], dir) ~~|\n"
+                                        "order[e] = VECTOR SORT ORDER(v[e], dir) ~~|\n"));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    const double ranks[] = {3, 1, 2}, orders[] = {1, 2, 0};
+    for (int k = 0; k < 3; ++k) {
+        QCOMPARE(r.at(QStringLiteral("rank[e%1]").arg(k + 1), 1), ranks[k]);
+        QCOMPARE(r.at(QStringLiteral("order[e%1]").arg(k + 1), 1), orders[k]);
+        QVERIFY(std::isnan(r.at(QStringLiteral("rank[e%1]").arg(k + 1), 2)));
+        QVERIFY(std::isnan(r.at(QStringLiteral("order[e%1]").arg(k + 1), 2)));
+    }
+    QVERIFY2(r.messages.filter(QStringLiteral("is NaN at time 2")).size() >= 1, qPrintable(r.messages.join(u'\n')));
 }
 
 // NPV(cash, rate, 0, 1) with cash 100, rate 0.1, TIME STEP 1 (Vensim's manual: df = INTEG(-df
