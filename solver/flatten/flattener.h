@@ -144,6 +144,7 @@ private:
     bool starsToDimensions(Context &c, Expr &e, std::vector<int> &dims);
 
     // calls.cpp
+    QString calledAs(const Expr &call) const;
     void checkArity(const Expr &e, int min, int max);
     const GraphicalFunction *tableNamed(Context &c, const Expr &e);
     Node call(Context &c, const Expr &e);

@@ -178,13 +178,13 @@ void TestVensimVectors::misuseIsReportedAtItsPlace_data()
     QTest::addColumn<QString>("expected");
     //          x = VECTOR RANK(v[d], 1): the call at column 5; a scalar equation.
     QTest::newRow("outside its range") << "x = VECTOR RANK(v[d], 1)"
-        << "m.mdl:4:5: error: in 'x': VECTOR_RANK gives one value per element of 'd': use it in an equation over 'd'";
+        << "m.mdl:4:5: error: in 'x': VECTOR RANK gives one value per element of 'd': use it in an equation over 'd'";
     //          y[d] = VECTOR SORT ORDER(s, 1): 's' at column 26.
     QTest::newRow("not an array") << "y[d] = VECTOR SORT ORDER(s, 1)"
-        << "m.mdl:4:26: error: in 'y': VECTOR_SORT_ORDER needs an array as its first argument; 's' is not one";
+        << "m.mdl:4:26: error: in 'y': VECTOR SORT ORDER needs an array as its first argument; 's' is not one";
     //          z = VECTOR ELM MAP(v[d], 0): 'v' at column 20, three elements where one is needed.
     QTest::newRow("map of a range") << "z = VECTOR ELM MAP(v[d], 0)"
-        << "m.mdl:4:20: error: in 'z': VECTOR_ELM_MAP needs one element as its first argument; 'v' gives 3";
+        << "m.mdl:4:20: error: in 'z': VECTOR ELM MAP needs one element as its first argument; 'v' gives 3";
     //          w = NPV(s, 0.1, 0): Vensim's NPV takes four arguments; the call at column 5.
     QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: warning: NPV takes 4 argument(s), not 3";
 }
