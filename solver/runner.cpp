@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace meadows::detail {
 
@@ -32,6 +33,14 @@ Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
 
 QString Runner::check() const
 {
+    // NaN: a setting the model's file gives in a form Meadows cannot run (a Vensim control
+    // variable that changes with Time), which reading has said where.
+    for (const auto &[value, name] : {std::pair{start, "start time"}, std::pair{stop, "stop time"}, std::pair{dt, "DT"},
+                                      std::pair{saveStep, "save step"}}) {
+        if (std::isnan(value))
+            return QStringLiteral("the %1 is not a number the run can use: the warning where the model sets it "
+                                  "says why").arg(QLatin1String(name));
+    }
     if (!std::isfinite(start))
         return QStringLiteral("the start time must be a finite number (it is %1)").arg(start);
     if (!std::isfinite(stop))

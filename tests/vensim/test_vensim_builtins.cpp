@@ -27,6 +27,7 @@ private slots:
     void timeBase();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
+    void controlChangingWithTimeIsReadButNotRun();
 };
 
 // The manual's LOOK((0,1),(1,1),(2,2)): 1 from 0 to 1, rising to 2 at 2, held at 2 beyond.
@@ -112,6 +113,28 @@ void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace()
                                   + QLatin1String(kControl));
     QVERIFY2(r.messages.contains(expected), qPrintable(r.messages.join(u'\n')));
     QVERIFY(!r.result.results); // and nothing is computed in its place
+}
+
+// FINAL TIME = IF THEN ELSE(Time < 5, 10, 50): Vensim recomputes it at every step, Meadows
+// needs it fixed. The model is read (its variables and diagram are there), the warning is at
+// the equation (line 3 of m.mdl, column 14, after "FINAL TIME = "), and a run stops with an
+// error instead of running to 10 or 50. TIME STEP reads it through another variable.
+void TestVensimBuiltins::controlChangingWithTimeIsReadButNotRun()
+{
+    const VensimRun r = runVensim(QStringLiteral("x = Time ~ ~ |\n"
+                                                 "FINAL TIME = IF THEN ELSE(Time < 5, 10, 50) ~ Year ~ |\n"
+                                                 "INITIAL TIME = 0 ~ Year ~ |\n"
+                                                 "step then = IF THEN ELSE(Time < 4, 1, 0.5) ~ Year ~ |\n"
+                                                 "TIME STEP = step then ~ Year ~ |\n"));
+    QVERIFY2(r.messages.contains(QStringLiteral("m.mdl:3:14: warning: FINAL TIME changes with Time, which Vensim allows (it "
+                                                "recomputes INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER at every step) "
+                                                "and Meadows does not: the model can be read and drawn but not run")),
+             qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(!r.messages.filter(QStringLiteral("m.mdl:6:13: warning: TIME STEP changes with Time")).isEmpty(),
+             qPrintable(r.messages.join(u'\n')));
+    QVERIFY(!r.result.results);
+    QCOMPARE(r.result.error, QStringLiteral("the stop time is not a number the run can use: the warning where the model "
+                                            "sets it says why"));
 }
 
 QTEST_APPLESS_MAIN(TestVensimBuiltins)
