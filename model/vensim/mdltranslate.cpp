@@ -215,6 +215,8 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return call(QStringLiteral("DELAYN"), args(e, c, {0, 1, 3, 2}));
     if (f == QLatin1String("TIME BASE") && arity(2, 2)) // "the same as (START + Time * SLOPE)"
         return QStringLiteral("(%1 + TIME * (%2))").arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c));
+    if (f == QLatin1String("RANDOM 0 1") && arity(0, 0)) // obsolete: "the same as RANDOM UNIFORM(0, 1, 0)"
+        return QStringLiteral("RANDOM_UNIFORM(0, 1, 0)");
     if (f == QLatin1String("RANDOM PINK NOISE") && arity(4, 4))
         return pinkNoise(e, c);
     if (f == QLatin1String("GAME") && arity(1, 1))

@@ -115,6 +115,8 @@ void TestVensimRandom::distributions_data()
                                           << 25.0 / 18 << 0.03 << 0.04;
     // Uniform on [2, 6]: mean 4, variance 16/12.
     QTest::newRow("uniform") << "RANDOM UNIFORM(2, 6, 0)" << 2.0 << 6.0 << false << 4.0 << 16.0 / 12 << 0.03 << 0.03;
+    // The obsolete RANDOM 0 1(), RANDOM UNIFORM(0, 1, 0): mean 1/2, variance 1/12.
+    QTest::newRow("random 0 1") << "RANDOM 0 1()" << 0.0 << 1.0 << false << 0.5 << 1.0 / 12 << 0.008 << 0.004;
 }
 
 void TestVensimRandom::distributions()

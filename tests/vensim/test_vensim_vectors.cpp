@@ -1,15 +1,12 @@
 // Vensim's VECTOR SORT ORDER, VECTOR RANK, VECTOR ELM MAP and NPV read from .mdl text, with
 // values worked by hand from Vensim's manual, and their misuse reported at line:column.
-#include "model/vensim/mdlreader.h"
-#include "model/xmilereader.h"
-#include "model/xmilewriter.h"
-#include "solver/compiler.h"
-#include "solver/simulation.h"
+#include "support/vensimmodel.h"
 
 #include <QtTest>
 #include <cmath>
 
 using namespace meadows;
+using namespace meadows::test;
 
 namespace {
 
@@ -18,50 +15,13 @@ const char *const kControl = "INITIAL TIME = 0 ~ Year ~ |\n"
                              "TIME STEP = 1 ~ Year ~ |\n"
                              "SAVEPER = TIME STEP ~ Year ~ |\n";
 
-// The equations start on line 2 of the file, after "{UTF-8}".
-XmileReadResult read(const QString &equations)
-{
-    return readVensim((QStringLiteral("{UTF-8}\n") + equations + QLatin1String(kControl)).toUtf8(), QStringLiteral("m.mdl"));
-}
+using Run = VensimRun;
 
-QStringList format(const std::vector<Diagnostic> &diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic &d : diagnostics)
-        out << d.format();
-    return out;
-}
-
-struct Run {
-    QStringList messages; // reading's and compiling's
-    RunResult result;
-    double at(const QString &name, double time) const
-    {
-        if (!result.results)
-            return std::nan("");
-        const int col = result.results->column(name);
-        for (std::size_t row = 0; col >= 0 && row < result.results->rows(); ++row)
-            if (std::fabs(result.results->at(row, 0) - time) < 1e-9)
-                return result.results->at(row, std::size_t(col));
-        return std::nan("");
-    }
-};
-
-// With `saved`, the model is first written as XMILE (Save As) and read back from that.
+// The equations start on line 2 of the file, after "{UTF-8}". With `saved`, the model is
+// first written as XMILE (Save As) and read back from that.
 Run run(const QString &equations, bool saved = false)
 {
-    Run out;
-    XmileReadResult r = read(equations);
-    if (saved && r.project)
-        r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
-    out.messages = format(r.diagnostics);
-    if (!r.project)
-        return out;
-    const CompileResult c = compileProject(*r.project);
-    out.messages << format(c.diagnostics);
-    if (c.model)
-        out.result = simulate(*c.model);
-    return out;
+    return runVensim(equations + QLatin1String(kControl), {}, saved);
 }
 
 } // namespace
