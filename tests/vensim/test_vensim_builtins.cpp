@@ -1,7 +1,7 @@
 // Vensim's LOOKUP AREA and TIME BASE read from .mdl text, with values worked by hand from
 // Vensim's reference manual, and the functions Meadows does not have reported at
 // FILE:LINE:COL, never computed as something else.
-#include "support/vensimmodel.h"
+#include "support/inlinemdl.h"
 
 #include <QtTest>
 #include <cmath>
@@ -11,10 +11,7 @@ using namespace meadows::test;
 
 namespace {
 
-const char *const kControl = "INITIAL TIME = 0 ~ Year ~ |\n"
-                             "FINAL TIME = 4 ~ Year ~ |\n"
-                             "TIME STEP = 1 ~ Year ~ |\n"
-                             "SAVEPER = TIME STEP ~ Year ~ |\n";
+const QString kControl = mdlControl(4, QStringLiteral("Year"));
 
 } // namespace
 
@@ -53,9 +50,9 @@ void TestVensimBuiltins::lookupArea()
 {
     QFETCH(QString, call);
     QFETCH(double, expected);
-    const QString model = QStringLiteral("LOOK((0,1),(1,1),(2,2)) ~ ~ |\narea = %1 ~ ~ |\n").arg(call) + QLatin1String(kControl);
+    const QString model = QStringLiteral("LOOK((0,1),(1,1),(2,2)) ~ ~ |\narea = %1 ~ ~ |\n").arg(call);
     for (const bool saved : {false, true}) { // and the same once saved as XMILE and read back
-        const VensimRun r = runVensim(model, {}, saved);
+        const MdlRun r = runMdl(model, kControl, saved);
         QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
         QCOMPARE(r.at(QStringLiteral("area"), 0), expected);
     }
@@ -66,9 +63,9 @@ void TestVensimBuiltins::lookupArea()
 // segment's trapezoid, 2 + (2 + 0) / 2 = 3 at t = 3, then 3 (the held end is 0) at t = 4.
 void TestVensimBuiltins::lookupAreaOverTime()
 {
-    const VensimRun r = runVensim(QStringLiteral("TABLE((0,0),(2,2),(3,0)) ~ ~ |\n"
-                                                 "so far = LOOKUP AREA(TABLE, 0, Time) ~ ~ |\n")
-                                  + QLatin1String(kControl));
+    const MdlRun r = runMdl(QStringLiteral("TABLE((0,0),(2,2),(3,0)) ~ ~ |\n"
+                                           "so far = LOOKUP AREA(TABLE, 0, Time) ~ ~ |\n"),
+                            kControl);
     QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
     const double expected[] = {0, 0.5, 2, 3, 3};
     for (int t = 0; t <= 4; ++t)
@@ -80,11 +77,11 @@ void TestVensimBuiltins::lookupAreaOverTime()
 // 1, 1970.5 at 2, 1971 at 4 (not START at the initial time, which is 1 here).
 void TestVensimBuiltins::timeBase()
 {
-    const VensimRun r = runVensim(QStringLiteral("decimal year = TIME BASE(1970, 0.25) ~ Year ~ |\n"
-                                                 "INITIAL TIME = 1 ~ Quarter ~ |\n"
-                                                 "FINAL TIME = 4 ~ Quarter ~ |\n"
-                                                 "TIME STEP = 1 ~ Quarter ~ |\n"
-                                                 "SAVEPER = TIME STEP ~ Quarter ~ |\n"));
+    const MdlRun r = runMdl(QStringLiteral("decimal year = TIME BASE(1970, 0.25) ~ Year ~ |\n"),
+                            QStringLiteral("INITIAL TIME = 1 ~ Quarter ~ |\n"
+                                           "FINAL TIME = 4 ~ Quarter ~ |\n"
+                                           "TIME STEP = 1 ~ Quarter ~ |\n"
+                                           "SAVEPER = TIME STEP ~ Quarter ~ |\n"));
     QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
     QCOMPARE(r.at(QStringLiteral("decimal year"), 1), 1970.25);
     QCOMPARE(r.at(QStringLiteral("decimal year"), 2), 1970.5);
@@ -109,10 +106,9 @@ void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace()
 {
     QFETCH(QString, equation);
     QFETCH(QString, expected);
-    const VensimRun r = runVensim(QStringLiteral("x = %1 ~ ~ |\nLOOK((0,1),(1,1),(2,2)) ~ ~ |\n").arg(equation)
-                                  + QLatin1String(kControl));
+    const MdlRun r = runMdl(QStringLiteral("x = %1 ~ ~ |\nLOOK((0,1),(1,1),(2,2)) ~ ~ |\n").arg(equation), kControl);
     QVERIFY2(r.messages.contains(expected), qPrintable(r.messages.join(u'\n')));
-    QVERIFY(!r.result.results); // and nothing is computed in its place
+    QVERIFY(!r.run.results); // and nothing is computed in its place
 }
 
 // FINAL TIME = IF THEN ELSE(Time < 5, 10, 50): Vensim recomputes it at every step, Meadows
@@ -121,19 +117,20 @@ void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace()
 // error instead of running to 10 or 50. TIME STEP reads it through another variable.
 void TestVensimBuiltins::controlChangingWithTimeIsReadButNotRun()
 {
-    const VensimRun r = runVensim(QStringLiteral("x = Time ~ ~ |\n"
-                                                 "FINAL TIME = IF THEN ELSE(Time < 5, 10, 50) ~ Year ~ |\n"
-                                                 "INITIAL TIME = 0 ~ Year ~ |\n"
-                                                 "step then = IF THEN ELSE(Time < 4, 1, 0.5) ~ Year ~ |\n"
-                                                 "TIME STEP = step then ~ Year ~ |\n"));
+    const MdlRun r = runMdl(QStringLiteral("x = Time ~ ~ |\n"
+                                           "FINAL TIME = IF THEN ELSE(Time < 5, 10, 50) ~ Year ~ |\n"
+                                           "INITIAL TIME = 0 ~ Year ~ |\n"
+                                           "step then = IF THEN ELSE(Time < 4, 1, 0.5) ~ Year ~ |\n"
+                                           "TIME STEP = step then ~ Year ~ |\n"),
+                            QString());
     QVERIFY2(r.messages.contains(QStringLiteral("m.mdl:3:14: warning: FINAL TIME changes with Time, which Vensim allows (it "
                                                 "recomputes INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER at every step) "
                                                 "and Meadows does not: the model can be read and drawn but not run")),
              qPrintable(r.messages.join(u'\n')));
     QVERIFY2(!r.messages.filter(QStringLiteral("m.mdl:6:13: warning: TIME STEP changes with Time")).isEmpty(),
              qPrintable(r.messages.join(u'\n')));
-    QVERIFY(!r.result.results);
-    QCOMPARE(r.result.error, QStringLiteral("the stop time is not a number the run can use: the warning where the model "
+    QVERIFY(!r.run.results);
+    QCOMPARE(r.run.error, QStringLiteral("the stop time is not a number the run can use: the warning where the model "
                                             "sets it says why"));
 }
 

@@ -4,7 +4,7 @@
 // 40,000 draws against the truncated, shifted and stretched distribution's (derived below),
 // the same numbers for the same seed, and RANDOM PINK NOISE's stationary mean, standard
 // deviation and one-step autocorrelation.
-#include "support/vensimmodel.h"
+#include "support/inlinemdl.h"
 
 #include <QtTest>
 #include <cmath>
@@ -29,6 +29,15 @@ struct Moments {
     double mean = 0;
     double variance = 0;
 };
+
+// Every saved value of `name`, in time order.
+std::vector<double> series(const MdlRun &r, const QString &name)
+{
+    std::vector<double> out;
+    for (std::size_t row = 0; r.run.results && row < r.run.results->rows(); ++row)
+        out.push_back(r.value(name, row));
+    return out;
+}
 
 Moments moments(const std::vector<double> &v)
 {
@@ -129,9 +138,9 @@ void TestVensimRandom::distributions()
     QFETCH(double, variance);
     QFETCH(double, meanTolerance);
     QFETCH(double, varianceTolerance);
-    const VensimRun r = runVensim(QStringLiteral("x = %1 ~ ~ |\n").arg(equation) + control());
+    const MdlRun r = runMdl(QStringLiteral("x = %1 ~ ~ |\n").arg(equation), control());
     QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
-    const std::vector<double> x = r.series(QStringLiteral("x"));
+    const std::vector<double> x = series(r, QStringLiteral("x"));
     QCOMPARE(int(x.size()), kDraws);
     for (double v : x) {
         QVERIFY2(v >= low && v <= high, qPrintable(QString::number(v, 'g', 17)));
@@ -151,19 +160,19 @@ void TestVensimRandom::sameSeedSameNumbers()
 {
     const QString model = QStringLiteral("shared = RANDOM NORMAL(-10, 10, 0, 1, 0) ~ ~ |\n"
                                          "own = RANDOM NORMAL(-10, 10, 0, 1, 7) ~ ~ |\n"
-                                         "own again = RANDOM NORMAL(-10, 10, 0, 1, 7) ~ ~ |\n")
-                          + control(50);
+                                         "own again = RANDOM NORMAL(-10, 10, 0, 1, 7) ~ ~ |\n");
     RunOptions one, two;
     one.seed = 1;
     two.seed = 2;
-    const VensimRun a = runVensim(model, one), b = runVensim(model, one), c = runVensim(model, two);
-    QVERIFY2(a.result.results, qPrintable(a.messages.join(u'\n')));
-    QCOMPARE(a.series(QStringLiteral("shared")), b.series(QStringLiteral("shared")));
-    QVERIFY(a.series(QStringLiteral("shared")) != c.series(QStringLiteral("shared")));
-    QCOMPARE(a.series(QStringLiteral("own")), c.series(QStringLiteral("own")));
-    QVERIFY(a.series(QStringLiteral("own")) != a.series(QStringLiteral("own again")));
+    const MdlRun a = runMdl(model, control(50), false, one), b = runMdl(model, control(50), false, one),
+                 c = runMdl(model, control(50), false, two);
+    QVERIFY2(a.run.results, qPrintable(a.messages.join(u'\n')));
+    QCOMPARE(series(a, QStringLiteral("shared")), series(b, QStringLiteral("shared")));
+    QVERIFY(series(a, QStringLiteral("shared")) != series(c, QStringLiteral("shared")));
+    QCOMPARE(series(a, QStringLiteral("own")), series(c, QStringLiteral("own")));
+    QVERIFY(series(a, QStringLiteral("own")) != series(a, QStringLiteral("own again")));
     // Saved as XMILE and read back, the model draws the same numbers.
-    QCOMPARE(runVensim(model, one, true).series(QStringLiteral("own")), a.series(QStringLiteral("own")));
+    QCOMPARE(series(runMdl(model, control(50), true, one), QStringLiteral("own")), series(a, QStringLiteral("own")));
 }
 
 // RANDOM PINK NOISE(5, 2, 4, 0) with TIME STEP 1: a = DT / tau = 0.25. Each step
@@ -176,9 +185,9 @@ void TestVensimRandom::sameSeedSameNumbers()
 // (1 - 0.75^2) / sqrt(n) = 0.0022.
 void TestVensimRandom::pinkNoiseKeepsItsMeanDeviationAndCorrelation()
 {
-    const VensimRun r = runVensim(QStringLiteral("noise = RANDOM PINK NOISE(5, 2, 4, 0) ~ ~ |\n") + control());
-    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
-    const std::vector<double> x = r.series(QStringLiteral("noise"));
+    const MdlRun r = runMdl(QStringLiteral("noise = RANDOM PINK NOISE(5, 2, 4, 0) ~ ~ |\n"), control());
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    const std::vector<double> x = series(r, QStringLiteral("noise"));
     QCOMPARE(int(x.size()), kDraws);
     const Moments m = moments(x);
     QVERIFY2(std::fabs(m.mean - 5) < 0.13, qPrintable(QString::number(m.mean)));
@@ -194,12 +203,11 @@ void TestVensimRandom::pinkNoiseKeepsItsMeanDeviationAndCorrelation()
 // NaN, which the run reports with the variable and the time, never a number made up.
 void TestVensimRandom::badArgumentsAreReported()
 {
-    const VensimRun r = runVensim(QStringLiteral("bad = RANDOM BINOMIAL(0, 10, 1.5, 4, 0, 1, 0) ~ ~ |\n") + control(3));
-    QVERIFY(r.result.results);
+    const MdlRun r = runMdl(QStringLiteral("bad = RANDOM BINOMIAL(0, 10, 1.5, 4, 0, 1, 0) ~ ~ |\n"), control(3));
+    QVERIFY(r.run.results);
     QVERIFY(std::isnan(r.at(QStringLiteral("bad"), 0)));
-    QVERIFY(r.result.firstNonFinite);
-    QVERIFY2(r.result.firstNonFinite->format().contains(QStringLiteral("m.mdl:2:")),
-             qPrintable(r.result.firstNonFinite->format()));
+    QVERIFY(r.run.firstNonFinite);
+    QVERIFY2(r.run.firstNonFinite->format().contains(QStringLiteral("m.mdl:2:")), qPrintable(r.run.firstNonFinite->format()));
 }
 
 QTEST_APPLESS_MAIN(TestVensimRandom)
