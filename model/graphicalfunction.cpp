@@ -57,6 +57,29 @@ double GraphicalFunction::evaluate(double at) const
     return interpolate(lo, at);
 }
 
+double GraphicalFunction::area(double from, double to) const
+{
+    if (std::isnan(from) || std::isnan(to) || size() == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (to < from)
+        return -area(to, from);
+    // Between two neighbouring breaks (the points' x inside the range, and its ends) the
+    // function is linear or constant, so its value at the middle times the width is exact.
+    std::vector<double> breaks{from};
+    for (std::size_t i = 0; i < size(); ++i) {
+        if (x(i) > from && x(i) < to)
+            breaks.push_back(x(i));
+    }
+    breaks.push_back(to);
+    double total = 0;
+    for (std::size_t i = 0; i + 1 < breaks.size(); ++i) {
+        const double width = breaks[i + 1] - breaks[i];
+        if (width > 0)
+            total += width * evaluate(breaks[i] + width / 2);
+    }
+    return total;
+}
+
 QString GraphicalFunction::problem() const
 {
     // A table whose points cannot be placed would be read at the wrong x without a word.

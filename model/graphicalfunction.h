@@ -38,6 +38,9 @@ struct GraphicalFunction {
     // segments continue. Discrete: a step holding each y until the next x. Forward: the y
     // of the first point at or after x (Vensim's LOOKUP FORWARD).
     double evaluate(double at) const;
+    // The integral of evaluate() from `from` to `to` (negative when to < from): Vensim's
+    // LOOKUP AREA, with the ends held (or extended, for Extrapolate) as evaluate() does.
+    double area(double from, double to) const;
 };
 
 } // namespace meadows

@@ -66,6 +66,16 @@ Node Flattener::call(Context &c, const Expr &e)
                 readOtherwise.kind = **reading;
                 return lookupCall(c, &readOtherwise, e.args[1]);
             }
+            if (e.name == QLatin1String("lookup_area")) {
+                const GraphicalFunction *gf = tableNamed(c, e.args[0]);
+                if (!gf)
+                    fail(e.args[0], QStringLiteral("LOOKUP_AREA needs a graphical function as its first argument"));
+                Node n = Node::of(Node::Kind::LookupArea);
+                n.index = addTable(*gf);
+                n.args.push_back(expr(c, e.args[1]));
+                n.args.push_back(expr(c, e.args[2]));
+                return n;
+            }
             return *builtinValue(e.name); // PI(), TIME()
         case Lowering::Stateful:
             return *stateful(c, e);

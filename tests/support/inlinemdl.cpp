@@ -19,7 +19,7 @@ XmileReadResult readMdl(const QString &equations, const QString &control, const 
     return readVensim((QStringLiteral("{UTF-8}\n") + equations + control).toUtf8(), path);
 }
 
-MdlRun runMdl(const QString &equations, const QString &control, bool viaXmile)
+MdlRun runMdl(const QString &equations, const QString &control, bool viaXmile, const RunOptions &options)
 {
     MdlRun out;
     XmileReadResult read = readMdl(equations, control);
@@ -28,7 +28,7 @@ MdlRun runMdl(const QString &equations, const QString &control, bool viaXmile)
     out.messages = formatted(read.diagnostics);
     if (!read.project)
         return out;
-    static_cast<InlineRun &>(out) = simulateRead(read);
+    static_cast<InlineRun &>(out) = simulateRead(read, {}, options);
     out.messages << formatted(out.compiled.diagnostics);
     if (out.run.firstNonFinite)
         out.messages << out.run.firstNonFinite->format();

@@ -25,8 +25,9 @@ struct MdlRun : InlineRun {
     QStringList messages; // reading's, compiling's, and the first value that was not finite
 };
 
-// Reads, compiles and runs; with `viaXmile`, the model is first written as XMILE (Save As)
-// and read back from that, so the run shows what the saved file holds.
-MdlRun runMdl(const QString &equations, const QString &control = mdlControl(4), bool viaXmile = false);
+// Reads, compiles and runs (with `options`: a seed, ...); with `viaXmile`, the model is first
+// written as XMILE (Save As) and read back from that, so the run shows what the saved file holds.
+MdlRun runMdl(const QString &equations, const QString &control = mdlControl(4), bool viaXmile = false,
+              const RunOptions &options = {});
 
 } // namespace meadows::test
