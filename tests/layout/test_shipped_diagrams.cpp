@@ -61,8 +61,7 @@ void TestShippedDiagrams::readsCleanlyAsDrawn()
     static const QStringList notYetRedrawn{
         QStringLiteral("market-growth.xmile"),         QStringLiteral("02-retry-storm.xmile"),
         QStringLiteral("03-circuit-breaker.xmile"),
-        QStringLiteral("05-fighting-autoscalers.xmile"),
-        QStringLiteral("09-load-shedding.xmile")};
+        QStringLiteral("05-fighting-autoscalers.xmile")};
     if (notYetRedrawn.contains(QFileInfo(path).fileName()))
         QEXPECT_FAIL("", "drawing not yet redrawn to read cleanly (issue 17)", Abort);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
