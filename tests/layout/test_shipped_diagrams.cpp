@@ -60,7 +60,6 @@ void TestShippedDiagrams::readsCleanlyAsDrawn()
     // passes (XPASS) fails here until it leaves this list.
     static const QStringList notYetRedrawn{
         QStringLiteral("market-growth.xmile"),
-        QStringLiteral("03-circuit-breaker.xmile"),
         QStringLiteral("05-fighting-autoscalers.xmile")};
     if (notYetRedrawn.contains(QFileInfo(path).fileName()))
         QEXPECT_FAIL("", "drawing not yet redrawn to read cleanly (issue 17)", Abort);
