@@ -59,8 +59,7 @@ void TestShippedDiagrams::readsCleanlyAsDrawn()
     // markers sit outside them. Each is an expected failure, so that a redrawn one that
     // passes (XPASS) fails here until it leaves this list.
     static const QStringList notYetRedrawn{
-        QStringLiteral("market-growth.xmile"),
-        QStringLiteral("05-fighting-autoscalers.xmile")};
+        QStringLiteral("market-growth.xmile")};
     if (notYetRedrawn.contains(QFileInfo(path).fileName()))
         QEXPECT_FAIL("", "drawing not yet redrawn to read cleanly (issue 17)", Abort);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
