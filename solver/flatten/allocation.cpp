@@ -131,41 +131,18 @@ Node Flattener::allocation(Context &c, const Expr &e)
     return Node::call(Builtin::AllocateAvailable, std::move(args));
 }
 
-// A value fixed before the run: a number, or arithmetic on variables whose equations are
-// such values (followed a few levels deep; constantValue looks at one level only).
-std::optional<double> Flattener::settledValue(const Node &n, int depth) const
-{
-    if (depth > 16)
-        return std::nullopt;
-    switch (n.kind) {
-    case Node::Kind::Const:
-        return n.value;
-    case Node::Kind::Var: {
-        const FlatVar &v = m_out.vars[n.index];
-        return v.kind == FlatVar::Kind::Aux ? settledValue(v.equation, depth + 1) : std::nullopt;
-    }
-    case Node::Kind::Unary:
-        if (n.unaryOp == UnaryOp::Negate)
-            if (const auto a = settledValue(n.args[0], depth + 1))
-                return -*a;
-        return std::nullopt;
-    case Node::Kind::Binary: {
-        const auto a = settledValue(n.args[0], depth + 1), b = settledValue(n.args[1], depth + 1);
-        return a && b ? foldArithmetic(n.binaryOp, *a, *b) : std::nullopt;
-    }
-    default:
-        return std::nullopt;
-    }
-}
+// A priority profile's type and width are checked before the run when they are fixed numbers,
+// which models often reach through a chain of auxiliaries (ptype = 3, profile[p, ptype] = ptype).
+constexpr int kSettledDepth = 16;
 
 void Flattener::checkProfiles()
 {
     QSet<QString> said; // each element of an equation over the dimension checks every profile
     for (const ProfileCheck &check : m_profileChecks) {
-        const std::optional<double> type = settledValue(check.type);
+        const std::optional<double> type = constantValue(check.type, kSettledDepth);
         if (!type)
             continue;
-        const std::optional<double> width = settledValue(check.width);
+        const std::optional<double> width = constantValue(check.width, kSettledDepth);
         const QString problem = priorityProfileProblem(*type, width ? *width : 1.0);
         if (problem.isEmpty())
             continue;
