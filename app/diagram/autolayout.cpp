@@ -268,6 +268,10 @@ LayoutGraph buildLayoutGraph(const Model &model, const View &old, const LayoutOp
         e.x.reset();
         e.y.reset();
         e.points.clear();
+        // The side its name took in the old drawing says nothing about its new place (a name
+        // put on top, clear of the drawing's connectors, can sit in the way of the new ones):
+        // the router picks the side, as it picks every connector's new angle.
+        e.labelSide.clear();
         g.index.insert(key, int(g.elements.size()));
         g.elements.push_back(e);
     }

@@ -161,6 +161,11 @@ QRectF flowLabelRect(QPointF valve, const QString &side, QSizeF text)
     const double r = kValveRadius + 2;
     if (side == QLatin1String("top"))
         return {valve.x() - text.width() / 2, valve.y() - r - text.height(), text.width(), text.height()};
+    // Beside the valve: where a vertical pipe runs through the spots above and below it.
+    if (side == QLatin1String("left"))
+        return {valve.x() - r - text.width(), valve.y() - text.height() / 2, text.width(), text.height()};
+    if (side == QLatin1String("right"))
+        return {valve.x() + r, valve.y() - text.height() / 2, text.width(), text.height()};
     return {valve.x() - text.width() / 2, valve.y() + r, text.width(), text.height()};
 }
 

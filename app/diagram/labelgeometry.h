@@ -34,7 +34,8 @@ QString diagramLabel(const QString &name);
 // A variable's label beside its body ("top", "bottom", "left", "right", "center"), in the
 // body's coordinates.
 QRectF labelRectBeside(const QRectF &body, const QString &side, QSizeF text);
-// A flow's label above or below its valve (any side but "top" is below).
+// A flow's label above, left or right of its valve, or below it (any other side). Automatic
+// layout uses only top and bottom; a file may put the name of a vertical pipe's valve beside it.
 QRectF flowLabelRect(QPointF valve, const QString &side, QSizeF text);
 
 } // namespace meadows::diagram

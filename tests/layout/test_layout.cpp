@@ -5,6 +5,7 @@
 // label sizes estimated for the editor's font (diagram/layoutquality.h).
 #include "diagram/autolayout.h"
 #include "diagram/diagramgeometry.h"
+#include "diagram/labelgeometry.h"
 #include "diagram/layoutquality.h"
 #include "diagram/loopmarkers.h"
 #include "support/generatedmodel.h"
@@ -77,6 +78,7 @@ private slots:
     void estimateCoversTheEditorsFont();
     void measurementCountsWhatCollides();
     void polaritySignSitsAwayFromTheName();
+    void flowNameBesideAVerticalPipe();
     void loopMarkerTakesTheRoomiestSpot();
     void everyExampleLaysOutCleanly_data();
     void everyExampleLaysOutCleanly();
@@ -101,6 +103,28 @@ void TestLayout::estimateCoversTheEditorsFont()
     QCOMPARE(two.height(), 30.0);
     QVERIFY(two.width() <= kLabelWidth + 2);
     QCOMPARE(estimateLabelSize(QStringLiteral("a\\nb").replace(QLatin1String("\\n"), QLatin1String("\n"))).height(), 30.0);
+}
+
+// A vertical pipe runs through the spots above and below its valve, so its name may sit
+// beside it (label_side="left" or "right", as Stella writes): the valve at (100, 200),
+// radius 7, the name 40 x 15 px with 2 px between: left spans x 51..91, right 109..149,
+// both centred on y 200. Neither meets the pipe (x = 100, 3 px either side) nor the valve;
+// "top" and "bottom" stay centred above and below, and any other side is below.
+void TestLayout::flowNameBesideAVerticalPipe()
+{
+    const QPointF valve(100, 200);
+    const QSizeF text(40, 15);
+    QCOMPARE(flowLabelRect(valve, QStringLiteral("left"), text), QRectF(51, 192.5, 40, 15));
+    QCOMPARE(flowLabelRect(valve, QStringLiteral("right"), text), QRectF(109, 192.5, 40, 15));
+    QCOMPARE(flowLabelRect(valve, QStringLiteral("top"), text), QRectF(80, 176, 40, 15));
+    QCOMPARE(flowLabelRect(valve, QStringLiteral("bottom"), text), QRectF(80, 209, 40, 15));
+    QCOMPARE(flowLabelRect(valve, QString(), text), QRectF(80, 209, 40, 15));
+    const QRectF pipe(97, 100, 6, 200);
+    const QRectF body(valve - QPointF(kValveRadius, kValveRadius), QSizeF(2 * kValveRadius, 2 * kValveRadius));
+    for (const QString side : {QStringLiteral("left"), QStringLiteral("right")}) {
+        QVERIFY(!flowLabelRect(valve, side, text).intersects(pipe));
+        QVERIFY(!flowLabelRect(valve, side, text).intersects(body));
+    }
 }
 
 // Two auxiliaries 4 px apart: their circles (radius 9) overlap, and so do their one-letter
