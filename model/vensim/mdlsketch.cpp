@@ -125,7 +125,20 @@ public:
     void finish() { finishView(); }
 
 private:
-    const Variable *variable(const QString &name) const { return m_model.findVariable(name); }
+    // The variable a sketch item names. Indexed once: Model::findVariable compares every
+    // variable's canonical name, and a sketch names each of thousands of variables.
+    const Variable *variable(const QString &name)
+    {
+        if (m_byName.isEmpty()) {
+            for (qsizetype i = 0; i < qsizetype(m_model.variables.size()); ++i) {
+                const QString key = canonicalName(m_model.variables[std::size_t(i)].name);
+                if (!m_byName.contains(key)) // the first of a name, as findVariable
+                    m_byName.insert(key, i);
+            }
+        }
+        const auto it = m_byName.constFind(canonicalName(name));
+        return it == m_byName.constEnd() ? nullptr : &m_model.variables[std::size_t(*it)];
+    }
 
     // The name a connector end stands for: a variable, or a valve's flow.
     ConnectorEnd end(int id) const
@@ -247,6 +260,7 @@ private:
     bool m_open = false;
     bool m_warnedStyle = false;
     QHash<int, SketchItem> m_items;
+    QHash<QString, qsizetype> m_byName; // canonical name -> index in m_model.variables; the sketch adds none
     std::vector<int> m_order;
     std::vector<Arrow> m_arrows;
     int m_lastValve = -1;
