@@ -73,6 +73,7 @@ private slots:
     void missingBarIsAnError();
     void sketchPlacesEveryVariableWhereVensimDid();
     void severalViewsAreTiledIntoOneDiagram();
+    void pipeRunsFromTheStockItDrains();
 };
 
 void TestVensimReader::lookupForwardBackwardExtrapolate()
@@ -501,6 +502,31 @@ void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
     QCOMPARE(e[7].text, QStringLiteral("Second"));
     QCOMPARE(*e[7].x, 400.0);
     QCOMPARE(*e[7].y, 0.0);
+}
+
+void TestVensimReader::pipeRunsFromTheStockItDrains()
+{
+    // S drains through f into a cloud. The valve's pipe arrows run to S (marked 4) and to the
+    // cloud (marked 68; World3-03 marks its outflows' clouds so). The pipe must run from S,
+    // through the bend at (150,100) on S's side, to (260,100) at the cloud: f is S's outflow.
+    const QString text = QStringLiteral("{UTF-8}\nS = INTEG(-f, 10) ~ ~ |\nf = 1 ~ ~ |\n") + QLatin1String(kControl)
+                         + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                          "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+                                          "10,1,S,100,100,40,20,3,3,0,0,0,0,0,0\n12,2,48,300,100,10,8,0,3,0,0,-1,0,0,0\n"
+                                          "11,3,0,200,100,6,8,34,3,0,0,1,0,0,0\n10,4,f,200,130,40,20,40,3,0,0,0,0,0,0\n"
+                                          "1,5,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(150,100)|\n"
+                                          "1,6,3,2,68,0,0,22,0,0,0,-1--1--1,,1|(260,100)|\n///---\\\\\\\n");
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    const ViewElement *flow = nullptr;
+    for (const ViewElement &e : r.project->mainModel().views.at(0).elements)
+        if (e.type == ViewElement::Type::Flow)
+            flow = &e;
+    QVERIFY(flow);
+    QCOMPARE(flow->name, QStringLiteral("f"));
+    QCOMPARE(flow->points.size(), std::size_t(2));
+    QCOMPARE(flow->points[0].x, 150.0);
+    QCOMPARE(flow->points[1].x, 260.0);
 }
 
 QTEST_GUILESS_MAIN(TestVensimReader)
