@@ -327,7 +327,7 @@ namespace {
 // one per sector), each with its own coordinates and its own element numbers. Several
 // views are tiled into one: each keeps its layout in a cell of a grid, under its name,
 // and its numbers move past those of the views before it. Views that show no variable
-// (a title page of comments, a page of graphs) are left out; a single view is kept as it is.
+// (a title page of comments) are left out; a single view is kept as it is.
 void tileViews(Model &model, std::size_t first, const QStringList &names)
 {
     using T = ViewElement::Type;
