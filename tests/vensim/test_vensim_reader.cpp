@@ -434,7 +434,7 @@ void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
     // Second shows b in full again: the diagram shows it once, so there it is a shadow too.
     const QByteArray sketch = "\\\\\\---/// Sketch information - do not modify anything except names\n"
                               "V300  Do not put anything below this section - it will be ignored\n";
-    const QString text = QStringLiteral("{UTF-8}\na = 1 ~ ~ |\nb = a * 2 ~ ~ |\n") + QLatin1String(kControl)
+    const QString text = QStringLiteral("{UTF-8}\na = 1 ~ ~ |\nb = a * 2 ~ ~ |\n") + test::mdlControl(4)
                          + QString::fromLatin1(sketch) + QStringLiteral("*Title\n12,1,0,100,100,80,20,8,4,0,0,0,0,0,0,0,0,0,0,0,0\nA title\n")
                          + QString::fromLatin1(sketch)
                          + QStringLiteral("*First\n10,1,a,100,50,40,20,8,3,0,0,0,0,0,0\n10,2,b,300,50,40,20,8,3,0,0,0,0,0,0\n"
@@ -486,7 +486,7 @@ void TestVensimReader::pipeRunsFromTheStockItDrains()
     // S drains through f into a cloud. The valve's pipe arrows run to S (marked 4) and to the
     // cloud (marked 68; World3-03 marks its outflows' clouds so). The pipe must run from S,
     // through the bend at (150,100) on S's side, to (260,100) at the cloud: f is S's outflow.
-    const QString text = QStringLiteral("{UTF-8}\nS = INTEG(-f, 10) ~ ~ |\nf = 1 ~ ~ |\n") + QLatin1String(kControl)
+    const QString text = QStringLiteral("{UTF-8}\nS = INTEG(-f, 10) ~ ~ |\nf = 1 ~ ~ |\n") + test::mdlControl(4)
                          + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
                                           "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
                                           "10,1,S,100,100,40,20,3,3,0,0,0,0,0,0\n12,2,48,300,100,10,8,0,3,0,0,-1,0,0,0\n"
