@@ -152,7 +152,7 @@ double sortOrder(const double *a, std::size_t n, const BuiltinClock &)
 {
     const std::size_t size = n - 2;
     const double p = a[0];
-    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
+    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 1, size + 1)) // a NaN direction says no order
         return kNaN;
     return double(sortedOrder(a + 2, size, a[1] > 0).order[std::size_t(p)]);
 }
@@ -163,7 +163,7 @@ double vectorRank(const double *a, std::size_t n, const BuiltinClock &)
 {
     const std::size_t size = n - 2;
     const double p = a[0];
-    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
+    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 1, size + 1)) // a NaN direction says no order
         return kNaN;
     return double(sortedOrder(a + 2, size, a[1] > 0).place[std::size_t(p)] + 1);
 }

@@ -1,8 +1,17 @@
 // Builtin dispatch: a call lowered as its registry entry (solver/builtins.h) says.
 #include "flattener.h"
 
-
 namespace meadows::flattening {
+
+// Messages name a function as its author wrote it. An equation translated from Vensim
+// (its source rewritten) spells VECTOR RANK where XMILE has VECTOR_RANK.
+QString Flattener::calledAs(const Expr &call) const
+{
+    QString name = (call.spelling.isEmpty() ? call.name : call.spelling).toUpper();
+    if (m_equationRef && m_equationRef->rewritten)
+        name.replace(u'_', u' ');
+    return name;
+}
 
 void Flattener::checkArity(const Expr &e, int min, int max)
 {
@@ -11,7 +20,7 @@ void Flattener::checkArity(const Expr &e, int min, int max)
         const QString expected = min == max ? QString::number(min)
                                  : max < 0 ? QStringLiteral("at least %1").arg(min)
                                            : QStringLiteral("%1 to %2").arg(min).arg(max);
-        fail(e, QStringLiteral("%1 takes %2 argument(s), not %3").arg(e.spelling.toUpper(), expected).arg(n));
+        fail(e, QStringLiteral("%1 takes %2 argument(s), not %3").arg(calledAs(e), expected).arg(n));
     }
 }
 
@@ -50,7 +59,7 @@ Node Flattener::call(Context &c, const Expr &e)
             if (const auto reading = lookupReading(e.name)) {
                 const GraphicalFunction *gf = tableNamed(c, e.args[0]);
                 if (!gf)
-                    fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(e.name.toUpper()));
+                    fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(e)));
                 if (!*reading)
                     return lookupCall(c, gf, e.args[1]);
                 GraphicalFunction readOtherwise = *gf;
@@ -66,7 +75,7 @@ Node Flattener::call(Context &c, const Expr &e)
             if (args.empty() && b->id == Builtin::Sum)
                 return Node::constant(0);
             if (args.empty())
-                fail(e, QStringLiteral("%1 of no elements is undefined").arg(e.name.toUpper()));
+                fail(e, QStringLiteral("%1 of no elements is undefined").arg(calledAs(e)));
             return Node::call(b->id, std::move(args));
         }
         case Lowering::ElementCount: {

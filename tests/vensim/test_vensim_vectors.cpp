@@ -25,6 +25,7 @@ private slots:
     void sortOrderRankAndElementMap();
     void agingChainWithElementMap();
     void elementMapOutsideTheVariable();
+    void notANumberDirectionGivesNoOrder();
     void npvOverTime();
     void savedAsXmileRunsTheSame();
     void misuseIsReportedAtItsPlace_data();
@@ -105,6 +106,27 @@ void TestVensimVectors::elementMapOutsideTheVariable()
     QVERIFY2(said.startsWith(QStringLiteral("m.mdl:4:10: warning: 'picked' is NaN at time 3 (a subscript computed")), qPrintable(said));
 }
 
+// A direction that is not a number names no order: VECTOR RANK and VECTOR SORT ORDER give
+// NaN, which the run reports, rather than sorting descending as a direction of 0 would.
+// v = 3, 1, 2 ascending (direction 1, up to time 1): ranks 3, 1, 2; sort order 1, 2, 0.
+void TestVensimVectors::notANumberDirectionGivesNoOrder()
+{
+    const MdlRun r = run(QStringLiteral("e: e1, e2, e3 ~~|\n"
+                                        "v[e] = 3, 1, 2 ~~|\n"
+                                        "dir = IF THEN ELSE(Time >= 2, SQRT(-1), 1) ~~|\n"
+                                        "rank[e] = VECTOR RANK(v[e], dir) ~~|\n"
+                                        "order[e] = VECTOR SORT ORDER(v[e], dir) ~~|\n"));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    const double ranks[] = {3, 1, 2}, orders[] = {1, 2, 0};
+    for (int k = 0; k < 3; ++k) {
+        QCOMPARE(r.at(QStringLiteral("rank[e%1]").arg(k + 1), 1), ranks[k]);
+        QCOMPARE(r.at(QStringLiteral("order[e%1]").arg(k + 1), 1), orders[k]);
+        QVERIFY(std::isnan(r.at(QStringLiteral("rank[e%1]").arg(k + 1), 2)));
+        QVERIFY(std::isnan(r.at(QStringLiteral("order[e%1]").arg(k + 1), 2)));
+    }
+    QVERIFY2(r.messages.filter(QStringLiteral("is NaN at time 2")).size() >= 1, qPrintable(r.messages.join(u'\n')));
+}
+
 // NPV(cash, rate, 0, 1) with cash 100, rate 0.1, TIME STEP 1 (Vensim's manual: df = INTEG(-df
 // * rate / (1 + rate * TIME STEP), 1) = 1.1^-n; NPV = (INTEG(cash * df, 0) + cash * TIME STEP
 // * df) * 1): 100 * (1 + 1.1^-1 + ... + 1.1^-n): 100, 190.909..., 273.553..., 348.685...,
@@ -156,13 +178,13 @@ void TestVensimVectors::misuseIsReportedAtItsPlace_data()
     QTest::addColumn<QString>("expected");
     //          x = VECTOR RANK(v[d], 1): the call at column 5; a scalar equation.
     QTest::newRow("outside its range") << "x = VECTOR RANK(v[d], 1)"
-        << "m.mdl:4:5: error: in 'x': VECTOR_RANK gives one value per element of 'd': use it in an equation over 'd'";
+        << "m.mdl:4:5: error: in 'x': VECTOR RANK gives one value per element of 'd': use it in an equation over 'd'";
     //          y[d] = VECTOR SORT ORDER(s, 1): 's' at column 26.
     QTest::newRow("not an array") << "y[d] = VECTOR SORT ORDER(s, 1)"
-        << "m.mdl:4:26: error: in 'y': VECTOR_SORT_ORDER needs an array as its first argument; 's' is not one";
+        << "m.mdl:4:26: error: in 'y': VECTOR SORT ORDER needs an array as its first argument; 's' is not one";
     //          z = VECTOR ELM MAP(v[d], 0): 'v' at column 20, three elements where one is needed.
     QTest::newRow("map of a range") << "z = VECTOR ELM MAP(v[d], 0)"
-        << "m.mdl:4:20: error: in 'z': VECTOR_ELM_MAP needs one element as its first argument; 'v' gives 3";
+        << "m.mdl:4:20: error: in 'z': VECTOR ELM MAP needs one element as its first argument; 'v' gives 3";
     //          w = NPV(s, 0.1, 0): Vensim's NPV takes four arguments; the call at column 5.
     QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: warning: NPV takes 4 argument(s), not 3";
 }
