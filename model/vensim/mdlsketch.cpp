@@ -4,7 +4,11 @@
 #include "model/names.h"
 
 #include <QHash>
+#include <QRectF>
 #include <QSet>
+
+#include <algorithm>
+#include <cmath>
 
 namespace meadows::vensim {
 
@@ -39,8 +43,9 @@ std::vector<QPointF> points(QStringView tail)
         if (!p.startsWith(u'(') || !p.endsWith(u')'))
             continue;
         const auto xy = p.mid(1, p.size() - 2).split(u',');
-        if (xy.size() == 2)
-            out.emplace_back(xy[0].toDouble(), xy[1].toDouble());
+        const QPointF at(xy.value(0).toDouble(), xy.value(1).toDouble());
+        if (xy.size() == 2 && at != QPointF(0, 0)) // Vensim writes (0,0) for "no point": a straight connector
+            out.push_back(at);
     }
     return out;
 }
@@ -73,6 +78,7 @@ public:
             finishView();
             m_view = View{};
             m_view.type = QStringLiteral("stock_flow");
+            m_viewName = text.mid(1).trimmed().toString();
             m_open = true;
             return;
         }
@@ -123,9 +129,24 @@ public:
     }
 
     void finish() { finishView(); }
+    // The names of the views finished, in order ("*Demographics" gives "Demographics").
+    const QStringList &viewNames() const { return m_viewNames; }
 
 private:
-    const Variable *variable(const QString &name) const { return m_model.findVariable(name); }
+    // The variable a sketch item names. Indexed once: Model::findVariable compares every
+    // variable's canonical name, and a sketch names each of thousands of variables.
+    const Variable *variable(const QString &name)
+    {
+        if (m_byName.isEmpty()) {
+            for (qsizetype i = 0; i < qsizetype(m_model.variables.size()); ++i) {
+                const QString key = canonicalName(m_model.variables[std::size_t(i)].name);
+                if (!m_byName.contains(key)) // the first of a name, as findVariable
+                    m_byName.insert(key, i);
+            }
+        }
+        const auto it = m_byName.constFind(canonicalName(name));
+        return it == m_byName.constEnd() ? nullptr : &m_model.variables[std::size_t(*it)];
+    }
 
     // The name a connector end stands for: a variable, or a valve's flow.
     ConnectorEnd end(int id) const
@@ -140,7 +161,7 @@ private:
                 e.name = flow->name;
             return e;
         }
-        if (it->shadow)
+        if (it->shadow || m_demoted.contains(id))
             e.aliasUid = id;
         else
             e.name = it->name;
@@ -152,7 +173,7 @@ private:
         if (!m_open)
             return;
         using T = ViewElement::Type;
-        QSet<int> flowLabels;
+        QSet<int> flowLabels, placed; // placed: the ids of the items that became elements
         for (int id : m_order)
             if (m_items[id].type == 11 && m_items[id].valveFlow >= 0)
                 flowLabels.insert(m_items[id].valveFlow);
@@ -179,7 +200,16 @@ private:
                     m_report.warning(item.offset, QStringLiteral("the sketch shows '%1', which the equations do not define").arg(name));
                 continue;
             }
-            if (item.shadow) {
+            // Vensim lets a variable be shown in full in two views (World3-03's POLICY
+            // YEAR); the diagram keeps one and shows the others as shadows, with the
+            // connectors in their views drawn from the shadow.
+            const QString key = canonicalName(v->name);
+            const bool demoted = !item.shadow && m_placedNames.contains(key);
+            if (demoted)
+                m_demoted.insert(id);
+            else if (!item.shadow)
+                m_placedNames.insert(key);
+            if (item.shadow || demoted) {
                 e.type = T::Alias;
                 e.aliasOf = v->name;
             } else {
@@ -192,10 +222,15 @@ private:
             }
             if (item.type == 11)
                 e.points = pipe(id);
+            placed.insert(id);
+            if (item.type == 11)
+                placed.insert(item.valveFlow); // connectors may end on the flow's label
             m_view.elements.push_back(std::move(e));
         }
         for (const Arrow &a : m_arrows) {
-            if (a.pipe)
+            // A connector from an item that is not drawn (a shadow of Time, which Meadows
+            // keeps built in) would have no end on the diagram.
+            if (a.pipe || !placed.contains(a.from) || !placed.contains(a.to))
                 continue;
             ViewElement c;
             c.type = T::Connector;
@@ -214,39 +249,71 @@ private:
             m_view.elements.push_back(std::move(c));
         }
         m_model.views.push_back(std::move(m_view));
+        m_viewNames.push_back(m_viewName);
         m_items.clear();
+        m_demoted.clear();
         m_order.clear();
         m_arrows.clear();
         m_open = false;
     }
 
-    // A flow's pipe: from the end it comes from (the arrow Vensim marks 100) to the end it
-    // goes to, through the valve's bends.
+    // A flow's pipe: from the end it comes from to the end it goes to, through the valve's
+    // bends. Each of the valve's two pipe arrows runs from the valve to one end. The end it
+    // comes from is the stock the flow drains, or else the end that is not the stock it
+    // fills; Vensim marks a cloud at the source end 100 or 68, so the mark decides only when
+    // no stock does (a pipe between two clouds).
     std::vector<ViewPoint> pipe(int valve) const
     {
-        std::vector<QPointF> source, target;
-        for (const Arrow &a : m_arrows) {
-            if (!a.pipe || a.from != valve)
-                continue;
-            if (a.shape == 100)
-                source = a.pts;
-            else
-                target = a.pts;
+        const QString flow = canonicalName(m_items.value(m_items.value(valve).valveFlow).name);
+        const auto listed = [&](const QStringList &flows) {
+            return std::any_of(flows.begin(), flows.end(), [&](const QString &f) { return canonicalName(f) == flow; });
+        };
+        // +1: the arrow's end is where the flow comes from; -1: where it goes; 0: unknown.
+        const auto side = [&](const Arrow &a) {
+            const auto end = m_items.constFind(a.to);
+            if (end != m_items.constEnd() && end->type == 10)
+                if (const Variable *stock = m_model.findVariable(end->name); stock && stock->kind == VariableKind::Stock) {
+                    if (listed(stock->outflows))
+                        return 1;
+                    if (listed(stock->inflows))
+                        return -1;
+                }
+            return 0;
+        };
+        std::vector<const Arrow *> arrows;
+        for (const Arrow &a : m_arrows)
+            if (a.pipe && a.from == valve)
+                arrows.push_back(&a);
+        const Arrow *source = nullptr, *target = nullptr;
+        if (arrows.size() == 2) {
+            const int first = side(*arrows[0]), second = side(*arrows[1]);
+            const bool firstIsSource = first == 1 || second == -1 || (first == 0 && second == 0 && arrows[0]->shape == 100);
+            source = firstIsSource ? arrows[0] : arrows[1];
+            target = firstIsSource ? arrows[1] : arrows[0];
+        } else if (arrows.size() == 1) {
+            (side(*arrows[0]) == 1 || arrows[0]->shape == 100 ? source : target) = arrows[0];
         }
         std::vector<ViewPoint> out;
-        for (auto it = source.rbegin(); it != source.rend(); ++it)
-            out.push_back({it->x(), it->y(), {}});
-        for (const QPointF &p : target)
-            out.push_back({p.x(), p.y(), {}});
+        if (source)
+            for (auto it = source->pts.rbegin(); it != source->pts.rend(); ++it)
+                out.push_back({it->x(), it->y(), {}});
+        if (target)
+            for (const QPointF &p : target->pts)
+                out.push_back({p.x(), p.y(), {}});
         return out;
     }
 
     Model &m_model;
     Reporter &m_report;
     View m_view;
+    QString m_viewName;
+    QStringList m_viewNames;
     bool m_open = false;
     bool m_warnedStyle = false;
     QHash<int, SketchItem> m_items;
+    QSet<QString> m_placedNames; // canonical names of the variables shown in full so far, any view
+    QSet<int> m_demoted;         // this view's items shown as shadows because shown in full before
+    QHash<QString, qsizetype> m_byName; // canonical name -> index in m_model.variables; the sketch adds none
     std::vector<int> m_order;
     std::vector<Arrow> m_arrows;
     int m_lastValve = -1;
@@ -254,8 +321,96 @@ private:
 
 } // namespace
 
+namespace {
+
+// Meadows draws one diagram per model; Vensim gives a model several views (World3-03 has
+// one per sector), each with its own coordinates and its own element numbers. Several
+// views are tiled into one: each keeps its layout in a cell of a grid, under its name,
+// and its numbers move past those of the views before it. Views that show no variable
+// (a title page of comments) are left out; a single view is kept as it is.
+void tileViews(Model &model, std::size_t first, const QStringList &names)
+{
+    using T = ViewElement::Type;
+    const auto isVariable = [](const ViewElement &e) {
+        return e.type == T::Stock || e.type == T::Flow || e.type == T::Aux || e.type == T::Alias;
+    };
+    std::vector<View> views;
+    QStringList titles;
+    for (std::size_t i = first; i < model.views.size(); ++i) {
+        if (std::any_of(model.views[i].elements.begin(), model.views[i].elements.end(), isVariable)) {
+            views.push_back(std::move(model.views[i]));
+            titles << names.value(qsizetype(i - first));
+        }
+    }
+    model.views.resize(first);
+    if (views.size() <= 1) {
+        for (View &v : views)
+            model.views.push_back(std::move(v));
+        return;
+    }
+    constexpr double kGap = 120, kHeading = 60;
+    std::vector<QRectF> bounds;
+    double cellWidth = 0, cellHeight = 0;
+    for (const View &v : views) {
+        QRectF box;
+        const auto include = [&](double x, double y, double halfWidth, double halfHeight) {
+            const QRectF r(x - halfWidth, y - halfHeight, 2 * halfWidth, 2 * halfHeight);
+            box = box.isNull() ? r : box.united(r);
+        };
+        for (const ViewElement &e : v.elements) {
+            if (e.x && e.y)
+                include(*e.x, *e.y, e.width.value_or(80) / 2, e.height.value_or(40) / 2);
+            for (const ViewPoint &p : e.points)
+                include(p.x, p.y, 0, 0);
+        }
+        bounds.push_back(box);
+        cellWidth = std::max(cellWidth, box.width() + kGap);
+        cellHeight = std::max(cellHeight, box.height() + kHeading + kGap);
+    }
+    const int columns = int(std::ceil(std::sqrt(double(views.size()))));
+    View merged;
+    merged.type = QStringLiteral("stock_flow");
+    int base = 0;
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        const double left = double(int(i) % columns) * cellWidth, top = double(int(i) / columns) * cellHeight;
+        const double dx = left - bounds[i].left(), dy = top + kHeading - bounds[i].top();
+        int highest = 0;
+        for (ViewElement &e : views[i].elements) {
+            if (e.x)
+                *e.x += dx;
+            if (e.y)
+                *e.y += dy;
+            for (ViewPoint &p : e.points) {
+                p.x += dx;
+                p.y += dy;
+            }
+            if (e.uid) {
+                highest = std::max(highest, *e.uid);
+                *e.uid += base;
+            }
+            for (ConnectorEnd *end : {&e.from, &e.to})
+                if (end->aliasUid)
+                    *end->aliasUid += base;
+            merged.elements.push_back(std::move(e));
+        }
+        base += highest;
+        ViewElement heading; // placed by its top-left corner, as text boxes are
+        heading.type = T::TextBox;
+        heading.text = titles[qsizetype(i)];
+        heading.x = left;
+        heading.y = top;
+        heading.width = 400;
+        heading.height = 30;
+        merged.elements.push_back(std::move(heading));
+    }
+    model.views.push_back(std::move(merged));
+}
+
+} // namespace
+
 void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &report)
 {
+    const std::size_t first = model.views.size();
     SketchReader reader(model, report);
     qsizetype at = begin;
     while (at < text.size()) {
@@ -270,6 +425,7 @@ void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &re
         at = end + 1;
     }
     reader.finish();
+    tileViews(model, first, reader.viewNames());
 }
 
 } // namespace meadows::vensim

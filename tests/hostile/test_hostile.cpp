@@ -64,6 +64,16 @@ QString generated(const QString &kind, int n)
             text += QStringLiteral("variable %1 = unknown %1 * 2\n~ ~|\n").arg(i);
         return text + QStringLiteral("INITIAL TIME = 0\n~~|\nFINAL TIME = 1\n~~|\nTIME STEP = 1\n~~|\n");
     }
+    if (kind == QLatin1String("mdl-sketch")) { // n variables, each shown in the sketch, then one it does not define
+        QString text;
+        for (int i = 0; i < n; ++i)
+            text += QStringLiteral("variable %1 = 1\n~ ~|\n").arg(i);
+        text += QStringLiteral("INITIAL TIME = 0\n~~|\nFINAL TIME = 1\n~~|\nTIME STEP = 1\n~~|\n"
+                               "\\\\\\---/// Sketch information\nV300  Do not put anything below this section\n*View 1\n");
+        for (int i = 0; i < n; ++i)
+            text += QStringLiteral("10,%1,variable %2,%3,%4,40,20,8,3,0,0,0,0,0,0\n").arg(i + 1).arg(i).arg(100 + i % 100 * 90).arg(100 + i / 100 * 60);
+        return text + QStringLiteral("10,%1,ghost,10,10,40,20,8,3,0,0,0,0,0,0\n").arg(n + 1);
+    }
     if (kind == QLatin1String("mdl-range-doubling")) { // d0: d1, d1; d1: d2, d2; ...: d0 stands for 2^n elements
         QString text;
         for (int k = 0; k < n; ++k)

@@ -49,6 +49,8 @@ private slots:
     void macroExtraOutputs();
     void missingBarIsAnError();
     void sketchPlacesEveryVariableWhereVensimDid();
+    void severalViewsAreTiledIntoOneDiagram();
+    void pipeRunsFromTheStockItDrains();
 };
 
 void TestVensimReader::lookupForwardBackwardExtrapolate()
@@ -417,6 +419,91 @@ void TestVensimReader::sketchPlacesEveryVariableWhereVensimDid()
     QVERIFY(link);
     QCOMPARE(link->to.name, QStringLiteral("Succumbing"));
     QCOMPARE(*link->angle, angleThrough(QPointF(263, 200), QPointF(308, 228), QPointF(331, 268)));
+}
+
+void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
+{
+    // Three views: "Title" holds only a comment (no variable: left out); "First" shows a
+    // (100,50) and b (300,50) with a connector; "Second" shows b (200,400) and a shadow of a
+    // (50,300) with a connector from the shadow. Auxes are taken as 80 x 40 when bounding a
+    // view: First spans (60,30)-(340,70), 280 x 40; Second (10,280)-(240,420), 230 x 140.
+    // Cells: 280 + 120 gap = 400 wide, 140 + 60 heading + 120 gap = 320 high; two views,
+    // ceil(sqrt 2) = 2 columns. First moves by (0 - 60, 0 + 60 - 30) = (-60, 30): a (40,80),
+    // b (240,80). Second by (400 - 10, 0 + 60 - 280) = (390, -220): b (590,180), the shadow
+    // (440,80). Each view numbers its elements from 1; Second's move past First's highest, 3.
+    // Second shows b in full again: the diagram shows it once, so there it is a shadow too.
+    const QByteArray sketch = "\\\\\\---/// Sketch information - do not modify anything except names\n"
+                              "V300  Do not put anything below this section - it will be ignored\n";
+    const QString text = QStringLiteral("{UTF-8}\na = 1 ~ ~ |\nb = a * 2 ~ ~ |\n") + test::mdlControl(4)
+                         + QString::fromLatin1(sketch) + QStringLiteral("*Title\n12,1,0,100,100,80,20,8,4,0,0,0,0,0,0,0,0,0,0,0,0\nA title\n")
+                         + QString::fromLatin1(sketch)
+                         + QStringLiteral("*First\n10,1,a,100,50,40,20,8,3,0,0,0,0,0,0\n10,2,b,300,50,40,20,8,3,0,0,0,0,0,0\n"
+                                          "1,3,1,2,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n")
+                         + QString::fromLatin1(sketch)
+                         + QStringLiteral("*Second\n10,1,b,200,400,40,20,8,3,0,0,0,0,0,0\n10,2,a,50,300,40,20,8,2,0,0,0,0,0,0\n"
+                                          "1,3,2,1,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    const std::vector<View> &views = r.project->mainModel().views;
+    QCOMPARE(views.size(), std::size_t(1));
+    const std::vector<ViewElement> &e = views[0].elements;
+    // First's a, b, connector, heading; Second's b, shadow, connector, heading.
+    QCOMPARE(e.size(), std::size_t(8));
+    using T = ViewElement::Type;
+    const auto check = [&](std::size_t i, T type, int uid, double x, double y) {
+        QCOMPARE(e[i].type, type);
+        QCOMPARE(*e[i].uid, uid);
+        QCOMPARE(*e[i].x, x);
+        QCOMPARE(*e[i].y, y);
+    };
+    check(0, T::Aux, 1, 40, 80);
+    QCOMPARE(e[0].name, QStringLiteral("a"));
+    check(1, T::Aux, 2, 240, 80);
+    QCOMPARE(e[2].type, T::Connector);
+    QCOMPARE(*e[2].uid, 3);
+    // "|(0,0)|" is Vensim's straight connector, not a bend through the origin: a to b is level.
+    QCOMPARE(*e[2].angle, 0.0);
+    QCOMPARE(e[3].type, T::TextBox);
+    QCOMPARE(e[3].text, QStringLiteral("First"));
+    QCOMPARE(*e[3].x, 0.0);
+    QCOMPARE(*e[3].y, 0.0);
+    check(4, T::Alias, 4, 590, 180);
+    QCOMPARE(e[4].aliasOf, QStringLiteral("b"));
+    check(5, T::Alias, 5, 440, 80);
+    QCOMPARE(e[5].aliasOf, QStringLiteral("a"));
+    QCOMPARE(e[6].type, T::Connector);
+    QCOMPARE(*e[6].uid, 6);
+    QCOMPARE(*e[6].from.aliasUid, 5); // still the shadow of a, renumbered with it
+    QCOMPARE(*e[6].to.aliasUid, 4); // b's shadow in Second, not b in First
+    QCOMPARE(*e[6].angle, straightAngle(QPointF(50, 300), QPointF(200, 400)));
+    QCOMPARE(e[7].text, QStringLiteral("Second"));
+    QCOMPARE(*e[7].x, 400.0);
+    QCOMPARE(*e[7].y, 0.0);
+}
+
+void TestVensimReader::pipeRunsFromTheStockItDrains()
+{
+    // S drains through f into a cloud. The valve's pipe arrows run to S (marked 4) and to the
+    // cloud (marked 68; World3-03 marks its outflows' clouds so). The pipe must run from S,
+    // through the bend at (150,100) on S's side, to (260,100) at the cloud: f is S's outflow.
+    const QString text = QStringLiteral("{UTF-8}\nS = INTEG(-f, 10) ~ ~ |\nf = 1 ~ ~ |\n") + test::mdlControl(4)
+                         + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                          "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+                                          "10,1,S,100,100,40,20,3,3,0,0,0,0,0,0\n12,2,48,300,100,10,8,0,3,0,0,-1,0,0,0\n"
+                                          "11,3,0,200,100,6,8,34,3,0,0,1,0,0,0\n10,4,f,200,130,40,20,40,3,0,0,0,0,0,0\n"
+                                          "1,5,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(150,100)|\n"
+                                          "1,6,3,2,68,0,0,22,0,0,0,-1--1--1,,1|(260,100)|\n///---\\\\\\\n");
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    const ViewElement *flow = nullptr;
+    for (const ViewElement &e : r.project->mainModel().views.at(0).elements)
+        if (e.type == ViewElement::Type::Flow)
+            flow = &e;
+    QVERIFY(flow);
+    QCOMPARE(flow->name, QStringLiteral("f"));
+    QCOMPARE(flow->points.size(), std::size_t(2));
+    QCOMPARE(flow->points[0].x, 150.0);
+    QCOMPARE(flow->points[1].x, 260.0);
 }
 
 QTEST_GUILESS_MAIN(TestVensimReader)
