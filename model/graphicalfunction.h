@@ -38,6 +38,10 @@ struct GraphicalFunction {
     // segments continue. Discrete: a step holding each y until the next x. Forward: the y
     // of the first point at or after x (Vensim's LOOKUP FORWARD).
     double evaluate(double at) const;
+    // The area under the curve between from and to, in either order (Stella's LOOKUPAREA):
+    // beyond the x range a continuous or discrete table counts 0, an extrapolated one
+    // continues its end segments. A discrete table holds y(i) from x(i) up to x(i + 1).
+    double area(double from, double to) const;
 };
 
 } // namespace meadows

@@ -262,6 +262,10 @@ const BuiltinInfo kBuiltins[] = {
     {{"lookup_forward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     {{"lookup_backward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     {{"lookup_extrapolate"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
+    // Stella's LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN, the area over the width
+    // (GraphicalFunction::area): the table's whole x range when no bound is given.
+    {{"lookuparea"}, Builtin::None, 1, 3, false, L::TableSummary, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"lookupmean"}, Builtin::None, 1, 3, false, L::TableSummary, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"pi"}, Builtin::None, 0, 0, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"time"}, Builtin::None, 0, 0, true, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };

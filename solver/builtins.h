@@ -59,6 +59,7 @@ enum class Lowering {
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
     Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
+    TableSummary,   // LOOKUPAREA, LOOKUPMEAN: a number from a table's points, its bounds known before the run
     Special,        // IF_THEN_ELSE, LOOKUP, PI, TIME: built into flattening itself
 };
 
