@@ -222,6 +222,8 @@ const BuiltinInfo kBuiltins[] = {
     {{"max"}, Builtin::Max, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return std::fmax(x, y); }))},
     {{"sum"}, Builtin::Sum, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Sum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }))},
     {{"mean"}, Builtin::Mean, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Hull, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }) / double(n))},
+    // PROD: the product of the elements (Stella, XMILE)
+    {{"prod"}, Builtin::Prod, 1, -1, false, L::ArrayArguments, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x * y; }))},
     {{"size"}, Builtin::Size, 1, -1, false, L::ElementCount, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(double(n))},
     // Vensim's allocations: every element of the request's last dimension in one call. ALLOCATE
     // BY PRIORITY is ALLOCATE AVAILABLE with rectangular profiles, and lowers to it.

@@ -114,9 +114,9 @@ Node Flattener::call(Context &c, const Expr &e)
             return tableSummary(c, e);
         case Lowering::ArrayArguments: {
             std::vector<Node> args = spread(c, e);
-            // Over no elements a sum is 0; a mean, a minimum or a maximum is undefined.
-            if (args.empty() && b->id == Builtin::Sum)
-                return Node::constant(0);
+            // Over no elements a sum is 0, a product 1; a mean, a minimum or a maximum is undefined.
+            if (args.empty() && (b->id == Builtin::Sum || b->id == Builtin::Prod))
+                return Node::constant(b->id == Builtin::Sum ? 0 : 1);
             if (args.empty())
                 fail(e, QStringLiteral("%1 of no elements is undefined").arg(e.name.toUpper()));
             return Node::call(b->id, std::move(args));

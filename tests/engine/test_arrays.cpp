@@ -72,6 +72,8 @@ void TestArrays::rangeSubscripts()
         + aux(QStringLiteral("low mean"), QStringLiteral("MEAN(v[1:2])"))            // (10 + 20) / 2 = 15
         + aux(QStringLiteral("top min"), QStringLiteral("MIN(v[3:4])"))              // 30
         + aux(QStringLiteral("head max"), QStringLiteral("MAX(v[1:3])"))             // 30
+        + aux(QStringLiteral("product"), QStringLiteral("PROD(v[1:2] / 10)"))        // 1 * 2 = 2
+        + aux(QStringLiteral("whole product"), QStringLiteral("PROD(v)"))            // 10 * 20 * 30 * 40 = 240000
         + aux(QStringLiteral("by name"), QStringLiteral("SUM(r[South:East])"))       // 2 + 3 = 5
         + aux(QStringLiteral("qualified"), QStringLiteral("SUM(r[Region.North:Region.South])")) // 1 + 2 = 3
         + aux(QStringLiteral("single"), QStringLiteral("SUM(v[3:3])"))               // 30
@@ -93,6 +95,8 @@ void TestArrays::rangeSubscripts()
     QCOMPARE(r.value(QStringLiteral("low mean"), 0), 15.0);
     QCOMPARE(r.value(QStringLiteral("top min"), 0), 30.0);
     QCOMPARE(r.value(QStringLiteral("head max"), 0), 30.0);
+    QCOMPARE(r.value(QStringLiteral("product"), 0), 2.0);
+    QCOMPARE(r.value(QStringLiteral("whole product"), 0), 240000.0);
     QCOMPARE(r.value(QStringLiteral("by name"), 0), 5.0);
     QCOMPARE(r.value(QStringLiteral("qualified"), 0), 3.0);
     QCOMPARE(r.value(QStringLiteral("single"), 0), 30.0);
