@@ -6,13 +6,13 @@
 #include "model/sizelimit.h"
 #include "solver/compiler.h"
 
-// Models are held to 4,096 values here (the default is a million): the point is the code
+// Models are held to 256 values here (the default is a million): the point is the code
 // paths, and an input that builds a million-element array takes a thousand times longer
 // than one that does not. The limit itself, and what lies far beyond it, are tested by the
 // hostile cases in tests/data/hostile/.
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {
-    meadows::setMaxModelSize(4096);
+    meadows::setMaxModelSize(256);
     return 0;
 }
 
