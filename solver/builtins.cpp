@@ -306,6 +306,18 @@ const std::array<const BuiltinInfo *, kBuiltinCount> kById = indexById();
 
 } // namespace
 
+double tableSummary(const QString &canonical, const GraphicalFunction &table, const double *bounds, std::size_t count)
+{
+    if (table.size() == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    const double to = count > 0 ? bounds[0] : table.x(table.size() - 1);
+    const double from = count > 1 ? bounds[1] : table.x(0);
+    const double area = table.area(from, to);
+    if (canonical == QLatin1String("lookuparea"))
+        return area;
+    return from == to ? table.evaluate(from) : area / std::fabs(to - from);
+}
+
 std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QString &canonical)
 {
     using Kind = GraphicalFunction::Kind;

@@ -137,6 +137,11 @@ struct BuiltinInfo {
 // GraphicalFunction::Kind, or the table's own (nullopt inside) for LOOKUP itself.
 std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QString &canonical);
 
+// LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN (`canonical` names which) over `table`
+// with `count` bounds evaluated (to, then from): by default the table's whole x range. The
+// mean over no width is the table's value there. NaN for an empty table.
+double tableSummary(const QString &canonical, const GraphicalFunction &table, const double *bounds, std::size_t count);
+
 // Looks a function up by canonical name ("min", "safediv", "pulse_train", "smth1"...).
 // Returns nullptr for names that are no function of the language.
 const BuiltinInfo *findBuiltin(const QString &canonical);

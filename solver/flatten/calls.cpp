@@ -64,17 +64,10 @@ Node Flattener::tableSummary(Context &c, const Expr &e)
                         .arg(e.name.toUpper(), toString(a)));
         return *v;
     };
-    double from = gf->x(0);
-    double to = gf->x(gf->size() - 1);
-    if (e.args.size() > 1)
-        to = bound(e.args[1]);
-    if (e.args.size() > 2)
-        from = bound(e.args[2]);
-    const double area = gf->area(from, to);
-    if (e.name == QLatin1String("lookuparea"))
-        return Node::constant(area);
-    // The mean over no width is the value there.
-    return Node::constant(from == to ? gf->evaluate(from) : area / std::fabs(to - from));
+    std::vector<double> bounds;
+    for (std::size_t i = 1; i < e.args.size(); ++i)
+        bounds.push_back(bound(e.args[i]));
+    return Node::constant(meadows::tableSummary(e.name, *gf, bounds.data(), bounds.size()));
 }
 
 Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)

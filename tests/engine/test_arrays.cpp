@@ -6,6 +6,8 @@
 
 #include "model/xmilereader.h"
 #include "model/xmilewriter.h"
+#include "solver/analysis/expreval.h"
+#include "solver/parser.h"
 
 #include <QtTest>
 #include <cmath>
@@ -262,6 +264,17 @@ void TestArrays::lookupMeanAndArea()
     QCOMPARE(r.value(QStringLiteral("step mean"), 0), 1.0);
     QCOMPARE(r.value(QStringLiteral("line area"), 0), 4.0);
     QCOMPARE(r.value(QStringLiteral("line mean"), 0), 1.0);
+
+    // The expression evaluator (loop scores) reads the same: from 0.5 to 2, 11/6.
+    GraphicalFunction table;
+    table.xscale = Scale{0, 2};
+    table.ypts = {0, 2, 2};
+    EvaluationContext context;
+    context.table = [&](const QString &name) { return name == QLatin1String("g") ? &table : nullptr; };
+    const ParseResult parsed = parseEquation(QStringLiteral("LOOKUPMEAN(g, 2, 0.5)"));
+    QVERIFY(parsed.expr);
+    const std::optional<double> direct = evaluate(*parsed.expr, context);
+    QVERIFY(direct && std::fabs(*direct - 11.0 / 6.0) < 1e-12);
 
     // Bounds computed while the model runs would need the table at each step: an error.
     const auto running = simulateText(xmile(gf(QStringLiteral("g"), {}) + aux(QStringLiteral("m"), QStringLiteral("LOOKUPMEAN(g, TIME)")),
