@@ -59,33 +59,23 @@ double GraphicalFunction::evaluate(double at) const
 
 double GraphicalFunction::area(double from, double to) const
 {
-    if (from > to)
-        std::swap(from, to);
-    const std::size_t n = size();
-    if (n < 2 || std::isnan(from) || std::isnan(to))
-        return n == 0 || std::isnan(from) || std::isnan(to) ? std::numeric_limits<double>::quiet_NaN() : 0.0;
-    // The straight line through points i and i + 1, at v.
-    const auto line = [this](std::size_t i, double v) {
-        const double x0 = x(i), x1 = x(i + 1);
-        return x1 == x0 ? ypts[i + 1] : ypts[i] + (v - x0) * (ypts[i + 1] - ypts[i]) / (x1 - x0);
-    };
-    // The part of [a, b] inside [from, to] under the line through points i and i + 1.
-    const auto trapezoid = [&](std::size_t i, double a, double b) {
-        a = std::max(a, from);
-        b = std::min(b, to);
-        return b > a ? (line(i, a) + line(i, b)) / 2 * (b - a) : 0.0;
-    };
-    double total = 0;
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        if (kind == Kind::Discrete) // a step: y(i) from x(i) up to x(i + 1)
-            total += ypts[i] * std::max(0.0, std::min(x(i + 1), to) - std::max(x(i), from));
-        else
-            total += trapezoid(i, x(i), x(i + 1));
+    if (std::isnan(from) || std::isnan(to) || size() == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (to < from)
+        return -area(to, from);
+    // Between two neighbouring breaks (the points' x inside the range, and its ends) the
+    // function is linear or constant, so its value at the middle times the width is exact.
+    std::vector<double> breaks{from};
+    for (std::size_t i = 0; i < size(); ++i) {
+        if (x(i) > from && x(i) < to)
+            breaks.push_back(x(i));
     }
-    // Beyond the ends an extrapolated table continues its end segments; the others count 0.
-    if (kind == Kind::Extrapolate) {
-        total += trapezoid(0, std::min(from, x(0)), x(0));
-        total += trapezoid(n - 2, x(n - 1), std::max(to, x(n - 1)));
+    breaks.push_back(to);
+    double total = 0;
+    for (std::size_t i = 0; i + 1 < breaks.size(); ++i) {
+        const double width = breaks[i + 1] - breaks[i];
+        if (width > 0)
+            total += width * evaluate(breaks[i] + width / 2);
     }
     return total;
 }

@@ -38,9 +38,8 @@ struct GraphicalFunction {
     // segments continue. Discrete: a step holding each y until the next x. Forward: the y
     // of the first point at or after x (Vensim's LOOKUP FORWARD).
     double evaluate(double at) const;
-    // The area under the curve between from and to, in either order (Stella's LOOKUPAREA):
-    // beyond the x range a continuous or discrete table counts 0, an extrapolated one
-    // continues its end segments. A discrete table holds y(i) from x(i) up to x(i + 1).
+    // The integral of evaluate() from `from` to `to` (negative when to < from): Vensim's
+    // LOOKUP AREA, with the ends held (or extended, for Extrapolate) as evaluate() does.
     double area(double from, double to) const;
 };
 

@@ -152,7 +152,7 @@ double sortOrder(const double *a, std::size_t n, const BuiltinClock &)
 {
     const std::size_t size = n - 2;
     const double p = a[0];
-    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
+    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 1, size + 1)) // a NaN direction says no order
         return kNaN;
     return double(sortedOrder(a + 2, size, a[1] > 0).order[std::size_t(p)]);
 }
@@ -163,7 +163,7 @@ double vectorRank(const double *a, std::size_t n, const BuiltinClock &)
 {
     const std::size_t size = n - 2;
     const double p = a[0];
-    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 2, size))
+    if (size == 0 || p < 0 || p >= double(size) || anyNaN(a + 1, size + 1)) // a NaN direction says no order
         return kNaN;
     return double(sortedOrder(a + 2, size, a[1] > 0).place[std::size_t(p)] + 1);
 }
@@ -243,6 +243,15 @@ const BuiltinInfo kBuiltins[] = {
     // random numbers: drawn by the VM, which knows the seed and the step
     {{"random", "uniform", "random_uniform"}, Builtin::RandomUniform, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"normal"}, Builtin::RandomNormal, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // Vensim's RANDOM functions, with its arguments: (min, max, ..., stream ID)
+    {{"random_normal"}, Builtin::VensimRandomNormal, 5, 5, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"random_exponential"}, Builtin::RandomExponential, 5, 5, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"random_gamma"}, Builtin::RandomGamma, 6, 6, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"random_beta"}, Builtin::RandomBeta, 7, 7, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"random_poisson"}, Builtin::RandomPoisson, 6, 6, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"random_binomial"}, Builtin::RandomBinomial, 7, 7, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"random_negative_binomial"}, Builtin::RandomNegativeBinomial, 7, 7, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"random_triangular"}, Builtin::RandomTriangular, 6, 6, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     // stateful: rewritten into hidden stocks, flows and recorded series
     {{"smth1", "smooth"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
     {{"smth3", "smooth3"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
@@ -264,6 +273,8 @@ const BuiltinInfo kBuiltins[] = {
     {{"lookup_forward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     {{"lookup_backward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     {{"lookup_extrapolate"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
+    // Vensim's LOOKUP AREA(table, from, to): the area under the table between two inputs
+    {{"lookup_area"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     // Stella's LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN, the area over the width
     // (GraphicalFunction::area): the table's whole x range when no bound is given.
     {{"lookuparea"}, Builtin::None, 1, 3, false, L::TableSummary, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
@@ -312,7 +323,14 @@ double tableSummary(const QString &canonical, const GraphicalFunction &table, co
         return std::numeric_limits<double>::quiet_NaN();
     const double to = count > 0 ? bounds[0] : table.x(table.size() - 1);
     const double from = count > 1 ? bounds[1] : table.x(0);
-    const double area = table.area(from, to);
+    // Stella's area is the same in either order, and beyond the x range a continuous or
+    // discrete table counts 0 (an extrapolated one continues its end segments).
+    double low = std::min(from, to), high = std::max(from, to);
+    if (table.kind != GraphicalFunction::Kind::Extrapolate) {
+        low = std::max(low, table.x(0));
+        high = std::min(high, table.x(table.size() - 1));
+    }
+    const double area = high > low ? table.area(low, high) : (std::isnan(from) || std::isnan(to) ? from + to : 0.0);
     if (canonical == QLatin1String("lookuparea"))
         return area;
     return from == to ? table.evaluate(from) : area / std::fabs(to - from);

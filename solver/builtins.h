@@ -40,8 +40,11 @@ enum class Builtin {
     // Vensim's ALLOCATE AVAILABLE (and ALLOCATE BY PRIORITY, lowered to it): one requester's
     // allocation; the arguments as solver/allocation.h lays them out
     AllocateAvailable,
-    // random numbers, the same for a given seed, call and step
+    // random numbers, the same for a given seed, call and step (solver/random.h): XMILE's,
+    // then Vensim's with its truncation, shift and stretch arguments
     RandomUniform, RandomNormal,
+    VensimRandomNormal, RandomExponential, RandomGamma, RandomBeta, RandomPoisson, RandomBinomial,
+    RandomNegativeBinomial, RandomTriangular,
     // not a function: the entries of stateful functions and special forms
     None,
 };

@@ -1,4 +1,5 @@
 #include "compiler.h"
+#include "random.h"
 
 #include <QHash>
 #include <QStringList>
@@ -51,7 +52,7 @@ private:
     void relocate(std::uint32_t &slot, const Instr &i, std::uint32_t *which, std::uint32_t tempBase) const
     {
         // Operands that are not slots: a table index, a builtin code, an argument count.
-        if ((i.op == Op::Lookup && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
+        if (((i.op == Op::Lookup || i.op == Op::LookupArea) && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
             || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b))
             || ((i.op == Op::Variadic || i.op == Op::Random) && (which == &i.b || which == &i.c)))
             return;
@@ -116,6 +117,13 @@ private:
             return apply(Op::Select, n, 3, target);
         case Node::Kind::Lookup:
             return apply(Op::Lookup, n, 1, target, {std::uint32_t(n.index)});
+        case Node::Kind::LookupArea: {
+            const std::uint32_t a = generate(n.args[0]);
+            const std::uint32_t c = generate(n.args[1]);
+            const std::uint32_t d = place();
+            add(Op::LookupArea, d, a, std::uint32_t(n.index), c);
+            return d;
+        }
         case Node::Kind::History: {
             const std::uint32_t a = generate(n.args[0]);
             const std::uint32_t c = n.args.size() > 1 ? generate(n.args[1]) : constant(std::numeric_limits<double>::quiet_NaN());
@@ -199,14 +207,13 @@ private:
         case Builtin::SafeDiv3:
         case Builtin::Xidz:
             return apply(Op::SafeDiv, n, 3, target);
-        case Builtin::RandomUniform: case Builtin::RandomNormal: {
-            const std::uint32_t first = consecutive(n.args);
-            const std::uint32_t d = place();
-            const std::uint32_t kind = n.builtin == Builtin::RandomNormal ? 1 : 0;
-            add(Op::Random, d, first, std::uint32_t(n.args.size()), (std::uint32_t(n.index) << 8) | kind);
-            return d;
-        }
         default: {
+            if (const std::optional<RandomKind> kind = randomKindOf(n.builtin)) {
+                const std::uint32_t first = consecutive(n.args);
+                const std::uint32_t d = place();
+                add(Op::Random, d, first, std::uint32_t(n.args.size()), (std::uint32_t(n.index) << 8) | std::uint32_t(*kind));
+                return d;
+            }
             // Any other builtin runs its registry evaluation: one-argument math as Math1,
             // the rest (time inputs, RANK...) over a run of consecutive arguments.
             if (builtinInfo(n.builtin).unary && n.args.size() == 1)

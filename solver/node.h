@@ -25,6 +25,7 @@ struct Node {
         If,      // args[0] condition, args[1], args[2]
         Call,    // builtin, args
         Lookup,  // index: a table; args[0] the input
+        LookupArea, // index: a table; the area under it from args[0] to args[1]
         History, // index: a recorded series; args[0] the time asked for, args[1] the value before the record starts
         Belt,    // index: a conveyor (FlatModel::conveyors); value: the leak it is, -1 its outflow;
                  // args: what it depends on (the conveyor, its leak fractions), read by ordering only

@@ -17,6 +17,7 @@ namespace meadows {
 //   Math1       dst = f(a), c picks f (a Builtin)
 //   SafeDiv     dst = b != 0 ? a / b : c (XIDZ, ZIDZ, SAFEDIV)
 //   Lookup      dst = table[b](a)
+//   LookupArea  dst = the area under table[b] from a to c
 //   Variadic   dst = f(args at a.., count b), c picks f (Step, Ramp, Pulse, PulseTrain...)
 //   History     dst = series[b] at time a, or c before the record starts
 //   Belt        dst = what leaves conveyor a in this DT, per time unit: its outflow (b = 0) or leak b - 1
@@ -24,7 +25,7 @@ namespace meadows {
 //   End         the program's last instruction
 #define MEADOWS_OPS(X)                                                                             \
     X(Copy) X(Neg) X(Not) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(Mod) X(Eq) X(Ne) X(Lt) X(Le) X(Gt) \
-    X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup)         \
+    X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup) X(LookupArea)       \
     X(Variadic) X(History) X(Belt) X(Random) X(End)
 
 enum class Op : std::uint8_t {

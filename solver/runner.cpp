@@ -32,6 +32,20 @@ Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
 
 QString Runner::check() const
 {
+    // NaN in the model's own settings, not replaced by the run's options: one its file gives
+    // in a form Meadows cannot run (a Vensim control variable that changes with Time), which
+    // reading has said where.
+    const SimSpecs &specs = model.specs;
+    const struct {
+        double value, own;
+        const char *name;
+    } settings[] = {{start, specs.start, "start time"}, {stop, specs.stop, "stop time"}, {dt, specs.dt, "DT"},
+                    {saveStep, specs.effectiveSaveStep(), "save step"}};
+    for (const auto &s : settings) {
+        if (std::isnan(s.value) && std::isnan(s.own))
+            return QStringLiteral("the %1 is not a number the run can use: the warning where the model sets it "
+                                  "says why").arg(QLatin1String(s.name));
+    }
     if (!std::isfinite(start))
         return QStringLiteral("the start time must be a finite number (it is %1)").arg(start);
     if (!std::isfinite(stop))

@@ -1,10 +1,10 @@
 // The interpreter for compiled equations. One switch over a flat instruction array.
 #include "program.h"
 #include "builtins.h"
+#include "random.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <vector>
 #include <limits>
 
@@ -24,41 +24,11 @@ inline double variadic(std::uint32_t code, const double *args, std::uint32_t cou
     return builtinInfo(Builtin(code)).evaluate(args, count, BuiltinClock{m[TimeSlot], m[DtSlot], m[StartSlot]});
 }
 
-// SplitMix64: a counter-based generator, so a draw depends only on (seed, call, step):
-// the same run gives the same numbers, and RK4's stages within a step agree.
-std::uint64_t mix(std::uint64_t x)
+// A random call's draw: its kind (c & 0xff) and call site (c >> 8) at this step.
+double randomCall(std::uint32_t code, const double *args, std::uint32_t count, const double *m, const RunState &state)
 {
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
-double unitDraw(std::uint64_t seed, std::uint64_t site, std::uint64_t step, std::uint64_t which)
-{
-    const std::uint64_t bits = mix(mix(mix(seed) ^ site) ^ (step * 2 + which));
-    return double(bits >> 11) * 0x1.0p-53; // [0, 1)
-}
-
-double randomDraw(std::uint32_t code, const double *args, std::uint32_t count, const double *m, const RunState &state)
-{
-    const std::uint64_t site = code >> 8;
-    const bool normal = (code & 0xff) == 1;
     const double step = std::floor((m[TimeSlot] - state.start) / state.dt + 1e-6);
-    std::uint64_t seed = state.seed;
-    if (count > 2) { // an explicit seed makes the call's stream independent of the run's
-        std::uint64_t bits;
-        std::memcpy(&bits, &args[2], sizeof bits);
-        seed = mix(bits ^ 0x5eedull);
-    }
-    const std::uint64_t k = std::uint64_t(std::max(0.0, step));
-    const double u = unitDraw(seed, site, k, 0);
-    if (!normal)
-        return args[0] + (args[1] - args[0]) * u;
-    // Box-Muller on (0, 1]: a normal draw of the given mean and standard deviation.
-    const double v = unitDraw(seed, site, k, 1);
-    const double z = std::sqrt(-2.0 * std::log(1.0 - u)) * std::cos(2.0 * M_PI * v);
-    return args[0] + args[1] * z;
+    return randomDraw(RandomKind(code & 0xff), args, count, state.seed, code >> 8, std::uint64_t(std::max(0.0, step)));
 }
 
 // The recorded value of a series at time t, linear between steps; `before` when t is
@@ -122,11 +92,12 @@ op_Max2: m[i->dst] = std::fmax(m[i->a], m[i->b]); NEXT;
 op_SafeDiv: m[i->dst] = m[i->b] != 0.0 ? m[i->a] / m[i->b] : m[i->c]; NEXT;
 op_Arctan2: m[i->dst] = std::atan2(m[i->a], m[i->b]); NEXT;
 op_Lookup: m[i->dst] = tables[i->b].evaluate(m[i->a]); NEXT;
+op_LookupArea: m[i->dst] = tables[i->b].area(m[i->a], m[i->c]); NEXT;
 op_Variadic: m[i->dst] = variadic(i->c, m + i->a, i->b, m); NEXT;
 op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
 // Before the belts are filled (the initial values), nothing leaves them.
 op_Belt: m[i->dst] = i->a < state.belts.size() ? state.belts[i->a].leaving(conveyors[i->a], m, int(i->b) - 1, state.dt) / state.dt : 0.0; NEXT;
-op_Random: m[i->dst] = randomDraw(i->c, m + i->a, i->b, m, state); NEXT;
+op_Random: m[i->dst] = randomCall(i->c, m + i->a, i->b, m, state); NEXT;
 op_End:
     return;
 #undef NEXT

@@ -10,7 +10,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meadows {
 
@@ -183,6 +185,20 @@ std::optional<double> constantOf(const Expr &e, const QHash<QString, const Defin
     }
 }
 
+// Whether an expression reads Time, directly or through the variables it names.
+bool readsTime(const Expr &e, const QHash<QString, const Definition *> &defs, int depth)
+{
+    if (depth > 32)
+        return false;
+    if (e.kind == Expr::Kind::Name) {
+        if (canonicalName(e.text) == QLatin1String("time"))
+            return true;
+        const Definition *d = defs.value(canonicalName(e.text));
+        return d && d->rhs && readsTime(*d->rhs, defs, depth + 1);
+    }
+    return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return readsTime(a, defs, depth + 1); });
+}
+
 QString unitsOf(const QString &units)
 {
     const qsizetype bracket = units.indexOf(u'[');
@@ -349,6 +365,17 @@ private:
                 return std::nullopt;
             }
             const std::optional<double> v = constantOf(*d->rhs, byName, 0);
+            if (!v && readsTime(*d->rhs, byName, 0)) {
+                // Vensim recomputes the control variables at every step (the step from t is
+                // TIME STEP at t, the run goes on while Time is below FINAL TIME at t...).
+                // Meadows' runs need them fixed: the model is read and drawn, and a run
+                // stops at the setting that is not a number.
+                m_report.warning(d->rhsBegin, QStringLiteral("%1 changes with Time, which Vensim allows (it recomputes "
+                                                             "INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER at every "
+                                                             "step) and Meadows does not: the model can be read and drawn "
+                                                             "but not run").arg(d->name));
+                return std::numeric_limits<double>::quiet_NaN();
+            }
             if (!v)
                 m_report.error(d->rhsBegin, QStringLiteral("%1 must be a constant").arg(d->name));
             return v;

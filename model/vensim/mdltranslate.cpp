@@ -48,6 +48,24 @@ QString truncated(const QString &x)
 
 Translation unmarked(const QString &withMarks);
 
+// RANDOM PINK NOISE(mean, std deviation, correlation time, seed): Ed Anderson's pink noise,
+// as Vensim's reference describes it: white noise (a normal draw truncated at 6 standard
+// deviations) smoothed to first order over the correlation time tau, scaled by
+// sqrt((2 - DT/tau) tau / DT) so that with Euler's method the output keeps the standard
+// deviation asked for whatever DT and tau are (the stationary variance of
+// y' = (1 - a) y + a k sd w, a = DT/tau, is a k^2 sd^2 / (2 - a) = sd^2), and starting from
+// a draw of the same distribution.
+QString pinkNoise(const Expr &e, TranslateContext &c)
+{
+    const QString mean = QStringLiteral("(%1)").arg(translateMarked(e.args[0], c));
+    const QString deviation = QStringLiteral("(%1)").arg(translateMarked(e.args[1], c));
+    const QString tau = QStringLiteral("(%1)").arg(translateMarked(e.args[2], c));
+    const QString seed = translateMarked(e.args[3], c);
+    const QString white = QStringLiteral("RANDOM_NORMAL(-6, 6, 0, 1, %1)").arg(seed);
+    return QStringLiteral("SMTH1(%1 + %2 * SQRT((2 - DT / %3) * %3 / DT) * %4, %3, %1 + %2 * %4)")
+        .arg(mean, deviation, tau, white);
+}
+
 void noteMacroOutputs(const Expr &e, const QString &argText, TranslateContext &c)
 {
     const auto outputs = c.macros.constFind(canonicalName(e.text));
@@ -104,6 +122,15 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("TREND"), QStringLiteral("TREND")},
         {QStringLiteral("FORECAST"), QStringLiteral("FORCST")}, {QStringLiteral("INITIAL"), QStringLiteral("INIT")},
         {QStringLiteral("RANDOM UNIFORM"), QStringLiteral("RANDOM_UNIFORM")},
+        {QStringLiteral("RANDOM NORMAL"), QStringLiteral("RANDOM_NORMAL")},
+        {QStringLiteral("RANDOM EXPONENTIAL"), QStringLiteral("RANDOM_EXPONENTIAL")},
+        {QStringLiteral("RANDOM GAMMA"), QStringLiteral("RANDOM_GAMMA")},
+        {QStringLiteral("RANDOM BETA"), QStringLiteral("RANDOM_BETA")},
+        {QStringLiteral("RANDOM POISSON"), QStringLiteral("RANDOM_POISSON")},
+        {QStringLiteral("RANDOM BINOMIAL"), QStringLiteral("RANDOM_BINOMIAL")},
+        {QStringLiteral("RANDOM NEGATIVE BINOMIAL"), QStringLiteral("RANDOM_NEGATIVE_BINOMIAL")},
+        {QStringLiteral("RANDOM TRIANGULAR"), QStringLiteral("RANDOM_TRIANGULAR")},
+        {QStringLiteral("LOOKUP AREA"), QStringLiteral("LOOKUP_AREA")},
         {QStringLiteral("VECTOR SORT ORDER"), QStringLiteral("VECTOR_SORT_ORDER")},
         {QStringLiteral("VECTOR RANK"), QStringLiteral("VECTOR_RANK")},
         {QStringLiteral("VECTOR ELM MAP"), QStringLiteral("VECTOR_ELM_MAP")},
@@ -186,6 +213,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return call(QStringLiteral("SMTHN"), args(e, c, {0, 1, 3, 2}));
     if (f == QLatin1String("DELAY N") && arity(4, 4))
         return call(QStringLiteral("DELAYN"), args(e, c, {0, 1, 3, 2}));
+    if (f == QLatin1String("TIME BASE") && arity(2, 2)) // "the same as (START + Time * SLOPE)"
+        return QStringLiteral("(%1 + TIME * (%2))").arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c));
+    if (f == QLatin1String("RANDOM 0 1") && arity(0, 0)) // obsolete: "the same as RANDOM UNIFORM(0, 1, 0)"
+        return QStringLiteral("RANDOM_UNIFORM(0, 1, 0)");
+    if (f == QLatin1String("RANDOM PINK NOISE") && arity(4, 4))
+        return pinkNoise(e, c);
     if (f == QLatin1String("GAME") && arity(1, 1))
         return translateMarked(e.args[0], c);
     if (f == QLatin1String("SAMPLE IF TRUE") && arity(3, 3)) {

@@ -12,29 +12,20 @@
 
 namespace meadows::flattening {
 
-namespace {
-
-QString displayed(const Expr &call)
-{
-    return call.name.toUpper().replace(u'_', u' ');
-}
-
-} // namespace
-
 // The dimension named by the subscript `fromEnd` places from the end of a subscripted
 // argument (1: the last one).
 int Flattener::allocatedDimension(const Expr &call, const Expr &argument, int fromEnd) const
 {
     if (argument.kind != Expr::Kind::Name || !argument.subscripted || int(argument.args.size()) < fromEnd)
         fail(argument, QStringLiteral("%1 needs a variable subscripted by the dimension allocated over here%2")
-                           .arg(displayed(call), fromEnd == 2 ? QStringLiteral(", second last, with the profile's first element "
+                           .arg(calledAs(call), fromEnd == 2 ? QStringLiteral(", second last, with the profile's first element "
                                                                                 "(ptype) last")
                                                               : QString()));
     const Expr &sub = argument.args[argument.args.size() - std::size_t(fromEnd)];
     const int dim = sub.kind == Expr::Kind::Name && !sub.subscripted ? dimensionIndex(sub.name) : -1;
     if (dim < 0)
         fail(sub, QStringLiteral("%1 allocates over the dimension named by the request's last subscript; '%2' is not a "
-                                 "dimension").arg(displayed(call), sub.spelling.isEmpty() ? toString(sub) : sub.spelling));
+                                 "dimension").arg(calledAs(call), sub.spelling.isEmpty() ? toString(sub) : sub.spelling));
     return dim;
 }
 
@@ -46,7 +37,7 @@ Node Flattener::allocation(Context &c, const Expr &e)
     const std::optional<int> self = mappedElement(c.element, dim);
     if (!self)
         fail(e, QStringLiteral("%1 gives one value per element of '%2', the request's last subscript: the variable it "
-                               "defines must range over '%2' too").arg(displayed(e), m_dims[dim].name));
+                               "defines must range over '%2' too").arg(calledAs(e), m_dims[dim].name));
     const int n = int(m_dims[dim].elements.size());
     m_allocationInputs += std::int64_t(n) * std::int64_t(1 + kProfileSize) + 2;
     if (m_allocationInputs > maxModelSize())
@@ -55,7 +46,7 @@ Node Flattener::allocation(Context &c, const Expr &e)
     const auto sameDimension = [&](const Expr &argument, int fromEnd) {
         if (allocatedDimension(e, argument, fromEnd) != dim)
             fail(argument.args[argument.args.size() - std::size_t(fromEnd)],
-                 QStringLiteral("%1 needs '%2' here, the dimension the request is allocated over").arg(displayed(e), m_dims[dim].name));
+                 QStringLiteral("%1 needs '%2' here, the dimension the request is allocated over").arg(calledAs(e), m_dims[dim].name));
     };
 
     // ALLOCATE AVAILABLE's profile: pp[..., dim, first] names its first value; the other three
@@ -67,7 +58,7 @@ Node Flattener::allocation(Context &c, const Expr &e)
         sameDimension(pp, 2);
         const Symbol *s = lookupQualified(*c.scope, pp.name);
         if (!s || s->type != Symbol::Type::Variable || s->dims.size() != pp.args.size())
-            fail(pp, QStringLiteral("%1's priority profile must be a variable with one subscript per dimension").arg(displayed(e)));
+            fail(pp, QStringLiteral("%1's priority profile must be a variable with one subscript per dimension").arg(calledAs(e)));
         const int profileDim = s->dims.back();
         const Expr &first = pp.args.back();
         const std::vector<int> at = subscriptChoice(c, profileDim, first);
@@ -92,7 +83,7 @@ Node Flattener::allocation(Context &c, const Expr &e)
             fail(e.args[2], QStringLiteral("ALLOCATE BY PRIORITY's size must be the number of elements of '%1', %2")
                                 .arg(m_dims[dim].name).arg(n));
         width = shared(QStringLiteral("allocation width"), expr(c, e.args[3]));
-        m_profileChecks.push_back({Node::constant(double(PriorityCurve::Rectangular)), width, displayed(e), {},
+        m_profileChecks.push_back({Node::constant(double(PriorityCurve::Rectangular)), width, calledAs(e), {},
                                    m_equationRef ? *m_equationRef : SourceRef{}, e.args[3].offset, e.args[3].length,
                                    m_equationVariable});
     }
@@ -121,7 +112,7 @@ Node Flattener::allocation(Context &c, const Expr &e)
         if (!variables || !m_profilesChecked.contains({type.index, width.index})) {
             if (variables)
                 m_profilesChecked.insert({type.index, width.index});
-            m_profileChecks.push_back({type, width, displayed(e), m_dims[dim].elements[j],
+            m_profileChecks.push_back({type, width, calledAs(e), m_dims[dim].elements[j],
                                        m_equationRef ? *m_equationRef : SourceRef{}, e.args[1].offset, e.args[1].length,
                                        m_equationVariable});
         }
@@ -131,41 +122,18 @@ Node Flattener::allocation(Context &c, const Expr &e)
     return Node::call(Builtin::AllocateAvailable, std::move(args));
 }
 
-// A value fixed before the run: a number, or arithmetic on variables whose equations are
-// such values (followed a few levels deep; constantValue looks at one level only).
-std::optional<double> Flattener::settledValue(const Node &n, int depth) const
-{
-    if (depth > 16)
-        return std::nullopt;
-    switch (n.kind) {
-    case Node::Kind::Const:
-        return n.value;
-    case Node::Kind::Var: {
-        const FlatVar &v = m_out.vars[n.index];
-        return v.kind == FlatVar::Kind::Aux ? settledValue(v.equation, depth + 1) : std::nullopt;
-    }
-    case Node::Kind::Unary:
-        if (n.unaryOp == UnaryOp::Negate)
-            if (const auto a = settledValue(n.args[0], depth + 1))
-                return -*a;
-        return std::nullopt;
-    case Node::Kind::Binary: {
-        const auto a = settledValue(n.args[0], depth + 1), b = settledValue(n.args[1], depth + 1);
-        return a && b ? foldArithmetic(n.binaryOp, *a, *b) : std::nullopt;
-    }
-    default:
-        return std::nullopt;
-    }
-}
+// A priority profile's type and width are checked before the run when they are fixed numbers,
+// which models often reach through a chain of auxiliaries (ptype = 3, profile[p, ptype] = ptype).
+constexpr int kSettledDepth = 16;
 
 void Flattener::checkProfiles()
 {
     QSet<QString> said; // each element of an equation over the dimension checks every profile
     for (const ProfileCheck &check : m_profileChecks) {
-        const std::optional<double> type = settledValue(check.type);
+        const std::optional<double> type = constantValue(check.type, kSettledDepth);
         if (!type)
             continue;
-        const std::optional<double> width = settledValue(check.width);
+        const std::optional<double> width = constantValue(check.width, kSettledDepth);
         const QString problem = priorityProfileProblem(*type, width ? *width : 1.0);
         if (problem.isEmpty())
             continue;

@@ -2,10 +2,18 @@
 #include "flattener.h"
 
 #include <algorithm>
-#include <cmath>
-
 
 namespace meadows::flattening {
+
+// Messages name a function as its author wrote it. An equation translated from Vensim
+// (its source rewritten) spells VECTOR RANK where XMILE has VECTOR_RANK.
+QString Flattener::calledAs(const Expr &call) const
+{
+    QString name = (call.spelling.isEmpty() ? call.name : call.spelling).toUpper();
+    if (m_equationRef && m_equationRef->rewritten)
+        name.replace(u'_', u' ');
+    return name;
+}
 
 void Flattener::checkArity(const Expr &e, int min, int max)
 {
@@ -14,7 +22,7 @@ void Flattener::checkArity(const Expr &e, int min, int max)
         const QString expected = min == max ? QString::number(min)
                                  : max < 0 ? QStringLiteral("at least %1").arg(min)
                                            : QStringLiteral("%1 to %2").arg(min).arg(max);
-        fail(e, QStringLiteral("%1 takes %2 argument(s), not %3").arg(e.spelling.toUpper(), expected).arg(n));
+        fail(e, QStringLiteral("%1 takes %2 argument(s), not %3").arg(calledAs(e), expected).arg(n));
     }
 }
 
@@ -56,12 +64,12 @@ Node Flattener::tableSummary(Context &c, const Expr &e)
 {
     const GraphicalFunction *gf = tableNamed(c, e.args[0]);
     if (!gf || gf->size() == 0)
-        fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(e.name.toUpper()));
+        fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(e)));
     const auto bound = [&](const Expr &a) {
         const std::optional<double> v = constantValue(expr(c, a));
         if (!v)
             fail(a, QStringLiteral("%1's bounds must be known before the run: '%2' is not a constant")
-                        .arg(e.name.toUpper(), toString(a)));
+                        .arg(calledAs(e), toString(a)));
         return *v;
     };
     std::vector<double> bounds;
@@ -93,12 +101,22 @@ Node Flattener::call(Context &c, const Expr &e)
             if (const auto reading = lookupReading(e.name)) {
                 const GraphicalFunction *gf = tableNamed(c, e.args[0]);
                 if (!gf)
-                    fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(e.name.toUpper()));
+                    fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(e)));
                 if (!*reading)
                     return lookupCall(c, gf, e.args[1]);
                 GraphicalFunction readOtherwise = *gf;
                 readOtherwise.kind = **reading;
                 return lookupCall(c, &readOtherwise, e.args[1]);
+            }
+            if (e.name == QLatin1String("lookup_area")) {
+                const GraphicalFunction *gf = tableNamed(c, e.args[0]);
+                if (!gf)
+                    fail(e.args[0], QStringLiteral("LOOKUP_AREA needs a graphical function as its first argument"));
+                Node n = Node::of(Node::Kind::LookupArea);
+                n.index = addTable(*gf);
+                n.args.push_back(expr(c, e.args[1]));
+                n.args.push_back(expr(c, e.args[2]));
+                return n;
             }
             return *builtinValue(e.name); // PI(), TIME()
         case Lowering::Stateful:
@@ -111,7 +129,7 @@ Node Flattener::call(Context &c, const Expr &e)
             if (args.empty() && (b->id == Builtin::Sum || b->id == Builtin::Prod))
                 return Node::constant(b->id == Builtin::Sum ? 0 : 1);
             if (args.empty())
-                fail(e, QStringLiteral("%1 of no elements is undefined").arg(e.name.toUpper()));
+                fail(e, QStringLiteral("%1 of no elements is undefined").arg(calledAs(e)));
             return Node::call(b->id, std::move(args));
         }
         case Lowering::ElementCount: {

@@ -142,11 +142,14 @@ private:
     Node expr(Context &c, const Expr &e);
     std::optional<Node> builtinValue(const QString &name) const;
     std::vector<Node> names(Context &c, const Expr &e);
-    std::optional<double> constantValue(const Node &n) const;
+    // A value fixed before the run: a number, or arithmetic on numbers and on auxiliaries whose
+    // equations are such values, followed `followVariables` references deep.
+    std::optional<double> constantValue(const Node &n, int followVariables = 1) const;
     std::vector<Node> spread(Context &c, const Expr &call);
     bool starsToDimensions(Context &c, Expr &e, std::vector<int> &dims);
 
     // calls.cpp
+    QString calledAs(const Expr &call) const;
     void checkArity(const Expr &e, int min, int max);
     const GraphicalFunction *tableNamed(Context &c, const Expr &e);
     Node call(Context &c, const Expr &e);
@@ -156,7 +159,6 @@ private:
     // allocation.cpp
     Node allocation(Context &c, const Expr &e);
     int allocatedDimension(const Expr &call, const Expr &argument, int fromEnd) const;
-    std::optional<double> settledValue(const Node &n, int depth = 0) const;
     void checkProfiles();
     // vectors.cpp
     struct PositionedVector {

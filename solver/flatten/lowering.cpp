@@ -134,25 +134,25 @@ std::optional<double> foldArithmetic(BinaryOp op, double a, double b)
     }
 }
 
-std::optional<double> Flattener::constantValue(const Node &n) const
+std::optional<double> Flattener::constantValue(const Node &n, int followVariables) const
 {
     switch (n.kind) {
     case Node::Kind::Const:
         return n.value;
     case Node::Kind::Var: {
         const FlatVar &v = m_out.vars[n.index];
-        if (v.equation.kind == Node::Kind::Const && v.kind == FlatVar::Kind::Aux)
-            return v.equation.value;
-        return std::nullopt;
+        if (followVariables <= 0 || v.kind != FlatVar::Kind::Aux)
+            return std::nullopt;
+        return constantValue(v.equation, followVariables - 1);
     }
     case Node::Kind::Unary:
         if (n.unaryOp == UnaryOp::Negate)
-            if (auto a = constantValue(n.args[0]))
+            if (auto a = constantValue(n.args[0], followVariables))
                 return -*a;
         return std::nullopt;
     case Node::Kind::Binary: {
-        const auto a = constantValue(n.args[0]);
-        const auto b = constantValue(n.args[1]);
+        const auto a = constantValue(n.args[0], followVariables);
+        const auto b = constantValue(n.args[1], followVariables);
         return a && b ? foldArithmetic(n.binaryOp, *a, *b) : std::nullopt;
     }
     default:
@@ -160,7 +160,6 @@ std::optional<double> Flattener::constantValue(const Node &n) const
     }
 }
 
-// Arguments of an array builtin: arrays spread into their elements.
 // Arguments of an array builtin: arrays spread into their elements, and an expression over
 // arrays (SUM(cost[*] * 1.2), MEAN(m[*, *] * w[*])) computed once per element of the
 // dimensions its '*' subscripts stand for, a lower-dimensional array broadcast over them.

@@ -25,7 +25,7 @@ const Symbol &Flattener::vectorVariable(Context &c, const Expr &call, const Expr
 {
     const Symbol *s = a.kind == Expr::Kind::Name ? lookupQualified(*c.scope, a.name) : nullptr;
     if (!s || s->type != Symbol::Type::Variable)
-        fail(a, QStringLiteral("%1 needs a variable as its first argument").arg(call.spelling.toUpper()));
+        fail(a, QStringLiteral("%1 needs a variable as its first argument").arg(calledAs(call)));
     return *s;
 }
 
@@ -40,7 +40,7 @@ Flattener::PositionedVector Flattener::wholeVector(Context &c, const Expr &e)
     const Expr &a = e.args[0];
     const Symbol &s = vectorVariable(c, e, a);
     if (s.dims.empty())
-        fail(a, QStringLiteral("%1 needs an array as its first argument; '%2' is not one").arg(e.spelling.toUpper(), a.spelling));
+        fail(a, QStringLiteral("%1 needs an array as its first argument; '%2' is not one").arg(calledAs(e), a.spelling));
     const int last = s.dims.back();
     const ResolvedDimension &d = m_dims[last];
     std::optional<int> position = mappedElement(c.element, last);
@@ -51,7 +51,7 @@ Flattener::PositionedVector Flattener::wholeVector(Context &c, const Expr &e)
     }
     if (!position)
         fail(e, QStringLiteral("%1 gives one value per element of '%2': use it in an equation over '%2'")
-                    .arg(e.spelling.toUpper(), d.name));
+                    .arg(calledAs(e), d.name));
     // The whole vector: its last subscript taken as every element, and the equation's own
     // element of that dimension (or of one standing for it) forgotten.
     Context whole = c;
@@ -65,7 +65,7 @@ Flattener::PositionedVector Flattener::wholeVector(Context &c, const Expr &e)
     std::vector<Node> elements = names(whole, vector);
     if (elements.size() != std::size_t(d.elements.size()))
         fail(a, QStringLiteral("%1 needs one vector along '%2': '%3' gives %4 values; pick one element of its other "
-                               "dimensions").arg(e.spelling.toUpper(), d.name, a.spelling).arg(elements.size()));
+                               "dimensions").arg(calledAs(e), d.name, a.spelling).arg(elements.size()));
     return {std::move(elements), *position};
 }
 
@@ -106,11 +106,11 @@ Node Flattener::elementMap(Context &c, const Expr &e)
     const Symbol &s = vectorVariable(c, e, a);
     if (runTimeElement(c, s, a))
         fail(a, QStringLiteral("%1 needs its first argument's element fixed, not computed while the model runs")
-                    .arg(e.spelling.toUpper()));
+                    .arg(calledAs(e)));
     const std::vector<int> picked = elementIds(c, s, a);
     if (picked.size() != 1)
         fail(a, QStringLiteral("%1 needs one element as its first argument; '%2' gives %3")
-                    .arg(e.spelling.toUpper(), a.spelling).arg(picked.size()));
+                    .arg(calledAs(e), a.spelling).arg(picked.size()));
     const int base = picked.front() - s.first;
     const int count = elementCount(s.dims);
     Node offset = expr(c, e.args[1]);

@@ -2,11 +2,11 @@
 // for the threshold (solver/allocation.*) on values derived by hand, then whole .mdl models
 // (the Vensim reader, the flattener's lowering over a dimension, mixed dimensions) and the
 // errors bad arguments get, at their line and column.
+#include "support/inlinemdl.h"
 #include "support/referencedata.h"
 
 #include "model/modelfile.h"
 #include "model/sizelimit.h"
-#include "model/vensim/mdlreader.h"
 #include "solver/allocation.h"
 #include "solver/compiler.h"
 #include "solver/simulation.h"
@@ -16,6 +16,7 @@
 #include <vector>
 
 using namespace meadows;
+using test::MdlRun;
 
 namespace {
 
@@ -39,44 +40,10 @@ QString shown(const std::vector<double> &v)
     return parts.join(QLatin1String(", "));
 }
 
-const char *const kControl = "INITIAL TIME = 0 ~ Month ~ |\n"
-                             "FINAL TIME = 1 ~ Month ~ |\n"
-                             "TIME STEP = 1 ~ Month ~ |\n"
-                             "SAVEPER = TIME STEP ~ Month ~ |\n";
-
-struct MdlRun {
-    QStringList messages; // the reader's and the compiler's, formatted
-    std::optional<Results> results;
-    double at(const QString &name, std::size_t row) const
-    {
-        const int col = results ? results->column(name) : -1;
-        return col >= 0 && row < results->rows() ? results->at(row, std::size_t(col)) : std::nan("");
-    }
-    double at0(const QString &name) const { return at(name, 0); }
-};
-
-// Reads, compiles and runs `equations` as the file m.mdl: line 1 is {UTF-8}, so the first
-// equation is on line 2.
+// Every model here runs from month 0 to month 1.
 MdlRun runMdl(const QString &equations)
 {
-    MdlRun out;
-    const XmileReadResult read =
-        readVensim((QStringLiteral("{UTF-8}\n") + equations + QLatin1String(kControl)).toUtf8(), QStringLiteral("m.mdl"));
-    for (const Diagnostic &d : read.diagnostics)
-        out.messages << d.format();
-    if (!read.project)
-        return out;
-    const CompileResult compiled = compileProject(*read.project);
-    for (const Diagnostic &d : compiled.diagnostics)
-        out.messages << d.format();
-    if (!compiled.model)
-        return out;
-    RunResult run = simulate(*compiled.model);
-    if (run.firstNonFinite)
-        out.messages << run.firstNonFinite->format();
-    if (run.results)
-        out.results = std::move(*run.results);
-    return out;
+    return test::runMdl(equations, test::mdlControl(1));
 }
 
 const QString kBranches = QStringLiteral("branch: Boston, Dayton ~~|\npprofile: ptype, ppriority, pwidth, pextra ~~|\n");
@@ -222,10 +189,10 @@ void TestAllocation::allocateAvailableInAModel()
         "pp[branch, pprofile] = 1, 5, 2, 0; 1, 4, 2, 0; ~~|\n"
         "supply = 12 ~~|\n"
         "shipped[branch] = ALLOCATE AVAILABLE(demand[branch], pp[branch, ptype], supply) ~~|\n"));
-    QVERIFY2(r.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
-    QVERIFY(near(r.at0(QStringLiteral("shipped[Boston]")), 8.5));
-    QVERIFY(near(r.at0(QStringLiteral("shipped[Dayton]")), 3.5));
+    QVERIFY(near(r.value(QStringLiteral("shipped[Boston]"), 0), 8.5));
+    QVERIFY(near(r.value(QStringLiteral("shipped[Dayton]"), 0), 3.5));
 }
 
 void TestAllocation::allocateByPriorityInAModel()
@@ -241,11 +208,11 @@ void TestAllocation::allocateByPriorityInAModel()
         "width = 1 ~~|\n"
         "supply = 7.5 ~~|\n"
         "shipments[region] = ALLOCATE BY PRIORITY(demand[region], priority[region], ELMCOUNT(region), width, supply) ~~|\n"));
-    QVERIFY2(r.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
-    QVERIFY(near(r.at0(QStringLiteral("shipments[Boston]")), 1.5));
-    QVERIFY(near(r.at0(QStringLiteral("shipments[Dayton]")), 2));
-    QVERIFY(near(r.at0(QStringLiteral("shipments[Fresno]")), 4));
+    QVERIFY(near(r.value(QStringLiteral("shipments[Boston]"), 0), 1.5));
+    QVERIFY(near(r.value(QStringLiteral("shipments[Dayton]"), 0), 2));
+    QVERIFY(near(r.value(QStringLiteral("shipments[Fresno]"), 0), 4));
 }
 
 void TestAllocation::mixedDimensions()
@@ -263,11 +230,11 @@ void TestAllocation::mixedDimensions()
         "pp[South, item, pprofile] = 1, 4, 2, 0; 1, 5, 2, 0; ~~|\n"
         "supply[region] = 12, 4 ~~|\n"
         "shipped[region, item] = ALLOCATE AVAILABLE(demand[item], pp[region, item, ptype], supply[region]) ~~|\n"));
-    QVERIFY2(r.results, qPrintable(r.messages.join(u'\n')));
-    QVERIFY(near(r.at0(QStringLiteral("shipped[North,first]")), 8.5));
-    QVERIFY(near(r.at0(QStringLiteral("shipped[North,second]")), 3.5));
-    QVERIFY(near(r.at0(QStringLiteral("shipped[South,first]")), 0));
-    QVERIFY(near(r.at0(QStringLiteral("shipped[South,second]")), 4));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY(near(r.value(QStringLiteral("shipped[North,first]"), 0), 8.5));
+    QVERIFY(near(r.value(QStringLiteral("shipped[North,second]"), 0), 3.5));
+    QVERIFY(near(r.value(QStringLiteral("shipped[South,first]"), 0), 0));
+    QVERIFY(near(r.value(QStringLiteral("shipped[South,second]"), 0), 4));
 }
 
 void TestAllocation::referenceModelAgainstVensim()
@@ -321,9 +288,9 @@ void TestAllocation::profileUnusableWhileRunningIsReported()
         "pp[branch, pprofile] = 1, 5, 2, 0; 1, 4, 2, 0; ~~|\n"
         "shipped[branch] = ALLOCATE AVAILABLE(demand[branch], width[branch, ptype], 12) ~~|\n"
         "width[branch, pprofile] = pp[branch, pprofile] - IF THEN ELSE(pprofile = 3 :AND: branch = 1, 3 * Time, 0) ~~|\n"));
-    QVERIFY2(r.results, qPrintable(r.messages.join(u'\n')));
-    QVERIFY(near(r.at(QStringLiteral("shipped[Boston]"), 0), 8.5));
-    QVERIFY(std::isnan(r.at(QStringLiteral("shipped[Boston]"), 1)) && std::isnan(r.at(QStringLiteral("shipped[Dayton]"), 1)));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY(near(r.value(QStringLiteral("shipped[Boston]"), 0), 8.5));
+    QVERIFY(std::isnan(r.value(QStringLiteral("shipped[Boston]"), 1)) && std::isnan(r.value(QStringLiteral("shipped[Dayton]"), 1)));
     QVERIFY2(r.messages.contains(QStringLiteral(
                  "m.mdl:6:19: warning: 'shipped[Boston]' is NaN at time 1 (a priority profile with a curve type (ptype) "
                  "other than 0 to 4 or a width (pwidth) of 0 or less, a NaN request or amount available, or 0/0, Inf - Inf); "
@@ -349,14 +316,14 @@ void TestAllocation::largeAllocationsAreBoundedBySizeLimit()
     setMaxModelSize(50000);
     const MdlRun refused = runMdl(text);
     setMaxModelSize(kDefaultMaxModelSize);
-    QVERIFY(!refused.results);
+    QVERIFY(!refused.run.results);
     QVERIFY2(refused.messages.contains(QStringLiteral(
                  "m.mdl:9:10: error: in 's': the allocations in this model read more than 50000 values, every request and "
                  "profile once for each element computed (raise the limit with --max-size)")),
              qPrintable(refused.messages.join(u'\n')));
     const MdlRun ran = runMdl(text);
-    QVERIFY2(ran.results, qPrintable(ran.messages.join(u'\n')));
-    QVERIFY(near(ran.at0(QStringLiteral("s[w1]")), 0.5) && near(ran.at0(QStringLiteral("s[w100]")), 0.5));
+    QVERIFY2(ran.run.results, qPrintable(ran.messages.join(u'\n')));
+    QVERIFY(near(ran.value(QStringLiteral("s[w1]"), 0), 0.5) && near(ran.value(QStringLiteral("s[w100]"), 0), 0.5));
 }
 
 void TestAllocation::badArgumentsAreErrorsAtTheirPlace_data()
@@ -417,7 +384,7 @@ void TestAllocation::badArgumentsAreErrorsAtTheirPlace()
     QFETCH(QString, equations);
     QFETCH(QString, error);
     const MdlRun r = runMdl(equations);
-    QVERIFY(!r.results);
+    QVERIFY(!r.run.results);
     QVERIFY2(r.messages.contains(error), qPrintable(r.messages.join(u'\n')));
 }
 

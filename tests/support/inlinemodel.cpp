@@ -80,10 +80,17 @@ QString InlineRun::firstError() const
     return run.error;
 }
 
-InlineRun simulateText(const QByteArray &text, const FlattenOptions &flatten, const RunOptions &options)
+QStringList formatted(const std::vector<Diagnostic> &diagnostics)
+{
+    QStringList out;
+    for (const Diagnostic &d : diagnostics)
+        out << d.format();
+    return out;
+}
+
+InlineRun simulateRead(const XmileReadResult &read, const FlattenOptions &flatten, const RunOptions &options)
 {
     InlineRun r;
-    const XmileReadResult read = readXmile(text, QStringLiteral("inline.xmile"));
     if (!read.project) {
         r.compiled.diagnostics = read.diagnostics;
         return r;
@@ -92,6 +99,11 @@ InlineRun simulateText(const QByteArray &text, const FlattenOptions &flatten, co
     if (r.compiled.model)
         r.run = simulate(*r.compiled.model, options);
     return r;
+}
+
+InlineRun simulateText(const QByteArray &text, const FlattenOptions &flatten, const RunOptions &options)
+{
+    return simulateRead(readXmile(text, QStringLiteral("inline.xmile")), flatten, options);
 }
 
 } // namespace meadows::test

@@ -5,6 +5,8 @@
 #include "solver/simulation.h"
 
 #include <QString>
+#include <QStringList>
+#include <vector>
 #include <cmath>
 
 namespace meadows::test {
@@ -39,6 +41,11 @@ struct InlineRun {
 // when it matches, else what it gave (its value with 17 digits, or why it did not run).
 QString mismatchAlone(const QString &equation, double expected);
 
+// Each diagnostic as the command line prints it: FILE:LINE:COL: severity: message.
+QStringList formatted(const std::vector<Diagnostic> &diagnostics);
+
+// Compiles and runs what a reader gave; without a project, its diagnostics are the compile's.
+InlineRun simulateRead(const XmileReadResult &read, const FlattenOptions &flatten = {}, const RunOptions &options = {});
 InlineRun simulateText(const QByteArray &text, const FlattenOptions &flatten = {}, const RunOptions &options = {});
 
 } // namespace meadows::test

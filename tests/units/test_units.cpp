@@ -1,4 +1,6 @@
 // Units of measure: parsing, aliases, and consistency warnings with positions.
+#include "support/inlinemodel.h"
+
 #include "model/xmilereader.h"
 #include "solver/units.h"
 
@@ -23,13 +25,6 @@ QString var(const char *kind, const QString &name, const QString &eqn, const QSt
         .arg(QLatin1String(kind), name, eqn.toHtmlEscaped(), units, extra);
 }
 
-QStringList messages(const std::vector<Diagnostic> &ds)
-{
-    QStringList out;
-    for (const Diagnostic &d : ds)
-        out << d.format();
-    return out;
-}
 } // namespace
 
 class TestUnits : public QObject {
@@ -80,7 +75,7 @@ void TestUnits::consistentModelHasNoWarnings()
                               + var("flow", QStringLiteral("births"), QStringLiteral("Population * birth_rate"), QStringLiteral("person/month"))
                               + var("aux", QStringLiteral("birth rate"), QStringLiteral("0.02"), QStringLiteral("1/Months"))
                               + var("aux", QStringLiteral("doubling"), QStringLiteral("LN(2) / birth_rate"), QStringLiteral("months")));
-    QCOMPARE(messages(checkUnits(p)), QStringList());
+    QCOMPARE(test::formatted(checkUnits(p)), QStringList());
 }
 
 void TestUnits::mismatchedSumIsWarnedAtTheOperand()
@@ -88,7 +83,7 @@ void TestUnits::mismatchedSumIsWarnedAtTheOperand()
     const Project p = project(var("aux", QStringLiteral("staff"), QStringLiteral("5"), QStringLiteral("people")) + u'\n'
                               + var("aux", QStringLiteral("budget"), QStringLiteral("1000"), QStringLiteral("dollar")) + u'\n'
                               + var("aux", QStringLiteral("nonsense"), QStringLiteral("staff + budget"), {}));
-    const QStringList w = messages(checkUnits(p));
+    const QStringList w = test::formatted(checkUnits(p));
     QCOMPARE(w.size(), 1);
     // Line 5 is <aux name="nonsense"><eqn>staff + budget...: the equation starts at
     // column 27, so "budget" is at 35.
@@ -100,7 +95,7 @@ void TestUnits::equationDisagreesWithDeclaredUnits()
     const Project p = project(var("aux", QStringLiteral("distance"), QStringLiteral("100"), QStringLiteral("km"))
                               + var("aux", QStringLiteral("duration"), QStringLiteral("2"), QStringLiteral("hours"))
                               + var("aux", QStringLiteral("speed"), QStringLiteral("distance * duration"), QStringLiteral("km/hour")));
-    const QStringList w = messages(checkUnits(p));
+    const QStringList w = test::formatted(checkUnits(p));
     QCOMPARE(w.size(), 1);
     QVERIFY2(w[0].contains(QLatin1String("'speed' is declared in km/hour but its equation gives hour*km")), qPrintable(w[0]));
 }
@@ -111,7 +106,7 @@ void TestUnits::flowMustBeStockUnitsPerTime()
                                   QStringLiteral("<inflow>arrivals</inflow>"))
                               + var("flow", QStringLiteral("arrivals"), QStringLiteral("10"), QStringLiteral("requests/second")),
                               {}, QStringLiteral("minute"));
-    const QStringList w = messages(checkUnits(p));
+    const QStringList w = test::formatted(checkUnits(p));
     QCOMPARE(w.size(), 1);
     QVERIFY2(w[0].contains(QLatin1String("flow 'arrivals' is in requests/second but stock 'Queue' needs requests/minute")), qPrintable(w[0]));
 }
@@ -120,7 +115,7 @@ void TestUnits::transcendentalNeedsDimensionless()
 {
     const Project p = project(var("aux", QStringLiteral("load"), QStringLiteral("5"), QStringLiteral("requests"))
                               + var("aux", QStringLiteral("odd"), QStringLiteral("EXP(load)"), {}));
-    const QStringList w = messages(checkUnits(p));
+    const QStringList w = test::formatted(checkUnits(p));
     QCOMPARE(w.size(), 1);
     QVERIFY2(w[0].contains(QLatin1String("EXP needs a dimensionless argument, not requests")), qPrintable(w[0]));
 }
@@ -147,7 +142,7 @@ void TestUnits::nestingIsBoundedAcrossDefinitions()
 void TestUnits::unreadableUnitsAreReported()
 {
     const Project p = project(var("aux", QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("kg/(m")));
-    const QStringList w = messages(checkUnits(p));
+    const QStringList w = test::formatted(checkUnits(p));
     QCOMPARE(w.size(), 1);
     QVERIFY2(w[0].contains(QLatin1String("cannot read the units of 'x' (\"kg/(m\"): '(' is never closed")), qPrintable(w[0]));
 }
@@ -166,7 +161,7 @@ void TestUnits::graphicalFunctionOutputsCarryDeclaredUnits()
                                     QStringLiteral("requests/minute"))
                               + var("aux", QStringLiteral("wrong"), QStringLiteral("LOOKUP(effect, 0.5) + load"), {}),
                               {}, QStringLiteral("minute"));
-    const QStringList w = messages(checkUnits(p));
+    const QStringList w = test::formatted(checkUnits(p));
     QCOMPARE(w.size(), 2);
     QVERIFY2(w[0].contains(QLatin1String("a sum mixes dimensionless and requests")), qPrintable(w[0]));
     QVERIFY2(w[1].contains(QLatin1String("a sum mixes requests/minute and requests")), qPrintable(w[1]));
@@ -184,7 +179,7 @@ void TestUnits::npvAndVectorFunctionUnits()
                               + var("aux", QStringLiteral("ranked"), QStringLiteral("VECTOR_RANK(cash, 1)"), QStringLiteral("dmnl"))
                               + var("aux", QStringLiteral("order"), QStringLiteral("VECTOR_SORT_ORDER(cash, 1)"), QStringLiteral("dmnl"))
                               + var("aux", QStringLiteral("mapped"), QStringLiteral("VECTOR_ELM_MAP(cash, 0)"), QStringLiteral("dollar/Months")));
-    const QStringList w = messages(checkUnits(p));
+    const QStringList w = test::formatted(checkUnits(p));
     QCOMPARE(w.size(), 1);
     QVERIFY2(w[0].contains(QLatin1String("'wrong' is declared in dollar/month but its equation gives dollar")), qPrintable(w[0]));
 }

@@ -2,6 +2,8 @@
 // (model/vensim/mdlgetdata.cpp) on files written by tests/data/spreadsheets/
 // make_spreadsheets.py, whose cell values are the numbers asserted here, and on the
 // .xls files of the Vensim reference models.
+#include "support/inlinemdl.h"
+
 #include "model/sizelimit.h"
 #include "model/spreadsheet/workbook.h"
 #include "model/vensim/mdlreader.h"
@@ -22,45 +24,15 @@ QString dataPath(const char *name)
 
 QStringList messages(const XmileReadResult &r)
 {
-    QStringList out;
-    for (const Diagnostic &d : r.diagnostics)
-        out << d.format();
-    return out;
+    return test::formatted(r.diagnostics);
 }
 
-// Every saved value of a run: column name -> values at Time 0, 1, 2, ...
-class Run {
-public:
-    explicit Run(const XmileReadResult &r)
-    {
-        if (!r.project)
-            return;
-        const CompileResult c = compileProject(*r.project);
-        if (!c.model)
-            return;
-        m_run = simulate(*c.model);
-    }
-    double at(const char *name, double time) const
-    {
-        if (!m_run.results)
-            return std::nan("");
-        const int col = m_run.results->column(QString::fromUtf8(name));
-        for (std::size_t row = 0; row < m_run.results->rows(); ++row)
-            if (col >= 0 && std::fabs(m_run.results->at(row, 0) - time) < 1e-9)
-                return m_run.results->at(row, std::size_t(col));
-        return std::nan("");
-    }
-
-private:
-    RunResult m_run;
-};
-
+// Named as if it were in tests/data/spreadsheets, where its files are looked for; it runs
+// from 0 to 2.
 XmileReadResult readInline(const QString &equations)
 {
-    const QString text = QStringLiteral("{UTF-8}\n") + equations
-                         + QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\n");
-    // Named as if it were in tests/data/spreadsheets, where its files are looked for.
-    return readVensim(text.toUtf8(), dataPath("inline.mdl"));
+    return test::readMdl(equations, QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\n"),
+                         dataPath("inline.mdl"));
 }
 
 } // namespace
@@ -171,7 +143,7 @@ void TestSpreadsheets::getFunctionsReadTheNumbersPutThere()
     // The one thing said: the model leaves one column's c1 elements undefined, on purpose.
     QCOMPARE(messages(r), QStringList{dataPath("getdata.mdl") + QStringLiteral(":17:1: warning: 'one column' has no equation "
                                                                                "for [a,c1], [b,c1], [c,c1]; those elements are 0, as in Vensim")});
-    const Run run(r);
+    const test::InlineRun run = test::simulateRead(r);
     // Constants: a row read across, a column read down ('*'), a table and its transpose.
     QCOMPARE(run.at("row const[a]", 0), 1.5);
     QCOMPARE(run.at("row const[c]", 0), 3.5);

@@ -1,5 +1,7 @@
 // The .mdl reader on small hand-written models: Vensim's grammar, the Project it makes,
 // numbers it runs to (derived by hand below), and errors and warnings at line:column.
+#include "support/inlinemdl.h"
+
 #include "model/connectorangle.h"
 #include "model/vensim/mdlreader.h"
 #include "solver/compiler.h"
@@ -11,40 +13,15 @@ using namespace meadows;
 
 namespace {
 
-const char *const kControl = "INITIAL TIME = 0 ~ Month ~ |\n"
-                             "FINAL TIME = 4 ~ Month ~ |\n"
-                             "TIME STEP = 1 ~ Month ~ |\n"
-                             "SAVEPER = TIME STEP ~ Month ~ |\n";
-
-XmileReadResult read(const QString &equations)
-{
-    return readVensim((QStringLiteral("{UTF-8}\n") + equations + QLatin1String(kControl)).toUtf8(), QStringLiteral("m.mdl"));
-}
-
 QStringList messages(const XmileReadResult &r)
 {
-    QStringList out;
-    for (const Diagnostic &d : r.diagnostics)
-        out << d.format();
-    return out;
+    return test::formatted(r.diagnostics);
 }
 
 // The value of `name` at `time` when the model runs; NaN when it does not.
 double valueAt(const XmileReadResult &r, const QString &name, double time)
 {
-    if (!r.project)
-        return std::nan("");
-    const CompileResult c = compileProject(*r.project);
-    if (!c.model)
-        return std::nan("");
-    const RunResult run = simulate(*c.model);
-    if (!run.results)
-        return std::nan("");
-    const int col = run.results->column(name);
-    for (std::size_t row = 0; row < run.results->rows(); ++row)
-        if (col >= 0 && std::fabs(run.results->at(row, 0) - time) < 1e-9)
-            return run.results->at(row, std::size_t(col));
-    return std::nan("");
+    return test::simulateRead(r).at(name, time);
 }
 
 } // namespace
@@ -82,7 +59,7 @@ void TestVensimReader::lookupForwardBackwardExtrapolate()
     //   backward    0   0  10  10  30      (the last point at or before x)
     //   extrapolate 0   5  10  20  30      40 (the last segment, slope 10, continued)
     //   plain                              30 (flat beyond the ends)
-    const XmileReadResult r = read(QStringLiteral(
+    const XmileReadResult r = test::readMdl(QStringLiteral(
         "t((0,0),(2,10),(4,30)) ~~|\n"
         "fw = LOOKUP FORWARD(t, Time) ~~|\nbw = LOOKUP BACKWARD(t, Time) ~~|\n"
         "ex = LOOKUP EXTRAPOLATE(t, Time) ~~|\nbeyond = LOOKUP EXTRAPOLATE(t, Time + 1) ~~|\nplain = t(Time + 1) ~~|\n"));
@@ -117,7 +94,7 @@ void TestVensimReader::stockFlowsAndContinuations()
 {
     // Population = INTEG(births - deaths, 100); births = 0.1 * Population; deaths = 5.
     // Euler, dt 1: P0 = 100, P1 = 100 + 10 - 5 = 105, P2 = 105 + 10.5 - 5 = 110.5.
-    const XmileReadResult r = read(QStringLiteral("Population = INTEG (\n\tbirths - deaths,\n\t\t100)\n ~ people ~ the stock |\n"
+    const XmileReadResult r = test::readMdl(QStringLiteral("Population = INTEG (\n\tbirths - deaths,\n\t\t100)\n ~ people ~ the stock |\n"
                                                   "births = 0.1 * \\\n  Population ~ people/Month ~|\n"
                                                   "deaths = 5 ~ people/Month ~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
@@ -140,7 +117,7 @@ void TestVensimReader::twoStocksShareARate()
     // BalanceFunds). Income = 10, Expenses = 4: Cum = INTEG(Income, 0) is 0, 10, 20;
     // Balance = INTEG((Income - Expenses) + Grant, 0) with Grant = 1 is 0, 7, 14. The rate is
     // a flow of the first stock only; the second gets a net flow of its own.
-    const XmileReadResult r = read(QStringLiteral("Cum = INTEG(Income, 0) ~~|\n"
+    const XmileReadResult r = test::readMdl(QStringLiteral("Cum = INTEG(Income, 0) ~~|\n"
                                                   "Balance = INTEG((Income - Expenses) + (Grant), 0) ~~|\n"
                                                   "Income = 10 ~~|\nExpenses = 4 ~~|\nGrant = 1 ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
@@ -155,7 +132,7 @@ void TestVensimReader::twoStocksShareARate()
 void TestVensimReader::quotedNamesAndLogicalOperators()
 {
     // "rate (1/yr)" = 2; flag = 1 when Time >= 2 AND NOT Time > 3, so 1 at times 2 and 3.
-    const XmileReadResult r = read(QStringLiteral("\"rate (1/yr)\" = 2 ~~|\n"
+    const XmileReadResult r = test::readMdl(QStringLiteral("\"rate (1/yr)\" = 2 ~~|\n"
                                                   "flag = IF THEN ELSE(Time >= 2 :AND: :NOT: Time > 3, \"rate (1/yr)\" / 2, 0) ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QCOMPARE(valueAt(r, QStringLiteral("flag"), 1), 0.0);
@@ -169,7 +146,7 @@ void TestVensimReader::lookupsAndWithLookup()
     // table: (0,0) (10,100); beyond the ends Vensim holds the end value.
     // y = table(Time * 5): at time 1, 50 * 10 / 10 = 50 -> table(5) = 50; at time 4, table(20) = 100.
     // z = WITH LOOKUP(Time, ([(0,0)-(4,8)], (0,0), (4,8))): 2 * Time.
-    const XmileReadResult r = read(QStringLiteral("table(\n [(0,0)-(10,100)],(0,0),(10,100)) ~~|\n"
+    const XmileReadResult r = test::readMdl(QStringLiteral("table(\n [(0,0)-(10,100)],(0,0),(10,100)) ~~|\n"
                                                   "y = table(Time * 5) ~~|\n"
                                                   "z = WITH LOOKUP (Time, ([(0,0)-(4,8)],(0,0),(4,8) )) ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
@@ -184,7 +161,7 @@ void TestVensimReader::lookupsAndWithLookup()
 
 void TestVensimReader::subscriptsRangesAndTables()
 {
-    const XmileReadResult r = read(QStringLiteral("Region : (r1-r3) ~~|\n"
+    const XmileReadResult r = test::readMdl(QStringLiteral("Region : (r1-r3) ~~|\n"
                                                   "Kind : k1, k2 ~~|\n"
                                                   "size[Region, Kind] = 1, 2; 3, 4; 5, 6; ~~|\n"
                                                   "total[Region] = SUM(size[Region, Kind!]) ~~|\n"
@@ -203,7 +180,7 @@ void TestVensimReader::subscriptsRangesAndTables()
 void TestVensimReader::integerTruncatesLikeVensim()
 {
     // INTEGER(-2.5) is -2 in Vensim (XMILE's INT would floor to -3); QUANTUM(7, 2) = 6.
-    const XmileReadResult r = read(QStringLiteral("a = INTEGER(-2.5) ~~|\nb = QUANTUM(7, 2) ~~|\nc = MODULO(7, 3) ~~|\n"));
+    const XmileReadResult r = test::readMdl(QStringLiteral("a = INTEGER(-2.5) ~~|\nb = QUANTUM(7, 2) ~~|\nc = MODULO(7, 3) ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QCOMPARE(valueAt(r, QStringLiteral("a"), 0), -2.0);
     QCOMPARE(valueAt(r, QStringLiteral("b"), 0), 6.0);
@@ -222,7 +199,7 @@ void TestVensimReader::vectorSelectEveryAction()
                                  "dynamic = VECTOR SELECT(sel[Kind!], x[Kind!], -9, Time, 0) ~~|\n");
     for (int a = 0; a <= 10; ++a)
         eqs += QStringLiteral("action %1 = VECTOR SELECT(sel[Kind!], x[Kind!], -9, %1, 0) ~~|\n").arg(a);
-    const XmileReadResult r = read(eqs);
+    const XmileReadResult r = test::readMdl(eqs);
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QVERIFY2(messages(r).filter(QStringLiteral("VECTOR")).isEmpty(), qPrintable(messages(r).join(u'\n')));
     const double expected[11] = {2, -24, -4, 6, 1, 2.25, 7, 12, 3, 4, 3.5};
@@ -238,11 +215,11 @@ void TestVensimReader::vectorSelectEveryAction()
 // The computer's clock (2) and calendar measures are said, at their position, not guessed.
 void TestVensimReader::getTimeValueInModelTime()
 {
-    const XmileReadResult r = read(QStringLiteral("now = GET TIME VALUE(0, 2, 0) ~~|\nstart = GET TIME VALUE(1, -1, 0) ~~|\n"));
+    const XmileReadResult r = test::readMdl(QStringLiteral("now = GET TIME VALUE(0, 2, 0) ~~|\nstart = GET TIME VALUE(1, -1, 0) ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QCOMPARE(valueAt(r, QStringLiteral("now"), 3), 5.0);
     QCOMPARE(valueAt(r, QStringLiteral("start"), 3), -1.0);
-    const XmileReadResult clock = read(QStringLiteral("wall = GET TIME VALUE(2, 0, 0) ~~|\n"));
+    const XmileReadResult clock = test::readMdl(QStringLiteral("wall = GET TIME VALUE(2, 0, 0) ~~|\n"));
     QVERIFY2(messages(clock).join(u'\n').contains(QStringLiteral("m.mdl:2:8: warning: GET TIME VALUE is supported relative to")),
              qPrintable(messages(clock).join(u'\n')));
     QVERIFY(std::isnan(valueAt(clock, QStringLiteral("wall"), 0)));
@@ -253,7 +230,7 @@ void TestVensimReader::getTimeValueInModelTime()
 // stage 1 = 0, 1, 1, ...; stage 2 (the output) = 0, 0, 1: the output is 1 at time 2.
 void TestVensimReader::orderNamedByALaterConstant()
 {
-    const XmileReadResult r = read(QStringLiteral("out = DELAY N(STEP(1, 0), 2, 0, order) ~~|\norder = 2 ~~|\n"));
+    const XmileReadResult r = test::readMdl(QStringLiteral("out = DELAY N(STEP(1, 0), 2, 0, order) ~~|\norder = 2 ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QCOMPARE(valueAt(r, QStringLiteral("out"), 1), 0.0);
     QCOMPARE(valueAt(r, QStringLiteral("out"), 2), 1.0);
@@ -264,7 +241,7 @@ void TestVensimReader::orderNamedByALaterConstant()
 // it is an error naming the variable.
 void TestVensimReader::incompleteVariableIsReadNotRun()
 {
-    const XmileReadResult r = read(QStringLiteral("u = A FUNCTION OF(u, a) ~~|\nu = ~ Month ~ not written yet |\na = 10 ~~|\n"));
+    const XmileReadResult r = test::readMdl(QStringLiteral("u = A FUNCTION OF(u, a) ~~|\nu = ~ Month ~ not written yet |\na = 10 ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:2:1: warning: 'u' has no equation yet (it is empty or A FUNCTION OF): "
                                                  "the model can be read and drawn but not run")),
@@ -280,7 +257,7 @@ void TestVensimReader::incompleteVariableIsReadNotRun()
 
 void TestVensimReader::macrosBecomeXmileMacros()
 {
-    const XmileReadResult r = read(QStringLiteral(":MACRO: DOUBLE(x)\nDOUBLE = 2 * x ~~|\n:END OF MACRO:\n"
+    const XmileReadResult r = test::readMdl(QStringLiteral(":MACRO: DOUBLE(x)\nDOUBLE = 2 * x ~~|\n:END OF MACRO:\n"
                                                   "y = DOUBLE(Time + 1) ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QCOMPARE(r.project->macros.size(), std::size_t(1));
@@ -292,7 +269,7 @@ void TestVensimReader::activeInitialBreaksAnInitialLoop()
 {
     // S starts from v, and v reads S: a loop, but for ACTIVE INITIAL, which makes v 5 while
     // the model initialises. So S0 = 5; then v = S + 100 = 105 in the first row; S1 = 6.
-    const XmileReadResult r = read(QStringLiteral("S = INTEG(1, v) ~~|\nv = ACTIVE INITIAL(S + 100, 5) ~~|\n"));
+    const XmileReadResult r = test::readMdl(QStringLiteral("S = INTEG(1, v) ~~|\nv = ACTIVE INITIAL(S + 100, 5) ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QCOMPARE(r.project->mainModel().findVariable(u"v")->initEquation, QStringLiteral("5"));
     QCOMPARE(valueAt(r, QStringLiteral("S"), 0), 5.0);
@@ -304,7 +281,7 @@ void TestVensimReader::activeInitialBreaksAnInitialLoop()
 void TestVensimReader::malformedEquationIsAnErrorAtLineAndColumn()
 {
     // Line 3 is "b = (a + * 2) ~~|"; the '*' is at column 10.
-    const XmileReadResult r = read(QStringLiteral("a = 1 ~~|\nb = (a + * 2) ~~|\n"));
+    const XmileReadResult r = test::readMdl(QStringLiteral("a = 1 ~~|\nb = (a + * 2) ~~|\n"));
     QVERIFY(!r.project);
     QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:3:10: error: unexpected '*' in an expression")),
              qPrintable(messages(r).join(u'\n')));
@@ -314,7 +291,7 @@ void TestVensimReader::unsupportedFunctionIsAWarningAtItsPosition()
 {
     // "d = 1 + FIND MARKET PRICE(...)": the call starts at line 2, column 9, where the
     // reader warns of it and the solver refuses it.
-    const XmileReadResult r = read(QStringLiteral("d = 1 + FIND MARKET PRICE(r, p, 1, 1) ~~|\nr = 1 ~~|\np = 1 ~~|\n"));
+    const XmileReadResult r = test::readMdl(QStringLiteral("d = 1 + FIND MARKET PRICE(r, p, 1, 1) ~~|\nr = 1 ~~|\np = 1 ~~|\n"));
     QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:2:9: warning: the Vensim function FIND MARKET PRICE is not supported")),
              qPrintable(messages(r).join(u'\n')));
     QVERIFY(r.project);
@@ -336,7 +313,7 @@ void TestVensimReader::solverErrorsPointAtTheNameInTheFile()
     //   line 4 "d: d1, d2 ~~|"
     //   line 5 "e[d] = 1 + MIN(3, lost[d]) ~~|"     'lost' at column 19 (element by element)
     //   line 6 "f = SMOOTH(a,\\\n   nowhere) ~~|"    'nowhere' on line 7, column 4
-    const XmileReadResult r = read(QStringLiteral("a = 2 * missing one + 1 ~~|\n"
+    const XmileReadResult r = test::readMdl(QStringLiteral("a = 2 * missing one + 1 ~~|\n"
                                                   "s = INTEG(2 * TIME STEP - gone, 1) ~~|\n"
                                                   "d: d1, d2 ~~|\n"
                                                   "e[d] = 1 + MIN(3, lost[d]) ~~|\n"
@@ -361,7 +338,7 @@ void TestVensimReader::macroExtraOutputs()
     // argument, so it follows the same path.
     const QString macro = QStringLiteral(":MACRO: ACC(rate : doubled)\nACC = INTEG(rate, 0) ~~|\n"
                                          "doubled = ACC * 2 ~~|\n:END OF MACRO:\n");
-    const XmileReadResult r = read(macro + QStringLiteral("a = ACC(3 : twice) ~~|\n"));
+    const XmileReadResult r = test::readMdl(macro + QStringLiteral("a = ACC(3 : twice) ~~|\n"));
     QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
     QCOMPARE(valueAt(r, QStringLiteral("a"), 2), 6.0);
     QCOMPARE(valueAt(r, QStringLiteral("twice"), 2), 12.0);
@@ -371,7 +348,7 @@ void TestVensimReader::macroExtraOutputs()
     //   "b = ACC(3 : b, more) ~~|": b is the call's own result (column 13), the macro has
     //   one extra output so 'more' is not set (column 16);
     //   "c = MIN(1, 2 : d) ~~|": MIN is not a macro (column 16).
-    const XmileReadResult bad = read(macro + QStringLiteral("b = ACC(3 : b, more) ~~|\nc = MIN(1, 2 : d) ~~|\n"));
+    const XmileReadResult bad = test::readMdl(macro + QStringLiteral("b = ACC(3 : b, more) ~~|\nc = MIN(1, 2 : d) ~~|\n"));
     for (const char *expected : {"m.mdl:6:13: warning: 'b' is the call's own result, so the macro's extra output is not stored in it",
                                  "m.mdl:6:16: warning: macro ACC has 1 extra output(s); 'more' is not set",
                                  "m.mdl:7:16: warning: only a macro's call names outputs after ':'; MIN is not a macro, so they are not set"})
@@ -380,7 +357,7 @@ void TestVensimReader::macroExtraOutputs()
 
     // Two calls naming one output: the first in the text sets it ("x = ACC(3 : y) + ACC(4 : y)",
     // line 6; the second 'y' at column 26 is warned). So y = 2 * 3t = 12 at t = 2.
-    const XmileReadResult twice = read(macro + QStringLiteral("x = ACC(3 : y) + ACC(4 : y) ~~|\n"));
+    const XmileReadResult twice = test::readMdl(macro + QStringLiteral("x = ACC(3 : y) + ACC(4 : y) ~~|\n"));
     QVERIFY2(messages(twice).contains(QStringLiteral("m.mdl:6:26: warning: 'y' is defined elsewhere, so the macro's extra "
                                                      "output is not stored in it")),
              qPrintable(messages(twice).join(u'\n')));
@@ -388,7 +365,7 @@ void TestVensimReader::macroExtraOutputs()
     QCOMPARE(valueAt(twice, QStringLiteral("x"), 2), 14.0); // 3t + 4t
 
     // A call left open names where it was opened: "e = ACC(3 4) ~~|" on line 6, '(' at column 8.
-    const XmileReadResult open = read(macro + QStringLiteral("e = ACC(3 4) ~~|\n"));
+    const XmileReadResult open = test::readMdl(macro + QStringLiteral("e = ACC(3 4) ~~|\n"));
     QVERIFY2(messages(open).contains(QStringLiteral("m.mdl:6:11: error: expected ',' or ')' in the arguments of ACC "
                                                     "(opened at line 6, column 8)")),
              qPrintable(messages(open).join(u'\n')));

@@ -1,67 +1,20 @@
 // Vensim's VECTOR SORT ORDER, VECTOR RANK, VECTOR ELM MAP and NPV read from .mdl text, with
 // values worked by hand from Vensim's manual, and their misuse reported at line:column.
-#include "model/vensim/mdlreader.h"
-#include "model/xmilereader.h"
-#include "model/xmilewriter.h"
-#include "solver/compiler.h"
-#include "solver/simulation.h"
+#include "support/inlinemdl.h"
 
 #include <QtTest>
 #include <cmath>
 
 using namespace meadows;
+using test::MdlRun;
 
 namespace {
 
-const char *const kControl = "INITIAL TIME = 0 ~ Year ~ |\n"
-                             "FINAL TIME = 4 ~ Year ~ |\n"
-                             "TIME STEP = 1 ~ Year ~ |\n"
-                             "SAVEPER = TIME STEP ~ Year ~ |\n";
-
-// The equations start on line 2 of the file, after "{UTF-8}".
-XmileReadResult read(const QString &equations)
+// Every model here runs from year 0 to year 4. With `saved`, the model is first written as
+// XMILE (Save As) and read back from that.
+MdlRun run(const QString &equations, bool saved = false)
 {
-    return readVensim((QStringLiteral("{UTF-8}\n") + equations + QLatin1String(kControl)).toUtf8(), QStringLiteral("m.mdl"));
-}
-
-QStringList format(const std::vector<Diagnostic> &diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic &d : diagnostics)
-        out << d.format();
-    return out;
-}
-
-struct Run {
-    QStringList messages; // reading's and compiling's
-    RunResult result;
-    double at(const QString &name, double time) const
-    {
-        if (!result.results)
-            return std::nan("");
-        const int col = result.results->column(name);
-        for (std::size_t row = 0; col >= 0 && row < result.results->rows(); ++row)
-            if (std::fabs(result.results->at(row, 0) - time) < 1e-9)
-                return result.results->at(row, std::size_t(col));
-        return std::nan("");
-    }
-};
-
-// With `saved`, the model is first written as XMILE (Save As) and read back from that.
-Run run(const QString &equations, bool saved = false)
-{
-    Run out;
-    XmileReadResult r = read(equations);
-    if (saved && r.project)
-        r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
-    out.messages = format(r.diagnostics);
-    if (!r.project)
-        return out;
-    const CompileResult c = compileProject(*r.project);
-    out.messages << format(c.diagnostics);
-    if (c.model)
-        out.result = simulate(*c.model);
-    return out;
+    return test::runMdl(equations, test::mdlControl(4, QStringLiteral("Year")), saved);
 }
 
 } // namespace
@@ -72,6 +25,7 @@ private slots:
     void sortOrderRankAndElementMap();
     void agingChainWithElementMap();
     void elementMapOutsideTheVariable();
+    void notANumberDirectionGivesNoOrder();
     void npvOverTime();
     void savedAsXmileRunsTheSame();
     void misuseIsReportedAtItsPlace_data();
@@ -86,7 +40,7 @@ private slots:
 // VECTOR REORDER(revenue[company], so[scompany]) is revenue[so[i]]: [3000, 5000, 8000].
 void TestVensimVectors::sortOrderRankAndElementMap()
 {
-    const Run r = run(QStringLiteral("company: c1, c2, c3 ~~|\n"
+    const MdlRun r = run(QStringLiteral("company: c1, c2, c3 ~~|\n"
                                      "scompany: sort1, sort2, sort3 ~~|\n"
                                      "revenue[company] = 5000, 3000, 8000 ~ $ ~|\n"
                                      "so[scompany] = VECTOR SORT ORDER(revenue[company], 1) ~ Dmnl ~|\n"
@@ -96,7 +50,7 @@ void TestVensimVectors::sortOrderRankAndElementMap()
                                      "med rev = VECTOR ELM MAP(revenue[c1], so[sort2]) ~ $ ~|\n"
                                      "max rev = VECTOR ELM MAP(revenue[c1], so[sort3]) ~ $ ~|\n"
                                      "sorted rev[scompany] = VECTOR REORDER(revenue[company], so[scompany]) ~ $ ~|\n"));
-    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     QVERIFY2(r.messages.filter(QStringLiteral("VECTOR")).isEmpty(), qPrintable(r.messages.join(u'\n')));
     const double so[] = {1, 0, 2}, down[] = {2, 0, 1}, rank[] = {2, 1, 3}, sorted[] = {3000, 5000, 8000};
     for (int k = 0; k < 3; ++k) {
@@ -117,7 +71,7 @@ void TestVensimVectors::sortOrderRankAndElementMap()
 // 10, 20 and task skill = 0, 1, 1: VECTOR ELM MAP(skill[brawn], task skill[task]) = [10, 20, 20].
 void TestVensimVectors::agingChainWithElementMap()
 {
-    const Run r = run(QStringLiteral("stage: (st1-st3) ~~|\n"
+    const MdlRun r = run(QStringLiteral("stage: (st1-st3) ~~|\n"
                                      "outflow[stage] = 10, 20, 30 ~~|\n"
                                      "inflow[stage] = IF THEN ELSE(stage = st1, 5, VECTOR ELM MAP(outflow[stage], -1)) ~~|\n"
                                      "task: dig, build, test ~~|\n"
@@ -125,8 +79,8 @@ void TestVensimVectors::agingChainWithElementMap()
                                      "labor skill[skill] = 10, 20 ~~|\n"
                                      "task skill[task] = 0, 1, 1 ~~|\n"
                                      "avg task skill[task] = VECTOR ELM MAP(labor skill[brawn], task skill[task]) ~~|\n"));
-    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
-    QVERIFY2(!r.result.firstNonFinite, qPrintable(r.result.firstNonFinite ? r.result.firstNonFinite->format() : QString()));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(!r.run.firstNonFinite, qPrintable(r.run.firstNonFinite ? r.run.firstNonFinite->format() : QString()));
     const double inflow[] = {5, 10, 20};
     for (int k = 0; k < 3; ++k)
         QCOMPARE(r.at(QStringLiteral("inflow[st%1]").arg(k + 1), 2), inflow[k]);
@@ -141,15 +95,36 @@ void TestVensimVectors::agingChainWithElementMap()
 // "picked = ", column 10.
 void TestVensimVectors::elementMapOutsideTheVariable()
 {
-    const Run r = run(QStringLiteral("e: e1, e2, e3 ~~|\n"
+    const MdlRun r = run(QStringLiteral("e: e1, e2, e3 ~~|\n"
                                      "v[e] = 3, 1, 2 ~~|\n"
                                      "picked = VECTOR ELM MAP(v[e1], Time) ~~|\n"));
-    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     QCOMPARE(r.at(QStringLiteral("picked"), 2), 2.0);
     QVERIFY(std::isnan(r.at(QStringLiteral("picked"), 3)));
-    QVERIFY(r.result.firstNonFinite);
-    const QString said = r.result.firstNonFinite->format();
+    QVERIFY(r.run.firstNonFinite);
+    const QString said = r.run.firstNonFinite->format();
     QVERIFY2(said.startsWith(QStringLiteral("m.mdl:4:10: warning: 'picked' is NaN at time 3 (a subscript computed")), qPrintable(said));
+}
+
+// A direction that is not a number names no order: VECTOR RANK and VECTOR SORT ORDER give
+// NaN, which the run reports, rather than sorting descending as a direction of 0 would.
+// v = 3, 1, 2 ascending (direction 1, up to time 1): ranks 3, 1, 2; sort order 1, 2, 0.
+void TestVensimVectors::notANumberDirectionGivesNoOrder()
+{
+    const MdlRun r = run(QStringLiteral("e: e1, e2, e3 ~~|\n"
+                                        "v[e] = 3, 1, 2 ~~|\n"
+                                        "dir = IF THEN ELSE(Time >= 2, SQRT(-1), 1) ~~|\n"
+                                        "rank[e] = VECTOR RANK(v[e], dir) ~~|\n"
+                                        "order[e] = VECTOR SORT ORDER(v[e], dir) ~~|\n"));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    const double ranks[] = {3, 1, 2}, orders[] = {1, 2, 0};
+    for (int k = 0; k < 3; ++k) {
+        QCOMPARE(r.at(QStringLiteral("rank[e%1]").arg(k + 1), 1), ranks[k]);
+        QCOMPARE(r.at(QStringLiteral("order[e%1]").arg(k + 1), 1), orders[k]);
+        QVERIFY(std::isnan(r.at(QStringLiteral("rank[e%1]").arg(k + 1), 2)));
+        QVERIFY(std::isnan(r.at(QStringLiteral("order[e%1]").arg(k + 1), 2)));
+    }
+    QVERIFY2(r.messages.filter(QStringLiteral("is NaN at time 2")).size() >= 1, qPrintable(r.messages.join(u'\n')));
 }
 
 // NPV(cash, rate, 0, 1) with cash 100, rate 0.1, TIME STEP 1 (Vensim's manual: df = INTEG(-df
@@ -158,11 +133,11 @@ void TestVensimVectors::elementMapOutsideTheVariable()
 // 416.986...; with init val 50 and factor 2: (50 + 100 + 100/1.1) * 2 = 481.818... at 1.
 void TestVensimVectors::npvOverTime()
 {
-    const Run r = run(QStringLiteral("cash = 100 ~ $/Year ~|\n"
+    const MdlRun r = run(QStringLiteral("cash = 100 ~ $/Year ~|\n"
                                      "rate = 0.1 ~ 1/Year ~|\n"
                                      "value = NPV(cash, rate, 0, 1) ~ $ ~|\n"
                                      "scaled = NPV(cash, rate, 50, 2) ~ $ ~|\n"));
-    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     QVERIFY2(r.messages.filter(QStringLiteral("NPV")).isEmpty(), qPrintable(r.messages.join(u'\n')));
     double sum = 0;
     for (int n = 0; n <= 4; ++n) {
@@ -178,7 +153,7 @@ void TestVensimVectors::npvOverTime()
 // VECTOR_RANK, VECTOR_ELM_MAP, NPV) and give the numbers worked out above.
 void TestVensimVectors::savedAsXmileRunsTheSame()
 {
-    const Run r = run(QStringLiteral("company: c1, c2, c3 ~~|\n"
+    const MdlRun r = run(QStringLiteral("company: c1, c2, c3 ~~|\n"
                                      "scompany: sort1, sort2, sort3 ~~|\n"
                                      "revenue[company] = 5000, 3000, 8000 ~ $ ~|\n"
                                      "so[scompany] = VECTOR SORT ORDER(revenue[company], 1) ~ Dmnl ~|\n"
@@ -186,7 +161,7 @@ void TestVensimVectors::savedAsXmileRunsTheSame()
                                      "min rev = VECTOR ELM MAP(revenue[c1], so[sort1]) ~ $ ~|\n"
                                      "value = NPV(100, 0.1, 0, 1) ~ $ ~|\n"),
                       true);
-    QVERIFY2(r.result.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     const double so[] = {1, 0, 2}, rank[] = {2, 1, 3};
     for (int k = 0; k < 3; ++k) {
         QCOMPARE(r.at(QStringLiteral("so[sort%1]").arg(k + 1), 0), so[k]);
@@ -203,13 +178,13 @@ void TestVensimVectors::misuseIsReportedAtItsPlace_data()
     QTest::addColumn<QString>("expected");
     //          x = VECTOR RANK(v[d], 1): the call at column 5; a scalar equation.
     QTest::newRow("outside its range") << "x = VECTOR RANK(v[d], 1)"
-        << "m.mdl:4:5: error: in 'x': VECTOR_RANK gives one value per element of 'd': use it in an equation over 'd'";
+        << "m.mdl:4:5: error: in 'x': VECTOR RANK gives one value per element of 'd': use it in an equation over 'd'";
     //          y[d] = VECTOR SORT ORDER(s, 1): 's' at column 26.
     QTest::newRow("not an array") << "y[d] = VECTOR SORT ORDER(s, 1)"
-        << "m.mdl:4:26: error: in 'y': VECTOR_SORT_ORDER needs an array as its first argument; 's' is not one";
+        << "m.mdl:4:26: error: in 'y': VECTOR SORT ORDER needs an array as its first argument; 's' is not one";
     //          z = VECTOR ELM MAP(v[d], 0): 'v' at column 20, three elements where one is needed.
     QTest::newRow("map of a range") << "z = VECTOR ELM MAP(v[d], 0)"
-        << "m.mdl:4:20: error: in 'z': VECTOR_ELM_MAP needs one element as its first argument; 'v' gives 3";
+        << "m.mdl:4:20: error: in 'z': VECTOR ELM MAP needs one element as its first argument; 'v' gives 3";
     //          w = NPV(s, 0.1, 0): Vensim's NPV takes four arguments; the call at column 5.
     QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: warning: NPV takes 4 argument(s), not 3";
 }
@@ -218,7 +193,7 @@ void TestVensimVectors::misuseIsReportedAtItsPlace()
 {
     QFETCH(QString, equation);
     QFETCH(QString, expected);
-    const Run r = run(QStringLiteral("d: d1, d2, d3 ~~|\nv[d] = 3, 1, 2 ~~|\n") + equation + QStringLiteral(" ~~|\ns = 5 ~~|\n"));
+    const MdlRun r = run(QStringLiteral("d: d1, d2, d3 ~~|\nv[d] = 3, 1, 2 ~~|\n") + equation + QStringLiteral(" ~~|\ns = 5 ~~|\n"));
     QVERIFY2(r.messages.contains(expected), qPrintable(r.messages.join(u'\n')));
 }
 

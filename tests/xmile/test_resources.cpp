@@ -2,6 +2,8 @@
 // in another file (<module resource="...">, the XMILE 1.0 specification's multifile_submodel
 // example) and <header><includes> (its master.xmile example). They run as if written in the
 // same file; a missing file or a cycle is an error at its line and column.
+#include "support/inlinemodel.h"
+
 #include "model/modelfile.h"
 #include "model/xmilereader.h"
 #include "solver/compiler.h"
@@ -30,10 +32,7 @@ void write(const QString &path, const QByteArray &text)
 
 QStringList messages(const XmileReadResult &r)
 {
-    QStringList out;
-    for (const Diagnostic &d : r.diagnostics)
-        out << d.format();
-    return out;
+    return test::formatted(r.diagnostics);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // Reading files that are not well-formed XML as Stella reads them (model/xmlrepair.h): each
 // repair is a warning at its position, the model reads as its author meant, and positions
 // after a repair are still the file's own. Columns are counted by hand in the comments.
+#include "support/inlinemodel.h"
+
 #include "model/xmilereader.h"
 #include "solver/compiler.h"
 #include "solver/simulation.h"
@@ -16,14 +18,6 @@ const char *const kHead = "<?xml version=\"1.0\"?>\n"
                           "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
                           "<header><name>t</name></header>\n"
                           "<sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>\n";
-
-QStringList formatted(const std::vector<Diagnostic> &diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic &d : diagnostics)
-        out << d.format();
-    return out;
-}
 
 } // namespace
 
@@ -46,7 +40,7 @@ void TestXmlRepair::doubleHyphensInAComment()
                             "<model><variables><aux name=\"a\"><eqn>3</eqn></aux></variables></model>\n</xmile>\n";
     const XmileReadResult r = readXmile(file, QStringLiteral("f.xmile"));
     QVERIFY(r.project);
-    QCOMPARE(formatted(r.diagnostics),
+    QCOMPARE(test::formatted(r.diagnostics),
              QStringList{QStringLiteral("f.xmile:5:11: warning: '--' inside a comment is not allowed in XML: read as '- '")});
     QCOMPARE(r.project->mainModel().variables.size(), std::size_t(1));
     QCOMPARE(r.project->mainModel().variables[0].equation, QStringLiteral("3"));
@@ -64,7 +58,7 @@ void TestXmlRepair::closingTagsLeftOut()
                               "</variables></model>\n";
     const XmileReadResult r = readXmile(file, QStringLiteral("f.xmile"));
     QVERIFY(r.project);
-    QCOMPARE(formatted(r.diagnostics),
+    QCOMPARE(test::formatted(r.diagnostics),
              (QStringList{QStringLiteral("f.xmile:5:45: warning: <aux> opened at line 5, column 19 has no closing tag: "
                                          "read as closed before <aux>"),
                           QStringLiteral("f.xmile:7:1: warning: <stock> opened at line 6, column 1 has no closing tag: "
@@ -107,7 +101,7 @@ void TestXmlRepair::aStrayClosingTagIsStillAnError()
                                                 "</variables></model>\n</xmile>\n";
     const XmileReadResult r = readXmile(file, QStringLiteral("f.xmile"));
     QVERIFY(!r.project);
-    QCOMPARE(formatted(r.diagnostics), QStringList{QStringLiteral("f.xmile:5:57: error: Opening and ending tag mismatch.")});
+    QCOMPARE(test::formatted(r.diagnostics), QStringList{QStringLiteral("f.xmile:5:57: error: Opening and ending tag mismatch.")});
 }
 
 void TestXmlRepair::aFileCutShortIsStillAnError()
@@ -117,7 +111,7 @@ void TestXmlRepair::aFileCutShortIsStillAnError()
     const QByteArray file = QByteArray(kHead) + "<model><variables><aux name=\"a\"><eqn>1";
     const XmileReadResult r = readXmile(file, QStringLiteral("f.xmile"));
     QVERIFY(!r.project);
-    QCOMPARE(formatted(r.diagnostics), QStringList{QStringLiteral("f.xmile:5:39: error: the file ends early (truncated?): Premature end of document.")});
+    QCOMPARE(test::formatted(r.diagnostics), QStringList{QStringLiteral("f.xmile:5:39: error: the file ends early (truncated?): Premature end of document.")});
 }
 
 void TestXmlRepair::aWellFormedFileIsNotTouched()
@@ -127,7 +121,7 @@ void TestXmlRepair::aWellFormedFileIsNotTouched()
                             "<model><variables><aux name=\"a\"><eqn>1</eqn></aux></variables></model>\n</xmile>\n";
     const XmileReadResult r = readXmile(file, QStringLiteral("f.xmile"));
     QVERIFY(r.project);
-    QCOMPARE(formatted(r.diagnostics), QStringList{});
+    QCOMPARE(test::formatted(r.diagnostics), QStringList{});
 }
 
 QTEST_GUILESS_MAIN(TestXmlRepair)
