@@ -108,6 +108,9 @@ struct Dimension {
     QString name;
     QStringList elements; // named elements; for a numbered dimension "1".."size"
     bool numbered = false;
+    // Stella's <isee:maps_to>: the dimensions this one maps onto, its i-th element standing
+    // for their i-th (the same number of elements).
+    QStringList mapsTo;
     XmlExtras extras;
     bool operator==(const Dimension &) const = default;
 };

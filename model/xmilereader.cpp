@@ -26,15 +26,27 @@ void Reader::keepUnknown(XmlExtras &extras, QStringView parent)
     static const XmileElementRule oven{"stock", "oven", XmileSupport::NotImplemented, "the stock runs as a plain stock"};
     if (!rule && parent == QLatin1String("stock") && (name == QLatin1String("oven") || name.endsWith(QLatin1String(":oven"))))
         rule = &oven;
-    if (rule && rule->support == XmileSupport::NotImplemented) {
-        // The position of the element's '<', as an editor shows it.
-        const qsizetype end = m_reader.characterOffset();
-        const qsizetype open = m_source->text().lastIndexOf(u'<', end > 0 ? end - 1 : 0);
-        m_diags.push_back({Severity::Warning, m_source->fileName(), m_source->position(open >= 0 ? open : end),
-                           QStringLiteral("<%1> in <%2> is not implemented: %3").arg(name, parent.toString(),
-                                                                                     QLatin1String(rule->effect))});
-    }
+    if (rule && rule->support == XmileSupport::NotImplemented)
+        warnAt(startTagOffset(), QStringLiteral("<%1> in <%2> is not implemented: %3").arg(name, parent.toString(),
+                                                                                         QLatin1String(rule->effect)));
     extras.children.push_back(XmlNode::read(m_reader));
+}
+
+// XMILE allows one <eqn>, <init_eqn> and <gf> in a variable or an array element; a second
+// one replaces the first, and says so.
+void Reader::warnIfRepeated(QHash<QString, qsizetype> &seen, const QString &tag, const QString &owner)
+{
+    if (tag != QLatin1String("eqn") && tag != QLatin1String("init_eqn") && tag != QLatin1String("gf"))
+        return;
+    const qsizetype at = startTagOffset();
+    if (const auto first = seen.constFind(tag); first != seen.constEnd()) {
+        const SourcePos was = m_source->position(*first);
+        warnAt(at, QStringLiteral("%1 has a second <%2> (the first is at line %3, column %4); XMILE allows one: "
+                                  "this last one is used")
+                       .arg(owner, tag).arg(was.line).arg(was.column));
+        return;
+    }
+    seen.insert(tag, at);
 }
 
 void Reader::readConveyor(XmlExtras &extras)
@@ -289,47 +301,6 @@ void Reader::readUnits(Project &p)
     }
 }
 
-void Reader::readDimensions(Project &p)
-{
-    p.hasDimensionsElement = true;
-    p.dimensionsExtras.attributes = attributes({}, nullptr);
-    while (nextChild()) {
-        if (elementName(m_reader) != QLatin1String("dim")) {
-            keepUnknown(p.dimensionsExtras, u"dimensions");
-            continue;
-        }
-        Dimension d;
-        std::vector<QString> v;
-        d.extras.attributes = attributes({u"name", u"size"}, &v);
-        d.name = v[0];
-        const qsizetype at = m_reader.characterOffset();
-        if (!v[1].isEmpty()) {
-            d.numbered = true;
-            QString why;
-            const std::optional<std::int64_t> size = parseDimensionSize(v[1], maxModelSize(), &why);
-            if (!size)
-                errorAt(at, QStringLiteral("dimension '%1': %2").arg(d.name, why));
-            for (std::int64_t i = 1; i <= size.value_or(0); ++i)
-                d.elements << QString::number(i);
-        }
-        while (nextChild()) {
-            if (elementName(m_reader) == QLatin1String("elem")) {
-                if (d.numbered) { // named elements win over a size
-                    d.numbered = false;
-                    d.elements.clear();
-                }
-                d.elements << m_reader.attributes().value(QLatin1String("name")).toString();
-                m_reader.skipCurrentElement();
-            } else {
-                keepUnknown(d.extras, u"dim");
-            }
-        }
-        if (d.elements.isEmpty() && v[1].isEmpty())
-            errorAt(at, QStringLiteral("dimension '%1' has neither a size nor elements").arg(d.name));
-        p.dimensions.push_back(std::move(d));
-    }
-}
-
 void Reader::readModel(Model &m)
 {
     std::vector<QString> v;
@@ -397,8 +368,10 @@ bool Reader::readVariable(Variable &v, const QString &tag)
     v.modelName = a[2];
     v.nonNegative = (v.kind == VariableKind::Stock && m_nonNegative.stocks)
                     || (v.kind == VariableKind::Flow && m_nonNegative.flows);
+    QHash<QString, qsizetype> seen; // <eqn>, <init_eqn>, <gf>: where each was first written
     while (nextChild()) {
         const QString child = elementName(m_reader);
+        warnIfRepeated(seen, child, QStringLiteral("'%1'").arg(v.name));
         if (child == QLatin1String("eqn")) {
             v.equation = equationText(&v.equationSource);
         } else if (child == QLatin1String("init_eqn") && v.kind != VariableKind::Stock) {
@@ -422,7 +395,7 @@ bool Reader::readVariable(Variable &v, const QString &tag)
                 m_reader.skipCurrentElement();
             }
         } else if (child == QLatin1String("element")) {
-            v.elements.push_back(readArrayElement());
+            v.elements.push_back(readArrayElement(v.name));
         } else if (child == QLatin1String("conveyor") && v.kind == VariableKind::Stock) {
             readConveyor(v.extras);
         } else if (child == QLatin1String("connect") && v.kind == VariableKind::Module) {
@@ -474,14 +447,16 @@ GraphicalFunction Reader::readGraphicalFunction()
     return gf;
 }
 
-ArrayElement Reader::readArrayElement()
+ArrayElement Reader::readArrayElement(const QString &variable)
 {
     ArrayElement e;
     std::vector<QString> a;
     e.extras.attributes = attributes({u"subscript"}, &a);
     e.subscript = a[0];
+    QHash<QString, qsizetype> seen;
     while (nextChild()) {
         const QString tag = elementName(m_reader);
+        warnIfRepeated(seen, tag, QStringLiteral("'%1[%2]'").arg(variable, e.subscript));
         if (tag == QLatin1String("eqn"))
             e.equation = equationText(&e.equationSource);
         else if (tag == QLatin1String("gf"))

@@ -8,6 +8,7 @@
 #include "xmlnode.h"
 #include "xmilenumbers.h"
 
+#include <QHash>
 #include <QXmlStreamReader>
 #include <memory>
 #include <optional>
@@ -62,6 +63,8 @@ private:
     // A stock's <conveyor>, kept for saving; warns about each option Meadows does not implement.
     void readConveyor(XmlExtras &extras);
     void keepUnknown(XmlExtras &extras, QStringView parent);
+    // Warns when `tag` (<eqn>, <init_eqn>, <gf>) comes a second time in `owner`.
+    void warnIfRepeated(QHash<QString, qsizetype> &seen, const QString &tag, const QString &owner);
     // <behavior>: the defaults of <non_negative> for stocks and flows. Kept for saving too.
     void readBehavior(XmlExtras &extras);
     QString text() { return readElementTextFlat(m_reader); }
@@ -76,7 +79,7 @@ private:
     void readVariables(Model &m);
     bool readVariable(Variable &v, const QString &tag);
     GraphicalFunction readGraphicalFunction();
-    ArrayElement readArrayElement();
+    ArrayElement readArrayElement(const QString &variable);
     void readViews(Model &m);
     View readView();
     ViewElement readViewElement(const QString &tag);
@@ -87,6 +90,17 @@ private:
     void errorAt(qsizetype offset, const QString &message)
     {
         m_diags.push_back({Severity::Error, m_source->fileName(), m_source->position(offset), message});
+    }
+    void warnAt(qsizetype offset, const QString &message)
+    {
+        m_diags.push_back({Severity::Warning, m_source->fileName(), m_source->position(offset), message});
+    }
+    // Where the element just started begins: its '<', as an editor shows it.
+    qsizetype startTagOffset() const
+    {
+        const qsizetype end = m_reader.characterOffset();
+        const qsizetype open = m_source->text().lastIndexOf(u'<', end > 0 ? end - 1 : 0);
+        return open >= 0 ? open : end;
     }
     // The text of a sim-spec element as a number; text that is not one is an error.
     double specNumber(const QString &tag, double fallback, SourcePos *place);

@@ -144,6 +144,8 @@ void Writer::dimensions(const Project &p)
                 m_w.writeAttribute(QStringLiteral("name"), e);
             }
         }
+        for (const QString &target : d.mapsTo)
+            text(QStringLiteral("isee:maps_to"), target);
         d.extras.writeChildren(m_w);
         m_w.writeEndElement();
     }

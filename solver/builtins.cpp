@@ -222,6 +222,8 @@ const BuiltinInfo kBuiltins[] = {
     {{"max"}, Builtin::Max, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return std::fmax(x, y); }))},
     {{"sum"}, Builtin::Sum, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Sum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }))},
     {{"mean"}, Builtin::Mean, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Hull, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }) / double(n))},
+    // PROD: the product of the elements (Stella, XMILE)
+    {{"prod"}, Builtin::Prod, 1, -1, false, L::ArrayArguments, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x * y; }))},
     {{"size"}, Builtin::Size, 1, -1, false, L::ElementCount, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, EVAL(double(n))},
     // Vensim's allocations: every element of the request's last dimension in one call. ALLOCATE
     // BY PRIORITY is ALLOCATE AVAILABLE with rectangular profiles, and lowers to it.
@@ -273,6 +275,10 @@ const BuiltinInfo kBuiltins[] = {
     {{"lookup_extrapolate"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     // Vensim's LOOKUP AREA(table, from, to): the area under the table between two inputs
     {{"lookup_area"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // Stella's LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN, the area over the width
+    // (GraphicalFunction::area): the table's whole x range when no bound is given.
+    {{"lookuparea"}, Builtin::None, 1, 3, false, L::TableSummary, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"lookupmean"}, Builtin::None, 1, 3, false, L::TableSummary, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"pi"}, Builtin::None, 0, 0, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"time"}, Builtin::None, 0, 0, true, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };
@@ -310,6 +316,25 @@ std::array<const BuiltinInfo *, kBuiltinCount> indexById()
 const std::array<const BuiltinInfo *, kBuiltinCount> kById = indexById();
 
 } // namespace
+
+double tableSummary(const QString &canonical, const GraphicalFunction &table, const double *bounds, std::size_t count)
+{
+    if (table.size() == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    const double to = count > 0 ? bounds[0] : table.x(table.size() - 1);
+    const double from = count > 1 ? bounds[1] : table.x(0);
+    // Stella's area is the same in either order, and beyond the x range a continuous or
+    // discrete table counts 0 (an extrapolated one continues its end segments).
+    double low = std::min(from, to), high = std::max(from, to);
+    if (table.kind != GraphicalFunction::Kind::Extrapolate) {
+        low = std::max(low, table.x(0));
+        high = std::min(high, table.x(table.size() - 1));
+    }
+    const double area = high > low ? table.area(low, high) : (std::isnan(from) || std::isnan(to) ? from + to : 0.0);
+    if (canonical == QLatin1String("lookuparea"))
+        return area;
+    return from == to ? table.evaluate(from) : area / std::fabs(to - from);
+}
 
 std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QString &canonical)
 {

@@ -26,7 +26,7 @@ enum class Builtin {
     // three arguments
     SafeDiv3, Xidz, Zidz,
     // any number of arguments (arrays arrive expanded)
-    Min, Max, Sum, Mean, Size,
+    Min, Max, Sum, Mean, Size, Prod,
     // time inputs
     Step, Ramp, Pulse, PulseTrain, VensimPulse,
     // RANK(array, n [, secondary sort array]): the 1-based index of the n-th smallest element
@@ -62,6 +62,7 @@ enum class Lowering {
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
     Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
+    TableSummary,   // LOOKUPAREA, LOOKUPMEAN: a number from a table's points, its bounds known before the run
     Special,        // IF_THEN_ELSE, LOOKUP, PI, TIME: built into flattening itself
 };
 
@@ -138,6 +139,11 @@ struct BuiltinInfo {
 // LOOKUP_EXTRAPOLATE (linear, and beyond the ends too). Empty for any other name; a
 // GraphicalFunction::Kind, or the table's own (nullopt inside) for LOOKUP itself.
 std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QString &canonical);
+
+// LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN (`canonical` names which) over `table`
+// with `count` bounds evaluated (to, then from): by default the table's whole x range. The
+// mean over no width is the table's value there. NaN for an empty table.
+double tableSummary(const QString &canonical, const GraphicalFunction &table, const double *bounds, std::size_t count);
 
 // Looks a function up by canonical name ("min", "safediv", "pulse_train", "smth1"...).
 // Returns nullptr for names that are no function of the language.

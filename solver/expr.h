@@ -18,7 +18,8 @@ struct Expr {
     enum class Kind {
         Number,    // value
         Name,      // name (canonical), spelling; args = subscripts when subscripted
-        Star,      // '*' as a subscript: every element
+        Star,      // '*' as a subscript: every element; "*:Sub" (name, spelling set): Sub's elements
+        Range,     // "lo:hi" as a subscript: args[0] to args[1], element positions or names
         Unary,     // unaryOp, args[0]
         Binary,    // binaryOp, args[0], args[1]
         Call,      // name (canonical function name), args

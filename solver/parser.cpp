@@ -378,6 +378,8 @@ private:
         }
     }
 
+    // One subscript: an expression, '*' (every element), Stella's "*:Sub" (the elements of
+    // the subrange Sub) or a range "lo:hi" of positions or element names.
     Expr subscript()
     {
         if (isOp("*")) {
@@ -386,9 +388,29 @@ private:
             e.offset = m_tok.offset;
             e.length = 1;
             advance();
+            if (m_tok.kind == Tok::Colon) {
+                advance();
+                if (m_tok.kind != Tok::Name)
+                    fail(m_tok.offset, QStringLiteral("expected a dimension's name after '*:' but found %1").arg(describe(m_tok)));
+                e.spelling = m_tok.text;
+                e.name = canonicalName(m_tok.text);
+                e.length = m_tok.offset + m_tok.length - e.offset;
+                advance();
+            }
             return e;
         }
-        return expression();
+        Expr first = expression();
+        if (m_tok.kind != Tok::Colon)
+            return first;
+        advance();
+        Expr range;
+        range.kind = Expr::Kind::Range;
+        range.offset = first.offset;
+        range.args.push_back(std::move(first));
+        range.args.push_back(expression());
+        range.length = range.args[1].offset + range.args[1].length - range.offset;
+        deepen(range);
+        return range;
     }
 
     Lexer m_lexer;
@@ -492,7 +514,8 @@ QString print(const Expr &e, Follows follows)
 {
     switch (e.kind) {
     case Expr::Kind::Number: return QString::number(e.value, 'g', 17);
-    case Expr::Kind::Star: return QStringLiteral("*");
+    case Expr::Kind::Star: return e.name.isEmpty() ? QStringLiteral("*") : QStringLiteral("*:") + printableName(e.spelling.isEmpty() ? e.name : e.spelling);
+    case Expr::Kind::Range: return toString(e.args[0]) + QLatin1Char(':') + toString(e.args[1]);
     case Expr::Kind::Name: {
         QString s = printableName(e.spelling.isEmpty() ? e.name : e.spelling);
         if (e.subscripted) {

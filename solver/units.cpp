@@ -422,6 +422,7 @@ private:
         case Expr::Kind::Number:
             return {UnitPowers{}, true};
         case Expr::Kind::Star:
+        case Expr::Kind::Range:
             return Inferred::unknown();
         case Expr::Kind::Name: {
             if (e.name == QLatin1String("time") || e.name == QLatin1String("dt") || e.name == QLatin1String("starttime")
@@ -539,9 +540,11 @@ private:
             }
             break;
         case UnitsRule::TableUnits:
-            if (e.args.size() == 2 && e.args[0].kind == Expr::Kind::Name) {
-                // LOOKUP(table, x) gives the table variable's declared units, whatever x is in.
-                infer(e.args[1]);
+            if (!e.args.empty() && e.args[0].kind == Expr::Kind::Name) {
+                // LOOKUP(table, x) (LOOKUPMEAN(table, to, from)) gives the table variable's
+                // declared units, whatever x is in.
+                for (std::size_t i = 1; i < e.args.size(); ++i)
+                    infer(e.args[i]);
                 const auto it = m_declared.constFind(e.args[0].name);
                 return it != m_declared.constEnd() && *it ? Inferred::of(**it) : Inferred::unknown();
             }

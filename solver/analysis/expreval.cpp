@@ -18,7 +18,8 @@ public:
     {
         switch (e.kind) {
         case Expr::Kind::Number: return e.value;
-        case Expr::Kind::Star: return std::nullopt;
+        case Expr::Kind::Star:
+        case Expr::Kind::Range: return std::nullopt;
         case Expr::Kind::Name: return name(e);
         case Expr::Kind::Unary: {
             const Value a = eval(e.args[0]);
@@ -100,6 +101,18 @@ private:
             readOtherwise.kind = **reading;
             return Value(readOtherwise.evaluate(*x));
         }
+        const BuiltinInfo *b = findBuiltin(f);
+        if (b && b->lowering == Lowering::TableSummary && n >= 1 && e.args[0].kind == Expr::Kind::Name) {
+            const GraphicalFunction *t = table(e.args[0].name);
+            std::vector<double> bounds;
+            for (std::size_t i = 1; i < n; ++i) {
+                const Value v = eval(e.args[i]);
+                if (!v)
+                    return std::nullopt;
+                bounds.push_back(*v);
+            }
+            return t ? Value(tableSummary(f, *t, bounds.data(), bounds.size())) : std::nullopt;
+        }
         std::vector<double> args;
         for (const Expr &a : e.args) {
             const Value v = eval(a);
@@ -115,7 +128,6 @@ private:
         // depends on their arguments alone. Stateful functions, time inputs, random
         // numbers and RANK (whose arguments are lowered into another order) are not
         // evaluated here.
-        const BuiltinInfo *b = findBuiltin(f);
         if (!b || b->readsTime || (b->lowering != Lowering::Instruction && b->lowering != Lowering::ArrayArguments)
             || int(n) < b->minArgs || (b->maxArgs >= 0 && int(n) > b->maxArgs))
             return std::nullopt;

@@ -60,6 +60,7 @@ public:
         switch (e.kind) {
         case Expr::Kind::Number:
         case Expr::Kind::Star:
+        case Expr::Kind::Range:
             return known(Sign::Zero);
         case Expr::Kind::Name:
             return known(e.name == m_input ? Sign::Positive : Sign::Zero);
@@ -92,6 +93,7 @@ public:
         case Expr::Kind::Number:
             return ValueRange::exactly(e.value);
         case Expr::Kind::Star:
+        case Expr::Kind::Range:
             return ValueRange::anything();
         case Expr::Kind::Name:
             return m_context.valueRange ? m_context.valueRange(e.name) : ValueRange::nonNegative();
@@ -389,7 +391,8 @@ void collectNames(const Expr &e, QStringList &out, QSet<QString> &seen)
         const int initial = initialValueArgument(e);
         for (std::size_t i = 0; i < e.args.size(); ++i) {
             // LOOKUP's first argument names a table, not a variable.
-            const bool table = i == 0 && lookupReading(e.name) && e.args.size() == 2
+            const BuiltinInfo *b = findBuiltin(e.name);
+            const bool table = i == 0 && ((lookupReading(e.name) && e.args.size() == 2) || (b && b->lowering == Lowering::TableSummary))
                                && e.args[0].kind == Expr::Kind::Name;
             if (!table && int(i) != initial)
                 collectNames(e.args[i], out, seen);

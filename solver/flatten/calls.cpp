@@ -1,6 +1,8 @@
 // Builtin dispatch: a call lowered as its registry entry (solver/builtins.h) says.
 #include "flattener.h"
 
+#include <algorithm>
+
 namespace meadows::flattening {
 
 // Messages name a function as its author wrote it. An equation translated from Vensim
@@ -24,16 +26,56 @@ void Flattener::checkArity(const Expr &e, int min, int max)
     }
 }
 
+// The graphical function a reference names: a named <gf>, a variable's own, or, for an
+// arrayed variable whose elements have graphical functions of their own, the one of the
+// element its subscripts (or the element being computed) pick.
 const GraphicalFunction *Flattener::tableNamed(Context &c, const Expr &e)
 {
     if (e.kind != Expr::Kind::Name)
         return nullptr;
-    if (auto it = c.scope->namedTables.constFind(e.name); it != c.scope->namedTables.constEnd())
+    if (auto it = c.scope->namedTables.constFind(e.name); it != c.scope->namedTables.constEnd() && !e.subscripted)
         return *it;
     const Symbol *s = lookupQualified(*c.scope, e.name);
-    if (s && s->type == Symbol::Type::Variable && s->variable->gf)
-        return &*s->variable->gf;
-    return nullptr;
+    if (!s || s->type != Symbol::Type::Variable)
+        return nullptr;
+    const Variable &v = *s->variable;
+    const GraphicalFunction *own = v.gf ? &*v.gf : nullptr;
+    if (std::none_of(v.elements.begin(), v.elements.end(), [](const ArrayElement &a) { return a.gf.has_value(); }))
+        return own;
+    const std::vector<const ArrayElement *> written = writtenElements(v, s->dims);
+    const GraphicalFunction *picked = nullptr;
+    for (int id : elementIds(c, *s, e)) {
+        const ArrayElement *element = written[std::size_t(id - s->first)];
+        const GraphicalFunction *gf = element && element->gf ? &*element->gf : own;
+        if (!gf)
+            fail(e, QStringLiteral("element %1 of '%2' has no graphical function")
+                        .arg(elementSuffix(s->dims, id - s->first), e.spelling));
+        if (picked && picked != gf && !(*picked == *gf))
+            fail(e, QStringLiteral("each element of '%1' has a graphical function of its own: pick one, as %1[...]")
+                        .arg(e.spelling));
+        picked = gf;
+    }
+    return picked;
+}
+
+// LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN: numbers from the table's points, with
+// bounds known before the run; the table's whole x range when none is given.
+Node Flattener::tableSummary(Context &c, const Expr &e)
+{
+    const GraphicalFunction *gf = tableNamed(c, e.args[0]);
+    if (!gf || gf->size() == 0)
+        fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(e)));
+    const auto bound = [&](const Expr &a) {
+        const std::optional<double> v = constantValue(expr(c, a));
+        if (!v)
+            fail(a, QStringLiteral("%1's bounds must be known before the run: '%2' is not a constant")
+                        .arg(calledAs(e), toString(a)));
+        return *v;
+    };
+    std::vector<double> bounds;
+    for (std::size_t i = 1; i < e.args.size(); ++i)
+        bounds.push_back(bound(e.args[i]));
+    return Node::constant(meadows::tableSummary(e.name, *gf, bounds.data(), bounds.size()));
 }
 
 Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)
@@ -79,11 +121,13 @@ Node Flattener::call(Context &c, const Expr &e)
             return *builtinValue(e.name); // PI(), TIME()
         case Lowering::Stateful:
             return *stateful(c, e);
+        case Lowering::TableSummary:
+            return tableSummary(c, e);
         case Lowering::ArrayArguments: {
             std::vector<Node> args = spread(c, e);
-            // Over no elements a sum is 0; a mean, a minimum or a maximum is undefined.
-            if (args.empty() && b->id == Builtin::Sum)
-                return Node::constant(0);
+            // Over no elements a sum is 0, a product 1; a mean, a minimum or a maximum is undefined.
+            if (args.empty() && (b->id == Builtin::Sum || b->id == Builtin::Prod))
+                return Node::constant(b->id == Builtin::Sum ? 0 : 1);
             if (args.empty())
                 fail(e, QStringLiteral("%1 of no elements is undefined").arg(calledAs(e)));
             return Node::call(b->id, std::move(args));

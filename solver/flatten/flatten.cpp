@@ -43,12 +43,21 @@ FlatModel Flattener::run()
     m_out.specs = m_project.simSpecs;
     m_out.vensimDialect = writtenByVensim();
     for (const Dimension &d : m_project.dimensions) {
-        ResolvedDimension rd{displayName(d.name), canonicalName(d.name), {}, {}};
+        ResolvedDimension rd{displayName(d.name), canonicalName(d.name), {}, {}, {}};
         for (const QString &e : d.elements) {
             rd.elements << displayName(e);
             rd.elementKeys << canonicalName(e);
         }
         m_dims.push_back(std::move(rd));
+    }
+    // Dimensions that map onto others (isee:maps_to), element by element in order. The
+    // reader warns about a mapping onto an unknown dimension or one of another size.
+    for (std::size_t i = 0; i < m_project.dimensions.size(); ++i) {
+        for (const QString &target : m_project.dimensions[i].mapsTo) {
+            const int t = dimensionIndex(target);
+            if (t >= 0 && t != int(i) && m_dims[t].elements.size() == m_dims[i].elements.size())
+                m_dims[i].mapsTo << t;
+        }
     }
     if (m_project.models.empty())
         return std::move(m_out);

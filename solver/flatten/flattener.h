@@ -34,6 +34,7 @@ struct ResolvedDimension {
     QString key;               // canonical
     QStringList elements;      // display
     QStringList elementKeys;   // canonical
+    QList<int> mapsTo;         // dimensions it maps onto element by element, in order (isee:maps_to)
 };
 
 // One element of an array: which element of which dimension (indices into the tables).
@@ -130,6 +131,10 @@ private:
     std::vector<int> elementIds(Context &c, const Symbol &s, const Expr &e);
     std::optional<int> mappedElement(const ElementContext &ctx, int dim) const;
     std::vector<int> subscriptChoice(Context &c, int dim, const Expr &sub);
+    std::vector<int> rangeChoice(Context &c, int dim, const Expr &sub);
+    int rangeEnd(Context &c, int dim, const Expr &end);
+    std::optional<int> declaredMapping(int from, int element, int to) const;
+    int rangeDimension(int dim, const std::vector<int> &positions);
     std::optional<Node> runTimeSubscript(Context &c, int dim, const Expr &sub);
     std::optional<Node> runTimeElement(Context &c, const Symbol &s, const Expr &e);
 
@@ -149,6 +154,7 @@ private:
     const GraphicalFunction *tableNamed(Context &c, const Expr &e);
     Node call(Context &c, const Expr &e);
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
+    Node tableSummary(Context &c, const Expr &e);
 
     // allocation.cpp
     Node allocation(Context &c, const Expr &e);
@@ -190,7 +196,7 @@ private:
     const Project &m_project;
     const FlattenOptions &m_options;
     FlatModel m_out;
-    std::vector<ResolvedDimension> m_dims;
+    std::deque<ResolvedDimension> m_dims; // a deque: rangeDimension() adds to it while references are held
     Scope m_root;
     QSet<int> m_connected;
     std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid

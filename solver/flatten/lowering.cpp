@@ -16,6 +16,8 @@ Node Flattener::expr(Context &c, const Expr &e)
         return Node::constant(e.value);
     case Expr::Kind::Star:
         fail(e, QStringLiteral("'*' is only allowed inside a subscript"));
+    case Expr::Kind::Range:
+        fail(e, QStringLiteral("a range '%1' is only allowed inside a subscript").arg(toString(e)));
     case Expr::Kind::Unary: {
         Node n = Node::of(Node::Kind::Unary);
         n.unaryOp = e.unaryOp;
@@ -192,8 +194,9 @@ std::vector<Node> Flattener::spread(Context &c, const Expr &call)
     return out;
 }
 
-// Rewrites each '*' subscript in e into the name of the dimension it ranges over (which
-// lowering then reads as "the element being computed"), collecting those dimensions.
+// Rewrites each '*' subscript in e (and "*:Sub", and each range "lo:hi") into the name of
+// the dimension it ranges over (which lowering then reads as "the element being
+// computed"), collecting those dimensions.
 // Calls that reduce arrays themselves (a SUM inside the SUM) keep their own '*'.
 bool Flattener::starsToDimensions(Context &c, Expr &e, std::vector<int> &dims)
 {
@@ -210,9 +213,15 @@ bool Flattener::starsToDimensions(Context &c, Expr &e, std::vector<int> &dims)
         if (!s || s->type != Symbol::Type::Variable || s->dims.size() != e.args.size())
             return false;
         for (std::size_t i = 0; i < e.args.size(); ++i) {
-            if (e.args[i].kind != Expr::Kind::Star)
+            if (e.args[i].kind != Expr::Kind::Star && e.args[i].kind != Expr::Kind::Range)
                 continue;
-            const int d = s->dims[i];
+            // '*' ranges over the array's own dimension; "*:Sub" over the subrange Sub;
+            // "lo:hi" over a dimension made of those elements.
+            int d = s->dims[i];
+            if (e.args[i].kind == Expr::Kind::Range || !e.args[i].name.isEmpty()) {
+                const std::vector<int> members = rangeChoice(c, d, e.args[i]);
+                d = e.args[i].kind == Expr::Kind::Star ? dimensionIndex(e.args[i].name) : rangeDimension(d, members);
+            }
             Expr dimension;
             dimension.kind = Expr::Kind::Name;
             dimension.name = m_dims[d].key;

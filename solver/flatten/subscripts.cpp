@@ -141,12 +141,16 @@ std::vector<int> Flattener::elementIds(Context &c, const Symbol &s, const Expr &
     return ids;
 }
 
-// The element of `dim` that the element being computed stands for: its own, or the
-// element of the same name in a subrange (or superset) the context iterates.
+// The element of `dim` that the element being computed stands for: its own, the one a
+// declared mapping (isee:maps_to) gives, or the element of the same name in a subrange (or
+// superset) the context iterates.
 std::optional<int> Flattener::mappedElement(const ElementContext &ctx, int dim) const
 {
     if (const auto at = ctx.elementOf(dim))
         return at;
+    for (const auto &[d, e] : ctx.at)
+        if (const auto mapped = declaredMapping(d, e, dim))
+            return mapped;
     for (const auto &[d, e] : ctx.at) {
         const qsizetype byName = m_dims[dim].elementKeys.indexOf(m_dims[d].elementKeys[e]);
         if (byName >= 0)
@@ -161,16 +165,24 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
     std::vector<int> all;
     for (int k = 0; k < d.elements.size(); ++k)
         all.push_back(k);
-    if (sub.kind == Expr::Kind::Star)
+    if (sub.kind == Expr::Kind::Star && sub.name.isEmpty())
         return all;
+    if (sub.kind == Expr::Kind::Star || sub.kind == Expr::Kind::Range)
+        return rangeChoice(c, dim, sub);
     if (sub.kind == Expr::Kind::Name && !sub.subscripted) {
         const QString &key = sub.name;
         const int named = dimensionIndex(key);
         if (named >= 0) {
-            // The dimension itself: the element being computed, or all of them.
-            if (const auto at = c.element.elementOf(named)) {
+            // The dimension itself: the element being computed, or the element a declared
+            // mapping (isee:maps_to) gives for it from a dimension the equation is over.
+            std::optional<int> at = c.element.elementOf(named);
+            for (std::size_t k = 0; !at && k < c.element.at.size(); ++k)
+                at = declaredMapping(c.element.at[k].first, c.element.at[k].second, named);
+            if (at) {
                 if (named == dim)
                     return {*at};
+                if (const auto mapped = declaredMapping(named, *at, dim))
+                    return {*mapped};
                 // A subrange or another dimension: the element of the same name, else
                 // the one in the same position when the two are the same size.
                 const qsizetype byName = d.elementKeys.indexOf(m_dims[named].elementKeys[*at]);
@@ -184,12 +196,12 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
             // A subrange named outside any context: its elements, by name.
             std::vector<int> members;
             for (const QString &k : m_dims[named].elementKeys) {
-                const qsizetype at = d.elementKeys.indexOf(k);
-                if (at < 0) {
+                const qsizetype position = d.elementKeys.indexOf(k);
+                if (position < 0) {
                     members.clear();
                     break;
                 }
-                members.push_back(int(at));
+                members.push_back(int(position));
             }
             if (!members.empty())
                 return members;
@@ -214,12 +226,98 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
     return {k};
 }
 
+// The element positions of `dim` that Stella's "*:Sub" (the subrange Sub's elements, by
+// name) or a range "lo:hi" picks, in order.
+std::vector<int> Flattener::rangeChoice(Context &c, int dim, const Expr &sub)
+{
+    const ResolvedDimension &d = m_dims[dim];
+    std::vector<int> members;
+    if (sub.kind == Expr::Kind::Star) {
+        const int named = dimensionIndex(sub.name);
+        if (named < 0)
+            fail(sub, QStringLiteral("'%1' in '*:%1' is not a dimension").arg(sub.spelling));
+        for (const QString &k : m_dims[named].elementKeys) {
+            const qsizetype at = d.elementKeys.indexOf(k);
+            if (at < 0)
+                fail(sub, QStringLiteral("'%1' is not a subrange of '%2': its element '%3' is not one of '%2'")
+                              .arg(sub.spelling, d.name, m_dims[named].elements[m_dims[named].elementKeys.indexOf(k)]));
+            members.push_back(int(at));
+        }
+        return members;
+    }
+    const int lo = rangeEnd(c, dim, sub.args[0]);
+    const int hi = rangeEnd(c, dim, sub.args[1]);
+    if (lo > hi)
+        fail(sub, QStringLiteral("the range '%1' of '%2' runs backwards: from position %3 down to %4")
+                      .arg(toString(sub), d.name).arg(lo + 1).arg(hi + 1));
+    for (int k = lo; k <= hi; ++k)
+        members.push_back(k);
+    return members;
+}
+
+// One end of a range "lo:hi": an element of `dim` by name (Dimension.Element too), or its
+// position counted from 1, known before the run.
+int Flattener::rangeEnd(Context &c, int dim, const Expr &end)
+{
+    const ResolvedDimension &d = m_dims[dim];
+    if (end.kind == Expr::Kind::Name && !end.subscripted) {
+        qsizetype at = d.elementKeys.indexOf(end.name);
+        if (at < 0 && end.name.startsWith(d.key + QLatin1Char('.')))
+            at = d.elementKeys.indexOf(end.name.mid(d.key.size() + 1));
+        if (at >= 0)
+            return int(at);
+        if (!lookupQualified(*c.scope, end.name))
+            fail(end, QStringLiteral("'%1' is not an element of '%2'").arg(end.spelling, d.name));
+    }
+    const std::optional<double> v = constantValue(expr(c, end));
+    if (!v)
+        fail(end, QStringLiteral("the end '%1' of a range must be an element of '%2' or a position known before the run")
+                      .arg(toString(end), d.name));
+    const int k = int(std::lround(*v)) - 1;
+    if (k < 0 || k >= d.elements.size())
+        fail(end, QStringLiteral("position %1 is outside dimension '%2' (1 to %3)").arg(*v).arg(d.name).arg(d.elements.size()));
+    return k;
+}
+
+// A dimension of its own for the elements of `dim` at `positions` (a range "lo:hi" inside
+// an array expression: SUM(a[2:4] * 2)), made once per range, so that two references to
+// the same range go through it together. Its elements have their names in `dim`, which
+// is how a reference reads them back; its key cannot be written in an equation.
+int Flattener::rangeDimension(int dim, const std::vector<int> &positions)
+{
+    QString key = QStringLiteral("\x01range ") + m_dims[dim].key;
+    for (int k : positions)
+        key += QLatin1Char(' ') + QString::number(k);
+    key = canonicalName(key); // as dimensionIndex() reads it back
+    for (std::size_t i = 0; i < m_dims.size(); ++i)
+        if (m_dims[i].key == key)
+            return int(i);
+    ResolvedDimension range{m_dims[dim].name, key, {}, {}, {}};
+    for (int k : positions) {
+        range.elements << m_dims[dim].elements[k];
+        range.elementKeys << m_dims[dim].elementKeys[k];
+    }
+    m_dims.push_back(std::move(range));
+    return int(m_dims.size()) - 1;
+}
+
+// Element `element` of dimension `from` as an element of `to`, when one of the two maps
+// onto the other (isee:maps_to, element by element in order); nullopt otherwise.
+std::optional<int> Flattener::declaredMapping(int from, int element, int to) const
+{
+    if (from == to || !(m_dims[from].mapsTo.contains(to) || m_dims[to].mapsTo.contains(from)))
+        return std::nullopt;
+    if (element >= m_dims[to].elements.size())
+        return std::nullopt;
+    return element;
+}
+
 // A subscript whose value is known only while the model runs (a variable that is not a
 // constant, or an expression of one: level[INT(TIME / 4) + 1]); nothing for '*', a
 // dimension or element name, or a constant.
 std::optional<Node> Flattener::runTimeSubscript(Context &c, int dim, const Expr &sub)
 {
-    if (sub.kind == Expr::Kind::Star)
+    if (sub.kind == Expr::Kind::Star || sub.kind == Expr::Kind::Range)
         return std::nullopt;
     if (sub.kind == Expr::Kind::Name && !sub.subscripted) {
         const QString &key = sub.name;
