@@ -100,7 +100,7 @@ public:
     // `nesting` counts open parentheses across a unit and the definitions it expands
     // into, so that the bound holds for the whole recursion, not for each text alone.
     UnitParser(const QString &text, const Resolver &resolve, int &nesting)
-        : m_s(text), m_resolve(resolve), m_nesting(nesting)
+        : m_s(text), m_nesting(nesting), m_resolve(resolve)
     {
     }
 

@@ -241,7 +241,7 @@ void makeRoomForLoopMarkers(Router &router, const std::vector<QStringList> &loop
         std::vector<Marked> earlier;
         for (const QStringList &loop : canonical) {
             const Placed p = placeMarker(router, loop, placed);
-            if (!p.spot.fits && !p.links.empty() && RoomSearch{router, loop, p.links, placed, earlier, sides, sizes}.run()) {
+            if (!p.spot.fits && !p.links.empty() && RoomSearch{router, loop, p.links, placed, earlier, sides, sizes, {}}.run()) {
                 bent = true;
                 earlier.push_back({loop, p.links, placed.back()});
             } else if (p.spot.fits) {

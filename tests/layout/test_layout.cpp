@@ -121,7 +121,7 @@ void TestLayout::flowNameBesideAVerticalPipe()
     QCOMPARE(flowLabelRect(valve, QString(), text), QRectF(80, 209, 40, 15));
     const QRectF pipe(97, 100, 6, 200);
     const QRectF body(valve - QPointF(kValveRadius, kValveRadius), QSizeF(2 * kValveRadius, 2 * kValveRadius));
-    for (const QString side : {QStringLiteral("left"), QStringLiteral("right")}) {
+    for (const QString &side : {QStringLiteral("left"), QStringLiteral("right")}) {
         QVERIFY(!flowLabelRect(valve, side, text).intersects(pipe));
         QVERIFY(!flowLabelRect(valve, side, text).intersects(body));
     }
@@ -180,7 +180,7 @@ void TestLayout::measurementCountsWhatCollides()
     m.views[0].elements.push_back(aux("D", 50, 100));
     ViewElement pipe = aux("F", -150, 100);
     pipe.type = ViewElement::Type::Flow;
-    pipe.points = {{-200, 100}, {200, 100}};
+    pipe.points = {ViewPoint{-200, 100, {}}, ViewPoint{200, 100, {}}};
     m.views[0].elements.push_back(pipe);
     q = measureLayout(diagramShapes(m, m.views[0], estimateLabelSize));
     QCOMPARE(q.boxCrossings, 2);

@@ -151,7 +151,7 @@ void TestLive::plotShowsTheEngineValues()
     auto plot = createPlotView();
     plot->resize(600, 400);
     const int col = results->column(QStringLiteral("T"));
-    plot->setSeries({PlotSeries{QStringLiteral("T"), Qt::blue, results, col, false}});
+    plot->setSeries({PlotSeries{QStringLiteral("T"), Qt::blue, results, col, false, {}, {}}});
     const QList<QPointF> pts = plot->points(QStringLiteral("T"));
     QCOMPARE(pts.size(), qsizetype(results->rows())); // 121 points: nothing to thin
     for (qsizetype i = 0; i < pts.size(); ++i) {
@@ -168,7 +168,7 @@ void TestLive::logScaleDropsNonPositivePoints()
     QVERIFY(read.project);
     const auto results = run(*read.project);
     auto plot = createPlotView();
-    plot->setSeries({PlotSeries{QStringLiteral("wave"), Qt::red, results, 1, false}});
+    plot->setSeries({PlotSeries{QStringLiteral("wave"), Qt::red, results, 1, false, {}, {}}});
     QCOMPARE(plot->points(QStringLiteral("wave")).size(), 21);
     plot->setLogScale(true);
     QVERIFY(plot->logScale());
@@ -413,7 +413,7 @@ void TestLive::ticksAreOneTwoOrFiveTimesAPowerOfTen()
     const auto results = run(teacup());
     auto plot = createPlotView();
     plot->resize(600, 400);
-    plot->setSeries({PlotSeries{QStringLiteral("T"), Qt::blue, results, results->column(QStringLiteral("T")), false}});
+    plot->setSeries({PlotSeries{QStringLiteral("T"), Qt::blue, results, results->column(QStringLiteral("T")), false, {}, {}}});
     QCOMPARE(plot->valueTicks(0), (QList<double>{0, 50, 100, 150, 200}));
 }
 

@@ -260,7 +260,7 @@ void LoopsPanel::finished(LoopAnalysis analysis)
     if (m_result.dominance) {
         for (std::size_t c = 1; c < m_result.dominance->columns; ++c) {
             const QString &loop = m_result.dominance->names[c];
-            series << PlotSeries{loop, m_colors.colorFor(loop), m_result.dominance, int(c), false};
+            series << PlotSeries{loop, m_colors.colorFor(loop), m_result.dominance, int(c), false, {}, {}};
         }
     }
     m_plot->setSeries(series);
