@@ -55,13 +55,6 @@ void TestShippedDiagrams::readsCleanlyAsDrawn()
     const QStringList problems = test::sceneProblems(scene);
     for (const QString &problem : problems) // in full: QVERIFY2 cuts a long message short
         qInfo("%s: %s", qPrintable(QFileInfo(path).fileName()), qPrintable(problem));
-    // Not yet redrawn by hand (issue 17): names crossed by connectors, and thin loops whose
-    // markers sit outside them. Each is an expected failure, so that a redrawn one that
-    // passes (XPASS) fails here until it leaves this list.
-    static const QStringList notYetRedrawn{
-        QStringLiteral("market-growth.xmile")};
-    if (notYetRedrawn.contains(QFileInfo(path).fileName()))
-        QEXPECT_FAIL("", "drawing not yet redrawn to read cleanly (issue 17)", Abort);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
