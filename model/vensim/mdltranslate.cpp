@@ -91,8 +91,10 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return call(equationName(elementTableName(e.text, e.subscripts)), allArgs(e, c));
     const QString f = key(e.text);
     const int n = int(e.args.size());
+    bool wrongArity = false; // said once: not "not supported" as well
     const auto arity = [&](int lo, int hi) {
         if (n < lo || n > hi) {
+            wrongArity = true;
             c.warn(e.offset, QStringLiteral("%1 takes %2 argument(s), not %3").arg(e.text,
                    lo == hi ? QString::number(lo) : QStringLiteral("%1 to %2").arg(lo).arg(hi)).arg(n));
             return false;
@@ -241,7 +243,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         c.warn(e.offset, QStringLiteral("%1 must be the whole equation, not part of an expression").arg(e.text));
         return call(equationName(e.text), allArgs(e, c));
     }
-    if (!c.macros.contains(canonicalName(e.text)) && !f.isEmpty() && f == f.toUpper() && e.text == e.text.toUpper()
+    if (!wrongArity && !c.macros.contains(canonicalName(e.text)) && !f.isEmpty() && f == f.toUpper() && e.text == e.text.toUpper()
         && f.contains(u' ')) {
         // Upper-case words with a space are Vensim's builtins; a lookup's name is not.
         c.warn(e.offset, QStringLiteral("the Vensim function %1 is not supported").arg(e.text));

@@ -111,7 +111,7 @@ Node Flattener::call(Context &c, const Expr &e)
             if (e.name == QLatin1String("lookup_area")) {
                 const GraphicalFunction *gf = tableNamed(c, e.args[0]);
                 if (!gf)
-                    fail(e.args[0], QStringLiteral("LOOKUP_AREA needs a graphical function as its first argument"));
+                    fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(e)));
                 Node n = Node::of(Node::Kind::LookupArea);
                 n.index = addTable(*gf);
                 n.args.push_back(expr(c, e.args[1]));

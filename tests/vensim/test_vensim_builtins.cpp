@@ -25,6 +25,7 @@ private slots:
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void controlChangingWithTimeIsReadButNotRun();
+    void misuseIsNamedAsWritten();
 };
 
 // The manual's LOOK((0,1),(1,1),(2,2)): 1 from 0 to 1, rising to 2 at 2, held at 2 beyond.
@@ -109,6 +110,22 @@ void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace()
     const MdlRun r = runMdl(QStringLiteral("x = %1 ~ ~ |\nLOOK((0,1),(1,1),(2,2)) ~ ~ |\n").arg(equation), kControl);
     QVERIFY2(r.messages.contains(expected), qPrintable(r.messages.join(u'\n')));
     QVERIFY(!r.run.results); // and nothing is computed in its place
+}
+
+// A known function used wrongly is named as its author wrote it (with spaces, not XMILE's
+// underscores), and a wrong argument count is said once, not also "not supported". Line 2 of
+// m.mdl, after "x = " (column 5); LOOKUP AREA's first argument at column 17.
+void TestVensimBuiltins::misuseIsNamedAsWritten()
+{
+    const MdlRun arity = runMdl(QStringLiteral("x = TIME BASE(1) ~ ~ |\n"), kControl);
+    QVERIFY2(arity.messages.contains(QStringLiteral("m.mdl:2:5: warning: TIME BASE takes 2 argument(s), not 1")),
+             qPrintable(arity.messages.join(u'\n')));
+    QVERIFY2(arity.messages.filter(QStringLiteral("not supported")).isEmpty(), qPrintable(arity.messages.join(u'\n')));
+    QVERIFY(!arity.run.results);
+    const MdlRun notATable = runMdl(QStringLiteral("v = 3 ~ ~ |\nx = LOOKUP AREA(v, 0, 1) ~ ~ |\n"), kControl);
+    QVERIFY2(notATable.messages.contains(
+                 QStringLiteral("m.mdl:3:17: error: in 'x': LOOKUP AREA needs a graphical function as its first argument")),
+             qPrintable(notATable.messages.join(u'\n')));
 }
 
 // FINAL TIME = IF THEN ELSE(Time < 5, 10, 50): Vensim recomputes it at every step, Meadows
