@@ -58,13 +58,22 @@ const GraphicalFunction *Flattener::tableNamed(Context &c, const Expr &e)
     return picked;
 }
 
+// The graphical function a table builtin's first argument names (LOOKUP, LOOKUP AREA,
+// LOOKUPMEAN...); an error at that argument when it names none, or, with `withPoints`, one
+// without points.
+const GraphicalFunction &Flattener::tableArgument(Context &c, const Expr &call, bool withPoints)
+{
+    const GraphicalFunction *gf = tableNamed(c, call.args[0]);
+    if (!gf || (withPoints && gf->size() == 0))
+        fail(call.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(call)));
+    return *gf;
+}
+
 // LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN: numbers from the table's points, with
 // bounds known before the run; the table's whole x range when none is given.
 Node Flattener::tableSummary(Context &c, const Expr &e)
 {
-    const GraphicalFunction *gf = tableNamed(c, e.args[0]);
-    if (!gf || gf->size() == 0)
-        fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(e)));
+    const GraphicalFunction &gf = tableArgument(c, e, true);
     const auto bound = [&](const Expr &a) {
         const std::optional<double> v = constantValue(expr(c, a));
         if (!v)
@@ -75,7 +84,7 @@ Node Flattener::tableSummary(Context &c, const Expr &e)
     std::vector<double> bounds;
     for (std::size_t i = 1; i < e.args.size(); ++i)
         bounds.push_back(bound(e.args[i]));
-    return Node::constant(meadows::tableSummary(e.name, *gf, bounds.data(), bounds.size()));
+    return Node::constant(meadows::tableSummary(e.name, gf, bounds.data(), bounds.size()));
 }
 
 Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)
@@ -99,21 +108,16 @@ Node Flattener::call(Context &c, const Expr &e)
                 return n;
             }
             if (const auto reading = lookupReading(e.name)) {
-                const GraphicalFunction *gf = tableNamed(c, e.args[0]);
-                if (!gf)
-                    fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(e)));
+                const GraphicalFunction &gf = tableArgument(c, e);
                 if (!*reading)
-                    return lookupCall(c, gf, e.args[1]);
-                GraphicalFunction readOtherwise = *gf;
+                    return lookupCall(c, &gf, e.args[1]);
+                GraphicalFunction readOtherwise = gf;
                 readOtherwise.kind = **reading;
                 return lookupCall(c, &readOtherwise, e.args[1]);
             }
             if (e.name == QLatin1String("lookup_area")) {
-                const GraphicalFunction *gf = tableNamed(c, e.args[0]);
-                if (!gf)
-                    fail(e.args[0], QStringLiteral("%1 needs a graphical function as its first argument").arg(calledAs(e)));
                 Node n = Node::of(Node::Kind::LookupArea);
-                n.index = addTable(*gf);
+                n.index = addTable(tableArgument(c, e));
                 n.args.push_back(expr(c, e.args[1]));
                 n.args.push_back(expr(c, e.args[2]));
                 return n;

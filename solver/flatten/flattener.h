@@ -154,6 +154,7 @@ private:
     const GraphicalFunction *tableNamed(Context &c, const Expr &e);
     Node call(Context &c, const Expr &e);
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
+    const GraphicalFunction &tableArgument(Context &c, const Expr &call, bool withPoints = false);
     Node tableSummary(Context &c, const Expr &e);
 
     // allocation.cpp
