@@ -31,6 +31,8 @@ GraphicalFunction tableOf(const LookupTable &t)
         gf.xscale = Scale{t.xrange->first, t.xrange->second};
     if (t.yrange)
         gf.yscale = Scale{t.yrange->first, t.yrange->second};
+    if (t.hold)
+        gf.kind = GraphicalFunction::Kind::Discrete;
     return gf;
 }
 
