@@ -105,9 +105,11 @@ Definition table(const Definition &element, const QString &tableName, LookupTabl
     return t;
 }
 
-// The points' times as a discrete table: each time to itself, or (`next`) to the next one.
-LookupTable timeTable(const std::vector<double> &xs, bool next)
+// The points' times as a discrete table: each time to itself, or (`next`) to the next one
+// (in time: a file may list them in any order, and a table is read in order of x).
+LookupTable timeTable(std::vector<double> xs, bool next)
 {
+    std::sort(xs.begin(), xs.end());
     LookupTable t;
     t.hold = true;
     t.xs = xs;

@@ -17,6 +17,8 @@ namespace {
 // Times across row 1 (1, 3, 4), one row of values for each element of r:
 //   r1: (1, 10) (3, 30) (4, 20)      r2: (1, 1) (3, -1) (4, 5)
 const char *const kCsv = "time,1,3,4\nr1,10,30,20\nr2,1,-1,5\n";
+// r1's points listed latest first: a file need not list its times in order.
+const char *const kReversedCsv = "time,4,3,1\nr1,20,30,10\n";
 
 // The run from 0 to 5 in steps of 0.5, saved at every step.
 const QString kControl = QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = 5 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n");
@@ -43,10 +45,11 @@ public:
     // Reads `equations` as a model in a folder that holds data.csv.
     XmileReadResult read(const QString &equations)
     {
-        QFile csv(m_dir.filePath(QStringLiteral("data.csv")));
-        if (!csv.exists() && csv.open(QIODevice::WriteOnly))
-            csv.write(kCsv);
-        csv.close();
+        for (const auto &[file, text] : {std::pair{"data.csv", kCsv}, std::pair{"reversed.csv", kReversedCsv}}) {
+            QFile csv(m_dir.filePath(QLatin1String(file)));
+            if (!csv.exists() && csv.open(QIODevice::WriteOnly))
+                csv.write(text);
+        }
         return test::readMdl(equations, kControl, m_dir.filePath(QStringLiteral("m.mdl")));
     }
 
@@ -61,7 +64,8 @@ const QString kEquations = QStringLiteral(
     "held[r] :HOLD BACKWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
     "forward[r] :LOOK FORWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
     "raw[r] :RAW: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
-    "single := GET DIRECT DATA('data.csv', ',', '1', 'B3') :LOOK FORWARD: ~~|\n");
+    "single := GET DIRECT DATA('data.csv', ',', '1', 'B3') :LOOK FORWARD: ~~|\n"
+    "reversed :LOOK FORWARD: := GET DIRECT DATA('reversed.csv', ',', '1', 'B2') ~~|\n");
 
 } // namespace
 
@@ -89,6 +93,7 @@ void TestVensimData::keywordsReadDataAsVensimDoes()
         QCOMPARE(run.at(QStringLiteral("held[r1]"), e.time), e.held);
         QCOMPARE(run.at(QStringLiteral("forward[r1]"), e.time), e.forward);
         QCOMPARE(run.at(QStringLiteral("raw[r1]"), e.time), e.raw);
+        QCOMPARE(run.at(QStringLiteral("reversed"), e.time), e.forward);
     }
     // r2 reads its own row: (1, 1) (3, -1) (4, 5). At 2: held 1, forward -1, raw :NA:,
     // interpolated (1 + -1) / 2 = 0; at 4 every reading gives the point's 5.
