@@ -151,11 +151,19 @@ void collectRead(const Expr &e, QSet<QString> &out)
         collectRead(a, out);
 }
 
+bool callsBetweenTimes(const Expr &e)
+{
+    return isBetweenTimes(e) || std::any_of(e.args.begin(), e.args.end(), callsBetweenTimes);
+}
+
 void replaceIn(Expr &e, const QHash<QString, QString> &tableBases)
 {
+    // The time is written out several times in what replaces a call, so a call in another's
+    // time would multiply with every level: such a call is left for the translation to report.
+    const bool nested = isBetweenTimes(e) && e.args.size() == 3 && callsBetweenTimes(e.args[1]);
     for (Expr &a : e.args)
         replaceIn(a, tableBases);
-    if (!isBetweenTimes(e) || e.args.size() != 3 || e.args[0].kind != Expr::Kind::Name)
+    if (nested || !isBetweenTimes(e) || e.args.size() != 3 || e.args[0].kind != Expr::Kind::Name)
         return;
     const auto base = tableBases.constFind(canonicalName(e.args[0].text));
     const std::optional<int> mode = modeOf(e.args[2]);

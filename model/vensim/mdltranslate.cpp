@@ -171,7 +171,8 @@ QString translateCall(const Expr &e, TranslateContext &c)
     }
     if (f == QLatin1String("GET DATA BETWEEN TIMES")) { // what mdldatareading.cpp could not replace
         c.warn(e.offset, QStringLiteral("GET DATA BETWEEN TIMES is supported on a data variable read from a file (GET XLS "
-                                        "DATA or GET DIRECT DATA), with a mode of -1, 0 or 1 written as a number"));
+                                        "DATA or GET DIRECT DATA), with a mode of -1, 0 or 1 written as a number, at a "
+                                        "time that does not itself call GET DATA BETWEEN TIMES"));
         return call(QStringLiteral("GET_DATA_BETWEEN_TIMES"), allArgs(e, c));
     }
     if (f == QLatin1String("NPV") && arity(4, 4)) // (stream, discount rate, initial value, factor)

@@ -187,17 +187,21 @@ void TestVensimData::getDataBetweenTimes()
 
 void TestVensimData::getDataBetweenTimesItCannotReadIsAWarning()
 {
-    // On a variable that is not data read from a file (line 4), and with a mode that is not
-    // written as -1, 0 or 1 (line 5): a warning at the call, and the run stops with an error.
+    // On a variable that is not data read from a file (line 4), with a mode that is not
+    // written as -1, 0 or 1 (line 5), and at a time that calls it again (line 6, the outer
+    // call; the inner one is read): a warning at the call, and the run stops with an error.
     DataModel model;
     const XmileReadResult r = model.read(QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
                                                         "c = 5 ~~|\nx = GET DATA BETWEEN TIMES(c, 2, 0) ~~|\n"
-                                                        "y = GET DATA BETWEEN TIMES(d, 2, c) ~~|\n"));
+                                                        "y = GET DATA BETWEEN TIMES(d, 2, c) ~~|\n"
+                                                        "z = GET DATA BETWEEN TIMES(d, GET DATA BETWEEN TIMES(d, 3, 0), 0) ~~|\n"));
     QVERIFY(r.project);
     const QStringList messages = test::formatted(r.diagnostics);
     for (const char *at : {"m.mdl:4:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file",
-                           "m.mdl:5:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file"})
+                           "m.mdl:5:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file",
+                           "m.mdl:6:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file"})
         QVERIFY2(messages.filter(QLatin1String(at)).size() == 1, qPrintable(messages.join(u'\n')));
+    QVERIFY2(messages.filter(QStringLiteral("m.mdl:6:31:")).isEmpty(), qPrintable(messages.join(u'\n')));
     const test::InlineRun run = test::simulateRead(r);
     QVERIFY(!run.firstError().isEmpty());
 }
