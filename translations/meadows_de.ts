@@ -1141,6 +1141,10 @@
             <numerusform>%n Variablen brauchen eine Gleichung</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The run cannot go ahead: see Results</source>
+        <translation>Der Lauf kann nicht starten: siehe Ergebnisse</translation>
+    </message>
 </context>
 <context>
     <name>meadows::ModuleConnectionsEditor</name>

@@ -1141,6 +1141,10 @@
             <numerusform>%n variables attendent une équation</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The run cannot go ahead: see Results</source>
+        <translation>La simulation ne peut pas démarrer : voir Résultats</translation>
+    </message>
 </context>
 <context>
     <name>meadows::ModuleConnectionsEditor</name>

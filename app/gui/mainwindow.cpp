@@ -57,12 +57,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_problemLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_problemLabel);
     m_problems = new ProblemMarks(m_document, m_scene, this);
-    connect(m_problems, &ProblemMarks::checked, this, [this](int count) {
-        QString text = count == 0 ? tr("No problems") : tr("%n problem(s): hover the red names", nullptr, count);
-        if (const int missing = m_problems->needsEquationCount())
-            text += QStringLiteral(" · ") + tr("%n variable(s) need an equation", nullptr, missing);
-        m_problemLabel->setText(text);
-    });
+    connect(m_problems, &ProblemMarks::checked, this, &MainWindow::showProblems);
     m_zoomLabel = new QLabel(tr("100 %"), this);
     statusBar()->addPermanentWidget(m_zoomLabel);
     connect(m_view, &DiagramView::zoomChanged, this, [this](double z) { m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100))); });
@@ -114,6 +109,24 @@ void MainWindow::createDocks()
 
     // Live simulation and loops: Results below with the Sliders beside it, Loops left.
     m_live = new LivePanels(this, m_document, m_scene);
+    connect(m_live->workspace(), &LiveWorkspace::runProblemChanged, this, [this](const QString &problem) {
+        m_runProblem = problem;
+        showProblems();
+    });
+}
+
+// The diagram's problems, the variables still without an equation, and a run that could not
+// go ahead: a model whose equations are fine but whose stop comes before its start is not
+// "No problems".
+void MainWindow::showProblems()
+{
+    const int count = m_problems->problemCount();
+    QString text = count == 0 ? tr("No problems") : tr("%n problem(s): hover the red names", nullptr, count);
+    if (!m_runProblem.isEmpty())
+        text = (count == 0 ? QString() : text + QStringLiteral(" · ")) + tr("The run cannot go ahead: see Results");
+    if (const int missing = m_problems->needsEquationCount())
+        text += QStringLiteral(" · ") + tr("%n variable(s) need an equation", nullptr, missing);
+    m_problemLabel->setText(text);
 }
 
 void MainWindow::createActions()

@@ -76,6 +76,7 @@ private:
     void updateTitle();
     void showPreferences();
     void showStatus(const QString &message);
+    void showProblems();
     void deleteSelection();
     void selectAll();
     void copySelection();
@@ -90,6 +91,7 @@ private:
     PropertiesPanel *m_properties = nullptr;
     QUndoView *m_history = nullptr;
     LivePanels *m_live = nullptr;
+    QString m_runProblem; // why the last run did not go ahead, or empty
     ProblemMarks *m_problems = nullptr;
     QLabel *m_problemLabel = nullptr;
     RecentFiles *m_recent = nullptr;

@@ -8,6 +8,7 @@
 #include "live/loopspanel.h"
 #include "live/plotview.h"
 #include "live/sliderpanel.h"
+#include "commands/changesimspecs.h"
 #include "commands/changevalue.h"
 #include "diagram/diagramgeometry.h"
 #include "scene/problemmarks.h"
@@ -270,6 +271,28 @@ private slots:
         window.problemMarks()->recheckNow();
         QVERIFY(!item->needsWork());
         QTRY_VERIFY(!w->showsStaleResults());
+    }
+
+    // A model whose equations are fine but whose run cannot go ahead (its stop before its
+    // start, as a file may say) is not "No problems": the status bar points to Results.
+    void aRunThatCannotGoAheadIsNotNoProblems()
+    {
+        MainWindow window;
+        QVERIFY(showTeacup(window));
+        LiveWorkspace *w = window.live()->workspace();
+        QTRY_VERIFY(w->currentResults());
+        const auto statusSays = [&](const QString &text) {
+            const auto labels = window.statusBar()->findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(), [&](QLabel *l) { return l->text() == text; });
+        };
+        QTRY_VERIFY(statusSays(QStringLiteral("No problems")));
+        SimSpecs specs = window.document()->project().simSpecs;
+        specs.stop = specs.start - 5;
+        window.document()->undoStack()->push(new ChangeSimSpecsCommand(window.document(), specs));
+        QTRY_VERIFY(w->bannerText().contains(QLatin1String("before the start time")));
+        QTRY_VERIFY(statusSays(QStringLiteral("The run cannot go ahead: see Results")));
+        window.document()->undoStack()->undo();
+        QTRY_VERIFY(statusSays(QStringLiteral("No problems")));
     }
 
     void compareWaitsForASavedRun()

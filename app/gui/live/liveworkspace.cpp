@@ -162,6 +162,7 @@ void LiveWorkspace::setProject(const Project &project)
         m_banner->setText(tr("A causal-loop diagram: its loops are in the Loops panel. Give the variables "
                              "equations to simulate it."));
         m_banner->show();
+        emit runProblemChanged(QString());
         m_scheduler.discard(); // a run asked for before must not clear this note
         m_current.reset();
         m_plot->setSeries({});
@@ -203,6 +204,7 @@ void LiveWorkspace::finished(const SimulationOutcome &outcome)
     }
     if (!outcome.error.isEmpty())
         problems << outcome.error;
+    emit runProblemChanged(outcome.error);
     if (!outcome.results || !problems.isEmpty() || missingEquations) {
         // Keep the last good results on screen, greyed, and say what is wrong, if anything
         // is besides equations not written yet.

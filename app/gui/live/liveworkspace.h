@@ -82,6 +82,9 @@ signals:
     // A variable was given its chart colour: the document keeps it for the file.
     void seriesColorChosen(const QString &variable, const QString &color);
     void runFinished(double milliseconds);
+    // Why the last run could not go ahead (its time settings), or empty: the status bar says
+    // it beside the diagram's problems.
+    void runProblemChanged(const QString &problem);
     void timeIndexChanged(int row);
 
 private:
