@@ -77,13 +77,20 @@ Expr limited(Expr v, const Limit &min, const Limit &max, const Limit &spec, cons
     return v;
 }
 
-void rewrite(Definition &d, Reporter &report)
+// rewrite() gives the correction a variable of its own, so that the stock's rate stays a sum
+// of flows (drawn on their valves) and the correction is one more inflow.
+struct Correction {
+    QString name;
+    Expr rhs;
+};
+
+std::optional<Correction> rewrite(Definition &d, Reporter &report)
 {
     Expr &s = *d.rhs;
     if (s.args.size() != 7) {
         report.error(s.offset, QStringLiteral("SINTEG takes 7 arguments (rate, initial, min, max, quant, spec, thresh), not %1")
                                    .arg(s.args.size()));
-        return;
+        return std::nullopt;
     }
     Limit limits[5];
     for (int i = 0; i < 5; ++i) {
@@ -91,7 +98,7 @@ void rewrite(Definition &d, Reporter &report)
         if (!limits[i].valid) {
             report.error(s.args[std::size_t(i) + 2].offset, QStringLiteral("SINTEG's limits (its last five arguments) "
                                                                            "must be numbers or :NA:"));
-            return;
+            return std::nullopt;
         }
     }
     const Limit &min = limits[0], &max = limits[1], &quant = limits[2], &spec = limits[3], &thresh = limits[4];
@@ -103,7 +110,7 @@ void rewrite(Definition &d, Reporter &report)
     s.text = QStringLiteral("INTEG");
     if (!min.value && !max.value && !(spec.value && thresh.value)) { // "is equal to INTEG(rate,initial)"
         s.args = {std::move(rate), std::move(initial)};
-        return;
+        return std::nullopt;
     }
     // After a step of Euler's method the stock would be self + rate * TIME STEP; Vensim keeps
     // it where the limits say. The correction flow makes up the difference in that step, so
@@ -113,18 +120,31 @@ void rewrite(Definition &d, Reporter &report)
         own.push_back({sub.name, false});
     const Expr self = name(d.name, own, at), step = name(QStringLiteral("TIME STEP"), {}, at);
     const Expr next = binary("+", self, binary("*", rate, step));
-    const Expr correction = binary("-", binary("/", binary("-", limited(next, min, max, spec, thresh, at), self), step), rate);
-    s.args = {binary("+", rate, correction), limited(std::move(initial), min, max, spec, thresh, at)};
+    Correction c{d.name.simplified() + QStringLiteral(" SINTEG limits"),
+                 binary("-", binary("/", binary("-", limited(next, min, max, spec, thresh, at), self), step), rate)};
+    s.args = {binary("+", rate, name(c.name, own, at)), limited(std::move(initial), min, max, spec, thresh, at)};
+    return c;
 }
 
 } // namespace
 
 void rewriteSinteg(std::vector<Definition> &defs, Reporter &report)
 {
+    std::vector<Definition> corrections;
     for (Definition &d : defs) {
-        if (d.rhs && d.rhs->kind == Expr::Kind::Call && d.rhs->text.simplified().compare(QLatin1String("SINTEG"), Qt::CaseInsensitive) == 0)
-            rewrite(d, report);
+        if (!d.rhs || d.rhs->kind != Expr::Kind::Call
+            || d.rhs->text.simplified().compare(QLatin1String("SINTEG"), Qt::CaseInsensitive) != 0)
+            continue;
+        if (std::optional<Correction> c = rewrite(d, report)) {
+            Definition flow = d; // where the stock is, so that what is said of it points there
+            flow.name = c->name;
+            flow.op = Tok::Eq;
+            flow.rhs = std::move(c->rhs);
+            corrections.push_back(std::move(flow));
+        }
     }
+    for (Definition &flow : corrections)
+        defs.push_back(std::move(flow));
 }
 
 } // namespace meadows::vensim

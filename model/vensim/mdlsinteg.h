@@ -7,8 +7,9 @@
 
 namespace meadows::vensim {
 
-// Every "x = SINTEG(...)" in `defs` becomes "x = INTEG(rate + correction, initial)", where
-// the correction moves the stock to where Vensim's limits put it after each step.
+// Every "x = SINTEG(...)" in `defs` becomes "x = INTEG(rate + x SINTEG limits, initial)",
+// and "x SINTEG limits", added to `defs`, is the flow that moves the stock to where
+// Vensim's limits put it after each step.
 void rewriteSinteg(std::vector<Definition> &defs, Reporter &report);
 
 } // namespace meadows::vensim
