@@ -158,6 +158,11 @@ void TestVensimPublicConstructs::mappingListsItsElements()
     QCOMPARE(r.at(QStringLiteral("d[D3]"), 0), 1.0);
     QCOMPARE(r.at(QStringLiteral("e[C1]"), 0), 1.0);
     QCOMPARE(r.at(QStringLiteral("e[C3]"), 0), 3.0);
+    // A list without the range it maps to is an error at its '(' (line 3, column 17).
+    const MdlRun bad = runMdl(QStringLiteral("DimA: A1, A2 ~~|\nDimB: B1, B2 -> (A1, A2) ~~|\n"), mdlControl(1));
+    QVERIFY2(bad.messages.contains(QStringLiteral("m.mdl:3:17: error: a subscript mapping lists its elements as "
+                                                  "(range: item, item, ...)")),
+             qPrintable(bad.messages.join(u'\n')));
 }
 
 // A range used as a number is the position of the element the equation computes; a range
