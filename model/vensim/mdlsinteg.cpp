@@ -120,6 +120,11 @@ std::optional<Correction> rewrite(Definition &d, Reporter &report)
         own.push_back({sub.name, false});
     const Expr self = name(d.name, own, at), step = name(QStringLiteral("TIME STEP"), {}, at);
     const Expr next = binary("+", self, binary("*", rate, step));
+    // Said, because the flow is a variable of the model: it shows in the results, and loops
+    // through the stock's rate are found through it as well.
+    report.warning(at, QStringLiteral("SINTEG is read as INTEG with a flow '%1 SINTEG limits' that keeps '%1' within its "
+                                      "limits; it is in the results, and loops are found through it too")
+                           .arg(d.name.simplified()));
     Correction c{d.name.simplified() + QStringLiteral(" SINTEG limits"),
                  binary("-", binary("/", binary("-", limited(next, min, max, spec, thresh, at), self), step), rate)};
     s.args = {binary("+", rate, name(c.name, own, at)), limited(std::move(initial), min, max, spec, thresh, at)};
