@@ -231,6 +231,34 @@ void resolveFileAliases(Expr &e, const QHash<QString, QString> &aliases)
         resolveFileAliases(a, aliases);
 }
 
+// A macro's parameter named like the simulation's clock (the Beer Game's PINK NOISE takes
+// "time step") is the macro's own, not Time or TIME STEP: renamed, in the header and in
+// the macro's equations, to a name the reader does not take for the clock.
+void renameIn(Expr &e, const QString &from, const QString &to)
+{
+    if (e.kind == Expr::Kind::Name && canonicalName(e.text) == from)
+        e.text = to;
+    for (Expr &a : e.args)
+        renameIn(a, from, to);
+}
+
+QStringList ownParameters(QStringList parameters, std::vector<Definition> &defs, int macro)
+{
+    static const QStringList clock = {QStringLiteral("time"), QStringLiteral("time_step"), QStringLiteral("initial_time"),
+                                      QStringLiteral("final_time")};
+    for (QString &p : parameters) {
+        const QString key = canonicalName(p);
+        if (!clock.contains(key))
+            continue;
+        const QString own = p.simplified() + QStringLiteral(" argument");
+        for (Definition &d : defs)
+            if (d.record.macro == macro && d.rhs)
+                renameIn(*d.rhs, key, own);
+        p = own;
+    }
+    return parameters;
+}
+
 QString unitsOf(const QString &units)
 {
     const qsizetype bracket = units.indexOf(u'[');
@@ -285,7 +313,7 @@ public:
             const MacroHeader &h = layout.macros[m];
             Macro macro;
             macro.name = h.name;
-            macro.parameters = h.parameters;
+            macro.parameters = ownParameters(h.parameters, defs, m);
             macro.equation = equationName(h.name);
             macro.equationSource = m_report.ref(h.offset);
             macro.body = buildModel(groups(defs, m), m_ranges, macroNames, m_report);

@@ -21,6 +21,7 @@ class TestVensimPublicConstructs : public QObject {
     Q_OBJECT
 private slots:
     void macroReachesTheSimulationsClock();
+    void macroParameterNamedLikeTheClock();
     void macroShadowsTheBuiltinOfItsName();
     void macroWrappingTheBuiltinOfItsName();
     void sampleIfTrueReadsItselfAsHeld();
@@ -49,6 +50,21 @@ void TestVensimPublicConstructs::macroReachesTheSimulationsClock()
         QCOMPARE(r.at(QStringLiteral("per step"), t), 1.5);
         QCOMPARE(r.at(QStringLiteral("clock"), t), 2 * t);
     }
+}
+
+// A macro's parameter named "time step" (the Beer Game's PINK NOISE) is the macro's own, not
+// TIME STEP: SCALED(3, 2) = 3 * 2 = 6 while TIME STEP is 0.5; and "TIME STEP$" beside it
+// is still the model's, 0.5, so BOTH(3, 2) = 3 * 2 + 0.5 = 6.5.
+void TestVensimPublicConstructs::macroParameterNamedLikeTheClock()
+{
+    const MdlRun r = runMdl(QStringLiteral(":MACRO: SCALED(x, time step)\nSCALED = x * time step ~ x ~ |\n:END OF MACRO:\n"
+                                           ":MACRO: BOTH(x, time step)\nBOTH = x * time step + TIME STEP$ ~ x ~ |\n"
+                                           ":END OF MACRO:\n"
+                                           "scaled = SCALED(3, 2) ~ ~ |\nboth = BOTH(3, 2) ~ ~ |\n"),
+                            kHalfSteps);
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("scaled"), 1), 6.0);
+    QCOMPARE(r.at(QStringLiteral("both"), 1), 6.5);
 }
 
 // A model's own macro named like a builtin is the one its equations mean (the Beer Game
