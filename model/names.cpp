@@ -55,6 +55,13 @@ QString equationName(QStringView name)
         if (!(c.isLetterOrNumber() || c == u'_' || c == u'.' || c == u'$'))
             plain = false;
     }
+    // The words of the equation language are read as operators unless quoted: a variable
+    // named MOD (Forrester's "MOD = DUD*IDD") is "MOD" in an equation.
+    static const QStringList words = {QStringLiteral("if"), QStringLiteral("then"), QStringLiteral("else"),
+                                      QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("not"),
+                                      QStringLiteral("mod")};
+    if (words.contains(s, Qt::CaseInsensitive))
+        plain = false;
     return plain ? s : QLatin1Char('"') + displayName(name) + QLatin1Char('"');
 }
 

@@ -16,7 +16,7 @@ QString canonicalName(QStringView name);
 QString displayName(QStringView name);
 
 // The spelling to use inside an equation: spaces become underscores; a name that still
-// is not a plain identifier is quoted.
+// is not a plain identifier, or is a word of the language (IF, AND, MOD...), is quoted.
 QString equationName(QStringView name);
 
 // The candidate nearest to `name` (a canonical name) for a "did you mean", or empty when

@@ -123,6 +123,11 @@ private:
             // largest range that holds it (a subrange's elements count in their parent).
             const auto it = substitute.constFind(canonicalName(e.text));
             QStringList candidates = it != substitute.constEnd() ? QStringList{*it} : QStringList(substitute.values());
+            // A range mapped onto one the equation is written on: its element the mapping pairs.
+            for (auto m = substitute.constBegin(); m != substitute.constEnd(); ++m)
+                if (const QString paired = m_ranges.correspondingElement(e.text, m.key(), *m);
+                    m_ranges.mapped(e.text, m.key()) && !paired.isEmpty())
+                    candidates << paired;
             for (const QString &element : candidates) {
                 const QStringList members = m_ranges.elementsOf(m_ranges.rangeHolding({element}));
                 if (!m_ranges.elementsOf(e.text).contains(element, Qt::CaseInsensitive))
@@ -143,15 +148,13 @@ private:
                 s.name = *it;
                 continue;
             }
-            // A range mapped onto one the equation is written on: the element in the same place.
+            // A range mapped onto one the equation is written on: the element the mapping pairs.
             bool done = false;
             for (auto m = substitute.constBegin(); m != substitute.constEnd() && !done; ++m) {
                 if (!m_ranges.mapped(s.name, m.key()))
                     continue;
-                const qsizetype at = m_ranges.elementsOf(m.key()).indexOf(*m, Qt::CaseInsensitive);
-                const QStringList target = m_ranges.elementsOf(s.name);
-                if (at >= 0 && at < target.size()) {
-                    s.name = target[at];
+                if (const QString element = m_ranges.correspondingElement(s.name, m.key(), *m); !element.isEmpty()) {
+                    s.name = element;
                     done = true;
                 }
             }

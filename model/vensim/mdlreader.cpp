@@ -2,6 +2,7 @@
 
 #include "mdldefinition.h"
 #include "mdlgetdata.h"
+#include "mdlsinteg.h"
 #include "mdlsketch.h"
 #include "mdltranslate.h"
 #include "model/names.h"
@@ -218,6 +219,65 @@ bool readsTime(const Expr &e, const QHash<QString, const Definition *> &defs, in
     return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return readsTime(a, defs, depth + 1); });
 }
 
+// Vensim names a data file "?name" where the model's settings say which file that is: in
+// the settings at the end of the .mdl (after ":L<%^E!@"), a line "30:?name=file".
+QHash<QString, QString> fileAliases(const QString &text)
+{
+    QHash<QString, QString> aliases;
+    const qsizetype settings = text.lastIndexOf(QLatin1String(":L<%^E!@"));
+    if (settings < 0)
+        return aliases;
+    for (const QString &line : text.mid(settings).split(u'\n')) {
+        const QString l = line.trimmed();
+        const qsizetype eq = l.indexOf(u'=');
+        if (l.startsWith(QLatin1String("30:?")) && eq > 4)
+            aliases.insert(l.mid(3, eq - 3).trimmed().toLower(), l.mid(eq + 1).trimmed());
+    }
+    return aliases;
+}
+
+// The file a GET function names through "?name", as the settings give it; a name the
+// settings do not give is left for the GET function to report.
+void resolveFileAliases(Expr &e, const QHash<QString, QString> &aliases)
+{
+    if (e.kind == Expr::Kind::Call && e.text.simplified().startsWith(QLatin1String("GET "), Qt::CaseInsensitive)
+        && !e.args.empty() && e.args.front().kind == Expr::Kind::Name) {
+        QString &file = e.args.front().text;
+        if (const auto it = aliases.constFind(file.trimmed().toLower()); it != aliases.constEnd())
+            file = *it;
+    }
+    for (Expr &a : e.args)
+        resolveFileAliases(a, aliases);
+}
+
+// A macro's parameter named like the simulation's clock (the Beer Game's PINK NOISE takes
+// "time step") is the macro's own, not Time or TIME STEP: renamed, in the header and in
+// the macro's equations, to a name the reader does not take for the clock.
+void renameIn(Expr &e, const QString &from, const QString &to)
+{
+    if (e.kind == Expr::Kind::Name && canonicalName(e.text) == from)
+        e.text = to;
+    for (Expr &a : e.args)
+        renameIn(a, from, to);
+}
+
+QStringList ownParameters(QStringList parameters, std::vector<Definition> &defs, int macro)
+{
+    static const QStringList clock = {QStringLiteral("time"), QStringLiteral("time_step"), QStringLiteral("initial_time"),
+                                      QStringLiteral("final_time")};
+    for (QString &p : parameters) {
+        const QString key = canonicalName(p);
+        if (!clock.contains(key))
+            continue;
+        const QString own = p.simplified() + QStringLiteral(" argument");
+        for (Definition &d : defs)
+            if (d.record.macro == macro && d.rhs)
+                renameIn(*d.rhs, key, own);
+        p = own;
+    }
+    return parameters;
+}
+
 QString unitsOf(const QString &units)
 {
     const qsizetype bracket = units.indexOf(u'[');
@@ -240,16 +300,20 @@ public:
                 defs.push_back(std::move(*d));
         }
         const Warn error = [this](qsizetype at, const QString &m) { m_report.error(at, m); };
-        const Warn warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
         for (const Definition &d : defs) {
             if (d.op == Tok::Colon && readSubscriptFromFile(d))
                 continue;
             if (d.op == Tok::Colon || d.op == Tok::Equiv)
-                m_ranges.addDefinition(d.name, text, d.rhsBegin, d.record.end, d.op == Tok::Equiv, error, warn);
+                m_ranges.addDefinition(d.name, text, d.rhsBegin, d.record.end, d.op == Tok::Equiv, error);
         }
         m_ranges.resolve(error);
         std::erase_if(defs, [this](const Definition &d) { return !withinSizeLimit(d); });
+        if (const QHash<QString, QString> aliases = fileAliases(text); !aliases.isEmpty())
+            for (Definition &d : defs)
+                if (d.rhs)
+                    resolveFileAliases(*d.rhs, aliases);
         readExternalData(defs, m_ranges, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
+        rewriteSinteg(defs, m_report);
 
         Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
         // The solver keeps Vensim's meaning of PULSE and friends for models from Vensim.
@@ -268,7 +332,7 @@ public:
             const MacroHeader &h = layout.macros[m];
             Macro macro;
             macro.name = h.name;
-            macro.parameters = h.parameters;
+            macro.parameters = ownParameters(h.parameters, defs, m);
             macro.equation = equationName(h.name);
             macro.equationSource = m_report.ref(h.offset);
             macro.body = buildModel(groups(defs, m), m_ranges, macroNames, m_report);
@@ -307,12 +371,11 @@ private:
         if (!call || !isGetSubscript(*call))
             return false;
         const Warn error = [this](qsizetype at, const QString &m) { m_report.error(at, m); };
-        const Warn warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
         const auto elements = readSubscriptElements(*call, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
         const Token next = parser.lexer().peek(); // a mapping "-> other" may follow
         const qsizetype rest = next.kind == Tok::End ? d.record.end : next.offset;
         if (elements)
-            m_ranges.addDefinition(d.name, text, rest, d.record.end, false, error, warn, *elements);
+            m_ranges.addDefinition(d.name, text, rest, d.record.end, false, error, *elements);
         return true;
     }
 

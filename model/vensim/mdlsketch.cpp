@@ -408,11 +408,35 @@ void tileViews(Model &model, std::size_t first, const QStringList &names)
 
 } // namespace
 
+// The sketch of Vensim's older files (version V160): "|id,name,x,y,w,h,shape,bits,..." for
+// an object and ">from,to,shape,hidden,polarity,..." for an arrow, where V300 writes
+// "type,id,name,x,y,w,h,shape,bits,..." and "1,id,from,to,shape,hidden,polarity,...". The
+// type is in the name: 48 a cloud, 2 a valve, text in quotes a comment (left out, as its
+// text runs over several lines), anything else a variable (drawn as itself, not a shadow).
+// Empty for a line that says nothing to draw.
+static QString asVersion300(QStringView line, int &arrowId)
+{
+    if (line.startsWith(u'>'))
+        return QStringLiteral("1,%1,").arg(++arrowId) + line.mid(1).toString();
+    if (!line.startsWith(u'|'))
+        return {};
+    QStringList f = line.mid(1).toString().split(u',');
+    if (f.size() < 8 || f[1].startsWith(u'"'))
+        return {};
+    const QString type = f[1] == QLatin1String("48") ? QStringLiteral("12") : f[1] == QLatin1String("2") ? QStringLiteral("11")
+                                                                                                        : QStringLiteral("10");
+    if (type == QLatin1String("10"))
+        f[7] = QStringLiteral("3");
+    return type + u',' + f.join(u',');
+}
+
 void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &report)
 {
     const std::size_t first = model.views.size();
     SketchReader reader(model, report);
     qsizetype at = begin;
+    bool oldFormat = false;
+    int arrowId = 1000000; // V160 arrows have no ids; these stay clear of its objects'
     while (at < text.size()) {
         qsizetype end = text.indexOf(u'\n', at);
         if (end < 0)
@@ -420,8 +444,18 @@ void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &re
         const QStringView line = QStringView(text).mid(at, end - at).trimmed();
         if (line.startsWith(u"///---"))
             break;
-        if (!line.startsWith(u"V300") && !line.startsWith(u"V364"))
+        if (line.size() > 1 && line[0] == u'V' && line[1].isDigit()) {
+            oldFormat = line.startsWith(u"V160");
+            if (!oldFormat && !line.startsWith(u"V300") && !line.startsWith(u"V364"))
+                report.warning(at, QStringLiteral("the sketch's version %1 is not one Meadows reads (V160, V300, V364): "
+                                                  "what it draws may be missing").arg(line.left(4).toString()));
+        } else if (oldFormat && (line.startsWith(u'|') || line.startsWith(u'>'))) {
+            const QString converted = asVersion300(line, arrowId);
+            if (!converted.isEmpty())
+                reader.line(converted, at);
+        } else {
             reader.line(line, at);
+        }
         at = end + 1;
     }
     reader.finish();

@@ -10,7 +10,7 @@
 namespace meadows::vensim {
 
 void SubscriptRanges::addDefinition(const QString &name, const QString &text, qsizetype begin, qsizetype end,
-                                    bool equivalence, const Warn &error, const Warn &warn, const QStringList &read)
+                                    bool equivalence, const Warn &error, const QStringList &read)
 {
     Raw raw;
     raw.name = name;
@@ -22,23 +22,25 @@ void SubscriptRanges::addDefinition(const QString &name, const QString &text, qs
         if (t.kind == Tok::End)
             break;
         if (t.kind == Tok::Map) {
-            // A mapping names the range this one corresponds to, element by element in
-            // order, which is how Meadows matches ranges of the same size anyway.
-            const qsizetype at = t.offset;
-            int depth = 0;
-            bool listed = false;
+            // "-> other": this range's elements correspond to other's, in order. "-> (other:
+            // x, y)": to the items listed, each an element or a subrange of other.
             while ((t = lex.next()).kind != Tok::End) {
-                if (t.kind == Tok::LParen) {
-                    ++depth;
-                    listed = true;
-                } else if (t.kind == Tok::RParen) {
-                    --depth;
-                } else if (t.kind == Tok::Name && depth == 0) {
+                if (t.kind == Tok::Name) {
                     m_maps.append({canonicalName(name), canonicalName(t.text)});
+                } else if (t.kind == Tok::LParen) {
+                    const Token target = lex.next();
+                    if (target.kind != Tok::Name || lex.next().kind != Tok::Colon) {
+                        error(t.offset, QStringLiteral("a subscript mapping lists its elements as (range: item, item, ...)"));
+                        return;
+                    }
+                    QStringList items;
+                    while ((t = lex.next()).kind != Tok::End && t.kind != Tok::RParen)
+                        if (t.kind == Tok::Name)
+                            items << t.text;
+                    m_maps.append({canonicalName(name), canonicalName(target.text)});
+                    m_listed.insert({canonicalName(name), canonicalName(target.text)}, items);
                 }
             }
-            if (listed)
-                warn(at, QStringLiteral("a subscript mapping with an explicit element list is read as a positional mapping"));
             break;
         }
         if (t.kind == Tok::Name && lex.peek().kind == Tok::LParen) {
@@ -150,6 +152,29 @@ bool SubscriptRanges::mapped(const QString &a, const QString &b) const
 {
     const QString ka = canonicalName(a), kb = canonicalName(b);
     return m_maps.contains({ka, kb}) || m_maps.contains({kb, ka});
+}
+
+QString SubscriptRanges::correspondingElement(const QString &range, const QString &onto, const QString &element) const
+{
+    const QString kr = canonicalName(range), ko = canonicalName(onto);
+    const QStringList ours = elementsOf(range), theirs = elementsOf(onto);
+    // range -> (onto: items): the element of range whose item holds `element`.
+    if (const auto it = m_listed.constFind({kr, ko}); it != m_listed.constEnd()) {
+        for (qsizetype i = 0; i < it->size() && i < ours.size(); ++i)
+            if (elementsOf(it->at(i)).contains(element, Qt::CaseInsensitive))
+                return ours[i];
+        return {};
+    }
+    // onto -> (range: items): the item `element` is listed with, when it is one element.
+    if (const auto it = m_listed.constFind({ko, kr}); it != m_listed.constEnd()) {
+        const qsizetype at = theirs.indexOf(element, Qt::CaseInsensitive);
+        if (at < 0 || at >= it->size())
+            return {};
+        const QStringList items = elementsOf(it->at(at));
+        return items.size() == 1 ? items.front() : QString();
+    }
+    const qsizetype at = theirs.indexOf(element, Qt::CaseInsensitive);
+    return at >= 0 && at < ours.size() ? ours[at] : QString();
 }
 
 bool SubscriptRanges::isRange(const QString &name) const

@@ -19,7 +19,7 @@ public:
     // text[begin, end) just after the ':' or '<->'.
     // `read` holds elements read from a file (GET DIRECT SUBSCRIPT), before those in the text.
     void addDefinition(const QString &name, const QString &text, qsizetype begin, qsizetype end, bool equivalence,
-                       const Warn &error, const Warn &warn, const QStringList &read = {});
+                       const Warn &error, const QStringList &read = {});
     // Expands ranges named inside ranges; call once every definition is in.
     void resolve(const Warn &error);
 
@@ -30,6 +30,10 @@ public:
     bool isElement(const QString &name) const;
     // One range maps onto the other ("a: ... -> b" or "b: ... -> a"), element by element.
     bool mapped(const QString &a, const QString &b) const;
+    // The element of `range` that a mapping between it and `onto` pairs with `element` of
+    // `onto`: by position, or as the mapping lists them ("b: b1, b2 -> (a: SubA, a3)" pairs
+    // b1 with each element of SubA). Empty when there is none, or not just one.
+    QString correspondingElement(const QString &range, const QString &onto, const QString &element) const;
     // The largest range that holds every one of `elements` (the first defined on a tie):
     // the family an equation written on elements and subranges belongs to;
     // empty when none does.
@@ -52,6 +56,7 @@ private:
     QHash<QString, int> m_index; // canonical name -> index in m_dims
     QHash<QString, int> m_elementKeys; // canonical element -> count of ranges holding it
     QList<QPair<QString, QString>> m_maps; // canonical (range, the range it maps to)
+    QHash<QPair<QString, QString>, QStringList> m_listed; // a mapping's items, as written, where it lists them
 };
 
 // Every combination of the elements the subscripts stand for, the last varying fastest.

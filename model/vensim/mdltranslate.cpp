@@ -48,6 +48,21 @@ QString truncated(const QString &x)
 
 Translation unmarked(const QString &withMarks);
 
+// "TIME STEP$" inside a macro is the model's TIME STEP: Vensim's way out of a macro's own
+// names. The simulation's own (Time, TIME STEP, INITIAL TIME, FINAL TIME) are the same
+// everywhere. Another "name$" is left as written: outside a macro it is an ordinary name
+// ("DOLLAR SIGN$ = 1"), and inside one the model's variable is not reachable, so the solver
+// reports it as unknown.
+QString modelReference(const Expr &e)
+{
+    if (!e.text.endsWith(u'$'))
+        return e.text;
+    const QString name = e.text.chopped(1).trimmed();
+    static const QStringList simulation = {QStringLiteral("TIME"), QStringLiteral("TIME STEP"), QStringLiteral("INITIAL TIME"),
+                                           QStringLiteral("FINAL TIME")};
+    return simulation.contains(key(name)) ? name : e.text;
+}
+
 // RANDOM PINK NOISE(mean, std deviation, correlation time, seed): Ed Anderson's pink noise,
 // as Vensim's reference describes it: white noise (a normal draw truncated at 6 standard
 // deviations) smoothed to first order over the correlation time tau, scaled by
@@ -89,6 +104,14 @@ QString translateCall(const Expr &e, TranslateContext &c)
                                                         "%1 is not a macro, so they are not set").arg(e.text));
     if (!e.subscripts.empty()) // one element of a subscripted lookup: a table of its own
         return call(equationName(elementTableName(e.text, e.subscripts)), allArgs(e, c));
+    if (c.macros.contains(canonicalName(e.text))) {
+        // The file's own macro, even where Vensim has a function of that name (a model that
+        // defines ROUND(x, interval) means its macro, not a builtin of one argument).
+        const QString argText = allArgs(e, c);
+        if (!e.outputs.empty())
+            noteMacroOutputs(e, argText, c);
+        return call(variableName(e.text), argText);
+    }
     const QString f = key(e.text);
     const int n = int(e.args.size());
     bool wrongArity = false; // said once: not "not supported" as well
@@ -231,9 +254,13 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return translateMarked(e.args[0], c);
     if (f == QLatin1String("SAMPLE IF TRUE") && arity(3, 3)) {
         // The input while the condition holds; otherwise the value it had a step before
-        // (the initial value at the start).
-        return QStringLiteral("(IF %1 THEN %2 ELSE PREVIOUS(%3, %4))")
-            .arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c), c.self, translateMarked(e.args[2], c));
+        // (the initial value at the start). "PEAK = SAMPLE IF TRUE(x > PEAK, x, x)" reads
+        // PEAK as held so far.
+        const QString initial = translateMarked(e.args[2], c);
+        const std::optional<QString> outer = std::exchange(c.sampledFrom, initial);
+        const QString condition = translateMarked(e.args[0], c), input = translateMarked(e.args[1], c);
+        c.sampledFrom = outer;
+        return QStringLiteral("(IF %1 THEN %2 ELSE PREVIOUS(%3, %4))").arg(condition, input, c.self, initial);
     }
     if (f == QLatin1String("ELMCOUNT") && arity(1, 1)) {
         const Expr &d = e.args[0];
@@ -321,13 +348,15 @@ QString translateMarked(const Expr &e, TranslateContext &c)
     case Expr::Kind::NotAvailable:
         return QStringLiteral("(%1)").arg(number(kNotAvailable));
     case Expr::Kind::Name: {
-        QString s = variableName(e.text);
+        QString s = variableName(modelReference(e));
         if (!e.subscripts.empty()) {
             QStringList subs;
             for (const Subscript &sub : e.subscripts)
                 subs << equationName(sub.name);
             s += QLatin1Char('[') + subs.join(QLatin1String(", ")) + QLatin1Char(']');
         }
+        if (c.sampledFrom && canonicalName(variableName(modelReference(e))) == canonicalName(c.self))
+            s = QStringLiteral("PREVIOUS(%1, %2)").arg(s, *c.sampledFrom);
         return marked(e.offset, s);
     }
     case Expr::Kind::Unary:

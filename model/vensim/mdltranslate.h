@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QSet>
 #include <functional>
+#include <optional>
 
 namespace meadows::vensim {
 
@@ -16,6 +17,10 @@ struct TranslateContext {
     QHash<QString, QStringList> dimensions; // canonical dimension name -> its elements
     QHash<QString, QStringList> macros;     // canonical macro name -> its extra outputs (after ':')
     QString self;                           // the variable being defined, in equation spelling
+    // Inside SAMPLE IF TRUE: the initial value's text. The variable named in its own
+    // condition or input is the value it holds (its value a step before), not an
+    // algebraic loop.
+    std::optional<QString> sampledFrom;
     std::function<void(qsizetype offset, const QString &message)> warn;
     // What a macro call's names after ':' take: each a variable whose equation calls the
     // macro made for that output (macroOutputName). The caller adds them to the model.

@@ -97,6 +97,12 @@ Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &
 
 Node Flattener::call(Context &c, const Expr &e)
 {
+    // The model's own macro before a builtin of the same name: its author defined it to be
+    // used. Inside its own body the name is the builtin's: Vensim's "INIT = INITIAL(x)" is
+    // read as INIT(x) in XMILE's terms, which is not the macro calling itself.
+    if (const Macro *m = m_project.findMacro(e.spelling);
+        m && (std::find(m_expanding.begin(), m_expanding.end(), m) == m_expanding.end() || !findBuiltin(e.name)))
+        return expandMacro(c, e, *m);
     if (const BuiltinInfo *b = findBuiltin(e.name)) {
         checkArity(e, b->minArgs, b->maxArgs);
         switch (b->lowering) {
@@ -187,8 +193,6 @@ Node Flattener::call(Context &c, const Expr &e)
         }
         }
     }
-    if (const Macro *m = m_project.findMacro(e.spelling))
-        return expandMacro(c, e, *m);
     Expr asName;
     asName.kind = Expr::Kind::Name;
     asName.name = e.name;

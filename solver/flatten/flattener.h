@@ -221,6 +221,7 @@ private:
     // n requesters an equation reads 5 n^2 values, bounded by the size limit.
     std::int64_t m_allocationInputs = 0;
     int m_macroDepth = 0;
+    std::vector<const Macro *> m_expanding; // the macros whose bodies are being expanded, outermost first
     std::int64_t m_macroExpansions = 0; // bounded by the size limit: macros may double at every level
     QHash<const Macro *, std::int64_t> m_macroSizes; // macroSize(), computed once per macro
     bool m_tooLarge = false; // the size limit (model/sizelimit.h) was hit: declare nothing more

@@ -155,6 +155,20 @@ std::optional<double> Flattener::constantValue(const Node &n, int followVariable
         const auto b = constantValue(n.args[1], followVariables);
         return a && b ? foldArithmetic(n.binaryOp, *a, *b) : std::nullopt;
     }
+    case Node::Kind::Call: {
+        // MIN and MAX of values known before the run: "MAX(1, order)" is known too.
+        const bool min = n.builtin == Builtin::Min || n.builtin == Builtin::Min2;
+        if ((!min && n.builtin != Builtin::Max && n.builtin != Builtin::Max2) || n.args.empty())
+            return std::nullopt;
+        std::optional<double> out;
+        for (const Node &arg : n.args) {
+            const std::optional<double> v = constantValue(arg, followVariables);
+            if (!v)
+                return std::nullopt;
+            out = !out ? *v : min ? std::min(*out, *v) : std::max(*out, *v);
+        }
+        return out;
+    }
     default:
         return std::nullopt;
     }

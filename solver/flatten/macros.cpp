@@ -39,6 +39,7 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
     for (std::size_t i = firstBodyVar; i < m_out.vars.size(); ++i)
         m_out.vars[i].hidden = true;
     ++m_macroDepth;
+    m_expanding.push_back(&m);
     resolve(*scope);
     Variable &call = m_synthetic.emplace_back();
     call.name = m.name;
@@ -46,6 +47,7 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
     call.equationSource = m.equationSource;
     std::optional<Node> result = resolveEquation(*scope, call, m.equation, m.equationSource, {});
     --m_macroDepth;
+    m_expanding.pop_back();
     m_macroScopes.push_back(std::move(scope));
     if (!result)
         fail(e, QStringLiteral("macro %1 has errors (reported above)").arg(m.name));

@@ -35,7 +35,10 @@ Node Flattener::shared(const QString &what, Node n)
 
 int Flattener::constantOrder(Context &c, const Expr &e)
 {
-    const std::optional<double> v = constantValue(expr(c, e));
+    // Known before the run through a chain of constants too: a macro's parameter holding
+    // "MAX(1, order)" where order is a constant of the model.
+    constexpr int kThroughConstants = 16;
+    const std::optional<double> v = constantValue(expr(c, e), kThroughConstants);
     if (!v || *v < 1 || *v > 1000 || std::floor(*v) != *v)
         fail(e, QStringLiteral("the order of a delay or smooth must be a constant whole number from 1 to 1000"));
     return int(*v);

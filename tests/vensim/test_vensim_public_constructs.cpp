@@ -1,0 +1,311 @@
+// Constructs that public Vensim models (the MetaSD library, SDEverywhere's test models) use
+// and Meadows misread: each written here as a small model of its own, with its values worked
+// by hand from Vensim's documentation. The models themselves are not shipped (their authors
+// hold copyright).
+#include "support/inlinemdl.h"
+
+#include <QtTest>
+
+using namespace meadows;
+using namespace meadows::test;
+
+namespace {
+
+// INITIAL TIME 0, FINAL TIME 2, TIME STEP 0.5: rows at 0, 0.5, 1, 1.5, 2.
+const QString kHalfSteps = QStringLiteral("INITIAL TIME = 0 ~ Year ~ |\nFINAL TIME = 2 ~ Year ~ |\n"
+                                          "TIME STEP = 0.5 ~ Year ~ |\nSAVEPER = TIME STEP ~ Year ~ |\n");
+
+} // namespace
+
+class TestVensimPublicConstructs : public QObject {
+    Q_OBJECT
+private slots:
+    void macroReachesTheSimulationsClock();
+    void macroParameterNamedLikeTheClock();
+    void macroShadowsTheBuiltinOfItsName();
+    void macroWrappingTheBuiltinOfItsName();
+    void sampleIfTrueReadsItselfAsHeld();
+    void sintegKeepsWithinItsLimits();
+    void sintegSnapsToItsSpecialValue();
+    void sintegLimitsMustBeNumbers();
+    void mappingListsItsElements();
+    void mappedRangeAsAValue();
+    void delayOrderKnownThroughAMacroParameter();
+    void variableNamedLikeAnOperator();
+    void oldSketchFormatIsDrawn();
+    void dataFileNamedThroughTheSettings();
+};
+
+// Vensim: "you can use TIME STEP$ inside of a macro to refer to the model variable TIME
+// STEP" (and Time$ likewise). TIME STEP is 0.5, so PER STEP(3) = 3 * 0.5 = 1.5 at every
+// row; CLOCK() = 2 * Time$ is 0, 1, 2, 3, 4 at Time 0, 0.5, 1, 1.5, 2.
+void TestVensimPublicConstructs::macroReachesTheSimulationsClock()
+{
+    const MdlRun r = runMdl(QStringLiteral(":MACRO: PER STEP(x)\nPER STEP = x * TIME STEP$ ~ x ~ |\n:END OF MACRO:\n"
+                                           ":MACRO: CLOCK(unused)\nCLOCK = 2 * Time$ ~ ~ |\n:END OF MACRO:\n"
+                                           "per step = PER STEP(3) ~ ~ |\nclock = CLOCK(0) ~ ~ |\n"),
+                            kHalfSteps);
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    for (const double t : {0.0, 0.5, 1.0, 1.5, 2.0}) {
+        QCOMPARE(r.at(QStringLiteral("per step"), t), 1.5);
+        QCOMPARE(r.at(QStringLiteral("clock"), t), 2 * t);
+    }
+}
+
+// A macro's parameter named "time step" (the Beer Game's PINK NOISE) is the macro's own, not
+// TIME STEP: SCALED(3, 2) = 3 * 2 = 6 while TIME STEP is 0.5; and "TIME STEP$" beside it
+// is still the model's, 0.5, so BOTH(3, 2) = 3 * 2 + 0.5 = 6.5.
+void TestVensimPublicConstructs::macroParameterNamedLikeTheClock()
+{
+    const MdlRun r = runMdl(QStringLiteral(":MACRO: SCALED(x, time step)\nSCALED = x * time step ~ x ~ |\n:END OF MACRO:\n"
+                                           ":MACRO: BOTH(x, time step)\nBOTH = x * time step + TIME STEP$ ~ x ~ |\n"
+                                           ":END OF MACRO:\n"
+                                           "scaled = SCALED(3, 2) ~ ~ |\nboth = BOTH(3, 2) ~ ~ |\n"),
+                            kHalfSteps);
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("scaled"), 1), 6.0);
+    QCOMPARE(r.at(QStringLiteral("both"), 1), 6.5);
+}
+
+// A model's own macro named like a builtin is the one its equations mean (the Beer Game
+// defines ROUND(x, interval), Vensim's own ROUND taking no interval). ROUND(7, 5) =
+// 5 * INTEGER(7 / 5 + 0.5) = 5 * INTEGER(1.9) = 5; ROUND(12.6, 5) = 5 * INTEGER(3.02) = 15.
+void TestVensimPublicConstructs::macroShadowsTheBuiltinOfItsName()
+{
+    for (const bool saved : {false, true}) { // and as the XMILE Save As writes
+        const MdlRun r = runMdl(QStringLiteral(":MACRO: ROUND(x, interval)\n"
+                                               "ROUND = interval * INTEGER(x / interval + 0.5) ~ x ~ |\n:END OF MACRO:\n"
+                                               "seven = ROUND(7, 5) ~ ~ |\ntwelve = ROUND(12.6, 5) ~ ~ |\n"),
+                                mdlControl(1), saved);
+        QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+        QCOMPARE(r.at(QStringLiteral("seven"), 0), 5.0);
+        QCOMPARE(r.at(QStringLiteral("twelve"), 0), 15.0);
+    }
+}
+
+// Inside its own body a macro's name is the builtin it wraps (MetaSD's "INIT = INITIAL(x)",
+// "DELAYN = DELAY N(...)"), not the macro calling itself. INIT(Time + 2) is Time + 2 at the
+// start, 2, at every row.
+void TestVensimPublicConstructs::macroWrappingTheBuiltinOfItsName()
+{
+    const MdlRun r = runMdl(QStringLiteral(":MACRO: INIT(x)\nINIT = INITIAL(x) ~ x ~ |\n:END OF MACRO:\n"
+                                           "first = INIT(Time + 2) ~ ~ |\n"),
+                            mdlControl(3));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    for (int t = 0; t <= 3; ++t)
+        QCOMPARE(r.at(QStringLiteral("first"), t), 2.0);
+}
+
+// "PEAK = SAMPLE IF TRUE(x > PEAK, x, x)" (the Beer Game's Peak Inventory): PEAK in its own
+// condition is the value it holds, so it is the largest x so far. x = 1, 3, 1, 4, 1 at Time
+// 0..4: at 0 the initial value x = 1 (1 > 1 is false); 3 > 1 takes 3; 1 > 3 holds 3; 4 > 3
+// takes 4; 1 > 4 holds 4: 1, 3, 3, 4, 4.
+void TestVensimPublicConstructs::sampleIfTrueReadsItselfAsHeld()
+{
+    const MdlRun r = runMdl(QStringLiteral("x = IF THEN ELSE(Time = 1, 3, IF THEN ELSE(Time = 3, 4, 1)) ~ ~ |\n"
+                                           "peak = SAMPLE IF TRUE(x > peak, x, x) ~ ~ |\n"),
+                            mdlControl(4));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    const double expected[] = {1, 3, 3, 4, 4};
+    for (int t = 0; t <= 4; ++t)
+        QCOMPARE(r.at(QStringLiteral("peak"), t), expected[t]);
+}
+
+// SINTEG(rate, initial, min, max, quant, spec, thresh) "will never go below min or above
+// max". Rising by 1 a step from 0 under a maximum of 2.5: 0, 1, 2, then 2.5 (not 3), and 2.5
+// again. Falling by 1 from 1 over a minimum of 0: 1, 0, 0, 0, 0. With every limit :NA: it "is
+// equal to INTEG(rate, initial)": 0, 1, 2, 3, 4.
+void TestVensimPublicConstructs::sintegKeepsWithinItsLimits()
+{
+    const MdlRun r = runMdl(QStringLiteral("rising = SINTEG(1, 0, :NA:, 2.5, :NA:, :NA:, :NA:) ~ ~ |\n"
+                                           "falling = SINTEG(-1, 1, 0, :NA:, :NA:, :NA:, :NA:) ~ ~ |\n"
+                                           "plain = SINTEG(1, 0, :NA:, :NA:, :NA:, :NA:, :NA:) ~ ~ |\n"),
+                            mdlControl(4));
+    // The limits are a flow of the model's, and it says so where each SINTEG is (column 10);
+    // "plain", without limits, is just INTEG.
+    QCOMPARE(r.messages, QStringList({QStringLiteral("m.mdl:2:10: warning: SINTEG is read as INTEG with a flow 'rising "
+                                                     "SINTEG limits' that keeps 'rising' within its limits; it is in the "
+                                                     "results, and loops are found through it too"),
+                                      QStringLiteral("m.mdl:3:11: warning: SINTEG is read as INTEG with a flow 'falling "
+                                                     "SINTEG limits' that keeps 'falling' within its limits; it is in the "
+                                                     "results, and loops are found through it too")}));
+    const double rising[] = {0, 1, 2, 2.5, 2.5}, falling[] = {1, 0, 0, 0, 0};
+    for (int t = 0; t <= 4; ++t) {
+        QCOMPARE(r.at(QStringLiteral("rising"), t), rising[t]);
+        QCOMPARE(r.at(QStringLiteral("falling"), t), falling[t]);
+        QCOMPARE(r.at(QStringLiteral("plain"), t), double(t));
+    }
+}
+
+// "If the value SINTEG would return is within thresh of spec, then SINTEG will return spec."
+// Rising by 0.25 a step from 0 with spec 1 and thresh 0.1: 0, 0.25, 0.5, 0.75, then 1 exactly,
+// 1.25 at Time 5 and 1.5 at 6.
+void TestVensimPublicConstructs::sintegSnapsToItsSpecialValue()
+{
+    const MdlRun r = runMdl(QStringLiteral("s = SINTEG(0.25, 0, :NA:, :NA:, :NA:, 1, 0.1) ~ ~ |\n"), mdlControl(6));
+    QCOMPARE(r.messages.size(), 1); // that SINTEG's limits are a flow of the model's
+    QVERIFY2(r.messages.front().startsWith(QStringLiteral("m.mdl:2:5: warning: SINTEG is read as INTEG")),
+             qPrintable(r.messages.join(u'\n')));
+    const double expected[] = {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5};
+    for (int t = 0; t <= 6; ++t)
+        QCOMPARE(r.at(QStringLiteral("s"), t), expected[t]);
+}
+
+// "The last five arguments must be numbers or :NA:": a name there is an error at it (line 2
+// of m.mdl; "limit" at column 18), and the model is not run.
+void TestVensimPublicConstructs::sintegLimitsMustBeNumbers()
+{
+    const MdlRun r = runMdl(QStringLiteral("s = SINTEG(1, 0, limit, :NA:, :NA:, :NA:, :NA:) ~ ~ |\nlimit = 2 ~ ~ |\n"),
+                            mdlControl(2));
+    QVERIFY2(r.messages.contains(QStringLiteral("m.mdl:2:18: error: SINTEG's limits (its last five arguments) must be "
+                                                "numbers or :NA:")),
+             qPrintable(r.messages.join(u'\n')));
+    QVERIFY(!r.run.results);
+}
+
+// "DimB: B1, B2 -> (DimA: SubA, A3)" pairs B1 with each element of SubA (A1 and A2) and B2
+// with A3: a[DimA] = b[DimB] * 10 is 10, 10, 20. "DimC: C1, C2, C3 -> (DimD: D3, D2, D1)"
+// pairs C1 with D3: d[DimD] = c[DimC] is c[C3], c[C2], c[C1] = 3, 2, 1; and read the other
+// way, e[DimC] = d[DimD] is d[D3], d[D2], d[D1] = 1, 2, 3.
+void TestVensimPublicConstructs::mappingListsItsElements()
+{
+    const MdlRun r = runMdl(QStringLiteral("DimA: A1, A2, A3 ~~|\nSubA: A1, A2 ~~|\nDimB: B1, B2 -> (DimA: SubA, A3) ~~|\n"
+                                           "DimC: C1, C2, C3 -> (DimD: D3, D2, D1) ~~|\nDimD: D1, D2, D3 ~~|\n"
+                                           "b[DimB] = 1, 2 ~~|\na[DimA] = b[DimB] * 10 ~~|\n"
+                                           "c[DimC] = 1, 2, 3 ~~|\nd[DimD] = c[DimC] ~~|\ne[DimC] = d[DimD] ~~|\n"),
+                            mdlControl(1));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("a[A1]"), 0), 10.0);
+    QCOMPARE(r.at(QStringLiteral("a[A2]"), 0), 10.0);
+    QCOMPARE(r.at(QStringLiteral("a[A3]"), 0), 20.0);
+    QCOMPARE(r.at(QStringLiteral("d[D1]"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("d[D2]"), 0), 2.0);
+    QCOMPARE(r.at(QStringLiteral("d[D3]"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("e[C1]"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("e[C3]"), 0), 3.0);
+    // A list without the range it maps to is an error at its '(' (line 3, column 17).
+    const MdlRun bad = runMdl(QStringLiteral("DimA: A1, A2 ~~|\nDimB: B1, B2 -> (A1, A2) ~~|\n"), mdlControl(1));
+    QVERIFY2(bad.messages.contains(QStringLiteral("m.mdl:3:17: error: a subscript mapping lists its elements as "
+                                                  "(range: item, item, ...)")),
+             qPrintable(bad.messages.join(u'\n')));
+}
+
+// A range used as a number is the position of the element the equation computes; a range
+// mapped onto the equation's is the position of the element the mapping pairs with it.
+// "DimB: B1, B2, B3 -> (DimA: A3, A2, A1)" pairs A1 with B3: s[DimA] = DimB is 3, 2, 1; and
+// by position, "DimC: C1, C2 -> DimD": t[DimD] = DimC * 10 is 10, 20.
+void TestVensimPublicConstructs::mappedRangeAsAValue()
+{
+    const MdlRun r = runMdl(QStringLiteral("DimA: A1, A2, A3 ~~|\nDimB: B1, B2, B3 -> (DimA: A3, A2, A1) ~~|\n"
+                                           "DimC: C1, C2 -> DimD ~~|\nDimD: D1, D2 ~~|\n"
+                                           "s[DimA] = DimB ~~|\nt[DimD] = DimC * 10 ~~|\n"),
+                            mdlControl(1));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("s[A1]"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("s[A2]"), 0), 2.0);
+    QCOMPARE(r.at(QStringLiteral("s[A3]"), 0), 1.0);
+    QCOMPARE(r.at(QStringLiteral("t[D1]"), 0), 10.0);
+    QCOMPARE(r.at(QStringLiteral("t[D2]"), 0), 20.0);
+}
+
+// DELAY N's order is fixed at the start: MAX(1, order setting) with order setting = 0 is 1,
+// even passed through a macro's parameter. A first-order delay of Time over 2 (Euler, step
+// 1, starting at its input, 0): the stock S starts at 0 * 2 = 0 and the output is S / 2;
+// S(t+1) = S + t - S / 2: S = 0, 0, 1, 2.5, 4.25, so the output is 0, 0, 0.5, 1.25, 2.125.
+void TestVensimPublicConstructs::delayOrderKnownThroughAMacroParameter()
+{
+    const MdlRun r = runMdl(QStringLiteral(":MACRO: DELAYED(input, delay time, order)\n"
+                                           "DELAYED = DELAY N(input, delay time, input, order) ~ input ~ |\n:END OF MACRO:\n"
+                                           "order setting = 0 ~ ~ |\n"
+                                           "delayed = DELAYED(Time, 2, MAX(1, order setting)) ~ ~ |\n"),
+                            mdlControl(4));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    const double expected[] = {0, 0, 0.5, 1.25, 2.125};
+    for (int t = 0; t <= 4; ++t)
+        QCOMPARE(r.at(QStringLiteral("delayed"), t), expected[t]);
+}
+
+// Forrester's models name a variable MOD (and could name one AND or IF): a name, not the
+// operator. MOD = 6, so DFD = MOD / 2 + 1 = 4; and "IF" = 2, twice = 2 * IF = 4.
+void TestVensimPublicConstructs::variableNamedLikeAnOperator()
+{
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(QStringLiteral("MOD = 6 ~ ~ |\nDFD = MOD / 2 + 1 ~ ~ |\n\"IF\" = 2 ~ ~ |\n"
+                                               "twice = 2 * \"IF\" ~ ~ |\n"),
+                                mdlControl(1), saved);
+        QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+        QCOMPARE(r.at(QStringLiteral("DFD"), 0), 4.0);
+        QCOMPARE(r.at(QStringLiteral("twice"), 0), 4.0);
+    }
+}
+
+// Vensim's older sketch (V160): "|id,name,x,y,w,h,shape,..." objects and ">from,to,shape,
+// hidden,polarity,..." arrows. Here a stock "Capital" at (337,136), 40 by 20 half sizes,
+// filled through the valve "|2,2,..." whose flow "Investment" follows it, from the cloud
+// "|1,48,..."; and a '+' (43) arrow from Capital to "Price" at (483,423).
+void TestVensimPublicConstructs::oldSketchFormatIsDrawn()
+{
+    const QString sketch = QStringLiteral(
+        "\\\\\\---/// Sketch information - do not modify anything except names\n"
+        "V160  Do not put anything below this section - it will be ignored\n*View 1\n"
+        "$Times New Roman|12||0-0-0|0-0-0|0-0-0\n"
+        "|0,Capital,337,136,40,20,3,0,0,0,0,0,-1--1--1,-1--1--1\n"
+        "|1,48,172,139,8,8,0,132,0,0,-1,0,-1--1--1,-1--1--1\n"
+        "|2,2,238,139,6,8,39,131,0,0,-1,0,1-1--1--1,-1--1--1\n"
+        "|3,Investment,238,155,29,8,32,0,0,0,0,0,-1--1--1,-1--1--1\n"
+        "|4,Price,483,423,14,8,0,0,0,0,-1,0,-1--1--1,-1--1--1\n"
+        ">2,0,4,0,32,22,0,-1--1--1,1|(270,139)|\n"
+        ">2,1,100,0,0,22,0,-1--1--1,1|(206,139)|\n"
+        ">0,4,1,0,43,0,0,-1--1--1,1|(409,211)|\n");
+    const XmileReadResult r = readMdl(QStringLiteral("Capital = INTEG(Investment, 1) ~ ~ |\nInvestment = 1 ~ ~ |\n"
+                                                     "Price = Capital ~ ~ |\n"),
+                                      mdlControl(1) + sketch);
+    QVERIFY(r.project);
+    QVERIFY2(formatted(r.diagnostics).filter(QStringLiteral("error")).isEmpty(), qPrintable(formatted(r.diagnostics).join(u'\n')));
+    const std::vector<View> &views = r.project->mainModel().views;
+    QCOMPARE(views.size(), std::size_t(1));
+    const ViewElement *stock = nullptr, *flow = nullptr, *link = nullptr;
+    for (const ViewElement &e : views[0].elements) {
+        if (e.type == ViewElement::Type::Stock && e.name == QLatin1String("Capital"))
+            stock = &e;
+        if (e.type == ViewElement::Type::Flow && e.name == QLatin1String("Investment"))
+            flow = &e;
+        if (e.type == ViewElement::Type::Connector && e.from.name == QLatin1String("Capital"))
+            link = &e;
+    }
+    QVERIFY(stock && flow && link);
+    QCOMPARE(*stock->x, 337.0);
+    QCOMPARE(*stock->y, 136.0);
+    QCOMPARE(*stock->width, 80.0);
+    QCOMPARE(*flow->x, 238.0);
+    QCOMPARE(flow->points.size(), std::size_t(2)); // from the cloud's side to the stock's
+    QCOMPARE(flow->points[0].x, 206.0);
+    QCOMPARE(flow->points[1].x, 270.0);
+    QCOMPARE(link->to.name, QStringLiteral("Price"));
+}
+
+// "?nums" names the file the settings at the end of the .mdl give it ("30:?nums=numbers.csv");
+// numbers.csv holds 1,2,3 on its second row, so B2 is 2. A name the settings do not give is
+// still an error at it (line 2, column 26, its opening quote).
+void TestVensimPublicConstructs::dataFileNamedThroughTheSettings()
+{
+    const QString settings = QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                            "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+                                            "///---\\\\\\\n:L<%^E!@\n9:run\n30:?nums=numbers.csv\n");
+    const QString path = QStringLiteral(MEADOWS_TEST_DATA "/spreadsheets/alias.mdl");
+    const XmileReadResult r = readMdl(QStringLiteral("x = GET DIRECT CONSTANTS('?nums', ',', 'B2') ~ ~ |\n"),
+                                      mdlControl(1) + settings, path);
+    QVERIFY2(r.project, qPrintable(formatted(r.diagnostics).join(u'\n')));
+    const Variable *x = r.project->mainModel().findVariable(QStringLiteral("x"));
+    QVERIFY(x);
+    QCOMPARE(x->equation, QStringLiteral("2"));
+    const XmileReadResult unknown = readMdl(QStringLiteral("y = GET DIRECT CONSTANTS('?other', ',', 'B2') ~ ~ |\n"),
+                                            mdlControl(1) + settings, path);
+    QVERIFY2(formatted(unknown.diagnostics).contains(QStringLiteral(MEADOWS_TEST_DATA "/spreadsheets/alias.mdl:2:26: error: "
+                                                                    "'?other' names a file through Vensim's settings (XLS "
+                                                                    "Files), which Meadows does not read: name the file itself")),
+             qPrintable(formatted(unknown.diagnostics).join(u'\n')));
+}
+
+QTEST_APPLESS_MAIN(TestVensimPublicConstructs)
+#include "test_vensim_public_constructs.moc"
