@@ -427,6 +427,7 @@ bool readsTime(const Node &n)
     case Node::Kind::Time:
     case Node::Kind::History:
     case Node::Kind::Belt:
+    case Node::Kind::Oven:
         return true;
     case Node::Kind::Call:
         if (builtinInfo(n.builtin).readsTime)
