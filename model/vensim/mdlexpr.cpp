@@ -37,6 +37,43 @@ const char *describe(Tok kind)
 
 } // namespace
 
+// Hostile files nest parentheses thousands deep, or chain a + a + ... a hundred thousand
+// times: the parser recurses once per level, and the tree it builds is walked recursively
+// later, so both are bounded, by the limits the solver's own parser applies to the XMILE
+// this becomes (solver/parser.cpp), with an error at the position rather than a crash.
+constexpr int kMaxNesting = 256;
+constexpr int kMaxTreeDepth = 1024;
+
+namespace {
+
+// Counts one level of recursion for as long as it lives.
+class NestingGuard {
+public:
+    explicit NestingGuard(int &nesting) : m_nesting(nesting) { ++m_nesting; }
+    ~NestingGuard() { --m_nesting; }
+    NestingGuard(const NestingGuard &) = delete;
+    NestingGuard &operator=(const NestingGuard &) = delete;
+    bool tooDeep() const { return m_nesting > kMaxNesting; }
+
+private:
+    int &m_nesting;
+};
+
+} // namespace
+
+// Sets a new node's depth from its children's; false, with the error set, past the bound.
+bool ExprParser::deepen(Expr &n)
+{
+    int below = 0;
+    for (const Expr &a : n.args)
+        below = std::max(below, a.depth);
+    n.depth = below + 1;
+    if (n.depth <= kMaxTreeDepth)
+        return true;
+    fail(n.offset, QStringLiteral("the equation is too long: more than %1 operations in one chain").arg(kMaxTreeDepth));
+    return false;
+}
+
 std::nullopt_t ExprParser::fail(qsizetype offset, const QString &message)
 {
     if (!error)
@@ -110,6 +147,9 @@ std::optional<Expr> ExprParser::binaryLevel(int level)
         return unary();
     if (level == 2 && m_lex.peek().kind == Tok::Keyword && m_lex.peek().text == QLatin1String("NOT")) {
         const Token t = m_lex.next();
+        const NestingGuard guard(m_nesting);
+        if (guard.tooDeep())
+            return fail(t.offset, QStringLiteral("the equation nests more than %1 levels deep").arg(kMaxNesting));
         std::optional<Expr> operand = binaryLevel(2);
         if (!operand)
             return std::nullopt;
@@ -118,6 +158,8 @@ std::optional<Expr> ExprParser::binaryLevel(int level)
         n.text = QStringLiteral("NOT");
         n.offset = t.offset;
         n.args.push_back(std::move(*operand));
+        if (!deepen(n))
+            return std::nullopt;
         return n;
     }
     std::optional<Expr> left = binaryLevel(level + 1);
@@ -167,13 +209,20 @@ std::optional<Expr> ExprParser::binaryLevel(int level)
         n.offset = t.offset;
         n.args.push_back(std::move(*left));
         n.args.push_back(std::move(*right));
+        if (!deepen(n))
+            return std::nullopt;
         left = std::move(n);
     }
 }
 
+// Every nested expression passes through here once (a parenthesis, an argument, a sign):
+// the place to bound the recursion.
 std::optional<Expr> ExprParser::unary()
 {
     const Token t = m_lex.peek();
+    const NestingGuard guard(m_nesting);
+    if (guard.tooDeep())
+        return fail(t.offset, QStringLiteral("the equation nests more than %1 levels deep").arg(kMaxNesting));
     if (t.kind == Tok::Minus || t.kind == Tok::Plus) {
         m_lex.next();
         std::optional<Expr> operand = unary();
@@ -186,6 +235,8 @@ std::optional<Expr> ExprParser::unary()
         n.text = QStringLiteral("-");
         n.offset = t.offset;
         n.args.push_back(std::move(*operand));
+        if (!deepen(n))
+            return std::nullopt;
         return n;
     }
     return power();
@@ -198,6 +249,9 @@ std::optional<Expr> ExprParser::power()
         return std::nullopt;
     if (m_lex.peek().kind == Tok::Caret) {
         const Token t = m_lex.next();
+        const NestingGuard guard(m_nesting); // 4^3^2^...: one level per ^
+        if (guard.tooDeep())
+            return fail(t.offset, QStringLiteral("the equation nests more than %1 levels deep").arg(kMaxNesting));
         // Vensim's ^ groups from the right: 4^3^2 is 4^9. The exponent may carry a sign.
         std::optional<Expr> right = m_lex.peek().kind == Tok::Minus || m_lex.peek().kind == Tok::Plus ? unary() : power();
         if (!right)
@@ -208,6 +262,8 @@ std::optional<Expr> ExprParser::power()
         n.offset = t.offset;
         n.args.push_back(std::move(*left));
         n.args.push_back(std::move(*right));
+        if (!deepen(n))
+            return std::nullopt;
         left = std::move(n);
     }
     return left;

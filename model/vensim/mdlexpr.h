@@ -30,6 +30,7 @@ struct Expr {
     LookupTable table;                 // Lookup
     std::vector<double> numbers;       // NumberList: "1, 2; 3, 4"
     qsizetype offset = 0;
+    int depth = 1; // levels of nodes below and including this one
 };
 
 struct SyntaxError {
@@ -60,8 +61,10 @@ private:
     std::optional<double> signedNumber();
     bool expect(Tok kind, const char *what);
     std::nullopt_t fail(qsizetype offset, const QString &message);
+    bool deepen(Expr &n);
 
     Lexer m_lex;
+    int m_nesting = 0; // parentheses, signs, :NOT:s and ^s open around the token read
 };
 
 } // namespace meadows::vensim

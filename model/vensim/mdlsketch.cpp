@@ -135,7 +135,7 @@ public:
 private:
     // The variable a sketch item names. Indexed once: Model::findVariable compares every
     // variable's canonical name, and a sketch names each of thousands of variables.
-    const Variable *variable(const QString &name)
+    const Variable *variable(const QString &name) const
     {
         if (m_byName.isEmpty()) {
             for (qsizetype i = 0; i < qsizetype(m_model.variables.size()); ++i) {
@@ -272,7 +272,7 @@ private:
         const auto side = [&](const Arrow &a) {
             const auto end = m_items.constFind(a.to);
             if (end != m_items.constEnd() && end->type == 10)
-                if (const Variable *stock = m_model.findVariable(end->name); stock && stock->kind == VariableKind::Stock) {
+                if (const Variable *stock = variable(end->name); stock && stock->kind == VariableKind::Stock) {
                     if (listed(stock->outflows))
                         return 1;
                     if (listed(stock->inflows))
@@ -313,7 +313,7 @@ private:
     QHash<int, SketchItem> m_items;
     QSet<QString> m_placedNames; // canonical names of the variables shown in full so far, any view
     QSet<int> m_demoted;         // this view's items shown as shadows because shown in full before
-    QHash<QString, qsizetype> m_byName; // canonical name -> index in m_model.variables; the sketch adds none
+    mutable QHash<QString, qsizetype> m_byName; // filled on first use; canonical name -> index in m_model.variables; the sketch adds none
     std::vector<int> m_order;
     std::vector<Arrow> m_arrows;
     int m_lastValve = -1;

@@ -290,6 +290,23 @@ QString marked(qsizetype offset, const QString &text)
     return QChar(kMark) + QString::number(offset) + QChar(kMarkEnd) + text;
 }
 
+namespace {
+// The operators that group from the left and share a level with others in XMILE as in
+// Vensim: + with -, * with /, and AND and OR each alone; -1 for the rest (comparisons, ^).
+int leftChainLevel(const QString &op)
+{
+    if (op == QLatin1String("+") || op == QLatin1String("-"))
+        return 0;
+    if (op == QLatin1String("*") || op == QLatin1String("/"))
+        return 1;
+    if (op == QLatin1String("AND"))
+        return 2;
+    if (op == QLatin1String("OR"))
+        return 3;
+    return -1;
+}
+} // namespace
+
 QString translateMarked(const Expr &e, TranslateContext &c)
 {
     switch (e.kind) {
@@ -314,8 +331,14 @@ QString translateMarked(const Expr &e, TranslateContext &c)
     case Expr::Kind::Binary: {
         // Left before right (the order of a call's arguments is unspecified): warnings, and
         // which of two calls sets a macro output they share, follow the text.
-        const QString left = translateMarked(e.args[0], c);
+        QString left = translateMarked(e.args[0], c);
         const QString right = translateMarked(e.args[1], c);
+        // a + b + c is ((a + b) + c): the left operand's parentheses go when it is a chain of
+        // the same left-associative level, or a long chain would nest as deep as it is long
+        // (the solver refuses equations nested more than 256 deep).
+        if (e.args[0].kind == Expr::Kind::Binary && leftChainLevel(e.args[0].text) >= 0
+            && leftChainLevel(e.args[0].text) == leftChainLevel(e.text))
+            left = left.mid(1, left.size() - 2);
         return QStringLiteral("(%1 %2 %3)").arg(left, e.text, right);
     }
     case Expr::Kind::Call:

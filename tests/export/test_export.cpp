@@ -137,6 +137,7 @@ private slots:
     void errorsExitOneOrTwo_data();
     void errorsExitOneOrTwo();
     void dominancePeriodsMergeStepsPerComponent();
+    void aVariableDrawnTwiceGivesTheSamePictureEveryTime();
 };
 
 void TestExport::svgKeepsEveryNameAsText_data()
@@ -515,3 +516,46 @@ void TestExport::dominancePeriodsMergeStepsPerComponent()
 
 QTEST_GUILESS_MAIN(TestExport)
 #include "test_export.moc"
+
+// A variable a view draws several times (Stella allows it) is linked from its first drawing.
+// Which copy a connector used had depended on QHash's order, which Qt seeds anew in every
+// process: World3's diagram came out different on each export.
+void TestExport::aVariableDrawnTwiceGivesTheSamePictureEveryTime()
+{
+    QTemporaryDir dir;
+    const auto model = [&](const QString &file, const QString &copies) {
+        QFile f(dir.filePath(file));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(f.fileName()));
+        f.write(QStringLiteral(R"(<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+<header><name>twice</name><vendor>test</vendor></header>
+<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>
+<model><variables><aux name="a"><eqn>1</eqn></aux><aux name="b"><eqn>a*2</eqn></aux></variables>
+<views><view><aux name="a" x="100" y="100"/>%1<aux name="b" x="300" y="200"/>
+<connector uid="9"><from>a</from><to>b</to></connector></view></views></model></xmile>)")
+                    .arg(copies)
+                    .toUtf8());
+        return f.fileName();
+    };
+    const auto paths = [&](const QString &path) {
+        const QString svg = dir.filePath(QFileInfo(path).baseName() + QStringLiteral(".svg"));
+        const Outcome o = exportModel({path, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), svg});
+        if (o.code != 0)
+            qFatal("export failed: %s", qPrintable(o.err));
+        QStringList d;
+        static const QRegularExpression pathData(QStringLiteral(R"re(<path[^>]* d="([^"]+)")re"));
+        for (const auto &m : pathData.globalMatch(QString::fromUtf8(readAll(svg))))
+            d << m.captured(1);
+        return d;
+    };
+    const QString once = model(QStringLiteral("once.xmile"), QString());
+    const QString many = model(QStringLiteral("many.xmile"), QStringLiteral(R"(<aux name="a" x="100" y="300"/>
+<aux name="a" x="300" y="400"/><aux name="a" x="500" y="300"/>)"));
+    const QStringList first = paths(many);
+    for (int run = 0; run < 5; ++run)
+        QCOMPARE(paths(many), first);
+    // The connector leaves the first drawing, as it does when a is drawn once.
+    for (const QString &d : paths(once))
+        QVERIFY2(first.contains(d), qPrintable(d));
+}

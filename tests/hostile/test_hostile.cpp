@@ -81,6 +81,20 @@ QString generated(const QString &kind, int n)
         text += QStringLiteral("d%1: x, y\n~ ~|\nv[d0] = 1\n~ ~|\n").arg(n);
         return text + QStringLiteral("INITIAL TIME = 0\n~~|\nFINAL TIME = 1\n~~|\nTIME STEP = 1\n~~|\n");
     }
+    // Vensim equations that nest or chain n deep (b = 2): a = ((...(b)...)), b + b + ... + b,
+    // - - ... - b, b ^ b ^ ... ^ b. The file's line 3 holds a's equation.
+    const auto mdl = [](const QString &equation) {
+        return QStringLiteral("b = 2\n~~|\na = %1\n~~|\nINITIAL TIME = 0\n~~|\nFINAL TIME = 1\n~~|\nTIME STEP = 1\n~~|\n")
+            .arg(equation);
+    };
+    if (kind == QLatin1String("mdl-parens"))
+        return mdl(QStringLiteral("(").repeated(n) + QStringLiteral("b") + QStringLiteral(")").repeated(n));
+    if (kind == QLatin1String("mdl-sum"))
+        return mdl(QStringList(n, QStringLiteral("b")).join(QStringLiteral(" + ")));
+    if (kind == QLatin1String("mdl-signs"))
+        return mdl(QStringLiteral("- ").repeated(n) + QStringLiteral("b"));
+    if (kind == QLatin1String("mdl-power"))
+        return mdl(QStringList(n, QStringLiteral("b")).join(QStringLiteral("^")));
     if (kind == QLatin1String("parens")) // n parentheses around 1
         return model(QStringLiteral("<aux name=\"a\"><eqn>%1 1 %2</eqn></aux>")
                          .arg(QStringLiteral("(").repeated(n), QStringLiteral(")").repeated(n)));

@@ -100,11 +100,17 @@ void DiagramScene::rebuild()
         if (ElementItem *item = createItem(e))
             m_items.insert(*e.uid, item);
     }
-    // Flows and connectors depend on the stocks and variables around them: lay them out last.
-    for (ElementItem *item : std::as_const(m_items)) {
-        if (auto *flow = dynamic_cast<FlowItem *>(item))
+    // Flows and connectors depend on the stocks and variables around them: lay them out last,
+    // the flows first, since a connector may end on a flow's valve. In the view's order, not
+    // the hash's: QHash's order changes from process to process, and an export must not.
+    for (const ViewElement &e : m_document->view().elements)
+        if (auto *flow = dynamic_cast<FlowItem *>(e.uid ? m_items.value(*e.uid) : nullptr))
             refreshFlow(flow);
-        else if (auto *connector = dynamic_cast<ConnectorItem *>(item))
+    for (const ViewElement &e : m_document->view().elements) {
+        ElementItem *item = e.uid ? m_items.value(*e.uid) : nullptr;
+        if (!item)
+            continue;
+        if (auto *connector = dynamic_cast<ConnectorItem *>(item))
             refreshConnector(connector);
         refreshVariableLook(item);
     }
@@ -234,9 +240,12 @@ void DiagramScene::ensureMaps()
     m_uidByName.clear();
     m_connectorsOf.clear();
     m_flowsOf.clear();
-    for (ElementItem *item : std::as_const(m_items))
-        if (isVariableType(item->elementType()))
-            m_uidByName.insert(canonicalName(item->element().name), item->uid());
+    // The first element of a name in the view's order (not the hash's, which changes from
+    // process to process) stands for it, should a file draw a variable twice.
+    for (const ViewElement &e : m_document->view().elements)
+        if (const ElementItem *item = e.uid ? m_items.value(*e.uid) : nullptr; item && isVariableType(item->elementType()))
+            if (const QString key = canonicalName(item->element().name); !m_uidByName.contains(key))
+                m_uidByName.insert(key, item->uid());
     for (ElementItem *item : std::as_const(m_items)) {
         if (item->elementType() != T::Connector)
             continue;
