@@ -11,6 +11,9 @@
 
 namespace meadows::vensim {
 
+// How a data variable's values between its points are found (mdldatareading.h).
+enum class DataReading { Interpolate, Raw, HoldBackward, LookForward };
+
 struct Definition {
     Record record;
     QString name;
@@ -21,6 +24,8 @@ struct Definition {
     qsizetype rhsBegin = 0; // just after the operator
     std::optional<Expr> rhs;
     bool incomplete = false; // "x = ~ ~ |" or A FUNCTION OF(...): a variable not written yet
+    DataReading reading = DataReading::Interpolate; // a data keyword (:RAW: ...), where one is written
+    qsizetype readingOffset = -1;                   // that keyword's position; -1: none written
 };
 
 // Where diagnostics go, with positions in the .mdl text.

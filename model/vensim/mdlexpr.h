@@ -17,6 +17,7 @@ struct Subscript {
 struct LookupTable {
     std::optional<std::pair<double, double>> xrange, yrange; // from [(xmin,ymin)-(xmax,ymax)]
     std::vector<double> xs, ys;
+    bool hold = false; // each y held until the next x (XMILE's discrete table), not interpolated
 };
 
 struct Expr {

@@ -1,10 +1,14 @@
 #include "mdlgetdata.h"
 
+#include "mdldatareading.h"
+#include "model/names.h"
+
 #include "model/sizelimit.h"
 #include "model/spreadsheet/workbook.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -116,8 +120,16 @@ public:
     {
         std::vector<Definition> out;
         out.reserve(defs.size());
+        for (const Definition &d : defs)
+            m_names.insert(canonicalName(d.name));
+        m_readByFunctions = variablesReadByDataFunctions(defs);
         for (Definition &d : defs) {
             const GetKind kind = d.rhs ? getKind(*d.rhs) : GetKind::None;
+            if (kind != GetKind::Data && d.readingOffset >= 0 && d.reading != DataReading::Interpolate)
+                m_report.warning(d.readingOffset, QStringLiteral("%1 is read for data from a file (GET XLS DATA, GET DIRECT "
+                                                                 "DATA); '%2' is computed from its equation at every "
+                                                                 "step, so the keyword is not used")
+                                                      .arg(readingKeyword(d.reading), d.name));
             if (kind == GetKind::None) {
                 if (d.op == Tok::LParen && d.rhs && d.rhs->kind != Expr::Kind::Lookup) {
                     m_report.error(d.rhs->offset, QStringLiteral("a lookup read with %1 is not supported: Meadows reads "
@@ -137,6 +149,11 @@ public:
             for (Definition &e : *read)
                 out.push_back(std::move(e));
         }
+        QHash<QString, QString> withTables; // the data variables GET DATA BETWEEN TIMES reads
+        for (auto it = m_tableBases.constBegin(); it != m_tableBases.constEnd(); ++it)
+            if (m_readByFunctions.contains(it.key()))
+                withTables.insert(it.key(), it.value());
+        replaceDataFunctions(out, withTables);
         defs = std::move(out);
     }
 
@@ -263,19 +280,35 @@ private:
                 out.push_back(element(d, t, std::move(lookup), Tok::LParen));
                 continue;
             }
-            // Data: the table read at Time.
-            Expr time;
-            time.kind = Expr::Kind::Name;
-            time.text = QStringLiteral("Time");
-            time.offset = call.offset;
-            Expr with;
-            with.kind = Expr::Kind::Call;
-            with.text = QStringLiteral("WITH LOOKUP");
-            with.offset = call.offset;
-            with.args = {std::move(time), std::move(lookup)};
-            out.push_back(element(d, t, std::move(with), Tok::Eq));
+            // Data: the points read at Time, as the equation's keyword says.
+            const bool withTables = m_readByFunctions.contains(canonicalName(d.name));
+            for (Definition &e : dataEquations(element(d, t, Expr(call), Tok::Eq), std::move(lookup.table), tableBase(d.name),
+                                               withTables))
+                out.push_back(std::move(e));
         }
         return out;
+    }
+
+    // The name of the tables a data variable's keyword reads through (mdldatareading.h):
+    // "<name> data", numbered when that or one of its tables' names is another variable's.
+    QString tableBase(const QString &variable)
+    {
+        const QString key = canonicalName(variable);
+        if (const auto it = m_tableBases.constFind(key); it != m_tableBases.constEnd())
+            return *it;
+        const QString base = variable.simplified() + QStringLiteral(" data");
+        QString name = base;
+        const QStringList suffixes{QString(), QStringLiteral(" times"), QStringLiteral(" next times")};
+        const auto taken = [&](const QString &candidate) {
+            return std::any_of(suffixes.begin(), suffixes.end(),
+                               [&](const QString &s) { return m_names.contains(canonicalName(candidate + s)); });
+        };
+        for (int k = 2; taken(name); ++k)
+            name = QStringLiteral("%1 %2").arg(base).arg(k);
+        for (const QString &s : suffixes)
+            m_names.insert(canonicalName(name + s));
+        m_tableBases.insert(key, name);
+        return name;
     }
 
     // The arguments, which Vensim needs as literals in single quotes.
@@ -476,6 +509,9 @@ private:
     QString m_folder;
     Reporter &m_report;
     std::map<QString, std::shared_ptr<spreadsheet::ReadResult>> m_books;
+    QSet<QString> m_names;                 // canonical names of the variables, and the tables made for data
+    QHash<QString, QString> m_tableBases;  // a data variable (canonical) -> the name its tables are made from
+    QSet<QString> m_readByFunctions;       // the variables GET DATA BETWEEN TIMES reads (canonical)
 };
 
 } // namespace

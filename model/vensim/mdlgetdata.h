@@ -4,8 +4,9 @@
 // replaced, element by element, by what it read:
 //   - constants by their numbers;
 //   - lookups by their tables;
-//   - data (":=") by a table of Time, which interpolates between the points and holds
-//     the first and last values outside them, as Vensim does for data.
+//   - data (":=") by a table of Time, read between the points as the equation's keyword
+//     says (interpolated, held, looked forward or raw: mdldatareading.h), and the first and
+//     last values held outside them, as Vensim does for data.
 // A missing file, sheet, cell or named range is an error at the function's line and
 // column; the file is named relative to the model's folder.
 #include "mdldefinition.h"

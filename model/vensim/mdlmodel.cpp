@@ -31,6 +31,8 @@ GraphicalFunction tableOf(const LookupTable &t)
         gf.xscale = Scale{t.xrange->first, t.xrange->second};
     if (t.yrange)
         gf.yscale = Scale{t.yrange->first, t.yrange->second};
+    if (t.hold)
+        gf.kind = GraphicalFunction::Kind::Discrete;
     return gf;
 }
 
@@ -234,10 +236,13 @@ private:
         for (std::size_t i = 0; i < flow.subscripts.size(); ++i)
             if (canonicalName(flow.subscripts[i].name) != canonicalName(stock.subscripts[i].name))
                 return false;
-        // A rate Vensim lets two stocks share is a flow of the first only (a flow fills or
-        // drains one stock); the second stock gets a net flow of its own.
+        // A rate Vensim lets two stocks share: XMILE's flow may drain one stock and fill
+        // another (World3's maturation 14 to 15, out of one age group and into the next),
+        // but fills at most one and drains at most one. A rate that would fill (or drain) a
+        // second stock leaves that stock to a net flow of its own.
         const QString name = flow.name;
-        if (in.contains(name) || out.contains(name) || m_flows.contains(canonicalName(name)))
+        const QString key = canonicalName(name);
+        if (in.contains(name) || out.contains(name) || (sign > 0 ? m_fills : m_drains).contains(key))
             return false;
         (sign > 0 ? in : out) << name;
         return true;
@@ -332,6 +337,10 @@ private:
                 if (splitFlows(rhs.args[0], first, 1, in, out)) {
                     v.inflows = in;
                     v.outflows = out;
+                    for (const QString &f : in)
+                        m_fills.insert(canonicalName(f));
+                    for (const QString &f : out)
+                        m_drains.insert(canonicalName(f));
                     for (const QString &f : in + out)
                         m_flows.insert(canonicalName(f));
                 } else {
@@ -497,7 +506,9 @@ private:
     Reporter &m_report;
     TranslateContext m_ctx;
     QHash<QString, std::vector<const Definition *>> m_defined;
-    QSet<QString> m_flows;
+    QSet<QString> m_flows;  // every rate that became a flow of a stock
+    QSet<QString> m_fills;  // the flows that are a stock's inflow
+    QSet<QString> m_drains; // the flows that are a stock's outflow
     QSet<QString> m_taken;
     std::vector<Variable> m_extra;
     QSet<QString> m_outputsSet; // variables set by a macro call's extra outputs

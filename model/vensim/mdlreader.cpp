@@ -44,6 +44,20 @@ QString decode(const QByteArray &data)
     return text;
 }
 
+// A data keyword's reading (the keyword without its colons, in capitals).
+std::optional<DataReading> dataReading(const QString &keyword)
+{
+    if (keyword == QLatin1String("INTERPOLATE"))
+        return DataReading::Interpolate;
+    if (keyword == QLatin1String("RAW"))
+        return DataReading::Raw;
+    if (keyword == QLatin1String("HOLD BACKWARD"))
+        return DataReading::HoldBackward;
+    if (keyword == QLatin1String("LOOK FORWARD"))
+        return DataReading::LookForward;
+    return std::nullopt;
+}
+
 // "name[subs] :EXCEPT: [..], [..] op" at the start of a record.
 std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Reporter &report)
 {
@@ -90,11 +104,15 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
             lex.next();
         }
     }
-    // Data keywords before ":=": how Vensim interpolates data between their points.
+    // Data keywords before ":=": how Vensim fills data in between their points.
     while (lex.peek().kind == Tok::Keyword) {
         const Token k = lex.next();
-        if (k.text != QLatin1String("INTERPOLATE")) // what Meadows does with data
-            report.warning(k.offset, QStringLiteral(":%1: is not supported: data are interpolated").arg(k.text));
+        if (const auto reading = dataReading(k.text)) {
+            d.reading = *reading;
+            d.readingOffset = k.offset;
+        } else {
+            report.warning(k.offset, QStringLiteral(":%1: is not supported here; it is left out").arg(k.text));
+        }
     }
     const Token op = lex.next();
     d.op = op.kind;
@@ -129,12 +147,13 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
         // record made reading quadratic in the file's size.
         qsizetype end = r.end;
         const QStringView record = QStringView(text).mid(d.rhsBegin, r.end - d.rhsBegin);
-        for (const char *k : {":INTERPOLATE:", ":RAW:", ":HOLD BACKWARD:", ":LOOK FORWARD:"}) {
-            const qsizetype found = record.indexOf(QLatin1String(k), 0, Qt::CaseInsensitive);
+        for (const char *k : {"INTERPOLATE", "RAW", "HOLD BACKWARD", "LOOK FORWARD"}) {
+            const QString keyword = QLatin1Char(':') + QLatin1String(k) + QLatin1Char(':');
+            const qsizetype found = record.indexOf(keyword, 0, Qt::CaseInsensitive);
             const qsizetype at = found < 0 ? -1 : d.rhsBegin + found;
             if (at >= 0 && at < end) {
-                if (qstrcmp(k, ":INTERPOLATE:") != 0)
-                    report.warning(at, QStringLiteral("%1 is not supported: data are interpolated").arg(QLatin1String(k)));
+                d.reading = *dataReading(QLatin1String(k));
+                d.readingOffset = at;
                 end = at;
             }
         }

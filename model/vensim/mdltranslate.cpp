@@ -169,6 +169,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
         f == QLatin1String("ALLOCATE AVAILABLE") ? arity(3, 3) : arity(5, 5);
         return call(variableName(e.text), allArgs(e, c));
     }
+    if (f == QLatin1String("GET DATA BETWEEN TIMES")) { // what mdldatareading.cpp could not replace
+        c.warn(e.offset, QStringLiteral("GET DATA BETWEEN TIMES is supported on a data variable read from a file (GET XLS "
+                                        "DATA or GET DIRECT DATA), with a mode of -1, 0 or 1 written as a number, at a "
+                                        "time that does not itself call GET DATA BETWEEN TIMES"));
+        return call(QStringLiteral("GET_DATA_BETWEEN_TIMES"), allArgs(e, c));
+    }
     if (f == QLatin1String("NPV") && arity(4, 4)) // (stream, discount rate, initial value, factor)
         return call(QStringLiteral("NPV"), allArgs(e, c));
     if (f == QLatin1String("PROD")) {

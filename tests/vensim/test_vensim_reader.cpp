@@ -117,8 +117,9 @@ void TestVensimReader::twoStocksShareARate()
 {
     // Vensim lets one rate feed two stocks (Query_file.mdl: income into both CumIncome and
     // BalanceFunds). Income = 10, Expenses = 4: Cum = INTEG(Income, 0) is 0, 10, 20;
-    // Balance = INTEG((Income - Expenses) + Grant, 0) with Grant = 1 is 0, 7, 14. The rate is
-    // a flow of the first stock only; the second gets a net flow of its own.
+    // Balance = INTEG((Income - Expenses) + Grant, 0) with Grant = 1 is 0, 7, 14. Income fills
+    // both, and an XMILE flow fills one stock: it is Cum's inflow, and Balance gets a net flow
+    // of its own (a rate that drains one stock and fills another is one flow: test_vensim_flows).
     const XmileReadResult r = test::readMdl(QStringLiteral("Cum = INTEG(Income, 0) ~~|\n"
                                                   "Balance = INTEG((Income - Expenses) + (Grant), 0) ~~|\n"
                                                   "Income = 10 ~~|\nExpenses = 4 ~~|\nGrant = 1 ~~|\n"));

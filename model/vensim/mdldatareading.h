@@ -1,0 +1,43 @@
+#pragma once
+// How a data variable (":=") read from a file gives values between its points, by the
+// keyword written with it (Vensim's reference, "Data Equations" and "Keywords"):
+//   :INTERPOLATE: (the default)  linear between the points;
+//   :HOLD BACKWARD:              each point's value held until the next point;
+//   :LOOK FORWARD:               the next point's value (a point's own at its time);
+//   :RAW:                        a point's value at its time, :NA: at every other time.
+// Before the first point and after the last, the first and last values are held, except
+// with :RAW:, which has no value there (:NA:).
+// And GET DATA BETWEEN TIMES(data, time, mode) on such a variable: its value at `time`,
+// interpolated (mode 0), the later point's (1) or the earlier point's (-1); :NA: before
+// its first point and after its last (Vensim's reference, "GET DATA BETWEEN TIMES").
+//
+// Where the points must be read at other times than the variable's own, they are kept in
+// three tables of each element, named from a base no variable has ("<name> data"):
+//   "<base>"             the points, interpolated;
+//   "<base> times"       each point's time held until the next (x_i -> x_i, discrete);
+//   "<base> next times"  the next point's time (x_i -> x_i+1, discrete; the last to itself).
+#include "mdldefinition.h"
+
+#include <QSet>
+
+namespace meadows::vensim {
+
+// The equations of one element of a data variable: `element` (its name, subscripts and
+// record) read through `points` by its keyword, and after it the element's tables when
+// `withTables` (which :LOOK FORWARD: and :RAW: need whatever it says).
+std::vector<Definition> dataEquations(const Definition &element, LookupTable points, const QString &tableBase,
+                                      bool withTables);
+
+// The keyword's name as written (":RAW:"), for messages.
+QString readingKeyword(DataReading reading);
+
+// The variables (canonical names) that GET DATA BETWEEN TIMES calls in `defs` read.
+QSet<QString> variablesReadByDataFunctions(const std::vector<Definition> &defs);
+
+// Replaces each GET DATA BETWEEN TIMES call in `defs` on a variable of `tableBases` (a data
+// variable read from a file, canonical name -> the base of its tables, made with
+// withTables) by what it computes; calls it cannot replace stay, for the translation to
+// report.
+void replaceDataFunctions(std::vector<Definition> &defs, const QHash<QString, QString> &tableBases);
+
+} // namespace meadows::vensim

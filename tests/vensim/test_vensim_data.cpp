@@ -1,0 +1,210 @@
+// Data variables read from a file with Vensim's keywords (model/vensim/mdldatareading.h):
+// :INTERPOLATE:, :HOLD BACKWARD:, :LOOK FORWARD: and :RAW:, and GET DATA BETWEEN TIMES on
+// them, on a small CSV written here, with the values each must give derived by hand below.
+#include "support/inlinemdl.h"
+
+#include "model/vensim/mdlreader.h"
+#include "model/vensim/mdltranslate.h"
+#include "model/xmilewriter.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace meadows;
+
+namespace {
+
+// Times across row 1 (1, 3, 4), one row of values for each element of r:
+//   r1: (1, 10) (3, 30) (4, 20)      r2: (1, 1) (3, -1) (4, 5)
+const char *const kCsv = "time,1,3,4\nr1,10,30,20\nr2,1,-1,5\n";
+// r1's points listed latest first: a file need not list its times in order.
+const char *const kReversedCsv = "time,4,3,1\nr1,20,30,10\n";
+
+// The run from 0 to 5 in steps of 0.5, saved at every step.
+const QString kControl = QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = 5 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n");
+
+constexpr double NA = vensim::kNotAvailable;
+
+struct Expected {
+    double time, interpolated, held, forward, raw;
+};
+
+// r1's values, by hand:
+//   interpolated: linear between the points, the ends held (10 before 1, 20 after 4);
+//   held (:HOLD BACKWARD:): the last point at or before t (10 until 3, 30 until 4, then 20);
+//   forward (:LOOK FORWARD:): the first point at or after t (10 up to 1, 30 up to 3, 20 after);
+//   raw: the value at 1, 3 and 4 only, :NA: at every other time, before and after too.
+const Expected kR1[] = {
+    {0, 10, 10, 10, NA},   {0.5, 10, 10, 10, NA}, {1, 10, 10, 10, 10},  {1.5, 15, 10, 30, NA},
+    {2, 20, 10, 30, NA},   {2.5, 25, 10, 30, NA}, {3, 30, 30, 30, 30},  {3.5, 25, 30, 20, NA},
+    {4, 20, 20, 20, 20},   {4.5, 20, 20, 20, NA}, {5, 20, 20, 20, NA},
+};
+
+class DataModel {
+public:
+    // Reads `equations` as a model in a folder that holds data.csv.
+    XmileReadResult read(const QString &equations)
+    {
+        for (const auto &[file, text] : {std::pair{"data.csv", kCsv}, std::pair{"reversed.csv", kReversedCsv}}) {
+            QFile csv(m_dir.filePath(QLatin1String(file)));
+            if (!csv.exists() && csv.open(QIODevice::WriteOnly))
+                csv.write(text);
+        }
+        return test::readMdl(equations, kControl, m_dir.filePath(QStringLiteral("m.mdl")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+const QString kEquations = QStringLiteral(
+    "r: (r1-r2) ~~|\n"
+    "interpolated[r] :INTERPOLATE: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+    "plain[r] := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+    "held[r] :HOLD BACKWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+    "forward[r] :LOOK FORWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+    "raw[r] :RAW: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+    "single := GET DIRECT DATA('data.csv', ',', '1', 'B3') :LOOK FORWARD: ~~|\n"
+    "reversed :LOOK FORWARD: := GET DIRECT DATA('reversed.csv', ',', '1', 'B2') ~~|\n");
+
+} // namespace
+
+class TestVensimData : public QObject {
+    Q_OBJECT
+private slots:
+    void keywordsReadDataAsVensimDoes();
+    void savedAsXmileTheyReadTheSame();
+    void keywordOnComputedDataIsAWarning();
+    void getDataBetweenTimes();
+    void getDataBetweenTimesItCannotReadIsAWarning();
+};
+
+void TestVensimData::keywordsReadDataAsVensimDoes()
+{
+    DataModel model;
+    const XmileReadResult r = model.read(kEquations);
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    QVERIFY2(r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const test::InlineRun run = test::simulateRead(r);
+    QVERIFY2(run.firstError().isEmpty(), qPrintable(run.firstError()));
+    for (const Expected &e : kR1) {
+        QCOMPARE(run.at(QStringLiteral("interpolated[r1]"), e.time), e.interpolated);
+        QCOMPARE(run.at(QStringLiteral("plain[r1]"), e.time), e.interpolated);
+        QCOMPARE(run.at(QStringLiteral("held[r1]"), e.time), e.held);
+        QCOMPARE(run.at(QStringLiteral("forward[r1]"), e.time), e.forward);
+        QCOMPARE(run.at(QStringLiteral("raw[r1]"), e.time), e.raw);
+        QCOMPARE(run.at(QStringLiteral("reversed"), e.time), e.forward);
+    }
+    // r2 reads its own row: (1, 1) (3, -1) (4, 5). At 2: held 1, forward -1, raw :NA:,
+    // interpolated (1 + -1) / 2 = 0; at 4 every reading gives the point's 5.
+    QCOMPARE(run.at(QStringLiteral("held[r2]"), 2), 1.0);
+    QCOMPARE(run.at(QStringLiteral("forward[r2]"), 2), -1.0);
+    QCOMPARE(run.at(QStringLiteral("raw[r2]"), 2), NA);
+    QCOMPARE(run.at(QStringLiteral("interpolated[r2]"), 2), 0.0);
+    for (const char *name : {"interpolated[r2]", "held[r2]", "forward[r2]", "raw[r2]"})
+        QCOMPARE(run.at(QLatin1String(name), 4), 5.0);
+    // The keyword after the expression, on a variable without subscripts (row 3, r2's).
+    QCOMPARE(run.at(QStringLiteral("single"), 1.5), -1.0);
+    QCOMPARE(run.at(QStringLiteral("single"), 3.5), 5.0);
+}
+
+void TestVensimData::savedAsXmileTheyReadTheSame()
+{
+    // Save As writes the held table as XMILE's discrete type and the others as the tables
+    // LOOKUP_FORWARD and LOOKUP_BACKWARD read: read back, the numbers are the same.
+    DataModel model;
+    const XmileReadResult mdl = model.read(kEquations);
+    QVERIFY(mdl.project);
+    const QByteArray saved = writeXmile(*mdl.project);
+    QVERIFY(saved.contains("type=\"discrete\""));
+    const XmileReadResult r = readXmile(saved, QStringLiteral("saved.xmile"));
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const test::InlineRun run = test::simulateRead(r);
+    QVERIFY2(run.firstError().isEmpty(), qPrintable(run.firstError()));
+    for (const Expected &e : kR1) {
+        QCOMPARE(run.at(QStringLiteral("interpolated[r1]"), e.time), e.interpolated);
+        QCOMPARE(run.at(QStringLiteral("held[r1]"), e.time), e.held);
+        QCOMPARE(run.at(QStringLiteral("forward[r1]"), e.time), e.forward);
+        QCOMPARE(run.at(QStringLiteral("raw[r1]"), e.time), e.raw);
+    }
+}
+
+void TestVensimData::keywordOnComputedDataIsAWarning()
+{
+    // A data equation computed from others is evaluated at every step like an auxiliary, so
+    // a keyword on it would be ignored: it is a warning at the keyword (line 4, column 7).
+    DataModel model;
+    const XmileReadResult r = model.read(QStringLiteral("r: (r1-r2) ~~|\n"
+                                                        "base[r] := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                                                        "ahead :LOOK FORWARD: := base[r1] * 2 ~~|\n"));
+    QVERIFY(r.project);
+    const QStringList messages = test::formatted(r.diagnostics);
+    QVERIFY2(messages.filter(QStringLiteral("m.mdl:4:7: warning: :LOOK FORWARD: is read for data from a file")).size() == 1,
+             qPrintable(messages.join(u'\n')));
+}
+
+void TestVensimData::getDataBetweenTimes()
+{
+    // GET DATA BETWEEN TIMES(data, time, mode) on r1's points (1, 10) (3, 30) (4, 20), by hand:
+    //   time 2:   mode 0 interpolates, 20; mode -1 the earlier point's 10; mode 1 the later's 30;
+    //   time 3:   a point: 30 whatever the mode;  time 3.5, mode 0: 25;
+    //   time 1 and 4, the first and last points: 10 and 20 (not outside);
+    //   time 0.5 and 4.5, before the first and after the last: :NA: whatever the mode.
+    // "ranged[r]" reads each element's own points at Time, mode -1: at 2, r1 10 and r2 1;
+    // at 3.5, r1 30 and r2 -1; at 0 and 5 (outside) :NA:. The data variable's own keyword
+    // (here :HOLD BACKWARD:) does not change what the function reads.
+    DataModel model;
+    const XmileReadResult r = model.read(
+        QStringLiteral("r: (r1-r2) ~~|\n"
+                       "d[r] :HOLD BACKWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                       "interp2 = GET DATA BETWEEN TIMES(d[r1], 2, 0) ~~|\n"
+                       "back2 = GET DATA BETWEEN TIMES(d[r1], 2, -1) ~~|\n"
+                       "fwd2 = GET DATA BETWEEN TIMES(d[r1], 2, 1) ~~|\n"
+                       "fwd3 = GET DATA BETWEEN TIMES(d[r1], 3, 1) ~~|\nback3 = GET DATA BETWEEN TIMES(d[r1], 3, -1) ~~|\n"
+                       "interp35 = GET DATA BETWEEN TIMES(d[r1], 3.5, 0) ~~|\n"
+                       "first = GET DATA BETWEEN TIMES(d[r1], 1, -1) ~~|\nlast = GET DATA BETWEEN TIMES(d[r1], 4, 1) ~~|\n"
+                       "before = GET DATA BETWEEN TIMES(d[r1], 0.5, 1) ~~|\nafter = GET DATA BETWEEN TIMES(d[r1], 4.5, -1) ~~|\n"
+                       "ranged[r] = GET DATA BETWEEN TIMES(d[r], Time, -1) ~~|\n"));
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    QVERIFY2(r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const test::InlineRun run = test::simulateRead(r);
+    QVERIFY2(run.firstError().isEmpty(), qPrintable(run.firstError()));
+    const struct {
+        const char *name;
+        double value;
+    } constants[] = {{"interp2", 20}, {"back2", 10}, {"fwd2", 30}, {"fwd3", 30}, {"back3", 30}, {"interp35", 25},
+                     {"first", 10}, {"last", 20}, {"before", NA}, {"after", NA}};
+    for (const auto &c : constants)
+        QCOMPARE(run.at(QLatin1String(c.name), 0), c.value);
+    QCOMPARE(run.at(QStringLiteral("ranged[r1]"), 2), 10.0);
+    QCOMPARE(run.at(QStringLiteral("ranged[r2]"), 2), 1.0);
+    QCOMPARE(run.at(QStringLiteral("ranged[r1]"), 3.5), 30.0);
+    QCOMPARE(run.at(QStringLiteral("ranged[r2]"), 3.5), -1.0);
+    QCOMPARE(run.at(QStringLiteral("ranged[r1]"), 0), NA);
+    QCOMPARE(run.at(QStringLiteral("ranged[r2]"), 5), NA);
+    QCOMPARE(run.at(QStringLiteral("d[r1]"), 2), 10.0); // the variable itself holds backward
+}
+
+void TestVensimData::getDataBetweenTimesItCannotReadIsAWarning()
+{
+    // On a variable that is not data read from a file (line 4), with a mode that is not
+    // written as -1, 0 or 1 (line 5), and at a time that calls it again (line 6, the outer
+    // call; the inner one is read): a warning at the call, and the run stops with an error.
+    DataModel model;
+    const XmileReadResult r = model.read(QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                                                        "c = 5 ~~|\nx = GET DATA BETWEEN TIMES(c, 2, 0) ~~|\n"
+                                                        "y = GET DATA BETWEEN TIMES(d, 2, c) ~~|\n"
+                                                        "z = GET DATA BETWEEN TIMES(d, GET DATA BETWEEN TIMES(d, 3, 0), 0) ~~|\n"));
+    QVERIFY(r.project);
+    const QStringList messages = test::formatted(r.diagnostics);
+    for (const char *at : {"m.mdl:4:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file",
+                           "m.mdl:5:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file",
+                           "m.mdl:6:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file"})
+        QVERIFY2(messages.filter(QLatin1String(at)).size() == 1, qPrintable(messages.join(u'\n')));
+    QVERIFY2(messages.filter(QStringLiteral("m.mdl:6:31:")).isEmpty(), qPrintable(messages.join(u'\n')));
+    const test::InlineRun run = test::simulateRead(r);
+    QVERIFY(!run.firstError().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestVensimData)
+#include "test_vensim_data.moc"

@@ -1,0 +1,137 @@
+// Vensim rates shared by stocks, as XMILE flows: a rate that drains one stock and fills
+// another is one flow between them (model lists, numbers, and the diagram's pipe ends);
+// what XMILE cannot say (a rate filling two stocks) keeps a net flow of its own.
+#include "support/inlinemdl.h"
+
+#include "diagram/diagramshapes.h"
+#include "model/names.h"
+#include "model/vensim/mdlreader.h"
+
+#include <QtTest>
+
+using namespace meadows;
+
+namespace {
+
+// A chain of three stocks in the style of World3's age groups:
+//   A = INTEG(-m1, 100), B = INTEG(m1 - m2, 0), C = INTEG(m2, 0), m1 = 0.1 A, m2 = 0.5 B.
+// D = INTEG(m2, 0) is filled by m2 as well: XMILE lets a flow fill one stock only.
+// The sketch draws A, B, C left to right with the valves of m1 and m2 between them, each
+// valve's two pipe arrows reaching the stocks' sides (x 140 and 260 for m1, 340 and 460
+// for m2); D is not drawn.
+const char *const kChain =
+    "{UTF-8}\n"
+    "A = INTEG(-m1, 100) ~ people ~|\n"
+    "B = INTEG(m1 - m2, 0) ~ people ~|\n"
+    "C = INTEG(m2, 0) ~ people ~|\n"
+    "D = INTEG(m2, 0) ~ people ~|\n"
+    "m1 = 0.1 * A ~ people/Month ~|\n"
+    "m2 = 0.5 * B ~ people/Month ~|\n";
+
+const char *const kChainSketch =
+    "\\\\\\---/// Sketch information - do not modify anything except names\n"
+    "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+    "10,1,A,100,100,40,20,3,3,0,0,0,0,0,0\n"
+    "10,2,B,300,100,40,20,3,3,0,0,0,0,0,0\n"
+    "10,3,C,500,100,40,20,3,3,0,0,0,0,0,0\n"
+    "11,4,0,200,100,6,8,34,3,0,0,1,0,0,0\n10,5,m1,200,130,40,20,40,3,0,0,0,0,0,0\n"
+    "1,6,4,1,4,0,0,22,0,0,0,-1--1--1,,1|(140,100)|\n"
+    "1,7,4,2,100,0,0,22,0,0,0,-1--1--1,,1|(260,100)|\n"
+    "11,8,0,400,100,6,8,34,3,0,0,1,0,0,0\n10,9,m2,400,130,40,20,40,3,0,0,0,0,0,0\n"
+    "1,10,8,2,4,0,0,22,0,0,0,-1--1--1,,1|(340,100)|\n"
+    "1,11,8,3,100,0,0,22,0,0,0,-1--1--1,,1|(460,100)|\n"
+    "///---\\\\\\\n";
+
+XmileReadResult readChain()
+{
+    const QString text = QLatin1String(kChain) + test::mdlControl(3) + QLatin1String(kChainSketch);
+    return readVensim(text.toUtf8(), QStringLiteral("chain.mdl"));
+}
+
+} // namespace
+
+class TestVensimFlows : public QObject {
+    Q_OBJECT
+private slots:
+    void rateBetweenTwoStocksIsOneFlow();
+    void chainRunsAsVensimDoes();
+    void pipeRunsStockToStock();
+};
+
+void TestVensimFlows::rateBetweenTwoStocksIsOneFlow()
+{
+    const XmileReadResult r = readChain();
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const Model &m = r.project->mainModel();
+    QCOMPARE(m.findVariable(u"A")->inflows, QStringList{});
+    QCOMPARE(m.findVariable(u"A")->outflows, QStringList{QStringLiteral("m1")});
+    QCOMPARE(m.findVariable(u"B")->inflows, QStringList{QStringLiteral("m1")});
+    QCOMPARE(m.findVariable(u"B")->outflows, QStringList{QStringLiteral("m2")});
+    QCOMPARE(m.findVariable(u"C")->inflows, QStringList{QStringLiteral("m2")});
+    QCOMPARE(m.findVariable(u"m1")->kind, VariableKind::Flow);
+    QCOMPARE(m.findVariable(u"m2")->kind, VariableKind::Flow);
+    // No net flow for A, B or C; D, a second stock m2 would fill, gets one.
+    QVERIFY(!m.findVariable(u"B net flow"));
+    QVERIFY(!m.findVariable(u"C net flow"));
+    const Variable *d = m.findVariable(u"D");
+    QCOMPARE(d->inflows, QStringList{QStringLiteral("D net flow")});
+    QCOMPARE(m.findVariable(u"D net flow")->equation, QStringLiteral("m2"));
+}
+
+void TestVensimFlows::chainRunsAsVensimDoes()
+{
+    // Euler, TIME STEP 1, by hand (m1 = 0.1 A, m2 = 0.5 B, evaluated at each step's start):
+    //   t   A      B              C       D (= C)   m1    m2
+    //   0   100    0              0       0         10    0
+    //   1   90     10             0       0         9     5
+    //   2   81     10+9-5 = 14    5       5         8.1   7
+    //   3   72.9   14+8.1-7 = 15.1 12     12
+    // Read directly, and through XMILE (Save As) and back.
+    const double a[] = {100, 90, 81, 72.9}, b[] = {0, 10, 14, 15.1}, c[] = {0, 0, 5, 12};
+    const QString equations = QString::fromLatin1(kChain).mid(QStringLiteral("{UTF-8}\n").size());
+    for (const bool viaXmile : {false, true}) {
+        const test::MdlRun run = test::runMdl(equations, test::mdlControl(3), viaXmile);
+        QVERIFY2(run.messages.isEmpty(), qPrintable(run.messages.join(u'\n')));
+        for (int t = 0; t <= 3; ++t) {
+            QCOMPARE(run.at(QStringLiteral("A"), t), a[t]);
+            QCOMPARE(run.at(QStringLiteral("B"), t), b[t]);
+            QCOMPARE(run.at(QStringLiteral("C"), t), c[t]);
+            QCOMPARE(run.at(QStringLiteral("D"), t), c[t]);
+        }
+    }
+}
+
+void TestVensimFlows::pipeRunsStockToStock()
+{
+    const XmileReadResult r = readChain();
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const Model &m = r.project->mainModel();
+    const diagram::DiagramShapes shapes = diagram::diagramShapes(m, m.views.at(0), diagram::estimateLabelSize);
+    QCOMPARE(shapes.pipes.size(), std::size_t(2));
+    // Each pipe's ends are the stocks, not clouds: m1 from A to B, m2 from B to C, and each
+    // runs from the side of the stock it drains (the valves' arrows give the end points).
+    const struct {
+        const char *flow, *source, *sink;
+        double fromX, toX;
+    } expected[] = {{"m1", "A", "B", 140, 260}, {"m2", "B", "C", 340, 460}};
+    for (const auto &e : expected) {
+        const auto pipe = std::find_if(shapes.pipes.begin(), shapes.pipes.end(), [&](const diagram::PipeShape &p) {
+            return shapes.boxes[std::size_t(p.valve)].name == canonicalName(QString::fromLatin1(e.flow));
+        });
+        QVERIFY2(pipe != shapes.pipes.end(), e.flow);
+        QVERIFY(pipe->source >= 0 && pipe->sink >= 0);
+        const diagram::ShapeBox &source = shapes.boxes[std::size_t(pipe->source)];
+        const diagram::ShapeBox &sink = shapes.boxes[std::size_t(pipe->sink)];
+        QCOMPARE(source.kind, diagram::ShapeKind::Stock);
+        QCOMPARE(sink.kind, diagram::ShapeKind::Stock);
+        QCOMPARE(source.name, canonicalName(QString::fromLatin1(e.source)));
+        QCOMPARE(sink.name, canonicalName(QString::fromLatin1(e.sink)));
+        QCOMPARE(pipe->points.front().x(), e.fromX);
+        QCOMPARE(pipe->points.back().x(), e.toX);
+    }
+    for (const diagram::ShapeBox &box : shapes.boxes)
+        QVERIFY(box.kind != diagram::ShapeKind::Cloud);
+}
+
+QTEST_GUILESS_MAIN(TestVensimFlows)
+#include "test_vensim_flows.moc"
