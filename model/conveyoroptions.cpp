@@ -96,6 +96,40 @@ std::optional<ConveyorOptions> conveyorOptions(const Variable &stock)
     return o;
 }
 
+std::optional<OvenOptions> ovenOptions(const Variable &stock)
+{
+    if (stock.kind != VariableKind::Stock)
+        return std::nullopt;
+    const XmlNode *oven = nullptr;
+    for (const XmlNode &c : stock.extras.children) {
+        const QString name = localName(c.name);
+        if (!c.isText() && (name == QLatin1String("oven") || name.endsWith(QLatin1String(":oven"))))
+            oven = &c;
+    }
+    if (!oven)
+        return std::nullopt;
+    OvenOptions o;
+    const auto set = [&o](const QString &name, const QString &value) {
+        QString *field = name == QLatin1String("fill_time")    ? &o.fillTime
+                         : name == QLatin1String("cook_time")  ? &o.cookTime
+                         : name == QLatin1String("capacity")   ? &o.capacity
+                         : name == QLatin1String("in_limit")   ? &o.inflowLimit
+                         : name == QLatin1String("clean_time") ? &o.cleanTime
+                                                               : nullptr;
+        if (field)
+            *field = value;
+        else if (!name.contains(u':')) // vendor elements (isee:...) are display settings
+            o.unimplemented << name;
+    };
+    for (const XmlNode &c : oven->children) {
+        if (!c.isText())
+            set(localName(c.name), textOf(c));
+    }
+    for (const XmlAttribute &a : oven->attributes)
+        set(a.name, a.value.trimmed());
+    return o;
+}
+
 std::optional<LeakOptions> leakOptions(const Variable &flow)
 {
     if (flow.kind != VariableKind::Flow)

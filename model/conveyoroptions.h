@@ -1,7 +1,8 @@
 #pragma once
-// Stella's conveyors and queues (XMILE 1.0 section 3.7.2) as the document holds them: the
-// <conveyor> and <queue> elements of a stock and the leak and overflow options of a flow stay verbatim in the variable's XML
-// extras (so a file is written back unchanged); these functions read them for the solver.
+// Stella's conveyors and queues (XMILE 1.0 section 3.7.2) and ovens (a Stella extension) as
+// the document holds them: the <conveyor>, <queue> and <oven> elements of a stock and the
+// leak and overflow options of a flow stay verbatim in the variable's XML extras (so a file
+// is written back unchanged); these functions read them for the solver.
 #include "project.h"
 
 #include <QString>
@@ -19,6 +20,18 @@ struct ConveyorOptions {
     QStringList unimplemented;
 };
 
+// Stella's oven: a batch stock that fills, cooks, then releases everything at once
+// (solver/oven.h). Each option is an equation; empty when the file does not give it.
+struct OvenOptions {
+    QString fillTime;    // <fill_time>: how long the oven fills; empty: until it is at capacity
+    QString cookTime;    // <cook_time>: how long it cooks (required)
+    QString capacity;    // <capacity>: what it holds at most; empty: unlimited
+    QString inflowLimit; // <in_limit>: what enters per time unit at most; empty: unlimited
+    QString cleanTime;   // <clean_time>: how long it stays shut and empty after releasing
+    // Options Meadows does not implement (<arrest>, an initial cycle time...), by name.
+    QStringList unimplemented;
+};
+
 struct LeakOptions {
     QString fraction;   // the text of <leak> when it is not a flag; else the flow's <eqn> holds it
     bool integers = false; // <leak_integers/>: only whole units leak
@@ -33,6 +46,9 @@ bool isOverflow(const Variable &flow);
 
 // The stock's conveyor options; nullopt when the stock is not a conveyor.
 std::optional<ConveyorOptions> conveyorOptions(const Variable &stock);
+// The stock's oven options, from <oven> (with any prefix: <isee:oven>); nullopt when the
+// stock is not an oven. Options are read as child elements or as attributes.
+std::optional<OvenOptions> ovenOptions(const Variable &stock);
 // The flow's leak options; nullopt when the flow is not a leak.
 std::optional<LeakOptions> leakOptions(const Variable &flow);
 

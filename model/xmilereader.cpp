@@ -21,11 +21,6 @@ void Reader::keepUnknown(XmlExtras &extras, QStringView parent)
 {
     const QString name = elementName(m_reader);
     const XmileElementRule *rule = xmileElementRule(parent, name);
-    // Stella's ovens are outside XMILE 1.0; whatever prefix the file gives them, say they
-    // are not implemented rather than run one as a plain stock in silence.
-    static const XmileElementRule oven{"stock", "oven", XmileSupport::NotImplemented, "the stock runs as a plain stock"};
-    if (!rule && parent == QLatin1String("stock") && (name == QLatin1String("oven") || name.endsWith(QLatin1String(":oven"))))
-        rule = &oven;
     if (rule && rule->support == XmileSupport::NotImplemented)
         warnAt(startTagOffset(), QStringLiteral("<%1> in <%2> is not implemented: %3").arg(name, parent.toString(),
                                                                                          QLatin1String(rule->effect)));
@@ -49,18 +44,24 @@ void Reader::warnIfRepeated(QHash<QString, qsizetype> &seen, const QString &tag,
     seen.insert(tag, at);
 }
 
-void Reader::readConveyor(XmlExtras &extras)
+// <conveyor> or an oven (<oven>, <isee:oven>) of a stock, kept whole; each option Meadows
+// does not implement is a warning at its place (an element, else an attribute).
+void Reader::readBatchStock(XmlExtras &extras, const QString &tag)
 {
-    const qsizetype start = m_reader.characterOffset();
+    const qsizetype start = startTagOffset();
     extras.children.push_back(XmlNode::read(m_reader));
     Variable probe;
     probe.kind = VariableKind::Stock;
     probe.extras.children.push_back(extras.children.back());
-    const std::optional<ConveyorOptions> options = conveyorOptions(probe);
-    for (const QString &name : options->unimplemented) {
-        const qsizetype at = m_source->text().indexOf(QLatin1Char('<') + name, start);
+    const bool oven = tag != QLatin1String("conveyor");
+    const QStringList unimplemented = oven ? ovenOptions(probe)->unimplemented : conveyorOptions(probe)->unimplemented;
+    for (const QString &name : unimplemented) {
+        qsizetype at = m_source->text().indexOf(QLatin1Char('<') + name, start);
+        if (at < 0)
+            at = m_source->text().indexOf(name + QLatin1Char('='), start);
         m_diags.push_back({Severity::Warning, m_source->fileName(), m_source->position(at >= 0 ? at : start),
-                           QStringLiteral("<%1> in <conveyor> is not implemented: the conveyor runs without it").arg(name)});
+                           QStringLiteral("<%1> in <%2> is not implemented: the %3 runs without it")
+                               .arg(name, tag, oven ? QStringLiteral("oven") : QStringLiteral("conveyor"))});
     }
 }
 
@@ -396,8 +397,9 @@ bool Reader::readVariable(Variable &v, const QString &tag)
             }
         } else if (child == QLatin1String("element")) {
             v.elements.push_back(readArrayElement(v.name));
-        } else if (child == QLatin1String("conveyor") && v.kind == VariableKind::Stock) {
-            readConveyor(v.extras);
+        } else if (v.kind == VariableKind::Stock && (child == QLatin1String("conveyor") || child == QLatin1String("oven")
+                                                     || child.endsWith(QLatin1String(":oven")))) {
+            readBatchStock(v.extras, child);
         } else if (child == QLatin1String("connect") && v.kind == VariableKind::Module) {
             const auto at = m_reader.attributes();
             v.connections.push_back({at.value(QLatin1String("to")).toString(), at.value(QLatin1String("from")).toString()});

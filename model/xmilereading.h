@@ -61,7 +61,7 @@ private:
     // Keeps an element Meadows does not read, for saving; warns, with its position, when
     // the XMILE specification gives it an effect on the numbers that Meadows lacks.
     // A stock's <conveyor>, kept for saving; warns about each option Meadows does not implement.
-    void readConveyor(XmlExtras &extras);
+    void readBatchStock(XmlExtras &extras, const QString &tag);
     void keepUnknown(XmlExtras &extras, QStringView parent);
     // Warns when `tag` (<eqn>, <init_eqn>, <gf>) comes a second time in `owner`.
     void warnIfRepeated(QHash<QString, qsizetype> &seen, const QString &tag, const QString &owner);

@@ -26,7 +26,7 @@ enum class Builtin {
     // three arguments
     SafeDiv3, Xidz, Zidz,
     // any number of arguments (arrays arrive expanded)
-    Min, Max, Sum, Mean, Size, Prod,
+    Min, Max, Sum, Mean, Size, Prod, Stddev,
     // time inputs
     Step, Ramp, Pulse, PulseTrain, VensimPulse,
     // RANK(array, n [, secondary sort array]): the 1-based index of the n-th smallest element

@@ -53,7 +53,7 @@ private:
     {
         // Operands that are not slots: a table index, a builtin code, an argument count.
         if (((i.op == Op::Lookup || i.op == Op::LookupArea) && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
-            || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b))
+            || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b)) || (i.op == Op::Oven && which == &i.a)
             || ((i.op == Op::Variadic || i.op == Op::Random) && (which == &i.b || which == &i.c)))
             return;
         if (slot & kTempTag)
@@ -134,6 +134,11 @@ private:
         case Node::Kind::Belt: {
             const std::uint32_t d = place();
             add(Op::Belt, d, std::uint32_t(n.index), std::uint32_t(int(n.value) + 1));
+            return d;
+        }
+        case Node::Kind::Oven: {
+            const std::uint32_t d = place();
+            add(Op::Oven, d, std::uint32_t(n.index));
             return d;
         }
         case Node::Kind::Call:
@@ -343,13 +348,9 @@ std::vector<CompiledQueue> compileQueues(const FlatModel &flat, const Codegen &g
     return out;
 }
 
-// The conveyors in memory slots; stocks by their position among the stocks.
-std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat, const Codegen &gen)
+// Per variable: a conveyor's outflow or leak, whose value its belt has already released.
+std::vector<bool> beltFlows(const FlatModel &flat)
 {
-    std::vector<CompiledConveyor> out;
-    if (flat.conveyors.empty())
-        return out;
-    const std::vector<int> stockPosition = stockPositions(flat);
     std::vector<bool> beltFlow(flat.vars.size(), false);
     for (const FlatConveyor &c : flat.conveyors) {
         if (c.outflow >= 0)
@@ -357,6 +358,36 @@ std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat, const Code
         for (const FlatLeak &l : c.leaks)
             beltFlow[std::size_t(l.flow)] = true;
     }
+    return beltFlow;
+}
+
+// The ovens in memory slots; stocks by their position among the stocks.
+std::vector<CompiledOven> compileOvens(const FlatModel &flat, const Codegen &gen)
+{
+    std::vector<CompiledOven> out;
+    const std::vector<int> stockPosition = flat.ovens.empty() ? std::vector<int>{} : stockPositions(flat);
+    const std::vector<bool> beltFlow = flat.ovens.empty() ? std::vector<bool>{} : beltFlows(flat);
+    const auto optional = [&](int v) { return v < 0 ? std::int64_t(-1) : std::int64_t(gen.varSlot(v)); };
+    for (const FlatOven &o : flat.ovens) {
+        CompiledOven co{std::uint32_t(stockPosition[std::size_t(o.stock)]), gen.varSlot(o.cookTime), optional(o.fillTime),
+                        optional(o.capacity), optional(o.inflowLimit), optional(o.cleanTime), gen.varSlot(o.outflow), {}, {}};
+        for (int f : flat.vars[std::size_t(o.stock)].inflows) {
+            co.inflows.push_back(gen.varSlot(f));
+            co.beltDriven.push_back(beltFlow[std::size_t(f)]);
+        }
+        out.push_back(std::move(co));
+    }
+    return out;
+}
+
+// The conveyors in memory slots; stocks by their position among the stocks.
+std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat, const Codegen &gen)
+{
+    std::vector<CompiledConveyor> out;
+    if (flat.conveyors.empty())
+        return out;
+    const std::vector<int> stockPosition = stockPositions(flat);
+    const std::vector<bool> beltFlow = beltFlows(flat);
     const auto optional = [&](int v) { return v < 0 ? std::int64_t(-1) : std::int64_t(gen.varSlot(v)); };
     for (const FlatConveyor &c : flat.conveyors) {
         CompiledConveyor cc;
@@ -429,8 +460,8 @@ CompileResult compile(const FlatModel &flat)
     // The initial order follows the equations but where an initial equation stands in for
     // one, so those few may need another pass; what varies only ever grows.
     const bool anyInitial = std::any_of(flat.vars.begin(), flat.vars.end(), [](const FlatVar &x) { return x.initial.has_value(); });
-    // A flow the runner may cut in one step (a non-negative stock's, a conveyor's inflow, a
-    // queue's outflow) is computed afresh every step, even when its equation is constant.
+    // A flow the runner may cut in one step (a non-negative stock's, a conveyor's or an
+    // oven's inflow, a queue's outflow) is computed afresh every step, even when its equation is constant.
     std::vector<bool> cuttable(n, false);
     for (std::size_t i = 0; i < n; ++i) {
         if (flat.vars[i].kind == FlatVar::Kind::Stock && flat.vars[i].nonNegative) {
@@ -442,6 +473,10 @@ CompileResult compile(const FlatModel &flat)
     }
     for (const FlatConveyor &c : flat.conveyors) {
         for (int f : flat.vars[std::size_t(c.stock)].inflows)
+            cuttable[std::size_t(f)] = true;
+    }
+    for (const FlatOven &o : flat.ovens) {
+        for (int f : flat.vars[std::size_t(o.stock)].inflows)
             cuttable[std::size_t(f)] = true;
     }
     for (const FlatQueue &q : flat.queues) {
@@ -511,6 +546,7 @@ CompileResult compile(const FlatModel &flat)
     m.termBegin.push_back(std::uint32_t(m.termSlot.size()));
     m.conveyors = compileConveyors(flat, gen);
     m.queues = compileQueues(flat, gen);
+    m.ovens = compileOvens(flat, gen);
     for (int s : flat.series)
         m.seriesSlots.push_back(gen.varSlot(s));
     result.model = std::move(m);

@@ -52,11 +52,23 @@ struct FlatQueue {
     std::vector<int> outflows, overflows;
 };
 
+// An oven (solver/oven.h): a stock whose one outflow releases what it has cooked.
+struct FlatOven {
+    int stock = -1;
+    int cookTime = -1;    // hidden auxiliaries
+    int fillTime = -1;    // -1: fills until at capacity
+    int capacity = -1;    // -1: unlimited
+    int inflowLimit = -1; // -1: unlimited
+    int cleanTime = -1;   // -1: none
+    int outflow = -1;
+};
+
 struct FlatModel {
     std::vector<FlatVar> vars;
     std::vector<GraphicalFunction> tables;
     std::vector<FlatConveyor> conveyors;
     std::vector<FlatQueue> queues;
+    std::vector<FlatOven> ovens;
     std::vector<int> series;  // variables whose every step is recorded (DELAY, PREVIOUS, HISTORY)
     int randomCalls = 0;      // random-number call sites, each with a stream of its own
     bool vensimDialect = false; // written by Vensim (xmutil): PULSE(start, width) and friends

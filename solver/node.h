@@ -29,6 +29,7 @@ struct Node {
         History, // index: a recorded series; args[0] the time asked for, args[1] the value before the record starts
         Belt,    // index: a conveyor (FlatModel::conveyors); value: the leak it is, -1 its outflow;
                  // args: what it depends on (the conveyor, its leak fractions), read by ordering only
+        Oven,    // index: an oven (FlatModel::ovens): what it releases; args[0] the oven, for ordering only
     };
 
     Kind kind = Kind::Const;

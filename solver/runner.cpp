@@ -107,7 +107,10 @@ std::vector<double> Runner::initialise()
     state.queues.assign(model.queues.size(), Fifo{});
     for (std::size_t i = 0; i < model.queues.size(); ++i)
         state.queues[i].put(memory[model.stockSlots[model.queues[i].stock]]);
-    if (model.ratesAtStart || !model.conveyors.empty())
+    state.ovens.assign(model.ovens.size(), Oven{});
+    for (std::size_t i = 0; i < model.ovens.size(); ++i)
+        state.ovens[i].start(memory[model.stockSlots[model.ovens[i].stock]]);
+    if (model.ratesAtStart || !model.conveyors.empty() || !model.ovens.empty())
         model.execute(model.rates, memory.data(), state);
     std::vector<double> levels(model.stockSlots.size());
     for (std::size_t s = 0; s < levels.size(); ++s)
@@ -136,6 +139,8 @@ void Runner::netFlows(double *out, double step)
         serveQueues(step);
     if (!model.conveyors.empty())
         admitToConveyors(step);
+    if (!model.ovens.empty())
+        admitToOvens(step);
     if (!model.queues.empty())
         overflowQueues(step);
     const std::size_t stocks = model.stockSlots.size();
@@ -278,6 +283,8 @@ void Runner::overflowQueues(double step)
             m[f] = std::max(0.0, blocked) / step;
             if (!model.conveyors.empty())
                 admitToConveyors(step);
+            if (!model.ovens.empty())
+                admitToOvens(step);
             blocked -= m[f] * step;
         }
     }
@@ -298,6 +305,20 @@ void Runner::advanceQueues(std::vector<double> &levels, double step)
         for (std::uint32_t f : q.inflows)
             state.queues[i].put(std::max(0.0, m[f]) * step);
         levels[q.stock] = state.queues[i].contents();
+    }
+}
+
+void Runner::admitToOvens(double step)
+{
+    for (std::size_t i = 0; i < model.ovens.size(); ++i)
+        state.ovens[i].admit(model.ovens[i], memory.data(), step);
+}
+
+void Runner::advanceOvens(std::vector<double> &levels, double step)
+{
+    for (std::size_t i = 0; i < model.ovens.size(); ++i) {
+        state.ovens[i].advance(model.ovens[i], memory.data(), step);
+        levels[model.ovens[i].stock] = state.ovens[i].contents();
     }
 }
 

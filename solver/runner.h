@@ -39,6 +39,10 @@ public:
     void serveQueues(double step);
     void overflowQueues(double step);
     void advanceQueues(std::vector<double> &levels, double step);
+    // Ovens (solver/oven.h): their inflows cut to what they take (with the conveyors'), and
+    // after a step they move on.
+    void admitToOvens(double step);
+    void advanceOvens(std::vector<double> &levels, double step);
     void record();                 // appends the recorded series' current values
     void save(Results &results);   // appends a row: time, then every output
     Results emptyResults(std::size_t expectedRows) const;

@@ -85,6 +85,8 @@ RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *canc
                 run.advanceConveyors(levels, run.dt);
             if (!run.model.queues.empty())
                 run.advanceQueues(levels, run.dt);
+            if (!run.model.ovens.empty())
+                run.advanceOvens(levels, run.dt);
         } else {
             rk4.do_step(system, levels, t, run.dt);
         }
@@ -140,9 +142,9 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
         method = *options.method;
     else if (const auto m = methodFromName(model.specs.method))
         method = *m;
-    // A conveyor or a queue moves one DT at a time, which Runge-Kutta's part-steps cannot split:
-    // Stella runs such models with Euler, and so does Meadows, saying so.
-    const bool forcedEuler = (!model.conveyors.empty() || !model.queues.empty()) && method != Method::Euler;
+    // A conveyor, a queue or an oven moves one DT at a time, which Runge-Kutta's part-steps
+    // cannot split: Stella runs such models with Euler, and so does Meadows, saying so.
+    const bool forcedEuler = (!model.conveyors.empty() || !model.queues.empty() || !model.ovens.empty()) && method != Method::Euler;
     if (forcedEuler)
         method = Method::Euler;
     const bool adaptive = method == Method::RK45 || method == Method::Rosenbrock;
@@ -156,7 +158,7 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
                                               .arg(model.specs.method)));
     if (forcedEuler)
         result.warnings.push_back(Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,
-                                             QStringLiteral("the model has conveyors or queues, which move one DT at a time: "
+                                             QStringLiteral("the model has conveyors, queues or ovens, which move one DT at a time: "
                                                             "it runs with Euler's method, as Stella does")));
     if (result.results)
         result.firstNonFinite = firstNonFinite(model, *result.results);

@@ -189,8 +189,8 @@ private:
         if (cv.kind == VariableKind::Stock) {
             linkFlows(index, v.inflows, LinkPolarity::Positive);
             linkFlows(index, v.outflows, LinkPolarity::Negative);
-            // A conveyor's belt and a queue decide their outflows: more held, more released.
-            if (conveyorOptions(v) || isQueue(v)) {
+            // A conveyor's belt, a queue and an oven decide their outflows: more held, more released.
+            if (conveyorOptions(v) || isQueue(v) || ovenOptions(v)) {
                 for (int flow : cv.outflows)
                     m_out.graph.addLink(index, flow, LinkPolarity::Positive);
             }

@@ -26,6 +26,13 @@ void Flattener::collectConveyorExits()
                         m_conveyorExits.insert(flow);
                 }
             }
+            if (ovenOptions(stock) && stock.outflows.size() == 1) {
+                const Variable *flow = model.findVariable(stock.outflows.front());
+                if (flow && flow->kind == VariableKind::Flow) {
+                    m_conveyorExits.insert(flow);
+                    m_ovenExits.insert(flow);
+                }
+            }
             if (!conveyorOptions(stock))
                 continue;
             for (const QString &name : stock.outflows) {
@@ -46,19 +53,7 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
     // The belt keeps the conveyor at or above zero; limiting its flows as a non-negative
     // stock would cut what the belt has already released.
     m_out.vars[index].nonNegative = false;
-    const auto option = [&](const QString &text, const QString &what) -> int {
-        if (text.trimmed().isEmpty())
-            return -1;
-        std::optional<Node> n = resolveEquation(scope, stock, text, stock.elementSource, ctx);
-        if (!n)
-            return -1;
-        try {
-            return addHidden(FlatVar::Kind::Aux, what, std::move(*n));
-        } catch (const Failure &f) {
-            errorAt(stock, f.message);
-            return -1;
-        }
-    };
+    const auto option = [&](const QString &text, const QString &what) { return stockOption(scope, stock, text, what, ctx); };
     FlatConveyor c;
     c.stock = index;
     c.exponentialLeak = options->exponentialLeak;
@@ -90,6 +85,22 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
         }
     }
     m_out.conveyors.push_back(std::move(c));
+}
+
+int Flattener::stockOption(Scope &scope, const Variable &stock, const QString &text, const QString &what,
+                           const ElementContext &ctx)
+{
+    if (text.trimmed().isEmpty())
+        return -1;
+    std::optional<Node> n = resolveEquation(scope, stock, text, stock.elementSource, ctx);
+    if (!n)
+        return -1;
+    try {
+        return addHidden(FlatVar::Kind::Aux, what, std::move(*n));
+    } catch (const Failure &f) {
+        errorAt(stock, f.message);
+        return -1;
+    }
 }
 
 void Flattener::addQueue(Scope &scope, const Variable &stock, int index, const ElementContext &ctx)

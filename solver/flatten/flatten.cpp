@@ -71,6 +71,7 @@ FlatModel Flattener::run()
     resolve(m_root);
     checkProfiles();
     finishConveyors();
+    finishOvens();
     return std::move(m_out);
 }
 
@@ -112,9 +113,10 @@ void Flattener::error(const SourceRef &ref, int offset, int length, const QStrin
 }
 
 // A problem with a variable as a whole (no equation, a dimension missing...).
-void Flattener::errorAt(const Variable &v, const QString &message)
+void Flattener::errorAt(const Variable &v, const QString &message, Severity severity)
 {
     Diagnostic d;
+    d.severity = severity;
     d.file = m_project.fileName;
     if (v.elementSource.isValid()) {
         d.file = v.elementSource.fileName(); // a module's model may come from another file
@@ -217,16 +219,19 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
         return;
     FlatVar &target = m_out.vars[index];
     if (isConveyorExit(v)) {
-        // The belt or the queue computes it (finishConveyors); an equation of its own is not used.
+        // The belt, the queue or the oven computes it (finishConveyors, finishOvens); an
+        // equation of its own is not used.
         target.source = v.equationSource;
         if (i == 0 && !v.equation.trimmed().isEmpty() && v.elements.empty())
             m_out.diagnostics.push_back({Severity::Warning, v.equationSource.fileName(),
                                          v.equationSource.isValid() ? v.equationSource.positionOfDecodedOffset(0) : SourcePos{},
                                          QStringLiteral("the equation of '%1' is ignored: %2").arg(displayName(v.name),
-                                             isOverflow(v) ? QStringLiteral("it is a queue's overflow, which takes what the queue's "
-                                                                            "other outflows could not pass on")
-                                                           : QStringLiteral("it is the outflow of a conveyor, which releases "
-                                                                            "what entered one transit time before"))});
+                                             isOverflow(v)              ? QStringLiteral("it is a queue's overflow, which takes what the "
+                                                                                            "queue's other outflows could not pass on")
+                                             : m_ovenExits.contains(&v) ? QStringLiteral("it is the outflow of an oven, which releases "
+                                                                                         "its whole content when it has cooked")
+                                                                        : QStringLiteral("it is the outflow of a conveyor, which releases "
+                                                                                         "what entered one transit time before"))});
     } else if (auto o = m_overrides.constFind(index); o != m_overrides.constEnd()) {
         target.equation = Node::constant(*o);
     } else {
@@ -280,6 +285,7 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
             linkFlow(scope, v, f, ctx, m_out.vars[index].outflows, false);
         addConveyor(scope, v, index, ctx);
         addQueue(scope, v, index, ctx);
+        addOven(scope, v, index, ctx);
     }
 }
 

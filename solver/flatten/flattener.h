@@ -10,6 +10,7 @@
 //   allocation.cpp  Vensim's ALLOCATE AVAILABLE and ALLOCATE BY PRIORITY over a dimension
 //   macros.cpp      macro calls, one hidden scope per call
 //   conveyors.cpp   Stella's conveyors and queues: belt-computed outflows and leaks, FIFO queues
+//   ovens.cpp       Stella's ovens: batch stocks whose outflow releases what they cooked
 //   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT, NPV...: hidden stocks, flows, series
 //   vectors.cpp     Vensim's VECTOR SORT ORDER, RANK, REORDER and ELM MAP
 #include "solver/flatmodel.h"
@@ -96,7 +97,7 @@ private:
     // flatten.cpp
     bool writtenByVensim() const;
     void error(const SourceRef &ref, int offset, int length, const QString &variable, const QString &message);
-    void errorAt(const Variable &v, const QString &message);
+    void errorAt(const Variable &v, const QString &message, Severity severity = Severity::Error);
     void applyOverridesCheck();
     void resolve(Scope &scope);
     void presetConstants(Scope &scope);
@@ -182,6 +183,13 @@ private:
     void addConveyor(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);
     void addQueue(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);
     void finishConveyors();
+    // A conveyor's or an oven's option (an equation of the stock's) as a hidden auxiliary;
+    // -1 when the text is empty or does not resolve (said).
+    int stockOption(Scope &scope, const Variable &stock, const QString &text, const QString &what, const ElementContext &ctx);
+
+    // ovens.cpp
+    void addOven(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);
+    void finishOvens();
 
     // stateful.cpp
     int addHidden(FlatVar::Kind kind, const QString &what, Node eqn);
@@ -228,7 +236,8 @@ private:
     std::int64_t m_moduleCopies = 0;
     QHash<int, QString> m_flowFills, m_flowDrains; // flow -> the stock it fills / drains
     QHash<int, double> m_overrides;
-    QSet<const Variable *> m_conveyorExits; // flows a conveyor's belt or a queue computes
+    QSet<const Variable *> m_conveyorExits; // flows a conveyor's belt, a queue or an oven computes
+    QSet<const Variable *> m_ovenExits;     // of those, the ovens' outflows
     std::vector<int> m_queueDrains; // queue outflows without an equation: they take everything
     // "Did you mean" is offered for this many unknown names: each guess compares the name with
     // every variable in scope, and a file of thousands of unknown names would otherwise take

@@ -57,6 +57,7 @@ private slots:
     void lookupMeanAndArea();
     void arrayedGraphicalFunctions();
     void secondEquationIsAWarning();
+    void standardDeviation();
 };
 
 // v[Slot] = Slot * 10 over Slot = 1..4: v = 10, 20, 30, 40. r[Region] = Region: 1, 2, 3.
@@ -344,6 +345,63 @@ void TestArrays::secondEquationIsAWarning()
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
     QCOMPARE(r.value(QStringLiteral("x"), 0), 2.0);
     QCOMPARE(r.value(QStringLiteral("y[a]"), 0), 4.0);
+}
+
+// STDDEV: the population standard deviation, sqrt(sum((x - mean)^2) / n) (see
+// populationStdDev in solver/builtins.cpp for why n). v[Slot] = 10, 20, 30, 40 (mean 25,
+// squared deviations 225 + 25 + 25 + 225 = 500); grid[Region, Slot] = Region * 10 + Slot.
+void TestArrays::standardDeviation()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Slot\" size=\"4\"/>") + kRegions + QStringLiteral("</dimensions>");
+    const QString vars =
+        arrayed(QStringLiteral("v"), {QStringLiteral("Slot")}, QStringLiteral("Slot * 10"))
+        + arrayed(QStringLiteral("grid"), {QStringLiteral("Region"), QStringLiteral("Slot")}, QStringLiteral("Region * 10 + Slot"))
+        + aux(QStringLiteral("whole"), QStringLiteral("STDDEV(v)"))                  // sqrt(500 / 4) = sqrt(125)
+        + aux(QStringLiteral("starred"), QStringLiteral("STDDEV(v[*])"))             // the same: sqrt(125)
+        + aux(QStringLiteral("doubled"), QStringLiteral("STDDEV(v[*] * 2)"))         // each deviation doubled: sqrt(2000 / 4) = sqrt(500)
+        + aux(QStringLiteral("shifted"), QStringLiteral("STDDEV(v[*] + 1000)"))      // a shift moves no deviation: sqrt(125)
+        + aux(QStringLiteral("pair"), QStringLiteral("STDDEV(v[1:2])"))              // 10, 20: mean 15, (25 + 25) / 2 = 25: 5
+        + aux(QStringLiteral("one"), QStringLiteral("STDDEV(v[3:3])"))               // one element: 0
+        + aux(QStringLiteral("scalar"), QStringLiteral("STDDEV(7)"))                 // one value: 0
+        // column 1 of grid: 11, 21, 31: mean 21, (100 + 0 + 100) / 3 = 200 / 3
+        + aux(QStringLiteral("column"), QStringLiteral("STDDEV(grid[*, 1])"))
+        // all twelve: rows 11..14, 21..24, 31..34. Mean 22.5; the row means 12.5, 22.5, 32.5
+        // add (100 + 0 + 100) * 4 = 800 to the rows' own 3 * 5 (1.5^2 + 0.5^2 + 0.5^2 + 1.5^2 = 5)
+        // = 815: sqrt(815 / 12)
+        + aux(QStringLiteral("everything"), QStringLiteral("STDDEV(grid)"))
+        // per region, its own row: 1.5, 0.5, 0.5, 1.5 from the row mean: sqrt(5 / 4)
+        + arrayed(QStringLiteral("row spread"), {QStringLiteral("Region")}, QStringLiteral("STDDEV(grid[Region, *])"))
+        // v times TIME: 0 at time 0 (all equal), sqrt(125) * 2 at time 2
+        + aux(QStringLiteral("growing"), QStringLiteral("STDDEV(v[*] * TIME)"));
+    const auto r = simulateText(xmile(vars, specs(0, 2, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.value(QStringLiteral("whole"), 0), std::sqrt(125.0));
+    QCOMPARE(r.value(QStringLiteral("starred"), 0), std::sqrt(125.0));
+    QCOMPARE(r.value(QStringLiteral("doubled"), 0), std::sqrt(500.0));
+    QCOMPARE(r.value(QStringLiteral("shifted"), 0), std::sqrt(125.0));
+    QCOMPARE(r.value(QStringLiteral("pair"), 0), 5.0);
+    QCOMPARE(r.value(QStringLiteral("one"), 0), 0.0);
+    QCOMPARE(r.value(QStringLiteral("scalar"), 0), 0.0);
+    QCOMPARE(r.value(QStringLiteral("column"), 0), std::sqrt(200.0 / 3.0));
+    QCOMPARE(r.value(QStringLiteral("everything"), 0), std::sqrt(815.0 / 12.0));
+    QCOMPARE(r.value(QStringLiteral("row spread[North]"), 0), std::sqrt(1.25));
+    QCOMPARE(r.value(QStringLiteral("row spread[East]"), 0), std::sqrt(1.25));
+    QCOMPARE(r.value(QStringLiteral("growing"), 0), 0.0);
+    QCOMPARE(r.value(QStringLiteral("growing"), 2), 2 * std::sqrt(125.0));
+
+    // The standard deviation of no elements is undefined: an error, as for MEAN.
+    const QString empty = QStringLiteral("<dimensions><dim name=\"None\" size=\"0\"/></dimensions>");
+    const auto none = simulateText(xmile(arrayed(QStringLiteral("w"), {QStringLiteral("None")}, QStringLiteral("1"))
+                                             + aux(QStringLiteral("bad"), QStringLiteral("STDDEV(w)")),
+                                         specs(0, 1, 1), QStringLiteral("Euler"), empty));
+    QVERIFY2(none.firstError().contains(QLatin1String("of no elements is undefined")), qPrintable(none.firstError()));
+
+    // The run and the expression evaluator (which loop analysis uses) share the registry's
+    // evaluation: 1, 2, 3, 4 has mean 2.5 and squared deviations 2.25 + 0.25 + 0.25 + 2.25 = 5.
+    QCOMPARE(mismatchAlone(QStringLiteral("STDDEV(1, 2, 3, 4)"), std::sqrt(5.0 / 4.0)), QString());
+    const ParseResult parsed = parseEquation(QStringLiteral("STDDEV(1, 2, 3, 4)"));
+    QVERIFY(parsed.expr);
+    QCOMPARE(evaluate(*parsed.expr, EvaluationContext{}), std::optional<double>(std::sqrt(5.0 / 4.0)));
 }
 
 QTEST_GUILESS_MAIN(TestArrays)

@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "scene/diagramscene.h"
 #include "scene/diagramview.h"
+#include "scene/stockitem.h"
 #include "solver/simulation.h"
 #include "support/testfiles.h"
 
@@ -21,6 +22,7 @@
 #include <QImage>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPainter>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -57,6 +59,40 @@ QString sameAsRun(const QList<QPointF> &line, const Results &run, const QString 
     return {};
 }
 
+// A stock of 90 by 50 drawn alone, white around it, 3 pixels to the unit.
+QImage drawnStock(StockItem::Kind kind)
+{
+    StockItem item(1);
+    ViewElement e;
+    e.type = ViewElement::Type::Stock;
+    e.name = QStringLiteral("s");
+    e.x = 0;
+    e.y = 0;
+    e.width = 90;
+    e.height = 50;
+    item.setElement(e);
+    item.setKind(kind);
+    QImage image(270, 150, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(3, 3);
+    painter.translate(45, 25);
+    item.paint(&painter, nullptr, nullptr);
+    return image;
+}
+
+// Pixels inside the box (away from its border) much darker than the box's own fill.
+int inkInside(const QImage &image)
+{
+    const QRgb fill = image.pixel(image.width() / 2, 8); // just inside the top border, above any mark
+    int ink = 0;
+    for (int y = 12; y < image.height() - 12; ++y)
+        for (int x = 12; x < image.width() - 12; ++x)
+            ink += qGray(image.pixel(x, y)) < qGray(fill) - 60;
+    return ink;
+}
+
 QAction *menuAction(QWidget *window, const QString &text)
 {
     for (QAction *a : window->findChildren<QAction *>()) {
@@ -76,6 +112,7 @@ private slots:
     void fileExportWritesEveryFormat();
     void postmortemChartsTheTickedVariablesAgainstTheSavedRun();
     void aSliderEditIsWhatThePostmortemShows();
+    void conveyorsQueuesAndOvensAreDrawnApart();
 };
 
 void TestExportGui::copyAsImagePutsTheDiagramOnTheClipboard()
@@ -280,6 +317,50 @@ void TestExportGui::aSliderEditIsWhatThePostmortemShows()
     // (180 - 70 = 110 degrees above the room, cooling with a time constant of 10 minutes over
     // 30: 70 + 110 e^-3 = 75.5).
     QVERIFY2(tea->run.back().y() > 98, qPrintable(QString::number(tea->run.back().y())));
+}
+
+// Stella's special stocks are told apart from a plain one in the editor and in pictures: a
+// plain box has nothing inside; a conveyor, a queue and an oven each a mark, each different.
+// Opened from a file, each stock takes the look its XMILE element asks for.
+void TestExportGui::conveyorsQueuesAndOvensAreDrawnApart()
+{
+    QCOMPARE(inkInside(drawnStock(StockItem::Kind::Plain)), 0);
+    const QImage conveyor = drawnStock(StockItem::Kind::Conveyor);
+    const QImage queue = drawnStock(StockItem::Kind::Queue);
+    const QImage oven = drawnStock(StockItem::Kind::Oven);
+    for (const QImage *image : {&conveyor, &queue, &oven})
+        QVERIFY2(inkInside(*image) > 200, qPrintable(QString::number(inkInside(*image))));
+    QVERIFY(conveyor != queue && queue != oven && oven != conveyor);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("line.xmile"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArrayLiteral(
+        "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\"><header/>"
+        "<sim_specs><start>0</start><stop>4</stop><dt>1</dt></sim_specs><model><variables>"
+        "<stock name=\"Plain\"><eqn>0</eqn><inflow>a</inflow></stock><flow name=\"a\"><eqn>1</eqn></flow>"
+        "<stock name=\"Belt\"><eqn>0</eqn><inflow>b</inflow><outflow>c</outflow><conveyor><len>2</len></conveyor></stock>"
+        "<flow name=\"b\"><eqn>1</eqn></flow><flow name=\"c\"/>"
+        "<stock name=\"Line\"><eqn>0</eqn><inflow>d</inflow><outflow>e</outflow><queue/></stock>"
+        "<flow name=\"d\"><eqn>1</eqn></flow><flow name=\"e\"/>"
+        "<stock name=\"Kiln\"><eqn>0</eqn><inflow>f</inflow><outflow>g</outflow><oven><fill_time>1</fill_time>"
+        "<cook_time>1</cook_time></oven></stock><flow name=\"f\"><eqn>1</eqn></flow><flow name=\"g\"/>"
+        "</variables><views><view><stock name=\"Plain\" x=\"100\" y=\"100\"/><stock name=\"Belt\" x=\"250\" y=\"100\"/>"
+        "<stock name=\"Line\" x=\"400\" y=\"100\"/><stock name=\"Kiln\" x=\"550\" y=\"100\"/></view></views>"
+        "</model></xmile>"));
+    file.close();
+    MainWindow window;
+    window.setQuiet(true);
+    QVERIFY(window.openFile(path));
+    QHash<QString, StockItem::Kind> kinds;
+    for (QGraphicsItem *item : window.scene()->items())
+        if (auto *stock = dynamic_cast<StockItem *>(item))
+            kinds.insert(stock->element().name, stock->kind());
+    QCOMPARE(kinds.value(QStringLiteral("Plain"), StockItem::Kind::Oven), StockItem::Kind::Plain);
+    QCOMPARE(kinds.value(QStringLiteral("Belt")), StockItem::Kind::Conveyor);
+    QCOMPARE(kinds.value(QStringLiteral("Line")), StockItem::Kind::Queue);
+    QCOMPARE(kinds.value(QStringLiteral("Kiln")), StockItem::Kind::Oven);
 }
 
 QTEST_MAIN(TestExportGui)

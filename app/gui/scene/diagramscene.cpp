@@ -9,6 +9,7 @@
 #include "document.h"
 #include "flowitem.h"
 #include "looplabellayout.h"
+#include "model/conveyoroptions.h"
 #include "model/names.h"
 #include "moduleitem.h"
 #include "stockitem.h"
@@ -334,6 +335,12 @@ void DiagramScene::refreshVariableLook(ElementItem *item)
     if (auto *variable = dynamic_cast<VariableItem *>(item)) {
         const Variable *v = m_document->variable(item->element().name);
         variable->setArrayed(v && v->isArray());
+        if (auto *stock = dynamic_cast<StockItem *>(item))
+            stock->setKind(!v                   ? StockItem::Kind::Plain
+                           : conveyorOptions(*v) ? StockItem::Kind::Conveyor
+                           : isQueue(*v)         ? StockItem::Kind::Queue
+                           : ovenOptions(*v)     ? StockItem::Kind::Oven
+                                                 : StockItem::Kind::Plain);
     }
     if (auto *aux = dynamic_cast<AuxItem *>(item)) {
         const Variable *v = m_document->variable(item->element().name);

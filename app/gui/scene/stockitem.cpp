@@ -18,6 +18,71 @@ QPainterPath StockItem::body() const
     return p;
 }
 
+void StockItem::setKind(Kind kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    update();
+}
+
+// The mark of a special stock, in the lower part of the box, under the fill level and the
+// sparkline; drawn in the border's colour, thin, so the box stays a stock at a glance.
+void StockItem::paintKind(QPainter *painter, const QRectF &box) const
+{
+    if (m_kind == Kind::Plain)
+        return;
+    const DiagramStyle &s = DiagramStyle::current();
+    QPen pen(s.stockBorder, 1.1);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    const double unit = std::min(box.height() / 4, box.width() / 8);
+    const double y = box.bottom() - unit * 1.4; // the mark's middle
+    switch (m_kind) {
+    case Kind::Conveyor: {
+        // A belt round two rollers, with its slats.
+        const double r = unit * 0.6;
+        const QRectF belt(box.left() + unit * 0.5, y - r, box.width() - unit, 2 * r);
+        painter->drawRoundedRect(belt, r, r);
+        painter->drawEllipse(QPointF(belt.left() + r, y), r * 0.45, r * 0.45);
+        painter->drawEllipse(QPointF(belt.right() - r, y), r * 0.45, r * 0.45);
+        for (double x = belt.left() + 2.2 * r; x < belt.right() - 2 * r; x += r * 1.2)
+            painter->drawLine(QPointF(x, y - r), QPointF(x, y - r * 0.35));
+        break;
+    }
+    case Kind::Queue: {
+        // Items waiting in a row, the first at the exit on the right.
+        const double side = unit * 1.1;
+        for (int i = 0; i < 4; ++i) {
+            const double x = box.right() - unit * 0.6 - side - double(i) * side * 1.45;
+            if (x < box.left())
+                break;
+            painter->drawRect(QRectF(x, y - side / 2, side, side));
+        }
+        break;
+    }
+    case Kind::Oven: {
+        // A door with its window over a row of burner flames.
+        const QRectF door(box.left() + unit * 0.6, box.top() + unit * 0.5, box.width() - unit * 1.2,
+                          box.height() - unit * 2.2);
+        painter->drawRect(door);
+        painter->drawLine(QPointF(door.left() + unit * 0.5, door.top() + unit * 0.6),
+                          QPointF(door.right() - unit * 0.5, door.top() + unit * 0.6)); // the handle
+        const double flame = unit * 0.7;
+        for (double x = box.left() + unit * 1.2; x < box.right() - unit; x += unit * 1.4) {
+            QPainterPath f;
+            f.moveTo(x - flame / 2, box.bottom() - unit * 0.5);
+            f.quadTo(x - flame / 2, box.bottom() - unit * 0.5 - flame, x, box.bottom() - unit * 0.5 - flame * 1.3);
+            f.quadTo(x + flame / 2, box.bottom() - unit * 0.5 - flame, x + flame / 2, box.bottom() - unit * 0.5);
+            painter->drawPath(f);
+        }
+        break;
+    }
+    case Kind::Plain:
+        break;
+    }
+}
+
 void StockItem::setTrajectory(std::vector<double> values)
 {
     m_trajectory = std::move(values);
@@ -55,10 +120,11 @@ void StockItem::paintBody(QPainter *painter) const
     painter->setPen(QPen(s.stockBorder, 1.5));
     painter->setBrush(s.stockFill);
     painter->drawPath(body());
+    const QRectF box = body().boundingRect().adjusted(1.5, 1.5, -1.5, -1.5);
+    paintKind(painter, box);
     const double fill = fillFraction();
     if (fill < 0)
         return;
-    const QRectF box = body().boundingRect().adjusted(1.5, 1.5, -1.5, -1.5);
     // The level at the scrubbed time, as a band rising from the bottom.
     QColor level = s.stockBorder;
     level.setAlphaF(0.18);
