@@ -1,4 +1,5 @@
 #include "oven.h"
+#include "inflowadmission.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,11 +36,7 @@ void Oven::admit(const CompiledOven &o, double *m, double dt)
         m_cleanSteps = o.cleanTime >= 0 ? ovenSteps(m[o.cleanTime], dt, 0) : 0;
     // What a conveyor releases into the oven has nowhere else to go: it enters whatever
     // the phase, and takes room under the capacity first.
-    double driven = 0;
-    for (std::size_t f = 0; f < o.inflows.size(); ++f) {
-        if (o.beltDriven[f])
-            driven += std::max(0.0, m[o.inflows[f]]) * dt;
-    }
+    const double driven = beltDrivenRate(m, o.inflows, o.beltDriven) * dt;
     double available = 0; // an amount, over this DT; a shut oven takes nothing
     if (m_phase == Phase::Filling) {
         available = HUGE_VAL;
@@ -48,14 +45,7 @@ void Oven::admit(const CompiledOven &o, double *m, double dt)
         if (o.capacity >= 0)
             available = std::min(available, std::max(0.0, m[o.capacity] - m_content - driven));
     }
-    for (std::size_t f = 0; f < o.inflows.size(); ++f) {
-        if (o.beltDriven[f])
-            continue;
-        double &flow = m[o.inflows[f]];
-        const double served = std::min(std::max(0.0, flow) * dt, available);
-        available -= served;
-        flow = served / dt;
-    }
+    serveInflows(m, o.inflows, o.beltDriven, available, dt);
 }
 
 void Oven::advance(const CompiledOven &o, const double *m, double dt)

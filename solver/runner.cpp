@@ -1,4 +1,5 @@
 #include "runner.h"
+#include "inflowadmission.h"
 
 #include "model/sizelimit.h"
 
@@ -222,22 +223,11 @@ void Runner::admitToConveyors(double step)
             double leaving = c.outflow >= 0 ? m[c.outflow] : 0.0;
             for (const CompiledLeak &l : c.leaks)
                 leaving += m[l.flow];
-            double driven = 0;
-            for (std::size_t f = 0; f < c.inflows.size(); ++f) {
-                if (c.beltDriven[f])
-                    driven += std::max(0.0, m[c.inflows[f]]);
-            }
+            const double driven = beltDrivenRate(m, c.inflows, c.beltDriven);
             const double after = m[model.stockSlots[c.stock]] + (driven - leaving) * step;
             available = std::min(available, std::max(0.0, m[c.capacity] - after));
         }
-        for (std::size_t f = 0; f < c.inflows.size(); ++f) {
-            if (c.beltDriven[f])
-                continue;
-            double &flow = m[c.inflows[f]];
-            const double served = std::min(std::max(0.0, flow) * step, available);
-            available -= served;
-            flow = served / step;
-        }
+        serveInflows(m, c.inflows, c.beltDriven, available, step);
     }
 }
 
