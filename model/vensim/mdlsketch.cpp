@@ -218,6 +218,7 @@ private:
                 if (e.type == T::Stock) {
                     e.width = 2 * item.w;
                     e.height = 2 * item.h;
+                    e.labelSide = QStringLiteral("center"); // Vensim writes a stock's name in its box
                 }
             }
             if (item.type == 11)
