@@ -10,7 +10,8 @@ int ovenSteps(double time, double dt, int minimum)
 {
     if (!(time > 0) || !(dt > 0)) // a negative, zero or NaN time: the least the phase takes
         return minimum;
-    return int(std::clamp(std::round(time / dt), double(minimum), 1e6));
+    // More steps than any run has (runner.cpp refuses more than 1e9), still well within an int.
+    return int(std::clamp(std::round(time / dt), double(minimum), 1.1e9));
 }
 
 void Oven::start(double content)
