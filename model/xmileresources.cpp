@@ -1,4 +1,5 @@
 #include "xmileresources.h"
+#include "filenamecheck.h"
 
 #include "model/names.h"
 #include "model/xmilereader.h"
@@ -65,6 +66,10 @@ void load(Project &project, const QString &path, std::vector<Diagnostic> &diagno
             // A copy: reading the resource appends to project.models, which moves this variable.
             const Variable module = candidate;
             const QString *resource = findAttribute(module.extras.attributes, u"resource");
+            if (const QString problem = nulCharacterProblem(*resource); !problem.isEmpty()) {
+                diagnostics.push_back(errorAt(module, path, QStringLiteral("module '%1': %2").arg(displayName(module.name), problem)));
+                continue;
+            }
             const QString file = QDir(QFileInfo(path).absolutePath()).absoluteFilePath(*resource);
             const QString canonical = QFileInfo(file).canonicalFilePath();
             if (canonical.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "workbook.h"
 
+#include "model/filenamecheck.h"
+
 #include <QFileInfo>
 
 namespace meadows::spreadsheet {
@@ -43,6 +45,8 @@ const DefinedName *Workbook::definedName(const QString &name, const QString &she
 
 ReadResult readWorkbook(const QString &path, const QString &delimiter)
 {
+    if (const QString problem = nulCharacterProblem(path); !problem.isEmpty())
+        return {std::nullopt, problem};
     const QFileInfo info(path);
     if (!info.exists())
         return {std::nullopt, QStringLiteral("the file %1 does not exist").arg(path)};
