@@ -367,8 +367,11 @@ std::optional<Expr> ExprParser::primary()
                     n.outputs.push_back(std::move(*output));
                     sep = m_lex.next();
                 }
-                if (sep.kind == Tok::RParen)
+                if (sep.kind == Tok::RParen) {
+                    if (!deepen(n)) // a call's depth counts its arguments', as an operator's does
+                        return std::nullopt;
                     return n;
+                }
                 if (sep.kind != Tok::Comma)
                     return fail(sep.offset, QStringLiteral("expected ',' or ')' in the arguments of %1 (opened at %2)")
                                                 .arg(t.text, m_lex.lineAndColumn(open)));

@@ -93,6 +93,12 @@ QString generated(const QString &kind, int n)
         return mdl(QStringList(n, QStringLiteral("b")).join(QStringLiteral(" + ")));
     if (kind == QLatin1String("mdl-signs"))
         return mdl(QStringLiteral("- ").repeated(n) + QStringLiteral("b"));
+    if (kind == QLatin1String("mdl-calls")) { // MAX(b + ... + b + MAX(b + ... + b + ..., 0), 0): n calls, 20 terms each
+        QString e = QStringLiteral("b");
+        for (int i = 0; i < n; ++i)
+            e = QStringLiteral("MAX(%1 + %2, 0)").arg(QStringList(20, QStringLiteral("b")).join(QStringLiteral(" + ")), e);
+        return mdl(e);
+    }
     if (kind == QLatin1String("mdl-power"))
         return mdl(QStringList(n, QStringLiteral("b")).join(QStringLiteral("^")));
     if (kind == QLatin1String("parens")) // n parentheses around 1
