@@ -15,36 +15,10 @@ Expr at(qsizetype offset)
     return e;
 }
 
-Expr name(const QString &text, qsizetype offset)
-{
-    Expr e = at(offset);
-    e.kind = Expr::Kind::Name;
-    e.text = text;
-    return e;
-}
-
-Expr call(const QString &function, std::vector<Expr> args, qsizetype offset)
-{
-    Expr e = at(offset);
-    e.kind = Expr::Kind::Call;
-    e.text = function;
-    e.args = std::move(args);
-    return e;
-}
-
-Expr binary(const QString &op, Expr left, Expr right)
-{
-    Expr e = at(left.offset);
-    e.kind = Expr::Kind::Binary;
-    e.text = op;
-    e.args = {std::move(left), std::move(right)};
-    return e;
-}
-
 Expr ifThenElse(Expr condition, Expr then, Expr otherwise)
 {
     const qsizetype offset = condition.offset;
-    return call(QStringLiteral("IF THEN ELSE"), {std::move(condition), std::move(then), std::move(otherwise)}, offset);
+    return callAt(QStringLiteral("IF THEN ELSE"), {std::move(condition), std::move(then), std::move(otherwise)}, offset);
 }
 
 Expr notAvailable(qsizetype offset)
@@ -72,7 +46,7 @@ struct Tables {
 
     Expr read(const QString &suffix, Expr x) const
     {
-        Expr e = call(base + suffix, {std::move(x)}, offset);
+        Expr e = callAt(base + suffix, {std::move(x)}, offset);
         e.subscripts = subscripts;
         return e;
     }
@@ -83,14 +57,14 @@ struct Tables {
     // when that is t itself or later (t at a point, or before the first), else the next.
     Expr timeAtOrAfter(const Expr &t) const
     {
-        return ifThenElse(binary(QStringLiteral(">="), timeAtOrBefore(t), t), timeAtOrBefore(t),
+        return ifThenElse(binaryOf(QStringLiteral(">="), timeAtOrBefore(t), t), timeAtOrBefore(t),
                           read(QStringLiteral(" next times"), t));
     }
     // t before the first point or after the last.
     Expr outside(const Expr &t) const
     {
-        return binary(QStringLiteral("OR"), binary(QStringLiteral(">"), timeAtOrBefore(t), t),
-                      binary(QStringLiteral("<"), read(QStringLiteral(" next times"), t), t));
+        return binaryOf(QStringLiteral("OR"), binaryOf(QStringLiteral(">"), timeAtOrBefore(t), t),
+                      binaryOf(QStringLiteral("<"), read(QStringLiteral(" next times"), t), t));
     }
 };
 
@@ -200,24 +174,24 @@ std::vector<Definition> dataEquations(const Definition &element, LookupTable poi
         out.push_back(table(element, tableBase + QStringLiteral(" next times"), timeTable(points.xs, true), offset));
     }
     const Tables tables{tableBase, element.subscripts, offset};
-    const Expr time = name(QStringLiteral("Time"), offset);
+    const Expr time = nameAt(QStringLiteral("Time"), offset);
     switch (element.reading) {
     case DataReading::Interpolate:
     case DataReading::HoldBackward:
         // The variable keeps its points as its own table, read at Time; held values are
         // XMILE's discrete table (each y until the next x, the ends held).
         points.hold = element.reading == DataReading::HoldBackward;
-        out.front().rhs = call(QStringLiteral("WITH LOOKUP"), {time, lookup(std::move(points), offset)}, offset);
+        out.front().rhs = callAt(QStringLiteral("WITH LOOKUP"), {time, lookup(std::move(points), offset)}, offset);
         break;
     case DataReading::LookForward:
         // Its own points, read at the time of the first point at or after Time.
-        out.front().rhs = call(QStringLiteral("WITH LOOKUP"), {tables.timeAtOrAfter(time), lookup(std::move(points), offset)},
+        out.front().rhs = callAt(QStringLiteral("WITH LOOKUP"), {tables.timeAtOrAfter(time), lookup(std::move(points), offset)},
                                offset);
         break;
     case DataReading::Raw:
         // Time is a point's time when the last point's time at or before it is Time itself;
         // before the first point that is the first's, after the last the last's.
-        out.front().rhs = ifThenElse(binary(QStringLiteral("="), tables.timeAtOrBefore(time), time), tables.values(time),
+        out.front().rhs = ifThenElse(binaryOf(QStringLiteral("="), tables.timeAtOrBefore(time), time), tables.values(time),
                                      notAvailable(offset));
         break;
     }

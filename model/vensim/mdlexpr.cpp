@@ -77,6 +77,44 @@ bool ExprParser::deepen(Expr &n)
     return false;
 }
 
+Expr nameAt(const QString &text, qsizetype offset, std::vector<Subscript> subscripts)
+{
+    Expr e;
+    e.kind = Expr::Kind::Name;
+    e.text = text;
+    e.subscripts = std::move(subscripts);
+    e.offset = offset;
+    return e;
+}
+
+Expr numberAt(double value, qsizetype offset)
+{
+    Expr e;
+    e.number = value;
+    e.offset = offset;
+    return e;
+}
+
+Expr callAt(const QString &function, std::vector<Expr> args, qsizetype offset)
+{
+    Expr e;
+    e.kind = Expr::Kind::Call;
+    e.text = function;
+    e.offset = offset;
+    e.args = std::move(args);
+    return e;
+}
+
+Expr binaryOf(const QString &op, Expr left, Expr right)
+{
+    Expr e;
+    e.kind = Expr::Kind::Binary;
+    e.text = op;
+    e.offset = left.offset;
+    e.args = {std::move(left), std::move(right)};
+    return e;
+}
+
 std::nullopt_t ExprParser::fail(qsizetype offset, const QString &message)
 {
     if (!error)

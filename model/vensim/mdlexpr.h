@@ -39,6 +39,13 @@ struct SyntaxError {
     QString message;
 };
 
+// Expressions the reader builds in place of a construct (SINTEG's limits, data read between
+// their points), each at the file offset its errors should point to.
+Expr nameAt(const QString &text, qsizetype offset, std::vector<Subscript> subscripts = {});
+Expr numberAt(double value, qsizetype offset);
+Expr callAt(const QString &function, std::vector<Expr> args, qsizetype offset);
+Expr binaryOf(const QString &op, Expr left, Expr right); // at the left operand's offset
+
 // Parses an expression, or a list of numbers, from text[begin, end). Empty with `error`
 // set when malformed.
 class ExprParser {

@@ -6,44 +6,6 @@ namespace meadows::vensim {
 
 namespace {
 
-Expr name(const QString &text, std::vector<Subscript> subscripts, qsizetype offset)
-{
-    Expr e;
-    e.kind = Expr::Kind::Name;
-    e.text = text;
-    e.subscripts = std::move(subscripts);
-    e.offset = offset;
-    return e;
-}
-
-Expr number(double v, qsizetype offset)
-{
-    Expr e;
-    e.number = v;
-    e.offset = offset;
-    return e;
-}
-
-Expr binary(const char *op, Expr a, Expr b)
-{
-    Expr e;
-    e.kind = Expr::Kind::Binary;
-    e.text = QString::fromLatin1(op);
-    e.offset = a.offset;
-    e.args = {std::move(a), std::move(b)};
-    return e;
-}
-
-Expr call(const char *f, std::vector<Expr> args, qsizetype offset)
-{
-    Expr e;
-    e.kind = Expr::Kind::Call;
-    e.text = QString::fromLatin1(f);
-    e.offset = offset;
-    e.args = std::move(args);
-    return e;
-}
-
 // A limit as written: a number (perhaps negative), or :NA: for none. Anything else is not
 // a limit Vensim accepts ("the last five arguments must be numbers or :NA:").
 struct Limit {
@@ -67,13 +29,13 @@ Limit limitOf(const Expr &e)
 Expr limited(Expr v, const Limit &min, const Limit &max, const Limit &spec, const Limit &thresh, qsizetype at)
 {
     if (spec.value && thresh.value) {
-        Expr near = binary("<", call("ABS", {binary("-", v, number(*spec.value, at))}, at), number(*thresh.value, at));
-        v = call("IF THEN ELSE", {std::move(near), number(*spec.value, at), v}, at);
+        Expr near = binaryOf("<", callAt("ABS", {binaryOf("-", v, numberAt(*spec.value, at))}, at), numberAt(*thresh.value, at));
+        v = callAt("IF THEN ELSE", {std::move(near), numberAt(*spec.value, at), v}, at);
     }
     if (max.value)
-        v = call("MIN", {number(*max.value, at), std::move(v)}, at);
+        v = callAt("MIN", {numberAt(*max.value, at), std::move(v)}, at);
     if (min.value)
-        v = call("MAX", {number(*min.value, at), std::move(v)}, at);
+        v = callAt("MAX", {numberAt(*min.value, at), std::move(v)}, at);
     return v;
 }
 
@@ -118,16 +80,16 @@ std::optional<Correction> rewrite(Definition &d, Reporter &report)
     std::vector<Subscript> own;
     for (const Subscript &sub : d.subscripts)
         own.push_back({sub.name, false});
-    const Expr self = name(d.name, own, at), step = name(QStringLiteral("TIME STEP"), {}, at);
-    const Expr next = binary("+", self, binary("*", rate, step));
+    const Expr self = nameAt(d.name, at, own), step = nameAt(QStringLiteral("TIME STEP"), at);
+    const Expr next = binaryOf("+", self, binaryOf("*", rate, step));
     // Said, because the flow is a variable of the model: it shows in the results, and loops
     // through the stock's rate are found through it as well.
     report.warning(at, QStringLiteral("SINTEG is read as INTEG with a flow '%1 SINTEG limits' that keeps '%1' within its "
                                       "limits; it is in the results, and loops are found through it too")
                            .arg(d.name.simplified()));
     Correction c{d.name.simplified() + QStringLiteral(" SINTEG limits"),
-                 binary("-", binary("/", binary("-", limited(next, min, max, spec, thresh, at), self), step), rate)};
-    s.args = {binary("+", rate, name(c.name, own, at)), limited(std::move(initial), min, max, spec, thresh, at)};
+                 binaryOf("-", binaryOf("/", binaryOf("-", limited(next, min, max, spec, thresh, at), self), step), rate)};
+    s.args = {binaryOf("+", rate, nameAt(c.name, at, own)), limited(std::move(initial), min, max, spec, thresh, at)};
     return c;
 }
 
