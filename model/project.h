@@ -90,6 +90,17 @@ struct SimSpecPlaces {
     friend bool operator==(const SimSpecPlaces &, const SimSpecPlaces &) { return true; }
 };
 
+// Vensim lets INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER depend on Time: each such
+// setting names the model variable that computes it (empty: the number in SimSpecs holds).
+// The run evaluates INITIAL TIME once, at Time 0, and the others at every step
+// (solver/simulation.cpp). XMILE has no way to say this: Meadows writes these names as
+// meadows: attributes of <sim_specs>.
+struct VaryingSpecs {
+    QString start, stop, dt, saveStep;
+    bool any() const { return !start.isEmpty() || !stop.isEmpty() || !dt.isEmpty() || !saveStep.isEmpty(); }
+    bool operator==(const VaryingSpecs &) const = default;
+};
+
 struct SimSpecs {
     double start = 0;
     double stop = 100;
@@ -97,6 +108,7 @@ struct SimSpecs {
     std::optional<double> saveStep; // default: dt
     QString method = QStringLiteral("Euler");
     QString timeUnits;
+    VaryingSpecs varying;
     XmlExtras extras;
     SimSpecPlaces places;
     bool operator==(const SimSpecs &) const = default;

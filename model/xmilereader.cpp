@@ -2,6 +2,7 @@
 #include "xmileresources.h"
 
 #include "conveyoroptions.h"
+#include "meadowsxml.h"
 #include "names.h"
 #include "sizelimit.h"
 #include "xmileelements.h"
@@ -239,7 +240,10 @@ void Reader::readSimSpecs(SimSpecs &s)
     s.places.file = m_source->fileName();
     const qsizetype end = m_reader.characterOffset();
     const SourcePos element = m_source->position(std::max<qsizetype>(m_source->text().lastIndexOf(u'<', end > 0 ? end - 1 : 0), 0));
-    s.extras.attributes = attributes({u"method", u"time_units", u"isee:save_interval"}, &v);
+    s.extras.attributes = attributes({u"method", u"time_units", u"isee:save_interval", kVaryingStartAttribute,
+                                      kVaryingStopAttribute, kVaryingDtAttribute, kVaryingSaveStepAttribute},
+                                     &v);
+    s.varying = {v[3], v[4], v[5], v[6]};
     if (!v[0].isEmpty())
         s.method = v[0];
     s.places.method = element;

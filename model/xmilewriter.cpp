@@ -46,6 +46,8 @@ private:
 // Whether any variable carries an attribute in Meadows' namespace, which the root must declare.
 static bool usesMeadowsNamespace(const Project &p)
 {
+    if (p.simSpecs.varying.any())
+        return true;
     for (const Model &m : p.models)
         for (const Variable &v : m.variables)
             for (const XmlAttribute &a : v.extras.attributes)
@@ -97,6 +99,13 @@ void Writer::simSpecs(const SimSpecs &s)
         m_w.writeAttribute(QStringLiteral("time_units"), s.timeUnits);
     if (s.saveStep)
         m_w.writeAttribute(QStringLiteral("isee:save_interval"), formatNumber(*s.saveStep));
+    const std::pair<const char16_t *, const QString *> varying[] = {{kVaryingStartAttribute, &s.varying.start},
+                                                                   {kVaryingStopAttribute, &s.varying.stop},
+                                                                   {kVaryingDtAttribute, &s.varying.dt},
+                                                                   {kVaryingSaveStepAttribute, &s.varying.saveStep}};
+    for (const auto &[name, variable] : varying)
+        if (!variable->isEmpty())
+            m_w.writeAttribute(QString::fromUtf16(name), *variable);
     s.extras.writeAttributes(m_w);
     text(QStringLiteral("start"), formatNumber(s.start));
     text(QStringLiteral("stop"), formatNumber(s.stop));

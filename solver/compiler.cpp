@@ -1,4 +1,5 @@
 #include "compiler.h"
+#include "computedclock.h"
 #include "random.h"
 
 #include <QHash>
@@ -484,12 +485,15 @@ CompileResult compile(const FlatModel &flat)
             for (int f : *flows)
                 cuttable[std::size_t(f)] = true;
     }
+    // DT and the stop time change too where the model computes them (SimSpecs::varying).
+    const bool clockVaries = !flat.specs.varying.stop.isEmpty() || !flat.specs.varying.dt.isEmpty();
     std::vector<bool> varying(n, false);
     for (bool grew = true; grew;) {
         grew = false;
         for (int v : init.order) {
             const FlatVar &fv = flat.vars[v];
-            bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation) || fv.initial.has_value() || cuttable[std::size_t(v)];
+            bool changes = fv.kind == FlatVar::Kind::Stock || readsTime(fv.equation) || fv.initial.has_value() || cuttable[std::size_t(v)]
+                           || (clockVaries && readsClock(fv.equation));
             if (fv.kind != FlatVar::Kind::Stock) {
                 for (int d : deps[v])
                     changes = changes || varying[d];
@@ -549,6 +553,10 @@ CompileResult compile(const FlatModel &flat)
     m.ovens = compileOvens(flat, gen);
     for (int s : flat.series)
         m.seriesSlots.push_back(gen.varSlot(s));
+    const std::optional<VaryingSlots> clock = varyingSlots(flat, m, result.diagnostics);
+    if (!clock)
+        return result;
+    m.varying = *clock;
     result.model = std::move(m);
     return result;
 }

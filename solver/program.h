@@ -60,6 +60,11 @@ struct RunState {
     std::uint64_t seed = 0;
     double start = 0;
     double dt = 1;
+    // A computed clock's run (computedclock.h), where steps differ: the step's number, which
+    // random draws follow, and the time of every recorded value, which series are read by.
+    // Else -1 and empty: both follow from start and dt.
+    long long step = -1;
+    std::vector<double> times;
 };
 
 struct OutputColumn {
@@ -68,6 +73,13 @@ struct OutputColumn {
     SourceRef source; // the variable's equation, for a warning about its values
     bool computedSubscript = false; // its equation picks an element by an index computed while running
     bool allocates = false;         // its equation is a Vensim allocation (NaN for an unusable profile)
+};
+
+// The variables that compute the settings which change with Time (SimSpecs::varying): their
+// slots, or -1 for a setting that is a number.
+struct VaryingSlots {
+    std::int64_t start = -1, stop = -1, dt = -1, saveStep = -1;
+    bool any() const { return start >= 0 || stop >= 0 || dt >= 0 || saveStep >= 0; }
 };
 
 struct CompiledModel {
@@ -90,6 +102,7 @@ struct CompiledModel {
     std::vector<CompiledOven> ovens;
     std::vector<OutputColumn> outputs;
     SimSpecs specs;
+    VaryingSlots varying;
 
     void execute(const Program &program, double *memory, const RunState &state) const;
 };

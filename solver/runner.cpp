@@ -29,24 +29,29 @@ Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
     memory[DtSlot] = dt;
     memory[StartSlot] = start;
     memory[StopSlot] = stop;
+    if (m.varying.any())
+        startClock(options);
 }
 
 QString Runner::check() const
 {
-    // NaN in the model's own settings, not replaced by the run's options: one its file gives
-    // in a form Meadows cannot run (a Vensim control variable that changes with Time), which
-    // reading has said where.
     const SimSpecs &specs = model.specs;
     const struct {
-        double value, own;
+        double value;
+        std::int64_t computedBy;
+        const QString &variable;
         const char *name;
-    } settings[] = {{start, specs.start, "start time"}, {stop, specs.stop, "stop time"}, {dt, specs.dt, "DT"},
-                    {saveStep, specs.effectiveSaveStep(), "save step"}};
+    } settings[] = {{start, clock.start, specs.varying.start, "start time"},
+                    {stop, clock.stop, specs.varying.stop, "stop time"},
+                    {dt, clock.dt, specs.varying.dt, "DT"},
+                    {saveStep, clock.saveStep, specs.varying.saveStep, "save step"}};
     for (const auto &s : settings) {
-        if (std::isnan(s.value) && std::isnan(s.own))
-            return QStringLiteral("the %1 is not a number the run can use: the warning where the model sets it "
-                                  "says why").arg(QLatin1String(s.name));
+        if (s.computedBy >= 0 && !std::isfinite(s.value))
+            return QStringLiteral("the %1 is '%2', which is %3 at the start").arg(QLatin1String(s.name), s.variable).arg(s.value);
     }
+    if (clock.any() && !(model.conveyors.empty() && model.queues.empty() && model.ovens.empty()))
+        return QStringLiteral("conveyors, queues and ovens move one fixed DT at a time: they cannot run with a DT, "
+                              "stop time or save step that the model computes");
     if (!std::isfinite(start))
         return QStringLiteral("the start time must be a finite number (it is %1)").arg(start);
     if (!std::isfinite(stop))

@@ -13,6 +13,9 @@ public:
 
     // Empty when the sim specs make sense; else what is wrong with them.
     QString check() const;
+    // A computed clock (computedclock.h): INITIAL TIME evaluated once, at Time 0, then the
+    // other settings at the start, into start, stop, dt and saveStep.
+    void startClock(const RunOptions &options);
     // Settings the run honours only approximately, said rather than silently adjusted,
     // at the setting's place in the file (none for a setting given on the command line).
     std::vector<Diagnostic> warnings(bool fixedStep) const;
@@ -59,6 +62,11 @@ public:
 
     const CompiledModel &model;
     double start, stop, dt, saveStep;
+    // The settings this run takes from the model's variables at every step (those the
+    // model computes and no run option fixes), and whether the save step is DT's (no
+    // SAVEPER anywhere). See computedclock.h.
+    VaryingSlots clock;
+    bool saveStepIsDt = false;
     std::function<void(double done)> progress; // RunOptions::progress
     SourcePos dtPlace, saveStepPlace; // where dt and the save step were read; line 0 when not from the file
     std::vector<double> memory;
@@ -70,5 +78,6 @@ private:
 
 RunResult runFixedStep(Runner &runner, Method method, const std::atomic<bool> *cancel);
 RunResult runAdaptive(Runner &runner, Method method, const std::atomic<bool> *cancel);
+RunResult runComputedClock(Runner &runner, Method method, const std::atomic<bool> *cancel);
 
 } // namespace meadows::detail

@@ -147,9 +147,23 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
     const bool forcedEuler = (!model.conveyors.empty() || !model.queues.empty() || !model.ovens.empty()) && method != Method::Euler;
     if (forcedEuler)
         method = Method::Euler;
-    const bool adaptive = method == Method::RK45 || method == Method::Rosenbrock;
-    result = adaptive ? detail::runAdaptive(runner, method, cancel) : detail::runFixedStep(runner, method, cancel);
-    result.warnings = runner.warnings(!adaptive);
+    bool adaptive = method == Method::RK45 || method == Method::Rosenbrock;
+    // A step the model computes is the step taken: no adaptive method chooses its own.
+    const bool computedClock = runner.clock.any();
+    const bool forcedRK4 = computedClock && adaptive;
+    if (forcedRK4) {
+        method = Method::RK4;
+        adaptive = false;
+    }
+    result = computedClock ? detail::runComputedClock(runner, method, cancel)
+             : adaptive    ? detail::runAdaptive(runner, method, cancel)
+                           : detail::runFixedStep(runner, method, cancel);
+    result.warnings = computedClock ? std::vector<Diagnostic>{} : runner.warnings(!adaptive);
+    if (forcedRK4)
+        result.warnings.push_back(Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,
+                                             QStringLiteral("the model computes its TIME STEP, FINAL TIME or SAVEPER, "
+                                                            "so it runs with RK4 steps of its TIME STEP, not an "
+                                                            "adaptive method")));
     if (!options.method && !methodFromName(model.specs.method))
         result.warnings.insert(result.warnings.begin(),
                                Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,

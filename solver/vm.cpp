@@ -27,7 +27,7 @@ inline double variadic(std::uint32_t code, const double *args, std::uint32_t cou
 // A random call's draw: its kind (c & 0xff) and call site (c >> 8) at this step.
 double randomCall(std::uint32_t code, const double *args, std::uint32_t count, const double *m, const RunState &state)
 {
-    const double step = std::floor((m[TimeSlot] - state.start) / state.dt + 1e-6);
+    const double step = state.step >= 0 ? double(state.step) : std::floor((m[TimeSlot] - state.start) / state.dt + 1e-6);
     return randomDraw(RandomKind(code & 0xff), args, count, state.seed, code >> 8, std::uint64_t(std::max(0.0, step)));
 }
 
@@ -36,9 +36,16 @@ double randomCall(std::uint32_t code, const double *args, std::uint32_t count, c
 double history(const RunState &state, std::uint32_t series, double t, double before)
 {
     const std::vector<double> &values = state.series[series];
-    const double pos = (t - state.start) / state.dt;
     if (values.empty())
         return before;
+    // The place of t among the recorded times: on a fixed grid, from start and dt.
+    double pos = (t - state.start) / state.dt;
+    if (!state.times.empty()) {
+        const auto after = std::upper_bound(state.times.begin(), state.times.end(), t);
+        const std::size_t i = std::size_t(after - state.times.begin());
+        pos = i == 0 ? -1.0 : i >= state.times.size() ? double(i - 1)
+                                : double(i - 1) + (t - state.times[i - 1]) / (state.times[i] - state.times[i - 1]);
+    }
     if (pos < -1e-6)
         return std::isnan(before) ? values.front() : before;
     const double last = double(values.size() - 1);

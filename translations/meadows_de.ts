@@ -1679,6 +1679,14 @@
         <source>The save step cannot be shorter than DT.</source>
         <translation>Der Speicherschritt darf nicht kleiner als DT sein.</translation>
     </message>
+    <message>
+        <source>The model computes this at every step: edit the equation of &apos;%1&apos; to change it.</source>
+        <translation>Das Modell berechnet dies bei jedem Schritt: ändern Sie die Gleichung von „%1“, um es zu ändern.</translation>
+    </message>
+    <message>
+        <source>%1, computed by &apos;%2&apos;</source>
+        <translation>%1, berechnet von „%2“</translation>
+    </message>
 </context>
 <context>
     <name>meadows::SliderPanel</name>

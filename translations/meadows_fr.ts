@@ -1679,6 +1679,14 @@
         <source>The save step cannot be shorter than DT.</source>
         <translation>Le pas d&apos;enregistrement ne peut pas être inférieur à DT.</translation>
     </message>
+    <message>
+        <source>The model computes this at every step: edit the equation of &apos;%1&apos; to change it.</source>
+        <translation>Le modèle le calcule à chaque pas : modifiez l&apos;équation de « %1 » pour le changer.</translation>
+    </message>
+    <message>
+        <source>%1, computed by &apos;%2&apos;</source>
+        <translation>%1, calculé par « %2 »</translation>
+    </message>
 </context>
 <context>
     <name>meadows::SliderPanel</name>

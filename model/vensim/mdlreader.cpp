@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStringDecoder>
 #include <algorithm>
 #include <cmath>
@@ -203,20 +204,6 @@ std::optional<double> constantOf(const Expr &e, const QHash<QString, const Defin
     default:
         return std::nullopt;
     }
-}
-
-// Whether an expression reads Time, directly or through the variables it names.
-bool readsTime(const Expr &e, const QHash<QString, const Definition *> &defs, int depth)
-{
-    if (depth > 32)
-        return false;
-    if (e.kind == Expr::Kind::Name) {
-        if (canonicalName(e.text) == QLatin1String("time"))
-            return true;
-        const Definition *d = defs.value(canonicalName(e.text));
-        return d && d->rhs && readsTime(*d->rhs, defs, depth + 1);
-    }
-    return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return readsTime(a, defs, depth + 1); });
 }
 
 // Vensim names a data file "?name" where the model's settings say which file that is: in
@@ -418,8 +405,9 @@ private:
             if (d.record.macro != macro || d.op == Tok::Colon || d.op == Tok::Equiv)
                 continue;
             const QString key = canonicalName(d.name);
-            if (macro < 0 && isControl(key))
-                continue;
+            if (macro < 0 && isControl(key) && !m_computedControls.contains(key))
+                continue; // a number in the sim specs
+
             const auto it = index.constFind(key);
             if (it == index.constEnd()) {
                 index.insert(key, out.size());
@@ -431,14 +419,16 @@ private:
         return out;
     }
 
-    // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER, which may be expressions of constants.
+    // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER. Each is a number when it is an
+    // expression of constants; otherwise (it reads Time, or calls a function) the model
+    // computes it as a variable, as Vensim does at every step, and the setting names it.
     void readControl(const std::vector<Definition> &defs, SimSpecs &specs)
     {
         QHash<QString, const Definition *> byName;
         for (const Definition &d : defs)
             if (d.record.macro < 0 && d.rhs && d.op != Tok::LParen)
                 byName.insert(canonicalName(d.name), &d);
-        const auto value = [&](const char *key, double fallback, bool required) -> std::optional<double> {
+        const auto value = [&](const char *key, double fallback, bool required, QString &computedBy) -> std::optional<double> {
             const Definition *d = byName.value(QLatin1String(key));
             if (!d) {
                 if (required)
@@ -447,28 +437,20 @@ private:
                 return std::nullopt;
             }
             const std::optional<double> v = constantOf(*d->rhs, byName, 0);
-            if (!v && readsTime(*d->rhs, byName, 0)) {
-                // Vensim recomputes the control variables at every step (the step from t is
-                // TIME STEP at t, the run goes on while Time is below FINAL TIME at t...).
-                // Meadows' runs need them fixed: the model is read and drawn, and a run
-                // stops at the setting that is not a number.
-                m_report.warning(d->rhsBegin, QStringLiteral("%1 changes with Time, which Vensim allows (it recomputes "
-                                                             "INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER at every "
-                                                             "step) and Meadows does not: the model can be read and drawn "
-                                                             "but not run").arg(d->name));
-                return std::numeric_limits<double>::quiet_NaN();
+            if (!v) {
+                computedBy = d->name;
+                m_computedControls.insert(QLatin1String(key));
             }
-            if (!v)
-                m_report.error(d->rhsBegin, QStringLiteral("%1 must be a constant").arg(d->name));
             return v;
         };
-        if (auto v = value("initial_time", 0, true))
+        VaryingSpecs &varying = specs.varying;
+        if (auto v = value("initial_time", 0, true, varying.start))
             specs.start = *v;
-        if (auto v = value("final_time", 100, true))
+        if (auto v = value("final_time", 100, true, varying.stop))
             specs.stop = *v;
-        if (auto v = value("time_step", 1, true))
+        if (auto v = value("time_step", 1, true, varying.dt))
             specs.dt = *v;
-        if (auto v = value("saveper", specs.dt, false))
+        if (auto v = value("saveper", specs.dt, false, varying.saveStep))
             specs.saveStep = *v;
         if (const Definition *d = byName.value(QStringLiteral("time_step")))
             specs.timeUnits = unitsOf(d->record.units);
@@ -482,6 +464,7 @@ private:
 
     Reporter m_report;
     SubscriptRanges m_ranges;
+    QSet<QString> m_computedControls; // the control variables the model computes (readControl)
     double m_values = 0; // the elements of the equations read so far (withinSizeLimit)
     bool m_tooLarge = false;
 };

@@ -162,8 +162,17 @@ EveryStepRun runEveryStep(const CompiledModel &model, const RunOptions &options,
     RunOptions everyStep = options;
     everyStep.saveStep = dt;
     EveryStepRun out;
+    // A DT the model computes (a Vensim TIME STEP of Time) has no save step that is every
+    // step, and the scores compare successive steps.
+    if (!options.dt && !model.specs.varying.dt.isEmpty()) {
+        out.run.error = QStringLiteral("the model computes its DT ('%1') as it runs, and loop dominance compares "
+                                       "successive steps of one fixed DT: Meadows cannot score this model's loops "
+                                       "over time").arg(model.specs.varying.dt);
+        return out;
+    }
     out.run = simulate(model, everyStep, cancel);
-    out.stride = std::max<std::size_t>(1, std::size_t(std::llround(saveStep / dt)));
+    const bool computedSaveStep = !options.saveStep && !model.specs.varying.saveStep.isEmpty();
+    out.stride = computedSaveStep ? 1 : std::max<std::size_t>(1, std::size_t(std::llround(saveStep / dt)));
     return out;
 }
 

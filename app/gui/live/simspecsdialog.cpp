@@ -28,10 +28,21 @@ SimSpecsDialog::SimSpecsDialog(const SimSpecs &specs, QWidget *parent) : QDialog
     m_stop = box(specs.stop);
     m_dt = box(specs.dt);
     m_save = box(specs.effectiveSaveStep());
-    form->addRow(units.isEmpty() ? tr("Start time") : tr("Start time (%1)").arg(units), m_start);
-    form->addRow(units.isEmpty() ? tr("Stop time") : tr("Stop time (%1)").arg(units), m_stop);
-    form->addRow(tr("DT"), m_dt);
-    form->addRow(tr("Save step"), m_save);
+    // A setting the model computes (a Vensim control variable that changes with Time) is
+    // shown, not edited here: its variable's equation is what changes it.
+    const auto row = [&](const QString &label, QDoubleSpinBox *b, const QString &computedBy) {
+        if (computedBy.isEmpty()) {
+            form->addRow(label, b);
+            return;
+        }
+        b->setEnabled(false);
+        b->setToolTip(tr("The model computes this at every step: edit the equation of '%1' to change it.").arg(computedBy));
+        form->addRow(tr("%1, computed by '%2'").arg(label, computedBy), b);
+    };
+    row(units.isEmpty() ? tr("Start time") : tr("Start time (%1)").arg(units), m_start, specs.varying.start);
+    row(units.isEmpty() ? tr("Stop time") : tr("Stop time (%1)").arg(units), m_stop, specs.varying.stop);
+    row(tr("DT"), m_dt, specs.varying.dt);
+    row(tr("Save step"), m_save, specs.varying.saveStep);
     m_method = new QComboBox(this);
     m_method->addItem(tr("Euler"), QStringLiteral("Euler"));
     m_method->addItem(tr("Runge-Kutta 4"), QStringLiteral("RK4"));
@@ -52,12 +63,14 @@ SimSpecsDialog::SimSpecsDialog(const SimSpecs &specs, QWidget *parent) : QDialog
 
 void SimSpecsDialog::validate()
 {
+    // Only settings that are both numbers here can be compared.
+    const auto fixed = [](const QDoubleSpinBox *a, const QDoubleSpinBox *b) { return a->isEnabled() && b->isEnabled(); };
     QString problem;
-    if (m_stop->value() <= m_start->value())
+    if (fixed(m_start, m_stop) && m_stop->value() <= m_start->value())
         problem = tr("The stop time must come after the start time.");
-    else if (m_dt->value() <= 0)
+    else if (m_dt->isEnabled() && m_dt->value() <= 0)
         problem = tr("DT must be positive.");
-    else if (m_save->value() < m_dt->value())
+    else if (fixed(m_dt, m_save) && m_save->value() < m_dt->value())
         problem = tr("The save step cannot be shorter than DT.");
     m_problem->setText(problem);
     if (auto *buttons = findChild<QDialogButtonBox *>())
