@@ -1687,6 +1687,10 @@
         <source>%1, computed by &apos;%2&apos;</source>
         <translation>%1, berechnet von „%2“</translation>
     </message>
+    <message>
+        <source>computed at every step</source>
+        <translation>bei jedem Schritt berechnet</translation>
+    </message>
 </context>
 <context>
     <name>meadows::SliderPanel</name>

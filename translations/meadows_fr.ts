@@ -1687,6 +1687,10 @@
         <source>%1, computed by &apos;%2&apos;</source>
         <translation>%1, calculé par « %2 »</translation>
     </message>
+    <message>
+        <source>computed at every step</source>
+        <translation>calculé à chaque pas</translation>
+    </message>
 </context>
 <context>
     <name>meadows::SliderPanel</name>

@@ -36,6 +36,8 @@ SimSpecsDialog::SimSpecsDialog(const SimSpecs &specs, QWidget *parent) : QDialog
             return;
         }
         b->setEnabled(false);
+        b->setMinimum(b->value()); // the number stored beside it means nothing: show a word
+        b->setSpecialValueText(tr("computed at every step"));
         b->setToolTip(tr("The model computes this at every step: edit the equation of '%1' to change it.").arg(computedBy));
         form->addRow(tr("%1, computed by '%2'").arg(label, computedBy), b);
     };
