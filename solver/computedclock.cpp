@@ -160,9 +160,11 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
         if (series > 0)
             run.state.times.push_back(t);
         // Saved where the time since the start is a multiple of this time's save step, as
-        // PySD decides it (Vensim's own rule is not documented; both agree on its tests).
-        const double since = std::fmod(t - run.start, savePer);
-        if (since < 1e-9 * h || savePer - since < 1e-9 * h) {
+        // PySD decides it (Vensim's own rule is not documented; both agree on its tests). A
+        // save step shorter than DT saves every step, as with a fixed DT (runFixedStep).
+        const double every = std::max(h, savePer);
+        const double since = std::fmod(t - run.start, every);
+        if (since < 1e-9 * h || every - since < 1e-9 * h) {
             if (double(r.rows() + 1) * double(r.columns) + double(k + 1) * double(series + 1) > keptLimit)
                 return fail(QStringLiteral("the run would keep more than %1 values (raise the limit with --max-size)")
                                 .arg(keptLimit, 0, 'g', 3));

@@ -26,6 +26,7 @@ private slots:
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void controlChangingWithTimeIsComputedEveryStep();
     void computedTimeStepOfZeroStopsTheRun();
+    void computedSaveStepShorterThanDtSavesEveryStep();
     void misuseIsNamedAsWritten();
 };
 
@@ -164,6 +165,22 @@ void TestVensimBuiltins::controlChangingWithTimeIsComputedEveryStep()
             QCOMPARE(res.at(row, std::size_t(late)), t < 2 ? 0.0 : t - 2);
         }
     }
+}
+
+// A computed SAVEPER shorter than TIME STEP (0.3 of it here) saves every step, as a fixed one
+// does: rows at 0, 1, ..., 5 (not only where 0.3 divides the time, 0 and 3).
+void TestVensimBuiltins::computedSaveStepShorterThanDtSavesEveryStep()
+{
+    const MdlRun r = runMdl(QStringLiteral("x = Time ~ ~ |\n"
+                                           "FINAL TIME = 5 ~ Year ~ |\n"
+                                           "INITIAL TIME = 0 ~ Year ~ |\n"
+                                           "TIME STEP = IF THEN ELSE(Time < 2, 1, 1) ~ Year ~ |\n"
+                                           "SAVEPER = 0.3 * TIME STEP ~ Year ~ |\n"),
+                            QString());
+    QVERIFY2(r.run.results, qPrintable(r.run.error));
+    QCOMPARE(r.run.results->rows(), std::size_t(6));
+    for (std::size_t row = 0; row < 6; ++row)
+        QCOMPARE(r.run.results->at(row, 0), double(row));
 }
 
 // A computed TIME STEP that becomes 0 stops the run at that time with an error naming the
