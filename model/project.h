@@ -93,7 +93,7 @@ struct SimSpecPlaces {
 // Vensim lets INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER depend on Time: each such
 // setting names the model variable that computes it (empty: the number in SimSpecs holds).
 // The run evaluates INITIAL TIME once, at Time 0, and the others at every step
-// (solver/simulation.cpp). XMILE has no way to say this: Meadows writes these names as
+// (solver/computedclock.cpp). XMILE has no way to say this: Meadows writes these names as
 // meadows: attributes of <sim_specs>.
 struct VaryingSpecs {
     QString start, stop, dt, saveStep;

@@ -407,7 +407,6 @@ private:
             const QString key = canonicalName(d.name);
             if (macro < 0 && isControl(key) && !m_computedControls.contains(key))
                 continue; // a number in the sim specs
-
             const auto it = index.constFind(key);
             if (it == index.constEnd()) {
                 index.insert(key, out.size());
