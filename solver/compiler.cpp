@@ -557,6 +557,7 @@ CompileResult compile(const FlatModel &flat)
     if (!clock)
         return result;
     m.varying = *clock;
+    settleClockAtStart(m);
     result.model = std::move(m);
     return result;
 }

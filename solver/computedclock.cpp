@@ -42,46 +42,56 @@ std::optional<VaryingSlots> varyingSlots(const FlatModel &flat, const CompiledMo
     return found;
 }
 
+void settleClockAtStart(CompiledModel &m)
+{
+    const VaryingSlots &c = m.varying;
+    if (!c.any())
+        return;
+    RunState state; // the initial program only reads it (series still empty), and writes nothing but memory
+    state.series.resize(m.seriesSlots.size());
+    std::vector<double> memory = m.memory;
+    const auto place = [&](double time) {
+        memory[TimeSlot] = time;
+        memory[StartSlot] = m.specs.start;
+        memory[DtSlot] = m.specs.dt;
+        memory[StopSlot] = m.specs.stop;
+    };
+    if (c.start >= 0) {
+        // As PySD does it: INITIAL TIME is computed before Time has a value, with Time at 0.
+        place(0);
+        m.execute(m.initial, memory.data(), state);
+        m.specs.start = memory[c.start];
+        memory = m.memory;
+    }
+    place(m.specs.start);
+    m.execute(m.initial, memory.data(), state);
+    if (c.dt >= 0)
+        m.specs.dt = memory[c.dt];
+    if (c.stop >= 0)
+        m.specs.stop = memory[c.stop];
+    if (c.saveStep >= 0)
+        m.specs.saveStep = memory[c.saveStep];
+}
+
 namespace detail {
 
 void Runner::startClock(const RunOptions &options)
 {
+    computedBy = model.specs.varying;
     clock = model.varying;
-    if (options.start)
-        clock.start = -1;
-    if (options.stop)
-        clock.stop = -1;
-    if (options.dt)
-        clock.dt = -1;
-    if (options.saveStep)
-        clock.saveStep = -1;
-    saveStepIsDt = clock.saveStep < 0 && !options.saveStep && !model.specs.saveStep;
-    if (!clock.any())
-        return;
-    // The initial program only writes memory, so evaluating it here leaves the run as it was.
-    if (clock.start >= 0) {
-        // As PySD does: INITIAL TIME is computed before Time has a value, with Time at 0.
-        memory[TimeSlot] = 0;
-        model.execute(model.initial, memory.data(), state);
-        start = memory[clock.start];
-        memory = model.memory;
+    clock.start = -1; // a number since compiling (settleClockAtStart)
+    const std::pair<const std::optional<double> *, std::pair<QString *, std::int64_t *>> overridden[] = {
+        {&options.start, {&computedBy.start, &clock.start}},
+        {&options.stop, {&computedBy.stop, &clock.stop}},
+        {&options.dt, {&computedBy.dt, &clock.dt}},
+        {&options.saveStep, {&computedBy.saveStep, &clock.saveStep}}};
+    for (const auto &[option, setting] : overridden) {
+        if (option->has_value()) {
+            setting.first->clear();
+            *setting.second = -1;
+        }
     }
-    memory[TimeSlot] = memory[StartSlot] = start;
-    memory[DtSlot] = dt;
-    memory[StopSlot] = stop;
-    model.execute(model.initial, memory.data(), state);
-    if (clock.dt >= 0)
-        dt = memory[clock.dt];
-    if (clock.stop >= 0)
-        stop = memory[clock.stop];
-    if (clock.saveStep >= 0)
-        saveStep = memory[clock.saveStep];
-    else if (saveStepIsDt)
-        saveStep = dt;
-    memory = model.memory;
-    memory[TimeSlot] = memory[StartSlot] = state.start = start;
-    memory[DtSlot] = state.dt = dt;
-    memory[StopSlot] = stop;
+    saveStepIsDt = clock.saveStep < 0 && !options.saveStep && !model.specs.saveStep;
 }
 
 namespace {
@@ -102,7 +112,8 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
 {
     RunResult result;
     const VaryingSlots &clock = run.clock;
-    Results r = run.emptyResults(std::size_t(std::clamp((run.stop - run.start) / run.saveStep + 1, 1.0, 1e6)));
+    // Room for the rows the settings at the start imply; the rows grow past it if need be.
+    Results r = run.emptyResults(std::size_t(std::clamp((run.stop - run.start) / std::max(run.saveStep, run.dt) + 1, 1.0, 65536.0)));
     std::vector<double> levels = run.initialise();
     std::vector<double> derivative(levels.size());
     double *mem = run.memory.data();
@@ -120,7 +131,9 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
     };
 
     Stretch time{run.start, run.dt};
-    int stopMoves = 0;
+    double gap = HUGE_VAL; // how far the stop time is ahead of Time
+    long long gapKept = 0; // steps in a row at which that did not shrink
+    bool warnedSaveStep = false;
     double t = run.start;
     for (long long k = 0;; ++k) {
         run.state.step = k;
@@ -134,11 +147,14 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
         // memory for the equations that read them: when either changed, they run again.
         h = clock.dt >= 0 ? mem[clock.dt] : run.dt;
         const double stopAt = clock.stop >= 0 ? mem[clock.stop] : run.stop;
-        // A stop time that keeps moving later (FINAL TIME = Time + 10) may never be reached:
-        // Vensim would run on; Meadows stops after 1,000 moves rather than fill memory.
-        if (stopAt > mem[StopSlot] && ++stopMoves > 1000)
-            return fail(QStringLiteral("the stop time is '%1', which moved later more than 1,000 times (it is %2 at time %3): "
-                                       "the run might never reach it")
+        // A stop time that keeps as far ahead of Time (FINAL TIME = Time + 10) is never
+        // reached: Vensim would run on; Meadows stops after 100,000 steps at which it did not
+        // come nearer, rather than fill memory. One that only wobbles comes nearer overall.
+        gapKept = stopAt - t >= gap ? gapKept + 1 : 0;
+        gap = stopAt - t;
+        if (gapKept > 100000)
+            return fail(QStringLiteral("the stop time is '%1', which came no nearer over 100,000 steps (it is %2 at "
+                                       "time %3): the run would never reach it")
                             .arg(run.model.specs.varying.stop).arg(stopAt).arg(t));
         if (h != mem[DtSlot] || stopAt != mem[StopSlot]) {
             mem[DtSlot] = run.state.dt = h;
@@ -155,23 +171,30 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
         if (!(savePer > 0) || !std::isfinite(savePer))
             return fail(QStringLiteral("the save step is '%1', which is %2 at time %3: it must be positive")
                             .arg(run.model.specs.varying.saveStep).arg(savePer).arg(t));
+        // What the run keeps grows at every step where series are recorded, and at every saved row.
+        if (double(r.rows() + 1) * double(r.columns) + double(k + 1) * double(series > 0 ? series + 1 : 0) > keptLimit)
+            return fail(QStringLiteral("the run would keep more than %1 values by time %2 (raise the limit with --max-size)")
+                            .arg(keptLimit, 0, 'g', 3).arg(t));
         run.netFlows(derivative.data(), h);
         run.record();
         if (series > 0)
             run.state.times.push_back(t);
         // Saved where the time since the start is a multiple of this time's save step, as
-        // PySD decides it (Vensim's own rule is not documented; both agree on its tests). A
-        // save step shorter than DT saves every step, as with a fixed DT (runFixedStep).
-        const double every = std::max(h, savePer);
-        const double since = std::fmod(t - run.start, every);
-        if (since < 1e-9 * h || every - since < 1e-9 * h) {
-            if (double(r.rows() + 1) * double(r.columns) + double(k + 1) * double(series + 1) > keptLimit)
-                return fail(QStringLiteral("the run would keep more than %1 values (raise the limit with --max-size)")
-                                .arg(keptLimit, 0, 'g', 3));
-            run.save(r);
+        // PySD decides it (Vensim's own rule is not documented; both agree on its tests),
+        // the save step rounded to whole steps as runFixedStep does with a fixed DT.
+        const double ratio = savePer / h;
+        const double every = std::max(1.0, std::round(ratio)) * h;
+        if (!warnedSaveStep && std::abs(ratio - std::round(ratio)) > 1e-9 * std::max(1.0, ratio)) {
+            result.warnings.push_back({Severity::Warning, run.model.specs.places.file, {},
+                                       QStringLiteral("the save step %1 is not a multiple of DT %2 at time %3: rows are "
+                                                      "saved every %4").arg(savePer).arg(h).arg(t).arg(every)});
+            warnedSaveStep = true;
         }
-        // The run goes on while Time is below the stop time at that time.
-        if (!(t < stopAt - 1e-9 * h))
+        const double since = std::fmod(t - run.start, every);
+        if (since < 1e-9 * h || every - since < 1e-9 * h)
+            run.save(r);
+        // No step goes past the stop time at this time.
+        if (t + h > stopAt + 1e-9 * h)
             break;
         if (k >= 1000000000LL)
             return fail(QStringLiteral("the run passed 1e9 steps at time %1 without reaching its stop time").arg(t));

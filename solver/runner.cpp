@@ -35,18 +35,16 @@ Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
 
 QString Runner::check() const
 {
-    const SimSpecs &specs = model.specs;
     const struct {
         double value;
-        std::int64_t computedBy;
         const QString &variable;
         const char *name;
-    } settings[] = {{start, clock.start, specs.varying.start, "start time"},
-                    {stop, clock.stop, specs.varying.stop, "stop time"},
-                    {dt, clock.dt, specs.varying.dt, "DT"},
-                    {saveStep, clock.saveStep, specs.varying.saveStep, "save step"}};
+    } settings[] = {{start, computedBy.start, "start time"},
+                    {stop, computedBy.stop, "stop time"},
+                    {dt, computedBy.dt, "DT"},
+                    {saveStep, computedBy.saveStep, "save step"}};
     for (const auto &s : settings) {
-        if (s.computedBy >= 0 && !std::isfinite(s.value))
+        if (!s.variable.isEmpty() && !std::isfinite(s.value))
             return QStringLiteral("the %1 is '%2', which is %3 at the start").arg(QLatin1String(s.name), s.variable).arg(s.value);
     }
     if (clock.any() && !(model.conveyors.empty() && model.queues.empty() && model.ovens.empty()))

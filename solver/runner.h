@@ -13,8 +13,7 @@ public:
 
     // Empty when the sim specs make sense; else what is wrong with them.
     QString check() const;
-    // A computed clock (computedclock.h): INITIAL TIME evaluated once, at Time 0, then the
-    // other settings at the start, into start, stop, dt and saveStep.
+    // A computed clock (computedclock.h): which settings this run computes at every step.
     void startClock(const RunOptions &options);
     // Settings the run honours only approximately, said rather than silently adjusted,
     // at the setting's place in the file (none for a setting given on the command line).
@@ -62,9 +61,10 @@ public:
 
     const CompiledModel &model;
     double start, stop, dt, saveStep;
-    // The settings this run takes from the model's variables at every step (those the
-    // model computes and no run option fixes), and whether the save step is DT's (no
-    // SAVEPER anywhere). See computedclock.h.
+    // The settings the model computes and no run option fixes: their variables' names, the
+    // slots this run reads at every step (INITIAL TIME's only once, when compiled), and
+    // whether the save step is DT's (no SAVEPER anywhere). See computedclock.h.
+    VaryingSpecs computedBy;
     VaryingSlots clock;
     bool saveStepIsDt = false;
     std::function<void(double done)> progress; // RunOptions::progress

@@ -158,7 +158,8 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
     result = computedClock ? detail::runComputedClock(runner, method, cancel)
              : adaptive    ? detail::runAdaptive(runner, method, cancel)
                            : detail::runFixedStep(runner, method, cancel);
-    result.warnings = computedClock ? std::vector<Diagnostic>{} : runner.warnings(!adaptive);
+    if (!computedClock) // a computed clock's run says its own
+        result.warnings = runner.warnings(!adaptive);
     if (forcedRK4)
         result.warnings.push_back(Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,
                                              QStringLiteral("the model computes its TIME STEP, FINAL TIME or SAVEPER, "

@@ -206,6 +206,21 @@ std::optional<double> constantOf(const Expr &e, const QHash<QString, const Defin
     }
 }
 
+// Whether an expression names `key` (canonical), directly or through the variables it names.
+bool namesVariable(const Expr &e, const QString &key, const QHash<QString, const Definition *> &defs, int depth)
+{
+    if (depth > 32)
+        return false;
+    if (e.kind == Expr::Kind::Name) {
+        const QString name = canonicalName(e.text);
+        if (name == key)
+            return true;
+        const Definition *d = defs.value(name);
+        return d && d->rhs && namesVariable(*d->rhs, key, defs, depth + 1);
+    }
+    return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return namesVariable(a, key, defs, depth + 1); });
+}
+
 // Vensim names a data file "?name" where the model's settings say which file that is: in
 // the settings at the end of the .mdl (after ":L<%^E!@"), a line "30:?name=file".
 QHash<QString, QString> fileAliases(const QString &text)
@@ -436,6 +451,11 @@ private:
                 return std::nullopt;
             }
             const std::optional<double> v = constantOf(*d->rhs, byName, 0);
+            if (!v && namesVariable(*d->rhs, QLatin1String(key), byName, 0)) {
+                // Read as DT and the like, it would take its own last value: Vensim calls it circular.
+                m_report.error(d->rhsBegin, QStringLiteral("%1 depends on itself (circular)").arg(d->name));
+                return std::nullopt;
+            }
             if (!v) {
                 computedBy = d->name;
                 m_computedControls.insert(QLatin1String(key));

@@ -60,8 +60,8 @@ std::optional<Node> Flattener::builtinValue(const QString &n) const
         return Node::of(Node::Kind::StartTime);
     if (n == QLatin1String("stoptime") || n == QLatin1String("final_time"))
         return Node::of(Node::Kind::StopTime);
-    if (n == QLatin1String("saveper"))
-        return Node::constant(m_project.simSpecs.effectiveSaveStep());
+    if (n == QLatin1String("saveper") && m_project.simSpecs.varying.saveStep.isEmpty())
+        return Node::constant(m_project.simSpecs.effectiveSaveStep()); // else the variable computing it
     if (n == QLatin1String("pi"))
         return Node::constant(M_PI);
     if (n == QLatin1String("inf"))

@@ -29,7 +29,7 @@ MdlRun runMdl(const QString &equations, const QString &control, bool viaXmile, c
     if (!read.project)
         return out;
     static_cast<InlineRun &>(out) = simulateRead(read, {}, options);
-    out.messages << formatted(out.compiled.diagnostics);
+    out.messages << formatted(out.compiled.diagnostics) << formatted(out.run.warnings);
     if (out.run.firstNonFinite)
         out.messages << out.run.firstNonFinite->format();
     return out;

@@ -22,7 +22,7 @@ XmileReadResult readMdl(const QString &equations, const QString &control = mdlCo
 
 // The run of an inline .mdl model, with every message it gave on the way.
 struct MdlRun : InlineRun {
-    QStringList messages; // reading's, compiling's, and the first value that was not finite
+    QStringList messages; // reading's, compiling's, the run's warnings, and the first value that was not finite
 };
 
 // Reads, compiles and runs (with `options`: a seed, ...); with `viaXmile`, the model is first

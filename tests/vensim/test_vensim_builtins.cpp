@@ -24,9 +24,6 @@ private slots:
     void timeBase();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
-    void controlChangingWithTimeIsComputedEveryStep();
-    void computedTimeStepOfZeroStopsTheRun();
-    void computedSaveStepShorterThanDtSavesEveryStep();
     void misuseIsNamedAsWritten();
 };
 
@@ -128,72 +125,6 @@ void TestVensimBuiltins::misuseIsNamedAsWritten()
     QVERIFY2(notATable.messages.contains(
                  QStringLiteral("m.mdl:3:17: error: in 'x': LOOKUP AREA needs a graphical function as its first argument")),
              qPrintable(notATable.messages.join(u'\n')));
-}
-
-// Control variables that change with Time, as Vensim computes them at every step (the
-// shared suite's control_vars model checks the same against Vensim's output). By hand:
-// TIME STEP is 1 before Time 4, then 0.5; FINAL TIME is 6 before Time 5, then 7; with no
-// SAVEPER every step is saved. Steps: 0, 1, 2, 3, 4 (DT 0.5 from here), 4.5, 5 (the stop is
-// 7 from here), 5.5, 6, 6.5, 7: 11 rows, the last at 7 (Time is no longer below FINAL TIME).
-// s = INTEG(1, 0) moves by each step's DT, so it equals Time on every row; twice = TIME STEP
-// * 2 reads DT, which is 1 after Time 4. late = DELAY FIXED(Time, 2, 0) reads the recorded
-// Time two time units back, across steps of either size: Time - 2 from Time 2 on, 0 before.
-// The same holds after Save As XMILE, which keeps the settings as meadows: attributes.
-void TestVensimBuiltins::controlChangingWithTimeIsComputedEveryStep()
-{
-    const QString model = QStringLiteral("s = INTEG(1, 0) ~ ~ |\n"
-                                         "twice = TIME STEP * 2 ~ ~ |\n"
-                                         "late = DELAY FIXED(Time, 2, 0) ~ ~ |\n"
-                                         "FINAL TIME = IF THEN ELSE(Time < 5, 6, 7) ~ Year ~ |\n"
-                                         "INITIAL TIME = 0 ~ Year ~ |\n"
-                                         "step then = IF THEN ELSE(Time < 4, 1, 0.5) ~ Year ~ |\n"
-                                         "TIME STEP = step then ~ Year ~ |\n");
-    for (const bool viaXmile : {false, true}) {
-        const MdlRun r = runMdl(model, QString(), viaXmile);
-        QVERIFY2(r.run.results, qPrintable(r.run.error + r.messages.join(u'\n')));
-        const Results &res = *r.run.results;
-        const std::vector<double> times = {0, 1, 2, 3, 4, 4.5, 5, 5.5, 6, 6.5, 7};
-        QCOMPARE(res.rows(), times.size());
-        const int s = res.column(QStringLiteral("s")), twice = res.column(QStringLiteral("twice")),
-                  late = res.column(QStringLiteral("late"));
-        QVERIFY(s > 0 && twice > 0 && late > 0);
-        for (std::size_t row = 0; row < times.size(); ++row) {
-            const double t = times[row];
-            QCOMPARE(res.at(row, 0), t);
-            QCOMPARE(res.at(row, std::size_t(s)), t);
-            QCOMPARE(res.at(row, std::size_t(twice)), t < 4 ? 2.0 : 1.0);
-            QCOMPARE(res.at(row, std::size_t(late)), t < 2 ? 0.0 : t - 2);
-        }
-    }
-}
-
-// A computed SAVEPER shorter than TIME STEP (0.3 of it here) saves every step, as a fixed one
-// does: rows at 0, 1, ..., 5 (not only where 0.3 divides the time, 0 and 3).
-void TestVensimBuiltins::computedSaveStepShorterThanDtSavesEveryStep()
-{
-    const MdlRun r = runMdl(QStringLiteral("x = Time ~ ~ |\n"
-                                           "FINAL TIME = 5 ~ Year ~ |\n"
-                                           "INITIAL TIME = 0 ~ Year ~ |\n"
-                                           "TIME STEP = IF THEN ELSE(Time < 2, 1, 1) ~ Year ~ |\n"
-                                           "SAVEPER = 0.3 * TIME STEP ~ Year ~ |\n"),
-                            QString());
-    QVERIFY2(r.run.results, qPrintable(r.run.error));
-    QCOMPARE(r.run.results->rows(), std::size_t(6));
-    for (std::size_t row = 0; row < 6; ++row)
-        QCOMPARE(r.run.results->at(row, 0), double(row));
-}
-
-// A computed TIME STEP that becomes 0 stops the run at that time with an error naming the
-// variable, rather than looping at one time for ever.
-void TestVensimBuiltins::computedTimeStepOfZeroStopsTheRun()
-{
-    const MdlRun r = runMdl(QStringLiteral("FINAL TIME = 10 ~ Year ~ |\n"
-                                           "INITIAL TIME = 0 ~ Year ~ |\n"
-                                           "TIME STEP = IF THEN ELSE(Time < 3, 1, 0) ~ Year ~ |\n"),
-                            QString());
-    QVERIFY(!r.run.results);
-    QCOMPARE(r.run.error, QStringLiteral("DT is 'TIME STEP', which is 0 at time 3: it must be a positive number larger "
-                                         "than the spacing of doubles near that time"));
 }
 
 QTEST_APPLESS_MAIN(TestVensimBuiltins)
