@@ -125,8 +125,11 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
         run.evaluate(x, at);
         run.netFlows(dxdt.data(), h);
     };
-    const auto fail = [&](const QString &message) {
+    const auto fail = [&](const QString &message, std::int64_t slot = -1) {
         result.error = message;
+        for (const OutputColumn &c : run.model.outputs)
+            if (slot >= 0 && c.slot == std::uint64_t(slot))
+                result.errorSource = c.source;
         return result;
     };
 
@@ -155,7 +158,8 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
         if (gapKept > 100000)
             return fail(QStringLiteral("the stop time is '%1', which came no nearer over 100,000 steps (it is %2 at "
                                        "time %3): the run would never reach it")
-                            .arg(run.model.specs.varying.stop).arg(stopAt).arg(t));
+                            .arg(run.model.specs.varying.stop).arg(stopAt).arg(t),
+                        clock.stop);
         if (h != mem[DtSlot] || stopAt != mem[StopSlot]) {
             mem[DtSlot] = run.state.dt = h;
             mem[StopSlot] = run.stop = stopAt;
@@ -165,12 +169,15 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
         if (!(h > 0) || !std::isfinite(h) || t + h == t)
             return fail(QStringLiteral("DT is '%1', which is %2 at time %3: it must be a positive number larger than "
                                        "the spacing of doubles near that time")
-                            .arg(run.model.specs.varying.dt).arg(h).arg(t));
+                            .arg(run.model.specs.varying.dt).arg(h).arg(t),
+                        clock.dt);
         if (std::isnan(stopAt))
-            return fail(QStringLiteral("the stop time is '%1', which is NaN at time %2").arg(run.model.specs.varying.stop).arg(t));
+            return fail(QStringLiteral("the stop time is '%1', which is NaN at time %2").arg(run.model.specs.varying.stop).arg(t),
+                        clock.stop);
         if (!(savePer > 0) || !std::isfinite(savePer))
             return fail(QStringLiteral("the save step is '%1', which is %2 at time %3: it must be positive")
-                            .arg(run.model.specs.varying.saveStep).arg(savePer).arg(t));
+                            .arg(run.model.specs.varying.saveStep).arg(savePer).arg(t),
+                        clock.saveStep);
         // What the run keeps grows at every step where series are recorded, and at every saved row.
         if (double(r.rows() + 1) * double(r.columns) + double(k + 1) * double(series > 0 ? series + 1 : 0) > keptLimit)
             return fail(QStringLiteral("the run would keep more than %1 values by time %2 (raise the limit with --max-size)")

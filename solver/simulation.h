@@ -41,6 +41,7 @@ struct Results {
 struct RunResult {
     std::optional<Results> results;
     QString error; // set when the run could not start (bad sim specs) or was cancelled
+    SourceRef errorSource; // the equation the error is about, where there is one (a computed TIME STEP...)
     std::vector<Diagnostic> warnings; // time settings the run could honour only approximately
     // The first value that is Inf or NaN (a division by zero, LN(0), SQRT(-1), an
     // overflow): which variable, when, and where its equation is.

@@ -128,7 +128,11 @@ int runCommand(const QStringList &arguments)
         err << run.firstNonFinite->format() << '\n';
     err.flush();
     if (!run.results) {
-        err << positional[0] << ": error: " << run.error << '\n';
+        const SourceRef &at = run.errorSource;
+        if (at.isValid())
+            err << Diagnostic(Severity::Error, at.fileName(), at.source->position(at.offset), run.error).format() << '\n';
+        else
+            err << positional[0] << ": error: " << run.error << '\n';
         return ExitModelError;
     }
     const QString target = p.value(QStringLiteral("output"));
