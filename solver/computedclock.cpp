@@ -86,7 +86,8 @@ void Runner::startClock(const RunOptions &options)
         {&options.dt, {&computedBy.dt, &clock.dt}},
         {&options.saveStep, {&computedBy.saveStep, &clock.saveStep}}};
     for (const auto &[option, setting] : overridden) {
-        if (option->has_value()) {
+        if (option->has_value() && !setting.first->isEmpty()) {
+            overriddenClock.push_back(*setting.first);
             setting.first->clear();
             *setting.second = -1;
         }

@@ -4,6 +4,7 @@
 #include "simulation.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace meadows::detail {
 
@@ -65,6 +66,7 @@ public:
     // slots this run reads at every step (INITIAL TIME's only once, when compiled), and
     // whether the save step is DT's (no SAVEPER anywhere). See computedclock.h.
     VaryingSpecs computedBy;
+    QStringList overriddenClock; // the variables whose settings a run option replaced
     VaryingSlots clock;
     bool saveStepIsDt = false;
     std::function<void(double done)> progress; // RunOptions::progress

@@ -23,6 +23,7 @@ private slots:
     void noStepPastTheStopTime();
     void wobblingStopTimeIsReached();
     void computedInitialTimeIsTheCompiledStart();
+    void runOptionReplacingAComputedSettingIsSaid();
 };
 
 namespace {
@@ -201,6 +202,25 @@ void TestVensimClock::computedInitialTimeIsTheCompiledStart()
     const RunResult run = simulate(*compiled.model);
     QVERIFY(run.results);
     QCOMPARE(run.results->at(0, 0), 3.0);
+}
+
+// --dt 0.25 replaces the TIME STEP the model computes: the run steps 0.25 from 0 to 4 (17 rows),
+// and a warning at TIME STEP's equation (line 5, column 13) says its column is its equation's.
+void TestVensimClock::runOptionReplacingAComputedSettingIsSaid()
+{
+    RunOptions options;
+    options.dt = 0.25;
+    const MdlRun r = runMdl(QStringLiteral("x = Time ~ ~ |\n"
+                                           "FINAL TIME = 4 ~ Month ~ |\n"
+                                           "INITIAL TIME = 0 ~ Month ~ |\n"
+                                           "TIME STEP = IF THEN ELSE(Time < 2, 1, 0.5) ~ Month ~ |\n"),
+                            QString(), false, options);
+    QVERIFY2(r.run.results, qPrintable(r.run.error));
+    QCOMPARE(r.run.results->rows(), std::size_t(17));
+    QCOMPARE(r.run.results->at(16, 0), 4.0);
+    QVERIFY2(r.messages.contains(QStringLiteral("m.mdl:5:13: warning: a run option replaces the setting that 'TIME STEP' "
+                                                "computes; the column 'TIME STEP' still shows what its equation gives")),
+             qPrintable(r.messages.join(u'\n')));
 }
 
 QTEST_APPLESS_MAIN(TestVensimClock)
