@@ -30,4 +30,10 @@ struct MdlRun : InlineRun {
 MdlRun runMdl(const QString &equations, const QString &control = mdlControl(4), bool viaXmile = false,
               const RunOptions &options = {});
 
+// A model that is not run: the run has no results and this is among its messages.
+inline bool refusedWith(const MdlRun &r, const QString &message)
+{
+    return !r.run.results && r.messages.contains(message);
+}
+
 } // namespace meadows::test
