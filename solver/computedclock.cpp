@@ -105,6 +105,15 @@ struct Stretch {
     double next() { return from + double(++count) * step; }
 };
 
+// The equation of the variable in `slot` (a setting's), for a message to point at.
+SourceRef equationIn(const CompiledModel &m, std::int64_t slot)
+{
+    for (const OutputColumn &c : m.outputs)
+        if (slot >= 0 && c.slot == std::uint64_t(slot))
+            return c.source;
+    return {};
+}
+
 } // namespace
 
 // The loop of runFixedStep (simulation.cpp) with the step, the end and the saving decided
@@ -128,9 +137,7 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
     };
     const auto fail = [&](const QString &message, std::int64_t slot = -1) {
         result.error = message;
-        for (const OutputColumn &c : run.model.outputs)
-            if (slot >= 0 && c.slot == std::uint64_t(slot))
-                result.errorSource = c.source;
+        result.errorSource = equationIn(run.model, slot);
         return result;
     };
 
@@ -193,9 +200,16 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
         const double ratio = savePer / h;
         const double every = std::max(1.0, std::round(ratio)) * h;
         if (!warnedSaveStep && std::abs(ratio - std::round(ratio)) > 1e-9 * std::max(1.0, ratio)) {
-            result.warnings.push_back({Severity::Warning, run.model.specs.places.file, {},
-                                       QStringLiteral("the save step %1 is not a multiple of DT %2 at time %3: rows are "
-                                                      "saved every %4").arg(savePer).arg(h).arg(t).arg(every)});
+            Diagnostic d(Severity::Warning, run.model.specs.places.file, {},
+                         QStringLiteral("the save step %1 is not a multiple of DT %2 at time %3: rows are saved every %4")
+                             .arg(savePer).arg(h).arg(t).arg(every));
+            // At the equation that computes the save step, else DT's.
+            const SourceRef at = equationIn(run.model, clock.saveStep >= 0 ? clock.saveStep : clock.dt);
+            if (at.isValid()) {
+                d.file = at.fileName();
+                d.pos = at.source->position(at.offset);
+            }
+            result.warnings.push_back(d);
             warnedSaveStep = true;
         }
         const double since = std::fmod(t - run.start, every);
