@@ -6,14 +6,18 @@
 
 namespace meadows {
 
-// What is wrong with the name, or an empty string; the name shown with '?' for the NUL.
+// The name as a message can show it: '?' for each NUL.
+inline QString shownFileName(QString name)
+{
+    return name.replace(QChar(u'\0'), QLatin1Char('?'));
+}
+
+// What is wrong with the name, or an empty string.
 inline QString nulCharacterProblem(const QString &name)
 {
     if (!name.contains(QChar(u'\0')))
         return {};
-    QString shown = name;
-    shown.replace(QChar(u'\0'), QLatin1Char('?'));
-    return QStringLiteral("the file name '%1' holds a NUL character").arg(shown);
+    return QStringLiteral("the file name '%1' holds a NUL character").arg(shownFileName(name));
 }
 
 } // namespace meadows

@@ -1,6 +1,7 @@
 #include "mdlgetdata.h"
 
 #include "mdldatareading.h"
+#include "model/filenamecheck.h"
 #include "model/names.h"
 
 #include "model/sizelimit.h"
@@ -375,7 +376,7 @@ private:
         if (it == m_books.end())
             it = m_books.emplace(key, std::make_shared<spreadsheet::ReadResult>(spreadsheet::readWorkbook(path, text ? tab : QString()))).first;
         if (!it->second->workbook) {
-            f.message = QStringLiteral("cannot read '%1': %2").arg(QString(file).replace(QChar(u'\0'), QLatin1Char('?')), it->second->error);
+            f.message = QStringLiteral("cannot read '%1': %2").arg(shownFileName(file), it->second->error);
             return nullptr;
         }
         return &*it->second->workbook;
