@@ -75,6 +75,30 @@ void settleClockAtStart(CompiledModel &m)
 
 namespace detail {
 
+namespace {
+
+// The equation of the variable in `slot` (a setting's), for a message to point at.
+SourceRef equationIn(const CompiledModel &m, std::int64_t slot)
+{
+    for (const OutputColumn &c : m.outputs)
+        if (slot >= 0 && c.slot == std::uint64_t(slot))
+            return c.source;
+    return {};
+}
+
+// A warning at that equation; at the model's file when there is none.
+Diagnostic warningAt(const CompiledModel &m, std::int64_t slot, const QString &message)
+{
+    Diagnostic d(Severity::Warning, m.specs.places.file, {}, message);
+    if (const SourceRef at = equationIn(m, slot); at.isValid()) {
+        d.file = at.fileName();
+        d.pos = at.source->position(at.offset);
+    }
+    return d;
+}
+
+} // namespace
+
 void Runner::startClock(const RunOptions &options)
 {
     computedBy = model.specs.varying;
@@ -87,7 +111,10 @@ void Runner::startClock(const RunOptions &options)
         {&options.saveStep, {&computedBy.saveStep, &clock.saveStep}}};
     for (const auto &[option, setting] : overridden) {
         if (option->has_value() && !setting.first->isEmpty()) {
-            overriddenClock.push_back(*setting.first);
+            clockWarnings.push_back(warningAt(model, *setting.second,
+                                              QStringLiteral("a run option replaces the setting that '%1' computes; the "
+                                                             "column '%1' still shows what its equation gives")
+                                                  .arg(*setting.first)));
             setting.first->clear();
             *setting.second = -1;
         }
@@ -104,15 +131,6 @@ struct Stretch {
     long long count = 0;
     double next() { return from + double(++count) * step; }
 };
-
-// The equation of the variable in `slot` (a setting's), for a message to point at.
-SourceRef equationIn(const CompiledModel &m, std::int64_t slot)
-{
-    for (const OutputColumn &c : m.outputs)
-        if (slot >= 0 && c.slot == std::uint64_t(slot))
-            return c.source;
-    return {};
-}
 
 } // namespace
 
@@ -200,16 +218,11 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
         const double ratio = savePer / h;
         const double every = std::max(1.0, std::round(ratio)) * h;
         if (!warnedSaveStep && std::abs(ratio - std::round(ratio)) > 1e-9 * std::max(1.0, ratio)) {
-            Diagnostic d(Severity::Warning, run.model.specs.places.file, {},
-                         QStringLiteral("the save step %1 is not a multiple of DT %2 at time %3: rows are saved every %4")
-                             .arg(savePer).arg(h).arg(t).arg(every));
             // At the equation that computes the save step, else DT's.
-            const SourceRef at = equationIn(run.model, clock.saveStep >= 0 ? clock.saveStep : clock.dt);
-            if (at.isValid()) {
-                d.file = at.fileName();
-                d.pos = at.source->position(at.offset);
-            }
-            result.warnings.push_back(d);
+            result.warnings.push_back(warningAt(run.model, clock.saveStep >= 0 ? clock.saveStep : clock.dt,
+                                                QStringLiteral("the save step %1 is not a multiple of DT %2 at time %3: "
+                                                               "rows are saved every %4")
+                                                    .arg(savePer).arg(h).arg(t).arg(every)));
             warnedSaveStep = true;
         }
         const double since = std::fmod(t - run.start, every);

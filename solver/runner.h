@@ -4,7 +4,6 @@
 #include "simulation.h"
 
 #include <QString>
-#include <QStringList>
 
 namespace meadows::detail {
 
@@ -66,7 +65,7 @@ public:
     // slots this run reads at every step (INITIAL TIME's only once, when compiled), and
     // whether the save step is DT's (no SAVEPER anywhere). See computedclock.h.
     VaryingSpecs computedBy;
-    QStringList overriddenClock; // the variables whose settings a run option replaced
+    std::vector<Diagnostic> clockWarnings; // a run option replaced a setting the model computes
     VaryingSlots clock;
     bool saveStepIsDt = false;
     std::function<void(double done)> progress; // RunOptions::progress

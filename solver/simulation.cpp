@@ -160,17 +160,7 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
                            : detail::runFixedStep(runner, method, cancel);
     if (!computedClock) // a computed clock's run says its own
         result.warnings = runner.warnings(!adaptive);
-    for (const QString &variable : runner.overriddenClock) {
-        Diagnostic d(Severity::Warning, model.specs.places.file, {},
-                     QStringLiteral("a run option replaces the setting that '%1' computes; the column '%1' still "
-                                    "shows what its equation gives").arg(variable));
-        for (const OutputColumn &c : model.outputs)
-            if (c.source.isValid() && variableKey(c.name) == variableKey(variable)) { // at the equation
-                d.file = c.source.fileName();
-                d.pos = c.source.source->position(c.source.offset);
-            }
-        result.warnings.push_back(d);
-    }
+    result.warnings.insert(result.warnings.end(), runner.clockWarnings.begin(), runner.clockWarnings.end());
     if (forcedRK4)
         result.warnings.push_back(Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,
                                              QStringLiteral("the model computes its TIME STEP, FINAL TIME or SAVEPER, "
