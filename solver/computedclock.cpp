@@ -5,7 +5,6 @@
 #include "model/sizelimit.h"
 #include "runner.h"
 
-#include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -148,11 +147,6 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
     const double keptLimit = 100.0 * double(maxModelSize());
     const std::size_t series = run.model.seriesSlots.size();
     double h = run.dt;
-    boost::numeric::odeint::runge_kutta4<std::vector<double>> rk4;
-    const auto system = [&run, &h](const std::vector<double> &x, std::vector<double> &dxdt, double at) {
-        run.evaluate(x, at);
-        run.netFlows(dxdt.data(), h);
-    };
     const auto fail = [&](const QString &message, std::int64_t slot = -1) {
         result.error = message;
         result.errorSource = equationIn(run.model, slot);
@@ -238,12 +232,7 @@ RunResult runComputedClock(Runner &run, Method method, const std::atomic<bool> *
                 return fail(QStringLiteral("cancelled"));
             run.reportProgress(t);
         }
-        if (method == Method::Euler) {
-            for (std::size_t s = 0; s < levels.size(); ++s)
-                levels[s] += h * derivative[s];
-        } else {
-            rk4.do_step(system, levels, t, h);
-        }
+        run.advance(method, levels, derivative, t, h);
         if (h != time.step)
             time = Stretch{t, h};
         t = time.next();

@@ -315,6 +315,27 @@ void Runner::advanceOvens(std::vector<double> &levels, double step)
     }
 }
 
+void Runner::advance(Method method, std::vector<double> &levels, const std::vector<double> &derivative, double t,
+                     double step)
+{
+    if (method == Method::Euler) {
+        for (std::size_t s = 0; s < levels.size(); ++s)
+            levels[s] += step * derivative[s];
+        if (!model.conveyors.empty())
+            advanceConveyors(levels, step);
+        if (!model.queues.empty())
+            advanceQueues(levels, step);
+        if (!model.ovens.empty())
+            advanceOvens(levels, step);
+        return;
+    }
+    const auto system = [this, step](const std::vector<double> &x, std::vector<double> &dxdt, double at) {
+        evaluate(x, at);
+        netFlows(dxdt.data(), step);
+    };
+    m_rk4.do_step(system, levels, t, step);
+}
+
 void Runner::record()
 {
     for (std::size_t i = 0; i < model.seriesSlots.size(); ++i)

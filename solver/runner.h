@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
+
 namespace meadows::detail {
 
 class Runner {
@@ -45,6 +47,10 @@ public:
     // after a step they move on.
     void admitToOvens(double step);
     void advanceOvens(std::vector<double> &levels, double step);
+    // One fixed step from t to t + step: Euler from this step's net flows (and the conveyors,
+    // queues and ovens moved on), or the classical four-stage RK4 through Boost.Odeint.
+    void advance(Method method, std::vector<double> &levels, const std::vector<double> &derivative, double t,
+                 double step);
     void record();                 // appends the recorded series' current values
     void save(Results &results);   // appends a row: time, then every output
     Results emptyResults(std::size_t expectedRows) const;
@@ -74,6 +80,7 @@ public:
     RunState state;
 
 private:
+    boost::numeric::odeint::runge_kutta4<std::vector<double>> m_rk4;
     std::vector<double> m_offered; // per queue outflow, in order: what it took before a conveyor cut it
 };
 

@@ -3,7 +3,6 @@
 #include "flatmodel.h"
 #include "runner.h"
 
-#include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
 
 #include <cmath>
 
@@ -38,7 +37,7 @@ namespace detail {
 
 // Euler as Vensim and Stella step it: the flows computed from this step's stocks move
 // the stocks to the next step; a row is saved every save step. RK4 is the classical
-// four-stage method through Boost.Odeint, over the same grid.
+// four-stage method through Boost.Odeint, over the same grid (Runner::advance).
 RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *cancel)
 {
     RunResult result;
@@ -50,11 +49,6 @@ RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *canc
     const std::size_t stocks = levels.size();
     double *mem = run.memory.data();
 
-    boost::numeric::odeint::runge_kutta4<std::vector<double>> rk4;
-    const auto system = [&run](const std::vector<double> &x, std::vector<double> &dxdt, double t) {
-        run.evaluate(x, t);
-        run.netFlows(dxdt.data(), run.dt);
-    };
 
     for (long long k = 0;; ++k) {
         // Time from the step count, not by accumulation, so that it does not drift.
@@ -78,18 +72,7 @@ RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *canc
             }
             run.reportProgress(t);
         }
-        if (method == Method::Euler) {
-            for (std::size_t s = 0; s < stocks; ++s)
-                levels[s] += run.dt * derivative[s];
-            if (!run.model.conveyors.empty())
-                run.advanceConveyors(levels, run.dt);
-            if (!run.model.queues.empty())
-                run.advanceQueues(levels, run.dt);
-            if (!run.model.ovens.empty())
-                run.advanceOvens(levels, run.dt);
-        } else {
-            rk4.do_step(system, levels, t, run.dt);
-        }
+        run.advance(method, levels, derivative, t, run.dt);
     }
     result.results = std::move(r);
     return result;

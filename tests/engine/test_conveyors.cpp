@@ -72,6 +72,7 @@ private slots:
     void rungeKuttaRunsAsEuler();
     void unimplementedOptionWarnsWithItsPosition();
     void savedConveyorRunsTheSame();
+    void computedStepIsRefused();
     void queueIsFirstInFirstOut();
     void queueOutflowTakesWhatItHolds();
     void queueOverflowTakesWhatAConveyorRefuses();
@@ -375,6 +376,29 @@ void TestConveyors::savedConveyorRunsTheSame()
 
 // Batches of 2 then 3 in a queue: taking 4 empties the first and takes 2 of the second,
 // whose 1 is then at the front; taking 5 more gives only that 1.
+// A DT computed by the model (meadows:dt names the variable, as a Vensim model's TIME STEP
+// equation is kept) would change the number of slats under the belt's load: the run is
+// refused with the reason, never stepped with a belt that does not move.
+void TestConveyors::computedStepIsRefused()
+{
+    const QString variables = flow(QStringLiteral("in"), QStringLiteral("5")) + exitFlow(QStringLiteral("out"))
+        + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("4"), QStringLiteral("in"),
+                   QStringLiteral("out"))
+        + aux(QStringLiteral("h"), QStringLiteral("IF TIME < 5 THEN 1 ELSE 0.5"));
+    const QByteArray text = QStringLiteral(
+                                "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+                                "xmlns:meadows=\"urn:x-meadows:xmile:1\"><header><vendor>Meadows tests</vendor></header>"
+                                "<sim_specs method=\"Euler\" meadows:dt=\"h\">%1</sim_specs>"
+                                "<model><variables>%2</variables></model></xmile>")
+                                .arg(specs(0, 10, 1), variables)
+                                .toUtf8();
+    const InlineRun r = simulateText(text);
+    QVERIFY(r.compiled.model);
+    QVERIFY(!r.run.results);
+    QVERIFY2(r.run.error.contains(QLatin1String("cannot run with a DT, stop time or save step that the model computes")),
+             qPrintable(r.run.error));
+}
+
 void TestConveyors::queueIsFirstInFirstOut()
 {
     Fifo q;
