@@ -50,6 +50,8 @@ struct SourceRef {
     std::shared_ptr<const RewrittenOffsets> rewritten; // null: the equation is the file's text
 
     bool isValid() const { return source && offset >= 0; }
+    // Line and column of the start; line 0 when not from a file.
+    SourcePos position() const { return isValid() ? source->position(offset) : SourcePos{}; }
     SourcePos positionOfDecodedOffset(qsizetype decodedOffset) const;
     QString fileName() const { return source ? source->fileName() : QString(); }
 

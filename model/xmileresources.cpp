@@ -20,10 +20,7 @@ constexpr int kMaxDepth = 16;
 
 Diagnostic errorAt(const Variable &module, const QString &path, const QString &message)
 {
-    Diagnostic d(Severity::Error, path, {}, message);
-    if (module.elementSource.isValid())
-        d.pos = module.elementSource.source->position(module.elementSource.offset);
-    return d;
+    return Diagnostic(Severity::Error, path, module.elementSource.position(), message);
 }
 
 // What one file gives the project that names it: whatever it holds that the project does

@@ -1,5 +1,6 @@
 #include "builtins.h"
 #include "allocation.h"
+#include "matrixinverse.h"
 #include "node.h"
 
 #include <algorithm>
@@ -258,6 +259,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"vector_rank"}, Builtin::VectorRank, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, vectorRank},
     {{"vector_elm_map"}, Builtin::None, 2, 2, false, L::ElementMap, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"vector_reorder"}, Builtin::None, 2, 2, false, L::Reorder, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"invert_matrix"}, Builtin::InvertMatrix, 2, 2, false, L::MatrixInverse, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, invertedMatrixElement},
     // time inputs
     {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step},
     {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp},

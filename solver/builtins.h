@@ -34,6 +34,9 @@ enum class Builtin {
     // Vensim's VECTOR SORT ORDER and VECTOR RANK as lowered: the position asked for
     // (0-based), the direction (> 0 ascending), then the vector's elements
     SortOrder, VectorRank,
+    // Vensim's INVERT MATRIX as lowered: the row and column asked for (0-based), the size n,
+    // then the n x n matrix's elements row by row (solver/matrixinverse.h)
+    InvertMatrix,
     // an array element picked by a subscript computed while the model runs: the index
     // (1-based), then the candidates; NaN out of range
     ElementAt,
@@ -59,6 +62,7 @@ enum class Lowering {
     VectorOrder,    // VECTOR SORT ORDER, VECTOR RANK: one element of a vector-valued result
     ElementMap,     // VECTOR ELM MAP: an element picked by an offset from a referenced one
     Reorder,        // VECTOR REORDER: a vector's element picked by a sort order
+    MatrixInverse,  // INVERT MATRIX: one element of the inverse of a matrix's last two dimensions
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
     Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)

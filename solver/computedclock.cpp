@@ -91,7 +91,7 @@ Diagnostic warningAt(const CompiledModel &m, std::int64_t slot, const QString &m
     Diagnostic d(Severity::Warning, m.specs.places.file, {}, message);
     if (const SourceRef at = equationIn(m, slot); at.isValid()) {
         d.file = at.fileName();
-        d.pos = at.source->position(at.offset);
+        d.pos = at.position();
     }
     return d;
 }

@@ -93,7 +93,7 @@ static std::optional<Diagnostic> firstNonFinite(const CompiledModel &model, cons
             Diagnostic d;
             d.severity = Severity::Warning;
             d.file = column.source.fileName();
-            d.pos = column.source.isValid() ? column.source.source->position(column.source.offset) : SourcePos{};
+            d.pos = column.source.position();
             d.message = QStringLiteral("'%1' is %2 at time %3 (%4); later values built on it are not meaningful")
                             .arg(column.name, std::isnan(v) ? QStringLiteral("NaN") : v > 0 ? QStringLiteral("Inf") : QStringLiteral("-Inf"))
                             .arg(r.at(row, 0))

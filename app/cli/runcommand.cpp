@@ -130,7 +130,7 @@ int runCommand(const QStringList &arguments)
     if (!run.results) {
         const SourceRef &at = run.errorSource;
         if (at.isValid())
-            err << Diagnostic(Severity::Error, at.fileName(), at.source->position(at.offset), run.error).format() << '\n';
+            err << Diagnostic(Severity::Error, at.fileName(), at.position(), run.error).format() << '\n';
         else
             err << positional[0] << ": error: " << run.error << '\n';
         return ExitModelError;

@@ -160,6 +160,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("VECTOR RANK"), QStringLiteral("VECTOR_RANK")},
         {QStringLiteral("VECTOR ELM MAP"), QStringLiteral("VECTOR_ELM_MAP")},
         {QStringLiteral("VECTOR REORDER"), QStringLiteral("VECTOR_REORDER")},
+        {QStringLiteral("INVERT MATRIX"), QStringLiteral("INVERT_MATRIX")},
     };
     if ((f == QLatin1String("SUM") || f == QLatin1String("PROD") || f == QLatin1String("VMIN") || f == QLatin1String("VMAX"))
         && n == 1) {

@@ -177,6 +177,8 @@ Node Flattener::call(Context &c, const Expr &e)
             return elementMap(c, e);
         case Lowering::Reorder:
             return vectorReorder(c, e);
+        case Lowering::MatrixInverse:
+            return matrixInverse(c, e);
         case Lowering::RandomDraw:
         case Lowering::Instruction: {
             std::vector<Node> args;

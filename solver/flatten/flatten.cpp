@@ -120,7 +120,7 @@ void Flattener::errorAt(const Variable &v, const QString &message, Severity seve
     d.file = m_project.fileName;
     if (v.elementSource.isValid()) {
         d.file = v.elementSource.fileName(); // a module's model may come from another file
-        d.pos = v.elementSource.source->position(v.elementSource.offset);
+        d.pos = v.elementSource.position();
     }
     d.message = message;
     d.variable = displayName(v.name);

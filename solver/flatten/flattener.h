@@ -172,6 +172,7 @@ private:
     Node vectorOrder(Context &c, const Expr &e, Builtin id);
     Node vectorReorder(Context &c, const Expr &e);
     Node elementMap(Context &c, const Expr &e);
+    Node matrixInverse(Context &c, const Expr &e);
 
     // macros.cpp
     Node expandMacro(Context &c, const Expr &e, const Macro &m);

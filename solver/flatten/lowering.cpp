@@ -218,7 +218,8 @@ bool Flattener::starsToDimensions(Context &c, Expr &e, std::vector<int> &dims)
         const BuiltinInfo *b = findBuiltin(e.name);
         if (b && (b->lowering == Lowering::ArrayArguments || b->lowering == Lowering::ElementCount
                   || b->lowering == Lowering::RankOf || b->lowering == Lowering::Allocation
-                  || b->lowering == Lowering::VectorOrder || b->lowering == Lowering::Reorder))
+                  || b->lowering == Lowering::VectorOrder || b->lowering == Lowering::Reorder
+                  || b->lowering == Lowering::MatrixInverse))
             return false;
     }
     bool any = false;

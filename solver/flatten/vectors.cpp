@@ -1,6 +1,6 @@
 // Vensim's vector functions: VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER, whose value
-// is a vector (one element of it per element of the equation), and VECTOR ELM MAP, an
-// element picked by its offset from a referenced one.
+// is a vector (one element of it per element of the equation), VECTOR ELM MAP, an element
+// picked by its offset from a referenced one, and INVERT MATRIX, whose value is a matrix.
 #include "flattener.h"
 
 #include <cmath>
@@ -125,6 +125,63 @@ Node Flattener::elementMap(Context &c, const Expr &e)
     for (int k = 0; k < count; ++k)
         pick.args.push_back(Node::var(s.first + k));
     return pick;
+}
+
+// INVERT MATRIX(A, n): the inverse of A over its last two dimensions (both of n elements),
+// one element per element of the equation: inv[i, j] = INVERT MATRIX(a[i, j], 3). The row
+// and column being computed are the equation's elements of A's two dimensions, or, when
+// the equation is over other ranges of the same size (or A's dimensions are one range
+// twice), its own last two. A's other subscripts are the equation's, as for a vector.
+Node Flattener::matrixInverse(Context &c, const Expr &e)
+{
+    const Expr &a = e.args[0];
+    const Symbol &s = vectorVariable(c, e, a);
+    if (s.dims.size() < 2)
+        fail(a, QStringLiteral("%1 needs a matrix (two dimensions) as its first argument; '%2' is not one")
+                    .arg(calledAs(e), a.spelling));
+    const int rowDim = s.dims[s.dims.size() - 2], columnDim = s.dims.back();
+    const int n = int(m_dims[rowDim].elements.size());
+    if (int(m_dims[columnDim].elements.size()) != n)
+        fail(a, QStringLiteral("%1 needs a square matrix: '%2' is %3 by %4")
+                    .arg(calledAs(e), a.spelling).arg(n).arg(m_dims[columnDim].elements.size()));
+    Node size = expr(c, e.args[1]);
+    const std::optional<double> given = constantValue(size);
+    if (!given)
+        fail(e.args[1], QStringLiteral("%1 needs its size as a constant").arg(calledAs(e)));
+    if (*given != double(n))
+        fail(e.args[1], QStringLiteral("%1's size is %2, but '%3' is %4 by %4").arg(calledAs(e)).arg(*given).arg(a.spelling).arg(n));
+    std::optional<int> row = mappedElement(c.element, rowDim), column = mappedElement(c.element, columnDim);
+    const std::vector<std::pair<int, int>> &at = c.element.at;
+    std::vector<int> positionDims{rowDim, columnDim};
+    if (!row || !column || rowDim == columnDim) {
+        if (at.size() < 2 || int(m_dims[at[at.size() - 2].first].elements.size()) != n
+            || int(m_dims[at.back().first].elements.size()) != n)
+            fail(e, QStringLiteral("%1 gives one value per element of a %2 by %2 matrix: use it in an equation over "
+                                   "two ranges of %2 elements").arg(calledAs(e)).arg(n));
+        row = at[at.size() - 2].second;
+        column = at.back().second;
+        positionDims = {at[at.size() - 2].first, at.back().first};
+    }
+    // The whole matrix: A's last two subscripts taken as every element, and the equation's
+    // elements of those dimensions (or of the ones standing for them) forgotten.
+    Context whole = c;
+    std::erase_if(whole.element.at, [&](const std::pair<int, int> &binding) {
+        return binding.first == rowDim || binding.first == columnDim || binding.first == positionDims[0]
+               || binding.first == positionDims[1];
+    });
+    Expr matrix = a;
+    if (matrix.subscripted && matrix.args.size() >= 2) {
+        matrix.args[matrix.args.size() - 2] = star(matrix.args[matrix.args.size() - 2]);
+        matrix.args.back() = star(matrix.args.back());
+    }
+    std::vector<Node> elements = names(whole, matrix);
+    if (elements.size() != std::size_t(n) * std::size_t(n))
+        fail(a, QStringLiteral("%1 needs one %2 by %2 matrix: '%3' gives %4 values; pick one element of its other "
+                               "dimensions").arg(calledAs(e)).arg(n).arg(a.spelling).arg(elements.size()));
+    std::vector<Node> args{Node::constant(double(*row)), Node::constant(double(*column)), Node::constant(double(n))};
+    for (Node &v : elements)
+        args.push_back(std::move(v));
+    return Node::call(Builtin::InvertMatrix, std::move(args));
 }
 
 } // namespace meadows::flattening

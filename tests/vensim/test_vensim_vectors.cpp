@@ -1,4 +1,4 @@
-// Vensim's VECTOR SORT ORDER, VECTOR RANK, VECTOR ELM MAP and NPV read from .mdl text, with
+// Vensim's VECTOR SORT ORDER, VECTOR RANK, VECTOR ELM MAP, INVERT MATRIX and NPV read from .mdl text, with
 // values worked by hand from Vensim's manual, and their misuse reported at line:column.
 #include "support/inlinemdl.h"
 
@@ -27,6 +27,8 @@ private slots:
     void elementMapOutsideTheVariable();
     void notANumberDirectionGivesNoOrder();
     void npvOverTime();
+    void invertMatrix();
+    void invertMatrixChangingOverTime();
     void savedAsXmileRunsTheSame();
     void misuseIsReportedAtItsPlace_data();
     void misuseIsReportedAtItsPlace();
@@ -149,6 +151,68 @@ void TestVensimVectors::npvOverTime()
     QVERIFY(std::fabs(r.at(QStringLiteral("scaled"), 1) - (50 + 100 + 100 / 1.1) * 2) < 1e-9);
 }
 
+// The textbook 3 x 3 matrix [[1, 2, 3], [0, 1, 4], [5, 6, 0]] (determinant 1) has the inverse
+// [[-24, 18, 5], [20, -15, -4], [-5, 4, 1]]: its cofactors, transposed. Written over the
+// matrix's own ranges, over two other ranges of 3 (the position is the equation's), and
+// saved as XMILE and read back. The 2 x 2 [[4, 7], [2, 6]] (determinant 10) inverts to
+// [[0.6, -0.7], [-0.2, 0.4]]; a singular one ([[1, 2], [2, 4]]) has no inverse: NaN, said.
+void TestVensimVectors::invertMatrix()
+{
+    const QString model = QStringLiteral("row: r1, r2, r3 ~~|\n"
+                                         "col: c1, c2, c3 ~~|\n"
+                                         "i: i1, i2, i3 ~~|\n"
+                                         "j: j1, j2, j3 ~~|\n"
+                                         "a[row, col] = 1, 2, 3; 0, 1, 4; 5, 6, 0; ~~|\n"
+                                         "inv[row, col] = INVERT MATRIX(a[row, col], 3) ~~|\n"
+                                         "other[i, j] = INVERT MATRIX(a[row, col], ELMCOUNT(row)) ~~|\n"
+                                         "two: t1, t2 ~~|\n"
+                                         "two b: u1, u2 ~~|\n"
+                                         "b[two, two b] = 4, 7; 2, 6; ~~|\n"
+                                         "binv[two, two b] = INVERT MATRIX(b[two, two b], 2) ~~|\n"
+                                         "s[two, two b] = 1, 2; 2, 4; ~~|\n"
+                                         "sinv[two, two b] = INVERT MATRIX(s[two, two b], 2) ~~|\n");
+    const double expected[3][3] = {{-24, 18, 5}, {20, -15, -4}, {-5, 4, 1}};
+    const double twoByTwo[2][2] = {{0.6, -0.7}, {-0.2, 0.4}};
+    for (const bool saved : {false, true}) {
+        const MdlRun r = run(model, saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        for (int p = 0; p < 3; ++p) {
+            for (int q = 0; q < 3; ++q) {
+                const QString at = QStringLiteral("inv[r%1,c%2]").arg(p + 1).arg(q + 1);
+                QVERIFY2(std::fabs(r.at(at, 0) - expected[p][q]) < 1e-9, qPrintable(at));
+                const QString other = QStringLiteral("other[i%1,j%2]").arg(p + 1).arg(q + 1);
+                QVERIFY2(std::fabs(r.at(other, 4) - expected[p][q]) < 1e-9, qPrintable(other));
+            }
+        }
+        for (int p = 0; p < 2; ++p) {
+            for (int q = 0; q < 2; ++q) {
+                const QString at = QStringLiteral("binv[t%1,u%2]").arg(p + 1).arg(q + 1);
+                QVERIFY2(std::fabs(r.at(at, 0) - twoByTwo[p][q]) < 1e-12, qPrintable(at));
+                QVERIFY(std::isnan(r.at(QStringLiteral("sinv[t%1,u%2]").arg(p + 1).arg(q + 1), 0)));
+            }
+        }
+        QVERIFY2(r.messages.filter(QStringLiteral("'sinv[t1,u1]' is NaN at time 0")).size() == 1,
+                 qPrintable(r.messages.join(u'\n')));
+    }
+}
+
+// A matrix that changes over time is inverted at each step: [[1, Time], [0, 1]] inverts to
+// [[1, -Time], [0, 1]] (an upper unitriangular matrix's inverse negates the corner).
+void TestVensimVectors::invertMatrixChangingOverTime()
+{
+    const MdlRun r = run(QStringLiteral("two: t1, t2 ~~|\n"
+                                        "two b: u1, u2 ~~|\n"
+                                        "m[t1, u1] = 1 ~~|\nm[t1, u2] = Time ~~|\nm[t2, u1] = 0 ~~|\nm[t2, u2] = 1 ~~|\n"
+                                        "minv[two, two b] = INVERT MATRIX(m[two, two b], 2) ~~|\n"));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    for (int t = 0; t <= 4; ++t) {
+        QCOMPARE(r.at(QStringLiteral("minv[t1,u1]"), t), 1.0);
+        QCOMPARE(r.at(QStringLiteral("minv[t1,u2]"), t) + 0.0, -double(t) + 0.0);
+        QCOMPARE(r.at(QStringLiteral("minv[t2,u1]"), t) + 0.0, 0.0);
+        QCOMPARE(r.at(QStringLiteral("minv[t2,u2]"), t), 1.0);
+    }
+}
+
 // Saved as XMILE, the equations keep Meadows' names for the functions (VECTOR_SORT_ORDER,
 // VECTOR_RANK, VECTOR_ELM_MAP, NPV) and give the numbers worked out above.
 void TestVensimVectors::savedAsXmileRunsTheSame()
@@ -186,6 +250,12 @@ void TestVensimVectors::misuseIsReportedAtItsPlace_data()
     QTest::newRow("map of a range") << "z = VECTOR ELM MAP(v[d], 0)"
         << "m.mdl:4:20: error: in 'z': VECTOR ELM MAP needs one element as its first argument; 'v' gives 3";
     //          w = NPV(s, 0.1, 0): Vensim's NPV takes four arguments; the call at column 5.
+    //          m[d] = INVERT MATRIX(v[d], 3): 'v' at column 22, one dimension.
+    QTest::newRow("inverse of a vector") << "m[d] = INVERT MATRIX(v[d], 3)"
+        << "m.mdl:4:22: error: in 'm': INVERT MATRIX needs a matrix (two dimensions) as its first argument; 'v' is not one";
+    //          q[d, e] = INVERT MATRIX(sq[d, e], 2): the size at column 35.
+    QTest::newRow("wrong size") << "e: e1, e2, e3 ~~|\nsq[d, e] = 1 ~~|\nq[d, e] = INVERT MATRIX(sq[d, e], 2)"
+        << "m.mdl:6:35: error: in 'q': INVERT MATRIX's size is 2, but 'sq' is 3 by 3";
     QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: warning: NPV takes 4 argument(s), not 3";
 }
 
