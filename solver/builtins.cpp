@@ -198,6 +198,12 @@ double elementAt(const double *a, std::size_t n, const BuiltinClock &)
     return k >= 1 && k <= double(n - 1) ? a[std::size_t(k)] : kNaN;
 }
 
+double lnGamma(double x)
+{
+    int sign = 0;
+    return ::lgamma_r(x, &sign);
+}
+
 using L = Lowering;
 using U = UnitsRule;
 using P = PolarityRule;
@@ -230,6 +236,9 @@ const BuiltinInfo kBuiltins[] = {
     {{"sinh"}, Builtin::Sinh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::sinh(x)), nullptr},
     {{"cosh"}, Builtin::Cosh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::NonNegative, kNoRoles, UNARY(std::cosh(x)), nullptr},
     {{"tanh"}, Builtin::Tanh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::tanh(x)), nullptr},
+    // Vensim's GAMMA LN: ln |Gamma(x)| (lgamma_r: std::lgamma writes the global signgam, a
+    // data race when analyses run models on several threads). It falls to x = 1.46, then rises.
+    {{"gamma_ln"}, Builtin::GammaLn, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(lnGamma(x)), nullptr},
     {{"int"}, Builtin::Int, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::floor(x)), nullptr},
     {{"round"}, Builtin::Round, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::round(x)), nullptr},
     // two and three arguments
@@ -285,7 +294,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"delay3"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
     {{"delayn"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmoothN, nullptr, nullptr},
     {{"delay"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
-    {{"delay_fixed"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"delay_fixed"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
     {{"trend"}, Builtin::None, 2, 3, false, L::Stateful, U::PerTimeUnit, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
     {{"forcst", "forecast"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},

@@ -20,7 +20,7 @@ namespace meadows {
 // special forms have registry entries too, but no id here: flattening rewrites them.
 enum class Builtin {
     // one argument
-    Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Int, Round, Sinh, Cosh, Tanh,
+    Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Int, Round, Sinh, Cosh, Tanh, GammaLn,
     // two arguments
     Pow, Mod, Min2, Max2, SafeDiv2, Arctan2,
     // three arguments

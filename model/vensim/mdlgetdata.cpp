@@ -172,7 +172,9 @@ private:
         if (!quoted)
             return std::nullopt;
         const QStringList &args = *quoted;
-        if (kind == GetKind::Data && d.op != Tok::Assign) {
+        // Vensim reads "x = GET DIRECT DATA(...)" as the data equation "x := ..." (SDEverywhere's
+        // directdata_endofdata model, run in Vensim, is written so); "==" is no data equation.
+        if (kind == GetKind::Data && d.op != Tok::Assign && d.op != Tok::Eq) {
             f.message = QStringLiteral("%1 defines data: write the equation with ':='").arg(call.text);
             return std::nullopt;
         }

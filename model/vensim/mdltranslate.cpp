@@ -161,6 +161,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("VECTOR ELM MAP"), QStringLiteral("VECTOR_ELM_MAP")},
         {QStringLiteral("VECTOR REORDER"), QStringLiteral("VECTOR_REORDER")},
         {QStringLiteral("INVERT MATRIX"), QStringLiteral("INVERT_MATRIX")},
+        {QStringLiteral("GAMMA LN"), QStringLiteral("GAMMA_LN")},
     };
     if ((f == QLatin1String("SUM") || f == QLatin1String("PROD") || f == QLatin1String("VMIN") || f == QLatin1String("VMAX"))
         && n == 1) {
@@ -225,8 +226,11 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return QStringLiteral("((%1) - (%2) * %3)").arg(x, y, truncated(QStringLiteral("(%1) / (%2)").arg(x, y)));
     }
     if (f == QLatin1String("DELAY FIXED") && arity(3, 3)) {
-        // Vensim fixes the delay at the start, as a whole number of steps (at least one).
-        return QStringLiteral("DELAY(%1, MAX(1, ROUND(INIT(%2) / DT)) * DT, %3)")
+        // Vensim fixes the delay at the start, as a whole number of steps (at least one), and
+        // the initial value too: DELAY FIXED(shipping, 20, shipping) gives shipping's value at
+        // the start until 20 has passed, not its value at the time (SDEverywhere's delayfixed
+        // model, run in Vensim).
+        return QStringLiteral("DELAY_FIXED(%1, MAX(1, ROUND(INIT(%2) / DT)) * DT, %3)")
             .arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c), translateMarked(e.args[2], c));
     }
     if (f == QLatin1String("LOG") && arity(2, 2))

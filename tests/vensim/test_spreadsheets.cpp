@@ -214,8 +214,8 @@ void TestSpreadsheets::missingFileSheetCellAndNameAreErrorsAtTheirPlace()
           QStringLiteral("3:52: error: the range 'row_values' (Params!B2:D2) is too small: E2 is outside it"));
     check(QStringLiteral("x := GET XLS DATA('numbers.xlsx', 'Series', '9', 'C2') ~~|\n"),
           QStringLiteral("2:45: error: no times at Series!C9"));
-    check(QStringLiteral("x = GET XLS DATA('numbers.xlsx', 'Series', '1', 'C2') ~~|\n"),
-          QStringLiteral("2:5: error: GET XLS DATA defines data: write the equation with ':='"));
+    check(QStringLiteral("x == GET XLS DATA('numbers.xlsx', 'Series', '1', 'C2') ~~|\n"),
+          QStringLiteral("2:6: error: GET XLS DATA defines data: write the equation with ':='"));
     check(QStringLiteral("d: GET DIRECT SUBSCRIPT('numbers.xlsx', 'Params', 'F1', '', 'r') ~~|\n"),
           QStringLiteral("2:57: error: GET DIRECT SUBSCRIPT without a last cell is not supported: name the last cell of "
                          "the elements"));

@@ -1,4 +1,4 @@
-// Vensim's LOOKUP AREA and TIME BASE read from .mdl text, with values worked by hand from
+// Vensim's LOOKUP AREA, TIME BASE, GAMMA LN and DELAY FIXED read from .mdl text, with values worked by hand from
 // Vensim's reference manual, and the functions Meadows does not have reported at
 // FILE:LINE:COL, never computed as something else.
 #include "support/inlinemdl.h"
@@ -22,6 +22,8 @@ private slots:
     void lookupArea();
     void lookupAreaOverTime();
     void timeBase();
+    void gammaLn();
+    void delayFixedHoldsItsInitialValue();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void misuseIsNamedAsWritten();
@@ -86,6 +88,37 @@ void TestVensimBuiltins::timeBase()
     QCOMPARE(r.at(QStringLiteral("decimal year"), 1), 1970.25);
     QCOMPARE(r.at(QStringLiteral("decimal year"), 2), 1970.5);
     QCOMPARE(r.at(QStringLiteral("decimal year"), 4), 1971.0);
+}
+
+// GAMMA LN(x) = ln |Gamma(x)|: Gamma(10) = 9! = 362880, so ln 362880 = 12.8018274800814696;
+// Gamma(0.5) = sqrt(pi), ln sqrt(pi) = 0.572364942924700087; Gamma(1) = 1, ln 1 = 0;
+// Gamma(-0.5) = -2 sqrt(pi), ln |.| = ln 2 + ln sqrt(pi) = 1.26551212348464540.
+void TestVensimBuiltins::gammaLn()
+{
+    const MdlRun r = runMdl(QStringLiteral("a = GAMMA LN(10) ~~|\nb = GAMMA LN(0.5) ~~|\nc = GAMMA LN(1) ~~|\n"
+                                           "d = GAMMA LN(-0.5) ~~|\n"),
+                            kControl);
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    QVERIFY(std::fabs(r.at(QStringLiteral("a"), 0) - 12.8018274800814696) < 1e-12);
+    QVERIFY(std::fabs(r.at(QStringLiteral("b"), 0) - 0.572364942924700087) < 1e-12);
+    QCOMPARE(r.at(QStringLiteral("c"), 4) + 1.0, 1.0);
+    QVERIFY(std::fabs(r.at(QStringLiteral("d"), 0) - 1.26551212348464540) < 1e-12);
+}
+
+// DELAY FIXED(shipping, 3, shipping) with shipping 0 before time 1 and 1 from then on: the
+// initial value is shipping's at the start, 0, fixed then, so receiving is 0 until 3 has
+// passed (times 0, 1, 2), then shipping as it was 3 earlier: 0 at 3, 1 at 4 (and TIME STEP 1).
+// Read at each time instead, the initial value would make receiving 1 at times 1 and 2.
+void TestVensimBuiltins::delayFixedHoldsItsInitialValue()
+{
+    const MdlRun r = runMdl(QStringLiteral("shipping = STEP(1, 1) ~~|\n"
+                                           "receiving = DELAY FIXED(shipping, 3, shipping) ~~|\n"),
+                            kControl);
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    const double expected[] = {0, 0, 0, 0, 1};
+    for (int t = 0; t <= 4; ++t)
+        QCOMPARE(r.at(QStringLiteral("receiving"), t), expected[t]);
 }
 
 // Each function Meadows lacks is a warning at its line and column naming it. The equation

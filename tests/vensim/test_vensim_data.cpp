@@ -61,6 +61,7 @@ const QString kEquations = QStringLiteral(
     "r: (r1-r2) ~~|\n"
     "interpolated[r] :INTERPOLATE: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
     "plain[r] := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+    "equals[r] = GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n" // Vensim reads '=' as ':=' here
     "held[r] :HOLD BACKWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
     "forward[r] :LOOK FORWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
     "raw[r] :RAW: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
@@ -90,6 +91,7 @@ void TestVensimData::keywordsReadDataAsVensimDoes()
     for (const Expected &e : kR1) {
         QCOMPARE(run.at(QStringLiteral("interpolated[r1]"), e.time), e.interpolated);
         QCOMPARE(run.at(QStringLiteral("plain[r1]"), e.time), e.interpolated);
+        QCOMPARE(run.at(QStringLiteral("equals[r1]"), e.time), e.interpolated);
         QCOMPARE(run.at(QStringLiteral("held[r1]"), e.time), e.held);
         QCOMPARE(run.at(QStringLiteral("forward[r1]"), e.time), e.forward);
         QCOMPARE(run.at(QStringLiteral("raw[r1]"), e.time), e.raw);
