@@ -64,9 +64,18 @@ std::optional<std::vector<std::vector<Expr>>> expandBang(const QString &f, std::
     return combos;
 }
 
-QString joined(const QStringList &parts, const char *op)
+// A sum of the spelled terms as one call, SUM(a, b, ...): written as a chain (a + b + ...),
+// a range of thousands of elements would make an expression tree too deep to parse. A
+// product stays a chain, whose polarity loop analysis knows (PROD's it does not); a
+// product of over a thousand factors is refused as too long.
+QString summed(const QStringList &terms)
 {
-    return QStringLiteral("(%1)").arg(parts.join(QLatin1String(op)));
+    return QStringLiteral("SUM(%1)").arg(terms.join(QLatin1String(", ")));
+}
+
+QString multiplied(const QStringList &factors)
+{
+    return QStringLiteral("(%1)").arg(factors.join(QLatin1String(" * ")));
 }
 
 // The number of numerical_action's value, when the file writes it as a plain number.
@@ -88,9 +97,9 @@ std::optional<QString> spelledReduction(const QString &f, const Expr &arg, Trans
     for (const std::vector<Expr> &combo : *combos)
         parts << translateMarked(combo.front(), c);
     if (f == QLatin1String("SUM"))
-        return joined(parts, " + ");
+        return summed(parts);
     if (f == QLatin1String("PROD"))
-        return joined(parts, " * ");
+        return multiplied(parts);
     return QStringLiteral("%1(%2)").arg(f == QLatin1String("VMIN") ? QStringLiteral("MIN") : QStringLiteral("MAX"),
                                         parts.join(QLatin1String(", ")));
 }
@@ -138,19 +147,19 @@ std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c)
         minimum << when(x, "1e308");
         maximum << when(x, "-1e308");
     }
-    const QString n = joined(count, " + ");
+    const QString n = summed(count);
     const QString results[11] = {
-        joined(weightedSum, " + "),
-        joined(weightedProduct, " * "),
+        summed(weightedSum),
+        multiplied(weightedProduct),
         QStringLiteral("MIN(%1)").arg(weightedMin.join(QLatin1String(", "))),
         QStringLiteral("MAX(%1)").arg(weightedMax.join(QLatin1String(", "))),
-        QStringLiteral("(%1 / %2)").arg(joined(weightedSum, " + "), n),
-        joined(powerProduct, " * "),
-        joined(sum, " + "),
-        joined(product, " * "),
+        QStringLiteral("(%1 / %2)").arg(summed(weightedSum), n),
+        multiplied(powerProduct),
+        summed(sum),
+        multiplied(product),
         QStringLiteral("MIN(%1)").arg(minimum.join(QLatin1String(", "))),
         QStringLiteral("MAX(%1)").arg(maximum.join(QLatin1String(", "))),
-        QStringLiteral("(%1 / %2)").arg(joined(sum, " + "), n),
+        QStringLiteral("(%1 / %2)").arg(summed(sum), n),
     };
     QString chosen;
     if (const std::optional<int> action = literalAction(e.args[3])) {

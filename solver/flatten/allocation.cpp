@@ -39,10 +39,7 @@ Node Flattener::allocation(Context &c, const Expr &e)
         fail(e, QStringLiteral("%1 gives one value per element of '%2', the request's last subscript: the variable it "
                                "defines must range over '%2' too").arg(calledAs(e), m_dims[dim].name));
     const int n = int(m_dims[dim].elements.size());
-    m_allocationInputs += std::int64_t(n) * std::int64_t(1 + kProfileSize) + 2;
-    if (m_allocationInputs > maxModelSize())
-        fail(e, QStringLiteral("the allocations in this model read more than %1 values, every request and profile once for "
-                               "each element computed (raise the limit with --max-size)").arg(maxModelSize()));
+    readArrays(e, std::size_t(n) * std::size_t(1 + kProfileSize) + 2);
     const auto sameDimension = [&](const Expr &argument, int fromEnd) {
         if (allocatedDimension(e, argument, fromEnd) != dim)
             fail(argument.args[argument.args.size() - std::size_t(fromEnd)],

@@ -43,11 +43,9 @@ FlatModel Flattener::run()
     m_out.specs = m_project.simSpecs;
     m_out.vensimDialect = writtenByVensim();
     for (const Dimension &d : m_project.dimensions) {
-        ResolvedDimension rd{displayName(d.name), canonicalName(d.name), {}, {}, {}};
-        for (const QString &e : d.elements) {
-            rd.elements << displayName(e);
-            rd.elementKeys << canonicalName(e);
-        }
+        ResolvedDimension rd{displayName(d.name), canonicalName(d.name), {}, {}, {}, {}};
+        for (const QString &e : d.elements)
+            rd.add(displayName(e), canonicalName(e));
         m_dims.push_back(std::move(rd));
     }
     // Dimensions that map onto others (isee:maps_to), element by element in order. The
@@ -345,10 +343,20 @@ int Flattener::addTable(const GraphicalFunction &gf)
     return int(m_out.tables.size()) - 1;
 }
 
+std::shared_ptr<const ParseResult> Flattener::parsedEquation(const QString &text)
+{
+    if (!m_parsed || text != m_parsedText) {
+        m_parsed = std::make_shared<const ParseResult>(parseEquation(text));
+        m_parsedText = text;
+    }
+    return m_parsed; // shared: lowering may parse another equation (a macro's) meanwhile
+}
+
 std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
                                                const ElementContext &ctx, int self)
 {
-    const ParseResult parsed = parseEquation(text);
+    const std::shared_ptr<const ParseResult> held = parsedEquation(text);
+    const ParseResult &parsed = *held;
     if (parsed.error) {
         error(ref, parsed.error->offset, 1, displayName(v.name),
               QStringLiteral("in '%1': %2").arg(displayName(v.name), parsed.error->message));

@@ -36,6 +36,17 @@ struct ResolvedDimension {
     QStringList elements;      // display
     QStringList elementKeys;   // canonical
     QList<int> mapsTo;         // dimensions it maps onto element by element, in order (isee:maps_to)
+    QHash<QString, int> positions; // elementKeys' indices: subscripts are looked up by name for every element computed
+
+    void add(const QString &element, const QString &elementKey)
+    {
+        if (!positions.contains(elementKey)) // a repeated key keeps its first place, as indexOf did
+            positions.insert(elementKey, int(elementKeys.size()));
+        elements << element;
+        elementKeys << elementKey;
+    }
+    // The element's index, or -1.
+    qsizetype position(const QString &elementKey) const { return positions.value(elementKey, -1); }
 };
 
 // One element of an array: which element of which dimension (indices into the tables).
@@ -113,6 +124,7 @@ private:
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
                   std::vector<int> &into, bool inflow);
     int addTable(const GraphicalFunction &gf);
+    std::shared_ptr<const ParseResult> parsedEquation(const QString &text);
     std::optional<Node> resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
                                         const ElementContext &ctx, int self = -1);
 
@@ -158,6 +170,8 @@ private:
     const GraphicalFunction &tableArgument(Context &c, const Expr &call, bool withPoints = false);
     Node tableSummary(Context &c, const Expr &e);
 
+    // Counts the values an array function's call reads for one element; fails past the limit.
+    void readArrays(const Expr &call, std::size_t values);
     // allocation.cpp
     Node allocation(Context &c, const Expr &e);
     int allocatedDimension(const Expr &call, const Expr &argument, int fromEnd) const;
@@ -214,6 +228,10 @@ private:
     // Where the equation being lowered is, for problems found after every equation is
     // lowered (resolveEquation sets them).
     const SourceRef *m_equationRef = nullptr;
+    // The equation parsed last, with its text: an apply-to-all array's elements share one
+    // equation, which is parsed once rather than once per element (parsedEquation).
+    QString m_parsedText;
+    std::shared_ptr<const ParseResult> m_parsed;
     QString m_equationVariable;
     // Allocation profiles whose values may be constants, checked once every variable has its
     // equation (an array element may be lowered after the equation that reads it).
@@ -226,9 +244,11 @@ private:
     };
     std::vector<ProfileCheck> m_profileChecks;
     QSet<QPair<int, int>> m_profilesChecked; // (type, width) variables already in m_profileChecks
-    // Each element an allocation computes reads every requester's request and profile: over
-    // n requesters an equation reads 5 n^2 values, bounded by the size limit.
-    std::int64_t m_allocationInputs = 0;
+    // Each element an array function computes reads a whole array (SUM, VECTOR SORT ORDER,
+    // INVERT MATRIX...) or every requester's request and profile (an allocation): over n
+    // elements an equation reads n^2 values or more, all of them kept in the compiled
+    // program. Their total is bounded by the size limit (readArrays).
+    std::int64_t m_arrayReads = 0;
     int m_macroDepth = 0;
     std::vector<const Macro *> m_expanding; // the macros whose bodies are being expanded, outermost first
     std::int64_t m_macroExpansions = 0; // bounded by the size limit: macros may double at every level

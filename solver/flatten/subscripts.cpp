@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <numeric>
 
 namespace meadows::flattening {
 
@@ -152,7 +153,7 @@ std::optional<int> Flattener::mappedElement(const ElementContext &ctx, int dim) 
         if (const auto mapped = declaredMapping(d, e, dim))
             return mapped;
     for (const auto &[d, e] : ctx.at) {
-        const qsizetype byName = m_dims[dim].elementKeys.indexOf(m_dims[d].elementKeys[e]);
+        const qsizetype byName = m_dims[dim].position(m_dims[d].elementKeys[e]);
         if (byName >= 0)
             return int(byName);
     }
@@ -162,11 +163,14 @@ std::optional<int> Flattener::mappedElement(const ElementContext &ctx, int dim) 
 std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub)
 {
     const ResolvedDimension &d = m_dims[dim];
-    std::vector<int> all;
-    for (int k = 0; k < d.elements.size(); ++k)
-        all.push_back(k);
+    // Every element: built only when chosen, as a subscript is resolved for each element computed.
+    const auto all = [&d] {
+        std::vector<int> every(std::size_t(d.elements.size()));
+        std::iota(every.begin(), every.end(), 0);
+        return every;
+    };
     if (sub.kind == Expr::Kind::Star && sub.name.isEmpty())
-        return all;
+        return all();
     if (sub.kind == Expr::Kind::Star || sub.kind == Expr::Kind::Range)
         return rangeChoice(c, dim, sub);
     if (sub.kind == Expr::Kind::Name && !sub.subscripted) {
@@ -185,18 +189,18 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
                     return {*mapped};
                 // A subrange or another dimension: the element of the same name, else
                 // the one in the same position when the two are the same size.
-                const qsizetype byName = d.elementKeys.indexOf(m_dims[named].elementKeys[*at]);
+                const qsizetype byName = d.position(m_dims[named].elementKeys[*at]);
                 if (byName >= 0)
                     return {int(byName)};
                 if (m_dims[named].elements.size() == d.elements.size())
                     return {*at};
             }
             if (named == dim)
-                return all;
+                return all();
             // A subrange named outside any context: its elements, by name.
             std::vector<int> members;
             for (const QString &k : m_dims[named].elementKeys) {
-                const qsizetype position = d.elementKeys.indexOf(k);
+                const qsizetype position = d.position(k);
                 if (position < 0) {
                     members.clear();
                     break;
@@ -207,9 +211,9 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
                 return members;
             fail(sub, QStringLiteral("dimension '%1' does not fit here: expected '%2'").arg(sub.spelling, d.name));
         }
-        qsizetype at = d.elementKeys.indexOf(key);
+        qsizetype at = d.position(key);
         if (at < 0 && key.startsWith(d.key + QLatin1Char('.')))
-            at = d.elementKeys.indexOf(key.mid(d.key.size() + 1));
+            at = d.position(key.mid(d.key.size() + 1));
         if (at >= 0)
             return {int(at)};
         if (!lookupQualified(*c.scope, key))
@@ -237,10 +241,10 @@ std::vector<int> Flattener::rangeChoice(Context &c, int dim, const Expr &sub)
         if (named < 0)
             fail(sub, QStringLiteral("'%1' in '*:%1' is not a dimension").arg(sub.spelling));
         for (const QString &k : m_dims[named].elementKeys) {
-            const qsizetype at = d.elementKeys.indexOf(k);
+            const qsizetype at = d.position(k);
             if (at < 0)
                 fail(sub, QStringLiteral("'%1' is not a subrange of '%2': its element '%3' is not one of '%2'")
-                              .arg(sub.spelling, d.name, m_dims[named].elements[m_dims[named].elementKeys.indexOf(k)]));
+                              .arg(sub.spelling, d.name, m_dims[named].elements[m_dims[named].position(k)]));
             members.push_back(int(at));
         }
         return members;
@@ -261,9 +265,9 @@ int Flattener::rangeEnd(Context &c, int dim, const Expr &end)
 {
     const ResolvedDimension &d = m_dims[dim];
     if (end.kind == Expr::Kind::Name && !end.subscripted) {
-        qsizetype at = d.elementKeys.indexOf(end.name);
+        qsizetype at = d.position(end.name);
         if (at < 0 && end.name.startsWith(d.key + QLatin1Char('.')))
-            at = d.elementKeys.indexOf(end.name.mid(d.key.size() + 1));
+            at = d.position(end.name.mid(d.key.size() + 1));
         if (at >= 0)
             return int(at);
         if (!lookupQualified(*c.scope, end.name))
@@ -292,11 +296,9 @@ int Flattener::rangeDimension(int dim, const std::vector<int> &positions)
     for (std::size_t i = 0; i < m_dims.size(); ++i)
         if (m_dims[i].key == key)
             return int(i);
-    ResolvedDimension range{m_dims[dim].name, key, {}, {}, {}};
-    for (int k : positions) {
-        range.elements << m_dims[dim].elements[k];
-        range.elementKeys << m_dims[dim].elementKeys[k];
-    }
+    ResolvedDimension range{m_dims[dim].name, key, {}, {}, {}, {}};
+    for (int k : positions)
+        range.add(m_dims[dim].elements[k], m_dims[dim].elementKeys[k]);
     m_dims.push_back(std::move(range));
     return int(m_dims.size()) - 1;
 }
@@ -322,8 +324,8 @@ std::optional<Node> Flattener::runTimeSubscript(Context &c, int dim, const Expr 
     if (sub.kind == Expr::Kind::Name && !sub.subscripted) {
         const QString &key = sub.name;
         const ResolvedDimension &d = m_dims[dim];
-        if (dimensionIndex(key) >= 0 || d.elementKeys.contains(key)
-            || (key.startsWith(d.key + QLatin1Char('.')) && d.elementKeys.contains(key.mid(d.key.size() + 1)))
+        if (dimensionIndex(key) >= 0 || d.position(key) >= 0
+            || (key.startsWith(d.key + QLatin1Char('.')) && d.position(key.mid(d.key.size() + 1)) >= 0)
             || !lookupQualified(*c.scope, key))
             return std::nullopt;
     }
@@ -361,6 +363,11 @@ std::optional<Node> Flattener::runTimeElement(Context &c, const Symbol &s, const
                                            "of '%1'").arg(e.spelling));
         fixed[i] = choice.front();
     }
+    double candidates = 1; // the elements the picks hold: every combination of the computed subscripts
+    for (std::size_t i = 0; i < s.dims.size(); ++i)
+        if (computed[i])
+            candidates *= double(m_dims[s.dims[i]].elements.size());
+    readArrays(e, std::size_t(std::min(candidates, 1e15)));
     std::vector<int> idx = fixed;
     std::function<Node(std::size_t)> build = [&](std::size_t level) -> Node {
         if (level == s.dims.size())

@@ -37,6 +37,7 @@ const Symbol &Flattener::vectorVariable(Context &c, const Expr &call, const Expr
 // dimension.
 Flattener::PositionedVector Flattener::wholeVector(Context &c, const Expr &e)
 {
+    readArrays(e, 0);
     const Expr &a = e.args[0];
     const Symbol &s = vectorVariable(c, e, a);
     if (s.dims.empty())
@@ -57,12 +58,13 @@ Flattener::PositionedVector Flattener::wholeVector(Context &c, const Expr &e)
     Context whole = c;
     std::erase_if(whole.element.at, [&](const std::pair<int, int> &binding) {
         return binding.first == last || binding.first == positionDimension
-               || d.elementKeys.contains(m_dims[binding.first].elementKeys[binding.second]);
+               || d.position(m_dims[binding.first].elementKeys[binding.second]) >= 0;
     });
     Expr vector = a;
     if (vector.subscripted && !vector.args.empty())
         vector.args.back() = star(vector.args.back());
     std::vector<Node> elements = names(whole, vector);
+    readArrays(e, elements.size());
     if (elements.size() != std::size_t(d.elements.size()))
         fail(a, QStringLiteral("%1 needs one vector along '%2': '%3' gives %4 values; pick one element of its other "
                                "dimensions").arg(calledAs(e), d.name, a.spelling).arg(elements.size()));
@@ -122,6 +124,7 @@ Node Flattener::elementMap(Context &c, const Expr &e)
         return Node::call(Builtin::ElementAt, {Node::constant(at + 1)});
     }
     Node pick = Node::call(Builtin::ElementAt, {Node::binary(BinaryOp::Add, std::move(offset), Node::constant(base + 1))});
+    readArrays(e, std::size_t(count));
     for (int k = 0; k < count; ++k)
         pick.args.push_back(Node::var(s.first + k));
     return pick;
@@ -134,6 +137,7 @@ Node Flattener::elementMap(Context &c, const Expr &e)
 // twice), its own last two. A's other subscripts are the equation's, as for a vector.
 Node Flattener::matrixInverse(Context &c, const Expr &e)
 {
+    readArrays(e, 0);
     const Expr &a = e.args[0];
     const Symbol &s = vectorVariable(c, e, a);
     if (s.dims.size() < 2)
@@ -175,6 +179,7 @@ Node Flattener::matrixInverse(Context &c, const Expr &e)
         matrix.args.back() = star(matrix.args.back());
     }
     std::vector<Node> elements = names(whole, matrix);
+    readArrays(e, elements.size());
     if (elements.size() != std::size_t(n) * std::size_t(n))
         fail(a, QStringLiteral("%1 needs one %2 by %2 matrix: '%3' gives %4 values; pick one element of its other "
                                "dimensions").arg(calledAs(e)).arg(n).arg(a.spelling).arg(elements.size()));

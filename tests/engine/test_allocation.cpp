@@ -301,8 +301,9 @@ void TestAllocation::profileUnusableWhileRunningIsReported()
 void TestAllocation::largeAllocationsAreBoundedBySizeLimit()
 {
     // 100 requesters: each of the 100 elements reads 100 requests and 400 profile values, 2
-    // more (which, available): 50,200 in all. Under a limit of 50,000 that is refused at the
-    // call (line 9, column 10), under the default it runs: 100 equal rectangles (priority 5,
+    // more (which, available): 50,200 in all. Under a size limit of 12,500 (array functions may
+    // read four values for each: 50,000) that is refused at the call (line 9, column 10), under
+    // the default it runs: 100 equal rectangles (priority 5,
     // width 2) share 50 at x = 5.9, 0.5 of each request of 10 (10 (6 - x) / 2 = 0.5).
     const QString text = QStringLiteral(
         "who: (w1-w100) ~~|\n"
@@ -313,13 +314,13 @@ void TestAllocation::largeAllocationsAreBoundedBySizeLimit()
         "pp[who, pextra] = 0 ~~|\n"
         "r[who] = 10 ~~|\n"
         "s[who] = ALLOCATE AVAILABLE(r[who], pp[who, ptype], 50) ~~|\n");
-    setMaxModelSize(50000);
+    setMaxModelSize(12500);
     const MdlRun refused = runMdl(text);
     setMaxModelSize(kDefaultMaxModelSize);
     QVERIFY(!refused.run.results);
     QVERIFY2(refused.messages.contains(QStringLiteral(
-                 "m.mdl:9:10: error: in 's': the allocations in this model read more than 50000 values, every request and "
-                 "profile once for each element computed (raise the limit with --max-size)")),
+                 "m.mdl:9:10: error: in 's': the array functions in this model read more than 50000 values, a whole array "
+                 "for each element computed: this ALLOCATE AVAILABLE goes past the limit (raise it with --max-size)")),
              qPrintable(refused.messages.join(u'\n')));
     const MdlRun ran = runMdl(text);
     QVERIFY2(ran.run.results, qPrintable(ran.messages.join(u'\n')));

@@ -29,6 +29,7 @@ private slots:
     void npvOverTime();
     void invertMatrix();
     void invertMatrixChangingOverTime();
+    void sumOverThousandsOfElements();
     void savedAsXmileRunsTheSame();
     void misuseIsReportedAtItsPlace_data();
     void misuseIsReportedAtItsPlace();
@@ -211,6 +212,15 @@ void TestVensimVectors::invertMatrixChangingOverTime()
         QCOMPARE(r.at(QStringLiteral("minv[t2,u1]"), t) + 0.0, 0.0);
         QCOMPARE(r.at(QStringLiteral("minv[t2,u2]"), t), 1.0);
     }
+}
+
+// SUM(v[d!]) over 5,000 elements of 2 each is 10,000; its terms are one call, not a chain of
+// 4,999 additions (which was refused as too long to parse).
+void TestVensimVectors::sumOverThousandsOfElements()
+{
+    const MdlRun r = run(QStringLiteral("d: (d1-d5000) ~~|\nv[d] = 2 ~~|\ntotal = SUM(v[d!]) ~~|\n"));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("total"), 0), 10000.0);
 }
 
 // Saved as XMILE, the equations keep Meadows' names for the functions (VECTOR_SORT_ORDER,
