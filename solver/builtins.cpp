@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -307,6 +308,8 @@ const BuiltinInfo kBuiltins[] = {
     {{"lookup_forward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     {{"lookup_backward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     {{"lookup_extrapolate"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
+    // Vensim's LOOKUP INVERT(table, value): the x where a monotone table reaches the value
+    {{"lookup_invert"}, Builtin::None, 2, 2, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     // Vensim's LOOKUP AREA(table, from, to): the area under the table between two inputs
     {{"lookup_area"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     // Stella's LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN, the area over the width
@@ -382,6 +385,26 @@ std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QStrin
     if (canonical == QLatin1String("lookup_extrapolate"))
         return Kind::Extrapolate;
     return std::nullopt;
+}
+
+std::optional<GraphicalFunction> invertedTable(const GraphicalFunction &gf)
+{
+    GraphicalFunction inverse;
+    inverse.kind = GraphicalFunction::Kind::Continuous;
+    for (std::size_t i = 0; i < gf.size(); ++i) {
+        inverse.xpts.push_back(gf.ypts[i]);
+        inverse.ypts.push_back(gf.x(i));
+    }
+    const auto rising = [](const std::vector<double> &v) {
+        return std::adjacent_find(v.begin(), v.end(), std::greater_equal<>()) == v.end();
+    };
+    if (!rising(inverse.xpts)) {
+        std::reverse(inverse.xpts.begin(), inverse.xpts.end());
+        std::reverse(inverse.ypts.begin(), inverse.ypts.end());
+        if (!rising(inverse.xpts))
+            return std::nullopt;
+    }
+    return inverse;
 }
 
 const BuiltinInfo *findBuiltin(const QString &canonical)

@@ -144,6 +144,12 @@ struct BuiltinInfo {
 // GraphicalFunction::Kind, or the table's own (nullopt inside) for LOOKUP itself.
 std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QString &canonical);
 
+// Vensim's LOOKUP INVERT(table, value) reads `table` with its x and y swapped: the x at which
+// the table reaches the value, exactly, for a table whose values rise (or fall) at every
+// point; beyond its values the end's x, as a lookup holds its ends. Nothing for a table with
+// a flat or turning stretch, whose inverse is not one value.
+std::optional<GraphicalFunction> invertedTable(const GraphicalFunction &table);
+
 // LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN (`canonical` names which) over `table`
 // with `count` bounds evaluated (to, then from): by default the table's whole x range. The
 // mean over no width is the table's value there. NaN for an empty table.

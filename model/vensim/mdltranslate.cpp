@@ -4,6 +4,8 @@
 
 #include "model/names.h"
 
+#include <algorithm>
+
 namespace meadows::vensim {
 
 namespace {
@@ -138,6 +140,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("LOOKUP FORWARD"), QStringLiteral("LOOKUP_FORWARD")},
         {QStringLiteral("LOOKUP BACKWARD"), QStringLiteral("LOOKUP_BACKWARD")},
         {QStringLiteral("LOOKUP EXTRAPOLATE"), QStringLiteral("LOOKUP_EXTRAPOLATE")},
+        {QStringLiteral("LOOKUP INVERT"), QStringLiteral("LOOKUP_INVERT")},
         {QStringLiteral("STEP"), QStringLiteral("STEP")}, {QStringLiteral("RAMP"), QStringLiteral("RAMP")},
         {QStringLiteral("PULSE"), QStringLiteral("PULSE")}, {QStringLiteral("PULSE TRAIN"), QStringLiteral("PULSE_TRAIN")},
         {QStringLiteral("SMOOTH"), QStringLiteral("SMTH1")}, {QStringLiteral("SMOOTHI"), QStringLiteral("SMTH1")},
@@ -205,6 +208,20 @@ QString translateCall(const Expr &e, TranslateContext &c)
     if (f == QLatin1String("PROD")) {
         c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));
         return call(QStringLiteral("PROD"), allArgs(e, c));
+    }
+    // LOOKUP FORWARD(tbl[A1], x) and the like: one element of a subscripted lookup is a table
+    // of its own, as the call tbl[A1](x) reads it (SDEverywhere's directlookups model).
+    const bool tableFirst = f == QLatin1String("LOOKUP FORWARD") || f == QLatin1String("LOOKUP BACKWARD")
+                            || f == QLatin1String("LOOKUP EXTRAPOLATE") || f == QLatin1String("LOOKUP INVERT")
+                            || f == QLatin1String("LOOKUP AREA");
+    if (tableFirst && n >= 1 && e.args[0].kind == Expr::Kind::Name && !e.args[0].subscripts.empty()
+        && std::none_of(e.args[0].subscripts.begin(), e.args[0].subscripts.end(), [&c](const Subscript &s) {
+               return c.dimensions.contains(canonicalName(s.name));
+           })) {
+        QStringList out{equationName(elementTableName(e.args[0].text, e.args[0].subscripts))};
+        for (int i = 1; i < n; ++i)
+            out << translateMarked(e.args[i], c);
+        return call(same.value(f), out.join(QLatin1String(", ")));
     }
     if (const auto it = same.constFind(f); it != same.constEnd())
         return call(*it, allArgs(e, c));

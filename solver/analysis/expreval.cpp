@@ -101,6 +101,14 @@ private:
             readOtherwise.kind = **reading;
             return Value(readOtherwise.evaluate(*x));
         }
+        if (f == QLatin1String("lookup_invert") && n == 2 && e.args[0].kind == Expr::Kind::Name) {
+            const GraphicalFunction *t = table(e.args[0].name);
+            const std::optional<GraphicalFunction> inverse = t ? invertedTable(*t) : std::nullopt;
+            const Value y = eval(e.args[1]);
+            if (!inverse || !y)
+                return std::nullopt;
+            return Value(inverse->evaluate(*y));
+        }
         const BuiltinInfo *b = findBuiltin(f);
         if (b && b->lowering == Lowering::TableSummary && n >= 1 && e.args[0].kind == Expr::Kind::Name) {
             const GraphicalFunction *t = table(e.args[0].name);

@@ -392,7 +392,9 @@ void collectNames(const Expr &e, QStringList &out, QSet<QString> &seen)
         for (std::size_t i = 0; i < e.args.size(); ++i) {
             // LOOKUP's first argument names a table, not a variable.
             const BuiltinInfo *b = findBuiltin(e.name);
-            const bool table = i == 0 && ((lookupReading(e.name) && e.args.size() == 2) || (b && b->lowering == Lowering::TableSummary))
+            const bool table = i == 0
+                               && (((lookupReading(e.name) || e.name == QLatin1String("lookup_invert")) && e.args.size() == 2)
+                                   || (b && b->lowering == Lowering::TableSummary))
                                && e.args[0].kind == Expr::Kind::Name;
             if (!table && int(i) != initial)
                 collectNames(e.args[i], out, seen);

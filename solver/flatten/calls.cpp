@@ -121,6 +121,14 @@ Node Flattener::call(Context &c, const Expr &e)
                 readOtherwise.kind = **reading;
                 return lookupCall(c, &readOtherwise, e.args[1]);
             }
+            if (e.name == QLatin1String("lookup_invert")) {
+                const GraphicalFunction &gf = tableArgument(c, e, true);
+                const std::optional<GraphicalFunction> inverse = invertedTable(gf);
+                if (!inverse)
+                    fail(e.args[0], QStringLiteral("%1 needs a table whose values rise at every point, or fall at every "
+                                                   "point: '%2' has no single x for some values").arg(calledAs(e), e.args[0].spelling));
+                return lookupCall(c, &*inverse, e.args[1]);
+            }
             if (e.name == QLatin1String("lookup_area")) {
                 Node n = Node::of(Node::Kind::LookupArea);
                 n.index = addTable(tableArgument(c, e));

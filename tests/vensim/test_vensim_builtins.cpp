@@ -1,4 +1,4 @@
-// Vensim's LOOKUP AREA, TIME BASE, GAMMA LN and DELAY FIXED read from .mdl text, with values worked by hand from
+// Vensim's LOOKUP AREA, LOOKUP INVERT, TIME BASE, GAMMA LN and DELAY FIXED read from .mdl text, with values worked by hand from
 // Vensim's reference manual, and the functions Meadows does not have reported at
 // FILE:LINE:COL, never computed as something else.
 #include "support/inlinemdl.h"
@@ -23,6 +23,7 @@ private slots:
     void lookupAreaOverTime();
     void timeBase();
     void gammaLn();
+    void lookupInvert();
     void delayFixedHoldsItsInitialValue();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
@@ -104,6 +105,44 @@ void TestVensimBuiltins::gammaLn()
     QVERIFY(std::fabs(r.at(QStringLiteral("b"), 0) - 0.572364942924700087) < 1e-12);
     QCOMPARE(r.at(QStringLiteral("c"), 4) + 1.0, 1.0);
     QVERIFY(std::fabs(r.at(QStringLiteral("d"), 0) - 1.26551212348464540) < 1e-12);
+}
+
+// LOOKUP INVERT(table, value): the x where the table reaches the value. UP((0,0),(1,2),(3,3))
+// reaches 1 halfway to 1 (0.5), 2.5 halfway from 1 to 3 (2), and holds its end beyond its
+// values: 3 for 5, 0 for -1. DOWN((0,10),(10,0)) falls: 2.5 at x = 7.5. Time runs 0 to 4, so
+// the value Time / 2 gives UP's x for 0, 0.5, 1, 1.5, 2: 0, 0.25, 0.5, 0.75, 1. A table with a
+// flat stretch has no single x for its value there: refused at the table's name.
+void TestVensimBuiltins::lookupInvert()
+{
+    const MdlRun r = runMdl(QStringLiteral("UP((0,0),(1,2),(3,3)) ~~|\nDOWN((0,10),(10,0)) ~~|\n"
+                                           "a = LOOKUP INVERT(UP, 1) ~~|\nb = LOOKUP INVERT(UP, 2.5) ~~|\n"
+                                           "c = LOOKUP INVERT(UP, 5) ~~|\nd = LOOKUP INVERT(UP, -1) ~~|\n"
+                                           "e = LOOKUP INVERT(DOWN, 2.5) ~~|\nf = LOOKUP INVERT(UP, Time / 2) ~~|\n"),
+                            kControl);
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("a"), 0), 0.5);
+    QCOMPARE(r.at(QStringLiteral("b"), 0), 2.0);
+    QCOMPARE(r.at(QStringLiteral("c"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("d"), 0) + 1.0, 1.0);
+    QCOMPARE(r.at(QStringLiteral("e"), 0), 7.5);
+    for (int t = 0; t <= 4; ++t)
+        QCOMPARE(r.at(QStringLiteral("f"), t) + 1.0, t / 4.0 + 1.0);
+    // One element of a subscripted lookup is a table too: tbl[A2] falls from 5 to 1 over 0 to 2,
+    // so it reaches 3 at 1; LOOKUP FORWARD(tbl[A1], 1) is the y of the next point, (2, 10).
+    const MdlRun element = runMdl(QStringLiteral("d: A1, A2 ~~|\ntbl[A1]((0,0),(2,10)) ~~|\ntbl[A2]((0,5),(2,1)) ~~|\n"
+                                                 "inv = LOOKUP INVERT(tbl[A2], 3) ~~|\nfwd = LOOKUP FORWARD(tbl[A1], 1) ~~|\n"),
+                                  kControl);
+    QVERIFY2(element.run.results, qPrintable(element.messages.join(u'\n')));
+    QCOMPARE(element.at(QStringLiteral("inv"), 0), 1.0);
+    QCOMPARE(element.at(QStringLiteral("fwd"), 0), 10.0);
+    //          x = LOOKUP INVERT(FLAT, 1): FLAT at column 19 of line 3.
+    const MdlRun flat = runMdl(QStringLiteral("FLAT((0,0),(1,1),(2,1)) ~~|\nx = LOOKUP INVERT(FLAT, 1) ~~|\n"), kControl);
+    QVERIFY(!flat.run.results);
+    QVERIFY2(flat.messages.contains(QStringLiteral("m.mdl:3:19: error: in 'x': LOOKUP INVERT needs a table whose values "
+                                                   "rise at every point, or fall at every point: 'FLAT' has no single x "
+                                                   "for some values")),
+             qPrintable(flat.messages.join(u'\n')));
 }
 
 // DELAY FIXED(shipping, 3, shipping) with shipping 0 before time 1 and 1 from then on: the
