@@ -295,7 +295,8 @@ const BuiltinInfo kBuiltins[] = {
     {{"delay3"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
     {{"delayn"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmoothN, nullptr, nullptr},
     {{"delay"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
-    {{"delay_fixed"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
+    // Its initial value is always given in Vensim and need not lie in its input's range.
+    {{"delay_fixed"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
     {{"trend"}, Builtin::None, 2, 3, false, L::Stateful, U::PerTimeUnit, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
     {{"forcst", "forecast"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},

@@ -64,12 +64,15 @@ std::optional<std::vector<std::vector<Expr>>> expandBang(const QString &f, std::
     return combos;
 }
 
-// A sum of the spelled terms as one call, SUM(a, b, ...): written as a chain (a + b + ...),
-// a range of thousands of elements would make an expression tree too deep to parse. A
-// product stays a chain, whose polarity loop analysis knows (PROD's it does not); a
-// product of over a thousand factors is refused as too long.
+// A sum of the spelled terms: a chain (a + b + ...), which Stella reads too, up to 512
+// terms; beyond, one call SUM(a, b, ...), as a chain of thousands would make an expression
+// tree too deep to parse. A product stays a chain, whose polarity loop analysis knows
+// (PROD's it does not); a product of over a thousand factors is refused as too long.
 QString summed(const QStringList &terms)
 {
+    constexpr qsizetype kLongestChain = 512;
+    if (terms.size() <= kLongestChain)
+        return QStringLiteral("(%1)").arg(terms.join(QLatin1String(" + ")));
     return QStringLiteral("SUM(%1)").arg(terms.join(QLatin1String(", ")));
 }
 

@@ -177,13 +177,14 @@ std::optional<double> Flattener::constantValue(const Node &n, int followVariable
 // Arguments of an array builtin: arrays spread into their elements, and an expression over
 // arrays (SUM(cost[*] * 1.2), MEAN(m[*, *] * w[*])) computed once per element of the
 // dimensions its '*' subscripts stand for, a lower-dimensional array broadcast over them.
-// Every value read is a node of the compiled program (about 100 bytes): four for each value
-// the size limit allows lets a 42 x 42 INVERT MATRIX (3.1 million reads) through and stops
-// a SUM over 100,000 elements for each of 100,000 (10^10) before it fills memory. Called
-// with 0 before a call is lowered, it stops at once when the model is already over.
+// Every value read is a node of the compiled program (about 100 bytes): sixteen for each
+// value the size limit allows (1.6 GB at the default limit) lets x[d] / SUM(x[d!]) over 4,000
+// elements and a 63 x 63 INVERT MATRIX through, and stops a SUM over 100,000 elements for
+// each of 100,000 (10^10) before it fills memory. Called with 0 before a call is lowered, it
+// stops at once when the model is already over.
 void Flattener::readArrays(const Expr &call, std::size_t values)
 {
-    constexpr std::int64_t kReadsPerValue = 4;
+    constexpr std::int64_t kReadsPerValue = 16;
     const std::int64_t limit = kReadsPerValue * maxModelSize();
     m_arrayReads += std::int64_t(std::min<std::size_t>(values, std::size_t(limit) + 1));
     if (m_arrayReads > limit)
@@ -196,9 +197,13 @@ std::vector<Node> Flattener::spread(Context &c, const Expr &call)
 {
     readArrays(call, 0);
     std::vector<Node> out;
+    std::size_t fromArrays = 0; // values spread out of arrays
     for (const Expr &a : call.args) {
         if (a.kind == Expr::Kind::Name) {
-            for (Node &n : names(c, a))
+            std::vector<Node> values = names(c, a);
+            if (values.size() > 1)
+                fromArrays += values.size();
+            for (Node &n : values)
                 out.push_back(std::move(n));
             continue;
         }
@@ -209,6 +214,8 @@ std::vector<Node> Flattener::spread(Context &c, const Expr &call)
             continue;
         }
         const int count = elementCount(dims);
+        if (count > 1)
+            fromArrays += std::size_t(count);
         for (int k = 0; k < count; ++k) {
             // The element's own bindings first, so they win over an enclosing equation's.
             Context inner = c;
@@ -221,7 +228,10 @@ std::vector<Node> Flattener::spread(Context &c, const Expr &call)
             out.push_back(expr(inner, perElement));
         }
     }
-    readArrays(call, out.size());
+    // A call of many scalars is an array spelled out (Vensim's SUM(v[d!]) over thousands of
+    // elements): those count too; a few (MAX(x, 0)) do not.
+    constexpr std::size_t kFewArguments = 16;
+    readArrays(call, out.size() > kFewArguments ? out.size() : fromArrays);
     return out;
 }
 

@@ -301,8 +301,8 @@ void TestAllocation::profileUnusableWhileRunningIsReported()
 void TestAllocation::largeAllocationsAreBoundedBySizeLimit()
 {
     // 100 requesters: each of the 100 elements reads 100 requests and 400 profile values, 2
-    // more (which, available): 50,200 in all. Under a size limit of 12,500 (array functions may
-    // read four values for each: 50,000) that is refused at the call (line 9, column 10), under
+    // more (which, available): 50,200 in all. Under a size limit of 3,125 (array functions may
+    // read sixteen values for each: 50,000) that is refused at the call (line 9, column 10), under
     // the default it runs: 100 equal rectangles (priority 5,
     // width 2) share 50 at x = 5.9, 0.5 of each request of 10 (10 (6 - x) / 2 = 0.5).
     const QString text = QStringLiteral(
@@ -314,7 +314,7 @@ void TestAllocation::largeAllocationsAreBoundedBySizeLimit()
         "pp[who, pextra] = 0 ~~|\n"
         "r[who] = 10 ~~|\n"
         "s[who] = ALLOCATE AVAILABLE(r[who], pp[who, ptype], 50) ~~|\n");
-    setMaxModelSize(12500);
+    setMaxModelSize(3125);
     const MdlRun refused = runMdl(text);
     setMaxModelSize(kDefaultMaxModelSize);
     QVERIFY(!refused.run.results);

@@ -374,8 +374,6 @@ void TestConveyors::savedConveyorRunsTheSame()
     EXPECT_AT(r, "belt", 10, 39.0);
 }
 
-// Batches of 2 then 3 in a queue: taking 4 empties the first and takes 2 of the second,
-// whose 1 is then at the front; taking 5 more gives only that 1.
 // A DT computed by the model (meadows:dt names the variable, as a Vensim model's TIME STEP
 // equation is kept) would change the number of slats under the belt's load: the run is
 // refused with the reason, never stepped with a belt that does not move.
@@ -399,6 +397,8 @@ void TestConveyors::computedStepIsRefused()
              qPrintable(r.run.error));
 }
 
+// Batches of 2 then 3 in a queue: taking 4 empties the first and takes 2 of the second,
+// whose 1 is then at the front; taking 5 more gives only that 1.
 void TestConveyors::queueIsFirstInFirstOut()
 {
     Fifo q;
