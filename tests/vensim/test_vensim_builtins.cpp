@@ -128,14 +128,18 @@ void TestVensimBuiltins::lookupInvert()
     QCOMPARE(r.at(QStringLiteral("e"), 0), 7.5);
     for (int t = 0; t <= 4; ++t)
         QCOMPARE(r.at(QStringLiteral("f"), t) + 1.0, t / 4.0 + 1.0);
-    // One element of a subscripted lookup is a table too: tbl[A2] falls from 5 to 1 over 0 to 2,
+    // One element of a subscripted lookup is a table too (and over a range, each element's): tbl[A2] falls from 5 to 1 over 0 to 2,
     // so it reaches 3 at 1; LOOKUP FORWARD(tbl[A1], 1) is the y of the next point, (2, 10).
     const MdlRun element = runMdl(QStringLiteral("d: A1, A2 ~~|\ntbl[A1]((0,0),(2,10)) ~~|\ntbl[A2]((0,5),(2,1)) ~~|\n"
-                                                 "inv = LOOKUP INVERT(tbl[A2], 3) ~~|\nfwd = LOOKUP FORWARD(tbl[A1], 1) ~~|\n"),
+                                                 "inv = LOOKUP INVERT(tbl[A2], 3) ~~|\nfwd = LOOKUP FORWARD(tbl[A1], 1) ~~|\n"
+                                                 "each[d] = LOOKUP FORWARD(tbl[d], 1) ~~|\n"),
                                   kControl);
     QVERIFY2(element.run.results, qPrintable(element.messages.join(u'\n')));
     QCOMPARE(element.at(QStringLiteral("inv"), 0), 1.0);
     QCOMPARE(element.at(QStringLiteral("fwd"), 0), 10.0);
+    // Over the range, each element reads its own table: tbl[A2]'s next point after 1 is (2, 1).
+    QCOMPARE(element.at(QStringLiteral("each[A1]"), 0), 10.0);
+    QCOMPARE(element.at(QStringLiteral("each[A2]"), 0), 1.0);
     //          x = LOOKUP INVERT(FLAT, 1): FLAT at column 19 of line 3.
     const MdlRun flat = runMdl(QStringLiteral("FLAT((0,0),(1,1),(2,1)) ~~|\nx = LOOKUP INVERT(FLAT, 1) ~~|\n"), kControl);
     QVERIFY(!flat.run.results);
