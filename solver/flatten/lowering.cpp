@@ -174,9 +174,6 @@ std::optional<double> Flattener::constantValue(const Node &n, int followVariable
     }
 }
 
-// Arguments of an array builtin: arrays spread into their elements, and an expression over
-// arrays (SUM(cost[*] * 1.2), MEAN(m[*, *] * w[*])) computed once per element of the
-// dimensions its '*' subscripts stand for, a lower-dimensional array broadcast over them.
 // Every value read is a node of the compiled program (about 100 bytes): sixteen for each
 // value the size limit allows (1.6 GB at the default limit) lets x[d] / SUM(x[d!]) over 4,000
 // elements and a 63 x 63 INVERT MATRIX through, and stops a SUM over 100,000 elements for
@@ -193,6 +190,9 @@ void Flattener::readArrays(const Expr &call, std::size_t values)
                        .arg(limit).arg(calledAs(call)));
 }
 
+// Arguments of an array builtin: arrays spread into their elements, and an expression over
+// arrays (SUM(cost[*] * 1.2), MEAN(m[*, *] * w[*])) computed once per element of the
+// dimensions its '*' subscripts stand for, a lower-dimensional array broadcast over them.
 std::vector<Node> Flattener::spread(Context &c, const Expr &call)
 {
     readArrays(call, 0);
