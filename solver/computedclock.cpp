@@ -5,7 +5,6 @@
 #include "model/sizelimit.h"
 #include "runner.h"
 
-
 #include <algorithm>
 #include <cmath>
 

@@ -3,7 +3,6 @@
 #include "flatmodel.h"
 #include "runner.h"
 
-
 #include <cmath>
 
 namespace meadows {

@@ -186,9 +186,7 @@ private:
             return true;
         // LOOKUP FORWARD(tbl[d], x) and its kin read one table per element: the element's own,
         // named once d is that element (mdltranslate.cpp).
-        const bool tableFirst = isCall(e, "LOOKUP FORWARD") || isCall(e, "LOOKUP BACKWARD") || isCall(e, "LOOKUP EXTRAPOLATE")
-                                || isCall(e, "LOOKUP INVERT") || isCall(e, "LOOKUP AREA");
-        if (tableFirst && !e.args.empty() && e.args[0].kind == Expr::Kind::Name
+        if (readsTableFirst(e)
             && std::any_of(e.args[0].subscripts.begin(), e.args[0].subscripts.end(),
                            [this](const Subscript &s) { return !s.bang && m_ranges.isRange(s.name); }))
             return true;

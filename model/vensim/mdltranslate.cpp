@@ -211,10 +211,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
     }
     // LOOKUP FORWARD(tbl[A1], x) and the like: one element of a subscripted lookup is a table
     // of its own, as the call tbl[A1](x) reads it (SDEverywhere's directlookups model).
-    const bool tableFirst = f == QLatin1String("LOOKUP FORWARD") || f == QLatin1String("LOOKUP BACKWARD")
-                            || f == QLatin1String("LOOKUP EXTRAPOLATE") || f == QLatin1String("LOOKUP INVERT")
-                            || f == QLatin1String("LOOKUP AREA");
-    if (tableFirst && n >= 1 && e.args[0].kind == Expr::Kind::Name && !e.args[0].subscripts.empty()
+    if (readsTableFirst(e) && !e.args[0].subscripts.empty()
         && std::none_of(e.args[0].subscripts.begin(), e.args[0].subscripts.end(), [&c](const Subscript &s) {
                return c.dimensions.contains(canonicalName(s.name));
            })) {
@@ -311,6 +308,16 @@ QString translateCall(const Expr &e, TranslateContext &c)
 }
 
 } // namespace
+
+bool readsTableFirst(const Expr &call)
+{
+    if (call.kind != Expr::Kind::Call || call.args.empty() || call.args[0].kind != Expr::Kind::Name)
+        return false;
+    static const QStringList functions = {QStringLiteral("LOOKUP FORWARD"), QStringLiteral("LOOKUP BACKWARD"),
+                                          QStringLiteral("LOOKUP EXTRAPOLATE"), QStringLiteral("LOOKUP INVERT"),
+                                          QStringLiteral("LOOKUP AREA")};
+    return functions.contains(key(call.text));
+}
 
 QString elementTableName(const QString &name, const std::vector<Subscript> &subscripts)
 {

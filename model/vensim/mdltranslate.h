@@ -57,6 +57,10 @@ QString variableName(const QString &vensimName);
 // element's table as a variable of its own.
 QString elementTableName(const QString &name, const std::vector<Subscript> &subscripts);
 
+// A call of a lookup function whose first argument names a table (LOOKUP FORWARD, BACKWARD,
+// EXTRAPOLATE, INVERT, AREA): with a subscripted name there, it reads that element's table.
+bool readsTableFirst(const Expr &call);
+
 // Vensim's :NA: (-2^109).
 constexpr double kNotAvailable = -6.4903710731685345e+32;
 
