@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using meadows::test::kCommandWaitMs;
 using meadows::test::Outcome;
 using meadows::test::runMeadows;
 
@@ -196,7 +197,7 @@ void TestHostile::cli()
     const Outcome o = runMeadows(arguments);
     const QString all = o.err + o.out;
     QVERIFY2(o.code != -2, qPrintable(QStringLiteral("crashed: ") + all.left(2000)));
-    QVERIFY2(o.code != -1, "did not finish within a minute");
+    QVERIFY2(o.code != -1, qPrintable(QStringLiteral("did not finish within %1 s").arg(kCommandWaitMs / 1000)));
     QVERIFY2(o.code == exitCode,
              qPrintable(QStringLiteral("exit %1, expected %2:\n%3").arg(o.code).arg(exitCode).arg(all.left(2000))));
     const QString want = QString(expected).replace(QStringLiteral("{}"), path);
