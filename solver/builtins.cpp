@@ -199,6 +199,43 @@ double elementAt(const double *a, std::size_t n, const BuiltinClock &)
     return k >= 1 && k <= double(n - 1) ? a[std::size_t(k)] : kNaN;
 }
 
+// Vensim's VECTOR LOOKUP as lowered: x, xmin, xmax, the mode, then the vector's values, read
+// as a lookup's y values at points spread evenly from xmin to xmax. The mode picks the
+// reading, as Vensim's reference lists them: 0 LOOKUP, 1 LOOKUP AREA from xmin, 2 LOOKUP
+// BACKWARD, 3 LOOKUP EXTRAPOLATE, 4 LOOKUP FORWARD, 5 LOOKUP INVERT, 7 the area and 8 the
+// inverse with the end segments extended. The slopes (6, 9) are not read, as LOOKUP SLOPE is
+// not (its reference contradicts itself): they, any other mode, a vector of fewer than two
+// values and an empty x range give NaN, which the run reports. Flattening refuses a constant
+// mode it cannot read (solver/flatten/vectors.cpp).
+double vectorLookup(const double *a, std::size_t n, const BuiltinClock &)
+{
+    using Kind = GraphicalFunction::Kind;
+    const double x = a[0], xmin = a[1], xmax = a[2], mode = a[3];
+    if (n < 6 || !(xmax > xmin) || !(mode >= 0 && mode <= 9) || mode != std::round(mode))
+        return kNaN;
+    const int m = int(mode);
+    // One table per thread, refilled at each call: the vector may change every step.
+    thread_local GraphicalFunction table;
+    table.xscale = Scale{xmin, xmax};
+    table.ypts.assign(a + 4, a + n);
+    table.kind = m == 2 ? Kind::Discrete : m == 4 ? Kind::Forward : (m == 3 || m == 7) ? Kind::Extrapolate : Kind::Continuous;
+    switch (m) {
+    case 0: case 2: case 3: case 4:
+        return table.evaluate(x);
+    case 1: case 7:
+        return table.area(xmin, x);
+    case 5: case 8: {
+        std::optional<GraphicalFunction> inverse = invertedTable(table);
+        if (!inverse)
+            return kNaN; // a vector with a flat or turning stretch has no one inverse
+        inverse->kind = m == 8 ? Kind::Extrapolate : Kind::Continuous;
+        return inverse->evaluate(x);
+    }
+    default:
+        return kNaN;
+    }
+}
+
 double lnGamma(double x)
 {
     int sign = 0;
@@ -270,6 +307,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"vector_elm_map"}, Builtin::None, 2, 2, false, L::ElementMap, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"vector_reorder"}, Builtin::None, 2, 2, false, L::Reorder, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"invert_matrix"}, Builtin::InvertMatrix, 2, 2, false, L::MatrixInverse, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, invertedMatrixElement},
+    {{"vector_lookup"}, Builtin::VectorLookup, 5, 5, false, L::VectorLookup, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, vectorLookup},
     // time inputs
     {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step},
     {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp},

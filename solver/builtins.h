@@ -37,6 +37,8 @@ enum class Builtin {
     // Vensim's INVERT MATRIX as lowered: the row and column asked for (0-based), the size n,
     // then the n x n matrix's elements row by row (solver/matrixinverse.h)
     InvertMatrix,
+    // Vensim's VECTOR LOOKUP as lowered: x, xmin, xmax, the mode, then the vector's values
+    VectorLookup,
     // an array element picked by a subscript computed while the model runs: the index
     // (1-based), then the candidates; NaN out of range
     ElementAt,
@@ -63,6 +65,7 @@ enum class Lowering {
     ElementMap,     // VECTOR ELM MAP: an element picked by an offset from a referenced one
     Reorder,        // VECTOR REORDER: a vector's element picked by a sort order
     MatrixInverse,  // INVERT MATRIX: one element of the inverse of a matrix's last two dimensions
+    VectorLookup,   // VECTOR LOOKUP: a vector along its last dimension read as a lookup's y values
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
     Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)

@@ -2,6 +2,7 @@
 
 #include "mdldefinition.h"
 #include "mdlgetdata.h"
+#include "mdldelaymaterial.h"
 #include "mdlsinteg.h"
 #include "mdlsketch.h"
 #include "mdltranslate.h"
@@ -316,6 +317,7 @@ public:
                     resolveFileAliases(*d.rhs, aliases);
         readExternalData(defs, m_ranges, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
         rewriteSinteg(defs, m_report);
+        const std::vector<DelayMaterialConveyor> conveyors = rewriteDelayMaterial(defs, m_report);
 
         Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
         // The solver keeps Vensim's meaning of PULSE and friends for models from Vensim.
@@ -330,6 +332,7 @@ public:
             macroNames.insert(canonicalName(h.name), h.outputs);
         readControl(defs, p.simSpecs);
         p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, m_report);
+        markConveyors(p.mainModel(), -1, conveyors);
         for (int m = 0; m < int(layout.macros.size()); ++m) {
             const MacroHeader &h = layout.macros[m];
             Macro macro;
@@ -338,6 +341,7 @@ public:
             macro.equation = equationName(h.name);
             macro.equationSource = m_report.ref(h.offset);
             macro.body = buildModel(groups(defs, m), m_ranges, macroNames, m_report);
+            markConveyors(macro.body, m, conveyors);
             // One macro per extra output, its result that output (see macroOutputName).
             for (const QString &output : h.outputs) {
                 Macro giving = macro;

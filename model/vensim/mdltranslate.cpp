@@ -163,6 +163,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("VECTOR RANK"), QStringLiteral("VECTOR_RANK")},
         {QStringLiteral("VECTOR ELM MAP"), QStringLiteral("VECTOR_ELM_MAP")},
         {QStringLiteral("VECTOR REORDER"), QStringLiteral("VECTOR_REORDER")},
+        {QStringLiteral("VECTOR LOOKUP"), QStringLiteral("VECTOR_LOOKUP")},
         {QStringLiteral("INVERT MATRIX"), QStringLiteral("INVERT_MATRIX")},
         {QStringLiteral("GAMMA LN"), QStringLiteral("GAMMA_LN")},
     };

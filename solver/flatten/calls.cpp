@@ -187,6 +187,8 @@ Node Flattener::call(Context &c, const Expr &e)
             return vectorReorder(c, e);
         case Lowering::MatrixInverse:
             return matrixInverse(c, e);
+        case Lowering::VectorLookup:
+            return vectorLookup(c, e);
         case Lowering::RandomDraw:
         case Lowering::Instruction: {
             std::vector<Node> args;

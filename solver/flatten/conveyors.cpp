@@ -14,20 +14,25 @@ namespace meadows::flattening {
 // their equations (usually none) are neither required nor used.
 void Flattener::collectConveyorExits()
 {
-    for (const Model &model : m_project.models) {
-        for (const Variable &stock : model.variables) {
+    std::vector<const Model *> models; // a macro's body may hold conveyors too (Vensim's DELAY MATERIAL)
+    for (const Model &model : m_project.models)
+        models.push_back(&model);
+    for (const Macro &macro : m_project.macros)
+        models.push_back(&macro.body);
+    for (const Model *model : models) {
+        for (const Variable &stock : model->variables) {
             if (isQueue(stock)) {
                 // Overflows take what is refused downstream; an outflow without an equation
                 // takes everything the queue holds.
                 for (const QString &name : stock.outflows) {
-                    const Variable *flow = model.findVariable(name);
+                    const Variable *flow = model->findVariable(name);
                     if (flow && flow->kind == VariableKind::Flow
                         && (isOverflow(*flow) || (flow->equation.trimmed().isEmpty() && flow->elements.empty())))
                         m_conveyorExits.insert(flow);
                 }
             }
             if (ovenOptions(stock) && stock.outflows.size() == 1) {
-                const Variable *flow = model.findVariable(stock.outflows.front());
+                const Variable *flow = model->findVariable(stock.outflows.front());
                 if (flow && flow->kind == VariableKind::Flow) {
                     m_conveyorExits.insert(flow);
                     m_ovenExits.insert(flow);
@@ -36,7 +41,7 @@ void Flattener::collectConveyorExits()
             if (!conveyorOptions(stock))
                 continue;
             for (const QString &name : stock.outflows) {
-                const Variable *flow = model.findVariable(name);
+                const Variable *flow = model->findVariable(name);
                 if (flow && flow->kind == VariableKind::Flow && !leakOptions(*flow))
                     m_conveyorExits.insert(flow);
             }

@@ -12,7 +12,7 @@
 //   conveyors.cpp   Stella's conveyors and queues: belt-computed outflows and leaks, FIFO queues
 //   ovens.cpp       Stella's ovens: batch stocks whose outflow releases what they cooked
 //   stateful.cpp    SMTH, DELAY, TREND, PREVIOUS, INIT, NPV...: hidden stocks, flows, series
-//   vectors.cpp     Vensim's VECTOR SORT ORDER, RANK, REORDER and ELM MAP
+//   vectors.cpp     Vensim's VECTOR SORT ORDER, RANK, REORDER, ELM MAP and LOOKUP
 #include "solver/flatmodel.h"
 #include "solver/parser.h"
 
@@ -186,6 +186,7 @@ private:
     Node vectorOrder(Context &c, const Expr &e, Builtin id);
     Node vectorReorder(Context &c, const Expr &e);
     Node elementMap(Context &c, const Expr &e);
+    Node vectorLookup(Context &c, const Expr &e);
     Node matrixInverse(Context &c, const Expr &e);
 
     // macros.cpp

@@ -1,6 +1,7 @@
 // Vensim's vector functions: VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER, whose value
 // is a vector (one element of it per element of the equation), VECTOR ELM MAP, an element
-// picked by its offset from a referenced one, and INVERT MATRIX, whose value is a matrix.
+// picked by its offset from a referenced one, VECTOR LOOKUP, a vector read as a lookup, and
+// INVERT MATRIX, whose value is a matrix.
 #include "flattener.h"
 
 #include <cmath>
@@ -128,6 +129,41 @@ Node Flattener::elementMap(Context &c, const Expr &e)
     for (int k = 0; k < count; ++k)
         pick.args.push_back(Node::var(s.first + k));
     return pick;
+}
+
+// VECTOR LOOKUP(vec[first], x, xmin, xmax, mode): vec's values along its last dimension read
+// as a lookup over x from xmin to xmax, the mode saying how (builtins.cpp, vectorLookup).
+// Vensim's reference: "always called with the first element of vec"; its other subscripts
+// are the equation's, as for any reference. The last dimension varies fastest, so the
+// vector is the run of variables from the one named.
+Node Flattener::vectorLookup(Context &c, const Expr &e)
+{
+    readArrays(e, 0);
+    const Expr &a = e.args[0];
+    const Symbol &s = vectorVariable(c, e, a);
+    if (s.dims.empty() || !a.subscripted || runTimeElement(c, s, a))
+        fail(a, QStringLiteral("%1 needs an array's element as its first argument, the first along its last dimension "
+                               "(vec[d1])").arg(calledAs(e)));
+    const ResolvedDimension &last = m_dims[s.dims.back()];
+    const int length = int(last.elements.size());
+    const std::vector<int> picked = elementIds(c, s, a);
+    if (picked.size() != 1 || (picked.front() - s.first) % length != 0)
+        fail(a, QStringLiteral("%1 reads the whole of '%2' along '%3': name its first element there, %4")
+                    .arg(calledAs(e), a.spelling, last.name, last.elements.front()));
+    if (length < 2)
+        fail(a, QStringLiteral("%1 needs two values at least along '%2'").arg(calledAs(e), last.name));
+    Node mode = expr(c, e.args[4]);
+    if (const std::optional<double> m = constantValue(mode)) {
+        if (*m == 6 || *m == 9)
+            fail(e.args[4], QStringLiteral("%1's mode %2 (LOOKUP SLOPE) is not supported").arg(calledAs(e)).arg(*m));
+        if (!(*m >= 0 && *m <= 9) || *m != std::round(*m))
+            fail(e.args[4], QStringLiteral("%1's mode is a whole number from 0 to 9, not %2").arg(calledAs(e)).arg(*m));
+    }
+    std::vector<Node> args{expr(c, e.args[1]), expr(c, e.args[2]), expr(c, e.args[3]), std::move(mode)};
+    readArrays(e, std::size_t(length));
+    for (int k = 0; k < length; ++k)
+        args.push_back(Node::var(picked.front() + k));
+    return Node::call(Builtin::VectorLookup, std::move(args));
 }
 
 // INVERT MATRIX(A, n): the inverse of A over its last two dimensions (both of n elements),

@@ -1,4 +1,4 @@
-// Vensim's LOOKUP AREA, LOOKUP INVERT, TIME BASE, GAMMA LN and DELAY FIXED read from .mdl text, with values worked by hand from
+// Vensim's LOOKUP AREA, LOOKUP INVERT, TIME BASE, GAMMA LN, DELAY FIXED and DELAY MATERIAL read from .mdl text, with values worked by hand from
 // Vensim's reference manual, and the functions Meadows does not have reported at
 // FILE:LINE:COL, never computed as something else.
 #include "support/inlinemdl.h"
@@ -25,6 +25,9 @@ private slots:
     void gammaLn();
     void lookupInvert();
     void delayFixedHoldsItsInitialValue();
+    void delayMaterial();
+    void delayMaterialInMacrosAndArrays();
+    void delayMaterialMisuse();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void misuseIsNamedAsWritten();
@@ -162,6 +165,79 @@ void TestVensimBuiltins::delayFixedHoldsItsInitialValue()
     const double expected[] = {0, 0, 0, 0, 1};
     for (int t = 0; t <= 4; ++t)
         QCOMPARE(r.at(QStringLiteral("receiving"), t), expected[t]);
+}
+
+// DELAY MATERIAL(input, delay, 5, 0) with input = Time and TIME STEP 1: what enters at t
+// leaves at t + the delay time at t, and the belt starts with 5 per step for the first
+// delay's steps. A constant delay of 3 is DELAY FIXED: 5, 5, 5, then Time - 3. A delay
+// falling from 4 to 2 at time 4: 0 to 3 leave at 4 to 7, and 4, 5, 6... at 6, 7, 8...; at 6
+// and 7 two inputs come due together: 2 + 4 = 6 and 3 + 5 = 8. A delay rising from 2 to 4 at
+// time 4: 0 to 3 leave at 2 to 5, 4 at 8: nothing comes due at 6 and 7, so the missing value,
+// 0. What is in transit is conserved: with the falling delay, 20 at the start (5 for each of
+// 4 steps), then 20 + 0 - 5 = 15 at time 1.
+void TestVensimBuiltins::delayMaterial()
+{
+    const QString model = QStringLiteral("input = Time ~~|\n"
+                                         "a = DELAY MATERIAL(input, 3, 5, 0) ~~|\n"
+                                         "a fixed = DELAY FIXED(input, 3, 5) ~~|\n"
+                                         "b = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 4, 2), 5, 0) ~~|\n"
+                                         "c = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 2, 4), 5, 0) ~~|\n");
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, mdlControl(12, QStringLiteral("Year")), saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+        const double falling[] = {5, 5, 5, 5, 0, 1, 6, 8, 6, 7, 8, 9, 10};
+        const double rising[] = {5, 5, 0, 1, 2, 3, 0, 0, 4, 5, 6, 7, 8};
+        for (int t = 0; t <= 12; ++t) {
+            QCOMPARE(r.at(QStringLiteral("a"), t), t < 3 ? 5.0 : t - 3.0);
+            QCOMPARE(r.at(QStringLiteral("a fixed"), t), r.at(QStringLiteral("a"), t));
+            QCOMPARE(r.at(QStringLiteral("b"), t), falling[t]);
+            QCOMPARE(r.at(QStringLiteral("c"), t), rising[t]);
+        }
+        QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 0), 20.0);
+        QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 1), 15.0);
+    }
+}
+
+// Inside a macro (each call its own belt) and over a range (each element its own belt): a
+// PIPELINE macro as public models write it, DELAY MATERIAL(in, 3, 5, 0), gives the constant
+// delay's values above; over d, input[d] = Time * (1, 2) gives 5 then (Time - 3) * (1, 2).
+void TestVensimBuiltins::delayMaterialInMacrosAndArrays()
+{
+    const MdlRun r = runMdl(QStringLiteral(":MACRO: PIPELINE(in, delay, init)\n"
+                                           "PIPELINE = DELAY MATERIAL(in, delay, init, 0) ~~|\n"
+                                           ":END OF MACRO:\n"
+                                           "input = Time ~~|\n"
+                                           "p = PIPELINE(input, 3, 5) ~~|\n"
+                                           "q = PIPELINE(input * 2, 3, 5) ~~|\n"
+                                           "d: d1, d2 ~~|\n"
+                                           "scale[d] = 1, 2 ~~|\n"
+                                           "y[d] = DELAY MATERIAL(Time * scale[d], 3, 5, 0) ~~|\n"),
+                            mdlControl(6, QStringLiteral("Year")));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    for (int t = 0; t <= 6; ++t) {
+        QCOMPARE(r.at(QStringLiteral("p"), t), t < 3 ? 5.0 : t - 3.0);
+        QCOMPARE(r.at(QStringLiteral("q"), t), t < 3 ? 5.0 : 2 * (t - 3.0));
+        QCOMPARE(r.at(QStringLiteral("y[d1]"), t), t < 3 ? 5.0 : t - 3.0);
+        QCOMPARE(r.at(QStringLiteral("y[d2]"), t), t < 3 ? 5.0 : 2 * (t - 3.0));
+    }
+}
+
+// What the conveyor cannot keep is said at its place (line 3 of m.mdl): a missing value
+// other than 0 (the call at column 5, its fourth argument, -1, at column 33); an equation defined
+// element by element refuses to run.
+void TestVensimBuiltins::delayMaterialMisuse()
+{
+    const MdlRun missing = runMdl(QStringLiteral("input = 1 ~~|\nx = DELAY MATERIAL(input, 2, 1, -1) ~~|\n"), kControl);
+    QVERIFY2(missing.run.results, qPrintable(missing.messages.join(u'\n')));
+    QVERIFY2(missing.messages.contains(QStringLiteral("m.mdl:3:33: warning: DELAY MATERIAL's missing value is not supported: "
+                                                      "when the delay time rises and nothing comes due, 'x' is 0")),
+             qPrintable(missing.messages.join(u'\n')));
+    const MdlRun elements = runMdl(QStringLiteral("d: d1, d2 ~~|\nx[d1] = DELAY MATERIAL(1, 2, 1, 0) ~~|\nx[d2] = 3 ~~|\n"), kControl);
+    QVERIFY(!elements.run.results);
+    QVERIFY2(elements.messages.contains(QStringLiteral("m.mdl:3:9: error: DELAY MATERIAL in a variable defined element by "
+                                                       "element is not supported: write 'x' as one equation over its ranges")),
+             qPrintable(elements.messages.join(u'\n')));
 }
 
 // Each function Meadows lacks is a warning at its line and column naming it. The equation

@@ -1,4 +1,4 @@
-// Vensim's VECTOR SORT ORDER, VECTOR RANK, VECTOR ELM MAP, INVERT MATRIX and NPV read from .mdl text, with
+// Vensim's VECTOR SORT ORDER, VECTOR RANK, VECTOR ELM MAP, VECTOR LOOKUP, INVERT MATRIX and NPV read from .mdl text, with
 // values worked by hand from Vensim's manual, and their misuse reported at line:column.
 #include "support/inlinemdl.h"
 
@@ -27,6 +27,8 @@ private slots:
     void elementMapOutsideTheVariable();
     void notANumberDirectionGivesNoOrder();
     void npvOverTime();
+    void vectorLookupModes();
+    void vectorLookupChangingOverTime();
     void invertMatrix();
     void invertMatrixChangingOverTime();
     void sumOverThousandsOfElements();
@@ -245,6 +247,73 @@ void TestVensimVectors::savedAsXmileRunsTheSame()
     QVERIFY(std::fabs(r.at(QStringLiteral("value"), 1) - (100 + 100 / 1.1)) < 1e-9);
 }
 
+// VECTOR LOOKUP(v[p1], x, 0, 2, mode) with v = 0, 10, 40 reads the points (0, 0), (1, 10),
+// (2, 40). At x = 1.5: 25 interpolated (mode 0); the area from 0, 5 + (10 + 25) / 2 * 0.5 =
+// 13.75 (1); the point before, 10 (2), and after, 40 (4). At x = 3: 40 held (0), 70
+// extrapolated along the last segment, slope 30 (3); the area 5 + 25 + 40 = 70 with the end
+// held (1), 5 + 25 + 40 + 15 = 85 extended (7). At x = -1: 0 held, -10 extrapolated; the area
+// from 0 back to -1 under the extended first segment (10x): 5 (7). Inverted (5), y = 25 is
+// x = 1.5 and y = 50 holds x = 2; extended (8), 2 + 10 / 30. A second dimension: m[r2, p] =
+// 4, 2, 0 gives 1 at 1.5, the equation's r picking the vector.
+void TestVensimVectors::vectorLookupModes()
+{
+    const QString model = QStringLiteral("p: p1, p2, p3 ~~|\nr: r1, r2 ~~|\nmd: (k1-k5) ~~|\n"
+                                         "v[p] = 0, 10, 40 ~~|\n"
+                                         "m[r, p] = 0, 10, 40; 4, 2, 0; ~~|\n"
+                                         "mid[r] = VECTOR LOOKUP(m[r, p1], 1.5, 0, 2, 0) ~~|\n"
+                                         "at[md] = VECTOR LOOKUP(v[p1], 1.5, 0, 2, md - 1) ~~|\n"
+                                         "beyond[md] = VECTOR LOOKUP(v[p1], 3, 0, 2, md - 1) ~~|\n"
+                                         "before[md] = VECTOR LOOKUP(v[p1], -1, 0, 2, md - 1) ~~|\n"
+                                         "beyond extended = VECTOR LOOKUP(v[p1], 3, 0, 2, 7) ~~|\n"
+                                         "before extended = VECTOR LOOKUP(v[p1], -1, 0, 2, 7) ~~|\n"
+                                         "inverse = VECTOR LOOKUP(v[p1], 25, 0, 2, 5) ~~|\n"
+                                         "inverse held = VECTOR LOOKUP(v[p1], 50, 0, 2, 5) ~~|\n"
+                                         "inverse extended = VECTOR LOOKUP(v[p1], 50, 0, 2, 8) ~~|\n");
+    for (const bool saved : {false, true}) {
+        const MdlRun r = run(model, saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        const auto near = [&](const QString &name, double expected) {
+            QVERIFY2(std::fabs(r.at(name, 0) - expected) < 1e-12,
+                     qPrintable(QStringLiteral("%1 = %2, expected %3").arg(name).arg(r.at(name, 0)).arg(expected)));
+        };
+        // modes 0 to 4 (k1 to k5), then 7
+        const double at[] = {25, 13.75, 10, 25, 40}, beyond[] = {40, 70, 40, 70, 40}, before[] = {0, 0, 0, -10, 0};
+        for (int k = 0; k < 5; ++k) {
+            near(QStringLiteral("at[k%1]").arg(k + 1), at[k]);
+            near(QStringLiteral("beyond[k%1]").arg(k + 1), beyond[k]);
+            near(QStringLiteral("before[k%1]").arg(k + 1), before[k]);
+        }
+        near(QStringLiteral("beyond extended"), 85);
+        near(QStringLiteral("before extended"), 5);
+        near(QStringLiteral("inverse"), 1.5);
+        near(QStringLiteral("inverse held"), 2);
+        near(QStringLiteral("inverse extended"), 2 + 10.0 / 30);
+        near(QStringLiteral("mid[r1]"), 25);
+        near(QStringLiteral("mid[r2]"), 1);
+    }
+}
+
+// The vector is read again at each step: v = 0, Time, 2 Time over 0 to 2 at x = 1.5 is
+// 1.5 Time; and the mode may change too: mode = Time reads 25, 13.75, 10, 25, 40 (as above).
+// A slope (mode 6) computed while the model runs is NaN, which the run reports.
+void TestVensimVectors::vectorLookupChangingOverTime()
+{
+    const MdlRun r = run(QStringLiteral("p: p1, p2, p3 ~~|\n"
+                                        "v[p1] = 0 ~~|\nv[p2] = Time ~~|\nv[p3] = 2 * Time ~~|\n"
+                                        "w[p] = 0, 10, 40 ~~|\n"
+                                        "y = VECTOR LOOKUP(v[p1], 1.5, 0, 2, 0) ~~|\n"
+                                        "by mode = VECTOR LOOKUP(w[p1], 1.5, 0, 2, Time) ~~|\n"
+                                        "slope = VECTOR LOOKUP(w[p1], 1.5, 0, 2, MAX(6, Time)) ~~|\n"));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    const double byMode[] = {25, 13.75, 10, 25, 40};
+    for (int t = 0; t <= 4; ++t) {
+        QCOMPARE(r.at(QStringLiteral("y"), t), 1.5 * t);
+        QCOMPARE(r.at(QStringLiteral("by mode"), t), byMode[t]);
+        QVERIFY(std::isnan(r.at(QStringLiteral("slope"), t)));
+    }
+    QVERIFY2(r.messages.filter(QStringLiteral("'slope' is NaN at time 0")).size() == 1, qPrintable(r.messages.join(u'\n')));
+}
+
 // Line 2 declares d; line 3 is v; line 4 the equation at fault. Columns counted by hand.
 void TestVensimVectors::misuseIsReportedAtItsPlace_data()
 {
@@ -266,6 +335,12 @@ void TestVensimVectors::misuseIsReportedAtItsPlace_data()
     //          q[d, e] = INVERT MATRIX(sq[d, e], 2): the size at column 35.
     QTest::newRow("wrong size") << "e: e1, e2, e3 ~~|\nsq[d, e] = 1 ~~|\nq[d, e] = INVERT MATRIX(sq[d, e], 2)"
         << "m.mdl:6:35: error: in 'q': INVERT MATRIX's size is 2, but 'sq' is 3 by 3";
+    //          l = VECTOR LOOKUP(v[d2], 1, 0, 2, 0): 'v' at column 19, not the first element.
+    QTest::newRow("lookup from the middle") << "l = VECTOR LOOKUP(v[d2], 1, 0, 2, 0)"
+        << "m.mdl:4:19: error: in 'l': VECTOR LOOKUP reads the whole of 'v' along 'd': name its first element there, d1";
+    //          l = VECTOR LOOKUP(v[d1], 1, 0, 2, 6): the mode at column 35.
+    QTest::newRow("lookup slope") << "l = VECTOR LOOKUP(v[d1], 1, 0, 2, 6)"
+        << "m.mdl:4:35: error: in 'l': VECTOR LOOKUP's mode 6 (LOOKUP SLOPE) is not supported";
     QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: warning: NPV takes 4 argument(s), not 3";
 }
 
