@@ -83,6 +83,8 @@ std::optional<ConveyorOptions> conveyorOptions(const Variable &stock)
             o.inflowLimit = textOf(c);
         else if (name == QLatin1String("exponential_leak"))
             o.exponentialLeak = flagSet(c);
+        else if (c.name == QLatin1String("meadows:signed"))
+            o.signedMaterial = flagSet(c);
         else if (!name.contains(u':')) // vendor elements (isee:...) are display settings
             o.unimplemented << name;
     }

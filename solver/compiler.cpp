@@ -398,6 +398,7 @@ std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat, const Code
         cc.inflowLimit = optional(c.inflowLimit);
         cc.outflow = optional(c.outflow);
         cc.exponentialLeak = c.exponentialLeak;
+        cc.signedMaterial = c.signedMaterial;
         for (int f : flat.vars[std::size_t(c.stock)].inflows) {
             cc.inflows.push_back(gen.varSlot(f));
             cc.beltDriven.push_back(beltFlow[std::size_t(f)]);

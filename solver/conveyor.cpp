@@ -113,7 +113,7 @@ void Belt::advance(const CompiledConveyor &c, const double *m, double admitted, 
     // Slats beyond the transit time that are empty (the transit time fell) are dropped.
     while (int(m_slats.size()) > depth && m_slats.back().content == 0.0)
         m_slats.pop_back();
-    insert(c, m, std::max(0.0, admitted), depth);
+    insert(c, m, c.signedMaterial ? admitted : std::max(0.0, admitted), depth);
 }
 
 // Steady state: one unit entering at the inlet is followed down the belt, shedding as the
@@ -142,7 +142,7 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
     double sum = 0;
     for (double p : profile)
         sum += p;
-    const double scale = sum > 0 && std::isfinite(amount) ? std::max(0.0, amount) / sum : 0.0;
+    const double scale = sum > 0 && std::isfinite(amount) ? (c.signedMaterial ? amount : std::max(0.0, amount)) / sum : 0.0;
     m_slats.assign(std::size_t(length), {0.0, std::vector<double>(leaks, 0.0), std::vector<double>(leaks, 0.0)});
     for (int i = 0; i < length; ++i) {
         Slat &slat = m_slats[std::size_t(i)];

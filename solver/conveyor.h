@@ -31,6 +31,7 @@ struct CompiledConveyor {
     std::vector<std::uint8_t> beltDriven; // per inflow: another conveyor's outflow or leak, never cut
     std::vector<CompiledLeak> leaks;
     bool exponentialLeak = false;
+    bool signedMaterial = false; // negative material enters and travels as it is (ConveyorOptions)
 };
 
 // The slats of one conveyor; index 0 is the exit.

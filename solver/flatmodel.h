@@ -44,6 +44,7 @@ struct FlatConveyor {
     int outflow = -1;     // -1: none
     std::vector<FlatLeak> leaks;
     bool exponentialLeak = false;
+    bool signedMaterial = false; // ConveyorOptions::signedMaterial
 };
 
 // A queue (solver/queue.h): outflows in order, then the overflows.

@@ -219,6 +219,8 @@ void Runner::admitToConveyors(double step)
 {
     double *m = memory.data();
     for (const CompiledConveyor &c : model.conveyors) {
+        if (c.signedMaterial)
+            continue; // takes what comes, negative too: it has no limit to cut it to
         double available = HUGE_VAL; // an amount, over this DT
         if (c.inflowLimit >= 0)
             available = std::max(0.0, m[c.inflowLimit] * step);
@@ -241,7 +243,7 @@ void Runner::advanceConveyors(std::vector<double> &levels, double step)
         const CompiledConveyor &c = model.conveyors[i];
         double admitted = 0;
         for (std::uint32_t f : c.inflows)
-            admitted += std::max(0.0, m[f]) * step;
+            admitted += (c.signedMaterial ? m[f] : std::max(0.0, m[f])) * step;
         state.belts[i].advance(c, m, admitted, step);
         levels[c.stock] = state.belts[i].contents();
     }

@@ -15,8 +15,9 @@ namespace meadows::vensim {
 // round(transit time / DT) slats from the exit, the transit time sampled as it enters), so
 // the rewrite writes one, rather than a second pipeline beside it. At the start the belt
 // holds the initial value for each of its slats' steps, so that it first releases the
-// initial value per time unit, as DELAY FIXED does. Where nothing comes due, a conveyor
-// releases 0: a missing value other than 0 is said not to be kept.
+// initial value per time unit, as DELAY FIXED does. Negative input travels as it is (the
+// belt is marked meadows:signed), as it does through DELAY FIXED. Where nothing comes due,
+// a conveyor releases 0: a missing value other than 0 is said not to be kept.
 std::vector<DelayMaterialConveyor> rewriteDelayMaterial(std::vector<Definition> &defs, Reporter &report)
 {
     QHash<QPair<int, QString>, int> equations; // per variable, how many equations define it
@@ -92,6 +93,9 @@ void markConveyors(Model &model, int macro, const std::vector<DelayMaterialConve
             XmlNode conveyor;
             conveyor.name = QStringLiteral("conveyor");
             conveyor.children.push_back(std::move(len));
+            XmlNode carriesNegatives;
+            carriesNegatives.name = QStringLiteral("meadows:signed");
+            conveyor.children.push_back(std::move(carriesNegatives));
             v.extras.children.push_back(std::move(conveyor));
         }
     }

@@ -62,6 +62,7 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
     FlatConveyor c;
     c.stock = index;
     c.exponentialLeak = options->exponentialLeak;
+    c.signedMaterial = options->signedMaterial;
     if (options->transitTime.trimmed().isEmpty()) {
         errorAt(stock, QStringLiteral("conveyor '%1' has no transit time (<len>)").arg(name));
         return;
@@ -88,6 +89,13 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
                                .arg(name, m_out.vars[c.outflow].name, m_out.vars[*flow].name));
             return;
         }
+    }
+    // A signed belt takes what comes: there is no capacity or limit to cut negative material
+    // to, and a leak's share of it has no meaning.
+    if (c.signedMaterial && (c.capacity >= 0 || c.inflowLimit >= 0 || !c.leaks.empty())) {
+        errorAt(stock, QStringLiteral("conveyor '%1' carries negative material (meadows:signed), so it takes no capacity, "
+                                      "inflow limit or leak").arg(name));
+        return;
     }
     m_out.conveyors.push_back(std::move(c));
 }

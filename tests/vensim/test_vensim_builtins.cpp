@@ -174,14 +174,16 @@ void TestVensimBuiltins::delayFixedHoldsItsInitialValue()
 // and 7 two inputs come due together: 2 + 4 = 6 and 3 + 5 = 8. A delay rising from 2 to 4 at
 // time 4: 0 to 3 leave at 2 to 5, 4 at 8: nothing comes due at 6 and 7, so the missing value,
 // 0. What is in transit is conserved: with the falling delay, 20 at the start (5 for each of
-// 4 steps), then 20 + 0 - 5 = 15 at time 1.
+// 4 steps), then 20 + 0 - 5 = 15 at time 1. Negative input travels as it is, as through
+// DELAY FIXED: the falling delay's values negated. Saved as XMILE the belt keeps all this.
 void TestVensimBuiltins::delayMaterial()
 {
     const QString model = QStringLiteral("input = Time ~~|\n"
                                          "a = DELAY MATERIAL(input, 3, 5, 0) ~~|\n"
                                          "a fixed = DELAY FIXED(input, 3, 5) ~~|\n"
                                          "b = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 4, 2), 5, 0) ~~|\n"
-                                         "c = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 2, 4), 5, 0) ~~|\n");
+                                         "c = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 2, 4), 5, 0) ~~|\n"
+                                         "n = DELAY MATERIAL(-input, IF THEN ELSE(Time < 4, 4, 2), -5, 0) ~~|\n");
     for (const bool saved : {false, true}) {
         const MdlRun r = runMdl(model, mdlControl(12, QStringLiteral("Year")), saved);
         QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
@@ -193,6 +195,7 @@ void TestVensimBuiltins::delayMaterial()
             QCOMPARE(r.at(QStringLiteral("a fixed"), t), r.at(QStringLiteral("a"), t));
             QCOMPARE(r.at(QStringLiteral("b"), t), falling[t]);
             QCOMPARE(r.at(QStringLiteral("c"), t), rising[t]);
+            QCOMPARE(r.at(QStringLiteral("n"), t) + 0.0, -falling[t] + 0.0);
         }
         QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 0), 20.0);
         QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 1), 15.0);
