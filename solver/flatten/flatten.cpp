@@ -177,8 +177,20 @@ void Flattener::resolve(Scope &scope)
             written.elements = writtenElements(v, sym.dims);
         written.constants = arrayConstant(ownEquation(v), sym.dims);
         const int count = elementCount(sym.dims);
-        for (int i = 0; i < count; ++i)
+        // A macro's body is resolved inside an element's equation: the enclosing equation's
+        // count is put back after.
+        const std::int64_t outerLeft = m_elementsLeft, outerFewest = m_fewestElementReads;
+        std::int64_t fewest = -1;
+        for (int i = 0; i < count && !(m_arrayReadsRefused && v.elements.empty()); ++i) {
+            const std::int64_t before = m_arrayReads;
+            m_elementsLeft = v.elements.empty() ? count - i - 1 : 0;
+            m_fewestElementReads = i >= 2 ? fewest : -1;
             resolveElement(scope, sym, v, written, i);
+            const std::int64_t read = m_arrayReads - before;
+            fewest = fewest < 0 ? read : std::min(fewest, read);
+        }
+        m_elementsLeft = outerLeft;
+        m_fewestElementReads = outerFewest;
     }
 }
 

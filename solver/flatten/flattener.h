@@ -250,6 +250,16 @@ private:
     // elements an equation reads n^2 values or more, all of them kept in the compiled
     // program. Their total is bounded by the size limit (readArrays).
     std::int64_t m_arrayReads = 0;
+    // The equation over an array being flattened, when one equation computes every element:
+    // its elements still to come, and the fewest values a finished element read (-1 until two
+    // have finished). Its elements all read alike, so one that will go past the limit is
+    // refused as soon as that is clear, rather than after reading up to the limit (16 M
+    // values, seconds and a gigabyte and a half).
+    std::int64_t m_elementsLeft = 0;
+    std::int64_t m_fewestElementReads = -1;
+    // Set once the limit is passed: the equation's other elements, which would each be refused
+    // the same way, are not lowered (said once, and 100,000 of them took seconds).
+    bool m_arrayReadsRefused = false;
     int m_macroDepth = 0;
     std::vector<const Macro *> m_expanding; // the macros whose bodies are being expanded, outermost first
     std::int64_t m_macroExpansions = 0; // bounded by the size limit: macros may double at every level

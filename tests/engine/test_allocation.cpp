@@ -319,8 +319,8 @@ void TestAllocation::largeAllocationsAreBoundedBySizeLimit()
     setMaxModelSize(kDefaultMaxModelSize);
     QVERIFY(!refused.run.results);
     QVERIFY2(refused.messages.contains(QStringLiteral(
-                 "m.mdl:9:10: error: in 's': the array functions in this model read more than 50000 values, a whole array "
-                 "for each element computed: this ALLOCATE AVAILABLE goes past the limit (raise it with --max-size)")),
+                 "m.mdl:9:10: error: in 's': the array functions in this model would read more than 50000 values, a whole "
+                 "array for each element computed: this ALLOCATE AVAILABLE goes past the limit (raise it with --max-size)")),
              qPrintable(refused.messages.join(u'\n')));
     const MdlRun ran = runMdl(text);
     QVERIFY2(ran.run.results, qPrintable(ran.messages.join(u'\n')));
