@@ -152,6 +152,18 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
             slat.budget[k] = slat.alloc[k] * double(zoneCount(c.leaks[k], length, i + 1));
         }
     }
+    // A transit time beyond the million slats a belt is cut to: without leaks the amount
+    // is spread as the whole belt would hold it (amount / n a slat, n the transit time in
+    // DTs), and what lies beyond the cut waits on the last slat, a million DTs from the
+    // exit, so that the conveyor still holds all of it. Spread over the cut belt instead, a
+    // DELAY MATERIAL of 1e12 with 1 a year released a million a year.
+    const double wanted = std::floor(m[c.transitTime] / dt + 0.5);
+    if (leaks == 0 && wanted > double(length) && std::isfinite(amount) && length > 1) {
+        const double perSlat = (c.signedMaterial ? amount : std::max(0.0, amount)) / wanted;
+        for (int i = 0; i + 1 < length; ++i)
+            m_slats[std::size_t(i)].content = perSlat;
+        m_slats.back().content = (c.signedMaterial ? amount : std::max(0.0, amount)) - perSlat * double(length - 1);
+    }
 }
 
 double Belt::contents() const

@@ -175,7 +175,9 @@ void TestVensimBuiltins::delayFixedHoldsItsInitialValue()
 // time 4: 0 to 3 leave at 2 to 5, 4 at 8: nothing comes due at 6 and 7, so the missing value,
 // 0. What is in transit is conserved: with the falling delay, 20 at the start (5 for each of
 // 4 steps), then 20 + 0 - 5 = 15 at time 1. Negative input travels as it is, as through
-// DELAY FIXED: the falling delay's values negated. Saved as XMILE the belt keeps all this.
+// DELAY FIXED: the falling delay's values negated. A delay of 1e12 steps, past the million
+// slats a belt is cut to, still releases the initial value, 5, and holds 5e12. Saved as XMILE
+// the belt keeps all this.
 void TestVensimBuiltins::delayMaterial()
 {
     const QString model = QStringLiteral("input = Time ~~|\n"
@@ -183,7 +185,8 @@ void TestVensimBuiltins::delayMaterial()
                                          "a fixed = DELAY FIXED(input, 3, 5) ~~|\n"
                                          "b = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 4, 2), 5, 0) ~~|\n"
                                          "c = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 2, 4), 5, 0) ~~|\n"
-                                         "n = DELAY MATERIAL(-input, IF THEN ELSE(Time < 4, 4, 2), -5, 0) ~~|\n");
+                                         "n = DELAY MATERIAL(-input, IF THEN ELSE(Time < 4, 4, 2), -5, 0) ~~|\n"
+                                         "far = DELAY MATERIAL(input, 1e12, 5, 0) ~~|\n");
     for (const bool saved : {false, true}) {
         const MdlRun r = runMdl(model, mdlControl(12, QStringLiteral("Year")), saved);
         QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
@@ -196,9 +199,11 @@ void TestVensimBuiltins::delayMaterial()
             QCOMPARE(r.at(QStringLiteral("b"), t), falling[t]);
             QCOMPARE(r.at(QStringLiteral("c"), t), rising[t]);
             QCOMPARE(r.at(QStringLiteral("n"), t) + 0.0, -falling[t] + 0.0);
+            QCOMPARE(r.at(QStringLiteral("far"), t), 5.0);
         }
         QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 0), 20.0);
         QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 1), 15.0);
+        QCOMPARE(r.at(QStringLiteral("far DELAY MATERIAL in transit"), 0), 5e12);
     }
 }
 
