@@ -2,7 +2,7 @@
 
 #include "mdldefinition.h"
 #include "mdlgetdata.h"
-#include "mdldelaymaterial.h"
+#include "mdllevels.h"
 #include "mdlsinteg.h"
 #include "mdlsketch.h"
 #include "mdltranslate.h"
@@ -317,7 +317,7 @@ public:
                     resolveFileAliases(*d.rhs, aliases);
         readExternalData(defs, m_ranges, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
         rewriteSinteg(defs, m_report);
-        const std::vector<DelayMaterialConveyor> conveyors = rewriteDelayMaterial(defs, m_report);
+        const std::vector<DelayMaterialConveyor> conveyors = rewriteLevels(defs, m_report);
 
         Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
         // The solver keeps Vensim's meaning of PULSE and friends for models from Vensim.

@@ -1,4 +1,4 @@
-// Vensim's LOOKUP AREA, LOOKUP INVERT, TIME BASE, GAMMA LN, DELAY FIXED and DELAY MATERIAL read from .mdl text, with values worked by hand from
+// Vensim's LOOKUP AREA, LOOKUP INVERT, TIME BASE, GAMMA LN, DELAY FIXED, DELAY MATERIAL and DEPRECIATE STRAIGHTLINE read from .mdl text, with values worked by hand from
 // Vensim's reference manual, and the functions Meadows does not have reported at
 // FILE:LINE:COL, never computed as something else.
 #include "support/inlinemdl.h"
@@ -28,6 +28,7 @@ private slots:
     void delayMaterial();
     void delayMaterialInMacrosAndArrays();
     void delayMaterialMisuse();
+    void depreciateStraightline();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void misuseIsNamedAsWritten();
@@ -246,6 +247,42 @@ void TestVensimBuiltins::delayMaterialMisuse()
     QVERIFY2(elements.messages.contains(QStringLiteral("m.mdl:3:9: error: DELAY MATERIAL in a variable defined element by "
                                                        "element is not supported: write 'x' as one equation over its ranges")),
              qPrintable(elements.messages.join(u'\n')));
+}
+
+// DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init) with TIME STEP 0.5 and fiscal years from 0:
+// each year's payments, lumped, come back 1/n a year for n = dtime / fisc years, the current
+// year's through str's current value. a: 10 a year paid in year 0 (10 in all), over 2
+// years: (10 + 0) / 2 = 5 while it is paid, then 10 / 2 = 5 in year 1, 0 from year 2 (5 * 2
+// years = the 10 paid). b: paid only in the first half of year 0 (5 in all): 5, then 0 in
+// the second half (the current value), 5 / 2 = 2.5 through year 1, 0 after; its steps add up
+// to 5 * 0.5 + 2.5 = 5. c: init 4 stands for the years before the start, so a stream that
+// stays 4 gives 4. d: 4 in year 0 only, over 3 years, init 4: (4 + 4 + 4) / 3 = 4 in year 0,
+// (4 + 4 + 0) / 3 in year 1 (years -1 and 0 paid, now 0), 4 / 3 in year 2, 0 in year 3.
+void TestVensimBuiltins::depreciateStraightline()
+{
+    const QString control = QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = 3 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n");
+    const QString model = QStringLiteral("a = DEPRECIATE STRAIGHTLINE(IF THEN ELSE(Time < 1, 10, 0), 2, 1, 0) ~~|\n"
+                                         "b = DEPRECIATE STRAIGHTLINE(IF THEN ELSE(Time < 0.5, 10, 0), 2, 1, 0) ~~|\n"
+                                         "c = DEPRECIATE STRAIGHTLINE(4, 3, 1, 4) ~~|\n"
+                                         "d = DEPRECIATE STRAIGHTLINE(IF THEN ELSE(Time < 1, 4, 0), 3, 1, 4) ~~|\n");
+    for (const bool saved : {false, true}) { // and the same from the XMILE Save As writes
+        const MdlRun r = runMdl(model, control, saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+        const double a[] = {5, 5, 5, 5, 0, 0, 0}, b[] = {5, 0, 2.5, 2.5, 0, 0, 0};
+        const double d[] = {4, 4, 8.0 / 3, 8.0 / 3, 4.0 / 3, 4.0 / 3, 0};
+        for (int k = 0; k <= 6; ++k) {
+            const double t = 0.5 * k;
+            const auto near = [&](const QString &name, double expected) {
+                QVERIFY2(std::fabs(r.at(name, t) - expected) < 1e-12,
+                         qPrintable(QStringLiteral("%1 at %2 is %3, expected %4").arg(name).arg(t).arg(r.at(name, t)).arg(expected)));
+            };
+            near(QStringLiteral("a"), a[k]);
+            near(QStringLiteral("b"), b[k]);
+            near(QStringLiteral("c"), 4);
+            near(QStringLiteral("d"), d[k]);
+        }
+    }
 }
 
 // Each function Meadows lacks is a warning at its line and column naming it. The equation

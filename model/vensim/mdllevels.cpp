@@ -1,0 +1,175 @@
+#include "mdllevels.h"
+
+#include "model/names.h"
+
+#include <QHash>
+
+namespace meadows::vensim {
+
+namespace {
+
+// The equations one rewrite adds for a call "y = F(...)", each where the call is (so that
+// what is said of them points there), over y's own subscripts.
+struct Rewrite {
+    Definition &call;
+    std::vector<Definition> &added;
+    qsizetype at = call.rhs->offset;
+    std::vector<Subscript> own = ownSubscripts(call);
+    QString base = call.name.simplified() + u' ' + call.rhs->text.simplified().toUpper() + u' ';
+
+    static std::vector<Subscript> ownSubscripts(const Definition &d)
+    {
+        std::vector<Subscript> own;
+        for (const Subscript &s : d.subscripts)
+            own.push_back({s.name, false});
+        return own;
+    }
+    Expr name(const QString &part) const { return nameAt(base + part, at, own); }
+    void add(const QString &part, Expr rhs)
+    {
+        Definition e = call;
+        e.name = base + part;
+        e.op = Tok::Eq;
+        e.rhs = std::move(rhs);
+        added.push_back(std::move(e));
+    }
+    Expr initial(const Expr &e) const { return callAt(QStringLiteral("INITIAL"), {e}, at); }
+};
+
+// Vensim's reference: DELAY MATERIAL is "the same as DELAY FIXED except that delay time can
+// be a variable. If delay time is decreasing, some values of the input will be added to
+// more recent inputs for output. If delay time is increasing, missval will be used when no
+// output is available at a time." So what enters at a step leaves a whole number of steps
+// later, as many as the delay time then asked for; inputs that come due together leave
+// together. That is Stella's conveyor exactly (solver/conveyor.h: material is put
+// round(transit time / DT) slats from the exit, the transit time sampled as it enters), so
+// the rewrite writes one, rather than a second pipeline beside it. At the start the belt
+// holds the initial value for each of its slats' steps, so that it first releases the
+// initial value per time unit, as DELAY FIXED does. Negative input travels as it is (the
+// belt is marked meadows:signed), as it does through DELAY FIXED. Where nothing comes due,
+// a conveyor releases 0: a missing value other than 0 is said not to be kept.
+void delayMaterial(Rewrite &r, std::vector<DelayMaterialConveyor> &conveyors, Reporter &report)
+{
+    const std::vector<Expr> &args = r.call.rhs->args;
+    const Expr &missing = args[3];
+    if (!(missing.kind == Expr::Kind::Number && missing.number == 0))
+        report.warning(missing.offset, QStringLiteral("DELAY MATERIAL's missing value is not supported: when the delay "
+                                                      "time rises and nothing comes due, '%1' is 0").arg(r.call.name));
+    // The steps the belt has at the start, as the conveyor counts its slats: the delay
+    // time over TIME STEP, rounded, at least one.
+    const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at);
+    const Expr steps = callAt(QStringLiteral("MAX"), {numberAt(1, r.at), callAt(QStringLiteral("INTEGER"),
+        {binaryOf("+", binaryOf("/", r.name(QStringLiteral("time")), dt), numberAt(0.5, r.at))}, r.at)}, r.at);
+    r.add(QStringLiteral("input"), args[0]);
+    r.add(QStringLiteral("time"), args[1]);
+    r.add(QStringLiteral("in transit"), callAt(QStringLiteral("INTEG"),
+        {binaryOf("-", r.name(QStringLiteral("input")), nameAt(r.call.name, r.at, r.own)),
+         binaryOf("*", binaryOf("*", args[2], steps), dt)}, r.at));
+    conveyors.push_back({r.call.record.macro, r.base + QStringLiteral("in transit"), r.base + QStringLiteral("time"),
+                         r.call.name});
+    r.call.rhs = numberAt(0, r.at); // the outflow: the belt gives its value
+}
+
+// Vensim's reference: DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init) depreciates the
+// investment stream str over dtime, "lumping all payments made within the fiscal period
+// specified by fisc together"; an investment returns 1/n of itself (n = dtime / fisc,
+// adjusted to a whole number) "in the first fiscal period and each that follows", the
+// current period's through "the current value of str"; init stands for str "over the
+// previous dtime". So, with the fiscal periods counted from INITIAL TIME and L(q) the
+// stream paid in period q, in period p:
+//     y = (str + (L(p-n+1) + ... + L(p-1)) / fisc) / n
+// The sum is read from the stream accumulated beyond init, S = INTEG(str - init, 0) (0
+// before the start, as init fills those periods), at the starts of periods p and p-n+1:
+// S(b) - S(b - (n-1) fisc) + init (n-1) fisc. S at the current time is the stock itself
+// (HISTORY gives recorded steps). dtime, fisc and init are read once, at the start.
+void depreciateStraightline(Rewrite &r)
+{
+    const std::vector<Expr> &args = r.call.rhs->args;
+    const auto num = [&](double v) { return numberAt(v, r.at); };
+    const auto call = [&](const char *f, std::vector<Expr> a) { return callAt(QString::fromLatin1(f), std::move(a), r.at); };
+    const Expr time = nameAt(QStringLiteral("Time"), r.at), start = nameAt(QStringLiteral("INITIAL TIME"), r.at);
+    const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at);
+    const Expr fisc = r.initial(args[2]), init = r.initial(args[3]);
+    const Expr n = call("MAX", {num(1), call("INTEGER", {binaryOf("+", binaryOf("/", r.initial(args[1]), fisc), num(0.5))})});
+    r.add(QStringLiteral("stream"), args[0]);
+    const Expr stream = r.name(QStringLiteral("stream")), invested = r.name(QStringLiteral("invested"));
+    r.add(QStringLiteral("invested"), call("INTEG", {binaryOf("-", stream, init), num(0)}));
+    // b: the start of the current fiscal period (a hair added against rounding down).
+    const Expr b = binaryOf("+", start, binaryOf("*", call("INTEGER", {binaryOf("+", binaryOf("/", binaryOf("-", time, start),
+                                                                                             fisc), num(1e-9))}), fisc));
+    const auto at = [&](const Expr &t) { // S at t: the stock now, else its recorded value
+        return call("IF THEN ELSE", {binaryOf("<", binaryOf("-", time, t), binaryOf("/", dt, num(2))), invested,
+                                     call("HISTORY", {invested, t})});
+    };
+    const Expr earlier = binaryOf("-", n, num(1));
+    const Expr paid = binaryOf("+", binaryOf("/", binaryOf("-", at(b), at(binaryOf("-", b, binaryOf("*", earlier, fisc)))), fisc),
+                               binaryOf("*", init, earlier));
+    r.call.rhs = binaryOf("/", binaryOf("+", stream, paid), n);
+}
+
+} // namespace
+
+std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report)
+{
+    QHash<QPair<int, QString>, int> equations; // per variable, how many equations define it
+    for (const Definition &d : defs)
+        ++equations[{d.record.macro, canonicalName(d.name)}];
+    std::vector<DelayMaterialConveyor> conveyors;
+    std::vector<Definition> added;
+    for (Definition &d : defs) {
+        if (!d.rhs || d.rhs->kind != Expr::Kind::Call)
+            continue;
+        const QString f = d.rhs->text.simplified().toUpper();
+        const bool material = f == QLatin1String("DELAY MATERIAL");
+        if (!material && f != QLatin1String("DEPRECIATE STRAIGHTLINE"))
+            continue;
+        if (d.rhs->args.size() != 4) {
+            report.error(d.rhs->offset, QStringLiteral("%1 takes 4 arguments (%2), not %3")
+                                            .arg(f, material ? QStringLiteral("input, delay time, initial value, missing value")
+                                                             : QStringLiteral("stream, depreciation time, fiscal period, initial value"))
+                                            .arg(d.rhs->args.size()));
+            continue;
+        }
+        if (equations.value({d.record.macro, canonicalName(d.name)}) != 1) {
+            report.error(d.rhs->offset, QStringLiteral("%1 in a variable defined element by element is not supported: "
+                                                       "write '%2' as one equation over its ranges").arg(f, d.name));
+            continue;
+        }
+        Rewrite r{d, added};
+        if (material)
+            delayMaterial(r, conveyors, report);
+        else
+            depreciateStraightline(r);
+    }
+    for (Definition &e : added)
+        defs.push_back(std::move(e));
+    return conveyors;
+}
+
+void markConveyors(Model &model, int macro, const std::vector<DelayMaterialConveyor> &conveyors)
+{
+    for (const DelayMaterialConveyor &c : conveyors) {
+        if (c.macro != macro)
+            continue;
+        for (Variable &v : model.variables) {
+            if (canonicalName(v.name) == canonicalName(c.outflow))
+                v.equation.clear();
+            if (v.kind != VariableKind::Stock || canonicalName(v.name) != canonicalName(c.stock))
+                continue;
+            XmlNode len;
+            len.name = QStringLiteral("len");
+            XmlNode text;
+            text.text = equationName(c.transitTime);
+            len.children.push_back(std::move(text));
+            XmlNode conveyor;
+            conveyor.name = QStringLiteral("conveyor");
+            conveyor.children.push_back(std::move(len));
+            XmlNode carriesNegatives;
+            carriesNegatives.name = QStringLiteral("meadows:signed");
+            conveyor.children.push_back(std::move(carriesNegatives));
+            v.extras.children.push_back(std::move(conveyor));
+        }
+    }
+}
+
+} // namespace meadows::vensim

@@ -1,0 +1,36 @@
+#pragma once
+// Vensim's functions that make the variable they define a level, written as the stocks they
+// are before the variables are built: DELAY MATERIAL (a conveyor) and DEPRECIATE
+// STRAIGHTLINE (an accumulation of the stream, read back through HISTORY).
+#include "mdldefinition.h"
+
+#include <QStringList>
+#include <vector>
+
+namespace meadows::vensim {
+
+// The conveyors the rewrite made, by the macro they are in (-1: the main model).
+struct DelayMaterialConveyor {
+    int macro = -1;
+    QString stock;
+    QString transitTime;
+    QString outflow; // the variable that was the call's: what the belt releases
+};
+
+// Rewrites, in `defs`:
+// - every "y = DELAY MATERIAL(input, delay, initial, missing)" as four equations:
+//   "y DELAY MATERIAL input = input", "y DELAY MATERIAL time = delay", the stock
+//   "y DELAY MATERIAL in transit = INTEG(y DELAY MATERIAL input - y, ...)" and "y = 0", y
+//   being the stock's outflow, which the belt computes;
+// - every "y = DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init)" as the stream
+//   "y DEPRECIATE STRAIGHTLINE stream = str", its accumulation beyond init "y DEPRECIATE
+//   STRAIGHTLINE invested", and y computed from the two.
+// Returns the stocks to be made conveyors once the models are built (markConveyors).
+std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report);
+
+// Gives each stock the rewrite made in `model` (macro `macro`, -1: the main model) its
+// <conveyor>, the transit time its time variable, and leaves its outflow without an
+// equation, as a conveyor's outflow is (the 0 the rewrite gave it only made it a flow).
+void markConveyors(Model &model, int macro, const std::vector<DelayMaterialConveyor> &conveyors);
+
+} // namespace meadows::vensim
