@@ -61,6 +61,10 @@ struct Anchor {
 
 QString where(const Sheet *sheet, CellPos p)
 {
+    // A delimited file's one sheet is named by its delimiter (',' or '\t'), which means
+    // nothing in a message: its cell alone.
+    if (sheet->name.size() == 1 && !sheet->name.front().isLetterOrNumber())
+        return spreadsheet::cellName(p);
     return QStringLiteral("%1!%2").arg(sheet->name, spreadsheet::cellName(p));
 }
 
@@ -263,9 +267,13 @@ private:
                 if (!c || (!c->number && c->text.trimmed().isEmpty()))
                     continue; // Vensim leaves missing values out and interpolates across them
                 if (!c->number) {
-                    f.offset = call.args[3].offset;
-                    f.message = QStringLiteral("%1 holds '%2', not a number").arg(where(anchor->sheet, p), c->text);
-                    return std::nullopt;
+                    // So it does with text ("Vensim omits these data points from the synthesized
+                    // lookup but continues reading other valid data points", SDEverywhere's
+                    // directdata_invalidcell test, made with Vensim); said, since it may be a slip.
+                    m_report.warning(call.args[3].offset, QStringLiteral("%1 holds '%2', not a number: that point is left "
+                                                                         "out, as Vensim does, and the values around it "
+                                                                         "are read across it").arg(where(anchor->sheet, p), c->text));
+                    continue;
                 }
                 table.xs.push_back(time);
                 table.ys.push_back(*c->number);

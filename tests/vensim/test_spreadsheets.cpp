@@ -46,6 +46,7 @@ private slots:
     void delimitedText();
     void getFunctionsReadTheNumbersPutThere();
     void missingFileSheetCellAndNameAreErrorsAtTheirPlace();
+    void textAmongDataIsLeftOutAsVensimDoes();
     void hostileSpreadsheetsAreRefused();
 };
 
@@ -230,6 +231,28 @@ void TestSpreadsheets::missingFileSheetCellAndNameAreErrorsAtTheirPlace()
     check(QStringLiteral("x = GET XLS CONSTANTS('?inputs', 'S', 'A1') ~~|\n"),
           QStringLiteral("2:23: error: '?inputs' names a file through Vensim's settings (XLS Files), which Meadows does not "
                          "read: name the file itself"));
+}
+
+// textcell.csv: times 0, 1, 2 in B1:D1 and 30, "TEXT", 50 in B2:D2. Vensim leaves a data
+// point that is not a number out and reads across it (SDEverywhere's directdata_invalidcell,
+// made with Vensim): 40 at time 1, said as a warning at the cell argument (column 48). A
+// constant that is not a number stops Vensim, and Meadows (column 47).
+void TestSpreadsheets::textAmongDataIsLeftOutAsVensimDoes()
+{
+    const QString file = dataPath("inline.mdl");
+    const XmileReadResult data = readInline(QStringLiteral("x := GET DIRECT DATA('textcell.csv', ',', '1', 'B2') ~~|\n"));
+    QVERIFY2(data.project, qPrintable(messages(data).join(u'\n')));
+    QCOMPARE(messages(data), QStringList{file + QStringLiteral(":2:48: warning: C2 holds 'TEXT', not a number: that point is "
+                                                               "left out, as Vensim does, and the values around it are read "
+                                                               "across it")});
+    const test::InlineRun run = test::simulateRead(data);
+    QCOMPARE(run.at("x", 0), 30.0);
+    QCOMPARE(run.at("x", 1), 40.0);
+    QCOMPARE(run.at("x", 2), 50.0);
+    const XmileReadResult constant = readInline(QStringLiteral("x = GET DIRECT CONSTANTS('textcell.csv', ',', 'C2') ~~|\n"));
+    QVERIFY(!constant.project);
+    QVERIFY2(messages(constant).contains(file + QStringLiteral(":2:47: error: C2 holds 'TEXT', not a number")),
+             qPrintable(messages(constant).join(u'\n')));
 }
 
 void TestSpreadsheets::hostileSpreadsheetsAreRefused()

@@ -15,6 +15,7 @@ itself. The cell values here are what the test asserts.
                 Series!$C$1:$E$1, "first" (global) = Series!$C$2:$E$2.
   numbers.csv   "a,b" header then rows 1,2,3 and 4,"5",6.
   series.tab    tab-separated: a header, then times 0 and 10 in column A with 10 and 30 in B.
+  textcell.csv  times 0, 1, 2 in B1:D1, values 30, "TEXT", 50 in B2:D2.
   badxml.xlsx   a sheet whose XML stops in the middle of a cell.
   bomb.xlsx     a sheet that inflates to 4 MB of spaces from a few kilobytes.
   farcell.xlsx  a cell at row 99999999, beyond Excel's last row.
@@ -142,6 +143,8 @@ def csv():
         f.write('a,b\r\n1,2,3\r\n4,"5",6\r\n')
     with open(os.path.join(HERE, "series.tab"), "w", newline="") as f:
         f.write("time\tvalue\n0\t10\n10\t30\n")
+    with open(os.path.join(HERE, "textcell.csv"), "w", newline="") as f:
+        f.write("time,0,1,2\r\nx,30,TEXT,50\r\n")
 
 
 if __name__ == "__main__":
