@@ -1,4 +1,5 @@
 #include "outputfile.h"
+#include "vensim/mdldatfile.h"
 
 #include <QFile>
 
@@ -77,8 +78,10 @@ QString fileNameOf(const QString &path) { return path.mid(path.lastIndexOf(u'/')
 
 } // namespace
 
-QString outputOverwritesInput(const QString &output, const QStringList &inputs)
+QString outputOverwritesInput(const QString &output, const QStringList &givenInputs)
 {
+    // The .dat files Vensim models read their data from (--data) are inputs of every command.
+    const QStringList inputs = givenInputs + vensim::dataFiles();
     struct stat out;
     if (output.isEmpty() || output == QLatin1String("-") || ::stat(encoded(output).constData(), &out) != 0)
         return {};

@@ -2,6 +2,7 @@
 
 #include "model/names.h"
 #include "model/sizelimit.h"
+#include "model/vensim/mdldatfile.h"
 
 #include <QFileInfo>
 #include <QTextStream>
@@ -65,6 +66,8 @@ QString usageText()
         "                                       the model with its diagram laid out afresh (Graphviz)\n"
         "       every command takes --max-size N: how many values a model may expand to\n"
         "                                       (array elements, module copies; default 1000000)\n"
+        "       and --data FILE.dat (repeatable): Vensim data for the data variables a .mdl\n"
+        "                                       model writes with no equation\n"
         "       meadows help | --help | --version\n"
         "Exit codes: 0 ok, 1 model error, 2 usage error.\n");
 }
@@ -139,6 +142,28 @@ static QString takeMaxSize(QStringList &arguments)
     return {};
 }
 
+// --data FILE (or --data=FILE), as many as given: the .dat files Vensim models take their
+// equation-less data variables from (model/vensim/mdldatfile.h), for every subcommand.
+static QString takeDataFiles(QStringList &arguments)
+{
+    QStringList paths;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--data")) {
+            if (i + 1 >= arguments.size())
+                return QStringLiteral("--data needs a file");
+            paths << arguments[i + 1];
+            arguments.remove(i, 2);
+            --i;
+        } else if (arguments[i].startsWith(QLatin1String("--data="))) {
+            paths << arguments[i].mid(7);
+            arguments.remove(i);
+            --i;
+        }
+    }
+    vensim::setDataFiles(paths);
+    return {};
+}
+
 int runHeadless(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
@@ -154,7 +179,9 @@ int runHeadless(const QStringList &arguments)
     for (const Subcommand &s : kSubcommands) {
         if (command == QLatin1String(s.name)) {
             QStringList rest = arguments.mid(2);
-            const QString refused = takeMaxSize(rest);
+            QString refused = takeMaxSize(rest);
+            if (refused.isEmpty())
+                refused = takeDataFiles(rest);
             if (!refused.isEmpty()) {
                 QTextStream(stderr) << "meadows " << s.name << ": " << refused << '\n' << usageText();
                 return ExitUsage;

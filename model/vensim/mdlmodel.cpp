@@ -290,8 +290,8 @@ private:
                 return std::nullopt;
             }
             if (d->op == Tok::End) {
-                m_report.error(d->nameOffset, QStringLiteral("'%1' has no equation: data variables read from a .vdf "
-                                                             "or a data file are not supported").arg(d->name));
+                m_report.error(d->nameOffset, QStringLiteral("'%1' has no equation: give its data in a .dat file "
+                                                             "(--data FILE.dat; .vdf files are not read)").arg(d->name));
                 return std::nullopt;
             }
             if (d->op == Tok::Assign)

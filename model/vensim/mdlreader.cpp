@@ -2,6 +2,7 @@
 
 #include "mdldefinition.h"
 #include "mdlgetdata.h"
+#include "mdldatfile.h"
 #include "mdllevels.h"
 #include "mdlsinteg.h"
 #include "mdlsketch.h"
@@ -316,6 +317,7 @@ public:
                 if (d.rhs)
                     resolveFileAliases(*d.rhs, aliases);
         readExternalData(defs, m_ranges, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
+        supplyDataFromFiles(defs, m_ranges, m_report);
         rewriteSinteg(defs, m_report);
         const std::vector<DelayMaterialConveyor> conveyors = rewriteLevels(defs, m_report);
 

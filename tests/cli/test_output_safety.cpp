@@ -56,13 +56,14 @@ private slots:
 
 void TestOutputSafety::outputOntoTheModelIsRefused_data()
 {
-    QTest::addColumn<QStringList>("args"); // MODEL stands for the model, LINK for a symlink to it
+    QTest::addColumn<QStringList>("args"); // MODEL stands for the model, LINK for a symlink to it, DATA a .dat file
     QTest::newRow("run -o model") << QStringList{"run", "MODEL", "-o", "MODEL"};
     QTest::newRow("run -o link to model") << QStringList{"run", "MODEL", "-o", "LINK"};
     QTest::newRow("export mermaid") << QStringList{"export", "MODEL", "--format", "mermaid", "-o", "MODEL"};
     QTest::newRow("export dot via link") << QStringList{"export", "MODEL", "--format", "dot", "-o", "LINK"};
     QTest::newRow("export svg") << QStringList{"export", "MODEL", "--format", "svg", "-o", "MODEL"};
     QTest::newRow("export md") << QStringList{"export", "MODEL", "--format", "md", "-o", "MODEL"};
+    QTest::newRow("run -o its data file") << QStringList{"run", "MODEL", "--data", "DATA", "-o", "DATA"};
     QTest::newRow("export onto the baseline")
         << QStringList{"export", "MODEL", "--format", "md", "--baseline", "LINK", "-o", "LINK"};
 }
@@ -74,13 +75,19 @@ void TestOutputSafety::outputOntoTheModelIsRefused()
     const QString model = copyTeacup(dir);
     const QString link = dir.filePath(QStringLiteral("link.xmile"));
     QVERIFY(QFile::link(model, link));
+    const QString data = dir.filePath(QStringLiteral("data.dat"));
+    QFile dat(data);
+    QVERIFY(dat.open(QIODevice::WriteOnly) && dat.write("level\n0\t1\n") > 0);
+    dat.close();
     const QByteArray before = readAll(model);
     args.replaceInStrings(QStringLiteral("MODEL"), model);
     args.replaceInStrings(QStringLiteral("LINK"), link);
+    args.replaceInStrings(QStringLiteral("DATA"), data);
     const Outcome o = runMeadows(args);
     QCOMPARE(o.code, 2);
     QVERIFY2(o.err.contains(QStringLiteral("is the input file")), qPrintable(o.err));
     QCOMPARE(readAll(model), before);
+    QCOMPARE(readAll(data), QByteArray("level\n0\t1\n"));
     QVERIFY(QFileInfo(link).isSymLink());
 }
 

@@ -1,8 +1,10 @@
 // Data variables read from a file with Vensim's keywords (model/vensim/mdldatareading.h):
 // :INTERPOLATE:, :HOLD BACKWARD:, :LOOK FORWARD: and :RAW:, and GET DATA BETWEEN TIMES on
-// them, on a small CSV written here, with the values each must give derived by hand below.
+// them, on a small CSV written here, with the values each must give derived by hand below;
+// and data variables with no equation given in .dat files (--data, model/vensim/mdldatfile.h).
 #include "support/inlinemdl.h"
 
+#include "model/vensim/mdldatfile.h"
 #include "model/vensim/mdlreader.h"
 #include "model/vensim/mdltranslate.h"
 #include "model/xmilewriter.h"
@@ -78,6 +80,7 @@ private slots:
     void keywordOnComputedDataIsAWarning();
     void getDataBetweenTimes();
     void getDataBetweenTimesItCannotReadIsAWarning();
+    void dataFromDatFiles();
 };
 
 void TestVensimData::keywordsReadDataAsVensimDoes()
@@ -206,6 +209,53 @@ void TestVensimData::getDataBetweenTimesItCannotReadIsAWarning()
     QVERIFY2(messages.filter(QStringLiteral("m.mdl:6:31:")).isEmpty(), qPrintable(messages.join(u'\n')));
     const test::InlineRun run = test::simulateRead(r);
     QVERIFY(!run.firstError().isEmpty());
+}
+
+// A .dat file: level (1, 10) (3, 30); v[r1] (0, 5) (5, 10); v[r2] (0, 1) (4, 9); u[r1] only.
+// Read as data, interpolated with the ends held: level 10 at 0 (before its first point), 20
+// at 2, 30 at 4; v[r1] 7.5 at 2.5; v[r2] 5 at 2. A variable the file does not hold stays
+// an error, and so does one it holds some elements of; a file whose times go back is an
+// error naming its line.
+void TestVensimData::dataFromDatFiles()
+{
+    QTemporaryDir dir;
+    const auto write = [&](const char *name, const char *text) {
+        QFile f(dir.filePath(QLatin1String(name)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write("data.dat", "level\n1\t10\n3\t30\nv[r1]\n0\t5\n5\t10\nv[R2]\n0  1\n4  9\nu[r1]\n0\t1\n");
+    write("back.dat", "level\n1\t10\n0\t5\n");
+    struct Reset {
+        ~Reset() { vensim::setDataFiles({}); }
+    } reset;
+    const QString model = QStringLiteral("r: (r1-r2) ~~|\nlevel ~~|\nv[r] ~~|\ntotal = level + v[r1] ~~|\n");
+    vensim::setDataFiles({dir.filePath(QStringLiteral("data.dat"))});
+    const XmileReadResult r = test::readMdl(model, kControl, dir.filePath(QStringLiteral("m.mdl")));
+    QVERIFY2(r.project && r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const test::InlineRun run = test::simulateRead(r);
+    QVERIFY2(run.firstError().isEmpty(), qPrintable(run.firstError()));
+    QCOMPARE(run.at(QStringLiteral("level"), 0), 10.0);
+    QCOMPARE(run.at(QStringLiteral("level"), 2), 20.0);
+    QCOMPARE(run.at(QStringLiteral("level"), 4), 30.0);
+    QCOMPARE(run.at(QStringLiteral("v[r1]"), 2.5), 7.5);
+    QCOMPARE(run.at(QStringLiteral("v[r2]"), 2), 5.0);
+    QCOMPARE(run.at(QStringLiteral("total"), 2), 20.0 + 7.0);
+    const QString file = dir.filePath(QStringLiteral("m.mdl"));
+    const auto refused = [&](const QString &equations, const QString &expected) {
+        const XmileReadResult bad = test::readMdl(equations, kControl, file);
+        QVERIFY(!bad.project);
+        QVERIFY2(test::formatted(bad.diagnostics).contains(file + expected),
+                 qPrintable(test::formatted(bad.diagnostics).join(u'\n')));
+    };
+    // line 2 is the first equation (line 1 is {UTF-8})
+    refused(QStringLiteral("w ~~|\n"), QStringLiteral(":2:1: error: 'w' has no equation: give its data in a .dat file "
+                                                     "(--data FILE.dat; .vdf files are not read)"));
+    refused(QStringLiteral("r: (r1-r2) ~~|\nu[r] ~~|\n"),
+            QStringLiteral(":3:1: error: the data files hold some elements of 'u' but not all"));
+    vensim::setDataFiles({dir.filePath(QStringLiteral("back.dat"))});
+    refused(QStringLiteral("level ~~|\n"), QStringLiteral(":2:1: error: %1:3: the times of a series must rise: 0 after 1")
+                                                .arg(dir.filePath(QStringLiteral("back.dat"))));
 }
 
 QTEST_GUILESS_MAIN(TestVensimData)

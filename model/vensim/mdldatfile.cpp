@@ -1,0 +1,160 @@
+#include "mdldatfile.h"
+
+#include "mdldatareading.h"
+#include "model/names.h"
+#include "model/sizelimit.h"
+
+#include <QFile>
+#include <QHash>
+#include <QRegularExpression>
+#include <cmath>
+
+namespace meadows::vensim {
+
+namespace {
+
+QStringList &files()
+{
+    static QStringList paths;
+    return paths;
+}
+
+// "name[e1, e2]" as a key: the name and each element compared as names are.
+QString seriesKey(const QString &name, const QStringList &elements)
+{
+    QStringList canonical;
+    for (const QString &e : elements)
+        canonical << canonicalName(e.trimmed());
+    return canonicalName(name.trimmed()) + (canonical.isEmpty() ? QString() : u'[' + canonical.join(u',') + u']');
+}
+
+struct DatFile {
+    QHash<QString, LookupTable> series; // by seriesKey
+    QString error;                      // why it could not be read; empty when it was
+};
+
+// Reads one .dat file; every line is either a series' name or a point of the last one.
+DatFile readDat(const QString &path)
+{
+    DatFile out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        out.error = QStringLiteral("cannot read the data file %1: %2").arg(path, f.errorString());
+        return out;
+    }
+    LookupTable *current = nullptr;
+    std::int64_t points = 0;
+    int lineNumber = 0;
+    while (!f.atEnd()) {
+        ++lineNumber;
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QStringList parts = line.split(QRegularExpression(QStringLiteral("[\\t ]+")));
+        bool timeOk = false, valueOk = false;
+        const double time = parts.size() == 2 ? parts[0].toDouble(&timeOk) : 0;
+        const double value = parts.size() == 2 ? parts[1].toDouble(&valueOk) : 0;
+        if (timeOk && valueOk && current) {
+            if (!current->xs.empty() && !(time > current->xs.back())) {
+                out.error = QStringLiteral("%1:%2: the times of a series must rise: %3 after %4")
+                                .arg(path).arg(lineNumber).arg(time).arg(current->xs.back());
+                return out;
+            }
+            if (++points > maxModelSize()) {
+                out.error = QStringLiteral("%1:%2: more than %3 points (raise the limit with --max-size)")
+                                .arg(path).arg(lineNumber).arg(maxModelSize());
+                return out;
+            }
+            current->xs.push_back(time);
+            current->ys.push_back(value);
+            continue;
+        }
+        if (timeOk && valueOk) {
+            out.error = QStringLiteral("%1:%2: a point before any variable's name").arg(path).arg(lineNumber);
+            return out;
+        }
+        // A name, perhaps with its element: "A Values[A1]" or "BC Values[B1,C2]".
+        const qsizetype open = line.indexOf(u'[');
+        QStringList elements;
+        if (open >= 0) {
+            if (!line.endsWith(u']')) {
+                out.error = QStringLiteral("%1:%2: '%3' is neither a name nor a point").arg(path).arg(lineNumber).arg(line);
+                return out;
+            }
+            elements = line.mid(open + 1, line.size() - open - 2).split(u',');
+        }
+        current = &out.series[seriesKey(open >= 0 ? line.left(open) : line, elements)];
+        *current = {};
+    }
+    return out;
+}
+
+} // namespace
+
+void setDataFiles(const QStringList &paths)
+{
+    files() = paths;
+}
+
+const QStringList &dataFiles()
+{
+    return files();
+}
+
+void supplyDataFromFiles(std::vector<Definition> &defs, const SubscriptRanges &ranges, Reporter &report)
+{
+    if (files().isEmpty())
+        return;
+    std::vector<DatFile> read; // read when a variable first needs them
+    std::vector<Definition> out;
+    out.reserve(defs.size());
+    for (Definition &d : defs) {
+        if (d.op != Tok::End || d.incomplete || d.record.macro >= 0) {
+            out.push_back(std::move(d));
+            continue;
+        }
+        if (read.empty()) {
+            for (const QString &path : files())
+                read.push_back(readDat(path));
+        }
+        bool failed = false;
+        for (const DatFile &file : read) {
+            if (!file.error.isEmpty()) {
+                report.error(d.nameOffset, file.error);
+                failed = true;
+            }
+        }
+        const std::vector<QStringList> elements = tuples(d.subscripts, ranges);
+        std::vector<Definition> supplied;
+        std::size_t found = 0;
+        for (const QStringList &t : elements) {
+            const QString key = seriesKey(d.name, t);
+            const LookupTable *points = nullptr;
+            for (const DatFile &file : read) // the first file that has it, in the order given
+                if (!points)
+                    if (const auto it = file.series.constFind(key); it != file.series.constEnd() && !it->xs.empty())
+                        points = &*it;
+            if (!points)
+                break;
+            ++found;
+            Definition e = d;
+            e.subscripts.clear();
+            for (const QString &name : t)
+                e.subscripts.push_back({name, false});
+            e.op = Tok::Eq;
+            for (Definition &eq : dataEquations(e, *points, d.name.simplified() + QStringLiteral(" data"), false))
+                supplied.push_back(std::move(eq));
+        }
+        if (failed || found < elements.size()) {
+            if (!failed && found > 0)
+                report.error(d.nameOffset, QStringLiteral("the data files hold some elements of '%1' but not all").arg(d.name));
+            out.push_back(std::move(d));
+            continue;
+        }
+        for (Definition &e : supplied)
+            out.push_back(std::move(e));
+    }
+    defs = std::move(out);
+}
+
+} // namespace meadows::vensim
