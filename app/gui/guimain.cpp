@@ -1,6 +1,7 @@
 #include "guimain.h"
 
 #include "model/outputfile.h"
+#include "model/vensim/mdldatfile.h"
 
 #include "analysis/analysisrequest.h"
 #include "document.h"
@@ -40,6 +41,9 @@ int runGui(int argc, char **argv)
                       QStringLiteral("spec")});
     parser.addOption({QStringLiteral("lang"), QStringLiteral("Show the editor in this language (en, de, fr) instead of the one chosen in Preferences."),
                       QStringLiteral("code")});
+    parser.addOption({QStringLiteral("data"), QStringLiteral("A Vensim .dat file holding the data of a .mdl model's "
+                                                             "equation-less data variables (may be repeated)."),
+                      QStringLiteral("file")});
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("An XMILE model to open."));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "meadows: %s\n", qPrintable(parser.errorText()));
@@ -58,6 +62,7 @@ int runGui(int argc, char **argv)
     }
     // Before any window exists: the windows take their texts from the translators once.
     applyStartupLanguage(lang);
+    vensim::setDataFiles(parser.values(QStringLiteral("data"))); // before any model is read
 
     MainWindow window;
     window.setQuiet(parser.isSet(QStringLiteral("screenshot")));
