@@ -3,6 +3,7 @@
 #include "model/names.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <utility>
 
@@ -14,6 +15,31 @@ QString unitsOf(const QString &units)
 {
     const qsizetype bracket = units.indexOf(u'[');
     return (bracket < 0 ? units : units.left(bracket)).trimmed();
+}
+
+// The range written after the units, "Dmnl [0,9,1]": the slider Vensim gives the variable
+// (min, max, and the step when there is one; '?' for no bound). Kept as XMILE's <range>,
+// which sets a variable's slider and axis there too, the step as meadows:step.
+std::optional<XmlNode> rangeOf(const QString &units)
+{
+    const qsizetype open = units.indexOf(u'['), close = units.indexOf(u']', open + 1);
+    if (open < 0 || close < 0)
+        return std::nullopt;
+    const QStringList parts = units.mid(open + 1, close - open - 1).split(u',');
+    if (parts.size() < 2 || parts.size() > 3)
+        return std::nullopt;
+    XmlNode range;
+    range.name = QStringLiteral("range");
+    const char *names[] = {"min", "max", "meadows:step"};
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        bool ok = false;
+        const double value = parts[i].trimmed().toDouble(&ok);
+        if (ok && std::isfinite(value))
+            range.attributes.push_back({QString::fromLatin1(names[i]), QString::number(value, 'g', 17)});
+    }
+    if (range.attributes.empty())
+        return std::nullopt;
+    return range;
 }
 
 GraphicalFunction tableOf(const LookupTable &t)
@@ -272,6 +298,8 @@ private:
         Variable v;
         v.name = first.name;
         v.units = unitsOf(first.record.units);
+        if (std::optional<XmlNode> range = rangeOf(first.record.units))
+            v.extras.children.push_back(std::move(*range));
         v.doc = first.record.comment;
         v.elementSource = m_report.ref(first.nameOffset);
         v.equationSource = m_report.ref(first.rhsBegin);

@@ -9,7 +9,9 @@
 #include "gui/live/runstore.h"
 #include "gui/live/seriescolors.h"
 #include "gui/live/simulationscheduler.h"
+#include "support/inlinemdl.h"
 #include "support/inlinemodel.h"
+#include "model/xmilewriter.h"
 #include "support/referencedata.h"
 
 #include <QChartView>
@@ -53,6 +55,7 @@ private slots:
     void colorsAreStable();
     void sliderRangeFromValue();
     void sliderRangeFromUnits();
+    void sliderRangeDeclaredInTheFile();
     void draggingASliderRedrawsWithTheEngineValues();
     void anErrorKeepsTheLastResultsGreyedWithABanner();
     void sliderRangeCanBeSet();
@@ -268,6 +271,31 @@ void TestLive::sliderRangeFromUnits()
     QCOMPARE(range("pods", 3), QStringLiteral("0..6 by 1"));
     QCOMPARE(range("requests/minute", 80), QStringLiteral("0..160 by 1.6"));
     QCOMPARE(range("", 70), QStringLiteral("0..140 by 1.4"));
+}
+
+// Vensim writes a slider's range after the units: "Dmnl [0,9,1]" is 0 to 9 in steps of 1,
+// "[0,0.2]" 0 to 0.2 (in hundredths, the default step). A range that leaves out the value
+// (5 in [0,2]) or a bound ('?') gives the range made from the value and units instead. Saved
+// as XMILE (<range>, the step as meadows:step) and read back, the ranges stay.
+void TestLive::sliderRangeDeclaredInTheFile()
+{
+    const QString text = QStringLiteral("mode = 0 ~ Dmnl [0,9,1] ~|\npadding = 0.1 ~ Dmnl [0,0.2] ~|\n"
+                                        "outside = 5 ~ Dmnl [0,2] ~|\nopen = 3 ~ Dmnl [?,10] ~|\n");
+    const XmileReadResult read = test::readMdl(text);
+    QVERIFY(read.project);
+    const XmileReadResult saved = readXmile(writeXmile(*read.project), QStringLiteral("saved.xmile"));
+    QVERIFY(saved.project);
+    for (const Project *p : {&*read.project, &*saved.project}) {
+        const auto range = [p](const char *name, double value) {
+            const Variable *v = p->mainModel().findVariable(QString::fromLatin1(name));
+            const SliderRange r = v ? rangeFor(*v, value, *p) : SliderRange{-1, -1, -1};
+            return QStringLiteral("%1..%2 by %3").arg(r.min).arg(r.max).arg(r.step);
+        };
+        QCOMPARE(range("mode", 0), QStringLiteral("0..9 by 1"));
+        QCOMPARE(range("padding", 0.1), QStringLiteral("0..0.2 by 0.002"));
+        QCOMPARE(range("outside", 5), QStringLiteral("0..10 by 0.1"));
+        QCOMPARE(range("open", 3), QStringLiteral("0..6 by 0.06"));
+    }
 }
 
 void TestLive::draggingASliderRedrawsWithTheEngineValues()

@@ -29,10 +29,31 @@ bool namesAPercentage(const QString &units)
     return key == QLatin1String("%") || key == QLatin1String("percent") || key == QLatin1String("percentage");
 }
 
+// The range the file gives the variable: XMILE's <range min max> (Vensim's "[0,9,1]" after
+// the units is read into it, its step as meadows:step), when it holds the value.
+std::optional<SliderRange> declaredRange(const Variable &v, double value)
+{
+    for (const XmlNode &c : v.extras.children) {
+        if (c.name != QLatin1String("range"))
+            continue;
+        const QString *minText = findAttribute(c.attributes, u"min"), *maxText = findAttribute(c.attributes, u"max");
+        const QString *stepText = findAttribute(c.attributes, u"meadows:step");
+        bool minOk = false, maxOk = false, stepOk = false;
+        const double min = minText ? minText->toDouble(&minOk) : 0, max = maxText ? maxText->toDouble(&maxOk) : 0;
+        const double step = stepText ? stepText->toDouble(&stepOk) : 0;
+        if (!minOk || !maxOk || !(min < max) || !(value >= min && value <= max))
+            return std::nullopt;
+        return SliderRange{min, max, stepOk && step > 0 && step <= max - min ? step : (max - min) / 100};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 SliderRange rangeFor(const Variable &constant, double value, const Project &project)
 {
+    if (const std::optional<SliderRange> declared = declaredRange(constant, value))
+        return *declared;
     SliderRange r = defaultRange(value);
     const QString units = constant.units.trimmed();
     if (units.isEmpty() || value < 0)
