@@ -153,6 +153,7 @@ private:
 
     // lowering.cpp
     Node expr(Context &c, const Expr &e);
+    Node lowered(Context &c, const Expr &e); // expr's work, one level of the tree
     std::optional<Node> builtinValue(const QString &name) const;
     std::vector<Node> names(Context &c, const Expr &e);
     // A value fixed before the run: a number, or arithmetic on numbers and on auxiliaries whose
@@ -261,6 +262,7 @@ private:
     // the same way, are not lowered (said once, and 100,000 of them took seconds).
     bool m_arrayReadsRefused = false;
     int m_macroDepth = 0;
+    int m_loweringDepth = 0; // expr's recursion, macro bodies included (bounded: see expr)
     std::vector<const Macro *> m_expanding; // the macros whose bodies are being expanded, outermost first
     std::int64_t m_macroExpansions = 0; // bounded by the size limit: macros may double at every level
     QHash<const Macro *, std::int64_t> m_macroSizes; // macroSize(), computed once per macro

@@ -9,7 +9,26 @@
 
 namespace meadows::flattening {
 
+// Lowering recurses once for each level of an equation's tree, and a macro's body is lowered
+// inside the call that uses it, so the levels add up along a chain of macro calls: a macro
+// calling itself 64 deep (the macro limit) inside 60 NOTs overflowed the stack of a
+// sanitizer build (a fuzzer's input). The parser keeps one equation within 256 levels; past
+// 1,024 in all the equation is refused.
 Node Flattener::expr(Context &c, const Expr &e)
+{
+    constexpr int kMaxLoweringDepth = 1024;
+    if (m_loweringDepth >= kMaxLoweringDepth)
+        fail(e, QStringLiteral("the equations nest more than %1 levels deep, each macro's body counted inside its call")
+                    .arg(kMaxLoweringDepth));
+    struct Level {
+        int &depth;
+        explicit Level(int &d) : depth(++d) {}
+        ~Level() { --depth; }
+    } level(m_loweringDepth);
+    return lowered(c, e);
+}
+
+Node Flattener::lowered(Context &c, const Expr &e)
 {
     switch (e.kind) {
     case Expr::Kind::Number:
