@@ -43,16 +43,34 @@ private:
     QXmlStreamWriter m_w;
 };
 
-// Whether any variable carries an attribute in Meadows' namespace, which the root must declare.
+// Whether an element or attribute in Meadows' namespace is among these, at any depth.
+static bool inMeadowsNamespace(const XmlAttributes &attributes, const std::vector<XmlNode> &children)
+{
+    for (const XmlAttribute &a : attributes)
+        if (a.name.startsWith(QLatin1String("meadows:")))
+            return true;
+    for (const XmlNode &c : children)
+        if (c.name.startsWith(QLatin1String("meadows:")) || inMeadowsNamespace(c.attributes, c.children))
+            return true;
+    return false;
+}
+
+// Whether anything in Meadows' namespace is written (a variable's attribute, or an element
+// or attribute inside it: <range meadows:step>, <conveyor><meadows:signed/>, in the models
+// and the macros' bodies), which the root must then declare.
 static bool usesMeadowsNamespace(const Project &p)
 {
     if (p.simSpecs.varying.any())
         return true;
+    std::vector<const Model *> models;
     for (const Model &m : p.models)
-        for (const Variable &v : m.variables)
-            for (const XmlAttribute &a : v.extras.attributes)
-                if (a.name.startsWith(QLatin1String("meadows:")))
-                    return true;
+        models.push_back(&m);
+    for (const Macro &m : p.macros)
+        models.push_back(&m.body);
+    for (const Model *m : models)
+        for (const Variable &v : m->variables)
+            if (inMeadowsNamespace(v.extras.attributes, v.extras.children))
+                return true;
     return false;
 }
 

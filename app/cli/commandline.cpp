@@ -160,6 +160,11 @@ static QString takeDataFiles(QStringList &arguments)
             --i;
         }
     }
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.isFile() || !info.isReadable())
+            return QStringLiteral("--data: cannot read the file '%1'").arg(path);
+    }
     vensim::setDataFiles(paths);
     return {};
 }

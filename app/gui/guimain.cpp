@@ -15,6 +15,7 @@
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTimer>
 #include <cstdio>
 
@@ -62,6 +63,12 @@ int runGui(int argc, char **argv)
     }
     // Before any window exists: the windows take their texts from the translators once.
     applyStartupLanguage(lang);
+    for (const QString &data : parser.values(QStringLiteral("data"))) {
+        if (!QFileInfo(data).isFile() || !QFileInfo(data).isReadable()) {
+            std::fprintf(stderr, "meadows: --data: cannot read the file '%s'\n", qPrintable(data));
+            return 2;
+        }
+    }
     vensim::setDataFiles(parser.values(QStringLiteral("data"))); // before any model is read
 
     MainWindow window;

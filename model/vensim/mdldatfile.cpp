@@ -6,7 +6,6 @@
 
 #include <QFile>
 #include <QHash>
-#include <QRegularExpression>
 #include <cmath>
 
 namespace meadows::vensim {
@@ -31,9 +30,11 @@ QString seriesKey(const QString &name, const QStringList &elements)
 struct DatFile {
     QHash<QString, LookupTable> series; // by seriesKey
     QString error;                      // why it could not be read; empty when it was
+    bool reported = false;
 };
 
-// Reads one .dat file; every line is either a series' name or a point of the last one.
+// Reads one .dat file. A line whose first word is a number is a point: a time and a value,
+// both finite, the times rising; any other line names a series (once in a file).
 DatFile readDat(const QString &path)
 {
     DatFile out;
@@ -43,48 +44,47 @@ DatFile readDat(const QString &path)
         return out;
     }
     LookupTable *current = nullptr;
-    std::int64_t points = 0;
+    std::int64_t values = 0; // points and series, bounded by the size limit
     int lineNumber = 0;
+    const auto fail = [&](const QString &what) {
+        out.error = QStringLiteral("%1:%2: %3").arg(path).arg(lineNumber).arg(what);
+        return out;
+    };
     while (!f.atEnd()) {
         ++lineNumber;
-        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        const QString line = QString::fromUtf8(f.readLine()).simplified();
         if (line.isEmpty())
             continue;
-        const QStringList parts = line.split(QRegularExpression(QStringLiteral("[\\t ]+")));
-        bool timeOk = false, valueOk = false;
-        const double time = parts.size() == 2 ? parts[0].toDouble(&timeOk) : 0;
-        const double value = parts.size() == 2 ? parts[1].toDouble(&valueOk) : 0;
-        if (timeOk && valueOk && current) {
-            if (!current->xs.empty() && !(time > current->xs.back())) {
-                out.error = QStringLiteral("%1:%2: the times of a series must rise: %3 after %4")
-                                .arg(path).arg(lineNumber).arg(time).arg(current->xs.back());
-                return out;
-            }
-            if (++points > maxModelSize()) {
-                out.error = QStringLiteral("%1:%2: more than %3 points (raise the limit with --max-size)")
-                                .arg(path).arg(lineNumber).arg(maxModelSize());
-                return out;
-            }
+        if (++values > maxModelSize())
+            return fail(QStringLiteral("more than %1 points and series (raise the limit with --max-size)").arg(maxModelSize()));
+        const QStringList words = line.split(u' ');
+        bool isNumber = false;
+        const double time = words.front().toDouble(&isNumber);
+        if (isNumber) {
+            bool valueOk = false;
+            const double value = words.size() == 2 ? words[1].toDouble(&valueOk) : 0;
+            if (!valueOk || !std::isfinite(time) || !std::isfinite(value))
+                return fail(QStringLiteral("a point is a time and a value, two finite numbers, not '%1'").arg(line.left(80)));
+            if (!current)
+                return fail(QStringLiteral("a point before any variable's name"));
+            if (!current->xs.empty() && !(time > current->xs.back()))
+                return fail(QStringLiteral("the times of a series must rise: %1 after %2").arg(time).arg(current->xs.back()));
             current->xs.push_back(time);
             current->ys.push_back(value);
             continue;
-        }
-        if (timeOk && valueOk) {
-            out.error = QStringLiteral("%1:%2: a point before any variable's name").arg(path).arg(lineNumber);
-            return out;
         }
         // A name, perhaps with its element: "A Values[A1]" or "BC Values[B1,C2]".
         const qsizetype open = line.indexOf(u'[');
         QStringList elements;
         if (open >= 0) {
-            if (!line.endsWith(u']')) {
-                out.error = QStringLiteral("%1:%2: '%3' is neither a name nor a point").arg(path).arg(lineNumber).arg(line);
-                return out;
-            }
+            if (!line.endsWith(u']'))
+                return fail(QStringLiteral("'%1' is neither a name nor a point").arg(line.left(80)));
             elements = line.mid(open + 1, line.size() - open - 2).split(u',');
         }
-        current = &out.series[seriesKey(open >= 0 ? line.left(open) : line, elements)];
-        *current = {};
+        const QString key = seriesKey(open >= 0 ? line.left(open) : line, elements);
+        if (out.series.contains(key))
+            return fail(QStringLiteral("'%1' is listed twice").arg(line.left(80)));
+        current = &out.series[key];
     }
     return out;
 }
@@ -118,9 +118,11 @@ void supplyDataFromFiles(std::vector<Definition> &defs, const SubscriptRanges &r
                 read.push_back(readDat(path));
         }
         bool failed = false;
-        for (const DatFile &file : read) {
+        for (DatFile &file : read) {
             if (!file.error.isEmpty()) {
-                report.error(d.nameOffset, file.error);
+                if (!file.reported) // said once, at the first variable that needs the file
+                    report.error(d.nameOffset, file.error);
+                file.reported = true;
                 failed = true;
             }
         }

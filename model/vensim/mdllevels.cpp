@@ -25,12 +25,16 @@ struct Rewrite {
         return own;
     }
     Expr name(const QString &part) const { return nameAt(base + part, at, own); }
-    void add(const QString &part, Expr rhs)
+    // `sameUnits`: in the call's units (its input, its stream); else in none declared, as
+    // a delay time or an accumulation is not in y's units.
+    void add(const QString &part, Expr rhs, bool sameUnits)
     {
         Definition e = call;
         e.name = base + part;
         e.op = Tok::Eq;
         e.rhs = std::move(rhs);
+        if (!sameUnits)
+            e.record.units.clear();
         added.push_back(std::move(e));
     }
     Expr initial(const Expr &e) const { return callAt(QStringLiteral("INITIAL"), {e}, at); }
@@ -60,11 +64,11 @@ void delayMaterial(Rewrite &r, std::vector<DelayMaterialConveyor> &conveyors, Re
     const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at);
     const Expr steps = callAt(QStringLiteral("MAX"), {numberAt(1, r.at), callAt(QStringLiteral("INTEGER"),
         {binaryOf("+", binaryOf("/", r.name(QStringLiteral("time")), dt), numberAt(0.5, r.at))}, r.at)}, r.at);
-    r.add(QStringLiteral("input"), args[0]);
-    r.add(QStringLiteral("time"), args[1]);
+    r.add(QStringLiteral("input"), args[0], true);
+    r.add(QStringLiteral("time"), args[1], false);
     r.add(QStringLiteral("in transit"), callAt(QStringLiteral("INTEG"),
         {binaryOf("-", r.name(QStringLiteral("input")), nameAt(r.call.name, r.at, r.own)),
-         binaryOf("*", binaryOf("*", args[2], steps), dt)}, r.at));
+         binaryOf("*", binaryOf("*", args[2], steps), dt)}, r.at), false);
     conveyors.push_back({r.call.record.macro, r.base + QStringLiteral("in transit"), r.base + QStringLiteral("time"),
                          r.call.name});
     r.call.rhs = numberAt(0, r.at); // the outflow: the belt gives its value
@@ -81,7 +85,8 @@ void delayMaterial(Rewrite &r, std::vector<DelayMaterialConveyor> &conveyors, Re
 // The sum is read from the stream accumulated beyond init, S = INTEG(str - init, 0) (0
 // before the start, as init fills those periods), at the starts of periods p and p-n+1:
 // S(b) - S(b - (n-1) fisc) + init (n-1) fisc. S at the current time is the stock itself
-// (HISTORY gives recorded steps). dtime, fisc and init are read once, at the start.
+// (HISTORY gives the recorded steps, and between two interpolates, so the period starts are
+// read at the step at or after them). dtime, fisc and init are read once, at the start.
 void depreciateStraightline(Rewrite &r)
 {
     const std::vector<Expr> &args = r.call.rhs->args;
@@ -91,18 +96,26 @@ void depreciateStraightline(Rewrite &r)
     const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at);
     const Expr fisc = r.initial(args[2]), init = r.initial(args[3]);
     const Expr n = call("MAX", {num(1), call("INTEGER", {binaryOf("+", binaryOf("/", r.initial(args[1]), fisc), num(0.5))})});
-    r.add(QStringLiteral("stream"), args[0]);
+    r.add(QStringLiteral("stream"), args[0], true);
     const Expr stream = r.name(QStringLiteral("stream")), invested = r.name(QStringLiteral("invested"));
-    r.add(QStringLiteral("invested"), call("INTEG", {binaryOf("-", stream, init), num(0)}));
+    r.add(QStringLiteral("invested"), call("INTEG", {binaryOf("-", stream, init), num(0)}), false);
     // b: the start of the current fiscal period (a hair added against rounding down).
-    const Expr b = binaryOf("+", start, binaryOf("*", call("INTEGER", {binaryOf("+", binaryOf("/", binaryOf("-", time, start),
-                                                                                             fisc), num(1e-9))}), fisc));
+    const Expr period = binaryOf("+", start, binaryOf("*", call("INTEGER", {binaryOf("+", binaryOf("/", binaryOf("-", time, start),
+                                                                                                  fisc), num(1e-9))}), fisc));
+    // What was paid before a period's start is S at the first step at or after it: a start
+    // between two steps (a fiscal period that is no whole number of steps) is moved to the
+    // step after it, so S is read at a step, never between two (HISTORY interpolates).
+    const auto onStep = [&](const Expr &t) {
+        return binaryOf("+", start, binaryOf("*", call("INTEGER", {binaryOf("+", binaryOf("/", binaryOf("-", t, start), dt),
+                                                                            num(1 - 1e-9))}), dt));
+    };
+    const Expr b = onStep(period);
     const auto at = [&](const Expr &t) { // S at t: the stock now, else its recorded value
         return call("IF THEN ELSE", {binaryOf("<", binaryOf("-", time, t), binaryOf("/", dt, num(2))), invested,
                                      call("HISTORY", {invested, t})});
     };
     const Expr earlier = binaryOf("-", n, num(1));
-    const Expr paid = binaryOf("+", binaryOf("/", binaryOf("-", at(b), at(binaryOf("-", b, binaryOf("*", earlier, fisc)))), fisc),
+    const Expr paid = binaryOf("+", binaryOf("/", binaryOf("-", at(b), at(onStep(binaryOf("-", period, binaryOf("*", earlier, fisc))))), fisc),
                                binaryOf("*", init, earlier));
     r.call.rhs = binaryOf("/", binaryOf("+", stream, paid), n);
 }

@@ -2,6 +2,8 @@
 #include "mdltranslate.h"
 #include "model/names.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -35,7 +37,7 @@ std::optional<XmlNode> rangeOf(const QString &units)
         bool ok = false;
         const double value = parts[i].trimmed().toDouble(&ok);
         if (ok && std::isfinite(value))
-            range.attributes.push_back({QString::fromLatin1(names[i]), QString::number(value, 'g', 17)});
+            range.attributes.push_back({QString::fromLatin1(names[i]), QString::number(value, 'g', QLocale::FloatingPointShortest)});
     }
     if (range.attributes.empty())
         return std::nullopt;

@@ -291,7 +291,8 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return QStringLiteral("ELMCOUNT(%1)").arg(translateMarked(d, c));
     }
     if (f == QLatin1String("LOOKUP") || f == QLatin1String("WITH LOOKUP") || f == QLatin1String("INTEG")
-        || f == QLatin1String("ACTIVE INITIAL") || f.startsWith(QLatin1String("GET XLS "))
+        || f == QLatin1String("ACTIVE INITIAL") || f == QLatin1String("DELAY MATERIAL")
+        || f == QLatin1String("DEPRECIATE STRAIGHTLINE") || f.startsWith(QLatin1String("GET XLS "))
         || f.startsWith(QLatin1String("GET DIRECT "))) { // the GET functions are read in mdlgetdata.cpp
         c.warn(e.offset, QStringLiteral("%1 must be the whole equation, not part of an expression").arg(e.text));
         return call(equationName(e.text), allArgs(e, c));

@@ -178,9 +178,11 @@ void Flattener::resolve(Scope &scope)
         written.constants = arrayConstant(ownEquation(v), sym.dims);
         const int count = elementCount(sym.dims);
         // A macro's body is resolved inside an element's equation: the enclosing equation's
-        // count is put back after.
+        // count and refusal are put back after.
         const std::int64_t outerLeft = m_elementsLeft, outerFewest = m_fewestElementReads;
         std::int64_t fewest = -1;
+        const bool outerRefused = m_arrayReadsRefused;
+        m_arrayReadsRefused = false; // this variable's own: others still say what is wrong with them
         for (int i = 0; i < count && !(m_arrayReadsRefused && v.elements.empty()); ++i) {
             const std::int64_t before = m_arrayReads;
             m_elementsLeft = v.elements.empty() ? count - i - 1 : 0;
@@ -191,6 +193,7 @@ void Flattener::resolve(Scope &scope)
         }
         m_elementsLeft = outerLeft;
         m_fewestElementReads = outerFewest;
+        m_arrayReadsRefused = outerRefused;
     }
 }
 
