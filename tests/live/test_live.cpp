@@ -283,7 +283,9 @@ void TestLive::sliderRangeDeclaredInTheFile()
                                         "outside = 5 ~ Dmnl [0,2] ~|\nopen = 3 ~ Dmnl [?,10] ~|\n");
     const XmileReadResult read = test::readMdl(text);
     QVERIFY(read.project);
-    const XmileReadResult saved = readXmile(writeXmile(*read.project), QStringLiteral("saved.xmile"));
+    const QByteArray xml = writeXmile(*read.project);
+    QVERIFY(xml.contains("xmlns:meadows=")); // meadows:step is in a declared namespace
+    const XmileReadResult saved = readXmile(xml, QStringLiteral("saved.xmile"));
     QVERIFY(saved.project);
     for (const Project *p : {&*read.project, &*saved.project}) {
         const auto range = [p](const char *name, double value) {

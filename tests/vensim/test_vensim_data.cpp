@@ -226,6 +226,8 @@ void TestVensimData::dataFromDatFiles()
     };
     write("data.dat", "level\n1\t10\n3\t30\nv[r1]\n0\t5\n5\t10\nv[R2]\n0  1\n4  9\nu[r1]\n0\t1\n");
     write("back.dat", "level\n1\t10\n0\t5\n");
+    write("typo.dat", "level\n0 1\n4 5x\n");
+    write("twice.dat", "level\n0 1\nlevel\n4 5\n");
     struct Reset {
         ~Reset() { vensim::setDataFiles({}); }
     } reset;
@@ -256,6 +258,13 @@ void TestVensimData::dataFromDatFiles()
     vensim::setDataFiles({dir.filePath(QStringLiteral("back.dat"))});
     refused(QStringLiteral("level ~~|\n"), QStringLiteral(":2:1: error: %1:3: the times of a series must rise: 0 after 1")
                                                 .arg(dir.filePath(QStringLiteral("back.dat"))));
+    // A point mistyped is an error, not the name of a new series that takes the rest.
+    vensim::setDataFiles({dir.filePath(QStringLiteral("typo.dat"))});
+    refused(QStringLiteral("level ~~|\n"), QStringLiteral(":2:1: error: %1:3: a point is a time and a value, two finite "
+                                                         "numbers, not '4 5x'").arg(dir.filePath(QStringLiteral("typo.dat"))));
+    vensim::setDataFiles({dir.filePath(QStringLiteral("twice.dat"))});
+    refused(QStringLiteral("level ~~|\n"), QStringLiteral(":2:1: error: %1:3: 'level' is listed twice")
+                                                .arg(dir.filePath(QStringLiteral("twice.dat"))));
 }
 
 QTEST_GUILESS_MAIN(TestVensimData)

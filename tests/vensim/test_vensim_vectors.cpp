@@ -32,6 +32,7 @@ private slots:
     void invertMatrix();
     void invertMatrixChangingOverTime();
     void sumOverThousandsOfElements();
+    void refusedArrayFunctionLeavesOtherErrorsSaid();
     void savedAsXmileRunsTheSame();
     void misuseIsReportedAtItsPlace_data();
     void misuseIsReportedAtItsPlace();
@@ -223,6 +224,20 @@ void TestVensimVectors::sumOverThousandsOfElements()
     const MdlRun r = run(QStringLiteral("d: (d1-d5000) ~~|\nv[d] = 2 ~~|\ntotal = SUM(v[d!]) ~~|\n"));
     QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     QCOMPARE(r.at(QStringLiteral("total"), 0), 10000.0);
+}
+
+// 5,000 sums of 5,000 values (25 M) pass the 16 M limit and are refused (at the third
+// element, as each reads alike); the variables after it are still checked and their own
+// mistakes said (line 6, column 12: 'nosuch').
+void TestVensimVectors::refusedArrayFunctionLeavesOtherErrorsSaid()
+{
+    const MdlRun r = run(QStringLiteral("d: (d1-d5000) ~~|\ne: (e1-e5000) ~~|\nx[e] = 1 ~~|\n"
+                                        "y[d] = SUM(x[e!]) ~~|\nq[d] = 2 + nosuch ~~|\n"));
+    QVERIFY(!r.run.results);
+    QVERIFY2(!r.messages.filter(QStringLiteral("in 'y': the array functions in this model would read more than")).isEmpty(),
+             qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages.contains(QStringLiteral("m.mdl:6:12: error: in 'q': unknown name 'nosuch'")),
+             qPrintable(r.messages.join(u'\n')));
 }
 
 // Saved as XMILE, the equations keep Meadows' names for the functions (VECTOR_SORT_ORDER,
