@@ -11,6 +11,10 @@ namespace meadows {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Vensim reads a normal priority curve's standard deviation as at least 0.05: widths of 0 to
+// 0.05 give the same allocations and market quantities (SDEverywhere's allocate_normal_width
+// test, whose outputs Vensim made, says so and shows it).
+constexpr double kMinimumNormalWidth = 0.05;
 
 // The standard normal distribution's upper tail, 1 - Phi(z), as Vensim computes it:
 // Hastings' three-term approximation (Abramowitz and Stegun 26.2.16, absolute error below
@@ -52,8 +56,11 @@ QString priorityProfileProblem(double type, double width)
     if (!isCurve(type))
         return QStringLiteral("the priority curve type (ptype) must be 0 (fixed quantity), 1 (rectangular), "
                               "2 (triangular), 3 (normal) or 4 (exponential), not %1").arg(type);
-    if (type != 0 && !(width > 0))
+    // A normal curve narrower than kMinimumNormalWidth is read as that wide (priorityCurveShare).
+    if (type != 0 && type != 3 && !(width > 0))
         return QStringLiteral("the width of a priority curve (pwidth) must be greater than 0, not %1").arg(width);
+    if (type == 3 && std::isnan(width))
+        return QStringLiteral("the width of a priority curve (pwidth) must be a number");
     return {};
 }
 
@@ -73,8 +80,8 @@ double priorityCurveShare(PriorityCurve curve, double priority, double width, do
         if (x <= priority)
             return 1.0 - 2 * (x - from) * (x - from) / (width * width);
         return 2 * (to - x) * (to - x) / (width * width);
-    case PriorityCurve::Normal: // the width is the standard deviation
-        return normalUpperTail((x - priority) / width);
+    case PriorityCurve::Normal: // the width is the standard deviation, at least kMinimumNormalWidth
+        return normalUpperTail((x - priority) / std::max(width, kMinimumNormalWidth));
     case PriorityCurve::Exponential: // the integral of exp(-|x - priority| / width) / (2 width)
         return x < priority ? 1.0 - 0.5 * std::exp((x - priority) / width) : 0.5 * std::exp((priority - x) / width);
     }
@@ -141,6 +148,7 @@ void allocateAvailable(const double *requests, const double *profiles, std::size
         high = std::max(high, pp[1] + pp[2]);
         reach = std::max(reach, pp[2]);
     }
+    reach = std::max(reach, kMinimumNormalWidth); // a normal curve of width 0 is that wide
     for (double step = reach; shares(low, false) < rest && std::isfinite(low); step *= 2)
         low -= step;
     for (double step = reach; shares(high, false) > rest && std::isfinite(high); step *= 2)
@@ -152,6 +160,87 @@ void allocateAvailable(const double *requests, const double *profiles, std::size
         (shares(middle, false) >= rest ? low : high) = middle;
     }
     shares(low + (high - low) / 2, true);
+}
+
+namespace {
+
+// One demander's or supplier's quantity at `price`: `supply` mirrors the demand curve.
+double atPrice(double quantity, const double *pp, double price, bool supply)
+{
+    if (std::isnan(quantity) || !priorityProfileProblem(pp[0], pp[2]).isEmpty())
+        return kNaN;
+    const PriorityCurve curve = PriorityCurve(int(pp[0]));
+    if (curve == PriorityCurve::Fixed)
+        return quantity; // at any price, even none (a market of fixed quantities has no price)
+    if (std::isnan(price))
+        return kNaN;
+    const double share = priorityCurveShare(curve, pp[1], pp[2], price);
+    return quantity * (supply ? 1.0 - share : share);
+}
+
+} // namespace
+
+double demandAtPrice(const double *a, std::size_t count, const BuiltinClock &)
+{
+    return count == 2 + kProfileSize ? atPrice(a[0], a + 2, a[1], false) : kNaN;
+}
+
+double supplyAtPrice(const double *a, std::size_t count, const BuiltinClock &)
+{
+    return count == 2 + kProfileSize ? atPrice(a[0], a + 2, a[1], true) : kNaN;
+}
+
+double marketPrice(const double *a, std::size_t count, const BuiltinClock &)
+{
+    if (count < 1 || !(a[0] >= 0))
+        return kNaN;
+    const std::size_t n = std::size_t(a[0]);
+    if (count < 1 + n * (1 + kProfileSize) || (count - 1 - n * (1 + kProfileSize)) % (1 + kProfileSize) != 0)
+        return kNaN;
+    const std::size_t m = (count - 1 - n * (1 + kProfileSize)) / (1 + kProfileSize);
+    const double *dq = a + 1, *dp = dq + n, *sq = dp + n * kProfileSize, *sp = sq + m;
+    // Demand less supply: it falls as the price rises (demand falls, supply rises).
+    const auto excess = [&](double price) {
+        double sum = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            sum += atPrice(dq[i], dp + kProfileSize * i, price, false);
+        for (std::size_t j = 0; j < m; ++j)
+            sum -= atPrice(sq[j], sp + kProfileSize * j, price, true);
+        return sum;
+    };
+    if (std::isnan(excess(0)))
+        return kNaN;
+    // The price is sought within five widths of every curve's priority (a normal curve's
+    // width at least kMinimumNormalWidth): where demand exceeds supply even at the top of that
+    // range the price is its top, and where supply exceeds demand even at its bottom, its
+    // bottom, as Vensim gives "the highest priority plus five standard deviations" (SDEverywhere's
+    // allocate_normal_width, made with Vensim). Between, it is halved to one representable number.
+    double low = std::numeric_limits<double>::max(), high = std::numeric_limits<double>::lowest();
+    const auto range = [&](const double *pp, std::size_t k) {
+        for (std::size_t i = 0; i < k; ++i, pp += kProfileSize) {
+            const PriorityCurve curve = PriorityCurve(int(pp[0]));
+            if (curve == PriorityCurve::Fixed)
+                continue;
+            const double width = curve == PriorityCurve::Normal ? std::max(pp[2], kMinimumNormalWidth) : pp[2];
+            low = std::min(low, pp[1] - 5 * width);
+            high = std::max(high, pp[1] + 5 * width);
+        }
+    };
+    range(dp, n);
+    range(sp, m);
+    if (!(low <= high))
+        return kNaN; // every curve is a fixed quantity: no price clears anything
+    if (excess(low) <= 0)
+        return low;
+    if (excess(high) >= 0)
+        return high;
+    for (int k = 0; k < 2200; ++k) {
+        const double middle = low + (high - low) / 2;
+        if (middle <= low || middle >= high)
+            break;
+        (excess(middle) >= 0 ? low : high) = middle;
+    }
+    return low + (high - low) / 2;
 }
 
 double allocationOf(const double *args, std::size_t count, const BuiltinClock &)

@@ -37,6 +37,22 @@ double priorityCurveShare(PriorityCurve curve, double priority, double width, do
 // profile of a requester with a request is unusable (priorityProfileProblem).
 void allocateAvailable(const double *requests, const double *profiles, std::size_t n, double available, double *out);
 
+// Vensim's market, where both demand and supply depend on the price: DEMAND AT PRICE is the
+// quantity times the demand curve's share at the price (the share ALLOCATE AVAILABLE gives
+// at that threshold: all far below the priority, none far above); SUPPLY AT PRICE the
+// capacity times the mirror of that share (none far below, all far above); a fixed
+// quantity (ptype 0) is the whole quantity at any price. Their arguments as lowered: the
+// quantity, the price, then the profile's four values. NaN for a NaN input or an unusable
+// profile (priorityProfileProblem).
+double demandAtPrice(const double *args, std::size_t count, const BuiltinClock &clock);
+double supplyAtPrice(const double *args, std::size_t count, const BuiltinClock &clock);
+
+// FIND MARKET PRICE: the price at which the demanders' demand adds up to the suppliers'
+// supply, found by bisection to the last bit. Its arguments as lowered: n, the n demand
+// quantities, their n profiles (four values each), then the m supply quantities and their
+// m profiles. NaN when no curve depends on the price, or as the functions above.
+double marketPrice(const double *args, std::size_t count, const BuiltinClock &clock);
+
 // The registry's evaluation of Builtin::AllocateAvailable. Its arguments, as flattening
 // lays them out: the (0-based) requester whose allocation is wanted, what is available,
 // the n requests, then the n profiles of four values each.

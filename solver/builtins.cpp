@@ -300,6 +300,9 @@ const BuiltinInfo kBuiltins[] = {
     // BY PRIORITY is ALLOCATE AVAILABLE with rectangular profiles, and lowers to it.
     {{"allocate_available"}, Builtin::AllocateAvailable, 3, 3, false, L::Allocation, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, allocationOf},
     {{"allocate_by_priority"}, Builtin::None, 5, 5, false, L::Allocation, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"demand_at_price"}, Builtin::DemandAtPrice, 3, 3, false, L::Market, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, demandAtPrice},
+    {{"supply_at_price"}, Builtin::SupplyAtPrice, 3, 3, false, L::Market, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, supplyAtPrice},
+    {{"find_market_price"}, Builtin::FindMarketPrice, 4, 4, false, L::Market, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, marketPrice},
     {{"rank"}, Builtin::Rank, 2, 3, false, L::RankOf, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, rank},
     // Vensim's vector functions, over the last dimension of their first argument
     {{"vector_sort_order"}, Builtin::SortOrder, 2, 2, false, L::VectorOrder, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, sortOrder},

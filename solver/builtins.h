@@ -45,6 +45,9 @@ enum class Builtin {
     // Vensim's ALLOCATE AVAILABLE (and ALLOCATE BY PRIORITY, lowered to it): one requester's
     // allocation; the arguments as solver/allocation.h lays them out
     AllocateAvailable,
+    // Vensim's market: DEMAND AT PRICE and SUPPLY AT PRICE (quantity, price, the profile's four
+    // values) and FIND MARKET PRICE (the demanders' count, then as solver/allocation.h says)
+    DemandAtPrice, SupplyAtPrice, FindMarketPrice,
     // random numbers, the same for a given seed, call and step (solver/random.h): XMILE's,
     // then Vensim's with its truncation, shift and stretch arguments
     RandomUniform, RandomNormal,
@@ -68,6 +71,7 @@ enum class Lowering {
     VectorLookup,   // VECTOR LOOKUP: a vector along its last dimension read as a lookup's y values
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
     Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
+    Market,         // Vensim's FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
     TableSummary,   // LOOKUPAREA, LOOKUPMEAN: a number from a table's points, its bounds known before the run
     Special,        // IF_THEN_ELSE, LOOKUP, PI, TIME: built into flattening itself

@@ -164,6 +164,9 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("VECTOR ELM MAP"), QStringLiteral("VECTOR_ELM_MAP")},
         {QStringLiteral("VECTOR REORDER"), QStringLiteral("VECTOR_REORDER")},
         {QStringLiteral("VECTOR LOOKUP"), QStringLiteral("VECTOR_LOOKUP")},
+        {QStringLiteral("DEMAND AT PRICE"), QStringLiteral("DEMAND_AT_PRICE")},
+        {QStringLiteral("SUPPLY AT PRICE"), QStringLiteral("SUPPLY_AT_PRICE")},
+        {QStringLiteral("FIND MARKET PRICE"), QStringLiteral("FIND_MARKET_PRICE")},
         {QStringLiteral("INVERT MATRIX"), QStringLiteral("INVERT_MATRIX")},
         {QStringLiteral("GAMMA LN"), QStringLiteral("GAMMA_LN")},
     };

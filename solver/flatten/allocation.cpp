@@ -29,6 +29,87 @@ int Flattener::allocatedDimension(const Expr &call, const Expr &argument, int fr
     return dim;
 }
 
+// A priority profile as written, pp[..., first] (its first value, ptype, named): the four
+// references to its values (ptype, ppriority, pwidth, pextra), its last subscript each
+// value's 1-based position in the profile's dimension.
+std::vector<Expr> Flattener::profileValues(Context &c, const Expr &call, const Expr &pp)
+{
+    const Symbol *s = pp.kind == Expr::Kind::Name ? lookupQualified(*c.scope, pp.name) : nullptr;
+    if (!s || s->type != Symbol::Type::Variable || s->dims.empty() || s->dims.size() != pp.args.size())
+        fail(pp, QStringLiteral("%1's priority profile must be a variable with one subscript per dimension").arg(calledAs(call)));
+    const int profileDim = s->dims.back();
+    const Expr &first = pp.args.back();
+    const std::vector<int> at = subscriptChoice(c, profileDim, first);
+    const int size = int(m_dims[profileDim].elements.size());
+    if (at.size() != 1)
+        fail(first, QStringLiteral("the priority profile's last subscript must be one element of '%1', its first value "
+                                   "(ptype)").arg(m_dims[profileDim].name));
+    if (at[0] + int(kProfileSize) > size)
+        fail(first, QStringLiteral("a priority profile is %1 values (ptype, ppriority, pwidth, pextra) from '%2' on, "
+                                   "but '%3' has only %4 from there")
+                        .arg(kProfileSize).arg(first.spelling, m_dims[profileDim].name).arg(size - at[0]));
+    std::vector<Expr> parts;
+    for (int k = 0; k < int(kProfileSize); ++k) {
+        Expr part = pp;
+        part.args.back() = Expr::number(at[0] + k + 1, first.offset); // the 1-based position in the profile
+        part.args.back().length = first.length;
+        parts.push_back(std::move(part));
+    }
+    return parts;
+}
+
+// Vensim's market (solver/allocation.h). DEMAND AT PRICE(q, pp[..., ptype], price) and SUPPLY AT
+// PRICE are computed element by element, q and pp as the equation's element binds them.
+// FIND MARKET PRICE(dq[d1], dp[d1, ptype], sq[s1], sp[s1, ptype]) reads whole vectors: the
+// reference passes each "with the first element in the Subscript Range rather than the name
+// of the Subscript Range", and the demanders (suppliers) are the quantity's last dimension,
+// which the profile has second last.
+Node Flattener::market(Context &c, const Expr &e, Builtin id)
+{
+    if (id != Builtin::FindMarketPrice) {
+        std::vector<Node> args{expr(c, e.args[0]), expr(c, e.args[2])};
+        for (const Expr &part : profileValues(c, e, e.args[1]))
+            args.push_back(expr(c, part));
+        return Node::call(id, std::move(args));
+    }
+    std::vector<Node> args{Node::constant(0)};
+    for (int side = 0; side < 2; ++side) {
+        const Expr &quantity = e.args[std::size_t(2 * side)], &profile = e.args[std::size_t(2 * side + 1)];
+        const Symbol &s = vectorVariable(c, e, quantity);
+        if (s.dims.empty() || !quantity.subscripted || quantity.args.empty())
+            fail(quantity, QStringLiteral("%1 needs the %2' quantities with their first element named (q[%3])")
+                               .arg(calledAs(e), side == 0 ? QStringLiteral("demanders") : QStringLiteral("suppliers"),
+                                    side == 0 ? QStringLiteral("d1") : QStringLiteral("s1")));
+        const int dim = s.dims.back();
+        const std::vector<int> first = subscriptChoice(c, dim, quantity.args.back());
+        if (first.size() != 1 || first[0] != 0)
+            fail(quantity.args.back(), QStringLiteral("%1 reads the whole of '%2': name its first element, %3")
+                                           .arg(calledAs(e), m_dims[dim].name, m_dims[dim].elements.front()));
+        if (profile.kind != Expr::Kind::Name || profile.args.size() < 2)
+            fail(profile, QStringLiteral("%1's profiles need the same first element second last, then ptype").arg(calledAs(e)));
+        const std::vector<Expr> parts = profileValues(c, e, profile);
+        const int n = int(m_dims[dim].elements.size());
+        readArrays(e, std::size_t(n) * (1 + kProfileSize));
+        std::vector<Node> profiles;
+        for (int j = 0; j < n; ++j) {
+            // Element j of the quantity's last dimension, and of the profile's second last.
+            Expr q = quantity;
+            q.args.back() = Expr::number(j + 1, quantity.args.back().offset);
+            args.push_back(expr(c, q));
+            for (Expr part : parts) {
+                Expr &who = part.args[part.args.size() - 2];
+                who = Expr::number(j + 1, who.offset);
+                profiles.push_back(expr(c, part));
+            }
+        }
+        for (Node &p : profiles)
+            args.push_back(std::move(p));
+        if (side == 0)
+            args[0] = Node::constant(double(n));
+    }
+    return Node::call(id, std::move(args));
+}
+
 Node Flattener::allocation(Context &c, const Expr &e)
 {
     const bool byPriority = e.name == QLatin1String("allocate_by_priority");
@@ -51,28 +132,8 @@ Node Flattener::allocation(Context &c, const Expr &e)
     std::vector<Expr> profileParts;
     Node width;
     if (!byPriority) {
-        const Expr &pp = e.args[1];
-        sameDimension(pp, 2);
-        const Symbol *s = lookupQualified(*c.scope, pp.name);
-        if (!s || s->type != Symbol::Type::Variable || s->dims.size() != pp.args.size())
-            fail(pp, QStringLiteral("%1's priority profile must be a variable with one subscript per dimension").arg(calledAs(e)));
-        const int profileDim = s->dims.back();
-        const Expr &first = pp.args.back();
-        const std::vector<int> at = subscriptChoice(c, profileDim, first);
-        const int size = int(m_dims[profileDim].elements.size());
-        if (at.size() != 1)
-            fail(first, QStringLiteral("the priority profile's last subscript must be one element of '%1', its first value "
-                                       "(ptype)").arg(m_dims[profileDim].name));
-        if (at[0] + int(kProfileSize) > size)
-            fail(first, QStringLiteral("a priority profile is %1 values (ptype, ppriority, pwidth, pextra) from '%2' on, "
-                                       "but '%3' has only %4 from there")
-                            .arg(kProfileSize).arg(first.spelling, m_dims[profileDim].name).arg(size - at[0]));
-        for (int k = 0; k < int(kProfileSize); ++k) {
-            Expr part = pp;
-            part.args.back() = Expr::number(at[0] + k + 1, first.offset); // the 1-based position in the profile
-            part.args.back().length = first.length;
-            profileParts.push_back(std::move(part));
-        }
+        sameDimension(e.args[1], 2);
+        profileParts = profileValues(c, e, e.args[1]);
     } else {
         sameDimension(e.args[1], 1);
         const std::optional<double> size = constantValue(expr(c, e.args[2]));

@@ -179,6 +179,8 @@ Node Flattener::call(Context &c, const Expr &e)
         }
         case Lowering::Allocation:
             return allocation(c, e);
+        case Lowering::Market:
+            return market(c, e, b->id);
         case Lowering::VectorOrder:
             return vectorOrder(c, e, b->id);
         case Lowering::ElementMap:

@@ -175,6 +175,8 @@ private:
     void readArrays(const Expr &call, std::size_t values);
     // allocation.cpp
     Node allocation(Context &c, const Expr &e);
+    Node market(Context &c, const Expr &e, Builtin id);
+    std::vector<Expr> profileValues(Context &c, const Expr &call, const Expr &pp);
     int allocatedDimension(const Expr &call, const Expr &argument, int fromEnd) const;
     void checkProfiles();
     // vectors.cpp

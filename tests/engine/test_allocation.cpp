@@ -1,4 +1,5 @@
-// Vensim's ALLOCATE AVAILABLE and ALLOCATE BY PRIORITY: the priority curves and the search
+// Vensim's ALLOCATE AVAILABLE and ALLOCATE BY PRIORITY, and its market (FIND MARKET PRICE,
+// DEMAND AT PRICE, SUPPLY AT PRICE): the priority curves and the search
 // for the threshold (solver/allocation.*) on values derived by hand, then whole .mdl models
 // (the Vensim reader, the flattener's lowering over a dimension, mixed dimensions) and the
 // errors bad arguments get, at their line and column.
@@ -66,6 +67,8 @@ private slots:
     void referenceModelAgainstVensim();
     void profileUnusableWhileRunningIsReported();
     void largeAllocationsAreBoundedBySizeLimit();
+    void marketByHand();
+    void narrowNormalCurvesAreFiveHundredthsWide();
     void badArgumentsAreErrorsAtTheirPlace_data();
     void badArgumentsAreErrorsAtTheirPlace();
 };
@@ -149,8 +152,9 @@ void TestAllocation::plentyNothingAndZeroRequests()
 
 void TestAllocation::unusableProfilesGiveNaN()
 {
-    // A width of zero or less, the constant elasticity curve (5), integer allocations (11)
-    // and types Vensim does not have: NaN, which the run reports with the variable and time.
+    // A width of zero or less (but for a normal curve: below), the constant elasticity curve
+    // (5), integer allocations (11) and types Vensim does not have: NaN, which the run
+    // reports with the variable and time.
     for (const std::vector<double> &bad : {std::vector<double>{1, 5, -1, 0}, {1, 5, 0, 0}, {5, 5, 1, 0},
                                            {11, 5, 1, 0}, {7, 5, 1, 0}, {1.5, 5, 1, 0}}) {
         const std::vector<double> out = allocate({10}, bad, 5);
@@ -325,6 +329,66 @@ void TestAllocation::largeAllocationsAreBoundedBySizeLimit()
     const MdlRun ran = runMdl(text);
     QVERIFY2(ran.run.results, qPrintable(ran.messages.join(u'\n')));
     QVERIFY(near(ran.value(QStringLiteral("s[w1]"), 0), 0.5) && near(ran.value(QStringLiteral("s[w100]"), 0), 0.5));
+}
+
+// A demander of 100 and a supplier, both rectangular around a price of 5, width 2: the
+// demand's share at price P is s = (6 - P) / 2 (all at 4, none at 6), the supply's 1 - s.
+// Capacity 100: 100 s = 100 (1 - s) at s = 0.5, P = 5, 50 each way. Capacity 300: 100 s =
+// 300 (1 - s) at s = 0.75, P = 4.5, 75 each way. A fixed demand of 500 exceeds any supply
+// of 100: the price is the top of the range sought, 5 + 5 widths = 15, where the supplier
+// gives its 100. At 5.5 the demand curve gives 25 and the supply curve 75 of 100.
+void TestAllocation::marketByHand()
+{
+    const MdlRun r = runMdl(QStringLiteral(
+        "pprofile: ptype, ppriority, pwidth, pextra ~~|\nbuyer: b1 ~~|\nseller: s1 ~~|\n"
+        "case: even, more, fixed ~~|\n"
+        "want[case, buyer] = 100, 100, 500 ~~|\n"
+        "dcurve[case, buyer, pprofile] = 1, 5, 2, 0; 1, 5, 2, 0; 0, 0, 0, 0; ~~|\n"
+        "capacity[case, seller] = 100, 300, 100 ~~|\n"
+        "scurve[case, seller, pprofile] = 1, 5, 2, 0; 1, 5, 2, 0; 1, 5, 2, 0; ~~|\n"
+        "price[case] = FIND MARKET PRICE(want[case, b1], dcurve[case, b1, ptype], capacity[case, s1], "
+        "scurve[case, s1, ptype]) ~~|\n"
+        "bought[case, buyer] = DEMAND AT PRICE(want[case, buyer], dcurve[case, buyer, ptype], price[case]) ~~|\n"
+        "sold[case, seller] = SUPPLY AT PRICE(capacity[case, seller], scurve[case, seller, ptype], price[case]) ~~|\n"
+        "demand at 5.5 = DEMAND AT PRICE(want[even, b1], dcurve[even, b1, ptype], 5.5) ~~|\n"
+        "supply at 5.5 = SUPPLY AT PRICE(capacity[even, s1], scurve[even, s1, ptype], 5.5) ~~|\n"));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    const auto check = [&](const char *name, double expected) {
+        QVERIFY2(near(r.value(QLatin1String(name), 0), expected),
+                 qPrintable(QStringLiteral("%1 = %2, expected %3").arg(QLatin1String(name)).arg(r.value(QLatin1String(name), 0)).arg(expected)));
+    };
+    check("price[even]", 5);
+    check("bought[even,b1]", 50);
+    check("sold[even,s1]", 50);
+    check("price[more]", 4.5);
+    check("bought[more,b1]", 75);
+    check("sold[more,s1]", 75);
+    check("price[fixed]", 15);
+    check("bought[fixed,b1]", 500);
+    check("sold[fixed,s1]", 100);
+    check("demand at 5.5", 25);
+    check("supply at 5.5", 75);
+}
+
+// A normal curve's standard deviation is read as at least 0.05, as Vensim does: a width of 0
+// at priority 10 gives, at 10.05 (one deviation above), the upper tail at z = 1 by Hastings'
+// approximation that Vensim uses (normalUpperTail: t = 1 / (1 + 0.33267), phi(1) t (0.4361836
+// - 0.1201676 t + 0.9372980 t^2) = 0.158648662103214; the exact 1 - Phi(1) is 0.1586553),
+// the same as a width of 0.05; a width of 0.1 gives the tail at z = 0.5, 0.308548941176854.
+// ALLOCATE AVAILABLE reads the same curve: two requesters of 1 (normal, priority 10, width 0)
+// sharing 1 get 0.5 each (to 1e-7: the approximation gives 0.49999995 at z = 0).
+void TestAllocation::narrowNormalCurvesAreFiveHundredthsWide()
+{
+    const auto share = [](double width) {
+        const double args[] = {1, 10.05, 3, 10, width, 0};
+        return demandAtPrice(args, 6, BuiltinClock{});
+    };
+    QVERIFY2(near(share(0), 0.158648662103214, 1e-12), qPrintable(QString::number(share(0), 'g', 17)));
+    QCOMPARE(share(0.01), share(0.05));
+    QVERIFY2(near(share(0.1), 0.308548941176854, 1e-12), qPrintable(QString::number(share(0.1), 'g', 17)));
+    const std::vector<double> out = allocate({1, 1}, {3, 10, 0, 0, 3, 10, 0, 0}, 1);
+    QVERIFY2(near(out[0], 0.5, 1e-7) && near(out[1], 0.5, 1e-7), qPrintable(shown(out)));
 }
 
 void TestAllocation::badArgumentsAreErrorsAtTheirPlace_data()
