@@ -66,10 +66,17 @@ std::vector<Expr> Flattener::profileValues(Context &c, const Expr &call, const E
 // which the profile has second last.
 Node Flattener::market(Context &c, const Expr &e, Builtin id)
 {
+    // A profile of constants is checked before the run, as an allocation's is.
+    const auto check = [&](const std::vector<Node> &profile, const Expr &written, const QString &whose) {
+        const Node &type = profile[profile.size() - kProfileSize], &width = profile[profile.size() - kProfileSize + 2];
+        m_profileChecks.push_back({type, width, calledAs(e), whose, m_equationRef ? *m_equationRef : SourceRef{},
+                                   written.offset, written.length, m_equationVariable});
+    };
     if (id != Builtin::FindMarketPrice) {
         std::vector<Node> args{expr(c, e.args[0]), expr(c, e.args[2])};
         for (const Expr &part : profileValues(c, e, e.args[1]))
             args.push_back(expr(c, part));
+        check(args, e.args[1], e.args[1].spelling.isEmpty() ? toString(e.args[1]) : e.args[1].spelling);
         return Node::call(id, std::move(args));
     }
     std::vector<Node> args{Node::constant(0)};
@@ -101,6 +108,7 @@ Node Flattener::market(Context &c, const Expr &e, Builtin id)
                 who = Expr::number(j + 1, who.offset);
                 profiles.push_back(expr(c, part));
             }
+            check(profiles, profile, m_dims[dim].elements[j]);
         }
         for (Node &p : profiles)
             args.push_back(std::move(p));

@@ -403,6 +403,20 @@ void TestAllocation::badArgumentsAreErrorsAtTheirPlace_data()
         "s[branch] = ALLOCATE AVAILABLE(demand[branch], pp[branch, ptype], 5) ~~|\n")
         << QStringLiteral("m.mdl:6:48: error: in 's': ALLOCATE AVAILABLE, for 'Boston': the width of a priority "
                           "curve (pwidth) must be greater than 0, not -2");
+    // "m = FIND MARKET PRICE(demand[Boston], pp[Boston, ptype], demand[Boston], sp[Boston, ptype])":
+    // sp at column 74; a supplier's constant profile is checked as a requester's is.
+    QTest::newRow("market supplier's negative width") << head + QStringLiteral(
+        "pp[branch, pprofile] = 1, 5, 2, 0; 1, 4, 2, 0; ~~|\n"
+        "sp[branch, pprofile] = 1, 5, 2, 0; 1, 4, -1, 0; ~~|\n"
+        "m = FIND MARKET PRICE(demand[Boston], pp[Boston, ptype], demand[Boston], sp[Boston, ptype]) ~~|\n")
+        << QStringLiteral("m.mdl:7:74: error: in 'm': FIND MARKET PRICE, for 'Dayton': the width of a priority "
+                          "curve (pwidth) must be greater than 0, not -1");
+    // FIND MARKET PRICE reads whole vectors, named by their first element (column 23, Dayton).
+    QTest::newRow("market from the second element") << head + QStringLiteral(
+        "pp[branch, pprofile] = 1, 5, 2, 0; 1, 4, 2, 0; ~~|\n"
+        "m = FIND MARKET PRICE(demand[Dayton], pp[Dayton, ptype], demand[Boston], pp[Boston, ptype]) ~~|\n")
+        << QStringLiteral("m.mdl:6:23: error: in 'm': FIND MARKET PRICE reads the whole of 'branch': name its first "
+                          "element, Boston");
     QTest::newRow("constant elasticity") << head + QStringLiteral(
         "pp[branch, pprofile] = 1, 5, 2, 0; 5, 4, 2, 0; ~~|\n"
         "s[branch] = ALLOCATE AVAILABLE(demand[branch], pp[branch, ptype], 5) ~~|\n")
