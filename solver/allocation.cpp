@@ -45,6 +45,21 @@ struct LastAllocation {
     std::vector<double> out;
 };
 
+// Halves [low, high] until it is one representable number wide, keeping `atOrBelow` true at
+// low and false at high (2200 halvings take any finite bracket there), and gives its middle:
+// the threshold of an allocation and the price of a market are both found so.
+template<typename AtOrBelow>
+double lastBitBisection(double low, double high, AtOrBelow atOrBelow)
+{
+    for (int k = 0; k < 2200; ++k) {
+        const double middle = low + (high - low) / 2;
+        if (middle <= low || middle >= high)
+            break;
+        (atOrBelow(middle) ? low : high) = middle;
+    }
+    return low + (high - low) / 2;
+}
+
 } // namespace
 
 QString priorityProfileProblem(double type, double width)
@@ -153,13 +168,7 @@ void allocateAvailable(const double *requests, const double *profiles, std::size
         low -= step;
     for (double step = reach; shares(high, false) > rest && std::isfinite(high); step *= 2)
         high += step;
-    for (int k = 0; k < 2200; ++k) { // 2200 halvings take any finite bracket to adjacent numbers
-        const double middle = low + (high - low) / 2;
-        if (middle <= low || middle >= high)
-            break;
-        (shares(middle, false) >= rest ? low : high) = middle;
-    }
-    shares(low + (high - low) / 2, true);
+    shares(lastBitBisection(low, high, [&](double x) { return shares(x, false) >= rest; }), true);
 }
 
 namespace {
@@ -234,13 +243,7 @@ double marketPrice(const double *a, std::size_t count, const BuiltinClock &)
         return low;
     if (excess(high) >= 0)
         return high;
-    for (int k = 0; k < 2200; ++k) {
-        const double middle = low + (high - low) / 2;
-        if (middle <= low || middle >= high)
-            break;
-        (excess(middle) >= 0 ? low : high) = middle;
-    }
-    return low + (high - low) / 2;
+    return lastBitBisection(low, high, [&](double price) { return excess(price) >= 0; });
 }
 
 double allocationOf(const double *args, std::size_t count, const BuiltinClock &)

@@ -120,6 +120,8 @@ void Belt::advance(const CompiledConveyor &c, const double *m, double admitted, 
 // leaks would; the belt holds the amount in that profile, scaled to `amount`.
 void Belt::initialise(const CompiledConveyor &c, const double *m, double amount, double dt)
 {
+    // What the belt starts with: a signed belt (DELAY MATERIAL) holds negative material too.
+    const double start = c.signedMaterial ? amount : std::max(0.0, amount);
     const int length = slatsFor(m[c.transitTime], dt);
     const std::size_t leaks = c.leaks.size();
     std::vector<double> unitAlloc(leaks, 0.0);
@@ -142,7 +144,7 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
     double sum = 0;
     for (double p : profile)
         sum += p;
-    const double scale = sum > 0 && std::isfinite(amount) ? (c.signedMaterial ? amount : std::max(0.0, amount)) / sum : 0.0;
+    const double scale = sum > 0 && std::isfinite(amount) ? start / sum : 0.0;
     m_slats.assign(std::size_t(length), {0.0, std::vector<double>(leaks, 0.0), std::vector<double>(leaks, 0.0)});
     for (int i = 0; i < length; ++i) {
         Slat &slat = m_slats[std::size_t(i)];
@@ -159,10 +161,10 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
     // DELAY MATERIAL of 1e12 with 1 a year released a million a year.
     const double wanted = std::floor(m[c.transitTime] / dt + 0.5);
     if (leaks == 0 && wanted > double(length) && std::isfinite(amount) && length > 1) {
-        const double perSlat = (c.signedMaterial ? amount : std::max(0.0, amount)) / wanted;
+        const double perSlat = start / wanted;
         for (int i = 0; i + 1 < length; ++i)
             m_slats[std::size_t(i)].content = perSlat;
-        m_slats.back().content = (c.signedMaterial ? amount : std::max(0.0, amount)) - perSlat * double(length - 1);
+        m_slats.back().content = start - perSlat * double(length - 1);
     }
 }
 

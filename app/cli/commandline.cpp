@@ -160,13 +160,7 @@ static QString takeDataFiles(QStringList &arguments)
             --i;
         }
     }
-    for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (!info.isFile() || !info.isReadable())
-            return QStringLiteral("--data: cannot read the file '%1'").arg(path);
-    }
-    vensim::setDataFiles(paths);
-    return {};
+    return vensim::setDataFiles(paths);
 }
 
 int runHeadless(const QStringList &arguments)

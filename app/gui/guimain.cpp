@@ -15,7 +15,6 @@
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QTimer>
 #include <cstdio>
 
@@ -63,13 +62,10 @@ int runGui(int argc, char **argv)
     }
     // Before any window exists: the windows take their texts from the translators once.
     applyStartupLanguage(lang);
-    for (const QString &data : parser.values(QStringLiteral("data"))) {
-        if (!QFileInfo(data).isFile() || !QFileInfo(data).isReadable()) {
-            std::fprintf(stderr, "meadows: --data: cannot read the file '%s'\n", qPrintable(data));
-            return 2;
-        }
+    if (const QString refused = vensim::setDataFiles(parser.values(QStringLiteral("data"))); !refused.isEmpty()) {
+        std::fprintf(stderr, "meadows: %s\n", qPrintable(refused)); // before any model is read
+        return 2;
     }
-    vensim::setDataFiles(parser.values(QStringLiteral("data"))); // before any model is read
 
     MainWindow window;
     window.setQuiet(parser.isSet(QStringLiteral("screenshot")));

@@ -5,6 +5,7 @@
 #include "model/sizelimit.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <cmath>
 
@@ -91,9 +92,15 @@ DatFile readDat(const QString &path)
 
 } // namespace
 
-void setDataFiles(const QStringList &paths)
+QString setDataFiles(const QStringList &paths)
 {
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.isFile() || !info.isReadable())
+            return QStringLiteral("--data: cannot read the file '%1'").arg(path);
+    }
     files() = paths;
+    return {};
 }
 
 const QStringList &dataFiles()

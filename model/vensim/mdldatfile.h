@@ -11,8 +11,9 @@
 namespace meadows::vensim {
 
 // The .dat files every read of a Vensim model takes its equation-less data from (set by
-// --data; empty: none, and such variables are errors as before).
-void setDataFiles(const QStringList &paths);
+// --data; empty: none, and such variables are errors as before). Returns why a path cannot
+// be used (not a readable file), leaving the files as they were, or empty once they are set.
+QString setDataFiles(const QStringList &paths);
 const QStringList &dataFiles();
 
 // Gives each data variable in `defs` that has no equation the points the data files hold
