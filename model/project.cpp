@@ -41,6 +41,17 @@ const Model *Project::findModel(QStringView name) const { return findByName(mode
 const Dimension *Project::findDimension(QStringView name) const { return findByName(dimensions, name); }
 const Macro *Project::findMacro(QStringView name) const { return findByName(macros, name); }
 
+std::vector<const Model *> Project::allModels() const
+{
+    std::vector<const Model *> all;
+    all.reserve(models.size() + macros.size());
+    for (const Model &m : models)
+        all.push_back(&m);
+    for (const Macro &m : macros)
+        all.push_back(&m.body);
+    return all;
+}
+
 Project makeNewProject(const QString &title)
 {
     Project p;

@@ -161,6 +161,8 @@ struct Project {
     const Model *findModel(QStringView name) const;
     const Dimension *findDimension(QStringView name) const;
     const Macro *findMacro(QStringView name) const;
+    // Every model that holds variables: the models, then the macros' bodies.
+    std::vector<const Model *> allModels() const;
     QString title() const; // the header's <name>, else the file's base name
 };
 

@@ -62,12 +62,7 @@ static bool usesMeadowsNamespace(const Project &p)
 {
     if (p.simSpecs.varying.any())
         return true;
-    std::vector<const Model *> models;
-    for (const Model &m : p.models)
-        models.push_back(&m);
-    for (const Macro &m : p.macros)
-        models.push_back(&m.body);
-    for (const Model *m : models)
+    for (const Model *m : p.allModels())
         for (const Variable &v : m->variables)
             if (inMeadowsNamespace(v.extras.attributes, v.extras.children))
                 return true;

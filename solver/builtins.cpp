@@ -338,6 +338,8 @@ const BuiltinInfo kBuiltins[] = {
     {{"delay"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
     // Its initial value is always given in Vensim and need not lie in its input's range.
     {{"delay_fixed"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
+    // Vensim's DELAY INFORMATION: the most recent input whose delay has passed.
+    {{"delay_information"}, Builtin::None, 3, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
     {{"trend"}, Builtin::None, 2, 3, false, L::Stateful, U::PerTimeUnit, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
     {{"forcst", "forecast"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},
@@ -504,6 +506,7 @@ bool readsTime(const Node &n)
     case Node::Kind::History:
     case Node::Kind::Belt:
     case Node::Kind::Oven:
+    case Node::Kind::InformationDelay:
         return true;
     case Node::Kind::Call:
         if (builtinInfo(n.builtin).readsTime)

@@ -55,6 +55,7 @@ private:
         // Operands that are not slots: a table index, a builtin code, an argument count.
         if (((i.op == Op::Lookup || i.op == Op::LookupArea) && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
             || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b)) || (i.op == Op::Oven && which == &i.a)
+            || (i.op == Op::InfoDelay && which == &i.a)
             || ((i.op == Op::Variadic || i.op == Op::Random) && (which == &i.b || which == &i.c)))
             return;
         if (slot & kTempTag)
@@ -140,6 +141,12 @@ private:
         case Node::Kind::Oven: {
             const std::uint32_t d = place();
             add(Op::Oven, d, std::uint32_t(n.index));
+            return d;
+        }
+        case Node::Kind::InformationDelay: {
+            const std::uint32_t c = generate(n.args[0]);
+            const std::uint32_t d = place();
+            add(Op::InfoDelay, d, std::uint32_t(n.index), 0, c);
             return d;
         }
         case Node::Kind::Call:
@@ -554,6 +561,8 @@ CompileResult compile(const FlatModel &flat)
     m.ovens = compileOvens(flat, gen);
     for (int s : flat.series)
         m.seriesSlots.push_back(gen.varSlot(s));
+    for (const FlatInformationDelay &d : flat.informationDelays)
+        m.informationDelays.push_back({gen.varSlot(d.input), gen.varSlot(d.due)});
     const std::optional<VaryingSlots> clock = varyingSlots(flat, m, result.diagnostics);
     if (!clock)
         return result;

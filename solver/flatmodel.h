@@ -64,6 +64,13 @@ struct FlatOven {
     int outflow = -1;
 };
 
+// A DELAY INFORMATION call: the hidden variables holding each step's input and the time
+// that input is due (solver/informationdelay.h).
+struct FlatInformationDelay {
+    int input = -1;
+    int due = -1;
+};
+
 struct FlatModel {
     std::vector<FlatVar> vars;
     std::vector<GraphicalFunction> tables;
@@ -71,6 +78,7 @@ struct FlatModel {
     std::vector<FlatQueue> queues;
     std::vector<FlatOven> ovens;
     std::vector<int> series;  // variables whose every step is recorded (DELAY, PREVIOUS, HISTORY)
+    std::vector<FlatInformationDelay> informationDelays;
     int randomCalls = 0;      // random-number call sites, each with a stream of its own
     bool vensimDialect = false; // written by Vensim (xmutil): PULSE(start, width) and friends
     SimSpecs specs;

@@ -30,6 +30,7 @@ struct Node {
         Belt,    // index: a conveyor (FlatModel::conveyors); value: the leak it is, -1 its outflow;
                  // args: what it depends on (the conveyor, its leak fractions), read by ordering only
         Oven,    // index: an oven (FlatModel::ovens): what it releases; args[0] the oven, for ordering only
+        InformationDelay, // index: FlatModel::informationDelays; args[0] the value before any input is due
     };
 
     Kind kind = Kind::Const;

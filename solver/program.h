@@ -2,6 +2,7 @@
 // Compiled equations: a flat array of three-address instructions over one array of
 // doubles. No strings, maps or allocation while it runs.
 #include "conveyor.h"
+#include "informationdelay.h"
 #include "oven.h"
 #include "queue.h"
 #include "model/graphicalfunction.h"
@@ -23,12 +24,13 @@ namespace meadows {
 //   History     dst = series[b] at time a, or c before the record starts
 //   Belt        dst = what leaves conveyor a in this DT, per time unit: its outflow (b = 0) or leak b - 1
 //   Oven        dst = what oven a releases in this DT, per time unit
+//   InfoDelay   dst = information delay a's value at this time, or c before any input is due
 //   Random      dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
 //   End         the program's last instruction
 #define MEADOWS_OPS(X)                                                                             \
     X(Copy) X(Neg) X(Not) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(Mod) X(Eq) X(Ne) X(Lt) X(Le) X(Gt) \
     X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup) X(LookupArea)       \
-    X(Variadic) X(History) X(Belt) X(Oven) X(Random) X(End)
+    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(Random) X(End)
 
 enum class Op : std::uint8_t {
 #define MEADOWS_OP_ENUM(name) name,
@@ -57,6 +59,7 @@ struct RunState {
     std::vector<Belt> belts; // one per conveyor
     std::vector<Fifo> queues; // one per queue
     std::vector<Oven> ovens;  // one per oven
+    std::vector<InformationDelay> informationDelays; // one per DELAY INFORMATION call
     std::uint64_t seed = 0;
     double start = 0;
     double dt = 1;
@@ -100,6 +103,7 @@ struct CompiledModel {
     std::vector<CompiledConveyor> conveyors;
     std::vector<CompiledQueue> queues;
     std::vector<CompiledOven> ovens;
+    std::vector<CompiledInformationDelay> informationDelays; // entered after every step's rates
     std::vector<OutputColumn> outputs;
     SimSpecs specs;
     VaryingSlots varying;

@@ -24,6 +24,7 @@ Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
     state.start = start;
     state.dt = dt;
     state.series.resize(m.seriesSlots.size());
+    state.informationDelays.resize(m.informationDelays.size());
     memory = m.memory;
     memory[TimeSlot] = start;
     memory[DtSlot] = dt;
@@ -342,6 +343,10 @@ void Runner::record()
 {
     for (std::size_t i = 0; i < model.seriesSlots.size(); ++i)
         state.series[i].push_back(memory[model.seriesSlots[i]]);
+    for (std::size_t i = 0; i < model.informationDelays.size(); ++i) {
+        const CompiledInformationDelay &d = model.informationDelays[i];
+        state.informationDelays[i].enter(memory[TimeSlot], memory[d.due], memory[d.input]);
+    }
 }
 
 void Runner::save(Results &r)

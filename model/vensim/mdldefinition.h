@@ -28,6 +28,16 @@ struct Definition {
     qsizetype readingOffset = -1;                   // that keyword's position; -1: none written
 };
 
+// The equation's subscripts as a reference to its own element writes them: what a variable
+// added beside it (a rewrite's stock or flow) is read with.
+inline std::vector<Subscript> ownSubscripts(const Definition &d)
+{
+    std::vector<Subscript> own;
+    for (const Subscript &s : d.subscripts)
+        own.push_back({s.name, false});
+    return own;
+}
+
 // Where diagnostics go, with positions in the .mdl text.
 class Reporter {
 public:

@@ -16,14 +16,6 @@ struct Rewrite {
     qsizetype at = call.rhs->offset;
     std::vector<Subscript> own = ownSubscripts(call);
     QString base = call.name.simplified() + u' ' + call.rhs->text.simplified().toUpper() + u' ';
-
-    static std::vector<Subscript> ownSubscripts(const Definition &d)
-    {
-        std::vector<Subscript> own;
-        for (const Subscript &s : d.subscripts)
-            own.push_back({s.name, false});
-        return own;
-    }
     Expr name(const QString &part) const { return nameAt(base + part, at, own); }
     // `sameUnits`: in the call's units (its input, its stream); else in none declared, as
     // a delay time or an accumulation is not in y's units.
@@ -51,27 +43,44 @@ struct Rewrite {
 // holds the initial value for each of its slats' steps, so that it first releases the
 // initial value per time unit, as DELAY FIXED does. Negative input travels as it is (the
 // belt is marked meadows:signed), as it does through DELAY FIXED. Where nothing comes due,
-// a conveyor releases 0: a missing value other than 0 is said not to be kept.
-void delayMaterial(Rewrite &r, std::vector<DelayMaterialConveyor> &conveyors, Reporter &report)
+// a conveyor releases 0, which is the output when the missing value is 0. Any other missing
+// value needs to know whether anything came due: a second belt with the same transit time
+// carries one unit per time unit ("y DELAY MATERIAL entries"), and where it releases nothing
+// y is the missing value; the material belt's outflow is then "y DELAY MATERIAL output".
+void delayMaterial(Rewrite &r, std::vector<DelayMaterialConveyor> &conveyors)
 {
     const std::vector<Expr> &args = r.call.rhs->args;
-    const Expr &missing = args[3];
-    if (!(missing.kind == Expr::Kind::Number && missing.number == 0))
-        report.warning(missing.offset, QStringLiteral("DELAY MATERIAL's missing value is not supported: when the delay "
-                                                      "time rises and nothing comes due, '%1' is 0").arg(r.call.name));
+    const Expr missing = args[3];
+    const bool missingIsZero = missing.kind == Expr::Kind::Number && missing.number == 0;
     // The steps the belt has at the start, as the conveyor counts its slats: the delay
     // time over TIME STEP, rounded, at least one.
     const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at);
     const Expr steps = callAt(QStringLiteral("MAX"), {numberAt(1, r.at), callAt(QStringLiteral("INTEGER"),
         {binaryOf("+", binaryOf("/", r.name(QStringLiteral("time")), dt), numberAt(0.5, r.at))}, r.at)}, r.at);
+    const QString time = r.base + QStringLiteral("time");
+    // A belt fed by `input` at `initial` per time unit at the start, released through `outflow`.
+    const auto belt = [&](const QString &stock, const QString &input, const Expr &initial, const QString &outflow,
+                          const Expr &outflowName) {
+        r.add(stock, callAt(QStringLiteral("INTEG"), {binaryOf("-", r.name(input), outflowName),
+                                                      binaryOf("*", binaryOf("*", initial, steps), dt)}, r.at), false);
+        conveyors.push_back({r.call.record.macro, r.base + stock, time, outflow});
+    };
     r.add(QStringLiteral("input"), args[0], true);
     r.add(QStringLiteral("time"), args[1], false);
-    r.add(QStringLiteral("in transit"), callAt(QStringLiteral("INTEG"),
-        {binaryOf("-", r.name(QStringLiteral("input")), nameAt(r.call.name, r.at, r.own)),
-         binaryOf("*", binaryOf("*", args[2], steps), dt)}, r.at), false);
-    conveyors.push_back({r.call.record.macro, r.base + QStringLiteral("in transit"), r.base + QStringLiteral("time"),
-                         r.call.name});
-    r.call.rhs = numberAt(0, r.at); // the outflow: the belt gives its value
+    if (missingIsZero) {
+        belt(QStringLiteral("in transit"), QStringLiteral("input"), args[2], r.call.name, nameAt(r.call.name, r.at, r.own));
+        r.call.rhs = numberAt(0, r.at); // the outflow: the belt gives its value
+        return;
+    }
+    belt(QStringLiteral("in transit"), QStringLiteral("input"), args[2], r.base + QStringLiteral("output"),
+         r.name(QStringLiteral("output")));
+    r.add(QStringLiteral("output"), numberAt(0, r.at), true);
+    r.add(QStringLiteral("entering"), numberAt(1, r.at), false);
+    belt(QStringLiteral("entries"), QStringLiteral("entering"), numberAt(1, r.at), r.base + QStringLiteral("entries due"),
+         r.name(QStringLiteral("entries due")));
+    r.add(QStringLiteral("entries due"), numberAt(0, r.at), false);
+    r.call.rhs = callAt(QStringLiteral("IF THEN ELSE"), {binaryOf(">", r.name(QStringLiteral("entries due")), numberAt(0, r.at)),
+                                                         r.name(QStringLiteral("output")), missing}, r.at);
 }
 
 // Vensim's reference: DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init) depreciates the
@@ -150,7 +159,7 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
         }
         Rewrite r{d, added};
         if (material)
-            delayMaterial(r, conveyors, report);
+            delayMaterial(r, conveyors);
         else
             depreciateStraightline(r);
     }

@@ -21,7 +21,10 @@ struct DelayMaterialConveyor {
 // - every "y = DELAY MATERIAL(input, delay, initial, missing)" as four equations:
 //   "y DELAY MATERIAL input = input", "y DELAY MATERIAL time = delay", the stock
 //   "y DELAY MATERIAL in transit = INTEG(y DELAY MATERIAL input - y, ...)" and "y = 0", y
-//   being the stock's outflow, which the belt computes;
+//   being the stock's outflow, which the belt computes; with a missing value other than 0,
+//   the belt's outflow is "y DELAY MATERIAL output", a second belt "y DELAY MATERIAL
+//   entries" counts what comes due ("... entries due"), and y is the output, or the missing
+//   value where nothing comes due;
 // - every "y = DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init)" as the stream
 //   "y DEPRECIATE STRAIGHTLINE stream = str", its accumulation beyond init "y DEPRECIATE
 //   STRAIGHTLINE invested", and y computed from the two.

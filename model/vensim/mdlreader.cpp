@@ -4,6 +4,7 @@
 #include "mdlgetdata.h"
 #include "mdldatfile.h"
 #include "mdllevels.h"
+#include "mdlsettings.h"
 #include "mdlsinteg.h"
 #include "mdlsketch.h"
 #include "mdltranslate.h"
@@ -223,23 +224,6 @@ bool namesVariable(const Expr &e, const QString &key, const QHash<QString, const
     return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return namesVariable(a, key, defs, depth + 1); });
 }
 
-// Vensim names a data file "?name" where the model's settings say which file that is: in
-// the settings at the end of the .mdl (after ":L<%^E!@"), a line "30:?name=file".
-QHash<QString, QString> fileAliases(const QString &text)
-{
-    QHash<QString, QString> aliases;
-    const qsizetype settings = text.lastIndexOf(QLatin1String(":L<%^E!@"));
-    if (settings < 0)
-        return aliases;
-    for (const QString &line : text.mid(settings).split(u'\n')) {
-        const QString l = line.trimmed();
-        const qsizetype eq = l.indexOf(u'=');
-        if (l.startsWith(QLatin1String("30:?")) && eq > 4)
-            aliases.insert(l.mid(3, eq - 3).trimmed().toLower(), l.mid(eq + 1).trimmed());
-    }
-    return aliases;
-}
-
 // The file a GET function names through "?name", as the settings give it; a name the
 // settings do not give is left for the GET function to report.
 void resolveFileAliases(Expr &e, const QHash<QString, QString> &aliases)
@@ -333,6 +317,7 @@ public:
         for (const MacroHeader &h : layout.macros)
             macroNames.insert(canonicalName(h.name), h.outputs);
         readControl(defs, p.simSpecs);
+        readIntegrationMethod(text, p.simSpecs, m_report);
         p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, m_report);
         markConveyors(p.mainModel(), -1, conveyors);
         for (int m = 0; m < int(layout.macros.size()); ++m) {

@@ -77,9 +77,7 @@ std::optional<Correction> rewrite(Definition &d, Reporter &report)
     // After a step of Euler's method the stock would be self + rate * TIME STEP; Vensim keeps
     // it where the limits say. The correction flow makes up the difference in that step, so
     // with Euler's method the stock is exactly the limited value (with other methods, close).
-    std::vector<Subscript> own;
-    for (const Subscript &sub : d.subscripts)
-        own.push_back({sub.name, false});
+    const std::vector<Subscript> own = ownSubscripts(d);
     const Expr self = nameAt(d.name, at, own), step = nameAt(QStringLiteral("TIME STEP"), at);
     const Expr next = binaryOf("+", self, binaryOf("*", rate, step));
     // Said, because the flow is a variable of the model: it shows in the results, and loops

@@ -48,6 +48,12 @@ QString truncated(const QString &x)
     return QStringLiteral("(IF (%1) < 0 THEN -INT(-(%1)) ELSE INT(%1))").arg(x);
 }
 
+// A delay as Vensim's fixed-step delays take it: a whole number of steps, at least one.
+QString wholeSteps(const QString &delay)
+{
+    return QStringLiteral("MAX(1, ROUND((%1) / DT)) * DT").arg(delay);
+}
+
 Translation unmarked(const QString &withMarks);
 
 // "TIME STEP$" inside a macro is the model's TIME STEP: Vensim's way out of a macro's own
@@ -248,8 +254,15 @@ QString translateCall(const Expr &e, TranslateContext &c)
         // the initial value too: DELAY FIXED(shipping, 20, shipping) gives shipping's value at
         // the start until 20 has passed, not its value at the time (SDEverywhere's delayfixed
         // model, run in Vensim).
-        return QStringLiteral("DELAY_FIXED(%1, MAX(1, ROUND(INIT(%2) / DT)) * DT, %3)")
-            .arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c), translateMarked(e.args[2], c));
+        return QStringLiteral("DELAY_FIXED(%1, %2, %3)")
+            .arg(translateMarked(e.args[0], c), wholeSteps(QStringLiteral("INIT(%1)").arg(translateMarked(e.args[1], c))),
+                 translateMarked(e.args[2], c));
+    }
+    if (f == QLatin1String("DELAY INFORMATION") && arity(3, 3)) {
+        // As DELAY MATERIAL counts it (mdllevels.cpp), each input is due a whole number of
+        // steps after it entered (at least one), as many as the delay time then asked for.
+        return QStringLiteral("DELAY_INFORMATION(%1, %2, %3)")
+            .arg(translateMarked(e.args[0], c), wholeSteps(translateMarked(e.args[1], c)), translateMarked(e.args[2], c));
     }
     if (f == QLatin1String("LOG") && arity(2, 2))
         return QStringLiteral("(LN(%1) / LN(%2))").arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c));

@@ -148,7 +148,8 @@ std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const Compiled
     };
     bool history = false, random = false;
     for (std::size_t k = 0; k < model.rates.code.size(); ++k) {
-        const Op op = model.rates.code[k].op;
+        // An information delay reads past values as History does.
+        const Op op = model.rates.code[k].op == Op::InfoDelay ? Op::History : model.rates.code[k].op;
         if ((op == Op::History && !history) || (op == Op::Random && !random)) {
             // The variable it belongs to: the next instruction that writes a variable's slot.
             std::size_t e = k;
@@ -157,7 +158,7 @@ std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const Compiled
                 ++e;
             Diagnostic d = e < model.rates.code.size() ? where(model.rates.code[e].dst) : Diagnostic{Severity::Warning, {}, {}, {}};
             d.message = op == Op::History
-                            ? QStringLiteral("equilibria take past values (DELAY FIXED, PREVIOUS, HISTORY) as they are before any "
+                            ? QStringLiteral("equilibria take past values (DELAY FIXED, DELAY INFORMATION, PREVIOUS, HISTORY) as they are before any "
                                              "history exists, not as the steady state's own")
                             : QStringLiteral("equilibria see one frozen draw of the model's random numbers");
             out.push_back(d);

@@ -43,7 +43,7 @@ struct EquilibriumSearch {
     std::vector<Diagnostic> warnings;    // what the search could not take into account
 };
 
-// Warnings for what equilibria cannot honour: past values (DELAY FIXED, PREVIOUS, HISTORY)
+// Warnings for what equilibria cannot honour: past values (DELAY FIXED, DELAY INFORMATION, PREVIOUS, HISTORY)
 // are taken before any history exists, and random numbers are one frozen draw.
 std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const CompiledModel &model);
 

@@ -14,12 +14,8 @@ namespace meadows::flattening {
 // their equations (usually none) are neither required nor used.
 void Flattener::collectConveyorExits()
 {
-    std::vector<const Model *> models; // a macro's body may hold conveyors too (Vensim's DELAY MATERIAL)
-    for (const Model &model : m_project.models)
-        models.push_back(&model);
-    for (const Macro &macro : m_project.macros)
-        models.push_back(&macro.body);
-    for (const Model *model : models) {
+    // A macro's body may hold conveyors too (Vensim's DELAY MATERIAL).
+    for (const Model *model : m_project.allModels()) {
         for (const Variable &stock : model->variables) {
             if (isQueue(stock)) {
                 // Overflows take what is refused downstream; an outflow without an equation

@@ -1,4 +1,4 @@
-// Stateful builtins (SMTH, DELAY, TREND, PREVIOUS, INIT, NPV...): rewritten into hidden
+// Stateful builtins (SMTH, DELAY, DELAY INFORMATION, TREND, PREVIOUS, INIT, NPV...): rewritten into hidden
 // stocks, flows and recorded series.
 #include "flattener.h"
 
@@ -139,6 +139,19 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
             initial = fixedAtStart(f, std::move(*initial));
         Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), arg(1));
         return history(series, std::move(query), initial ? std::move(*initial) : firstValue(f, series));
+    }
+    if (f == QLatin1String("delay_information")) {
+        // DELAY_INFORMATION(input, delay time, initial): each step's input is due when the
+        // delay time it entered with has passed; the value is the most recent input that is
+        // due, else the initial value, read once at the start (solver/informationdelay.h).
+        FlatInformationDelay d;
+        d.input = addHidden(FlatVar::Kind::Aux, f, arg(0));
+        d.due = addHidden(FlatVar::Kind::Aux, f, Node::binary(BinaryOp::Add, Node::of(Node::Kind::Time), arg(1)));
+        m_out.informationDelays.push_back(d);
+        Node n = Node::of(Node::Kind::InformationDelay);
+        n.index = int(m_out.informationDelays.size()) - 1;
+        n.args.push_back(fixedAtStart(f, arg(2)));
+        return n;
     }
     if (f == QLatin1String("previous")) {
         // The input one step ago; at the first step, the initial value (or the input's).

@@ -28,6 +28,7 @@ private slots:
     void delayMaterial();
     void delayMaterialInMacrosAndArrays();
     void delayMaterialMisuse();
+    void delayInformation();
     void depreciateStraightline();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
@@ -177,8 +178,10 @@ void TestVensimBuiltins::delayFixedHoldsItsInitialValue()
 // 0. What is in transit is conserved: with the falling delay, 20 at the start (5 for each of
 // 4 steps), then 20 + 0 - 5 = 15 at time 1. Negative input travels as it is, as through
 // DELAY FIXED: the falling delay's values negated. A delay of 1e12 steps, past the million
-// slats a belt is cut to, still releases the initial value, 5, and holds 5e12. Saved as XMILE
-// the belt keeps all this.
+// slats a belt is cut to, still releases the initial value, 5, and holds 5e12. With a missing
+// value of -1 the rising delay gives -1 at 6 and 7, where nothing comes due, and still 0 at 2,
+// where the input 0 does; the falling delay, where something comes due at every step, is
+// unchanged. Saved as XMILE the belts keep all this.
 void TestVensimBuiltins::delayMaterial()
 {
     const QString model = QStringLiteral("input = Time ~~|\n"
@@ -187,7 +190,9 @@ void TestVensimBuiltins::delayMaterial()
                                          "b = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 4, 2), 5, 0) ~~|\n"
                                          "c = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 2, 4), 5, 0) ~~|\n"
                                          "n = DELAY MATERIAL(-input, IF THEN ELSE(Time < 4, 4, 2), -5, 0) ~~|\n"
-                                         "far = DELAY MATERIAL(input, 1e12, 5, 0) ~~|\n");
+                                         "far = DELAY MATERIAL(input, 1e12, 5, 0) ~~|\n"
+                                         "cm = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 2, 4), 5, -1) ~~|\n"
+                                         "bm = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 4, 2), 5, -1) ~~|\n");
     for (const bool saved : {false, true}) {
         const MdlRun r = runMdl(model, mdlControl(12, QStringLiteral("Year")), saved);
         QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
@@ -201,10 +206,51 @@ void TestVensimBuiltins::delayMaterial()
             QCOMPARE(r.at(QStringLiteral("c"), t), rising[t]);
             QCOMPARE(r.at(QStringLiteral("n"), t) + 0.0, -falling[t] + 0.0);
             QCOMPARE(r.at(QStringLiteral("far"), t), 5.0);
+            // With a missing value of -1: where nothing comes due (6 and 7 in the rising
+            // delay) it is -1; the input 0 that comes due at 2 is still 0.
+            QCOMPARE(r.at(QStringLiteral("cm"), t), t == 6 || t == 7 ? -1.0 : rising[t]);
+            QCOMPARE(r.at(QStringLiteral("cm DELAY MATERIAL entries due"), t), t == 6 || t == 7 ? 0.0 : 1.0);
+            QCOMPARE(r.at(QStringLiteral("bm"), t), falling[t]);
         }
         QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 0), 20.0);
         QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 1), 15.0);
         QCOMPARE(r.at(QStringLiteral("far DELAY MATERIAL in transit"), 0), 5e12);
+    }
+}
+
+// DELAY INFORMATION(input, delay, initial), input = Time, DT = 1. Each step's input is due
+// round(delay / DT) steps (at least one) after it entered, with the delay it entered with;
+// the value is the most recent input due by then, else the initial value (read at the start).
+//   a, delay 3: 5 until 3, then Time - 3, as DELAY FIXED.
+//   b, delay 4 before Time 4 and 2 from then: inputs 0..3 are due at 4..7, inputs 4, 5...
+//     at 6, 7...: at 4 and 5 the inputs 0 and 1; at 6 input 4 (input 3, due at 7, is
+//     older than input 4, due at 6: it is discarded); then Time - 2.
+//   c, delay 2 before Time 4 and 4 from then: inputs 0..3 due at 2..5, input 4 at 8: at 6
+//     and 7 nothing new is due, so input 3 is held; from 8, Time - 4.
+//   z, delay 0: one step, Time - 1. i, initial Time + 5: 5, as read at the start.
+void TestVensimBuiltins::delayInformation()
+{
+    const QString model = QStringLiteral("input = Time ~~|\n"
+                                         "a = DELAY INFORMATION(input, 3, 5) ~~|\n"
+                                         "a fixed = DELAY FIXED(input, 3, 5) ~~|\n"
+                                         "b = DELAY INFORMATION(input, IF THEN ELSE(Time < 4, 4, 2), 5) ~~|\n"
+                                         "c = DELAY INFORMATION(input, IF THEN ELSE(Time < 4, 2, 4), 5) ~~|\n"
+                                         "z = DELAY INFORMATION(input, 0, 5) ~~|\n"
+                                         "i = DELAY INFORMATION(input, 3, Time + 5) ~~|\n");
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, mdlControl(12, QStringLiteral("Year")), saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+        const double falling[] = {5, 5, 5, 5, 0, 1, 4, 5, 6, 7, 8, 9, 10};
+        const double rising[] = {5, 5, 0, 1, 2, 3, 3, 3, 4, 5, 6, 7, 8};
+        for (int t = 0; t <= 12; ++t) {
+            QCOMPARE(r.at(QStringLiteral("a"), t), t < 3 ? 5.0 : t - 3.0);
+            QCOMPARE(r.at(QStringLiteral("a fixed"), t), r.at(QStringLiteral("a"), t));
+            QCOMPARE(r.at(QStringLiteral("b"), t), falling[t]);
+            QCOMPARE(r.at(QStringLiteral("c"), t), rising[t]);
+            QCOMPARE(r.at(QStringLiteral("z"), t), t < 1 ? 5.0 : t - 1.0);
+            QCOMPARE(r.at(QStringLiteral("i"), t), t < 3 ? 5.0 : t - 3.0);
+        }
     }
 }
 
@@ -232,16 +278,10 @@ void TestVensimBuiltins::delayMaterialInMacrosAndArrays()
     }
 }
 
-// What the conveyor cannot keep is said at its place (line 3 of m.mdl): a missing value
-// other than 0 (the call at column 5, its fourth argument, -1, at column 33); an equation defined
-// element by element refuses to run.
+// An equation defined element by element refuses to run, said at its place (line 3 of
+// m.mdl, the call at column 9).
 void TestVensimBuiltins::delayMaterialMisuse()
 {
-    const MdlRun missing = runMdl(QStringLiteral("input = 1 ~~|\nx = DELAY MATERIAL(input, 2, 1, -1) ~~|\n"), kControl);
-    QVERIFY2(missing.run.results, qPrintable(missing.messages.join(u'\n')));
-    QVERIFY2(missing.messages.contains(QStringLiteral("m.mdl:3:33: warning: DELAY MATERIAL's missing value is not supported: "
-                                                      "when the delay time rises and nothing comes due, 'x' is 0")),
-             qPrintable(missing.messages.join(u'\n')));
     const MdlRun elements = runMdl(QStringLiteral("d: d1, d2 ~~|\nx[d1] = DELAY MATERIAL(1, 2, 1, 0) ~~|\nx[d2] = 3 ~~|\n"), kControl);
     QVERIFY(!elements.run.results);
     QVERIFY2(elements.messages.contains(QStringLiteral("m.mdl:3:9: error: DELAY MATERIAL in a variable defined element by "

@@ -1,0 +1,22 @@
+#pragma once
+// The settings Vensim writes at the end of a .mdl, after the sketch: lines "N:value" after
+// the marker ":L<%^E!@". Meadows reads two of them: the integration method (type 15) and
+// the files data functions name through "?name" (type 30).
+#include "mdldefinition.h"
+
+#include <QHash>
+#include <QString>
+
+namespace meadows::vensim {
+
+// "?name" -> the file, from lines "30:?name=file".
+QHash<QString, QString> fileAliases(const QString &text);
+
+// The integration method of line "15:a,b,c,m,...", its fourth field m: 0 Euler, 2 Vensim's
+// Difference (Euler's arithmetic), 1 and 5 Runge-Kutta 4 (auto and fixed), 3 and 4
+// Runge-Kutta 2. The codes are as Vensim's author's own converter (xmutil) reads them;
+// Vensim's documentation does not list them. Sets the method, and where it was read, in
+// `specs`; a code Meadows does not know is a warning at the line.
+void readIntegrationMethod(const QString &text, SimSpecs &specs, Reporter &report);
+
+} // namespace meadows::vensim
