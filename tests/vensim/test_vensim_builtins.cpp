@@ -5,6 +5,7 @@
 
 #include <QtTest>
 #include <cmath>
+#include <functional>
 
 using namespace meadows;
 using namespace meadows::test;
@@ -12,6 +13,29 @@ using namespace meadows::test;
 namespace {
 
 const QString kControl = mdlControl(4, QStringLiteral("Year"));
+
+// A delay model with input = Time and TIME STEP 1, run to 12 as read and as saved to XMILE
+// (the saved file must keep the delays), each run without a warning, and each variable
+// named in `expected` compared at every time with the value hand-worked for it (NaN: not
+// worked out at that time).
+struct Expected {
+    QString name;
+    std::function<double(int)> at;
+};
+
+void checkDelays(const QString &model, const std::vector<Expected> &expected)
+{
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, mdlControl(12, QStringLiteral("Year")), saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+        for (const Expected &e : expected)
+            for (int t = 0; t <= 12; ++t)
+                QVERIFY2(std::isnan(e.at(t)) || r.at(e.name, t) == e.at(t), qPrintable(QStringLiteral("%1 at %2: %3, not %4 (%5)")
+                                                                     .arg(e.name).arg(t).arg(r.at(e.name, t)).arg(e.at(t))
+                                                                     .arg(saved ? u"saved" : u"read")));
+    }
+}
 
 } // namespace
 
@@ -193,29 +217,23 @@ void TestVensimBuiltins::delayMaterial()
                                          "far = DELAY MATERIAL(input, 1e12, 5, 0) ~~|\n"
                                          "cm = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 2, 4), 5, -1) ~~|\n"
                                          "bm = DELAY MATERIAL(input, IF THEN ELSE(Time < 4, 4, 2), 5, -1) ~~|\n");
-    for (const bool saved : {false, true}) {
-        const MdlRun r = runMdl(model, mdlControl(12, QStringLiteral("Year")), saved);
-        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
-        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
-        const double falling[] = {5, 5, 5, 5, 0, 1, 6, 8, 6, 7, 8, 9, 10};
-        const double rising[] = {5, 5, 0, 1, 2, 3, 0, 0, 4, 5, 6, 7, 8};
-        for (int t = 0; t <= 12; ++t) {
-            QCOMPARE(r.at(QStringLiteral("a"), t), t < 3 ? 5.0 : t - 3.0);
-            QCOMPARE(r.at(QStringLiteral("a fixed"), t), r.at(QStringLiteral("a"), t));
-            QCOMPARE(r.at(QStringLiteral("b"), t), falling[t]);
-            QCOMPARE(r.at(QStringLiteral("c"), t), rising[t]);
-            QCOMPARE(r.at(QStringLiteral("n"), t) + 0.0, -falling[t] + 0.0);
-            QCOMPARE(r.at(QStringLiteral("far"), t), 5.0);
-            // With a missing value of -1: where nothing comes due (6 and 7 in the rising
-            // delay) it is -1; the input 0 that comes due at 2 is still 0.
-            QCOMPARE(r.at(QStringLiteral("cm"), t), t == 6 || t == 7 ? -1.0 : rising[t]);
-            QCOMPARE(r.at(QStringLiteral("cm DELAY MATERIAL entries due"), t), t == 6 || t == 7 ? 0.0 : 1.0);
-            QCOMPARE(r.at(QStringLiteral("bm"), t), falling[t]);
-        }
-        QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 0), 20.0);
-        QCOMPARE(r.at(QStringLiteral("b DELAY MATERIAL in transit"), 1), 15.0);
-        QCOMPARE(r.at(QStringLiteral("far DELAY MATERIAL in transit"), 0), 5e12);
-    }
+    const auto series = [](std::vector<double> values) { return [values](int t) { return values[std::size_t(t)]; }; };
+    const std::vector<double> falling{5, 5, 5, 5, 0, 1, 6, 8, 6, 7, 8, 9, 10};
+    const std::vector<double> rising{5, 5, 0, 1, 2, 3, 0, 0, 4, 5, 6, 7, 8};
+    const auto risingOrMissing = [&](int t) { return t == 6 || t == 7 ? -1.0 : rising[std::size_t(t)]; };
+    checkDelays(model, {{QStringLiteral("a"), [](int t) { return t < 3 ? 5.0 : t - 3.0; }},
+                        {QStringLiteral("a fixed"), [](int t) { return t < 3 ? 5.0 : t - 3.0; }},
+                        {QStringLiteral("b"), series(falling)},
+                        {QStringLiteral("c"), series(rising)},
+                        {QStringLiteral("n"), [&](int t) { return -falling[std::size_t(t)]; }},
+                        {QStringLiteral("far"), [](int) { return 5.0; }},
+                        // With a missing value of -1: where nothing comes due (6 and 7 in the
+                        // rising delay) it is -1; the input 0 that comes due at 2 is still 0.
+                        {QStringLiteral("cm"), risingOrMissing},
+                        {QStringLiteral("cm DELAY MATERIAL entries due"), [](int t) { return t == 6 || t == 7 ? 0.0 : 1.0; }},
+                        {QStringLiteral("bm"), series(falling)},
+                        {QStringLiteral("b DELAY MATERIAL in transit"), [](int t) { return t == 0 ? 20.0 : t == 1 ? 15.0 : std::nan(""); }},
+                        {QStringLiteral("far DELAY MATERIAL in transit"), [](int t) { return t == 0 ? 5e12 : std::nan(""); }}});
 }
 
 // DELAY INFORMATION(input, delay, initial), input = Time, DT = 1. Each step's input is due
@@ -237,21 +255,15 @@ void TestVensimBuiltins::delayInformation()
                                          "c = DELAY INFORMATION(input, IF THEN ELSE(Time < 4, 2, 4), 5) ~~|\n"
                                          "z = DELAY INFORMATION(input, 0, 5) ~~|\n"
                                          "i = DELAY INFORMATION(input, 3, Time + 5) ~~|\n");
-    for (const bool saved : {false, true}) {
-        const MdlRun r = runMdl(model, mdlControl(12, QStringLiteral("Year")), saved);
-        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
-        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
-        const double falling[] = {5, 5, 5, 5, 0, 1, 4, 5, 6, 7, 8, 9, 10};
-        const double rising[] = {5, 5, 0, 1, 2, 3, 3, 3, 4, 5, 6, 7, 8};
-        for (int t = 0; t <= 12; ++t) {
-            QCOMPARE(r.at(QStringLiteral("a"), t), t < 3 ? 5.0 : t - 3.0);
-            QCOMPARE(r.at(QStringLiteral("a fixed"), t), r.at(QStringLiteral("a"), t));
-            QCOMPARE(r.at(QStringLiteral("b"), t), falling[t]);
-            QCOMPARE(r.at(QStringLiteral("c"), t), rising[t]);
-            QCOMPARE(r.at(QStringLiteral("z"), t), t < 1 ? 5.0 : t - 1.0);
-            QCOMPARE(r.at(QStringLiteral("i"), t), t < 3 ? 5.0 : t - 3.0);
-        }
-    }
+    const std::vector<double> falling{5, 5, 5, 5, 0, 1, 4, 5, 6, 7, 8, 9, 10};
+    const std::vector<double> rising{5, 5, 0, 1, 2, 3, 3, 3, 4, 5, 6, 7, 8};
+    const auto delayed = [](double by) { return [by](int t) { return t < by ? 5.0 : t - by; }; };
+    checkDelays(model, {{QStringLiteral("a"), delayed(3)},
+                        {QStringLiteral("a fixed"), delayed(3)},
+                        {QStringLiteral("b"), [&](int t) { return falling[std::size_t(t)]; }},
+                        {QStringLiteral("c"), [&](int t) { return rising[std::size_t(t)]; }},
+                        {QStringLiteral("z"), delayed(1)},
+                        {QStringLiteral("i"), delayed(3)}});
 }
 
 // Inside a macro (each call its own belt) and over a range (each element its own belt): a
