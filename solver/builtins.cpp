@@ -507,6 +507,7 @@ bool readsTime(const Node &n)
     case Node::Kind::Belt:
     case Node::Kind::Oven:
     case Node::Kind::InformationDelay:
+    case Node::Kind::Container:
         return true;
     case Node::Kind::Call:
         if (builtinInfo(n.builtin).readsTime)

@@ -1,6 +1,7 @@
 #include "compiler.h"
 #include "computedclock.h"
 #include "random.h"
+#include "simulation.h"
 
 #include <QHash>
 #include <QStringList>
@@ -55,7 +56,7 @@ private:
         // Operands that are not slots: a table index, a builtin code, an argument count.
         if (((i.op == Op::Lookup || i.op == Op::LookupArea) && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
             || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b)) || (i.op == Op::Oven && which == &i.a)
-            || (i.op == Op::InfoDelay && which == &i.a)
+            || (i.op == Op::InfoDelay && which == &i.a) || (i.op == Op::Container && (which == &i.a || which == &i.b))
             || ((i.op == Op::Variadic || i.op == Op::Random) && (which == &i.b || which == &i.c)))
             return;
         if (slot & kTempTag)
@@ -143,6 +144,8 @@ private:
             add(Op::Oven, d, std::uint32_t(n.index));
             return d;
         }
+        case Node::Kind::Container:
+            return container(n, target);
         case Node::Kind::InformationDelay: {
             const std::uint32_t c = generate(n.args[0]);
             const std::uint32_t d = place();
@@ -153,6 +156,27 @@ private:
             return call(n, target);
         }
         return constant(0);
+    }
+
+    // A conveyor's slats or a queue's batches, reduced or one of them (Node::Kind::Container).
+    std::uint32_t container(const Node &n, std::optional<std::uint32_t> target)
+    {
+        const auto stockIs = [&](const auto &list) {
+            return std::find_if(list.begin(), list.end(), [&](const auto &x) { return x.stock == n.index; }) - list.begin();
+        };
+        std::uint32_t which = std::uint32_t(stockIs(m_flat.conveyors));
+        std::uint32_t how = n.value < 0 ? kContainerElement : std::uint32_t(n.value);
+        if (which == m_flat.conveyors.size()) {
+            which = std::uint32_t(stockIs(m_flat.queues));
+            how |= kQueueContainer;
+            if (which == m_flat.queues.size()) // the flattener made none for another stock
+                return constant(std::numeric_limits<double>::quiet_NaN());
+        }
+        const std::uint32_t element = n.value < 0 ? generate(n.args[0]) : TimeSlot;
+        const std::uint32_t d = target ? *target : temp();
+        add(Op::Container, d, which, how, element);
+        m_out.readsContainers = true;
+        return d;
     }
 
     // Computes the arguments into a run of consecutive temporaries; returns the first.
@@ -563,6 +587,11 @@ CompileResult compile(const FlatModel &flat)
         m.seriesSlots.push_back(gen.varSlot(s));
     for (const FlatInformationDelay &d : flat.informationDelays)
         m.informationDelays.push_back({gen.varSlot(d.input), gen.varSlot(d.due)});
+    if (!methodFromName(flat.specs.method)) // said here, so that checking and the editor say it too
+        result.diagnostics.push_back(Diagnostic(Severity::Warning, flat.specs.places.file, flat.specs.places.method,
+                                                QStringLiteral("the integration method '%1' is not one Meadows implements "
+                                                               "(Euler, RK4, RK45, Rosenbrock): runs use Euler unless "
+                                                               "another is chosen").arg(flat.specs.method)));
     const std::optional<VaryingSlots> clock = varyingSlots(flat, m, result.diagnostics);
     if (!clock)
         return result;

@@ -168,6 +168,14 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
     }
 }
 
+void Belt::slatContents(const CompiledConveyor &c, const double *memory, double dt, std::vector<double> &out) const
+{
+    const std::size_t length = std::max(m_slats.size(), std::size_t(slatsFor(memory[c.transitTime], dt)));
+    out.assign(length, 0.0);
+    for (std::size_t i = 0; i < m_slats.size(); ++i)
+        out[i] = m_slats[i].content;
+}
+
 double Belt::contents() const
 {
     double sum = 0;

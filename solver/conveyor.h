@@ -47,6 +47,9 @@ public:
     // `admitted` (an amount) on the slat the transit time `transit` asks for.
     void advance(const CompiledConveyor &c, const double *memory, double admitted, double dt);
     double contents() const;
+    // What is on each slat, from the exit, into `out`: round(transit time / DT) slats (the
+    // transit time now), or more while material put on for a longer one is on its way.
+    void slatContents(const CompiledConveyor &c, const double *memory, double dt, std::vector<double> &out) const;
 
 private:
     struct Slat {

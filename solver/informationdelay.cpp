@@ -1,33 +1,33 @@
 #include "informationdelay.h"
 
-#include <algorithm>
-#include <cmath>
 
 namespace meadows {
 
 // A due time is the entry's time plus whole steps, computed as `time` is but not in the
-// same order: one within a relative 1e-9 of `time` has come.
-bool InformationDelay::isDue(const Entry &e, double time)
+// same order, so the two may differ in their last bits (far more than 1e-9 of a step at a
+// time of 1e7): one within a quarter of a step of `time` has come. A quarter, not a half,
+// so that Runge-Kutta's evaluation half a step on does not see the next step's input.
+bool InformationDelay::isDue(const Entry &e, double time, double dt)
 {
-    return e.due <= time + 1e-9 * std::max(1.0, std::abs(time));
+    return e.due <= time + 0.25 * dt;
 }
 
-void InformationDelay::enter(double now, double due, double value)
+void InformationDelay::enter(double now, double dt, double due, double value)
 {
     // An earlier input due no sooner than this one is never the most recent due input again.
     while (!m_waiting.empty() && m_waiting.back().due >= due)
         m_waiting.pop_back();
     m_waiting.push_back({due, value});
     // Of the inputs due by now only the last matters; time only moves on.
-    while (m_waiting.size() > 1 && isDue(m_waiting[1], now))
+    while (m_waiting.size() > 1 && isDue(m_waiting[1], now, dt))
         m_waiting.pop_front();
 }
 
-double InformationDelay::value(double time, double before) const
+double InformationDelay::value(double time, double dt, double before) const
 {
     double v = before;
     for (const Entry &e : m_waiting) {
-        if (!isDue(e, time))
+        if (!isDue(e, time, dt))
             break;
         v = e.value;
     }

@@ -23,17 +23,17 @@ struct CompiledInformationDelay {
 
 class InformationDelay {
 public:
-    // This step's input, entered at `now` (steps come in time order) and due at `due`.
-    void enter(double now, double due, double value);
-    // The most recent input due by `time`, or `before` when none is yet.
-    double value(double time, double before) const;
+    // This step's input, entered at `now` (steps come in time order, `dt` apart) and due at `due`.
+    void enter(double now, double dt, double due, double value);
+    // The most recent input due by `time` (steps `dt` apart), or `before` when none is yet.
+    double value(double time, double dt, double before) const;
 
 private:
     struct Entry {
         double due;
         double value;
     };
-    static bool isDue(const Entry &e, double time);
+    static bool isDue(const Entry &e, double time, double dt);
     std::deque<Entry> m_waiting; // entered in order; due times strictly rising
 };
 

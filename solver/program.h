@@ -25,12 +25,14 @@ namespace meadows {
 //   Belt        dst = what leaves conveyor a in this DT, per time unit: its outflow (b = 0) or leak b - 1
 //   Oven        dst = what oven a releases in this DT, per time unit
 //   InfoDelay   dst = information delay a's value at this time, or c before any input is due
+//   Container   dst = conveyor a's slats (queue a's batches when b has kQueueContainer) reduced by
+//               the Builtin b, or (b kContainerElement) the one numbered m[c] from the exit
 //   Random      dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
 //   End         the program's last instruction
 #define MEADOWS_OPS(X)                                                                             \
     X(Copy) X(Neg) X(Not) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(Mod) X(Eq) X(Ne) X(Lt) X(Le) X(Gt) \
     X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup) X(LookupArea)       \
-    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(Random) X(End)
+    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(Container) X(Random) X(End)
 
 enum class Op : std::uint8_t {
 #define MEADOWS_OP_ENUM(name) name,
@@ -45,6 +47,10 @@ struct Instr {
     std::uint32_t b;
     std::uint32_t c;
 };
+
+// The Container instruction's b: the reduction (a Builtin), or an element; a queue's batches.
+constexpr std::uint32_t kContainerElement = 0xffffu;
+constexpr std::uint32_t kQueueContainer = 0x10000u;
 
 // Fixed places in memory.
 enum Slot : std::uint32_t { TimeSlot = 0, DtSlot = 1, StartSlot = 2, StopSlot = 3, FirstVarSlot = 4 };
@@ -104,6 +110,9 @@ struct CompiledModel {
     std::vector<CompiledQueue> queues;
     std::vector<CompiledOven> ovens;
     std::vector<CompiledInformationDelay> informationDelays; // entered after every step's rates
+    // Some equation reads a conveyor's slats or a queue's batches (Container): the initial
+    // values are computed again once the belts and queues are filled.
+    bool readsContainers = false;
     std::vector<OutputColumn> outputs;
     SimSpecs specs;
     VaryingSlots varying;

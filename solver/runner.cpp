@@ -115,6 +115,15 @@ std::vector<double> Runner::initialise()
     state.ovens.assign(model.ovens.size(), Oven{});
     for (std::size_t i = 0; i < model.ovens.size(); ++i)
         state.ovens[i].start(memory[model.stockSlots[model.ovens[i].stock]]);
+    if (model.readsContainers) {
+        // What reads a belt or a queue could not at first: the initial values again, now
+        // that they are filled (from the same stocks' values, so they are filled alike).
+        model.execute(model.initial, memory.data(), state);
+        for (std::size_t i = 0; i < model.conveyors.size(); ++i)
+            memory[model.stockSlots[model.conveyors[i].stock]] = state.belts[i].contents();
+        for (std::size_t i = 0; i < model.queues.size(); ++i)
+            memory[model.stockSlots[model.queues[i].stock]] = state.queues[i].contents();
+    }
     if (model.ratesAtStart || !model.conveyors.empty() || !model.ovens.empty())
         model.execute(model.rates, memory.data(), state);
     std::vector<double> levels(model.stockSlots.size());
@@ -345,7 +354,7 @@ void Runner::record()
         state.series[i].push_back(memory[model.seriesSlots[i]]);
     for (std::size_t i = 0; i < model.informationDelays.size(); ++i) {
         const CompiledInformationDelay &d = model.informationDelays[i];
-        state.informationDelays[i].enter(memory[TimeSlot], memory[d.due], memory[d.input]);
+        state.informationDelays[i].enter(memory[TimeSlot], memory[DtSlot], memory[d.due], memory[d.input]);
     }
 }
 

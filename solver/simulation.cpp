@@ -123,7 +123,7 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
     if (options.method)
         method = *options.method;
     else if (const auto m = methodFromName(model.specs.method))
-        method = *m;
+        method = *m; // else Euler, which compiling said (compiler.cpp)
     // A conveyor, a queue or an oven moves one DT at a time, which Runge-Kutta's part-steps
     // cannot split: Stella runs such models with Euler, and so does Meadows, saying so.
     const bool forcedEuler = (!model.conveyors.empty() || !model.queues.empty() || !model.ovens.empty()) && method != Method::Euler;
@@ -148,16 +148,10 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
                                              QStringLiteral("the model computes its TIME STEP, FINAL TIME or SAVEPER, "
                                                             "so it runs with RK4 steps of its TIME STEP, not an "
                                                             "adaptive method")));
-    if (!options.method && !methodFromName(model.specs.method))
-        result.warnings.insert(result.warnings.begin(),
-                               Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,
-                                          QStringLiteral("the integration method '%1' is not one Meadows implements "
-                                                         "(Euler, RK4, RK45, Rosenbrock): the run uses Euler")
-                                              .arg(model.specs.method)));
     if (forcedEuler)
         result.warnings.push_back(Diagnostic(Severity::Warning, model.specs.places.file, model.specs.places.method,
-                                             QStringLiteral("the model has conveyors, queues or ovens, which move one DT at a time: "
-                                                            "it runs with Euler's method, as Stella does")));
+                                             QStringLiteral("the model has conveyors, queues or ovens (Vensim's DELAY MATERIAL is one), which "
+                                                            "move one DT at a time: it runs with Euler's method, as Stella runs them")));
     if (result.results)
         result.firstNonFinite = firstNonFinite(model, *result.results);
     return result;

@@ -4,6 +4,7 @@
 #include "random.h"
 
 #include <algorithm>
+#include <deque>
 #include <cmath>
 #include <vector>
 #include <limits>
@@ -58,6 +59,36 @@ double history(const RunState &state, std::uint32_t series, double t, double bef
     return values[i] + frac * (values[i + 1] - values[i]);
 }
 
+// A conveyor's slats or a queue's batches (`how` & kQueueContainer), from the exit or the
+// front, reduced by the builtin `how` names (the registry's own evaluation, as for an
+// array), or the one numbered `element`; NaN for a number that is not one of them, and
+// before the belts and queues are filled.
+double containerRead(const CompiledModel &model, const RunState &state, const double *m, std::uint32_t which,
+                     std::uint32_t how, double element)
+{
+    thread_local std::vector<double> values;
+    if (how & kQueueContainer) {
+        if (which >= state.queues.size())
+            return std::numeric_limits<double>::quiet_NaN();
+        const std::deque<double> &batches = state.queues[which].batches();
+        values.assign(batches.begin(), batches.end());
+    } else {
+        if (which >= state.belts.size())
+            return std::numeric_limits<double>::quiet_NaN();
+        state.belts[which].slatContents(model.conveyors[which], m, m[DtSlot], values);
+    }
+    const std::uint32_t code = how & ~kQueueContainer;
+    if (code == kContainerElement) {
+        const double k = std::floor(element);
+        return k == element && k >= 1 && k <= double(values.size()) ? values[std::size_t(k) - 1]
+                                                                   : std::numeric_limits<double>::quiet_NaN();
+    }
+    const Builtin b = Builtin(code);
+    if (values.empty()) // an empty queue: its sum and size are 0, anything else undefined
+        return b == Builtin::Sum || b == Builtin::Size ? 0.0 : std::numeric_limits<double>::quiet_NaN();
+    return builtinInfo(b).evaluate(values.data(), std::uint32_t(values.size()), BuiltinClock{m[TimeSlot], m[DtSlot], m[StartSlot]});
+}
+
 } // namespace
 
 // Threaded dispatch (GCC and Clang's labels as values): each instruction jumps straight
@@ -106,7 +137,8 @@ op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
 op_Belt: m[i->dst] = i->a < state.belts.size() ? state.belts[i->a].leaving(conveyors[i->a], m, int(i->b) - 1, state.dt) / state.dt : 0.0; NEXT;
 // Before the ovens start (the initial values), nothing leaves them.
 // Before the first step is entered (the initial values), no input is due.
-op_InfoDelay: m[i->dst] = i->a < state.informationDelays.size() ? state.informationDelays[i->a].value(m[TimeSlot], m[i->c]) : m[i->c]; NEXT;
+op_InfoDelay: m[i->dst] = i->a < state.informationDelays.size() ? state.informationDelays[i->a].value(m[TimeSlot], m[DtSlot], m[i->c]) : m[i->c]; NEXT;
+op_Container: m[i->dst] = containerRead(*this, state, m, i->a, i->b, m[i->c]); NEXT;
 op_Oven: m[i->dst] = i->a < state.ovens.size() ? state.ovens[i->a].releasing() / state.dt : 0.0; NEXT;
 op_Random: m[i->dst] = randomCall(i->c, m + i->a, i->b, m, state); NEXT;
 op_End:

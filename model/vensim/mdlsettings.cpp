@@ -15,12 +15,17 @@ void forEachSettingsLine(const QString &text, Visit visit)
     const qsizetype settings = text.lastIndexOf(kSettingsMarker);
     if (settings < 0)
         return;
+    // Lines end with LF, CR LF or (old Macs) CR alone; each is passed trimmed, with the
+    // offset of its first character that is not a space.
     qsizetype at = settings;
     while (at < text.size()) {
-        qsizetype end = text.indexOf(u'\n', at);
-        if (end < 0)
-            end = text.size();
-        visit(text.mid(at, end - at).trimmed(), at);
+        qsizetype end = at;
+        while (end < text.size() && text[end] != u'\n' && text[end] != u'\r')
+            ++end;
+        qsizetype first = at;
+        while (first < end && text[first].isSpace())
+            ++first;
+        visit(text.mid(first, end - first).trimmed(), first);
         at = end + 1;
     }
 }
@@ -40,9 +45,15 @@ QHash<QString, QString> fileAliases(const QString &text)
 
 void readIntegrationMethod(const QString &text, SimSpecs &specs, Reporter &report)
 {
+    bool read = false;
     forEachSettingsLine(text, [&](const QString &l, qsizetype at) {
         if (!l.startsWith(QLatin1String("15:")))
             return;
+        if (read) { // Vensim writes one; the first is the one read
+            report.warning(at, QStringLiteral("a second settings line 15 (the integration method) is ignored"));
+            return;
+        }
+        read = true;
         const QStringList fields = l.mid(3).split(u',');
         bool ok = false;
         const int code = fields.size() > 3 ? fields[3].trimmed().toInt(&ok) : -1;
@@ -59,12 +70,13 @@ void readIntegrationMethod(const QString &text, SimSpecs &specs, Reporter &repor
             break;
         case 3:
         case 4:
-            // Meadows has no Runge-Kutta 2: the run says so and uses Euler.
+            // Meadows has no Runge-Kutta 2: compiling says so, and runs use Euler.
             specs.method = QStringLiteral("RK2");
             break;
         default:
+            specs.method = QStringLiteral("Euler");
             report.warning(at, QStringLiteral("the settings line '%1' names no integration method Meadows knows: "
-                                              "the model runs with Euler's method").arg(l.left(40)));
+                                              "it is read as Euler's").arg(l.left(40)));
         }
     });
 }

@@ -142,6 +142,8 @@ Node Flattener::call(Context &c, const Expr &e)
         case Lowering::TableSummary:
             return tableSummary(c, e);
         case Lowering::ArrayArguments: {
+            if (std::optional<Node> n = containerReduction(c, e, b->id))
+                return std::move(*n);
             std::vector<Node> args = spread(c, e);
             // Over no elements a sum is 0, a product 1; a mean, a minimum or a maximum is undefined.
             if (args.empty() && (b->id == Builtin::Sum || b->id == Builtin::Prod))
@@ -151,6 +153,8 @@ Node Flattener::call(Context &c, const Expr &e)
             return Node::call(b->id, std::move(args));
         }
         case Lowering::ElementCount: {
+            if (std::optional<Node> n = containerReduction(c, e, b->id))
+                return std::move(*n);
             // SIZE(Dimension): the dimension's element count (when no variable has its name).
             const Expr &a = e.args[0];
             if (e.args.size() == 1 && a.kind == Expr::Kind::Name && !a.subscripted && !lookupQualified(*c.scope, a.name)) {

@@ -45,6 +45,46 @@ void Flattener::collectConveyorExits()
     }
 }
 
+// XMILE 1.0 (section 3.2.4) makes conveyors and queues containers, lists of numbers read as
+// arrays are: SUM, MEAN, MIN, MAX, STDDEV, PROD and SIZE over a conveyor's slats (from the
+// exit; what each holds) or a queue's batches (from the front), and belt[k], the k-th of
+// them. Only a conveyor or queue that is not arrayed: an arrayed one's subscripts pick
+// its elements, as any array's do.
+bool Flattener::isContainer(const Symbol &s) const
+{
+    return s.type == Symbol::Type::Variable && s.variable && s.dims.empty() && s.variable->kind == VariableKind::Stock
+           && (conveyorOptions(*s.variable) || isQueue(*s.variable));
+}
+
+std::optional<Node> Flattener::containerReduction(Context &c, const Expr &call, Builtin reduce)
+{
+    if (call.args.size() != 1 || call.args[0].kind != Expr::Kind::Name || call.args[0].subscripted)
+        return std::nullopt;
+    const Symbol *s = lookupQualified(*c.scope, call.args[0].name);
+    if (!s || !isContainer(*s))
+        return std::nullopt;
+    Node n = Node::of(Node::Kind::Container);
+    n.index = s->first;
+    n.value = double(int(reduce));
+    n.args.push_back(Node::var(s->first));
+    return n;
+}
+
+Node Flattener::containerElement(Context &c, const Symbol &s, const Expr &e)
+{
+    if (e.args.size() != 1 || e.args[0].kind == Expr::Kind::Star || e.args[0].kind == Expr::Kind::Range)
+        fail(e, QStringLiteral("'%1' is a %2: name one of its %3 by its number, %1[1] being the one at the %4")
+                    .arg(e.spelling, isQueue(*s.variable) ? QStringLiteral("queue") : QStringLiteral("conveyor"),
+                         isQueue(*s.variable) ? QStringLiteral("batches") : QStringLiteral("slats"),
+                         isQueue(*s.variable) ? QStringLiteral("front") : QStringLiteral("exit")));
+    Node n = Node::of(Node::Kind::Container);
+    n.index = s.first;
+    n.value = -1;
+    n.args.push_back(expr(c, e.args[0]));
+    n.args.push_back(Node::var(s.first));
+    return n;
+}
+
 void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, const ElementContext &ctx)
 {
     const std::optional<ConveyorOptions> options = conveyorOptions(stock);

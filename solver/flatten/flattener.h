@@ -198,6 +198,10 @@ private:
 
     // conveyors.cpp
     void collectConveyorExits();
+    // Conveyors and queues read as containers (conveyors.cpp).
+    bool isContainer(const Symbol &s) const;
+    std::optional<Node> containerReduction(Context &c, const Expr &call, Builtin reduce);
+    Node containerElement(Context &c, const Symbol &s, const Expr &e);
     bool isConveyorExit(const Variable &flow) const { return m_conveyorExits.contains(&flow); }
     void addConveyor(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);
     void addQueue(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);

@@ -133,6 +133,8 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
     }
     if (s->type == Symbol::Type::Module)
         fail(e, QStringLiteral("'%1' is a module, not a value; name one of its variables as %1.name").arg(e.spelling));
+    if (e.subscripted && isContainer(*s))
+        return {containerElement(c, *s, e)};
     if (std::optional<Node> picked = runTimeElement(c, *s, e))
         return {std::move(*picked)};
     std::vector<Node> out;

@@ -76,6 +76,8 @@ private slots:
     void queueIsFirstInFirstOut();
     void queueOutflowTakesWhatItHolds();
     void queueOverflowTakesWhatAConveyorRefuses();
+    void conveyorIsAContainerOfSlats();
+    void queueIsAContainerOfBatches();
 };
 
 // Inflow 5 onto a belt of transit time 4, DT 1, empty at the start: the material put on
@@ -461,4 +463,82 @@ void TestConveyors::queueOverflowTakesWhatAConveyorRefuses()
 }
 
 QTEST_GUILESS_MAIN(TestConveyors)
+// XMILE 1.0 section 3.2.4: a conveyor is a container, its slats read as an array's elements
+// are, from the exit. Transit 2 at DT 1/2 is 4 slats; 40 at the start is 10 on each. Each DT
+// the exit slat leaves and what flowed in lands on the last: 10 + 3 Time per time unit for
+// 1/2, so 5 at time 0.5 ([10, 10, 10, 5]) and 5.75 at time 1 ([10, 10, 5, 5.75]).
+// At 0.5: sum 35, mean 8.75, min 5, max 10, population deviation sqrt((3 * 1.25^2 + 3.75^2) / 4)
+// = sqrt(4.6875); SIZE 4 throughout; belt[1] the exit slat, belt[4] the newest; belt[5] is
+// no slat (NaN, which the run reports). INIT(SUM(belt)) is the filled belt's 40.
+void TestConveyors::conveyorIsAContainerOfSlats()
+{
+    const QString model = flow(QStringLiteral("arriving"), QStringLiteral("10 + 3 * TIME")) + exitFlow(QStringLiteral("departing"))
+                          + conveyor(QStringLiteral("belt"), QStringLiteral("40"), QStringLiteral("2"), QStringLiteral("arriving"),
+                                     QStringLiteral("departing"))
+                          + aux(QStringLiteral("total"), QStringLiteral("SUM(belt)")) + aux(QStringLiteral("average"), QStringLiteral("MEAN(belt)"))
+                          + aux(QStringLiteral("lightest"), QStringLiteral("MIN(belt)")) + aux(QStringLiteral("heaviest"), QStringLiteral("MAX(belt)"))
+                          + aux(QStringLiteral("spread"), QStringLiteral("STDDEV(belt)")) + aux(QStringLiteral("slats"), QStringLiteral("SIZE(belt)"))
+                          + aux(QStringLiteral("exit slat"), QStringLiteral("belt[1]")) + aux(QStringLiteral("newest"), QStringLiteral("belt[4]"))
+                          + aux(QStringLiteral("third"), QStringLiteral("belt[1 + 2]")) + aux(QStringLiteral("at start"), QStringLiteral("INIT(SUM(belt))"));
+    const InlineRun r = simulateText(xmile(model, specs(0, 1, 0.5)));
+    RUN_CLEAN(r);
+    const double total[] = {40, 35, 30.75}, average[] = {10, 8.75, 7.6875}, lightest[] = {10, 5, 5}, newest[] = {10, 5, 5.75},
+                 third[] = {10, 10, 5};
+    for (int k = 0; k < 3; ++k) {
+        const double t = 0.5 * k;
+        EXPECT_AT(r, "total", t, total[k]);
+        EXPECT_AT(r, "belt", t, total[k]);
+        EXPECT_AT(r, "average", t, average[k]);
+        EXPECT_AT(r, "lightest", t, lightest[k]);
+        EXPECT_AT(r, "heaviest", t, 10.0);
+        EXPECT_AT(r, "slats", t, 4.0);
+        EXPECT_AT(r, "exit slat", t, 10.0);
+        EXPECT_AT(r, "newest", t, newest[k]);
+        EXPECT_AT(r, "third", t, third[k]);
+        EXPECT_AT(r, "at start", t, 40.0);
+    }
+    EXPECT_AT(r, "spread", 0, 0.0);
+    EXPECT_AT(r, "spread", 0.5, std::sqrt(4.6875));
+    // No fifth slat: NaN, which the run reports at the variable.
+    const InlineRun beyond = simulateText(xmile(model + aux(QStringLiteral("fifth"), QStringLiteral("belt[5]")), specs(0, 1, 0.5)));
+    QVERIFY(beyond.run.results);
+    QVERIFY(std::isnan(beyond.at(QStringLiteral("fifth"), 0)));
+    QVERIFY2(beyond.run.firstNonFinite && beyond.run.firstNonFinite->message.contains(QLatin1String("fifth")),
+             qPrintable(beyond.firstError()));
+    // Two numbers, or a '*', name no slat.
+    const InlineRun two = simulateText(xmile(model + aux(QStringLiteral("two"), QStringLiteral("belt[1, 2]")), specs(0, 1, 0.5)));
+    QVERIFY(!two.run.results);
+    QVERIFY2(two.firstError().contains(QLatin1String("'belt' is a conveyor: name one of its slats by its number, belt[1] being "
+                                                       "the one at the exit")),
+             qPrintable(two.firstError()));
+}
+
+// A queue is a container of its batches, from the front. It starts with one batch of 10,
+// serves 3 a time unit from the front and takes a batch of 4 at times 0 and 1: [10], then
+// [7, 4], [4, 4, 4], [1, 4, 4]. SIZE counts the batches, MEAN is over them, line[1] is the
+// front. Emptied, a queue sums to 0 and has no batches.
+void TestConveyors::queueIsAContainerOfBatches()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("serve"), QStringLiteral("3"))
+                                               + flow(QStringLiteral("arrive"), QStringLiteral("IF TIME < 2 THEN 4 ELSE 0"))
+                                               + QStringLiteral("<stock name=\"line\"><eqn>10</eqn><inflow>arrive</inflow>"
+                                                                "<outflow>serve</outflow><queue/></stock>")
+                                               + aux(QStringLiteral("batches"), QStringLiteral("SIZE(line)"))
+                                               + aux(QStringLiteral("average"), QStringLiteral("MEAN(line)"))
+                                               + aux(QStringLiteral("front"), QStringLiteral("line[1]"))
+                                               + aux(QStringLiteral("total"), QStringLiteral("SUM(line)")),
+                                           specs(0, 7, 1)));
+    RUN_CLEAN(r);
+    const double batches[] = {1, 2, 3, 3}, average[] = {10, 5.5, 4, 3}, front[] = {10, 7, 4, 1}, total[] = {10, 11, 12, 9};
+    for (int t = 0; t < 4; ++t) {
+        EXPECT_AT(r, "batches", t, batches[t]);
+        EXPECT_AT(r, "average", t, average[t]);
+        EXPECT_AT(r, "front", t, front[t]);
+        EXPECT_AT(r, "total", t, total[t]);
+    }
+    // 9 left at time 3, 3 served a time unit: empty from time 6.
+    EXPECT_AT(r, "total", 6, 0.0);
+    EXPECT_AT(r, "batches", 6, 0.0);
+}
+
 #include "test_conveyors.moc"

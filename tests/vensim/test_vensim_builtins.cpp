@@ -264,6 +264,17 @@ void TestVensimBuiltins::delayInformation()
                         {QStringLiteral("c"), [&](int t) { return rising[std::size_t(t)]; }},
                         {QStringLiteral("z"), delayed(1)},
                         {QStringLiteral("i"), delayed(3)}});
+    // Far from zero (Time 1e7, steps of 0.01) a constant delay of 5 steps still gives, at each
+    // step, the input of 5 steps before: Time's last bits there are 2e-9, which must not make
+    // an input due a step early. (The stop, 1e7 + 0.1, rounds to just short of the tenth step.)
+    const MdlRun far = runMdl(QStringLiteral("x = Time - 1e+07 ~~|\na = DELAY INFORMATION(x, 0.05, -1) ~~|\n"),
+                              QStringLiteral("INITIAL TIME = 1e+07 ~~|\nFINAL TIME = 1e+07 + 0.1 ~~|\nTIME STEP = 0.01 ~~|\n"
+                                             "SAVEPER = TIME STEP ~~|\n"));
+    QVERIFY2(far.run.results && far.run.results->rows() == 10, qPrintable(far.messages.join(u'\n')));
+    const std::size_t x = std::size_t(far.run.results->column(QStringLiteral("x")));
+    const std::size_t a = std::size_t(far.run.results->column(QStringLiteral("a")));
+    for (std::size_t row = 0; row < far.run.results->rows(); ++row)
+        QCOMPARE(far.run.results->at(row, a), row < 5 ? -1.0 : far.run.results->at(row - 5, x));
 }
 
 // Inside a macro (each call its own belt) and over a range (each element its own belt): a

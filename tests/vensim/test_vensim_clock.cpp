@@ -254,10 +254,17 @@ void TestVensimClock::integrationMethodFromTheSettings()
         {QStringLiteral("15:0,0,0,2,0,0"), 2.0, {}},
         {QStringLiteral("15:0,0,0,3,0,0"), 2.0,
          QStringLiteral("m.mdl:12:1: warning: the integration method 'RK2' is not one Meadows implements (Euler, RK4, "
-                        "RK45, Rosenbrock): the run uses Euler")},
+                        "RK45, Rosenbrock): runs use Euler unless another is chosen")},
         {QStringLiteral("15:0,0,0,x"), 2.0,
          QStringLiteral("m.mdl:12:1: warning: the settings line '15:0,0,0,x' names no integration method Meadows "
-                        "knows: the model runs with Euler's method")},
+                        "knows: it is read as Euler's")},
+        // Only the first line 15 is read; a second (the settings' line 13) is said to be ignored.
+        {QStringLiteral("15:0,0,0,1,0,0\n15:0,0,0,x"), 1 + 1 + 1 / 2.0 + 1 / 6.0 + 1 / 24.0,
+         QStringLiteral("m.mdl:13:1: warning: a second settings line 15 (the integration method) is ignored")},
+        // Indented, the line is read where its text starts (column 3).
+        {QStringLiteral("  15:0,0,0,3,0,0"), 2.0,
+         QStringLiteral("m.mdl:12:3: warning: the integration method 'RK2' is not one Meadows implements (Euler, RK4, "
+                        "RK45, Rosenbrock): runs use Euler unless another is chosen")},
     };
     for (const Case &k : cases) {
         for (const bool saved : {false, true}) {
