@@ -55,6 +55,9 @@ constexpr std::uint32_t kQueueContainer = 0x10000u;
 // Fixed places in memory.
 enum Slot : std::uint32_t { TimeSlot = 0, DtSlot = 1, StartSlot = 2, StopSlot = 3, FirstVarSlot = 4 };
 
+// Where flat variable `index` lives in memory.
+inline std::uint32_t varSlot(int index) { return FirstVarSlot + std::uint32_t(index); }
+
 struct Program {
     std::vector<Instr> code;
 };
