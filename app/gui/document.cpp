@@ -49,6 +49,7 @@ void Document::resetToEmpty()
 void Document::reset(Project project, const QString &filePath)
 {
     m_undo->clear();
+    m_readWarnings.clear();
     m_project = std::move(project);
     if (m_project.models.empty())
         m_project.models.emplace_back();
@@ -112,6 +113,9 @@ QString Document::load(const QString &path)
         return messages.isEmpty() ? tr("%1 could not be read.").arg(path) : messages.join(QLatin1Char('\n'));
     }
     reset(std::move(*read.project), mermaid ? QString() : path);
+    for (const Diagnostic &d : read.diagnostics)
+        if (d.severity == Severity::Warning)
+            m_readWarnings << d.format();
     if (mermaid)
         markModified();
     return QString();

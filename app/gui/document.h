@@ -33,6 +33,9 @@ public:
     const Model &model() const { return m_project.mainModel(); }
     const View &view() const; // the stock-and-flow diagram of the main model
     QString filePath() const { return m_filePath; }
+    // What reading the open file warned of ("FILE:LINE:COL: warning: ..."): what Meadows
+    // does not implement, what it repaired. Empty for a model not read from a file.
+    const QStringList &readWarnings() const { return m_readWarnings; }
     void setFilePath(const QString &path);
     QUndoStack *undoStack() const { return m_undo; }
     bool isModified() const;
@@ -93,6 +96,7 @@ private:
 
     Project m_project;
     QString m_filePath;
+    QStringList m_readWarnings;
     QUndoStack *m_undo = nullptr;
     int m_viewIndex = 0;
     bool m_forcedModified = false;

@@ -126,6 +126,16 @@ void MainWindow::showProblems()
         text = (count == 0 ? QString() : text + QStringLiteral(" · ")) + tr("The run cannot go ahead: see Results");
     if (const int missing = m_problems->needsEquationCount())
         text += QStringLiteral(" · ") + tr("%n variable(s) need an equation", nullptr, missing);
+    // What reading the file and compiling it warned of (a feature Meadows lacks, a repair)
+    // is said, not dropped.
+    const QStringList warnings = m_document->readWarnings() + m_problems->warnings();
+    if (!warnings.isEmpty())
+        text += QStringLiteral(" · ") + tr("%n warning(s): hover here", nullptr, int(warnings.size()));
+    constexpr int kShown = 40;
+    QStringList shown = warnings.mid(0, kShown);
+    if (warnings.size() > kShown)
+        shown << tr("... and %n more (meadows check lists them all)", nullptr, int(warnings.size() - kShown));
+    m_problemLabel->setToolTip(shown.join(QLatin1Char('\n')));
     m_problemLabel->setText(text);
 }
 
@@ -271,7 +281,8 @@ void MainWindow::open()
 {
     const QString dir = m_document->filePath().isEmpty() ? QString() : QFileInfo(m_document->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), dir,
-                                                      tr("Models (*.xmile *.stmx *.itmx *.xml *.mmd);;XMILE models (*.xmile *.stmx *.itmx *.xml);;"
+                                                      tr("Models (*.xmile *.stmx *.itmx *.xml *.mdl *.mmd);;XMILE models (*.xmile *.stmx *.itmx *.xml);;"
+                                                         "Vensim models (*.mdl);;"
                                                          "Mermaid flowcharts as causal-loop diagrams (*.mmd);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
@@ -297,6 +308,7 @@ bool MainWindow::openFile(const QString &path)
     showStatus(warnings.isEmpty() ? tr("Opened %1").arg(QFileInfo(path).fileName())
                                   : tr("Opened %1; %n element(s) could not be drawn as stored", nullptr, int(warnings.size()))
                                         .arg(QFileInfo(path).fileName()));
+    showProblems();
     return true;
 }
 

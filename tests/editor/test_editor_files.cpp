@@ -34,6 +34,7 @@
 #include <QProcess>
 #include <QTableWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
@@ -129,6 +130,51 @@ private slots:
     // `--screenshot` draws the Overview too (it used to be left blank): where the window puts
     // the Overview, the picture holds the diagram's lines and names: colours that an empty
     // model's picture, taken the same way, does not have there.
+    // What reading a file warned of is said in the status bar, not dropped: a Vensim model
+    // whose settings name no method Meadows knows (line 13) and that uses a function Meadows
+    // lacks (line 3, column 5). The status bar counts them; its tooltip lists them with their
+    // places. A model opened next without warnings says nothing of them. What compiling warns
+    // of is counted with them: an XMILE method Meadows lacks (RK2).
+    void warningsFromReadingAreShown()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.mdl"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{UTF-8}\ns = INTEG(s * 0.1, 1) ~~|\nd = GET DATA MEAN(s, 0, 1) ~~|\nINITIAL TIME = 0 ~~|\n"
+                "FINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n"
+                "\\\\\\---/// Sketch information - do not modify anything except names\n"
+                "V300  Do not put anything below this section - it will be ignored\n*View 1\n///---\\\\\\\n"
+                ":L<%^E!@\n15:0,0,0,x\n");
+        f.close();
+        MainWindow window;
+        window.setQuiet(true);
+        QVERIFY(window.openFile(path));
+        const QStringList warnings = window.document()->readWarnings();
+        QVERIFY2(warnings.contains(path + QStringLiteral(":13:1: warning: the settings line '15:0,0,0,x' names no "
+                                                         "integration method Meadows knows: it is read as Euler's")),
+                 qPrintable(warnings.join(u'\n')));
+        QVERIFY2(warnings.contains(path + QStringLiteral(":3:5: warning: the Vensim function GET DATA MEAN is not supported")),
+                 qPrintable(warnings.join(u'\n')));
+        const auto labels = window.statusBar()->findChildren<QLabel *>();
+        const auto said = std::find_if(labels.begin(), labels.end(), [](QLabel *l) {
+            return l->text().contains(QLatin1String("2 warning(s): hover here"));
+        });
+        QVERIFY(said != labels.end());
+        for (const QString &w : warnings)
+            QVERIFY((*said)->toolTip().contains(w));
+        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(window.document()->readWarnings().isEmpty());
+        QVERIFY(!(*said)->text().contains(QLatin1String("warning")));
+        QVERIFY((*said)->toolTip().isEmpty());
+        const QString rk2 = kTestData + QStringLiteral("/hostile/method_rk2.xmile");
+        QVERIFY(window.openFile(rk2));
+        window.problemMarks()->recheckNow();
+        QVERIFY2((*said)->text().contains(QLatin1String("1 warning(s): hover here")), qPrintable((*said)->text()));
+        QVERIFY2((*said)->toolTip().contains(QLatin1String("the integration method 'RK2' is not one Meadows implements")),
+                 qPrintable((*said)->toolTip()));
+    }
+
     void theScreenshotDrawsTheOverview()
     {
         const QString model = QStringLiteral(MEADOWS_TEST_DATA "/../../examples/incidents/02-retry-storm.xmile");

@@ -32,7 +32,10 @@ void ProblemMarks::recheckNow()
     QHash<QString, QStringList> messages;
     QSet<QString> missing; // variables whose only problem is a missing equation
     m_count = 0;
+    m_warnings.clear();
     for (const Diagnostic &d : compiled.diagnostics) {
+        if (d.severity == Severity::Warning)
+            m_warnings << d.format();
         if (d.severity != Severity::Error)
             continue;
         if (const QString name = missingEquationOf(d); !name.isEmpty()) {

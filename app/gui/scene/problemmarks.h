@@ -22,6 +22,8 @@ public:
     int problemCount() const { return m_count; }
     // How many variables still need an equation.
     int needsEquationCount() const { return m_needsEquation; }
+    // What compiling warned of, as `meadows check` prints it (a method Meadows lacks...).
+    const QStringList &warnings() const { return m_warnings; }
 
 signals:
     void checked(int problemCount);
@@ -31,6 +33,7 @@ private:
     DiagramScene *m_scene;
     QTimer *m_timer;
     QStringList m_marked;
+    QStringList m_warnings;
     int m_count = 0;
     int m_needsEquation = 0;
 };
