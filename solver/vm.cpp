@@ -135,10 +135,10 @@ op_Variadic: m[i->dst] = variadic(i->c, m + i->a, i->b, m); NEXT;
 op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
 // Before the belts are filled (the initial values), nothing leaves them.
 op_Belt: m[i->dst] = i->a < state.belts.size() ? state.belts[i->a].leaving(conveyors[i->a], m, int(i->b) - 1, state.dt) / state.dt : 0.0; NEXT;
-// Before the ovens start (the initial values), nothing leaves them.
 // Before the first step is entered (the initial values), no input is due.
 op_InfoDelay: m[i->dst] = i->a < state.informationDelays.size() ? state.informationDelays[i->a].value(m[TimeSlot], m[DtSlot], m[i->c]) : m[i->c]; NEXT;
 op_Container: m[i->dst] = containerRead(*this, state, m, i->a, i->b, m[i->c]); NEXT;
+// Before the ovens start (the initial values), nothing leaves them.
 op_Oven: m[i->dst] = i->a < state.ovens.size() ? state.ovens[i->a].releasing() / state.dt : 0.0; NEXT;
 op_Random: m[i->dst] = randomCall(i->c, m + i->a, i->b, m, state); NEXT;
 op_End:

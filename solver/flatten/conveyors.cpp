@@ -72,11 +72,13 @@ std::optional<Node> Flattener::containerReduction(Context &c, const Expr &call, 
 
 Node Flattener::containerElement(Context &c, const Symbol &s, const Expr &e)
 {
-    if (e.args.size() != 1 || e.args[0].kind == Expr::Kind::Star || e.args[0].kind == Expr::Kind::Range)
+    if (e.args.size() != 1 || e.args[0].kind == Expr::Kind::Star || e.args[0].kind == Expr::Kind::Range) {
+        const bool queue = isQueue(*s.variable);
         fail(e, QStringLiteral("'%1' is a %2: name one of its %3 by its number, %1[1] being the one at the %4")
-                    .arg(e.spelling, isQueue(*s.variable) ? QStringLiteral("queue") : QStringLiteral("conveyor"),
-                         isQueue(*s.variable) ? QStringLiteral("batches") : QStringLiteral("slats"),
-                         isQueue(*s.variable) ? QStringLiteral("front") : QStringLiteral("exit")));
+                    .arg(e.spelling, queue ? QStringLiteral("queue") : QStringLiteral("conveyor"),
+                         queue ? QStringLiteral("batches") : QStringLiteral("slats"),
+                         queue ? QStringLiteral("front") : QStringLiteral("exit")));
+    }
     Node n = Node::of(Node::Kind::Container);
     n.index = s.first;
     n.value = -1;
