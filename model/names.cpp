@@ -24,6 +24,16 @@ QString canonicalName(QStringView name)
             ++i;
             continue;
         }
+        if (c == u'\\' && i + 1 < name.size() && name[i + 1] == u'\\') {
+            // An escaped backslash stays escaped, so that a key is its own key: "\\n" is no
+            // line break when the key is read again.
+            if (pendingSeparator && !out.isEmpty() && !out.endsWith(u'.'))
+                out.append(u'_');
+            pendingSeparator = false;
+            out.append(QLatin1String("\\\\"));
+            ++i;
+            continue;
+        }
         if (isSeparator(c)) {
             pendingSeparator = true;
             continue;
@@ -38,8 +48,16 @@ QString canonicalName(QStringView name)
 
 QString displayName(QStringView name)
 {
-    QString s = name.toString();
-    s.replace(QLatin1String("\\n"), QLatin1String(" "));
+    QString s;
+    s.reserve(name.size());
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        if (name[i] == u'\\' && i + 1 < name.size() && (name[i + 1] == u'n' || name[i + 1] == u'\\')) {
+            s += name[i + 1] == u'n' ? u' ' : u'\\';
+            ++i;
+        } else {
+            s += name[i];
+        }
+    }
     s = s.simplified();
     if (s.size() >= 2 && s.startsWith(u'"') && s.endsWith(u'"'))
         s = s.mid(1, s.size() - 2).simplified();
@@ -62,7 +80,43 @@ QString equationName(QStringView name)
                                       QStringLiteral("mod")};
     if (words.contains(s, Qt::CaseInsensitive))
         plain = false;
-    return plain ? s : QLatin1Char('"') + displayName(name) + QLatin1Char('"');
+    if (plain)
+        return s;
+    // Quoted, the name keeps its escaped backslashes (its line breaks are spaces, as shown),
+    // and a quote in it is written \", as the equation lexer (solver/lexer.cpp) reads it.
+    QString inner = name.toString().trimmed();
+    if (inner.size() >= 2 && inner.startsWith(u'"') && inner.endsWith(u'"'))
+        inner = inner.mid(1, inner.size() - 2);
+    QString quoted;
+    for (qsizetype i = 0; i < inner.size(); ++i) {
+        const bool escape = inner[i] == u'\\' && i + 1 < inner.size();
+        if (escape && inner[i + 1] == u'n') {
+            quoted += u' ';
+            ++i;
+        } else if (escape && inner[i + 1] == u'\\') {
+            quoted += QLatin1String("\\\\");
+            ++i;
+        } else {
+            quoted += inner[i] == u'"' ? QStringLiteral("\\\"") : QString(inner[i]);
+        }
+    }
+    return QLatin1Char('"') + quoted.simplified() + QLatin1Char('"');
+}
+
+QString nameFromQuoted(QStringView quoted)
+{
+    QString name;
+    name.reserve(quoted.size());
+    for (qsizetype i = 0; i < quoted.size(); ++i) {
+        if (quoted[i] == u'\\' && i + 1 < quoted.size()) {
+            if (quoted[i + 1] != u'"')
+                name += quoted[i];
+            name += quoted[++i];
+            continue;
+        }
+        name += quoted[i];
+    }
+    return name;
 }
 
 namespace {

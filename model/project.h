@@ -107,6 +107,11 @@ struct SimSpecs {
     double dt = 1;
     std::optional<double> saveStep; // default: dt
     QString method = QStringLiteral("Euler");
+    // Runge-Kutta as Vensim computes it (its reference, "Runge-Kutta Integration"): STEP,
+    // PULSE, RAMP and the pure delays keep their values from a step's start through its
+    // stages, and RK2 is the midpoint method. Else as Stella: they follow the stage's time,
+    // and RK2 is Heun's. Set for .mdl files; XMILE carries it as meadows:runge_kutta="vensim".
+    bool vensimRungeKutta = false;
     QString timeUnits;
     VaryingSpecs varying;
     XmlExtras extras;

@@ -241,9 +241,16 @@ void Reader::readSimSpecs(SimSpecs &s)
     const qsizetype end = m_reader.characterOffset();
     const SourcePos element = m_source->position(std::max<qsizetype>(m_source->text().lastIndexOf(u'<', end > 0 ? end - 1 : 0), 0));
     s.extras.attributes = attributes({u"method", u"time_units", u"isee:save_interval", kVaryingStartAttribute,
-                                      kVaryingStopAttribute, kVaryingDtAttribute, kVaryingSaveStepAttribute},
+                                      kVaryingStopAttribute, kVaryingDtAttribute, kVaryingSaveStepAttribute,
+                                      kRungeKuttaAttribute},
                                      &v);
     s.varying = {v[3], v[4], v[5], v[6]};
+    if (v[7] == QLatin1String("vensim"))
+        s.vensimRungeKutta = true;
+    else if (!v[7].isEmpty())
+        m_diags.push_back({Severity::Warning, m_source->fileName(), element,
+                           QStringLiteral("meadows:runge_kutta=\"%1\" is not one Meadows knows (only \"vensim\"): "
+                                          "Runge-Kutta runs as Stella's").arg(v[7])});
     if (!v[0].isEmpty())
         s.method = v[0];
     s.places.method = element;

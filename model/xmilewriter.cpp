@@ -119,6 +119,8 @@ void Writer::simSpecs(const SimSpecs &s)
     for (const auto &[name, variable] : varying)
         if (!variable->isEmpty())
             m_w.writeAttribute(QString::fromUtf16(name), *variable);
+    if (s.vensimRungeKutta)
+        m_w.writeAttribute(QString::fromUtf16(kRungeKuttaAttribute), QStringLiteral("vensim"));
     s.extras.writeAttributes(m_w);
     text(QStringLiteral("start"), formatNumber(s.start));
     text(QStringLiteral("stop"), formatNumber(s.stop));

@@ -503,6 +503,7 @@ bool readsTime(const Node &n)
 {
     switch (n.kind) {
     case Node::Kind::Time:
+    case Node::Kind::InputTime:
     case Node::Kind::History:
     case Node::Kind::Belt:
     case Node::Kind::Oven:

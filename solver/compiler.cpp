@@ -107,6 +107,7 @@ private:
         case Node::Kind::Const: return leaf(constant(n.value));
         case Node::Kind::Var: return leaf(varSlot(n.index));
         case Node::Kind::Time: return leaf(TimeSlot);
+        case Node::Kind::InputTime: return leaf(InputTimeSlot);
         case Node::Kind::TimeStep: return leaf(DtSlot);
         case Node::Kind::StartTime: return leaf(StartSlot);
         case Node::Kind::StopTime: return leaf(StopSlot);
@@ -501,7 +502,7 @@ CompileResult compile(const FlatModel &flat)
     if (!methodFromName(flat.specs.method)) // said here, so that checking and the editor say it too
         result.diagnostics.push_back(Diagnostic(Severity::Warning, flat.specs.places.file, flat.specs.places.method,
                                                 QStringLiteral("the integration method '%1' is not one Meadows implements "
-                                                               "(Euler, RK4, RK45, Rosenbrock): runs use Euler unless "
+                                                               "(Euler, RK2, RK4, RK45, Rosenbrock): runs use Euler unless "
                                                                "another is chosen").arg(flat.specs.method)));
     const std::optional<VaryingSlots> clock = varyingSlots(flat, m, result.diagnostics);
     if (!clock)

@@ -49,7 +49,7 @@ void settleClockAtStart(CompiledModel &m)
     state.series.resize(m.seriesSlots.size());
     std::vector<double> memory = m.memory;
     const auto place = [&](double time) {
-        memory[TimeSlot] = time;
+        memory[TimeSlot] = memory[InputTimeSlot] = time;
         memory[StartSlot] = m.specs.start;
         memory[DtSlot] = m.specs.dt;
         memory[StopSlot] = m.specs.stop;

@@ -1,5 +1,7 @@
 #include "lexer.h"
 
+#include "model/names.h"
+
 namespace meadows {
 
 Token Lexer::next()
@@ -150,7 +152,12 @@ Token Lexer::number(Token t)
 Token Lexer::quotedName(Token t)
 {
     t.member = t.offset > 0 && m_s[t.offset - 1] == u'.';
-    const int close = int(m_s.indexOf(u'"', m_i + 1));
+    // A quote inside the name is written \" (equationName in model/names.h); \\ is a backslash.
+    int close = m_i + 1;
+    while (close < m_s.size() && m_s[close] != u'"')
+        close += m_s[close] == u'\\' && close + 1 < m_s.size() ? 2 : 1;
+    if (close >= m_s.size())
+        close = -1;
     if (close < 0) {
         if (m_mode == Mode::Tools) { // the name runs to the end
             t.kind = TokenKind::Name;
@@ -167,7 +174,7 @@ Token Lexer::quotedName(Token t)
     }
     t.kind = TokenKind::Name;
     t.quoted = true;
-    t.text = m_s.mid(m_i + 1, close - m_i - 1);
+    t.text = nameFromQuoted(QStringView(m_s).mid(m_i + 1, close - m_i - 1));
     m_i = close + 1;
     t.length = m_i - t.offset;
     if (m_mode == Mode::Tools)

@@ -17,6 +17,7 @@ struct Node {
         Const,   // value
         Var,     // index: a flat variable
         Time,    // the current time
+        InputTime, // the time test inputs and pure delays read (InputTimeSlot in program.h)
         TimeStep,
         StartTime,
         StopTime,

@@ -52,8 +52,10 @@ struct Instr {
 constexpr std::uint32_t kContainerElement = 0xffffu;
 constexpr std::uint32_t kQueueContainer = 0x10000u;
 
-// Fixed places in memory.
-enum Slot : std::uint32_t { TimeSlot = 0, DtSlot = 1, StartSlot = 2, StopSlot = 3, FirstVarSlot = 4 };
+// Fixed places in memory. InputTimeSlot is the time STEP, PULSE, RAMP and the pure delays
+// read: Time, except within a Runge-Kutta step of a model that holds them as Vensim does
+// (SimSpecs::vensimRungeKutta), where it stays at the step's start.
+enum Slot : std::uint32_t { TimeSlot = 0, DtSlot = 1, StartSlot = 2, StopSlot = 3, InputTimeSlot = 4, FirstVarSlot = 5 };
 
 // Where flat variable `index` lives in memory.
 inline std::uint32_t varSlot(int index) { return FirstVarSlot + std::uint32_t(index); }

@@ -26,7 +26,7 @@ Runner::Runner(const CompiledModel &m, const RunOptions &options) : model(m)
     state.series.resize(m.seriesSlots.size());
     state.informationDelays.resize(m.informationDelays.size());
     memory = m.memory;
-    memory[TimeSlot] = start;
+    memory[TimeSlot] = memory[InputTimeSlot] = start;
     memory[DtSlot] = dt;
     memory[StartSlot] = start;
     memory[StopSlot] = stop;
@@ -132,12 +132,13 @@ std::vector<double> Runner::initialise()
     return levels;
 }
 
-void Runner::evaluate(const std::vector<double> &levels, double t)
+void Runner::evaluate(const std::vector<double> &levels, double t, double inputTime)
 {
     double *mem = memory.data();
     for (std::size_t s = 0; s < levels.size(); ++s)
         mem[model.stockSlots[s]] = levels[s];
     mem[TimeSlot] = t;
+    mem[InputTimeSlot] = inputTime;
     model.execute(model.rates, mem, state);
 }
 
@@ -341,11 +342,20 @@ void Runner::advance(Method method, std::vector<double> &levels, const std::vect
             advanceOvens(levels, step);
         return;
     }
-    const auto system = [this, step](const std::vector<double> &x, std::vector<double> &dxdt, double at) {
-        evaluate(x, at);
+    // Vensim holds STEP, PULSE, RAMP and the pure delays at the step's start through its
+    // stages, and its RK2 is the midpoint method (its reference, "Runge-Kutta Integration");
+    // Stella's RK2, as Simlin computes it, is Heun's.
+    const bool vensim = model.specs.vensimRungeKutta;
+    const auto system = [this, step, t, vensim](const std::vector<double> &x, std::vector<double> &dxdt, double at) {
+        evaluate(x, at, vensim ? t : at);
         netFlows(dxdt.data(), step);
     };
-    m_rk4.do_step(system, levels, t, step);
+    if (method == Method::RK4)
+        m_rk4.do_step(system, levels, t, step);
+    else if (vensim)
+        m_midpoint.do_step(system, levels, t, step);
+    else
+        m_heun.do_step(system, levels, t, step);
 }
 
 void Runner::record()

@@ -5,9 +5,26 @@
 
 #include <QString>
 
+#include <boost/numeric/odeint/stepper/explicit_generic_rk.hpp>
 #include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
 
 namespace meadows::detail {
+
+// Two-stage Runge-Kutta methods, from their Butcher tableaux by Odeint's generic stepper.
+using SecondOrderRungeKutta = boost::numeric::odeint::explicit_generic_rk<2, 2, std::vector<double>, double>;
+// Heun's: the rates at the start and at an Euler step's end, averaged.
+inline SecondOrderRungeKutta heunStepper()
+{
+    return SecondOrderRungeKutta(boost::fusion::make_vector(boost::array<double, 1>{{1.0}}),
+                                 boost::array<double, 2>{{0.5, 0.5}}, boost::array<double, 2>{{0.0, 1.0}});
+}
+// The midpoint method: a half step by the rates at the start, then the whole step by the
+// rates there.
+inline SecondOrderRungeKutta midpointStepper()
+{
+    return SecondOrderRungeKutta(boost::fusion::make_vector(boost::array<double, 1>{{0.5}}),
+                                 boost::array<double, 2>{{0.0, 1.0}}, boost::array<double, 2>{{0.0, 0.5}});
+}
 
 class Runner {
 public:
@@ -24,7 +41,9 @@ public:
     // Evaluates everything at the start; returns the stocks' initial values.
     std::vector<double> initialise();
     // Puts stock values and time in memory and evaluates what changes over time.
-    void evaluate(const std::vector<double> &levels, double t);
+    void evaluate(const std::vector<double> &levels, double t) { evaluate(levels, t, t); }
+    // The same with the time test inputs and pure delays read (InputTimeSlot).
+    void evaluate(const std::vector<double> &levels, double t, double inputTime);
     // Net flow into each stock from the flows in memory (non-negative stocks applied).
     void netFlows(double *out, double step);
     // One pass over the stocks: net flows, limiting non-negative stocks; true when a flow was cut.
@@ -48,7 +67,8 @@ public:
     void admitToOvens(double step);
     void advanceOvens(std::vector<double> &levels, double step);
     // One fixed step from t to t + step: Euler from this step's net flows (and the conveyors,
-    // queues and ovens moved on), or the classical four-stage RK4 through Boost.Odeint.
+    // queues and ovens moved on), or Runge-Kutta through Boost.Odeint: the classical
+    // four-stage RK4, or RK2 (Heun's, or Vensim's midpoint).
     void advance(Method method, std::vector<double> &levels, const std::vector<double> &derivative, double t,
                  double step);
     void record();                 // appends the recorded series' current values
@@ -81,6 +101,7 @@ public:
 
 private:
     boost::numeric::odeint::runge_kutta4<std::vector<double>> m_rk4;
+    SecondOrderRungeKutta m_heun = heunStepper(), m_midpoint = midpointStepper();
     std::vector<double> m_offered; // per queue outflow, in order: what it took before a conveyor cut it
 };
 

@@ -24,6 +24,8 @@ std::optional<Method> methodFromName(const QString &name)
         return Method::Euler;
     if (n == QLatin1String("rk4") || n == QLatin1String("runge-kutta 4") || n == QLatin1String("runge-kutta-4"))
         return Method::RK4;
+    if (n == QLatin1String("rk2") || n == QLatin1String("runge-kutta 2") || n == QLatin1String("runge-kutta-2"))
+        return Method::RK2;
     if (n == QLatin1String("rk45") || n == QLatin1String("dopri5") || n == QLatin1String("rk4 auto")
         || n == QLatin1String("adaptive"))
         return Method::RK45;

@@ -13,9 +13,10 @@
 
 namespace meadows {
 
-// Euler and RK4 step by DT exactly as Vensim and Stella do; RK45 (Dormand-Prince) and
-// Rosenbrock (stiff) adapt their steps and report on the save grid.
-enum class Method { Euler, RK4, RK45, Rosenbrock };
+// Euler, RK2 and RK4 step by DT exactly as Vensim and Stella do (SimSpecs::vensimRungeKutta
+// says whose Runge-Kutta); RK45 (Dormand-Prince) and Rosenbrock (stiff) adapt their steps
+// and report on the save grid.
+enum class Method { Euler, RK4, RK45, Rosenbrock, RK2 };
 
 struct RunOptions {
     std::optional<double> start, stop, dt, saveStep;

@@ -22,7 +22,11 @@ inline double unary(std::uint32_t code, double x)
 
 inline double variadic(std::uint32_t code, const double *args, std::uint32_t count, const double *m)
 {
-    return builtinInfo(Builtin(code)).evaluate(args, count, BuiltinClock{m[TimeSlot], m[DtSlot], m[StartSlot]});
+    const BuiltinInfo &b = builtinInfo(Builtin(code));
+    // A test input (STEP, PULSE, RAMP...) reads the input time, which Vensim's Runge-Kutta
+    // holds through a step.
+    const double time = b.polarity == PolarityRule::TimeInput ? m[InputTimeSlot] : m[TimeSlot];
+    return b.evaluate(args, count, BuiltinClock{time, m[DtSlot], m[StartSlot]});
 }
 
 // A random call's draw: its kind (c & 0xff) and call site (c >> 8) at this step.
@@ -136,7 +140,7 @@ op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
 // Before the belts are filled (the initial values), nothing leaves them.
 op_Belt: m[i->dst] = i->a < state.belts.size() ? state.belts[i->a].leaving(conveyors[i->a], m, int(i->b) - 1, state.dt) / state.dt : 0.0; NEXT;
 // Before the first step is entered (the initial values), no input is due.
-op_InfoDelay: m[i->dst] = i->a < state.informationDelays.size() ? state.informationDelays[i->a].value(m[TimeSlot], m[DtSlot], m[i->c]) : m[i->c]; NEXT;
+op_InfoDelay: m[i->dst] = i->a < state.informationDelays.size() ? state.informationDelays[i->a].value(m[InputTimeSlot], m[DtSlot], m[i->c]) : m[i->c]; NEXT;
 op_Container: m[i->dst] = containerRead(*this, state, m, i->a, i->b, m[i->c]); NEXT;
 // Before the ovens start (the initial values), nothing leaves them.
 op_Oven: m[i->dst] = i->a < state.ovens.size() ? state.ovens[i->a].releasing() / state.dt : 0.0; NEXT;

@@ -37,7 +37,7 @@ QString usageText()
         "                                       --screenshot writes a picture of the window and exits\n"
         "                                       --analysis SPEC opens the Analysis panel and runs it\n"
         "                                       (equilibria, bifurcation:NAME=FROM:TO:N, recovery:...)\n"
-        "       meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X]\n"
+        "       meadows run MODEL [-o OUT.csv] [--method euler|rk2|rk4|rk45|rosenbrock] [--dt X]\n"
         "                         [--start X] [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...\n"
         "       meadows check [--units] MODEL   parse and compile; list every problem\n"
         "       meadows loops MODEL [--json | --summary | --dominance [--periods]] [--max-loops N]\n"

@@ -1,4 +1,4 @@
-// meadows run MODEL [-o OUT.csv] [--method euler|rk4|rk45|rosenbrock] [--dt X] [--start X]
+// meadows run MODEL [-o OUT.csv] [--method euler|rk2|rk4|rk45|rosenbrock] [--dt X] [--start X]
 //                   [--stop X] [--save-step X] [--seed N] [--set NAME=VALUE]...
 #include "analysisarguments.h"
 #include "commandline.h"
@@ -46,7 +46,7 @@ int runCommand(const QStringList &arguments)
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     p.addPositionalArgument(QStringLiteral("model"), QStringLiteral("the XMILE model to run"));
     p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("write CSV here"), QStringLiteral("file")});
-    p.addOption({QStringLiteral("method"), QStringLiteral("euler, rk4, rk45 or rosenbrock"), QStringLiteral("method")});
+    p.addOption({QStringLiteral("method"), QStringLiteral("euler, rk2, rk4, rk45 or rosenbrock"), QStringLiteral("method")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("seed for random numbers"), QStringLiteral("n")});
     p.addOption({QStringLiteral("dt"), QStringLiteral("time step"), QStringLiteral("x")});
     p.addOption({QStringLiteral("start"), QStringLiteral("start time"), QStringLiteral("x")});
@@ -73,7 +73,7 @@ int runCommand(const QStringList &arguments)
     if (p.isSet(QStringLiteral("method"))) {
         options.method = methodFromName(p.value(QStringLiteral("method")));
         if (!options.method)
-            usage = QStringLiteral("--method must be euler, rk4, rk45 or rosenbrock, not '%1'").arg(p.value(QStringLiteral("method")));
+            usage = QStringLiteral("--method must be euler, rk2, rk4, rk45 or rosenbrock, not '%1'").arg(p.value(QStringLiteral("method")));
     }
     if (p.isSet(QStringLiteral("seed"))) {
         bool ok = false;

@@ -2,6 +2,19 @@
 
 namespace meadows::vensim {
 
+QString quotedNameAsXmile(QStringView inside)
+{
+    QString name;
+    name.reserve(inside.size());
+    for (const QChar c : inside) {
+        if (c == u'\\')
+            name += u'\\';
+        name += c;
+    }
+    return name;
+}
+
+
 Lexer::Lexer(const QString &text, qsizetype begin, qsizetype end) : m_text(text), m_pos(begin), m_end(end) {}
 
 bool Lexer::isNameStart(QChar c)
@@ -90,15 +103,11 @@ Token Lexer::scan()
         return t;
     }
     if (c == u'"') {
-        QString name;
         qsizetype i = m_pos + 1;
-        while (i < m_end && m_text[i] != u'"') {
-            if (m_text[i] == u'\\' && i + 1 < m_end)
-                ++i;
-            name += m_text[i++];
-        }
+        while (i < m_end && m_text[i] != u'"')
+            i += m_text[i] == u'\\' && i + 1 < m_end ? 2 : 1;
         t.kind = i < m_end ? Tok::Name : Tok::Other;
-        t.text = name.simplified();
+        t.text = quotedNameAsXmile(QStringView(m_text).mid(m_pos + 1, std::min(i, m_end) - m_pos - 1)).simplified();
         t.quoted = true;
         m_pos = std::min(i + 1, m_end);
         return t;

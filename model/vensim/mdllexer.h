@@ -21,6 +21,12 @@ struct Token {
     bool quoted = false;
 };
 
+// The name inside a quoted name's quotes, as a name of the model (model/names.h): Vensim writes
+// a quote in it as \" and keeps that backslash and every other in the name (its output calls
+// "a \"b\"" just that, and "Stock with \n Newline" has a backslash and an n), so each becomes
+// XMILE's escaped backslash, \\.
+QString quotedNameAsXmile(QStringView inside);
+
 class Lexer {
 public:
     // Tokens of text[begin, end).

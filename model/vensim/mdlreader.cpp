@@ -11,6 +11,7 @@
 #include "model/names.h"
 #include "model/sizelimit.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -224,18 +225,25 @@ bool namesVariable(const Expr &e, const QString &key, const QHash<QString, const
     return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return namesVariable(a, key, defs, depth + 1); });
 }
 
-// The file a GET function names through "?name", as the settings give it; a name the
-// settings do not give is left for the GET function to report.
-void resolveFileAliases(Expr &e, const QHash<QString, QString> &aliases)
+// The file a GET function names through "?name", as the settings give it. A name the
+// settings do not give is the file of that name beside the model, when there is one (said
+// in a warning); else it is left for the GET function to report.
+void resolveFileAliases(Expr &e, const QHash<QString, QString> &aliases, const QString &folder, Reporter &report)
 {
     if (e.kind == Expr::Kind::Call && e.text.simplified().startsWith(QLatin1String("GET "), Qt::CaseInsensitive)
         && !e.args.empty() && e.args.front().kind == Expr::Kind::Name) {
         QString &file = e.args.front().text;
-        if (const auto it = aliases.constFind(file.trimmed().toLower()); it != aliases.constEnd())
+        if (const auto it = aliases.constFind(file.trimmed().toLower()); it != aliases.constEnd()) {
             file = *it;
+        } else if (const QString beside = file.trimmed().mid(1);
+                   file.trimmed().startsWith(u'?') && !beside.isEmpty() && QFileInfo(QDir(folder).filePath(beside)).isFile()) {
+            report.warning(e.args.front().offset, QStringLiteral("the settings give no file for '%1': Meadows reads '%2' "
+                                                                 "beside the model").arg(file.trimmed(), beside));
+            file = beside;
+        }
     }
     for (Expr &a : e.args)
-        resolveFileAliases(a, aliases);
+        resolveFileAliases(a, aliases, folder, report);
 }
 
 // A macro's parameter named like the simulation's clock (the Beer Game's PINK NOISE takes
@@ -296,11 +304,12 @@ public:
         }
         m_ranges.resolve(error);
         std::erase_if(defs, [this](const Definition &d) { return !withinSizeLimit(d); });
-        if (const QHash<QString, QString> aliases = fileAliases(text); !aliases.isEmpty())
-            for (Definition &d : defs)
-                if (d.rhs)
-                    resolveFileAliases(*d.rhs, aliases);
-        readExternalData(defs, m_ranges, QFileInfo(m_report.source()->fileName()).absolutePath(), m_report);
+        const QString folder = QFileInfo(m_report.source()->fileName()).absolutePath();
+        const QHash<QString, QString> aliases = fileAliases(text);
+        for (Definition &d : defs)
+            if (d.rhs)
+                resolveFileAliases(*d.rhs, aliases, folder, m_report);
+        readExternalData(defs, m_ranges, folder, m_report);
         supplyDataFromFiles(defs, m_ranges, m_report);
         rewriteSinteg(defs, m_report);
         const std::vector<DelayMaterialConveyor> conveyors = rewriteLevels(defs, m_report);

@@ -46,6 +46,7 @@ QHash<QString, QString> fileAliases(const QString &text)
 void readIntegrationMethod(const QString &text, SimSpecs &specs, Reporter &report)
 {
     bool read = false;
+    specs.vensimRungeKutta = true; // whichever method: the user may choose Runge-Kutta later
     forEachSettingsLine(text, [&](const QString &l, qsizetype at) {
         if (!l.startsWith(QLatin1String("15:")))
             return;
@@ -70,8 +71,7 @@ void readIntegrationMethod(const QString &text, SimSpecs &specs, Reporter &repor
             break;
         case 3:
         case 4:
-            // Meadows has no Runge-Kutta 2: compiling says so, and runs use Euler.
-            specs.method = QStringLiteral("RK2");
+            specs.method = QStringLiteral("RK2"); // Vensim's, the midpoint method (vensimRungeKutta)
             break;
         default:
             specs.method = QStringLiteral("Euler");

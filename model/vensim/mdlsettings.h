@@ -16,7 +16,8 @@ QHash<QString, QString> fileAliases(const QString &text);
 // Difference (Euler's arithmetic), 1 and 5 Runge-Kutta 4 (auto and fixed), 3 and 4
 // Runge-Kutta 2. The codes are as Vensim's author's own converter (xmutil) reads them;
 // Vensim's documentation does not list them. Sets the method, and where it was read, in
-// `specs`; a code Meadows does not know is a warning at the line.
+// `specs`, and marks its Runge-Kutta as Vensim's; a code Meadows does not know is a warning
+// at the line.
 void readIntegrationMethod(const QString &text, SimSpecs &specs, Reporter &report);
 
 } // namespace meadows::vensim

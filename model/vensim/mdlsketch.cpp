@@ -1,5 +1,6 @@
 #include "mdlsketch.h"
 
+#include "mdllexer.h"
 #include "model/connectorangle.h"
 #include "model/names.h"
 
@@ -20,9 +21,11 @@ QStringList fields(QStringView line)
     QStringList out;
     QString cur;
     bool quoted = false;
+    bool escaped = false; // \" inside a quoted name is a quote of the name
     for (const QChar c : line) {
-        if (c == u'"')
+        if (c == u'"' && !escaped)
             quoted = !quoted;
+        escaped = quoted && c == u'\\' && !escaped;
         if (c == u',' && !quoted) {
             out << cur;
             cur.clear();
@@ -114,7 +117,7 @@ public:
         item.type = type;
         item.name = f.value(2).trimmed();
         if (item.name.startsWith(u'"') && item.name.endsWith(u'"') && item.name.size() >= 2)
-            item.name = item.name.mid(1, item.name.size() - 2);
+            item.name = quotedNameAsXmile(QStringView(item.name).mid(1, item.name.size() - 2));
         item.at = QPointF(f.value(3).toDouble(), f.value(4).toDouble());
         item.w = f.value(5).toDouble();
         item.h = f.value(6).toDouble();

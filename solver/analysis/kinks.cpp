@@ -26,7 +26,7 @@ std::vector<int> sidesAt(const RateFunction &f, const Eigen::VectorXd &stocks, c
     std::vector<double> memory = f.initialMemory();
     for (std::size_t s = 0; s < model.stockSlots.size(); ++s)
         memory[model.stockSlots[s]] = stocks[Eigen::Index(s)];
-    memory[TimeSlot] = f.time();
+    memory[TimeSlot] = memory[InputTimeSlot] = f.time();
     RunState state;
     state.series.resize(model.seriesSlots.size());
     Program one;

@@ -91,9 +91,11 @@ bool Flattener::writtenByVensim() const
 
 // A problem at one place in an equation: the diagnostic carries the variable and the
 // span in the equation's text, so an editor can underline it without reading the message.
-void Flattener::error(const SourceRef &ref, int offset, int length, const QString &variable, const QString &message)
+void Flattener::error(const SourceRef &ref, int offset, int length, const QString &variable, const QString &message,
+                      Severity severity)
 {
     Diagnostic d;
+    d.severity = severity;
     d.file = ref.isValid() ? ref.fileName() : m_project.fileName;
     d.pos = ref.isValid() ? ref.positionOfDecodedOffset(offset) : SourcePos{};
     d.message = message;

@@ -107,7 +107,8 @@ private:
 
     // flatten.cpp
     bool writtenByVensim() const;
-    void error(const SourceRef &ref, int offset, int length, const QString &variable, const QString &message);
+    void error(const SourceRef &ref, int offset, int length, const QString &variable, const QString &message,
+               Severity severity = Severity::Error);
     void errorAt(const Variable &v, const QString &message, Severity severity = Severity::Error);
     void applyOverridesCheck();
     void resolve(Scope &scope);
@@ -159,6 +160,11 @@ private:
     // A value fixed before the run: a number, or arithmetic on numbers and on auxiliaries whose
     // equations are such values, followed `followVariables` references deep.
     std::optional<double> constantValue(const Node &n, int followVariables = 1) const;
+    // The same, or the value at the start of a run where the value reads Time through the
+    // time inputs (STEP, PULSE, RAMP...) and the settings, which are numbers: "2 + STEP(1,
+    // 10)" is 2 when the run starts before 10.
+    std::optional<double> valueAtStart(const Node &n, int followVariables) const;
+    std::optional<double> value(const Node &n, int followVariables, bool atStart) const;
     std::vector<Node> spread(Context &c, const Expr &call);
     bool starsToDimensions(Context &c, Expr &e, std::vector<int> &dims);
 

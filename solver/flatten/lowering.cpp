@@ -157,6 +157,45 @@ std::optional<double> foldArithmetic(BinaryOp op, double a, double b)
 
 std::optional<double> Flattener::constantValue(const Node &n, int followVariables) const
 {
+    return value(n, followVariables, false);
+}
+
+std::optional<double> Flattener::valueAtStart(const Node &n, int followVariables) const
+{
+    return value(n, followVariables, true);
+}
+
+std::optional<double> Flattener::value(const Node &n, int followVariables, bool atStart) const
+{
+    const SimSpecs &specs = m_out.specs;
+    if (atStart && !specs.varying.any()) {
+        switch (n.kind) {
+        case Node::Kind::Time:
+        case Node::Kind::InputTime:
+        case Node::Kind::StartTime: return specs.start;
+        case Node::Kind::TimeStep: return specs.dt;
+        case Node::Kind::StopTime: return specs.stop;
+        case Node::Kind::If: {
+            const auto condition = value(n.args[0], followVariables, atStart);
+            return condition ? value(n.args[*condition != 0 ? 1 : 2], followVariables, atStart) : std::nullopt;
+        }
+        case Node::Kind::Call: {
+            const BuiltinInfo &b = builtinInfo(n.builtin);
+            if (!b.evaluate || b.lowering != Lowering::Instruction)
+                break;
+            std::vector<double> args;
+            for (const Node &a : n.args) {
+                const std::optional<double> v = value(a, followVariables, atStart);
+                if (!v)
+                    return std::nullopt;
+                args.push_back(*v);
+            }
+            return b.evaluate(args.data(), args.size(), BuiltinClock{specs.start, specs.dt, specs.start});
+        }
+        default:
+            break;
+        }
+    }
     switch (n.kind) {
     case Node::Kind::Const:
         return n.value;
@@ -164,16 +203,16 @@ std::optional<double> Flattener::constantValue(const Node &n, int followVariable
         const FlatVar &v = m_out.vars[n.index];
         if (followVariables <= 0 || v.kind != FlatVar::Kind::Aux)
             return std::nullopt;
-        return constantValue(v.equation, followVariables - 1);
+        return value(v.equation, followVariables - 1, atStart);
     }
     case Node::Kind::Unary:
         if (n.unaryOp == UnaryOp::Negate)
-            if (auto a = constantValue(n.args[0], followVariables))
+            if (auto a = value(n.args[0], followVariables, atStart))
                 return -*a;
         return std::nullopt;
     case Node::Kind::Binary: {
-        const auto a = constantValue(n.args[0], followVariables);
-        const auto b = constantValue(n.args[1], followVariables);
+        const auto a = value(n.args[0], followVariables, atStart);
+        const auto b = value(n.args[1], followVariables, atStart);
         return a && b ? foldArithmetic(n.binaryOp, *a, *b) : std::nullopt;
     }
     case Node::Kind::Call: {
@@ -183,7 +222,7 @@ std::optional<double> Flattener::constantValue(const Node &n, int followVariable
             return std::nullopt;
         std::optional<double> out;
         for (const Node &arg : n.args) {
-            const std::optional<double> v = constantValue(arg, followVariables);
+            const std::optional<double> v = value(arg, followVariables, atStart);
             if (!v)
                 return std::nullopt;
             out = !out ? *v : min ? std::min(*out, *v) : std::max(*out, *v);

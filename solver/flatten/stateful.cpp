@@ -28,7 +28,7 @@ int Flattener::addHidden(FlatVar::Kind kind, const QString &what, Node eqn)
 Node Flattener::shared(const QString &what, Node n)
 {
     if (n.kind == Node::Kind::Const || n.kind == Node::Kind::Var || n.kind == Node::Kind::Time
-        || n.kind == Node::Kind::TimeStep)
+        || n.kind == Node::Kind::InputTime || n.kind == Node::Kind::TimeStep)
         return n;
     return Node::var(addHidden(FlatVar::Kind::Aux, what, std::move(n)));
 }
@@ -38,9 +38,18 @@ int Flattener::constantOrder(Context &c, const Expr &e)
     // Known before the run through a chain of constants too: a macro's parameter holding
     // "MAX(1, order)" where order is a constant of the model.
     constexpr int kThroughConstants = 16;
-    const std::optional<double> v = constantValue(expr(c, e), kThroughConstants);
+    const Node order = expr(c, e);
+    std::optional<double> v = constantValue(order, kThroughConstants);
+    const bool changes = !v;
+    if (changes) // "2 + STEP(1, 10)": the number of stages cannot change as the run goes on
+        v = valueAtStart(order, kThroughConstants);
     if (!v || *v < 1 || *v > 1000 || std::floor(*v) != *v)
-        fail(e, QStringLiteral("the order of a delay or smooth must be a constant whole number from 1 to 1000"));
+        fail(e, QStringLiteral("the order of a delay or smooth must be a whole number from 1 to 1000, known at the start"));
+    if (changes && c.variable)
+        error(c.variable->equationSource, e.offset, e.length, displayName(c.variable->name),
+              QStringLiteral("the order is read once, at the start (%1): the delay or smooth keeps that many stages "
+                             "as the run goes on").arg(int(*v)),
+              Severity::Warning);
     return int(*v);
 }
 
@@ -137,7 +146,8 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
         std::optional<Node> initial = optionalArg(2);
         if (initial && f == QLatin1String("delay_fixed"))
             initial = fixedAtStart(f, std::move(*initial));
-        Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), arg(1));
+        // The pure delays read the input time, which Vensim's Runge-Kutta holds through a step.
+        Node query = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::InputTime), arg(1));
         return history(series, std::move(query), initial ? std::move(*initial) : firstValue(f, series));
     }
     if (f == QLatin1String("delay_information")) {
@@ -146,7 +156,7 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
         // due, else the initial value, read once at the start (solver/informationdelay.h).
         FlatInformationDelay d;
         d.input = addHidden(FlatVar::Kind::Aux, f, arg(0));
-        d.due = addHidden(FlatVar::Kind::Aux, f, Node::binary(BinaryOp::Add, Node::of(Node::Kind::Time), arg(1)));
+        d.due = addHidden(FlatVar::Kind::Aux, f, Node::binary(BinaryOp::Add, Node::of(Node::Kind::InputTime), arg(1)));
         m_out.informationDelays.push_back(d);
         Node n = Node::of(Node::Kind::InformationDelay);
         n.index = int(m_out.informationDelays.size()) - 1;

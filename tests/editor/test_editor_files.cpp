@@ -165,11 +165,11 @@ private slots:
         QVERIFY(window.document()->readWarnings().isEmpty());
         QVERIFY(!(*said)->text().contains(QLatin1String("warning")));
         QVERIFY((*said)->toolTip().isEmpty());
-        const QString rk2 = kTestData + QStringLiteral("/hostile/method_rk2.xmile");
-        QVERIFY(window.openFile(rk2));
+        const QString gear = kTestData + QStringLiteral("/hostile/method_gear.xmile");
+        QVERIFY(window.openFile(gear));
         window.problemMarks()->recheckNow();
         QVERIFY2((*said)->text().contains(QLatin1String("1 warning(s): hover here")), qPrintable((*said)->text()));
-        QVERIFY2((*said)->toolTip().contains(QLatin1String("the integration method 'RK2' is not one Meadows implements")),
+        QVERIFY2((*said)->toolTip().contains(QLatin1String("the integration method 'Gear' is not one Meadows implements")),
                  qPrintable((*said)->toolTip()));
     }
 

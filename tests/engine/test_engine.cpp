@@ -27,6 +27,7 @@ private slots:
     void eulerStepsFromPreviousState();
     void saveStepIsSeparateFromDt();
     void rk4MatchesClassicalRungeKutta();
+    void rk2IsHeunsMethod();
     void adaptiveMethodsReportOnTheSaveGrid_data();
     void adaptiveMethodsReportOnTheSaveGrid();
     void rosenbrockHandlesAStiffModel();
@@ -112,6 +113,25 @@ void TestEngine::rk4MatchesClassicalRungeKutta()
                                      QStringLiteral("<start>0</start><stop>2</stop><dt>1</dt>"), QStringLiteral("RK4")),
                                {}, fine);
     QVERIFY(std::fabs(f.value(QStringLiteral("y"), f.run.results->rows() - 1) - std::exp(2.0)) < 1e-8);
+}
+
+// XMILE's RK2, as Simlin computes Stella's: Heun's method, the rates at the step's start and
+// at the end of an Euler step averaged. y' = Time^2 from 0, one step of 1: (0 + 1) / 2 = 1/2
+// (the midpoint method, Vensim's, would give 1/4). z' = STEP(1, 0.5), which follows the
+// stages' time here: (0 + 1) / 2 = 1/2.
+void TestEngine::rk2IsHeunsMethod()
+{
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"y\"><eqn>0</eqn><inflow>g</inflow></stock>"
+                                                    "<flow name=\"g\"><eqn>TIME * TIME</eqn></flow>"
+                                                    "<stock name=\"z\"><eqn>0</eqn><inflow>h</inflow></stock>"
+                                                    "<flow name=\"h\"><eqn>STEP(1, 0.5)</eqn></flow>"),
+                                     QStringLiteral("<start>0</start><stop>2</stop><dt>1</dt>"), QStringLiteral("RK2")));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.value(QStringLiteral("y"), 1), 0.5);
+    QCOMPARE(r.value(QStringLiteral("z"), 1), 0.5);
+    // Step 2: y' is 1 at Time 1 and 4 at Time 2: 1/2 + 5/2 = 3; z' is 1 throughout: 3/2.
+    QCOMPARE(r.value(QStringLiteral("y"), 2), 3.0);
+    QCOMPARE(r.value(QStringLiteral("z"), 2), 1.5);
 }
 
 void TestEngine::adaptiveMethodsReportOnTheSaveGrid_data()

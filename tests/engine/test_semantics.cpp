@@ -452,7 +452,7 @@ void TestSemantics::errorsHavePositions_data()
     QTest::newRow("bad element") << "doubled[West]" << 8 << "subscript 'West' is not an element of 'Region'";
     QTest::newRow("index out of range") << "doubled[4]" << 8 << "index 4 is outside dimension 'Region'";
     QTest::newRow("scalar subscripted") << "rate[1]" << 0 << "'rate' is not an array";
-    QTest::newRow("smooth order") << "SMTHN(rate, 3, rate * 0.5)" << 15 << "constant whole number";
+    QTest::newRow("smooth order") << "SMTHN(rate, 3, rate * 0.5)" << 15 << "whole number from 1 to 1000, known at the start";
 }
 
 void TestSemantics::errorsHavePositions()

@@ -46,6 +46,7 @@ private slots:
     void delimitedText();
     void getFunctionsReadTheNumbersPutThere();
     void missingFileSheetCellAndNameAreErrorsAtTheirPlace();
+    void fileTheSettingsDoNotNameIsTheOneBesideTheModel();
     void textAmongDataIsLeftOutAsVensimDoes();
     void hostileSpreadsheetsAreRefused();
 };
@@ -191,6 +192,25 @@ void TestSpreadsheets::getFunctionsReadTheNumbersPutThere()
     // and 4, as xlsFromTheReferenceModels checks.
     QCOMPARE(run.at("xls value[p1]", 0), 0.0);
     QCOMPARE(run.at("xls value[p2]", 0), 4.0);
+}
+
+// '?numbers.xlsx' names a file through the settings' line "30:?numbers.xlsx=...". With no such
+// line, the file of that name beside the model is read (Params!C9 holds 4, as
+// getFunctionsReadTheNumbersPutThere reads it), and a warning says so at the argument
+// (line 2, column 23); a name with no file beside the model stays an error.
+void TestSpreadsheets::fileTheSettingsDoNotNameIsTheOneBesideTheModel()
+{
+    const XmileReadResult r = readInline(QStringLiteral("x = GET XLS CONSTANTS('?numbers.xlsx', 'Params', 'C9') ~~|\n"));
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QVERIFY2(messages(r).contains(dataPath("inline.mdl") + QStringLiteral(":2:23: warning: the settings give no file for "
+                                                                          "'?numbers.xlsx': Meadows reads 'numbers.xlsx' "
+                                                                          "beside the model")),
+             qPrintable(messages(r).join(u'\n')));
+    QCOMPARE(test::simulateRead(r).at("x", 0), 4.0);
+    const XmileReadResult missing = readInline(QStringLiteral("x = GET XLS CONSTANTS('?nowhere.xlsx', 'Params', 'C9') ~~|\n"));
+    QVERIFY(!missing.project);
+    QVERIFY2(messages(missing).filter(QStringLiteral("'?nowhere.xlsx' names a file through Vensim's settings")).size() == 1,
+             qPrintable(messages(missing).join(u'\n')));
 }
 
 void TestSpreadsheets::missingFileSheetCellAndNameAreErrorsAtTheirPlace()

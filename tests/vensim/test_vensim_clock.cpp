@@ -24,7 +24,6 @@ private slots:
     void wobblingStopTimeIsReached();
     void computedInitialTimeIsTheCompiledStart();
     void runOptionReplacingAComputedSettingIsSaid();
-    void integrationMethodFromTheSettings();
 };
 
 namespace {
@@ -226,58 +225,4 @@ void TestVensimClock::runOptionReplacingAComputedSettingIsSaid()
 }
 
 QTEST_APPLESS_MAIN(TestVensimClock)
-// The integration method in the settings after the sketch, line "15:", its fourth field.
-// s = INTEG(s, 1) with DT 1, one step: Euler gives 1 + 1 = 2; RK4 gives 1 + 1 + 1/2 + 1/6 +
-// 1/24 = 2.708333... (the series of e to the fourth power of DT). Code 3 (Runge-Kutta 2) is
-// not one Meadows has: the run says so at the line and uses Euler. The settings line is line
-// 12: "{UTF-8}", the equation, 4 control lines, the sketch's 4 lines, the marker.
-void TestVensimClock::integrationMethodFromTheSettings()
-{
-    const auto withMethod = [](const QString &line) {
-        return mdlControl(1) + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
-                                              "V300  Do not put anything below this section - it will be ignored\n"
-                                              "*View 1\n"
-                                              "///---\\\\\\\n"
-                                              ":L<%^E!@\n")
-               + line + QStringLiteral("\n");
-    };
-    const QString model = QStringLiteral("s = INTEG(s, 1) ~~|\n");
-    struct Case {
-        QString line;
-        double value;
-        QString warning;
-    };
-    const Case cases[] = {
-        {QStringLiteral("15:0,0,0,0,0,0"), 2.0, {}},
-        {QStringLiteral("15:0,0,0,1,0,0"), 1 + 1 + 1 / 2.0 + 1 / 6.0 + 1 / 24.0, {}},
-        {QStringLiteral("15:0,0,0,5,0,0"), 1 + 1 + 1 / 2.0 + 1 / 6.0 + 1 / 24.0, {}},
-        {QStringLiteral("15:0,0,0,2,0,0"), 2.0, {}},
-        {QStringLiteral("15:0,0,0,3,0,0"), 2.0,
-         QStringLiteral("m.mdl:12:1: warning: the integration method 'RK2' is not one Meadows implements (Euler, RK4, "
-                        "RK45, Rosenbrock): runs use Euler unless another is chosen")},
-        {QStringLiteral("15:0,0,0,x"), 2.0,
-         QStringLiteral("m.mdl:12:1: warning: the settings line '15:0,0,0,x' names no integration method Meadows "
-                        "knows: it is read as Euler's")},
-        // Only the first line 15 is read; a second (the settings' line 13) is said to be ignored.
-        {QStringLiteral("15:0,0,0,1,0,0\n15:0,0,0,x"), 1 + 1 + 1 / 2.0 + 1 / 6.0 + 1 / 24.0,
-         QStringLiteral("m.mdl:13:1: warning: a second settings line 15 (the integration method) is ignored")},
-        // Indented, the line is read where its text starts (column 3).
-        {QStringLiteral("  15:0,0,0,3,0,0"), 2.0,
-         QStringLiteral("m.mdl:12:3: warning: the integration method 'RK2' is not one Meadows implements (Euler, RK4, "
-                        "RK45, Rosenbrock): runs use Euler unless another is chosen")},
-    };
-    for (const Case &k : cases) {
-        for (const bool saved : {false, true}) {
-            const MdlRun r = runMdl(model, withMethod(k.line), saved);
-            QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
-            QVERIFY2(std::abs(r.at(QStringLiteral("s"), 1) - k.value) < 1e-12, qPrintable(k.line));
-            if (!saved) {
-                const QStringList warnings = r.messages.filter(QStringLiteral("warning"));
-                QVERIFY2(k.warning.isEmpty() ? warnings.isEmpty() : warnings.contains(k.warning),
-                         qPrintable(k.line + u'\n' + r.messages.join(u'\n')));
-            }
-        }
-    }
-}
-
 #include "test_vensim_clock.moc"

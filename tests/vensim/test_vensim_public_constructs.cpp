@@ -5,6 +5,7 @@
 #include "support/inlinemdl.h"
 
 #include <QtTest>
+#include <algorithm>
 
 using namespace meadows;
 using namespace meadows::test;
@@ -31,6 +32,8 @@ private slots:
     void mappingListsItsElements();
     void mappedRangeAsAValue();
     void delayOrderKnownThroughAMacroParameter();
+    void delayOrderComputedFromTimeIsReadAtTheStart();
+    void quotedNamesKeepTheirBackslashes();
     void variableNamedLikeAnOperator();
     void oldSketchFormatIsDrawn();
     void dataFileNamedThroughTheSettings();
@@ -223,6 +226,46 @@ void TestVensimPublicConstructs::delayOrderKnownThroughAMacroParameter()
     const double expected[] = {0, 0, 0.5, 1.25, 2.125};
     for (int t = 0; t <= 4; ++t)
         QCOMPARE(r.at(QStringLiteral("delayed"), t), expected[t]);
+}
+
+// The public test suite's "delays" asks for an order that changes (2 + STEP(1, 10)): the
+// number of stages is fixed when the delay is built, so the order is read at the start and a
+// warning at the argument says so (line 2, column 34). Here 1 + STEP(1, 10) is 1 up to time
+// 4, and the delay is DELAY N(Time, 2, Time, 1): stage S = 0 at first, out = S / 2, S gains
+// Time - out each step: 0, 0, 1, 2.5, 4.25, so out is 0, 0, 0.5, 1.25, 2.125.
+void TestVensimPublicConstructs::delayOrderComputedFromTimeIsReadAtTheStart()
+{
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(QStringLiteral("delayed = DELAY N(Time, 2, Time, 1 + STEP(1, 10)) ~ ~ |\n"), mdlControl(4), saved);
+        QVERIFY2(r.messages.contains(QStringLiteral("m.mdl:2:34: warning: the order is read once, at the start (1): the "
+                                                    "delay or smooth keeps that many stages as the run goes on"))
+                     || saved,
+                 qPrintable(r.messages.join(u'\n')));
+        const double expected[] = {0, 0, 0.5, 1.25, 2.125};
+        for (int t = 0; t <= 4; ++t)
+            QCOMPARE(r.at(QStringLiteral("delayed"), t), expected[t]);
+    }
+}
+
+// Vensim keeps every backslash of a quoted name, and writes a quote in it as \" (the public
+// suite's "special_characters": its output names the columns so). Each is one name, read in
+// other equations too: y = 2 * 4, z = 2 + s, where s gains 1 a step from 0.
+void TestVensimPublicConstructs::quotedNamesKeepTheirBackslashes()
+{
+    const QString model = QStringLiteral("\"a \\\"b\\\" c\" = 4 ~ ~ |\n"
+                                         "y = \"a \\\"b\\\" c\" * 2 ~ ~ |\n"
+                                         "\"Stock with \\n Newline\" = INTEG(1, 0) ~ ~ |\n"
+                                         "\"a \\ b\" = 2 ~ ~ |\n"
+                                         "z = \"a \\ b\" + \"Stock with \\n Newline\" ~ ~ |\n");
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, mdlControl(2), saved);
+        QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+        const std::vector<QString> &columns = r.run.results->names;
+        for (const char *name : {"a \\\"b\\\" c", "Stock with \\n Newline", "a \\ b"})
+            QVERIFY2(std::find(columns.begin(), columns.end(), QString::fromLatin1(name)) != columns.end(), name);
+        QCOMPARE(r.at(QStringLiteral("y"), 0), 8.0);
+        QCOMPARE(r.at(QStringLiteral("z"), 2), 4.0);
+    }
 }
 
 // Forrester's models name a variable MOD (and could name one AND or IF): a name, not the

@@ -244,6 +244,13 @@ void TestXmile::canonicalNames()
     QCOMPARE(displayName(u"size of one\\ntime lynx harvest"), QStringLiteral("size of one time lynx harvest"));
     QCOMPARE(equationName(u"Room Temperature"), QStringLiteral("Room_Temperature"));
     QCOMPARE(equationName(u"rate (per day)"), QStringLiteral("\"rate (per day)\""));
+    // "\\" is a backslash: no line break follows it, and a key is its own key. In an equation
+    // a quote in a name is \", and the escaped backslash stays escaped.
+    QCOMPARE(canonicalName(u"a \\\\n b"), QStringLiteral("a_\\\\n_b"));
+    QCOMPARE(canonicalName(canonicalName(u"a \\\\n b")), canonicalName(u"a \\\\n b"));
+    QCOMPARE(displayName(u"a \\\\n b"), QStringLiteral("a \\n b"));
+    QCOMPARE(equationName(u"say \"hi\\\\n\""), QStringLiteral("\"say \\\"hi\\\\n\\\"\""));
+    QCOMPARE(nameFromQuoted(u"say \\\"hi\\\\n\\\""), QStringLiteral("say \"hi\\\\n\""));
 }
 
 QTEST_GUILESS_MAIN(TestXmile)

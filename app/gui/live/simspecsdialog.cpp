@@ -47,11 +47,15 @@ SimSpecsDialog::SimSpecsDialog(const SimSpecs &specs, QWidget *parent) : QDialog
     row(tr("Save step"), m_save, specs.varying.saveStep);
     m_method = new QComboBox(this);
     m_method->addItem(tr("Euler"), QStringLiteral("Euler"));
+    m_method->addItem(tr("Runge-Kutta 2"), QStringLiteral("RK2"));
     m_method->addItem(tr("Runge-Kutta 4"), QStringLiteral("RK4"));
     m_method->addItem(tr("Adaptive (RK45)"), QStringLiteral("RK45"));
     m_method->addItem(tr("Stiff (Rosenbrock)"), QStringLiteral("Rosenbrock"));
+    // The item of the model's method, by the name that reads as the same method.
     const std::optional<Method> current = methodFromName(specs.method);
-    m_method->setCurrentIndex(current ? int(*current) : 0);
+    for (int i = 0; i < m_method->count(); ++i)
+        if (current && methodFromName(m_method->itemData(i).toString()) == current)
+            m_method->setCurrentIndex(i);
     form->addRow(tr("Method"), m_method);
     m_problem = new QLabel(this);
     m_problem->setStyleSheet(QStringLiteral("color: #c0392b"));
