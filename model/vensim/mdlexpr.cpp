@@ -154,6 +154,8 @@ std::optional<Expr> ExprParser::parseAll()
             return fail(e->offset, QStringLiteral("a list of values must hold plain numbers"));
         list.numbers.push_back(*v);
         while (t.kind == Tok::Comma || t.kind == Tok::Semicolon) {
+            if (t.kind == Tok::Semicolon && list.rowLength == 0)
+                list.rowLength = int(list.numbers.size());
             m_lex.next();
             if (m_lex.peek().kind == Tok::End)
                 break; // the trailing ';' of a table

@@ -30,6 +30,7 @@ struct Expr {
     std::vector<Expr> outputs;         // Call of a macro: the names after ':' that take its extra outputs
     LookupTable table;                 // Lookup
     std::vector<double> numbers;       // NumberList: "1, 2; 3, 4"
+    int rowLength = 0;                 // NumberList: the values before its first ';' (0: none)
     qsizetype offset = 0;
     int depth = 1; // levels of nodes below and including this one
 };

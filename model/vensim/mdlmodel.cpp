@@ -473,6 +473,23 @@ private:
                                                .arg(rhs.numbers.size()).arg(targets.size()).arg(d->name));
                 return std::nullopt;
             }
+            if (rhs.kind == Expr::Kind::NumberList && rhs.rowLength > 0 && d->subscripts.size() > 1 && d->excepts.empty()) {
+                // A table is written one row per element of the first subscripts, each row
+                // across the last one that is a range (not one element): rows of another
+                // length are read in order all the same.
+                qsizetype across = 1;
+                for (qsizetype p = qsizetype(d->subscripts.size()) - 1; p >= 0 && across == 1; --p) {
+                    QSet<QString> elements;
+                    for (const QStringList &t : targets)
+                        elements.insert(t[p].toLower());
+                    across = elements.size();
+                }
+                if (across > 1 && rhs.rowLength != across)
+                    m_report.warning(rhs.offset, QStringLiteral("'%1' is written in rows of %2 values, but its last "
+                                                                "subscript has %3 elements: the values are read in "
+                                                                "order, %3 to a row")
+                                                     .arg(d->name).arg(rhs.rowLength).arg(across));
+            }
             for (std::size_t k = 0; k < targets.size(); ++k) {
                 const QString key = tupleKey(targets[k]);
                 if (done.contains(key)) {

@@ -34,6 +34,7 @@ private slots:
     void delayOrderKnownThroughAMacroParameter();
     void delayOrderComputedFromTimeIsReadAtTheStart();
     void quotedNamesKeepTheirBackslashes();
+    void tableRowsOfAnotherLengthAreSaid();
     void variableNamedLikeAnOperator();
     void oldSketchFormatIsDrawn();
     void dataFileNamedThroughTheSettings();
@@ -266,6 +267,23 @@ void TestVensimPublicConstructs::quotedNamesKeepTheirBackslashes()
         QCOMPARE(r.at(QStringLiteral("y"), 0), 8.0);
         QCOMPARE(r.at(QStringLiteral("z"), 2), 4.0);
     }
+}
+
+// A table of constants is written a row per element of the first subscripts, across the
+// last: the public suite's subscript_2d_arrays writes a [3 x 2] variable in 2 rows of 3.
+// The 6 values are read in order, 2 to a row (r[a2,b1] is the third, 3), and a warning at
+// the first value (line 4, column 12) says so; rows of 2 say nothing.
+void TestVensimPublicConstructs::tableRowsOfAnotherLengthAreSaid()
+{
+    const QString dims = QStringLiteral("da: a1, a2, a3 ~~|\ndb: b1, b2 ~~|\n");
+    const MdlRun wrong = runMdl(dims + QStringLiteral("r[da,db] = 1, 2, 3; 4, 5, 6; ~~|\n"), mdlControl(1));
+    QVERIFY2(wrong.messages.contains(QStringLiteral("m.mdl:4:12: warning: 'r' is written in rows of 3 values, but its "
+                                                    "last subscript has 2 elements: the values are read in order, 2 to a row")),
+             qPrintable(wrong.messages.join(u'\n')));
+    QCOMPARE(wrong.at(QStringLiteral("r[a2,b1]"), 0), 3.0);
+    const MdlRun right = runMdl(dims + QStringLiteral("r[da,db] = 1, 2; 3, 4; 5, 6; ~~|\n"), mdlControl(1));
+    QVERIFY2(right.messages.isEmpty(), qPrintable(right.messages.join(u'\n')));
+    QCOMPARE(right.at(QStringLiteral("r[a2,b1]"), 0), 3.0);
 }
 
 // Forrester's models name a variable MOD (and could name one AND or IF): a name, not the
