@@ -1,4 +1,5 @@
 #include "builtins.h"
+#include "minmax.h"
 #include "allocation.h"
 #include "matrixinverse.h"
 #include "node.h"
@@ -287,8 +288,8 @@ const BuiltinInfo kBuiltins[] = {
     {{"xidz"}, Builtin::Xidz, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
     {{"zidz"}, Builtin::Zidz, 2, 2, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
     // arrays
-    {{"min"}, Builtin::Min, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Minimum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return std::fmin(x, y); }))},
-    {{"max"}, Builtin::Max, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return std::fmax(x, y); }))},
+    {{"min"}, Builtin::Min, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Minimum, kNoRoles, nullptr, EVAL(fold(a, n, minOf))},
+    {{"max"}, Builtin::Max, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(fold(a, n, maxOf))},
     {{"sum"}, Builtin::Sum, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Sum, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }))},
     {{"mean"}, Builtin::Mean, 1, -1, false, L::ArrayArguments, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Hull, kNoRoles, nullptr, EVAL(fold(a, n, [](double x, double y) { return x + y; }) / double(n))},
     // STDDEV: the elements' population standard deviation (populationStdDev above)
@@ -366,8 +367,8 @@ const BuiltinInfo kBuiltins[] = {
 
 // Instructions flattening makes from the entries above; they have no name of their own.
 const BuiltinInfo kInternal[] = {
-    {{"min"}, Builtin::Min2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Minimum, kNoRoles, nullptr, EVAL(std::fmin(a[0], a[1]))},
-    {{"max"}, Builtin::Max2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(std::fmax(a[0], a[1]))},
+    {{"min"}, Builtin::Min2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Minimum, kNoRoles, nullptr, EVAL(minOf(a[0], a[1]))},
+    {{"max"}, Builtin::Max2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(maxOf(a[0], a[1]))},
     {{"safediv"}, Builtin::SafeDiv3, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
     {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulse},
     {{"element_at"}, Builtin::ElementAt, 2, -1, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, elementAt},

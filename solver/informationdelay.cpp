@@ -1,5 +1,7 @@
 #include "informationdelay.h"
 
+#include <cmath>
+
 
 namespace meadows {
 
@@ -14,6 +16,12 @@ bool InformationDelay::isDue(const Entry &e, double time, double dt)
 
 void InformationDelay::enter(double now, double dt, double due, double value)
 {
+    if (std::isnan(due)) {
+        // A delay time of 0/0: when the input comes due is unknown, and so is the value from
+        // now on, until a later input comes due. NaN, due at once, which the run reports.
+        due = now;
+        value = std::nan("");
+    }
     // An earlier input due no sooner than this one is never the most recent due input again.
     while (!m_waiting.empty() && m_waiting.back().due >= due)
         m_waiting.pop_back();

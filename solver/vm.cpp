@@ -1,5 +1,6 @@
 // The interpreter for compiled equations. One switch over a flat instruction array.
 #include "program.h"
+#include "minmax.h"
 #include "builtins.h"
 #include "random.h"
 
@@ -51,6 +52,8 @@ double history(const RunState &state, std::uint32_t series, double t, double bef
         pos = i == 0 ? -1.0 : i >= state.times.size() ? double(i - 1)
                                 : double(i - 1) + (t - state.times[i - 1]) / (state.times[i] - state.times[i - 1]);
     }
+    if (std::isnan(pos))
+        return pos; // a NaN time asked for (a delay time of 0/0): NaN, which the run reports
     if (pos < -1e-6)
         return std::isnan(before) ? values.front() : before;
     const double last = double(values.size() - 1);
@@ -129,8 +132,8 @@ op_And: m[i->dst] = (m[i->a] != 0.0 && m[i->b] != 0.0) ? 1.0 : 0.0; NEXT;
 op_Or: m[i->dst] = (m[i->a] != 0.0 || m[i->b] != 0.0) ? 1.0 : 0.0; NEXT;
 op_Select: m[i->dst] = m[i->a] != 0.0 ? m[i->b] : m[i->c]; NEXT;
 op_Math1: m[i->dst] = unary(i->c, m[i->a]); NEXT;
-op_Min2: m[i->dst] = std::fmin(m[i->a], m[i->b]); NEXT;
-op_Max2: m[i->dst] = std::fmax(m[i->a], m[i->b]); NEXT;
+op_Min2: m[i->dst] = minOf(m[i->a], m[i->b]); NEXT;
+op_Max2: m[i->dst] = maxOf(m[i->a], m[i->b]); NEXT;
 op_SafeDiv: m[i->dst] = m[i->b] != 0.0 ? m[i->a] / m[i->b] : m[i->c]; NEXT;
 op_Arctan2: m[i->dst] = std::atan2(m[i->a], m[i->b]); NEXT;
 op_Lookup: m[i->dst] = tables[i->b].evaluate(m[i->a]); NEXT;

@@ -1,6 +1,7 @@
 // Expr -> Node lowering: operators, names (scalars, array slices, built-in values) and
 // constant folding for subscripts and orders.
 #include "flattener.h"
+#include "solver/minmax.h"
 
 #include <algorithm>
 #include <cmath>
@@ -225,7 +226,7 @@ std::optional<double> Flattener::value(const Node &n, int followVariables, bool 
             const std::optional<double> v = value(arg, followVariables, atStart);
             if (!v)
                 return std::nullopt;
-            out = !out ? *v : min ? std::min(*out, *v) : std::max(*out, *v);
+            out = !out ? *v : min ? minOf(*out, *v) : maxOf(*out, *v);
         }
         return out;
     }

@@ -28,6 +28,7 @@ private slots:
     void saveStepIsSeparateFromDt();
     void rk4MatchesClassicalRungeKutta();
     void rk2IsHeunsMethod();
+    void notANumberIsNotDropped();
     void adaptiveMethodsReportOnTheSaveGrid_data();
     void adaptiveMethodsReportOnTheSaveGrid();
     void rosenbrockHandlesAStiffModel();
@@ -132,6 +133,30 @@ void TestEngine::rk2IsHeunsMethod()
     // Step 2: y' is 1 at Time 1 and 4 at Time 2: 1/2 + 5/2 = 3; z' is 1 throughout: 3/2.
     QCOMPARE(r.value(QStringLiteral("y"), 2), 3.0);
     QCOMPARE(r.value(QStringLiteral("z"), 2), 1.5);
+}
+
+// 0/0 is NaN, and MIN, MAX and a delay keep it, so that the run reports it: C's fmax would
+// make MAX(1, 0/0) 1, and a Vensim DELAY FIXED of 0/0 became a delay of one step. z is 0.
+void TestEngine::notANumberIsNotDropped()
+{
+    const test::InlineRun r = simulateText(xmile(QStringLiteral("<aux name=\"z\"><eqn>0</eqn></aux>"
+                                                    "<aux name=\"a\"><eqn>MAX(1, z / z)</eqn></aux>"
+                                                    "<aux name=\"b\"><eqn>MIN(z / z, 2)</eqn></aux>"
+                                                    "<aux name=\"c\"><eqn>MAX(1, 2, z / z, 3)</eqn></aux>"
+                                                    "<aux name=\"d\"><eqn>DELAY(TIME, z / z)</eqn></aux>"
+                                                    "<aux name=\"e\"><eqn>MAX(1, 2)</eqn></aux>"),
+                                     QStringLiteral("<start>0</start><stop>2</stop><dt>1</dt>")));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    for (const char *name : {"a", "b", "c"})
+        for (std::size_t row = 0; row < 3; ++row)
+            QVERIFY2(std::isnan(r.value(QString::fromLatin1(name), row)), name);
+    // The delay gives its input's first value before anything is recorded, NaN after.
+    QCOMPARE(r.value(QStringLiteral("d"), 0), 0.0);
+    QVERIFY(std::isnan(r.value(QStringLiteral("d"), 1)) && std::isnan(r.value(QStringLiteral("d"), 2)));
+    QCOMPARE(r.value(QStringLiteral("e"), 0), 2.0);
+    QVERIFY(r.run.firstNonFinite);
+    QVERIFY2(r.run.firstNonFinite->message.startsWith(QStringLiteral("'a' is NaN at time 0")),
+             qPrintable(r.run.firstNonFinite->message));
 }
 
 void TestEngine::adaptiveMethodsReportOnTheSaveGrid_data()

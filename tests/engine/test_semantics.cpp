@@ -111,7 +111,7 @@ void TestSemantics::infinityAndNanPassThrough()
     QVERIFY(std::isinf(r.value(QStringLiteral("a"), 0)));
     QVERIFY(std::isnan(r.value(QStringLiteral("b"), 0)));
     QVERIFY(std::isinf(r.value(QStringLiteral("c"), 0)));
-    QCOMPARE(r.value(QStringLiteral("d"), 0), 3.0); // MIN ignores a NaN, as fmin does
+    QVERIFY(std::isnan(r.value(QStringLiteral("d"), 0))); // MIN keeps a NaN (fmin would drop it), so the run reports it
     const QByteArray csv = toCsv(*r.run.results);
     QVERIFY(csv.contains("Inf") && csv.contains("NaN"));
 }

@@ -46,6 +46,7 @@ private slots:
     void lookupArea();
     void lookupAreaOverTime();
     void timeBase();
+    void delayTimeOfNotANumber();
     void gammaLn();
     void lookupInvert();
     void delayFixedHoldsItsInitialValue();
@@ -346,6 +347,23 @@ void TestVensimBuiltins::depreciateStraightline()
             near(QStringLiteral("d"), d[k]);
         }
     }
+}
+
+// A delay time of 0/0 (z is 0) is NaN: DELAY FIXED and DELAY INFORMATION start from their
+// initial value, 5, and are NaN once the first input has entered, which the run reports; it
+// was a delay of one step, said nowhere.
+void TestVensimBuiltins::delayTimeOfNotANumber()
+{
+    const MdlRun r = runMdl(QStringLiteral("z = 0 ~~|\na = DELAY FIXED(Time, z / z, 5) ~~|\n"
+                                           "b = DELAY INFORMATION(Time, z / z, 5) ~~|\n"),
+                            kControl);
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    for (const QString &name : {QStringLiteral("a"), QStringLiteral("b")}) {
+        QCOMPARE(r.at(name, 0), 5.0);
+        for (int t = 1; t <= 4; ++t)
+            QVERIFY2(std::isnan(r.at(name, t)), qPrintable(name));
+    }
+    QVERIFY2(r.messages.filter(QStringLiteral("is NaN at time 1")).size() == 1, qPrintable(r.messages.join(u'\n')));
 }
 
 // Each function Meadows lacks is a warning at its line and column naming it. The equation
