@@ -19,6 +19,10 @@ QString canonicalName(QStringView name)
         const QChar c = name[i];
         if (c == u'"')
             continue;
+        if (c == u'\\' && i + 1 < name.size() && name[i + 1] == u'"') { // a quote as an equation writes it
+            ++i;
+            continue;
+        }
         if (c == u'\\' && i + 1 < name.size() && name[i + 1] == u'n') {
             pendingSeparator = true;
             ++i;
@@ -46,22 +50,42 @@ QString canonicalName(QStringView name)
     return out;
 }
 
-QString displayName(QStringView name)
+QString unescapedName(QStringView name, QChar lineBreak)
 {
     QString s;
     s.reserve(name.size());
     for (qsizetype i = 0; i < name.size(); ++i) {
         if (name[i] == u'\\' && i + 1 < name.size() && (name[i + 1] == u'n' || name[i + 1] == u'\\')) {
-            s += name[i + 1] == u'n' ? u' ' : u'\\';
+            s += name[i + 1] == u'n' ? lineBreak : u'\\';
             ++i;
         } else {
             s += name[i];
         }
     }
-    s = s.simplified();
+    return s;
+}
+
+QString displayName(QStringView name)
+{
+    QString s = unescapedName(name, u' ').simplified();
     if (s.size() >= 2 && s.startsWith(u'"') && s.endsWith(u'"'))
         s = s.mid(1, s.size() - 2).simplified();
     return s;
+}
+
+QString nameFromDisplay(QStringView shown)
+{
+    QString name;
+    name.reserve(shown.size());
+    for (const QChar c : shown) {
+        if (c == u'\\')
+            name += QLatin1String("\\\\");
+        else if (c == u'\n')
+            name += QLatin1String("\\n");
+        else
+            name += c;
+    }
+    return name;
 }
 
 QString equationName(QStringView name)

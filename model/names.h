@@ -14,9 +14,16 @@ namespace meadows {
 // "Heat Loss to Room", "heat_loss_to_room" and "\"Heat  Loss\\nto Room\"" all agree.
 QString canonicalName(QStringView name);
 
+// The name's escapes read: "\\" a backslash, "\n" `lineBreak` (a diagram's label breaks there).
+QString unescapedName(QStringView name, QChar lineBreak);
+
 // The name as a person reads it: Stella's "\n" line breaks become spaces, "\\" a backslash,
 // whitespace runs collapse, surrounding quotes go. Underscores are kept as the author wrote them.
 QString displayName(QStringView name);
+
+// The name for what a person typed where names are shown (displayName's inverse): a
+// backslash is a backslash, written "\\\\", and a line break is written "\\n".
+QString nameFromDisplay(QStringView shown);
 
 // The spelling to use inside an equation: spaces become underscores; a name that still
 // is not a plain identifier, or is a word of the language (IF, AND, MOD...), is quoted,

@@ -245,7 +245,7 @@ void Reader::readSimSpecs(SimSpecs &s)
                                       kRungeKuttaAttribute},
                                      &v);
     s.varying = {v[3], v[4], v[5], v[6]};
-    if (v[7] == QLatin1String("vensim"))
+    if (v[7].trimmed().compare(QLatin1String("vensim"), Qt::CaseInsensitive) == 0)
         s.vensimRungeKutta = true;
     else if (!v[7].isEmpty())
         m_diags.push_back({Severity::Warning, m_source->fileName(), element,

@@ -60,7 +60,7 @@ static bool inMeadowsNamespace(const XmlAttributes &attributes, const std::vecto
 // and the macros' bodies), which the root must then declare.
 static bool usesMeadowsNamespace(const Project &p)
 {
-    if (p.simSpecs.varying.any())
+    if (p.simSpecs.varying.any() || p.simSpecs.vensimRungeKutta)
         return true;
     for (const Model *m : p.allModels())
         for (const Variable &v : m->variables)

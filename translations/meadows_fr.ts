@@ -1652,6 +1652,10 @@
         <translation>Euler</translation>
     </message>
     <message>
+        <source>Runge-Kutta 2</source>
+        <translation>Runge-Kutta 2</translation>
+    </message>
+    <message>
         <source>Runge-Kutta 4</source>
         <translation>Runge-Kutta 4</translation>
     </message>

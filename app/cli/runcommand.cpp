@@ -72,7 +72,7 @@ int runCommand(const QStringList &arguments)
     options.saveStep = numberOption(p, QStringLiteral("save-step"), &usage);
     if (p.isSet(QStringLiteral("method"))) {
         options.method = methodFromName(p.value(QStringLiteral("method")));
-        if (!options.method)
+        if (!options.method || p.value(QStringLiteral("method")).trimmed().isEmpty())
             usage = QStringLiteral("--method must be euler, rk2, rk4, rk45 or rosenbrock, not '%1'").arg(p.value(QStringLiteral("method")));
     }
     if (p.isSet(QStringLiteral("seed"))) {

@@ -1,6 +1,7 @@
 #include "labelgeometry.h"
 
 #include "diagramgeometry.h"
+#include "model/names.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -133,8 +134,7 @@ QSizeF estimateTextSize(const QString &text, double width)
 
 QString diagramLabel(const QString &name)
 {
-    QString s = name;
-    s.replace(QLatin1String("\\n"), QLatin1String("\n"));
+    QString s = unescapedName(name, u'\n');
     s.replace(u'_', u' ');
     if (s.size() >= 2 && s.startsWith(u'"') && s.endsWith(u'"'))
         s = s.mid(1, s.size() - 2);

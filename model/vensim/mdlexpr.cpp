@@ -153,10 +153,18 @@ std::optional<Expr> ExprParser::parseAll()
         if (!v)
             return fail(e->offset, QStringLiteral("a list of values must hold plain numbers"));
         list.numbers.push_back(*v);
+        std::size_t rowStart = 0;
+        qsizetype rowOffset = e->offset;
+        const auto endRow = [&] {
+            list.rows.push_back({int(list.numbers.size() - rowStart), rowOffset});
+            rowStart = list.numbers.size();
+        };
         while (t.kind == Tok::Comma || t.kind == Tok::Semicolon) {
-            if (t.kind == Tok::Semicolon && list.rowLength == 0)
-                list.rowLength = int(list.numbers.size());
+            if (t.kind == Tok::Semicolon)
+                endRow();
             m_lex.next();
+            if (t.kind == Tok::Semicolon)
+                rowOffset = m_lex.peek().offset;
             if (m_lex.peek().kind == Tok::End)
                 break; // the trailing ';' of a table
             const qsizetype at = m_lex.peek().offset;
@@ -169,6 +177,8 @@ std::optional<Expr> ExprParser::parseAll()
             list.numbers.push_back(*v);
             t = m_lex.peek();
         }
+        if (!list.rows.empty() && rowStart < list.numbers.size())
+            endRow(); // a last row with no ';' after it
         e = std::move(list);
     }
     t = m_lex.peek();

@@ -30,7 +30,11 @@ struct Expr {
     std::vector<Expr> outputs;         // Call of a macro: the names after ':' that take its extra outputs
     LookupTable table;                 // Lookup
     std::vector<double> numbers;       // NumberList: "1, 2; 3, 4"
-    int rowLength = 0;                 // NumberList: the values before its first ';' (0: none)
+    struct Row {
+        int length = 0;
+        qsizetype offset = 0; // its first value's
+    };
+    std::vector<Row> rows;             // NumberList with ';': its rows, the values between them
     qsizetype offset = 0;
     int depth = 1; // levels of nodes below and including this one
 };

@@ -369,8 +369,9 @@ private:
     {
         f.offset = offset;
         if (file.startsWith(u'?')) {
-            f.message = QStringLiteral("'%1' names a file through Vensim's settings (XLS Files), which Meadows does "
-                                       "not read: name the file itself").arg(file);
+            f.message = QStringLiteral("'%1' names a file through Vensim's settings (XLS Files), but no settings line "
+                                       "30 gives it and there is no '%2' beside the model (in %3): name the file itself")
+                            .arg(file, file.mid(1).trimmed(), QDir::toNativeSeparators(m_folder));
             return nullptr;
         }
         QString path = QString(file).replace(u'\\', u'/');

@@ -6,10 +6,16 @@ QString quotedNameAsXmile(QStringView inside)
 {
     QString name;
     name.reserve(inside.size());
-    for (const QChar c : inside) {
-        if (c == u'\\')
+    for (qsizetype i = 0; i < inside.size(); ++i) {
+        if (inside[i] == u'\\' && i + 1 < inside.size() && (inside[i + 1] == u'\n' || inside[i + 1] == u'\r')) {
+            // A line continued: the name goes on after the line break (its spaces fold later).
+            i += inside[i + 1] == u'\r' && i + 2 < inside.size() && inside[i + 2] == u'\n' ? 2 : 1;
+            name += u' ';
+            continue;
+        }
+        if (inside[i] == u'\\')
             name += u'\\';
-        name += c;
+        name += inside[i];
     }
     return name;
 }

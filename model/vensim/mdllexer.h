@@ -24,7 +24,7 @@ struct Token {
 // The name inside a quoted name's quotes, as a name of the model (model/names.h): Vensim writes
 // a quote in it as \" and keeps that backslash and every other in the name (its output calls
 // "a \"b\"" just that, and "Stock with \n Newline" has a backslash and an n), so each becomes
-// XMILE's escaped backslash, \\.
+// XMILE's escaped backslash, \\. A backslash that ends a line continues the name on the next.
 QString quotedNameAsXmile(QStringView inside);
 
 class Lexer {

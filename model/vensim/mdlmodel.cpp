@@ -473,7 +473,7 @@ private:
                                                .arg(rhs.numbers.size()).arg(targets.size()).arg(d->name));
                 return std::nullopt;
             }
-            if (rhs.kind == Expr::Kind::NumberList && rhs.rowLength > 0 && d->subscripts.size() > 1 && d->excepts.empty()) {
+            if (rhs.kind == Expr::Kind::NumberList && !rhs.rows.empty() && d->subscripts.size() > 1 && d->excepts.empty()) {
                 // A table is written one row per element of the first subscripts, each row
                 // across the last one that is a range (not one element): rows of another
                 // length are read in order all the same.
@@ -484,11 +484,13 @@ private:
                         elements.insert(t[p].toLower());
                     across = elements.size();
                 }
-                if (across > 1 && rhs.rowLength != across)
-                    m_report.warning(rhs.offset, QStringLiteral("'%1' is written in rows of %2 values, but its last "
-                                                                "subscript has %3 elements: the values are read in "
-                                                                "order, %3 to a row")
-                                                     .arg(d->name).arg(rhs.rowLength).arg(across));
+                const auto uneven = std::find_if(rhs.rows.begin(), rhs.rows.end(),
+                                                 [&](const Expr::Row &r) { return r.length != across; });
+                if (across > 1 && uneven != rhs.rows.end())
+                    m_report.warning(uneven->offset, QStringLiteral("a row of %1 value(s) in '%2', whose last subscript "
+                                                                    "has %3 elements: the values are read in order, %3 "
+                                                                    "to a row")
+                                                         .arg(uneven->length).arg(d->name).arg(across));
             }
             for (std::size_t k = 0; k < targets.size(); ++k) {
                 const QString key = tupleKey(targets[k]);

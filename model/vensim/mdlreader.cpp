@@ -235,7 +235,7 @@ void resolveFileAliases(Expr &e, const QHash<QString, QString> &aliases, const Q
         QString &file = e.args.front().text;
         if (const auto it = aliases.constFind(file.trimmed().toLower()); it != aliases.constEnd()) {
             file = *it;
-        } else if (const QString beside = file.trimmed().mid(1);
+        } else if (const QString beside = file.trimmed().mid(1).trimmed();
                    file.trimmed().startsWith(u'?') && !beside.isEmpty() && QFileInfo(QDir(folder).filePath(beside)).isFile()) {
             report.warning(e.args.front().offset, QStringLiteral("the settings give no file for '%1': Meadows reads '%2' "
                                                                  "beside the model").arg(file.trimmed(), beside));

@@ -19,7 +19,7 @@ qsizetype findUnquoted(const QString &text, qsizetype i, qsizetype end, QStringV
         const QChar c = text[i];
         if (c == u'"')
             quoted = !quoted;
-        else if (quoted && c == u'\\' && i + 1 < end && text[i + 1] == u'"')
+        else if (quoted && c == u'\\') // \" and \\ inside a name, as the lexer pairs them
             ++i;
         else if (!quoted && stops.contains(c))
             return i;

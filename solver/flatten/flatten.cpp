@@ -157,8 +157,10 @@ void Flattener::presetConstants(Scope &scope)
         if (it == scope.symbols.end() || it->variable != &v || it->type != Symbol::Type::Variable)
             continue;
         const std::optional<double> value = numberValue(v.equation);
-        if (value && !m_connected.contains(it->first))
+        if (value && !m_connected.contains(it->first)) {
             m_out.vars[it->first].equation = Node::constant(m_overrides.value(it->first, *value));
+            m_unresolved.remove(it->first);
+        }
     }
 }
 
@@ -249,6 +251,7 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
                                                                                          "what entered one transit time before"))});
     } else if (auto o = m_overrides.constFind(index); o != m_overrides.constEnd()) {
         target.equation = Node::constant(*o);
+        m_unresolved.remove(index);
     } else {
         const ElementContext ctx = contextOf(sym.dims, i);
         QString text = ownEquation(v);
@@ -286,6 +289,7 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
         if (v.kind == VariableKind::Flow && v.nonNegative) // Stella's uniflow
             node = Node::call(Builtin::Max, {Node::constant(0), std::move(*node)});
         m_out.vars[index].equation = std::move(*node);
+        m_unresolved.remove(index);
         // An explicit initial value (<init_eqn>, Vensim's ACTIVE INITIAL) replaces the
         // equation while the model initialises, which can break a loop there.
         if (v.kind != VariableKind::Stock && !v.initEquation.trimmed().isEmpty() && v.elements.empty())

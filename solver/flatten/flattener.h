@@ -237,6 +237,10 @@ private:
     std::deque<ResolvedDimension> m_dims; // a deque: rangeDimension() adds to it while references are held
     Scope m_root;
     QSet<int> m_connected;
+    // Declared variables whose equations are not lowered yet (they are lowered in the model's
+    // order): a value known before the run cannot be read from them (constantValue).
+    QSet<int> m_unresolved;
+    QSet<const Variable *> m_orderReadAtStart; // said once each (constantOrder)
     std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid
     std::vector<std::unique_ptr<Scope>> m_macroScopes;
     // Where the equation being lowered is, for problems found after every equation is

@@ -176,6 +176,16 @@ std::optional<double> Flattener::value(const Node &n, int followVariables, bool 
         case Node::Kind::StartTime: return specs.start;
         case Node::Kind::TimeStep: return specs.dt;
         case Node::Kind::StopTime: return specs.stop;
+        case Node::Kind::Var: { // a stock (INITIAL's too) starts at its initial value
+            const FlatVar &v = m_out.vars[n.index];
+            if (v.kind == FlatVar::Kind::Stock && followVariables > 0 && !m_unresolved.contains(n.index))
+                return value(v.equation, followVariables - 1, atStart);
+            break;
+        }
+        case Node::Kind::Lookup: {
+            const std::optional<double> x = value(n.args[0], followVariables, atStart);
+            return x ? std::optional<double>(m_out.tables[std::size_t(n.index)].evaluate(*x)) : std::nullopt;
+        }
         case Node::Kind::If: {
             const auto condition = value(n.args[0], followVariables, atStart);
             return condition ? value(n.args[*condition != 0 ? 1 : 2], followVariables, atStart) : std::nullopt;
@@ -202,7 +212,7 @@ std::optional<double> Flattener::value(const Node &n, int followVariables, bool 
         return n.value;
     case Node::Kind::Var: {
         const FlatVar &v = m_out.vars[n.index];
-        if (followVariables <= 0 || v.kind != FlatVar::Kind::Aux)
+        if (followVariables <= 0 || v.kind != FlatVar::Kind::Aux || m_unresolved.contains(n.index))
             return std::nullopt;
         return value(v.equation, followVariables - 1, atStart);
     }

@@ -109,6 +109,7 @@ void Flattener::declare(Scope &scope, int depth)
             fv.nonNegative = v.nonNegative && v.kind == VariableKind::Stock;
             fv.units = v.units;
             fv.source = v.equationSource;
+            m_unresolved.insert(int(m_out.vars.size()));
             m_out.vars.push_back(std::move(fv));
         }
         scope.symbols.insert(key, sym);
@@ -165,6 +166,7 @@ void Flattener::connect(Scope &scope)
                 FlatVar &fv = m_out.vars[dst->first + i];
                 fv.kind = FlatVar::Kind::Aux; // an input is a window onto its source
                 fv.equation = Node::var(src->first + i);
+                m_unresolved.remove(dst->first + i);
                 fv.inflows.clear();
                 fv.outflows.clear();
                 m_connected.insert(dst->first + i);

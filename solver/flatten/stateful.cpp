@@ -44,12 +44,16 @@ int Flattener::constantOrder(Context &c, const Expr &e)
     if (changes) // "2 + STEP(1, 10)": the number of stages cannot change as the run goes on
         v = valueAtStart(order, kThroughConstants);
     if (!v || *v < 1 || *v > 1000 || std::floor(*v) != *v)
-        fail(e, QStringLiteral("the order of a delay or smooth must be a whole number from 1 to 1000, known at the start"));
-    if (changes && c.variable)
+        fail(e, QStringLiteral("the order of a delay or smooth must be a whole number from 1 to 1000, known at the start%1")
+                    .arg(v ? QStringLiteral(" (it is %1)").arg(*v) : QString()));
+    // Said once for the variable, not for each of its elements.
+    if (changes && c.variable && !m_orderReadAtStart.contains(c.variable)) {
+        m_orderReadAtStart.insert(c.variable);
         error(c.variable->equationSource, e.offset, e.length, displayName(c.variable->name),
               QStringLiteral("the order is read once, at the start (%1): the delay or smooth keeps that many stages "
                              "as the run goes on").arg(int(*v)),
               Severity::Warning);
+    }
     return int(*v);
 }
 

@@ -164,6 +164,24 @@ private slots:
         QCOMPARE(doc->flowSource(u"Cooling"), QStringLiteral("Teacup Temperature"));
     }
 
+    // A name is typed as it is shown: a backslash typed is a backslash of the name (written
+    // "\\\\" in the file, as XMILE escapes it), shown back as typed.
+    void renamingKeepsABackslashAsTyped()
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(kTeacup));
+        Document *doc = window.document();
+        window.properties();
+        window.scene()->selectUids({doc->elementUidForName(u"Heat Loss to Room")});
+        auto *name = window.properties()->findChild<QLineEdit *>(QStringLiteral("nameField"));
+        name->setText(QStringLiteral("Loss \\ Gain"));
+        emit name->editingFinished();
+        QVERIFY(doc->variable(u"Loss \\\\ Gain"));
+        QCOMPARE(doc->variable(u"Teacup Temperature")->outflows, QStringList{QStringLiteral("\"Loss \\\\ Gain\"")});
+        QCOMPARE(window.properties()->variableName(), QStringLiteral("Loss \\\\ Gain"));
+        QCOMPARE(name->text(), QStringLiteral("Loss \\ Gain"));
+    }
+
     void deleteRemovesLinksAndUndoRestoresThem()
     {
         MainWindow window;

@@ -49,11 +49,21 @@ private slots:
     void examplesAfterLayout_data();
     void examplesAfterLayout();
     void estimateCoversTheEditorsLabels();
+    void labelsReadTheNamesEscapes();
     void examplesAfterHeadlessLayout_data() { examplesAfterLayout_data(); }
     void examplesAfterHeadlessLayout();
     void generatedModelOpensLaidOut();
     void generatedModelAfterHeadlessLayout();
 };
+
+// A label shows the name as read: "\\n" breaks the line, "\\\\" is one backslash (a Vensim
+// name keeps its own), underscores are spaces.
+void TestLayoutScene::labelsReadTheNamesEscapes()
+{
+    QCOMPARE(diagram::diagramLabel(QStringLiteral("size of one\\ntime_harvest")), QStringLiteral("size of one\ntime harvest"));
+    QCOMPARE(diagram::diagramLabel(QStringLiteral("x \\\\ y")), QStringLiteral("x \\ y"));
+    QCOMPARE(diagram::diagramLabel(QStringLiteral("Stock with \\\\n Newline")), QStringLiteral("Stock with \\n Newline"));
+}
 
 void TestLayoutScene::examplesAfterLayout_data()
 {

@@ -249,8 +249,9 @@ void TestSpreadsheets::missingFileSheetCellAndNameAreErrorsAtTheirPlace()
     QVERIFY(nested.project);
     QVERIFY(!compileProject(*nested.project).model);
     check(QStringLiteral("x = GET XLS CONSTANTS('?inputs', 'S', 'A1') ~~|\n"),
-          QStringLiteral("2:23: error: '?inputs' names a file through Vensim's settings (XLS Files), which Meadows does not "
-                         "read: name the file itself"));
+          QStringLiteral("2:23: error: '?inputs' names a file through Vensim's settings (XLS Files), but no settings line "
+                         "30 gives it and there is no 'inputs' beside the model (in %1): name the file itself")
+              .arg(QStringLiteral(MEADOWS_TEST_DATA "/spreadsheets")));
 }
 
 // textcell.csv: times 0, 1, 2 in B1:D1 and 30, "TEXT", 50 in B2:D2. Vensim leaves a data

@@ -6,6 +6,8 @@
 // change within a Runge Kutta computation".
 #include "support/inlinemdl.h"
 
+#include "model/xmilewriter.h"
+
 #include <QtTest>
 #include <cmath>
 
@@ -98,6 +100,12 @@ void TestVensimIntegration::rungeKuttaTwoIsTheMidpointMethod()
         QCOMPARE(r.at(QStringLiteral("s"), 1), 0.25);
         QCOMPARE(r.at(QStringLiteral("s"), 2), 2.5);
     }
+    // Save As says whose Runge-Kutta it is, in Meadows' namespace, declared.
+    const XmileReadResult read = readMdl(QStringLiteral("s = INTEG(Time * Time, 0) ~~|\n"), withSettings(2, kRungeKutta2));
+    QVERIFY(read.project);
+    const QByteArray xml = writeXmile(*read.project);
+    QVERIFY2(xml.contains("meadows:runge_kutta=\"vensim\"") && xml.contains("xmlns:meadows=\"urn:x-meadows:xmile:1\""),
+             xml.left(600).constData());
 }
 
 // RK4, steps of 1. a = INTEG(STEP(1, 0.5), 0): STEP is read at each step's start, 0 through

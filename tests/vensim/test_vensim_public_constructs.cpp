@@ -33,6 +33,7 @@ private slots:
     void mappedRangeAsAValue();
     void delayOrderKnownThroughAMacroParameter();
     void delayOrderComputedFromTimeIsReadAtTheStart();
+    void delayOrderKnownOnlyLaterIsAnError();
     void quotedNamesKeepTheirBackslashes();
     void tableRowsOfAnotherLengthAreSaid();
     void variableNamedLikeAnOperator();
@@ -248,6 +249,31 @@ void TestVensimPublicConstructs::delayOrderComputedFromTimeIsReadAtTheStart()
     }
 }
 
+// An order is read before the run from what is known then: INITIAL(3), a stock's initial
+// value, a lookup of Time at the start (here 2 at 0) all give the same as a written number.
+// An order that reads the delay's own output (1 + x) is not known before the delay is: an
+// error at the argument (column 23), where it had been taken as 1 + 0, silently.
+void TestVensimPublicConstructs::delayOrderKnownOnlyLaterIsAnError()
+{
+    const MdlRun known = runMdl(QStringLiteral("o = INITIAL(3) ~ ~ |\ns = INTEG(1, 2) ~ ~ |\nlk((0,2),(10,5)) ~ ~ |\n"
+                                               "a = DELAY N(Time, 3, 0, o) ~ ~ |\nb = DELAY N(Time, 3, 0, 3) ~ ~ |\n"
+                                               "c = DELAY N(Time, 3, 0, s) ~ ~ |\nd = DELAY N(Time, 3, 0, 2) ~ ~ |\n"
+                                               "e = DELAY N(Time, 3, 0, lk(Time)) ~ ~ |\n"),
+                                mdlControl(4));
+    QVERIFY2(known.run.results, qPrintable(known.messages.join(u'\n')));
+    for (int t = 0; t <= 4; ++t) {
+        QCOMPARE(known.at(QStringLiteral("a"), t), known.at(QStringLiteral("b"), t));
+        QCOMPARE(known.at(QStringLiteral("c"), t), known.at(QStringLiteral("d"), t));
+        QCOMPARE(known.at(QStringLiteral("e"), t), known.at(QStringLiteral("d"), t));
+    }
+    QVERIFY(known.at(QStringLiteral("b"), 4) != known.at(QStringLiteral("d"), 4)); // orders 3 and 2 do differ
+    const MdlRun itself = runMdl(QStringLiteral("x = DELAY N(10, 3, 5, 1 + x) ~ ~ |\n"), mdlControl(4));
+    QVERIFY(!itself.run.results);
+    QVERIFY2(itself.messages.contains(QStringLiteral("m.mdl:2:23: error: in 'x': the order of a delay or smooth must be a "
+                                                     "whole number from 1 to 1000, known at the start")),
+             qPrintable(itself.messages.join(u'\n')));
+}
+
 // Vensim keeps every backslash of a quoted name, and writes a quote in it as \" (the public
 // suite's "special_characters": its output names the columns so). Each is one name, read in
 // other equations too: y = 2 * 4, z = 2 + s, where s gains 1 a step from 0.
@@ -272,15 +298,20 @@ void TestVensimPublicConstructs::quotedNamesKeepTheirBackslashes()
 // A table of constants is written a row per element of the first subscripts, across the
 // last: the public suite's subscript_2d_arrays writes a [3 x 2] variable in 2 rows of 3.
 // The 6 values are read in order, 2 to a row (r[a2,b1] is the third, 3), and a warning at
-// the first value (line 4, column 12) says so; rows of 2 say nothing.
+// the first row not 2 long (line 4, column 12) says so; rows of 2 say nothing.
 void TestVensimPublicConstructs::tableRowsOfAnotherLengthAreSaid()
 {
     const QString dims = QStringLiteral("da: a1, a2, a3 ~~|\ndb: b1, b2 ~~|\n");
     const MdlRun wrong = runMdl(dims + QStringLiteral("r[da,db] = 1, 2, 3; 4, 5, 6; ~~|\n"), mdlControl(1));
-    QVERIFY2(wrong.messages.contains(QStringLiteral("m.mdl:4:12: warning: 'r' is written in rows of 3 values, but its "
-                                                    "last subscript has 2 elements: the values are read in order, 2 to a row")),
+    QVERIFY2(wrong.messages.contains(QStringLiteral("m.mdl:4:12: warning: a row of 3 value(s) in 'r', whose last "
+                                                    "subscript has 2 elements: the values are read in order, 2 to a row")),
              qPrintable(wrong.messages.join(u'\n')));
     QCOMPARE(wrong.at(QStringLiteral("r[a2,b1]"), 0), 3.0);
+    // The first row that is not 2 long is named: the second here (column 18).
+    const MdlRun second = runMdl(dims + QStringLiteral("r[da,db] = 1, 2; 3, 4, 5; 6; ~~|\n"), mdlControl(1));
+    QVERIFY2(second.messages.contains(QStringLiteral("m.mdl:4:18: warning: a row of 3 value(s) in 'r', whose last "
+                                                     "subscript has 2 elements: the values are read in order, 2 to a row")),
+             qPrintable(second.messages.join(u'\n')));
     const MdlRun right = runMdl(dims + QStringLiteral("r[da,db] = 1, 2; 3, 4; 5, 6; ~~|\n"), mdlControl(1));
     QVERIFY2(right.messages.isEmpty(), qPrintable(right.messages.join(u'\n')));
     QCOMPARE(right.at(QStringLiteral("r[a2,b1]"), 0), 3.0);
@@ -364,7 +395,9 @@ void TestVensimPublicConstructs::dataFileNamedThroughTheSettings()
                                             mdlControl(1) + settings, path);
     QVERIFY2(formatted(unknown.diagnostics).contains(QStringLiteral(MEADOWS_TEST_DATA "/spreadsheets/alias.mdl:2:26: error: "
                                                                     "'?other' names a file through Vensim's settings (XLS "
-                                                                    "Files), which Meadows does not read: name the file itself")),
+                                                                    "Files), but no settings line 30 gives it and there is "
+                                                                    "no 'other' beside the model (in " MEADOWS_TEST_DATA
+                                                                    "/spreadsheets): name the file itself")),
              qPrintable(formatted(unknown.diagnostics).join(u'\n')));
 }
 

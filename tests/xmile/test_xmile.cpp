@@ -251,6 +251,9 @@ void TestXmile::canonicalNames()
     QCOMPARE(displayName(u"a \\\\n b"), QStringLiteral("a \\n b"));
     QCOMPARE(equationName(u"say \"hi\\\\n\""), QStringLiteral("\"say \\\"hi\\\\n\\\"\""));
     QCOMPARE(nameFromQuoted(u"say \\\"hi\\\\n\\\""), QStringLiteral("say \"hi\\\\n\""));
+    // A connector names its ends as an equation would: the same key as the name itself.
+    for (const char16_t *name : {u"say \"hi\\\\n\"", u"a \\\\ b", u"x\\ny"})
+        QCOMPARE(canonicalName(equationName(name)), canonicalName(name));
 }
 
 QTEST_GUILESS_MAIN(TestXmile)

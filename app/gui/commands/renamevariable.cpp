@@ -10,7 +10,7 @@ namespace meadows {
 
 QString RenameVariableCommand::problem(const Document &document, const QString &oldName, const QString &newName)
 {
-    const QString trimmed = newName.trimmed();
+    const QString trimmed = nameFromDisplay(newName.trimmed());
     if (trimmed.isEmpty())
         return QCoreApplication::translate("RenameVariableCommand", "A name cannot be empty.");
     if (trimmed.contains(u'"') || trimmed.contains(u'.'))
@@ -21,10 +21,10 @@ QString RenameVariableCommand::problem(const Document &document, const QString &
 }
 
 RenameVariableCommand::RenameVariableCommand(Document *document, const QString &oldName, const QString &newName)
-    : QUndoCommand(QCoreApplication::translate("RenameVariableCommand", "Rename %1 to %2").arg(displayName(oldName), displayName(newName.trimmed())))
+    : QUndoCommand(QCoreApplication::translate("RenameVariableCommand", "Rename %1 to %2").arg(displayName(oldName), displayName(nameFromDisplay(newName.trimmed()))))
     , m_document(document)
 {
-    const QString name = newName.trimmed();
+    const QString name = nameFromDisplay(newName.trimmed()); // typed as shown: a backslash is one
     const QString key = canonicalName(oldName);
     const auto renameIn = [&](QString &equation) { equation = renameReferences(equation, oldName, name); };
 
