@@ -383,6 +383,14 @@ void TestLive::anEmptySliderPanelSaysWhy()
     QCOMPARE(panel.sliders(), QStringList{QStringLiteral("room")});
     QVERIFY(panel.sliderFor(QStringLiteral("room"))->isVisible());
     QVERIFY(!note());
+    // A constant whose name holds a backslash (XMILE writes it \\\\, as a Vensim name's) has
+    // its slider too, named as shown, and takes a value.
+    panel.setProject(*readXmile(test::xmile(QStringLiteral("<aux name=\"x \\\\ y\"><eqn>2</eqn></aux>")),
+                                QStringLiteral("backslash.xmile"))
+                          .project);
+    QCOMPARE(panel.sliders(), QStringList{QStringLiteral("x \\ y")});
+    panel.setValue(QStringLiteral("x \\ y"), 3);
+    QCOMPARE(panel.value(QStringLiteral("x \\ y")), 3.0);
 }
 
 void TestLive::anErrorKeepsTheLastResultsGreyedWithABanner()

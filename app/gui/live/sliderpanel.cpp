@@ -190,7 +190,7 @@ bool SliderPanel::sameConstants(const Project &project) const
     for (const Variable &v : project.mainModel().variables) {
         if (!constantOf(v))
             continue;
-        if (n >= m_entries.size() || variableKey(m_entries[n]->name) != variableKey(v.name))
+        if (n >= m_entries.size() || variableKey(m_entries[n]->name) != variableKey(displayName(v.name)))
             return false;
         ++n;
     }
@@ -202,7 +202,7 @@ void SliderPanel::setProject(const Project &project)
     if (sameConstants(project)) {
         m_project = project;
         for (auto &e : m_entries) {
-            const double value = *constantOf(*m_project.mainModel().findVariable(e->name));
+            const double value = *constantOf(*variableNamed(e->name));
             e->modelValue = e->value = value;
             if (value < e->range.min || value > e->range.max)
                 e->range = {std::min(e->range.min, value), std::max(e->range.max, value), e->range.step};
@@ -226,6 +226,21 @@ void SliderPanel::setProject(const Project &project)
     m_search->setVisible(!m_entries.empty());
 }
 
+const Variable *SliderPanel::variableNamed(const QString &name) const
+{
+    if (m_project.models.empty())
+        return nullptr;
+    const Model &m = m_project.mainModel();
+    if (const Variable *v = m.findVariable(name))
+        return v;
+    // A name with escapes ("a \\\\ b") is shown unescaped ("a \\ b"): found by that too.
+    const QString key = variableKey(name);
+    for (const Variable &v : m.variables)
+        if (variableKey(displayName(v.name)) == key)
+            return &v;
+    return nullptr;
+}
+
 int SliderPanel::position(const Entry &e)
 {
     const double span = e.range.max - e.range.min;
@@ -236,7 +251,7 @@ bool SliderPanel::addSlider(const QString &variable)
 {
     if (find(variable))
         return true;
-    const Variable *v = m_project.models.empty() ? nullptr : m_project.mainModel().findVariable(variable);
+    const Variable *v = variableNamed(variable);
     const std::optional<double> value = v ? constantOf(*v) : std::nullopt;
     if (!value)
         return false;
@@ -447,7 +462,7 @@ void SliderPanel::setSavedProject(const Project &saved)
         return;
     for (const Variable &v : saved.mainModel().variables)
         if (const std::optional<double> value = constantOf(v))
-            m_saved.insert(variableKey(v.name), *value);
+            m_saved.insert(variableKey(displayName(v.name)), *value);
 }
 
 void SliderPanel::resetToSaved(const QString &variable)

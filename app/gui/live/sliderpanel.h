@@ -88,6 +88,8 @@ private:
         QWidget *row = nullptr;
     };
     Entry *find(const QString &variable);
+    // The variable named so in the file, or shown so (a slider's name is the one shown).
+    const Variable *variableNamed(const QString &name) const;
     const Entry *find(const QString &variable) const;
     void changed(Entry *edited, bool dragging);
     bool sameConstants(const Project &project) const;
