@@ -1,25 +1,18 @@
 #include "mdllexer.h"
 
+#include "model/names.h"
+
+#include <QRegularExpression>
+
 namespace meadows::vensim {
 
 QString quotedNameAsXmile(QStringView inside)
 {
-    QString name;
-    name.reserve(inside.size());
-    for (qsizetype i = 0; i < inside.size(); ++i) {
-        if (inside[i] == u'\\' && i + 1 < inside.size() && (inside[i + 1] == u'\n' || inside[i + 1] == u'\r')) {
-            // A line continued: the name goes on after the line break (its spaces fold later).
-            i += inside[i + 1] == u'\r' && i + 2 < inside.size() && inside[i + 2] == u'\n' ? 2 : 1;
-            name += u' ';
-            continue;
-        }
-        if (inside[i] == u'\\')
-            name += u'\\';
-        name += inside[i];
-    }
-    return name;
+    // A line continued with a backslash goes on after the line break (its spaces fold later);
+    // every other backslash is the name's own, escaped as a name shown so is (model/names.h).
+    static const QRegularExpression continuation(QStringLiteral("\\\\\\r?\\n"));
+    return nameFromDisplay(inside.toString().replace(continuation, QStringLiteral(" ")));
 }
-
 
 Lexer::Lexer(const QString &text, qsizetype begin, qsizetype end) : m_text(text), m_pos(begin), m_end(end) {}
 

@@ -276,14 +276,16 @@ void TestVensimPublicConstructs::delayOrderKnownOnlyLaterIsAnError()
 
 // Vensim keeps every backslash of a quoted name, and writes a quote in it as \" (the public
 // suite's "special_characters": its output names the columns so). Each is one name, read in
-// other equations too: y = 2 * 4, z = 2 + s, where s gains 1 a step from 0.
+// other equations too: y = 2 * 4, z = 2 + s, where s gains 1 a step from 0; w = 5 + 1.
 void TestVensimPublicConstructs::quotedNamesKeepTheirBackslashes()
 {
     const QString model = QStringLiteral("\"a \\\"b\\\" c\" = 4 ~ ~ |\n"
                                          "y = \"a \\\"b\\\" c\" * 2 ~ ~ |\n"
                                          "\"Stock with \\n Newline\" = INTEG(1, 0) ~ ~ |\n"
                                          "\"a \\ b\" = 2 ~ ~ |\n"
-                                         "z = \"a \\ b\" + \"Stock with \\n Newline\" ~ ~ |\n");
+                                         "z = \"a \\ b\" + \"Stock with \\n Newline\" ~ ~ |\n"
+                                         "\"ends in\\\\\" = 5 ~ ~ |\nw = \"ends in\\\\\" + \"con\\\ntinued\" ~ ~ |\n"
+                                         "\"con tinued\" = 1 ~ ~ |\n");
     for (const bool saved : {false, true}) {
         const MdlRun r = runMdl(model, mdlControl(2), saved);
         QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
@@ -292,6 +294,8 @@ void TestVensimPublicConstructs::quotedNamesKeepTheirBackslashes()
             QVERIFY2(std::find(columns.begin(), columns.end(), QString::fromLatin1(name)) != columns.end(), name);
         QCOMPARE(r.at(QStringLiteral("y"), 0), 8.0);
         QCOMPARE(r.at(QStringLiteral("z"), 2), 4.0);
+        // A name may end in a backslash pair; a backslash ending a line continues the name.
+        QCOMPARE(r.at(QStringLiteral("w"), 0), 6.0);
     }
 }
 
