@@ -327,6 +327,7 @@ public:
             macroNames.insert(canonicalName(h.name), h.outputs);
         readControl(defs, p.simSpecs);
         readIntegrationMethod(text, p.simSpecs, m_report);
+        warnWhereRungeKuttaDiffers(defs, p.simSpecs, m_report);
         p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, m_report);
         markConveyors(p.mainModel(), -1, conveyors);
         for (int m = 0; m < int(layout.macros.size()); ++m) {

@@ -1,6 +1,7 @@
 #include "mdlsettings.h"
 
 #include <QStringList>
+#include <functional>
 
 namespace meadows::vensim {
 
@@ -41,6 +42,34 @@ QHash<QString, QString> fileAliases(const QString &text)
             aliases.insert(l.mid(3, eq - 3).trimmed().toLower(), l.mid(eq + 1).trimmed());
     });
     return aliases;
+}
+
+void warnWhereRungeKuttaDiffers(const std::vector<Definition> &defs, const SimSpecs &specs, Reporter &report)
+{
+    if (specs.method != QLatin1String("RK2") && specs.method != QLatin1String("RK4"))
+        return;
+    const std::function<const Expr *(const Expr &)> delayN = [&](const Expr &e) -> const Expr * {
+        if (e.kind == Expr::Kind::Call && e.text.simplified().toUpper().replace(u'_', u' ') == QLatin1String("DELAY N"))
+            return &e;
+        for (const Expr &a : e.args)
+            if (const Expr *found = delayN(a))
+                return found;
+        return nullptr;
+    };
+    bool saidDelay = false, saidData = false;
+    for (const Definition &d : defs) {
+        if (!saidDelay && d.rhs)
+            if (const Expr *call = delayN(*d.rhs)) {
+                report.warning(call->offset, QStringLiteral("under Runge-Kutta Vensim holds DELAY N's output through each "
+                                                            "step; Meadows integrates its stages as it does any stock's"));
+                saidDelay = true;
+            }
+        if (!saidData && d.op == Tok::Assign) {
+            report.warning(d.nameOffset, QStringLiteral("under Runge-Kutta Vensim holds data through each step; Meadows "
+                                                        "reads '%1' at each stage's time").arg(d.name));
+            saidData = true;
+        }
+    }
 }
 
 void readIntegrationMethod(const QString &text, SimSpecs &specs, Reporter &report)

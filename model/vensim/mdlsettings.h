@@ -20,4 +20,11 @@ QHash<QString, QString> fileAliases(const QString &text);
 // at the line.
 void readIntegrationMethod(const QString &text, SimSpecs &specs, Reporter &report);
 
+// Under Runge-Kutta, Vensim's reference says DELAY N "is treated as a discrete delay
+// function, so that its output is constant for each Time Step", and that Vensim "holds all
+// exogenous ... inputs constant over the integration interval". Meadows integrates DELAY N's
+// stages like any stock and reads data at each stage's time: a warning at the first of each,
+// for a model whose method is RK2 or RK4.
+void warnWhereRungeKuttaDiffers(const std::vector<Definition> &defs, const SimSpecs &specs, Reporter &report);
+
 } // namespace meadows::vensim

@@ -20,6 +20,7 @@ private slots:
     void integrationMethodFromTheSettings();
     void rungeKuttaTwoIsTheMidpointMethod();
     void testInputsAndPureDelaysHoldThroughAStep();
+    void whereRungeKuttaDiffersFromVensimsItIsSaid();
 };
 
 namespace {
@@ -127,6 +128,23 @@ void TestVensimIntegration::testInputsAndPureDelaysHoldThroughAStep()
             QCOMPARE(r.at(QString::fromLatin1(name), 2), 1.0);
         }
     }
+}
+
+// What Meadows does not hold as Vensim does under Runge-Kutta is said at its first place:
+// DELAY N (line 2, column 5) and a data variable (line 3, column 1); under Euler the two
+// agree and nothing is said.
+void TestVensimIntegration::whereRungeKuttaDiffersFromVensimsItIsSaid()
+{
+    const QString model = QStringLiteral("x = DELAY N(Time, 3, 0, 2) ~~|\nd := 3 ~~|\ny = x + d ~~|\n");
+    const MdlRun rk = runMdl(model, withSettings(2, kRungeKutta4));
+    QVERIFY2(rk.messages.contains(QStringLiteral("m.mdl:2:5: warning: under Runge-Kutta Vensim holds DELAY N's output "
+                                                 "through each step; Meadows integrates its stages as it does any stock's")),
+             qPrintable(rk.messages.join(u'\n')));
+    QVERIFY2(rk.messages.contains(QStringLiteral("m.mdl:3:1: warning: under Runge-Kutta Vensim holds data through each "
+                                                 "step; Meadows reads 'd' at each stage's time")),
+             qPrintable(rk.messages.join(u'\n')));
+    const MdlRun euler = runMdl(model, withSettings(2, QStringLiteral("15:0,0,0,0,0,0")));
+    QVERIFY2(euler.messages.filter(QStringLiteral("Runge-Kutta")).isEmpty(), qPrintable(euler.messages.join(u'\n')));
 }
 
 QTEST_APPLESS_MAIN(TestVensimIntegration)
