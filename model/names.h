@@ -9,8 +9,9 @@ namespace meadows {
 // A name holds two escapes, as XMILE writes them: "\n", Stella's line break, and "\\", a
 // backslash.
 
-// The key two spellings of one name share: case-folded, quotes removed, and runs of
-// spaces, underscores and Stella's escaped line breaks ("\n") folded to one '_'.
+// The key two spellings of one name share: case-folded, quotes removed (an equation's \" too),
+// runs of spaces, underscores and Stella's escaped line breaks ("\n") folded to one '_', and
+// an escaped backslash kept escaped, so that a key is its own key.
 // "Heat Loss to Room", "heat_loss_to_room" and "\"Heat  Loss\\nto Room\"" all agree.
 QString canonicalName(QStringView name);
 

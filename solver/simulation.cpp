@@ -37,8 +37,8 @@ std::optional<Method> methodFromName(const QString &name)
 namespace detail {
 
 // Euler as Vensim and Stella step it: the flows computed from this step's stocks move
-// the stocks to the next step; a row is saved every save step. RK4 is the classical
-// four-stage method through Boost.Odeint, over the same grid (Runner::advance).
+// the stocks to the next step; a row is saved every save step. RK4 and RK2 step through
+// Boost.Odeint over the same grid (Runner::advance).
 RunResult runFixedStep(Runner &run, Method method, const std::atomic<bool> *cancel)
 {
     RunResult result;

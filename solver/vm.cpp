@@ -44,6 +44,8 @@ double history(const RunState &state, std::uint32_t series, double t, double bef
     const std::vector<double> &values = state.series[series];
     if (values.empty())
         return before;
+    if (std::isnan(t))
+        return t; // a NaN time asked for (a delay time of 0/0): NaN, which the run reports
     // The place of t among the recorded times: on a fixed grid, from start and dt.
     double pos = (t - state.start) / state.dt;
     if (!state.times.empty()) {
@@ -52,8 +54,6 @@ double history(const RunState &state, std::uint32_t series, double t, double bef
         pos = i == 0 ? -1.0 : i >= state.times.size() ? double(i - 1)
                                 : double(i - 1) + (t - state.times[i - 1]) / (state.times[i] - state.times[i - 1]);
     }
-    if (std::isnan(pos))
-        return pos; // a NaN time asked for (a delay time of 0/0): NaN, which the run reports
     if (pos < -1e-6)
         return std::isnan(before) ? values.front() : before;
     const double last = double(values.size() - 1);

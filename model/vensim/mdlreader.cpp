@@ -309,6 +309,11 @@ public:
         for (Definition &d : defs)
             if (d.rhs)
                 resolveFileAliases(*d.rhs, aliases, folder, m_report);
+        // The method first: what Runge-Kutta does not hold as Vensim does is found before data
+        // equations are rewritten into lookups of Time.
+        SimSpecs integration;
+        readIntegrationMethod(text, integration, m_report);
+        warnWhereRungeKuttaDiffers(defs, integration, m_report);
         readExternalData(defs, m_ranges, folder, m_report);
         supplyDataFromFiles(defs, m_ranges, m_report);
         rewriteSinteg(defs, m_report);
@@ -326,8 +331,12 @@ public:
         for (const MacroHeader &h : layout.macros)
             macroNames.insert(canonicalName(h.name), h.outputs);
         readControl(defs, p.simSpecs);
-        readIntegrationMethod(text, p.simSpecs, m_report);
-        warnWhereRungeKuttaDiffers(defs, p.simSpecs, m_report);
+        p.simSpecs.method = integration.method;
+        p.simSpecs.vensimRungeKutta = integration.vensimRungeKutta;
+        if (integration.places.method.line > 0) {
+            p.simSpecs.places.file = integration.places.file;
+            p.simSpecs.places.method = integration.places.method;
+        }
         p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, m_report);
         markConveyors(p.mainModel(), -1, conveyors);
         for (int m = 0; m < int(layout.macros.size()); ++m) {

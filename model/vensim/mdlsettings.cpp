@@ -64,7 +64,8 @@ void warnWhereRungeKuttaDiffers(const std::vector<Definition> &defs, const SimSp
                                                             "step; Meadows integrates its stages as it does any stock's"));
                 saidDelay = true;
             }
-        if (!saidData && d.op == Tok::Assign) {
+        // Data: ':=' (a GET ... DATA call, or points of its own), or no equation at all (a .dat file's).
+        if (!saidData && (d.op == Tok::Assign || (d.op == Tok::End && !d.incomplete && d.subscripts.empty() && !d.rhs))) {
             report.warning(d.nameOffset, QStringLiteral("under Runge-Kutta Vensim holds data through each step; Meadows "
                                                         "reads '%1' at each stage's time").arg(d.name));
             saidData = true;

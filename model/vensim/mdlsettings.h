@@ -13,8 +13,8 @@ namespace meadows::vensim {
 QHash<QString, QString> fileAliases(const QString &text);
 
 // The integration method of line "15:a,b,c,m,...", its fourth field m: 0 Euler, 2 Vensim's
-// Difference (Euler's arithmetic), 1 and 5 Runge-Kutta 4 (auto and fixed), 3 and 4
-// Runge-Kutta 2. The codes are as Vensim's author's own converter (xmutil) reads them;
+// Difference (Euler's arithmetic), 1 and 5 Runge-Kutta 4, 3 and 4 Runge-Kutta 2 (which of
+// each pair is Vensim's step-adapting "auto" is not documented: both take fixed steps). The codes are as Vensim's author's own converter (xmutil) reads them;
 // Vensim's documentation does not list them. Sets the method, and where it was read, in
 // `specs`, and marks its Runge-Kutta as Vensim's; a code Meadows does not know is a warning
 // at the line.

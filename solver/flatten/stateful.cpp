@@ -49,7 +49,7 @@ int Flattener::constantOrder(Context &c, const Expr &e)
     // Said once for the variable, not for each of its elements.
     if (changes && c.variable && !m_orderReadAtStart.contains(c.variable)) {
         m_orderReadAtStart.insert(c.variable);
-        error(c.variable->equationSource, e.offset, e.length, displayName(c.variable->name),
+        error(m_equationRef ? *m_equationRef : c.variable->equationSource, e.offset, e.length, displayName(c.variable->name),
               QStringLiteral("the order is read once, at the start (%1): the delay or smooth keeps that many stages "
                              "as the run goes on").arg(int(*v)),
               Severity::Warning);

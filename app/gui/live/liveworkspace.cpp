@@ -3,6 +3,7 @@
 #include "runcomparisonmodel.h"
 #include "sensitivitybands.h"
 #include "simspecsdialog.h"
+#include "shownvariable.h"
 #include "sliderpanel.h"
 
 #include "commands/geometrychange.h"
@@ -290,7 +291,7 @@ QStringList LiveWorkspace::shownVariables() const
 
 void LiveWorkspace::renameVariable(const QString &oldName, const QString &newName)
 {
-    const QString key = variableKey(oldName);
+    const QString key = shownKey(oldName); // names in the file, from the document
     for (QString &shown : m_shown)
         if (variableKey(shown) == key)
             shown = displayName(newName);
@@ -299,7 +300,7 @@ void LiveWorkspace::renameVariable(const QString &oldName, const QString &newNam
 
 QString LiveWorkspace::unitsOf(const QString &name) const
 {
-    const Variable *v = m_project.models.empty() ? nullptr : m_project.mainModel().findVariable(name);
+    const Variable *v = m_project.models.empty() ? nullptr : variableShownAs(m_project.mainModel(), name);
     return v ? v->units : QString();
 }
 
@@ -307,8 +308,9 @@ QColor LiveWorkspace::colorOf(const QString &name)
 {
     const bool known = m_colors.has(name);
     const QColor color = m_colors.colorFor(name);
-    if (!known && !m_project.models.empty() && m_project.mainModel().findVariable(name))
-        emit seriesColorChosen(name, color.name());
+    if (!known && !m_project.models.empty())
+        if (const Variable *v = variableShownAs(m_project.mainModel(), name))
+            emit seriesColorChosen(v->name, color.name());
     return color;
 }
 

@@ -1,6 +1,7 @@
 #include "seriescolors.h"
 
 #include "model/meadowsxml.h"
+#include "shownvariable.h"
 #include "model/project.h"
 #include "solver/flatmodel.h"
 
@@ -32,7 +33,7 @@ void SeriesColors::adopt(const Project &project)
         return;
     for (const Variable &v : project.mainModel().variables)
         if (const QColor c = storedColor(v); c.isValid())
-            m_assigned.insert(variableKey(v.name), c);
+            m_assigned.insert(shownKey(v.name), c);
 }
 
 bool SeriesColors::has(const QString &variable) const
@@ -42,9 +43,9 @@ bool SeriesColors::has(const QString &variable) const
 
 void SeriesColors::rename(const QString &oldName, const QString &newName)
 {
-    const QString from = variableKey(oldName);
+    const QString from = shownKey(oldName); // names in the file, from the document
     if (m_assigned.contains(from))
-        m_assigned.insert(variableKey(newName), m_assigned.take(from));
+        m_assigned.insert(shownKey(newName), m_assigned.take(from));
 }
 
 QColor SeriesColors::colorFor(const QString &variable)

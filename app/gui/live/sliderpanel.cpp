@@ -1,4 +1,5 @@
 #include "sliderpanel.h"
+#include "shownvariable.h"
 #include "slidergroups.h"
 #include "sliderrange.h"
 
@@ -190,7 +191,7 @@ bool SliderPanel::sameConstants(const Project &project) const
     for (const Variable &v : project.mainModel().variables) {
         if (!constantOf(v))
             continue;
-        if (n >= m_entries.size() || variableKey(m_entries[n]->name) != variableKey(displayName(v.name)))
+        if (n >= m_entries.size() || variableKey(m_entries[n]->name) != shownKey(v.name))
             return false;
         ++n;
     }
@@ -228,17 +229,7 @@ void SliderPanel::setProject(const Project &project)
 
 const Variable *SliderPanel::variableNamed(const QString &name) const
 {
-    if (m_project.models.empty())
-        return nullptr;
-    const Model &m = m_project.mainModel();
-    if (const Variable *v = m.findVariable(name))
-        return v;
-    // A name with escapes ("a \\\\ b") is shown unescaped ("a \\ b"): found by that too.
-    const QString key = variableKey(name);
-    for (const Variable &v : m.variables)
-        if (variableKey(displayName(v.name)) == key)
-            return &v;
-    return nullptr;
+    return m_project.models.empty() ? nullptr : variableShownAs(m_project.mainModel(), name);
 }
 
 int SliderPanel::position(const Entry &e)
@@ -462,7 +453,7 @@ void SliderPanel::setSavedProject(const Project &saved)
         return;
     for (const Variable &v : saved.mainModel().variables)
         if (const std::optional<double> value = constantOf(v))
-            m_saved.insert(variableKey(displayName(v.name)), *value);
+            m_saved.insert(shownKey(v.name), *value);
 }
 
 void SliderPanel::resetToSaved(const QString &variable)

@@ -245,7 +245,7 @@ void DiagramView::finishRename(bool commit)
         return;
     }
     const QString oldName = item->element().name;
-    if (canonicalName(newName) == canonicalName(oldName) && diagramLabel(oldName) == newName)
+    if (canonicalName(nameFromDisplay(newName)) == canonicalName(oldName) && diagramLabel(oldName) == newName)
         return;
     const QString problem = RenameVariableCommand::problem(*document, oldName, newName);
     if (!problem.isEmpty()) {
