@@ -8,12 +8,12 @@ namespace meadows {
 
 inline double minOf(double a, double b)
 {
-    return std::isnan(a) || std::isnan(b) ? a + b : a < b ? a : b;
+    return a < b || std::isnan(a) ? a : b; // b when b is NaN: no comparison with a NaN is true
 }
 
 inline double maxOf(double a, double b)
 {
-    return std::isnan(a) || std::isnan(b) ? a + b : a > b ? a : b;
+    return a > b || std::isnan(a) ? a : b;
 }
 
 } // namespace meadows
