@@ -95,11 +95,9 @@ LookupTable timeTable(std::vector<double> xs, bool next)
     return t;
 }
 
-const QString kBetweenTimes = QStringLiteral("GET DATA BETWEEN TIMES");
-
 bool isBetweenTimes(const Expr &e)
 {
-    return e.kind == Expr::Kind::Call && e.text.simplified().toUpper().replace(u'_', u' ') == kBetweenTimes;
+    return isCall(e, "GET DATA BETWEEN TIMES");
 }
 
 // The mode of GET DATA BETWEEN TIMES when written as -1, 0 or 1.

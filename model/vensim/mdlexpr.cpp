@@ -105,6 +105,11 @@ Expr callAt(const QString &function, std::vector<Expr> args, qsizetype offset)
     return e;
 }
 
+bool isCall(const Expr &e, const char *name)
+{
+    return e.kind == Expr::Kind::Call && e.text.simplified().toUpper().replace(u'_', u' ') == QLatin1String(name);
+}
+
 Expr binaryOf(const QString &op, Expr left, Expr right)
 {
     Expr e;

@@ -50,6 +50,8 @@ Expr nameAt(const QString &text, qsizetype offset, std::vector<Subscript> subscr
 Expr numberAt(double value, qsizetype offset);
 Expr callAt(const QString &function, std::vector<Expr> args, qsizetype offset);
 Expr binaryOf(const QString &op, Expr left, Expr right); // at the left operand's offset
+// A call of the Vensim function `name` (upper case, words apart: "DELAY N"), however written.
+bool isCall(const Expr &e, const char *name);
 
 // Parses an expression, or a list of numbers, from text[begin, end). Empty with `error`
 // set when malformed.

@@ -64,11 +64,6 @@ GraphicalFunction tableOf(const LookupTable &t)
     return gf;
 }
 
-bool isCall(const Expr &e, const char *name)
-{
-    return e.kind == Expr::Kind::Call && e.text.simplified().toUpper().replace(u'_', u' ') == QLatin1String(name);
-}
-
 class Builder {
 public:
     Builder(const SubscriptRanges &ranges, const QHash<QString, QStringList> &macros, Reporter &report)

@@ -49,7 +49,7 @@ void warnWhereRungeKuttaDiffers(const std::vector<Definition> &defs, const SimSp
     if (specs.method != QLatin1String("RK2") && specs.method != QLatin1String("RK4"))
         return;
     const std::function<const Expr *(const Expr &)> delayN = [&](const Expr &e) -> const Expr * {
-        if (e.kind == Expr::Kind::Call && e.text.simplified().toUpper().replace(u'_', u' ') == QLatin1String("DELAY N"))
+        if (isCall(e, "DELAY N"))
             return &e;
         for (const Expr &a : e.args)
             if (const Expr *found = delayN(a))
