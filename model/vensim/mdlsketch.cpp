@@ -1,8 +1,10 @@
 #include "mdlsketch.h"
 
 #include "mdllexer.h"
+#include "mdlsketchstyle.h"
 #include "model/connectorangle.h"
 #include "model/names.h"
+#include "model/viewstyle.h"
 
 #include <QHash>
 #include <QRectF>
@@ -61,6 +63,9 @@ struct SketchItem {
     bool shadow = false;
     int valveFlow = -1; // a valve: the id of its flow's variable
     qsizetype offset = 0;
+    XmlAttributes style;  // its font and colours where they differ from its view's
+    bool comment = false; // a comment's words (type 12), in `text`
+    QString text;
 };
 
 struct Arrow {
@@ -69,6 +74,7 @@ struct Arrow {
     int polarity = 0;
     bool pipe = false;
     std::vector<QPointF> pts;
+    XmlAttributes style;
 };
 
 class SketchReader {
@@ -77,21 +83,31 @@ public:
 
     void line(QStringView text, qsizetype offset)
     {
+        if (m_textOf >= 0) {
+            // The line after a comment's or an object's is its words or its object's name,
+            // whatever they look like ("1,2,3" is not an arrow there).
+            const auto it = m_items.find(m_textOf);
+            if (it != m_items.end() && it->comment)
+                it->text = text.toString().replace(QLatin1String("\\n"), QLatin1String("\n"));
+            m_textOf = -1;
+            return;
+        }
         if (text.startsWith(u"*")) {
             finishView();
             m_view = View{};
             m_view.type = QStringLiteral("stock_flow");
             m_viewName = text.mid(1).trimmed().toString();
+            m_viewStyle = {};
             m_open = true;
             return;
         }
         if (text.startsWith(u"$")) {
-            if (!m_warnedStyle) // the first style line of the first view
-                m_report.warning(offset, QStringLiteral("the sketch's fonts and colours are not read"));
-            m_warnedStyle = true;
+            if (!m_oldFormat) // V160's line and fields are laid out otherwise, and not read
+                m_viewStyle = viewStyleFromVensim(text.mid(1));
             return;
         }
-        const qsizetype bar = text.indexOf(u'|');
+        // An arrow's points follow a '|'; a word's font holds '|'s and comes last.
+        const qsizetype bar = text.startsWith(u"1,") ? text.indexOf(u'|') : -1;
         const QStringList f = fields(bar < 0 ? text : text.left(bar));
         bool ok = false;
         const int type = f.value(0).toInt(&ok);
@@ -106,6 +122,8 @@ public:
             a.shape = f.value(4).toInt();
             a.polarity = f.value(6).toInt();
             a.pipe = f.value(7).toInt() == 22;
+            if (!m_oldFormat)
+                a.style = arrowStyleFromVensim(f);
             if (bar >= 0)
                 a.pts = points(text.mid(bar));
             m_arrows.push_back(std::move(a));
@@ -124,6 +142,14 @@ public:
         const int bits = f.value(8).toInt();
         item.shadow = type == 10 && (bits & 1) == 0;
         item.offset = offset;
+        if (!m_oldFormat)
+            item.style = wordStyleFromVensim(f);
+        // Bit 4: the words are on the next line. Read off files: graphs, tables and
+        // sliders set 8 as well, and their next line names what they show.
+        if (type == 12 && (bits & 4) && !m_oldFormat) {
+            m_textOf = id;
+            item.comment = (bits & 8) == 0;
+        }
         if (type == 10 && m_lastValve >= 0 && (f.value(7).toInt() & 32))
             m_items[m_lastValve].valveFlow = id; // the flow's name sits on the valve before it
         m_lastValve = type == 11 ? id : -1;
@@ -132,6 +158,8 @@ public:
     }
 
     void finish() { finishView(); }
+    // V160's sketch, turned into V300's lines (asVersion300) but for their styles.
+    void setOldFormat(bool old) { m_oldFormat = old; }
     // The names of the views finished, in order ("*Demographics" gives "Demographics").
     const QStringList &viewNames() const { return m_viewNames; }
 
@@ -176,12 +204,45 @@ private:
         if (!m_open)
             return;
         using T = ViewElement::Type;
+        // The first view's defaults are the model's; a later view's that differ are given
+        // to each of its elements, since its elements may end up in one diagram with others.
+        const bool ownStyle = m_styled && !(m_viewStyle == m_firstStyle);
+        if (!m_styled) {
+            m_firstStyle = m_viewStyle;
+            if (!m_viewStyle.attributes.empty() || !m_viewStyle.children.empty())
+                m_model.viewsExtras.children.push_back(m_viewStyle);
+            m_styled = true;
+        }
+        const auto styled = [&](const ViewElement &e, const XmlAttributes &own) {
+            XmlAttributes out;
+            if (ownStyle) {
+                out = m_viewStyle.attributes;
+                for (const XmlNode &child : m_viewStyle.children)
+                    if (child.name == xmileTag(e.type))
+                        out.insert(out.end(), child.attributes.begin(), child.attributes.end());
+            }
+            out.insert(out.end(), own.begin(), own.end());
+            return out;
+        };
         QSet<int> flowLabels, placed; // placed: the ids of the items that became elements
         for (int id : m_order)
             if (m_items[id].type == 11 && m_items[id].valveFlow >= 0)
                 flowLabels.insert(m_items[id].valveFlow);
         for (int id : m_order) {
             const SketchItem &item = m_items[id];
+            if (item.comment && !item.text.trimmed().isEmpty()) {
+                ViewElement box; // placed by its top-left corner, as text boxes are
+                box.type = T::TextBox;
+                box.uid = id;
+                box.x = item.at.x() - item.w;
+                box.y = item.at.y() - item.h;
+                box.width = 2 * item.w;
+                box.height = 2 * item.h;
+                box.text = item.text;
+                box.extras.attributes = styled(box, item.style);
+                m_view.elements.push_back(std::move(box));
+                continue;
+            }
             if (item.type == 12 || flowLabels.contains(id))
                 continue; // clouds are where a pipe ends; a flow's label is drawn with its valve
             ViewElement e;
@@ -224,6 +285,12 @@ private:
                     e.labelSide = QStringLiteral("center"); // Vensim writes a stock's name in its box
                 }
             }
+            XmlAttributes own = item.style;
+            if (item.type == 11) { // the valve's colours, then its name's font
+                const XmlAttributes &label = m_items[item.valveFlow].style;
+                own.insert(own.end(), label.begin(), label.end());
+            }
+            e.extras.attributes = styled(e, own);
             if (item.type == 11)
                 e.points = pipe(id);
             placed.insert(id);
@@ -243,6 +310,7 @@ private:
             c.to = end(a.to);
             if ((c.from.name.isEmpty() && !c.from.aliasUid) || (c.to.name.isEmpty() && !c.to.aliasUid))
                 continue;
+            c.extras.attributes = styled(c, a.style);
             if (a.polarity == 43 || a.polarity == 83)
                 c.polarity = QStringLiteral("+");
             else if (a.polarity == 45 || a.polarity == 79)
@@ -313,7 +381,11 @@ private:
     QString m_viewName;
     QStringList m_viewNames;
     bool m_open = false;
-    bool m_warnedStyle = false;
+    bool m_oldFormat = false;
+    XmlNode m_viewStyle;  // this view's '$' line
+    XmlNode m_firstStyle; // the first view's
+    bool m_styled = false; // the first view's style is the model's (<views><style>)
+    int m_textOf = -1;    // the comment or object whose words are the next line
     QHash<int, SketchItem> m_items;
     QSet<QString> m_placedNames; // canonical names of the variables shown in full so far, any view
     QSet<int> m_demoted;         // this view's items shown as shadows because shown in full before
@@ -450,6 +522,7 @@ void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &re
             break;
         if (line.size() > 1 && line[0] == u'V' && line[1].isDigit()) {
             oldFormat = line.startsWith(u"V160");
+            reader.setOldFormat(oldFormat);
             if (!oldFormat && !line.startsWith(u"V300") && !line.startsWith(u"V364"))
                 report.warning(at, QStringLiteral("the sketch's version %1 is not one Meadows reads (V160, V300, V364): "
                                                   "what it draws may be missing").arg(line.left(4).toString()));

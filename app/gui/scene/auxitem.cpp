@@ -3,6 +3,7 @@
 #include "commands/addvariable.h"
 #include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
+#include "elementlook.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -36,7 +37,7 @@ QPainterPath AuxItem::body() const
     QPainterPath p;
     if (m_cld) {
         // The name is the element: connectors attach to a box around it.
-        const QSizeF r = DiagramStyle::labelSize(diagramLabel(m_element.name));
+        const QSizeF r = DiagramStyle::labelSizeIn(diagramLabel(m_element.name), labelFont(m_style));
         p.addRoundedRect(QRectF(-r.width() / 2 - 4, -r.height() / 2 - 2, r.width() + 8, r.height() + 4), 4, 4);
         return p;
     }
@@ -50,8 +51,9 @@ void AuxItem::paintBody(QPainter *painter) const
     if (m_cld)
         return;
     const DiagramStyle &s = DiagramStyle::current();
-    painter->setPen(QPen(s.auxBorder, 1.3));
-    painter->setBrush(s.auxFill);
+    const QColor border = lineColor(m_style.color, s.auxBorder);
+    painter->setPen(QPen(border, 1.3));
+    painter->setBrush(fillColor(m_style.background, s.auxFill));
     painter->drawPath(body());
     if (m_graphical) {
         QPainterPath wave;
@@ -63,7 +65,7 @@ void AuxItem::paintBody(QPainter *painter) const
     } else if (m_constant) {
         // A dot in the middle tells constants (future sliders) from computed variables.
         painter->setPen(Qt::NoPen);
-        painter->setBrush(s.auxBorder);
+        painter->setBrush(border);
         painter->drawEllipse(QPointF(0, 0), 1.6, 1.6);
     }
 }

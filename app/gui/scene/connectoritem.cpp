@@ -2,6 +2,7 @@
 
 #include "commands/bendconnector.h"
 #include "diagramstyle.h"
+#include "elementlook.h"
 
 #include <QLineF>
 #include <QPainter>
@@ -68,9 +69,10 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     if (!m_curve.valid)
         return;
     const DiagramStyle &s = DiagramStyle::current();
+    const QColor colour = lineColor(m_style.color, s.connector);
     painter->setRenderHint(QPainter::Antialiasing);
     if (isSelected() || isHovered() || m_emphasis) {
-        QColor c = m_emphasis ? s.connector : isSelected() ? s.selection : s.hover;
+        QColor c = m_emphasis ? colour : isSelected() ? s.selection : s.hover;
         c.setAlpha(m_emphasis ? 70 : isSelected() ? 90 : 60);
         painter->setPen(QPen(c, 6, Qt::SolidLine, Qt::RoundCap));
         painter->setBrush(Qt::NoBrush); // the view does not restore painter state between items
@@ -80,18 +82,18 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     const QPointF normal(-dir.y(), dir.x());
     const QPointF tip = m_curve.end;
     const QPointF base = tip - dir * 8;
-    painter->setPen(QPen(s.connector, m_emphasis ? 2 : 1.2));
+    painter->setPen(QPen(colour, m_emphasis ? 2 : 1.2));
     painter->setBrush(Qt::NoBrush);
     // Stop the line inside the arrowhead so its point stays sharp.
     QPainterPath line = m_curve.path;
     painter->drawPath(line);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(s.connector);
+    painter->setBrush(colour);
     painter->drawPolygon(QPolygonF{tip, base + normal * 3.5, base - normal * 3.5});
 
     if (!m_element.polarity.isEmpty()) {
         painter->setFont(s.font);
-        painter->setPen(s.connector);
+        painter->setPen(colour);
         const QPointF at = m_curve.signCentre;
         const QString mark = m_element.polarity == QLatin1String("-") ? QStringLiteral("−") : m_element.polarity;
         painter->drawText(QRectF(at.x() - 8, at.y() - 8, 16, 16), Qt::AlignCenter, mark);
@@ -99,7 +101,7 @@ void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     if (m_delay) {
         const QPointF d = m_curve.middleDirection;
         const QPointF n(-d.y(), d.x());
-        painter->setPen(QPen(s.connector, 1.4));
+        painter->setPen(QPen(colour, 1.4));
         for (double offset : {-2.0, 2.0}) {
             const QPointF c = m_curve.middle + d * offset;
             painter->drawLine(c - n * 6, c + n * 6);

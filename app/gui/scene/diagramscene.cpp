@@ -1,4 +1,5 @@
 #include "diagramscene.h"
+#include "model/viewstyle.h"
 
 #include "aliasitem.h"
 #include "auxitem.h"
@@ -94,10 +95,11 @@ void DiagramScene::rebuild()
     m_highlightedLoop = -1;
     m_items.clear();
     m_mapsDirty = true;
+    const ViewStyles styles(m_document->model(), m_document->view());
     for (const ViewElement &e : m_document->view().elements) {
         if (!e.uid || e.type == T::Other)
             continue;
-        if (ElementItem *item = createItem(e))
+        if (ElementItem *item = createItem(e, styles))
             m_items.insert(*e.uid, item);
     }
     // Flows and connectors depend on the stocks and variables around them: lay them out last,
@@ -119,7 +121,7 @@ void DiagramScene::rebuild()
     setSceneRect(bounds.adjusted(-2000, -2000, 2000, 2000));
 }
 
-ElementItem *DiagramScene::createItem(const ViewElement &e)
+ElementItem *DiagramScene::createItem(const ViewElement &e, const ViewStyles &styles)
 {
     ElementItem *item = nullptr;
     switch (e.type) {
@@ -132,6 +134,7 @@ ElementItem *DiagramScene::createItem(const ViewElement &e)
     case T::TextBox: item = new TextItem(*e.uid); break;
     case T::Other: return nullptr;
     }
+    item->setStyle(styles.of(e));
     item->setElement(e);
     addItem(item);
     return item;
@@ -139,6 +142,7 @@ ElementItem *DiagramScene::createItem(const ViewElement &e)
 
 void DiagramScene::syncItem(ElementItem *item, const ViewElement &element)
 {
+    item->setStyle(ViewStyles(m_document->model(), m_document->view()).of(element));
     item->setElement(element);
     if (auto *flow = dynamic_cast<FlowItem *>(item))
         refreshFlow(flow);
@@ -153,7 +157,7 @@ void DiagramScene::onElementAdded(int uid)
     if (!e)
         return;
     m_mapsDirty = true;
-    if (ElementItem *item = createItem(*e)) {
+    if (ElementItem *item = createItem(*e, ViewStyles(m_document->model(), m_document->view()))) {
         m_items.insert(uid, item);
         syncItem(item, *e);
     }

@@ -15,6 +15,7 @@ namespace meadows {
 
 class Document;
 class DiagramTool;
+class ViewStyles;
 class ElementItem;
 class ConnectorItem;
 class FlowItem;
@@ -89,7 +90,7 @@ private:
     void onElementChanged(int uid);
     void onVariableChanged(const QString &name);
 
-    ElementItem *createItem(const ViewElement &element);
+    ElementItem *createItem(const ViewElement &element, const ViewStyles &styles);
     void syncItem(ElementItem *item, const ViewElement &element);
     void refreshDependents(int uid);
     void refreshConnector(ConnectorItem *item);

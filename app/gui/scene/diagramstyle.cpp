@@ -66,7 +66,12 @@ void DiagramStyle::setCurrent(const DiagramStyle &style)
 
 QSizeF DiagramStyle::labelSize(const QString &text)
 {
-    const QFontMetricsF metrics(current().font);
+    return labelSizeIn(text, current().font);
+}
+
+QSizeF DiagramStyle::labelSizeIn(const QString &text, const QFont &font)
+{
+    const QFontMetricsF metrics(font);
     return metrics.boundingRect(QRectF(0, 0, diagram::kLabelWidth, 1000), Qt::AlignHCenter | Qt::TextWordWrap, text).size();
 }
 

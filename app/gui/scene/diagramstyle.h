@@ -22,6 +22,8 @@ struct DiagramStyle {
     // The size of a name label in the current font, word-wrapped as the items draw it
     // (a diagram::LabelMeasure for automatic layout).
     static QSizeF labelSize(const QString &text);
+    // The same in another font (a file's, app/gui/scene/elementlook.h).
+    static QSizeF labelSizeIn(const QString &text, const QFont &font);
 };
 
 } // namespace meadows

@@ -1,6 +1,7 @@
 #include "elementitem.h"
 
 #include "diagramstyle.h"
+#include "elementlook.h"
 
 #include <QPainter>
 
@@ -16,6 +17,14 @@ void ElementItem::setElement(const ViewElement &element)
 {
     prepareGeometryChange();
     m_element = element;
+    update();
+}
+
+void ElementItem::setStyle(const ElementStyle &style)
+{
+    if (style == m_style)
+        return;
+    m_style = style;
     update();
 }
 
@@ -47,11 +56,12 @@ void ElementItem::setProblem(const QString &message, bool quiet)
 void ElementItem::paintLabel(QPainter *painter, const QRectF &rect, const QString &label) const
 {
     const DiagramStyle &s = DiagramStyle::current();
-    QFont font = s.font;
+    QFont font = labelFont(m_style);
     // Work still to do reads as a draft: grey and slanted, the tooltip says what is missing.
-    font.setItalic(needsWork());
+    if (needsWork())
+        font.setItalic(true);
     painter->setFont(font);
-    painter->setPen(hasProblem() ? s.error : needsWork() ? s.cloud : s.text);
+    painter->setPen(hasProblem() ? s.error : needsWork() ? s.cloud : lineColor(m_style.fontColor, s.text));
     painter->drawText(rect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, label);
 }
 

@@ -3,6 +3,7 @@
 // keeps a copy of what it needs to paint, never the model's state, and is refreshed by
 // the scene when the document says the element changed.
 #include "model/view.h"
+#include "model/viewstyle.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -21,6 +22,10 @@ public:
 
     // Takes a new copy of the element to show.
     virtual void setElement(const ViewElement &element);
+    // The font and colours the file gives the element (its view's and its own); set before
+    // the element, whose label is measured in that font.
+    void setStyle(const ElementStyle &style);
+    const ElementStyle &style() const { return m_style; }
     // What connectors attach to, in scene coordinates, and its centre.
     virtual QPainterPath anchorOutline() const { return {}; }
     virtual QPointF anchorCentre() const { return pos(); }
@@ -54,6 +59,7 @@ protected:
     void paintLabel(QPainter *painter, const QRectF &rect, const QString &label) const;
 
     ViewElement m_element;
+    ElementStyle m_style;
     QString m_problem;
     bool m_quietProblem = false;
 

@@ -2,6 +2,7 @@
 
 #include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
+#include "elementlook.h"
 #include "diagram/flowbends.h"
 #include "variableitem.h"
 
@@ -99,7 +100,7 @@ void FlowItem::layout()
     }
     m_pipe.translate(-pos());
     m_label = diagramLabel(m_element.name);
-    m_labelRect = diagram::flowLabelRect(QPointF(0, 0), m_element.labelSide, DiagramStyle::labelSize(m_label));
+    m_labelRect = diagram::flowLabelRect(QPointF(0, 0), m_element.labelSide, DiagramStyle::labelSizeIn(m_label, labelFont(m_style)));
 }
 
 std::vector<QPointF> FlowItem::points() const
@@ -150,6 +151,7 @@ QPainterPath FlowItem::anchorOutline() const
 void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const DiagramStyle &s = DiagramStyle::current();
+    const QColor pipeColour = lineColor(m_style.color, s.pipe);
     painter->setRenderHint(QPainter::Antialiasing);
     if (m_pipe.size() >= 2) {
         QPolygonF pipe = m_pipe;
@@ -165,13 +167,13 @@ void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
             painter->setPen(QPen(c, kPipeWidth + 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             painter->drawPolyline(m_pipe);
         }
-        painter->setPen(QPen(s.pipe, kPipeWidth, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        painter->setPen(QPen(pipeColour, kPipeWidth, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
         painter->drawPolyline(pipe);
         painter->setPen(QPen(s.background, kPipeWidth - 3, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
         painter->drawPolyline(pipe);
         const QPointF normal(-dir.y(), dir.x());
         const QPointF base = tip - dir * headLength;
-        painter->setPen(QPen(s.pipe, 1));
+        painter->setPen(QPen(pipeColour, 1));
         painter->setBrush(s.background);
         painter->drawPolygon(QPolygonF{tip, base + normal * 7, base - normal * 7});
         painter->setPen(QPen(s.cloud, 1.2));
@@ -183,8 +185,8 @@ void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     }
     // The valve: a small circle with a handle, as Stella draws it.
     const double r = diagram::kValveRadius;
-    painter->setPen(QPen(s.pipe, 1.3));
-    painter->setBrush(s.valve);
+    painter->setPen(QPen(pipeColour, 1.3));
+    painter->setBrush(fillColor(m_style.background, s.valve));
     painter->drawEllipse(QPointF(0, 0), r, r);
     painter->drawLine(QPointF(0, -r), QPointF(0, -r - 5));
     painter->drawLine(QPointF(-4, -r - 5), QPointF(4, -r - 5));

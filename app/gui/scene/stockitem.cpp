@@ -2,6 +2,7 @@
 
 #include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
+#include "elementlook.h"
 
 #include <QPainter>
 #include <algorithm>
@@ -32,8 +33,7 @@ void StockItem::paintKind(QPainter *painter, const QRectF &box) const
 {
     if (m_kind == Kind::Plain)
         return;
-    const DiagramStyle &s = DiagramStyle::current();
-    QPen pen(s.stockBorder, 1.1);
+    QPen pen(lineColor(m_style.color, DiagramStyle::current().stockBorder), 1.1);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     const double unit = std::min(box.height() / 4, box.width() / 8);
@@ -117,8 +117,9 @@ double StockItem::fillFraction() const
 void StockItem::paintBody(QPainter *painter) const
 {
     const DiagramStyle &s = DiagramStyle::current();
-    painter->setPen(QPen(s.stockBorder, 1.5));
-    painter->setBrush(s.stockFill);
+    const QColor border = lineColor(m_style.color, s.stockBorder);
+    painter->setPen(QPen(border, 1.5));
+    painter->setBrush(fillColor(m_style.background, s.stockFill));
     painter->drawPath(body());
     const QRectF box = body().boundingRect().adjusted(1.5, 1.5, -1.5, -1.5);
     paintKind(painter, box);
@@ -126,7 +127,7 @@ void StockItem::paintBody(QPainter *painter) const
     if (fill < 0)
         return;
     // The level at the scrubbed time, as a band rising from the bottom.
-    QColor level = s.stockBorder;
+    QColor level = border;
     level.setAlphaF(0.18);
     painter->setPen(Qt::NoPen);
     painter->setBrush(level);
@@ -140,7 +141,7 @@ void StockItem::paintBody(QPainter *painter) const
         line << QPointF(box.left() + box.width() * double(i) / double(std::max<std::size_t>(1, n - 1)),
                         box.bottom() - box.height() * (v - m_low) / (m_high - m_low));
     }
-    QPen pen(s.stockBorder, 1.2);
+    QPen pen(border, 1.2);
     pen.setCosmetic(true);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);

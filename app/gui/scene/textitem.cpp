@@ -1,6 +1,7 @@
 #include "textitem.h"
 
 #include "diagramstyle.h"
+#include "elementlook.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -12,7 +13,7 @@ void TextItem::setElement(const ViewElement &element)
     ElementItem::setElement(element);
     setPos(element.x.value_or(0), element.y.value_or(0));
     const double w = element.width.value_or(160);
-    const QFontMetricsF metrics(DiagramStyle::current().font);
+    const QFontMetricsF metrics(labelFont(m_style));
     // Measured as paint() draws it: inside a 4-pixel margin.
     const QRectF text = metrics.boundingRect(QRectF(0, 0, w - 8, 1e4), Qt::TextWordWrap, element.text);
     // At least as tall as its text: a file's height that would clip the last line grows.
@@ -42,8 +43,14 @@ void TextItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(m_rect);
     }
-    painter->setFont(s.font);
-    painter->setPen(s.text);
+    // A file's box and fill are drawn where it gives them (Vensim's comments have both).
+    if (!m_style.background.isEmpty() || !m_style.color.isEmpty()) {
+        painter->setPen(m_style.color.isEmpty() ? QPen(Qt::NoPen) : QPen(lineColor(m_style.color, s.text), 1));
+        painter->setBrush(m_style.background.isEmpty() ? QBrush(Qt::NoBrush) : QBrush(fillColor(m_style.background, s.background)));
+        painter->drawRect(m_rect);
+    }
+    painter->setFont(labelFont(m_style));
+    painter->setPen(lineColor(m_style.fontColor, s.text));
     painter->drawText(m_rect.adjusted(4, 4, -4, -4), Qt::TextWordWrap, m_element.text);
     paintResizeHandle(painter);
 }

@@ -1,6 +1,7 @@
 #include "variableitem.h"
 
 #include "diagramstyle.h"
+#include "elementlook.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -47,7 +48,7 @@ void VariableItem::layoutLabel()
     m_label = labelText();
     const QString side = m_element.labelSide.isEmpty() ? defaultLabelSide() : m_element.labelSide;
     m_labelRect = diagram::labelRectBeside(body().boundingRect(), labelInside() ? QStringLiteral("center") : side,
-                                           DiagramStyle::labelSize(m_label));
+                                           DiagramStyle::labelSizeIn(m_label, labelFont(m_style)));
 }
 
 QRectF VariableItem::boundingRect() const

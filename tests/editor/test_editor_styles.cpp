@@ -1,0 +1,119 @@
+// A file's fonts and colours on the diagram: Vensim's sketch (test_trend.mdl: a bold dark
+// red title comment, a bold variable, blue arrows, Times New Roman 12) drawn as Vensim
+// draws it, and readable in a dark theme.
+#include "editortesting.h"
+#include "scene/diagramstyle.h"
+#include "scene/elementlook.h"
+
+#include <QPainter>
+#include <QtTest>
+
+using namespace meadows;
+using namespace meadows::testing;
+
+namespace {
+
+const QString kTrend = kTestData + QStringLiteral("/test-models-vensim/tests/trend/test_trend.mdl");
+
+// The scene drawn at one pixel per unit over `area`, on white.
+QImage render(DiagramScene *scene, const QRectF &area)
+{
+    QImage image(area.size().toSize(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    scene->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+    return image;
+}
+
+int countPixels(const QImage &image, const std::function<bool(QColor)> &is)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            n += is(QColor(image.pixel(x, y)));
+    return n;
+}
+
+bool darkRed(QColor c) { return c.red() > 90 && c.red() < 170 && c.green() < 50 && c.blue() < 50; }
+bool pureBlue(QColor c) { return c.blue() > 170 && c.red() < 80 && c.green() < 80; }
+
+} // namespace
+
+class TestEditorStyles : public QObject {
+    Q_OBJECT
+private slots:
+    void vensimFontsAndColoursAreDrawn()
+    {
+        MainWindow window;
+        window.setQuiet(true);
+        QVERIFY(window.openFile(kTrend));
+        DiagramScene *scene = window.scene();
+        // "10,14,TREND of input,...,16,..." hasf 16: attributes B; the view's Times New Roman 12.
+        ElementItem *trend = scene->itemForName(QStringLiteral("TREND of input"));
+        QVERIFY(trend);
+        const QFont font = labelFont(trend->style());
+        QVERIFY(font.bold());
+        QCOMPARE(font.family(), QStringLiteral("Times New Roman"));
+        QCOMPARE(font.pixelSize(), 16); // 12 points at 96 pixels per inch
+        QVERIFY(!labelFont(scene->itemForName(QStringLiteral("input"))->style()).bold());
+
+        // The title comment "12,1,0,286,104,89,28,8,135,0,18,...,|12|B|128-0-0": its words
+        // in dark red, inside its box (197,76)-(375,132).
+        ElementItem *title = nullptr;
+        for (QGraphicsItem *item : scene->items())
+            if (auto *e = dynamic_cast<ElementItem *>(item); e && e->elementType() == ViewElement::Type::TextBox)
+                title = e;
+        QVERIFY(title);
+        QVERIFY(title->element().text.startsWith(QLatin1String("TREND - simple trend")));
+        const int red = countPixels(render(scene, title->sceneBoundingRect()), darkRed);
+        QVERIFY2(red > 100, qPrintable(QString::number(red)));
+
+        // The arrows in the view's arrow colour, 0-0-255.
+        int blue = 0;
+        for (QGraphicsItem *item : scene->items())
+            if (auto *e = dynamic_cast<ElementItem *>(item); e && e->elementType() == ViewElement::Type::Connector) {
+                QCOMPARE(lineColor(e->style().color, DiagramStyle::current().connector), QColor(0, 0, 255));
+                blue += countPixels(render(scene, e->sceneBoundingRect()), pureBlue);
+            }
+        QVERIFY2(blue > 100, qPrintable(QString::number(blue)));
+    }
+
+    void aFileWithoutStylesKeepsTheThemesLook()
+    {
+        MainWindow window;
+        window.setQuiet(true);
+        QVERIFY(window.openFile(kTeacup));
+        DiagramScene *scene = window.scene();
+        const QImage image = render(scene, scene->itemsBoundingRect());
+        // The theme's connectors are crimson, #c2185b: an edge pixel of one may pass for dark
+        // red, but not the hundred a title's words make.
+        QCOMPARE(countPixels(image, pureBlue), 0);
+        QVERIFY(countPixels(image, darkRed) < 5);
+        ElementItem *stock = scene->itemForName(QStringLiteral("Teacup Temperature"));
+        QVERIFY(stock);
+        QCOMPARE(labelFont(stock->style()), DiagramStyle::current().font);
+    }
+
+    void darkThemeTurnsColoursOver()
+    {
+        const DiagramStyle light = DiagramStyle::current();
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        DiagramStyle::setCurrent(DiagramStyle::fromPalette(dark));
+        const DiagramStyle &s = DiagramStyle::current();
+        // Black text and white fills are the theme's; pure blue (lightness 128 of 255) turned
+        // over is 127: still blue, but a dark navy #000080 (lightness 64) becomes light (191).
+        QCOMPARE(lineColor(QStringLiteral("#000000"), s.text), s.text);
+        QCOMPARE(fillColor(QStringLiteral("#ffffff"), s.stockFill), s.stockFill);
+        const QColor navy = lineColor(QStringLiteral("#000080"), s.connector);
+        QCOMPARE(navy.toHsl().lightness(), 191);
+        QCOMPARE(navy.toHsl().hslHue(), 240);
+        QCOMPARE(lineColor(QStringLiteral("not a colour"), s.connector), s.connector);
+        DiagramStyle::setCurrent(light);
+        QCOMPARE(lineColor(QStringLiteral("#000080"), s.connector), QColor(0, 0, 128));
+    }
+};
+
+QTEST_MAIN(TestEditorStyles)
+#include "test_editor_styles.moc"

@@ -1,0 +1,192 @@
+// The fonts and colours of Vensim's sketch, read into XMILE's display attributes and
+// resolved for drawing (model/vensim/mdlsketchstyle, model/viewstyle); they survive Save As.
+#include "support/inlinemdl.h"
+
+#include "model/vensim/mdlreader.h"
+#include "model/vensim/mdlsketchstyle.h"
+#include "model/viewstyle.h"
+#include "model/xmilereader.h"
+#include "model/xmilewriter.h"
+
+#include <QtTest>
+
+using namespace meadows;
+
+namespace {
+
+const char *const kSketchHead = "\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                "V300  Do not put anything below this section - it will be ignored\n";
+
+// Vensim's default view line (its reference, "Sketch Information"), and three words: a
+// plain one; "b" bold (hasf 16) in 14 points (8) with a dark red text (2) and a pink fill
+// (4); and a comment (type 12, bits 4: words on the next line) bold and dark red (hasf
+// 18), whose words look like an arrow's line. An arrow a -> b with its own green colour
+// (hasf 1), and one in the view's arrow colour.
+QString model(const QString &secondView = {})
+{
+    return QStringLiteral("{UTF-8}\na = 1 ~ ~ |\nb = a * 2 ~ ~ |\nc = a + b ~ ~ |\n") + test::mdlControl(4)
+           + QString::fromLatin1(kSketchHead)
+           + QStringLiteral("*View 1\n"
+                            "$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+                            "10,1,a,100,50,20,11,8,3,0,0,0,0,0,0\n"
+                            "10,2,b,300,50,20,11,8,3,0,30,0,0,0,0,0-0-0,255-128-128,|14|B|128-0-0\n"
+                            "12,3,0,200,200,60,20,8,135,0,18,-1,0,0,0,-1--1--1,0-0-0,|12|B|128-0-0\n"
+                            "1,2,3,4 is not an arrow\\nbut a comment\n"
+                            "1,4,1,2,0,0,0,0,1,0,0,0-128-0,,1|(0,0)|\n"
+                            "10,5,c,300,150,20,11,8,3,0,0,0,0,0,0\n"
+                            "1,6,2,5,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n")
+           + secondView + QStringLiteral("///---\\\\\\\n");
+}
+
+const ViewElement *find(const View &view, ViewElement::Type type, const QString &name)
+{
+    for (const ViewElement &e : view.elements)
+        if (e.type == type && (e.name == name || e.text == name || (type == ViewElement::Type::Connector && e.to.name == name)))
+            return &e;
+    return nullptr;
+}
+
+} // namespace
+
+class TestVensimSketchStyle : public QObject {
+    Q_OBJECT
+private slots:
+    void colours();
+    void viewDefaultsAndWordsAndArrows();
+    void commentsAreTextBoxes();
+    void stylesSurviveSaveAs();
+    void aLaterViewsOwnDefaultsGoToItsElements();
+};
+
+void TestVensimSketchStyle::colours()
+{
+    QCOMPARE(vensim::colorFromVensim(u"255-128-0"), QStringLiteral("#ff8000"));
+    QCOMPARE(vensim::colorFromVensim(u"0-0-0"), QStringLiteral("#000000"));
+    QCOMPARE(vensim::colorFromVensim(u"-1--1--1"), QString()); // none
+    QCOMPARE(vensim::colorFromVensim(u"256-0-0"), QString());
+    QCOMPARE(vensim::colorFromVensim(u""), QString());
+    QCOMPARE(*fontPointsFrom(u"9pt"), 9.0);
+    QCOMPARE(*fontPointsFrom(u"12"), 12.0);
+    QCOMPARE(*fontPointsFrom(u"16px"), 12.0); // 16 pixels at 96 per inch are 12 points
+    QVERIFY(!fontPointsFrom(u"big"));
+    QVERIFY(!fontPointsFrom(u"-3pt"));
+}
+
+void TestVensimSketchStyle::viewDefaultsAndWordsAndArrows()
+{
+    const XmileReadResult r = readVensim(model().toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    // Nothing about the sketch's fonts and colours is said to be left unread any more.
+    for (const QString &m : test::formatted(r.diagnostics))
+        QVERIFY2(!m.contains(QLatin1String("fonts and colours")), qPrintable(m));
+    const Model &m = r.project->mainModel();
+    const View &view = m.views.at(0);
+    const ViewStyles styles(m, view);
+
+    // a: the view's defaults. Times New Roman 12, plain, black text; boxes black.
+    const ElementStyle a = styles.of(*find(view, ViewElement::Type::Aux, QStringLiteral("a")));
+    QCOMPARE(a.fontFamily, QStringLiteral("Times New Roman"));
+    QCOMPARE(*a.fontPoints, 12.0);
+    QCOMPARE(*a.bold, false);
+    QCOMPARE(a.fontColor, QStringLiteral("#000000"));
+    QCOMPARE(a.color, QStringLiteral("#000000"));
+    QVERIFY(a.background.isEmpty()); // the view's fill is -1--1--1, none
+
+    // b: hasf 30 = 2 + 4 + 8 + 16: text colour 128-0-0, fill 255-128-128, 14 points, bold;
+    // the face (32) and the box colour (1) stay the view's.
+    const ElementStyle b = styles.of(*find(view, ViewElement::Type::Aux, QStringLiteral("b")));
+    QCOMPARE(b.fontFamily, QStringLiteral("Times New Roman"));
+    QCOMPARE(*b.fontPoints, 14.0);
+    QCOMPARE(*b.bold, true);
+    QCOMPARE(*b.italic, false);
+    QCOMPARE(b.fontColor, QStringLiteral("#800000"));
+    QCOMPARE(b.background, QStringLiteral("#ff8080"));
+    QCOMPARE(b.color, QStringLiteral("#000000"));
+
+    // Arrows: the view's arrow colour 0-0-255, or the arrow's own 0-128-0 (hasf bit 1).
+    QCOMPARE(styles.of(*find(view, ViewElement::Type::Connector, QStringLiteral("b"))).color, QStringLiteral("#008000"));
+    QCOMPARE(styles.of(*find(view, ViewElement::Type::Connector, QStringLiteral("c"))).color, QStringLiteral("#0000ff"));
+}
+
+void TestVensimSketchStyle::commentsAreTextBoxes()
+{
+    const XmileReadResult r = readVensim(model().toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY(r.project);
+    const Model &m = r.project->mainModel();
+    const View &view = m.views.at(0);
+    // The comment's words, their "\n" a line break; placed by the top-left corner as text
+    // boxes are: (200 - 60, 200 - 20), 120 x 40.
+    const QString words = QStringLiteral("1,2,3,4 is not an arrow\nbut a comment");
+    const ViewElement *box = find(view, ViewElement::Type::TextBox, words);
+    QVERIFY(box);
+    QCOMPARE(*box->x, 140.0);
+    QCOMPARE(*box->y, 180.0);
+    QCOMPARE(*box->width, 120.0);
+    QCOMPARE(*box->height, 40.0);
+    const ElementStyle style = ViewStyles(m, view).of(*box);
+    QCOMPARE(*style.bold, true);
+    QCOMPARE(style.fontColor, QStringLiteral("#800000"));
+    QVERIFY(style.color.isEmpty()); // no box of its own: the view's box colour is for words with boxes
+    // Its words were not read as an arrow from 2 to 3: b has one connector in, from a.
+    int connectors = 0;
+    for (const ViewElement &e : view.elements)
+        connectors += e.type == ViewElement::Type::Connector;
+    QCOMPARE(connectors, 2);
+}
+
+void TestVensimSketchStyle::stylesSurviveSaveAs()
+{
+    const XmileReadResult r = readVensim(model().toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY(r.project);
+    const QByteArray xml = writeXmile(*r.project);
+    QVERIFY2(xml.contains("font_family=\"Times New Roman\""), xml.constData());
+    const XmileReadResult back = readXmile(xml, QStringLiteral("m.xmile"));
+    QVERIFY(back.project);
+    const Model &before = r.project->mainModel(), &after = back.project->mainModel();
+    const ViewStyles was(before, before.views.at(0)), is(after, after.views.at(0));
+    for (const auto &[type, name] : std::vector<std::pair<ViewElement::Type, QString>>{
+             {ViewElement::Type::Aux, QStringLiteral("a")},
+             {ViewElement::Type::Aux, QStringLiteral("b")},
+             {ViewElement::Type::Connector, QStringLiteral("b")},
+             {ViewElement::Type::Connector, QStringLiteral("c")}}) {
+        const ViewElement *e0 = find(before.views.at(0), type, name), *e1 = find(after.views.at(0), type, name);
+        QVERIFY(e0 && e1);
+        QCOMPARE(is.of(*e1), was.of(*e0));
+    }
+}
+
+void TestVensimSketchStyle::aLaterViewsOwnDefaultsGoToItsElements()
+{
+    // A second view in Helvetica 10 bold with red arrows: tiled into the one diagram, its
+    // elements keep its defaults while the first view's keep Times New Roman.
+    const QString second = QString::fromLatin1(kSketchHead)
+                           + QStringLiteral("*View 2\n"
+                                            "$192-192-192,0,Helvetica|10|B|0-0-0|0-0-0|255-0-0|-1--1--1|-1--1--1|96,96,100,0\n"
+                                            "10,1,c,100,50,20,11,8,2,0,0,0,0,0,0\n"
+                                            "10,2,a,300,50,20,11,8,2,0,0,0,0,0,0\n"
+                                            "1,3,2,1,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n");
+    const XmileReadResult r = readVensim(model(second).toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY(r.project);
+    const Model &m = r.project->mainModel();
+    QCOMPARE(m.views.size(), std::size_t(1));
+    const View &view = m.views[0];
+    const ViewStyles styles(m, view);
+    QCOMPARE(styles.of(*find(view, ViewElement::Type::Aux, QStringLiteral("a"))).fontFamily, QStringLiteral("Times New Roman"));
+    int seen = 0;
+    for (const ViewElement &e : view.elements) {
+        if (e.type == ViewElement::Type::Alias) { // the second view's words are shadows
+            const ElementStyle s = styles.of(e);
+            QCOMPARE(s.fontFamily, QStringLiteral("Helvetica"));
+            QCOMPARE(*s.fontPoints, 10.0);
+            QCOMPARE(*s.bold, true);
+            ++seen;
+        } else if (e.type == ViewElement::Type::Connector && e.from.aliasUid) {
+            QCOMPARE(styles.of(e).color, QStringLiteral("#ff0000"));
+            ++seen;
+        }
+    }
+    QCOMPARE(seen, 3);
+}
+
+QTEST_GUILESS_MAIN(TestVensimSketchStyle)
+#include "test_vensim_sketch_style.moc"
