@@ -347,6 +347,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"history"}, Builtin::None, 2, 2, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"init"}, Builtin::None, 1, 1, false, L::Stateful, U::SameAsFirst, P::FixedAtStart, R::FirstArgument, kNoRoles, nullptr, nullptr},
     {{"npv"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
+    {{"npve"}, Builtin::None, 4, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
     // special forms
     {{"if_then_else"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Conditional, R::Branches, kNoRoles, nullptr, nullptr},
     {{"lookup"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},

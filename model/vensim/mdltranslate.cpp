@@ -213,8 +213,8 @@ QString translateCall(const Expr &e, TranslateContext &c)
                                         "time that does not itself call GET DATA BETWEEN TIMES"));
         return call(QStringLiteral("GET_DATA_BETWEEN_TIMES"), allArgs(e, c));
     }
-    if (f == QLatin1String("NPV") && arity(4, 4)) // (stream, discount rate, initial value, factor)
-        return call(QStringLiteral("NPV"), allArgs(e, c));
+    if ((f == QLatin1String("NPV") || f == QLatin1String("NPVE")) && arity(4, 4)) // (stream, discount rate, initial value, factor)
+        return call(f, allArgs(e, c));
     if (f == QLatin1String("PROD")) {
         c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));
         return call(QStringLiteral("PROD"), allArgs(e, c));

@@ -179,16 +179,22 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
         const int series = record(f, arg(0));
         return history(series, arg(1), firstValue(f, series));
     }
-    if (f == QLatin1String("npv")) {
+    if (f == QLatin1String("npv") || f == QLatin1String("npve")) {
         // NPV(stream, discount rate [, initial value [, factor]]) as Vensim's manual defines
         // it: a discount factor df falling from 1 by df * rate / (1 + rate * DT), an
         // accumulation of stream * df from the initial value (0 by default), and the value
         // (accumulated + stream * DT * df) * factor: the current step's stream counts, not
         // yet discounted. Stella's NPV(stream, rate [, initial]) is read the same way.
+        // Vensim's NPVE values the stream at the end of each period, as Excel does: the same
+        // equations with df starting at 1 / (1 + rate * DT) (its reference, "NPVE").
         const Node stream = shared(f, arg(0));
         const Node rate = shared(f, arg(1));
         const Node dt = Node::of(Node::Kind::TimeStep);
-        const int discount = addHidden(FlatVar::Kind::Stock, f, Node::constant(1));
+        const Node startingFactor = f == QLatin1String("npve")
+                                        ? Node::binary(BinaryOp::Divide, Node::constant(1),
+                                                       Node::binary(BinaryOp::Add, Node::constant(1), Node::binary(BinaryOp::Multiply, rate, dt)))
+                                        : Node::constant(1);
+        const int discount = addHidden(FlatVar::Kind::Stock, f, startingFactor);
         const Node df = Node::var(discount);
         const int discounting = addHidden(FlatVar::Kind::Flow, f,
             Node::binary(BinaryOp::Divide, Node::binary(BinaryOp::Multiply, df, rate),

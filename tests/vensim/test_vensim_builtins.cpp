@@ -55,6 +55,7 @@ private slots:
     void delayMaterialMisuse();
     void delayInformation();
     void depreciateStraightline();
+    void npveValuesAtPeriodEnds();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void misuseIsNamedAsWritten();
@@ -346,6 +347,33 @@ void TestVensimBuiltins::depreciateStraightline()
             near(QStringLiteral("c"), 4);
             near(QStringLiteral("d"), d[k]);
         }
+    }
+}
+
+// NPVE(stream, rate, initial, factor), by Vensim's equations for it: df starts at
+// 1 / (1 + rate * DT) and falls by df * rate / (1 + rate * DT); value = (accumulated +
+// stream * DT * df) * factor. With a stream of 100, rate 0.1, DT 1: df at step k is
+// 1 / 1.1^(k + 1), so at time k the value is 100 (1/1.1 + ... + 1/1.1^(k + 1)): 90.909091,
+// 173.553719, 248.685199, Excel's NPV(10%, 100, 100, 100). NPV counts the current period
+// undiscounted: 100, 190.909091, 273.553719. An initial value of 50 and a factor of 2 give
+// (50 + 90.909091) * 2 at time 0.
+void TestVensimBuiltins::npveValuesAtPeriodEnds()
+{
+    const QString model = QStringLiteral("s = 100 ~~|\nr = 0.1 ~~|\ne = NPVE(s, r, 0, 1) ~~|\nn = NPV(s, r, 0, 1) ~~|\n"
+                                         "f = NPVE(s, r, 50, 2) ~~|\n");
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, kControl, saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+        double expected = 0, discount = 1;
+        for (int t = 0; t <= 3; ++t) {
+            discount /= 1.1;
+            expected += 100 * discount;
+            QVERIFY(std::fabs(r.at(QStringLiteral("e"), t) - expected) < 1e-9);
+            QVERIFY(std::fabs(r.at(QStringLiteral("n"), t) - expected * 1.1) < 1e-9);
+        }
+        QVERIFY(std::fabs(r.at(QStringLiteral("e"), 2) - 248.685199) < 1e-6);
+        QVERIFY(std::fabs(r.at(QStringLiteral("f"), 0) - (50 + 100 / 1.1) * 2) < 1e-9);
     }
 }
 
