@@ -106,7 +106,17 @@ int runCommand(const QStringList &arguments)
             return ExitUsage;
         }
     }
-    const CompileResult compiled = compileProject(*project, flattenOptions);
+    // What is read once, at the start (a delay's order computed from Time), is read at the
+    // start this run takes, not the file's: the run's times are the model's when compiling.
+    Project timed = *project;
+    SimSpecs &specs = timed.simSpecs;
+    if (options.start && specs.varying.start.isEmpty())
+        specs.start = *options.start;
+    if (options.stop && specs.varying.stop.isEmpty())
+        specs.stop = *options.stop;
+    if (options.dt && specs.varying.dt.isEmpty())
+        specs.dt = *options.dt;
+    const CompileResult compiled = compileProject(timed, flattenOptions);
     printDiagnostics(err, compiled.diagnostics);
     if (!compiled.model)
         return ExitModelError;

@@ -21,6 +21,7 @@ private slots:
     void runWritesCsvMatchingTheReference();
     void runToStdoutAndOptions();
     void timeColumnReadsBackExactly();
+    void orderReadAtTheStartTheRunTakes();
     void checkCleanModel();
     void checkBrokenEquationGivesLineAndColumn();
     void truncatedFileIsACleanError();
@@ -43,6 +44,25 @@ void TestCli::runWritesCsvMatchingTheReference()
     QCOMPARE(actual.rows.size(), std::size_t(241)); // 0 to 30 by 0.125
     const auto c = meadows::test::compareTables(actual, meadows::test::readTable(kData + QStringLiteral("/test-models/samples/teacup/output.csv")));
     QVERIFY2(c.ok, qPrintable(c.message));
+}
+
+// A delay's order of 2 + STEP(1, 10) is read once, at the start: 2 from the file's start,
+// 0; 3 from --start 20, where the step has happened. Both say so.
+void TestCli::orderReadAtTheStartTheRunTakes()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("m.mdl"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{UTF-8}\nx = 1 ~~|\nd = DELAY N(x, 4, 0, 2 + STEP(1, 10)) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 30 ~~|\n"
+            "TIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n");
+    f.close();
+    const Outcome fromFile = runMeadows({QStringLiteral("run"), path});
+    QCOMPARE(fromFile.code, 0);
+    QVERIFY2(fromFile.err.contains(QLatin1String("the order is read once, at the start (2)")), qPrintable(fromFile.err));
+    const Outcome later = runMeadows({QStringLiteral("run"), path, QStringLiteral("--start"), QStringLiteral("20")});
+    QCOMPARE(later.code, 0);
+    QVERIFY2(later.err.contains(QLatin1String("the order is read once, at the start (3)")), qPrintable(later.err));
 }
 
 void TestCli::runToStdoutAndOptions()
