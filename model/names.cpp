@@ -28,14 +28,16 @@ QString canonicalName(QStringView name)
             ++i;
             continue;
         }
-        if (c == u'\\' && i + 1 < name.size() && name[i + 1] == u'\\') {
+        if (c == u'\\') {
             // An escaped backslash stays escaped, so that a key is its own key: "\\n" is no
-            // line break when the key is read again.
+            // line break when the key is read again. A lone one (hand-written XMILE's "abc\")
+            // is the same backslash, and the same key.
             if (pendingSeparator && !out.isEmpty() && !out.endsWith(u'.'))
                 out.append(u'_');
             pendingSeparator = false;
             out.append(QLatin1String("\\\\"));
-            ++i;
+            if (i + 1 < name.size() && name[i + 1] == u'\\')
+                ++i;
             continue;
         }
         if (isSeparator(c)) {
@@ -117,9 +119,13 @@ QString equationName(QStringView name)
         if (escape && inner[i + 1] == u'n') {
             quoted += u' ';
             ++i;
-        } else if (escape && inner[i + 1] == u'\\') {
-            quoted += QLatin1String("\\\\");
+        } else if (escape && inner[i + 1] == u'"') { // a quote, as an equation writes it
+            quoted += QLatin1String("\\\"");
             ++i;
+        } else if (inner[i] == u'\\') { // escaped, or lone: one backslash either way
+            quoted += QLatin1String("\\\\");
+            if (escape && inner[i + 1] == u'\\')
+                ++i;
         } else {
             quoted += inner[i] == u'"' ? QStringLiteral("\\\"") : QString(inner[i]);
         }

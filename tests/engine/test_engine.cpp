@@ -28,6 +28,7 @@ private slots:
     void saveStepIsSeparateFromDt();
     void rk4MatchesClassicalRungeKutta();
     void rk2IsHeunsMethod();
+    void randomDrawHeldThroughARungeKuttaStep();
     void notANumberIsNotDropped();
     void adaptiveMethodsReportOnTheSaveGrid_data();
     void adaptiveMethodsReportOnTheSaveGrid();
@@ -120,6 +121,27 @@ void TestEngine::rk4MatchesClassicalRungeKutta()
 // at the end of an Euler step averaged. y' = Time^2 from 0, one step of 1: (0 + 1) / 2 = 1/2
 // (the midpoint method, Vensim's, would give 1/4). z' = STEP(1, 0.5), which follows the
 // stages' time here: (0 + 1) / 2 = 1/2.
+// s' = u, u = UNIFORM(0, 1, 7). Every stage of a step reads that step's draw, so under RK4
+// and RK2 s rises by exactly the u recorded at the step's start: (u + 2u + 2u + u) / 6. Had
+// the last stage (at t + DT) read the next step's draw, the rise would differ.
+void TestEngine::randomDrawHeldThroughARungeKuttaStep()
+{
+    for (const QString &method : {QStringLiteral("RK4"), QStringLiteral("RK2")}) {
+        const test::InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"s\"><eqn>0</eqn><inflow>f</inflow></stock>"
+                                                        "<flow name=\"f\"><eqn>u</eqn></flow>"
+                                                        "<aux name=\"u\"><eqn>UNIFORM(0, 1, 7)</eqn></aux>"),
+                                         QStringLiteral("<start>0</start><stop>10</stop><dt>1</dt>"), method));
+        QVERIFY2(r.run.results, qPrintable(r.firstError()));
+        int differentDraws = 0;
+        for (int t = 0; t < 10; ++t) {
+            const double u = r.value(QStringLiteral("u"), t);
+            QVERIFY(std::fabs(r.value(QStringLiteral("s"), t + 1) - r.value(QStringLiteral("s"), t) - u) < 1e-12);
+            differentDraws += u != r.value(QStringLiteral("u"), t + 1);
+        }
+        QCOMPARE(differentDraws, 10); // the draws do change from step to step
+    }
+}
+
 void TestEngine::rk2IsHeunsMethod()
 {
     const test::InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"y\"><eqn>0</eqn><inflow>g</inflow></stock>"

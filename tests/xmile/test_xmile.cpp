@@ -252,8 +252,17 @@ void TestXmile::canonicalNames()
     QCOMPARE(equationName(u"say \"hi\\\\n\""), QStringLiteral("\"say \\\"hi\\\\n\\\"\""));
     QCOMPARE(nameFromQuoted(u"say \\\"hi\\\\n\\\""), QStringLiteral("say \"hi\\\\n\""));
     // A connector names its ends as an equation would: the same key as the name itself.
-    for (const char16_t *name : {u"say \"hi\\\\n\"", u"a \\\\ b", u"x\\ny"})
+    // A lone backslash (hand-written XMILE: "abc\", "a\b") is one backslash, as "\\" is, and
+    // the name can be referred to: the lexer reads its quoted form back to the same key.
+    QCOMPARE(canonicalName(u"abc\\"), canonicalName(u"abc\\\\"));
+    QCOMPARE(canonicalName(u"a\\b"), QStringLiteral("a\\\\b"));
+    QCOMPARE(equationName(u"abc\\"), QStringLiteral("\"abc\\\\\""));
+    for (const char16_t *name : {u"say \"hi\\\\n\"", u"a \\\\ b", u"x\\ny", u"abc\\", u"a\\b c", u"q\\\"uote"}) {
         QCOMPARE(canonicalName(equationName(name)), canonicalName(name));
+        const QString quoted = equationName(name);
+        if (quoted.startsWith(u'"'))
+            QCOMPARE(canonicalName(nameFromQuoted(QStringView(quoted).mid(1, quoted.size() - 2))), canonicalName(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestXmile)
