@@ -44,6 +44,20 @@ struct ViewElement {
     bool operator==(const ViewElement &) const = default;
 };
 
+// Where a diagram can put something: a position within ten million units of the origin, a
+// size from 0 to a million. A file's NaN, infinity or 1e308 would blank the picture, or
+// overflow Qt's scene arithmetic, so readers leave such numbers out and say so.
+constexpr double kMaxDiagramCoordinate = 1e7;
+constexpr double kMaxDiagramSize = 1e6;
+inline bool isDrawableCoordinate(double v) { return v >= -kMaxDiagramCoordinate && v <= kMaxDiagramCoordinate; }
+inline bool isDrawableSize(double v) { return v >= 0 && v <= kMaxDiagramSize; }
+
+// The XMILE element of a view element's type ("stock", "aux", ... "text_box"); empty for
+// Other. One table for the reader, the writer and styles (model/viewstyle.h).
+QString xmileTag(ViewElement::Type type);
+// The type an XMILE element stands for; Other for an element Meadows keeps as it is.
+ViewElement::Type viewElementType(QStringView tag);
+
 struct View {
     QString type; // "stock_flow", "interface", ... empty when unset
     std::vector<ViewElement> elements;

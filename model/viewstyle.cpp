@@ -24,8 +24,12 @@ void ElementStyle::apply(const XmlAttributes &attributes)
     for (const XmlAttribute &a : attributes) {
         const QString value = a.value.trimmed();
         if (a.name == QLatin1String("font_family")) {
-            if (!value.isEmpty())
-                fontFamily = value;
+            // A face's name has no quotes or control characters; Qt's SVG writer would put
+            // them into its font-family attribute unescaped.
+            QString face = value;
+            face.removeIf([](QChar c) { return c == u'"' || c.unicode() < 0x20; });
+            if (!face.trimmed().isEmpty())
+                fontFamily = face.trimmed();
         } else if (a.name == QLatin1String("font_size")) {
             if (const auto points = fontPointsFrom(value))
                 fontPoints = points;
@@ -41,56 +45,39 @@ void ElementStyle::apply(const XmlAttributes &attributes)
             color = value;
         } else if (a.name == QLatin1String("background")) {
             background = value;
+        } else if (a.name == QLatin1String("border_color")) {
+            borderColor = value;
+        } else if (a.name == QLatin1String("border_style")) {
+            borderStyle = value;
         }
     }
 }
 
-QString xmileTag(ViewElement::Type type)
+ViewStyles::ViewStyles(const Project &project, const Model &model, const View &view)
 {
-    using T = ViewElement::Type;
-    switch (type) {
-    case T::Stock: return QStringLiteral("stock");
-    case T::Flow: return QStringLiteral("flow");
-    case T::Aux: return QStringLiteral("aux");
-    case T::Module: return QStringLiteral("module");
-    case T::Connector: return QStringLiteral("connector");
-    case T::Alias: return QStringLiteral("alias");
-    case T::TextBox: return QStringLiteral("text_box");
-    case T::Other: break;
-    }
-    return {};
-}
-
-namespace {
-
-// A <style>: its own attributes for every element, then its child for this element's type.
-void applyStyleNode(ElementStyle &style, const XmlNode &node, const QString &tag)
-{
-    style.apply(node.attributes);
-    for (const XmlNode &child : node.children)
-        if (!tag.isEmpty() && child.name == tag)
-            style.apply(child.attributes);
-}
-
-} // namespace
-
-ViewStyles::ViewStyles(const Model &model, const View &view)
-{
-    for (const XmlNode &node : model.viewsExtras.children)
-        if (node.name == QLatin1String("style"))
-            m_sheets.push_back(&node);
+    const auto take = [this](const std::vector<XmlNode> &nodes) {
+        for (const XmlNode &node : nodes)
+            if (node.name == QLatin1String("style"))
+                m_sheets.push_back(node);
+    };
+    take(project.extras.children);
+    take(model.viewsExtras.children);
     // A view's <style> is read as one of its elements, kept whole (ViewElement::Type::Other).
     for (const ViewElement &e : view.elements)
         if (e.type == ViewElement::Type::Other && e.raw.name == QLatin1String("style"))
-            m_sheets.push_back(&e.raw);
+            m_sheets.push_back(e.raw);
 }
 
-ElementStyle ViewStyles::of(const ViewElement &element) const
+ElementStyle ViewStyles::of(const ViewElement &element, std::optional<ViewElement::Type> as) const
 {
     ElementStyle style;
-    const QString tag = xmileTag(element.type);
-    for (const XmlNode *sheet : m_sheets)
-        applyStyleNode(style, *sheet, tag);
+    for (const XmlNode &sheet : m_sheets) // general styles, the nearest last
+        style.apply(sheet.attributes);
+    const QString tag = xmileTag(as.value_or(element.type));
+    for (const XmlNode &sheet : m_sheets) // then the styles of the element's type
+        for (const XmlNode &child : sheet.children)
+            if (!tag.isEmpty() && child.name == tag)
+                style.apply(child.attributes);
     style.apply(element.extras.attributes);
     return style;
 }

@@ -2,6 +2,8 @@
 // holds that Meadows does not draw is kept for saving.
 #include "xmilereading.h"
 
+#include <algorithm>
+
 namespace meadows::xmile {
 
 void Reader::readViews(Model &m)
@@ -72,17 +74,12 @@ ViewElement Reader::readViewElement(const QString &tag)
 {
     ViewElement e;
     using T = ViewElement::Type;
-    if (tag == QLatin1String("stock")) e.type = T::Stock;
-    else if (tag == QLatin1String("flow")) e.type = T::Flow;
-    else if (tag == QLatin1String("aux")) e.type = T::Aux;
-    else if (tag == QLatin1String("module")) e.type = T::Module;
-    else if (tag == QLatin1String("connector")) e.type = T::Connector;
-    else if (tag == QLatin1String("alias")) e.type = T::Alias;
-    else if (tag == QLatin1String("text_box")) e.type = T::TextBox;
-    else {
+    e.type = viewElementType(tag);
+    if (e.type == T::Other) {
         e.raw = XmlNode::read(m_reader);
         return e;
     }
+    const qsizetype at = startTagOffset();
     std::vector<QString> a;
     e.extras.attributes = attributes({u"name", u"uid", u"x", u"y", u"width", u"height", u"label_side", u"angle", u"polarity"}, &a);
     e.name = a[0];
@@ -99,6 +96,14 @@ ViewElement Reader::readViewElement(const QString &tag)
     e.y = optNumber(a[3]);
     e.width = optNumber(a[4]);
     e.height = optNumber(a[5]);
+    // Comparisons are false for NaN: a NaN is left out too.
+    const bool drawable = (!e.x || isDrawableCoordinate(*e.x)) && (!e.y || isDrawableCoordinate(*e.y))
+                          && (!e.width || isDrawableSize(*e.width)) && (!e.height || isDrawableSize(*e.height));
+    if (!drawable) {
+        warnAt(at, QStringLiteral("the diagram position or size of this %1 is not one a diagram can show: it is left out")
+                       .arg(tag));
+        e.x = e.y = e.width = e.height = std::nullopt;
+    }
     e.labelSide = a[6];
     e.angle = optNumber(a[7]);
     e.polarity = a[8];
@@ -108,9 +113,14 @@ ViewElement Reader::readViewElement(const QString &tag)
     }
     while (nextChild()) {
         const QString child = elementName(m_reader);
-        if (child == QLatin1String("pts"))
+        if (child == QLatin1String("pts")) {
             e.points = readPoints();
-        else if (child == QLatin1String("from") && e.type == T::Connector)
+            if (!std::all_of(e.points.begin(), e.points.end(),
+                             [](const ViewPoint &p) { return isDrawableCoordinate(p.x) && isDrawableCoordinate(p.y); })) {
+                warnAt(at, QStringLiteral("a point of this %1 is not one a diagram can show: its points are left out").arg(tag));
+                e.points.clear();
+            }
+        } else if (child == QLatin1String("from") && e.type == T::Connector)
             e.from = readConnectorEnd();
         else if (child == QLatin1String("to") && e.type == T::Connector)
             e.to = readConnectorEnd();

@@ -328,8 +328,7 @@ void Writer::viewElement(const ViewElement &e)
         e.raw.write(m_w);
         return;
     }
-    static const char *const tags[] = {"stock", "flow", "aux", "module", "connector", "alias", "text_box"};
-    m_w.writeStartElement(QLatin1String(tags[int(e.type)]));
+    m_w.writeStartElement(xmileTag(e.type));
     const auto number = [this](const char *name, const std::optional<double> &v) {
         if (v)
             m_w.writeAttribute(QLatin1String(name), formatNumber(*v));

@@ -313,10 +313,10 @@ const BuiltinInfo kBuiltins[] = {
     {{"invert_matrix"}, Builtin::InvertMatrix, 2, 2, false, L::MatrixInverse, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, invertedMatrixElement},
     {{"vector_lookup"}, Builtin::VectorLookup, 5, 5, false, L::VectorLookup, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, vectorLookup},
     // time inputs
-    {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step},
-    {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp},
-    {{"pulse"}, Builtin::Pulse, 1, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulse},
-    {{"pulse_train"}, Builtin::PulseTrain, 4, 4, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulseTrain},
+    {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step, true},
+    {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp, true},
+    {{"pulse"}, Builtin::Pulse, 1, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulse, true},
+    {{"pulse_train"}, Builtin::PulseTrain, 4, 4, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulseTrain, true},
     // random numbers: drawn by the VM, which knows the seed and the step
     {{"random", "uniform", "random_uniform"}, Builtin::RandomUniform, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"normal"}, Builtin::RandomNormal, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
@@ -347,7 +347,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"history"}, Builtin::None, 2, 2, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"init"}, Builtin::None, 1, 1, false, L::Stateful, U::SameAsFirst, P::FixedAtStart, R::FirstArgument, kNoRoles, nullptr, nullptr},
     {{"npv"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
-    {{"npve"}, Builtin::None, 4, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
+    {{"npve"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
     // special forms
     {{"if_then_else"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Conditional, R::Branches, kNoRoles, nullptr, nullptr},
     {{"lookup"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
@@ -371,7 +371,7 @@ const BuiltinInfo kInternal[] = {
     {{"min"}, Builtin::Min2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Minimum, kNoRoles, nullptr, EVAL(minOf(a[0], a[1]))},
     {{"max"}, Builtin::Max2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(maxOf(a[0], a[1]))},
     {{"safediv"}, Builtin::SafeDiv3, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
-    {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulse},
+    {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulse, true},
     {{"element_at"}, Builtin::ElementAt, 2, -1, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, elementAt},
 };
 

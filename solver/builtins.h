@@ -141,6 +141,9 @@ struct BuiltinInfo {
     StatefulRoles roles;
     UnaryFunction unary;       // one-argument math (the VM's Math1), else nullptr
     EvaluateFunction evaluate; // any other evaluation; nullptr when it needs run state
+    // A test input (STEP, PULSE, RAMP, PULSE TRAIN): it reads the input time, which Vensim's
+    // Runge-Kutta holds at the step's start through the step's stages (program.h InputTimeSlot).
+    bool readsInputTime = false;
 
     QString name() const { return QString::fromLatin1(names[0]); }
 };

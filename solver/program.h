@@ -8,6 +8,7 @@
 #include "model/graphicalfunction.h"
 #include "model/project.h"
 
+#include <cmath>
 #include <QString>
 #include <cstdint>
 #include <vector>
@@ -79,6 +80,13 @@ struct RunState {
     // Else -1 and empty: both follow from start and dt.
     long long step = -1;
     std::vector<double> times;
+
+    // The number of the step a time falls in: the one set, else from start and dt (a hair
+    // over, so that a time a rounding below a step's start is that step).
+    long long stepAt(double t) const
+    {
+        return step >= 0 ? step : (long long)std::floor((t - start) / dt + 1e-6);
+    }
 };
 
 struct OutputColumn {

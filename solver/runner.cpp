@@ -353,8 +353,7 @@ void Runner::advance(Method method, std::vector<double> &levels, const std::vect
     // A random draw is the step's through all its stages: at the last stage, t + DT, the
     // time would name the next step's draw.
     const long long held = state.step;
-    if (held < 0)
-        state.step = std::llround(std::floor((t - state.start) / state.dt + 1e-6));
+    state.step = state.stepAt(t);
     if (method == Method::RK4)
         m_rk4.do_step(system, levels, t, step);
     else if (vensim)

@@ -26,15 +26,15 @@ inline double variadic(std::uint32_t code, const double *args, std::uint32_t cou
     const BuiltinInfo &b = builtinInfo(Builtin(code));
     // A test input (STEP, PULSE, RAMP...) reads the input time, which Vensim's Runge-Kutta
     // holds through a step.
-    const double time = b.polarity == PolarityRule::TimeInput ? m[InputTimeSlot] : m[TimeSlot];
+    const double time = b.readsInputTime ? m[InputTimeSlot] : m[TimeSlot];
     return b.evaluate(args, count, BuiltinClock{time, m[DtSlot], m[StartSlot]});
 }
 
 // A random call's draw: its kind (c & 0xff) and call site (c >> 8) at this step.
 double randomCall(std::uint32_t code, const double *args, std::uint32_t count, const double *m, const RunState &state)
 {
-    const double step = state.step >= 0 ? double(state.step) : std::floor((m[TimeSlot] - state.start) / state.dt + 1e-6);
-    return randomDraw(RandomKind(code & 0xff), args, count, state.seed, code >> 8, std::uint64_t(std::max(0.0, step)));
+    const long long step = state.stepAt(m[TimeSlot]);
+    return randomDraw(RandomKind(code & 0xff), args, count, state.seed, code >> 8, std::uint64_t(std::max(0LL, step)));
 }
 
 // The recorded value of a series at time t, linear between steps; `before` when t is

@@ -92,7 +92,7 @@ int runCommand(const QStringList &arguments)
     if (const int refused = refuseOutputOverInput(err, QStringLiteral("run"), p.value(QStringLiteral("output")), {positional[0]});
         refused >= 0)
         return refused;
-    const std::optional<Project> project = loadProject(positional[0], err);
+    std::optional<Project> project = loadProject(positional[0], err);
     if (!project)
         return ExitModelError;
     if (project->mainModel().isCausalLoopDiagram()) {
@@ -108,15 +108,16 @@ int runCommand(const QStringList &arguments)
     }
     // What is read once, at the start (a delay's order computed from Time), is read at the
     // start this run takes, not the file's: the run's times are the model's when compiling.
-    Project timed = *project;
-    SimSpecs &specs = timed.simSpecs;
+    SimSpecs &specs = project->simSpecs;
     if (options.start && specs.varying.start.isEmpty())
         specs.start = *options.start;
     if (options.stop && specs.varying.stop.isEmpty())
         specs.stop = *options.stop;
     if (options.dt && specs.varying.dt.isEmpty())
         specs.dt = *options.dt;
-    const CompileResult compiled = compileProject(timed, flattenOptions);
+    if (options.saveStep && specs.varying.saveStep.isEmpty())
+        specs.saveStep = *options.saveStep;
+    const CompileResult compiled = compileProject(*project, flattenOptions);
     printDiagnostics(err, compiled.diagnostics);
     if (!compiled.model)
         return ExitModelError;

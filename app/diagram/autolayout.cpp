@@ -11,6 +11,7 @@
 #include "model/names.h"
 #include "solver/references.h"
 
+#include <algorithm>
 #include <QHash>
 #include <QSet>
 #include <cmath>
@@ -253,6 +254,11 @@ LayoutGraph buildLayoutGraph(const Model &model, const View &old, const LayoutOp
 {
     LayoutGraph g;
     const bool cld = model.isCausalLoopDiagram();
+    // What layout keeps as it was (text boxes, a Vensim comment's among them) keeps its
+    // number: the new elements are numbered past it, never onto it.
+    for (const ViewElement &e : old.elements)
+        if (e.uid && !isVariable(e.type) && e.type != Type::Connector && e.type != Type::Alias)
+            g.nextUid = std::max(g.nextUid, *e.uid + 1);
     QHash<QString, ViewElement> previous;
     for (const ViewElement &e : old.elements)
         if (isVariable(e.type))

@@ -479,7 +479,14 @@ private:
             specs.stop = *v;
         if (auto v = value("time_step", 1, true, varying.dt))
             specs.dt = *v;
-        if (auto v = value("saveper", specs.dt, false, varying.saveStep))
+        // "SAVEPER = TIME STEP" saves every step, whatever the step the run is given
+        // (--dt, the settings dialog): no number of its own.
+        const Definition *saveper = byName.value(QStringLiteral("saveper"));
+        const bool everyStep = saveper && saveper->rhs->kind == Expr::Kind::Name
+                               && canonicalName(saveper->rhs->text) == QLatin1String("time_step");
+        if (everyStep)
+            specs.saveStep.reset();
+        else if (auto v = value("saveper", specs.dt, false, varying.saveStep))
             specs.saveStep = *v;
         if (const Definition *d = byName.value(QStringLiteral("time_step")))
             specs.timeUnits = unitsOf(d->record.units);

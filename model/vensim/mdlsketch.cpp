@@ -83,14 +83,19 @@ public:
 
     void line(QStringView text, qsizetype offset)
     {
-        if (m_textOf >= 0) {
+        if (m_textOf != -1) {
             // The line after a comment's or an object's is its words or its object's name,
-            // whatever they look like ("1,2,3" is not an arrow there).
-            const auto it = m_items.find(m_textOf);
-            if (it != m_items.end() && it->comment)
-                it->text = text.toString().replace(QLatin1String("\\n"), QLatin1String("\n"));
+            // whatever they look like ("1,2,3" is not an arrow there), unless the file ends
+            // the view there: a comment whose words are missing must not take the next view.
+            const auto it = m_textOf >= 0 ? m_items.find(m_textOf) : m_items.end();
             m_textOf = -1;
-            return;
+            if (text.startsWith(u'*')) {
+                m_report.warning(offset, QStringLiteral("the sketch's comment before this line has no words"));
+            } else {
+                if (it != m_items.end() && it->comment)
+                    it->text = commentText(text, offset);
+                return;
+            }
         }
         if (text.startsWith(u"*")) {
             finishView();
@@ -126,6 +131,12 @@ public:
                 a.style = arrowStyleFromVensim(f);
             if (bar >= 0)
                 a.pts = points(text.mid(bar));
+            if (!std::all_of(a.pts.begin(), a.pts.end(),
+                             [](QPointF p) { return isDrawableCoordinate(p.x()) && isDrawableCoordinate(p.y()); })) {
+                m_report.warning(offset, QStringLiteral("the sketch's arrow %1 bends through a point no diagram can show: "
+                                                        "it is drawn straight").arg(id));
+                a.pts.clear();
+            }
             m_arrows.push_back(std::move(a));
             return;
         }
@@ -139,6 +150,18 @@ public:
         item.at = QPointF(f.value(3).toDouble(), f.value(4).toDouble());
         item.w = f.value(5).toDouble();
         item.h = f.value(6).toDouble();
+        const bool drawable = isDrawableCoordinate(item.at.x()) && isDrawableCoordinate(item.at.y())
+                              && isDrawableSize(2 * item.w) && isDrawableSize(2 * item.h);
+        const bool repeated = m_items.contains(id);
+        if (!drawable || repeated) {
+            m_report.warning(offset, repeated ? QStringLiteral("the sketch numbers two objects %1 in one view: the second is "
+                                                               "left out").arg(id)
+                                              : QStringLiteral("the sketch's object %1 is placed or sized where no diagram "
+                                                               "can show it: it is left out").arg(id));
+            if (type == 12 && (f.value(8).toInt() & 4))
+                m_textOf = -2; // its words, on the next line, go with it
+            return;
+        }
         const int bits = f.value(8).toInt();
         item.shadow = type == 10 && (bits & 1) == 0;
         item.offset = offset;
@@ -158,6 +181,23 @@ public:
     }
 
     void finish() { finishView(); }
+
+    // A comment's words as a text box holds them: Vensim writes a line break as \n or
+    // <<NnN>>; control characters, which no picture can hold, are left out; and at most
+    // kMaxCommentLength characters, since a comment is a note, not a document.
+    QString commentText(QStringView line, qsizetype offset)
+    {
+        constexpr qsizetype kMaxCommentLength = 10000;
+        QString text = line.toString().replace(QLatin1String("\\n"), QLatin1String("\n"))
+                           .replace(QLatin1String("<<NnN>>"), QLatin1String("\n"));
+        text.removeIf([](QChar c) { return c.unicode() < 0x20 && c != u'\n' && c != u'\t'; });
+        if (text.size() > kMaxCommentLength) {
+            m_report.warning(offset, QStringLiteral("the sketch's comment is %1 characters long: its first %2 are kept")
+                                         .arg(text.size()).arg(kMaxCommentLength));
+            text.truncate(kMaxCommentLength);
+        }
+        return text;
+    }
     // V160's sketch, turned into V300's lines (asVersion300) but for their styles.
     void setOldFormat(bool old) { m_oldFormat = old; }
     // The names of the views finished, in order ("*Demographics" gives "Demographics").
@@ -239,7 +279,17 @@ private:
                 box.width = 2 * item.w;
                 box.height = 2 * item.h;
                 box.text = item.text;
-                box.extras.attributes = styled(box, item.style);
+                // A comment's box is its frame: XMILE's border, drawn only when it has a style.
+                XmlAttributes own;
+                for (const XmlAttribute &a : item.style) {
+                    if (a.name == QLatin1String("color")) {
+                        own.push_back({QStringLiteral("border_color"), a.value});
+                        own.push_back({QStringLiteral("border_style"), QStringLiteral("solid")});
+                    } else {
+                        own.push_back(a);
+                    }
+                }
+                box.extras.attributes = styled(box, own);
                 m_view.elements.push_back(std::move(box));
                 continue;
             }
@@ -385,7 +435,7 @@ private:
     XmlNode m_viewStyle;  // this view's '$' line
     XmlNode m_firstStyle; // the first view's
     bool m_styled = false; // the first view's style is the model's (<views><style>)
-    int m_textOf = -1;    // the comment or object whose words are the next line
+    int m_textOf = -1;    // the comment or object whose words are the next line; -2 one left out, -1 none
     QHash<int, SketchItem> m_items;
     QSet<QString> m_placedNames; // canonical names of the variables shown in full so far, any view
     QSet<int> m_demoted;         // this view's items shown as shadows because shown in full before
@@ -434,7 +484,10 @@ void tileViews(Model &model, std::size_t first, const QStringList &names)
             box = box.isNull() ? r : box.united(r);
         };
         for (const ViewElement &e : v.elements) {
-            if (e.x && e.y)
+            if (e.x && e.y && e.type == T::TextBox) // placed by its top-left corner
+                include(*e.x + e.width.value_or(0) / 2, *e.y + e.height.value_or(0) / 2, e.width.value_or(0) / 2,
+                        e.height.value_or(0) / 2);
+            else if (e.x && e.y)
                 include(*e.x, *e.y, e.width.value_or(80) / 2, e.height.value_or(40) / 2);
             for (const ViewPoint &p : e.points)
                 include(p.x, p.y, 0, 0);

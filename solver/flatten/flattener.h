@@ -164,6 +164,9 @@ private:
     // time inputs (STEP, PULSE, RAMP...) and the settings, which are numbers: "2 + STEP(1,
     // 10)" is 2 when the run starts before 10.
     std::optional<double> valueAtStart(const Node &n, int followVariables) const;
+    // Whether n keeps one value through the run though it is not known before it: it reads
+    // a stock with no flows (INITIAL's), never Time. Such an order is no news to say.
+    bool fixedThroughRun(const Node &n, int followVariables) const;
     std::optional<double> value(const Node &n, int followVariables, bool atStart) const;
     std::vector<Node> spread(Context &c, const Expr &call);
     bool starsToDimensions(Context &c, Expr &e, std::vector<int> &dims);

@@ -166,6 +166,38 @@ std::optional<double> Flattener::valueAtStart(const Node &n, int followVariables
     return value(n, followVariables, true);
 }
 
+bool Flattener::fixedThroughRun(const Node &n, int followVariables) const
+{
+    switch (n.kind) {
+    case Node::Kind::Const:
+        return true;
+    case Node::Kind::TimeStep:
+    case Node::Kind::StartTime:
+    case Node::Kind::StopTime:
+        return !m_out.specs.varying.any();
+    case Node::Kind::Var: {
+        const FlatVar &v = m_out.vars[n.index];
+        if (followVariables <= 0 || m_unresolved.contains(n.index) || v.kind == FlatVar::Kind::Flow)
+            return false;
+        if (v.kind == FlatVar::Kind::Stock) // keeps its initial value, computed once, when nothing flows
+            return v.inflows.empty() && v.outflows.empty();
+        return fixedThroughRun(v.equation, followVariables - 1);
+    }
+    case Node::Kind::Unary:
+    case Node::Kind::Binary:
+    case Node::Kind::If:
+    case Node::Kind::Lookup:
+        return std::all_of(n.args.begin(), n.args.end(), [&](const Node &a) { return fixedThroughRun(a, followVariables); });
+    case Node::Kind::Call: {
+        const BuiltinInfo &b = builtinInfo(n.builtin);
+        return b.lowering == Lowering::Instruction && !b.readsTime
+               && std::all_of(n.args.begin(), n.args.end(), [&](const Node &a) { return fixedThroughRun(a, followVariables); });
+    }
+    default:
+        return false;
+    }
+}
+
 std::optional<double> Flattener::value(const Node &n, int followVariables, bool atStart) const
 {
     const SimSpecs &specs = m_out.specs;

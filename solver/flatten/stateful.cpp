@@ -40,8 +40,8 @@ int Flattener::constantOrder(Context &c, const Expr &e)
     constexpr int kThroughConstants = 16;
     const Node order = expr(c, e);
     std::optional<double> v = constantValue(order, kThroughConstants);
-    const bool changes = !v;
-    if (changes) // "2 + STEP(1, 10)": the number of stages cannot change as the run goes on
+    const bool changes = !v && !fixedThroughRun(order, kThroughConstants);
+    if (!v) // "2 + STEP(1, 10)": the number of stages cannot change as the run goes on
         v = valueAtStart(order, kThroughConstants);
     if (!v || *v < 1 || *v > 1000 || std::floor(*v) != *v)
         fail(e, QStringLiteral("the order of a delay or smooth must be a whole number from 1 to 1000, known at the start%1")

@@ -46,16 +46,17 @@ void TestCli::runWritesCsvMatchingTheReference()
     QVERIFY2(c.ok, qPrintable(c.message));
 }
 
-// A delay's order of 2 + STEP(1, 10) is read once, at the start: 2 from the file's start,
-// 0; 3 from --start 20, where the step has happened. Both say so.
+// The run's times are the model's when it is compiled. A delay's order of 2 + STEP(1, 10)
+// is read once, at the start: 2 from the file's start, 0; 3 from --start 20, where the step
+// has happened. Both say so.
 void TestCli::orderReadAtTheStartTheRunTakes()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("m.mdl"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{UTF-8}\nx = 1 ~~|\nd = DELAY N(x, 4, 0, 2 + STEP(1, 10)) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 30 ~~|\n"
-            "TIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n");
+    f.write("{UTF-8}\nx = 1 ~~|\nd = DELAY N(x, 4, 0, 2 + STEP(1, 10)) ~~|\nsaving = SAVEPER ~~|\nINITIAL TIME = 0 ~~|\n"
+            "FINAL TIME = 30 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n");
     f.close();
     const Outcome fromFile = runMeadows({QStringLiteral("run"), path});
     QCOMPARE(fromFile.code, 0);
@@ -63,6 +64,24 @@ void TestCli::orderReadAtTheStartTheRunTakes()
     const Outcome later = runMeadows({QStringLiteral("run"), path, QStringLiteral("--start"), QStringLiteral("20")});
     QCOMPARE(later.code, 0);
     QVERIFY2(later.err.contains(QLatin1String("the order is read once, at the start (3)")), qPrintable(later.err));
+    // SAVEPER read in an equation is the --save-step the run takes: 2, on rows 20, 22, ... 30.
+    const Outcome saved = runMeadows({QStringLiteral("run"), path, QStringLiteral("--start"), QStringLiteral("20"),
+                                      QStringLiteral("--save-step"), QStringLiteral("2")});
+    QCOMPARE(saved.code, 0);
+    const meadows::test::Table t = meadows::test::parseTable(saved.out.toUtf8());
+    const qsizetype saving = t.columns.indexOf(QStringLiteral("saving"));
+    QVERIFY2(saving >= 0, qPrintable(t.columns.join(u',')));
+    QCOMPARE(t.rows.size(), std::size_t(6));
+    for (const auto &row : t.rows)
+        QCOMPARE(row[std::size_t(saving)], 2.0);
+    // "SAVEPER = TIME STEP" saves every step of the run's own: --dt 0.5 from 0 to 2 gives 5 rows.
+    QFile g(dir.filePath(QStringLiteral("every.mdl")));
+    QVERIFY(g.open(QIODevice::WriteOnly));
+    g.write("{UTF-8}\nx = Time ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|\n");
+    g.close();
+    const Outcome every = runMeadows({QStringLiteral("run"), g.fileName(), QStringLiteral("--dt"), QStringLiteral("0.5")});
+    QCOMPARE(every.code, 0);
+    QCOMPARE(meadows::test::parseTable(every.out.toUtf8()).rows.size(), std::size_t(5));
 }
 
 void TestCli::runToStdoutAndOptions()

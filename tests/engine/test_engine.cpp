@@ -117,10 +117,6 @@ void TestEngine::rk4MatchesClassicalRungeKutta()
     QVERIFY(std::fabs(f.value(QStringLiteral("y"), f.run.results->rows() - 1) - std::exp(2.0)) < 1e-8);
 }
 
-// XMILE's RK2, as Simlin computes Stella's: Heun's method, the rates at the step's start and
-// at the end of an Euler step averaged. y' = Time^2 from 0, one step of 1: (0 + 1) / 2 = 1/2
-// (the midpoint method, Vensim's, would give 1/4). z' = STEP(1, 0.5), which follows the
-// stages' time here: (0 + 1) / 2 = 1/2.
 // s' = u, u = UNIFORM(0, 1, 7). Every stage of a step reads that step's draw, so under RK4
 // and RK2 s rises by exactly the u recorded at the step's start: (u + 2u + 2u + u) / 6. Had
 // the last stage (at t + DT) read the next step's draw, the rise would differ.
@@ -142,6 +138,10 @@ void TestEngine::randomDrawHeldThroughARungeKuttaStep()
     }
 }
 
+// XMILE's RK2, as Simlin computes Stella's: Heun's method, the rates at the step's start and
+// at the end of an Euler step averaged. y' = Time^2 from 0, one step of 1: (0 + 1) / 2 = 1/2
+// (the midpoint method, Vensim's, would give 1/4). z' = STEP(1, 0.5), which follows the
+// stages' time here: (0 + 1) / 2 = 1/2.
 void TestEngine::rk2IsHeunsMethod()
 {
     const test::InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"y\"><eqn>0</eqn><inflow>g</inflow></stock>"

@@ -89,6 +89,7 @@ private slots:
     void mermaidImportComesUnplacedAndLaysOut();
     void layoutCommandWritesLaidOutModel();
     void layoutCommandRefusesToOverwriteItsInput();
+    void layoutNumbersNothingOntoATextBox();
 };
 
 // The estimate must not fall below what Qt measures for DejaVu Sans at 9 points (12 px):
@@ -418,6 +419,31 @@ void TestLayout::layoutCommandWritesLaidOutModel()
     // The equations are the input's.
     XmileReadResult original = readXmileFile(in);
     QCOMPARE(back.project->mainModel().variables, original.project->mainModel().variables);
+}
+
+// test_trend.mdl's title comment is text box 1, which layout keeps; the variables it places
+// are numbered past it. A variable numbered 1 too had taken a connector's end.
+void TestLayout::layoutNumbersNothingOntoATextBox()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("trend.xmile"));
+    const test::Outcome o = test::runMeadows({QStringLiteral("layout"),
+                                              QStringLiteral(MEADOWS_TEST_DATA "/test-models-vensim/tests/trend/test_trend.mdl"),
+                                              QStringLiteral("-o"), out});
+    QVERIFY2(o.code == 0, qPrintable(o.err));
+    XmileReadResult back = readXmileFile(out);
+    QVERIFY(back.project);
+    QSet<int> uids;
+    int textBoxes = 0;
+    for (const ViewElement &e : back.project->mainModel().views.at(0).elements) {
+        textBoxes += e.type == ViewElement::Type::TextBox;
+        if (e.uid) {
+            QVERIFY2(!uids.contains(*e.uid), qPrintable(QString::number(*e.uid)));
+            uids.insert(*e.uid);
+        }
+    }
+    QCOMPARE(textBoxes, 1);
+    verifyClean(back.project->mainModel(), out);
 }
 
 void TestLayout::layoutCommandRefusesToOverwriteItsInput()

@@ -267,6 +267,12 @@ void TestVensimPublicConstructs::delayOrderKnownOnlyLaterIsAnError()
         QCOMPARE(known.at(QStringLiteral("e"), t), known.at(QStringLiteral("d"), t));
     }
     QVERIFY(known.at(QStringLiteral("b"), 4) != known.at(QStringLiteral("d"), 4)); // orders 3 and 2 do differ
+    // INITIAL(3) never changes, so its order is no news; the stock s grows and the lookup
+    // reads Time: those two say their order was read at the start (lines 7 and 9).
+    const QStringList readOnce = known.messages.filter(QStringLiteral("the order is read once"));
+    QCOMPARE(readOnce.size(), 2);
+    QVERIFY2(readOnce[0].startsWith(QLatin1String("m.mdl:7:")) && readOnce[1].startsWith(QLatin1String("m.mdl:9:")),
+             qPrintable(readOnce.join(u'\n')));
     const MdlRun itself = runMdl(QStringLiteral("x = DELAY N(10, 3, 5, 1 + x) ~ ~ |\n"), mdlControl(4));
     QVERIFY(!itself.run.results);
     QVERIFY2(itself.messages.contains(QStringLiteral("m.mdl:2:23: error: in 'x': the order of a delay or smooth must be a "

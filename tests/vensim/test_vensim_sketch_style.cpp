@@ -32,6 +32,8 @@ QString model(const QString &secondView = {})
                             "10,2,b,300,50,20,11,8,3,0,30,0,0,0,0,0-0-0,255-128-128,|14|B|128-0-0\n"
                             "12,3,0,200,200,60,20,8,135,0,18,-1,0,0,0,-1--1--1,0-0-0,|12|B|128-0-0\n"
                             "1,2,3,4 is not an arrow\\nbut a comment\n"
+                            "12,7,0,400,300,40,20,8,7,0,5,-1,0,0,0,255-255-0,255-255-128,|12||0-0-0\n"
+                            "first<<NnN>>second\n"
                             "1,4,1,2,0,0,0,0,1,0,0,0-128-0,,1|(0,0)|\n"
                             "10,5,c,300,150,20,11,8,3,0,0,0,0,0,0\n"
                             "1,6,2,5,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n")
@@ -56,6 +58,8 @@ private slots:
     void commentsAreTextBoxes();
     void stylesSurviveSaveAs();
     void aLaterViewsOwnDefaultsGoToItsElements();
+    void hostileCommentsAreSaid();
+    void typeStylesAtAnyLevelBeatGeneralOnes();
 };
 
 void TestVensimSketchStyle::colours()
@@ -81,7 +85,7 @@ void TestVensimSketchStyle::viewDefaultsAndWordsAndArrows()
         QVERIFY2(!m.contains(QLatin1String("fonts and colours")), qPrintable(m));
     const Model &m = r.project->mainModel();
     const View &view = m.views.at(0);
-    const ViewStyles styles(m, view);
+    const ViewStyles styles(*r.project, m, view);
 
     // a: the view's defaults. Times New Roman 12, plain, black text; boxes black.
     const ElementStyle a = styles.of(*find(view, ViewElement::Type::Aux, QStringLiteral("a")));
@@ -123,10 +127,19 @@ void TestVensimSketchStyle::commentsAreTextBoxes()
     QCOMPARE(*box->y, 180.0);
     QCOMPARE(*box->width, 120.0);
     QCOMPARE(*box->height, 40.0);
-    const ElementStyle style = ViewStyles(m, view).of(*box);
+    const ElementStyle style = ViewStyles(*r.project, m, view).of(*box);
     QCOMPARE(*style.bold, true);
     QCOMPARE(style.fontColor, QStringLiteral("#800000"));
     QVERIFY(style.color.isEmpty()); // no box of its own: the view's box colour is for words with boxes
+    QVERIFY(!style.hasBorder());
+    // A comment with a box colour (hasf 1 + 4, 255-255-0 and 255-255-128) is framed and filled
+    // as XMILE frames a text box; "<<NnN>>" is Vensim's other line break.
+    const ViewElement *note = find(view, ViewElement::Type::TextBox, QStringLiteral("first\nsecond"));
+    QVERIFY(note);
+    const ElementStyle framed = ViewStyles(*r.project, m, view).of(*note);
+    QVERIFY(framed.hasBorder());
+    QCOMPARE(framed.borderColor, QStringLiteral("#ffff00"));
+    QCOMPARE(framed.background, QStringLiteral("#ffff80"));
     // Its words were not read as an arrow from 2 to 3: b has one connector in, from a.
     int connectors = 0;
     for (const ViewElement &e : view.elements)
@@ -143,7 +156,7 @@ void TestVensimSketchStyle::stylesSurviveSaveAs()
     const XmileReadResult back = readXmile(xml, QStringLiteral("m.xmile"));
     QVERIFY(back.project);
     const Model &before = r.project->mainModel(), &after = back.project->mainModel();
-    const ViewStyles was(before, before.views.at(0)), is(after, after.views.at(0));
+    const ViewStyles was(*r.project, before, before.views.at(0)), is(*back.project, after, after.views.at(0));
     for (const auto &[type, name] : std::vector<std::pair<ViewElement::Type, QString>>{
              {ViewElement::Type::Aux, QStringLiteral("a")},
              {ViewElement::Type::Aux, QStringLiteral("b")},
@@ -170,7 +183,7 @@ void TestVensimSketchStyle::aLaterViewsOwnDefaultsGoToItsElements()
     const Model &m = r.project->mainModel();
     QCOMPARE(m.views.size(), std::size_t(1));
     const View &view = m.views[0];
-    const ViewStyles styles(m, view);
+    const ViewStyles styles(*r.project, m, view);
     QCOMPARE(styles.of(*find(view, ViewElement::Type::Aux, QStringLiteral("a"))).fontFamily, QStringLiteral("Times New Roman"));
     int seen = 0;
     for (const ViewElement &e : view.elements) {
@@ -186,6 +199,70 @@ void TestVensimSketchStyle::aLaterViewsOwnDefaultsGoToItsElements()
         }
     }
     QCOMPARE(seen, 3);
+}
+
+// A comment placed where no diagram can be (an infinite width, a NaN height) is left out
+// with a warning, not drawn over the whole picture; a comment whose words are missing
+// before the next view (the file cut there) does not take the view's name as its words.
+void TestVensimSketchStyle::hostileCommentsAreSaid()
+{
+    const QString second = QString::fromLatin1(kSketchHead)
+                           + QStringLiteral("*View 2\n10,1,c,100,50,20,11,8,3,0,0,0,0,0,0\n");
+    QString text = model(second);
+    text.replace(QStringLiteral("12,7,0,400,300,40,20,"), QStringLiteral("12,7,0,400,300,1e308,nan,"));
+    // View 1's last line is now a comment with no words: the line after it starts View 2.
+    text.replace(QStringLiteral("1,6,2,5,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"),
+                 QStringLiteral("1,6,2,5,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n12,8,0,10,10,40,20,8,7,0,0,-1,0,0,0\n"));
+    text.replace(QString::fromLatin1(kSketchHead) + QStringLiteral("*View 2"), QStringLiteral("*View 2"));
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY(r.project);
+    const QStringList said = test::formatted(r.diagnostics);
+    QVERIFY2(said.filter(QStringLiteral("placed or sized where no diagram can show it")).size() == 1, qPrintable(said.join(u'\n')));
+    QVERIFY2(said.filter(QStringLiteral("comment before this line has no words")).size() == 1, qPrintable(said.join(u'\n')));
+    const View &view = r.project->mainModel().views.at(0);
+    QVERIFY(!find(view, ViewElement::Type::TextBox, QStringLiteral("first\nsecond")));
+    QVERIFY(!find(view, ViewElement::Type::TextBox, QStringLiteral("*View 2")));
+    // View 2 is still a view of its own: its c is a second copy of c, a shadow.
+    int aliases = 0;
+    for (const ViewElement &e : view.elements)
+        aliases += e.type == ViewElement::Type::Alias;
+    QCOMPARE(aliases, 1);
+}
+
+// XMILE 1.0 §2.7: a style for a type at any level beats a general style at any level, and
+// the element's own attributes beat both. <views> says text boxes are 12pt; the view says
+// everything is 10pt: text boxes are 12pt, the rest 10pt. A ghost of a stock is styled as a
+// stock. A text box with Stella's border_style="none" has no frame.
+void TestVensimSketchStyle::typeStylesAtAnyLevelBeatGeneralOnes()
+{
+    const QByteArray xml = R"(<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+<header><name>s</name></header>
+<sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+<model><variables><stock name="S"><eqn>1</eqn></stock><aux name="a"><eqn>1</eqn></aux></variables>
+<views><style color="black" font_size="9pt"><text_box font_size="12pt" border_style="none"/><stock color="blue"/></style>
+<view><style font_size="10pt"/>
+<stock name="S" x="100" y="100"/><aux name="a" x="200" y="100" font_size="14pt"/>
+<text_box x="10" y="10" width="100" height="30">A note</text_box>
+<alias uid="7" x="300" y="100"><of>S</of></alias>
+</view></views></model></xmile>)";
+    const XmileReadResult r = readXmile(xml, QStringLiteral("s.xmile"));
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const Model &m = r.project->mainModel();
+    const View &view = m.views.at(0);
+    const ViewStyles styles(*r.project, m, view);
+    const ElementStyle box = styles.of(*find(view, ViewElement::Type::TextBox, QStringLiteral("A note")));
+    QCOMPARE(*box.fontPoints, 12.0);
+    QVERIFY(!box.hasBorder());
+    QCOMPARE(*styles.of(*find(view, ViewElement::Type::Stock, QStringLiteral("S"))).fontPoints, 10.0);
+    QCOMPARE(*styles.of(*find(view, ViewElement::Type::Aux, QStringLiteral("a"))).fontPoints, 14.0);
+    const ViewElement *ghost = nullptr;
+    for (const ViewElement &e : view.elements)
+        if (e.type == ViewElement::Type::Alias)
+            ghost = &e;
+    QVERIFY(ghost);
+    QCOMPARE(styles.of(*ghost, ViewElement::Type::Stock).color, QStringLiteral("blue"));
+    QCOMPARE(styles.of(*ghost).color, QStringLiteral("black"));
 }
 
 QTEST_GUILESS_MAIN(TestVensimSketchStyle)

@@ -2,6 +2,7 @@
 
 #include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
+#include "elementlook.h"
 
 #include <QPainter>
 
@@ -31,8 +32,9 @@ QPainterPath AliasItem::body() const
 void AliasItem::paintBody(QPainter *painter) const
 {
     const DiagramStyle &s = DiagramStyle::current();
-    painter->setPen(QPen(s.alias, 1.2, Qt::DashLine));
-    painter->setBrush(s.auxFill);
+    // Dashed, in the colours of what it stands for (the scene styles a ghost as its original).
+    painter->setPen(QPen(lineColor(m_style.color, s.alias), 1.2, Qt::DashLine));
+    painter->setBrush(fillColor(m_style.background, s.auxFill));
     painter->drawPath(body());
 }
 

@@ -95,11 +95,13 @@ void DiagramScene::rebuild()
     m_highlightedLoop = -1;
     m_items.clear();
     m_mapsDirty = true;
-    const ViewStyles styles(m_document->model(), m_document->view());
+    // The file's styles do not change while the diagram is edited (no command edits a
+    // <style>), so they are read once per document.
+    m_styles = ViewStyles(m_document->project(), m_document->model(), m_document->view());
     for (const ViewElement &e : m_document->view().elements) {
         if (!e.uid || e.type == T::Other)
             continue;
-        if (ElementItem *item = createItem(e, styles))
+        if (ElementItem *item = createItem(e))
             m_items.insert(*e.uid, item);
     }
     // Flows and connectors depend on the stocks and variables around them: lay them out last,
@@ -121,7 +123,18 @@ void DiagramScene::rebuild()
     setSceneRect(bounds.adjusted(-2000, -2000, 2000, 2000));
 }
 
-ElementItem *DiagramScene::createItem(const ViewElement &e, const ViewStyles &styles)
+ElementStyle DiagramScene::styleOf(const ViewElement &e) const
+{
+    std::optional<ViewElement::Type> as;
+    if (e.type == T::Alias) // a ghost is drawn as what it stands for
+        if (const Variable *v = m_document->model().findVariable(e.aliasOf))
+            as = v->kind == VariableKind::Stock ? T::Stock : v->kind == VariableKind::Flow ? T::Flow
+                 : v->kind == VariableKind::Module                                     ? T::Module
+                                                                                         : T::Aux;
+    return m_styles.of(e, as);
+}
+
+ElementItem *DiagramScene::createItem(const ViewElement &e)
 {
     ElementItem *item = nullptr;
     switch (e.type) {
@@ -134,7 +147,7 @@ ElementItem *DiagramScene::createItem(const ViewElement &e, const ViewStyles &st
     case T::TextBox: item = new TextItem(*e.uid); break;
     case T::Other: return nullptr;
     }
-    item->setStyle(styles.of(e));
+    item->setStyle(styleOf(e));
     item->setElement(e);
     addItem(item);
     return item;
@@ -142,7 +155,7 @@ ElementItem *DiagramScene::createItem(const ViewElement &e, const ViewStyles &st
 
 void DiagramScene::syncItem(ElementItem *item, const ViewElement &element)
 {
-    item->setStyle(ViewStyles(m_document->model(), m_document->view()).of(element));
+    item->setStyle(styleOf(element));
     item->setElement(element);
     if (auto *flow = dynamic_cast<FlowItem *>(item))
         refreshFlow(flow);
@@ -157,7 +170,7 @@ void DiagramScene::onElementAdded(int uid)
     if (!e)
         return;
     m_mapsDirty = true;
-    if (ElementItem *item = createItem(*e, ViewStyles(m_document->model(), m_document->view()))) {
+    if (ElementItem *item = createItem(*e)) {
         m_items.insert(uid, item);
         syncItem(item, *e);
     }

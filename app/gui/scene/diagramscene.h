@@ -4,6 +4,7 @@
 // turns them into commands on the document; the scene never edits the model itself.
 #include "looplabelitem.h"
 #include "model/view.h"
+#include "model/viewstyle.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -15,7 +16,6 @@ namespace meadows {
 
 class Document;
 class DiagramTool;
-class ViewStyles;
 class ElementItem;
 class ConnectorItem;
 class FlowItem;
@@ -90,7 +90,9 @@ private:
     void onElementChanged(int uid);
     void onVariableChanged(const QString &name);
 
-    ElementItem *createItem(const ViewElement &element, const ViewStyles &styles);
+    ElementItem *createItem(const ViewElement &element);
+    // The font and colours the file gives an element (model/viewstyle.h).
+    ElementStyle styleOf(const ViewElement &element) const;
     void syncItem(ElementItem *item, const ViewElement &element);
     void refreshDependents(int uid);
     void refreshConnector(ConnectorItem *item);
@@ -109,6 +111,7 @@ private:
     bool m_snap = false;
     bool m_plainBackground = false;
     QHash<int, ElementItem *> m_items;
+    ViewStyles m_styles; // the file's <style>s, read at rebuild()
     QStringList m_warnings;
     QList<LoopLabelItem *> m_loopLabels;
     int m_highlightedLoop = -1;

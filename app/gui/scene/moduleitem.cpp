@@ -2,6 +2,7 @@
 
 #include "diagram/diagramgeometry.h"
 #include "diagramstyle.h"
+#include "elementlook.h"
 
 #include <QPainter>
 
@@ -19,8 +20,8 @@ QPainterPath ModuleItem::body() const
 void ModuleItem::paintBody(QPainter *painter) const
 {
     const DiagramStyle &s = DiagramStyle::current();
-    painter->setPen(QPen(s.stockBorder, 1.5));
-    painter->setBrush(s.stockFill);
+    painter->setPen(QPen(lineColor(m_style.color, s.stockBorder), 1.5));
+    painter->setBrush(fillColor(m_style.background, s.stockFill));
     painter->drawPath(body());
     // Two overlapping little boxes: "a model inside".
     painter->setBrush(s.auxFill);

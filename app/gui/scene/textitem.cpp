@@ -38,15 +38,16 @@ QRectF TextItem::resizeHandleRect() const
 void TextItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const DiagramStyle &s = DiagramStyle::current();
+    // The file's fill and frame first (a Vensim comment may have both; XMILE's text boxes
+    // have a frame only when their border_style says so), then the selection over them.
+    if (!m_style.background.isEmpty() || m_style.hasBorder()) {
+        painter->setPen(m_style.hasBorder() ? QPen(lineColor(m_style.borderColor, s.text), 1) : QPen(Qt::NoPen));
+        painter->setBrush(m_style.background.isEmpty() ? QBrush(Qt::NoBrush) : QBrush(fillColor(m_style.background, s.background)));
+        painter->drawRect(m_rect);
+    }
     if (isSelected() || isHovered()) {
         painter->setPen(QPen(isSelected() ? s.selection : s.hover, 1, Qt::DashLine));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRect(m_rect);
-    }
-    // A file's box and fill are drawn where it gives them (Vensim's comments have both).
-    if (!m_style.background.isEmpty() || !m_style.color.isEmpty()) {
-        painter->setPen(m_style.color.isEmpty() ? QPen(Qt::NoPen) : QPen(lineColor(m_style.color, s.text), 1));
-        painter->setBrush(m_style.background.isEmpty() ? QBrush(Qt::NoBrush) : QBrush(fillColor(m_style.background, s.background)));
         painter->drawRect(m_rect);
     }
     painter->setFont(labelFont(m_style));
