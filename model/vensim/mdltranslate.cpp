@@ -1,6 +1,7 @@
 #include "mdltranslate.h"
 
 #include "mdlarrayfunctions.h"
+#include "mdldatareading.h"
 
 #include "model/names.h"
 
@@ -164,6 +165,16 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("RANDOM BINOMIAL"), QStringLiteral("RANDOM_BINOMIAL")},
         {QStringLiteral("RANDOM NEGATIVE BINOMIAL"), QStringLiteral("RANDOM_NEGATIVE_BINOMIAL")},
         {QStringLiteral("RANDOM TRIANGULAR"), QStringLiteral("RANDOM_TRIANGULAR")},
+        {QStringLiteral("RANDOM WEIBULL"), QStringLiteral("RANDOM_WEIBULL")},
+        {QStringLiteral("RANDOM LOOKUP"), QStringLiteral("RANDOM_LOOKUP")},
+        // GET DATA functions as mdldatareading.cpp rewrites them
+        {QStringLiteral("POINTS MIN"), QStringLiteral("POINTS_MIN")},
+        {QStringLiteral("POINTS MAX"), QStringLiteral("POINTS_MAX")},
+        {QStringLiteral("POINTS MEAN"), QStringLiteral("POINTS_MEAN")},
+        {QStringLiteral("POINTS MEDIAN"), QStringLiteral("POINTS_MEDIAN")},
+        {QStringLiteral("POINTS COUNT"), QStringLiteral("POINTS_COUNT")},
+        {QStringLiteral("POINTS AT"), QStringLiteral("POINTS_AT")},
+        {QStringLiteral("POINTS LAST X"), QStringLiteral("POINTS_LAST_X")},
         {QStringLiteral("LOOKUP AREA"), QStringLiteral("LOOKUP_AREA")},
         {QStringLiteral("VECTOR SORT ORDER"), QStringLiteral("VECTOR_SORT_ORDER")},
         {QStringLiteral("VECTOR RANK"), QStringLiteral("VECTOR_RANK")},
@@ -212,6 +223,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
                                         "DATA or GET DIRECT DATA), with a mode of -1, 0 or 1 written as a number, at a "
                                         "time that does not itself call GET DATA BETWEEN TIMES"));
         return call(QStringLiteral("GET_DATA_BETWEEN_TIMES"), allArgs(e, c));
+    }
+    if (const int points = dataPointsArity(f)) { // what mdldatareading.cpp could not replace
+        if (arity(points, points))
+            c.warn(e.offset, QStringLiteral("%1 is supported on a data variable read from a file (GET XLS DATA or GET "
+                                            "DIRECT DATA)").arg(f));
+        return call(variableName(e.text), allArgs(e, c));
     }
     if (f == QLatin1String("NPV") && arity(4, 4)) // (stream, discount rate, initial value, factor)
         return call(QStringLiteral("NPV"), allArgs(e, c));
@@ -333,7 +350,11 @@ bool readsTableFirst(const Expr &call)
         return false;
     static const QStringList functions = {QStringLiteral("LOOKUP FORWARD"), QStringLiteral("LOOKUP BACKWARD"),
                                           QStringLiteral("LOOKUP EXTRAPOLATE"), QStringLiteral("LOOKUP INVERT"),
-                                          QStringLiteral("LOOKUP AREA")};
+                                          QStringLiteral("LOOKUP AREA"), QStringLiteral("RANDOM LOOKUP"),
+                                          QStringLiteral("POINTS MIN"), QStringLiteral("POINTS MAX"),
+                                          QStringLiteral("POINTS MEAN"), QStringLiteral("POINTS MEDIAN"),
+                                          QStringLiteral("POINTS COUNT"), QStringLiteral("POINTS AT"),
+                                          QStringLiteral("POINTS LAST X")};
     return functions.contains(key(call.text));
 }
 
