@@ -59,12 +59,17 @@ private:
     QTemporaryDir m_dir;
 };
 
-// Reads `equations` (which must read with no message) and runs them (with no error) into `run`.
-void readAndRun(DataModel &model, const QString &equations, test::InlineRun &run)
+// Reads `equations` (which must read with no message) and runs them (with no error) into
+// `run`; with `viaXmile`, saved as XMILE and read back first.
+void readAndRun(DataModel &model, const QString &equations, test::InlineRun &run, bool viaXmile = false)
 {
-    const XmileReadResult r = model.read(equations);
+    XmileReadResult r = model.read(equations);
     QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
     QVERIFY2(r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    if (viaXmile) {
+        r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
+        QVERIFY2(r.project && r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    }
     run = test::simulateRead(r);
     QVERIFY2(run.firstError().isEmpty(), qPrintable(run.firstError()));
 }
@@ -115,6 +120,7 @@ private slots:
     void keywordOnComputedDataIsAWarning();
     void getDataBetweenTimes();
     void getDataBetweenTimesItCannotReadIsAWarning();
+    void getDataFromThePoints_data();
     void getDataFromThePoints();
     void getDataFromThePointsItCannotReadIsAWarning();
     void dataFromDatFiles();
@@ -245,6 +251,13 @@ void TestVensimData::getDataBetweenTimesItCannotReadIsAWarning()
     QVERIFY(!run.firstError().isEmpty());
 }
 
+void TestVensimData::getDataFromThePoints_data()
+{
+    QTest::addColumn<bool>("viaXmile");
+    QTest::newRow("read") << false;
+    QTest::newRow("saved as XMILE") << true;
+}
+
 void TestVensimData::getDataFromThePoints()
 {
     // On r1's points (1, 10) (3, 30) (4, 20) and r2's (1, 1) (3, -1) (4, 5), by hand; a range
@@ -260,7 +273,9 @@ void TestVensimData::getDataFromThePoints()
     //   TOTAL POINTS(r1): 3; LAST TIME(r1): 4, and of the file listing 4, 3, 1: 4 too.
     // At times the model computes: MAX of r1 from INITIAL TIME (0) to Time: :NA: at 0.5,
     // 10 at 1 and 2.5, 30 from 3 on; MIN over [INITIAL TIME, FINAL TIME], the reference's
-    // example: 10. Over a range of elements, each its own: MAX over [0, 5] 30 and 5.
+    // example: 10. Over a range of elements, each its own: MAX over [0, 5] 30 and 5. Saved
+    // as XMILE (the functions of the points on the data's tables) and read back: the same.
+    QFETCH(bool, viaXmile);
     DataModel model;
     test::InlineRun run;
     readAndRun(model,
@@ -279,7 +294,7 @@ void TestVensimData::getDataFromThePoints()
                        "last rev = GET DATA LAST TIME(rev) ~~|\n"
                        "so far = GET DATA MAX(d[r1], INITIAL TIME, Time) ~~|\n"
                        "whole = INITIAL(GET DATA MIN(d[r1], INITIAL TIME, FINAL TIME)) ~~|\n"
-                       "ranged[r] = GET DATA MAX(d[r], 0, 5) ~~|\n"), run);
+                       "ranged[r] = GET DATA MAX(d[r], 0, 5) ~~|\n"), run, viaXmile);
     if (QTest::currentTestFailed())
         return;
     compareAt(run, 2, {{"min all", 10}, {"max all", 30}, {"mean all", 20}, {"median all", 20}, {"max34", 30},
