@@ -3,6 +3,7 @@
 #include "model/names.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace meadows::vensim {
 
@@ -258,6 +259,12 @@ int dataPointsArity(const QString &function)
         if (function == QLatin1String(f.vensim))
             return f.arity;
     return 0;
+}
+
+bool writesDataPoints(const QString &function)
+{
+    return std::any_of(std::begin(kPointsFunctions), std::end(kPointsFunctions),
+                       [&](const PointsFunction &f) { return function == QLatin1String(f.points); });
 }
 
 QSet<QString> variablesReadByDataFunctions(const std::vector<Definition> &defs)

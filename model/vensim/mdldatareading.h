@@ -41,6 +41,10 @@ QString readingKeyword(DataReading reading);
 // it is one of those read from the points (not BETWEEN TIMES); 0 for any other name.
 int dataPointsArity(const QString &function);
 
+// Whether `function` (upper case, words apart) is a function of the points that GET DATA
+// calls are rewritten as ("POINTS MIN"): the solver's, which reads its first argument's table.
+bool writesDataPoints(const QString &function);
+
 // The variables (canonical names) that GET DATA calls in `defs` read.
 QSet<QString> variablesReadByDataFunctions(const std::vector<Definition> &defs);
 

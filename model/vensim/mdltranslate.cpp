@@ -167,14 +167,6 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("RANDOM TRIANGULAR"), QStringLiteral("RANDOM_TRIANGULAR")},
         {QStringLiteral("RANDOM WEIBULL"), QStringLiteral("RANDOM_WEIBULL")},
         {QStringLiteral("RANDOM LOOKUP"), QStringLiteral("RANDOM_LOOKUP")},
-        // GET DATA functions as mdldatareading.cpp rewrites them
-        {QStringLiteral("POINTS MIN"), QStringLiteral("POINTS_MIN")},
-        {QStringLiteral("POINTS MAX"), QStringLiteral("POINTS_MAX")},
-        {QStringLiteral("POINTS MEAN"), QStringLiteral("POINTS_MEAN")},
-        {QStringLiteral("POINTS MEDIAN"), QStringLiteral("POINTS_MEDIAN")},
-        {QStringLiteral("POINTS COUNT"), QStringLiteral("POINTS_COUNT")},
-        {QStringLiteral("POINTS AT"), QStringLiteral("POINTS_AT")},
-        {QStringLiteral("POINTS LAST X"), QStringLiteral("POINTS_LAST_X")},
         {QStringLiteral("LOOKUP AREA"), QStringLiteral("LOOKUP_AREA")},
         {QStringLiteral("VECTOR SORT ORDER"), QStringLiteral("VECTOR_SORT_ORDER")},
         {QStringLiteral("VECTOR RANK"), QStringLiteral("VECTOR_RANK")},
@@ -245,8 +237,10 @@ QString translateCall(const Expr &e, TranslateContext &c)
         QStringList out{equationName(elementTableName(e.args[0].text, e.args[0].subscripts))};
         for (int i = 1; i < n; ++i)
             out << translateMarked(e.args[i], c);
-        return call(same.value(f), out.join(QLatin1String(", ")));
+        return call(writesDataPoints(f) ? variableName(e.text) : same.value(f), out.join(QLatin1String(", ")));
     }
+    if (writesDataPoints(f)) // the solver's own name, written with spaces (POINTS MIN)
+        return call(variableName(e.text), allArgs(e, c));
     if (const auto it = same.constFind(f); it != same.constEnd())
         return call(*it, allArgs(e, c));
     if (f == QLatin1String("IF THEN ELSE") && arity(3, 3)) {
@@ -350,12 +344,8 @@ bool readsTableFirst(const Expr &call)
         return false;
     static const QStringList functions = {QStringLiteral("LOOKUP FORWARD"), QStringLiteral("LOOKUP BACKWARD"),
                                           QStringLiteral("LOOKUP EXTRAPOLATE"), QStringLiteral("LOOKUP INVERT"),
-                                          QStringLiteral("LOOKUP AREA"), QStringLiteral("RANDOM LOOKUP"),
-                                          QStringLiteral("POINTS MIN"), QStringLiteral("POINTS MAX"),
-                                          QStringLiteral("POINTS MEAN"), QStringLiteral("POINTS MEDIAN"),
-                                          QStringLiteral("POINTS COUNT"), QStringLiteral("POINTS AT"),
-                                          QStringLiteral("POINTS LAST X")};
-    return functions.contains(key(call.text));
+                                          QStringLiteral("LOOKUP AREA"), QStringLiteral("RANDOM LOOKUP")};
+    return functions.contains(key(call.text)) || writesDataPoints(key(call.text));
 }
 
 QString elementTableName(const QString &name, const std::vector<Subscript> &subscripts)
