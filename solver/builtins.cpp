@@ -3,6 +3,7 @@
 #include "allocation.h"
 #include "matrixinverse.h"
 #include "node.h"
+#include "tablepoints.h"
 
 #include <algorithm>
 #include <array>
@@ -329,6 +330,17 @@ const BuiltinInfo kBuiltins[] = {
     {{"random_binomial"}, Builtin::RandomBinomial, 7, 7, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"random_negative_binomial"}, Builtin::RandomNegativeBinomial, 7, 7, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"random_triangular"}, Builtin::RandomTriangular, 6, 6, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"random_weibull"}, Builtin::RandomWeibull, 6, 6, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // (table, m, x, h, r, s): drawn from the density the table draws; its value in m's units
+    {{"random_lookup"}, Builtin::RandomLookup, 6, 6, true, L::RandomDraw, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // a table's points read as data (tablepoints.h): y values in the table's units
+    {{"points_min"}, Builtin::PointsMin, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsMin},
+    {{"points_max"}, Builtin::PointsMax, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsMax},
+    {{"points_mean"}, Builtin::PointsMean, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsMean},
+    {{"points_median"}, Builtin::PointsMedian, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsMedian},
+    {{"points_count"}, Builtin::PointsCount, 1, 1, false, L::TablePoints, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, pointsCount},
+    {{"points_at"}, Builtin::PointsAt, 2, 3, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsAt},
+    {{"points_last_x"}, Builtin::PointsLastX, 1, 1, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, pointsLastX},
     // stateful: rewritten into hidden stocks, flows and recorded series
     {{"smth1", "smooth"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
     {{"smth3", "smooth3"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},

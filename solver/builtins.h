@@ -52,7 +52,12 @@ enum class Builtin {
     // then Vensim's with its truncation, shift and stretch arguments
     RandomUniform, RandomNormal,
     VensimRandomNormal, RandomExponential, RandomGamma, RandomBeta, RandomPoisson, RandomBinomial,
-    RandomNegativeBinomial, RandomTriangular,
+    RandomNegativeBinomial, RandomTriangular, RandomWeibull,
+    // Vensim's RANDOM LOOKUP as lowered: the table's points (solver/tablepoints.h) first
+    RandomLookup,
+    // a table's points read as data (solver/tablepoints.h), as Vensim's GET DATA functions
+    // on a data variable are written: the points first, then the call's other arguments
+    PointsMin, PointsMax, PointsMean, PointsMedian, PointsCount, PointsAt, PointsLastX,
     // not a function: the entries of stateful functions and special forms
     None,
 };
@@ -70,6 +75,7 @@ enum class Lowering {
     MatrixInverse,  // INVERT MATRIX: one element of the inverse of a matrix's last two dimensions
     VectorLookup,   // VECTOR LOOKUP: a vector along its last dimension read as a lookup's y values
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
+    TablePoints,    // Node::Call with the first argument's table spread as its points (tablepoints.h)
     Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
     Market,         // Vensim's FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
@@ -164,6 +170,13 @@ std::optional<GraphicalFunction> invertedTable(const GraphicalFunction &table);
 // with `count` bounds evaluated (to, then from): by default the table's whole x range. The
 // mean over no width is the table's value there. NaN for an empty table.
 double tableSummary(const QString &canonical, const GraphicalFunction &table, const double *bounds, std::size_t count);
+
+// Whether a call's first argument names a table whose points the call reads, not a value:
+// LOOKUPAREA and LOOKUPMEAN, the POINTS functions (tablepoints.h) and RANDOM LOOKUP.
+inline bool readsTablePoints(const BuiltinInfo &b)
+{
+    return b.lowering == Lowering::TableSummary || b.lowering == Lowering::TablePoints || b.id == Builtin::RandomLookup;
+}
 
 // Looks a function up by canonical name ("min", "safediv", "pulse_train", "smth1"...).
 // Returns nullptr for names that are no function of the language.

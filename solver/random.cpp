@@ -1,4 +1,5 @@
 #include "random.h"
+#include "tablepoints.h"
 
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/binomial.hpp>
@@ -8,11 +9,14 @@
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/poisson.hpp>
 #include <boost/math/distributions/triangular.hpp>
+#include <boost/math/distributions/weibull.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 namespace meadows {
 
@@ -51,18 +55,84 @@ double unitDraw(std::uint64_t seed, std::uint64_t site, std::uint64_t step, std:
 // number per draw, so a truncated draw is exactly the distribution conditioned on the range
 // (what Vensim's redrawing converges to) and never loops. When the range holds none of the
 // distribution, the end nearer to it.
+// The distribution is Boost's or one of this file's (TableDensity), found by its argument.
 template<typename Distribution>
 double truncatedContinuous(const Distribution &d, double lo, double hi, double u)
 {
-    const auto [low, high] = boost::math::support(d);
-    const double flo = lo <= low ? 0.0 : boost::math::cdf(d, lo);
-    const double fhi = hi >= high ? 1.0 : boost::math::cdf(d, hi);
+    using boost::math::cdf, boost::math::quantile, boost::math::support;
+    const auto [low, high] = support(d);
+    const double flo = lo <= low ? 0.0 : cdf(d, lo);
+    const double fhi = hi >= high ? 1.0 : cdf(d, hi);
     if (std::isnan(flo) || std::isnan(fhi))
         return kNaN;
     if (!(fhi > flo))
         return flo >= 1.0 ? lo : hi;
-    const double y = boost::math::quantile(d, flo + u * (fhi - flo));
+    const double y = quantile(d, flo + u * (fhi - flo));
     return std::clamp(y, std::max(lo, low), std::min(hi, high));
+}
+
+// RANDOM LOOKUP's distribution: the density a table draws, linear between its points and 0
+// beyond them, scaled to an area of 1. Its CDF is the area from the first point on; within
+// a segment from (x0, y0) with slope s the area up to x0 + d is y0 d + s d^2 / 2, so the
+// quantile solves that quadratic, as 2A / (y0 + sqrt(y0^2 + 2 s A)) (no cancellation when s
+// is near 0, and right for either sign of s).
+struct TableDensity {
+    LoweredPoints points;
+    std::vector<double> below; // the area left of each point
+    // Nothing for points that draw no density: fewer than two, x falling back, a y below 0
+    // or none above it.
+    static std::optional<TableDensity> of(const LoweredPoints &p)
+    {
+        TableDensity d{p, std::vector<double>(p.n, 0.0)};
+        if (p.n < 2)
+            return std::nullopt;
+        for (std::size_t i = 0; i < p.n; ++i) {
+            if (!(p.ys[i] >= 0) || (i > 0 && !(p.xs[i] >= p.xs[i - 1])))
+                return std::nullopt;
+            if (i > 0)
+                d.below[i] = d.below[i - 1] + (p.ys[i - 1] + p.ys[i]) / 2 * (p.xs[i] - p.xs[i - 1]);
+        }
+        if (!(d.below.back() > 0) || std::isinf(d.below.back()))
+            return std::nullopt;
+        return d;
+    }
+    double total() const { return below.back(); }
+};
+
+std::pair<double, double> support(const TableDensity &d)
+{
+    return {d.points.xs[0], d.points.xs[d.points.n - 1]};
+}
+
+double cdf(const TableDensity &d, double x)
+{
+    const LoweredPoints &p = d.points;
+    if (std::isnan(x))
+        return kNaN;
+    const std::size_t i = std::size_t(std::upper_bound(p.xs, p.xs + p.n, x) - p.xs); // points at or left of x
+    if (i == 0)
+        return 0;
+    if (i == p.n)
+        return 1;
+    const double width = p.xs[i] - p.xs[i - 1], dx = x - p.xs[i - 1];
+    const double slope = (p.ys[i] - p.ys[i - 1]) / width;
+    return (d.below[i - 1] + p.ys[i - 1] * dx + slope * dx * dx / 2) / d.total();
+}
+
+double quantile(const TableDensity &d, double probability)
+{
+    const LoweredPoints &p = d.points;
+    const double area = probability * d.total();
+    // The segment whose area reaches it: the last point with no more area to its left.
+    const std::size_t i = std::min<std::size_t>(
+        std::size_t(std::upper_bound(d.below.begin(), d.below.end(), area) - d.below.begin()), p.n - 1);
+    if (i == 0)
+        return p.xs[0];
+    const double within = area - d.below[i - 1], y0 = p.ys[i - 1];
+    const double slope = (p.ys[i] - y0) / (p.xs[i] - p.xs[i - 1]);
+    const double root = y0 + std::sqrt(std::max(0.0, y0 * y0 + 2 * slope * within));
+    const double dx = root > 0 ? 2 * within / root : 0.0;
+    return std::min(p.xs[i - 1] + dx, p.xs[i]);
 }
 
 // The same over whole numbers: k from ceil(lo) to floor(hi).
@@ -157,11 +227,37 @@ double vensimDraw(RandomKind kind, const double *a, double u)
             return truncatedContinuous(boost::math::triangular_distribution<double, Policy>(start, peak, end), lo, hi, u);
         });
     }
+    case RandomKind::Weibull: {
+        // "WEIBULL with shape S starting at 0 with mean 1" (Vensim's reference, "RANDOM
+        // Number Functions"): a Weibull of scale lambda has mean lambda Gamma(1 + 1/S), so
+        // lambda = 1 / Gamma(1 + 1/S).
+        const double shape = a[2];
+        if (!(shape > 0))
+            return kNaN;
+        const double scale = 1 / boost::math::tgamma(1 + 1 / shape, Policy());
+        return stretched(m, x, a[3], a[4], [&](double lo, double hi) {
+            return truncatedContinuous(boost::math::weibull_distribution<double, Policy>(shape, scale), lo, hi, u);
+        });
+    }
+    case RandomKind::Lookup:
     case RandomKind::Uniform:
     case RandomKind::Normal:
         break;
     }
     return kNaN;
+}
+
+// RANDOM LOOKUP(table, m, x, h, r, s), as lowered: the table's points, then m, x, h, r, s.
+double lookupDraw(const double *args, std::uint32_t count, double u)
+{
+    const std::optional<LoweredPoints> p = loweredPoints(args, count);
+    if (!p || p->restCount != 5)
+        return kNaN;
+    const std::optional<TableDensity> density = TableDensity::of(*p);
+    if (!density)
+        return kNaN;
+    const double *a = p->rest;
+    return stretched(a[0], a[1], a[2], a[3], [&](double lo, double hi) { return truncatedContinuous(*density, lo, hi, u); });
 }
 
 // Where each kind's seed is, or -1: XMILE's is optional (the third argument), Vensim's last.
@@ -191,6 +287,8 @@ std::optional<RandomKind> randomKindOf(Builtin b)
     case Builtin::RandomBinomial: return RandomKind::Binomial;
     case Builtin::RandomNegativeBinomial: return RandomKind::NegativeBinomial;
     case Builtin::RandomTriangular: return RandomKind::Triangular;
+    case Builtin::RandomWeibull: return RandomKind::Weibull;
+    case Builtin::RandomLookup: return RandomKind::Lookup;
     default: return std::nullopt;
     }
 }
@@ -204,6 +302,8 @@ double randomDraw(RandomKind kind, const double *args, std::uint32_t count, std:
         std::memcpy(&bits, &args[s], sizeof bits);
         seed = mix(bits ^ 0x5eedull);
     }
+    // Vensim's distributions take u half a step in from 0, so that no quantile is asked for
+    // at 0 itself.
     const double u = unitDraw(seed, site, step, 0);
     switch (kind) {
     case RandomKind::Uniform:
@@ -214,8 +314,9 @@ double randomDraw(RandomKind kind, const double *args, std::uint32_t count, std:
         const double z = std::sqrt(-2.0 * std::log(1.0 - u)) * std::cos(2.0 * M_PI * v);
         return args[0] + args[1] * z;
     }
+    case RandomKind::Lookup:
+        return lookupDraw(args, count, u + 0x1.0p-54);
     default:
-        // Half a step in from 0, so that no quantile is asked for at 0 itself.
         return vensimDraw(kind, args, u + 0x1.0p-54);
     }
 }

@@ -24,6 +24,9 @@ enum class RandomKind : std::uint8_t {
     Binomial,         // (m, x, P, N, h, r, s): successes in N trials of probability P
     NegativeBinomial, // (m, x, P, N, h, r, s): trials needed for N successes of probability P
     Triangular,       // (m, x, S, P, T, s): between S and T with its peak at P
+    Weibull,          // (m, x, S, h, r, s): shape S, scaled to mean 1 before stretching
+    Lookup,           // (table, m, x, h, r, s), lowered with the table's points first
+                      // (tablepoints.h): the density the table draws, linear between points
 };
 
 // The kind a builtin draws; nullopt for a builtin that is no random draw.

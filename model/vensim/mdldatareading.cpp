@@ -3,6 +3,7 @@
 #include "model/names.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace meadows::vensim {
 
@@ -100,6 +101,42 @@ bool isBetweenTimes(const Expr &e)
     return isCall(e, "GET DATA BETWEEN TIMES");
 }
 
+// The GET DATA functions Vensim's reference lists besides BETWEEN TIMES (fn_get_data_*),
+// each written as the function of the points (solver/tablepoints.h) that computes it. Each
+// reads the data's points, not values between them: GET DATA MIN "returns the minimum value
+// that a Data variable takes over a time range. If there is no data in the time range [...]
+// :NA: is returned". The pages of the others were not at hand: MAX, MEAN and MEDIAN are read
+// as MIN's kin over the same range, AT TIME, TOTAL POINTS and LAST TIME by their names. With
+// `none`, :NA: is passed as the value when no point qualifies.
+struct PointsFunction {
+    const char *vensim;
+    const char *points;
+    int arity; // Vensim's arguments, the data variable first
+    bool none;
+};
+constexpr PointsFunction kPointsFunctions[] = {
+    {"GET DATA MIN", "POINTS MIN", 3, true},     // (data, start time, end time)
+    {"GET DATA MAX", "POINTS MAX", 3, true},
+    {"GET DATA MEAN", "POINTS MEAN", 3, true},
+    {"GET DATA MEDIAN", "POINTS MEDIAN", 3, true},
+    {"GET DATA AT TIME", "POINTS AT", 2, true},  // (data, time): the point at that time
+    {"GET DATA TOTAL POINTS", "POINTS COUNT", 1, false},
+    {"GET DATA LAST TIME", "POINTS LAST X", 1, false},
+};
+
+const PointsFunction *pointsFunctionOf(const Expr &e)
+{
+    for (const PointsFunction &f : kPointsFunctions)
+        if (isCall(e, f.vensim))
+            return &f;
+    return nullptr;
+}
+
+bool isDataFunction(const Expr &e)
+{
+    return isBetweenTimes(e) || pointsFunctionOf(e);
+}
+
 // The mode of GET DATA BETWEEN TIMES when written as -1, 0 or 1.
 std::optional<int> modeOf(const Expr &e)
 {
@@ -117,7 +154,7 @@ std::optional<int> modeOf(const Expr &e)
 
 void collectRead(const Expr &e, QSet<QString> &out)
 {
-    if (isBetweenTimes(e) && !e.args.empty() && e.args[0].kind == Expr::Kind::Name)
+    if (isDataFunction(e) && !e.args.empty() && e.args[0].kind == Expr::Kind::Name)
         out.insert(canonicalName(e.args[0].text));
     for (const Expr &a : e.args)
         collectRead(a, out);
@@ -128,6 +165,22 @@ bool callsBetweenTimes(const Expr &e)
     return isBetweenTimes(e) || std::any_of(e.args.begin(), e.args.end(), callsBetweenTimes);
 }
 
+// GET DATA MIN(data[subscripts], ...) -> POINTS MIN(<base>[subscripts], ..., :NA:): the
+// element's table of points in the data's place.
+void replacePointsFunction(Expr &e, const PointsFunction &f, const QHash<QString, QString> &tableBases)
+{
+    if (int(e.args.size()) != f.arity || e.args[0].kind != Expr::Kind::Name)
+        return; // the translation reports it
+    const auto base = tableBases.constFind(canonicalName(e.args[0].text));
+    if (base == tableBases.constEnd())
+        return;
+    std::vector<Expr> args = std::move(e.args);
+    args[0] = nameAt(*base, args[0].offset, std::move(args[0].subscripts));
+    if (f.none)
+        args.push_back(notAvailable(e.offset));
+    e = callAt(QString::fromLatin1(f.points), std::move(args), e.offset);
+}
+
 void replaceIn(Expr &e, const QHash<QString, QString> &tableBases)
 {
     // The time is written out several times in what replaces a call, so a call in another's
@@ -135,6 +188,10 @@ void replaceIn(Expr &e, const QHash<QString, QString> &tableBases)
     const bool nested = isBetweenTimes(e) && e.args.size() == 3 && callsBetweenTimes(e.args[1]);
     for (Expr &a : e.args)
         replaceIn(a, tableBases);
+    if (const PointsFunction *f = pointsFunctionOf(e)) {
+        replacePointsFunction(e, *f, tableBases);
+        return;
+    }
     if (nested || !isBetweenTimes(e) || e.args.size() != 3 || e.args[0].kind != Expr::Kind::Name)
         return;
     const auto base = tableBases.constFind(canonicalName(e.args[0].text));
@@ -194,6 +251,20 @@ std::vector<Definition> dataEquations(const Definition &element, LookupTable poi
         break;
     }
     return out;
+}
+
+int dataPointsArity(const QString &function)
+{
+    for (const PointsFunction &f : kPointsFunctions)
+        if (function == QLatin1String(f.vensim))
+            return f.arity;
+    return 0;
+}
+
+bool writesDataPoints(const QString &function)
+{
+    return std::any_of(std::begin(kPointsFunctions), std::end(kPointsFunctions),
+                       [&](const PointsFunction &f) { return function == QLatin1String(f.points); });
 }
 
 QSet<QString> variablesReadByDataFunctions(const std::vector<Definition> &defs)

@@ -10,6 +10,12 @@
 // And GET DATA BETWEEN TIMES(data, time, mode) on such a variable: its value at `time`,
 // interpolated (mode 0), the later point's (1) or the earlier point's (-1); :NA: before
 // its first point and after its last (Vensim's reference, "GET DATA BETWEEN TIMES").
+// The other GET DATA functions read its points alone, through the functions of a table's
+// points (solver/tablepoints.h), its table in its place:
+//   GET DATA MIN, MAX, MEAN, MEDIAN(data, start, end)  over the points with start <= time <= end
+//   GET DATA AT TIME(data, time)                        the point's value at that time
+//   GET DATA TOTAL POINTS(data), GET DATA LAST TIME(data)
+// each :NA: where no point qualifies, as Vensim gives it.
 //
 // Where the points must be read at other times than the variable's own, they are kept in
 // three tables of each element, named from a base no variable has ("<name> data"):
@@ -31,10 +37,18 @@ std::vector<Definition> dataEquations(const Definition &element, LookupTable poi
 // The keyword's name as written (":RAW:"), for messages.
 QString readingKeyword(DataReading reading);
 
-// The variables (canonical names) that GET DATA BETWEEN TIMES calls in `defs` read.
+// How many arguments the GET DATA function `function` (upper case, words apart) takes when
+// it is one of those read from the points (not BETWEEN TIMES); 0 for any other name.
+int dataPointsArity(const QString &function);
+
+// Whether `function` (upper case, words apart) is a function of the points that GET DATA
+// calls are rewritten as ("POINTS MIN"): the solver's, which reads its first argument's table.
+bool writesDataPoints(const QString &function);
+
+// The variables (canonical names) that GET DATA calls in `defs` read.
 QSet<QString> variablesReadByDataFunctions(const std::vector<Definition> &defs);
 
-// Replaces each GET DATA BETWEEN TIMES call in `defs` on a variable of `tableBases` (a data
+// Replaces each GET DATA call in `defs` on a variable of `tableBases` (a data
 // variable read from a file, canonical name -> the base of its tables, made with
 // withTables) by what it computes; calls it cannot replace stay, for the translation to
 // report.

@@ -154,7 +154,7 @@ public:
             for (Definition &e : *read)
                 out.push_back(std::move(e));
         }
-        QHash<QString, QString> withTables; // the data variables GET DATA BETWEEN TIMES reads
+        QHash<QString, QString> withTables; // the data variables GET DATA functions read
         for (auto it = m_tableBases.constBegin(); it != m_tableBases.constEnd(); ++it)
             if (m_readByFunctions.contains(it.key()))
                 withTables.insert(it.key(), it.value());
@@ -523,7 +523,7 @@ private:
     std::map<QString, std::shared_ptr<spreadsheet::ReadResult>> m_books;
     QSet<QString> m_names;                 // canonical names of the variables, and the tables made for data
     QHash<QString, QString> m_tableBases;  // a data variable (canonical) -> the name its tables are made from
-    QSet<QString> m_readByFunctions;       // the variables GET DATA BETWEEN TIMES reads (canonical)
+    QSet<QString> m_readByFunctions;       // the variables GET DATA functions read (canonical)
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "mdltranslate.h"
 
 #include "mdlarrayfunctions.h"
+#include "mdldatareading.h"
 
 #include "model/names.h"
 
@@ -164,6 +165,8 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("RANDOM BINOMIAL"), QStringLiteral("RANDOM_BINOMIAL")},
         {QStringLiteral("RANDOM NEGATIVE BINOMIAL"), QStringLiteral("RANDOM_NEGATIVE_BINOMIAL")},
         {QStringLiteral("RANDOM TRIANGULAR"), QStringLiteral("RANDOM_TRIANGULAR")},
+        {QStringLiteral("RANDOM WEIBULL"), QStringLiteral("RANDOM_WEIBULL")},
+        {QStringLiteral("RANDOM LOOKUP"), QStringLiteral("RANDOM_LOOKUP")},
         {QStringLiteral("LOOKUP AREA"), QStringLiteral("LOOKUP_AREA")},
         {QStringLiteral("VECTOR SORT ORDER"), QStringLiteral("VECTOR_SORT_ORDER")},
         {QStringLiteral("VECTOR RANK"), QStringLiteral("VECTOR_RANK")},
@@ -213,6 +216,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
                                         "time that does not itself call GET DATA BETWEEN TIMES"));
         return call(QStringLiteral("GET_DATA_BETWEEN_TIMES"), allArgs(e, c));
     }
+    if (const int points = dataPointsArity(f)) { // what mdldatareading.cpp could not replace
+        if (arity(points, points))
+            c.warn(e.offset, QStringLiteral("%1 is supported on a data variable read from a file (GET XLS DATA or GET "
+                                            "DIRECT DATA)").arg(f));
+        return call(variableName(e.text), allArgs(e, c));
+    }
     if ((f == QLatin1String("NPV") || f == QLatin1String("NPVE")) && arity(4, 4)) // (stream, discount rate, initial value, factor)
         return call(f, allArgs(e, c));
     if (f == QLatin1String("PROD")) {
@@ -228,8 +237,10 @@ QString translateCall(const Expr &e, TranslateContext &c)
         QStringList out{equationName(elementTableName(e.args[0].text, e.args[0].subscripts))};
         for (int i = 1; i < n; ++i)
             out << translateMarked(e.args[i], c);
-        return call(same.value(f), out.join(QLatin1String(", ")));
+        return call(writesDataPoints(f) ? variableName(e.text) : same.value(f), out.join(QLatin1String(", ")));
     }
+    if (writesDataPoints(f)) // the solver's own name, written with spaces (POINTS MIN)
+        return call(variableName(e.text), allArgs(e, c));
     if (const auto it = same.constFind(f); it != same.constEnd())
         return call(*it, allArgs(e, c));
     if (f == QLatin1String("IF THEN ELSE") && arity(3, 3)) {
@@ -333,8 +344,8 @@ bool readsTableFirst(const Expr &call)
         return false;
     static const QStringList functions = {QStringLiteral("LOOKUP FORWARD"), QStringLiteral("LOOKUP BACKWARD"),
                                           QStringLiteral("LOOKUP EXTRAPOLATE"), QStringLiteral("LOOKUP INVERT"),
-                                          QStringLiteral("LOOKUP AREA")};
-    return functions.contains(key(call.text));
+                                          QStringLiteral("LOOKUP AREA"), QStringLiteral("RANDOM LOOKUP")};
+    return functions.contains(key(call.text)) || writesDataPoints(key(call.text));
 }
 
 QString elementTableName(const QString &name, const std::vector<Subscript> &subscripts)

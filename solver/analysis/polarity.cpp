@@ -390,11 +390,12 @@ void collectNames(const Expr &e, QStringList &out, QSet<QString> &seen)
             return; // fixed at the start: no link over time
         const int initial = initialValueArgument(e);
         for (std::size_t i = 0; i < e.args.size(); ++i) {
-            // LOOKUP's first argument names a table, not a variable.
+            // LOOKUP's first argument names a table, not a variable (so do RANDOM LOOKUP's
+            // and the functions of a table's points).
             const BuiltinInfo *b = findBuiltin(e.name);
             const bool table = i == 0
                                && (((lookupReading(e.name) || e.name == QLatin1String("lookup_invert")) && e.args.size() == 2)
-                                   || (b && b->lowering == Lowering::TableSummary))
+                                   || (b && readsTablePoints(*b)))
                                && e.args[0].kind == Expr::Kind::Name;
             if (!table && int(i) != initial)
                 collectNames(e.args[i], out, seen);

@@ -87,6 +87,22 @@ Node Flattener::tableSummary(Context &c, const Expr &e)
     return Node::constant(meadows::tableSummary(e.name, gf, bounds.data(), bounds.size()));
 }
 
+// A call whose first argument names a table, with the table's points in its place as
+// solver/tablepoints.h lays them out (the count, the x values, the y values), then the
+// call's other arguments.
+std::vector<Node> Flattener::withTablePoints(Context &c, const Expr &call)
+{
+    const GraphicalFunction &gf = tableArgument(c, call, true);
+    std::vector<Node> args{Node::constant(double(gf.size()))};
+    for (std::size_t i = 0; i < gf.size(); ++i)
+        args.push_back(Node::constant(gf.x(i)));
+    for (double y : gf.ypts)
+        args.push_back(Node::constant(y));
+    for (std::size_t i = 1; i < call.args.size(); ++i)
+        args.push_back(expr(c, call.args[i]));
+    return args;
+}
+
 Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)
 {
     Node n = Node::of(Node::Kind::Lookup);
@@ -141,6 +157,8 @@ Node Flattener::call(Context &c, const Expr &e)
             return *stateful(c, e);
         case Lowering::TableSummary:
             return tableSummary(c, e);
+        case Lowering::TablePoints:
+            return Node::call(b->id, withTablePoints(c, e));
         case Lowering::ArrayArguments: {
             if (std::optional<Node> n = containerReduction(c, e, b->id))
                 return std::move(*n);
@@ -198,8 +216,11 @@ Node Flattener::call(Context &c, const Expr &e)
         case Lowering::RandomDraw:
         case Lowering::Instruction: {
             std::vector<Node> args;
-            for (const Expr &a : e.args)
-                args.push_back(expr(c, a));
+            if (b->id == Builtin::RandomLookup)
+                args = withTablePoints(c, e);
+            else
+                for (const Expr &a : e.args)
+                    args.push_back(expr(c, a));
             if (b->id == Builtin::SafeDiv2 && args.size() == 3)
                 return Node::call(Builtin::SafeDiv3, std::move(args));
             if (b->id == Builtin::Pulse && args.size() == 2 && m_out.vensimDialect)

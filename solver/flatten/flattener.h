@@ -179,6 +179,7 @@ private:
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
     const GraphicalFunction &tableArgument(Context &c, const Expr &call, bool withPoints = false);
     Node tableSummary(Context &c, const Expr &e);
+    std::vector<Node> withTablePoints(Context &c, const Expr &call);
 
     // Counts the values an array function's call reads for one element; fails past the limit.
     void readArrays(const Expr &call, std::size_t values);

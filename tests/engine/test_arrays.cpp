@@ -1,7 +1,8 @@
 // Arrays as Stella and XMILE write them (issue 12, "Arrays in full"): range subscripts
 // a[lo:hi] and Stella's [*:Sub], dimension mappings (isee:maps_to), LOOKUPMEAN and
-// LOOKUPAREA over scalar and arrayed graphical functions, and a variable written with two
-// <eqn>. Each expected value is worked by hand in the comment beside it.
+// LOOKUPAREA over scalar and arrayed graphical functions (and Meadows' functions of a table's
+// points), and a variable written with two <eqn>. Each expected value is worked by hand in
+// the comment beside it.
 #include "support/inlinemodel.h"
 
 #include "model/xmilereader.h"
@@ -55,6 +56,7 @@ private slots:
     void dimensionMappingProblemsAreWarnings();
     void dimensionMappingsAreSavedBack();
     void lookupMeanAndArea();
+    void pointsOfATable();
     void arrayedGraphicalFunctions();
     void secondEquationIsAWarning();
     void standardDeviation();
@@ -223,6 +225,39 @@ void TestArrays::dimensionMappingsAreSavedBack()
     const XmileReadResult again = readXmile(written, QStringLiteral("b.xmile"));
     QVERIFY(again.project);
     QVERIFY(*again.project == *read.project);
+}
+
+// The functions of a table's points (solver/tablepoints.h) on g's points (0, 4) (1, 1) (2, 3)
+// (5, 2), by hand: MIN over [0, 2] of 4, 1, 3: 1; MAX over [1, 5] of 1, 3, 2: 3; MEAN there
+// 6 / 3 = 2; MEDIAN over [0, 5] of 1, 2, 3, 4: (2 + 3) / 2 = 2.5, over [0, 2] of 1, 3, 4: 3;
+// MAX over [6, 7], where no point is: the value given for none, -1; AT 2: 3, AT 1.5 (no
+// point): -1; COUNT 4; LAST_X 5. MIN over [TIME, 5] as time runs: at 0 and 1 it is 1, at 2
+// (points 3 and 2 left) 2.
+void TestArrays::pointsOfATable()
+{
+    const QString vars =
+        QStringLiteral("<aux name=\"g\"><eqn>TIME</eqn><gf><xpts>0,1,2,5</xpts><ypts>4,1,3,2</ypts></gf></aux>")
+        + aux(QStringLiteral("low"), QStringLiteral("POINTS_MIN(g, 0, 2)"))
+        + aux(QStringLiteral("high"), QStringLiteral("POINTS_MAX(g, 1, 5)"))
+        + aux(QStringLiteral("mean"), QStringLiteral("POINTS_MEAN(g, 1, 5)"))
+        + aux(QStringLiteral("median even"), QStringLiteral("POINTS_MEDIAN(g, 0, 5)"))
+        + aux(QStringLiteral("median odd"), QStringLiteral("POINTS_MEDIAN(g, 0, 2)"))
+        + aux(QStringLiteral("none"), QStringLiteral("POINTS_MAX(g, 6, 7, -1)"))
+        + aux(QStringLiteral("at two"), QStringLiteral("POINTS_AT(g, 2)"))
+        + aux(QStringLiteral("between"), QStringLiteral("POINTS_AT(g, 1.5, -1)"))
+        + aux(QStringLiteral("count"), QStringLiteral("POINTS_COUNT(g)"))
+        + aux(QStringLiteral("last"), QStringLiteral("POINTS_LAST_X(g)"))
+        + aux(QStringLiteral("ahead"), QStringLiteral("POINTS_MIN(g, TIME, 5)"));
+    const auto r = simulateText(xmile(vars, specs(0, 2, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    const std::pair<const char *, double> expected[] = {{"low", 1},   {"high", 3},      {"mean", 2},   {"median even", 2.5},
+                                                        {"median odd", 3}, {"none", -1}, {"at two", 3}, {"between", -1},
+                                                        {"count", 4}, {"last", 5}};
+    for (const auto &[name, value] : expected)
+        QCOMPARE(r.value(QLatin1String(name), 0), value);
+    QCOMPARE(r.value(QStringLiteral("ahead"), 0), 1.0);
+    QCOMPARE(r.value(QStringLiteral("ahead"), 1), 1.0);
+    QCOMPARE(r.value(QStringLiteral("ahead"), 2), 2.0);
 }
 
 // g: x 0, 1, 2 (the x scale 0..2), y 0, 2, 2. Continuous, its area is the trapezoid 0..1,

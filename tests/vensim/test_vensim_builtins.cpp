@@ -400,10 +400,8 @@ void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace_data()
 {
     QTest::addColumn<QString>("equation");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("weibull") << "RANDOM WEIBULL(0, 10, 2, 0, 1, 0)"
-                             << "m.mdl:2:5: warning: the Vensim function RANDOM WEIBULL is not supported";
-    QTest::newRow("random lookup") << "RANDOM LOOKUP(LOOK, 0, 10, 0, 1, 0)"
-                                   << "m.mdl:2:5: warning: the Vensim function RANDOM LOOKUP is not supported";
+    QTest::newRow("get data stdv") << "GET DATA STDV(LOOK, 0, 10)"
+                                   << "m.mdl:2:5: warning: the Vensim function GET DATA STDV is not supported";
     QTest::newRow("lookup slope") << "LOOKUP SLOPE(LOOK, 1, 0)"
                                   << "m.mdl:2:5: warning: the Vensim function LOOKUP SLOPE is not supported";
 }

@@ -1,5 +1,5 @@
 // Data variables read from a file with Vensim's keywords (model/vensim/mdldatareading.h):
-// :INTERPOLATE:, :HOLD BACKWARD:, :LOOK FORWARD: and :RAW:, and GET DATA BETWEEN TIMES on
+// :INTERPOLATE:, :HOLD BACKWARD:, :LOOK FORWARD: and :RAW:, and the GET DATA functions on
 // them, on a small CSV written here, with the values each must give derived by hand below;
 // and data variables with no equation given in .dat files (--data, model/vensim/mdldatfile.h).
 #include "support/inlinemdl.h"
@@ -59,6 +59,46 @@ private:
     QTemporaryDir m_dir;
 };
 
+// Reads `equations` (which must read with no message) and runs them (with no error) into
+// `run`; with `viaXmile`, saved as XMILE and read back first.
+void readAndRun(DataModel &model, const QString &equations, test::InlineRun &run, bool viaXmile = false)
+{
+    XmileReadResult r = model.read(equations);
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    QVERIFY2(r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    if (viaXmile) {
+        r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
+        QVERIFY2(r.project && r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    }
+    run = test::simulateRead(r);
+    QVERIFY2(run.firstError().isEmpty(), qPrintable(run.firstError()));
+}
+
+// Reads `equations` into `r`, which must hold each of `warnings` (a message's start) once.
+void readWarning(DataModel &model, const QString &equations, std::initializer_list<const char *> warnings,
+                 XmileReadResult &r)
+{
+    r = model.read(equations);
+    QVERIFY(r.project);
+    const QStringList messages = test::formatted(r.diagnostics);
+    for (const char *at : warnings)
+        QVERIFY2(messages.filter(QLatin1String(at)).size() == 1, qPrintable(messages.join(u'\n')));
+}
+
+struct NamedValue {
+    const char *name;
+    double value;
+};
+
+// Each variable's value at `time`, exactly.
+void compareAt(const test::InlineRun &run, double time, std::initializer_list<NamedValue> expected)
+{
+    for (const NamedValue &e : expected) {
+        const double value = run.at(QLatin1String(e.name), time);
+        QVERIFY2(value == e.value, qPrintable(QStringLiteral("%1 = %2, not %3").arg(QLatin1String(e.name)).arg(value).arg(e.value)));
+    }
+}
+
 const QString kEquations = QStringLiteral(
     "r: (r1-r2) ~~|\n"
     "interpolated[r] :INTERPOLATE: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
@@ -80,6 +120,9 @@ private slots:
     void keywordOnComputedDataIsAWarning();
     void getDataBetweenTimes();
     void getDataBetweenTimesItCannotReadIsAWarning();
+    void getDataFromThePoints_data();
+    void getDataFromThePoints();
+    void getDataFromThePointsItCannotReadIsAWarning();
     void dataFromDatFiles();
 };
 
@@ -159,7 +202,8 @@ void TestVensimData::getDataBetweenTimes()
     // at 3.5, r1 30 and r2 -1; at 0 and 5 (outside) :NA:. The data variable's own keyword
     // (here :HOLD BACKWARD:) does not change what the function reads.
     DataModel model;
-    const XmileReadResult r = model.read(
+    test::InlineRun run;
+    readAndRun(model,
         QStringLiteral("r: (r1-r2) ~~|\n"
                        "d[r] :HOLD BACKWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
                        "interp2 = GET DATA BETWEEN TIMES(d[r1], 2, 0) ~~|\n"
@@ -169,18 +213,11 @@ void TestVensimData::getDataBetweenTimes()
                        "interp35 = GET DATA BETWEEN TIMES(d[r1], 3.5, 0) ~~|\n"
                        "first = GET DATA BETWEEN TIMES(d[r1], 1, -1) ~~|\nlast = GET DATA BETWEEN TIMES(d[r1], 4, 1) ~~|\n"
                        "before = GET DATA BETWEEN TIMES(d[r1], 0.5, 1) ~~|\nafter = GET DATA BETWEEN TIMES(d[r1], 4.5, -1) ~~|\n"
-                       "ranged[r] = GET DATA BETWEEN TIMES(d[r], Time, -1) ~~|\n"));
-    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
-    QVERIFY2(r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
-    const test::InlineRun run = test::simulateRead(r);
-    QVERIFY2(run.firstError().isEmpty(), qPrintable(run.firstError()));
-    const struct {
-        const char *name;
-        double value;
-    } constants[] = {{"interp2", 20}, {"back2", 10}, {"fwd2", 30}, {"fwd3", 30}, {"back3", 30}, {"interp35", 25},
-                     {"first", 10}, {"last", 20}, {"before", NA}, {"after", NA}};
-    for (const auto &c : constants)
-        QCOMPARE(run.at(QLatin1String(c.name), 0), c.value);
+                       "ranged[r] = GET DATA BETWEEN TIMES(d[r], Time, -1) ~~|\n"), run);
+    if (QTest::currentTestFailed())
+        return;
+    compareAt(run, 0, {{"interp2", 20}, {"back2", 10}, {"fwd2", 30}, {"fwd3", 30}, {"back3", 30}, {"interp35", 25},
+                       {"first", 10}, {"last", 20}, {"before", NA}, {"after", NA}});
     QCOMPARE(run.at(QStringLiteral("ranged[r1]"), 2), 10.0);
     QCOMPARE(run.at(QStringLiteral("ranged[r2]"), 2), 1.0);
     QCOMPARE(run.at(QStringLiteral("ranged[r1]"), 3.5), 30.0);
@@ -196,17 +233,102 @@ void TestVensimData::getDataBetweenTimesItCannotReadIsAWarning()
     // written as -1, 0 or 1 (line 5), and at a time that calls it again (line 6, the outer
     // call; the inner one is read): a warning at the call, and the run stops with an error.
     DataModel model;
-    const XmileReadResult r = model.read(QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
-                                                        "c = 5 ~~|\nx = GET DATA BETWEEN TIMES(c, 2, 0) ~~|\n"
-                                                        "y = GET DATA BETWEEN TIMES(d, 2, c) ~~|\n"
-                                                        "z = GET DATA BETWEEN TIMES(d, GET DATA BETWEEN TIMES(d, 3, 0), 0) ~~|\n"));
-    QVERIFY(r.project);
+    XmileReadResult r;
+    readWarning(model,
+                QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                               "c = 5 ~~|\nx = GET DATA BETWEEN TIMES(c, 2, 0) ~~|\n"
+                               "y = GET DATA BETWEEN TIMES(d, 2, c) ~~|\n"
+                               "z = GET DATA BETWEEN TIMES(d, GET DATA BETWEEN TIMES(d, 3, 0), 0) ~~|\n"),
+                {"m.mdl:4:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file",
+                 "m.mdl:5:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file",
+                 "m.mdl:6:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file"},
+                r);
+    if (QTest::currentTestFailed())
+        return;
     const QStringList messages = test::formatted(r.diagnostics);
-    for (const char *at : {"m.mdl:4:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file",
-                           "m.mdl:5:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file",
-                           "m.mdl:6:5: warning: GET DATA BETWEEN TIMES is supported on a data variable read from a file"})
-        QVERIFY2(messages.filter(QLatin1String(at)).size() == 1, qPrintable(messages.join(u'\n')));
     QVERIFY2(messages.filter(QStringLiteral("m.mdl:6:31:")).isEmpty(), qPrintable(messages.join(u'\n')));
+    const test::InlineRun run = test::simulateRead(r);
+    QVERIFY(!run.firstError().isEmpty());
+}
+
+void TestVensimData::getDataFromThePoints_data()
+{
+    QTest::addColumn<bool>("viaXmile");
+    QTest::newRow("read") << false;
+    QTest::newRow("saved as XMILE") << true;
+}
+
+void TestVensimData::getDataFromThePoints()
+{
+    // On r1's points (1, 10) (3, 30) (4, 20) and r2's (1, 1) (3, -1) (4, 5), by hand; a range
+    // holds the points with start <= time <= end, never a value between points:
+    //   MIN, MAX, MEAN, MEDIAN of r1 over [0, 5] (all three): 10, 30, 20, 20;
+    //   MAX over [3, 4]: 30 (the point at the start counts); MEAN over [1, 3]: (10 + 30) / 2
+    //   = 20 (both ends count: without the end 10, without the start 30); MIN over [2, 3.5]:
+    //   30, the one point there (r1 interpolated at 2 would be 20); MAX over [1.5, 2.5]: no
+    //   point, :NA: (interpolated it would be 25);
+    //   MEDIAN of r2 over [0, 5]: 1 (of -1, 1, 5); over [3, 4]: (-1 + 5) / 2 = 2; MEAN of r2
+    //   over [0, 5]: (1 - 1 + 5) / 3 = 5/3;
+    //   AT TIME(r1, 3): 30; AT TIME(r1, 2), no point at 2: :NA:; AT TIME(r2, 4): 5;
+    //   TOTAL POINTS(r1): 3; LAST TIME(r1): 4, and of the file listing 4, 3, 1: 4 too.
+    // At times the model computes: MAX of r1 from INITIAL TIME (0) to Time: :NA: at 0.5,
+    // 10 at 1 and 2.5, 30 from 3 on; MIN over [INITIAL TIME, FINAL TIME], the reference's
+    // example: 10. Over a range of elements, each its own: MAX over [0, 5] 30 and 5. Saved
+    // as XMILE (the functions of the points on the data's tables) and read back: the same.
+    QFETCH(bool, viaXmile);
+    DataModel model;
+    test::InlineRun run;
+    readAndRun(model,
+        QStringLiteral("r: (r1-r2) ~~|\n"
+                       "d[r] :HOLD BACKWARD: := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                       "rev := GET DIRECT DATA('reversed.csv', ',', '1', 'B2') ~~|\n"
+                       "min all = GET DATA MIN(d[r1], 0, 5) ~~|\nmax all = GET DATA MAX(d[r1], 0, 5) ~~|\n"
+                       "mean all = GET DATA MEAN(d[r1], 0, 5) ~~|\nmedian all = GET DATA MEDIAN(d[r1], 0, 5) ~~|\n"
+                       "max34 = GET DATA MAX(d[r1], 3, 4) ~~|\nmean13 = GET DATA MEAN(d[r1], 1, 3) ~~|\n"
+                       "min between = GET DATA MIN(d[r1], 2, 3.5) ~~|\nmax none = GET DATA MAX(d[r1], 1.5, 2.5) ~~|\n"
+                       "median r2 = GET DATA MEDIAN(d[r2], 0, 5) ~~|\nmedian even = GET DATA MEDIAN(d[r2], 3, 4) ~~|\n"
+                       "mean r2 = GET DATA MEAN(d[r2], 0, 5) ~~|\n"
+                       "at3 = GET DATA AT TIME(d[r1], 3) ~~|\nat2 = GET DATA AT TIME(d[r1], 2) ~~|\n"
+                       "at4 = GET DATA AT TIME(d[r2], 4) ~~|\n"
+                       "points = GET DATA TOTAL POINTS(d[r1]) ~~|\nlast = GET DATA LAST TIME(d[r1]) ~~|\n"
+                       "last rev = GET DATA LAST TIME(rev) ~~|\n"
+                       "so far = GET DATA MAX(d[r1], INITIAL TIME, Time) ~~|\n"
+                       "whole = INITIAL(GET DATA MIN(d[r1], INITIAL TIME, FINAL TIME)) ~~|\n"
+                       "ranged[r] = GET DATA MAX(d[r], 0, 5) ~~|\n"), run, viaXmile);
+    if (QTest::currentTestFailed())
+        return;
+    compareAt(run, 2, {{"min all", 10}, {"max all", 30}, {"mean all", 20}, {"median all", 20}, {"max34", 30},
+                       {"mean13", 20}, {"min between", 30}, {"max none", NA}, {"median r2", 1}, {"median even", 2},
+                       {"mean r2", 5.0 / 3}, {"at3", 30}, {"at2", NA}, {"at4", 5}, {"points", 3}, {"last", 4},
+                       {"last rev", 4}, {"whole", 10}, {"ranged[r1]", 30}, {"ranged[r2]", 5}});
+    const std::pair<double, double> soFar[] = {{0.5, NA}, {1, 10}, {2.5, 10}, {3, 30}, {5, 30}};
+    for (const auto &[time, value] : soFar)
+        compareAt(run, time, {{"so far", value}});
+}
+
+void TestVensimData::getDataFromThePointsItCannotReadIsAWarning()
+{
+    // On a variable that is not data read from a file (line 4): a warning at the call, and
+    // the run stops with an error. With an argument missing (line 5): the arity, at the call.
+    // GET DATA STDV, whose reference page was not at hand, and GET DATA FIRST TIME and GET
+    // DATA SUM, which Vensim's reference does not list (lines 6 to 8): not supported.
+    DataModel model;
+    XmileReadResult r;
+    readWarning(model,
+                QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                               "c = 5 ~~|\nx = GET DATA MIN(c, 0, 5) ~~|\n"
+                               "y = GET DATA MAX(d, 1) ~~|\n"
+                               "u = GET DATA STDV(d, 0, 5) ~~|\n"
+                               "v = GET DATA FIRST TIME(d) ~~|\n"
+                               "w = GET DATA SUM(d, 0, 5) ~~|\n"),
+                {"m.mdl:4:5: warning: GET DATA MIN is supported on a data variable read from a file",
+                 "m.mdl:5:5: warning: GET DATA MAX takes 3 argument(s), not 2",
+                 "m.mdl:6:5: warning: the Vensim function GET DATA STDV is not supported",
+                 "m.mdl:7:5: warning: the Vensim function GET DATA FIRST TIME is not supported",
+                 "m.mdl:8:5: warning: the Vensim function GET DATA SUM is not supported"},
+                r);
+    if (QTest::currentTestFailed())
+        return;
     const test::InlineRun run = test::simulateRead(r);
     QVERIFY(!run.firstError().isEmpty());
 }

@@ -16,6 +16,11 @@ namespace {
 
 constexpr int kDraws = 40000;
 
+// The lookups RANDOM LOOKUP draws from in the rows below, as densities (not yet scaled).
+const QString kTables = QStringLiteral("triangle((0,0),(1,1),(2,0)) ~ ~ |\n"
+                                       "ramp((0,0),(1,2)) ~ ~ |\n"
+                                       "flat((0,1),(4,1)) ~ ~ |\n");
+
 // One draw per step: times 0 to kDraws - 1.
 QString control(int draws = kDraws)
 {
@@ -122,6 +127,35 @@ void TestVensimRandom::distributions_data()
     // 25/2 - (10/3)^2 = 25/18.
     QTest::newRow("triangular truncated") << "RANDOM TRIANGULAR(0, 5, 0, 5, 10, 0)" << 0.0 << 5.0 << false << 10.0 / 3
                                           << 25.0 / 18 << 0.03 << 0.04;
+    // Weibull of shape 2 "starting at 0 with mean 1" (Vensim's reference): scale
+    // lambda = 1 / Gamma(1.5) = 2 / sqrt(pi) = 1.1283792, so mean 1 and variance
+    // lambda^2 (Gamma(2) - Gamma(1.5)^2) = 4/pi - 1 = 0.2732395. (Scale 1 would give a mean
+    // of Gamma(1.5) = 0.886.) SE 0.0026 and about 0.0021.
+    QTest::newRow("weibull") << "RANDOM WEIBULL(0, 1e9, 2, 0, 1, 0)" << 0.0 << 1e9 << false << 1.0 << 0.2732395 << 0.012
+                             << 0.01;
+    // Shape 1 is the exponential of mean 1: 1 + 3 E, mean 4, variance 9, as above.
+    QTest::newRow("weibull of shape 1") << "RANDOM WEIBULL(0, 1e9, 1, 1, 3, 0)" << 1.0 << 1e9 << false << 4.0 << 9.0
+                                        << 0.1 << 0.6;
+    // Shape 2 kept below its scale lambda: W = Y / lambda is Weibull(2) of scale 1, density
+    // 2w e^(-w^2), within [0, 1], which holds P = 1 - 1/e of it. E[W] = (integral of
+    // 2w^2 e^(-w^2) over [0, 1]) / P = (-1/e + sqrt(pi)/2 erf(1)) / P = 0.3789447 / 0.6321206
+    // = 0.5994817; E[W^2] = (1 - 2/e) / P = 0.4180233, var W = 0.0586450. So the value has
+    // mean lambda * 0.5994817 = 0.6764426 and variance lambda^2 * 0.0586450 = 0.0746692.
+    QTest::newRow("weibull truncated") << "RANDOM WEIBULL(0, 2 / SQRT(3.14159265358979), 2, 0, 1, 0)" << 0.0 << 1.1283792
+                                       << false << 0.6764426 << 0.0746692 << 0.006 << 0.003;
+    // RANDOM LOOKUP draws from the density the lookup draws (the tables are kTables'):
+    // "triangle" is the triangular density on [0, 2] peaking at 1, mean 1, variance
+    // (0 + 4 + 1 - 0 - 0 - 2) / 18 = 1/6; stretched by 2 and shifted by 10: mean 12,
+    // variance 4/6.
+    QTest::newRow("lookup") << "RANDOM LOOKUP(triangle, 0, 1e9, 10, 2, 0)" << 10.0 << 14.0 << false << 12.0 << 4.0 / 6
+                            << 0.02 << 0.02;
+    // "ramp" rises from 0 to 2 over [0, 1]: density 2y, mean 2/3, E[Y^2] = 1/2, variance
+    // 1/2 - 4/9 = 1/18 (a quadratic CDF, y^2, inverted).
+    QTest::newRow("lookup rising") << "RANDOM LOOKUP(ramp, 0, 1e9, 0, 1, 0)" << 0.0 << 1.0 << false << 2.0 / 3 << 1.0 / 18
+                                   << 0.005 << 0.002;
+    // "flat" is uniform on [0, 4]; kept to [1, 2] it is uniform there: mean 1.5, variance 1/12.
+    QTest::newRow("lookup truncated") << "RANDOM LOOKUP(flat, 1, 2, 0, 1, 0)" << 1.0 << 2.0 << false << 1.5 << 1.0 / 12
+                                      << 0.006 << 0.003;
     // Uniform on [2, 6]: mean 4, variance 16/12.
     QTest::newRow("uniform") << "RANDOM UNIFORM(2, 6, 0)" << 2.0 << 6.0 << false << 4.0 << 16.0 / 12 << 0.03 << 0.03;
     // The obsolete RANDOM 0 1(), RANDOM UNIFORM(0, 1, 0): mean 1/2, variance 1/12.
@@ -138,7 +172,7 @@ void TestVensimRandom::distributions()
     QFETCH(double, variance);
     QFETCH(double, meanTolerance);
     QFETCH(double, varianceTolerance);
-    const MdlRun r = runMdl(QStringLiteral("x = %1 ~ ~ |\n").arg(equation), control());
+    const MdlRun r = runMdl(QStringLiteral("x = %1 ~ ~ |\n").arg(equation) + kTables, control());
     QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
     const std::vector<double> x = series(r, QStringLiteral("x"));
     QCOMPARE(int(x.size()), kDraws);
@@ -208,6 +242,18 @@ void TestVensimRandom::badArgumentsAreReported()
     QVERIFY(std::isnan(r.at(QStringLiteral("bad"), 0)));
     QVERIFY(r.run.firstNonFinite);
     QVERIFY2(r.run.firstNonFinite->format().contains(QStringLiteral("m.mdl:2:")), qPrintable(r.run.firstNonFinite->format()));
+    // A lookup that falls below 0 draws no density, and neither does a Weibull of shape 0.
+    for (const char *equation : {"RANDOM LOOKUP(dips, 0, 10, 0, 1, 0)", "RANDOM WEIBULL(0, 10, 0, 0, 1, 0)"}) {
+        const MdlRun bad = runMdl(QStringLiteral("dips((0,1),(1,-1),(2,1)) ~ ~ |\nbad = %1 ~ ~ |\n").arg(QLatin1String(equation)),
+                                  control(3));
+        QVERIFY2(bad.run.results, qPrintable(bad.messages.join(u'\n')));
+        QVERIFY2(std::isnan(bad.at(QStringLiteral("bad"), 0)), equation);
+    }
+    // RANDOM LOOKUP's first argument must be a lookup: an error at it, not a draw.
+    const MdlRun noTable = runMdl(QStringLiteral("c = 1 ~ ~ |\nbad = RANDOM LOOKUP(c, 0, 10, 0, 1, 0) ~ ~ |\n"), control(3));
+    QVERIFY(!noTable.run.results);
+    QVERIFY2(noTable.messages.join(u'\n').contains(QStringLiteral("RANDOM LOOKUP needs a graphical function as its first argument")),
+             qPrintable(noTable.messages.join(u'\n')));
 }
 
 QTEST_APPLESS_MAIN(TestVensimRandom)
