@@ -53,11 +53,8 @@ void TestCli::orderReadAtTheStartTheRunTakes()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("m.mdl"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{UTF-8}\nx = 1 ~~|\nd = DELAY N(x, 4, 0, 2 + STEP(1, 10)) ~~|\nsaving = SAVEPER ~~|\nINITIAL TIME = 0 ~~|\n"
-            "FINAL TIME = 30 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n");
-    f.close();
+    QVERIFY(meadows::testing::writeAll(path, "{UTF-8}\nx = 1 ~~|\nd = DELAY N(x, 4, 0, 2 + STEP(1, 10)) ~~|\nsaving = SAVEPER ~~|\n"
+                                             "INITIAL TIME = 0 ~~|\nFINAL TIME = 30 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n"));
     const Outcome fromFile = runMeadows({QStringLiteral("run"), path});
     QCOMPARE(fromFile.code, 0);
     QVERIFY2(fromFile.err.contains(QLatin1String("the order is read once, at the start (2)")), qPrintable(fromFile.err));
@@ -75,11 +72,10 @@ void TestCli::orderReadAtTheStartTheRunTakes()
     for (const auto &row : t.rows)
         QCOMPARE(row[std::size_t(saving)], 2.0);
     // "SAVEPER = TIME STEP" saves every step of the run's own: --dt 0.5 from 0 to 2 gives 5 rows.
-    QFile g(dir.filePath(QStringLiteral("every.mdl")));
-    QVERIFY(g.open(QIODevice::WriteOnly));
-    g.write("{UTF-8}\nx = Time ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|\n");
-    g.close();
-    const Outcome every = runMeadows({QStringLiteral("run"), g.fileName(), QStringLiteral("--dt"), QStringLiteral("0.5")});
+    const QString every5 = dir.filePath(QStringLiteral("every.mdl"));
+    QVERIFY(meadows::testing::writeAll(every5, "{UTF-8}\nx = Time ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\n"
+                                               "SAVEPER = TIME STEP ~~|\n"));
+    const Outcome every = runMeadows({QStringLiteral("run"), every5, QStringLiteral("--dt"), QStringLiteral("0.5")});
     QCOMPARE(every.code, 0);
     QCOMPARE(meadows::test::parseTable(every.out.toUtf8()).rows.size(), std::size_t(5));
 }
