@@ -2,6 +2,7 @@
 
 #include "mdllexer.h"
 #include "mdlsketchstyle.h"
+#include "mdlviewtiling.h"
 #include "model/connectorangle.h"
 #include "model/names.h"
 #include "model/viewstyle.h"
@@ -253,13 +254,24 @@ private:
                 m_model.viewsExtras.children.push_back(m_viewStyle);
             m_styled = true;
         }
-        const auto styled = [&](const ViewElement &e, const XmlAttributes &own) {
+        // A view's defaults for an element of a type: its general ones, then its type's.
+        const auto defaults = [](const XmlNode &style, ViewElement::Type type) {
+            XmlAttributes out = style.attributes;
+            for (const XmlNode &child : style.children)
+                if (child.name == xmileTag(type))
+                    out.insert(out.end(), child.attributes.begin(), child.attributes.end());
+            return out;
+        };
+        // `type`: what the element is drawn as (a shadow, as what it stands for).
+        const auto styled = [&](ViewElement::Type type, const XmlAttributes &own) {
             XmlAttributes out;
             if (ownStyle) {
-                out = m_viewStyle.attributes;
-                for (const XmlNode &child : m_viewStyle.children)
-                    if (child.name == xmileTag(e.type))
-                        out.insert(out.end(), child.attributes.begin(), child.attributes.end());
+                // What the first view sets and this one does not (a fill) is unset here.
+                const XmlAttributes mine = defaults(m_viewStyle, type);
+                for (const XmlAttribute &a : defaults(m_firstStyle, type))
+                    if (std::none_of(mine.begin(), mine.end(), [&](const XmlAttribute &m) { return m.name == a.name; }))
+                        out.push_back({a.name, QString()});
+                out.insert(out.end(), mine.begin(), mine.end());
             }
             out.insert(out.end(), own.begin(), own.end());
             return out;
@@ -289,7 +301,7 @@ private:
                         own.push_back(a);
                     }
                 }
-                box.extras.attributes = styled(box, own);
+                box.extras.attributes = styled(T::TextBox, own);
                 m_view.elements.push_back(std::move(box));
                 continue;
             }
@@ -323,11 +335,12 @@ private:
                 m_demoted.insert(id);
             else if (!item.shadow)
                 m_placedNames.insert(key);
+            const T drawnAs = v->kind == VariableKind::Stock ? T::Stock : v->kind == VariableKind::Flow ? T::Flow : T::Aux;
             if (item.shadow || demoted) {
                 e.type = T::Alias;
                 e.aliasOf = v->name;
             } else {
-                e.type = v->kind == VariableKind::Stock ? T::Stock : v->kind == VariableKind::Flow ? T::Flow : T::Aux;
+                e.type = drawnAs;
                 e.name = v->name;
                 if (e.type == T::Stock) {
                     e.width = 2 * item.w;
@@ -340,7 +353,7 @@ private:
                 const XmlAttributes &label = m_items[item.valveFlow].style;
                 own.insert(own.end(), label.begin(), label.end());
             }
-            e.extras.attributes = styled(e, own);
+            e.extras.attributes = styled(drawnAs, own);
             if (item.type == 11)
                 e.points = pipe(id);
             placed.insert(id);
@@ -360,7 +373,7 @@ private:
             c.to = end(a.to);
             if ((c.from.name.isEmpty() && !c.from.aliasUid) || (c.to.name.isEmpty() && !c.to.aliasUid))
                 continue;
-            c.extras.attributes = styled(c, a.style);
+            c.extras.attributes = styled(T::Connector, a.style);
             if (a.polarity == 43 || a.polarity == 83)
                 c.polarity = QStringLiteral("+");
             else if (a.polarity == 45 || a.polarity == 79)
@@ -444,96 +457,6 @@ private:
     std::vector<Arrow> m_arrows;
     int m_lastValve = -1;
 };
-
-} // namespace
-
-namespace {
-
-// Meadows draws one diagram per model; Vensim gives a model several views (World3-03 has
-// one per sector), each with its own coordinates and its own element numbers. Several
-// views are tiled into one: each keeps its layout in a cell of a grid, under its name,
-// and its numbers move past those of the views before it. Views that show no variable
-// (a title page of comments) are left out; a single view is kept as it is.
-void tileViews(Model &model, std::size_t first, const QStringList &names)
-{
-    using T = ViewElement::Type;
-    const auto isVariable = [](const ViewElement &e) {
-        return e.type == T::Stock || e.type == T::Flow || e.type == T::Aux || e.type == T::Alias;
-    };
-    std::vector<View> views;
-    QStringList titles;
-    for (std::size_t i = first; i < model.views.size(); ++i) {
-        if (std::any_of(model.views[i].elements.begin(), model.views[i].elements.end(), isVariable)) {
-            views.push_back(std::move(model.views[i]));
-            titles << names.value(qsizetype(i - first));
-        }
-    }
-    model.views.resize(first);
-    if (views.size() <= 1) {
-        for (View &v : views)
-            model.views.push_back(std::move(v));
-        return;
-    }
-    constexpr double kGap = 120, kHeading = 60;
-    std::vector<QRectF> bounds;
-    double cellWidth = 0, cellHeight = 0;
-    for (const View &v : views) {
-        QRectF box;
-        const auto include = [&](double x, double y, double halfWidth, double halfHeight) {
-            const QRectF r(x - halfWidth, y - halfHeight, 2 * halfWidth, 2 * halfHeight);
-            box = box.isNull() ? r : box.united(r);
-        };
-        for (const ViewElement &e : v.elements) {
-            if (e.x && e.y && e.type == T::TextBox) // placed by its top-left corner
-                include(*e.x + e.width.value_or(0) / 2, *e.y + e.height.value_or(0) / 2, e.width.value_or(0) / 2,
-                        e.height.value_or(0) / 2);
-            else if (e.x && e.y)
-                include(*e.x, *e.y, e.width.value_or(80) / 2, e.height.value_or(40) / 2);
-            for (const ViewPoint &p : e.points)
-                include(p.x, p.y, 0, 0);
-        }
-        bounds.push_back(box);
-        cellWidth = std::max(cellWidth, box.width() + kGap);
-        cellHeight = std::max(cellHeight, box.height() + kHeading + kGap);
-    }
-    const int columns = int(std::ceil(std::sqrt(double(views.size()))));
-    View merged;
-    merged.type = QStringLiteral("stock_flow");
-    int base = 0;
-    for (std::size_t i = 0; i < views.size(); ++i) {
-        const double left = double(int(i) % columns) * cellWidth, top = double(int(i) / columns) * cellHeight;
-        const double dx = left - bounds[i].left(), dy = top + kHeading - bounds[i].top();
-        int highest = 0;
-        for (ViewElement &e : views[i].elements) {
-            if (e.x)
-                *e.x += dx;
-            if (e.y)
-                *e.y += dy;
-            for (ViewPoint &p : e.points) {
-                p.x += dx;
-                p.y += dy;
-            }
-            if (e.uid) {
-                highest = std::max(highest, *e.uid);
-                *e.uid += base;
-            }
-            for (ConnectorEnd *end : {&e.from, &e.to})
-                if (end->aliasUid)
-                    *end->aliasUid += base;
-            merged.elements.push_back(std::move(e));
-        }
-        base += highest;
-        ViewElement heading; // placed by its top-left corner, as text boxes are
-        heading.type = T::TextBox;
-        heading.text = titles[qsizetype(i)];
-        heading.x = left;
-        heading.y = top;
-        heading.width = 400;
-        heading.height = 30;
-        merged.elements.push_back(std::move(heading));
-    }
-    model.views.push_back(std::move(merged));
-}
 
 } // namespace
 

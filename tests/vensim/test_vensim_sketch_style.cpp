@@ -178,20 +178,25 @@ void TestVensimSketchStyle::aLaterViewsOwnDefaultsGoToItsElements()
                                             "10,1,c,100,50,20,11,8,2,0,0,0,0,0,0\n"
                                             "10,2,a,300,50,20,11,8,2,0,0,0,0,0,0\n"
                                             "1,3,2,1,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n");
-    const XmileReadResult r = readVensim(model(second).toUtf8(), QStringLiteral("m.mdl"));
+    QString text = model(second);
+    text.replace(QStringLiteral("0-0-255|-1--1--1|-1--1--1|96"), QStringLiteral("0-0-255|255-255-0|-1--1--1|96")); // View 1's fill
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
     QVERIFY(r.project);
     const Model &m = r.project->mainModel();
     QCOMPARE(m.views.size(), std::size_t(1));
     const View &view = m.views[0];
     const ViewStyles styles(*r.project, m, view);
     QCOMPARE(styles.of(*find(view, ViewElement::Type::Aux, QStringLiteral("a"))).fontFamily, QStringLiteral("Times New Roman"));
+    QCOMPARE(styles.of(*find(view, ViewElement::Type::Aux, QStringLiteral("a"))).background, QStringLiteral("#ffff00"));
     int seen = 0;
     for (const ViewElement &e : view.elements) {
         if (e.type == ViewElement::Type::Alias) { // the second view's words are shadows
-            const ElementStyle s = styles.of(e);
+            const ElementStyle s = styles.of(e, ViewElement::Type::Aux);
             QCOMPARE(s.fontFamily, QStringLiteral("Helvetica"));
             QCOMPARE(*s.fontPoints, 10.0);
             QCOMPARE(*s.bold, true);
+            // The first view fills words yellow (made so below); this view fills none.
+            QVERIFY(s.background.isEmpty());
             ++seen;
         } else if (e.type == ViewElement::Type::Connector && e.from.aliasUid) {
             QCOMPARE(styles.of(e).color, QStringLiteral("#ff0000"));
