@@ -9,6 +9,7 @@
 #include "loopmarkers.h"
 
 #include "model/names.h"
+#include "model/elementtype.h"
 #include "solver/references.h"
 
 #include <algorithm>
@@ -29,17 +30,6 @@ using Type = ViewElement::Type;
 bool isVariable(Type t)
 {
     return t == Type::Stock || t == Type::Flow || t == Type::Aux || t == Type::Module;
-}
-
-Type elementType(VariableKind kind)
-{
-    switch (kind) {
-    case VariableKind::Stock: return Type::Stock;
-    case VariableKind::Flow: return Type::Flow;
-    case VariableKind::Module: return Type::Module;
-    case VariableKind::Aux: break;
-    }
-    return Type::Aux;
 }
 
 // A node's box, centred on the element's body so that bodies of one row line up whatever
@@ -268,7 +258,7 @@ LayoutGraph buildLayoutGraph(const Model &model, const View &old, const LayoutOp
         if (g.index.contains(key))
             continue;
         ViewElement e = previous.value(key);
-        e.type = elementType(v.kind);
+        e.type = elementTypeOf(v.kind);
         e.name = v.name;
         e.uid = g.nextUid++;
         e.x.reset();

@@ -4,6 +4,7 @@
 #include "mdlsketchstyle.h"
 #include "mdlviewtiling.h"
 #include "model/connectorangle.h"
+#include "model/elementtype.h"
 #include "model/names.h"
 #include "model/viewstyle.h"
 
@@ -335,7 +336,7 @@ private:
                 m_demoted.insert(id);
             else if (!item.shadow)
                 m_placedNames.insert(key);
-            const T drawnAs = v->kind == VariableKind::Stock ? T::Stock : v->kind == VariableKind::Flow ? T::Flow : T::Aux;
+            const T drawnAs = elementTypeOf(v->kind);
             if (item.shadow || demoted) {
                 e.type = T::Alias;
                 e.aliasOf = v->name;

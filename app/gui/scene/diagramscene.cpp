@@ -1,5 +1,6 @@
 #include "diagramscene.h"
 #include "model/viewstyle.h"
+#include "model/elementtype.h"
 
 #include "aliasitem.h"
 #include "auxitem.h"
@@ -128,9 +129,7 @@ ElementStyle DiagramScene::styleOf(const ViewElement &e) const
     std::optional<ViewElement::Type> as;
     if (e.type == T::Alias) // a ghost is drawn as what it stands for
         if (const Variable *v = m_document->model().findVariable(e.aliasOf))
-            as = v->kind == VariableKind::Stock ? T::Stock : v->kind == VariableKind::Flow ? T::Flow
-                 : v->kind == VariableKind::Module                                     ? T::Module
-                                                                                         : T::Aux;
+            as = elementTypeOf(v->kind);
     return m_styles.of(e, as);
 }
 
