@@ -1,6 +1,7 @@
 #include "builtins.h"
 #include "minmax.h"
 #include "allocation.h"
+#include "calendar.h"
 #include "matrixinverse.h"
 #include "node.h"
 #include "tablepoints.h"
@@ -204,11 +205,12 @@ double elementAt(const double *a, std::size_t n, const BuiltinClock &)
 // Vensim's VECTOR LOOKUP as lowered: x, xmin, xmax, the mode, then the vector's values, read
 // as a lookup's y values at points spread evenly from xmin to xmax. The mode picks the
 // reading, as Vensim's reference lists them: 0 LOOKUP, 1 LOOKUP AREA from xmin, 2 LOOKUP
-// BACKWARD, 3 LOOKUP EXTRAPOLATE, 4 LOOKUP FORWARD, 5 LOOKUP INVERT, 7 the area and 8 the
-// inverse with the end segments extended. The slopes (6, 9) are not read, as LOOKUP SLOPE is
-// not (its reference contradicts itself): they, any other mode, a vector of fewer than two
-// values and an empty x range give NaN, which the run reports. Flattening refuses a constant
-// mode it cannot read (solver/flatten/vectors.cpp).
+// BACKWARD, 3 LOOKUP EXTRAPOLATE, 4 LOOKUP FORWARD, 5 LOOKUP INVERT, 6 LOOKUP SLOPE, 7 the
+// area, 8 the inverse and 9 the slope with the end segments extended (the slope beyond the
+// ends that of the end segment, as LOOKUP SLOPE's m = 1 gives, where mode 6 gives 0, its
+// m = 0). Any other mode, a vector of fewer than two values and an empty x range give NaN,
+// which the run reports. Flattening refuses a constant mode it cannot read
+// (solver/flatten/vectors.cpp).
 double vectorLookup(const double *a, std::size_t n, const BuiltinClock &)
 {
     using Kind = GraphicalFunction::Kind;
@@ -232,6 +234,14 @@ double vectorLookup(const double *a, std::size_t n, const BuiltinClock &)
             return kNaN; // a vector with a flat or turning stretch has no one inverse
         inverse->kind = m == 8 ? Kind::Extrapolate : Kind::Continuous;
         return inverse->evaluate(x);
+    }
+    case 6: case 9: { // LOOKUP SLOPE, 0 beyond the ends (6) or the end segment's slope (9)
+        thread_local std::vector<double> xs;
+        xs.resize(table.size());
+        for (std::size_t i = 0; i < xs.size(); ++i)
+            xs[i] = table.x(i);
+        const double slopeArgs[2] = {x, m == 9 ? 1.0 : 0.0};
+        return pointsSlope(PointsView{xs.size(), xs.data(), table.ypts.data()}, slopeArgs, 2);
     }
     default:
         return kNaN;
@@ -334,13 +344,16 @@ const BuiltinInfo kBuiltins[] = {
     // (table, m, x, h, r, s): drawn from the density the table draws; its value in m's units
     {{"random_lookup"}, Builtin::RandomLookup, 6, 6, true, L::RandomDraw, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     // a table's points read as data (tablepoints.h): y values in the table's units
-    {{"points_min"}, Builtin::PointsMin, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsMin},
-    {{"points_max"}, Builtin::PointsMax, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsMax},
-    {{"points_mean"}, Builtin::PointsMean, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsMean},
-    {{"points_median"}, Builtin::PointsMedian, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsMedian},
-    {{"points_count"}, Builtin::PointsCount, 1, 1, false, L::TablePoints, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, pointsCount},
-    {{"points_at"}, Builtin::PointsAt, 2, 3, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, pointsAt},
-    {{"points_last_x"}, Builtin::PointsLastX, 1, 1, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, pointsLastX},
+    {{"points_min"}, Builtin::PointsMin, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsMin},
+    {{"points_max"}, Builtin::PointsMax, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsMax},
+    {{"points_mean"}, Builtin::PointsMean, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsMean},
+    {{"points_stdv"}, Builtin::PointsStdv, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr, false, pointsStdv},
+    {{"points_median"}, Builtin::PointsMedian, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsMedian},
+    {{"points_count"}, Builtin::PointsCount, 1, 1, false, L::TablePoints, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr, false, pointsCount},
+    {{"points_at"}, Builtin::PointsAt, 2, 3, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsAt},
+    {{"lookup_slope"}, Builtin::LookupSlope, 2, 4, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsSlope},
+    {{"calendar"}, Builtin::Calendar, 6, 7, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, calendarValue},
+    {{"points_last_x"}, Builtin::PointsLastX, 1, 1, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsLastX},
     // stateful: rewritten into hidden stocks, flows and recorded series
     {{"smth1", "smooth"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
     {{"smth3", "smooth3"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},

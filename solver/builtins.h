@@ -53,11 +53,17 @@ enum class Builtin {
     RandomUniform, RandomNormal,
     VensimRandomNormal, RandomExponential, RandomGamma, RandomBeta, RandomPoisson, RandomBinomial,
     RandomNegativeBinomial, RandomTriangular, RandomWeibull,
-    // Vensim's RANDOM LOOKUP as lowered: the table's points (solver/tablepoints.h) first
+    // Vensim's RANDOM LOOKUP as lowered: the table's index (solver/tablepoints.h) first
     RandomLookup,
     // a table's points read as data (solver/tablepoints.h), as Vensim's GET DATA functions
-    // on a data variable are written: the points first, then the call's other arguments
-    PointsMin, PointsMax, PointsMean, PointsMedian, PointsCount, PointsAt, PointsLastX,
+    // on a data variable are written: the table's index first, then the call's other arguments
+    PointsMin, PointsMax, PointsMean, PointsMedian, PointsStdv, PointsCount, PointsAt, PointsLastX,
+    // LOOKUP_SLOPE(table, x [, outside]): the slope of the line through a table's points
+    // (solver/tablepoints.h), as Vensim's LOOKUP SLOPE reads it
+    LookupSlope,
+    // CALENDAR(elapsed, measure, year, month, day, days per unit): a calendar reading of a
+    // time, as Vensim's GET TIME VALUE gives it (solver/calendar.h)
+    Calendar,
     // not a function: the entries of stateful functions and special forms
     None,
 };
@@ -75,7 +81,7 @@ enum class Lowering {
     MatrixInverse,  // INVERT MATRIX: one element of the inverse of a matrix's last two dimensions
     VectorLookup,   // VECTOR LOOKUP: a vector along its last dimension read as a lookup's y values
     RandomDraw,     // Node::Call numbered by call site, so each call draws its own stream
-    TablePoints,    // Node::Call with the first argument's table spread as its points (tablepoints.h)
+    TablePoints,    // Node::Call with the first argument's table by its index (tablepoints.h)
     Allocation,     // Vensim's allocations over the request's last dimension (solver/flatten/allocation.cpp)
     Market,         // Vensim's FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (solver/flatten/allocation.cpp)
     Stateful,       // hidden stocks, flows and recorded series (solver/flatten/stateful.cpp)
@@ -132,6 +138,9 @@ struct BuiltinClock {
 };
 
 using EvaluateFunction = double (*)(const double *args, std::size_t count, const BuiltinClock &clock);
+struct PointsView;
+// A function of a table's points (solver/tablepoints.h) and the call's other arguments.
+using PointsFunction = double (*)(const PointsView &points, const double *args, std::size_t count);
 using UnaryFunction = double (*)(double x);
 
 struct BuiltinInfo {
@@ -150,6 +159,8 @@ struct BuiltinInfo {
     // A test input (STEP, PULSE, RAMP, PULSE TRAIN): it reads the input time, which Vensim's
     // Runge-Kutta holds at the step's start through the step's stages (program.h InputTimeSlot).
     bool readsInputTime = false;
+    // A function of a table's points (Lowering::TablePoints), read where the table holds them.
+    PointsFunction points = nullptr;
 
     QString name() const { return QString::fromLatin1(names[0]); }
 };

@@ -77,11 +77,11 @@ double truncatedContinuous(const Distribution &d, double lo, double hi, double u
 // quantile solves that quadratic, as 2A / (y0 + sqrt(y0^2 + 2 s A)) (no cancellation when s
 // is near 0, and right for either sign of s).
 struct TableDensity {
-    LoweredPoints points;
+    PointsView points;
     std::vector<double> below; // the area left of each point
     // Nothing for points that draw no density: fewer than two, x falling back, a y below 0
     // or none above it.
-    static std::optional<TableDensity> of(const LoweredPoints &p)
+    static std::optional<TableDensity> of(const PointsView &p)
     {
         TableDensity d{p, std::vector<double>(p.n, 0.0)};
         if (p.n < 2)
@@ -106,7 +106,7 @@ std::pair<double, double> support(const TableDensity &d)
 
 double cdf(const TableDensity &d, double x)
 {
-    const LoweredPoints &p = d.points;
+    const PointsView &p = d.points;
     if (std::isnan(x))
         return kNaN;
     const std::size_t i = std::size_t(std::upper_bound(p.xs, p.xs + p.n, x) - p.xs); // points at or left of x
@@ -121,7 +121,7 @@ double cdf(const TableDensity &d, double x)
 
 double quantile(const TableDensity &d, double probability)
 {
-    const LoweredPoints &p = d.points;
+    const PointsView &p = d.points;
     const double area = probability * d.total();
     // The segment whose area reaches it: the last point with no more area to its left.
     const std::size_t i = std::min<std::size_t>(
@@ -247,16 +247,16 @@ double vensimDraw(RandomKind kind, const double *a, double u)
     return kNaN;
 }
 
-// RANDOM LOOKUP(table, m, x, h, r, s), as lowered: the table's points, then m, x, h, r, s.
-double lookupDraw(const double *args, std::uint32_t count, double u)
+// RANDOM LOOKUP(table, m, x, h, r, s): the table's points, and m, x, h, r, s in `args`.
+double lookupDraw(const GraphicalFunction *table, const double *args, std::uint32_t count, double u)
 {
-    const std::optional<LoweredPoints> p = loweredPoints(args, count);
-    if (!p || p->restCount != 5)
+    const std::optional<PointsView> p = table ? pointsOf(*table) : std::nullopt;
+    if (!p || count != 5)
         return kNaN;
     const std::optional<TableDensity> density = TableDensity::of(*p);
     if (!density)
         return kNaN;
-    const double *a = p->rest;
+    const double *a = args;
     return stretched(a[0], a[1], a[2], a[3], [&](double lo, double hi) { return truncatedContinuous(*density, lo, hi, u); });
 }
 
@@ -294,7 +294,7 @@ std::optional<RandomKind> randomKindOf(Builtin b)
 }
 
 double randomDraw(RandomKind kind, const double *args, std::uint32_t count, std::uint64_t runSeed, std::uint64_t site,
-                  std::uint64_t step)
+                  std::uint64_t step, const GraphicalFunction *table)
 {
     std::uint64_t seed = runSeed;
     if (const int s = seedIndex(kind, count); s >= 0 && args[s] != 0) {
@@ -315,7 +315,7 @@ double randomDraw(RandomKind kind, const double *args, std::uint32_t count, std:
         return args[0] + args[1] * z;
     }
     case RandomKind::Lookup:
-        return lookupDraw(args, count, u + 0x1.0p-54);
+        return lookupDraw(table, args, count, u + 0x1.0p-54);
     default:
         return vensimDraw(kind, args, u + 0x1.0p-54);
     }

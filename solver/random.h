@@ -25,8 +25,8 @@ enum class RandomKind : std::uint8_t {
     NegativeBinomial, // (m, x, P, N, h, r, s): trials needed for N successes of probability P
     Triangular,       // (m, x, S, P, T, s): between S and T with its peak at P
     Weibull,          // (m, x, S, h, r, s): shape S, scaled to mean 1 before stretching
-    Lookup,           // (table, m, x, h, r, s), lowered with the table's points first
-                      // (tablepoints.h): the density the table draws, linear between points
+    Lookup,           // (table, m, x, h, r, s): the density the table draws, linear between
+                      // points; the table is randomDraw's, the arguments from m on
 };
 
 // The kind a builtin draws; nullopt for a builtin that is no random draw.
@@ -36,7 +36,8 @@ std::optional<RandomKind> randomKindOf(Builtin b);
 // seed argument of 0 (or none) follows the run's seed; any other value gives the call a
 // stream of its own, the same whatever the run's seed. NaN for arguments no distribution has
 // (a negative standard deviation, a probability above 1, a minimum above the maximum).
+// RandomKind::Lookup draws from `table`.
 double randomDraw(RandomKind kind, const double *args, std::uint32_t count, std::uint64_t runSeed, std::uint64_t site,
-                  std::uint64_t step);
+                  std::uint64_t step, const GraphicalFunction *table = nullptr);
 
 } // namespace meadows

@@ -1,4 +1,5 @@
 #include "tablepoints.h"
+#include "builtins.h"
 #include "minmax.h"
 
 #include <algorithm>
@@ -14,75 +15,63 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The value a call gives when no point qualifies: its argument after the `used` ones.
-double noneValue(const LoweredPoints &p, std::size_t used)
+double noneValue(const double *args, std::size_t count, std::size_t used)
 {
-    return p.restCount > used ? p.rest[used] : kNaN;
+    return count > used ? args[used] : kNaN;
 }
 
-// The y values of the points with from <= x <= to (both ends count: Vensim's GET DATA MIN
-// "over a time range" from INITIAL TIME to FINAL TIME includes the points at both).
-std::vector<double> valuesWithin(const LoweredPoints &p)
+// One statistic of the y values of the points with from <= x <= to (both ends count:
+// Vensim's GET DATA MIN "over a time range" from INITIAL TIME to FINAL TIME includes the
+// points at both), or `none` when there are none.
+template<typename Statistic>
+double overRange(const PointsView &p, const double *args, std::size_t count, Statistic statistic)
 {
-    std::vector<double> out;
-    if (p.restCount < 2)
-        return out;
-    const double from = p.rest[0], to = p.rest[1];
+    if (count < 2)
+        return kNaN;
+    const double from = args[0], to = args[1];
+    std::vector<double> values;
     for (std::size_t i = 0; i < p.n; ++i)
         if (p.xs[i] >= from && p.xs[i] <= to)
-            out.push_back(p.ys[i]);
-    return out;
+            values.push_back(p.ys[i]);
+    return values.empty() ? noneValue(args, count, 2) : statistic(values);
 }
 
-// One statistic of the points within the range, or `none` when there are none.
-template<typename Statistic>
-double overRange(const double *args, std::size_t count, Statistic statistic)
+double mean(const std::vector<double> &v)
 {
-    const std::optional<LoweredPoints> p = loweredPoints(args, count);
-    if (!p)
-        return kNaN;
-    std::vector<double> values = valuesWithin(*p);
-    return values.empty() ? noneValue(*p, 2) : statistic(values);
+    return std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
 }
 
 } // namespace
 
-std::optional<LoweredPoints> loweredPoints(const double *args, std::size_t count)
+std::optional<PointsView> pointsOf(const GraphicalFunction &table)
 {
-    if (count < 1 || !(args[0] >= 0) || 1 + 2 * args[0] > double(count))
+    if (table.ypts.empty() || table.xpts.size() != table.ypts.size())
         return std::nullopt;
-    LoweredPoints p;
-    p.n = std::size_t(args[0]);
-    p.xs = args + 1;
-    p.ys = p.xs + p.n;
-    p.rest = p.ys + p.n;
-    p.restCount = count - 1 - 2 * p.n;
-    return p;
+    return PointsView{table.ypts.size(), table.xpts.data(), table.ypts.data()};
 }
 
-double pointsMin(const double *args, std::size_t count, const BuiltinClock &)
+double pointsMin(const PointsView &p, const double *args, std::size_t count)
 {
-    return overRange(args, count, [](const std::vector<double> &v) {
+    return overRange(p, args, count, [](const std::vector<double> &v) {
         return std::accumulate(v.begin() + 1, v.end(), v.front(), minOf);
     });
 }
 
-double pointsMax(const double *args, std::size_t count, const BuiltinClock &)
+double pointsMax(const PointsView &p, const double *args, std::size_t count)
 {
-    return overRange(args, count, [](const std::vector<double> &v) {
+    return overRange(p, args, count, [](const std::vector<double> &v) {
         return std::accumulate(v.begin() + 1, v.end(), v.front(), maxOf);
     });
 }
 
-double pointsMean(const double *args, std::size_t count, const BuiltinClock &)
+double pointsMean(const PointsView &p, const double *args, std::size_t count)
 {
-    return overRange(args, count, [](const std::vector<double> &v) {
-        return std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
-    });
+    return overRange(p, args, count, mean);
 }
 
-double pointsMedian(const double *args, std::size_t count, const BuiltinClock &)
+double pointsMedian(const PointsView &p, const double *args, std::size_t count)
 {
-    return overRange(args, count, [](std::vector<double> &v) {
+    return overRange(p, args, count, [](std::vector<double> &v) {
         if (std::any_of(v.begin(), v.end(), [](double y) { return std::isnan(y); }))
             return kNaN; // no order to take the middle of
         const std::size_t half = v.size() / 2;
@@ -95,32 +84,73 @@ double pointsMedian(const double *args, std::size_t count, const BuiltinClock &)
     });
 }
 
-double pointsCount(const double *args, std::size_t count, const BuiltinClock &)
+// GET DATA STDV: Vensim's reference page for it was not found, nor whether it divides by n
+// or n - 1. Meadows takes the population's (n), as its STDDEV does (the same function), and
+// says so in a warning where the model is read.
+double pointsStdv(const PointsView &p, const double *args, std::size_t count)
 {
-    const std::optional<LoweredPoints> p = loweredPoints(args, count);
-    return p ? double(p->n) : kNaN;
+    return overRange(p, args, count, [](const std::vector<double> &v) {
+        return evaluateBuiltin(builtinInfo(Builtin::Stddev), v.data(), v.size(), BuiltinClock{});
+    });
+}
+
+double pointsCount(const PointsView &p, const double *, std::size_t)
+{
+    return double(p.n);
 }
 
 // The point at x itself, to a rounding error's width: a time computed as start + k * dt
 // can miss a point's time written in a file by a few units in the last place.
-double pointsAt(const double *args, std::size_t count, const BuiltinClock &)
+double pointsAt(const PointsView &p, const double *args, std::size_t count)
 {
-    const std::optional<LoweredPoints> p = loweredPoints(args, count);
-    if (!p || p->restCount < 1)
+    if (count < 1)
         return kNaN;
-    const double at = p->rest[0];
-    for (std::size_t i = 0; i < p->n; ++i)
-        if (std::fabs(p->xs[i] - at) <= 1e-12 * std::max(1.0, std::fabs(at)))
-            return p->ys[i];
-    return noneValue(*p, 1);
+    const double at = args[0];
+    for (std::size_t i = 0; i < p.n; ++i)
+        if (std::fabs(p.xs[i] - at) <= 1e-12 * std::max(1.0, std::fabs(at)))
+            return p.ys[i];
+    return noneValue(args, count, 1);
 }
 
-double pointsLastX(const double *args, std::size_t count, const BuiltinClock &)
+double pointsLastX(const PointsView &p, const double *, std::size_t)
 {
-    const std::optional<LoweredPoints> p = loweredPoints(args, count);
-    if (!p || p->n == 0)
+    return *std::max_element(p.xs, p.xs + p.n);
+}
+
+// Vensim's reference (LOOKUP SLOPE): between two points the slope of the segment joining
+// them; at a point, the average of the slopes before and after it, and :NA: where several
+// points share that x; beyond the points, by `outside` (m): 0 gives 0, 1 the slope of the
+// closest segment, -1 :NA:. At an end point the slope beyond it is averaged in as m says,
+// so LOOKUP SLOPE((0,0),(1,1),(2,1.5)) is 0.75 at 1, 0.5 at 0 with m = 0, 1 with m = 1.
+// :NA: is the call's `none` argument (after x and m), NaN when not given.
+double pointsSlope(const PointsView &p, const double *args, std::size_t count)
+{
+    if (count < 1 || std::isnan(args[0]))
         return kNaN;
-    return *std::max_element(p->xs, p->xs + p->n);
+    const double x = args[0];
+    const double outsideRule = count > 1 ? args[1] : 0;
+    const double none = noneValue(args, count, 2);
+    const auto segment = [&](std::size_t i) { return (p.ys[i + 1] - p.ys[i]) / (p.xs[i + 1] - p.xs[i]); };
+    const auto outside = [&](bool before) {
+        if (outsideRule < 0)
+            return none;
+        if (outsideRule == 0 || p.n < 2)
+            return 0.0;
+        return segment(before ? 0 : p.n - 2);
+    };
+    const double *at = std::lower_bound(p.xs, p.xs + p.n, x);
+    const std::size_t i = std::size_t(at - p.xs); // the first point at or right of x
+    if (i == p.n)
+        return outside(false);
+    if (*at != x)
+        return i == 0 ? outside(true) : segment(i - 1);
+    if (i + 1 < p.n && p.xs[i + 1] == x)
+        return none; // two points at x: no one slope there
+    const double before = i == 0 ? outside(true) : segment(i - 1);
+    const double after = i + 1 == p.n ? outside(false) : segment(i);
+    if (outsideRule < 0 && (i == 0 || i + 1 == p.n))
+        return none; // the slope beyond an end is :NA:, so the average there is too
+    return (before + after) / 2;
 }
 
 } // namespace meadows

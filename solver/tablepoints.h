@@ -1,7 +1,9 @@
 #pragma once
 // Functions of a table's points rather than of the line through them. Flattening passes a
-// table argument as its points (Lowering::TablePoints, and Vensim's RANDOM LOOKUP): the
-// count n, the n x values, the n y values, then the call's other arguments in order.
+// table argument by its index among the compiled tables (CompiledModel::tables), as the
+// call's first argument, then the call's other arguments in order (Lowering::TablePoints,
+// and Vensim's RANDOM LOOKUP); the table is stored with an x value for every point
+// (Flattener::withTablePoints), so that its points can be read where they are, however many.
 //
 // The POINTS functions are how Meadows writes Vensim's GET DATA functions on a data
 // variable read from a file (model/vensim/mdldatareading.cpp), whose points are such a
@@ -12,35 +14,40 @@
 //   POINTS_MEAN(table, from, to [, none])    their average (each point counts once)
 //   POINTS_MEDIAN(table, from, to [, none])  the middle one (the mean of the two middle ones
 //                                            when their count is even)
+//   POINTS_STDV(table, from, to [, none])    their standard deviation (see pointsStdv)
 //   POINTS_COUNT(table)                      how many points the table has
 //   POINTS_AT(table, x [, none])             the y of the point at x itself
 //   POINTS_LAST_X(table)                     the greatest x
-#include "builtins.h"
+// and one of the line through them, Vensim's LOOKUP SLOPE:
+//   LOOKUP_SLOPE(table, x [, outside [, none]])  its slope at x (see pointsSlope)
+#include "model/graphicalfunction.h"
 
 #include <cstddef>
 #include <optional>
 
 namespace meadows {
 
-// A table's points as flattening lays them out in a call's arguments, and what follows.
-struct LoweredPoints {
+// A table's points where the table holds them.
+struct PointsView {
     std::size_t n = 0;
     const double *xs = nullptr;
     const double *ys = nullptr;
-    const double *rest = nullptr; // the call's other arguments
-    std::size_t restCount = 0;
 };
 
-// The points at the start of `args`; nothing when the count there does not fit.
-std::optional<LoweredPoints> loweredPoints(const double *args, std::size_t count);
+// The points of a table that stores an x for each y; nothing for one that does not (its x
+// values spread over a scale) or has no points.
+std::optional<PointsView> pointsOf(const GraphicalFunction &table);
 
-// The evaluation of each POINTS function (its registry entry's `evaluate`).
-double pointsMin(const double *args, std::size_t count, const BuiltinClock &);
-double pointsMax(const double *args, std::size_t count, const BuiltinClock &);
-double pointsMean(const double *args, std::size_t count, const BuiltinClock &);
-double pointsMedian(const double *args, std::size_t count, const BuiltinClock &);
-double pointsCount(const double *args, std::size_t count, const BuiltinClock &);
-double pointsAt(const double *args, std::size_t count, const BuiltinClock &);
-double pointsLastX(const double *args, std::size_t count, const BuiltinClock &);
+// The evaluation of each POINTS function (its registry entry's `points`): the table's
+// points, then the call's other arguments.
+double pointsMin(const PointsView &p, const double *args, std::size_t count);
+double pointsMax(const PointsView &p, const double *args, std::size_t count);
+double pointsMean(const PointsView &p, const double *args, std::size_t count);
+double pointsMedian(const PointsView &p, const double *args, std::size_t count);
+double pointsStdv(const PointsView &p, const double *args, std::size_t count);
+double pointsCount(const PointsView &p, const double *args, std::size_t count);
+double pointsAt(const PointsView &p, const double *args, std::size_t count);
+double pointsLastX(const PointsView &p, const double *args, std::size_t count);
+double pointsSlope(const PointsView &p, const double *args, std::size_t count);
 
 } // namespace meadows

@@ -3,6 +3,7 @@
 #include "minmax.h"
 #include "builtins.h"
 #include "random.h"
+#include "tablepoints.h"
 
 #include <algorithm>
 #include <deque>
@@ -21,9 +22,21 @@ inline double unary(std::uint32_t code, double x)
     return builtinInfo(Builtin(code)).unary(x);
 }
 
-inline double variadic(std::uint32_t code, const double *args, std::uint32_t count, const double *m)
+// A table by the index a call's first argument holds (tablepoints.h); nullptr for no table.
+const GraphicalFunction *indexedTable(const std::vector<GraphicalFunction> &tables, const double *args, std::uint32_t count)
+{
+    return count >= 1 && args[0] >= 0 && args[0] < double(tables.size()) ? &tables[std::size_t(args[0])] : nullptr;
+}
+
+inline double variadic(std::uint32_t code, const double *args, std::uint32_t count, const double *m,
+                       const std::vector<GraphicalFunction> &tables)
 {
     const BuiltinInfo &b = builtinInfo(Builtin(code));
+    if (b.points) {
+        const GraphicalFunction *table = indexedTable(tables, args, count);
+        const std::optional<PointsView> points = table ? pointsOf(*table) : std::nullopt;
+        return points ? b.points(*points, args + 1, count - 1) : std::numeric_limits<double>::quiet_NaN();
+    }
     // A test input (STEP, PULSE, RAMP...) reads the input time, which Vensim's Runge-Kutta
     // holds through a step.
     const double time = b.readsInputTime ? m[InputTimeSlot] : m[TimeSlot];
@@ -31,10 +44,21 @@ inline double variadic(std::uint32_t code, const double *args, std::uint32_t cou
 }
 
 // A random call's draw: its kind (c & 0xff) and call site (c >> 8) at this step.
-double randomCall(std::uint32_t code, const double *args, std::uint32_t count, const double *m, const RunState &state)
+// RANDOM LOOKUP's first argument is its table's index.
+double randomCall(std::uint32_t code, const double *args, std::uint32_t count, const double *m, const RunState &state,
+                  const std::vector<GraphicalFunction> &tables)
 {
     const long long step = state.stepAt(m[TimeSlot]);
-    return randomDraw(RandomKind(code & 0xff), args, count, state.seed, code >> 8, std::uint64_t(std::max(0LL, step)));
+    const RandomKind kind = RandomKind(code & 0xff);
+    const GraphicalFunction *table = nullptr;
+    if (kind == RandomKind::Lookup) {
+        table = indexedTable(tables, args, count);
+        if (!table)
+            return std::numeric_limits<double>::quiet_NaN();
+        ++args;
+        --count;
+    }
+    return randomDraw(kind, args, count, state.seed, code >> 8, std::uint64_t(std::max(0LL, step)), table);
 }
 
 // The recorded value of a series at time t, linear between steps; `before` when t is
@@ -138,7 +162,7 @@ op_SafeDiv: m[i->dst] = m[i->b] != 0.0 ? m[i->a] / m[i->b] : m[i->c]; NEXT;
 op_Arctan2: m[i->dst] = std::atan2(m[i->a], m[i->b]); NEXT;
 op_Lookup: m[i->dst] = tables[i->b].evaluate(m[i->a]); NEXT;
 op_LookupArea: m[i->dst] = tables[i->b].area(m[i->a], m[i->c]); NEXT;
-op_Variadic: m[i->dst] = variadic(i->c, m + i->a, i->b, m); NEXT;
+op_Variadic: m[i->dst] = variadic(i->c, m + i->a, i->b, m, tables); NEXT;
 op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
 // Before the belts are filled (the initial values), nothing leaves them.
 op_Belt: m[i->dst] = i->a < state.belts.size() ? state.belts[i->a].leaving(conveyors[i->a], m, int(i->b) - 1, state.dt) / state.dt : 0.0; NEXT;
@@ -147,7 +171,7 @@ op_InfoDelay: m[i->dst] = i->a < state.informationDelays.size() ? state.informat
 op_Container: m[i->dst] = containerRead(*this, state, m, i->a, i->b, m[i->c]); NEXT;
 // Before the ovens start (the initial values), nothing leaves them.
 op_Oven: m[i->dst] = i->a < state.ovens.size() ? state.ovens[i->a].releasing() / state.dt : 0.0; NEXT;
-op_Random: m[i->dst] = randomCall(i->c, m + i->a, i->b, m, state); NEXT;
+op_Random: m[i->dst] = randomCall(i->c, m + i->a, i->b, m, state, tables); NEXT;
 op_End:
     return;
 #undef NEXT

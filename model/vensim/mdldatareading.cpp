@@ -119,6 +119,7 @@ constexpr PointsFunction kPointsFunctions[] = {
     {"GET DATA MAX", "POINTS MAX", 3, true},
     {"GET DATA MEAN", "POINTS MEAN", 3, true},
     {"GET DATA MEDIAN", "POINTS MEDIAN", 3, true},
+    {"GET DATA STDV", "POINTS STDV", 3, true},
     {"GET DATA AT TIME", "POINTS AT", 2, true},  // (data, time): the point at that time
     {"GET DATA TOTAL POINTS", "POINTS COUNT", 1, false},
     {"GET DATA LAST TIME", "POINTS LAST X", 1, false},

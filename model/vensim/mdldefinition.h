@@ -4,6 +4,7 @@
 #include "mdlexpr.h"
 #include "mdlsections.h"
 #include "mdlsubscripts.h"
+#include "mdltranslate.h"
 #include "model/project.h"
 #include "model/source.h"
 
@@ -56,7 +57,8 @@ private:
 
 // Variables from the equations of one model (the main model or a macro's body), each
 // group holding every equation of one variable in file order.
+// `labels` says how GET TIME VALUE labels time.
 Model buildModel(const std::vector<std::vector<const Definition *>> &groups, const SubscriptRanges &ranges,
-                 const QHash<QString, QStringList> &macros, Reporter &report);
+                 const QHash<QString, QStringList> &macros, const TimeLabels &labels, Reporter &report);
 
 } // namespace meadows::vensim

@@ -129,6 +129,31 @@ void depreciateStraightline(Rewrite &r)
     r.call.rhs = binaryOf("/", binaryOf("+", stream, paid), n);
 }
 
+// Vensim's reference: DELAYP(input, delay time : pipeline) is DELAY3 "with the material in
+// transit returned as pipeline"; its equations give pipeline as the sum of DELAY3's three
+// levels, each DL * its outflow with DL = delay time / 3, all starting at DL * the input.
+// That sum changes by the input less the output and starts at delay time * input, so it is
+// written as a stock of its own: "pipeline = INTEG(input - y, delay time * input)", the
+// same under every integration method since DELAY3's levels are linear in their flows.
+void delayPipeline(Rewrite &r)
+{
+    Expr &call = *r.call.rhs;
+    r.add(QStringLiteral("input"), call.args[0], true);
+    r.add(QStringLiteral("time"), call.args[1], false);
+    const Expr input = r.name(QStringLiteral("input")), time = r.name(QStringLiteral("time"));
+    if (!call.outputs.empty()) {
+        Definition pipeline = r.call;
+        pipeline.name = call.outputs.front().text;
+        pipeline.nameOffset = call.outputs.front().offset;
+        pipeline.op = Tok::Eq;
+        pipeline.record.units.clear();
+        pipeline.rhs = callAt(QStringLiteral("INTEG"), {binaryOf("-", input, nameAt(r.call.name, r.at, r.own)),
+                                                        binaryOf("*", time, input)}, r.at);
+        r.added.push_back(std::move(pipeline));
+    }
+    r.call.rhs = callAt(QStringLiteral("DELAY3"), {input, time}, r.at);
+}
+
 } // namespace
 
 std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report)
@@ -143,9 +168,15 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
             continue;
         const QString f = d.rhs->text.simplified().toUpper();
         const bool material = f == QLatin1String("DELAY MATERIAL");
-        if (!material && f != QLatin1String("DEPRECIATE STRAIGHTLINE"))
+        const bool pipeline = f == QLatin1String("DELAYP");
+        if (!material && !pipeline && f != QLatin1String("DEPRECIATE STRAIGHTLINE"))
             continue;
-        if (d.rhs->args.size() != 4) {
+        if (pipeline && (d.rhs->args.size() != 2 || d.rhs->outputs.size() > 1)) {
+            report.error(d.rhs->offset, QStringLiteral("DELAYP takes 2 arguments (input, delay time) and the name of its "
+                                                       "pipeline after ':'"));
+            continue;
+        }
+        if (!pipeline && d.rhs->args.size() != 4) {
             report.error(d.rhs->offset, QStringLiteral("%1 takes 4 arguments (%2), not %3")
                                             .arg(f, material ? QStringLiteral("input, delay time, initial value, missing value")
                                                              : QStringLiteral("stream, depreciation time, fiscal period, initial value"))
@@ -158,7 +189,9 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
             continue;
         }
         Rewrite r{d, added};
-        if (material)
+        if (pipeline)
+            delayPipeline(r);
+        else if (material)
             delayMaterial(r, conveyors);
         else
             depreciateStraightline(r);

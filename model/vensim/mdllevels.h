@@ -1,7 +1,8 @@
 #pragma once
 // Vensim's functions that make the variable they define a level, written as the stocks they
-// are before the variables are built: DELAY MATERIAL (a conveyor) and DEPRECIATE
-// STRAIGHTLINE (an accumulation of the stream, read back through HISTORY).
+// are before the variables are built: DELAY MATERIAL (a conveyor), DEPRECIATE
+// STRAIGHTLINE (an accumulation of the stream, read back through HISTORY) and DELAYP's
+// pipeline (a stock beside its DELAY3).
 #include "mdldefinition.h"
 
 #include <QStringList>
@@ -27,7 +28,9 @@ struct DelayMaterialConveyor {
 //   value where nothing comes due;
 // - every "y = DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init)" as the stream
 //   "y DEPRECIATE STRAIGHTLINE stream = str", its accumulation beyond init "y DEPRECIATE
-//   STRAIGHTLINE invested", and y computed from the two.
+//   STRAIGHTLINE invested", and y computed from the two;
+// - every "y = DELAYP(input, delay : pipeline)" as "y = DELAY3(y DELAYP input, y DELAYP
+//   time)" and the stock "pipeline = INTEG(y DELAYP input - y, ...)".
 // Returns the stocks to be made conveyors once the models are built (markConveyors).
 std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report);
 

@@ -66,9 +66,11 @@ GraphicalFunction tableOf(const LookupTable &t)
 
 class Builder {
 public:
-    Builder(const SubscriptRanges &ranges, const QHash<QString, QStringList> &macros, Reporter &report)
+    Builder(const SubscriptRanges &ranges, const QHash<QString, QStringList> &macros, const TimeLabels &labels,
+            Reporter &report)
         : m_ranges(ranges), m_report(report)
     {
+        m_ctx.timeLabels = labels;
         m_ctx.dimensions = ranges.byCanonicalName();
         m_ctx.macros = macros;
         m_ctx.warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
@@ -570,9 +572,9 @@ private:
 } // namespace
 
 Model buildModel(const std::vector<std::vector<const Definition *>> &groups, const SubscriptRanges &ranges,
-                 const QHash<QString, QStringList> &macros, Reporter &report)
+                 const QHash<QString, QStringList> &macros, const TimeLabels &labels, Reporter &report)
 {
-    return Builder(ranges, macros, report).build(groups);
+    return Builder(ranges, macros, labels, report).build(groups);
 }
 
 } // namespace meadows::vensim

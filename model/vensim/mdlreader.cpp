@@ -337,7 +337,10 @@ public:
             p.simSpecs.places.file = integration.places.file;
             p.simSpecs.places.method = integration.places.method;
         }
-        p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, m_report);
+        TimeLabels labels;
+        labels.unit = p.simSpecs.timeUnits;
+        readStartDate(text, labels);
+        p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, labels, m_report);
         markConveyors(p.mainModel(), -1, conveyors);
         for (int m = 0; m < int(layout.macros.size()); ++m) {
             const MacroHeader &h = layout.macros[m];
@@ -346,7 +349,7 @@ public:
             macro.parameters = ownParameters(h.parameters, defs, m);
             macro.equation = equationName(h.name);
             macro.equationSource = m_report.ref(h.offset);
-            macro.body = buildModel(groups(defs, m), m_ranges, macroNames, m_report);
+            macro.body = buildModel(groups(defs, m), m_ranges, macroNames, labels, m_report);
             markConveyors(macro.body, m, conveyors);
             // One macro per extra output, its result that output (see macroOutputName).
             for (const QString &output : h.outputs) {

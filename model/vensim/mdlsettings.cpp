@@ -44,6 +44,23 @@ QHash<QString, QString> fileAliases(const QString &text)
     return aliases;
 }
 
+void readStartDate(const QString &text, TimeLabels &date)
+{
+    int seen = 0;
+    forEachSettingsLine(text, [&](const QString &l, qsizetype) {
+        int *field = l.startsWith(QLatin1String("37:")) ? &date.year
+                     : l.startsWith(QLatin1String("38:")) ? &date.month
+                     : l.startsWith(QLatin1String("39:")) ? &date.day : nullptr;
+        bool ok = false;
+        const int value = field ? l.mid(3).trimmed().toInt(&ok) : 0;
+        if (ok) {
+            *field = value;
+            ++seen;
+        }
+    });
+    date.dated = seen == 3;
+}
+
 void warnWhereRungeKuttaDiffers(const std::vector<Definition> &defs, const SimSpecs &specs, Reporter &report)
 {
     if (specs.method != QLatin1String("RK2") && specs.method != QLatin1String("RK4"))

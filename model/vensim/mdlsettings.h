@@ -1,13 +1,21 @@
 #pragma once
 // The settings Vensim writes at the end of a .mdl, after the sketch: lines "N:value" after
-// the marker ":L<%^E!@". Meadows reads two of them: the integration method (type 15) and
-// the files data functions name through "?name" (type 30).
+// the marker ":L<%^E!@". Meadows reads the integration method (type 15), the files data
+// functions name through "?name" (type 30) and the date time is labelled from (37 to 39).
 #include "mdldefinition.h"
+#include "mdltranslate.h"
 
 #include <QHash>
 #include <QString>
 
 namespace meadows::vensim {
+
+// The date at INITIAL TIME Vensim labels time with (Model > Settings > Time Bounds), which
+// GET TIME VALUE reads, into `labels`: lines "37:year", "38:month" and "39:day". That they
+// are the date at INITIAL TIME, not at time 0, is read off public models (SDEverywhere's
+// depreciate.mdl starts in 2020 with INITIAL TIME 2020 and 37:2020); Vensim's reference
+// does not say.
+void readStartDate(const QString &text, TimeLabels &labels);
 
 // "?name" -> the file, from lines "30:?name=file".
 QHash<QString, QString> fileAliases(const QString &text);

@@ -2,6 +2,7 @@
 
 #include "mdlarrayfunctions.h"
 #include "mdldatareading.h"
+#include "mdltimevalue.h"
 
 #include "model/names.h"
 
@@ -148,6 +149,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("LOOKUP BACKWARD"), QStringLiteral("LOOKUP_BACKWARD")},
         {QStringLiteral("LOOKUP EXTRAPOLATE"), QStringLiteral("LOOKUP_EXTRAPOLATE")},
         {QStringLiteral("LOOKUP INVERT"), QStringLiteral("LOOKUP_INVERT")},
+        {QStringLiteral("LOOKUP SLOPE"), QStringLiteral("LOOKUP_SLOPE")},
         {QStringLiteral("STEP"), QStringLiteral("STEP")}, {QStringLiteral("RAMP"), QStringLiteral("RAMP")},
         {QStringLiteral("PULSE"), QStringLiteral("PULSE")}, {QStringLiteral("PULSE TRAIN"), QStringLiteral("PULSE_TRAIN")},
         {QStringLiteral("SMOOTH"), QStringLiteral("SMTH1")}, {QStringLiteral("SMOOTHI"), QStringLiteral("SMTH1")},
@@ -189,20 +191,13 @@ QString translateCall(const Expr &e, TranslateContext &c)
             return *selected;
         return call(QStringLiteral("VECTOR_SELECT"), allArgs(e, c));
     }
-    if (f == QLatin1String("GET TIME VALUE") && arity(3, 3)) {
-        // (relative to, offset, measure): 0 the simulation's time, 1 its initial time, in
-        // the model's own time units (measure 0). The computer's clock (2) and calendar
-        // measures (years, months, ... from the model's date settings) are not read.
-        const Expr &relative = e.args[0], &measure = e.args[2];
-        const bool known = relative.kind == Expr::Kind::Number && (relative.number == 0 || relative.number == 1)
-                           && measure.kind == Expr::Kind::Number && measure.number == 0;
-        if (known)
-            return QStringLiteral("(%1 + (%2))").arg(relative.number == 0 ? QStringLiteral("TIME") : QStringLiteral("STARTTIME"),
-                                                      translateMarked(e.args[1], c));
-        c.warn(e.offset, QStringLiteral("GET TIME VALUE is supported relative to the simulation's time (0) or its initial "
-                                        "time (1), in the model's time units (measure 0), not the computer's clock or "
-                                        "calendar measures"));
-        return call(QStringLiteral("GET_TIME_VALUE"), allArgs(e, c));
+    if (f == QLatin1String("GET TIME VALUE") && arity(3, 3))
+        return translateTimeValue(e, c);
+    if (f == QLatin1String("MESSAGE") && arity(2, 2)) {
+        // Vensim's reference: MESSAGE('msg', display) "returns 0 if display is less than or
+        // equal to 0, and 1 otherwise"; the message it shows then is not shown.
+        c.warn(e.offset, QStringLiteral("MESSAGE's message is not shown; the call's value is (1 where it would show, else 0)"));
+        return QStringLiteral("(IF (%1) > 0 THEN 1 ELSE 0)").arg(translateMarked(e.args[1], c));
     }
     if (f == QLatin1String("ALLOCATE AVAILABLE") || f == QLatin1String("ALLOCATE BY PRIORITY")) {
         // The solver's own functions of these names (solver/flatten/allocation.cpp), with
@@ -228,6 +223,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
         c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));
         return call(QStringLiteral("PROD"), allArgs(e, c));
     }
+    if (f == QLatin1String("POINTS STDV")) // what mdldatareading.cpp wrote for GET DATA STDV
+        c.warn(e.offset, QStringLiteral("GET DATA STDV divides by the number of points, n, as STDDEV does: Vensim's "
+                                        "reference does not say whether it divides by n or by n - 1"));
+    // LOOKUP SLOPE gives :NA: beyond the points with m = -1 and where two points share x.
+    const QString slopeNone = f == QLatin1String("LOOKUP SLOPE") && arity(3, 3)
+                                  ? QStringLiteral(", ") + number(kNotAvailable) : QString();
     // LOOKUP FORWARD(tbl[A1], x) and the like: one element of a subscripted lookup is a table
     // of its own, as the call tbl[A1](x) reads it (SDEverywhere's directlookups model).
     if (readsTableFirst(e) && !e.args[0].subscripts.empty()
@@ -237,12 +238,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
         QStringList out{equationName(elementTableName(e.args[0].text, e.args[0].subscripts))};
         for (int i = 1; i < n; ++i)
             out << translateMarked(e.args[i], c);
-        return call(writesDataPoints(f) ? variableName(e.text) : same.value(f), out.join(QLatin1String(", ")));
+        return call(writesDataPoints(f) ? variableName(e.text) : same.value(f), out.join(QLatin1String(", ")) + slopeNone);
     }
     if (writesDataPoints(f)) // the solver's own name, written with spaces (POINTS MIN)
         return call(variableName(e.text), allArgs(e, c));
     if (const auto it = same.constFind(f); it != same.constEnd())
-        return call(*it, allArgs(e, c));
+        return call(*it, allArgs(e, c) + slopeNone);
     if (f == QLatin1String("IF THEN ELSE") && arity(3, 3)) {
         const QString condition = translateMarked(e.args[0], c);
         const QString then = translateMarked(e.args[1], c);
@@ -344,7 +345,8 @@ bool readsTableFirst(const Expr &call)
         return false;
     static const QStringList functions = {QStringLiteral("LOOKUP FORWARD"), QStringLiteral("LOOKUP BACKWARD"),
                                           QStringLiteral("LOOKUP EXTRAPOLATE"), QStringLiteral("LOOKUP INVERT"),
-                                          QStringLiteral("LOOKUP AREA"), QStringLiteral("RANDOM LOOKUP")};
+                                          QStringLiteral("LOOKUP AREA"), QStringLiteral("LOOKUP SLOPE"),
+                                          QStringLiteral("RANDOM LOOKUP")};
     return functions.contains(key(call.text)) || writesDataPoints(key(call.text));
 }
 

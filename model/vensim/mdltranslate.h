@@ -13,6 +13,16 @@
 
 namespace meadows::vensim {
 
+// How Vensim labels a model's time, for GET TIME VALUE: the model's time unit and the date
+// at INITIAL TIME (mdlsettings.h readStartDate).
+struct TimeLabels {
+    QString unit;
+    int year = 2000;
+    int month = 1;
+    int day = 1;
+    bool dated = false; // the settings give the date
+};
+
 struct TranslateContext {
     QHash<QString, QStringList> dimensions; // canonical dimension name -> its elements
     QHash<QString, QStringList> macros;     // canonical macro name -> its extra outputs (after ':')
@@ -30,6 +40,7 @@ struct TranslateContext {
         qsizetype offset = 0;
     };
     std::vector<MacroOutput> macroOutputs;
+    TimeLabels timeLabels;
 };
 
 // The macro that gives one of a macro's extra outputs: the same parameters and body, with

@@ -87,17 +87,25 @@ Node Flattener::tableSummary(Context &c, const Expr &e)
     return Node::constant(meadows::tableSummary(e.name, gf, bounds.data(), bounds.size()));
 }
 
-// A call whose first argument names a table, with the table's points in its place as
-// solver/tablepoints.h lays them out (the count, the x values, the y values), then the
-// call's other arguments.
+// A call whose first argument names a table, with the table's index in its place (see
+// solver/tablepoints.h), then the call's other arguments. The table is stored once however
+// many calls read it, with an x for each point, so the machine reads its points where they are.
 std::vector<Node> Flattener::withTablePoints(Context &c, const Expr &call)
 {
-    const GraphicalFunction &gf = tableArgument(c, call, true);
-    std::vector<Node> args{Node::constant(double(gf.size()))};
-    for (std::size_t i = 0; i < gf.size(); ++i)
-        args.push_back(Node::constant(gf.x(i)));
-    for (double y : gf.ypts)
-        args.push_back(Node::constant(y));
+    const GraphicalFunction &named = tableArgument(c, call, true);
+    int table = m_pointsTables.value(&named, -1);
+    if (table < 0) {
+        GraphicalFunction points = named;
+        if (points.xpts.size() != points.ypts.size()) {
+            std::vector<double> xs;
+            for (std::size_t i = 0; i < points.ypts.size(); ++i)
+                xs.push_back(points.x(i));
+            points.xpts = std::move(xs);
+        }
+        table = addTable(points);
+        m_pointsTables.insert(&named, table);
+    }
+    std::vector<Node> args{Node::constant(double(table))};
     for (std::size_t i = 1; i < call.args.size(); ++i)
         args.push_back(expr(c, call.args[i]));
     return args;

@@ -286,6 +286,7 @@ private:
     std::vector<const Macro *> m_expanding; // the macros whose bodies are being expanded, outermost first
     std::int64_t m_macroExpansions = 0; // bounded by the size limit: macros may double at every level
     QHash<const Macro *, std::int64_t> m_macroSizes; // macroSize(), computed once per macro
+    QHash<const GraphicalFunction *, int> m_pointsTables; // withTablePoints(): each table stored once
     bool m_tooLarge = false; // the size limit (model/sizelimit.h) was hit: declare nothing more
     std::int64_t m_moduleCopies = 0;
     QHash<int, QString> m_flowFills, m_flowDrains; // flow -> the stock it fills / drains

@@ -154,8 +154,6 @@ Node Flattener::vectorLookup(Context &c, const Expr &e)
         fail(a, QStringLiteral("%1 needs two values at least along '%2'").arg(calledAs(e), last.name));
     Node mode = expr(c, e.args[4]);
     if (const std::optional<double> m = constantValue(mode)) {
-        if (*m == 6 || *m == 9)
-            fail(e.args[4], QStringLiteral("%1's mode %2 (LOOKUP SLOPE) is not supported").arg(calledAs(e)).arg(*m));
         if (!(*m >= 0 && *m <= 9) || *m != std::round(*m))
             fail(e.args[4], QStringLiteral("%1's mode is a whole number from 0 to 9, not %2").arg(calledAs(e)).arg(*m));
     }

@@ -140,7 +140,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("w.mdl"));
-        QVERIFY(testing::writeAll(path, "{UTF-8}\ns = INTEG(s * 0.1, 1) ~~|\nd = GET DATA STDV(s, 0, 1) ~~|\nINITIAL TIME = 0 ~~|\n"
+        QVERIFY(testing::writeAll(path, "{UTF-8}\ns = INTEG(s * 0.1, 1) ~~|\nd = FIND ZERO(s, 0, 1) ~~|\nINITIAL TIME = 0 ~~|\n"
                 "FINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n"
                 "\\\\\\---/// Sketch information - do not modify anything except names\n"
                 "V300  Do not put anything below this section - it will be ignored\n*View 1\n///---\\\\\\\n"
@@ -152,7 +152,7 @@ private slots:
         QVERIFY2(warnings.contains(path + QStringLiteral(":13:1: warning: the settings line '15:0,0,0,x' names no "
                                                          "integration method Meadows knows: it is read as Euler's")),
                  qPrintable(warnings.join(u'\n')));
-        QVERIFY2(warnings.contains(path + QStringLiteral(":3:5: warning: the Vensim function GET DATA STDV is not supported")),
+        QVERIFY2(warnings.contains(path + QStringLiteral(":3:5: warning: the Vensim function FIND ZERO is not supported")),
                  qPrintable(warnings.join(u'\n')));
         const auto labels = window.statusBar()->findChildren<QLabel *>();
         const auto said = std::find_if(labels.begin(), labels.end(), [](QLabel *l) {

@@ -1,4 +1,5 @@
-// Vensim's LOOKUP AREA, LOOKUP INVERT, TIME BASE, GAMMA LN, DELAY FIXED, DELAY MATERIAL and DEPRECIATE STRAIGHTLINE read from .mdl text, with values worked by hand from
+// Vensim's LOOKUP AREA, LOOKUP INVERT, LOOKUP SLOPE, TIME BASE, GAMMA LN, DELAY FIXED, DELAY MATERIAL, DELAYP,
+// DEPRECIATE STRAIGHTLINE, NPVE and MESSAGE read from .mdl text, with values worked by hand from
 // Vensim's reference manual, and the functions Meadows does not have reported at
 // FILE:LINE:COL, never computed as something else.
 #include "support/inlinemdl.h"
@@ -56,6 +57,10 @@ private slots:
     void delayInformation();
     void depreciateStraightline();
     void npveValuesAtPeriodEnds();
+    void lookupSlope_data();
+    void lookupSlope();
+    void delayPipeline();
+    void messageGivesWhetherItWouldShow();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void misuseIsNamedAsWritten();
@@ -377,6 +382,82 @@ void TestVensimBuiltins::npveValuesAtPeriodEnds()
     }
 }
 
+// Vensim's reference (LOOKUP SLOPE(lookup, x, m)): "the slope of the lookup at the point x";
+// between two points the segment's slope, at a point "the average of the slopes before and
+// after", and beyond the points 0 (m = 0), the closest segment's slope (m = 1) or :NA:
+// (m = -1). Its examples (0.75 at 1, 1 at 0.5, 0.5 at 1.5, 1 at -1 with m = 1) are those of
+// the lookup (0,0),(1,1),(2,1.5), slopes 1 then 0.5, not of the one printed beside them. At
+// the first point, 0 before it (m = 0) averaged with 1: 0.5. Two points at one x: :NA:.
+void TestVensimBuiltins::lookupSlope_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("at a point") << "LOOKUP SLOPE(LOOK, 1, 0)" << 0.75;
+    QTest::newRow("first segment") << "LOOKUP SLOPE(LOOK, 0.5, 0)" << 1.0;
+    QTest::newRow("second segment") << "LOOKUP SLOPE(LOOK, 1.5, 0)" << 0.5;
+    QTest::newRow("before, 0") << "LOOKUP SLOPE(LOOK, -1, 0)" << 0.0;
+    QTest::newRow("before, closest") << "LOOKUP SLOPE(LOOK, -1, 1)" << 1.0;
+    QTest::newRow("after, closest") << "LOOKUP SLOPE(LOOK, 3, 1)" << 0.5;
+    QTest::newRow("first point, 0 before") << "LOOKUP SLOPE(LOOK, 0, 0)" << 0.5;
+    QTest::newRow("first point, closest") << "LOOKUP SLOPE(LOOK, 0, 1)" << 1.0;
+    QTest::newRow("before, NA") << "LOOKUP SLOPE(LOOK, -1, -1)" << -6.4903710731685345e+32;
+    QTest::newRow("two points at x") << "LOOKUP SLOPE(STEPPED, 1, 0)" << -6.4903710731685345e+32;
+    QTest::newRow("first point, NA before") << "LOOKUP SLOPE(LOOK, 0, -1)" << -6.4903710731685345e+32;
+    QTest::newRow("element's table") << "LOOKUP SLOPE(SUBSCRIPTED[s2], 1, 0)" << 3.0;
+    QTest::newRow("beside two points") << "LOOKUP SLOPE(STEPPED, 1.5, 0)" << 0.0;
+}
+
+void TestVensimBuiltins::lookupSlope()
+{
+    QFETCH(QString, call);
+    QFETCH(double, expected);
+    const QString model = QStringLiteral("LOOK((0,0),(1,1),(2,1.5)) ~ ~ |\nSTEPPED((0,0),(1,0),(1,2),(2,2)) ~ ~ |\n"
+                                         "s: s1, s2 ~~|\nSUBSCRIPTED[s1]((0,0),(2,2)) ~~|\nSUBSCRIPTED[s2]((0,0),(2,6)) ~~|\n"
+                                         "slope = %1 ~ ~ |\n").arg(call);
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, kControl, saved);
+        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+        QCOMPARE(r.at(QStringLiteral("slope"), 0), expected);
+    }
+}
+
+// DELAYP(input, delay time : pipeline) is DELAY3 with the material in its three levels as
+// pipeline. Input 2 + STEP(3, 1), delay 3 (DL = 1), DT 1: the levels start at DL * 2 = 2
+// each, so the output is 2 and the pipeline 6. The input's 3 more enters the first level at
+// 2 (L1 = 2 + 5 - 2 = 5), the second at 3, the third at 4, where the output becomes 5: the
+// output 2, 2, 2, 2, 5, 5 and the pipeline 6, 6, 9, 12, 15, 15 (L1 + L2 + L3).
+void TestVensimBuiltins::delayPipeline()
+{
+    const QString model = QStringLiteral("in = 2 + STEP(3, 1) ~~|\nout = DELAYP(in, 3 : in transit) ~~|\n"
+                                         "d[r] = DELAYP(in * r, 3 : pipe[r]) ~~|\nr: (r1-r2) ~~|\n");
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, mdlControl(5, QStringLiteral("Year")), saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+        const double out[] = {2, 2, 2, 2, 5, 5}, pipeline[] = {6, 6, 9, 12, 15, 15};
+        for (int t = 0; t <= 5; ++t) {
+            QCOMPARE(r.at(QStringLiteral("out"), t), out[t]);
+            QCOMPARE(r.at(QStringLiteral("in transit"), t), pipeline[t]);
+            QCOMPARE(r.at(QStringLiteral("pipe[r2]"), t), 2 * pipeline[t]);
+            QCOMPARE(r.at(QStringLiteral("d[r2]"), t), 2 * out[t]);
+        }
+    }
+}
+
+// MESSAGE('msg', display) "returns 0 if display is less than or equal to 0, and 1
+// otherwise"; that the message is not shown is a warning at the call (column 5).
+void TestVensimBuiltins::messageGivesWhetherItWouldShow()
+{
+    const MdlRun r = runMdl(QStringLiteral("m = MESSAGE('stock is low', Time - 2) ~~|\n"), kControl);
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages.contains(QStringLiteral("m.mdl:2:5: warning: MESSAGE's message is not shown; the call's value is "
+                                                "(1 where it would show, else 0)")),
+             qPrintable(r.messages.join(u'\n')));
+    const double expected[] = {0, 0, 0, 1, 1};
+    for (int t = 0; t <= 4; ++t)
+        QCOMPARE(r.at(QStringLiteral("m"), t), expected[t]);
+}
+
 // A delay time of 0/0 (z is 0) is NaN: DELAY FIXED and DELAY INFORMATION start from their
 // initial value, 5, and are NaN once the first input has entered, which the run reports; it
 // was a delay of one step, said nowhere.
@@ -400,10 +481,10 @@ void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace_data()
 {
     QTest::addColumn<QString>("equation");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("get data stdv") << "GET DATA STDV(LOOK, 0, 10)"
-                                   << "m.mdl:2:5: warning: the Vensim function GET DATA STDV is not supported";
-    QTest::newRow("lookup slope") << "LOOKUP SLOPE(LOOK, 1, 0)"
-                                  << "m.mdl:2:5: warning: the Vensim function LOOKUP SLOPE is not supported";
+    QTest::newRow("find zero") << "FIND ZERO(LOOK, 1, 1, 1, 1, 0, 0.001, 100, 0)"
+                               << "m.mdl:2:5: warning: the Vensim function FIND ZERO is not supported";
+    QTest::newRow("queue fifo") << "QUEUE FIFO(1, 1, 1, 0, 1)"
+                                << "m.mdl:2:5: warning: the Vensim function QUEUE FIFO is not supported";
 }
 
 void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace()

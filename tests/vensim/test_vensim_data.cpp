@@ -123,6 +123,7 @@ private slots:
     void getDataFromThePoints_data();
     void getDataFromThePoints();
     void getDataFromThePointsItCannotReadIsAWarning();
+    void getDataStdvSaysItsDivisor();
     void dataFromDatFiles();
 };
 
@@ -306,26 +307,46 @@ void TestVensimData::getDataFromThePoints()
         compareAt(run, time, {{"so far", value}});
 }
 
+// GET DATA STDV over r1's points 10, 30, 20 (mean 20): the squares 100 + 100 + 0 over n = 3,
+// sqrt(200 / 3) = 8.16496580927726; over [3, 4], the points 30 and 20: 5; over [1.5, 2.5],
+// none: :NA:. Vensim's reference does not say whether it divides by n or n - 1, so the
+// reading says which (line 3, at the call, column 5), once per call.
+void TestVensimData::getDataStdvSaysItsDivisor()
+{
+    DataModel model;
+    XmileReadResult r;
+    readWarning(model,
+                QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                               "s = GET DATA STDV(d, 0, 5) ~~|\ns34 = GET DATA STDV(d, 3, 4) ~~|\n"
+                               "none = GET DATA STDV(d, 1.5, 2.5) ~~|\n"),
+                {"m.mdl:3:5: warning: GET DATA STDV divides by the number of points, n, as STDDEV does: Vensim's "
+                 "reference does not say whether it divides by n or by n - 1"},
+                r);
+    if (QTest::currentTestFailed())
+        return;
+    const test::InlineRun run = test::simulateRead(r);
+    QVERIFY2(run.firstError().isEmpty(), qPrintable(run.firstError()));
+    compareAt(run, 0, {{"s", std::sqrt(200.0 / 3)}, {"s34", 5}, {"none", NA}});
+}
+
 void TestVensimData::getDataFromThePointsItCannotReadIsAWarning()
 {
     // On a variable that is not data read from a file (line 4): a warning at the call, and
     // the run stops with an error. With an argument missing (line 5): the arity, at the call.
-    // GET DATA STDV, whose reference page was not at hand, and GET DATA FIRST TIME and GET
-    // DATA SUM, which Vensim's reference does not list (lines 6 to 8): not supported.
+    // GET DATA FIRST TIME and GET DATA SUM, which Vensim's reference does not list (lines 6
+    // and 7): not supported.
     DataModel model;
     XmileReadResult r;
     readWarning(model,
                 QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
                                "c = 5 ~~|\nx = GET DATA MIN(c, 0, 5) ~~|\n"
                                "y = GET DATA MAX(d, 1) ~~|\n"
-                               "u = GET DATA STDV(d, 0, 5) ~~|\n"
                                "v = GET DATA FIRST TIME(d) ~~|\n"
                                "w = GET DATA SUM(d, 0, 5) ~~|\n"),
                 {"m.mdl:4:5: warning: GET DATA MIN is supported on a data variable read from a file",
                  "m.mdl:5:5: warning: GET DATA MAX takes 3 argument(s), not 2",
-                 "m.mdl:6:5: warning: the Vensim function GET DATA STDV is not supported",
-                 "m.mdl:7:5: warning: the Vensim function GET DATA FIRST TIME is not supported",
-                 "m.mdl:8:5: warning: the Vensim function GET DATA SUM is not supported"},
+                 "m.mdl:6:5: warning: the Vensim function GET DATA FIRST TIME is not supported",
+                 "m.mdl:7:5: warning: the Vensim function GET DATA SUM is not supported"},
                 r);
     if (QTest::currentTestFailed())
         return;

@@ -215,7 +215,8 @@ void TestVensimReader::vectorSelectEveryAction()
 }
 
 // GET TIME VALUE(0, offset, 0) is Time + offset; (1, offset, 0) is INITIAL TIME + offset.
-// The computer's clock (2) and calendar measures are said, at their position, not guessed.
+// The computer's clock (2) is said, at the argument's position (column 23), not guessed.
+// Calendar measures: tests/vensim/test_vensim_calendar.cpp.
 void TestVensimReader::getTimeValueInModelTime()
 {
     const XmileReadResult r = test::readMdl(QStringLiteral("now = GET TIME VALUE(0, 2, 0) ~~|\nstart = GET TIME VALUE(1, -1, 0) ~~|\n"));
@@ -223,7 +224,9 @@ void TestVensimReader::getTimeValueInModelTime()
     QCOMPARE(valueAt(r, QStringLiteral("now"), 3), 5.0);
     QCOMPARE(valueAt(r, QStringLiteral("start"), 3), -1.0);
     const XmileReadResult clock = test::readMdl(QStringLiteral("wall = GET TIME VALUE(2, 0, 0) ~~|\n"));
-    QVERIFY2(messages(clock).join(u'\n').contains(QStringLiteral("m.mdl:2:8: warning: GET TIME VALUE is supported relative to")),
+    QVERIFY2(messages(clock).join(u'\n').contains(QStringLiteral("m.mdl:2:23: warning: GET TIME VALUE reads the simulation's time (0) or its "
+                                                                     "initial time (1), written as a number; the computer's "
+                                                                     "clock (2) is not read")),
              qPrintable(messages(clock).join(u'\n')));
     QVERIFY(std::isnan(valueAt(clock, QStringLiteral("wall"), 0)));
 }

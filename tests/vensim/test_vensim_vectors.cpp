@@ -283,7 +283,9 @@ void TestVensimVectors::vectorLookupModes()
                                          "before extended = VECTOR LOOKUP(v[p1], -1, 0, 2, 7) ~~|\n"
                                          "inverse = VECTOR LOOKUP(v[p1], 25, 0, 2, 5) ~~|\n"
                                          "inverse held = VECTOR LOOKUP(v[p1], 50, 0, 2, 5) ~~|\n"
-                                         "inverse extended = VECTOR LOOKUP(v[p1], 50, 0, 2, 8) ~~|\n");
+                                         "inverse extended = VECTOR LOOKUP(v[p1], 50, 0, 2, 8) ~~|\n"
+                                         "slope at[md] = VECTOR LOOKUP(v[p1], md - 1, 0, 2, 6) ~~|\n"
+                                         "slope extended at[md] = VECTOR LOOKUP(v[p1], md - 2, 0, 2, 9) ~~|\n");
     for (const bool saved : {false, true}) {
         const MdlRun r = run(model, saved);
         QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
@@ -303,6 +305,15 @@ void TestVensimVectors::vectorLookupModes()
         near(QStringLiteral("inverse"), 1.5);
         near(QStringLiteral("inverse held"), 2);
         near(QStringLiteral("inverse extended"), 2 + 10.0 / 30);
+        // LOOKUP SLOPE (6) at 0, 1, 2, 3, 4: 5 at the first point (0 before it averaged with
+        // the first segment's 10), 20 at 1 ((10 + 30) / 2), 15 at the last ((30 + 0) / 2),
+        // 0 beyond; extended (9) at -1, 0, 1, 2, 3: the end segments' slopes beyond the ends,
+        // so 10, 10, 20, 30, 30.
+        const double slope[] = {5, 20, 15, 0, 0}, extended[] = {10, 10, 20, 30, 30};
+        for (int k = 0; k < 5; ++k) {
+            near(QStringLiteral("slope at[k%1]").arg(k + 1), slope[k]);
+            near(QStringLiteral("slope extended at[k%1]").arg(k + 1), extended[k]);
+        }
         near(QStringLiteral("mid[r1]"), 25);
         near(QStringLiteral("mid[r2]"), 1);
     }
@@ -310,7 +321,8 @@ void TestVensimVectors::vectorLookupModes()
 
 // The vector is read again at each step: v = 0, Time, 2 Time over 0 to 2 at x = 1.5 is
 // 1.5 Time; and the mode may change too: mode = Time reads 25, 13.75, 10, 25, 40 (as above).
-// A slope (mode 6) computed while the model runs is NaN, which the run reports.
+// A mode computed while the model runs that is none of Vensim's (10) is NaN, which the run
+// reports.
 void TestVensimVectors::vectorLookupChangingOverTime()
 {
     const MdlRun r = run(QStringLiteral("p: p1, p2, p3 ~~|\n"
@@ -318,7 +330,7 @@ void TestVensimVectors::vectorLookupChangingOverTime()
                                         "w[p] = 0, 10, 40 ~~|\n"
                                         "y = VECTOR LOOKUP(v[p1], 1.5, 0, 2, 0) ~~|\n"
                                         "by mode = VECTOR LOOKUP(w[p1], 1.5, 0, 2, Time) ~~|\n"
-                                        "slope = VECTOR LOOKUP(w[p1], 1.5, 0, 2, MAX(6, Time)) ~~|\n"));
+                                        "slope = VECTOR LOOKUP(w[p1], 1.5, 0, 2, MAX(10, Time)) ~~|\n"));
     QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     const double byMode[] = {25, 13.75, 10, 25, 40};
     for (int t = 0; t <= 4; ++t) {
@@ -353,9 +365,9 @@ void TestVensimVectors::misuseIsReportedAtItsPlace_data()
     //          l = VECTOR LOOKUP(v[d2], 1, 0, 2, 0): 'v' at column 19, not the first element.
     QTest::newRow("lookup from the middle") << "l = VECTOR LOOKUP(v[d2], 1, 0, 2, 0)"
         << "m.mdl:4:19: error: in 'l': VECTOR LOOKUP reads the whole of 'v' along 'd': name its first element there, d1";
-    //          l = VECTOR LOOKUP(v[d1], 1, 0, 2, 6): the mode at column 35.
-    QTest::newRow("lookup slope") << "l = VECTOR LOOKUP(v[d1], 1, 0, 2, 6)"
-        << "m.mdl:4:35: error: in 'l': VECTOR LOOKUP's mode 6 (LOOKUP SLOPE) is not supported";
+    //          l = VECTOR LOOKUP(v[d1], 1, 0, 2, 10): the mode at column 35.
+    QTest::newRow("lookup mode") << "l = VECTOR LOOKUP(v[d1], 1, 0, 2, 10)"
+        << "m.mdl:4:35: error: in 'l': VECTOR LOOKUP's mode is a whole number from 0 to 9, not 10";
     QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: warning: NPV takes 4 argument(s), not 3";
 }
 
