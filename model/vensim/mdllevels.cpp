@@ -133,8 +133,10 @@ void depreciateStraightline(Rewrite &r)
 // transit returned as pipeline"; its equations give pipeline as the sum of DELAY3's three
 // levels, each DL * its outflow with DL = delay time / 3, all starting at DL * the input.
 // That sum changes by the input less the output and starts at delay time * input, so it is
-// written as a stock of its own: "pipeline = INTEG(input - y, delay time * input)", the
-// same under every integration method since DELAY3's levels are linear in their flows.
+// written as a stock of its own: "pipeline = INTEG(y DELAYP change, delay time * input)"
+// with "y DELAYP change = input - y", the same under every integration method since
+// DELAY3's levels are linear in their flows. The change is the stock's one flow, so that y
+// stays the auxiliary the sketch draws, not an outflow.
 void delayPipeline(Rewrite &r)
 {
     Expr &call = *r.call.rhs;
@@ -142,13 +144,13 @@ void delayPipeline(Rewrite &r)
     r.add(QStringLiteral("time"), call.args[1], false);
     const Expr input = r.name(QStringLiteral("input")), time = r.name(QStringLiteral("time"));
     if (!call.outputs.empty()) {
+        r.add(QStringLiteral("change"), binaryOf("-", input, nameAt(r.call.name, r.at, r.own)), true);
         Definition pipeline = r.call;
         pipeline.name = call.outputs.front().text;
         pipeline.nameOffset = call.outputs.front().offset;
         pipeline.op = Tok::Eq;
         pipeline.record.units.clear();
-        pipeline.rhs = callAt(QStringLiteral("INTEG"), {binaryOf("-", input, nameAt(r.call.name, r.at, r.own)),
-                                                        binaryOf("*", time, input)}, r.at);
+        pipeline.rhs = callAt(QStringLiteral("INTEG"), {r.name(QStringLiteral("change")), binaryOf("*", time, input)}, r.at);
         r.added.push_back(std::move(pipeline));
     }
     r.call.rhs = callAt(QStringLiteral("DELAY3"), {input, time}, r.at);

@@ -30,7 +30,8 @@ struct DelayMaterialConveyor {
 //   "y DEPRECIATE STRAIGHTLINE stream = str", its accumulation beyond init "y DEPRECIATE
 //   STRAIGHTLINE invested", and y computed from the two;
 // - every "y = DELAYP(input, delay : pipeline)" as "y = DELAY3(y DELAYP input, y DELAYP
-//   time)" and the stock "pipeline = INTEG(y DELAYP input - y, ...)".
+//   time)" and the stock "pipeline = INTEG(y DELAYP change, ...)", the change being
+//   "y DELAYP input - y".
 // Returns the stocks to be made conveyors once the models are built (markConveyors).
 std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report);
 
