@@ -225,6 +225,24 @@ bool namesVariable(const Expr &e, const QString &key, const QHash<QString, const
     return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return namesVariable(a, key, defs, depth + 1); });
 }
 
+// Whether e reads a variable of the model other than the control settings (INITIAL TIME,
+// FINAL TIME, TIME STEP, SAVEPER), through them too: "INITIAL TIME = start year" does.
+bool readsModelVariable(const Expr &e, const QHash<QString, const Definition *> &defs, int depth)
+{
+    if (depth > 32)
+        return false;
+    if (e.kind == Expr::Kind::Name) {
+        const QString name = canonicalName(e.text);
+        static const QStringList controls = {QStringLiteral("initial_time"), QStringLiteral("final_time"),
+                                             QStringLiteral("time_step"), QStringLiteral("saveper")};
+        const Definition *d = defs.value(name);
+        if (!controls.contains(name))
+            return d != nullptr;
+        return d && d->rhs && readsModelVariable(*d->rhs, defs, depth + 1);
+    }
+    return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return readsModelVariable(a, defs, depth + 1); });
+}
+
 // The file a GET function names through "?name", as the settings give it. A name the
 // settings do not give is the file of that name beside the model, when there is one (said
 // in a warning); else it is left for the GET function to report.
@@ -469,7 +487,10 @@ private:
                 m_report.error(d->rhsBegin, QStringLiteral("%1 depends on itself (circular)").arg(d->name));
                 return std::nullopt;
             }
-            if (!v) {
+            // Computed by the model: from Time (a clock that changes), or from a variable, which
+            // --set, a slider or a sweep may change ("INITIAL TIME = start year": the clock
+            // follows start year); v, when there is one, is its value as the file stands.
+            if (!v || readsModelVariable(*d->rhs, byName, 0)) {
                 computedBy = d->name;
                 m_computedControls.insert(QLatin1String(key));
             }

@@ -22,6 +22,7 @@ private slots:
     void runToStdoutAndOptions();
     void timeColumnReadsBackExactly();
     void orderReadAtTheStartTheRunTakes();
+    void clockComputedFromAConstantFollowsSet();
     void checkCleanModel();
     void checkBrokenEquationGivesLineAndColumn();
     void truncatedFileIsACleanError();
@@ -78,6 +79,34 @@ void TestCli::orderReadAtTheStartTheRunTakes()
     const Outcome every = runMeadows({QStringLiteral("run"), every5, QStringLiteral("--dt"), QStringLiteral("0.5")});
     QCOMPARE(every.code, 0);
     QCOMPARE(meadows::test::parseTable(every.out.toUtf8()).rows.size(), std::size_t(5));
+}
+
+// "INITIAL TIME = start year" and "FINAL TIME = start year + 3": --set start year=1950 runs
+// from 1950 to 1953 (4 rows, x = Time), as Vensim does when start year changes; before, the
+// clock stayed at the file's 2000 to 2003 without a word. --start still wins over the file,
+// and says that the INITIAL TIME column shows what its equation gives.
+void TestCli::clockComputedFromAConstantFollowsSet()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("clock.mdl"));
+    QVERIFY(meadows::testing::writeAll(path, "{UTF-8}\nstart year = 2000 ~~|\nx = Time ~~|\n"
+                                             "INITIAL TIME = start year ~ Year ~|\nFINAL TIME = start year + 3 ~ Year ~|\n"
+                                             "TIME STEP = 1 ~ Year ~|\nSAVEPER = TIME STEP ~ Year ~|\n"));
+    const Outcome moved = runMeadows({QStringLiteral("run"), path, QStringLiteral("--set"), QStringLiteral("start year=1950")});
+    QCOMPARE(moved.code, 0);
+    const meadows::test::Table t = meadows::test::parseTable(moved.out.toUtf8());
+    const qsizetype x = t.columns.indexOf(QStringLiteral("x"));
+    QVERIFY2(x >= 0, qPrintable(t.columns.join(u',')));
+    QCOMPARE(t.rows.size(), std::size_t(4));
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        QCOMPARE(t.rows[i][0], 1950.0 + double(i));
+        QCOMPARE(t.rows[i][std::size_t(x)], 1950.0 + double(i));
+    }
+    const Outcome started = runMeadows({QStringLiteral("run"), path, QStringLiteral("--start"), QStringLiteral("2001")});
+    QCOMPARE(started.code, 0);
+    QCOMPARE(meadows::test::parseTable(started.out.toUtf8()).rows.size(), std::size_t(3)); // 2001 to 2003
+    QVERIFY2(started.err.contains(QLatin1String("a run option replaces the setting that 'INITIAL TIME' computes")),
+             qPrintable(started.err));
 }
 
 void TestCli::runToStdoutAndOptions()
