@@ -351,7 +351,7 @@ const BuiltinInfo kBuiltins[] = {
     {{"points_median"}, Builtin::PointsMedian, 3, 4, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsMedian},
     {{"points_count"}, Builtin::PointsCount, 1, 1, false, L::TablePoints, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr, false, pointsCount},
     {{"points_at"}, Builtin::PointsAt, 2, 3, false, L::TablePoints, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsAt},
-    {{"lookup_slope"}, Builtin::LookupSlope, 2, 4, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsSlope},
+    {{"lookup_slope"}, Builtin::LookupSlope, 3, 4, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsSlope},
     {{"calendar"}, Builtin::Calendar, 6, 7, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, calendarValue},
     {{"points_last_x"}, Builtin::PointsLastX, 1, 1, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsLastX},
     // stateful: rewritten into hidden stocks, flows and recorded series

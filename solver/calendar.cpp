@@ -54,10 +54,17 @@ double calendarValue(const double *args, std::size_t count, const BuiltinClock &
     if (!realStart || (year360 && d > 30))
         return kNaN;
     const double start = year360 ? double(y * 360 + (m - 1) * 30 + (d - 1)) : double(*realStart);
-    // A time a rounding error short of midnight is midnight (10 * DT computed as a sum).
-    const double at = start + elapsed * daysPerUnit;
-    const double dayNumber = std::floor(at + 1e-9);
-    const double partOfDay = std::max(0.0, at - dayNumber);
+    // The days gone since the start date split into whole days and the part of a day before
+    // the start's day number is added, so that the time of day keeps the precision of the
+    // elapsed time (added to a day number near 739,000 first, an hour's minutes would be off
+    // by a rounding error). A time a rounding error short of midnight, or of a whole second,
+    // is taken as that (10 * DT computed as a sum).
+    const double elapsedDays = elapsed * daysPerUnit;
+    const double wholeDays = std::floor(elapsedDays + 1e-9);
+    const double partOfDay = std::max(0.0, elapsedDays - wholeDays);
+    const double dayNumber = start + wholeDays;
+    const double secondsOfDay = partOfDay * 86400;
+    const double second = std::fabs(secondsOfDay - std::round(secondsOfDay)) < 1e-6 ? std::round(secondsOfDay) : secondsOfDay;
     Date date{};
     if (year360) {
         date.year = (long long)std::floor(dayNumber / 360);
@@ -70,6 +77,8 @@ double calendarValue(const double *args, std::size_t count, const BuiltinClock &
     // The day of the week counts on from the start date's real one (1 January of year 0 was
     // a Saturday, 6), on a 360-day year too, where no other is defined.
     const long long weekday = (((*realStart + (long long)(dayNumber - start)) + 6) % 7 + 7) % 7;
+    if (measure != std::floor(measure))
+        return kNaN; // no measure between two
     switch (int(measure)) {
     case 1: return double(date.year);
     case 2: return double((date.month - 1) / 3 + 1);
@@ -77,10 +86,10 @@ double calendarValue(const double *args, std::size_t count, const BuiltinClock &
     case 4: return double(date.day);
     case 5: return double(weekday);
     case 6: return dayNumber;
-    case 7: return std::floor(partOfDay * 24 + 1e-9);
-    case 8: return std::fmod(std::floor(partOfDay * 1440 + 1e-9), 60);
-    case 9: return std::fmod(partOfDay * 86400, 60);
-    case 10: return std::fmod((dayNumber + partOfDay) * 86400, 500000);
+    case 7: return std::floor(second / 3600);
+    case 8: return std::fmod(std::floor(second / 60), 60);
+    case 9: return std::fmod(second, 60);
+    case 10: return std::fmod(dayNumber * 86400 + second, 500000);
     default: return kNaN;
     }
 }

@@ -122,7 +122,8 @@ double pointsLastX(const PointsView &p, const double *, std::size_t)
 // points share that x; beyond the points, by `outside` (m): 0 gives 0, 1 the slope of the
 // closest segment, -1 :NA:. At an end point the slope beyond it is averaged in as m says,
 // so LOOKUP SLOPE((0,0),(1,1),(2,1.5)) is 0.75 at 1, 0.5 at 0 with m = 0, 1 with m = 1.
-// :NA: is the call's `none` argument (after x and m), NaN when not given.
+// :NA: is the call's `none` argument (after x and m), NaN when not given. An m above 0 reads
+// as 1, below 0 as -1.
 double pointsSlope(const PointsView &p, const double *args, std::size_t count)
 {
     if (count < 1 || std::isnan(args[0]))
@@ -130,7 +131,9 @@ double pointsSlope(const PointsView &p, const double *args, std::size_t count)
     const double x = args[0];
     const double outsideRule = count > 1 ? args[1] : 0;
     const double none = noneValue(args, count, 2);
-    const auto segment = [&](std::size_t i) { return (p.ys[i + 1] - p.ys[i]) / (p.xs[i + 1] - p.xs[i]); };
+    const auto segment = [&](std::size_t i) { // a segment standing upright has no slope: :NA:
+        return p.xs[i + 1] == p.xs[i] ? none : (p.ys[i + 1] - p.ys[i]) / (p.xs[i + 1] - p.xs[i]);
+    };
     const auto outside = [&](bool before) {
         if (outsideRule < 0)
             return none;

@@ -19,7 +19,7 @@
 //   POINTS_AT(table, x [, none])             the y of the point at x itself
 //   POINTS_LAST_X(table)                     the greatest x
 // and one of the line through them, Vensim's LOOKUP SLOPE:
-//   LOOKUP_SLOPE(table, x [, outside [, none]])  its slope at x (see pointsSlope)
+//   LOOKUP_SLOPE(table, x, outside [, none]) its slope at x (see pointsSlope)
 #include "model/graphicalfunction.h"
 
 #include <cstddef>

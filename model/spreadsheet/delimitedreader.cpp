@@ -4,6 +4,7 @@
 #include "workbook.h"
 
 #include <QFile>
+#include <cmath>
 #include <QStringDecoder>
 
 namespace meadows::spreadsheet {
@@ -16,7 +17,7 @@ Cell cellOf(const QString &raw)
     c.text = raw;
     bool ok = false;
     const double v = raw.trimmed().toDouble(&ok);
-    if (ok)
+    if (ok && std::isfinite(v)) // "nan" and "inf" read as numbers by Qt are words here, as "abc" is
         c.number = v;
     return c;
 }

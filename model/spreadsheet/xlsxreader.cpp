@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QXmlStreamReader>
+#include <cmath>
 #include <zip.h>
 
 namespace meadows::spreadsheet {
@@ -335,7 +336,7 @@ private:
         } else {
             bool ok = false;
             const double v = value.trimmed().toDouble(&ok);
-            if (ok)
+            if (ok && std::isfinite(v)) // Qt reads "nan" and "inf" as numbers; a sheet's are words
                 c.number = v;
             c.text = value;
         }

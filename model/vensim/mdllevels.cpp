@@ -156,6 +156,32 @@ void delayPipeline(Rewrite &r)
     r.call.rhs = callAt(QStringLiteral("DELAY3"), {input, time}, r.at);
 }
 
+// A DELAYP's pipeline is a variable of its own, over the equation's subscripts: its name
+// must be no other variable's (another DELAYP's pipeline included), and subscripts written
+// on it must be the equation's. Says what is wrong at the name; a free name is taken.
+bool pipelineNameFree(const Definition &d, const Expr &name, QHash<QPair<int, QString>, int> &equations, Reporter &report)
+{
+    int &defined = equations[{d.record.macro, canonicalName(name.text)}];
+    if (defined > 0) {
+        report.error(name.offset, QStringLiteral("DELAYP's pipeline '%1' is a variable of its own, but the model defines '%1' "
+                                                 "already").arg(name.text));
+        return false;
+    }
+    const std::vector<Subscript> own = ownSubscripts(d);
+    const bool same = name.subscripts.empty()
+                      || (name.subscripts.size() == own.size()
+                          && std::equal(own.begin(), own.end(), name.subscripts.begin(), [](const Subscript &a, const Subscript &b) {
+                                 return canonicalName(a.name) == canonicalName(b.name);
+                             }));
+    if (!same) {
+        report.error(name.offset, QStringLiteral("DELAYP's pipeline '%1' takes the subscripts of the equation's left side")
+                                      .arg(name.text));
+        return false;
+    }
+    ++defined;
+    return true;
+}
+
 } // namespace
 
 std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report)
@@ -178,6 +204,8 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
                                                        "pipeline after ':'"));
             continue;
         }
+        if (pipeline && !d.rhs->outputs.empty() && !pipelineNameFree(d, d.rhs->outputs.front(), equations, report))
+            continue;
         if (!pipeline && d.rhs->args.size() != 4) {
             report.error(d.rhs->offset, QStringLiteral("%1 takes 4 arguments (%2), not %3")
                                             .arg(f, material ? QStringLiteral("input, delay time, initial value, missing value")

@@ -357,7 +357,7 @@ public:
         }
         TimeLabels labels;
         labels.unit = p.simSpecs.timeUnits;
-        readStartDate(text, labels);
+        readStartDate(text, labels, m_report);
         p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, labels, m_report);
         markConveyors(p.mainModel(), -1, conveyors);
         for (int m = 0; m < int(layout.macros.size()); ++m) {

@@ -1,6 +1,7 @@
 #include "mdlsettings.h"
 
 #include <QStringList>
+#include <algorithm>
 #include <functional>
 
 namespace meadows::vensim {
@@ -44,21 +45,66 @@ QHash<QString, QString> fileAliases(const QString &text)
     return aliases;
 }
 
-void readStartDate(const QString &text, TimeLabels &date)
+namespace {
+
+int daysInMonth(int year, int month)
 {
-    int seen = 0;
-    forEachSettingsLine(text, [&](const QString &l, qsizetype) {
-        int *field = l.startsWith(QLatin1String("37:")) ? &date.year
-                     : l.startsWith(QLatin1String("38:")) ? &date.month
-                     : l.startsWith(QLatin1String("39:")) ? &date.day : nullptr;
-        bool ok = false;
-        const int value = field ? l.mid(3).trimmed().toInt(&ok) : 0;
-        if (ok) {
-            *field = value;
-            ++seen;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+} // namespace
+
+void readStartDate(const QString &text, TimeLabels &date, Reporter &report)
+{
+    struct Field {
+        const char *line;
+        const char *what;
+        int value;
+        qsizetype at = -1; // where its line is
+        bool number = false;
+    } fields[] = {{"37:", "year", 2000}, {"38:", "month", 1}, {"39:", "day", 1}};
+    forEachSettingsLine(text, [&](const QString &l, qsizetype at) {
+        for (Field &f : fields) {
+            if (!l.startsWith(QLatin1String(f.line)))
+                continue;
+            if (f.at >= 0) {
+                report.warning(at, QStringLiteral("a second settings line '%1' (the %2 of INITIAL TIME's date) is ignored")
+                                       .arg(l.left(20), QLatin1String(f.what)));
+                return;
+            }
+            f.at = at;
+            f.value = l.mid(3).trimmed().toInt(&f.number);
         }
     });
-    date.dated = seen == 3;
+    const Field *present = std::find_if(std::begin(fields), std::end(fields), [](const Field &f) { return f.at >= 0; });
+    if (present == std::end(fields))
+        return; // no date at all: said where GET TIME VALUE needs one
+    // The first field missing, not a whole number, or out of its range (std::chrono's
+    // calendar, which reads the date, holds years from -32767 to 32767).
+    const auto inRange = [&](const Field &f) {
+        if (&f == &fields[0])
+            return f.value >= -20000 && f.value <= 20000;
+        if (&f == &fields[1])
+            return f.value >= 1 && f.value <= 12;
+        return f.value >= 1 && f.value <= daysInMonth(fields[0].value, fields[1].value);
+    };
+    const Field *bad = std::find_if(std::begin(fields), std::end(fields),
+                                   [&](const Field &f) { return f.at < 0 || !f.number || !inRange(f); });
+    if (bad == std::end(fields)) {
+        date.year = fields[0].value;
+        date.month = fields[1].value;
+        date.day = fields[2].value;
+        date.dated = true;
+        return;
+    }
+    const QString problem = bad->at < 0 ? QStringLiteral("the settings give no %1 of INITIAL TIME's date (line %2)")
+                                              .arg(QLatin1String(bad->what), QLatin1String(bad->line).chopped(1))
+                                        : QStringLiteral("the settings line '%1' gives no %2 of INITIAL TIME's date")
+                                              .arg(text.mid(bad->at, 20).section(u'\n', 0, 0).trimmed(), QLatin1String(bad->what));
+    report.warning(bad->at >= 0 ? bad->at : present->at, problem + QStringLiteral(": GET TIME VALUE counts from 1 January 2000"));
+    date.saidUndated = true;
 }
 
 void warnWhereRungeKuttaDiffers(const std::vector<Definition> &defs, const SimSpecs &specs, Reporter &report)

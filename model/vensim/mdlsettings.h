@@ -15,7 +15,9 @@ namespace meadows::vensim {
 // are the date at INITIAL TIME, not at time 0, is read off public models (SDEverywhere's
 // depreciate.mdl starts in 2020 with INITIAL TIME 2020 and 37:2020); Vensim's reference
 // does not say.
-void readStartDate(const QString &text, TimeLabels &labels);
+// A date that is not one (38:13, 39:31 of February, 37:abc) is a warning at its line, and
+// the date is 1 January 2000.
+void readStartDate(const QString &text, TimeLabels &labels, Reporter &report);
 
 // "?name" -> the file, from lines "30:?name=file".
 QHash<QString, QString> fileAliases(const QString &text);

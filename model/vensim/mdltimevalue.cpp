@@ -44,7 +44,7 @@ QString kept(const Expr &call, TranslateContext &c)
     QStringList args;
     for (const Expr &a : call.args)
         args << translateMarked(a, c);
-    return QStringLiteral("GET_TIME_VALUE(%1)").arg(args.join(QLatin1String(", ")));
+    return QStringLiteral("GET TIME VALUE(%1)").arg(args.join(QLatin1String(", ")));
 }
 
 } // namespace
@@ -72,18 +72,25 @@ QString translateTimeValue(const Expr &call, TranslateContext &c)
                                               "not '%1'").arg(c.timeLabels.unit));
         return kept(call, c);
     }
-    if (!c.timeLabels.dated)
+    if (!c.timeLabels.dated && !c.timeLabels.saidUndated) { // once for the model
         c.warn(measure.offset, QStringLiteral("the settings give no date for INITIAL TIME (lines 37 to 39): GET TIME "
                                               "VALUE counts from 1 January 2000"));
-    if (measure.kind == Expr::Kind::Number && !(measure.number >= 0 && measure.number <= 10 && measure.number == int(measure.number)))
+        c.timeLabels.saidUndated = true;
+    }
+    const std::optional<double> literal = measure.kind == Expr::Kind::Number ? std::optional<double>(measure.number)
+                                          : measure.kind == Expr::Kind::Unary && measure.text == QLatin1String("-")
+                                                    && measure.args.size() == 1 && measure.args[0].kind == Expr::Kind::Number
+                                              ? std::optional<double>(-measure.args[0].number)
+                                              : std::nullopt;
+    if (literal && !(*literal >= 0 && *literal <= 10 && *literal == int(*literal)))
         c.warn(measure.offset, QStringLiteral("GET TIME VALUE's measure is a whole number from 0 to 10, not %1")
-                                   .arg(numberText(measure.number)));
+                                   .arg(numberText(*literal)));
     const QString which = translateMarked(measure, c);
     const QString calendar = QStringLiteral("CALENDAR(%1, (%2), %3, %4, %5, %6, %7)")
                                  .arg(elapsed, which)
                                  .arg(c.timeLabels.year).arg(c.timeLabels.month).arg(c.timeLabels.day)
                                  .arg(numberText(unit->days)).arg(unit->year360 ? 1 : 0);
-    if (measure.kind == Expr::Kind::Number)
+    if (literal)
         return calendar;
     // A measure computed while the model runs: 0 is still the time itself.
     return QStringLiteral("(IF (%1) = 0 THEN %2 ELSE %3)").arg(which, time, calendar);

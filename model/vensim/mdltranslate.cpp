@@ -109,7 +109,7 @@ void noteMacroOutputs(const Expr &e, const QString &argText, TranslateContext &c
 
 QString translateCall(const Expr &e, TranslateContext &c)
 {
-    if (!e.outputs.empty() && !c.macros.contains(canonicalName(e.text)))
+    if (!e.outputs.empty() && !c.macros.contains(canonicalName(e.text)) && key(e.text) != QLatin1String("DELAYP"))
         c.warn(e.outputs.front().offset, QStringLiteral("only a macro's call names outputs after ':'; "
                                                         "%1 is not a macro, so they are not set").arg(e.text));
     if (!e.subscripts.empty()) // one element of a subscripted lookup: a table of its own
@@ -319,7 +319,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return QStringLiteral("ELMCOUNT(%1)").arg(translateMarked(d, c));
     }
     if (f == QLatin1String("LOOKUP") || f == QLatin1String("WITH LOOKUP") || f == QLatin1String("INTEG")
-        || f == QLatin1String("ACTIVE INITIAL") || f == QLatin1String("DELAY MATERIAL")
+        || f == QLatin1String("ACTIVE INITIAL") || f == QLatin1String("DELAY MATERIAL") || f == QLatin1String("DELAYP")
         || f == QLatin1String("DEPRECIATE STRAIGHTLINE") || f.startsWith(QLatin1String("GET XLS "))
         || f.startsWith(QLatin1String("GET DIRECT "))) { // the GET functions are read in mdlgetdata.cpp
         c.warn(e.offset, QStringLiteral("%1 must be the whole equation, not part of an expression").arg(e.text));

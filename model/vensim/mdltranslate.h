@@ -20,7 +20,8 @@ struct TimeLabels {
     int year = 2000;
     int month = 1;
     int day = 1;
-    bool dated = false; // the settings give the date
+    bool dated = false;       // the settings give the date
+    bool saidUndated = false; // that they do not is said already
 };
 
 struct TranslateContext {

@@ -270,6 +270,20 @@ void TestSpreadsheets::textAmongDataIsLeftOutAsVensimDoes()
     QCOMPARE(run.at("x", 0), 30.0);
     QCOMPARE(run.at("x", 1), 40.0);
     QCOMPARE(run.at("x", 2), 50.0);
+    // "nan" and "inf", which Qt would read as numbers, are words in a data file too (nancell.csv:
+    // 30, "nan", 50 and 1, "inf", 3 at times 0, 1, 2): left out, said, read across.
+    const XmileReadResult words = readInline(QStringLiteral("x := GET DIRECT DATA('nancell.csv', ',', '1', 'B2') ~~|\n"
+                                                            "y := GET DIRECT DATA('nancell.csv', ',', '1', 'B3') ~~|\n"));
+    QVERIFY2(words.project, qPrintable(messages(words).join(u'\n')));
+    QVERIFY2(messages(words).contains(file + QStringLiteral(":2:47: warning: C2 holds 'nan', not a number: that point is "
+                                                            "left out, as Vensim does, and the values around it are read "
+                                                            "across it")), qPrintable(messages(words).join(u'\n')));
+    QVERIFY2(messages(words).contains(file + QStringLiteral(":3:47: warning: C3 holds 'inf', not a number: that point is "
+                                                            "left out, as Vensim does, and the values around it are read "
+                                                            "across it")), qPrintable(messages(words).join(u'\n')));
+    const test::InlineRun across = test::simulateRead(words);
+    QCOMPARE(across.at("x", 1), 40.0);
+    QCOMPARE(across.at("y", 1), 2.0);
     const XmileReadResult constant = readInline(QStringLiteral("x = GET DIRECT CONSTANTS('textcell.csv', ',', 'C2') ~~|\n"));
     QVERIFY(!constant.project);
     QVERIFY2(messages(constant).contains(file + QStringLiteral(":2:47: error: C2 holds 'TEXT', not a number")),

@@ -61,6 +61,8 @@ private slots:
     void lookupSlope();
     void delayPipeline();
     void messageGivesWhetherItWouldShow();
+    void delayPipelineMisuse_data();
+    void delayPipelineMisuse();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void misuseIsNamedAsWritten();
@@ -404,6 +406,9 @@ void TestVensimBuiltins::lookupSlope_data()
     QTest::newRow("two points at x") << "LOOKUP SLOPE(STEPPED, 1, 0)" << -6.4903710731685345e+32;
     QTest::newRow("first point, NA before") << "LOOKUP SLOPE(LOOK, 0, -1)" << -6.4903710731685345e+32;
     QTest::newRow("element's table") << "LOOKUP SLOPE(SUBSCRIPTED[s2], 1, 0)" << 3.0;
+    // Beyond the first point with m = 1, the closest segment stands upright (two points at 0):
+    // it has no slope, :NA:, not an infinite one.
+    QTest::newRow("upright end segment") << "LOOKUP SLOPE(UPRIGHT, -1, 1)" << -6.4903710731685345e+32;
     QTest::newRow("beside two points") << "LOOKUP SLOPE(STEPPED, 1.5, 0)" << 0.0;
 }
 
@@ -413,6 +418,7 @@ void TestVensimBuiltins::lookupSlope()
     QFETCH(double, expected);
     const QString model = QStringLiteral("LOOK((0,0),(1,1),(2,1.5)) ~ ~ |\nSTEPPED((0,0),(1,0),(1,2),(2,2)) ~ ~ |\n"
                                          "s: s1, s2 ~~|\nSUBSCRIPTED[s1]((0,0),(2,2)) ~~|\nSUBSCRIPTED[s2]((0,0),(2,6)) ~~|\n"
+                                         "UPRIGHT((0,0),(0,2),(2,4)) ~~|\n"
                                          "slope = %1 ~ ~ |\n").arg(call);
     for (const bool saved : {false, true}) {
         const MdlRun r = runMdl(model, kControl, saved);
@@ -442,6 +448,33 @@ void TestVensimBuiltins::delayPipeline()
             QCOMPARE(r.at(QStringLiteral("d[r2]"), t), 2 * out[t]);
         }
     }
+}
+
+// DELAYP's pipeline is a variable of its own: a name the model defines already (another
+// DELAYP's pipeline too) is an error at the name, as are subscripts that are not the
+// equation's; DELAYP inside an expression is a warning at the call. Columns counted by hand
+// on line 3 ("out = DELAYP(in, 3 : p)": the name at 22) or 2 ("x = 1 + DELAYP(...)": 9).
+void TestVensimBuiltins::delayPipelineMisuse_data()
+{
+    QTest::addColumn<QString>("equations");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("defined already") << "p = 7 ~~|\nout = DELAYP(in, 3 : p) ~~|\n"
+        << "m.mdl:3:22: error: DELAYP's pipeline 'p' is a variable of its own, but the model defines 'p' already";
+    QTest::newRow("two pipelines of one name") << "q = DELAYP(in, 2 : p) ~~|\nout = DELAYP(in, 3 : p) ~~|\n"
+        << "m.mdl:3:22: error: DELAYP's pipeline 'p' is a variable of its own, but the model defines 'p' already";
+    QTest::newRow("other subscripts") << "r: r1, r2 ~~|\nout[r] = DELAYP(in, 3 : p[s]) ~~|\n"
+        << "m.mdl:3:25: error: DELAYP's pipeline 'p' takes the subscripts of the equation's left side";
+    QTest::newRow("in an expression") << "x = 1 + DELAYP(in, 3 : p) ~~|\n"
+        << "m.mdl:2:9: warning: DELAYP must be the whole equation, not part of an expression";
+}
+
+void TestVensimBuiltins::delayPipelineMisuse()
+{
+    QFETCH(QString, equations);
+    QFETCH(QString, expected);
+    const MdlRun r = runMdl(equations + QStringLiteral("in = 1 ~~|\n"), kControl);
+    QVERIFY2(r.messages.contains(expected), qPrintable(r.messages.join(u'\n')));
+    QVERIFY(!r.run.results);
 }
 
 // MESSAGE('msg', display) "returns 0 if display is less than or equal to 0, and 1

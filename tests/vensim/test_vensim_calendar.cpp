@@ -39,6 +39,9 @@ private slots:
     void monthsOnA360DayYear();
     void yearsFromAnInitialTimeThatIsAYear();
     void whatIsNotReadIsAWarning();
+    void timeOfDayInHoursMinutesAndSeconds();
+    void aDateThatIsNotOneIsSaidAtItsLine_data();
+    void aDateThatIsNotOneIsSaidAtItsLine();
 };
 
 // Day units from Tuesday 27 February 2024, a leap year, in quarter days: day of the month 27,
@@ -135,6 +138,66 @@ void TestVensimCalendar::whatIsNotReadIsAWarning()
                                                       "37 to 39): GET TIME VALUE counts from 1 January 2000")),
              qPrintable(undated.messages.join(u'\n')));
     QCOMPARE(undated.at(QStringLiteral("x"), 0), 2000.0);
+}
+
+// Hour units from 28 February 2024: t hours after midnight is t:00:00, so the minute and the
+// second are 0 at every whole t, and the hour t (a day number near 739,000 added before the
+// time of day was split off gave 0:59:59.99999 at 1). Minute units: the minute t at t < 60;
+// second units: the second t.
+void TestVensimCalendar::timeOfDayInHoursMinutesAndSeconds()
+{
+    const QString model = QStringLiteral("hour = GET TIME VALUE(0, 0, 7) ~~|\nminute = GET TIME VALUE(0, 0, 8) ~~|\n"
+                                         "second = GET TIME VALUE(0, 0, 9) ~~|\n");
+    const MdlRun hours = runMdl(model, control(0, 30, 1, QStringLiteral("Hour")) + settingsDated(2024, 2, 28));
+    QVERIFY2(hours.run.results, qPrintable(hours.messages.join(u'\n')));
+    for (int t = 0; t <= 30; ++t) {
+        QCOMPARE(hours.at(QStringLiteral("hour"), t), double(t % 24));
+        QCOMPARE(hours.at(QStringLiteral("minute"), t), 0.0);
+        QCOMPARE(hours.at(QStringLiteral("second"), t), 0.0);
+    }
+    const MdlRun minutes = runMdl(model, control(0, 59, 1, QStringLiteral("Minute")) + settingsDated(2024, 2, 28));
+    for (int t = 0; t <= 59; ++t)
+        QCOMPARE(minutes.at(QStringLiteral("minute"), t), double(t));
+    const MdlRun seconds = runMdl(model, control(0, 59, 1, QStringLiteral("Second")) + settingsDated(2024, 2, 28));
+    for (int t = 0; t <= 59; ++t)
+        QCOMPARE(seconds.at(QStringLiteral("second"), t), double(t));
+}
+
+// A date that is not one is said at its settings line (after "{UTF-8}", two equations, four
+// control equations and seven lines of the sketch and settings: 37 is line 15, 38 line 16,
+// 39 line 17), once, and the date is 1 January 2000, whatever of it could be read.
+void TestVensimCalendar::aDateThatIsNotOneIsSaidAtItsLine_data()
+{
+    QTest::addColumn<QString>("settings");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("month 13") << settingsDated(2024, 13, 1)
+        << "m.mdl:16:1: warning: the settings line '38:13' gives no month of INITIAL TIME's date: GET TIME VALUE counts "
+           "from 1 January 2000";
+    QTest::newRow("31 February") << settingsDated(2023, 2, 31)
+        << "m.mdl:17:1: warning: the settings line '39:31' gives no day of INITIAL TIME's date: GET TIME VALUE counts "
+           "from 1 January 2000";
+    QTest::newRow("29 February of 2023") << settingsDated(2023, 2, 29)
+        << "m.mdl:17:1: warning: the settings line '39:29' gives no day of INITIAL TIME's date: GET TIME VALUE counts "
+           "from 1 January 2000";
+    QTest::newRow("a year of letters") << QString(settingsDated(2024, 5, 10)).replace(QStringLiteral("37:2024"), QStringLiteral("37:abc"))
+        << "m.mdl:15:1: warning: the settings line '37:abc' gives no year of INITIAL TIME's date: GET TIME VALUE counts "
+           "from 1 January 2000";
+    QTest::newRow("no day") << QString(settingsDated(2024, 5, 10)).replace(QStringLiteral("39:10\n"), QString())
+        << "m.mdl:15:1: warning: the settings give no day of INITIAL TIME's date (line 39): GET TIME VALUE counts from "
+           "1 January 2000";
+}
+
+void TestVensimCalendar::aDateThatIsNotOneIsSaidAtItsLine()
+{
+    QFETCH(QString, settings);
+    QFETCH(QString, expected);
+    const MdlRun r = runMdl(QStringLiteral("year = GET TIME VALUE(0, 0, 1) ~~|\nmonth = GET TIME VALUE(0, 0, 3) ~~|\n"),
+                            control(0, 2, 1, QStringLiteral("Day")) + settings);
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages.contains(expected), qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.messages.filter(QStringLiteral("counts from 1 January 2000")).size(), 1);
+    QCOMPARE(r.at(QStringLiteral("year"), 0), 2000.0);
+    QCOMPARE(r.at(QStringLiteral("month"), 0), 1.0);
 }
 
 QTEST_APPLESS_MAIN(TestVensimCalendar)
