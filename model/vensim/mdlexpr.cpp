@@ -388,8 +388,9 @@ std::optional<Expr> ExprParser::primary()
             m_lex.next();
             return n;
         }
-        // A call; a subscripted lookup is called as name[subs](x).
-        if (m_lex.peek().kind == Tok::LParen && !t.quoted) {
+        // A call; a subscripted lookup is called as name[subs](x), and a lookup whose name is
+        // in double quotes as "name"(x) (SDEverywhere's flatten model, run in Vensim).
+        if (m_lex.peek().kind == Tok::LParen && !t.singleQuoted) {
             const qsizetype open = m_lex.next().offset;
             n.kind = Expr::Kind::Call;
             if (m_lex.peek().kind == Tok::RParen) {

@@ -98,6 +98,7 @@ Token Lexer::scan()
         t.kind = Tok::Name;
         t.text = m_text.mid(m_pos + 1, stop - m_pos - 1);
         t.quoted = true;
+        t.singleQuoted = true;
         m_pos = std::min(stop + 1, m_end);
         return t;
     }

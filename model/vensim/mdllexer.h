@@ -19,6 +19,7 @@ struct Token {
     qsizetype offset = 0;
     double number = 0;
     bool quoted = false;
+    bool singleQuoted = false; // 'text': a GET function's string argument, never a name called
 };
 
 // The name inside a quoted name's quotes, as a name of the model (model/names.h): Vensim writes

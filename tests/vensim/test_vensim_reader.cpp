@@ -142,6 +142,14 @@ void TestVensimReader::quotedNamesAndLogicalOperators()
     QCOMPARE(valueAt(r, QStringLiteral("flag"), 2), 1.0);
     QCOMPARE(valueAt(r, QStringLiteral("flag"), 3), 1.0);
     QCOMPARE(valueAt(r, QStringLiteral("flag"), 4), 0.0);
+    // A lookup whose name needs quotes is called with them: "table (2)"((0,0),(10,100)) read
+    // at 5 is 50, with or without a space before the call's parenthesis (SDEverywhere's
+    // flatten model, whose Vensim output gives the lookup's value at its point 0).
+    const XmileReadResult called = test::readMdl(QStringLiteral("\"table (2)\"((0,0),(10,100)) ~~|\n"
+                                                                "y = \"table (2)\"(5) ~~|\nz = \"table (2)\" (Time) ~~|\n"));
+    QVERIFY2(called.project, qPrintable(messages(called).join(u'\n')));
+    QCOMPARE(valueAt(called, QStringLiteral("y"), 0), 50.0);
+    QCOMPARE(valueAt(called, QStringLiteral("z"), 3), 30.0);
 }
 
 void TestVensimReader::lookupsAndWithLookup()
