@@ -156,6 +156,59 @@ void delayPipeline(Rewrite &r)
     r.call.rhs = callAt(QStringLiteral("DELAY3"), {input, time}, r.at);
 }
 
+// Vensim's reference: DELAY BATCH(input, bsize, btime, inibatch, initime, inibacklog)
+// "returns the value of input collected into batches of size bsize after processing for time
+// btime. A zero is returned for all times a batch is not being completed. The initial batch in
+// process is specified by inibatch and is returned at initime. The initial amount of material
+// already accumulated for processing is specified by inibacklog. Batches are not released for
+// processing until the amount of material accumulated is at least bsize and no batch is
+// currently being processed [...] the time at which a batch is completed [...] is determined
+// by the value of btime when the batch started. If initime is less than or equal to the
+// initial time [...] inibatch is returned when the simulation starts." Its units make input,
+// inibatch and the result rates, bsize and inibacklog amounts.
+//
+// Written as a state kept from step to step (PREVIOUS): the backlog, the batch in process,
+// when it is due and whether one is. At each time, in this order (the reference does not say
+// how a step divides; Meadows' reading): a batch due now (to half a step) completes and is
+// returned as its amount per TIME STEP; then, with no batch in process, one of exactly bsize
+// starts if the backlog holds that much (so one may start as another completes); then this
+// step's input joins the backlog. A batch's amount leaves in the one step it completes, so
+// what enters is what leaves.
+void delayBatch(Rewrite &r)
+{
+    const std::vector<Expr> &args = r.call.rhs->args;
+    const auto num = [&](double v) { return numberAt(v, r.at); };
+    const auto call = [&](const char *f, std::vector<Expr> a) { return callAt(QString::fromLatin1(f), std::move(a), r.at); };
+    const auto name = [&](const char *part) { return r.name(QString::fromLatin1(part)); };
+    const auto ifThen = [&](Expr condition, Expr then, Expr otherwise) {
+        return call("IF THEN ELSE", {std::move(condition), std::move(then), std::move(otherwise)});
+    };
+    const auto add = [&](const char *part, Expr rhs, bool sameUnits) { r.add(QString::fromLatin1(part), std::move(rhs), sameUnits); };
+    const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at), time = nameAt(QStringLiteral("Time"), r.at);
+    add("input", args[0], true);
+    add("size", args[1], false);
+    add("time", args[2], false);
+    // What each step starts from: the last step's state after it, or the initial values.
+    add("backlog", call("PREVIOUS", {binaryOf("+", name("backlog after"), binaryOf("*", name("input"), dt)), args[5]}), false);
+    add("in process", call("PREVIOUS", {name("in process after"), binaryOf("*", args[3], dt)}), false);
+    add("due", call("PREVIOUS", {name("due after"), args[4]}), false);
+    add("busy", call("PREVIOUS", {name("busy after"), ifThen(binaryOf(">", args[3], num(0)), num(1), num(0))}), false);
+    add("completing", ifThen(binaryOf("AND", binaryOf(">", name("busy"), num(0)),
+                                      binaryOf(">=", time, binaryOf("-", name("due"), binaryOf("/", dt, num(2))))),
+                             num(1), num(0)), false);
+    const Expr idle = binaryOf("OR", binaryOf("=", name("busy"), num(0)), binaryOf(">", name("completing"), num(0)));
+    add("starting", ifThen(binaryOf("AND", idle, binaryOf(">=", name("backlog"), name("size"))), num(1), num(0)), false);
+    const Expr starting = binaryOf(">", name("starting"), num(0));
+    add("backlog after", binaryOf("-", name("backlog"), binaryOf("*", name("starting"), name("size"))), false);
+    add("in process after", ifThen(starting, name("size"), ifThen(binaryOf(">", name("completing"), num(0)), num(0),
+                                                                   name("in process"))), false);
+    add("due after", ifThen(starting, binaryOf("+", time, name("time")), name("due")), false);
+    add("busy after", ifThen(binaryOf("OR", starting, binaryOf("AND", binaryOf(">", name("busy"), num(0)),
+                                                               binaryOf("=", name("completing"), num(0)))),
+                             num(1), num(0)), false);
+    r.call.rhs = ifThen(binaryOf(">", name("completing"), num(0)), binaryOf("/", name("in process"), dt), num(0));
+}
+
 // A DELAYP's pipeline is a variable of its own, over the equation's subscripts: its name
 // must be no other variable's (another DELAYP's pipeline included), and subscripts written
 // on it must be the equation's. Says what is wrong at the name; a free name is taken.
@@ -197,8 +250,14 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
         const QString f = d.rhs->text.simplified().toUpper();
         const bool material = f == QLatin1String("DELAY MATERIAL");
         const bool pipeline = f == QLatin1String("DELAYP");
-        if (!material && !pipeline && f != QLatin1String("DEPRECIATE STRAIGHTLINE"))
+        const bool batch = f == QLatin1String("DELAY BATCH");
+        if (!material && !pipeline && !batch && f != QLatin1String("DEPRECIATE STRAIGHTLINE"))
             continue;
+        if (batch && d.rhs->args.size() != 6) {
+            report.error(d.rhs->offset, QStringLiteral("DELAY BATCH takes 6 arguments (input, batch size, batch time, initial "
+                                                       "batch, its time, initial backlog), not %1").arg(d.rhs->args.size()));
+            continue;
+        }
         if (pipeline && (d.rhs->args.size() != 2 || d.rhs->outputs.size() > 1)) {
             report.error(d.rhs->offset, QStringLiteral("DELAYP takes 2 arguments (input, delay time) and the name of its "
                                                        "pipeline after ':'"));
@@ -206,7 +265,7 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
         }
         if (pipeline && !d.rhs->outputs.empty() && !pipelineNameFree(d, d.rhs->outputs.front(), equations, report))
             continue;
-        if (!pipeline && d.rhs->args.size() != 4) {
+        if (!pipeline && !batch && d.rhs->args.size() != 4) {
             report.error(d.rhs->offset, QStringLiteral("%1 takes 4 arguments (%2), not %3")
                                             .arg(f, material ? QStringLiteral("input, delay time, initial value, missing value")
                                                              : QStringLiteral("stream, depreciation time, fiscal period, initial value"))
@@ -221,6 +280,8 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
         Rewrite r{d, added};
         if (pipeline)
             delayPipeline(r);
+        else if (batch)
+            delayBatch(r);
         else if (material)
             delayMaterial(r, conveyors);
         else

@@ -1,8 +1,9 @@
 #pragma once
 // Vensim's functions that make the variable they define a level, written as the stocks they
 // are before the variables are built: DELAY MATERIAL (a conveyor), DEPRECIATE
-// STRAIGHTLINE (an accumulation of the stream, read back through HISTORY) and DELAYP's
-// pipeline (a stock beside its DELAY3).
+// STRAIGHTLINE (an accumulation of the stream, read back through HISTORY), DELAYP's
+// pipeline (a stock beside its DELAY3) and DELAY BATCH (its backlog and batch in process,
+// kept from step to step through PREVIOUS).
 #include "mdldefinition.h"
 
 #include <QStringList>
@@ -31,7 +32,9 @@ struct DelayMaterialConveyor {
 //   STRAIGHTLINE invested", and y computed from the two;
 // - every "y = DELAYP(input, delay : pipeline)" as "y = DELAY3(y DELAYP input, y DELAYP
 //   time)" and the stock "pipeline = INTEG(y DELAYP change, ...)", the change being
-//   "y DELAYP input - y".
+//   "y DELAYP input - y";
+// - every "y = DELAY BATCH(input, bsize, btime, inibatch, initime, inibacklog)" as its state,
+//   "y DELAY BATCH backlog", "... in process", "... due", "... busy" and what they become.
 // Returns the stocks to be made conveyors once the models are built (markConveyors).
 std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report);
 

@@ -62,6 +62,7 @@ private slots:
     void delayPipeline();
     void messageGivesWhetherItWouldShow();
     void delayPipelineMisuse_data();
+    void delayBatch();
     void delayPipelineMisuse();
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
@@ -475,6 +476,36 @@ void TestVensimBuiltins::delayPipelineMisuse()
     const MdlRun r = runMdl(equations + QStringLiteral("in = 1 ~~|\n"), kControl);
     QVERIFY2(r.messages.contains(expected), qPrintable(r.messages.join(u'\n')));
     QVERIFY(!r.run.results);
+}
+
+// DELAY BATCH(input, bsize, btime, inibatch, initime, inibacklog), DT 1, input 10 a time unit,
+// batches of 25 processed for 2. Without an initial batch or backlog: the backlog is 0, 10,
+// 20, 30 at times 0 to 3; at 3 a batch of 25 starts (5 left), due at 5; at 5 it completes
+// (25 returned) and, the backlog being 5 + 10 + 10 = 25, the next starts, due at 7; at 7 it
+// completes with 20 in the backlog, so the next starts at 8 (30), due at 10. So 25 at 5, 7
+// and 10, else 0: 75 out of the 100 that entered by time 9, 25 still waiting or in process.
+// With an initial batch of 7 due at 1 and a backlog of 20: 7 at 1, when the backlog is 30 and
+// a batch starts (5 left), due at 3; 25 at 3, when 5 + 10 + 10 = 25 starts the next (0 left),
+// due at 5; 25 at 5 with only 20 waiting, so the next starts at 6 (30, 5 left), due at 8; 25
+// at 8, when 5 + 10 + 10 = 25 starts the next, due at 10; 25 at 10. An initial batch due at
+// the start (initime 0 <= INITIAL TIME) is returned at once.
+void TestVensimBuiltins::delayBatch()
+{
+    const QString model = QStringLiteral("in = 10 ~~|\nplain = DELAY BATCH(in, 25, 2, 0, 0, 0) ~~|\n"
+                                         "started = DELAY BATCH(in, 25, 2, 7, 1, 20) ~~|\n"
+                                         "at once = DELAY BATCH(in, 25, 2, 7, 0, 0) ~~|\n");
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, mdlControl(10, QStringLiteral("Month")), saved);
+        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+        QVERIFY2(r.messages.filter(QStringLiteral("warning")).isEmpty(), qPrintable(r.messages.join(u'\n')));
+        const double plain[] = {0, 0, 0, 0, 0, 25, 0, 25, 0, 0, 25};
+        const double started[] = {0, 7, 0, 25, 0, 25, 0, 0, 25, 0, 25};
+        for (int t = 0; t <= 10; ++t) {
+            QCOMPARE(r.at(QStringLiteral("plain"), t), plain[t]);
+            QCOMPARE(r.at(QStringLiteral("started"), t), started[t]);
+        }
+        QCOMPARE(r.at(QStringLiteral("at once"), 0), 7.0);
+    }
 }
 
 // MESSAGE('msg', display) "returns 0 if display is less than or equal to 0, and 1
