@@ -387,6 +387,9 @@ const BuiltinInfo kBuiltins[] = {
     // (GraphicalFunction::area): the table's whole x range when no bound is given.
     {{"lookuparea"}, Builtin::None, 1, 3, false, L::TableSummary, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"lookupmean"}, Builtin::None, 1, 3, false, L::TableSummary, U::TableUnits, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // Vensim's VECTOR SELECT over two arrays (solver/flatten/vectors.cpp): written out as sums,
+    // products, minima and maxima of the selected elements
+    {{"vector_select"}, Builtin::None, 5, 5, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"pi"}, Builtin::None, 0, 0, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"time"}, Builtin::None, 0, 0, true, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };

@@ -153,6 +153,8 @@ Node Flattener::call(Context &c, const Expr &e)
                                                    "point: '%2' has no single x for some values").arg(calledAs(e), e.args[0].spelling));
                 return lookupCall(c, &*inverse, e.args[1]);
             }
+            if (e.name == QLatin1String("vector_select"))
+                return vectorSelect(c, e);
             if (e.name == QLatin1String("lookup_area")) {
                 Node n = Node::of(Node::Kind::LookupArea);
                 n.index = addTable(tableArgument(c, e));

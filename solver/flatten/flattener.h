@@ -196,10 +196,12 @@ private:
     };
     const Symbol &vectorVariable(Context &c, const Expr &call, const Expr &a);
     PositionedVector wholeVector(Context &c, const Expr &e);
+    PositionedVector computedVector(Context &c, const Expr &call, const Expr &a);
     Node vectorOrder(Context &c, const Expr &e, Builtin id);
     Node vectorReorder(Context &c, const Expr &e);
     Node elementMap(Context &c, const Expr &e);
     Node vectorLookup(Context &c, const Expr &e);
+    Node vectorSelect(Context &c, const Expr &e);
     Node matrixInverse(Context &c, const Expr &e);
 
     // macros.cpp

@@ -1,10 +1,12 @@
 // Vensim's vector functions: VECTOR SORT ORDER, VECTOR RANK and VECTOR REORDER, whose value
 // is a vector (one element of it per element of the equation), VECTOR ELM MAP, an element
-// picked by its offset from a referenced one, VECTOR LOOKUP, a vector read as a lookup, and
-// INVERT MATRIX, whose value is a matrix.
+// picked by its offset from a referenced one, VECTOR LOOKUP, a vector read as a lookup,
+// VECTOR SELECT, a selection of an array reduced to one value, and INVERT MATRIX, whose value
+// is a matrix.
 #include "flattener.h"
 
 #include <cmath>
+#include <limits>
 
 namespace meadows::flattening {
 
@@ -40,6 +42,8 @@ Flattener::PositionedVector Flattener::wholeVector(Context &c, const Expr &e)
 {
     readArrays(e, 0);
     const Expr &a = e.args[0];
+    if (a.kind != Expr::Kind::Name)
+        return computedVector(c, e, a);
     const Symbol &s = vectorVariable(c, e, a);
     if (s.dims.empty())
         fail(a, QStringLiteral("%1 needs an array as its first argument; '%2' is not one").arg(calledAs(e), a.spelling));
@@ -70,6 +74,28 @@ Flattener::PositionedVector Flattener::wholeVector(Context &c, const Expr &e)
         fail(a, QStringLiteral("%1 needs one vector along '%2': '%3' gives %4 values; pick one element of its other "
                                "dimensions").arg(calledAs(e), d.name, a.spelling).arg(elements.size()));
     return {std::move(elements), *position};
+}
+
+// A vector computed by an expression over the equation's last range (as XMILE files from
+// Simlin write it: VECTOR SORT ORDER(PREVIOUS(vals[Region]) + base[Region], 1) over Region):
+// the expression at each element of that range, and the position of the one being computed.
+Flattener::PositionedVector Flattener::computedVector(Context &c, const Expr &call, const Expr &a)
+{
+    if (c.element.at.empty())
+        fail(call, QStringLiteral("%1 of a computed vector gives one value per element: use it in an equation over the "
+                                  "vector's range").arg(calledAs(call)));
+    const auto [dimension, position] = c.element.at.back();
+    Context whole = c;
+    whole.element.at.pop_back();
+    std::vector<Node> elements;
+    const int count = int(m_dims[dimension].elements.size());
+    for (int k = 0; k < count; ++k) {
+        Context one = whole;
+        one.element.at.push_back({dimension, k});
+        elements.push_back(expr(one, a));
+    }
+    readArrays(call, elements.size());
+    return {std::move(elements), position};
 }
 
 // VECTOR SORT ORDER(vector, direction) and VECTOR RANK(vector, direction): the element of
@@ -106,6 +132,16 @@ Node Flattener::vectorReorder(Context &c, const Expr &e)
 Node Flattener::elementMap(Context &c, const Expr &e)
 {
     const Expr &a = e.args[0];
+    if (a.kind != Expr::Kind::Name) {
+        // A computed vector (computedVector): the element `offset` places after the one
+        // being computed.
+        PositionedVector v = computedVector(c, e, a);
+        Node pick = Node::call(Builtin::ElementAt, {Node::binary(BinaryOp::Add, expr(c, e.args[1]),
+                                                                 Node::constant(v.position + 1))});
+        for (Node &n : v.elements)
+            pick.args.push_back(std::move(n));
+        return pick;
+    }
     const Symbol &s = vectorVariable(c, e, a);
     if (runTimeElement(c, s, a))
         fail(a, QStringLiteral("%1 needs its first argument's element fixed, not computed while the model runs")
@@ -221,6 +257,92 @@ Node Flattener::matrixInverse(Context &c, const Expr &e)
     for (Node &v : elements)
         args.push_back(std::move(v));
     return Node::call(Builtin::InvertMatrix, std::move(args));
+}
+
+// VECTOR SELECT(selection, expression, missing, numerical action, error action), as Vensim's
+// reference defines it and as XMILE files from Simlin write it with '*' (VECTOR SELECT(sel[r,
+// *], x[r, *], 0, 0, 0)): over the elements whose selection is not zero, by the action,
+//   0 the sum of s*x, 1 the product of s*x, 2 the least s*x, 3 the greatest, 4 their mean,
+//   5 the product of x^s, 6 the sum of x, 7 the product of x, 8 the least x, 9 the greatest,
+//   10 their mean;
+// `missing` where no element is selected. The two arrays are spread element by element, as
+// SUM spreads one, and must hold as many. An action computed while the model runs picks among
+// all eleven then. The error action (what Vensim says of too many or too few selections) does
+// not change the value, so it is read and not checked.
+Node Flattener::vectorSelect(Context &c, const Expr &e)
+{
+    const auto elements = [&](const Expr &array) {
+        Expr only = e;
+        only.args = {array};
+        return spread(c, only);
+    };
+    std::vector<Node> selection = elements(e.args[0]), values = elements(e.args[1]);
+    if (selection.size() != values.size())
+        fail(e.args[1], QStringLiteral("%1 needs as many values as selections: '%2' gives %3, '%4' %5")
+                            .arg(calledAs(e), e.args[1].spelling).arg(values.size()).arg(e.args[0].spelling).arg(selection.size()));
+    if (selection.empty())
+        fail(e.args[0], QStringLiteral("%1 of no elements").arg(calledAs(e)));
+    const auto when = [](const Node &s, Node value, double otherwise) {
+        Node n = Node::of(Node::Kind::If);
+        n.args.push_back(Node::binary(BinaryOp::NotEqual, s, Node::constant(0)));
+        n.args.push_back(std::move(value));
+        n.args.push_back(Node::constant(otherwise));
+        return n;
+    };
+    const auto chain = [](std::vector<Node> terms, BinaryOp op) {
+        Node acc = std::move(terms.front());
+        for (std::size_t i = 1; i < terms.size(); ++i)
+            acc = Node::binary(op, std::move(acc), std::move(terms[i]));
+        return acc;
+    };
+    // Unselected elements stand out of a minimum or a maximum as +-1e308, beyond any value.
+    std::vector<Node> count, weighted, weightedProduct, weightedMin, weightedMax, powers, sum, product, least, greatest;
+    for (std::size_t i = 0; i < selection.size(); ++i) {
+        const Node &s = selection[i];
+        const Node &x = values[i];
+        const Node sx = Node::binary(BinaryOp::Multiply, s, x);
+        count.push_back(when(s, Node::constant(1), 0));
+        weighted.push_back(when(s, sx, 0));
+        weightedProduct.push_back(when(s, sx, 1));
+        weightedMin.push_back(when(s, sx, 1e308));
+        weightedMax.push_back(when(s, sx, -1e308));
+        powers.push_back(when(s, Node::binary(BinaryOp::Power, x, s), 1));
+        sum.push_back(when(s, x, 0));
+        product.push_back(when(s, x, 1));
+        least.push_back(when(s, x, 1e308));
+        greatest.push_back(when(s, x, -1e308));
+    }
+    const Node selected = chain(count, BinaryOp::Add);
+    std::vector<Node> results;
+    results.push_back(chain(weighted, BinaryOp::Add));
+    results.push_back(chain(weightedProduct, BinaryOp::Multiply));
+    results.push_back(Node::call(Builtin::Min, weightedMin));
+    results.push_back(Node::call(Builtin::Max, weightedMax));
+    results.push_back(Node::binary(BinaryOp::Divide, results[0], selected));
+    results.push_back(chain(powers, BinaryOp::Multiply));
+    results.push_back(chain(sum, BinaryOp::Add));
+    results.push_back(chain(product, BinaryOp::Multiply));
+    results.push_back(Node::call(Builtin::Min, least));
+    results.push_back(Node::call(Builtin::Max, greatest));
+    results.push_back(Node::binary(BinaryOp::Divide, results[6], selected));
+    Node missing = expr(c, e.args[2]);
+    Node action = expr(c, e.args[3]);
+    Node chosen;
+    if (const std::optional<double> a = constantValue(action)) {
+        if (!(*a >= 0 && *a <= 10) || *a != std::round(*a))
+            fail(e.args[3], QStringLiteral("%1's numerical action is a whole number from 0 to 10, not %2").arg(calledAs(e)).arg(*a));
+        chosen = results[std::size_t(*a)];
+    } else {
+        chosen = Node::constant(std::numeric_limits<double>::quiet_NaN()); // an action that is none of them
+        for (int a = 10; a >= 0; --a) {
+            Node pick = Node::of(Node::Kind::If);
+            pick.args = {Node::binary(BinaryOp::Equal, action, Node::constant(a)), results[std::size_t(a)], std::move(chosen)};
+            chosen = std::move(pick);
+        }
+    }
+    Node out = Node::of(Node::Kind::If);
+    out.args = {Node::binary(BinaryOp::Equal, selected, Node::constant(0)), std::move(missing), std::move(chosen)};
+    return out;
 }
 
 } // namespace meadows::flattening

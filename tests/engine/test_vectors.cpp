@@ -50,6 +50,8 @@ private slots:
     void sortOrderFollowsChangingValues();
     void elementMapByOffset();
     void elementMapOutOfRangeIsReportedWhenUsed();
+    void vectorSelectOverAStarredDimension();
+    void vectorsComputedByAnExpression();
     void npvAtUnitStep();
     void npvAtHalfStep();
     void badArgumentsAreErrorsAtTheirPlace_data();
@@ -213,6 +215,52 @@ void TestVectors::elementMapOutOfRangeIsReportedWhenUsed()
 //   t2: 190.9090... + 100/1.21 = 273.5537...;  t3: 273.5537... + 100/1.331 = 348.6851...
 // i.e. 100 * (1 + 1.1^-1 + ... + 1.1^-n). With initial 10 and factor 2:
 // (10 + 100 * (1 + 1/1.1)) * 2 = 401.8181... at t1.
+// VECTOR SELECT(sel[R, *], x[R, *], missing, action, 0), as Simlin's XMILE writes it: row r1
+// selects d1 and d3 (sel 1, 0, 2) of x = 3, 1, 2; row r2 selects none (0, 0, 0). Row r1 by
+// action: 0 the sum of s*x, 1*3 + 2*2 = 7; 1 their product, 3 * 4 = 12; 2 the least s*x, 3; 3
+// the greatest, 4; 4 their mean, 7 / 2; 5 the product of x^s, 3^1 * 2^2 = 12; 6 the sum of
+// x, 5; 7 their product, 6; 8 the least x, 2; 9 the greatest, 3; 10 their mean, 2.5. Row r2:
+// the missing value, -1, whatever the action. The action computed (Time, 0 to 10) picks the
+// same values over time.
+void TestVectors::vectorSelectOverAStarredDimension()
+{
+    QString variables = arrayed(QStringLiteral("sel"), QStringLiteral("R, D"), QStringLiteral("1, 0, 2, 0, 0, 0"))
+                        + arrayed(QStringLiteral("x"), QStringLiteral("R, D"), QStringLiteral("3, 1, 2, 3, 1, 2"));
+    for (int a = 0; a <= 10; ++a)
+        variables += arrayed(QStringLiteral("a%1").arg(a), QStringLiteral("R"),
+                             QStringLiteral("VECTOR SELECT(sel[R, *], x[R, *], -1, %1, 0)").arg(a));
+    variables += arrayed(QStringLiteral("by time"), QStringLiteral("R"), QStringLiteral("VECTOR SELECT(sel[R, *], x[R, *], -1, TIME, 0)"));
+    const auto r = run(variables, 10);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    const double expected[] = {7, 12, 3, 4, 3.5, 12, 5, 6, 2, 3, 2.5};
+    for (int a = 0; a <= 10; ++a) {
+        QCOMPARE(r.at(QStringLiteral("a%1[r1]").arg(a), 0), expected[a]);
+        QCOMPARE(r.at(QStringLiteral("a%1[r2]").arg(a), 0), -1.0);
+        QCOMPARE(r.at(QStringLiteral("by time[r1]"), a), expected[a]);
+    }
+}
+
+// A vector computed by an expression over the equation's range (Simlin's XMILE: VECTOR SORT
+// ORDER(PREVIOUS(vals[Region]) + base[Region], 1)): v + w with v = 3, 1, 2 and w = 0, 5, 0 is
+// 3, 6, 2: ascending order [2, 0, 1], ranks [2, 3, 1]; VECTOR_ELM_MAP(v[D] * 10, 1), one place
+// on from each element, is 10, 20 and NaN past the end (d3), which the run reports.
+void TestVectors::vectorsComputedByAnExpression()
+{
+    const auto r = run(arrayed(QStringLiteral("v"), QStringLiteral("D"), QStringLiteral("3, 1, 2"))
+                       + arrayed(QStringLiteral("w"), QStringLiteral("D"), QStringLiteral("0, 5, 0"))
+                       + arrayed(QStringLiteral("order"), QStringLiteral("D"), QStringLiteral("VECTOR_SORT_ORDER(v[D] + w[D], 1)"))
+                       + arrayed(QStringLiteral("ranks"), QStringLiteral("D"), QStringLiteral("VECTOR_RANK(v[D] + w[D], 1)"))
+                       + arrayed(QStringLiteral("next"), QStringLiteral("D"), QStringLiteral("VECTOR_ELM_MAP(v[D] * 10, 1)")));
+    const double order[] = {2, 0, 1}, ranks[] = {2, 3, 1};
+    for (int k = 0; k < 3; ++k) {
+        QCOMPARE(r.at(QStringLiteral("order[d%1]").arg(k + 1), 0), order[k]);
+        QCOMPARE(r.at(QStringLiteral("ranks[d%1]").arg(k + 1), 0), ranks[k]);
+    }
+    QCOMPARE(r.at(QStringLiteral("next[d1]"), 0), 10.0);
+    QCOMPARE(r.at(QStringLiteral("next[d2]"), 0), 20.0);
+    QVERIFY(std::isnan(r.at(QStringLiteral("next[d3]"), 0)));
+}
+
 void TestVectors::npvAtUnitStep()
 {
     const auto r = run(aux(QStringLiteral("stella"), QStringLiteral("NPV(100, 0.1)"))
@@ -248,8 +296,8 @@ void TestVectors::badArgumentsAreErrorsAtTheirPlace_data()
     QTest::addColumn<QString>("equation");
     QTest::addColumn<QString>("marker");
     QTest::addColumn<QString>("message");
-    QTest::newRow("not a variable") << "x" << "D" << "VECTOR_RANK(3 + 1, 1)" << "3 + 1"
-                                    << "VECTOR_RANK needs a variable as its first argument";
+    QTest::newRow("computed, over no range") << "x" << "" << "VECTOR_RANK(3 + 1, 1)" << "VECTOR_RANK"
+        << "VECTOR_RANK of a computed vector gives one value per element: use it in an equation over the vector's range";
     QTest::newRow("not an array") << "x" << "D" << "VECTOR_SORT_ORDER(s, 1)" << "s, 1"
                                   << "VECTOR_SORT_ORDER needs an array as its first argument; 's' is not one";
     QTest::newRow("outside its dimension") << "x" << "" << "VECTOR_RANK(v, 1)" << "VECTOR_RANK"
