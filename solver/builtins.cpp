@@ -72,18 +72,26 @@ double ramp(const double *a, std::size_t n, const BuiltinClock &c) // RAMP(slope
     return a[0] * (until - a[1]);
 }
 
-// XMILE: PULSE(magnitude [, first [, interval]]): magnitude/DT for one step.
+// XMILE: PULSE(magnitude [, first [, interval]]): magnitude/DT at the first step at or after
+// each pulse's time, so a stock gains the magnitude whole. A step at t takes the pulses at
+// times in (t - DT, t] (none before the run's start): one between two steps comes at the
+// step after it (PULSE(4, 0.6) with DT 0.25 at 0.75, as Simlin gives it; it was lost before),
+// and pulses closer together than DT add up.
 double pulse(const double *a, std::size_t n, const BuiltinClock &c)
 {
     const double eps = sliver(c);
     const double first = n > 1 ? a[1] : c.start;
     const double interval = n > 2 ? a[2] : 0.0;
-    if (c.time + eps < first)
+    const double to = c.time + eps;                                      // inclusive
+    const double from = std::max(c.time - c.dt + eps, c.start - 2 * eps); // exclusive
+    if (to < first)
         return 0.0;
-    double since = c.time - first;
-    if (interval > 0)
-        since = std::fmod(since + eps, interval) - eps;
-    return std::fabs(since) < c.dt / 2 ? a[0] / c.dt : 0.0;
+    if (!(interval > 0))
+        return first > from ? a[0] / c.dt : 0.0;
+    // Pulses first + k * interval, k = 0, 1, ...: those with from < time <= to.
+    const double kFrom = std::max(0.0, std::floor((from - first) / interval) + 1);
+    const double kTo = std::floor((to - first) / interval);
+    return kTo >= kFrom ? (kTo - kFrom + 1) * a[0] / c.dt : 0.0;
 }
 
 // Vensim: PULSE(start, width): 1 from start for width (at least DT).

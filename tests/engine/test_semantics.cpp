@@ -148,6 +148,30 @@ void TestSemantics::stepRampPulse()
     QCOMPARE(fine.at(QStringLiteral("p"), 2), 40.0);
     QCOMPARE(fine.at(QStringLiteral("p"), 2.25), 0.0);
     QCOMPARE(fine.at(QStringLiteral("got"), 4), 10.0);
+
+    // A pulse between two steps comes whole at the first step after its time: PULSE(4, 0.6)
+    // with DT 0.25 is 4 / 0.25 = 16 at 0.75, nowhere else (it was 0 everywhere, the volume
+    // lost). Every 1 from 0.6: 16 at 0.75, 1.75 and 2.75, so 12 gathered by 3. Pulses closer
+    // than DT add: PULSE(1, 0, 0.1) with DT 0.25 takes the pulse at 0 at time 0 (4), those at
+    // 0.1 and 0.2 at 0.25 (8), 0.3, 0.4 and 0.5 at 0.5 (12), then 0.6 and 0.7 (8), then 0.8,
+    // 0.9 and 1 (12): the 11 pulses of 1 from 0 to 1 gathered by 1.25.
+    const auto between = simulateText(xmile(flow(QStringLiteral("once"), QStringLiteral("PULSE(4, 0.6)"))
+                                            + flow(QStringLiteral("every"), QStringLiteral("PULSE(4, 0.6, 1)"))
+                                            + flow(QStringLiteral("dense"), QStringLiteral("PULSE(1, 0, 0.1)"))
+                                            + stock(QStringLiteral("got"), QStringLiteral("0"), QStringLiteral("every"))
+                                            + stock(QStringLiteral("many"), QStringLiteral("0"), QStringLiteral("dense")),
+                                            specs(0, 3, 0.25)));
+    QVERIFY2(between.run.results, qPrintable(between.firstError()));
+    for (int k = 0; k <= 12; ++k) {
+        const double t = k * 0.25;
+        QCOMPARE(between.at(QStringLiteral("once"), t), k == 3 ? 16.0 : 0.0);
+        QCOMPARE(between.at(QStringLiteral("every"), t), (k == 3 || k == 7 || k == 11) ? 16.0 : 0.0);
+    }
+    QCOMPARE(between.at(QStringLiteral("got"), 3), 12.0);
+    QCOMPARE(between.at(QStringLiteral("dense"), 0), 4.0);
+    QCOMPARE(between.at(QStringLiteral("dense"), 0.25), 8.0);
+    QCOMPARE(between.at(QStringLiteral("dense"), 0.5), 12.0);
+    QVERIFY(std::fabs(between.at(QStringLiteral("many"), 1.25) - 11) < 1e-9);
 }
 
 void TestSemantics::pulseKeepsVensimMeaningInVensimFiles()
