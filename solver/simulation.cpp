@@ -114,6 +114,11 @@ static std::optional<Diagnostic> firstNonFinite(const CompiledModel &model, cons
     return std::nullopt;
 }
 
+QString checkRunSettings(const CompiledModel &model, const RunOptions &options)
+{
+    return detail::Runner(model, options).check();
+}
+
 RunResult simulate(const CompiledModel &model, const RunOptions &options, const std::atomic<bool> *cancel)
 {
     detail::Runner runner(model, options);

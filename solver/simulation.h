@@ -52,6 +52,11 @@ struct RunResult {
 // Reads XMILE's method names ("Euler", "RK4", "rk4"...); nullopt for ones not supported.
 std::optional<Method> methodFromName(const QString &name);
 
+// What simulate() refuses a run for before it starts (a stop time before the start, a DT
+// that is not a positive number...), empty when the settings make sense: for `meadows check`
+// to say what `run` would.
+QString checkRunSettings(const CompiledModel &model, const RunOptions &options = {});
+
 RunResult simulate(const CompiledModel &model, const RunOptions &options = {},
                    const std::atomic<bool> *cancel = nullptr);
 

@@ -5,6 +5,7 @@
 #include "model/modelfile.h"
 
 #include "solver/compiler.h"
+#include "solver/simulation.h"
 #include "solver/units.h"
 #include "solver/zerodivisors.h"
 
@@ -43,10 +44,17 @@ int checkCommand(const QStringList &arguments)
     }
     const CompileResult compiled = compileProject(*project);
     printDiagnostics(out, compiled.diagnostics);
+    // What run would refuse the settings for, said at the <sim_specs> element (Vensim's
+    // settings line) where the file has one.
+    QString settings = compiled.model ? checkRunSettings(*compiled.model) : QString();
+    if (!settings.isEmpty()) {
+        const SimSpecPlaces &at = project->simSpecs.places;
+        printDiagnostics(out, {Diagnostic(Severity::Error, at.file.isEmpty() ? files[0] : at.file, at.method, settings)});
+    }
     printDiagnostics(out, findConstantZeroDivisors(*project));
     if (units)
         printDiagnostics(out, checkUnits(*project));
-    return compiled.model && !hasErrors(compiled.diagnostics) ? ExitOk : ExitModelError;
+    return compiled.model && !hasErrors(compiled.diagnostics) && settings.isEmpty() ? ExitOk : ExitModelError;
 }
 
 } // namespace meadows

@@ -25,6 +25,7 @@ private slots:
     void clockComputedFromAConstantFollowsSet();
     void checkCleanModel();
     void checkBrokenEquationGivesLineAndColumn();
+    void checkSaysWhatRunWouldRefuse();
     void truncatedFileIsACleanError();
     void causalLoopDiagramChecksCleanButDoesNotRun();
     void usageErrorsExitTwo_data();
@@ -150,6 +151,27 @@ void TestCli::checkCleanModel()
     const Outcome o = runMeadows({QStringLiteral("check"), kData + QStringLiteral("/test-models/samples/SIR/SIR.xmile")});
     QCOMPARE(o.code, 0);
     QVERIFY2(!o.out.contains(QLatin1String("error")), qPrintable(o.out));
+}
+
+// A stop time before the start, or a DT of 0: `run` refuses them, so `check` says so too (it
+// said nothing), at the <sim_specs> element (line 2, column 1 of this file), and fails.
+void TestCli::checkSaysWhatRunWouldRefuse()
+{
+    QTemporaryDir dir;
+    const struct {
+        const char *specs;
+        const char *message;
+    } cases[] = {{"<start>10</start><stop>0</stop><dt>1</dt>", "error: the stop time 0 is before the start time 10"},
+                 {"<start>0</start><stop>5</stop><dt>0</dt>", "error: DT must be a positive number (it is 0)"}};
+    for (const auto &c : cases) {
+        const QString path = dir.filePath(QStringLiteral("specs.xmile"));
+        QVERIFY(meadows::testing::writeAll(path, QByteArray("<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+                                                            "<sim_specs>") + c.specs + "</sim_specs><model><variables>"
+                                                            "<aux name=\"a\"><eqn>1</eqn></aux></variables></model></xmile>\n"));
+        const Outcome o = runMeadows({QStringLiteral("check"), path});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.out.contains(path + QStringLiteral(":2:1: ") + QLatin1String(c.message)), qPrintable(o.out));
+    }
 }
 
 void TestCli::checkBrokenEquationGivesLineAndColumn()
