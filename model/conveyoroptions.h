@@ -20,6 +20,11 @@ struct ConveyorOptions {
     // zero (Vensim's DELAY MATERIAL, which the .mdl reader writes as a conveyor). Stella
     // ignores the element, and its conveyors carry no negative material.
     bool signedMaterial = false;
+    // Taking from a queue directly upstream (XMILE 1.0 section 4.2.1, attributes of
+    // <conveyor>): one_at_a_time (default true), only the front batch each DT, else as many
+    // as fit; batch_integrity (default false), only whole batches. Meaningless without a queue.
+    bool oneAtATime = true;
+    bool batchIntegrity = false;
     // Options Meadows does not implement (<discrete/>, <sample>, <arrest>...), by name.
     QStringList unimplemented;
 };

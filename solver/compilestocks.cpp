@@ -1,5 +1,6 @@
 #include "compilestocks.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace meadows {
@@ -28,6 +29,19 @@ std::vector<bool> beltFlows(const FlatModel &flat)
             beltFlow[std::size_t(l.flow)] = true;
     }
     return beltFlow;
+}
+
+// The queue (its position in FlatModel::queues) that flow `f` leaves, through an outflow or
+// an overflow; -1 when it leaves none.
+std::int32_t queueOf(const FlatModel &flat, int f)
+{
+    for (std::size_t q = 0; q < flat.queues.size(); ++q) {
+        const FlatQueue &queue = flat.queues[q];
+        if (std::find(queue.outflows.begin(), queue.outflows.end(), f) != queue.outflows.end()
+            || std::find(queue.overflows.begin(), queue.overflows.end(), f) != queue.overflows.end())
+            return std::int32_t(q);
+    }
+    return -1;
 }
 
 } // namespace
@@ -87,9 +101,12 @@ std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat)
         cc.outflow = optional(c.outflow);
         cc.exponentialLeak = c.exponentialLeak;
         cc.signedMaterial = c.signedMaterial;
+        cc.oneAtATime = c.oneAtATime;
+        cc.batchIntegrity = c.batchIntegrity;
         for (int f : flat.vars[std::size_t(c.stock)].inflows) {
             cc.inflows.push_back(varSlot(f));
             cc.beltDriven.push_back(beltFlow[std::size_t(f)]);
+            cc.fromQueue.push_back(queueOf(flat, f));
         }
         for (const FlatLeak &l : c.leaks)
             cc.leaks.push_back({varSlot(l.flow), varSlot(l.fraction), l.start, l.end, l.integers});

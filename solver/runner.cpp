@@ -1,4 +1,5 @@
 #include "runner.h"
+#include "conveyoradmission.h"
 #include "inflowadmission.h"
 
 #include "model/sizelimit.h"
@@ -243,7 +244,7 @@ void Runner::admitToConveyors(double step)
             const double after = m[model.stockSlots[c.stock]] + (driven - leaving) * step;
             available = std::min(available, std::max(0.0, m[c.capacity] - after));
         }
-        serveInflows(m, c.inflows, c.beltDriven, available, step);
+        admitInflows(c, m, available, step, model.queues, state.queues);
     }
 }
 
@@ -260,14 +261,22 @@ void Runner::advanceConveyors(std::vector<double> &levels, double step)
     }
 }
 
+// An outflow feeding a conveyor that takes one batch at a time offers only the batch at
+// its place in the queue: what the conveyor then refuses of it (capacity, inflow limit)
+// is what the overflows take, not the batches behind it.
 void Runner::serveQueues(double step)
 {
     double *m = memory.data();
     m_offered.clear();
-    for (const CompiledQueue &q : model.queues) {
-        double available = std::max(0.0, m[model.stockSlots[q.stock]]);
+    for (std::size_t i = 0; i < model.queues.size(); ++i) {
+        const CompiledQueue &q = model.queues[i];
+        const double holds = std::max(0.0, m[model.stockSlots[q.stock]]);
+        double available = holds;
         for (std::uint32_t f : q.outflows) {
-            const double served = std::clamp(m[f] * step, 0.0, available);
+            double served = std::clamp(m[f] * step, 0.0, available);
+            const CompiledConveyor *c = conveyorFedBy(model.conveyors, f);
+            if (c && c->oneAtATime)
+                served = batchesTaken(state.queues[i].batches(), holds - available, served, HUGE_VAL, true, false);
             available -= served;
             m[f] = served / step;
             m_offered.push_back(served);

@@ -101,6 +101,8 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
     c.stock = index;
     c.exponentialLeak = options->exponentialLeak;
     c.signedMaterial = options->signedMaterial;
+    c.oneAtATime = options->oneAtATime;
+    c.batchIntegrity = options->batchIntegrity;
     if (options->transitTime.trimmed().isEmpty()) {
         errorAt(stock, QStringLiteral("conveyor '%1' has no transit time (<len>)").arg(name));
         return;

@@ -1,0 +1,191 @@
+// Stella's conveyor options (issue 12; XMILE 1.0 sections 3.7.2 and 4.2.1, isee's help
+// "Equation tab"; docs/conveyors.md): taking from a queue one batch at a time or several,
+// whole or split. Every expected value is worked by hand, in the comment beside it, from
+// the documented rules (/work/research15-conveyors.md has the sources). Slats s[0] (the
+// exit) .. s[L-1], L = transit time / DT; what enters in a DT lands on s[L-1].
+#include "support/inlinemodel.h"
+
+#include "model/xmilewriter.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace meadows;
+using namespace meadows::test;
+
+namespace {
+
+// A conveyor stock: `attributes` go into the <conveyor> tag, `options` inside it after <len>.
+QString conveyor(const QString &name, const QString &init, const QString &transit, const QString &in,
+                 const QString &out, const QString &attributes = {}, const QString &options = {})
+{
+    QString s = QStringLiteral("<stock name=\"%1\"><eqn>%2</eqn>").arg(name, init);
+    for (const QString &f : in.split(u',', Qt::SkipEmptyParts))
+        s += QStringLiteral("<inflow>%1</inflow>").arg(f);
+    for (const QString &f : out.split(u',', Qt::SkipEmptyParts))
+        s += QStringLiteral("<outflow>%1</outflow>").arg(f);
+    return s + QStringLiteral("<conveyor %1><len>%2</len>%3</conveyor></stock>").arg(attributes, transit, options);
+}
+
+QString exitFlow(const QString &name)
+{
+    return QStringLiteral("<flow name=\"%1\"/>").arg(name);
+}
+
+// A queue that gets three batches at time 0, in its inflows' order: 4, 3 and 5 (one per
+// inflow and DT). They are in the queue from time 1 on; its outflow `load`, without an
+// equation, offers everything to `belt` (transit time 10, so nothing leaves it before the
+// end of these runs), and `spill`, an overflow, takes what the belt refuses into `rejected`.
+QByteArray queueIntoBelt(const QString &attributes, const QString &options, double stop = 5)
+{
+    const QString arrivals = flow(QStringLiteral("a"), QStringLiteral("IF TIME = 0 THEN 4 ELSE 0"))
+                             + flow(QStringLiteral("b"), QStringLiteral("IF TIME = 0 THEN 3 ELSE 0"))
+                             + flow(QStringLiteral("c"), QStringLiteral("IF TIME = 0 THEN 5 ELSE 0"));
+    const QString queue = QStringLiteral("<stock name=\"waiting\"><eqn>0</eqn><inflow>a</inflow><inflow>b</inflow>"
+                                         "<inflow>c</inflow><outflow>load</outflow><outflow>spill</outflow><queue/></stock>");
+    return xmile(arrivals + queue + exitFlow(QStringLiteral("load")) + QStringLiteral("<flow name=\"spill\"><overflow/></flow>")
+                     + exitFlow(QStringLiteral("out"))
+                     + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("10"), QStringLiteral("load"),
+                                QStringLiteral("out"), attributes, options)
+                     + stock(QStringLiteral("rejected"), QStringLiteral("0"), QStringLiteral("spill")),
+                 specs(0, stop, 1));
+}
+
+bool near(double a, double b)
+{
+    return std::fabs(a - b) < 1e-9;
+}
+
+#define EXPECT_AT(result, name, time, expected)                                                              \
+    QVERIFY2(near((result).at(QStringLiteral(name), time), expected),                                        \
+             qPrintable(QStringLiteral("%1 at %2: %3, expected %4")                                          \
+                            .arg(QStringLiteral(name)).arg(time).arg((result).at(QStringLiteral(name), time), 0, 'g', 17) \
+                            .arg(expected)))
+
+#define RUN_CLEAN(result) QVERIFY2((result).run.results, qPrintable((result).firstError()))
+
+// Each row: the value of `name` at times 0, 1, 2, ...
+void expectSeries(const InlineRun &r, const char *name, const std::vector<double> &values)
+{
+    for (std::size_t t = 0; t < values.size(); ++t) {
+        const double got = r.at(QString::fromLatin1(name), double(t));
+        QVERIFY2(near(got, values[t]),
+                 qPrintable(QStringLiteral("%1 at %2: %3, expected %4").arg(QString::fromLatin1(name)).arg(t).arg(got).arg(values[t])));
+    }
+}
+
+// The warnings reading `text` gives, formatted.
+QStringList readWarnings(const QByteArray &text)
+{
+    return formatted(readXmile(text, QStringLiteral("c.xmile")).diagnostics);
+}
+
+} // namespace
+
+class TestConveyorOptions : public QObject {
+    Q_OBJECT
+private slots:
+    void oneAtATimeIsTheDefaultAndNotWarned();
+    void oneAtATimeTakesTheFrontBatch();
+    void asManyBatchesAsFit();
+    void frontBatchSplitUnderCapacity();
+    void wholeBatchesOnlyNoSkipping();
+    void refusedWholeBatchGoesToTheOverflow();
+    void queueOptionsKeptOnSave();
+};
+
+// one_at_a_time="true" is XMILE's default: no warning; nor for batch_integrity, which is
+// implemented now. The <conveyor> attributes are read, not only elements.
+void TestConveyorOptions::oneAtATimeIsTheDefaultAndNotWarned()
+{
+    const QStringList warnings = readWarnings(queueIntoBelt(QStringLiteral("one_at_a_time=\"true\" batch_integrity=\"true\""), {}));
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+// Default options (one at a time, batches may split), no capacity: the belt takes the
+// front batch each DT: 4 at time 1, 3 at time 2, 5 at time 3. The belt then holds
+// 0, 0, 4, 7, 12 at times 0..4, the queue 0, 12, 8, 5, 0. Nothing overflows.
+void TestConveyorOptions::oneAtATimeTakesTheFrontBatch()
+{
+    const InlineRun r = simulateText(queueIntoBelt({}, {}));
+    RUN_CLEAN(r);
+    expectSeries(r, "load", {0, 4, 3, 5, 0});
+    expectSeries(r, "belt", {0, 0, 4, 7, 12});
+    expectSeries(r, "waiting", {0, 12, 8, 5, 0});
+    expectSeries(r, "rejected", {0, 0, 0, 0, 0});
+}
+
+// one_at_a_time="false", no capacity: every batch at once, 12 at time 1. With capacity 8
+// and batches split: 4 + 3 + 1 of the 5 at time 1, whose 4 left waits at the front (room
+// 0 after, and nothing leaves the belt); what the belt refuses goes to the overflow: the
+// 4 at time 1 too. So the queue is empty from time 2.
+void TestConveyorOptions::asManyBatchesAsFit()
+{
+    const InlineRun all = simulateText(queueIntoBelt(QStringLiteral("one_at_a_time=\"false\""), {}));
+    RUN_CLEAN(all);
+    expectSeries(all, "load", {0, 12, 0, 0});
+    expectSeries(all, "belt", {0, 0, 12, 12});
+    const InlineRun cut = simulateText(queueIntoBelt(QStringLiteral("one_at_a_time=\"false\""), QStringLiteral("<capacity>8</capacity>")));
+    RUN_CLEAN(cut);
+    expectSeries(cut, "load", {0, 8, 0, 0});
+    expectSeries(cut, "spill", {0, 4, 0, 0});
+    expectSeries(cut, "belt", {0, 0, 8, 8});
+    expectSeries(cut, "rejected", {0, 0, 4, 4});
+}
+
+// One at a time, batches split, capacity 6: time 1, the front 4 enters (room 6); time 2,
+// the front batch 3 is offered and 2 of it enter (room 6 - 4), the 1 refused overflows;
+// time 3, room 0: the front 5 is offered and all of it overflows. The batch behind the
+// front one is never offered, so it never overflows with it: queue 0, 12, 8, 5, 0.
+void TestConveyorOptions::frontBatchSplitUnderCapacity()
+{
+    const InlineRun r = simulateText(queueIntoBelt({}, QStringLiteral("<capacity>6</capacity>")));
+    RUN_CLEAN(r);
+    expectSeries(r, "load", {0, 4, 2, 0, 0});
+    expectSeries(r, "spill", {0, 0, 1, 5, 0});
+    expectSeries(r, "waiting", {0, 12, 8, 5, 0});
+    expectSeries(r, "belt", {0, 0, 4, 6, 6});
+}
+
+// one_at_a_time="false" batch_integrity="true", capacity 8: time 1, 4 + 3 = 7 fit and the
+// 5 does not (7 + 5 > 8); it is neither split nor skipped: 7 enter and the refused 5
+// overflows. The belt holds 7 from time 2.
+void TestConveyorOptions::wholeBatchesOnlyNoSkipping()
+{
+    const InlineRun r = simulateText(
+        queueIntoBelt(QStringLiteral("one_at_a_time=\"false\" batch_integrity=\"true\""), QStringLiteral("<capacity>8</capacity>")));
+    RUN_CLEAN(r);
+    expectSeries(r, "load", {0, 7, 0, 0});
+    expectSeries(r, "spill", {0, 5, 0, 0});
+    expectSeries(r, "belt", {0, 0, 7, 7});
+}
+
+// One at a time with batch integrity, capacity 6: time 1 the 4 enters (room 6); time 2
+// the 3 does not fit the room 2 and is refused whole, so it overflows; time 3 the 5 does
+// not fit either and overflows. The belt keeps 4; rejected 0, 0, 0, 3, 8.
+void TestConveyorOptions::refusedWholeBatchGoesToTheOverflow()
+{
+    const InlineRun r = simulateText(queueIntoBelt(QStringLiteral("batch_integrity=\"true\""), QStringLiteral("<capacity>6</capacity>")));
+    RUN_CLEAN(r);
+    expectSeries(r, "load", {0, 4, 0, 0, 0});
+    expectSeries(r, "spill", {0, 0, 3, 5, 0});
+    expectSeries(r, "belt", {0, 0, 4, 4, 4});
+    expectSeries(r, "rejected", {0, 0, 0, 3, 8});
+}
+
+// Written back, the conveyor keeps its attributes, and runs the same.
+void TestConveyorOptions::queueOptionsKeptOnSave()
+{
+    const XmileReadResult read = readXmile(
+        queueIntoBelt(QStringLiteral("one_at_a_time=\"false\" batch_integrity=\"true\""), QStringLiteral("<capacity>8</capacity>")),
+        QStringLiteral("c.xmile"));
+    QVERIFY(read.project);
+    const QByteArray written = writeXmile(*read.project);
+    QVERIFY2(written.contains("one_at_a_time=\"false\"") && written.contains("batch_integrity=\"true\""), written.constData());
+    const InlineRun r = simulateText(written);
+    RUN_CLEAN(r);
+    expectSeries(r, "load", {0, 7, 0, 0});
+}
+
+QTEST_GUILESS_MAIN(TestConveyorOptions)
+#include "test_conveyoroptions.moc"
