@@ -81,6 +81,8 @@ std::optional<ConveyorOptions> conveyorOptions(const Variable &stock)
             o.capacity = textOf(c);
         else if (name == QLatin1String("in_limit"))
             o.inflowLimit = textOf(c);
+        else if (name == QLatin1String("arrest"))
+            o.arrest = textOf(c);
         else if (name == QLatin1String("exponential_leak"))
             o.exponentialLeak = flagSet(c);
         else if (name == QLatin1String("one_at_a_time"))

@@ -1,4 +1,5 @@
 #include "compilestocks.h"
+#include "conveyorlinks.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -98,6 +99,8 @@ std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat)
         cc.transitTime = varSlot(c.transitTime);
         cc.capacity = optional(c.capacity);
         cc.inflowLimit = optional(c.inflowLimit);
+        cc.arrest = optional(c.arrest);
+        cc.heldBy = optional(arrestDownstream(flat, c));
         cc.outflow = optional(c.outflow);
         cc.exponentialLeak = c.exponentialLeak;
         cc.signedMaterial = c.signedMaterial;

@@ -73,8 +73,28 @@ double Belt::pass(const CompiledConveyor &c, const double *m, double dt, int whi
     return which < 0 ? 0.0 : leaked;
 }
 
+bool Belt::arrested(const CompiledConveyor &c, const double *m)
+{
+    return c.arrest >= 0 && m[c.arrest] != 0.0;
+}
+
+namespace {
+
+// The conveyor this one's outflow feeds is arrested: what reaches the exit waits there (a
+// conveyor's outflow cannot be refused in part; the sources leave this case open, and
+// holding it keeps "all inflows are zero" true downstream).
+bool held(const CompiledConveyor &c, const double *m)
+{
+    return c.heldBy >= 0 && m[c.heldBy] != 0.0;
+}
+
+} // namespace
+
+// Arrested, the belt stops: time is suspended for what is on it, so nothing leaks either.
 double Belt::leaving(const CompiledConveyor &c, const double *m, int which, double dt) const
 {
+    if (arrested(c, m) || (which < 0 && held(c, m)))
+        return 0.0;
     return pass<false>(c, m, dt, which, m_slats);
 }
 
@@ -101,12 +121,16 @@ void Belt::insert(const CompiledConveyor &c, const double *m, double amount, int
 
 void Belt::advance(const CompiledConveyor &c, const double *m, double admitted, double dt)
 {
+    if (arrested(c, m))
+        return;
     if (!m_slats.empty()) {
         pass<true>(c, m, dt, -1, m_slats);
-        // Without an outflow, material that reaches the exit waits there.
-        if (c.outflow < 0 && m_slats.size() > 1)
+        // Without an outflow, or with the conveyor it feeds arrested, material that reaches
+        // the exit waits there.
+        const bool leaves = c.outflow >= 0 && !held(c, m);
+        if (!leaves && m_slats.size() > 1)
             m_slats[1].content += m_slats[0].content;
-        if (c.outflow >= 0 || m_slats.size() > 1)
+        if (leaves || m_slats.size() > 1)
             m_slats.erase(m_slats.begin());
     }
     const int depth = slatsFor(m[c.transitTime], dt);

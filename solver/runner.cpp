@@ -231,6 +231,13 @@ void Runner::admitToConveyors(double step)
 {
     double *m = memory.data();
     for (const CompiledConveyor &c : model.conveyors) {
+        if (Belt::arrested(c, m)) {
+            // Every inflow is zero (what a conveyor upstream releases is held at its exit;
+            // what a queue offers goes to its overflows, or waits).
+            for (std::uint32_t f : c.inflows)
+                m[f] = 0.0;
+            continue;
+        }
         if (c.signedMaterial)
             continue; // takes what comes, negative too: it has no limit to cut it to
         double available = HUGE_VAL; // an amount, over this DT

@@ -36,7 +36,8 @@ QString exitFlow(const QString &name)
 // inflow and DT). They are in the queue from time 1 on; its outflow `load`, without an
 // equation, offers everything to `belt` (transit time 10, so nothing leaves it before the
 // end of these runs), and `spill`, an overflow, takes what the belt refuses into `rejected`.
-QByteArray queueIntoBelt(const QString &attributes, const QString &options, double stop = 5)
+// `extra`: more variables.
+QByteArray queueIntoBelt(const QString &attributes, const QString &options, const QString &extra = {}, double stop = 5)
 {
     const QString arrivals = flow(QStringLiteral("a"), QStringLiteral("IF TIME = 0 THEN 4 ELSE 0"))
                              + flow(QStringLiteral("b"), QStringLiteral("IF TIME = 0 THEN 3 ELSE 0"))
@@ -47,7 +48,7 @@ QByteArray queueIntoBelt(const QString &attributes, const QString &options, doub
                      + exitFlow(QStringLiteral("out"))
                      + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("10"), QStringLiteral("load"),
                                 QStringLiteral("out"), attributes, options)
-                     + stock(QStringLiteral("rejected"), QStringLiteral("0"), QStringLiteral("spill")),
+                     + stock(QStringLiteral("rejected"), QStringLiteral("0"), QStringLiteral("spill")) + extra,
                  specs(0, stop, 1));
 }
 
@@ -92,13 +93,18 @@ private slots:
     void wholeBatchesOnlyNoSkipping();
     void refusedWholeBatchGoesToTheOverflow();
     void queueOptionsKeptOnSave();
+    void arrestStopsFlowsLeaksAndTheBelt();
+    void arrestedConveyorsBatchOverflows();
+    void exitWaitsForAnArrestedConveyor();
+    void leakIntoAnArrestedConveyorWarns();
 };
 
-// one_at_a_time="true" is XMILE's default: no warning; nor for batch_integrity, which is
-// implemented now. The <conveyor> attributes are read, not only elements.
+// one_at_a_time="true" is XMILE's default: no warning; nor for batch_integrity or
+// <arrest>, which are implemented. The <conveyor> attributes are read, not only elements.
 void TestConveyorOptions::oneAtATimeIsTheDefaultAndNotWarned()
 {
-    const QStringList warnings = readWarnings(queueIntoBelt(QStringLiteral("one_at_a_time=\"true\" batch_integrity=\"true\""), {}));
+    const QStringList warnings = readWarnings(queueIntoBelt(QStringLiteral("one_at_a_time=\"true\" batch_integrity=\"true\""),
+                                                            QStringLiteral("<arrest>0</arrest>")));
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
@@ -177,14 +183,103 @@ void TestConveyorOptions::refusedWholeBatchGoesToTheOverflow()
 void TestConveyorOptions::queueOptionsKeptOnSave()
 {
     const XmileReadResult read = readXmile(
-        queueIntoBelt(QStringLiteral("one_at_a_time=\"false\" batch_integrity=\"true\""), QStringLiteral("<capacity>8</capacity>")),
+        queueIntoBelt(QStringLiteral("one_at_a_time=\"false\" batch_integrity=\"true\""),
+                      QStringLiteral("<capacity>8</capacity><arrest>0</arrest>")),
         QStringLiteral("c.xmile"));
     QVERIFY(read.project);
     const QByteArray written = writeXmile(*read.project);
-    QVERIFY2(written.contains("one_at_a_time=\"false\"") && written.contains("batch_integrity=\"true\""), written.constData());
+    QVERIFY2(written.contains("one_at_a_time=\"false\"") && written.contains("batch_integrity=\"true\"")
+                 && written.contains("<arrest>0</arrest>"),
+             written.constData());
     const InlineRun r = simulateText(written);
     RUN_CLEAN(r);
     expectSeries(r, "load", {0, 7, 0, 0});
+}
+
+// <arrest> (XMILE 1.0 section 4.2.1): while non-zero every inflow and outflow is 0 and the
+// belt stops (nothing leaks). Transit 3, DT 1, 2 a time unit from `supply`, exponential
+// leak 0.1 a time unit, arrested at times 2 and 3:
+//   t 0: empty belt; in 2                       -> [0, 0, 2]
+//   t 1: loss 2 * 0.1 = 0.2, out 0; in 2        -> [0, 1.8, 2], belt 3.8
+//   t 2, 3: arrested: in, out, loss 0           -> the belt stays 3.8, supply 96
+//   t 4: loss 3.8 * 0.1 = 0.38, out 0; in 2     -> [1.62, 1.8, 2], belt 5.42
+//   t 5: out 1.62 - 0.162 = 1.458, loss 0.162 + 0.18 + 0.2 = 0.542
+// Without the arrest the 1.62 on the exit slat at time 3 would leave then, 1.458.
+void TestConveyorOptions::arrestStopsFlowsLeaksAndTheBelt()
+{
+    const QString model = stock(QStringLiteral("supply"), QStringLiteral("100"), {}, QStringLiteral("in"))
+                          + flow(QStringLiteral("in"), QStringLiteral("2")) + exitFlow(QStringLiteral("out"))
+                          + QStringLiteral("<flow name=\"loss\"><eqn>0.1</eqn><leak/></flow>")
+                          + aux(QStringLiteral("stop"), QStringLiteral("IF TIME >= 2 AND TIME < 4 THEN 1 ELSE 0"))
+                          + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("3"), QStringLiteral("in"),
+                                     QStringLiteral("out,loss"), {},
+                                     QStringLiteral("<exponential_leak/><arrest>stop</arrest>"));
+    const InlineRun r = simulateText(xmile(model, specs(0, 6, 1)));
+    RUN_CLEAN(r);
+    expectSeries(r, "in", {2, 2, 0, 0, 2, 2});
+    expectSeries(r, "loss", {0, 0.2, 0, 0, 0.38, 0.542});
+    expectSeries(r, "out", {0, 0, 0, 0, 0, 1.458});
+    expectSeries(r, "belt", {0, 2, 3.8, 3.8, 3.8, 5.42});
+    expectSeries(r, "supply", {100, 98, 96, 96, 96, 94});
+}
+
+// A queue feeding an arrested conveyor: the belt takes nothing, and what it refuses of
+// the offer (the front batch, one at a time) goes to the overflow, as for capacity (spec
+// 3.7.3: "... or the downstream conveyor being arrested"). The batches of queueIntoBelt,
+// arrested at time 2: load 4 at time 1, the 3 overflows at time 2, load 5 at time 3.
+void TestConveyorOptions::arrestedConveyorsBatchOverflows()
+{
+    const InlineRun r = simulateText(queueIntoBelt({}, QStringLiteral("<arrest>stop</arrest>"),
+                                                   aux(QStringLiteral("stop"), QStringLiteral("IF TIME = 2 THEN 1 ELSE 0"))));
+    RUN_CLEAN(r);
+    expectSeries(r, "load", {0, 4, 0, 5, 0});
+    expectSeries(r, "spill", {0, 0, 3, 0, 0});
+    expectSeries(r, "belt", {0, 0, 4, 4, 9});
+    expectSeries(r, "rejected", {0, 0, 0, 3, 3});
+}
+
+// A conveyor's outflow cannot be refused in part, and the conveyor it feeds takes nothing
+// while arrested: the material waits on the exit slat (the reading chosen, as Simlin's;
+// docs/conveyors.md). `first` (transit 2, 1 a time unit in) feeds `second` (transit 2),
+// arrested at time 3:
+//   first: [0, 1] at 1, [1, 1] at 2; mid 1 at 2; at 3 held: mid 0, the exit's 1 waits and
+//     the next 1 joins it: [2, 1] at 4, so mid 2 at 4, then 1.
+//   second: [0, 1] at 3 (frozen at 3); at 4 out2 0, in 2: [1, 2]; out2 1 at 5, 2 at 6.
+// Nothing is lost: first + second is 6 - 1 at time 6 (6 in, 1 out).
+void TestConveyorOptions::exitWaitsForAnArrestedConveyor()
+{
+    const QString model = flow(QStringLiteral("in"), QStringLiteral("1")) + exitFlow(QStringLiteral("mid"))
+                          + exitFlow(QStringLiteral("out2"))
+                          + aux(QStringLiteral("stop"), QStringLiteral("IF TIME = 3 THEN 1 ELSE 0"))
+                          + conveyor(QStringLiteral("first"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("in"),
+                                     QStringLiteral("mid"))
+                          + conveyor(QStringLiteral("second"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("mid"),
+                                     QStringLiteral("out2"), {}, QStringLiteral("<arrest>stop</arrest>"));
+    const InlineRun r = simulateText(xmile(model, specs(0, 7, 1)));
+    RUN_CLEAN(r);
+    expectSeries(r, "mid", {0, 0, 1, 0, 2, 1, 1});
+    expectSeries(r, "first", {0, 1, 2, 2, 3, 2, 2});
+    expectSeries(r, "out2", {0, 0, 0, 0, 0, 1, 2});
+    expectSeries(r, "second", {0, 0, 0, 1, 1, 3, 3});
+}
+
+// A leak cannot wait as an outflow does: what leaks into a conveyor while it is arrested
+// is lost, and Meadows says so at the conveyor when it reads the model.
+void TestConveyorOptions::leakIntoAnArrestedConveyorWarns()
+{
+    const QString model = flow(QStringLiteral("in"), QStringLiteral("1")) + exitFlow(QStringLiteral("out"))
+                          + QStringLiteral("<flow name=\"loss\"><eqn>0.5</eqn><leak/></flow>") + exitFlow(QStringLiteral("out2"))
+                          + conveyor(QStringLiteral("first"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("in"),
+                                     QStringLiteral("out,loss"))
+                          + conveyor(QStringLiteral("second"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("loss"),
+                                     QStringLiteral("out2"), {}, QStringLiteral("<arrest>TIME</arrest>"));
+    const InlineRun r = simulateText(xmile(model, specs(0, 3, 1)));
+    RUN_CLEAN(r);
+    const QStringList warnings = formatted(r.compiled.diagnostics);
+    QVERIFY2(warnings.size() == 1
+                 && warnings.front().contains(QLatin1String("warning: conveyor 'second' takes in the leak 'loss' of another "
+                                                            "conveyor: what leaks into it while it is arrested is lost")),
+             qPrintable(warnings.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestConveyorOptions)
