@@ -83,6 +83,8 @@ std::optional<ConveyorOptions> conveyorOptions(const Variable &stock)
             o.inflowLimit = textOf(c);
         else if (name == QLatin1String("arrest"))
             o.arrest = textOf(c);
+        else if (name == QLatin1String("sample"))
+            o.sample = textOf(c);
         else if (name == QLatin1String("exponential_leak"))
             o.exponentialLeak = flagSet(c);
         else if (name == QLatin1String("one_at_a_time"))

@@ -17,6 +17,7 @@ struct ConveyorOptions {
     QString inflowLimit;   // <in_limit>: an equation, per time unit; empty: unlimited
     bool exponentialLeak = false; // <exponential_leak/>: leak fractions are per time unit
     QString arrest;        // <arrest>: a condition; while non-zero nothing enters, leaves or moves
+    QString sample;        // <sample>: a condition; <len> is re-read only while non-zero; empty: every DT
     // <meadows:signed/>: what enters may be negative and is carried as it is, nothing cut to
     // zero (Vensim's DELAY MATERIAL, which the .mdl reader writes as a conveyor). Stella
     // ignores the element, and its conveyors carry no negative material.

@@ -100,6 +100,7 @@ std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat)
         cc.capacity = optional(c.capacity);
         cc.inflowLimit = optional(c.inflowLimit);
         cc.arrest = optional(c.arrest);
+        cc.sample = optional(c.sample);
         cc.heldBy = optional(arrestDownstream(flat, c));
         cc.outflow = optional(c.outflow);
         cc.exponentialLeak = c.exponentialLeak;

@@ -88,6 +88,13 @@ bool held(const CompiledConveyor &c, const double *m)
     return c.heldBy >= 0 && m[c.heldBy] != 0.0;
 }
 
+// <sample>: the transit time material entering now gets is re-read from <len> in a DT
+// where the condition is non-zero (without one, every DT); else the one last read stays.
+double transitNow(const CompiledConveyor &c, const double *m, double latched)
+{
+    return c.sample < 0 || m[c.sample] != 0.0 ? m[c.transitTime] : latched;
+}
+
 } // namespace
 
 // Arrested, the belt stops: time is suspended for what is on it, so nothing leaks either.
@@ -122,7 +129,8 @@ void Belt::insert(const CompiledConveyor &c, const double *m, double amount, int
 void Belt::advance(const CompiledConveyor &c, const double *m, double admitted, double dt)
 {
     if (arrested(c, m))
-        return;
+        return; // nor is the transit time read: time is suspended
+    m_transit = transitNow(c, m, m_transit);
     if (!m_slats.empty()) {
         pass<true>(c, m, dt, -1, m_slats);
         // Without an outflow, or with the conveyor it feeds arrested, material that reaches
@@ -133,7 +141,7 @@ void Belt::advance(const CompiledConveyor &c, const double *m, double admitted, 
         if (leaves || m_slats.size() > 1)
             m_slats.erase(m_slats.begin());
     }
-    const int depth = slatsFor(m[c.transitTime], dt);
+    const int depth = slatsFor(m_transit, dt);
     // Slats beyond the transit time that are empty (the transit time fell) are dropped.
     while (int(m_slats.size()) > depth && m_slats.back().content == 0.0)
         m_slats.pop_back();
@@ -146,7 +154,9 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
 {
     // What the belt starts with: a signed belt (DELAY MATERIAL) holds negative material too.
     const double start = c.signedMaterial ? amount : std::max(0.0, amount);
-    const int length = slatsFor(m[c.transitTime], dt);
+    m_transit = m[c.transitTime]; // latched from its initial value (<sample>)
+    m_used = 0;
+    const int length = slatsFor(m_transit, dt);
     const std::size_t leaks = c.leaks.size();
     std::vector<double> unitAlloc(leaks, 0.0);
     for (std::size_t k = 0; k < leaks; ++k) {
@@ -183,7 +193,7 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
     // DTs), and what lies beyond the cut waits on the last slat, a million DTs from the
     // exit, so that the conveyor still holds all of it. Spread over the cut belt instead, a
     // DELAY MATERIAL of 1e12 with 1 a year released a million a year.
-    const double wanted = std::floor(m[c.transitTime] / dt + 0.5);
+    const double wanted = std::floor(m_transit / dt + 0.5);
     if (leaks == 0 && wanted > double(length) && std::isfinite(amount) && length > 1) {
         const double perSlat = start / wanted;
         for (int i = 0; i + 1 < length; ++i)
@@ -194,7 +204,8 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
 
 void Belt::slatContents(const CompiledConveyor &c, const double *memory, double dt, std::vector<double> &out) const
 {
-    const std::size_t length = std::max(m_slats.size(), std::size_t(slatsFor(memory[c.transitTime], dt)));
+    const double transit = arrested(c, memory) ? m_transit : transitNow(c, memory, m_transit);
+    const std::size_t length = std::max(m_slats.size(), std::size_t(slatsFor(transit, dt)));
     out.assign(length, 0.0);
     for (std::size_t i = 0; i < m_slats.size(); ++i)
         out[i] = m_slats[i].content;

@@ -112,6 +112,7 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
     c.capacity = option(options->capacity, QStringLiteral("capacity"));
     c.inflowLimit = option(options->inflowLimit, QStringLiteral("inflow limit"));
     c.arrest = option(options->arrest, QStringLiteral("arrest condition"));
+    c.sample = option(options->sample, QStringLiteral("sample condition"));
     // Another conveyor's outflow waits while this one is arrested; its leak cannot wait.
     for (const QString &flowName : stock.inflows) {
         const Symbol *s = c.arrest >= 0 ? lookupQualified(scope, flowName) : nullptr;

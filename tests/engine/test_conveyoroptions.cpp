@@ -97,14 +97,16 @@ private slots:
     void arrestedConveyorsBatchOverflows();
     void exitWaitsForAnArrestedConveyor();
     void leakIntoAnArrestedConveyorWarns();
+    void sampleLatchesTheTransitTime();
+    void noSampleWhileArrested();
 };
 
-// one_at_a_time="true" is XMILE's default: no warning; nor for batch_integrity or
-// <arrest>, which are implemented. The <conveyor> attributes are read, not only elements.
+// one_at_a_time="true" is XMILE's default: no warning; nor for batch_integrity, <arrest>
+// or <sample>, which are implemented. The <conveyor> attributes are read, not only elements.
 void TestConveyorOptions::oneAtATimeIsTheDefaultAndNotWarned()
 {
     const QStringList warnings = readWarnings(queueIntoBelt(QStringLiteral("one_at_a_time=\"true\" batch_integrity=\"true\""),
-                                                            QStringLiteral("<arrest>0</arrest>")));
+                                                            QStringLiteral("<arrest>0</arrest><sample>1</sample>")));
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
@@ -184,12 +186,12 @@ void TestConveyorOptions::queueOptionsKeptOnSave()
 {
     const XmileReadResult read = readXmile(
         queueIntoBelt(QStringLiteral("one_at_a_time=\"false\" batch_integrity=\"true\""),
-                      QStringLiteral("<capacity>8</capacity><arrest>0</arrest>")),
+                      QStringLiteral("<capacity>8</capacity><arrest>0</arrest><sample>TIME</sample>")),
         QStringLiteral("c.xmile"));
     QVERIFY(read.project);
     const QByteArray written = writeXmile(*read.project);
     QVERIFY2(written.contains("one_at_a_time=\"false\"") && written.contains("batch_integrity=\"true\"")
-                 && written.contains("<arrest>0</arrest>"),
+                 && written.contains("<arrest>0</arrest>") && written.contains("<sample>TIME</sample>"),
              written.constData());
     const InlineRun r = simulateText(written);
     RUN_CLEAN(r);
@@ -280,6 +282,46 @@ void TestConveyorOptions::leakIntoAnArrestedConveyorWarns()
                  && warnings.front().contains(QLatin1String("warning: conveyor 'second' takes in the leak 'loss' of another "
                                                             "conveyor: what leaks into it while it is arrested is lost")),
              qPrintable(warnings.join(u'\n')));
+}
+
+// 1 a time unit onto a belt whose <len> is 2 before time 2 and 4 after, DT 1.
+QString resampledBelt(const QString &options)
+{
+    return flow(QStringLiteral("in"), QStringLiteral("1")) + exitFlow(QStringLiteral("out"))
+           + aux(QStringLiteral("transit"), QStringLiteral("IF TIME < 2 THEN 2 ELSE 4"))
+           + aux(QStringLiteral("resample"), QStringLiteral("IF TIME = 3 THEN 1 ELSE 0"))
+           + aux(QStringLiteral("stop"), QStringLiteral("IF TIME = 3 THEN 1 ELSE 0"))
+           + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("transit"), QStringLiteral("in"),
+                      QStringLiteral("out"), {}, options);
+}
+
+// <sample>: the transit time is re-read only in a DT where the condition is non-zero,
+// else the one read last (at first, the initial one) stays; material leaves at t + T.
+// Sampled at time 3 only: entering at 0, 1, 2 gets T = 2 (leaves at 2, 3, 4), at 3 and
+// later T = 4 (leaves at 7, 8, 9): out 0, 0, 1, 1, 1, 0, 0, 1, 1, 1.
+// Without <sample> (every DT): T = 4 from time 2 (leaves at 6, 7...): 0, 0, 1, 1, 0, 0, 1.
+void TestConveyorOptions::sampleLatchesTheTransitTime()
+{
+    const InlineRun r = simulateText(xmile(resampledBelt(QStringLiteral("<sample>resample</sample>")), specs(0, 10, 1)));
+    RUN_CLEAN(r);
+    expectSeries(r, "out", {0, 0, 1, 1, 1, 0, 0, 1, 1, 1});
+    expectSeries(r, "belt", {0, 1, 2, 2, 2, 2, 3, 4, 4, 4});
+    const InlineRun always = simulateText(xmile(resampledBelt({}), specs(0, 10, 1)));
+    RUN_CLEAN(always);
+    expectSeries(always, "out", {0, 0, 1, 1, 0, 0, 1, 1, 1, 1});
+}
+
+// Arrested in the one DT it would sample (time 3), the conveyor does not re-read its
+// transit time (time is suspended): T stays 2. The belt stops at 3 (nothing enters or
+// leaves), so the material due at 3 and 4 leaves at 4 and 5; entering at 4 and 5 with
+// T = 2 it leaves at 6 and 7. Had it been sampled, T = 4 would leave nothing at 6 and 7.
+void TestConveyorOptions::noSampleWhileArrested()
+{
+    const InlineRun r = simulateText(
+        xmile(resampledBelt(QStringLiteral("<sample>resample</sample><arrest>stop</arrest>")), specs(0, 8, 1)));
+    RUN_CLEAN(r);
+    expectSeries(r, "in", {1, 1, 1, 0, 1, 1, 1, 1});
+    expectSeries(r, "out", {0, 0, 1, 0, 1, 1, 1, 1});
 }
 
 QTEST_GUILESS_MAIN(TestConveyorOptions)
