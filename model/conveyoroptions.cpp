@@ -87,6 +87,8 @@ std::optional<ConveyorOptions> conveyorOptions(const Variable &stock)
             o.sample = textOf(c);
         else if (name == QLatin1String("exponential_leak"))
             o.exponentialLeak = flagSet(c);
+        else if (name == QLatin1String("discrete"))
+            o.discrete = flagSet(c);
         else if (name == QLatin1String("one_at_a_time"))
             o.oneAtATime = flagSet(c);
         else if (name == QLatin1String("batch_integrity"))
@@ -101,6 +103,8 @@ std::optional<ConveyorOptions> conveyorOptions(const Variable &stock)
         const bool set = a.value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0;
         if (a.name == QLatin1String("exponential_leak"))
             o.exponentialLeak = set;
+        else if (a.name == QLatin1String("discrete"))
+            o.discrete = set;
         else if (a.name == QLatin1String("one_at_a_time"))
             o.oneAtATime = set;
         else if (a.name == QLatin1String("batch_integrity"))

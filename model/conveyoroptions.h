@@ -18,6 +18,9 @@ struct ConveyorOptions {
     bool exponentialLeak = false; // <exponential_leak/>: leak fractions are per time unit
     QString arrest;        // <arrest>: a condition; while non-zero nothing enters, leaves or moves
     QString sample;        // <sample>: a condition; <len> is re-read only while non-zero; empty: every DT
+    // discrete: the inflow limit is a budget per time unit that one DT may use up, and the
+    // initial value lies in one package per time unit. Nothing is rounded to whole units.
+    bool discrete = false;
     // <meadows:signed/>: what enters may be negative and is carried as it is, nothing cut to
     // zero (Vensim's DELAY MATERIAL, which the .mdl reader writes as a conveyor). Stella
     // ignores the element, and its conveyors carry no negative material.

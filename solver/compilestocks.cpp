@@ -112,6 +112,9 @@ std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat)
             cc.beltDriven.push_back(beltFlow[std::size_t(f)]);
             cc.fromQueue.push_back(queueOf(flat, f));
         }
+        // "The conveyor MUST be discrete if there is a queue directly upstream" (XMILE 1.0
+        // section 4.2.1); Stella selects it and greys the choice out.
+        cc.discrete = c.discrete || std::any_of(cc.fromQueue.begin(), cc.fromQueue.end(), [](std::int32_t q) { return q >= 0; });
         for (const FlatLeak &l : c.leaks)
             cc.leaks.push_back({varSlot(l.flow), varSlot(l.fraction), l.start, l.end, l.integers});
         out.push_back(std::move(cc));

@@ -1,4 +1,5 @@
 #include "conveyor.h"
+#include "program.h"
 
 #include <algorithm>
 #include <cmath>
@@ -88,6 +89,13 @@ bool held(const CompiledConveyor &c, const double *m)
     return c.heldBy >= 0 && m[c.heldBy] != 0.0;
 }
 
+// The time unit the DT starting now falls in, counted from the start time (a hair over, so
+// that a time a rounding below a whole unit is that unit).
+long long timeUnit(const double *m, double dt)
+{
+    return (long long)std::floor(m[TimeSlot] - m[StartSlot] + 1e-6 * dt);
+}
+
 // <sample>: the transit time material entering now gets is re-read from <len> in a DT
 // where the condition is non-zero (without one, every DT); else the one last read stays.
 double transitNow(const CompiledConveyor &c, const double *m, double latched)
@@ -131,6 +139,16 @@ void Belt::advance(const CompiledConveyor &c, const double *m, double admitted, 
     if (arrested(c, m))
         return; // nor is the transit time read: time is suspended
     m_transit = transitNow(c, m, m_transit);
+    if (c.discrete) {
+        // What the inflow limit let in counts against this time unit's budget.
+        if (const long long unit = timeUnit(m, dt); unit != m_unit) {
+            m_unit = unit;
+            m_used = 0;
+        }
+        for (std::size_t f = 0; f < c.inflows.size(); ++f)
+            if (!c.beltDriven[f])
+                m_used += std::max(0.0, m[c.inflows[f]]) * dt;
+    }
     if (!m_slats.empty()) {
         pass<true>(c, m, dt, -1, m_slats);
         // Without an outflow, or with the conveyor it feeds arrested, material that reaches
@@ -156,6 +174,7 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
     const double start = c.signedMaterial ? amount : std::max(0.0, amount);
     m_transit = m[c.transitTime]; // latched from its initial value (<sample>)
     m_used = 0;
+    m_unit = 0;
     const int length = slatsFor(m_transit, dt);
     const std::size_t leaks = c.leaks.size();
     std::vector<double> unitAlloc(leaks, 0.0);
@@ -200,6 +219,46 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
             m_slats[std::size_t(i)].content = perSlat;
         m_slats.back().content = start - perSlat * double(length - 1);
     }
+    // A discrete conveyor's initial value is "separated into packages" (isee's help), one per
+    // time unit of the belt: each time unit's block of slats (1/DT of them) gives what it
+    // holds to its exit-most slat, so that a package leaves in the first DT of each time unit
+    // from the start on. Which slat is ambiguous in the sources ("the start of each unit time",
+    // "stacked in the last DT of each conveyor slat"); docs/conveyors.md says why this one.
+    // A package sheds as a load put on there would: its leak allocation is its slats' together.
+    if (c.discrete && dt < 1.0) {
+        const auto unitOf = [dt](std::size_t i) { return (long long)std::floor(double(i) * dt + 1e-6 * dt); };
+        std::size_t head = 0;
+        for (std::size_t i = 1; i < m_slats.size(); ++i) {
+            if (unitOf(i) != unitOf(head)) {
+                head = i;
+                continue;
+            }
+            Slat &to = m_slats[head];
+            Slat &from = m_slats[i];
+            to.content += from.content;
+            from.content = 0;
+            for (std::size_t k = 0; k < c.leaks.size(); ++k) {
+                to.alloc[k] += from.alloc[k];
+                to.budget[k] = to.alloc[k] * double(zoneCount(c.leaks[k], length, int(head) + 1));
+                from.alloc[k] = from.budget[k] = 0;
+            }
+        }
+    }
+}
+
+double Belt::inflowRoom(const CompiledConveyor &c, const double *m, double dt) const
+{
+    if (c.inflowLimit < 0)
+        return HUGE_VAL;
+    const double limit = std::max(0.0, m[c.inflowLimit]);
+    // Continuous: "converted to a per DT limit by multiplying by DT". A DT of a time unit
+    // or more starts a time unit each step, so a discrete conveyor gets the same.
+    if (!c.discrete || dt >= 1.0)
+        return limit * dt;
+    // Discrete: "the full amount allowed each time unit is allowed to enter in a single
+    // DT"; the budget is the time unit's, whole units counted from the start time.
+    const double used = timeUnit(m, dt) == m_unit ? m_used : 0.0;
+    return std::max(0.0, limit - used);
 }
 
 void Belt::slatContents(const CompiledConveyor &c, const double *memory, double dt, std::vector<double> &out) const

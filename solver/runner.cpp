@@ -223,14 +223,16 @@ bool Runner::limitFlows(std::size_t s, double step, double &net)
     return changed;
 }
 
-// A conveyor takes in no more than its inflow limit per time unit, nor more than fits
+// A conveyor takes in no more than its inflow limit per time unit (a discrete one may use
+// a time unit's in one DT: Belt::inflowRoom), nor more than fits
 // under its capacity once this DT's outflow and leaks have left. Inflows are served in
 // the order the conveyor lists them; what another conveyor releases into it is never cut
 // (that material has nowhere else to go). A conveyor's inflows cannot run backwards.
 void Runner::admitToConveyors(double step)
 {
     double *m = memory.data();
-    for (const CompiledConveyor &c : model.conveyors) {
+    for (std::size_t i = 0; i < model.conveyors.size(); ++i) {
+        const CompiledConveyor &c = model.conveyors[i];
         if (Belt::arrested(c, m)) {
             // Every inflow is zero (what a conveyor upstream releases is held at its exit;
             // what a queue offers goes to its overflows, or waits).
@@ -240,9 +242,7 @@ void Runner::admitToConveyors(double step)
         }
         if (c.signedMaterial)
             continue; // takes what comes, negative too: it has no limit to cut it to
-        double available = HUGE_VAL; // an amount, over this DT
-        if (c.inflowLimit >= 0)
-            available = std::max(0.0, m[c.inflowLimit] * step);
+        double available = state.belts[i].inflowRoom(c, m, step); // an amount, over this DT
         if (c.capacity >= 0) {
             double leaving = c.outflow >= 0 ? m[c.outflow] : 0.0;
             for (const CompiledLeak &l : c.leaks)

@@ -102,6 +102,7 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
     c.stock = index;
     c.exponentialLeak = options->exponentialLeak;
     c.signedMaterial = options->signedMaterial;
+    c.discrete = options->discrete;
     c.oneAtATime = options->oneAtATime;
     c.batchIntegrity = options->batchIntegrity;
     if (options->transitTime.trimmed().isEmpty()) {

@@ -65,13 +65,14 @@ bool near(double a, double b)
 
 #define RUN_CLEAN(result) QVERIFY2((result).run.results, qPrintable((result).firstError()))
 
-// Each row: the value of `name` at times 0, 1, 2, ...
-void expectSeries(const InlineRun &r, const char *name, const std::vector<double> &values)
+// Each row: the value of `name` at times 0, dt, 2 dt, ...
+void expectSeries(const InlineRun &r, const char *name, const std::vector<double> &values, double dt = 1)
 {
-    for (std::size_t t = 0; t < values.size(); ++t) {
-        const double got = r.at(QString::fromLatin1(name), double(t));
-        QVERIFY2(near(got, values[t]),
-                 qPrintable(QStringLiteral("%1 at %2: %3, expected %4").arg(QString::fromLatin1(name)).arg(t).arg(got).arg(values[t])));
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double t = double(i) * dt;
+        const double got = r.at(QString::fromLatin1(name), t);
+        QVERIFY2(near(got, values[i]),
+                 qPrintable(QStringLiteral("%1 at %2: %3, expected %4").arg(QString::fromLatin1(name)).arg(t).arg(got).arg(values[i])));
     }
 }
 
@@ -99,14 +100,19 @@ private slots:
     void leakIntoAnArrestedConveyorWarns();
     void sampleLatchesTheTransitTime();
     void noSampleWhileArrested();
+    void discreteIsContinuousAtUnitDt();
+    void discreteInflowLimitPerTimeUnit();
+    void discreteInitialValueInPackages();
+    void queueFedConveyorIsDiscrete();
 };
 
-// one_at_a_time="true" is XMILE's default: no warning; nor for batch_integrity, <arrest>
-// or <sample>, which are implemented. The <conveyor> attributes are read, not only elements.
+// one_at_a_time="true" is XMILE's default: no warning; nor for batch_integrity, <arrest>,
+// <sample> or discrete, which are implemented. The <conveyor> attributes are read, not only elements.
 void TestConveyorOptions::oneAtATimeIsTheDefaultAndNotWarned()
 {
     const QStringList warnings = readWarnings(queueIntoBelt(QStringLiteral("one_at_a_time=\"true\" batch_integrity=\"true\""),
-                                                            QStringLiteral("<arrest>0</arrest><sample>1</sample>")));
+                                                            QStringLiteral("<arrest>0</arrest><sample>1</sample>"))
+                                              + queueIntoBelt(QStringLiteral("discrete=\"true\""), {}));
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
 }
 
@@ -185,12 +191,12 @@ void TestConveyorOptions::refusedWholeBatchGoesToTheOverflow()
 void TestConveyorOptions::queueOptionsKeptOnSave()
 {
     const XmileReadResult read = readXmile(
-        queueIntoBelt(QStringLiteral("one_at_a_time=\"false\" batch_integrity=\"true\""),
+        queueIntoBelt(QStringLiteral("discrete=\"true\" one_at_a_time=\"false\" batch_integrity=\"true\""),
                       QStringLiteral("<capacity>8</capacity><arrest>0</arrest><sample>TIME</sample>")),
         QStringLiteral("c.xmile"));
     QVERIFY(read.project);
     const QByteArray written = writeXmile(*read.project);
-    QVERIFY2(written.contains("one_at_a_time=\"false\"") && written.contains("batch_integrity=\"true\"")
+    QVERIFY2(written.contains("discrete=\"true\"") && written.contains("one_at_a_time=\"false\"") && written.contains("batch_integrity=\"true\"")
                  && written.contains("<arrest>0</arrest>") && written.contains("<sample>TIME</sample>"),
              written.constData());
     const InlineRun r = simulateText(written);
@@ -322,6 +328,98 @@ void TestConveyorOptions::noSampleWhileArrested()
     RUN_CLEAN(r);
     expectSeries(r, "in", {1, 1, 1, 0, 1, 1, 1, 1});
     expectSeries(r, "out", {0, 0, 1, 0, 1, 1, 1, 1});
+}
+
+// 2 a time unit asked of `supply` by a belt of transit time 3 and capacity 5; `options`
+// inside <conveyor>, `attributes` on it.
+QByteArray cappedBelt(const QString &ask, const QString &attributes, const QString &options, double dt, double stop)
+{
+    return xmile(stock(QStringLiteral("supply"), QStringLiteral("100"), {}, QStringLiteral("in")) + flow(QStringLiteral("in"), ask)
+                     + exitFlow(QStringLiteral("out"))
+                     + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("3"), QStringLiteral("in"),
+                                QStringLiteral("out"), attributes, QStringLiteral("<capacity>5</capacity>") + options),
+                 specs(0, stop, dt));
+}
+
+// The research note's example A: DT 1, transit 3, capacity 5, 2 asked a time unit, inflow
+// limit 2. At DT 1 a time unit's budget is one DT's, so discrete and continuous agree.
+//   t  belt (exit..entry)  out  room = 5 - (contents - out)  in
+//   0  0 0 0               0    5                            2
+//   1  0 0 2               0    3                            2
+//   2  0 2 2               0    1                            1
+//   3  2 2 1               2    2                            2
+//   4  2 1 2               2    2                            2
+//   5  1 2 2               1    1                            1
+void TestConveyorOptions::discreteIsContinuousAtUnitDt()
+{
+    for (const QString &attributes : {QString(), QStringLiteral("discrete=\"true\"")}) {
+        const InlineRun r = simulateText(cappedBelt(QStringLiteral("2"), attributes, QStringLiteral("<in_limit>2</in_limit>"), 1, 6));
+        RUN_CLEAN(r);
+        expectSeries(r, "in", {2, 2, 1, 2, 2, 1});
+        expectSeries(r, "out", {0, 0, 0, 2, 2, 1});
+        expectSeries(r, "supply", {100, 98, 96, 95, 93, 91});
+    }
+}
+
+// Example B: DT 1/2, transit 3 (6 slats), capacity 5, 4 asked a time unit (2 a DT), inflow
+// limit 2 a time unit. Continuous: 2 x 1/2 = 1 a DT (rate 2) until the belt holds 5 at
+// 2.5, then nothing at 2.5 and from 3 on what leaves (1). Discrete: the time unit's 2 may
+// enter in its first DT (the budget resets at whole times from the start):
+//   t 0: 2 (rate 4)  0.5: 0 (spent)  1: 2  1.5: 0  2: 1 (capacity: the belt holds 4)
+//   2.5: 0 (full)  3: the lump of time 0 leaves (out rate 4), 2 enter  3.5: out 0, in 0
+//   4: out 2, in 2  4.5: 0, 0  5: out the 1 of time 2 (rate 2), 1 enters (rate 2).
+void TestConveyorOptions::discreteInflowLimitPerTimeUnit()
+{
+    const InlineRun discrete = simulateText(
+        cappedBelt(QStringLiteral("4"), QStringLiteral("discrete=\"true\""), QStringLiteral("<in_limit>2</in_limit>"), 0.5, 6));
+    RUN_CLEAN(discrete);
+    expectSeries(discrete, "in", {4, 0, 4, 0, 2, 0, 4, 0, 4, 0, 2}, 0.5);
+    expectSeries(discrete, "out", {0, 0, 0, 0, 0, 0, 4, 0, 4, 0, 2}, 0.5);
+    expectSeries(discrete, "belt", {0, 2, 2, 4, 4, 5, 5, 5, 5, 5, 5}, 0.5);
+    const InlineRun continuous = simulateText(cappedBelt(QStringLiteral("4"), {}, QStringLiteral("<in_limit>2</in_limit>"), 0.5, 6));
+    RUN_CLEAN(continuous);
+    expectSeries(continuous, "in", {2, 2, 2, 2, 2, 0, 2, 2}, 0.5);
+    expectSeries(continuous, "out", {0, 0, 0, 0, 0, 0, 2, 2}, 0.5);
+}
+
+// Example C: 30 at the start, transit 3, DT 1/2 (6 slats). Continuous: 5 a slat, 10 a time
+// unit out for 3 time units. Discrete: one package of 10 a time unit on the exit-most slat
+// of each time unit's two (slats 0, 2, 4): out 10 / (1/2) = 20 in the first DT of each
+// time unit, 0 in the second, nothing from time 3.
+void TestConveyorOptions::discreteInitialValueInPackages()
+{
+    const QString model = exitFlow(QStringLiteral("out"));
+    const InlineRun discrete = simulateText(
+        xmile(model + conveyor(QStringLiteral("belt"), QStringLiteral("30"), QStringLiteral("3"), {}, QStringLiteral("out"),
+                               QStringLiteral("discrete=\"true\"")),
+              specs(0, 4, 0.5)));
+    RUN_CLEAN(discrete);
+    expectSeries(discrete, "out", {20, 0, 20, 0, 20, 0, 0, 0}, 0.5);
+    expectSeries(discrete, "belt", {30, 20, 20, 10, 10, 0, 0}, 0.5);
+    const InlineRun continuous = simulateText(
+        xmile(model + conveyor(QStringLiteral("belt"), QStringLiteral("30"), QStringLiteral("3"), {}, QStringLiteral("out")),
+              specs(0, 4, 0.5)));
+    RUN_CLEAN(continuous);
+    expectSeries(continuous, "out", {10, 10, 10, 10, 10, 10, 0}, 0.5);
+    expectSeries(continuous, "belt", {30, 25, 20, 15, 10, 5, 0}, 0.5);
+}
+
+// A conveyor fed by a queue is discrete without saying so (XMILE 1.0 section 4.2.1). A
+// queue of 10 (one batch) feeds a belt with inflow limit 4 a time unit, DT 1/2, no
+// overflow: 4 of the front batch in the first DT of each time unit (rate 8), none in the
+// second, the last 2 at time 2; what the belt refuses waits: queue 10, 6, 6, 2, 2, 0.
+// A continuous belt would take 2 every DT.
+void TestConveyorOptions::queueFedConveyorIsDiscrete()
+{
+    const InlineRun r = simulateText(
+        xmile(QStringLiteral("<stock name=\"waiting\"><eqn>10</eqn><outflow>load</outflow><queue/></stock>")
+                  + exitFlow(QStringLiteral("load")) + exitFlow(QStringLiteral("out"))
+                  + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("10"), QStringLiteral("load"),
+                             QStringLiteral("out"), {}, QStringLiteral("<in_limit>4</in_limit>")),
+              specs(0, 3, 0.5)));
+    RUN_CLEAN(r);
+    expectSeries(r, "load", {8, 0, 8, 0, 4, 0}, 0.5);
+    expectSeries(r, "waiting", {10, 6, 6, 2, 2, 0}, 0.5);
 }
 
 QTEST_GUILESS_MAIN(TestConveyorOptions)
