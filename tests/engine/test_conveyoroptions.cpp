@@ -107,13 +107,21 @@ private slots:
 };
 
 // one_at_a_time="true" is XMILE's default: no warning; nor for batch_integrity, <arrest>,
-// <sample> or discrete, which are implemented. The <conveyor> attributes are read, not only elements.
+// <sample> or discrete, which are implemented. The options are read as <conveyor>'s
+// attributes (as the spec and Stella write them) and as elements.
 void TestConveyorOptions::oneAtATimeIsTheDefaultAndNotWarned()
 {
-    const QStringList warnings = readWarnings(queueIntoBelt(QStringLiteral("one_at_a_time=\"true\" batch_integrity=\"true\""),
-                                                            QStringLiteral("<arrest>0</arrest><sample>1</sample>"))
-                                              + queueIntoBelt(QStringLiteral("discrete=\"true\""), {}));
+    const QStringList warnings = readWarnings(queueIntoBelt(QStringLiteral("one_at_a_time=\"true\" batch_integrity=\"true\" discrete=\"true\""),
+                                                            QStringLiteral("<arrest>0</arrest><sample>1</sample>")));
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+    // The element forms are read too.
+    const QStringList elements = readWarnings(queueIntoBelt({}, QStringLiteral("<discrete/><one_at_a_time>false</one_at_a_time>"
+                                                                               "<batch_integrity/>")));
+    QVERIFY2(elements.isEmpty(), qPrintable(elements.join(u'\n')));
+    // ... and obeyed: with <one_at_a_time>false</one_at_a_time> all three batches (12) enter at time 1.
+    const InlineRun r = simulateText(queueIntoBelt({}, QStringLiteral("<one_at_a_time>false</one_at_a_time>")));
+    RUN_CLEAN(r);
+    expectSeries(r, "load", {0, 12, 0});
 }
 
 // Default options (one at a time, batches may split), no capacity: the belt takes the
