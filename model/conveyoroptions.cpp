@@ -81,8 +81,18 @@ std::optional<ConveyorOptions> conveyorOptions(const Variable &stock)
             o.capacity = textOf(c);
         else if (name == QLatin1String("in_limit"))
             o.inflowLimit = textOf(c);
+        else if (name == QLatin1String("arrest"))
+            o.arrest = textOf(c);
+        else if (name == QLatin1String("sample"))
+            o.sample = textOf(c);
         else if (name == QLatin1String("exponential_leak"))
             o.exponentialLeak = flagSet(c);
+        else if (name == QLatin1String("discrete"))
+            o.discrete = flagSet(c);
+        else if (name == QLatin1String("one_at_a_time"))
+            o.oneAtATime = flagSet(c);
+        else if (name == QLatin1String("batch_integrity"))
+            o.batchIntegrity = flagSet(c);
         else if (c.name == QLatin1String("meadows:signed"))
             o.signedMaterial = flagSet(c);
         else if (!name.contains(u':')) // vendor elements (isee:...) are display settings
@@ -90,9 +100,16 @@ std::optional<ConveyorOptions> conveyorOptions(const Variable &stock)
     }
     // Stella writes the options as attributes too (<conveyor discrete="true">).
     for (const XmlAttribute &a : conveyor->attributes) {
+        const bool set = a.value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0;
         if (a.name == QLatin1String("exponential_leak"))
-            o.exponentialLeak = a.value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0;
-        else if (!a.name.contains(u':') && a.value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0)
+            o.exponentialLeak = set;
+        else if (a.name == QLatin1String("discrete"))
+            o.discrete = set;
+        else if (a.name == QLatin1String("one_at_a_time"))
+            o.oneAtATime = set;
+        else if (a.name == QLatin1String("batch_integrity"))
+            o.batchIntegrity = set;
+        else if (!a.name.contains(u':') && set)
             o.unimplemented << a.name;
     }
     return o;

@@ -16,10 +16,20 @@ struct ConveyorOptions {
     QString capacity;      // <capacity>: an equation; empty: unlimited
     QString inflowLimit;   // <in_limit>: an equation, per time unit; empty: unlimited
     bool exponentialLeak = false; // <exponential_leak/>: leak fractions are per time unit
+    QString arrest;        // <arrest>: a condition; while non-zero nothing enters, leaves or moves
+    QString sample;        // <sample>: a condition; <len> is re-read only while non-zero; empty: every DT
+    // discrete: the inflow limit is a budget per time unit that one DT may use up, and the
+    // initial value lies in one package per time unit. Nothing is rounded to whole units.
+    bool discrete = false;
     // <meadows:signed/>: what enters may be negative and is carried as it is, nothing cut to
     // zero (Vensim's DELAY MATERIAL, which the .mdl reader writes as a conveyor). Stella
     // ignores the element, and its conveyors carry no negative material.
     bool signedMaterial = false;
+    // Taking from a queue directly upstream (XMILE 1.0 section 4.2.1, attributes of
+    // <conveyor>): one_at_a_time (default true), only the front batch each DT, else as many
+    // as fit; batch_integrity (default false), only whole batches. Meaningless without a queue.
+    bool oneAtATime = true;
+    bool batchIntegrity = false;
     // Options Meadows does not implement (<discrete/>, <sample>, <arrest>...), by name.
     QStringList unimplemented;
 };

@@ -1,5 +1,7 @@
 #include "compilestocks.h"
+#include "conveyorlinks.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace meadows {
@@ -28,6 +30,19 @@ std::vector<bool> beltFlows(const FlatModel &flat)
             beltFlow[std::size_t(l.flow)] = true;
     }
     return beltFlow;
+}
+
+// The queue (its position in FlatModel::queues) that flow `f` leaves, through an outflow or
+// an overflow; -1 when it leaves none.
+std::int32_t queueOf(const FlatModel &flat, int f)
+{
+    for (std::size_t q = 0; q < flat.queues.size(); ++q) {
+        const FlatQueue &queue = flat.queues[q];
+        if (std::find(queue.outflows.begin(), queue.outflows.end(), f) != queue.outflows.end()
+            || std::find(queue.overflows.begin(), queue.overflows.end(), f) != queue.overflows.end())
+            return std::int32_t(q);
+    }
+    return -1;
 }
 
 } // namespace
@@ -84,13 +99,22 @@ std::vector<CompiledConveyor> compileConveyors(const FlatModel &flat)
         cc.transitTime = varSlot(c.transitTime);
         cc.capacity = optional(c.capacity);
         cc.inflowLimit = optional(c.inflowLimit);
+        cc.arrest = optional(c.arrest);
+        cc.sample = optional(c.sample);
+        cc.heldBy = optional(arrestDownstream(flat, c));
         cc.outflow = optional(c.outflow);
         cc.exponentialLeak = c.exponentialLeak;
         cc.signedMaterial = c.signedMaterial;
+        cc.oneAtATime = c.oneAtATime;
+        cc.batchIntegrity = c.batchIntegrity;
         for (int f : flat.vars[std::size_t(c.stock)].inflows) {
             cc.inflows.push_back(varSlot(f));
             cc.beltDriven.push_back(beltFlow[std::size_t(f)]);
+            cc.fromQueue.push_back(queueOf(flat, f));
         }
+        // "The conveyor MUST be discrete if there is a queue directly upstream" (XMILE 1.0
+        // section 4.2.1); Stella selects it and greys the choice out.
+        cc.discrete = c.discrete || std::any_of(cc.fromQueue.begin(), cc.fromQueue.end(), [](std::int32_t q) { return q >= 0; });
         for (const FlatLeak &l : c.leaks)
             cc.leaks.push_back({varSlot(l.flow), varSlot(l.fraction), l.start, l.end, l.integers});
         out.push_back(std::move(cc));

@@ -1,4 +1,5 @@
 #include "conveyor.h"
+#include "program.h"
 
 #include <algorithm>
 #include <cmath>
@@ -73,8 +74,42 @@ double Belt::pass(const CompiledConveyor &c, const double *m, double dt, int whi
     return which < 0 ? 0.0 : leaked;
 }
 
+bool Belt::arrested(const CompiledConveyor &c, const double *m)
+{
+    return c.arrest >= 0 && m[c.arrest] != 0.0;
+}
+
+namespace {
+
+// The conveyor this one's outflow feeds is arrested: what reaches the exit waits there (a
+// conveyor's outflow cannot be refused in part; the sources leave this case open, and
+// holding it keeps "all inflows are zero" true downstream).
+bool held(const CompiledConveyor &c, const double *m)
+{
+    return c.heldBy >= 0 && m[c.heldBy] != 0.0;
+}
+
+// The time unit the DT starting now falls in, counted from the start time (a hair over, so
+// that a time a rounding below a whole unit is that unit).
+long long timeUnit(const double *m, double dt)
+{
+    return (long long)std::floor(m[TimeSlot] - m[StartSlot] + 1e-6 * dt);
+}
+
+// <sample>: the transit time material entering now gets is re-read from <len> in a DT
+// where the condition is non-zero (without one, every DT); else the one last read stays.
+double transitNow(const CompiledConveyor &c, const double *m, double latched)
+{
+    return c.sample < 0 || m[c.sample] != 0.0 ? m[c.transitTime] : latched;
+}
+
+} // namespace
+
+// Arrested, the belt stops: time is suspended for what is on it, so nothing leaks either.
 double Belt::leaving(const CompiledConveyor &c, const double *m, int which, double dt) const
 {
+    if (arrested(c, m) || (which < 0 && held(c, m)))
+        return 0.0;
     return pass<false>(c, m, dt, which, m_slats);
 }
 
@@ -101,15 +136,30 @@ void Belt::insert(const CompiledConveyor &c, const double *m, double amount, int
 
 void Belt::advance(const CompiledConveyor &c, const double *m, double admitted, double dt)
 {
+    if (arrested(c, m))
+        return; // nor is the transit time read: time is suspended
+    m_transit = transitNow(c, m, m_transit);
+    if (c.discrete) {
+        // What the inflow limit let in counts against this time unit's budget.
+        if (const long long unit = timeUnit(m, dt); unit != m_unit) {
+            m_unit = unit;
+            m_used = 0;
+        }
+        for (std::size_t f = 0; f < c.inflows.size(); ++f)
+            if (!c.beltDriven[f])
+                m_used += std::max(0.0, m[c.inflows[f]]) * dt;
+    }
     if (!m_slats.empty()) {
         pass<true>(c, m, dt, -1, m_slats);
-        // Without an outflow, material that reaches the exit waits there.
-        if (c.outflow < 0 && m_slats.size() > 1)
+        // Without an outflow, or with the conveyor it feeds arrested, material that reaches
+        // the exit waits there.
+        const bool leaves = c.outflow >= 0 && !held(c, m);
+        if (!leaves && m_slats.size() > 1)
             m_slats[1].content += m_slats[0].content;
-        if (c.outflow >= 0 || m_slats.size() > 1)
+        if (leaves || m_slats.size() > 1)
             m_slats.erase(m_slats.begin());
     }
-    const int depth = slatsFor(m[c.transitTime], dt);
+    const int depth = slatsFor(m_transit, dt);
     // Slats beyond the transit time that are empty (the transit time fell) are dropped.
     while (int(m_slats.size()) > depth && m_slats.back().content == 0.0)
         m_slats.pop_back();
@@ -122,7 +172,10 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
 {
     // What the belt starts with: a signed belt (DELAY MATERIAL) holds negative material too.
     const double start = c.signedMaterial ? amount : std::max(0.0, amount);
-    const int length = slatsFor(m[c.transitTime], dt);
+    m_transit = m[c.transitTime]; // latched from its initial value (<sample>)
+    m_used = 0;
+    m_unit = 0;
+    const int length = slatsFor(m_transit, dt);
     const std::size_t leaks = c.leaks.size();
     std::vector<double> unitAlloc(leaks, 0.0);
     for (std::size_t k = 0; k < leaks; ++k) {
@@ -159,18 +212,59 @@ void Belt::initialise(const CompiledConveyor &c, const double *m, double amount,
     // DTs), and what lies beyond the cut waits on the last slat, a million DTs from the
     // exit, so that the conveyor still holds all of it. Spread over the cut belt instead, a
     // DELAY MATERIAL of 1e12 with 1 a year released a million a year.
-    const double wanted = std::floor(m[c.transitTime] / dt + 0.5);
+    const double wanted = std::floor(m_transit / dt + 0.5);
     if (leaks == 0 && wanted > double(length) && std::isfinite(amount) && length > 1) {
         const double perSlat = start / wanted;
         for (int i = 0; i + 1 < length; ++i)
             m_slats[std::size_t(i)].content = perSlat;
         m_slats.back().content = start - perSlat * double(length - 1);
     }
+    // A discrete conveyor's initial value is "separated into packages" (isee's help), one per
+    // time unit of the belt: each time unit's block of slats (1/DT of them) gives what it
+    // holds to its exit-most slat, so that a package leaves in the first DT of each time unit
+    // from the start on. Which slat is ambiguous in the sources ("the start of each unit time",
+    // "stacked in the last DT of each conveyor slat"); docs/conveyors.md says why this one.
+    // A package sheds as a load put on there would: its leak allocation is its slats' together.
+    if (c.discrete && dt < 1.0) {
+        const auto unitOf = [dt](std::size_t i) { return (long long)std::floor(double(i) * dt + 1e-6 * dt); };
+        std::size_t head = 0;
+        for (std::size_t i = 1; i < m_slats.size(); ++i) {
+            if (unitOf(i) != unitOf(head)) {
+                head = i;
+                continue;
+            }
+            Slat &to = m_slats[head];
+            Slat &from = m_slats[i];
+            to.content += from.content;
+            from.content = 0;
+            for (std::size_t k = 0; k < c.leaks.size(); ++k) {
+                to.alloc[k] += from.alloc[k];
+                to.budget[k] = to.alloc[k] * double(zoneCount(c.leaks[k], length, int(head) + 1));
+                from.alloc[k] = from.budget[k] = 0;
+            }
+        }
+    }
+}
+
+double Belt::inflowRoom(const CompiledConveyor &c, const double *m, double dt) const
+{
+    if (c.inflowLimit < 0)
+        return HUGE_VAL;
+    const double limit = std::max(0.0, m[c.inflowLimit]);
+    // Continuous: "converted to a per DT limit by multiplying by DT". A DT of a time unit
+    // or more starts a time unit each step, so a discrete conveyor gets the same.
+    if (!c.discrete || dt >= 1.0)
+        return limit * dt;
+    // Discrete: "the full amount allowed each time unit is allowed to enter in a single
+    // DT"; the budget is the time unit's, whole units counted from the start time.
+    const double used = timeUnit(m, dt) == m_unit ? m_used : 0.0;
+    return std::max(0.0, limit - used);
 }
 
 void Belt::slatContents(const CompiledConveyor &c, const double *memory, double dt, std::vector<double> &out) const
 {
-    const std::size_t length = std::max(m_slats.size(), std::size_t(slatsFor(memory[c.transitTime], dt)));
+    const double transit = arrested(c, memory) ? m_transit : transitNow(c, memory, m_transit);
+    const std::size_t length = std::max(m_slats.size(), std::size_t(slatsFor(transit, dt)));
     out.assign(length, 0.0);
     for (std::size_t i = 0; i < m_slats.size(); ++i)
         out[i] = m_slats[i].content;

@@ -32,20 +32,34 @@ struct CompiledConveyor {
     std::vector<CompiledLeak> leaks;
     bool exponentialLeak = false;
     bool signedMaterial = false; // negative material enters and travels as it is (ConveyorOptions)
+    std::int64_t arrest = -1; // slot of <arrest>: while non-zero nothing moves; -1: never arrested
+    std::int64_t sample = -1; // slot of <sample>: the transit time is re-read only while non-zero; -1: every DT
+    std::int64_t heldBy = -1; // slot of the arrest of the conveyor the outflow feeds: the exit waits while it is set
+    std::vector<std::int32_t> fromQueue; // per inflow: the queue (CompiledModel::queues) it leaves; -1: none
+    bool discrete = false;     // the inflow limit is a per-time-unit budget; the initial value in packages
+    bool oneAtATime = true;    // from a queue: only the front batch each DT
+    bool batchIntegrity = false; // from a queue: only whole batches
 };
 
 // The slats of one conveyor; index 0 is the exit.
 class Belt {
 public:
     // Fills the belt at steady state: `amount` spread over round(T / DT) slats as constant
-    // inflow with the current leak fractions would have left it.
+    // inflow with the current leak fractions would have left it; a discrete conveyor's in
+    // one package per time unit. Takes the transit time as the one new material gets.
     void initialise(const CompiledConveyor &c, const double *memory, double amount, double dt);
     // What leaves in this DT, as amounts (not rates): through the outflow (`which` < 0) or
-    // through leak `which`. Reads the belt only.
+    // through leak `which`. Reads the belt only; nothing while arrested or held.
     double leaving(const CompiledConveyor &c, const double *memory, int which, double dt) const;
     // The end of a step: takes the leaks and the exit slat off the belt, and puts
-    // `admitted` (an amount) on the slat the transit time `transit` asks for.
+    // `admitted` (an amount) on the slat the transit time asks for. Nothing while arrested.
     void advance(const CompiledConveyor &c, const double *memory, double admitted, double dt);
+    // What the inflow limit still lets in this DT, an amount: in_limit * DT, or for a
+    // discrete conveyor what is left of this time unit's in_limit. HUGE_VAL: no limit.
+    double inflowRoom(const CompiledConveyor &c, const double *memory, double dt) const;
+    // <arrest> is non-zero now.
+    static bool arrested(const CompiledConveyor &c, const double *memory);
+    double transitTime() const { return m_transit; } // what new material is given (<sample>)
     double contents() const;
     // What is on each slat, from the exit, into `out`: round(transit time / DT) slats (the
     // transit time now), or more while material put on for a longer one is on its way.
@@ -64,6 +78,9 @@ private:
     void insert(const CompiledConveyor &c, const double *memory, double amount, int depth);
 
     std::vector<Slat> m_slats;
+    double m_transit = 0;  // the transit time last taken from <len>
+    double m_used = 0;     // discrete: what the inflow limit let in during time unit m_unit
+    long long m_unit = 0;  // counted from the start time
 };
 
 // round(T / DT), half away from zero, at least one slat.

@@ -45,6 +45,11 @@ struct FlatConveyor {
     std::vector<FlatLeak> leaks;
     bool exponentialLeak = false;
     bool signedMaterial = false; // ConveyorOptions::signedMaterial
+    int arrest = -1;      // hidden auxiliaries of <arrest> and <sample>; -1: none
+    int sample = -1;
+    bool discrete = false; // ConveyorOptions: discrete, one_at_a_time, batch_integrity
+    bool oneAtATime = true;
+    bool batchIntegrity = false;
 };
 
 // A queue (solver/queue.h): outflows in order, then the overflows.

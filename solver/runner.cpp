@@ -1,4 +1,5 @@
 #include "runner.h"
+#include "conveyoradmission.h"
 #include "inflowadmission.h"
 
 #include "model/sizelimit.h"
@@ -222,19 +223,26 @@ bool Runner::limitFlows(std::size_t s, double step, double &net)
     return changed;
 }
 
-// A conveyor takes in no more than its inflow limit per time unit, nor more than fits
+// A conveyor takes in no more than its inflow limit per time unit (a discrete one may use
+// a time unit's in one DT: Belt::inflowRoom), nor more than fits
 // under its capacity once this DT's outflow and leaks have left. Inflows are served in
 // the order the conveyor lists them; what another conveyor releases into it is never cut
 // (that material has nowhere else to go). A conveyor's inflows cannot run backwards.
 void Runner::admitToConveyors(double step)
 {
     double *m = memory.data();
-    for (const CompiledConveyor &c : model.conveyors) {
+    for (std::size_t i = 0; i < model.conveyors.size(); ++i) {
+        const CompiledConveyor &c = model.conveyors[i];
+        if (Belt::arrested(c, m)) {
+            // Every inflow is zero (what a conveyor upstream releases is held at its exit;
+            // what a queue offers goes to its overflows, or waits).
+            for (std::uint32_t f : c.inflows)
+                m[f] = 0.0;
+            continue;
+        }
         if (c.signedMaterial)
             continue; // takes what comes, negative too: it has no limit to cut it to
-        double available = HUGE_VAL; // an amount, over this DT
-        if (c.inflowLimit >= 0)
-            available = std::max(0.0, m[c.inflowLimit] * step);
+        double available = state.belts[i].inflowRoom(c, m, step); // an amount, over this DT
         if (c.capacity >= 0) {
             double leaving = c.outflow >= 0 ? m[c.outflow] : 0.0;
             for (const CompiledLeak &l : c.leaks)
@@ -243,7 +251,7 @@ void Runner::admitToConveyors(double step)
             const double after = m[model.stockSlots[c.stock]] + (driven - leaving) * step;
             available = std::min(available, std::max(0.0, m[c.capacity] - after));
         }
-        serveInflows(m, c.inflows, c.beltDriven, available, step);
+        admitInflows(c, m, available, step, model.queues, state.queues);
     }
 }
 
@@ -260,14 +268,22 @@ void Runner::advanceConveyors(std::vector<double> &levels, double step)
     }
 }
 
+// An outflow feeding a conveyor that takes one batch at a time offers only the batch at
+// its place in the queue: what the conveyor then refuses of it (capacity, inflow limit)
+// is what the overflows take, not the batches behind it.
 void Runner::serveQueues(double step)
 {
     double *m = memory.data();
     m_offered.clear();
-    for (const CompiledQueue &q : model.queues) {
-        double available = std::max(0.0, m[model.stockSlots[q.stock]]);
+    for (std::size_t i = 0; i < model.queues.size(); ++i) {
+        const CompiledQueue &q = model.queues[i];
+        const double holds = std::max(0.0, m[model.stockSlots[q.stock]]);
+        double available = holds;
         for (std::uint32_t f : q.outflows) {
-            const double served = std::clamp(m[f] * step, 0.0, available);
+            double served = std::clamp(m[f] * step, 0.0, available);
+            const CompiledConveyor *c = conveyorFedBy(model.conveyors, f);
+            if (c && c->oneAtATime)
+                served = batchesTaken(state.queues[i].batches(), holds - available, served, HUGE_VAL, true, false);
             available -= served;
             m[f] = served / step;
             m_offered.push_back(served);

@@ -5,6 +5,7 @@
 #include "flattener.h"
 
 #include "model/conveyoroptions.h"
+#include "solver/conveyorlinks.h"
 
 #include <algorithm>
 
@@ -101,6 +102,9 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
     c.stock = index;
     c.exponentialLeak = options->exponentialLeak;
     c.signedMaterial = options->signedMaterial;
+    c.discrete = options->discrete;
+    c.oneAtATime = options->oneAtATime;
+    c.batchIntegrity = options->batchIntegrity;
     if (options->transitTime.trimmed().isEmpty()) {
         errorAt(stock, QStringLiteral("conveyor '%1' has no transit time (<len>)").arg(name));
         return;
@@ -108,6 +112,16 @@ void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, cons
     c.transitTime = option(options->transitTime, QStringLiteral("transit time"));
     c.capacity = option(options->capacity, QStringLiteral("capacity"));
     c.inflowLimit = option(options->inflowLimit, QStringLiteral("inflow limit"));
+    c.arrest = option(options->arrest, QStringLiteral("arrest condition"));
+    c.sample = option(options->sample, QStringLiteral("sample condition"));
+    // Another conveyor's outflow waits while this one is arrested; its leak cannot wait.
+    for (const QString &flowName : stock.inflows) {
+        const Symbol *s = c.arrest >= 0 ? lookupQualified(scope, flowName) : nullptr;
+        if (s && s->type == Symbol::Type::Variable && s->variable && leakOptions(*s->variable))
+            errorAt(stock, QStringLiteral("conveyor '%1' takes in the leak '%2' of another conveyor: what leaks into it "
+                                          "while it is arrested is lost").arg(name, displayName(flowName)),
+                    Severity::Warning);
+    }
     if (c.transitTime < 0)
         return;
     for (const QString &flowName : stock.outflows) {
@@ -208,6 +222,12 @@ void Flattener::finishConveyors()
             }
             belt.args.push_back(Node::var(leak.fraction));
         }
+        // The belt reads its arrest condition, and its exit the arrest of the conveyor it
+        // feeds (solver/conveyor.h): both are computed before what leaves.
+        if (c.arrest >= 0)
+            belt.args.push_back(Node::var(c.arrest));
+        if (const int held = arrestDownstream(m_out, c); held >= 0)
+            belt.args.push_back(Node::var(held));
         for (std::size_t k = 0; k < c.leaks.size(); ++k) {
             Node n = belt;
             n.value = double(k);
