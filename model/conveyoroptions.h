@@ -30,7 +30,7 @@ struct ConveyorOptions {
     // as fit; batch_integrity (default false), only whole batches. Meaningless without a queue.
     bool oneAtATime = true;
     bool batchIntegrity = false;
-    // Options Meadows does not implement (<discrete/>, <sample>, <arrest>...), by name.
+    // Options Meadows does not implement (any XMILE 1.0 does not define), by name, for a warning.
     QStringList unimplemented;
 };
 

@@ -69,6 +69,24 @@ void settleClockAtStart(CompiledModel &m)
         m.specs.stop = memory[c.stop];
     if (c.saveStep >= 0)
         m.specs.saveStep = memory[c.saveStep];
+    // A setting computed from the model's constants alone (FINAL TIME = start year + 30,
+    // computed so that --set start year moves it) is settled now for the whole run: nothing
+    // computes it again (it is not in the rates), so the run takes a fixed clock, as
+    // conveyors, queues, ovens, adaptive methods and loop dominance need.
+    const auto settled = [&](std::int64_t slot) {
+        return slot >= 0 && std::none_of(m.rates.code.begin(), m.rates.code.end(), [&](const Instr &i) {
+                   return i.op != Op::End && std::int64_t(i.dst) == slot;
+               });
+    };
+    const std::pair<std::int64_t *, QString *> settings[] = {{&m.varying.stop, &m.specs.varying.stop},
+                                                             {&m.varying.dt, &m.specs.varying.dt},
+                                                             {&m.varying.saveStep, &m.specs.varying.saveStep}};
+    for (const auto &[slot, name] : settings) {
+        if (settled(*slot)) {
+            *slot = -1;
+            name->clear();
+        }
+    }
 }
 
 namespace detail {

@@ -225,6 +225,13 @@ bool namesVariable(const Expr &e, const QString &key, const QHash<QString, const
     return std::any_of(e.args.begin(), e.args.end(), [&](const Expr &a) { return namesVariable(a, key, defs, depth + 1); });
 }
 
+// INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER, by canonical name.
+bool isControl(const QString &key)
+{
+    return key == QLatin1String("initial_time") || key == QLatin1String("final_time")
+           || key == QLatin1String("time_step") || key == QLatin1String("saveper");
+}
+
 // Whether e reads a variable of the model other than the control settings (INITIAL TIME,
 // FINAL TIME, TIME STEP, SAVEPER), through them too: "INITIAL TIME = start year" does.
 bool readsModelVariable(const Expr &e, const QHash<QString, const Definition *> &defs, int depth)
@@ -233,10 +240,8 @@ bool readsModelVariable(const Expr &e, const QHash<QString, const Definition *> 
         return false;
     if (e.kind == Expr::Kind::Name) {
         const QString name = canonicalName(e.text);
-        static const QStringList controls = {QStringLiteral("initial_time"), QStringLiteral("final_time"),
-                                             QStringLiteral("time_step"), QStringLiteral("saveper")};
         const Definition *d = defs.value(name);
-        if (!controls.contains(name))
+        if (!isControl(name))
             return d != nullptr;
         return d && d->rhs && readsModelVariable(*d->rhs, defs, depth + 1);
     }
@@ -386,12 +391,6 @@ public:
     std::vector<Diagnostic> diagnostics() { return m_report.take(); }
 
 private:
-    static bool isControl(const QString &key)
-    {
-        return key == QLatin1String("initial_time") || key == QLatin1String("final_time")
-               || key == QLatin1String("time_step") || key == QLatin1String("saveper");
-    }
-
     // "dim: GET DIRECT SUBSCRIPT(...) -> mapping": the elements read from the file, then
     // the rest of the definition as usual. False when the range is not read from a file.
     bool readSubscriptFromFile(const Definition &d)
@@ -465,8 +464,9 @@ private:
     }
 
     // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER. Each is a number when it is an
-    // expression of constants; otherwise (it reads Time, or calls a function) the model
-    // computes it as a variable, as Vensim does at every step, and the setting names it.
+    // expression of numbers; otherwise (it reads Time or a variable of the model, or calls a
+    // function) the model computes it as a variable, as Vensim does, and the setting names
+    // it; one computed from constants alone is settled before the run (computedclock.cpp).
     void readControl(const std::vector<Definition> &defs, SimSpecs &specs)
     {
         QHash<QString, const Definition *> byName;

@@ -1,6 +1,7 @@
 #include "mdlsettings.h"
 
 #include <QStringList>
+#include <chrono>
 #include <algorithm>
 #include <functional>
 
@@ -45,16 +46,6 @@ QHash<QString, QString> fileAliases(const QString &text)
     return aliases;
 }
 
-namespace {
-
-int daysInMonth(int year, int month)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
-} // namespace
 
 void readStartDate(const QString &text, TimeLabels &date, Reporter &report)
 {
@@ -88,7 +79,8 @@ void readStartDate(const QString &text, TimeLabels &date, Reporter &report)
             return f.value >= -20000 && f.value <= 20000;
         if (&f == &fields[1])
             return f.value >= 1 && f.value <= 12;
-        return f.value >= 1 && f.value <= daysInMonth(fields[0].value, fields[1].value);
+        using namespace std::chrono; // the calendar solver/calendar.cpp reads the date with
+        return year_month_day(year(fields[0].value), month(unsigned(fields[1].value)), day(unsigned(std::max(0, f.value)))).ok();
     };
     const Field *bad = std::find_if(std::begin(fields), std::end(fields),
                                    [&](const Field &f) { return f.at < 0 || !f.number || !inRange(f); });

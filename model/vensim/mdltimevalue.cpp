@@ -85,10 +85,19 @@ QString translateTimeValue(const Expr &call, TranslateContext &c)
     if (literal && !(*literal >= 0 && *literal <= 10 && *literal == int(*literal)))
         c.warn(measure.offset, QStringLiteral("GET TIME VALUE's measure is a whole number from 0 to 10, not %1")
                                    .arg(numberText(*literal)));
+    // A 360-day year's months have 30 days: a date on the 31st is read as the 30th, said once.
+    int day = c.timeLabels.day;
+    if (unit->year360 && day > 30) {
+        if (!c.timeLabels.saidDay31)
+            c.warn(measure.offset, QStringLiteral("the date at INITIAL TIME is the 31st, which a 360-day year (Year, "
+                                                  "Quarter or Month units) does not have: GET TIME VALUE reads it as the 30th"));
+        c.timeLabels.saidDay31 = true;
+        day = 30;
+    }
     const QString which = translateMarked(measure, c);
     const QString calendar = QStringLiteral("CALENDAR(%1, (%2), %3, %4, %5, %6, %7)")
                                  .arg(elapsed, which)
-                                 .arg(c.timeLabels.year).arg(c.timeLabels.month).arg(c.timeLabels.day)
+                                 .arg(c.timeLabels.year).arg(c.timeLabels.month).arg(day)
                                  .arg(numberText(unit->days)).arg(unit->year360 ? 1 : 0);
     if (literal)
         return calendar;

@@ -22,6 +22,7 @@ struct TimeLabels {
     int day = 1;
     bool dated = false;       // the settings give the date
     bool saidUndated = false; // that they do not is said already
+    bool saidDay31 = false;   // that a 360-day year reads the 31st as the 30th
 };
 
 struct TranslateContext {

@@ -108,6 +108,22 @@ void TestCli::clockComputedFromAConstantFollowsSet()
     QCOMPARE(meadows::test::parseTable(started.out.toUtf8()).rows.size(), std::size_t(3)); // 2001 to 2003
     QVERIFY2(started.err.contains(QLatin1String("a run option replaces the setting that 'INITIAL TIME' computes")),
              qPrintable(started.err));
+    // A clock computed from constants alone is settled before the run, so what needs a fixed
+    // clock runs: DELAY MATERIAL (a conveyor) with FINAL TIME = start year + 3, from 1950 to
+    // 1953, its output the initial value 5 throughout (a delay of 10).
+    const QString belt = dir.filePath(QStringLiteral("belt.mdl"));
+    QVERIFY(meadows::testing::writeAll(belt, "{UTF-8}\nstart year = 2000 ~~|\nout = DELAY MATERIAL(1, 10, 5, 0) ~~|\n"
+                                             "INITIAL TIME = start year ~ Year ~|\nFINAL TIME = start year + 3 ~ Year ~|\n"
+                                             "TIME STEP = 1 ~ Year ~|\nSAVEPER = TIME STEP ~ Year ~|\n"));
+    const Outcome conveyed = runMeadows({QStringLiteral("run"), belt, QStringLiteral("--set"), QStringLiteral("start year=1950")});
+    QCOMPARE(conveyed.code, 0);
+    const meadows::test::Table b = meadows::test::parseTable(conveyed.out.toUtf8());
+    const qsizetype out = b.columns.indexOf(QStringLiteral("out"));
+    QVERIFY2(out >= 0, qPrintable(conveyed.out + conveyed.err));
+    QCOMPARE(b.rows.size(), std::size_t(4));
+    QCOMPARE(b.rows.back()[0], 1953.0);
+    for (const auto &row : b.rows)
+        QCOMPARE(row[std::size_t(out)], 5.0);
 }
 
 void TestCli::runToStdoutAndOptions()

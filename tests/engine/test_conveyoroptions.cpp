@@ -3,6 +3,7 @@
 // whole or split. Every expected value is worked by hand, in the comment beside it, from
 // the documented rules (/work/research15-conveyors.md has the sources). Slats s[0] (the
 // exit) .. s[L-1], L = transit time / DT; what enters in a DT lands on s[L-1].
+#include "support/conveyorxmile.h"
 #include "support/inlinemodel.h"
 
 #include "model/xmilewriter.h"
@@ -15,22 +16,7 @@ using namespace meadows::test;
 
 namespace {
 
-// A conveyor stock: `attributes` go into the <conveyor> tag, `options` inside it after <len>.
-QString conveyor(const QString &name, const QString &init, const QString &transit, const QString &in,
-                 const QString &out, const QString &attributes = {}, const QString &options = {})
-{
-    QString s = QStringLiteral("<stock name=\"%1\"><eqn>%2</eqn>").arg(name, init);
-    for (const QString &f : in.split(u',', Qt::SkipEmptyParts))
-        s += QStringLiteral("<inflow>%1</inflow>").arg(f);
-    for (const QString &f : out.split(u',', Qt::SkipEmptyParts))
-        s += QStringLiteral("<outflow>%1</outflow>").arg(f);
-    return s + QStringLiteral("<conveyor %1><len>%2</len>%3</conveyor></stock>").arg(attributes, transit, options);
-}
 
-QString exitFlow(const QString &name)
-{
-    return QStringLiteral("<flow name=\"%1\"/>").arg(name);
-}
 
 // A queue that gets three batches at time 0, in its inflows' order: 4, 3 and 5 (one per
 // inflow and DT). They are in the queue from time 1 on; its outflow `load`, without an
@@ -47,23 +33,13 @@ QByteArray queueIntoBelt(const QString &attributes, const QString &options, cons
     return xmile(arrivals + queue + exitFlow(QStringLiteral("load")) + QStringLiteral("<flow name=\"spill\"><overflow/></flow>")
                      + exitFlow(QStringLiteral("out"))
                      + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("10"), QStringLiteral("load"),
-                                QStringLiteral("out"), attributes, options)
+                                QStringLiteral("out"), options, attributes)
                      + stock(QStringLiteral("rejected"), QStringLiteral("0"), QStringLiteral("spill")) + extra,
                  specs(0, stop, 1));
 }
 
-bool near(double a, double b)
-{
-    return std::fabs(a - b) < 1e-9;
-}
 
-#define EXPECT_AT(result, name, time, expected)                                                              \
-    QVERIFY2(near((result).at(QStringLiteral(name), time), expected),                                        \
-             qPrintable(QStringLiteral("%1 at %2: %3, expected %4")                                          \
-                            .arg(QStringLiteral(name)).arg(time).arg((result).at(QStringLiteral(name), time), 0, 'g', 17) \
-                            .arg(expected)))
 
-#define RUN_CLEAN(result) QVERIFY2((result).run.results, qPrintable((result).firstError()))
 
 // Each row: the value of `name` at times 0, dt, 2 dt, ...
 void expectSeries(const InlineRun &r, const char *name, const std::vector<double> &values, double dt = 1)
@@ -228,7 +204,7 @@ void TestConveyorOptions::arrestStopsFlowsLeaksAndTheBelt()
                           + QStringLiteral("<flow name=\"loss\"><eqn>0.1</eqn><leak/></flow>")
                           + aux(QStringLiteral("stop"), QStringLiteral("IF TIME >= 2 AND TIME < 4 THEN 1 ELSE 0"))
                           + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("3"), QStringLiteral("in"),
-                                     QStringLiteral("out,loss"), {},
+                                     QStringLiteral("out,loss"),
                                      QStringLiteral("<exponential_leak/><arrest>stop</arrest>"));
     const InlineRun r = simulateText(xmile(model, specs(0, 6, 1)));
     RUN_CLEAN(r);
@@ -270,7 +246,7 @@ void TestConveyorOptions::exitWaitsForAnArrestedConveyor()
                           + conveyor(QStringLiteral("first"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("in"),
                                      QStringLiteral("mid"))
                           + conveyor(QStringLiteral("second"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("mid"),
-                                     QStringLiteral("out2"), {}, QStringLiteral("<arrest>stop</arrest>"));
+                                     QStringLiteral("out2"), QStringLiteral("<arrest>stop</arrest>"));
     const InlineRun r = simulateText(xmile(model, specs(0, 7, 1)));
     RUN_CLEAN(r);
     expectSeries(r, "mid", {0, 0, 1, 0, 2, 1, 1});
@@ -288,7 +264,7 @@ void TestConveyorOptions::leakIntoAnArrestedConveyorWarns()
                           + conveyor(QStringLiteral("first"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("in"),
                                      QStringLiteral("out,loss"))
                           + conveyor(QStringLiteral("second"), QStringLiteral("0"), QStringLiteral("2"), QStringLiteral("loss"),
-                                     QStringLiteral("out2"), {}, QStringLiteral("<arrest>TIME</arrest>"));
+                                     QStringLiteral("out2"), QStringLiteral("<arrest>TIME</arrest>"));
     const InlineRun r = simulateText(xmile(model, specs(0, 3, 1)));
     RUN_CLEAN(r);
     const QStringList warnings = formatted(r.compiled.diagnostics);
@@ -306,7 +282,7 @@ QString resampledBelt(const QString &options)
            + aux(QStringLiteral("resample"), QStringLiteral("IF TIME = 3 THEN 1 ELSE 0"))
            + aux(QStringLiteral("stop"), QStringLiteral("IF TIME = 3 THEN 1 ELSE 0"))
            + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("transit"), QStringLiteral("in"),
-                      QStringLiteral("out"), {}, options);
+                      QStringLiteral("out"), options);
 }
 
 // <sample>: the transit time is re-read only in a DT where the condition is non-zero,
@@ -345,7 +321,7 @@ QByteArray cappedBelt(const QString &ask, const QString &attributes, const QStri
     return xmile(stock(QStringLiteral("supply"), QStringLiteral("100"), {}, QStringLiteral("in")) + flow(QStringLiteral("in"), ask)
                      + exitFlow(QStringLiteral("out"))
                      + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("3"), QStringLiteral("in"),
-                                QStringLiteral("out"), attributes, QStringLiteral("<capacity>5</capacity>") + options),
+                                QStringLiteral("out"), QStringLiteral("<capacity>5</capacity>") + options, attributes),
                  specs(0, stop, dt));
 }
 
@@ -399,7 +375,7 @@ void TestConveyorOptions::discreteInitialValueInPackages()
     const QString model = exitFlow(QStringLiteral("out"));
     const InlineRun discrete = simulateText(
         xmile(model + conveyor(QStringLiteral("belt"), QStringLiteral("30"), QStringLiteral("3"), {}, QStringLiteral("out"),
-                               QStringLiteral("discrete=\"true\"")),
+                               {}, QStringLiteral("discrete=\"true\"")),
               specs(0, 4, 0.5)));
     RUN_CLEAN(discrete);
     expectSeries(discrete, "out", {20, 0, 20, 0, 20, 0, 0, 0}, 0.5);
@@ -423,7 +399,7 @@ void TestConveyorOptions::queueFedConveyorIsDiscrete()
         xmile(QStringLiteral("<stock name=\"waiting\"><eqn>10</eqn><outflow>load</outflow><queue/></stock>")
                   + exitFlow(QStringLiteral("load")) + exitFlow(QStringLiteral("out"))
                   + conveyor(QStringLiteral("belt"), QStringLiteral("0"), QStringLiteral("10"), QStringLiteral("load"),
-                             QStringLiteral("out"), {}, QStringLiteral("<in_limit>4</in_limit>")),
+                             QStringLiteral("out"), QStringLiteral("<in_limit>4</in_limit>")),
               specs(0, 3, 0.5)));
     RUN_CLEAN(r);
     expectSeries(r, "load", {8, 0, 8, 0, 4, 0}, 0.5);

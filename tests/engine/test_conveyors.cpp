@@ -3,6 +3,7 @@
 // value is worked by hand in the comment beside it. A conveyor holding slats s[0] (the
 // exit) .. s[L-1], L = transit time / DT: at each step its outflow is what is left on s[0]
 // after this DT's leaks, and what flowed in during the DT lands on s[L-1].
+#include "support/conveyorxmile.h"
 #include "support/inlinemodel.h"
 
 #include "solver/queue.h"
@@ -17,40 +18,15 @@ using namespace meadows::test;
 
 namespace {
 
-// A conveyor stock; `options` goes inside <conveyor> after <len>.
-QString conveyor(const QString &name, const QString &init, const QString &transit, const QString &in,
-                 const QString &out, const QString &options = {})
-{
-    QString s = QStringLiteral("<stock name=\"%1\"><eqn>%2</eqn>").arg(name, init);
-    for (const QString &f : in.split(u',', Qt::SkipEmptyParts))
-        s += QStringLiteral("<inflow>%1</inflow>").arg(f);
-    for (const QString &f : out.split(u',', Qt::SkipEmptyParts))
-        s += QStringLiteral("<outflow>%1</outflow>").arg(f);
-    return s + QStringLiteral("<conveyor><len>%1</len>%2</conveyor></stock>").arg(transit, options);
-}
 
-QString exitFlow(const QString &name)
-{
-    return QStringLiteral("<flow name=\"%1\"/>").arg(name);
-}
 
 QString leak(const QString &name, const QString &fraction, const QString &zone = {})
 {
     return QStringLiteral("<flow name=\"%1\" %2><eqn>%3</eqn><leak/></flow>").arg(name, zone, fraction);
 }
 
-bool near(double a, double b)
-{
-    return std::fabs(a - b) < 1e-9;
-}
 
-#define EXPECT_AT(result, name, time, expected)                                                              \
-    QVERIFY2(near((result).at(QStringLiteral(name), time), expected),                                        \
-             qPrintable(QStringLiteral("%1 at %2: %3, expected %4")                                          \
-                            .arg(QStringLiteral(name)).arg(time).arg((result).at(QStringLiteral(name), time), 0, 'g', 17) \
-                            .arg(expected)))
 
-#define RUN_CLEAN(result) QVERIFY2((result).run.results, qPrintable((result).firstError()))
 
 } // namespace
 

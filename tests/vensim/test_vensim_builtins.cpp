@@ -506,6 +506,15 @@ void TestVensimBuiltins::delayBatch()
         }
         QCOMPARE(r.at(QStringLiteral("at once"), 0), 7.0);
     }
+    // DT 0.5: the backlog grows by 10 * 0.5 = 5 a step (0, 5, ..., 25 at time 2.5), so the
+    // first batch starts at 2.5 (0 left), due at 4.5, returned there as 25 / 0.5 = 50 for one
+    // step; 20 waits then (5 a step from 3), so the next starts at 5 with 25, due at 7. Each
+    // batch is 50 * 0.5 = 25 of material.
+    const MdlRun half = runMdl(model, QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = 7 ~~|\nTIME STEP = 0.5 ~~|\n"
+                                                     "SAVEPER = TIME STEP ~~|\n"));
+    QVERIFY2(half.run.results, qPrintable(half.messages.join(u'\n')));
+    for (int k = 0; k <= 14; ++k)
+        QCOMPARE(half.at(QStringLiteral("plain"), k * 0.5), (k == 9 || k == 14) ? 50.0 : 0.0);
 }
 
 // MESSAGE('msg', display) "returns 0 if display is less than or equal to 0, and 1

@@ -92,6 +92,14 @@ void TestVensimCalendar::monthsOnA360DayYear()
     const MdlRun r = runMdl(QStringLiteral("month = GET TIME VALUE(0, 0, 3) ~~|\nyear = GET TIME VALUE(0, 0, 1) ~~|\n"
                                            "quarter = GET TIME VALUE(0, 0, 2) ~~|\nday = GET TIME VALUE(0, 0.5, 4) ~~|\n"),
                             control(0, 6, 1, QStringLiteral("Month")) + settingsDated(2023, 8, 1));
+    // A date on the 31st, which a 360-day year does not have, is read as the 30th, said once:
+    // 31 January with Month units is 30 January, so the day half a month on is 15 February.
+    const MdlRun late = runMdl(QStringLiteral("day = GET TIME VALUE(0, 0.5, 4) ~~|\nmonth = GET TIME VALUE(0, 0.5, 3) ~~|\n"),
+                               control(0, 1, 1, QStringLiteral("Month")) + settingsDated(2023, 1, 31));
+    QVERIFY2(late.run.results, qPrintable(late.messages.join(u'\n')));
+    QCOMPARE(late.messages.filter(QStringLiteral("reads it as the 30th")).size(), 1);
+    QCOMPARE(late.at(QStringLiteral("day"), 0), 15.0);
+    QCOMPARE(late.at(QStringLiteral("month"), 0), 2.0);
     QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
     const double month[] = {8, 9, 10, 11, 12, 1, 2}, year[] = {2023, 2023, 2023, 2023, 2023, 2024, 2024};
     for (int t = 0; t <= 6; ++t) {
