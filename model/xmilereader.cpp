@@ -392,10 +392,15 @@ bool Reader::readVariable(Variable &v, const QString &tag)
             v.units = text();
         } else if (child == QLatin1String("doc")) {
             v.doc = text();
-        } else if (child == QLatin1String("inflow")) {
-            v.inflows << text().trimmed();
-        } else if (child == QLatin1String("outflow")) {
-            v.outflows << text().trimmed();
+        } else if (child == QLatin1String("inflow") || child == QLatin1String("outflow")) {
+            // A flow named twice would be counted twice: it is counted once, and said.
+            const qsizetype at = startTagOffset();
+            const QString flow = text().trimmed();
+            QStringList &flows = child == QLatin1String("inflow") ? v.inflows : v.outflows;
+            if (flows.contains(flow))
+                warnAt(at, QStringLiteral("'%1' names '%2' as its %3 twice: it is counted once").arg(v.name, flow, child));
+            else
+                flows << flow;
         } else if (child == QLatin1String("non_negative")) {
             v.nonNegative = text().trimmed().compare(QLatin1String("false"), Qt::CaseInsensitive) != 0;
         } else if (child == QLatin1String("gf")) {

@@ -27,6 +27,7 @@ class TestNeverSilent : public QObject {
     Q_OBJECT
 private slots:
     void stella10VariablesDirectlyUnderModel();
+    void aFlowNamedTwiceIsCountedOnce();
     void behaviorMakesStocksAndFlowsNonNegative_data();
     void behaviorMakesStocksAndFlowsNonNegative();
     void nonNegativeStockStopsANegativeInflow();
@@ -50,6 +51,24 @@ void TestNeverSilent::stella10VariablesDirectlyUnderModel()
     QCOMPARE(r.at(QStringLiteral("S"), 0), 10.0);
     QCOMPARE(r.at(QStringLiteral("S"), 4), 18.0);
     QCOMPARE(r.at(QStringLiteral("f"), 2), 2.0);
+}
+
+// S names f = 1 as its inflow twice (a tester's file): it was counted twice (S = 0, 2, 4).
+// It is counted once, S = 0, 1, 2, 3, and the reading says so at the second <inflow>
+// (line 1, its column found in the text).
+void TestNeverSilent::aFlowNamedTwiceIsCountedOnce()
+{
+    const QByteArray text = file({}, QStringLiteral("<stock name=\"S\"><eqn>0</eqn><inflow>f</inflow><inflow>f</inflow>"
+                                                    "</stock><flow name=\"f\"><eqn>1</eqn></flow>"));
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    for (int t = 0; t <= 3; ++t)
+        QCOMPARE(r.at(QStringLiteral("S"), t), double(t));
+    const qsizetype second = text.indexOf("<inflow>", text.indexOf("<inflow>") + 1);
+    const QStringList said = formatted(readXmile(text, QStringLiteral("inline.xmile")).diagnostics);
+    QVERIFY2(said.contains(QStringLiteral("inline.xmile:1:%1: warning: 'S' names 'f' as its inflow twice: it is counted once")
+                               .arg(second + 1)),
+             qPrintable(said.join(u'\n')));
 }
 
 // S starts at 1 and drains at 3 per time unit (DT 1). A non-negative S gives what it has:
