@@ -2,6 +2,8 @@
 // diagnostics, and the FlatModel helpers.
 #include "flattener.h"
 
+#include <QSet>
+
 #include "model/conveyoroptions.h"
 
 #include <QRegularExpression>
@@ -177,8 +179,10 @@ void Flattener::resolve(Scope &scope)
         }
         const Symbol &sym = *it;
         WrittenAs written;
-        if (!v.elements.empty())
+        if (!v.elements.empty()) {
             written.elements = writtenElements(v, sym.dims);
+            warnUnusedElements(v, written.elements);
+        }
         written.constants = arrayConstant(ownEquation(v), sym.dims);
         const int count = elementCount(sym.dims);
         // A macro's body is resolved inside an element's equation: the enclosing equation's
@@ -356,6 +360,28 @@ void Flattener::linkFlow(Scope &scope, const Variable &stock, const QString &flo
     }
     seen.insert(flow, stockName);
     into.push_back(flow);
+}
+
+// An <element> whose subscript names no element of the variable's dimensions, or that
+// repeats another's (the first is used), changes nothing: said at its equation, never dropped
+// without a word.
+void Flattener::warnUnusedElements(const Variable &v, const std::vector<const ArrayElement *> &used)
+{
+    QSet<const ArrayElement *> taken(used.begin(), used.end());
+    QSet<QString> takenSubscripts;
+    for (const ArrayElement *e : used)
+        if (e)
+            takenSubscripts.insert(canonicalName(e->subscript).remove(u' '));
+    for (const ArrayElement &e : v.elements) {
+        if (taken.contains(&e))
+            continue;
+        const bool repeated = takenSubscripts.contains(canonicalName(e.subscript).remove(u' '));
+        m_out.diagnostics.push_back({Severity::Warning, e.equationSource.fileName(), e.equationSource.position(),
+                                     repeated ? QStringLiteral("'%1' has a second element [%2]; the first is used")
+                                                    .arg(displayName(v.name), e.subscript)
+                                              : QStringLiteral("'%1' has an element [%2] that names no element of its "
+                                                               "dimensions: it is left out").arg(displayName(v.name), e.subscript)});
+    }
 }
 
 int Flattener::addTable(const GraphicalFunction &gf)

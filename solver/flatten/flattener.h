@@ -125,6 +125,7 @@ private:
     void linkFlow(Scope &scope, const Variable &stock, const QString &flowName, const ElementContext &ctx,
                   std::vector<int> &into, bool inflow);
     int addTable(const GraphicalFunction &gf);
+    void warnUnusedElements(const Variable &v, const std::vector<const ArrayElement *> &used);
     std::shared_ptr<const ParseResult> parsedEquation(const QString &text);
     std::optional<Node> resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
                                         const ElementContext &ctx, int self = -1);

@@ -28,6 +28,7 @@ class TestNeverSilent : public QObject {
 private slots:
     void stella10VariablesDirectlyUnderModel();
     void aFlowNamedTwiceIsCountedOnce();
+    void anElementOfNoSubscriptIsSaid();
     void behaviorMakesStocksAndFlowsNonNegative_data();
     void behaviorMakesStocksAndFlowsNonNegative();
     void nonNegativeStockStopsANegativeInflow();
@@ -68,6 +69,30 @@ void TestNeverSilent::aFlowNamedTwiceIsCountedOnce()
     const QStringList said = formatted(readXmile(text, QStringLiteral("inline.xmile")).diagnostics);
     QVERIFY2(said.contains(QStringLiteral("inline.xmile:1:%1: warning: 'S' names 'f' as its inflow twice: it is counted once")
                                .arg(second + 1)),
+             qPrintable(said.join(u'\n')));
+}
+
+// a over D = {A, B} with elements A (1), B (2) and Q (3), which D does not have (a tester's
+// file): SUM(a[*]) is 3 whatever Q holds, and Q's element was left out without a word. It is
+// said now at Q's equation; a second element A (5) is said too, the first (1) used.
+void TestNeverSilent::anElementOfNoSubscriptIsSaid()
+{
+    const QByteArray text = file(QStringLiteral("<dimensions><dim name=\"D\"><elem name=\"A\"/><elem name=\"B\"/></dim></dimensions>"),
+                                 QStringLiteral("<aux name=\"a\"><dimensions><dim name=\"D\"/></dimensions>"
+                                                "<element subscript=\"A\"><eqn>1</eqn></element><element subscript=\"B\"><eqn>2</eqn></element>"
+                                                "<element subscript=\"Q\"><eqn>3</eqn></element><element subscript=\"A\"><eqn>5</eqn></element></aux>"
+                                                "<aux name=\"s\"><eqn>SUM(a[*])</eqn></aux>"));
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("s"), 0), 3.0);
+    const QStringList said = formatted(r.compiled.diagnostics);
+    const auto at = [&](const char *eqn) {
+        const qsizetype offset = text.indexOf(eqn) + qsizetype(qstrlen("<eqn>"));
+        return QStringLiteral("inline.xmile:1:%1: warning: ").arg(offset + 1);
+    };
+    QVERIFY2(said.contains(at("<eqn>3</eqn>") + QStringLiteral("'a' has an element [Q] that names no element of its dimensions: "
+                                                               "it is left out")), qPrintable(said.join(u'\n')));
+    QVERIFY2(said.contains(at("<eqn>5</eqn>") + QStringLiteral("'a' has a second element [A]; the first is used")),
              qPrintable(said.join(u'\n')));
 }
 
