@@ -193,13 +193,14 @@ std::optional<Project> Reader::read()
         return std::nullopt;
     }
     p.extras.attributes = attributes({}, nullptr);
-    bool sawModel = false;
+    bool sawModel = false, sawSimSpecs = false;
     while (nextChild()) {
         const QString tag = elementName(m_reader);
         if (tag == QLatin1String("header")) {
             readHeader(p);
         } else if (tag == QLatin1String("sim_specs")) {
             readSimSpecs(p.simSpecs);
+            sawSimSpecs = true;
         } else if (tag == QLatin1String("model_units")) {
             readUnits(p);
         } else if (tag == QLatin1String("dimensions")) {
@@ -227,6 +228,10 @@ std::optional<Project> Reader::read()
     }
     if (m_reader.hasError())
         return fail();
+    if (!sawSimSpecs) // XMILE requires it: the run takes Meadows' defaults, said
+        m_diags.push_back({Severity::Warning, m_source->fileName(), {},
+                           QStringLiteral("the file has no <sim_specs>: the run goes from %1 to %2 by %3")
+                               .arg(p.simSpecs.start).arg(p.simSpecs.stop).arg(p.simSpecs.dt)});
     if (p.models.empty()) {
         m_diags.push_back({Severity::Error, m_source->fileName(), {}, QStringLiteral("the file has no <model>")});
         return std::nullopt;
@@ -275,6 +280,13 @@ void Reader::readSimSpecs(SimSpecs &s)
             keepUnknown(s.extras, u"sim_specs");
         }
     }
+    // XMILE requires <start>, <stop> and <dt>: one missing runs on Meadows' default, said.
+    const std::pair<const SourcePos *, std::pair<const char *, double>> required[] = {
+        {&s.places.start, {"start", s.start}}, {&s.places.stop, {"stop", s.stop}}, {&s.places.dt, {"dt", s.dt}}};
+    for (const auto &[place, what] : required)
+        if (place->line == 0)
+            m_diags.push_back({Severity::Warning, m_source->fileName(), element,
+                               QStringLiteral("<sim_specs> has no <%1>: it is %2").arg(QLatin1String(what.first)).arg(what.second)});
 }
 
 double Reader::specNumber(const QString &tag, double fallback, SourcePos *place)

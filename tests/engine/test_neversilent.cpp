@@ -276,12 +276,23 @@ void TestNeverSilent::unimplementedElementsWarnWithTheirPosition()
         QStringList warnings;
         for (const Diagnostic &d : read.diagnostics)
             warnings << d.format();
+        // These files have no <sim_specs>, which XMILE requires: said once, at the file.
+        QCOMPARE(warnings.removeAll(QStringLiteral("spec.xmile: warning: the file has no <sim_specs>: the run goes from 0 to "
+                                                   "100 by 1")), qsizetype(1));
         const QString expected = QStringLiteral("spec.xmile:2:3: warning: <%1> in <%2> is not implemented").arg(name, parent);
         QVERIFY2(warnings.size() == 1 && warnings.front().startsWith(expected),
                  qPrintable(QStringLiteral("%1: got [%2]").arg(expected, warnings.join(QStringLiteral(" | ")))));
         ++checked;
     }
     QCOMPARE(checked, 4); // data, sim_specs in a model and a macro, multiplier
+    // <sim_specs> without <stop> (XMILE requires start, stop and dt): the default 100 is said, at
+    // the <sim_specs> element (line 1, column 8).
+    const XmileReadResult noStop = readXmile("<xmile><sim_specs><start>0</start><dt>1</dt></sim_specs><model/></xmile>",
+                                             QStringLiteral("spec.xmile"));
+    QStringList said;
+    for (const Diagnostic &d : noStop.diagnostics)
+        said << d.format();
+    QCOMPARE(said, QStringList{QStringLiteral("spec.xmile:1:8: warning: <sim_specs> has no <stop>: it is 100")});
 }
 
 QTEST_GUILESS_MAIN(TestNeverSilent)
