@@ -57,21 +57,24 @@ QString translateTimeValue(const Expr &call, TranslateContext &c)
                                                "written as a number; the computer's clock (2) is not read"));
         return kept(call, c);
     }
+    // A calendar measure without a calendar unit is said before anything is translated, so
+    // the call kept by name translates its arguments once (a warning in them is said once).
+    const bool timeItself = measure.kind == Expr::Kind::Number && measure.number == 0;
+    const std::optional<CalendarUnit> unit = calendarUnit(c.timeLabels.unit);
+    if (!timeItself && !unit) {
+        c.warn(measure.offset, QStringLiteral("GET TIME VALUE's calendar measures need the model's time unit to be a "
+                                              "calendar's (Year, Quarter, Month, Week, Day, Hour, Minute or Second), "
+                                              "not '%1'").arg(c.timeLabels.unit));
+        return kept(call, c);
+    }
     // The time read, and how far it is past INITIAL TIME, whose date the settings give.
     const QString shift = translateMarked(offset, c);
     const QString time = relative.number == 0 ? QStringLiteral("(TIME + (%1))").arg(shift)
                                               : QStringLiteral("(STARTTIME + (%1))").arg(shift);
     const QString elapsed = relative.number == 0 ? QStringLiteral("(TIME - STARTTIME + (%1))").arg(shift)
                                                  : QStringLiteral("(%1)").arg(shift);
-    if (measure.kind == Expr::Kind::Number && measure.number == 0)
+    if (timeItself)
         return time;
-    const std::optional<CalendarUnit> unit = calendarUnit(c.timeLabels.unit);
-    if (!unit) {
-        c.warn(measure.offset, QStringLiteral("GET TIME VALUE's calendar measures need the model's time unit to be a "
-                                              "calendar's (Year, Quarter, Month, Week, Day, Hour, Minute or Second), "
-                                              "not '%1'").arg(c.timeLabels.unit));
-        return kept(call, c);
-    }
     if (!c.timeLabels.dated && !c.timeLabels.saidUndated) { // once for the model
         c.warn(measure.offset, QStringLiteral("the settings give no date for INITIAL TIME (lines 37 to 39): GET TIME "
                                               "VALUE counts from 1 January 2000"));
