@@ -398,6 +398,9 @@ const BuiltinInfo kBuiltins[] = {
     // Vensim's VECTOR SELECT over two arrays (solver/flatten/vectors.cpp): written out as sums,
     // products, minima and maxima of the selected elements
     {{"vector_select"}, Builtin::None, 5, 5, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // the same over listed pairs: VECTOR_SELECT_OF(missing, action, error action, s1, x1, ...),
+    // as the Vensim reader writes every combination of Vensim's '!' ranges
+    {{"vector_select_of"}, Builtin::None, 5, -1, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"pi"}, Builtin::None, 0, 0, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"time"}, Builtin::None, 0, 0, true, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };

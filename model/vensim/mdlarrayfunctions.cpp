@@ -81,14 +81,6 @@ QString multiplied(const QStringList &factors)
     return QStringLiteral("(%1)").arg(factors.join(QLatin1String(" * ")));
 }
 
-// The number of numerical_action's value, when the file writes it as a plain number.
-std::optional<int> literalAction(const Expr &e)
-{
-    if (e.kind == Expr::Kind::Number && e.number >= 0 && e.number <= 10 && e.number == int(e.number))
-        return int(e.number);
-    return std::nullopt;
-}
-
 } // namespace
 
 std::optional<QString> spelledReduction(const QString &f, const Expr &arg, TranslateContext &c)
@@ -107,14 +99,12 @@ std::optional<QString> spelledReduction(const QString &f, const Expr &arg, Trans
                                         parts.join(QLatin1String(", ")));
 }
 
-// VECTOR SELECT(selection, expression, missing, numerical_action, error_action): over the
-// elements whose selection is not zero, one of (Vensim's documentation, with action 5 as
-// Vensim computes it, expression ^ selection):
-//   0 sum of s*x, 1 product of s*x, 2 min of s*x, 3 max of s*x, 4 mean of s*x,
-//   5 product of x^s, 6 sum of x, 7 product of x, 8 min of x, 9 max of x, 10 mean of x;
-// `missing` when every selection is zero. Written out term by term over the '!' ranges,
-// as SUM is; a numerical_action that is not a plain number picks among all eleven at run
-// time. Unselected elements stand out of MIN and MAX as -+1e308, beyond any model value.
+// VECTOR SELECT(selection, expression, missing, numerical_action, error_action): each
+// combination of the elements of the ranges marked '!' in the selection and the expression is
+// one pair, written out for the solver's VECTOR_SELECT_OF(missing, action, error action, s1,
+// x1, ...) (solver/flatten/vectors.cpp), which computes the actions. The ranges of the two
+// arguments need not be the same: `sel[A!]` with `x[B!]` pairs every a with every b, as the
+// combinations of A and B.
 std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c)
 {
     if (e.args.size() != 5) {
@@ -127,57 +117,10 @@ std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c)
         c.warn(e.offset, QStringLiteral("VECTOR SELECT needs its ranges marked with '!'"));
         return std::nullopt;
     }
-    const Expr &errorAction = e.args[4];
-    if (errorAction.kind != Expr::Kind::Number || errorAction.number != 0)
-        c.warn(errorAction.offset, QStringLiteral("VECTOR SELECT's error_action other than 0 is not checked: "
-                                                  "no error is raised for too many or too few selections"));
-    QStringList count, weightedSum, weightedProduct, weightedMin, weightedMax, powerProduct, sum, product, minimum, maximum;
-    for (const std::vector<Expr> &combo : *combos) {
-        const QString s = translateMarked(combo[0], c), x = translateMarked(combo[1], c);
-        const QString selected = QStringLiteral("(%1) <> 0").arg(s);
-        const auto when = [&selected](const QString &value, const char *otherwise) {
-            return QStringLiteral("(IF %1 THEN %2 ELSE %3)").arg(selected, value, QLatin1String(otherwise));
-        };
-        const QString sx = QStringLiteral("(%1) * (%2)").arg(s, x);
-        count << when(QStringLiteral("1"), "0");
-        weightedSum << sx;
-        weightedProduct << when(sx, "1");
-        weightedMin << when(sx, "1e308");
-        weightedMax << when(sx, "-1e308");
-        powerProduct << when(QStringLiteral("(%1) ^ (%2)").arg(x, s), "1");
-        sum << when(x, "0");
-        product << when(x, "1");
-        minimum << when(x, "1e308");
-        maximum << when(x, "-1e308");
-    }
-    const QString n = summed(count);
-    const QString results[11] = {
-        summed(weightedSum),
-        multiplied(weightedProduct),
-        QStringLiteral("MIN(%1)").arg(weightedMin.join(QLatin1String(", "))),
-        QStringLiteral("MAX(%1)").arg(weightedMax.join(QLatin1String(", "))),
-        QStringLiteral("(%1 / %2)").arg(summed(weightedSum), n),
-        multiplied(powerProduct),
-        summed(sum),
-        multiplied(product),
-        QStringLiteral("MIN(%1)").arg(minimum.join(QLatin1String(", "))),
-        QStringLiteral("MAX(%1)").arg(maximum.join(QLatin1String(", "))),
-        QStringLiteral("(%1 / %2)").arg(summed(sum), n),
-    };
-    QString chosen;
-    if (const std::optional<int> action = literalAction(e.args[3])) {
-        chosen = results[*action];
-    } else {
-        // An action other than the whole numbers 0 to 10 gives the missing value (Vensim's
-        // documentation does not say what it does; a plain number out of range is warned of).
-        if (e.args[3].kind == Expr::Kind::Number)
-            c.warn(e.args[3].offset, QStringLiteral("VECTOR SELECT's numerical_action must be a whole number from 0 to 10"));
-        const QString actionText = translateMarked(e.args[3], c);
-        chosen = translateMarked(e.args[2], c);
-        for (int a = 10; a >= 0; --a)
-            chosen = QStringLiteral("(IF (%1) = %2 THEN %3 ELSE %4)").arg(actionText).arg(a).arg(results[a], chosen);
-    }
-    return QStringLiteral("(IF %1 = 0 THEN %2 ELSE %3)").arg(n, translateMarked(e.args[2], c), chosen);
+    QStringList args{translateMarked(e.args[2], c), translateMarked(e.args[3], c), translateMarked(e.args[4], c)};
+    for (const std::vector<Expr> &combo : *combos)
+        args << translateMarked(combo[0], c) << translateMarked(combo[1], c);
+    return QStringLiteral("VECTOR_SELECT_OF(%1)").arg(args.join(QLatin1String(", ")));
 }
 
 } // namespace meadows::vensim

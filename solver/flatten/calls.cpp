@@ -153,7 +153,7 @@ Node Flattener::call(Context &c, const Expr &e)
                                                    "point: '%2' has no single x for some values").arg(calledAs(e), e.args[0].spelling));
                 return lookupCall(c, &*inverse, e.args[1]);
             }
-            if (e.name == QLatin1String("vector_select"))
+            if (e.name == QLatin1String("vector_select") || e.name == QLatin1String("vector_select_of"))
                 return vectorSelect(c, e);
             if (e.name == QLatin1String("lookup_area")) {
                 Node n = Node::of(Node::Kind::LookupArea);

@@ -248,6 +248,7 @@ private:
     // order): a value known before the run cannot be read from them (constantValue).
     QSet<int> m_unresolved;
     QSet<const Variable *> m_orderReadAtStart; // said once each (constantOrder)
+    QSet<const Variable *> m_vectorSelectErrorSaid; // said once each (vectorSelect)
     std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid
     std::vector<std::unique_ptr<Scope>> m_macroScopes;
     // Where the equation being lowered is, for problems found after every equation is

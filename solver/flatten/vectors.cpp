@@ -267,21 +267,49 @@ Node Flattener::matrixInverse(Context &c, const Expr &e)
 //   10 their mean;
 // `missing` where no element is selected. The two arrays are spread element by element, as
 // SUM spreads one, and must hold as many. An action computed while the model runs picks among
-// all eleven then. The error action (what Vensim says of too many or too few selections) does
-// not change the value, so it is read and not checked.
+// all eleven then, and is NaN (which the run reports) when it is none of them.
+// VECTOR_SELECT_OF(missing, action, error action, s1, x1, s2, x2, ...) is the same over pairs
+// listed one by one: the Vensim reader writes it for Vensim's '!' ranges, whose every
+// combination is a pair (model/vensim/mdlarrayfunctions.cpp), which '*' cannot say.
+// The error action (what Vensim does with too many or too few selections: stop the run) does
+// not change the value; one other than 0 is said, once for the variable.
 Node Flattener::vectorSelect(Context &c, const Expr &e)
 {
-    const auto elements = [&](const Expr &array) {
-        Expr only = e;
-        only.args = {array};
-        return spread(c, only);
-    };
-    std::vector<Node> selection = elements(e.args[0]), values = elements(e.args[1]);
-    if (selection.size() != values.size())
-        fail(e.args[1], QStringLiteral("%1 needs as many values as selections: '%2' gives %3, '%4' %5")
-                            .arg(calledAs(e), e.args[1].spelling).arg(values.size()).arg(e.args[0].spelling).arg(selection.size()));
+    const bool listed = e.name == QLatin1String("vector_select_of");
+    // The listed form is what the Vensim reader writes for VECTOR SELECT: said by that name.
+    const QString name = listed ? QStringLiteral("VECTOR SELECT") : calledAs(e);
+    const std::size_t missingAt = listed ? 0 : 2, actionAt = listed ? 1 : 3, errorAt = listed ? 2 : 4;
+    std::vector<Node> selection, values;
+    if (listed) {
+        if (e.args.size() % 2 == 0)
+            fail(e, QStringLiteral("%1 needs a value after each selection").arg(name));
+        for (std::size_t i = 3; i + 1 < e.args.size(); i += 2) {
+            selection.push_back(expr(c, e.args[i]));
+            values.push_back(expr(c, e.args[i + 1]));
+        }
+    } else {
+        const auto elements = [&](const Expr &array) {
+            Expr only = e;
+            only.args = {array};
+            return spread(c, only);
+        };
+        selection = elements(e.args[0]);
+        values = elements(e.args[1]);
+        if (selection.size() != values.size())
+            fail(e.args[1], QStringLiteral("%1 needs as many values as selections: '%2' gives %3, '%4' %5")
+                                .arg(name, e.args[1].spelling).arg(values.size()).arg(e.args[0].spelling).arg(selection.size()));
+    }
     if (selection.empty())
-        fail(e.args[0], QStringLiteral("%1 of no elements").arg(calledAs(e)));
+        fail(listed ? e : e.args[0], QStringLiteral("%1 of no elements").arg(name));
+    const std::optional<double> errorAction = constantValue(expr(c, e.args[errorAt]));
+    if ((!errorAction || *errorAction != 0) && c.variable && !m_vectorSelectErrorSaid.contains(c.variable)) {
+        m_vectorSelectErrorSaid.insert(c.variable);
+        error(m_equationRef ? *m_equationRef : c.variable->equationSource, e.args[errorAt].offset, e.args[errorAt].length,
+              displayName(c.variable->name),
+              QStringLiteral("%1's error action other than 0 is not checked: the run does not stop for too many or too few "
+                             "selections").arg(name),
+              Severity::Warning);
+    }
     const auto when = [](const Node &s, Node value, double otherwise) {
         Node n = Node::of(Node::Kind::If);
         n.args.push_back(Node::binary(BinaryOp::NotEqual, s, Node::constant(0)));
@@ -325,12 +353,12 @@ Node Flattener::vectorSelect(Context &c, const Expr &e)
     results.push_back(Node::call(Builtin::Min, least));
     results.push_back(Node::call(Builtin::Max, greatest));
     results.push_back(Node::binary(BinaryOp::Divide, results[6], selected));
-    Node missing = expr(c, e.args[2]);
-    Node action = expr(c, e.args[3]);
+    Node missing = expr(c, e.args[missingAt]);
+    Node action = expr(c, e.args[actionAt]);
     Node chosen;
     if (const std::optional<double> a = constantValue(action)) {
         if (!(*a >= 0 && *a <= 10) || *a != std::round(*a))
-            fail(e.args[3], QStringLiteral("%1's numerical action is a whole number from 0 to 10, not %2").arg(calledAs(e)).arg(*a));
+            fail(e.args[actionAt], QStringLiteral("%1's numerical action is a whole number from 0 to 10, not %2").arg(name).arg(*a));
         chosen = results[std::size_t(*a)];
     } else {
         chosen = Node::constant(std::numeric_limits<double>::quiet_NaN()); // an action that is none of them

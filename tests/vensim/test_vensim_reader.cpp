@@ -203,11 +203,18 @@ void TestVensimReader::integerTruncatesLikeVensim()
 // 5 product of x^s = 3^2 * 4^-1 = 2.25; 6 sum of x 3 + 4 = 7; 7 product 12; 8 min 3;
 // 9 max 4; 10 mean 3.5. Nothing selected gives the missing value, -9. With the action
 // Time, the run picks the action of each time: 2 at time 2, 1 at time 4.
+// Different ranges in the two arguments pair every element of one with every element of the
+// other: sel[Kind!] with y[Other!] = (10, 20) selects (k1, o1), (k1, o2), (k3, o1), (k3, o2):
+// action 0 sums s*y, 2*10 + 2*20 - 10 - 20 = 30; action 6 sums y, 10 + 20 + 10 + 20 = 60.
+// An error action other than 0 (stop the run on a wrong count) is said, not checked.
 void TestVensimReader::vectorSelectEveryAction()
 {
     QString eqs = QStringLiteral("Kind: k1, k2, k3 ~~|\nsel[Kind] = 2, 0, -1 ~~|\nx[Kind] = 3, 5, 4 ~~|\nnone[Kind] = 0 ~~|\n"
                                  "empty = VECTOR SELECT(none[Kind!], x[Kind!], -9, 0, 0) ~~|\n"
-                                 "dynamic = VECTOR SELECT(sel[Kind!], x[Kind!], -9, Time, 0) ~~|\n");
+                                 "dynamic = VECTOR SELECT(sel[Kind!], x[Kind!], -9, Time, 0) ~~|\n"
+                                 "Other: o1, o2 ~~|\ny[Other] = 10, 20 ~~|\n"
+                                 "cross sum = VECTOR SELECT(sel[Kind!], y[Other!], -9, 0, 0) ~~|\n"
+                                 "cross values = VECTOR SELECT(sel[Kind!], y[Other!], -9, 6, 0) ~~|\n");
     for (int a = 0; a <= 10; ++a)
         eqs += QStringLiteral("action %1 = VECTOR SELECT(sel[Kind!], x[Kind!], -9, %1, 0) ~~|\n").arg(a);
     const XmileReadResult r = test::readMdl(eqs);
@@ -220,6 +227,14 @@ void TestVensimReader::vectorSelectEveryAction()
     QCOMPARE(valueAt(r, QStringLiteral("dynamic"), 0), 2.0);
     QCOMPARE(valueAt(r, QStringLiteral("dynamic"), 2), -4.0);
     QCOMPARE(valueAt(r, QStringLiteral("dynamic"), 4), 1.0);
+    QCOMPARE(valueAt(r, QStringLiteral("cross sum"), 0), 30.0);
+    QCOMPARE(valueAt(r, QStringLiteral("cross values"), 0), 60.0);
+    const test::MdlRun checked = test::runMdl(QStringLiteral("Kind: k1, k2 ~~|\nx[Kind] = 3, 5 ~~|\n"
+                                                             "strict = VECTOR SELECT(x[Kind!], x[Kind!], -9, 0, 1) ~~|\n"));
+    QVERIFY2(checked.run.results, qPrintable(checked.messages.join(u'\n')));
+    QCOMPARE(checked.at(QStringLiteral("strict"), 0), 34.0); // 3*3 + 5*5
+    QVERIFY2(checked.messages.join(u'\n').contains(QStringLiteral("error action other than 0 is not checked")),
+             qPrintable(checked.messages.join(u'\n')));
 }
 
 // GET TIME VALUE(0, offset, 0) is Time + offset; (1, offset, 0) is INITIAL TIME + offset.
