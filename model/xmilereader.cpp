@@ -228,6 +228,14 @@ std::optional<Project> Reader::read()
     }
     if (m_reader.hasError())
         return fail();
+    // What follows </xmile> (a second document pasted after the first, stray text) is not
+    // read: said where Qt stops at it. Comments and processing instructions there are fine.
+    while (!m_reader.atEnd())
+        m_reader.readNext();
+    if (m_reader.hasError() && m_reader.error() != QXmlStreamReader::PrematureEndOfDocumentError)
+        m_diags.push_back({Severity::Warning, m_source->fileName(),
+                           SourcePos{int(m_reader.lineNumber()), int(m_reader.columnNumber()) + 1},
+                           QStringLiteral("the content after </xmile> is not read (%1)").arg(m_reader.errorString())});
     if (!sawSimSpecs) // XMILE requires it: the run takes Meadows' defaults, said
         m_diags.push_back({Severity::Warning, m_source->fileName(), {},
                            QStringLiteral("the file has no <sim_specs>: the run goes from %1 to %2 by %3")

@@ -1,6 +1,7 @@
 #include "compiler.h"
 #include "compilestocks.h"
 #include "computedclock.h"
+#include "currentreads.h"
 #include "random.h"
 #include "simulation.h"
 
@@ -16,7 +17,8 @@ namespace {
 
 class Codegen {
 public:
-    Codegen(const FlatModel &flat, CompiledModel &out) : m_flat(flat), m_out(out)
+    Codegen(const FlatModel &flat, CompiledModel &out, const std::vector<bool> &nowLeftOut)
+        : m_flat(flat), m_out(out), m_nowLeftOut(nowLeftOut)
     {
         m_constBase = FirstVarSlot + std::uint32_t(flat.vars.size());
     }
@@ -27,6 +29,7 @@ public:
     {
         m_program = &p;
         m_temps = 0;
+        m_readsNow = !m_nowLeftOut[std::size_t(index)];
         const FlatVar &v = m_flat.vars[index];
         generate(initialising && v.initial ? *v.initial : v.equation, varSlot(index));
     }
@@ -130,10 +133,13 @@ private:
             return d;
         }
         case Node::Kind::History: {
+            // Stella's HISTORY reads its input now, unless that closes a loop (NaN: not known).
+            const bool readNow = n.value == 1;
             const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t c = n.args.size() > 1 ? generate(n.args[1]) : constant(std::numeric_limits<double>::quiet_NaN());
+            const std::uint32_t c = n.args.size() > 1 && (!readNow || m_readsNow) ? generate(n.args[1])
+                                                                                   : constant(std::numeric_limits<double>::quiet_NaN());
             const std::uint32_t d = place();
-            add(Op::History, d, a, std::uint32_t(n.index), c);
+            add(Op::History, d, a, std::uint32_t(n.index) | (readNow ? kHistoryNow : 0u), c);
             return d;
         }
         case Node::Kind::Belt: {
@@ -267,6 +273,8 @@ private:
 
     const FlatModel &m_flat;
     CompiledModel &m_out;
+    const std::vector<bool> &m_nowLeftOut; // settleReadsNow: per variable
+    bool m_readsNow = true;                // the equation being emitted reads HISTORY's input now
     Program *m_program = nullptr;
     std::uint32_t m_temps = 0;
     std::uint32_t m_maxTemps = 0;
@@ -366,12 +374,19 @@ CompileResult compile(const FlatModel &flat)
         return result;
 
     const std::size_t n = flat.vars.size();
-    std::vector<std::vector<int>> deps(n);
+    // What each variable reads in its equation and, where it has one, its initial equation:
+    // HISTORY's reads of its input now apart, kept where they close no loop (currentreads.h).
+    std::vector<std::vector<int>> deps(n), initDeps(n), now(n), initNow(n);
     for (std::size_t i = 0; i < n; ++i) {
-        forEachVar(flat.vars[i].equation, [&](int d) { deps[i].push_back(d); });
+        splitReads(flat.vars[i].equation, deps[i], now[i]);
         std::sort(deps[i].begin(), deps[i].end());
         deps[i].erase(std::unique(deps[i].begin(), deps[i].end()), deps[i].end());
+        if (flat.vars[i].initial)
+            splitReads(*flat.vars[i].initial, initDeps[i], initNow[i]);
+        else
+            initDeps[i] = deps[i], initNow[i] = now[i];
     }
+    const std::vector<bool> nowLeftOut = settleReadsNow(flat, deps, initDeps, now, initNow, result.diagnostics);
 
     // Equations that read each other in a circle hold at every step, not only at the
     // start: said as such before the initial values are ordered, which would find the
@@ -386,13 +401,6 @@ CompileResult compile(const FlatModel &flat)
 
     // Initial values: every variable, stocks through their initial equations, and a
     // variable with an initial equation of its own through that.
-    std::vector<std::vector<int>> initDeps = deps;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!flat.vars[i].initial)
-            continue;
-        initDeps[i].clear();
-        forEachVar(*flat.vars[i].initial, [&](int d) { initDeps[i].push_back(d); });
-    }
     const Ordering init = order(initDeps, std::vector<bool>(n, true));
     if (!init.cycle.empty()) {
         result.diagnostics.push_back(cycleError(flat, init.cycle, init.cycle.size() == 1
@@ -465,7 +473,7 @@ CompileResult compile(const FlatModel &flat)
     m.specs = flat.specs;
     m.tables = flat.tables;
     m.ratesAtStart = anyInitial;
-    Codegen gen(flat, m);
+    Codegen gen(flat, m, nowLeftOut);
     for (int v : init.order)
         gen.emitEquation(m.initial, v, true);
     for (int v : rates.order)

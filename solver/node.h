@@ -27,7 +27,8 @@ struct Node {
         Call,    // builtin, args
         Lookup,  // index: a table; args[0] the input
         LookupArea, // index: a table; the area under it from args[0] to args[1]
-        History, // index: a recorded series; args[0] the time asked for, args[1] the value before the record starts
+        History, // index: a recorded series; args[0] the time asked for, args[1] the value before the record starts;
+                 // value 1: Stella's HISTORY, args[1] the input now, 0 before the record and after now
         Belt,    // index: a conveyor (FlatModel::conveyors); value: the leak it is, -1 its outflow;
                  // args: what it depends on (the conveyor, its leak fractions), read by ordering only
         Oven,    // index: an oven (FlatModel::ovens): what it releases; args[0] the oven, for ordering only

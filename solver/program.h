@@ -22,7 +22,9 @@ namespace meadows {
 //   Lookup      dst = table[b](a)
 //   LookupArea  dst = the area under table[b] from a to c
 //   Variadic   dst = f(args at a.., count b), c picks f (Step, Ramp, Pulse, PulseTrain...)
-//   History     dst = series[b] at time a, or c before the record starts
+//   History     dst = series[b] at time a, or c before the record starts; with kHistoryNow in b,
+//               Stella's HISTORY: c is the input's value now (NaN when not known in this step),
+//               and 0 before the record starts and after now
 //   Belt        dst = what leaves conveyor a in this DT, per time unit: its outflow (b = 0) or leak b - 1
 //   Oven        dst = what oven a releases in this DT, per time unit
 //   InfoDelay   dst = information delay a's value at this time, or c before any input is due
@@ -52,6 +54,8 @@ struct Instr {
 // The Container instruction's b: the reduction (a Builtin), or an element; a queue's batches.
 constexpr std::uint32_t kContainerElement = 0xffffu;
 constexpr std::uint32_t kQueueContainer = 0x10000u;
+// The History instruction's b: the series, marked when it is Stella's HISTORY.
+constexpr std::uint32_t kHistoryNow = 0x80000000u;
 
 // Fixed places in memory. InputTimeSlot is the time STEP, PULSE, RAMP and the pure delays
 // read: Time, except within a Runge-Kutta step of a model that holds them as Vensim does

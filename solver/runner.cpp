@@ -283,7 +283,7 @@ void Runner::serveQueues(double step)
             double served = std::clamp(m[f] * step, 0.0, available);
             const CompiledConveyor *c = conveyorFedBy(model.conveyors, f);
             if (c && c->oneAtATime)
-                served = batchesTaken(state.queues[i].batches(), holds - available, served, HUGE_VAL, true, false);
+                served = batchesTaken(state.queues[i].batches(), takenAhead(q, m, f, step), served, HUGE_VAL, true, false);
             available -= served;
             m[f] = served / step;
             m_offered.push_back(served);

@@ -90,6 +90,32 @@ double history(const RunState &state, std::uint32_t series, double t, double bef
     return values[i] + frac * (values[i + 1] - values[i]);
 }
 
+// Stella's HISTORY(input, t): 0 for a time before the record starts or after now (isee's
+// help, "Data builtins", v2.1); now itself, the input's value now; between the last recorded
+// step and now, the line between them, as between recorded steps. `now` is NaN where the input
+// cannot be known before the call in this step (it depends on the caller: solver/currentreads.h):
+// then the last recorded value stands for it.
+double historyNow(const RunState &state, std::uint32_t series, double t, double now, double clock)
+{
+    if (std::isnan(t))
+        return t;
+    const std::vector<double> &values = state.series[series];
+    const double tolerance = 1e-6 * state.dt; // the times are sums of steps: equal within rounding
+    if (t > clock + tolerance || t < state.start - tolerance)
+        return 0.0;
+    if (std::isnan(now)) // not known in this step: the last recorded value, none at the start
+        return values.empty() ? 0.0 : history(state, series, t, 0.0);
+    if (values.empty())
+        return now; // the start itself
+    if (t >= clock - tolerance)
+        return now;
+    const double lastTime = state.times.size() >= values.size() ? state.times[values.size() - 1]
+                                                                 : state.start + double(values.size() - 1) * state.dt;
+    if (t <= lastTime || clock <= lastTime)
+        return history(state, series, t, 0.0);
+    return values.back() + (now - values.back()) * (t - lastTime) / (clock - lastTime);
+}
+
 // A conveyor's slats or a queue's batches (`how` & kQueueContainer), from the exit or the
 // front, reduced by the builtin `how` names (the registry's own evaluation, as for an
 // array), or the one numbered `element`; NaN for a number that is not one of them, and
@@ -163,7 +189,8 @@ op_Arctan2: m[i->dst] = std::atan2(m[i->a], m[i->b]); NEXT;
 op_Lookup: m[i->dst] = tables[i->b].evaluate(m[i->a]); NEXT;
 op_LookupArea: m[i->dst] = tables[i->b].area(m[i->a], m[i->c]); NEXT;
 op_Variadic: m[i->dst] = variadic(i->c, m + i->a, i->b, m, tables); NEXT;
-op_History: m[i->dst] = history(state, i->b, m[i->a], m[i->c]); NEXT;
+op_History: m[i->dst] = (i->b & kHistoryNow) ? historyNow(state, i->b & ~kHistoryNow, m[i->a], m[i->c], m[TimeSlot])
+                                              : history(state, i->b, m[i->a], m[i->c]); NEXT;
 // Before the belts are filled (the initial values), nothing leaves them.
 op_Belt: m[i->dst] = i->a < state.belts.size() ? state.belts[i->a].leaving(conveyors[i->a], m, int(i->b) - 1, state.dt) / state.dt : 0.0; NEXT;
 // Before the first step is entered (the initial values), no input is due.

@@ -19,13 +19,18 @@ void Flattener::collectConveyorExits()
     for (const Model *model : m_project.allModels()) {
         for (const Variable &stock : model->variables) {
             if (isQueue(stock)) {
-                // Overflows take what is refused downstream; an outflow without an equation
-                // takes everything the queue holds.
+                // The queue drives its outflows, whatever their equations (XMILE 1.0 section
+                // 4.3: queue outflows "MUST NOT have an equation as their attached conveyor or
+                // queue drives them"; Stella writes 0 there): an outflow takes everything the
+                // queue holds, as far as a conveyor or oven downstream takes it, and an
+                // overflow what is refused there.
                 for (const QString &name : stock.outflows) {
                     const Variable *flow = model->findVariable(name);
-                    if (flow && flow->kind == VariableKind::Flow
-                        && (isOverflow(*flow) || (flow->equation.trimmed().isEmpty() && flow->elements.empty())))
+                    if (flow && flow->kind == VariableKind::Flow) {
                         m_conveyorExits.insert(flow);
+                        if (!isOverflow(*flow))
+                            m_queueOutflows.insert(flow);
+                    }
                 }
             }
             if (ovenOptions(stock) && stock.outflows.size() == 1) {

@@ -249,6 +249,9 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
                                          QStringLiteral("the equation of '%1' is ignored: %2").arg(displayName(v.name),
                                              isOverflow(v)              ? QStringLiteral("it is a queue's overflow, which takes what the "
                                                                                             "queue's other outflows could not pass on")
+                                             : m_queueOutflows.contains(&v) ? QStringLiteral("it is a queue's outflow, which the queue "
+                                                                                             "drives: it takes all the queue holds, as far "
+                                                                                             "as a conveyor or oven downstream takes it")
                                              : m_ovenExits.contains(&v) ? QStringLiteral("it is the outflow of an oven, which releases "
                                                                                          "its whole content when it has cooked")
                                                                         : QStringLiteral("it is the outflow of a conveyor, which releases "

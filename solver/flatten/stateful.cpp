@@ -175,9 +175,13 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
         return history(series, std::move(query), initial ? std::move(*initial) : firstValue(f, series));
     }
     if (f == QLatin1String("history")) {
-        // The input's value at an earlier time (its first value before the start).
+        // Stella's HISTORY(input, time): the input's value at that time; 0 before the start
+        // and after now (isee's help, "Data builtins"). The value now is the input's own,
+        // read in this step (solver/currentreads.h orders it before the call).
         const int series = record(f, arg(0));
-        return history(series, arg(1), firstValue(f, series));
+        Node n = history(series, arg(1), Node::var(m_out.series[series]));
+        n.value = 1;
+        return n;
     }
     if (f == QLatin1String("npv") || f == QLatin1String("npve")) {
         // NPV(stream, discount rate [, initial value [, factor]]) as Vensim's manual defines

@@ -39,6 +39,7 @@ private slots:
     void smoothsAreFirstOrderStages();
     void materialDelays();
     void pipelineDelayPreviousHistory();
+    void historyAsStellaDefinesIt();
     void initTrendForecast();
     void randomIsReproducible();
     void graphicalFunctionKinds();
@@ -252,6 +253,56 @@ void TestSemantics::pipelineDelayPreviousHistory()
     const auto loop = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("DELAY(x, 1, 1) * 2")), specs(0, 4, 1)));
     QVERIFY2(loop.run.results, qPrintable(loop.firstError()));
     QCOMPARE(loop.at(QStringLiteral("x"), 4), 32.0);
+}
+
+// Stella's HISTORY(input, time) (isee's help, "Data builtins"): the input's value at that
+// time, 0 before the start and after now. S = 3 + t (inflow 1, DT 0.5) over 0..3:
+// - HISTORY(S, TIME) is S now: 3 at t = 0, 4.5 at 1.5 (it gave S one step before, 4).
+// - HISTORY(S, TIME + 1) asks for the future: 0 throughout (it gave the last value).
+// - HISTORY(S, 1): 0 before t = 1, S(1) = 4 from then on.
+// - HISTORY(S, TIME - 0.25) lies halfway between the last recorded step and now:
+//   at 1.5, S(1.25) = 4.25, on the line between S(1) = 4 and S(1.5) = 4.5.
+// - y = HISTORY(y, TIME - 1) + 1 feeds on its own past, as DELAY may (no loop, nothing said):
+//   0 + 1 = 1 until t = 1 (before the start), then y(t - 1) + 1: 2 at 1, 2 at 1.5, 3 at 2.
+// - z = HISTORY(w, TIME) with w = z + 1 is a loop in the same step: the read now is left out
+//   and said, and z is w one step before: 0 at the start, w(0) = 1 at 0.5, w(0.5) = 2 at 1.
+void TestSemantics::historyAsStellaDefinesIt()
+{
+    const auto r = simulateText(xmile(stock(QStringLiteral("S"), QStringLiteral("3"), QStringLiteral("inflow"))
+                                      + flow(QStringLiteral("inflow"), QStringLiteral("1"))
+                                      + aux(QStringLiteral("now"), QStringLiteral("HISTORY(S, TIME)"))
+                                      + aux(QStringLiteral("future"), QStringLiteral("HISTORY(S, TIME + 1)"))
+                                      + aux(QStringLiteral("at one"), QStringLiteral("HISTORY(S, 1)"))
+                                      + aux(QStringLiteral("between"), QStringLiteral("HISTORY(S, TIME - 0.25)"))
+                                      + aux(QStringLiteral("y"), QStringLiteral("HISTORY(y, TIME - 1) + 1")),
+                                      specs(0, 3, 0.5)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QVERIFY2(formatted(r.compiled.diagnostics).isEmpty(), qPrintable(formatted(r.compiled.diagnostics).join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("now"), 0), 3.0);
+    QCOMPARE(r.at(QStringLiteral("now"), 1.5), 4.5);
+    for (double t : {0.0, 1.0, 3.0})
+        QCOMPARE(r.at(QStringLiteral("future"), t), 0.0);
+    QCOMPARE(r.at(QStringLiteral("at one"), 0.5), 0.0);
+    QCOMPARE(r.at(QStringLiteral("at one"), 1), 4.0);
+    QCOMPARE(r.at(QStringLiteral("at one"), 3), 4.0);
+    QCOMPARE(r.at(QStringLiteral("between"), 1.5), 4.25);
+    QCOMPARE(r.at(QStringLiteral("between"), 0), 0.0); // -0.25 is before the start
+    QCOMPARE(r.at(QStringLiteral("y"), 0.5), 1.0);
+    QCOMPARE(r.at(QStringLiteral("y"), 1), 2.0);
+    QCOMPARE(r.at(QStringLiteral("y"), 1.5), 2.0);
+    QCOMPARE(r.at(QStringLiteral("y"), 2), 3.0);
+
+    const auto loop = simulateText(xmile(aux(QStringLiteral("z"), QStringLiteral("HISTORY(w, TIME)"))
+                                         + aux(QStringLiteral("w"), QStringLiteral("z + 1")),
+                                         specs(0, 1, 0.5)));
+    QVERIFY2(loop.run.results, qPrintable(loop.firstError()));
+    QVERIFY2(formatted(loop.compiled.diagnostics).join(u'\n').contains(
+                 QStringLiteral("warning: HISTORY's input depends on 'z' in the same step: asked for the current time, it "
+                                "gives the input's value one step before (0 at the start)")),
+             qPrintable(formatted(loop.compiled.diagnostics).join(u'\n')));
+    QCOMPARE(loop.at(QStringLiteral("z"), 0), 0.0);
+    QCOMPARE(loop.at(QStringLiteral("z"), 0.5), 1.0);
+    QCOMPARE(loop.at(QStringLiteral("z"), 1), 2.0);
 }
 
 void TestSemantics::initTrendForecast()
