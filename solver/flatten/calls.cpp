@@ -2,6 +2,7 @@
 #include "flattener.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace meadows::flattening {
 
@@ -109,6 +110,20 @@ std::vector<Node> Flattener::withTablePoints(Context &c, const Expr &call)
     for (std::size_t i = 1; i < call.args.size(); ++i)
         args.push_back(expr(c, call.args[i]));
     return args;
+}
+
+// SINWAVE and COSWAVE are read every DT: a period of two steps or less is lost between
+// them (a SINWAVE of period 2 DT is 0 at every step, one of DT always 0). The wave stays as
+// isee defines it, and the modeller is told at the period, once for the variable.
+void Flattener::checkWavePeriod(Context &c, const Expr &call, const Node &period)
+{
+    const std::optional<double> p = constantValue(period);
+    const double dt = m_out.specs.dt;
+    if (!p || m_out.specs.varying.any() || !(std::fabs(*p) <= 2 * dt) || *p == 0)
+        return;
+    warnOnce(c, call.args[1], QStringLiteral("%1's period (%2) is not more than two steps of DT (%3): read every DT, "
+                                             "the wave is lost between the steps (make DT less than half the period)")
+                                  .arg(calledAs(call)).arg(*p).arg(dt));
 }
 
 Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)
@@ -235,6 +250,8 @@ Node Flattener::call(Context &c, const Expr &e)
                 return Node::call(Builtin::SafeDiv3, std::move(args));
             if (b->id == Builtin::Pulse && args.size() == 2 && m_out.vensimDialect)
                 return Node::call(Builtin::VensimPulse, std::move(args));
+            if (b->id == Builtin::SinWave || b->id == Builtin::CosWave)
+                checkWavePeriod(c, e, args[1]);
             Node n = Node::call(b->id, std::move(args));
             if (b->lowering == Lowering::RandomDraw)
                 n.index = m_out.randomCalls++;
