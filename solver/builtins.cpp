@@ -329,6 +329,10 @@ const BuiltinInfo kBuiltins[] = {
     // random numbers: drawn by the VM, which knows the seed and the step
     {{"random", "uniform", "random_uniform"}, Builtin::RandomUniform, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"normal"}, Builtin::RandomNormal, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // XMILE's EXPRND(mean [, seed]) and POISSON(mean [, seed]): lowered to Vensim's draws
+    // below, untruncated (Flattener::xmileDraw)
+    {{"exprnd"}, Builtin::None, 1, 2, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"poisson"}, Builtin::None, 1, 2, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
     // Vensim's RANDOM functions, with its arguments: (min, max, ..., stream ID)
     {{"random_normal"}, Builtin::VensimRandomNormal, 5, 5, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"random_exponential"}, Builtin::RandomExponential, 5, 5, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},

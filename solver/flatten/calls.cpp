@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meadows::flattening {
 
@@ -126,6 +127,23 @@ void Flattener::checkWavePeriod(Context &c, const Expr &call, const Node &period
                                   .arg(calledAs(call)).arg(*p).arg(dt));
 }
 
+// XMILE's EXPRND(mean [, seed]) and POISSON(mean [, seed]) (isee's help, "Statistical
+// builtins": exponentially distributed numbers with a mean of lambda, and Poisson ones) as the
+// draws of Vensim's RANDOM EXPONENTIAL(m, x, h, r, s) and RANDOM POISSON(m, x, mean, h, r, s)
+// with nothing cut off (0 to Inf), no shift, and a stretch of the mean (the exponential's) or 1.
+// Each call site draws its own stream; a seed of 0 or none follows the run's seed (random.h).
+Node Flattener::xmileDraw(Context &c, const Expr &call)
+{
+    const bool exponential = call.name == QLatin1String("exprnd");
+    const Node mean = expr(c, call.args[0]);
+    const Node seed = call.args.size() > 1 ? expr(c, call.args[1]) : Node::constant(0);
+    const Node from = Node::constant(0), to = Node::constant(std::numeric_limits<double>::infinity());
+    Node n = exponential ? Node::call(Builtin::RandomExponential, {from, to, from, mean, seed})
+                         : Node::call(Builtin::RandomPoisson, {from, to, mean, from, Node::constant(1), seed});
+    n.index = m_out.randomCalls++;
+    return n;
+}
+
 Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)
 {
     Node n = Node::of(Node::Kind::Lookup);
@@ -168,6 +186,8 @@ Node Flattener::call(Context &c, const Expr &e)
                                                    "point: '%2' has no single x for some values").arg(calledAs(e), e.args[0].spelling));
                 return lookupCall(c, &*inverse, e.args[1]);
             }
+            if (e.name == QLatin1String("exprnd") || e.name == QLatin1String("poisson"))
+                return xmileDraw(c, e);
             if (e.name == QLatin1String("vector_select"))
                 return vectorSelect(c, e);
             if (e.name == QLatin1String("lookup_area")) {

@@ -177,6 +177,7 @@ private:
     void checkArity(const Expr &e, int min, int max);
     const GraphicalFunction *tableNamed(Context &c, const Expr &e);
     Node call(Context &c, const Expr &e);
+    Node xmileDraw(Context &c, const Expr &call); // EXPRND, POISSON
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
     const GraphicalFunction &tableArgument(Context &c, const Expr &call, bool withPoints = false);
     Node tableSummary(Context &c, const Expr &e);
