@@ -2,9 +2,11 @@
 #include "minmax.h"
 #include "allocation.h"
 #include "calendar.h"
+#include "financial.h"
 #include "matrixinverse.h"
 #include "node.h"
 #include "tablepoints.h"
+#include "timeinputs.h"
 
 #include <algorithm>
 #include <array>
@@ -54,64 +56,6 @@ double populationStdDev(const double *a, std::size_t n, const BuiltinClock &)
 double safeDivide(const double *a, std::size_t n, const BuiltinClock &)
 {
     return a[1] != 0.0 ? a[0] / a[1] : (n > 2 ? a[2] : 0.0);
-}
-
-// A sliver of a step of tolerance, so that a time on the grid is hit despite rounding.
-double sliver(const BuiltinClock &c) { return c.dt * 1e-6; }
-
-double step(const double *a, std::size_t, const BuiltinClock &c) // STEP(height, start)
-{
-    return c.time + sliver(c) >= a[1] ? a[0] : 0.0;
-}
-
-double ramp(const double *a, std::size_t n, const BuiltinClock &c) // RAMP(slope, start [, end])
-{
-    if (c.time + sliver(c) < a[1])
-        return 0.0;
-    const double until = n > 2 ? std::min(c.time, a[2]) : c.time;
-    return a[0] * (until - a[1]);
-}
-
-// XMILE: PULSE(magnitude [, first [, interval]]): magnitude/DT at the first step at or after
-// each pulse's time, so a stock gains the magnitude whole. A step at t takes the pulses at
-// times in (t - DT, t] (none before the run's start): one between two steps comes at the
-// step after it (PULSE(4, 0.6) with DT 0.25 at 0.75, as Simlin gives it; it was lost before),
-// and pulses closer together than DT add up.
-double pulse(const double *a, std::size_t n, const BuiltinClock &c)
-{
-    const double eps = sliver(c);
-    const double first = n > 1 ? a[1] : c.start;
-    const double interval = n > 2 ? a[2] : 0.0;
-    const double to = c.time + eps;                                      // inclusive
-    const double from = std::max(c.time - c.dt + eps, c.start - 2 * eps); // exclusive
-    if (to < first)
-        return 0.0;
-    if (!(interval > 0))
-        return first > from ? a[0] / c.dt : 0.0;
-    // Pulses first + k * interval, k = 0, 1, ...: those with from < time <= to.
-    const double kFrom = std::max(0.0, std::floor((from - first) / interval) + 1);
-    const double kTo = std::floor((to - first) / interval);
-    return kTo >= kFrom ? (kTo - kFrom + 1) * a[0] / c.dt : 0.0;
-}
-
-// Vensim: PULSE(start, width): 1 from start for width (at least DT).
-double vensimPulse(const double *a, std::size_t, const BuiltinClock &c)
-{
-    const double eps = sliver(c);
-    const double width = std::max(a[1], c.dt);
-    return (c.time + eps >= a[0] && c.time + eps < a[0] + width) ? 1.0 : 0.0;
-}
-
-// PULSE TRAIN(start, width, interval, end).
-double pulseTrain(const double *a, std::size_t, const BuiltinClock &c)
-{
-    const double eps = sliver(c);
-    if (c.time + eps < a[0] || c.time > a[3] + eps)
-        return 0.0;
-    double since = c.time - a[0];
-    if (a[2] > 0)
-        since = std::fmod(since + eps, a[2]) - eps;
-    return since < a[1] - eps ? 1.0 : 0.0;
 }
 
 // The positions of `n` values in sorted order, ties kept in the order they stand (or, with
@@ -256,6 +200,36 @@ double vectorLookup(const double *a, std::size_t n, const BuiltinClock &)
     }
 }
 
+// Stella's FACTORIAL(n), COMBINATIONS(n, r) = n! / (r! (n - r)!) and PERMUTATIONS(n, r) =
+// n! / (n - r)! (isee's help, "Statistical builtins"), counted as products so that small
+// counts come out whole. Their help speaks of whole n and r only: any other argument (a
+// fraction, a negative) gives NaN, which the run reports; r above n gives 0 ways.
+bool whole(double x) { return x >= 0 && std::floor(x) == x; }
+
+double factorial(double n)
+{
+    if (!whole(n))
+        return kNaN;
+    double product = 1;
+    for (double k = 2; k <= n && std::isfinite(product); ++k)
+        product *= k;
+    return product;
+}
+
+double choices(const double *a, bool ordered)
+{
+    const double n = a[0], r = a[1];
+    if (!whole(n) || !whole(r))
+        return kNaN;
+    if (r > n)
+        return 0.0;
+    double product = 1;
+    const double picks = ordered ? r : std::min(r, n - r); // C(n, r) = C(n, n - r)
+    for (double i = 0; i < picks && std::isfinite(product); ++i)
+        product = ordered ? product * (n - i) : product * (n - i) / (i + 1);
+    return product;
+}
+
 double lnGamma(double x)
 {
     int sign = 0;
@@ -281,7 +255,8 @@ const BuiltinInfo kBuiltins[] = {
     // one-argument math
     {{"abs"}, Builtin::Abs, 1, 1, false, L::Instruction, U::SameAsFirst, P::AbsoluteValue, R::NonNegative, kNoRoles, UNARY(std::fabs(x)), nullptr},
     {{"exp"}, Builtin::Exp, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Exponential, kNoRoles, UNARY(std::exp(x)), nullptr},
-    {{"ln"}, Builtin::Ln, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::log(x)), nullptr},
+    // LOGN is Stella's name for the natural logarithm
+    {{"ln", "logn"}, Builtin::Ln, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::log(x)), nullptr},
     {{"log10"}, Builtin::Log10, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::log10(x)), nullptr},
     {{"sqrt"}, Builtin::Sqrt, 1, 1, false, L::Instruction, U::SquareRoot, P::Increasing, R::NonNegative, kNoRoles, UNARY(std::sqrt(x)), nullptr},
     {{"sin"}, Builtin::Sin, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(std::sin(x)), nullptr},
@@ -296,9 +271,15 @@ const BuiltinInfo kBuiltins[] = {
     {{"tanh"}, Builtin::Tanh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::tanh(x)), nullptr},
     // Vensim's GAMMA LN: ln |Gamma(x)| (lgamma_r: std::lgamma writes the global signgam, a
     // data race when analyses run models on several threads). It falls to x = 1.46, then rises.
-    {{"gamma_ln"}, Builtin::GammaLn, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(lnGamma(x)), nullptr},
+    {{"gamma_ln", "gammaln"}, Builtin::GammaLn, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(lnGamma(x)), nullptr},
     {{"int"}, Builtin::Int, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::floor(x)), nullptr},
     {{"round"}, Builtin::Round, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::round(x)), nullptr},
+    // Stella's counting functions (factorial() and choices() above); GAMMALN is Stella's GAMMA LN
+    {{"factorial"}, Builtin::Factorial, 1, 1, false, L::Instruction, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, UNARY(factorial(x)), nullptr},
+    {{"combinations"}, Builtin::Combinations, 2, 2, false, L::Instruction, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, EVAL(choices(a, false))},
+    {{"permutations"}, Builtin::Permutations, 2, 2, false, L::Instruction, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, EVAL(choices(a, true))},
+    // Stella's PCT: a fraction as a percentage, PCT(0.25) = 25
+    {{"pct"}, Builtin::Percent, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(100 * x), nullptr},
     // two and three arguments
     {{"pow", "power"}, Builtin::Pow, 2, 2, false, L::Instruction, U::Unchecked, P::Power, R::Anything, kNoRoles, nullptr, EVAL(std::pow(a[0], a[1]))},
     {{"mod", "modulo"}, Builtin::Mod, 2, 2, false, L::Instruction, U::Unchecked, P::NotMonotone, R::Anything, kNoRoles, nullptr, EVAL(flooredModulo(a[0], a[1]))},
@@ -332,13 +313,26 @@ const BuiltinInfo kBuiltins[] = {
     {{"invert_matrix"}, Builtin::InvertMatrix, 2, 2, false, L::MatrixInverse, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, invertedMatrixElement},
     {{"vector_lookup"}, Builtin::VectorLookup, 5, 5, false, L::VectorLookup, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, vectorLookup},
     // time inputs
-    {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, step, true},
-    {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, ramp, true},
-    {{"pulse"}, Builtin::Pulse, 1, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulse, true},
-    {{"pulse_train"}, Builtin::PulseTrain, 4, 4, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulseTrain, true},
+    {{"step"}, Builtin::Step, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, stepInput, true},
+    {{"ramp"}, Builtin::Ramp, 2, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, rampInput, true},
+    {{"pulse"}, Builtin::Pulse, 1, 3, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulseInput, true},
+    {{"pulse_train"}, Builtin::PulseTrain, 4, 4, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, pulseTrainInput, true},
+    // Stella's waves, in the amplitude's units, and COUNTER(start, end), in theirs; they read
+    // the time itself, Stella's way, not Vensim's input time (timeinputs.h)
+    {{"sinwave"}, Builtin::SinWave, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, sineWave},
+    {{"coswave"}, Builtin::CosWave, 2, 2, true, L::Instruction, U::SameAsFirst, P::TimeInput, R::Anything, kNoRoles, nullptr, cosineWave},
+    {{"counter"}, Builtin::Counter, 2, 2, true, L::Instruction, U::ArgumentsAgree, P::TimeInput, R::Hull, kNoRoles, nullptr, counterInput},
+    // Stella's financial functions (financial.h): rates and counts of periods with money
+    {{"fv"}, Builtin::FutureValue, 3, 5, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, futureValue},
+    {{"pv"}, Builtin::PresentValue, 3, 5, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, presentValue},
+    {{"pmt"}, Builtin::Payment, 3, 5, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, payment},
     // random numbers: drawn by the VM, which knows the seed and the step
     {{"random", "uniform", "random_uniform"}, Builtin::RandomUniform, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"normal"}, Builtin::RandomNormal, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // XMILE's EXPRND(mean [, seed]) and POISSON(mean [, seed]): lowered to Vensim's draws
+    // below, untruncated (Flattener::xmileDraw)
+    {{"exprnd"}, Builtin::None, 1, 2, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"poisson"}, Builtin::None, 1, 2, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
     // Vensim's RANDOM functions, with its arguments: (min, max, ..., stream ID)
     {{"random_normal"}, Builtin::VensimRandomNormal, 5, 5, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"random_exponential"}, Builtin::RandomExponential, 5, 5, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
@@ -362,6 +356,8 @@ const BuiltinInfo kBuiltins[] = {
     {{"lookup_slope"}, Builtin::LookupSlope, 3, 4, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsSlope},
     {{"calendar"}, Builtin::Calendar, 6, 7, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, calendarValue},
     {{"points_last_x"}, Builtin::PointsLastX, 1, 1, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsLastX},
+    // Stella's LOOKUPINV(table, y): an x of the table's, in the table's x units (unknown here)
+    {{"lookupinv"}, Builtin::LookupInverse, 2, 2, false, L::TablePoints, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr, false, pointsInverse},
     // stateful: rewritten into hidden stocks, flows and recorded series
     {{"smth1", "smooth"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
     {{"smth3", "smooth3"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kSmooth, nullptr, nullptr},
@@ -379,6 +375,12 @@ const BuiltinInfo kBuiltins[] = {
     {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},
     {{"history"}, Builtin::None, 2, 2, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"init"}, Builtin::None, 1, 1, false, L::Stateful, U::SameAsFirst, P::FixedAtStart, R::FirstArgument, kNoRoles, nullptr, nullptr},
+    // Stella's ENDVAL(input [, initial]): the input's value at the end of the session's last
+    // run; every Meadows run is read as the first, so its initial value (stateful.cpp)
+    {{"endval"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FixedAtStart, R::Anything, kNoRoles, nullptr, nullptr},
+    // DERIVN(input, order): the order-th time derivative by differences over DT (stateful.cpp);
+    // its units, the input's over the time unit to the order, are not checked
+    {{"derivn"}, Builtin::None, 2, 2, false, L::Stateful, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"npv"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
     {{"npve"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
     // special forms
@@ -410,7 +412,7 @@ const BuiltinInfo kInternal[] = {
     {{"min"}, Builtin::Min2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Minimum, kNoRoles, nullptr, EVAL(minOf(a[0], a[1]))},
     {{"max"}, Builtin::Max2, 2, 2, false, L::Instruction, U::ArgumentsAgree, P::IncreasingInEveryArgument, R::Maximum, kNoRoles, nullptr, EVAL(maxOf(a[0], a[1]))},
     {{"safediv"}, Builtin::SafeDiv3, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
-    {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulse, true},
+    {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulseInput, true},
     {{"element_at"}, Builtin::ElementAt, 2, -1, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, elementAt},
 };
 

@@ -20,15 +20,17 @@ namespace meadows {
 // special forms have registry entries too, but no id here: flattening rewrites them.
 enum class Builtin {
     // one argument
-    Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Int, Round, Sinh, Cosh, Tanh, GammaLn,
+    Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Int, Round, Sinh, Cosh, Tanh, GammaLn, Percent, Factorial,
     // two arguments
-    Pow, Mod, Min2, Max2, SafeDiv2, Arctan2,
+    Pow, Mod, Min2, Max2, SafeDiv2, Arctan2, Combinations, Permutations,
     // three arguments
     SafeDiv3, Xidz, Zidz,
     // any number of arguments (arrays arrive expanded)
     Min, Max, Sum, Mean, Size, Prod, Stddev,
-    // time inputs
-    Step, Ramp, Pulse, PulseTrain, VensimPulse,
+    // time inputs (solver/timeinputs.h), Stella's waves and counter among them
+    Step, Ramp, Pulse, PulseTrain, VensimPulse, SinWave, CosWave, Counter,
+    // Stella's FV, PV and PMT (solver/financial.h)
+    FutureValue, PresentValue, Payment,
     // RANK(array, n [, secondary sort array]): the 1-based index of the n-th smallest element
     Rank,
     // Vensim's VECTOR SORT ORDER and VECTOR RANK as lowered: the position asked for
@@ -58,7 +60,9 @@ enum class Builtin {
     // a table's points read as data (solver/tablepoints.h), as Vensim's GET DATA functions
     // on a data variable are written: the table's index first, then the call's other arguments
     PointsMin, PointsMax, PointsMean, PointsMedian, PointsStdv, PointsCount, PointsAt, PointsLastX,
-    // LOOKUP_SLOPE(table, x [, outside]): the slope of the line through a table's points
+    // Stella's LOOKUPINV(table, y): the x at which the table first reaches y (tablepoints.h)
+    LookupInverse,
+    // LOOKUP_SLOPE(table, x, outside [, none]): the slope of the line through a table's points
     // (solver/tablepoints.h), as Vensim's LOOKUP SLOPE reads it
     LookupSlope,
     // CALENDAR(elapsed, measure, year, month, day, days per unit): a calendar reading of a

@@ -106,7 +106,8 @@ static std::optional<Diagnostic> firstNonFinite(const CompiledModel &model, cons
                                                       ? QStringLiteral("a priority profile with a curve type (ptype) other than "
                                                                        "0 to 4 or a width (pwidth) of 0 or less, a NaN request "
                                                                        "or amount available, or 0/0, Inf - Inf")
-                                                      : QStringLiteral("0/0, the square root or logarithm of a negative number, or Inf - Inf"))
+                                                      : QStringLiteral("0/0, the square root or logarithm of a negative number, Inf - Inf, or "
+                                                                       "a function's argument outside what it is defined for"))
                                                : QStringLiteral("a division by zero, the logarithm of 0, or an overflow"));
             return d;
         }

@@ -47,7 +47,8 @@ std::optional<PointsView> pointsOf(const GraphicalFunction &table)
 {
     if (table.ypts.empty() || table.xpts.size() != table.ypts.size())
         return std::nullopt;
-    return PointsView{table.ypts.size(), table.xpts.data(), table.ypts.data()};
+    return PointsView{table.ypts.size(), table.xpts.data(), table.ypts.data(),
+                      table.kind == GraphicalFunction::Kind::Extrapolate};
 }
 
 double pointsMin(const PointsView &p, const double *args, std::size_t count)
@@ -154,6 +155,38 @@ double pointsSlope(const PointsView &p, const double *args, std::size_t count)
     if (outsideRule < 0 && (i == 0 || i + 1 == p.n))
         return none; // the slope beyond an end is :NA:, so the average there is too
     return (before + after) / 2;
+}
+
+// Stella's LOOKUPINV(table, y), as isee's help ("Graphical builtins") describes it: the x at
+// which the table gives y. The segments are walked from the first x, and the first to reach
+// y gives it, by linear interpolation (on a flat stretch at y, the stretch's first x): for a
+// table that rises or falls throughout, its one x; for any other, the first. Beyond the
+// table's values, an extrapolated table continues the end segment nearer in value (while
+// that leads outward), any other gives that end point's x, as a lookup holds its ends. A
+// discrete table is read as the line through its points: the help says nothing of its steps.
+double pointsInverse(const PointsView &p, const double *args, std::size_t count)
+{
+    if (count < 1 || std::isnan(args[0]) || p.n == 0)
+        return kNaN;
+    const double y = args[0];
+    const auto along = [&](std::size_t i) { // the x where segment i (points i, i + 1) is at y
+        return p.xs[i] + (y - p.ys[i]) * (p.xs[i + 1] - p.xs[i]) / (p.ys[i + 1] - p.ys[i]);
+    };
+    for (std::size_t i = 0; i < p.n; ++i) {
+        if (p.ys[i] == y)
+            return p.xs[i];
+        if (i + 1 < p.n && (p.ys[i] - y) * (p.ys[i + 1] - y) < 0)
+            return along(i);
+    }
+    const bool first = std::fabs(p.ys[0] - y) <= std::fabs(p.ys[p.n - 1] - y);
+    const std::size_t end = first ? 0 : p.n - 1;
+    if (!p.extrapolates || p.n < 2)
+        return p.xs[end];
+    const std::size_t segment = first ? 0 : p.n - 2;
+    if (p.ys[segment + 1] == p.ys[segment])
+        return p.xs[end];
+    const double x = along(segment);
+    return (first ? x <= p.xs[end] : x >= p.xs[end]) ? x : p.xs[end];
 }
 
 } // namespace meadows

@@ -18,8 +18,9 @@
 //   POINTS_COUNT(table)                      how many points the table has
 //   POINTS_AT(table, x [, none])             the y of the point at x itself
 //   POINTS_LAST_X(table)                     the greatest x
-// and one of the line through them, Vensim's LOOKUP SLOPE:
+// and of the line through them, Vensim's LOOKUP SLOPE and Stella's LOOKUPINV:
 //   LOOKUP_SLOPE(table, x, outside [, none]) its slope at x (see pointsSlope)
+//   LOOKUPINV(table, y)                      the x at which the line first reaches y (see pointsInverse)
 #include "model/graphicalfunction.h"
 
 #include <cstddef>
@@ -32,6 +33,7 @@ struct PointsView {
     std::size_t n = 0;
     const double *xs = nullptr;
     const double *ys = nullptr;
+    bool extrapolates = false; // the table continues its end segments (GraphicalFunction::Kind::Extrapolate)
 };
 
 // The points of a table that stores an x for each y; nothing for one that does not (its x
@@ -49,5 +51,6 @@ double pointsCount(const PointsView &p, const double *args, std::size_t count);
 double pointsAt(const PointsView &p, const double *args, std::size_t count);
 double pointsLastX(const PointsView &p, const double *args, std::size_t count);
 double pointsSlope(const PointsView &p, const double *args, std::size_t count);
+double pointsInverse(const PointsView &p, const double *args, std::size_t count);
 
 } // namespace meadows

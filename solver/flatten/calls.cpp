@@ -2,6 +2,8 @@
 #include "flattener.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace meadows::flattening {
 
@@ -111,6 +113,37 @@ std::vector<Node> Flattener::withTablePoints(Context &c, const Expr &call)
     return args;
 }
 
+// SINWAVE and COSWAVE are read every DT: a period of two steps or less is lost between
+// them (a SINWAVE of period 2 DT is 0 at every step, one of DT always 0). The wave stays as
+// isee defines it, and the modeller is told at the period, once for the variable.
+void Flattener::checkWavePeriod(Context &c, const Expr &call, const Node &period)
+{
+    const std::optional<double> p = constantValue(period);
+    const double dt = m_out.specs.dt;
+    if (!p || m_out.specs.varying.any() || !(std::fabs(*p) <= 2 * dt) || *p == 0)
+        return;
+    warnOnce(c, call.args[1], QStringLiteral("%1's period (%2) is not more than two steps of DT (%3): read every DT, "
+                                             "the wave is lost between the steps (make DT less than half the period)")
+                                  .arg(calledAs(call)).arg(*p).arg(dt));
+}
+
+// XMILE's EXPRND(mean [, seed]) and POISSON(mean [, seed]) (isee's help, "Statistical
+// builtins": exponentially distributed numbers with a mean of lambda, and Poisson ones) as the
+// draws of Vensim's RANDOM EXPONENTIAL(m, x, h, r, s) and RANDOM POISSON(m, x, mean, h, r, s)
+// with nothing cut off (0 to Inf), no shift, and a stretch of the mean (the exponential's) or 1.
+// Each call site draws its own stream; a seed of 0 or none follows the run's seed (random.h).
+Node Flattener::xmileDraw(Context &c, const Expr &call)
+{
+    const bool exponential = call.name == QLatin1String("exprnd");
+    const Node mean = expr(c, call.args[0]);
+    const Node seed = call.args.size() > 1 ? expr(c, call.args[1]) : Node::constant(0);
+    const Node from = Node::constant(0), to = Node::constant(std::numeric_limits<double>::infinity());
+    Node n = exponential ? Node::call(Builtin::RandomExponential, {from, to, from, mean, seed})
+                         : Node::call(Builtin::RandomPoisson, {from, to, mean, from, Node::constant(1), seed});
+    n.index = m_out.randomCalls++;
+    return n;
+}
+
 Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)
 {
     Node n = Node::of(Node::Kind::Lookup);
@@ -153,6 +186,8 @@ Node Flattener::call(Context &c, const Expr &e)
                                                    "point: '%2' has no single x for some values").arg(calledAs(e), e.args[0].spelling));
                 return lookupCall(c, &*inverse, e.args[1]);
             }
+            if (e.name == QLatin1String("exprnd") || e.name == QLatin1String("poisson"))
+                return xmileDraw(c, e);
             if (e.name == QLatin1String("vector_select") || e.name == QLatin1String("vector_select_of"))
                 return vectorSelect(c, e);
             if (e.name == QLatin1String("lookup_area")) {
@@ -235,6 +270,8 @@ Node Flattener::call(Context &c, const Expr &e)
                 return Node::call(Builtin::SafeDiv3, std::move(args));
             if (b->id == Builtin::Pulse && args.size() == 2 && m_out.vensimDialect)
                 return Node::call(Builtin::VensimPulse, std::move(args));
+            if (b->id == Builtin::SinWave || b->id == Builtin::CosWave)
+                checkWavePeriod(c, e, args[1]);
             Node n = Node::call(b->id, std::move(args));
             if (b->lowering == Lowering::RandomDraw)
                 n.index = m_out.randomCalls++;

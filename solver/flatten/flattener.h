@@ -177,6 +177,7 @@ private:
     void checkArity(const Expr &e, int min, int max);
     const GraphicalFunction *tableNamed(Context &c, const Expr &e);
     Node call(Context &c, const Expr &e);
+    Node xmileDraw(Context &c, const Expr &call); // EXPRND, POISSON
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
     const GraphicalFunction &tableArgument(Context &c, const Expr &call, bool withPoints = false);
     Node tableSummary(Context &c, const Expr &e);
@@ -230,7 +231,13 @@ private:
     // stateful.cpp
     int addHidden(FlatVar::Kind kind, const QString &what, Node eqn);
     Node shared(const QString &what, Node n);
-    int constantOrder(Context &c, const Expr &e);
+    // `of` names the function in the messages; by default "a delay or smooth".
+    int constantOrder(Context &c, const Expr &e, const QString &of = {});
+    Node derivative(Context &c, const Expr &e); // DERIVN
+    // A warning at `at` in the variable being flattened, said once for the variable however
+    // many of its elements or calls meet it.
+    void warnOnce(Context &c, const Expr &at, const QString &message);
+    void checkWavePeriod(Context &c, const Expr &call, const Node &period);
     Node chain(const QString &what, Node input, Node time, int order, std::optional<Node> init, bool delay);
     std::optional<Node> stateful(Context &c, const Expr &e);
     int record(const QString &what, Node input);
@@ -248,7 +255,7 @@ private:
     // order): a value known before the run cannot be read from them (constantValue).
     QSet<int> m_unresolved;
     QSet<const Variable *> m_orderReadAtStart; // said once each (constantOrder)
-    QSet<const Variable *> m_vectorSelectErrorSaid; // said once each (vectorSelect)
+    QSet<QPair<const Variable *, QString>> m_saidOnce; // warnOnce
     std::deque<Variable> m_synthetic; // macro parameters and calls; pointers into it stay valid
     std::vector<std::unique_ptr<Scope>> m_macroScopes;
     // Where the equation being lowered is, for problems found after every equation is

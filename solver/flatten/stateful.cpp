@@ -33,7 +33,7 @@ Node Flattener::shared(const QString &what, Node n)
     return Node::var(addHidden(FlatVar::Kind::Aux, what, std::move(n)));
 }
 
-int Flattener::constantOrder(Context &c, const Expr &e)
+int Flattener::constantOrder(Context &c, const Expr &e, const QString &of)
 {
     // Known before the run through a chain of constants too: a macro's parameter holding
     // "MAX(1, order)" where order is a constant of the model.
@@ -44,14 +44,15 @@ int Flattener::constantOrder(Context &c, const Expr &e)
     if (!v) // "2 + STEP(1, 10)": the number of stages cannot change as the run goes on
         v = valueAtStart(order, kThroughConstants);
     if (!v || *v < 1 || *v > 1000 || std::floor(*v) != *v)
-        fail(e, QStringLiteral("the order of a delay or smooth must be a whole number from 1 to 1000, known at the start%1")
-                    .arg(v ? QStringLiteral(" (it is %1)").arg(*v) : QString()));
+        fail(e, QStringLiteral("the order of %1 must be a whole number from 1 to 1000, known at the start%2")
+                    .arg(of.isEmpty() ? QStringLiteral("a delay or smooth") : of, v ? QStringLiteral(" (it is %1)").arg(*v) : QString()));
     // Said once for the variable, not for each of its elements.
     if (changes && c.variable && !m_orderReadAtStart.contains(c.variable)) {
         m_orderReadAtStart.insert(c.variable);
         error(m_equationRef ? *m_equationRef : c.variable->equationSource, e.offset, e.length, displayName(c.variable->name),
-              QStringLiteral("the order is read once, at the start (%1): the delay or smooth keeps that many stages "
-                             "as the run goes on").arg(int(*v)),
+              QStringLiteral("the order is read once, at the start (%1): %2 as the run goes on")
+                  .arg(int(*v)).arg(of.isEmpty() ? QStringLiteral("the delay or smooth keeps that many stages")
+                                                 : QStringLiteral("%1 keeps that order").arg(of)),
               Severity::Warning);
     }
     return int(*v);
@@ -211,6 +212,20 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
                                   Node::binary(BinaryOp::Multiply, Node::binary(BinaryOp::Multiply, stream, dt), df));
         return e.args.size() > 3 ? Node::binary(BinaryOp::Multiply, std::move(value), arg(3)) : value;
     }
+    if (f == QLatin1String("derivn"))
+        return derivative(c, e);
+    if (f == QLatin1String("endval")) {
+        // Stella's ENDVAL(input [, initial]) (isee's help, "Data builtins"): the input's value
+        // at the end of the session's most recent run; in the first run after the model is
+        // opened or its equation edited, the initial value, or without one the input's own
+        // initial value. Meadows keeps nothing from one run for the next, so every run is read
+        // as the first: right for a headless run, which is one, and said for the editor's
+        // reruns, where Stella would carry the last run's end.
+        Node input = arg(0); // read for its errors even when the initial value is what counts
+        warnOnce(c, e, QStringLiteral("ENDVAL gives its initial value in every run: Meadows keeps no value from the "
+                                      "end of one run for the next, so each run is read as the first of its session"));
+        return fixedAtStart(f, e.args.size() > 1 ? arg(1) : std::move(input));
+    }
     if (f == QLatin1String("init")) {
         // A stock with no flows keeps its initial value.
         return Node::var(addHidden(FlatVar::Kind::Stock, f, arg(0)));
@@ -246,6 +261,40 @@ Node Flattener::fixedAtStart(const QString &what, Node value)
 Node Flattener::firstValue(const QString &what, int series)
 {
     return fixedAtStart(what, Node::var(m_out.series[series]));
+}
+
+// DERIVN(input, order): the order-th time derivative of the input, by backward differences
+// over one step, each order the difference of the one below: d0 = input and
+// dk = (dk-1 - dk-1 one step before) / DT. The k-th needs k earlier values, so it is 0 over
+// the run's first k steps (the input has no past before the start). Vensim's reference
+// ("DERIVN") defines it as the n-th order time derivative without saying how; differences
+// over DT are what a model stepping by DT can know.
+Node Flattener::derivative(Context &c, const Expr &e)
+{
+    const QString what = e.name;
+    const int order = constantOrder(c, e.args[1], QStringLiteral("DERIVN"));
+    const Node dt = Node::of(Node::Kind::TimeStep);
+    const Node elapsed = Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), Node::of(Node::Kind::StartTime));
+    Node d = shared(what, expr(c, e.args[0]));
+    for (int k = 1; k <= order; ++k) {
+        const int series = record(what, d);
+        Node before = history(series, Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), dt), firstValue(what, series));
+        Node withPast = Node::of(Node::Kind::If);
+        withPast.args.push_back(Node::binary(BinaryOp::Less, elapsed, Node::binary(BinaryOp::Multiply, Node::constant(k - 0.5), dt)));
+        withPast.args.push_back(Node::constant(0));
+        withPast.args.push_back(Node::binary(BinaryOp::Divide, Node::binary(BinaryOp::Subtract, d, std::move(before)), dt));
+        d = shared(what, std::move(withPast));
+    }
+    return d;
+}
+
+void Flattener::warnOnce(Context &c, const Expr &at, const QString &message)
+{
+    if (!c.variable || m_saidOnce.contains({c.variable, message}))
+        return;
+    m_saidOnce.insert({c.variable, message});
+    error(m_equationRef ? *m_equationRef : c.variable->equationSource, at.offset, at.length,
+          displayName(c.variable->name), message, Severity::Warning);
 }
 
 } // namespace meadows::flattening

@@ -302,14 +302,9 @@ Node Flattener::vectorSelect(Context &c, const Expr &e)
     if (selection.empty())
         fail(listed ? e : e.args[0], QStringLiteral("%1 of no elements").arg(name));
     const std::optional<double> errorAction = constantValue(expr(c, e.args[errorAt]));
-    if ((!errorAction || *errorAction != 0) && c.variable && !m_vectorSelectErrorSaid.contains(c.variable)) {
-        m_vectorSelectErrorSaid.insert(c.variable);
-        error(m_equationRef ? *m_equationRef : c.variable->equationSource, e.args[errorAt].offset, e.args[errorAt].length,
-              displayName(c.variable->name),
-              QStringLiteral("%1's error action other than 0 is not checked: the run does not stop for too many or too few "
-                             "selections").arg(name),
-              Severity::Warning);
-    }
+    if (!errorAction || *errorAction != 0)
+        warnOnce(c, e.args[errorAt], QStringLiteral("%1's error action other than 0 is not checked: the run does not stop for "
+                                                    "too many or too few selections").arg(name));
     const auto when = [](const Node &s, Node value, double otherwise) {
         Node n = Node::of(Node::Kind::If);
         n.args.push_back(Node::binary(BinaryOp::NotEqual, s, Node::constant(0)));

@@ -1,0 +1,254 @@
+// Stella's builtins SINWAVE, COSWAVE, COUNTER, PCT, LOGN, LOOKUPINV, FV, PV, PMT, DERIVN,
+// ENDVAL, FACTORIAL, COMBINATIONS, PERMUTATIONS, GAMMALN, EXPRND and POISSON, run through the
+// engine in small XMILE models. Each expected value is worked by hand
+// in the comment beside it.
+#include "support/inlinemodel.h"
+
+#include <QtTest>
+#include <cmath>
+#include <vector>
+
+using namespace meadows;
+using namespace meadows::test;
+
+class TestStellaBuiltins : public QObject {
+    Q_OBJECT
+private slots:
+    void wavesCountFromTimeZero();
+    void waveTooFastForDtIsSaid();
+    void counterWraps();
+    void percentAndNaturalLog_data();
+    void percentAndNaturalLog();
+    void countsOfWholeNumbersOnly();
+    void financialFunctions_data();
+    void financialFunctions();
+    void lookupInverse();
+    void derivativesByDifferences();
+    void endValueIsTheInitialValue();
+    void exponentialAndPoissonDraws();
+};
+
+namespace {
+
+bool near(double a, double b)
+{
+    return std::fabs(a - b) <= 1e-12 * std::max(1.0, std::fabs(b));
+}
+
+#define EXPECT_NEAR(r, name, row, expected)                                                                   \
+    QVERIFY2(near((r).value(QStringLiteral(name), row), expected),                                            \
+             qPrintable(QStringLiteral("%1 at row %2: %3, not %4").arg(QStringLiteral(name)).arg(row)          \
+                            .arg((r).value(QStringLiteral(name), row), 0, 'g', 17).arg(expected, 0, 'g', 17)))
+
+// `equation` as the one aux of a model run with `simSpecs`: empty when its rows are `expected`
+// (as near() reads them), else why not.
+QString rowsMismatch(const QString &equation, const QString &simSpecs, const std::vector<double> &expected)
+{
+    const auto r = simulateText(xmile(aux(QStringLiteral("x"), equation), simSpecs));
+    if (!r.run.results)
+        return r.firstError();
+    for (std::size_t row = 0; row < expected.size(); ++row) {
+        const double v = r.value(QStringLiteral("x"), row);
+        if (!near(v, expected[row]))
+            return QStringLiteral("%1 at row %2: %3, not %4").arg(equation).arg(row).arg(v, 0, 'g', 17).arg(expected[row]);
+    }
+    return {};
+}
+
+} // namespace
+
+// SINWAVE(2, 4) = 2 sin(2 pi t / 4) = 2 sin(pi t / 2): 0, 2, 0, -2 at t = 0..3; COSWAVE(2, 4)
+// = 2 cos(pi t / 2): 2, 0, -2, 0. From a start at 1 the phase still counts from TIME = 0:
+// SINWAVE(1, 4) at t = 1 is sin(pi / 2) = 1 (it would be 0 counted from the start).
+void TestStellaBuiltins::wavesCountFromTimeZero()
+{
+    QCOMPARE(rowsMismatch(QStringLiteral("SINWAVE(2, 4)"), specs(0, 3, 1), {0, 2, 0, -2}), QString());
+    QCOMPARE(rowsMismatch(QStringLiteral("COSWAVE(2, 4)"), specs(0, 3, 1), {2, 0, -2, 0}), QString());
+    QCOMPARE(rowsMismatch(QStringLiteral("SINWAVE(1, 4)"), specs(1, 2, 1), {1, 0}), QString());
+    const auto late = simulateText(xmile(aux(QStringLiteral("s"), QStringLiteral("SINWAVE(1, 4)")), specs(1, 2, 1)));
+    QVERIFY(formatted(late.compiled.diagnostics).isEmpty()); // a period of 4 DT is drawn: nothing said
+}
+
+// With DT 1 a period of 2 is two steps: SINWAVE(1, 2) = sin(pi t) is 0 at every step. The value
+// stays as defined, and a warning says why the wave is not seen, once for the variable.
+void TestStellaBuiltins::waveTooFastForDtIsSaid()
+{
+    const auto r = simulateText(xmile(aux(QStringLiteral("s"), QStringLiteral("SINWAVE(1, 2) + 2 * SINWAVE(1, 2)")), specs(0, 2, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QVERIFY(std::fabs(r.value(QStringLiteral("s"), 1)) < 1e-12); // 3 sin(pi)
+    const QStringList said = formatted(r.compiled.diagnostics);
+    QVERIFY2(said.size() == 1
+                 && said.front().contains(QLatin1String("warning: SINWAVE's period (2) is not more than two steps of DT (1)")),
+             qPrintable(said.join(u'\n')));
+}
+
+// COUNTER(0, 3) with DT 1 from 0: 0, 1, 2, then back to 0: 0, 1, 2, 0. COUNTER(1, 2) with DT
+// 0.5: 1, 1.5, 1, 1.5, 1. From a start at 5, COUNTER(0, 2) starts at 0 there: 0, 1, 0.
+void TestStellaBuiltins::counterWraps()
+{
+    QCOMPARE(rowsMismatch(QStringLiteral("COUNTER(0, 3)"), specs(0, 7, 1), {0, 1, 2, 0, 1, 2, 0, 1}), QString());
+    QCOMPARE(rowsMismatch(QStringLiteral("COUNTER(1, 2)"), specs(0, 2, 0.5), {1, 1.5, 1, 1.5, 1}), QString());
+    QCOMPARE(rowsMismatch(QStringLiteral("COUNTER(0, 2)"), specs(5, 7, 1), {0, 1, 0}), QString());
+}
+
+void TestStellaBuiltins::percentAndNaturalLog_data()
+{
+    QTest::addColumn<QString>("equation");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("PCT") << "PCT(0.25)" << 25.0;  // 100 * 0.25
+    QTest::newRow("PCT of 1") << "PCT(1)" << 100.0;
+    QTest::newRow("LOGN") << "LOGN(EXP(2))" << 2.0; // the natural logarithm
+    QTest::newRow("LOGN 1") << "logn(1)" << 0.0;
+    QTest::newRow("GAMMALN") << "GAMMALN(4)" << std::log(6.0); // ln Gamma(4) = ln 3!
+    QTest::newRow("FACTORIAL") << "FACTORIAL(5)" << 120.0;    // 5 * 4 * 3 * 2 * 1
+    QTest::newRow("FACTORIAL 0") << "FACTORIAL(0)" << 1.0;
+    QTest::newRow("COMBINATIONS") << "COMBINATIONS(5, 3)" << 10.0; // 5! / (3! 2!), isee's example
+    QTest::newRow("COMBINATIONS none") << "COMBINATIONS(3, 5)" << 0.0; // five out of three: no way
+    QTest::newRow("PERMUTATIONS") << "PERMUTATIONS(5, 3)" << 60.0;  // 5 * 4 * 3
+}
+
+void TestStellaBuiltins::percentAndNaturalLog()
+{
+    QFETCH(QString, equation);
+    QFETCH(double, expected);
+    const QString mismatch = mismatchAlone(equation, expected);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(equation + QStringLiteral(": ") + mismatch));
+}
+
+// A fraction or a negative count has no factorial nor choices in isee's help: NaN, which the run
+// reports with the variable and the time (RunResult::firstNonFinite).
+void TestStellaBuiltins::countsOfWholeNumbersOnly()
+{
+    for (const char *equation : {"FACTORIAL(2.5)", "COMBINATIONS(5, -1)", "PERMUTATIONS(4.5, 2)"}) {
+        const auto r = simulateText(xmile(aux(QStringLiteral("x"), QString::fromLatin1(equation)), specs(0, 1, 1)));
+        QVERIFY2(r.run.results, qPrintable(r.firstError()));
+        QVERIFY2(std::isnan(r.value(QStringLiteral("x"), 0)), equation);
+        QVERIFY2(r.run.firstNonFinite && r.run.firstNonFinite->message.startsWith(QLatin1String("'x' is NaN at time 0")), equation);
+    }
+}
+
+// pv (1 + r)^n + pmt annuity + fv = 0, annuity = (1 + r type) ((1 + r)^n - 1) / r, or n at r = 0.
+// At r = 0.1, n = 2: (1 + r)^n = 1.21 and ((1 + r)^n - 1) / r = 2.1 (2.31 paid at each start).
+void TestStellaBuiltins::financialFunctions_data()
+{
+    QTest::addColumn<QString>("equation");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("FV") << "FV(0.1, 2, -100)" << 210.0;                        // -(-100 * 2.1)
+    QTest::newRow("FV with pv, at starts") << "FV(0.1, 2, -100, -1000, 1)" << 1441.0; // -(-1000 * 1.21 - 100 * 2.31)
+    QTest::newRow("FV at no rate") << "FV(0, 5, -10)" << 50.0;                 // -(-10 * 5)
+    QTest::newRow("PV") << "PV(0.1, 2, -100)" << 210.0 / 1.21;                 // 100 * 2.1 / 1.21
+    QTest::newRow("PV at starts") << "PV(0.1, 2, -100, 0, 1)" << 231.0 / 1.21; // 100 * 2.31 / 1.21
+    QTest::newRow("PV with fv") << "PV(0.1, 2, 0, 121)" << -100.0;             // -121 / 1.21
+    QTest::newRow("PMT") << "PMT(0.1, 2, 1000)" << -1210.0 / 2.1;              // -(1000 * 1.21) / 2.1
+    QTest::newRow("PMT at no rate") << "PMT(0, 4, 100)" << -25.0;              // -(100 + 0) / 4
+    QTest::newRow("PMT to a future value") << "PMT(0.1, 2, 0, -210)" << 100.0;  // 210 / 2.1
+}
+
+void TestStellaBuiltins::financialFunctions()
+{
+    QFETCH(QString, equation);
+    QFETCH(double, expected);
+    const auto r = simulateText(xmile(aux(QStringLiteral("x"), equation), specs(0, 1, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    EXPECT_NEAR(r, "x", 0, expected);
+}
+
+// g: x 0, 1, 2, y 0, 2, 2 (it rises, then stays flat). hill: y 0, 2, 0. line: y 0, 1, 2,
+// extrapolated.
+void TestStellaBuiltins::lookupInverse()
+{
+    const auto gf = [](const QString &name, const QString &ys, const QString &type) {
+        return QStringLiteral("<aux name=\"%1\"><eqn>TIME</eqn><gf%3><xscale min=\"0\" max=\"2\"/><yscale min=\"0\" max=\"2\"/>"
+                              "<ypts>%2</ypts></gf></aux>")
+            .arg(name, ys, type.isEmpty() ? QString() : QStringLiteral(" type=\"%1\"").arg(type));
+    };
+    const QString vars = gf(QStringLiteral("g"), QStringLiteral("0,2,2"), {}) + gf(QStringLiteral("hill"), QStringLiteral("0,2,0"), {})
+                         + gf(QStringLiteral("line"), QStringLiteral("0,1,2"), QStringLiteral("extrapolate"))
+                         + gf(QStringLiteral("held"), QStringLiteral("0,1,2"), {})
+                         + aux(QStringLiteral("inside"), QStringLiteral("LOOKUPINV(g, 1)"))       // halfway up 0..2 over 0..1: 0.5
+                         + aux(QStringLiteral("flat"), QStringLiteral("LOOKUPINV(g, 2)"))         // the first x at 2: 1
+                         + aux(QStringLiteral("above"), QStringLiteral("LOOKUPINV(g, 3)"))        // beyond, the nearer end (y 2): x 2
+                         + aux(QStringLiteral("below"), QStringLiteral("LOOKUPINV(g, -1)"))       // the nearer end (y 0): x 0
+                         + aux(QStringLiteral("first of two"), QStringLiteral("LOOKUPINV(hill, 1)")) // 0.5 and 1.5: the first
+                         + aux(QStringLiteral("extrapolated"), QStringLiteral("LOOKUPINV(line, 3)")) // y = x continues: 3
+                         + aux(QStringLiteral("extrapolated below"), QStringLiteral("LOOKUPINV(line, -0.5)")) // -0.5
+                         + aux(QStringLiteral("held end"), QStringLiteral("LOOKUPINV(held, 3)")); // not extrapolated: 2
+    const auto r = simulateText(xmile(vars, specs(0, 1, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    EXPECT_NEAR(r, "inside", 0, 0.5);
+    EXPECT_NEAR(r, "flat", 0, 1.0);
+    EXPECT_NEAR(r, "above", 0, 2.0);
+    EXPECT_NEAR(r, "below", 0, 0.0);
+    EXPECT_NEAR(r, "first of two", 0, 0.5);
+    EXPECT_NEAR(r, "extrapolated", 0, 3.0);
+    EXPECT_NEAR(r, "extrapolated below", 0, -0.5);
+    EXPECT_NEAR(r, "held end", 0, 2.0);
+}
+
+// Of TIME^2 with DT 1: the first difference t^2 - (t - 1)^2 = 2t - 1 from t = 1 (0 at the
+// start, with no past): 0, 1, 3, 5, 7; the second, its difference, 2 from t = 2 (0 over the
+// first two steps): 0, 0, 2, 2, 2. With DT 0.5 the first is (t^2 - (t - 0.5)^2) / 0.5 = 2t - 0.5
+// from t = 0.5: 0, 0.5, 1.5, 2.5, 3.5.
+void TestStellaBuiltins::derivativesByDifferences()
+{
+    QCOMPARE(rowsMismatch(QStringLiteral("DERIVN(TIME^2, 1)"), specs(0, 4, 1), {0, 1, 3, 5, 7}), QString());
+    QCOMPARE(rowsMismatch(QStringLiteral("DERIVN(TIME^2, 2)"), specs(0, 4, 1), {0, 0, 2, 2, 2}), QString());
+    QCOMPARE(rowsMismatch(QStringLiteral("DERIVN(TIME^2, 1)"), specs(0, 2, 0.5), {0, 0.5, 1.5, 2.5, 3.5}), QString());
+    const auto bad = simulateText(xmile(aux(QStringLiteral("d"), QStringLiteral("DERIVN(TIME, 0.5)")), specs(0, 1, 1)));
+    QVERIFY(!bad.run.results);
+    QVERIFY2(bad.firstError().contains(QLatin1String("the order of DERIVN must be a whole number from 1 to 1000")),
+             qPrintable(bad.firstError()));
+}
+
+// A headless run is the first of its session: ENDVAL(x, 7) is 7 throughout; without an initial
+// value, the input's own initial value (x = 3 + TIME: 3); Stella's run counter
+// ENDVAL(SELF, -1) + 1 is 0. Each variable is told, once, that no run's end is carried over.
+void TestStellaBuiltins::endValueIsTheInitialValue()
+{
+    const QString vars = aux(QStringLiteral("x"), QStringLiteral("3 + TIME"))
+                         + aux(QStringLiteral("given"), QStringLiteral("ENDVAL(x, 7)"))
+                         + aux(QStringLiteral("own"), QStringLiteral("ENDVAL(x) + ENDVAL(x)"))
+                         + aux(QStringLiteral("runs"), QStringLiteral("ENDVAL(SELF, -1) + 1"));
+    const auto r = simulateText(xmile(vars, specs(0, 2, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    for (std::size_t t = 0; t < 3; ++t) {
+        EXPECT_NEAR(r, "given", t, 7.0);
+        EXPECT_NEAR(r, "own", t, 6.0);
+        EXPECT_NEAR(r, "runs", t, 0.0);
+    }
+    const QStringList said = formatted(r.compiled.diagnostics);
+    QVERIFY2(said.size() == 3, qPrintable(said.join(u'\n')));
+    for (const QString &s : said)
+        QVERIFY2(s.contains(QLatin1String("warning: ENDVAL gives its initial value in every run")), qPrintable(s));
+}
+
+// EXPRND(2) draws exponential numbers of mean 2, POISSON(3) whole numbers of mean 3, a new one
+// each step. Over 4001 steps the means of such draws have standard deviations 2 / sqrt(4001)
+// = 0.032 and sqrt(3 / 4001) = 0.027: within 0.15 is more than four of them (the generator is
+// fixed by the seed, call site and step, so this run's draws are always the same). With the
+// seed 7 given, a second run with another run seed draws the same numbers.
+void TestStellaBuiltins::exponentialAndPoissonDraws()
+{
+    const QString vars = aux(QStringLiteral("e"), QStringLiteral("EXPRND(2)")) + aux(QStringLiteral("p"), QStringLiteral("POISSON(3)"))
+                         + aux(QStringLiteral("seeded"), QStringLiteral("EXPRND(2, 7)"));
+    const auto r = simulateText(xmile(vars, specs(0, 4000, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    double e = 0, p = 0;
+    for (std::size_t row = 0; row <= 4000; ++row) {
+        const double x = r.value(QStringLiteral("e"), row), k = r.value(QStringLiteral("p"), row);
+        QVERIFY(x >= 0 && k >= 0 && std::floor(k) == k);
+        e += x;
+        p += k;
+    }
+    QVERIFY2(std::fabs(e / 4001 - 2) < 0.15, qPrintable(QString::number(e / 4001)));
+    QVERIFY2(std::fabs(p / 4001 - 3) < 0.15, qPrintable(QString::number(p / 4001)));
+    RunOptions other;
+    other.seed = 12345;
+    const auto again = simulateText(xmile(vars, specs(0, 4000, 1)), {}, other);
+    QVERIFY2(again.run.results, qPrintable(again.firstError()));
+    QCOMPARE(again.value(QStringLiteral("seeded"), 10), r.value(QStringLiteral("seeded"), 10));
+    QVERIFY(again.value(QStringLiteral("e"), 10) != r.value(QStringLiteral("e"), 10)); // unseeded: the run's seed
+}
+
+QTEST_GUILESS_MAIN(TestStellaBuiltins)
+#include "test_stellabuiltins.moc"
