@@ -29,7 +29,6 @@ public:
     {
         m_program = &p;
         m_temps = 0;
-        m_readsNow = !m_nowLeftOut[std::size_t(index)];
         const FlatVar &v = m_flat.vars[index];
         generate(initialising && v.initial ? *v.initial : v.equation, varSlot(index));
     }
@@ -136,7 +135,7 @@ private:
             // Stella's HISTORY reads its input now, unless that closes a loop (NaN: not known).
             const bool readNow = n.value == 1;
             const std::uint32_t a = generate(n.args[0]);
-            const std::uint32_t c = n.args.size() > 1 && (!readNow || m_readsNow) ? generate(n.args[1])
+            const std::uint32_t c = n.args.size() > 1 && (!readNow || !m_nowLeftOut[std::size_t(n.index)]) ? generate(n.args[1])
                                                                                    : constant(std::numeric_limits<double>::quiet_NaN());
             const std::uint32_t d = place();
             add(Op::History, d, a, std::uint32_t(n.index) | (readNow ? kHistoryNow : 0u), c);
@@ -273,8 +272,7 @@ private:
 
     const FlatModel &m_flat;
     CompiledModel &m_out;
-    const std::vector<bool> &m_nowLeftOut; // settleReadsNow: per variable
-    bool m_readsNow = true;                // the equation being emitted reads HISTORY's input now
+    const std::vector<bool> &m_nowLeftOut; // settleReadsNow: per recorded series (one per HISTORY call)
     Program *m_program = nullptr;
     std::uint32_t m_temps = 0;
     std::uint32_t m_maxTemps = 0;
@@ -376,13 +374,14 @@ CompileResult compile(const FlatModel &flat)
     const std::size_t n = flat.vars.size();
     // What each variable reads in its equation and, where it has one, its initial equation:
     // HISTORY's reads of its input now apart, kept where they close no loop (currentreads.h).
-    std::vector<std::vector<int>> deps(n), initDeps(n), now(n), initNow(n);
+    std::vector<std::vector<int>> deps(n), initDeps(n);
+    std::vector<std::vector<ReadNow>> now(n), initNow(n);
     for (std::size_t i = 0; i < n; ++i) {
-        splitReads(flat.vars[i].equation, deps[i], now[i]);
+        splitReads(flat, flat.vars[i].equation, deps[i], now[i]);
         std::sort(deps[i].begin(), deps[i].end());
         deps[i].erase(std::unique(deps[i].begin(), deps[i].end()), deps[i].end());
         if (flat.vars[i].initial)
-            splitReads(*flat.vars[i].initial, initDeps[i], initNow[i]);
+            splitReads(flat, *flat.vars[i].initial, initDeps[i], initNow[i]);
         else
             initDeps[i] = deps[i], initNow[i] = now[i];
     }

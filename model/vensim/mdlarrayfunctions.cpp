@@ -111,12 +111,19 @@ std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c)
         c.warn(e.offset, QStringLiteral("VECTOR SELECT takes 5 arguments, not %1").arg(e.args.size()));
         return std::nullopt;
     }
-    const std::optional<std::vector<std::vector<Expr>>> combos =
-        expandBang(QStringLiteral("VECTOR SELECT"), {e.args[0], e.args[1]}, c, e.offset);
-    if (!combos) {
+    QStringList marked;
+    bangRanges(e.args[0], marked);
+    bangRanges(e.args[1], marked);
+    if (marked.isEmpty()) {
         c.warn(e.offset, QStringLiteral("VECTOR SELECT needs its ranges marked with '!'"));
         return std::nullopt;
     }
+    // Too many combinations are said in expandBang; an unknown range where the call, then
+    // translated as written, names it.
+    const std::optional<std::vector<std::vector<Expr>>> combos =
+        expandBang(QStringLiteral("VECTOR SELECT"), {e.args[0], e.args[1]}, c, e.offset);
+    if (!combos)
+        return std::nullopt;
     QStringList args{translateMarked(e.args[2], c), translateMarked(e.args[3], c), translateMarked(e.args[4], c)};
     for (const std::vector<Expr> &combo : *combos)
         args << translateMarked(combo[0], c) << translateMarked(combo[1], c);

@@ -195,8 +195,6 @@ void Flattener::addQueue(Scope &scope, const Variable &stock, int index, const E
             q.overflows.push_back(*flow);
         } else {
             q.outflows.push_back(*flow);
-            if (isConveyorExit(*s->variable))
-                m_queueDrains.push_back(*flow);
         }
     }
     m_out.queues.push_back(std::move(q));
@@ -206,13 +204,10 @@ void Flattener::addQueue(Scope &scope, const Variable &stock, int index, const E
 // auxiliaries, and the belt computes the outflow and the leaks.
 void Flattener::finishConveyors()
 {
-    // A queue's outflow without an equation asks for everything: the queue over DT.
-    for (const FlatQueue &q : m_out.queues) {
-        for (int f : q.outflows) {
-            if (std::find(m_queueDrains.begin(), m_queueDrains.end(), f) != m_queueDrains.end())
-                m_out.vars[f].equation = Node::binary(BinaryOp::Divide, Node::var(q.stock), Node::of(Node::Kind::TimeStep));
-        }
-    }
+    // A queue's outflow asks for everything: the queue over DT (collectConveyorExits).
+    for (const FlatQueue &q : m_out.queues)
+        for (int f : q.outflows)
+            m_out.vars[f].equation = Node::binary(BinaryOp::Divide, Node::var(q.stock), Node::of(Node::Kind::TimeStep));
     for (std::size_t i = 0; i < m_out.conveyors.size(); ++i) {
         FlatConveyor &c = m_out.conveyors[i];
         Node belt = Node::of(Node::Kind::Belt);

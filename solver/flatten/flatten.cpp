@@ -7,6 +7,7 @@
 #include "model/conveyoroptions.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace meadows {
 
@@ -241,9 +242,13 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
     FlatVar &target = m_out.vars[index];
     if (isConveyorExit(v)) {
         // The belt, the queue or the oven computes it (finishConveyors, finishOvens); an
-        // equation of its own is not used.
+        // equation of its own is not used, which is said, an element's too. A plain 0 is the
+        // placeholder Stella writes on these flows (XMILE 1.0 section 4.3 says they "MUST NOT
+        // have an equation"): not said.
         target.source = v.equationSource;
-        if (i == 0 && !v.equation.trimmed().isEmpty() && v.elements.empty())
+        const auto written = [](const QString &eqn) { return !eqn.trimmed().isEmpty() && eqn.trimmed() != QLatin1String("0"); };
+        if (i == 0 && (written(v.equation) || std::any_of(v.elements.begin(), v.elements.end(),
+                                                           [&](const ArrayElement &e) { return written(e.equation); })))
             m_out.diagnostics.push_back({Severity::Warning, v.equationSource.fileName(),
                                          v.equationSource.isValid() ? v.equationSource.positionOfDecodedOffset(0) : SourcePos{},
                                          QStringLiteral("the equation of '%1' is ignored: %2").arg(displayName(v.name),

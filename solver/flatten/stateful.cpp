@@ -266,9 +266,9 @@ Node Flattener::firstValue(const QString &what, int series)
 // DERIVN(input, order): the order-th time derivative of the input, by backward differences
 // over one step, each order the difference of the one below: d0 = input and
 // dk = (dk-1 - dk-1 one step before) / DT. The k-th needs k earlier values, so it is 0 over
-// the run's first k steps (the input has no past before the start). Vensim's reference
-// ("DERIVN") defines it as the n-th order time derivative without saying how; differences
-// over DT are what a model stepping by DT can know.
+// the run's first k steps (the input has no past before the start). DERIVN is Stella's; no
+// reference found says more than "the n-th order time derivative"; differences over DT are
+// what a model stepping by DT can know.
 Node Flattener::derivative(Context &c, const Expr &e)
 {
     const QString what = e.name;

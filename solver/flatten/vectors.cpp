@@ -312,12 +312,6 @@ Node Flattener::vectorSelect(Context &c, const Expr &e)
         n.args.push_back(Node::constant(otherwise));
         return n;
     };
-    const auto chain = [](std::vector<Node> terms, BinaryOp op) {
-        Node acc = std::move(terms.front());
-        for (std::size_t i = 1; i < terms.size(); ++i)
-            acc = Node::binary(op, std::move(acc), std::move(terms[i]));
-        return acc;
-    };
     // Unselected elements stand out of a minimum or a maximum as +-1e308, beyond any value.
     std::vector<Node> count, weighted, weightedProduct, weightedMin, weightedMax, powers, sum, product, least, greatest;
     for (std::size_t i = 0; i < selection.size(); ++i) {
@@ -335,16 +329,18 @@ Node Flattener::vectorSelect(Context &c, const Expr &e)
         least.push_back(when(s, x, 1e308));
         greatest.push_back(when(s, x, -1e308));
     }
-    const Node selected = chain(count, BinaryOp::Add);
+    // Sums and products are one call each, not chains: a chain of thousands of pairs would
+    // make a tree too deep for what walks it (the parser holds equations to 1,024 levels).
+    const Node selected = Node::call(Builtin::Sum, std::move(count));
     std::vector<Node> results;
-    results.push_back(chain(weighted, BinaryOp::Add));
-    results.push_back(chain(weightedProduct, BinaryOp::Multiply));
+    results.push_back(Node::call(Builtin::Sum, std::move(weighted)));
+    results.push_back(Node::call(Builtin::Prod, std::move(weightedProduct)));
     results.push_back(Node::call(Builtin::Min, weightedMin));
     results.push_back(Node::call(Builtin::Max, weightedMax));
     results.push_back(Node::binary(BinaryOp::Divide, results[0], selected));
-    results.push_back(chain(powers, BinaryOp::Multiply));
-    results.push_back(chain(sum, BinaryOp::Add));
-    results.push_back(chain(product, BinaryOp::Multiply));
+    results.push_back(Node::call(Builtin::Prod, std::move(powers)));
+    results.push_back(Node::call(Builtin::Sum, std::move(sum)));
+    results.push_back(Node::call(Builtin::Prod, std::move(product)));
     results.push_back(Node::call(Builtin::Min, least));
     results.push_back(Node::call(Builtin::Max, greatest));
     results.push_back(Node::binary(BinaryOp::Divide, results[6], selected));

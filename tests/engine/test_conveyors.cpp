@@ -392,9 +392,10 @@ void TestConveyors::queueIsFirstInFirstOut()
 }
 
 // A queue's outflow takes everything the queue holds: the queue drives it (XMILE 1.0
-// section 4.3), and an equation there is not used, but said (Stella writes 0 there). A queue
-// of 10 whose outflow says 3 is emptied at once: serve 10 at time 0, waiting 0 from time 1.
-// 4 arriving at times 0 and 1 leave one DT later: line 0, 4, 4, 0, 0.
+// section 4.3), and an equation there is not used, but said, unless it is the 0 Stella
+// writes there. A queue of 10 whose outflow says 3 is emptied at once: serve 10 at time 0,
+// waiting 0 from time 1. 4 arriving at times 0 and 1 leave through `leave` (0) one DT later:
+// line 0, 4, 4, 0, 0.
 void TestConveyors::queueOutflowTakesWhatItHolds()
 {
     const InlineRun r = simulateText(xmile(flow(QStringLiteral("serve"), QStringLiteral("3"))
@@ -415,10 +416,10 @@ void TestConveyors::queueOutflowTakesWhatItHolds()
         EXPECT_AT(r, "leave", t, leave[t]);
     }
     const QStringList said = formatted(r.compiled.diagnostics);
-    for (const char *flowName : {"serve", "leave"})
-        QVERIFY2(said.filter(QStringLiteral("the equation of '%1' is ignored: it is a queue's outflow, which the queue drives")
-                                 .arg(QLatin1String(flowName))).size() == 1,
-                 qPrintable(said.join(u'\n')));
+    QCOMPARE(said.size(), 1);
+    QVERIFY2(said.front().contains(QStringLiteral("warning: the equation of 'serve' is ignored: it is a queue's outflow, which "
+                                                  "the queue drives")),
+             qPrintable(said.join(u'\n')));
 }
 
 // A queue of 10 loads a conveyor that takes at most 3 a time unit: 3 goes on the belt and
