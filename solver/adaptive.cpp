@@ -1,6 +1,9 @@
 // Adaptive integration through Boost.Odeint: Dormand-Prince RK45 with dense output, and
-// Rosenbrock4 for stiff models. Both report on the save grid. Recorded series (DELAY,
-// PREVIOUS, HISTORY) are kept at the save step, since there is no fixed DT to keep them at.
+// Rosenbrock4 for stiff models. Both report on the save grid. A model that records series
+// (DELAY, PREVIOUS, HISTORY, DERIVN) or has information delays is observed at every DT too,
+// and its series kept there with their times: kept at the save step only, they made the
+// results depend on how often they are saved (a tester's HISTORY(s, TIME - 2) gave s(5) =
+// 7.55 saved every 5, 4.5 saved every DT).
 #include "runner.h"
 #include "stiffintegrator.h"
 
@@ -8,6 +11,7 @@
 #include <boost/numeric/odeint/stepper/generation.hpp>
 #include <boost/numeric/odeint/stepper/runge_kutta_dopri5.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -20,13 +24,26 @@ constexpr double kRelativeTolerance = 1e-8;
 
 struct Cancelled {};
 
-std::vector<double> saveTimes(const Runner &run)
+std::vector<double> gridTimes(const Runner &run, double step)
 {
-    const long long rows = std::llround(std::floor((run.stop - run.start) / run.saveStep + 1e-9));
+    const long long rows = std::llround(std::floor((run.stop - run.start) / step + 1e-9));
     std::vector<double> times;
     times.reserve(std::size_t(rows + 1));
     for (long long j = 0; j <= rows; ++j)
-        times.push_back(run.start + double(j) * run.saveStep);
+        times.push_back(run.start + double(j) * step);
+    return times;
+}
+
+// The save times and, for a model that records, every DT: merged, in order, each once.
+std::vector<double> observeTimes(const Runner &run, const std::vector<double> &saved, bool everyDt)
+{
+    if (!everyDt)
+        return saved;
+    std::vector<double> times = gridTimes(run, run.dt);
+    times.insert(times.end(), saved.begin(), saved.end());
+    std::sort(times.begin(), times.end());
+    const double tolerance = 1e-9 * std::min(run.dt, run.saveStep);
+    times.erase(std::unique(times.begin(), times.end(), [&](double a, double b) { return b - a <= tolerance; }), times.end());
     return times;
 }
 
@@ -36,22 +53,33 @@ RunResult runAdaptive(Runner &run, Method method, const std::atomic<bool> *cance
 {
     namespace odeint = boost::numeric::odeint;
     RunResult result;
-    const std::vector<double> times = saveTimes(run);
-    Results r = run.emptyResults(times.size());
-    run.state.dt = run.saveStep;
+    const std::vector<double> saved = gridTimes(run, run.saveStep);
+    const bool everyDt = !run.model.seriesSlots.empty() || !run.model.informationDelays.empty();
+    const std::vector<double> times = observeTimes(run, saved, everyDt);
+    Results r = run.emptyResults(saved.size());
+    run.state.dt = everyDt ? run.dt : run.saveStep;
     std::vector<double> levels = run.initialise();
     const std::size_t n = levels.size();
     std::vector<double> flows(n);
 
-    // At each save time: the stocks as integrated, everything else evaluated from them.
+    // At each observed time: the stocks as integrated, everything else evaluated from them,
+    // the series recorded (with their times, which need not be evenly spaced), and the row
+    // saved at a save time.
+    std::size_t nextSave = 0;
+    const double tolerance = 1e-9 * std::min(run.dt, run.saveStep);
     const auto observe = [&](const std::vector<double> &x, double t) {
         if (run.cancelled(cancel))
             throw Cancelled{};
         run.evaluate(x, t);
         run.netFlows(flows.data(), run.dt);
         run.record();
-        run.save(r);
-        run.reportProgress(t);
+        if (everyDt)
+            run.state.times.push_back(t);
+        if (nextSave < saved.size() && std::abs(t - saved[nextSave]) <= tolerance) {
+            ++nextSave;
+            run.save(r);
+            run.reportProgress(t);
+        }
     };
     const auto derivative = [&](const std::vector<double> &x, double *dxdt, double t) {
         run.evaluate(x, t);

@@ -432,7 +432,7 @@ CompileResult compile(const FlatModel &flat)
             cuttable[std::size_t(f)] = true;
     }
     for (const FlatQueue &q : flat.queues) {
-        for (const std::vector<int> *flows : {&q.outflows, &q.overflows})
+        for (const std::vector<int> *flows : {&q.outflows, &q.overflows, &flat.vars[std::size_t(q.stock)].inflows})
             for (int f : *flows)
                 cuttable[std::size_t(f)] = true;
     }

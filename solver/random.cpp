@@ -196,9 +196,16 @@ double vensimDraw(RandomKind kind, const double *a, double u)
             return truncatedContinuous(boost::math::beta_distribution<double, Policy>(a[2], a[3]), lo, hi, u);
         });
     case RandomKind::Poisson:
-        if (!(a[2] > 0))
+        if (!(a[2] > 0) || std::isinf(a[2]))
             return a[2] == 0 ? std::clamp(a[3], m, x) : kNaN; // a mean of 0 draws 0
         return stretched(m, x, a[3], a[4], [&](double lo, double hi) {
+            // Beyond a mean of 1e9 Boost's quantile search takes seconds a draw (a mean of
+            // 1e16 never ends); there the Poisson's distribution function is the normal's of
+            // that mean and variance to within about 1 / sqrt(mean), 3e-5: drawn so, rounded.
+            constexpr double kLargeMean = 1e9;
+            if (a[2] > kLargeMean)
+                return std::round(truncatedContinuous(boost::math::normal_distribution<double, Policy>(a[2], std::sqrt(a[2])),
+                                                      lo, hi, u));
             return truncatedDiscrete(boost::math::poisson_distribution<double, Policy>(a[2]), lo, hi, u);
         });
     case RandomKind::Binomial: {

@@ -277,6 +277,10 @@ void Runner::serveQueues(double step)
     m_offered.clear();
     for (std::size_t i = 0; i < model.queues.size(); ++i) {
         const CompiledQueue &q = model.queues[i];
+        // A queue's inflows are non-negative (XMILE 1.0 section 4.3: they "MUST be"): a
+        // negative value enters as 0, and the flow shows what entered, as a conveyor's does.
+        for (std::uint32_t f : q.inflows)
+            m[f] = std::max(0.0, m[f]);
         const double holds = std::max(0.0, m[model.stockSlots[q.stock]]);
         double available = holds;
         for (std::uint32_t f : q.outflows) {

@@ -178,7 +178,10 @@ double pointsInverse(const PointsView &p, const double *args, std::size_t count)
         if (i + 1 < p.n && (p.ys[i] - y) * (p.ys[i + 1] - y) < 0)
             return along(i);
     }
-    const bool first = std::fabs(p.ys[0] - y) <= std::fabs(p.ys[p.n - 1] - y);
+    // The end nearer in value; for an infinite y, the end on its side (both ends are
+    // infinitely far from it).
+    const bool first = std::isinf(y) ? (y > 0) == (p.ys[0] > p.ys[p.n - 1])
+                                     : std::fabs(p.ys[0] - y) <= std::fabs(p.ys[p.n - 1] - y);
     const std::size_t end = first ? 0 : p.n - 1;
     if (!p.extrapolates || p.n < 2)
         return p.xs[end];

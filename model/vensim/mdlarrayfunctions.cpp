@@ -32,20 +32,30 @@ void pinBang(Expr &e, const QString &range, const QString &element)
 
 // Every combination of the elements of the ranges marked '!' in `args`, each combination
 // the args with those ranges pinned to its elements. Nothing when no range is marked, a
-// range is unknown, or there would be too many.
-std::optional<std::vector<std::vector<Expr>>> expandBang(const QString &f, std::vector<Expr> args, TranslateContext &c,
-                                                         qsizetype offset)
+// range is unknown, or there would be too many (then `tooMany`, and the call is left to the
+// solver as written, a '!' range read as all its elements: translateMarked).
+std::optional<std::vector<std::vector<Expr>>> expandBang(std::vector<Expr> args, TranslateContext &c, bool &tooMany)
 {
     QStringList ranges;
     for (const Expr &a : args)
         bangRanges(a, ranges);
     if (ranges.isEmpty())
         return std::nullopt;
-    std::vector<std::vector<Expr>> combos{std::move(args)};
+    // The number of combinations, counted before any is written out: two ranges of 20,000
+    // would otherwise fill memory before the limit below was reached.
+    double count = 1;
     for (const QString &range : ranges) {
         const auto it = c.dimensions.constFind(range);
         if (it == c.dimensions.constEnd())
             return std::nullopt;
+        count *= double(it->size());
+    }
+    tooMany = count > double(kMaxTerms);
+    if (tooMany)
+        return std::nullopt;
+    std::vector<std::vector<Expr>> combos{std::move(args)};
+    for (const QString &range : ranges) {
+        const auto it = c.dimensions.constFind(range);
         std::vector<std::vector<Expr>> next;
         for (const std::vector<Expr> &combo : combos) {
             for (const QString &element : *it) {
@@ -56,10 +66,6 @@ std::optional<std::vector<std::vector<Expr>>> expandBang(const QString &f, std::
             }
         }
         combos = std::move(next);
-        if (combos.size() > kMaxTerms) {
-            c.warn(offset, QStringLiteral("%1 over more than %2 elements is not supported").arg(f).arg(kMaxTerms));
-            return std::nullopt;
-        }
     }
     return combos;
 }
@@ -85,7 +91,8 @@ QString multiplied(const QStringList &factors)
 
 std::optional<QString> spelledReduction(const QString &f, const Expr &arg, TranslateContext &c)
 {
-    const std::optional<std::vector<std::vector<Expr>>> combos = expandBang(f, {arg}, c, arg.offset);
+    bool tooMany = false; // then SUM(x[*:A]) as written, which the solver spreads
+    const std::optional<std::vector<std::vector<Expr>>> combos = expandBang({arg}, c, tooMany);
     if (!combos)
         return std::nullopt;
     QStringList parts;
@@ -118,10 +125,21 @@ std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c)
         c.warn(e.offset, QStringLiteral("VECTOR SELECT needs its ranges marked with '!'"));
         return std::nullopt;
     }
-    // Too many combinations are said in expandBang; an unknown range where the call, then
-    // translated as written, names it.
-    const std::optional<std::vector<std::vector<Expr>>> combos =
-        expandBang(QStringLiteral("VECTOR SELECT"), {e.args[0], e.args[1]}, c, e.offset);
+    // An unknown range is said where the call, then translated as written, names it.
+    bool tooMany = false;
+    const std::optional<std::vector<std::vector<Expr>>> combos = expandBang({e.args[0], e.args[1]}, c, tooMany);
+    if (tooMany) {
+        // The solver pairs the two arguments' elements in order, which is every combination
+        // only where both mark the same ranges in the same order; else computing anything
+        // would be silently wrong, and the model is not read.
+        QStringList selectionRanges, valueRanges;
+        bangRanges(e.args[0], selectionRanges);
+        bangRanges(e.args[1], valueRanges);
+        if (selectionRanges != valueRanges)
+            c.error(e.offset, QStringLiteral("VECTOR SELECT over more than %1 combinations of different ranges in its "
+                                             "two arguments is not supported").arg(kMaxTerms));
+        return std::nullopt;
+    }
     if (!combos)
         return std::nullopt;
     QStringList args{translateMarked(e.args[2], c), translateMarked(e.args[3], c), translateMarked(e.args[4], c)};

@@ -74,6 +74,7 @@ public:
         m_ctx.dimensions = ranges.byCanonicalName();
         m_ctx.macros = macros;
         m_ctx.warn = [this](qsizetype at, const QString &m) { m_report.warning(at, m); };
+        m_ctx.error = [this](qsizetype at, const QString &m) { m_report.error(at, m); };
     }
 
     Model build(const std::vector<std::vector<const Definition *>> &groups)

@@ -411,8 +411,10 @@ QString translateMarked(const Expr &e, TranslateContext &c)
         QString s = variableName(modelReference(e));
         if (!e.subscripts.empty()) {
             QStringList subs;
+            // A range marked '!' that no array function wrote out (too many elements): all
+            // its elements, as XMILE's '*:' says, not the equation's own element.
             for (const Subscript &sub : e.subscripts)
-                subs << equationName(sub.name);
+                subs << (sub.bang ? QStringLiteral("*:") : QString()) + equationName(sub.name);
             s += QLatin1Char('[') + subs.join(QLatin1String(", ")) + QLatin1Char(']');
         }
         if (c.sampledFrom && canonicalName(variableName(modelReference(e))) == canonicalName(c.self))

@@ -34,6 +34,7 @@ struct TranslateContext {
     // algebraic loop.
     std::optional<QString> sampledFrom;
     std::function<void(qsizetype offset, const QString &message)> warn;
+    std::function<void(qsizetype offset, const QString &message)> error; // the model is not read
     // What a macro call's names after ':' take: each a variable whose equation calls the
     // macro made for that output (macroOutputName). The caller adds them to the model.
     struct MacroOutput {

@@ -312,7 +312,9 @@ Node Flattener::vectorSelect(Context &c, const Expr &e)
         n.args.push_back(Node::constant(otherwise));
         return n;
     };
-    // Unselected elements stand out of a minimum or a maximum as +-1e308, beyond any value.
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    // Unselected elements stand out of a minimum or a maximum as +-Inf: a selected Inf is
+    // still the least or greatest.
     std::vector<Node> count, weighted, weightedProduct, weightedMin, weightedMax, powers, sum, product, least, greatest;
     for (std::size_t i = 0; i < selection.size(); ++i) {
         const Node &s = selection[i];
@@ -321,13 +323,13 @@ Node Flattener::vectorSelect(Context &c, const Expr &e)
         count.push_back(when(s, Node::constant(1), 0));
         weighted.push_back(when(s, sx, 0));
         weightedProduct.push_back(when(s, sx, 1));
-        weightedMin.push_back(when(s, sx, 1e308));
-        weightedMax.push_back(when(s, sx, -1e308));
+        weightedMin.push_back(when(s, sx, kInf));
+        weightedMax.push_back(when(s, sx, -kInf));
         powers.push_back(when(s, Node::binary(BinaryOp::Power, x, s), 1));
         sum.push_back(when(s, x, 0));
         product.push_back(when(s, x, 1));
-        least.push_back(when(s, x, 1e308));
-        greatest.push_back(when(s, x, -1e308));
+        least.push_back(when(s, x, kInf));
+        greatest.push_back(when(s, x, -kInf));
     }
     // Sums and products are one call each, not chains: a chain of thousands of pairs would
     // make a tree too deep for what walks it (the parser holds equations to 1,024 levels).

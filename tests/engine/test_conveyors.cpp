@@ -51,6 +51,7 @@ private slots:
     void computedStepIsRefused();
     void queueIsFirstInFirstOut();
     void queueOutflowTakesWhatItHolds();
+    void queueInflowIsNonNegative();
     void queueOverflowTakesWhatAConveyorRefuses();
     void conveyorIsAContainerOfSlats();
     void queueIsAContainerOfBatches();
@@ -420,6 +421,27 @@ void TestConveyors::queueOutflowTakesWhatItHolds()
     QVERIFY2(said.front().contains(QStringLiteral("warning: the equation of 'serve' is ignored: it is a queue's outflow, which "
                                                   "the queue drives")),
              qPrintable(said.join(u'\n')));
+}
+
+// A queue's inflow "MUST be non-negative" (XMILE 1.0 section 4.3): arrive = 2, then -3 at
+// time 1, then 2. At time 1 the queue holds 2 (what came at 0) and takes in 0, not -3, and
+// the flow shows the 0 that entered: leave takes 2 at 1, the queue is 0 at 2 (it went to 0,
+// unbalanced, with arrive still showing -3).
+void TestConveyors::queueInflowIsNonNegative()
+{
+    const InlineRun r = simulateText(xmile(flow(QStringLiteral("arrive"), QStringLiteral("IF TIME = 1 THEN -3 ELSE 2"))
+                                               + exitFlow(QStringLiteral("leave"))
+                                               + QStringLiteral("<stock name=\"line\"><eqn>0</eqn><inflow>arrive</inflow>"
+                                                                "<outflow>leave</outflow><queue/></stock>")
+                                               + stock(QStringLiteral("done"), QStringLiteral("0"), QStringLiteral("leave")),
+                                           specs(0, 3, 1)));
+    RUN_CLEAN(r);
+    const double line[] = {0, 2, 0, 2}, arrive[] = {2, 0, 2, 2}, done[] = {0, 0, 2, 2};
+    for (int t = 0; t < 4; ++t) {
+        EXPECT_AT(r, "line", t, line[t]);
+        EXPECT_AT(r, "arrive", t, arrive[t]);
+        EXPECT_AT(r, "done", t, done[t]);
+    }
 }
 
 // A queue of 10 loads a conveyor that takes at most 3 a time unit: 3 goes on the belt and

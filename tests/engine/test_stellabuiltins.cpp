@@ -142,6 +142,11 @@ void TestStellaBuiltins::financialFunctions_data()
     QTest::newRow("PMT") << "PMT(0.1, 2, 1000)" << -1210.0 / 2.1;              // -(1000 * 1.21) / 2.1
     QTest::newRow("PMT at no rate") << "PMT(0, 4, 100)" << -25.0;              // -(100 + 0) / 4
     QTest::newRow("PMT to a future value") << "PMT(0.1, 2, 0, -210)" << 100.0;  // 210 / 2.1
+    // A rate that is 0 but for rounding (5.6e-17) is the limit at 0, not 0 or Inf (a tester
+    // found PV and FV 0 and PMT -Inf, from (1 + r)^n - 1 rounding to 0)
+    QTest::newRow("PV at a rounding's rate") << "PV(0.1 + 0.2 - 0.3, 10, -100)" << 1000.0;
+    QTest::newRow("FV at a rounding's rate") << "FV(0.1 + 0.2 - 0.3, 10, -100)" << 1000.0;
+    QTest::newRow("PMT at a rounding's rate") << "PMT(0.1 + 0.2 - 0.3, 10, 1000)" << -100.0;
 }
 
 void TestStellaBuiltins::financialFunctions()
@@ -172,7 +177,9 @@ void TestStellaBuiltins::lookupInverse()
                          + aux(QStringLiteral("first of two"), QStringLiteral("LOOKUPINV(hill, 1)")) // 0.5 and 1.5: the first
                          + aux(QStringLiteral("extrapolated"), QStringLiteral("LOOKUPINV(line, 3)")) // y = x continues: 3
                          + aux(QStringLiteral("extrapolated below"), QStringLiteral("LOOKUPINV(line, -0.5)")) // -0.5
-                         + aux(QStringLiteral("held end"), QStringLiteral("LOOKUPINV(held, 3)")); // not extrapolated: 2
+                         + aux(QStringLiteral("held end"), QStringLiteral("LOOKUPINV(held, 3)")) // not extrapolated: 2
+                         // An infinite y is nearest the end on its side (both are infinitely far): 2
+                         + aux(QStringLiteral("infinite"), QStringLiteral("LOOKUPINV(held, 1e308 * 10)"));
     const auto r = simulateText(xmile(vars, specs(0, 1, 1)));
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
     EXPECT_NEAR(r, "inside", 0, 0.5);
@@ -183,6 +190,7 @@ void TestStellaBuiltins::lookupInverse()
     EXPECT_NEAR(r, "extrapolated", 0, 3.0);
     EXPECT_NEAR(r, "extrapolated below", 0, -0.5);
     EXPECT_NEAR(r, "held end", 0, 2.0);
+    EXPECT_NEAR(r, "infinite", 0, 2.0);
 }
 
 // Of TIME^2 with DT 1: the first difference t^2 - (t - 1)^2 = 2t - 1 from t = 1 (0 at the
