@@ -229,12 +229,12 @@ std::optional<Project> Reader::read()
     if (m_reader.hasError())
         return fail();
     // What follows </xmile> (a second document pasted after the first, stray text) is not
-    // read: said where Qt stops at it. Comments and processing instructions there are fine.
+    // read: said where it starts. Comments and processing instructions there are fine.
+    const qsizetype afterRoot = m_reader.characterOffset();
     while (!m_reader.atEnd())
         m_reader.readNext();
     if (m_reader.hasError() && m_reader.error() != QXmlStreamReader::PrematureEndOfDocumentError)
-        m_diags.push_back({Severity::Warning, m_source->fileName(),
-                           SourcePos{int(m_reader.lineNumber()), int(m_reader.columnNumber()) + 1},
+        m_diags.push_back({Severity::Warning, m_source->fileName(), m_source->position(firstContentFrom(m_source->text(), afterRoot)),
                            QStringLiteral("the content after </xmile> is not read (%1)").arg(m_reader.errorString())});
     if (!sawSimSpecs) // XMILE requires it: the run takes Meadows' defaults, said
         m_diags.push_back({Severity::Warning, m_source->fileName(), {},

@@ -14,4 +14,23 @@ QString controlCharacterProblem(const QString &text, qsizetype *at)
     return {};
 }
 
+qsizetype firstContentFrom(const QString &text, qsizetype from)
+{
+    qsizetype at = from;
+    while (at < text.size()) {
+        if (text.at(at).isSpace()) {
+            ++at;
+        } else if (text.mid(at, 4) == QLatin1String("<!--") || text.mid(at, 2) == QLatin1String("<?")) {
+            const bool comment = text.at(at + 1) == u'!';
+            const qsizetype end = text.indexOf(comment ? QStringLiteral("-->") : QStringLiteral("?>"), at);
+            if (end < 0)
+                return at;
+            at = end + (comment ? 3 : 2);
+        } else {
+            return at;
+        }
+    }
+    return from;
+}
+
 } // namespace meadows

@@ -173,6 +173,17 @@ int Flattener::stockOption(Scope &scope, const Variable &stock, const QString &t
     }
 }
 
+// Whether a stock of `model` that `flow` fills is a conveyor or an oven: what limits a
+// queue's outflow.
+bool Flattener::fillsConveyorOrOven(const Model &model, const QString &flow) const
+{
+    const QString name = canonicalName(flow);
+    return std::any_of(model.variables.begin(), model.variables.end(), [&](const Variable &v) {
+        return (conveyorOptions(v) || ovenOptions(v))
+               && std::any_of(v.inflows.begin(), v.inflows.end(), [&](const QString &in) { return canonicalName(in) == name; });
+    });
+}
+
 void Flattener::addQueue(Scope &scope, const Variable &stock, int index, const ElementContext &ctx)
 {
     if (!isQueue(stock))
@@ -184,6 +195,10 @@ void Flattener::addQueue(Scope &scope, const Variable &stock, int index, const E
     m_out.vars[index].nonNegative = false; // the queue serves its outflows from what it holds
     FlatQueue q;
     q.stock = index;
+    // An outflow into anything but a conveyor or an oven takes all the queue holds (XMILE 1.0
+    // section 3.7.3: "Queues flowing to regular stocks and clouds are not limited in any way,
+    // so their outflows will always empty the queue"): the outflows after it never flow.
+    const Variable *unlimited = nullptr;
     for (const QString &flowName : stock.outflows) {
         const Symbol *s = lookupQualified(scope, flowName);
         if (!s || s->type != Symbol::Type::Variable || !s->variable)
@@ -193,9 +208,18 @@ void Flattener::addQueue(Scope &scope, const Variable &stock, int index, const E
             continue;
         if (isOverflow(*s->variable)) {
             q.overflows.push_back(*flow);
-        } else {
-            q.outflows.push_back(*flow);
+            continue;
         }
+        q.outflows.push_back(*flow);
+        if (unlimited && !m_saidOnce.contains({s->variable, QStringLiteral("never flows")})) {
+            m_saidOnce.insert({s->variable, QStringLiteral("never flows")});
+            errorAt(*s->variable, QStringLiteral("'%1' never flows: the queue '%2' lists it after '%3', which takes all the "
+                                                 "queue holds (nothing downstream of it, a conveyor or an oven, limits it)")
+                                      .arg(displayName(s->variable->name), displayName(stock.name), displayName(unlimited->name)),
+                    Severity::Warning);
+        }
+        if (!unlimited && !fillsConveyorOrOven(*scope.model, s->variable->name))
+            unlimited = s->variable;
     }
     m_out.queues.push_back(std::move(q));
 }

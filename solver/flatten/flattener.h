@@ -237,6 +237,7 @@ private:
     // A warning at `at` in the variable being flattened, said once for the variable however
     // many of its elements or calls meet it.
     void warnOnce(Context &c, const Expr &at, const QString &message);
+    bool fillsConveyorOrOven(const Model &model, const QString &flow) const;
     void checkWavePeriod(Context &c, const Expr &call, const Node &period);
     Node chain(const QString &what, Node input, Node time, int order, std::optional<Node> init, bool delay);
     std::optional<Node> stateful(Context &c, const Expr &e);

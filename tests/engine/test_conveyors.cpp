@@ -52,6 +52,7 @@ private slots:
     void queueIsFirstInFirstOut();
     void queueOutflowTakesWhatItHolds();
     void queueInflowIsNonNegative();
+    void queueOutflowAfterAnUnlimitedOneNeverFlows();
     void queueOverflowTakesWhatAConveyorRefuses();
     void conveyorIsAContainerOfSlats();
     void queueIsAContainerOfBatches();
@@ -442,6 +443,28 @@ void TestConveyors::queueInflowIsNonNegative()
         EXPECT_AT(r, "arrive", t, arrive[t]);
         EXPECT_AT(r, "done", t, done[t]);
     }
+}
+
+// A queue of 5 whose first outflow fills a plain stock: that outflow takes all 5 at time 0
+// (XMILE 1.0 section 3.7.3: such outflows "will always empty the queue"), so the second
+// never flows, which is said at it.
+void TestConveyors::queueOutflowAfterAnUnlimitedOneNeverFlows()
+{
+    const InlineRun r = simulateText(xmile(QStringLiteral("<stock name=\"q\"><eqn>5</eqn><outflow>a</outflow><outflow>b</outflow>"
+                                                          "<queue/></stock>")
+                                               + exitFlow(QStringLiteral("a")) + exitFlow(QStringLiteral("b"))
+                                               + stock(QStringLiteral("first"), QStringLiteral("0"), QStringLiteral("a"))
+                                               + stock(QStringLiteral("second"), QStringLiteral("0"), QStringLiteral("b")),
+                                           specs(0, 2, 1)));
+    RUN_CLEAN(r);
+    EXPECT_AT(r, "a", 0, 5.0);
+    EXPECT_AT(r, "first", 1, 5.0);
+    EXPECT_AT(r, "second", 2, 0.0);
+    const QStringList said = formatted(r.compiled.diagnostics);
+    QCOMPARE(said.size(), 1);
+    QVERIFY2(said.front().contains(QStringLiteral("warning: 'b' never flows: the queue 'q' lists it after 'a', which takes all "
+                                                  "the queue holds")),
+             qPrintable(said.join(u'\n')));
 }
 
 // A queue of 10 loads a conveyor that takes at most 3 a time unit: 3 goes on the belt and
