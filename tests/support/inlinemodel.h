@@ -44,6 +44,13 @@ QString mismatchAlone(const QString &equation, double expected);
 // Each diagnostic as the command line prints it: FILE:LINE:COL: severity: message.
 QStringList formatted(const std::vector<Diagnostic> &diagnostics);
 
+// Empty when the run's diagnostics are one, containing `text`; else every one of them.
+inline QString onlySaid(const InlineRun &r, const QString &text)
+{
+    const QStringList said = formatted(r.compiled.diagnostics);
+    return said.size() == 1 && said.front().contains(text) ? QString() : said.join(u'\n');
+}
+
 // Compiles and runs what a reader gave; without a project, its diagnostics are the compile's.
 InlineRun simulateRead(const XmileReadResult &read, const FlattenOptions &flatten = {}, const RunOptions &options = {});
 InlineRun simulateText(const QByteArray &text, const FlattenOptions &flatten = {}, const RunOptions &options = {});
