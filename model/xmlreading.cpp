@@ -20,7 +20,9 @@ qsizetype firstContentFrom(const QString &text, qsizetype from)
     while (at < text.size()) {
         if (text.at(at).isSpace()) {
             ++at;
-        } else if (text.mid(at, 4) == QLatin1String("<!--") || text.mid(at, 2) == QLatin1String("<?")) {
+        } else if (text.mid(at, 4) == QLatin1String("<!--")
+                   || (text.mid(at, 2) == QLatin1String("<?") && text.mid(at, 5) != QLatin1String("<?xml"))) {
+            // (an XML declaration there is the start of a second document pasted after the first)
             const bool comment = text.at(at + 1) == u'!';
             const qsizetype end = text.indexOf(comment ? QStringLiteral("-->") : QStringLiteral("?>"), at);
             if (end < 0)

@@ -34,16 +34,29 @@ std::vector<double> gridTimes(const Runner &run, double step)
     return times;
 }
 
-// The save times and, for a model that records, every DT: merged, in order, each once.
-std::vector<double> observeTimes(const Runner &run, const std::vector<double> &saved, bool everyDt)
+// Two times within rounding of each other: a billionth of the smaller step, or a few units
+// in the last place of the time itself, whichever is more.
+bool sameTime(double a, double b, double tolerance)
+{
+    const double ulps = 4 * (std::nextafter(std::abs(b), HUGE_VAL) - std::abs(b));
+    return std::abs(a - b) <= std::max(tolerance, ulps);
+}
+
+// The save times and, for a model that records, every DT: merged, in order, each once; a DT
+// time within rounding of a save time gives way to it, so that the saved row's Time is the
+// save time.
+std::vector<double> observeTimes(const Runner &run, const std::vector<double> &saved, bool everyDt, double tolerance)
 {
     if (!everyDt)
         return saved;
-    std::vector<double> times = gridTimes(run, run.dt);
+    std::vector<double> times;
+    for (double t : gridTimes(run, run.dt)) {
+        const auto near = std::lower_bound(saved.begin(), saved.end(), t - run.saveStep / 2);
+        if (near == saved.end() || !sameTime(*near, t, tolerance))
+            times.push_back(t);
+    }
     times.insert(times.end(), saved.begin(), saved.end());
     std::sort(times.begin(), times.end());
-    const double tolerance = 1e-9 * std::min(run.dt, run.saveStep);
-    times.erase(std::unique(times.begin(), times.end(), [&](double a, double b) { return b - a <= tolerance; }), times.end());
     return times;
 }
 
@@ -54,10 +67,14 @@ RunResult runAdaptive(Runner &run, Method method, const std::atomic<bool> *cance
     namespace odeint = boost::numeric::odeint;
     RunResult result;
     const std::vector<double> saved = gridTimes(run, run.saveStep);
-    const bool everyDt = !run.model.seriesSlots.empty() || !run.model.informationDelays.empty();
-    const std::vector<double> times = observeTimes(run, saved, everyDt);
+    const bool records = !run.model.seriesSlots.empty();
+    const bool everyDt = records || !run.model.informationDelays.empty();
+    const double tolerance = 1e-9 * std::min(run.dt, run.saveStep);
+    const std::vector<double> times = observeTimes(run, saved, everyDt, tolerance);
     Results r = run.emptyResults(saved.size());
-    run.state.dt = everyDt ? run.dt : run.saveStep;
+    // DT, as in a fixed-step run: the spacing of recorded series and of random draws (a
+    // draw per DT, RunState::stepAt), whatever the save step.
+    run.state.dt = run.dt;
     std::vector<double> levels = run.initialise();
     const std::size_t n = levels.size();
     std::vector<double> flows(n);
@@ -66,16 +83,15 @@ RunResult runAdaptive(Runner &run, Method method, const std::atomic<bool> *cance
     // the series recorded (with their times, which need not be evenly spaced), and the row
     // saved at a save time.
     std::size_t nextSave = 0;
-    const double tolerance = 1e-9 * std::min(run.dt, run.saveStep);
     const auto observe = [&](const std::vector<double> &x, double t) {
         if (run.cancelled(cancel))
             throw Cancelled{};
         run.evaluate(x, t);
         run.netFlows(flows.data(), run.dt);
         run.record();
-        if (everyDt)
+        if (records)
             run.state.times.push_back(t);
-        if (nextSave < saved.size() && std::abs(t - saved[nextSave]) <= tolerance) {
+        if (nextSave < saved.size() && sameTime(t, saved[nextSave], tolerance)) {
             ++nextSave;
             run.save(r);
             run.reportProgress(t);

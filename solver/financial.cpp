@@ -24,7 +24,7 @@ Terms termsOf(double rate, double nper, const double *a, std::size_t n)
     t.valid = type == 0 || type == 1;
     // (1 + rate)^nper - 1 by expm1 and log1p: for a rate that is 0 but for rounding
     // (0.1 + 0.2 - 0.3), the power's own rounding would make it 0, and the annuity 0 or Inf.
-    const bool logs = rate > -1;
+    const bool logs = std::abs(rate) < 1e-3; // elsewhere pow, as spreadsheets compute it
     const double grown = logs ? std::expm1(nper * std::log1p(rate)) : std::pow(1 + rate, nper) - 1;
     t.growth = grown + 1;
     t.annuity = rate == 0 ? nper : (1 + rate * type) * grown / rate;

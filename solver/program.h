@@ -80,8 +80,9 @@ struct RunState {
     double start = 0;
     double dt = 1;
     // A computed clock's run (computedclock.h), where steps differ: the step's number, which
-    // random draws follow, and the time of every recorded value, which series are read by.
-    // Else -1 and empty: both follow from start and dt.
+    // random draws follow, and the time of every recorded value, which series are read by;
+    // an adaptive run's recorded values have their times too (adaptive.cpp). Else -1 and
+    // empty: both follow from start and dt.
     long long step = -1;
     std::vector<double> times;
 

@@ -203,9 +203,11 @@ double vensimDraw(RandomKind kind, const double *a, double u)
             // 1e16 never ends); there the Poisson's distribution function is the normal's of
             // that mean and variance to within about 1 / sqrt(mean), 3e-5: drawn so, rounded.
             constexpr double kLargeMean = 1e9;
-            if (a[2] > kLargeMean)
-                return std::round(truncatedContinuous(boost::math::normal_distribution<double, Policy>(a[2], std::sqrt(a[2])),
-                                                      lo, hi, u));
+            if (a[2] > kLargeMean) {
+                const double k = std::round(truncatedContinuous(
+                    boost::math::normal_distribution<double, Policy>(a[2], std::sqrt(a[2])), lo, hi, u));
+                return std::ceil(lo) <= std::floor(hi) ? std::clamp(k, std::ceil(lo), std::floor(hi)) : k;
+            }
             return truncatedDiscrete(boost::math::poisson_distribution<double, Policy>(a[2]), lo, hi, u);
         });
     case RandomKind::Binomial: {

@@ -71,7 +71,10 @@ QString Runner::check() const
         return QStringLiteral("%1 steps of DT %2 are too many").arg(steps).arg(dt);
     // Everything a run keeps grows with rows times columns: refuse before allocating any.
     const double rows = (stop - start) / std::max(saveStep, dt) + 1;
-    const double kept = rows * double(model.outputs.size() + 1) + (steps + 1) * double(model.seriesSlots.size());
+    // Series are kept at every DT; an adaptive run keeps them at the save times too, with the
+    // time of each (adaptive.cpp): counted as steps + rows values, and one more for the time.
+    const double recorded = model.seriesSlots.empty() ? 0.0 : (steps + rows) * double(model.seriesSlots.size() + 1);
+    const double kept = rows * double(model.outputs.size() + 1) + recorded;
     const double limit = 100.0 * double(maxModelSize());
     if (kept > limit)
         return QStringLiteral("the run would keep %1 values (%2 rows of %3 columns), more than the limit of %4 "
@@ -280,7 +283,8 @@ void Runner::serveQueues(double step)
         // A queue's inflows are non-negative (XMILE 1.0 section 4.3: they "MUST be"): a
         // negative value enters as 0, and the flow shows what entered, as a conveyor's does.
         for (std::uint32_t f : q.inflows)
-            m[f] = std::max(0.0, m[f]);
+            if (m[f] < 0) // a NaN stays, to be reported
+                m[f] = 0;
         const double holds = std::max(0.0, m[model.stockSlots[q.stock]]);
         double available = holds;
         for (std::uint32_t f : q.outflows) {

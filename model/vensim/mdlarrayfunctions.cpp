@@ -89,6 +89,13 @@ QString multiplied(const QStringList &factors)
 
 } // namespace
 
+bool marksRange(const Expr &e)
+{
+    QStringList ranges;
+    bangRanges(e, ranges);
+    return !ranges.isEmpty();
+}
+
 std::optional<QString> spelledReduction(const QString &f, const Expr &arg, TranslateContext &c)
 {
     bool tooMany = false; // then SUM(x[*:A]) as written, which the solver spreads

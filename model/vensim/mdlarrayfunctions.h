@@ -8,10 +8,15 @@
 
 namespace meadows::vensim {
 
-// SUM, PROD, VMIN or VMAX of one argument with '!' ranges; nothing when it has none.
+// Whether `e` marks a subscript range with '!' anywhere in it.
+bool marksRange(const Expr &e);
+
+// SUM, PROD, VMIN or VMAX of one argument with '!' ranges; nothing when it has none, or
+// more combinations than are written out (then the solver reads it as written, '*:range').
 std::optional<QString> spelledReduction(const QString &f, const Expr &arg, TranslateContext &c);
 
-// VECTOR SELECT; nothing (with a warning said) when it cannot be written out.
+// VECTOR SELECT; nothing when it cannot be written out (said, unless the solver reads it
+// as written).
 std::optional<QString> vectorSelect(const Expr &e, TranslateContext &c);
 
 } // namespace meadows::vensim

@@ -220,7 +220,8 @@ QString translateCall(const Expr &e, TranslateContext &c)
     if ((f == QLatin1String("NPV") || f == QLatin1String("NPVE")) && arity(4, 4)) // (stream, discount rate, initial value, factor)
         return call(f, allArgs(e, c));
     if (f == QLatin1String("PROD")) {
-        c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));
+        if (std::none_of(e.args.begin(), e.args.end(), [](const Expr &a) { return marksRange(a); }))
+            c.warn(e.offset, QStringLiteral("PROD needs its range marked with '!'"));
         return call(QStringLiteral("PROD"), allArgs(e, c));
     }
     if (f == QLatin1String("POINTS STDV")) // what mdldatareading.cpp wrote for GET DATA STDV

@@ -218,8 +218,14 @@ void Flattener::addQueue(Scope &scope, const Variable &stock, int index, const E
                                       .arg(displayName(s->variable->name), displayName(stock.name), displayName(unlimited->name)),
                     Severity::Warning);
         }
-        if (!unlimited && !fillsConveyorOrOven(*scope.model, s->variable->name))
-            unlimited = s->variable;
+        if (!unlimited) {
+            // Once for the variable, not for each element of an arrayed queue.
+            auto known = m_fillsConveyorOrOven.constFind(s->variable);
+            if (known == m_fillsConveyorOrOven.constEnd())
+                known = m_fillsConveyorOrOven.insert(s->variable, fillsConveyorOrOven(*scope.model, s->variable->name));
+            if (!*known)
+                unlimited = s->variable;
+        }
     }
     m_out.queues.push_back(std::move(q));
 }

@@ -306,6 +306,7 @@ private:
     QSet<const Variable *> m_conveyorExits; // flows a conveyor's belt, a queue or an oven computes
     QSet<const Variable *> m_ovenExits;     // of those, the ovens' outflows
     QSet<const Variable *> m_queueOutflows; // of those, the queues' outflows but overflows
+    QHash<const Variable *, bool> m_fillsConveyorOrOven; // addQueue: a flow's answer, kept
     // "Did you mean" is offered for this many unknown names: each guess compares the name with
     // every variable in scope, and a file of thousands of unknown names would otherwise take
     // minutes to report on (quadratic in the model's size).

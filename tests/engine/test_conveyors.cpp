@@ -424,8 +424,8 @@ void TestConveyors::queueOutflowTakesWhatItHolds()
 
 // A queue's inflow "MUST be non-negative" (XMILE 1.0 section 4.3): arrive = 2, then -3 at
 // time 1, then 2. At time 1 the queue holds 2 (what came at 0) and takes in 0, not -3, and
-// the flow shows the 0 that entered: leave takes 2 at 1, the queue is 0 at 2 (it went to 0,
-// unbalanced, with arrive still showing -3).
+// the flow shows the 0 that entered: leave takes 2 at 1, the queue is 0 at 2. (Before, the
+// queue took in nothing while arrive showed -3.)
 void TestConveyors::queueInflowIsNonNegative()
 {
     const InlineRun r = simulateText(xmile(flow(QStringLiteral("arrive"), QStringLiteral("IF TIME = 1 THEN -3 ELSE 2"))
