@@ -41,6 +41,21 @@ const Model *Project::findModel(QStringView name) const { return findByName(mode
 const Dimension *Project::findDimension(QStringView name) const { return findByName(dimensions, name); }
 const Macro *Project::findMacro(QStringView name) const { return findByName(macros, name); }
 
+const Macro *Project::findMacro(QStringView name, int arguments) const
+{
+    const QString key = canonicalName(name);
+    const Macro *first = nullptr;
+    for (const Macro &m : macros) {
+        if (canonicalName(m.name) != key)
+            continue;
+        if (arguments >= m.requiredArguments() && arguments <= int(m.parameters.size()))
+            return &m;
+        if (!first)
+            first = &m;
+    }
+    return first;
+}
+
 std::vector<const Model *> Project::allModels() const
 {
     std::vector<const Model *> all;

@@ -74,7 +74,19 @@ struct Model {
 struct Macro {
     QString name;
     QStringList parameters;
+    // Per parameter, the equation its <parm default="..."> gives when a call leaves it out
+    // (empty: the call must give it); defaults make trailing parameters optional.
+    QStringList defaults;
     QString equation;
+    // How many arguments a call must give: up to the last parameter without a default.
+    int requiredArguments() const
+    {
+        int required = 0;
+        for (qsizetype i = 0; i < parameters.size(); ++i)
+            if (i >= defaults.size() || defaults[i].trimmed().isEmpty())
+                required = int(i) + 1;
+        return required;
+    }
     SourceRef equationSource;
     Model body; // variables a macro keeps state in
     XmlExtras extras;
@@ -166,6 +178,9 @@ struct Project {
     const Model *findModel(QStringView name) const;
     const Dimension *findDimension(QStringView name) const;
     const Macro *findMacro(QStringView name) const;
+    // The macro of that name that takes `arguments` arguments (XMILE lets one name be defined
+    // again for another count); the first of the name when none does; nullptr when none is.
+    const Macro *findMacro(QStringView name, int arguments) const;
     // Every model that holds variables: the models, then the macros' bodies.
     std::vector<const Model *> allModels() const;
     QString title() const; // the header's <name>, else the file's base name

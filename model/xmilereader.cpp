@@ -171,7 +171,7 @@ QString Reader::equationText(SourceRef *ref)
     return t;
 }
 
-std::optional<Project> Reader::read()
+std::optional<Project> Reader::read(XmileRole role)
 {
     Project p;
     while (!m_reader.atEnd() && !m_reader.isStartElement()) {
@@ -236,11 +236,11 @@ std::optional<Project> Reader::read()
     if (m_reader.hasError() && m_reader.error() != QXmlStreamReader::PrematureEndOfDocumentError)
         m_diags.push_back({Severity::Warning, m_source->fileName(), m_source->position(firstContentFrom(m_source->text(), afterRoot)),
                            QStringLiteral("the content after </xmile> is not read (%1)").arg(m_reader.errorString())});
-    if (!sawSimSpecs) // XMILE requires it: the run takes Meadows' defaults, said
+    if (!sawSimSpecs && role == XmileRole::Main) // XMILE requires it: the run takes Meadows' defaults, said
         m_diags.push_back({Severity::Warning, m_source->fileName(), {},
                            QStringLiteral("the file has no <sim_specs>: the run goes from %1 to %2 by %3")
                                .arg(p.simSpecs.start).arg(p.simSpecs.stop).arg(p.simSpecs.dt)});
-    if (p.models.empty()) {
+    if (p.models.empty() && role == XmileRole::Main) {
         m_diags.push_back({Severity::Error, m_source->fileName(), {}, QStringLiteral("the file has no <model>")});
         return std::nullopt;
     }
@@ -312,7 +312,9 @@ void Reader::readUnits(Project &p)
 {
     p.unitsExtras.attributes = attributes({}, nullptr);
     while (nextChild()) {
-        if (elementName(m_reader) != QLatin1String("unit")) {
+        // <unit>, or <units> as the specification's own practitioners.xmile example writes it
+        const QString tag = elementName(m_reader);
+        if (tag != QLatin1String("unit") && tag != QLatin1String("units")) {
             keepUnknown(p.unitsExtras, u"model_units");
             continue;
         }
@@ -515,8 +517,12 @@ Macro Reader::readMacro()
         const QString tag = elementName(m_reader);
         if (tag == QLatin1String("eqn"))
             m.equation = equationText(&m.equationSource);
-        else if (tag == QLatin1String("parm"))
+        else if (tag == QLatin1String("parm")) {
+            std::vector<QString> parm;
+            attributes({u"default"}, &parm); // the equation a call that leaves the parameter out gives it
+            m.defaults << parm[0].trimmed();
             m.parameters << text().trimmed();
+        }
         else if (tag == QLatin1String("variables"))
             readVariables(m.body);
         else if (tag == QLatin1String("views"))
@@ -532,13 +538,13 @@ Macro Reader::readMacro()
 using xmile::Reader;
 
 
-XmileReadResult readXmile(const QByteArray &data, const QString &fileName)
+XmileReadResult readXmile(const QByteArray &data, const QString &fileName, XmileRole role)
 {
     XmileReadResult result;
     const QString text = decodeXml(data);
     auto source = std::make_shared<const SourceText>(fileName, text);
     Reader reader(source, result.diagnostics);
-    result.project = reader.read();
+    result.project = reader.read(role);
     // A file that is not well-formed XML is read again repaired, as Stella would read it
     // (xmlrepair.h), with a warning for each repair; when that fails too, the first
     // reading's errors stand.
@@ -549,7 +555,7 @@ XmileReadResult readXmile(const QByteArray &data, const QString &fileName)
                 lenient.diagnostics.push_back({Severity::Warning, fileName, source->position(offset), note});
             auto fixed = std::make_shared<const SourceText>(fileName, repaired->text, repaired->inserted);
             Reader again(fixed, lenient.diagnostics);
-            lenient.project = again.read();
+            lenient.project = again.read(role);
             if (lenient.project)
                 result = std::move(lenient);
         }

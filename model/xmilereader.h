@@ -16,7 +16,12 @@ struct XmileReadResult {
     std::vector<Diagnostic> diagnostics; // errors (fatal) and warnings
 };
 
+// What a file is read as: the model to run, or a file another one includes (its <includes>),
+// which may hold only macros, units or dimensions (XMILE's "Macros": macros "MAY be the only
+// thing in a file"), so needs no <model> or <sim_specs> of its own: the including file's run.
+enum class XmileRole { Main, Included };
+
 XmileReadResult readXmileFile(const QString &path);
-XmileReadResult readXmile(const QByteArray &data, const QString &fileName);
+XmileReadResult readXmile(const QByteArray &data, const QString &fileName, XmileRole role = XmileRole::Main);
 
 } // namespace meadows

@@ -3,6 +3,7 @@
 // variables, macros) and xmileviewreader.cpp (diagrams). Not for other users: they call
 // readXmile() in xmilereader.h.
 #include "xmlreading.h"
+#include "xmilereader.h"
 #include "project.h"
 #include "source.h"
 #include "xmlnode.h"
@@ -53,7 +54,7 @@ public:
         m_reader.setNamespaceProcessing(false);
     }
 
-    std::optional<Project> read();
+    std::optional<Project> read(XmileRole role = XmileRole::Main);
 
 private:
     // Splits the reader's attributes into the ones asked for and the rest.

@@ -33,9 +33,14 @@ void merge(Project &project, Project &&from, bool includeMainModel)
     for (Dimension &d : from.dimensions)
         if (!project.findDimension(d.name))
             project.dimensions.push_back(std::move(d));
-    for (Macro &mac : from.macros)
-        if (!project.findMacro(mac.name))
+    for (Macro &mac : from.macros) {
+        // One name may be defined again for another number of arguments (XMILE's macros).
+        const bool known = std::any_of(project.macros.begin(), project.macros.end(), [&mac](const Macro &m) {
+            return canonicalName(m.name) == canonicalName(mac.name) && m.parameters.size() == mac.parameters.size();
+        });
+        if (!known)
             project.macros.push_back(std::move(mac));
+    }
     for (Unit &u : from.units) {
         const bool known = std::any_of(project.units.begin(), project.units.end(), [&u](const Unit &o) { return o.name == u.name; });
         if (!known)
@@ -80,12 +85,15 @@ void load(Project &project, const QString &path, std::vector<Diagnostic> &diagno
                                                                 .arg(displayName(module.name), *resource)));
                 continue;
             }
-            XmileReadResult read = readXmile(contentsOf(file), file);
+            // Read as included: the run's <sim_specs> are the main file's.
+            XmileReadResult read = readXmile(contentsOf(file), file, XmileRole::Included);
             for (Diagnostic &d : read.diagnostics)
                 diagnostics.push_back(std::move(d));
-            if (!read.project) {
-                diagnostics.push_back(errorAt(module, path, QStringLiteral("module '%1': its resource '%2' could not be read")
-                                                                .arg(displayName(module.name), *resource)));
+            if (!read.project || read.project->models.empty()) {
+                diagnostics.push_back(errorAt(module, path, QStringLiteral("module '%1': its resource '%2' %3")
+                                                                .arg(displayName(module.name), *resource,
+                                                                     read.project ? QStringLiteral("has no <model>")
+                                                                                  : QStringLiteral("could not be read"))));
                 continue;
             }
             load(*read.project, file, diagnostics, open, depth + 1);
@@ -136,7 +144,7 @@ void loadIncludes(Project &project, const QString &path, const QByteArray &text,
             }
             // An included file's own <includes> are not followed: the specification gives them
             // to the file that is run, and following them could loop.
-            XmileReadResult read = readXmile(contentsOf(file), file);
+            XmileReadResult read = readXmile(contentsOf(file), file, XmileRole::Included);
             for (Diagnostic &d : read.diagnostics)
                 diagnostics.push_back(std::move(d));
             if (!read.project) {

@@ -379,8 +379,13 @@ void Writer::macro(const Macro &m)
     m_w.writeAttribute(QStringLiteral("name"), m.name);
     m.extras.writeAttributes(m_w);
     text(QStringLiteral("eqn"), m.equation);
-    for (const QString &p : m.parameters)
-        text(QStringLiteral("parm"), p);
+    for (qsizetype i = 0; i < m.parameters.size(); ++i) {
+        m_w.writeStartElement(QStringLiteral("parm"));
+        if (i < m.defaults.size() && !m.defaults[i].isEmpty())
+            m_w.writeAttribute(QStringLiteral("default"), m.defaults[i]);
+        m_w.writeCharacters(m.parameters[i]);
+        m_w.writeEndElement();
+    }
     if (!m.body.variables.empty() || !m.body.graphicalFunctions.empty() || !m.body.variablesExtras.isEmpty())
         variables(m.body);
     views(m.body);

@@ -4,6 +4,7 @@
 #include "calendar.h"
 #include "financial.h"
 #include "matrixinverse.h"
+#include "statistics.h"
 #include "node.h"
 #include "tablepoints.h"
 #include "timeinputs.h"
@@ -180,13 +181,11 @@ double vectorLookup(const double *a, std::size_t n, const BuiltinClock &)
         return table.evaluate(x);
     case 1: case 7:
         return table.area(xmin, x);
-    case 5: case 8: {
-        std::optional<GraphicalFunction> inverse = invertedTable(table);
-        if (!inverse)
+    case 5: case 8:
+        if (!risesOrFallsThroughout(table))
             return kNaN; // a vector with a flat or turning stretch has no one inverse
-        inverse->kind = m == 8 ? Kind::Extrapolate : Kind::Continuous;
-        return inverse->evaluate(x);
-    }
+        table.kind = m == 8 ? Kind::Extrapolate : Kind::Continuous;
+        return inverseOf(table, x);
     case 6: case 9: { // LOOKUP SLOPE, 0 beyond the ends (6) or the end segment's slope (9)
         thread_local std::vector<double> xs;
         xs.resize(table.size());
@@ -280,6 +279,10 @@ const BuiltinInfo kBuiltins[] = {
     {{"permutations"}, Builtin::Permutations, 2, 2, false, L::Instruction, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, EVAL(choices(a, true))},
     // Stella's PCT: a fraction as a percentage, PCT(0.25) = 25
     {{"pct"}, Builtin::Percent, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(100 * x), nullptr},
+    // Stella's real n-th root and normal distribution (statistics.h)
+    {{"rootn"}, Builtin::RootN, 2, 2, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, realRoot},
+    {{"normalcdf"}, Builtin::NormalCdf, 2, 4, false, L::Instruction, U::Dimensionless, P::Unknown, R::Anything, kNoRoles, nullptr, normalProbabilityBetween},
+    {{"invnorm"}, Builtin::InverseNormal, 1, 3, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, inverseNormal},
     // two and three arguments
     {{"pow", "power"}, Builtin::Pow, 2, 2, false, L::Instruction, U::Unchecked, P::Power, R::Anything, kNoRoles, nullptr, EVAL(std::pow(a[0], a[1]))},
     {{"mod", "modulo"}, Builtin::Mod, 2, 2, false, L::Instruction, U::Unchecked, P::NotMonotone, R::Anything, kNoRoles, nullptr, EVAL(flooredModulo(a[0], a[1]))},
@@ -328,11 +331,22 @@ const BuiltinInfo kBuiltins[] = {
     {{"pmt"}, Builtin::Payment, 3, 5, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, payment},
     // random numbers: drawn by the VM, which knows the seed and the step
     {{"random", "uniform", "random_uniform"}, Builtin::RandomUniform, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
-    {{"normal"}, Builtin::RandomNormal, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
-    // XMILE's EXPRND(mean [, seed]) and POISSON(mean [, seed]): lowered to Vensim's draws
-    // below, untruncated (Flattener::xmileDraw)
-    {{"exprnd"}, Builtin::None, 1, 2, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
-    {{"poisson"}, Builtin::None, 1, 2, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    // Stella's random builtins: the distribution's own arguments, then Stella 2's optional
+    // seed, min, max and sample, lowered to the draws here (solver/flatten/stelladraws.cpp)
+    {{"normal"}, Builtin::None, 2, 6, true, L::Special, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"lognormal"}, Builtin::None, 2, 6, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"exprnd"}, Builtin::None, 1, 5, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"poisson"}, Builtin::None, 1, 5, true, L::Special, U::SameAsFirst, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"gamma"}, Builtin::None, 2, 6, true, L::Special, U::Unchecked, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"weibull"}, Builtin::None, 2, 6, true, L::Special, U::Unchecked, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"beta"}, Builtin::None, 2, 6, true, L::Special, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"binomial"}, Builtin::None, 2, 6, true, L::Special, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"negbinomial"}, Builtin::None, 2, 6, true, L::Special, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"geometric"}, Builtin::None, 1, 5, true, L::Special, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"triangular"}, Builtin::None, 3, 7, true, L::Special, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"pareto"}, Builtin::None, 2, 6, true, L::Special, U::Unchecked, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"logistic"}, Builtin::None, 2, 6, true, L::Special, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"montecarlo"}, Builtin::None, 1, 2, true, L::Special, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
     // Vensim's RANDOM functions, with its arguments: (min, max, ..., stream ID)
     {{"random_normal"}, Builtin::VensimRandomNormal, 5, 5, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"random_exponential"}, Builtin::RandomExponential, 5, 5, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
@@ -403,6 +417,10 @@ const BuiltinInfo kBuiltins[] = {
     // the same over listed pairs: VECTOR_SELECT_OF(missing, action, error action, s1, x1, ...),
     // as the Vensim reader writes every combination of Vensim's '!' ranges
     {{"vector_select_of"}, Builtin::None, 5, -1, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    // ISMODULEINPUT(name): whether the module instance wires an input to `name` (calls.cpp)
+    {{"ismoduleinput"}, Builtin::None, 1, 1, false, L::Special, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    // Stella's RUNCOUNT: the runs before this one in the session (calls.cpp)
+    {{"runcount"}, Builtin::None, 0, 0, false, L::Special, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
     {{"pi"}, Builtin::None, 0, 0, false, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"time"}, Builtin::None, 0, 0, true, L::Special, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };
@@ -414,6 +432,8 @@ const BuiltinInfo kInternal[] = {
     {{"safediv"}, Builtin::SafeDiv3, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
     {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulseInput, true},
     {{"element_at"}, Builtin::ElementAt, 2, -1, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, elementAt},
+    // NORMAL(mean, sd [, seed]) as XMILE writes it (Flattener::stellaDraw)
+    {{"normal"}, Builtin::RandomNormal, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };
 
 #undef UNARY
@@ -472,26 +492,6 @@ std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QStrin
     if (canonical == QLatin1String("lookup_extrapolate"))
         return Kind::Extrapolate;
     return std::nullopt;
-}
-
-std::optional<GraphicalFunction> invertedTable(const GraphicalFunction &gf)
-{
-    GraphicalFunction inverse;
-    inverse.kind = GraphicalFunction::Kind::Continuous;
-    for (std::size_t i = 0; i < gf.size(); ++i) {
-        inverse.xpts.push_back(gf.ypts[i]);
-        inverse.ypts.push_back(gf.x(i));
-    }
-    const auto rising = [](const std::vector<double> &v) {
-        return std::adjacent_find(v.begin(), v.end(), std::greater_equal<>()) == v.end();
-    };
-    if (!rising(inverse.xpts)) {
-        std::reverse(inverse.xpts.begin(), inverse.xpts.end());
-        std::reverse(inverse.ypts.begin(), inverse.ypts.end());
-        if (!rising(inverse.xpts))
-            return std::nullopt;
-    }
-    return inverse;
 }
 
 const BuiltinInfo *findBuiltin(const QString &canonical)

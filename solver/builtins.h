@@ -23,6 +23,9 @@ enum class Builtin {
     Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Arcsin, Arccos, Arctan, Int, Round, Sinh, Cosh, Tanh, GammaLn, Percent, Factorial,
     // two arguments
     Pow, Mod, Min2, Max2, SafeDiv2, Arctan2, Combinations, Permutations,
+    // Stella's ROOTN(x, n), NORMALCDF(left, right [, mean, sd]) and INVNORM(p [, mean, sd])
+    // (solver/statistics.h)
+    RootN, NormalCdf, InverseNormal,
     // three arguments
     SafeDiv3, Xidz, Zidz,
     // any number of arguments (arrays arrive expanded)
@@ -174,12 +177,6 @@ struct BuiltinInfo {
 // LOOKUP_EXTRAPOLATE (linear, and beyond the ends too). Empty for any other name; a
 // GraphicalFunction::Kind, or the table's own (nullopt inside) for LOOKUP itself.
 std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QString &canonical);
-
-// Vensim's LOOKUP INVERT(table, value) reads `table` with its x and y swapped: the x at which
-// the table reaches the value, exactly, for a table whose values rise (or fall) at every
-// point; beyond its values the end's x, as a lookup holds its ends. Nothing for a table with
-// a flat or turning stretch, whose inverse is not one value.
-std::optional<GraphicalFunction> invertedTable(const GraphicalFunction &table);
 
 // LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN (`canonical` names which) over `table`
 // with `count` bounds evaluated (to, then from): by default the table's whole x range. The

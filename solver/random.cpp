@@ -184,7 +184,9 @@ double vensimDraw(RandomKind kind, const double *a, double u)
             return truncatedContinuous(boost::math::exponential_distribution<double, Policy>(1), lo, hi, u);
         });
     case RandomKind::Gamma: {
-        const double order = std::max(a[2], 1.0); // Vensim takes an order below 1 as 1
+        const double order = a[2]; // any positive shape (the Vensim reader raises Vensim's below 1 to 1)
+        if (!(order > 0))
+            return kNaN;
         return stretched(m, x, a[3], a[4], [&](double lo, double hi) {
             return truncatedContinuous(boost::math::gamma_distribution<double, Policy>(order, 1), lo, hi, u);
         });
@@ -214,6 +216,8 @@ double vensimDraw(RandomKind kind, const double *a, double u)
         const double trials = std::floor(a[3]);
         if (!(a[2] >= 0 && a[2] <= 1 && trials >= 0))
             return kNaN;
+        if (a[2] == 0 || a[2] == 1) // one count certain (Boost's quantile gives 0 at a probability of 1)
+            return stretched(m, x, a[4], a[5], [&](double lo, double hi) { return std::clamp(a[2] * trials, lo, hi); });
         return stretched(m, x, a[4], a[5], [&](double lo, double hi) {
             return truncatedDiscrete(boost::math::binomial_distribution<double, Policy>(trials, a[2]), lo, hi, u);
         });

@@ -18,7 +18,7 @@ enum class RandomKind : std::uint8_t {
     // (value = h + r * draw, then truncated to [m, x]).
     VensimNormal,     // (m, x, h, r, s): mean h, standard deviation r
     Exponential,      // (m, x, h, r, s): mean 1 before stretching
-    Gamma,            // (m, x, O, h, r, s): order O, scale 1 (O below 1 is taken as 1)
+    Gamma,            // (m, x, O, h, r, s): order (shape) O > 0, scale 1
     Beta,             // (m, x, A, B, h, r, s)
     Poisson,          // (m, x, M, h, r, s): mean M, a whole number before stretching
     Binomial,         // (m, x, P, N, h, r, s): successes in N trials of probability P

@@ -34,7 +34,9 @@ char *writeNumber(char *p, double v)
         std::memcpy(p, text, n);
         return p + n;
     }
-    return std::to_chars(p, p + 32, v).ptr;
+    // -0 (QUANTUM(-0.9, 1), a product with a negative 0) is written as 0: no tool writes the sign
+    // of a zero, and it reads back equal.
+    return std::to_chars(p, p + 32, v == 0 ? 0.0 : v).ptr;
 }
 
 // Times in plain decimals where that stays short (1000000, not 1e+06; 1980.125, not 1980.12),

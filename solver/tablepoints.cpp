@@ -3,6 +3,7 @@
 #include "minmax.h"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -190,6 +191,25 @@ double pointsInverse(const PointsView &p, const double *args, std::size_t count)
         return p.xs[end];
     const double x = along(segment);
     return (first ? x <= p.xs[end] : x >= p.xs[end]) ? x : p.xs[end];
+}
+
+bool risesOrFallsThroughout(const GraphicalFunction &table)
+{
+    const std::vector<double> &y = table.ypts;
+    return std::adjacent_find(y.begin(), y.end(), std::greater_equal<>()) == y.end()
+           || std::adjacent_find(y.begin(), y.end(), std::less_equal<>()) == y.end();
+}
+
+double inverseOf(const GraphicalFunction &table, double y)
+{
+    if (const std::optional<PointsView> p = pointsOf(table))
+        return pointsInverse(*p, &y, 1);
+    thread_local std::vector<double> xs; // one per thread: runs may go in parallel
+    xs.resize(table.ypts.size());
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        xs[i] = table.x(i);
+    const PointsView spread{xs.size(), xs.data(), table.ypts.data(), table.kind == GraphicalFunction::Kind::Extrapolate};
+    return pointsInverse(spread, &y, 1);
 }
 
 } // namespace meadows

@@ -53,4 +53,13 @@ double pointsLastX(const PointsView &p, const double *args, std::size_t count);
 double pointsSlope(const PointsView &p, const double *args, std::size_t count);
 double pointsInverse(const PointsView &p, const double *args, std::size_t count);
 
+// Whether a table's values rise at every point, or fall at every point: then it reaches each
+// value between its ends at one x, which pointsInverse finds. Vensim's LOOKUP INVERT and
+// VECTOR LOOKUP's inverting modes take no other.
+bool risesOrFallsThroughout(const GraphicalFunction &table);
+
+// pointsInverse of a table however it holds its x values (as points, or spread over a
+// scale): the x at which it first reaches y.
+double inverseOf(const GraphicalFunction &table, double y);
+
 } // namespace meadows

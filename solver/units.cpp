@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -366,8 +367,9 @@ private:
         m_ref = &ref;
         const Inferred got = infer(*parsed.expr);
         // A graphical function's equation is its input, which it maps into the declared
-        // units: the input is checked within itself above but not against the output.
-        if (v.gf)
+        // units: the input is checked within itself above but not against the output
+        // (an element's own table too, which may read the variable's equation: XMILE 4.5.3).
+        if (v.gf || std::any_of(v.elements.begin(), v.elements.end(), [](const ArrayElement &e) { return e.gf.has_value(); }))
             return;
         if (own && got.known() && *got.unit != *own)
             warn(ref, 0, QStringLiteral("'%1' is declared in %2 but its equation gives %3")

@@ -6,12 +6,17 @@
 
 namespace meadows::vensim {
 
+QString withoutContinuations(QStringView text)
+{
+    static const QRegularExpression continuation(QStringLiteral("\\\\\\r?\\n"));
+    return text.toString().replace(continuation, QStringLiteral(" "));
+}
+
 QString quotedNameAsXmile(QStringView inside)
 {
     // A line continued with a backslash goes on after the line break (its spaces fold later);
     // every other backslash is the name's own, escaped as a name shown so is (model/names.h).
-    static const QRegularExpression continuation(QStringLiteral("\\\\\\r?\\n"));
-    return nameFromDisplay(inside.toString().replace(continuation, QStringLiteral(" ")));
+    return nameFromDisplay(withoutContinuations(inside));
 }
 
 Lexer::Lexer(const QString &text, qsizetype begin, qsizetype end) : m_text(text), m_pos(begin), m_end(end) {}

@@ -28,6 +28,10 @@ struct Token {
 // XMILE's escaped backslash, \\. A backslash that ends a line continues the name on the next.
 QString quotedNameAsXmile(QStringView inside);
 
+// Text with each backslash that ends a line (Vensim's line continuation) and its line break
+// replaced by a space.
+QString withoutContinuations(QStringView text);
+
 class Lexer {
 public:
     // Tokens of text[begin, end).

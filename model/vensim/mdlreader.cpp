@@ -113,6 +113,15 @@ std::optional<Definition> parseLeftSide(const QString &text, const Record &r, Re
     // Data keywords before ":=": how Vensim fills data in between their points.
     while (lex.peek().kind == Tok::Keyword) {
         const Token k = lex.next();
+        if (k.text == QLatin1String("THE CONDITION") || k.text == QLatin1String("TEST INPUT")) {
+            // A Reality Check ("name :THE CONDITION: ... :IMPLIES: ...", "name :TEST INPUT:
+            // ..."): Vensim tests it in a Reality Check run only, so a simulation is the same
+            // without it; it is left out, and said.
+            report.warning(k.offset, QStringLiteral("the Reality Check '%1' (:%2:) is not checked: Meadows does not run "
+                                                    "Reality Checks, and a simulation does not use them")
+                                         .arg(d.name, k.text));
+            return std::nullopt;
+        }
         if (const auto reading = dataReading(k.text)) {
             d.reading = *reading;
             d.readingOffset = k.offset;

@@ -1,4 +1,5 @@
 #include "mdlsections.h"
+#include "mdllexer.h"
 
 namespace meadows::vensim {
 
@@ -38,8 +39,9 @@ qsizetype readMacroHeader(const QString &text, qsizetype i, qsizetype end, Macro
         const qsizetype line = text.indexOf(u'\n', i);
         return line < 0 ? end : line;
     }
-    h.name = text.mid(i, open - i).simplified();
-    const QString inside = text.mid(open + 1, close - open - 1);
+    h.name = withoutContinuations(QStringView(text).mid(i, open - i)).simplified();
+    // A header may go on over several lines, each but the last ending in a backslash.
+    const QString inside = withoutContinuations(QStringView(text).mid(open + 1, close - open - 1));
     const qsizetype colon = inside.indexOf(u':');
     const auto names = [](const QString &s) {
         QStringList out;

@@ -161,7 +161,6 @@ QString translateCall(const Expr &e, TranslateContext &c)
         {QStringLiteral("RANDOM UNIFORM"), QStringLiteral("RANDOM_UNIFORM")},
         {QStringLiteral("RANDOM NORMAL"), QStringLiteral("RANDOM_NORMAL")},
         {QStringLiteral("RANDOM EXPONENTIAL"), QStringLiteral("RANDOM_EXPONENTIAL")},
-        {QStringLiteral("RANDOM GAMMA"), QStringLiteral("RANDOM_GAMMA")},
         {QStringLiteral("RANDOM BETA"), QStringLiteral("RANDOM_BETA")},
         {QStringLiteral("RANDOM POISSON"), QStringLiteral("RANDOM_POISSON")},
         {QStringLiteral("RANDOM BINOMIAL"), QStringLiteral("RANDOM_BINOMIAL")},
@@ -297,6 +296,15 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return QStringLiteral("(%1 + TIME * (%2))").arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c));
     if (f == QLatin1String("RANDOM 0 1") && arity(0, 0)) // obsolete: "the same as RANDOM UNIFORM(0, 1, 0)"
         return QStringLiteral("RANDOM_UNIFORM(0, 1, 0)");
+    if (f == QLatin1String("RANDOM GAMMA") && arity(6, 6)) {
+        // (m, x, order, h, r, s): Vensim takes an order below 1 as 1; the solver's gamma takes
+        // any positive shape, as Stella's GAMMA needs.
+        QStringList a;
+        for (const Expr &arg : e.args)
+            a << translateMarked(arg, c);
+        a[2] = QStringLiteral("MAX(%1, 1)").arg(a[2]);
+        return call(QStringLiteral("RANDOM_GAMMA"), a.join(QStringLiteral(", ")));
+    }
     if (f == QLatin1String("RANDOM PINK NOISE") && arity(4, 4))
         return pinkNoise(e, c);
     if (f == QLatin1String("GAME") && arity(1, 1))

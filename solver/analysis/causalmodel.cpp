@@ -202,7 +202,17 @@ private:
         std::vector<std::pair<Expr, const GraphicalFunction *>> equations;
         if (std::optional<Expr> e = parse(v.equation, v.equationSource, name)) {
             cv.equation = *e;
-            equations.push_back({std::move(*e), v.gf ? &*v.gf : nullptr});
+            // Elements with a table of their own and no equation read this one through their
+            // tables (XMILE 1.0 section 4.5.3): paired with each such table.
+            bool throughTables = false;
+            for (const ArrayElement &element : v.elements) {
+                if (element.gf && element.equation.trimmed().isEmpty()) {
+                    equations.push_back({*e, &*element.gf});
+                    throughTables = true;
+                }
+            }
+            if (!throughTables)
+                equations.push_back({std::move(*e), v.gf ? &*v.gf : nullptr});
         }
         for (const ArrayElement &element : v.elements) {
             if (std::optional<Expr> e = parse(element.equation, element.equationSource, name))

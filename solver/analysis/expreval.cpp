@@ -1,6 +1,7 @@
 #include "solver/analysis/expreval.h"
 
 #include "solver/builtins.h"
+#include "solver/tablepoints.h"
 
 #include <cmath>
 
@@ -103,11 +104,10 @@ private:
         }
         if (f == QLatin1String("lookup_invert") && n == 2 && e.args[0].kind == Expr::Kind::Name) {
             const GraphicalFunction *t = table(e.args[0].name);
-            const std::optional<GraphicalFunction> inverse = t ? invertedTable(*t) : std::nullopt;
             const Value y = eval(e.args[1]);
-            if (!inverse || !y)
+            if (!t || !risesOrFallsThroughout(*t) || !y)
                 return std::nullopt;
-            return Value(inverse->evaluate(*y));
+            return Value(inverseOf(*t, *y));
         }
         const BuiltinInfo *b = findBuiltin(f);
         if (b && b->lowering == Lowering::TableSummary && n >= 1 && e.args[0].kind == Expr::Kind::Name) {

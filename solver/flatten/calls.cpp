@@ -1,9 +1,9 @@
 // Builtin dispatch: a call lowered as its registry entry (solver/builtins.h) says.
 #include "flattener.h"
+#include "solver/tablepoints.h"
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace meadows::flattening {
 
@@ -127,23 +127,6 @@ void Flattener::checkWavePeriod(Context &c, const Expr &call, const Node &period
                                   .arg(calledAs(call)).arg(*p).arg(dt));
 }
 
-// XMILE's EXPRND(mean [, seed]) and POISSON(mean [, seed]) (isee's help, "Statistical
-// builtins": exponentially distributed numbers with a mean of lambda, and Poisson ones) as the
-// draws of Vensim's RANDOM EXPONENTIAL(m, x, h, r, s) and RANDOM POISSON(m, x, mean, h, r, s)
-// with nothing cut off (0 to Inf), no shift, and a stretch of the mean (the exponential's) or 1.
-// Each call site draws its own stream; a seed of 0 or none follows the run's seed (random.h).
-Node Flattener::xmileDraw(Context &c, const Expr &call)
-{
-    const bool exponential = call.name == QLatin1String("exprnd");
-    const Node mean = expr(c, call.args[0]);
-    const Node seed = call.args.size() > 1 ? expr(c, call.args[1]) : Node::constant(0);
-    const Node from = Node::constant(0), to = Node::constant(std::numeric_limits<double>::infinity());
-    Node n = exponential ? Node::call(Builtin::RandomExponential, {from, to, from, mean, seed})
-                         : Node::call(Builtin::RandomPoisson, {from, to, mean, from, Node::constant(1), seed});
-    n.index = m_out.randomCalls++;
-    return n;
-}
-
 Node Flattener::lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input)
 {
     Node n = Node::of(Node::Kind::Lookup);
@@ -157,9 +140,17 @@ Node Flattener::call(Context &c, const Expr &e)
     // The model's own macro before a builtin of the same name: its author defined it to be
     // used. Inside its own body the name is the builtin's: Vensim's "INIT = INITIAL(x)" is
     // read as INIT(x) in XMILE's terms, which is not the macro calling itself.
-    if (const Macro *m = m_project.findMacro(e.spelling);
+    if (const Macro *m = m_project.findMacro(e.spelling, int(e.args.size()));
         m && (std::find(m_expanding.begin(), m_expanding.end(), m) == m_expanding.end() || !findBuiltin(e.name)))
         return expandMacro(c, e, *m);
+    // A table of the model's own named like a builtin (a Vensim lookup called BETA or
+    // LOGISTIC), called with its one input, is the table, as a macro of the name is the macro.
+    Expr asName;
+    asName.kind = Expr::Kind::Name;
+    asName.name = e.name;
+    if (e.args.size() == 1 && findBuiltin(e.name))
+        if (const GraphicalFunction *gf = tableNamed(c, asName))
+            return lookupCall(c, gf, e.args[0]);
     if (const BuiltinInfo *b = findBuiltin(e.name)) {
         checkArity(e, b->minArgs, b->maxArgs);
         switch (b->lowering) {
@@ -179,15 +170,35 @@ Node Flattener::call(Context &c, const Expr &e)
                 return lookupCall(c, &readOtherwise, e.args[1]);
             }
             if (e.name == QLatin1String("lookup_invert")) {
-                const GraphicalFunction &gf = tableArgument(c, e, true);
-                const std::optional<GraphicalFunction> inverse = invertedTable(gf);
-                if (!inverse)
+                // The x where the table reaches the value: LOOKUPINV's search (tablepoints.h),
+                // over a table that reaches each value once.
+                if (!risesOrFallsThroughout(tableArgument(c, e, true)))
                     fail(e.args[0], QStringLiteral("%1 needs a table whose values rise at every point, or fall at every "
                                                    "point: '%2' has no single x for some values").arg(calledAs(e), e.args[0].spelling));
-                return lookupCall(c, &*inverse, e.args[1]);
+                return Node::call(Builtin::LookupInverse, withTablePoints(c, e));
             }
-            if (e.name == QLatin1String("exprnd") || e.name == QLatin1String("poisson"))
-                return xmileDraw(c, e);
+            if (std::optional<Node> drawn = stellaDraw(c, e))
+                return std::move(*drawn);
+            if (e.name == QLatin1String("ismoduleinput")) {
+                // ISMODULEINPUT(name): 1 where this instance of the module wires an input to its
+                // variable `name`, else 0 (the main model has no inputs). No isee page on it was
+                // found; read as Simlin, an open engine that follows Stella, computes it. Known
+                // before the run, as the wiring is.
+                const Expr &a = e.args[0];
+                const Symbol *s = a.kind == Expr::Kind::Name && a.args.empty() ? lookupQualified(*c.scope, a.name) : nullptr;
+                if (!s || s->type != Symbol::Type::Variable)
+                    fail(a, QStringLiteral("%1 takes the name of one of this model's variables").arg(calledAs(e)));
+                return Node::constant(m_connected.contains(s->first) ? 1 : 0);
+            }
+            if (e.name == QLatin1String("runcount")) {
+                // Stella's RUNCOUNT "returns the number of complete runs prior to the current
+                // run" (isee's help v3, "Simulation builtins"): 0 in a headless run, the only one
+                // of its session; Meadows counts no runs, so the editor's reruns are each read as
+                // the first, as ENDVAL's are (stateful.cpp).
+                warnOnce(c, e, QStringLiteral("RUNCOUNT is 0 in every run: Meadows counts no runs, so each is read as the "
+                                              "first of its session"));
+                return Node::constant(0);
+            }
             if (e.name == QLatin1String("vector_select") || e.name == QLatin1String("vector_select_of"))
                 return vectorSelect(c, e);
             if (e.name == QLatin1String("lookup_area")) {
@@ -279,9 +290,6 @@ Node Flattener::call(Context &c, const Expr &e)
         }
         }
     }
-    Expr asName;
-    asName.kind = Expr::Kind::Name;
-    asName.name = e.name;
     if (const GraphicalFunction *gf = tableNamed(c, asName)) {
         checkArity(e, 1, 1);
         return lookupCall(c, gf, e.args[0]);

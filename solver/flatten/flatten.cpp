@@ -105,14 +105,18 @@ void Flattener::error(const SourceRef &ref, int offset, int length, const QStrin
     d.variable = variable;
     d.equationOffset = offset;
     d.equationLength = length;
-    // An equation over an array is lowered once per element: one mistake, said once.
+    sayOnce(std::move(d));
+}
+
+// An equation over an array is lowered once per element: one mistake, said once.
+void Flattener::sayOnce(Diagnostic d)
+{
     if (!m_out.diagnostics.empty()) {
         const Diagnostic &last = m_out.diagnostics.back();
-        if (last.file == d.file && last.pos.line == d.pos.line && last.pos.column == d.pos.column
-            && last.message == d.message)
+        if (last.file == d.file && last.pos.line == d.pos.line && last.pos.column == d.pos.column && last.message == d.message)
             return;
     }
-    m_out.diagnostics.push_back(d);
+    m_out.diagnostics.push_back(std::move(d));
 }
 
 // A problem with a variable as a whole (no equation, a dimension missing...).
@@ -127,7 +131,7 @@ void Flattener::errorAt(const Variable &v, const QString &message, Severity seve
     }
     d.message = message;
     d.variable = displayName(v.name);
-    m_out.diagnostics.push_back(d);
+    sayOnce(std::move(d));
 }
 
 void Flattener::applyOverridesCheck()
@@ -272,9 +276,14 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
         const GraphicalFunction *gf = v.gf ? &*v.gf : nullptr;
         if (!v.elements.empty()) {
             if (const ArrayElement *e = written.elements[std::size_t(i)]) {
-                text = e->equation;
-                own = false;
-                ref = e->equationSource;
+                // An element with a graphical function but no equation reads the variable's
+                // equation through its own table (XMILE 1.0 section 4.5.3 lets elements
+                // share one apply-to-all equation and have their own graphical functions).
+                if (!e->equation.trimmed().isEmpty() || !e->gf || text.trimmed().isEmpty()) {
+                    text = e->equation;
+                    own = false;
+                    ref = e->equationSource;
+                }
                 if (e->gf)
                     gf = &*e->gf;
             } else if (text.trimmed().isEmpty()) {
@@ -288,6 +297,8 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
         std::optional<Node> node;
         if (constants)
             node = Node::constant((*constants)[std::size_t(i)]);
+        else if (gf && text.trimmed().isEmpty())
+            node = Node::of(Node::Kind::Time); // a graphical function with no input reads time, as a variable's
         else
             node = resolveEquation(scope, v, text, ref, ctx, index);
         if (!node)

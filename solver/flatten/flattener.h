@@ -110,6 +110,7 @@ private:
     void error(const SourceRef &ref, int offset, int length, const QString &variable, const QString &message,
                Severity severity = Severity::Error);
     void errorAt(const Variable &v, const QString &message, Severity severity = Severity::Error);
+    void sayOnce(Diagnostic d); // unless it repeats the diagnostic just given
     void applyOverridesCheck();
     void resolve(Scope &scope);
     void presetConstants(Scope &scope);
@@ -177,7 +178,6 @@ private:
     void checkArity(const Expr &e, int min, int max);
     const GraphicalFunction *tableNamed(Context &c, const Expr &e);
     Node call(Context &c, const Expr &e);
-    Node xmileDraw(Context &c, const Expr &call); // EXPRND, POISSON
     Node lookupCall(Context &c, const GraphicalFunction *gf, const Expr &input);
     const GraphicalFunction &tableArgument(Context &c, const Expr &call, bool withPoints = false);
     Node tableSummary(Context &c, const Expr &e);
@@ -239,6 +239,11 @@ private:
     void warnOnce(Context &c, const Expr &at, const QString &message);
     bool fillsConveyorOrOven(const Model &model, const QString &flow) const;
     void checkWavePeriod(Context &c, const Expr &call, const Node &period);
+
+    // stelladraws.cpp: Stella's random builtins (NORMAL, LOGNORMAL, GAMMA...); nothing for
+    // any other name
+    std::optional<Node> stellaDraw(Context &c, const Expr &call);
+
     Node chain(const QString &what, Node input, Node time, int order, std::optional<Node> init, bool delay);
     std::optional<Node> stateful(Context &c, const Expr &e);
     int record(const QString &what, Node input);

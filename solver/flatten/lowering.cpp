@@ -1,6 +1,7 @@
 // Expr -> Node lowering: operators, names (scalars, array slices, built-in values) and
 // constant folding for subscripts and orders.
 #include "flattener.h"
+#include "solver/tablepoints.h"
 #include "solver/minmax.h"
 
 #include <algorithm>
@@ -102,6 +103,11 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
     const Symbol *s = lookupQualified(*c.scope, n);
     if (!s && !e.subscripted && n == QLatin1String("self") && c.self >= 0)
         return {Node::var(c.self)}; // Stella: the variable being defined, as in PREVIOUS(SELF, 0)
+    if (!s && !e.subscripted && n == QLatin1String("runcount")) { // Stella writes it without parentheses
+        Expr asCall = e;
+        asCall.kind = Expr::Kind::Call;
+        return {call(c, asCall)};
+    }
     if (!s && !e.subscripted) {
         // A dimension's name in an array equation: the index of the element computed.
         const int dim = dimensionIndex(n);
@@ -121,6 +127,11 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
             if (at >= 0 && !e.subscripted)
                 return {Node::constant(double(at + 1))};
         }
+        // XMILE's transposition, A' (its "Array Operations"): read into the name, as names
+        // may hold an apostrophe; not supported, and said so rather than "unknown name".
+        if (n.endsWith(u'\'') && lookupQualified(*c.scope, n.chopped(1)))
+            fail(e, QStringLiteral("the transposition operator ' (in %1) is not supported: write the transposed "
+                                   "array's elements out, as %2[second, first]").arg(e.spelling, e.spelling.chopped(1)));
         QString guess;
         if (m_guessesLeft > 0) {
             --m_guessesLeft;
@@ -190,7 +201,7 @@ bool Flattener::fixedThroughRun(const Node &n, int followVariables) const
         return std::all_of(n.args.begin(), n.args.end(), [&](const Node &a) { return fixedThroughRun(a, followVariables); });
     case Node::Kind::Call: {
         const BuiltinInfo &b = builtinInfo(n.builtin);
-        return b.lowering == Lowering::Instruction && !b.readsTime
+        return (b.lowering == Lowering::Instruction || b.lowering == Lowering::TablePoints) && !b.readsTime
                && std::all_of(n.args.begin(), n.args.end(), [&](const Node &a) { return fixedThroughRun(a, followVariables); });
     }
     default:
@@ -224,7 +235,8 @@ std::optional<double> Flattener::value(const Node &n, int followVariables, bool 
         }
         case Node::Kind::Call: {
             const BuiltinInfo &b = builtinInfo(n.builtin);
-            if (!b.evaluate || b.lowering != Lowering::Instruction)
+            const bool points = b.lowering == Lowering::TablePoints && b.points; // the table's index first
+            if (!points && (!b.evaluate || b.lowering != Lowering::Instruction))
                 break;
             std::vector<double> args;
             for (const Node &a : n.args) {
@@ -232,6 +244,10 @@ std::optional<double> Flattener::value(const Node &n, int followVariables, bool 
                 if (!v)
                     return std::nullopt;
                 args.push_back(*v);
+            }
+            if (points) {
+                const std::optional<PointsView> table = pointsOf(m_out.tables[std::size_t(args[0])]);
+                return table ? std::optional<double>(b.points(*table, args.data() + 1, args.size() - 1)) : std::nullopt;
             }
             return b.evaluate(args.data(), args.size(), BuiltinClock{specs.start, specs.dt, specs.start});
         }

@@ -11,7 +11,7 @@ namespace meadows::flattening {
 // bound to the call's arguments, so a macro that keeps state keeps it per call.
 Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
 {
-    checkArity(e, int(m.parameters.size()), int(m.parameters.size()));
+    checkArity(e, m.requiredArguments(), int(m.parameters.size()));
     if (m_macroDepth > 64)
         fail(e, QStringLiteral("macro %1 expands more than 64 deep (does it call itself?)").arg(m.name));
     // A macro that calls another twice, which calls another twice..., doubles the model at
@@ -23,23 +23,39 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
     if (++m_macroExpansions > maxModelSize()) // a guard: the count above covers what it can see
         fail(e, QStringLiteral("macro %1 is expanded more than %2 times, which makes the model too large "
                                "(raise the limit with --max-size)").arg(m.name).arg(maxModelSize()));
+    // The arguments given, read where the call is...
+    std::vector<Node> given;
+    for (const Expr &a : e.args)
+        given.push_back(expr(c, a));
     auto scope = std::make_unique<Scope>();
     scope->model = &m.body;
     scope->prefix = QStringLiteral("#%1#%2.").arg(displayName(m.name)).arg(m_macroScopes.size());
+    // ...and the rest from here on inside the macro, its depth counted: a parameter the call
+    // leaves out takes its <parm default="...">, an equation read in the macro, where the
+    // parameters before it are known (and a default calling the macro again meets the limit).
+    ++m_macroDepth;
+    m_expanding.push_back(&m);
     for (qsizetype i = 0; i < m.parameters.size(); ++i) {
         Variable &param = m_synthetic.emplace_back();
         param.name = m.parameters[i];
         Symbol sym;
         sym.variable = &param;
-        sym.first = addHidden(FlatVar::Kind::Aux, QStringLiteral("macro argument"), expr(c, e.args[i]));
+        std::optional<Node> value;
+        if (i < qsizetype(given.size()))
+            value = std::move(given[std::size_t(i)]);
+        else if (!(value = resolveEquation(*scope, param, m.defaults[i], m.equationSource, {}))) {
+            --m_macroDepth;
+            m_expanding.pop_back();
+            fail(e, QStringLiteral("macro %1: the default of its parameter '%2' has errors (reported above)")
+                        .arg(m.name, param.name));
+        }
+        sym.first = addHidden(FlatVar::Kind::Aux, QStringLiteral("macro argument"), std::move(*value));
         scope->symbols.insert(canonicalName(param.name), sym);
     }
     const std::size_t firstBodyVar = m_out.vars.size();
     declare(*scope, 0);
     for (std::size_t i = firstBodyVar; i < m_out.vars.size(); ++i)
         m_out.vars[i].hidden = true;
-    ++m_macroDepth;
-    m_expanding.push_back(&m);
     resolve(*scope);
     Variable &call = m_synthetic.emplace_back();
     call.name = m.name;
@@ -67,7 +83,7 @@ std::int64_t Flattener::macroSize(const Macro &m)
     std::int64_t total = 1;
     const std::function<void(const Expr &)> add = [&](const Expr &x) {
         if (x.kind == Expr::Kind::Call) {
-            if (const Macro *callee = m_project.findMacro(x.spelling))
+            if (const Macro *callee = m_project.findMacro(x.spelling, int(x.args.size())))
                 total = std::min(cap, total + macroSize(*callee));
         }
         for (const Expr &a : x.args)
@@ -78,6 +94,8 @@ std::int64_t Flattener::macroSize(const Macro &m)
             add(*parsed.expr);
     };
     addEquation(m.equation);
+    for (const QString &d : m.defaults)
+        addEquation(d);
     for (const Variable &v : m.body.variables)
         addEquation(v.equation);
     m_macroSizes.insert(&m, total);

@@ -58,6 +58,7 @@ private slots:
     void lookupMeanAndArea();
     void pointsOfATable();
     void arrayedGraphicalFunctions();
+    void elementTablesShareTheVariablesEquation();
     void secondEquationIsAWarning();
     void standardDeviation();
 };
@@ -352,6 +353,33 @@ void TestArrays::arrayedGraphicalFunctions()
                                               QStringLiteral("Euler"), dims));
     QVERIFY2(ambiguous.firstError().contains(QLatin1String("each element of 'h' has a graphical function of its own")),
              qPrintable(ambiguous.firstError()));
+}
+
+// XMILE 1.0 section 4.5.3, "Apply-to-All Arrays with Non-Apply-to-All Graphical Functions":
+// g has one equation, TIME, and a table per element: g[a] rises 0, 10, 20 over x 0..2, g[b]
+// falls 5, 5, 0; so g[a] = 10 and g[b] = 5 at time 1, 20 and 0 at time 2. With no equation
+// at all (t) each element's table reads time as a variable's does, and LOOKUP(t[b], 1.5)
+// reads b's table at 1.5: 2.5 (a's would give 15).
+void TestArrays::elementTablesShareTheVariablesEquation()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"D\"><elem name=\"a\"/><elem name=\"b\"/></dim></dimensions>");
+    const QString tables = QStringLiteral(
+        "<element subscript=\"a\"><gf><xscale min=\"0\" max=\"2\"/><ypts>0,10,20</ypts></gf></element>"
+        "<element subscript=\"b\"><gf><xscale min=\"0\" max=\"2\"/><ypts>5,5,0</ypts></gf></element>");
+    const QString vars = QStringLiteral("<aux name=\"g\"><dimensions><dim name=\"D\"/></dimensions>%1<eqn>TIME</eqn></aux>"
+                                        "<aux name=\"t\"><dimensions><dim name=\"D\"/></dimensions>%1</aux>").arg(tables)
+                         + aux(QStringLiteral("read"), QStringLiteral("LOOKUP(t[b], 1.5)"));
+    const auto r = simulateText(xmile(vars, specs(0, 2, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QVERIFY2(formatted(r.compiled.diagnostics).isEmpty(), qPrintable(formatted(r.compiled.diagnostics).join(u'\n')));
+    for (const char *v : {"g", "t"}) {
+        const QString name = QString::fromLatin1(v);
+        QCOMPARE(r.at(name + QStringLiteral("[a]"), 1), 10.0);
+        QCOMPARE(r.at(name + QStringLiteral("[b]"), 1), 5.0);
+        QCOMPARE(r.at(name + QStringLiteral("[a]"), 2), 20.0);
+        QCOMPARE(r.at(name + QStringLiteral("[b]"), 2), 0.0);
+    }
+    QCOMPARE(r.at(QStringLiteral("read"), 0), 2.5);
 }
 
 // XMILE allows one <eqn> in a variable: a second is a warning at its '<' naming the first,

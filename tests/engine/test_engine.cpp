@@ -327,6 +327,9 @@ void TestEngine::csvTimeColumnKeepsRowsDistinct()
     const test::InlineRun big = simulateText(xmile(QStringLiteral("<aux name=\"a\"><eqn>1</eqn></aux>")), {}, o);
     const QByteArray bigCsv = toCsv(*big.run.results);
     QVERIFY2(bigCsv.contains("\n1000000,1\n1000000.03125,1\n1000000.0625,1\n"), bigCsv.constData());
+    // A negative zero (-1 * 0) is written as 0, as no other tool writes the sign of a zero.
+    const test::InlineRun zero = simulateText(xmile(QStringLiteral("<aux name=\"z\"><eqn>-1 * 0</eqn></aux>")), {}, o);
+    QVERIFY2(toCsv(*zero.run.results).contains("\n1000000,0\n"), toCsv(*zero.run.results).constData());
 }
 
 void TestEngine::largeCsvKeepsEveryRowInOrder()

@@ -48,7 +48,6 @@ private slots:
     void uniflowNeverNegative();
     void arraysApplyToAllAndReductions();
     void arraysTransposedIndividualAndSubranges();
-    void macrosKeepStatePerCall();
     void nestedModules();
     void errorsHavePositions_data();
     void errorsHavePositions();
@@ -501,24 +500,6 @@ void TestSemantics::arraysTransposedIndividualAndSubranges()
     QCOMPARE(r.value(QStringLiteral("coast total"), 0), 22.0 + 32.0);
 }
 
-void TestSemantics::macrosKeepStatePerCall()
-{
-    // A macro with a stock inside: each call has its own.
-    const QString macro = QStringLiteral(
-        "<macro name=\"ACCUMULATE\"><eqn>total</eqn><parm>amount</parm>"
-        "<variables><stock name=\"total\"><eqn>0</eqn><inflow>adding</inflow></stock>"
-        "<flow name=\"adding\"><eqn>amount</eqn></flow></variables></macro>"
-        "<macro name=\"TWICE\"><eqn>x * 2</eqn><parm>x</parm></macro>");
-    const auto r = simulateText(xmile(aux(QStringLiteral("ones"), QStringLiteral("ACCUMULATE(1)"))
-                                      + aux(QStringLiteral("threes"), QStringLiteral("ACCUMULATE(3)"))
-                                      + aux(QStringLiteral("nested"), QStringLiteral("TWICE(TWICE(TIME))")),
-                                      specs(0, 4, 1), QStringLiteral("Euler"), macro));
-    QVERIFY2(r.run.results, qPrintable(r.firstError()));
-    QCOMPARE(r.at(QStringLiteral("ones"), 4), 4.0);
-    QCOMPARE(r.at(QStringLiteral("threes"), 4), 12.0);
-    QCOMPARE(r.at(QStringLiteral("nested"), 3), 12.0);
-}
-
 void TestSemantics::nestedModules()
 {
     // main -> outer (module) -> inner (module); inputs wired through both levels.
@@ -558,6 +539,7 @@ void TestSemantics::errorsHavePositions_data()
     QTest::newRow("bad element") << "doubled[West]" << 8 << "subscript 'West' is not an element of 'Region'";
     QTest::newRow("index out of range") << "doubled[4]" << 8 << "index 4 is outside dimension 'Region'";
     QTest::newRow("scalar subscripted") << "rate[1]" << 0 << "'rate' is not an array";
+    QTest::newRow("transposition") << "SUM(doubled')" << 4 << "the transposition operator ' (in doubled') is not supported";
     QTest::newRow("smooth order") << "SMTHN(rate, 3, rate * 0.5)" << 15 << "whole number from 1 to 1000, known at the start";
 }
 

@@ -1,11 +1,12 @@
 // Stella's builtins SINWAVE, COSWAVE, COUNTER, PCT, LOGN, LOOKUPINV, FV, PV, PMT, DERIVN,
-// ENDVAL, FACTORIAL, COMBINATIONS, PERMUTATIONS, GAMMALN, EXPRND and POISSON, run through the
-// engine in small XMILE models. Each expected value is worked by hand
-// in the comment beside it.
+// ENDVAL, FACTORIAL, COMBINATIONS, PERMUTATIONS, GAMMALN, EXPRND, POISSON, NORMALCDF, INVNORM,
+// ROOTN, RUNCOUNT and ISMODULEINPUT, run through the engine in small XMILE models. Each
+// expected value is worked by hand in the comment beside it.
 #include "support/inlinemodel.h"
 
 #include <QtTest>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 using namespace meadows;
@@ -26,6 +27,10 @@ private slots:
     void derivativesByDifferences();
     void endValueIsTheInitialValue();
     void exponentialAndPoissonDraws();
+    void normalDistributionAndRoots_data();
+    void normalDistributionAndRoots();
+    void runCountIsZero();
+    void moduleInputIsKnownPerInstance();
 };
 
 namespace {
@@ -256,6 +261,87 @@ void TestStellaBuiltins::exponentialAndPoissonDraws()
     QVERIFY2(again.run.results, qPrintable(again.firstError()));
     QCOMPARE(again.value(QStringLiteral("seeded"), 10), r.value(QStringLiteral("seeded"), 10));
     QVERIFY(again.value(QStringLiteral("e"), 10) != r.value(QStringLiteral("e"), 10)); // unseeded: the run's seed
+}
+
+// NORMALCDF(left, right [, mean, sd]) = Phi((right - mean) / sd) - Phi((left - mean) / sd),
+// with Phi(x) = erfc(-x / sqrt 2) / 2; INVNORM its inverse; ROOTN the real root. Values from
+// erfc and the normal quantile to 16 digits (Python's math and statistics).
+void TestStellaBuiltins::normalDistributionAndRoots_data()
+{
+    QTest::addColumn<QString>("equation");
+    QTest::addColumn<double>("expected");
+    const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("normalcdf half") << "NORMALCDF(-99, 0)" << 0.5;                  // Phi(0) - Phi(-99), the latter 1e-2000
+    QTest::newRow("normalcdf one sd") << "NORMALCDF(-1, 1)" << 0.6826894921370859;  // erf(1 / sqrt 2)
+    QTest::newRow("normalcdf mean and sd") << "NORMALCDF(1, 2, 1, 1)" << 0.3413447460685429; // Phi(1) - Phi(0)
+    QTest::newRow("normalcdf upper tail") << "NORMALCDF(3, 4)" << 0.0013182267897969757; // Q(3) - Q(4), Q = 1 - Phi
+    QTest::newRow("normalcdf reversed") << "NORMALCDF(1, -1)" << -0.6826894921370859;
+    QTest::newRow("normalcdf sd 0") << "NORMALCDF(1, 2, 0, 0)" << nan;
+    QTest::newRow("invnorm") << "INVNORM(0.975)" << 1.9599639845400536;
+    QTest::newRow("invnorm mean and sd") << "INVNORM(0.5, 10, 2)" << 10.0;
+    QTest::newRow("invnorm 0") << "INVNORM(0)" << -inf;
+    QTest::newRow("invnorm 1") << "INVNORM(1)" << inf;
+    QTest::newRow("invnorm outside") << "INVNORM(1.5)" << nan;
+    QTest::newRow("rootn odd of negative") << "ROOTN(-27, 3)" << -3.0;
+    QTest::newRow("rootn square") << "ROOTN(144, 2)" << 12.0;
+    QTest::newRow("rootn rounds n") << "ROOTN(8, 2.9)" << 2.0;
+    QTest::newRow("rootn even of negative") << "ROOTN(-16, 2)" << nan;
+    QTest::newRow("rootn 0") << "ROOTN(16, 0)" << nan;
+}
+
+void TestStellaBuiltins::normalDistributionAndRoots()
+{
+    QFETCH(QString, equation);
+    QFETCH(double, expected);
+    const auto r = simulateText(xmile(aux(QStringLiteral("x"), equation), specs(0, 0, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    if (std::isnan(expected)) { // the run reports the NaN, at x
+        QVERIFY(std::isnan(r.value(QStringLiteral("x"), 0)));
+        return;
+    }
+    if (std::isinf(expected))
+        QCOMPARE(r.value(QStringLiteral("x"), 0), expected);
+    else
+        EXPECT_NEAR(r, "x", 0, expected);
+}
+
+// RUNCOUNT: "the number of complete runs prior to the current run" (isee's help, v3): 0 in a
+// headless run, the first of its session; said, as the editor's reruns are read so too.
+void TestStellaBuiltins::runCountIsZero()
+{
+    const auto r = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("RUNCOUNT + 1")), specs(0, 1, 1)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.value(QStringLiteral("x"), 1), 1.0);
+    QCOMPARE(onlySaid(r, QStringLiteral("RUNCOUNT is 0 in every run")), QString());
+}
+
+// ISMODULEINPUT(gain) in two instances of one module: 1 in `wired`, whose gain the main
+// model's speed (2) feeds, 0 in `loose`, which keeps gain's own 5; so the fallback IF
+// ISMODULEINPUT(gain) THEN gain ELSE 7 is 2 and 7. The main model has no inputs: 0.
+void TestStellaBuiltins::moduleInputIsKnownPerInstance()
+{
+    const QString inner = QStringLiteral(
+        "<model name=\"inner\"><variables>"
+        "<aux name=\"gain\" access=\"input\"><eqn>5</eqn></aux>"
+        "<aux name=\"fed\" access=\"output\"><eqn>ISMODULEINPUT(gain)</eqn></aux>"
+        "<aux name=\"used\" access=\"output\"><eqn>IF ISMODULEINPUT(gain) THEN gain ELSE 7</eqn></aux>"
+        "</variables></model>");
+    const QByteArray text = QStringLiteral(
+        "<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>"
+        "<model><variables><aux name=\"speed\"><eqn>2</eqn></aux>"
+        "<module name=\"wired\" model=\"inner\"><connect to=\"gain\" from=\".speed\"/></module>"
+        "<module name=\"loose\" model=\"inner\"/>"
+        "<aux name=\"top\"><eqn>ISMODULEINPUT(speed)</eqn></aux></variables></model>%1</xmile>").arg(inner).toUtf8();
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("wired.fed"), 1), 1.0);
+    QCOMPARE(r.at(QStringLiteral("loose.fed"), 1), 0.0);
+    QCOMPARE(r.at(QStringLiteral("wired.used"), 1), 2.0);
+    QCOMPARE(r.at(QStringLiteral("loose.used"), 1), 7.0);
+    QCOMPARE(r.at(QStringLiteral("top"), 1), 0.0);
+    const auto bad = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("ISMODULEINPUT(2 + 3)"))));
+    QVERIFY(!bad.run.results);
+    QVERIFY2(bad.firstError().contains(QLatin1String("takes the name of one of this model's variables")), qPrintable(bad.firstError()));
 }
 
 QTEST_GUILESS_MAIN(TestStellaBuiltins)

@@ -39,6 +39,8 @@ private slots:
     void variableNamedLikeAnOperator();
     void oldSketchFormatIsDrawn();
     void dataFileNamedThroughTheSettings();
+    void macroHeaderContinuedOverLines();
+    void realityChecksAreLeftOutAndSaid();
 };
 
 // Vensim: "you can use TIME STEP$ inside of a macro to refer to the model variable TIME
@@ -409,6 +411,34 @@ void TestVensimPublicConstructs::dataFileNamedThroughTheSettings()
                                                                     "no 'other' beside the model (in " MEADOWS_TEST_DATA
                                                                     "/spreadsheets): name the file itself")),
              qPrintable(formatted(unknown.diagnostics).join(u'\n')));
+}
+
+// A :MACRO: header continued with backslashes (MetaSD's Theil statistics write theirs so):
+// ADD3(a, b, c) with "b\" ending the first line is still three parameters. ADD3(1, 2, 3) = 6.
+void TestVensimPublicConstructs::macroHeaderContinuedOverLines()
+{
+    const MdlRun r = runMdl(QStringLiteral(":MACRO: ADD3(a,b\\\n\t\t,c)\nADD3 = a + b + c ~ a ~ |\n:END OF MACRO:\n"
+                                           "x = ADD3(1, 2, 3) ~ ~ |\n"),
+                            mdlControl(1));
+    QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("x"), 0), 6.0);
+}
+
+// Reality Checks ("name :THE CONDITION: ... :IMPLIES: ...", "name :TEST INPUT: ...") are
+// tested in Vensim's Reality Check runs only: a simulation is the same without them. Each is
+// left out and said at its keyword (lines 3 and 4, column 9: line 1 is "{UTF-8}"); x runs as
+// written, 1.
+void TestVensimPublicConstructs::realityChecksAreLeftOutAndSaid()
+{
+    const MdlRun r = runMdl(QStringLiteral("x = 1 ~~|\ncheck x :THE CONDITION: x > 0 :IMPLIES: x < 10 ~~|\n"
+                                           "shock x :TEST INPUT: x = 2 ~~|\n"),
+                            mdlControl(1));
+    QCOMPARE(r.at(QStringLiteral("x"), 1), 1.0);
+    QCOMPARE(r.messages.size(), 2);
+    QVERIFY2(r.messages[0].contains(QLatin1String(":3:9: warning: the Reality Check 'check x' (:THE CONDITION:) is not checked")),
+             qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(r.messages[1].contains(QLatin1String(":4:9: warning: the Reality Check 'shock x' (:TEST INPUT:) is not checked")),
+             qPrintable(r.messages.join(u'\n')));
 }
 
 QTEST_APPLESS_MAIN(TestVensimPublicConstructs)

@@ -102,6 +102,9 @@ void TestVensimRandom::distributions_data()
                                            << 0.7139377 << 0.02 << 0.03;
     // Gamma of order 2, scale 1: mean 2, variance 2 (kurtosis 6: SE 0.022).
     QTest::newRow("gamma") << "RANDOM GAMMA(0, 1e9, 2, 0, 1, 0)" << 0.0 << 1e9 << false << 2.0 << 2.0 << 0.04 << 0.1;
+    // Vensim takes an order below 1 as 1: order 0.5 draws Gamma(1) = the exponential of mean 1,
+    // variance 1 (Gamma(0.5) would have mean 0.5, variance 0.5).
+    QTest::newRow("gamma order below 1") << "RANDOM GAMMA(0, 1e9, 0.5, 0, 1, 0)" << 0.0 << 1e9 << false << 1.0 << 1.0 << 0.03 << 0.08;
     // Beta(2, 3): mean 2/5, variance 2*3 / (5^2 * 6) = 0.04.
     QTest::newRow("beta") << "RANDOM BETA(0, 1, 2, 3, 0, 1, 0)" << 0.0 << 1.0 << false << 0.4 << 0.04 << 0.005 << 0.002;
     // Poisson of mean 3: mean 3, variance 3, whole numbers.

@@ -44,6 +44,7 @@ private slots:
     void missingResourceIsAnErrorAtTheModule();
     void resourceNamingItselfIsACycle();
     void includedMacrosAndModelsJoinTheProject();
+    void includedFileMayHoldOnlyMacros();
     void missingIncludeIsAnErrorAtItsLine();
 };
 
@@ -132,6 +133,33 @@ void TestResources::includedMacrosAndModelsJoinTheProject()
     QVERIFY(run.results);
     QCOMPARE(run.results->at(0, std::size_t(run.results->column(QStringLiteral("tripled")))), 15.0);
     QCOMPARE(run.results->at(0, std::size_t(run.results->column(QStringLiteral("fourteen")))), 14.0);
+}
+
+// The XMILE specification's Macros: macros "MAY be the only thing in a file other than its
+// header": an included file with no <model> and no <sim_specs> adds its macro, nothing said.
+// DOUBLE(21) = 42.
+void TestResources::includedFileMayHoldOnlyMacros()
+{
+    QTemporaryDir dir;
+    write(dir.filePath(QStringLiteral("macros.xmile")),
+          "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+          "<header><vendor>tests</vendor><product version=\"1\">tests</product></header>\n"
+          "<macro name=\"DOUBLE\"><parm>x</parm><eqn>x * 2</eqn></macro></xmile>\n");
+    const QString master = dir.filePath(QStringLiteral("master.xmile"));
+    write(master, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                  "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+                  "<header><vendor>tests</vendor><product version=\"1\">tests</product>\n"
+                  "<includes><include resource=\"macros.xmile\"/></includes></header>\n"
+                  "<sim_specs method=\"Euler\"><start>0</start><stop>1</stop><dt>1</dt></sim_specs>\n"
+                  "<model><variables><aux name=\"v\"><eqn>DOUBLE(21)</eqn></aux></variables></model></xmile>\n");
+    const XmileReadResult r = readXmileFile(master);
+    QVERIFY2(r.project, qPrintable(messages(r).join(u'\n')));
+    QVERIFY2(r.diagnostics.empty(), qPrintable(messages(r).join(u'\n')));
+    const CompileResult c = compileProject(*r.project);
+    QVERIFY(c.model);
+    const RunResult run = simulate(*c.model);
+    QVERIFY(run.results);
+    QCOMPARE(run.results->at(0, std::size_t(run.results->column(QStringLiteral("v")))), 42.0);
 }
 
 void TestResources::missingIncludeIsAnErrorAtItsLine()
