@@ -153,6 +153,26 @@ double truncatedDiscrete(const Distribution &d, double lo, double hi, double u)
     return std::clamp(k, klo, khi);
 }
 
+// Beyond this a count's quantile search in Boost takes seconds a draw (a Poisson mean of 1e16,
+// a binomial of 1e300 trials never end); there the count's distribution function is a
+// continuous one's to within about 1 / sqrt(count): drawn so, and rounded.
+constexpr double kLargeCount = 1e9;
+
+// A whole number near a normal draw of that mean and deviation, kept to [lo, hi].
+double roundedNormal(double mean, double sd, double lo, double hi, double u)
+{
+    const double k = std::round(truncatedContinuous(boost::math::normal_distribution<double, Policy>(mean, sd), lo, hi, u));
+    return std::ceil(lo) <= std::floor(hi) ? std::clamp(k, std::ceil(lo), std::floor(hi)) : k;
+}
+
+// A Poisson count of that mean within [lo, hi].
+double poissonCount(double mean, double lo, double hi, double u)
+{
+    if (mean > kLargeCount)
+        return roundedNormal(mean, std::sqrt(mean), lo, hi, u);
+    return truncatedDiscrete(boost::math::poisson_distribution<double, Policy>(mean), lo, hi, u);
+}
+
 // Vensim's common arguments: the value is h + r * Y truncated to [m, x], so Y is kept
 // within [(m - h) / r, (x - h) / r] (reversed when r < 0). `draw` gives Y within bounds.
 template<typename Draw>
@@ -200,18 +220,7 @@ double vensimDraw(RandomKind kind, const double *a, double u)
     case RandomKind::Poisson:
         if (!(a[2] > 0) || std::isinf(a[2]))
             return a[2] == 0 ? std::clamp(a[3], m, x) : kNaN; // a mean of 0 draws 0
-        return stretched(m, x, a[3], a[4], [&](double lo, double hi) {
-            // Beyond a mean of 1e9 Boost's quantile search takes seconds a draw (a mean of
-            // 1e16 never ends); there the Poisson's distribution function is the normal's of
-            // that mean and variance to within about 1 / sqrt(mean), 3e-5: drawn so, rounded.
-            constexpr double kLargeMean = 1e9;
-            if (a[2] > kLargeMean) {
-                const double k = std::round(truncatedContinuous(
-                    boost::math::normal_distribution<double, Policy>(a[2], std::sqrt(a[2])), lo, hi, u));
-                return std::ceil(lo) <= std::floor(hi) ? std::clamp(k, std::ceil(lo), std::floor(hi)) : k;
-            }
-            return truncatedDiscrete(boost::math::poisson_distribution<double, Policy>(a[2]), lo, hi, u);
-        });
+        return stretched(m, x, a[3], a[4], [&](double lo, double hi) { return poissonCount(a[2], lo, hi, u); });
     case RandomKind::Binomial: {
         const double trials = std::floor(a[3]);
         if (!(a[2] >= 0 && a[2] <= 1 && trials >= 0))
@@ -219,7 +228,15 @@ double vensimDraw(RandomKind kind, const double *a, double u)
         if (a[2] == 0 || a[2] == 1) // one count certain (Boost's quantile gives 0 at a probability of 1)
             return stretched(m, x, a[4], a[5], [&](double lo, double hi) { return std::clamp(a[2] * trials, lo, hi); });
         return stretched(m, x, a[4], a[5], [&](double lo, double hi) {
-            return truncatedDiscrete(boost::math::binomial_distribution<double, Policy>(trials, a[2]), lo, hi, u);
+            // Boost's quantile search never ends for counts in the 1e300s: with a variance past
+            // kLargeCount the count is the normal's, and with more trials than that but a mean
+            // (of successes, or of failures) within it the Poisson's of that mean.
+            const double p = a[2], mean = trials * p;
+            if (mean * (1 - p) > kLargeCount)
+                return roundedNormal(mean, std::sqrt(mean * (1 - p)), std::max(lo, 0.0), std::min(hi, trials), u);
+            if (trials > kLargeCount)
+                return p <= 0.5 ? poissonCount(mean, lo, hi, u) : trials - poissonCount(trials * (1 - p), trials - hi, trials - lo, 1 - u);
+            return truncatedDiscrete(boost::math::binomial_distribution<double, Policy>(trials, p), lo, hi, u);
         });
     }
     case RandomKind::NegativeBinomial: {
@@ -228,7 +245,20 @@ double vensimDraw(RandomKind kind, const double *a, double u)
         if (!(a[2] > 0 && a[2] <= 1 && successes >= 1))
             return kNaN;
         return stretched(m, x, a[4], a[5], [&](double lo, double hi) {
-            const boost::math::negative_binomial_distribution<double, Policy> failures(successes, a[2]);
+            // As the binomial's: failures of a mean past kLargeCount are drawn from the
+            // continuous distribution the count approaches, rounded: the gamma of the successes
+            // and a scale of (1 - p) / p (the negative binomial is a Poisson of a gamma-drawn
+            // mean), or with more successes than kLargeCount, the normal.
+            const double p = a[2], mean = successes * (1 - p) / p;
+            if (mean > kLargeCount) {
+                const double from = std::max(lo - successes, 0.0), to = hi - successes;
+                if (successes > kLargeCount)
+                    return successes + roundedNormal(mean, std::sqrt(mean / p), from, to, u);
+                const double k = std::round(
+                    truncatedContinuous(boost::math::gamma_distribution<double, Policy>(successes, (1 - p) / p), from, to, u));
+                return successes + (std::ceil(from) <= std::floor(to) ? std::clamp(k, std::ceil(from), std::floor(to)) : k);
+            }
+            const boost::math::negative_binomial_distribution<double, Policy> failures(successes, p);
             return successes + truncatedDiscrete(failures, lo - successes, hi - successes, u);
         });
     }

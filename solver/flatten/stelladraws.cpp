@@ -26,6 +26,7 @@
 #include "flattener.h"
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace meadows::flattening {
@@ -85,8 +86,10 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
     for (int i = 0; i < own; ++i)
         p.push_back(expr(c, e.args[std::size_t(i)]));
     if (given(own + 3)) {
+        // None (NAN), or one DT or less, is drawing every DT, as Meadows does.
         const std::optional<double> sample = constantValue(expr(c, e.args[std::size_t(own + 3)]));
-        if (!sample || !std::isnan(*sample))
+        const bool everyDt = sample && (std::isnan(*sample) || (!m_out.specs.varying.any() && *sample <= m_out.specs.dt));
+        if (!everyDt)
             fail(e.args[std::size_t(own + 3)],
                  QStringLiteral("%1's sample interval (how long a drawn value is held) is not supported: Meadows draws "
                                 "anew every DT")
@@ -120,8 +123,15 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
         const Node u = op(BinaryOp::Add, draw(Builtin::RandomUniform, {num(0), num(1)}), num(0x1.0p-54));
         return op(BinaryOp::Add, from, op(BinaryOp::Multiply, op(BinaryOp::Subtract, to, from), u));
     };
-    // Rounding far in a tail can put an inverted value past a bound (or at Inf): held to them.
-    const auto within = [&](const Node &x) { return fn(Builtin::Max2, {lo, fn(Builtin::Min2, {hi, x})}); };
+    // A value drawn by inverting a distribution function F from q, uniform between F(min) and
+    // F(max), as random.cpp draws: `xOf` the inverse of F at q. Rounding far in a tail can put
+    // it past a bound (or at Inf): held to them. Where F is the same at both bounds the range
+    // holds none of the distribution (in doubles): the bound nearer to it, min when F is 1.
+    const auto inverted = [&](const Node &cdfLo, const Node &cdfHi, const std::function<Node(const Node &)> &xOf) {
+        const Node q = uniform(cdfLo, cdfHi);
+        const Node held = fn(Builtin::Max2, {lo, fn(Builtin::Min2, {hi, xOf(q)})});
+        return choose(op(BinaryOp::Greater, cdfHi, cdfLo), held, choose(op(BinaryOp::GreaterEqual, cdfLo, num(1)), lo, hi));
+    };
     const QString &f = e.name;
     if (f == QLatin1String("normal")) {
         if (!truncated) // as XMILE writes it, drawn as before Stella's further arguments
@@ -189,11 +199,11 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
             return op(BinaryOp::Subtract, num(1),
                       op(BinaryOp::Power, op(BinaryOp::Divide, scale, fn(Builtin::Max2, {x, scale})), shape));
         };
-        const Node q = uniform(cdf(lo), cdf(hi));
-        const Node x = op(BinaryOp::Multiply, scale,
-                          op(BinaryOp::Power, op(BinaryOp::Subtract, num(1), q), op(BinaryOp::Divide, num(-1), shape)));
+        const Node x = inverted(cdf(lo), cdf(hi), [&](const Node &q) {
+            return op(BinaryOp::Multiply, scale, op(BinaryOp::Power, op(BinaryOp::Subtract, num(1), q), op(BinaryOp::Divide, num(-1), shape)));
+        });
         const Node valid = op(BinaryOp::And, op(BinaryOp::Greater, shape, num(0)), op(BinaryOp::Greater, scale, num(0)));
-        return choose(valid, within(x), num(kNaN));
+        return choose(valid, x, num(kNaN));
     }
     if (f == QLatin1String("logistic")) {
         // Inverted: x = mean + scale * ln(q / (1 - q)), q uniform between F(min) and F(max),
@@ -203,10 +213,11 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
             const Node z = op(BinaryOp::Divide, op(BinaryOp::Subtract, mean, x), scale);
             return op(BinaryOp::Divide, num(1), op(BinaryOp::Add, num(1), fn(Builtin::Exp, {z})));
         };
-        const Node q = uniform(cdf(lo), cdf(hi));
-        const Node x = op(BinaryOp::Add, mean,
-                          op(BinaryOp::Multiply, scale, fn(Builtin::Ln, {op(BinaryOp::Divide, q, op(BinaryOp::Subtract, num(1), q))})));
-        return choose(op(BinaryOp::Greater, scale, num(0)), within(x), num(kNaN));
+        const Node x = inverted(cdf(lo), cdf(hi), [&](const Node &q) {
+            return op(BinaryOp::Add, mean,
+                      op(BinaryOp::Multiply, scale, fn(Builtin::Ln, {op(BinaryOp::Divide, q, op(BinaryOp::Subtract, num(1), q))})));
+        });
+        return choose(op(BinaryOp::Greater, scale, num(0)), x, num(kNaN));
     }
     // MONTECARLO(probability): 1 with a chance of probability * DT / 100 in each DT, else 0,
     // the probability a percentage per unit of time (BPTK's reading; isee's paragraph on it

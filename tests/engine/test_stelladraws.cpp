@@ -156,14 +156,17 @@ void TestStellaDraws::montecarloIsAPercentagePerUnitTime()
 }
 
 // Holding a value for <sample> time units is not supported: a run needing it stops with an
-// error that names it; a NAN there is none, and runs.
+// error that names it; a NAN there is none, and one DT or less is every DT: both run.
 void TestStellaDraws::sampleIntervalIsRefused()
 {
-    const auto held = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("NORMAL(0, 1, 3, NAN, NAN, 1)"))));
+    const auto held = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("NORMAL(0, 1, 3, NAN, NAN, 2)"))));
     QVERIFY(!held.run.results);
     QVERIFY2(held.firstError().contains(QLatin1String("NORMAL's sample interval")), qPrintable(held.firstError()));
     const auto none = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("NORMAL(0, 1, 3, NAN, NAN, NAN)"))));
     QVERIFY2(none.run.results, qPrintable(none.firstError()));
+    // a sample of one DT (the default specs' DT is 1) is every DT
+    const auto everyDt = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("NORMAL(0, 1, 3, NAN, NAN, 1)")), specs(0, 2, 1)));
+    QVERIFY2(everyDt.run.results, qPrintable(everyDt.firstError()));
 }
 
 // Where isee's help gives no formula, the reading chosen is said at the call, once for the
