@@ -95,20 +95,17 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
                                 "anew every DT")
                      .arg(calledAs(e)));
     }
-    // A NAN seed, as a blank one, draws differently in each run: the run's seed (0 follows it).
-    const Node seed = given(own) ? ([&] {
-        const Node v = expr(c, e.args[std::size_t(own)]);
-        return choose(op(BinaryOp::Equal, v, v), v, num(0));
-    })()
-                                 : num(0);
-    // min and max: none when left out or NAN (a NaN is the one value not equal to itself)
-    const auto bound = [&](int i, double none) {
+    // An optional argument, `none` when left out or NAN (a NaN is the one value not equal to
+    // itself): a seed of 0 follows the run's seed (a NAN or blank seed draws differently in each
+    // run, as in Stella), and min and max are no bounds.
+    const auto optional = [&](int i, double none) {
         if (!given(i))
             return num(none);
         const Node v = expr(c, e.args[std::size_t(i)]);
         return choose(op(BinaryOp::Equal, v, v), v, num(none));
     };
-    const Node lo = bound(own + 1, -kInf), hi = bound(own + 2, kInf);
+    const Node seed = optional(own, 0);
+    const Node lo = optional(own + 1, -kInf), hi = optional(own + 2, kInf);
     const bool truncated = given(own + 1);
     const auto draw = [&](Builtin b, std::vector<Node> args) {
         args.push_back(seed);
