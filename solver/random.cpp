@@ -158,11 +158,17 @@ double truncatedDiscrete(const Distribution &d, double lo, double hi, double u)
 // continuous one's to within about 1 / sqrt(count): drawn so, and rounded.
 constexpr double kLargeCount = 1e9;
 
-// A whole number near a normal draw of that mean and deviation, kept to [lo, hi].
+// A whole number near a draw of the continuous distribution `d`, kept to [lo, hi].
+template<typename Distribution>
+double rounded(const Distribution &d, double lo, double hi, double u)
+{
+    const double k = std::round(truncatedContinuous(d, lo, hi, u));
+    return std::ceil(lo) <= std::floor(hi) ? std::clamp(k, std::ceil(lo), std::floor(hi)) : k;
+}
+
 double roundedNormal(double mean, double sd, double lo, double hi, double u)
 {
-    const double k = std::round(truncatedContinuous(boost::math::normal_distribution<double, Policy>(mean, sd), lo, hi, u));
-    return std::ceil(lo) <= std::floor(hi) ? std::clamp(k, std::ceil(lo), std::floor(hi)) : k;
+    return rounded(boost::math::normal_distribution<double, Policy>(mean, sd), lo, hi, u);
 }
 
 // A Poisson count of that mean within [lo, hi].
@@ -254,9 +260,7 @@ double vensimDraw(RandomKind kind, const double *a, double u)
                 const double from = std::max(lo - successes, 0.0), to = hi - successes;
                 if (successes > kLargeCount)
                     return successes + roundedNormal(mean, std::sqrt(mean / p), from, to, u);
-                const double k = std::round(
-                    truncatedContinuous(boost::math::gamma_distribution<double, Policy>(successes, (1 - p) / p), from, to, u));
-                return successes + (std::ceil(from) <= std::floor(to) ? std::clamp(k, std::ceil(from), std::floor(to)) : k);
+                return successes + rounded(boost::math::gamma_distribution<double, Policy>(successes, (1 - p) / p), from, to, u);
             }
             const boost::math::negative_binomial_distribution<double, Policy> failures(successes, p);
             return successes + truncatedDiscrete(failures, lo - successes, hi - successes, u);
