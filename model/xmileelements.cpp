@@ -46,6 +46,7 @@ const std::vector<XmileElementRule> &xmileElementRules()
         {"sim_specs", "stop", S::Read, nullptr},
         {"sim_specs", "dt", S::Read, nullptr},
         {"model_units", "unit", S::Read, nullptr},
+        {"model_units", "units", S::Read, nullptr}, // as the specification's practitioners.xmile writes <unit>
         {"unit", "eqn", S::Read, nullptr},
         {"unit", "alias", S::Read, nullptr},
         {"dimensions", "dim", S::Read, nullptr},

@@ -297,10 +297,8 @@ void Flattener::resolveElement(Scope &scope, const Symbol &sym, const Variable &
         std::optional<Node> node;
         if (constants)
             node = Node::constant((*constants)[std::size_t(i)]);
-        else if (gf && text.trimmed().isEmpty())
-            node = Node::of(Node::Kind::Time); // a graphical function with no input reads time, as a variable's
         else
-            node = resolveEquation(scope, v, text, ref, ctx, index);
+            node = resolveEquation(scope, v, text, ref, ctx, index, gf);
         if (!node)
             return;
         if (gf) {
@@ -419,7 +417,7 @@ std::shared_ptr<const ParseResult> Flattener::parsedEquation(const QString &text
 }
 
 std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
-                                               const ElementContext &ctx, int self)
+                                               const ElementContext &ctx, int self, const GraphicalFunction *table)
 {
     const std::shared_ptr<const ParseResult> held = parsedEquation(text);
     const ParseResult &parsed = *held;
@@ -431,7 +429,7 @@ std::optional<Node> Flattener::resolveEquation(Scope &scope, const Variable &v, 
     if (!parsed.expr) {
         if (v.access == QLatin1String("input")) // an unconnected module input: Stella reads 0
             return Node::constant(0);
-        if (v.gf) // a graphical function with no input reads time
+        if (table) // a graphical function with no input reads time
             return Node::of(Node::Kind::Time);
         errorAt(v, QStringLiteral("'%1' has no equation").arg(displayName(v.name)));
         return std::nullopt;

@@ -128,8 +128,11 @@ private:
     int addTable(const GraphicalFunction &gf);
     void warnUnusedElements(const Variable &v, const std::vector<const ArrayElement *> &used);
     std::shared_ptr<const ParseResult> parsedEquation(const QString &text);
+    // `table`: the element's graphical function, whose input is time when the equation is
+    // empty, as a variable that is only a table reads time; or null.
     std::optional<Node> resolveEquation(Scope &scope, const Variable &v, const QString &text, const SourceRef &ref,
-                                        const ElementContext &ctx, int self = -1);
+                                        const ElementContext &ctx, int self = -1,
+                                        const GraphicalFunction *table = nullptr);
 
     // scopes.cpp
     void declare(Scope &scope, int depth);
