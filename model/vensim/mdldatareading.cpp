@@ -224,6 +224,7 @@ std::vector<Definition> dataEquations(const Definition &element, LookupTable poi
     const qsizetype offset = element.rhs ? element.rhs->offset : element.rhsBegin;
     std::vector<Definition> out(1, element);
     out.front().op = Tok::Eq;
+    out.front().points = points;
     if (withTables || element.reading == DataReading::LookForward || element.reading == DataReading::Raw) {
         out.push_back(table(element, tableBase, points, offset));
         out.push_back(table(element, tableBase + QStringLiteral(" times"), timeTable(points.xs, false), offset));

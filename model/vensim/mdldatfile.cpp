@@ -133,7 +133,7 @@ void supplyDataFromFiles(std::vector<Definition> &defs, const SubscriptRanges &r
                 failed = true;
             }
         }
-        const std::vector<QStringList> elements = tuples(d.subscripts, ranges);
+        const std::vector<QStringList> elements = definedElements(d, ranges);
         std::vector<Definition> supplied;
         std::size_t found = 0;
         for (const QStringList &t : elements) {
@@ -146,10 +146,7 @@ void supplyDataFromFiles(std::vector<Definition> &defs, const SubscriptRanges &r
             if (!points)
                 break;
             ++found;
-            Definition e = d;
-            e.subscripts.clear();
-            for (const QString &name : t)
-                e.subscripts.push_back({name, false});
+            Definition e = elementOf(d, t);
             e.op = Tok::Eq;
             for (Definition &eq : dataEquations(e, *points, d.name.simplified() + QStringLiteral(" data"), false))
                 supplied.push_back(std::move(eq));

@@ -8,6 +8,8 @@
 #include "model/project.h"
 #include "model/source.h"
 
+#include <QSet>
+
 #include <memory>
 
 namespace meadows::vensim {
@@ -27,6 +29,9 @@ struct Definition {
     bool incomplete = false; // "x = ~ ~ |" or A FUNCTION OF(...): a variable not written yet
     DataReading reading = DataReading::Interpolate; // a data keyword (:RAW: ...), where one is written
     qsizetype readingOffset = -1;                   // that keyword's position; -1: none written
+    // A data variable's element read from points (a file, GET DATA): the points, which the
+    // data functions that make new series from them read (mdldatatransforms.h).
+    std::optional<LookupTable> points;
 };
 
 // The equation's subscripts as a reference to its own element writes them: what a variable
@@ -37,6 +42,30 @@ inline std::vector<Subscript> ownSubscripts(const Definition &d)
     for (const Subscript &s : d.subscripts)
         own.push_back({s.name, false});
     return own;
+}
+
+// The elements `d` defines: every combination of its subscripts' elements but those its
+// :EXCEPT: clauses leave out, the last varying fastest.
+inline std::vector<QStringList> definedElements(const Definition &d, const SubscriptRanges &ranges)
+{
+    QSet<QString> excluded;
+    for (const auto &except : d.excepts)
+        for (const QStringList &t : tuples(except, ranges))
+            excluded.insert(tupleKey(t));
+    std::vector<QStringList> out = tuples(d.subscripts, ranges);
+    std::erase_if(out, [&](const QStringList &t) { return excluded.contains(tupleKey(t)); });
+    return out;
+}
+
+// One element's equation: `d` narrowed to the elements `tuple` (one per subscript).
+inline Definition elementOf(const Definition &d, const QStringList &tuple)
+{
+    Definition e = d;
+    e.subscripts.clear();
+    for (const QString &name : tuple)
+        e.subscripts.push_back({name, false});
+    e.excepts.clear();
+    return e;
 }
 
 // Where diagnostics go, with positions in the .mdl text.

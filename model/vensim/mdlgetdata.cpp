@@ -1,6 +1,7 @@
 #include "mdlgetdata.h"
 
 #include "mdldatareading.h"
+#include "mdldatatransforms.h"
 #include "model/filenamecheck.h"
 #include "model/names.h"
 
@@ -130,7 +131,8 @@ public:
         m_readByFunctions = variablesReadByDataFunctions(defs);
         for (Definition &d : defs) {
             const GetKind kind = d.rhs ? getKind(*d.rhs) : GetKind::None;
-            if (kind != GetKind::Data && d.readingOffset >= 0 && d.reading != DataReading::Interpolate)
+            if (kind != GetKind::Data && d.readingOffset >= 0 && d.reading != DataReading::Interpolate
+                && !(d.rhs && makesDataSeries(*d.rhs)))
                 m_report.warning(d.readingOffset, QStringLiteral("%1 is read for data from a file (GET XLS DATA, GET DIRECT "
                                                                  "DATA); '%2' is computed from its equation at every "
                                                                  "step, so the keyword is not used")
@@ -202,10 +204,7 @@ private:
                                                             : QStringLiteral("one row or column for each element"));
             return std::nullopt;
         }
-        QSet<QString> excluded;
-        for (const auto &except : d.excepts)
-            for (const QStringList &t : tuples(except, m_ranges))
-                excluded.insert(tupleKey(t));
+        const std::vector<QStringList> elements = definedElements(d, m_ranges);
 
         std::vector<Definition> out;
         if (kind == GetKind::Constants) {
@@ -216,9 +215,7 @@ private:
             const auto anchor = locate(*book, tab, args[0], args[1], cell, call.args[2].offset, f);
             if (!anchor)
                 return std::nullopt;
-            for (const QStringList &t : tuples(d.subscripts, m_ranges)) {
-                if (excluded.contains(tupleKey(t)))
-                    continue;
+            for (const QStringList &t : elements) {
                 std::vector<int> at = positions(d, varying, t);
                 int down = 0, across = 0;
                 if (at.size() == 1)
@@ -245,7 +242,6 @@ private:
         const auto times = timeAxis(*book, *anchor, args[0], args[1], args[2], call.args[2].offset, f);
         if (!times)
             return std::nullopt;
-        const std::vector<QStringList> elements = tuples(d.subscripts, m_ranges);
         if (std::int64_t(elements.size()) * std::int64_t(times->points.size()) > maxModelSize()) {
             f.offset = call.offset;
             f.message = QStringLiteral("%1 reads %2 points for each of %3 elements, more than the limit of %4 values")
@@ -253,8 +249,6 @@ private:
             return std::nullopt;
         }
         for (const QStringList &t : elements) {
-            if (excluded.contains(tupleKey(t)))
-                continue;
             const std::vector<int> at = positions(d, varying, t);
             const int k = at.empty() ? 0 : at[0];
             LookupTable table;
@@ -355,11 +349,7 @@ private:
     // One element's equation: the definition narrowed to that element.
     static Definition element(const Definition &d, const QStringList &tuple, Expr rhs, Tok op)
     {
-        Definition e = d;
-        e.subscripts.clear();
-        for (const QString &name : tuple)
-            e.subscripts.push_back({name, false});
-        e.excepts.clear();
+        Definition e = elementOf(d, tuple);
         e.op = op;
         e.rhs = std::move(rhs);
         return e;

@@ -457,14 +457,7 @@ private:
         flow.dimensions = v.dimensions;
         QSet<QString> done;
         for (const Definition *d : group) {
-            QSet<QString> excluded;
-            for (const auto &except : d->excepts)
-                for (const QStringList &t : tuples(except, m_ranges))
-                    excluded.insert(tupleKey(t));
-            std::vector<QStringList> targets;
-            for (const QStringList &t : tuples(d->subscripts, m_ranges))
-                if (!excluded.contains(tupleKey(t)))
-                    targets.push_back(t);
+            const std::vector<QStringList> targets = definedElements(*d, m_ranges);
             const Expr &rhs = *d->rhs;
             if (rhs.kind == Expr::Kind::NumberList && rhs.numbers.size() != targets.size()) {
                 m_report.error(rhs.offset, QStringLiteral("%1 values for the %2 elements of '%3'")

@@ -3,6 +3,7 @@
 #include "mdldefinition.h"
 #include "mdlgetdata.h"
 #include "mdldatfile.h"
+#include "mdldatatransforms.h"
 #include "mdllevels.h"
 #include "mdlsettings.h"
 #include "mdlsinteg.h"
@@ -348,6 +349,7 @@ public:
         warnWhereRungeKuttaDiffers(defs, integration, m_report);
         readExternalData(defs, m_ranges, folder, m_report);
         supplyDataFromFiles(defs, m_ranges, m_report);
+        rewriteDataTransforms(defs, m_ranges, m_report);
         rewriteSinteg(defs, m_report);
         const std::vector<DelayMaterialConveyor> conveyors = rewriteLevels(defs, m_report);
 

@@ -125,6 +125,8 @@ private slots:
     void getDataFromThePointsItCannotReadIsAWarning();
     void getDataStdvSaysItsDivisor();
     void dataFromDatFiles();
+    void seriesMadeFromData();
+    void seriesThatCannotBeMadeIsAnError();
 };
 
 void TestVensimData::keywordsReadDataAsVensimDoes()
@@ -408,6 +410,71 @@ void TestVensimData::dataFromDatFiles()
     vensim::setDataFiles({dir.filePath(QStringLiteral("twice.dat"))});
     refused(QStringLiteral("level ~~|\n"), QStringLiteral(":2:1: error: %1:3: 'level' is listed twice")
                                                 .arg(dir.filePath(QStringLiteral("twice.dat"))));
+}
+
+void TestVensimData::seriesMadeFromData()
+{
+    // TIME SHIFT, CUMULATE and CUMULATEF make new points from d's (Vensim's reference), read
+    // like any data variable. d[r1]: (1, 10) (3, 30) (4, 20); d[r2]: (1, 1) (3, -1) (4, 5).
+    DataModel model;
+    test::InlineRun run;
+    readAndRun(model,
+               QStringLiteral("r: (r1-r2) ~~|\n"
+                              "d[r] := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                              "lead = 2 ~~|\n"
+                              "shifted[r] := TIME SHIFT(d[r], 1) ~~|\n"
+                              "ahead := TIME SHIFT(d[r2], lead) ~~|\n"
+                              "total[r] := CUMULATE(d[r]) ~~|\n"
+                              "final := CUMULATEF(d[r1]) ~~|\n"
+                              "held :HOLD BACKWARD: := CUMULATE(d[r1]) ~~|\n"
+                              "chained := CUMULATE(shifted[r1]) ~~|\n"),
+               run);
+    if (QTest::currentTestFailed())
+        return;
+    compareAt(run, 0,
+              {// shifted[r1] = d[r1](t + 1), points (0, 10) (2, 30) (3, 20)
+               {"shifted[r1]", 10},
+               // ahead = d[r2](t + 2), points (-1, 1) (1, -1) (2, 5): halfway from 1 to -1
+               {"ahead", 0},
+               // total[r1]: (1, 10) (3, 40) (4, 60), the first value held before 1
+               {"total[r1]", 10},
+               // final: the one point (4, 60), held before it
+               {"final", 60}});
+    compareAt(run, 1, {{"shifted[r1]", 20}, {"chained", 25}}); // chained: (0, 10) (2, 40) (3, 60)
+    compareAt(run, 1.5, {{"ahead", 2}});                       // halfway from -1 to 5
+    compareAt(run, 2, {{"total[r1]", 25}, {"held", 10}});      // held: the point at 1 until 3
+    compareAt(run, 2.5, {{"shifted[r1]", 25}});
+    compareAt(run, 3.5, {{"total[r2]", 2.5}, {"held", 40}});   // total[r2]: (1, 1) (3, 0) (4, 5)
+    compareAt(run, 5, {{"shifted[r1]", 20}, {"total[r1]", 60}, {"final", 60}, {"ahead", 5}});
+}
+
+void TestVensimData::seriesThatCannotBeMadeIsAnError()
+{
+    DataModel model;
+    const XmileReadResult r = model.read(QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                                                        "a = 3 ~~|\nk = a * 2 ~~|\n"
+                                                        "y1 := TIME SHIFT(d, k) ~~|\n"
+                                                        "y2 = CUMULATE(d) ~~|\n"
+                                                        "y3 := TIME SHIFT(a, 1) ~~|\n"
+                                                        "y4 := CUMULATE(d + 1) ~~|\n"
+                                                        "y5 := TIME SHIFT(d, 1e300) ~~|\n"
+                                                        "y6 := CUMULATEF(d, 2) ~~|\n"
+                                                        "y7 := TIME SHIFT(y7, 1) ~~|\n"));
+    const QStringList messages = test::formatted(r.diagnostics);
+    for (const char *expected : {
+             "m.mdl:5:21: error: TIME SHIFT's shift must be a number or a constant; 'k' is not a constant",
+             "m.mdl:6:6: error: CUMULATE makes a data series: write the equation with ':='",
+             "m.mdl:7:18: error: TIME SHIFT reads the points of a data variable read from a file or a GET DATA "
+             "function; 'a' is not one",
+             "m.mdl:8:18: error: CUMULATE reads one data variable by its name, not an expression",
+             // 1 - 1e300 and 3 - 1e300 are the same number
+             "m.mdl:9:21: error: TIME SHIFT by 1e+300 makes the data's times 1 and 3 one (a number cannot hold them "
+             "apart so far away)",
+             "m.mdl:10:7: error: CUMULATEF takes 1 argument(s), not 2",
+             "m.mdl:11:18: error: TIME SHIFT reads the points of a data variable read from a file or a GET DATA "
+             "function; 'y7' is not one"})
+        QVERIFY2(messages.filter(QLatin1String(expected)).size() == 1, qPrintable(messages.join(u'\n')));
+    QCOMPARE(messages.size(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestVensimData)
