@@ -28,6 +28,26 @@ void Flattener::checkArity(const Expr &e, int min, int max)
     }
 }
 
+// SUM(v) (or MEAN, MIN, MAX, STDDEV, PROD of one argument) in an equation over every one of
+// v's dimensions reads the one element of v the equation computes, as a dimension name left
+// out binds it (XMILE 1.0, "Arrays"): the element itself, which is surely not what was meant,
+// and Stella's help reads such a call as over the whole array. Said, with the way to write it.
+void Flattener::warnIfBoundToOneElement(Context &c, const Expr &call)
+{
+    if (call.args.size() != 1 || call.args[0].kind != Expr::Kind::Name || call.args[0].subscripted)
+        return;
+    const Symbol *s = symbolOf(c, call.args[0].name);
+    if (!s || s->type != Symbol::Type::Variable || s->dims.empty())
+        return;
+    for (int dim : s->dims)
+        if (!mappedElement(c.element, dim))
+            return;
+    warnOnce(c, call, QStringLiteral("%1(%2) in an equation over its dimensions reads the one element computed, so it "
+                                     "is that element; write %1(%2[%3]) for the whole array")
+                          .arg(calledAs(call), call.args[0].spelling,
+                               QStringList(qsizetype(s->dims.size()), QStringLiteral("*")).join(QStringLiteral(", "))));
+}
+
 // The graphical function a reference names: a named <gf>, a variable's own, or, for an
 // arrayed variable whose elements have graphical functions of their own, the one of the
 // element its subscripts (or the element being computed) pick.
@@ -218,6 +238,7 @@ Node Flattener::call(Context &c, const Expr &e)
         case Lowering::ArrayArguments: {
             if (std::optional<Node> n = containerReduction(c, e, b->id))
                 return std::move(*n);
+            warnIfBoundToOneElement(c, e);
             std::vector<Node> args = spread(c, e);
             // Over no elements a sum is 0, a product 1; a mean, a minimum or a maximum is undefined.
             if (args.empty() && (b->id == Builtin::Sum || b->id == Builtin::Prod))
@@ -229,10 +250,20 @@ Node Flattener::call(Context &c, const Expr &e)
         case Lowering::ElementCount: {
             if (std::optional<Node> n = containerReduction(c, e, b->id))
                 return std::move(*n);
-            // SIZE(Dimension): the dimension's element count (when no variable has its name).
             const Expr &a = e.args[0];
-            if (e.args.size() == 1 && a.kind == Expr::Kind::Name && !a.subscripted && !lookupQualified(*c.scope, a.name)) {
-                if (const int dim = dimensionIndex(a.name); dim >= 0)
+            if (e.args.size() == 1 && a.kind == Expr::Kind::Name && !a.subscripted) {
+                // SIZE(array), SIZE(SELF): the whole array's size, even in an equation over its
+                // dimensions, where the bare name would be the one element computed (isee's
+                // "Working with Array Equations in Version 10": "In the equation for array
+                // A[Dim1, Dim2], SIZE(SELF) gives the total number of elements in array A").
+                if (const Symbol *s = symbolOf(c, a.name); s && s->type == Symbol::Type::Variable) {
+                    double size = 1;
+                    for (int dim : s->dims)
+                        size *= double(m_dims[dim].elements.size());
+                    return Node::constant(size);
+                }
+                // SIZE(Dimension): the dimension's element count (when no variable has its name).
+                if (const int dim = dimensionIndex(a.name); dim >= 0 && !symbolOf(c, a.name))
                     return Node::constant(double(m_dims[dim].elements.size()));
             }
             return Node::constant(double(spread(c, e).size()));

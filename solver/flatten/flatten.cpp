@@ -49,6 +49,7 @@ FlatModel Flattener::run()
         ResolvedDimension rd{displayName(d.name), canonicalName(d.name), {}, {}, {}, {}};
         for (const QString &e : d.elements)
             rd.add(displayName(e), canonicalName(e));
+        rd.numbered = d.numbered;
         m_dims.push_back(std::move(rd));
     }
     // Dimensions that map onto others (isee:maps_to), element by element in order. The

@@ -37,6 +37,7 @@ struct ResolvedDimension {
     QStringList elementKeys;   // canonical
     QList<int> mapsTo;         // dimensions it maps onto element by element, in order (isee:maps_to)
     QHash<QString, int> positions; // elementKeys' indices: subscripts are looked up by name for every element computed
+    bool numbered = false;         // elements 1..size (<dim size="N">): their names say only where they are
 
     void add(const QString &element, const QString &elementKey)
     {
@@ -104,6 +105,9 @@ private:
     };
 
     [[noreturn]] static void fail(const Expr &e, const QString &message) { throw Failure{message, e.offset, e.length}; }
+    // The symbol `name` (canonical) stands for in the equation: a variable or module of the
+    // scope, or Stella's SELF, the variable being defined (lowering.cpp).
+    const Symbol *symbolOf(Context &c, const QString &name);
 
     // flatten.cpp
     bool writtenByVensim() const;
@@ -240,6 +244,7 @@ private:
     // A warning at `at` in the variable being flattened, said once for the variable however
     // many of its elements or calls meet it.
     void warnOnce(Context &c, const Expr &at, const QString &message);
+    void warnIfBoundToOneElement(Context &c, const Expr &call); // calls.cpp
     bool fillsConveyorOrOven(const Model &model, const QString &flow) const;
     void checkWavePeriod(Context &c, const Expr &call, const Node &period);
 

@@ -92,6 +92,18 @@ std::optional<Node> Flattener::builtinValue(const QString &n) const
     return std::nullopt;
 }
 
+const Symbol *Flattener::symbolOf(Context &c, const QString &name)
+{
+    if (const Symbol *s = lookupQualified(*c.scope, name))
+        return s;
+    // Stella's SELF: the variable being defined (XMILE 1.0, "Array Built-in Functions", writes
+    // SIZE(SELF[1, *]) for one row of ourselves), as if it were named: in its own array
+    // equation the element computed, as in PREVIOUS(SELF, 0); a slice or SIZE sees the array.
+    if (name == QLatin1String("self") && c.self >= 0 && c.variable)
+        return lookupQualified(*c.scope, c.variable->name);
+    return nullptr;
+}
+
 // A name's value(s): one node for a scalar, one per element for an array slice.
 std::vector<Node> Flattener::names(Context &c, const Expr &e)
 {
@@ -100,9 +112,9 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
         if (std::optional<Node> value = builtinValue(n))
             return {std::move(*value)};
     }
-    const Symbol *s = lookupQualified(*c.scope, n);
+    const Symbol *s = symbolOf(c, n);
     if (!s && !e.subscripted && n == QLatin1String("self") && c.self >= 0)
-        return {Node::var(c.self)}; // Stella: the variable being defined, as in PREVIOUS(SELF, 0)
+        return {Node::var(c.self)}; // a variable the scope does not name (a macro's own)
     if (!s && !e.subscripted && n == QLatin1String("runcount")) { // Stella writes it without parentheses
         Expr asCall = e;
         asCall.kind = Expr::Kind::Call;

@@ -144,7 +144,8 @@ std::vector<int> Flattener::elementIds(Context &c, const Symbol &s, const Expr &
 
 // The element of `dim` that the element being computed stands for: its own, the one a
 // declared mapping (isee:maps_to) gives, or the element of the same name in a subrange (or
-// superset) the context iterates.
+// superset) the context iterates. Numbered dimensions (<dim size="N">) share names only by
+// position: one of another size is no subrange, but another dimension, which nothing binds.
 std::optional<int> Flattener::mappedElement(const ElementContext &ctx, int dim) const
 {
     if (const auto at = ctx.elementOf(dim))
@@ -153,6 +154,8 @@ std::optional<int> Flattener::mappedElement(const ElementContext &ctx, int dim) 
         if (const auto mapped = declaredMapping(d, e, dim))
             return mapped;
     for (const auto &[d, e] : ctx.at) {
+        if ((m_dims[d].numbered || m_dims[dim].numbered) && m_dims[d].elements.size() != m_dims[dim].elements.size())
+            continue;
         const qsizetype byName = m_dims[dim].position(m_dims[d].elementKeys[e]);
         if (byName >= 0)
             return int(byName);

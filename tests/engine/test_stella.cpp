@@ -24,6 +24,9 @@ private slots:
     void previousOfSelf();
     void initialEquation();
     void dimensionSizeAndQualifiedElements();
+    void selfAndWholeArraysInSize();
+    void reductionOfTheOneElementComputedIsSaid();
+    void numberedDimensionsOfOtherSizesAreNotBound();
     void commaListArrayConstants();
     void arrayExpressionsInsideReductions();
     void subscriptsComputedWhileRunning();
@@ -133,6 +136,80 @@ void TestStella::dimensionSizeAndQualifiedElements()
     QCOMPARE(r.at(QStringLiteral("south"), 0), 2.0);
     QCOMPARE(r.at(QStringLiteral("third"), 0), 3.0);
     QCOMPARE(r.at(QStringLiteral("count"), 0), 3.0);
+}
+
+// SIZE sees the whole array, even in an equation over its dimensions (isee's "Working with
+// Array Equations in Version 10": in A[Dim1, Dim2], SIZE(SELF) is the number of elements of
+// A). Region has 3 elements, Kind 2: in own[Region] SIZE(SELF) is 3 and SIZE(v) of v[Region]
+// is 3; in grid[Region, Kind] SIZE(SELF) is 3 * 2 = 6 and SIZE(SELF[1, *]), one row (XMILE
+// 1.0, "Array Built-in Functions"), is 2. PREVIOUS(SELF, 0) is still the element's own.
+void TestStella::selfAndWholeArraysInSize()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
+                                        "<elem name=\"East\"/></dim><dim name=\"Kind\"><elem name=\"a\"/>"
+                                        "<elem name=\"b\"/></dim></dimensions>");
+    const QString vars = QStringLiteral(
+        "<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3</eqn></aux>"
+        "<aux name=\"own\"><dimensions><dim name=\"Region\"/></dimensions><eqn>SIZE(SELF) * 10 + SIZE(v)</eqn></aux>"
+        "<aux name=\"grid\"><dimensions><dim name=\"Region\"/><dim name=\"Kind\"/></dimensions>"
+        "<eqn>SIZE(SELF) * 10 + SIZE(SELF[1, *])</eqn></aux>"
+        "<stock name=\"kept\"><dimensions><dim name=\"Region\"/></dimensions><eqn>v</eqn><inflow>grow</inflow></stock>"
+        "<flow name=\"grow\"><dimensions><dim name=\"Region\"/></dimensions><eqn>PREVIOUS(SELF, 0) + 1</eqn></flow>");
+    const auto r = simulateText(xmile(vars, specs(0, 2, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("own[South]"), 0), 33.0);
+    QCOMPARE(r.at(QStringLiteral("grid[East, b]"), 0), 62.0);
+    // grow[South] is 0 + 1 at time 0 and 1 + 1 at time 1: kept[South] = 2 + 1 + 2 at time 2.
+    QCOMPARE(r.at(QStringLiteral("grow[South]"), 1), 2.0);
+    QCOMPARE(r.at(QStringLiteral("kept[South]"), 2), 5.0);
+}
+
+// In an equation over Region, a bare v[Region] is the element computed (XMILE binds a
+// dimension name left out), so SUM(v) is v's own element, 2 for South: the one that is
+// said, with how to write the whole array's sum (6). MAX(v, 0), element by element, is not.
+void TestStella::reductionOfTheOneElementComputedIsSaid()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
+                                        "<elem name=\"East\"/></dim></dimensions>");
+    const QString vars = QStringLiteral(
+        "<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3</eqn></aux>"
+        "<aux name=\"bound\"><dimensions><dim name=\"Region\"/></dimensions><eqn>SUM(v)</eqn></aux>"
+        "<aux name=\"whole\"><dimensions><dim name=\"Region\"/></dimensions><eqn>SUM(v[*])</eqn></aux>"
+        "<aux name=\"floor\"><dimensions><dim name=\"Region\"/></dimensions><eqn>MAX(v, 0)</eqn></aux>");
+    const auto r = simulateText(xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("bound[South]"), 0), 2.0);
+    QCOMPARE(r.at(QStringLiteral("whole[South]"), 0), 6.0);
+    QCOMPARE(r.at(QStringLiteral("floor[South]"), 0), 2.0);
+    const QString said = test::onlySaid(r, QStringLiteral("warning: SUM(v) in an equation over its dimensions reads the "
+                                                          "one element computed, so it is that element; write SUM(v[*]) "
+                                                          "for the whole array"));
+    QVERIFY2(said.isEmpty(), qPrintable(said));
+}
+
+// C and D are numbered (size 3 and 2): their elements' names, 1, 2, 3 and 1, 2, say only
+// where they are, so D is no subrange of C. summed[D] = SUM(v) sums all of v[C] = 1, 2, 4:
+// 7 in both; plain[D] = v is an array where one value is expected. Of one size, numbered
+// dimensions still bind by position: same[E] = v with E of size 3 is 1, 2, 4.
+void TestStella::numberedDimensionsOfOtherSizesAreNotBound()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"C\" size=\"3\"/><dim name=\"D\" size=\"2\"/>"
+                                        "<dim name=\"E\" size=\"3\"/></dimensions>");
+    const QString v = QStringLiteral("<aux name=\"v\"><dimensions><dim name=\"C\"/></dimensions><eqn>1, 2, 4</eqn></aux>");
+    const auto r = simulateText(
+        xmile(v + QStringLiteral("<aux name=\"summed\"><dimensions><dim name=\"D\"/></dimensions><eqn>SUM(v)</eqn></aux>"
+                                 "<aux name=\"same\"><dimensions><dim name=\"E\"/></dimensions><eqn>v</eqn></aux>"),
+              specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("summed[1]"), 0), 7.0);
+    QCOMPARE(r.at(QStringLiteral("summed[2]"), 0), 7.0);
+    QCOMPARE(r.at(QStringLiteral("same[3]"), 0), 4.0);
+    const auto plain = simulateText(
+        xmile(v + QStringLiteral("<aux name=\"plain\"><dimensions><dim name=\"D\"/></dimensions><eqn>v</eqn></aux>"),
+              specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY(!plain.run.results);
+    QVERIFY2(plain.firstError().contains(QStringLiteral("'v' is an array of 3 values where one value is expected")),
+             qPrintable(plain.firstError()));
 }
 
 // v[Region] = "1, 2, 3.5" gives North 1, South 2, East 3.5; SUM(v) = 6.5. A stock's
