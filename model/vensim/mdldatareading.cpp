@@ -278,6 +278,47 @@ QSet<QString> variablesReadByDataFunctions(const std::vector<Definition> &defs)
     return out;
 }
 
+DataTableNames::DataTableNames(const std::vector<Definition> &defs)
+    : m_readByFunctions(variablesReadByDataFunctions(defs))
+{
+    for (const Definition &d : defs)
+        m_names.insert(canonicalName(d.name));
+}
+
+QString DataTableNames::baseOf(const QString &variable)
+{
+    const QString key = canonicalName(variable);
+    if (const auto it = m_bases.constFind(key); it != m_bases.constEnd())
+        return *it;
+    const QString base = variable.simplified() + QStringLiteral(" data");
+    QString name = base;
+    const QStringList suffixes{QString(), QStringLiteral(" times"), QStringLiteral(" next times")};
+    const auto taken = [&](const QString &candidate) {
+        return std::any_of(suffixes.begin(), suffixes.end(),
+                           [&](const QString &s) { return m_names.contains(canonicalName(candidate + s)); });
+    };
+    for (int k = 2; taken(name); ++k)
+        name = QStringLiteral("%1 %2").arg(base).arg(k);
+    for (const QString &s : suffixes)
+        m_names.insert(canonicalName(name + s));
+    m_bases.insert(key, name);
+    return name;
+}
+
+bool DataTableNames::readByFunctions(const QString &variable) const
+{
+    return m_readByFunctions.contains(canonicalName(variable));
+}
+
+QHash<QString, QString> DataTableNames::readBases() const
+{
+    QHash<QString, QString> out;
+    for (auto it = m_bases.constBegin(); it != m_bases.constEnd(); ++it)
+        if (m_readByFunctions.contains(it.key()))
+            out.insert(it.key(), it.value());
+    return out;
+}
+
 void replaceDataFunctions(std::vector<Definition> &defs, const QHash<QString, QString> &tableBases)
 {
     if (tableBases.isEmpty())

@@ -48,6 +48,23 @@ bool writesDataPoints(const QString &function);
 // The variables (canonical names) that GET DATA calls in `defs` read.
 QSet<QString> variablesReadByDataFunctions(const std::vector<Definition> &defs);
 
+// The base of the tables each data variable of `defs` is read through ("<name> data",
+// numbered when that or one of its tables' names is another variable's), one per variable,
+// and whether GET DATA functions read it (then its tables are made whatever its keyword).
+class DataTableNames {
+public:
+    explicit DataTableNames(const std::vector<Definition> &defs);
+    QString baseOf(const QString &variable);
+    bool readByFunctions(const QString &variable) const;
+    // The bases given out to the variables GET DATA functions read: replaceDataFunctions' input.
+    QHash<QString, QString> readBases() const;
+
+private:
+    QSet<QString> m_names;                // canonical names of the variables, and of the tables given out
+    QHash<QString, QString> m_bases;      // a data variable (canonical) -> its tables' base
+    QSet<QString> m_readByFunctions;      // the variables GET DATA functions read (canonical)
+};
+
 // Replaces each GET DATA call in `defs` on a variable of `tableBases` (a data
 // variable read from a file, canonical name -> the base of its tables, made with
 // withTables) by what it computes; calls it cannot replace stay, for the translation to

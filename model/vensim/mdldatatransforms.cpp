@@ -47,7 +47,7 @@ struct Failure {
 class Transformer {
 public:
     Transformer(std::vector<Definition> &defs, const SubscriptRanges &ranges, Reporter &report)
-        : m_defs(defs), m_ranges(ranges), m_report(report)
+        : m_defs(defs), m_ranges(ranges), m_report(report), m_tables(defs)
     {
         for (const Definition &d : defs)
             if (d.points)
@@ -97,6 +97,7 @@ public:
             else
                 out.push_back(std::move(m_defs[i]));
         }
+        replaceDataFunctions(out, m_tables.readBases()); // GET DATA functions on the series made
         m_defs = std::move(out);
     }
 
@@ -137,8 +138,8 @@ private:
             std::optional<LookupTable> series = transformed(**points, kind, shift, f);
             if (!series)
                 return std::nullopt;
-            for (Definition &e : dataEquations(elementOf(d, t), std::move(*series), d.name.simplified() + QStringLiteral(" data"),
-                                               false))
+            for (Definition &e : dataEquations(elementOf(d, t), std::move(*series), m_tables.baseOf(d.name),
+                                               m_tables.readByFunctions(d.name)))
                 out.push_back(std::move(e));
         }
         return out;
@@ -245,6 +246,7 @@ private:
     std::vector<Definition> &m_defs;
     const SubscriptRanges &m_ranges;
     Reporter &m_report;
+    DataTableNames m_tables;
     QHash<QString, const LookupTable *> m_points;
     std::deque<LookupTable> m_made; // the series made, which m_points points into (a deque never moves them)
 };

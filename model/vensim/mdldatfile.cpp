@@ -113,6 +113,7 @@ void supplyDataFromFiles(std::vector<Definition> &defs, const SubscriptRanges &r
     if (files().isEmpty())
         return;
     std::vector<DatFile> read; // read when a variable first needs them
+    DataTableNames tables(defs);
     std::vector<Definition> out;
     out.reserve(defs.size());
     for (Definition &d : defs) {
@@ -148,7 +149,7 @@ void supplyDataFromFiles(std::vector<Definition> &defs, const SubscriptRanges &r
             ++found;
             Definition e = elementOf(d, t);
             e.op = Tok::Eq;
-            for (Definition &eq : dataEquations(e, *points, d.name.simplified() + QStringLiteral(" data"), false))
+            for (Definition &eq : dataEquations(e, *points, tables.baseOf(d.name), tables.readByFunctions(d.name)))
                 supplied.push_back(std::move(eq));
         }
         if (failed || found < elements.size()) {
@@ -160,6 +161,8 @@ void supplyDataFromFiles(std::vector<Definition> &defs, const SubscriptRanges &r
         for (Definition &e : supplied)
             out.push_back(std::move(e));
     }
+    // GET DATA functions on these variables (those on GET DIRECT DATA's were replaced before).
+    replaceDataFunctions(out, tables.readBases());
     defs = std::move(out);
 }
 

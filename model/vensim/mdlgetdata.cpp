@@ -126,9 +126,7 @@ public:
     {
         std::vector<Definition> out;
         out.reserve(defs.size());
-        for (const Definition &d : defs)
-            m_names.insert(canonicalName(d.name));
-        m_readByFunctions = variablesReadByDataFunctions(defs);
+        m_tables.emplace(defs);
         for (Definition &d : defs) {
             const GetKind kind = d.rhs ? getKind(*d.rhs) : GetKind::None;
             if (kind != GetKind::Data && d.readingOffset >= 0 && d.reading != DataReading::Interpolate
@@ -156,11 +154,7 @@ public:
             for (Definition &e : *read)
                 out.push_back(std::move(e));
         }
-        QHash<QString, QString> withTables; // the data variables GET DATA functions read
-        for (auto it = m_tableBases.constBegin(); it != m_tableBases.constEnd(); ++it)
-            if (m_readByFunctions.contains(it.key()))
-                withTables.insert(it.key(), it.value());
-        replaceDataFunctions(out, withTables);
+        replaceDataFunctions(out, m_tables->readBases());
         defs = std::move(out);
     }
 
@@ -286,34 +280,11 @@ private:
                 continue;
             }
             // Data: the points read at Time, as the equation's keyword says.
-            const bool withTables = m_readByFunctions.contains(canonicalName(d.name));
-            for (Definition &e : dataEquations(element(d, t, Expr(call), Tok::Eq), std::move(lookup.table), tableBase(d.name),
-                                               withTables))
+            for (Definition &e : dataEquations(element(d, t, Expr(call), Tok::Eq), std::move(lookup.table),
+                                               m_tables->baseOf(d.name), m_tables->readByFunctions(d.name)))
                 out.push_back(std::move(e));
         }
         return out;
-    }
-
-    // The name of the tables a data variable's keyword reads through (mdldatareading.h):
-    // "<name> data", numbered when that or one of its tables' names is another variable's.
-    QString tableBase(const QString &variable)
-    {
-        const QString key = canonicalName(variable);
-        if (const auto it = m_tableBases.constFind(key); it != m_tableBases.constEnd())
-            return *it;
-        const QString base = variable.simplified() + QStringLiteral(" data");
-        QString name = base;
-        const QStringList suffixes{QString(), QStringLiteral(" times"), QStringLiteral(" next times")};
-        const auto taken = [&](const QString &candidate) {
-            return std::any_of(suffixes.begin(), suffixes.end(),
-                               [&](const QString &s) { return m_names.contains(canonicalName(candidate + s)); });
-        };
-        for (int k = 2; taken(name); ++k)
-            name = QStringLiteral("%1 %2").arg(base).arg(k);
-        for (const QString &s : suffixes)
-            m_names.insert(canonicalName(name + s));
-        m_tableBases.insert(key, name);
-        return name;
     }
 
     // The arguments, which Vensim needs as literals in single quotes.
@@ -511,9 +482,7 @@ private:
     QString m_folder;
     Reporter &m_report;
     std::map<QString, std::shared_ptr<spreadsheet::ReadResult>> m_books;
-    QSet<QString> m_names;                 // canonical names of the variables, and the tables made for data
-    QHash<QString, QString> m_tableBases;  // a data variable (canonical) -> the name its tables are made from
-    QSet<QString> m_readByFunctions;       // the variables GET DATA functions read (canonical)
+    std::optional<DataTableNames> m_tables; // made when the equations are known (run)
 };
 
 } // namespace

@@ -376,7 +376,11 @@ void TestVensimData::dataFromDatFiles()
     struct Reset {
         ~Reset() { vensim::setDataFiles({}); }
     } reset;
-    const QString model = QStringLiteral("r: (r1-r2) ~~|\nlevel ~~|\nv[r] ~~|\ntotal = level + v[r1] ~~|\n");
+    // GET DATA functions read such data too: level's points (1, 10) (3, 30): 30 at time 3, and
+    // the larger is 30; TIME SHIFT by 2 moves them to (-1, 10) (1, 30), read at time 0 as 20.
+    const QString model = QStringLiteral("r: (r1-r2) ~~|\nlevel ~~|\nv[r] ~~|\ntotal = level + v[r1] ~~|\n"
+                                         "at3 = GET DATA AT TIME(level, 3) ~~|\nlargest = GET DATA MAX(level, 0, 5) ~~|\n"
+                                         "ahead := TIME SHIFT(level, 2) ~~|\n");
     vensim::setDataFiles({dir.filePath(QStringLiteral("data.dat"))});
     const XmileReadResult r = test::readMdl(model, kControl, dir.filePath(QStringLiteral("m.mdl")));
     QVERIFY2(r.project && r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
@@ -388,6 +392,9 @@ void TestVensimData::dataFromDatFiles()
     QCOMPARE(run.at(QStringLiteral("v[r1]"), 2.5), 7.5);
     QCOMPARE(run.at(QStringLiteral("v[r2]"), 2), 5.0);
     QCOMPARE(run.at(QStringLiteral("total"), 2), 20.0 + 7.0);
+    QCOMPARE(run.at(QStringLiteral("at3"), 0), 30.0);
+    QCOMPARE(run.at(QStringLiteral("largest"), 0), 30.0);
+    QCOMPARE(run.at(QStringLiteral("ahead"), 0), 20.0);
     const QString file = dir.filePath(QStringLiteral("m.mdl"));
     const auto refused = [&](const QString &equations, const QString &expected) {
         const XmileReadResult bad = test::readMdl(equations, kControl, file);
@@ -427,7 +434,8 @@ void TestVensimData::seriesMadeFromData()
                               "total[r] := CUMULATE(d[r]) ~~|\n"
                               "final := CUMULATEF(d[r1]) ~~|\n"
                               "held :HOLD BACKWARD: := CUMULATE(d[r1]) ~~|\n"
-                              "chained := CUMULATE(shifted[r1]) ~~|\n"),
+                              "chained := CUMULATE(shifted[r1]) ~~|\n"
+                              "first = GET DATA AT TIME(shifted[r1], 0) ~~|\n"),
                run);
     if (QTest::currentTestFailed())
         return;
@@ -439,7 +447,9 @@ void TestVensimData::seriesMadeFromData()
                // total[r1]: (1, 10) (3, 40) (4, 60), the first value held before 1
                {"total[r1]", 10},
                // final: the one point (4, 60), held before it
-               {"final", 60}});
+               {"final", 60},
+               // GET DATA reads the series made: shifted[r1]'s point at 0
+               {"first", 10}});
     compareAt(run, 1, {{"shifted[r1]", 20}, {"chained", 25}}); // chained: (0, 10) (2, 40) (3, 60)
     compareAt(run, 1.5, {{"ahead", 2}});                       // halfway from -1 to 5
     compareAt(run, 2, {{"total[r1]", 25}, {"held", 10}});      // held: the point at 1 until 3
