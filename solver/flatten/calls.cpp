@@ -91,22 +91,53 @@ const GraphicalFunction &Flattener::tableArgument(Context &c, const Expr &call, 
     return *gf;
 }
 
-// LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN: numbers from the table's points, with
-// bounds known before the run; the table's whole x range when none is given.
+// LOOKUPAREA(table [, to [, from]]) and LOOKUPMEAN: numbers from the table's points; the
+// table's whole x range when no bound is given. Bounds known before the run give a number;
+// others (LOOKUPAREA(gf, TIME)) the same computation while the model runs.
 Node Flattener::tableSummary(Context &c, const Expr &e)
 {
     const GraphicalFunction &gf = tableArgument(c, e, true);
-    const auto bound = [&](const Expr &a) {
-        const std::optional<double> v = constantValue(expr(c, a));
-        if (!v)
-            fail(a, QStringLiteral("%1's bounds must be known before the run: '%2' is not a constant")
-                        .arg(calledAs(e), toString(a)));
-        return *v;
-    };
+    std::vector<Node> given;
     std::vector<double> bounds;
-    for (std::size_t i = 1; i < e.args.size(); ++i)
-        bounds.push_back(bound(e.args[i]));
-    return Node::constant(meadows::tableSummary(e.name, gf, bounds.data(), bounds.size()));
+    for (std::size_t i = 1; i < e.args.size(); ++i) {
+        given.push_back(expr(c, e.args[i]));
+        if (const std::optional<double> v = constantValue(given.back()))
+            bounds.push_back(*v);
+    }
+    if (bounds.size() == given.size())
+        return Node::constant(meadows::tableSummary(e.name, gf, bounds.data(), bounds.size()));
+    // As meadows::tableSummary computes it, in nodes: each bound read once (a hidden
+    // variable), the area between them within the x range (beyond it a continuous or
+    // discrete table counts 0), the mean that area over the distance, or the value where
+    // the two bounds meet.
+    const auto held = [&](Node n) { return Node::var(addHidden(FlatVar::Kind::Aux, e.name, std::move(n))); };
+    const auto ifThenElse = [](Node condition, Node then, Node otherwise) {
+        Node n = Node::of(Node::Kind::If);
+        n.args = {std::move(condition), std::move(then), std::move(otherwise)};
+        return n;
+    };
+    const Node to = held(given.empty() ? Node::constant(gf.x(gf.size() - 1)) : std::move(given[0]));
+    const Node from = held(given.size() > 1 ? std::move(given[1]) : Node::constant(gf.x(0)));
+    Node low = Node::call(Builtin::Min, {from, to}), high = Node::call(Builtin::Max, {from, to});
+    if (gf.kind != GraphicalFunction::Kind::Extrapolate) {
+        low = Node::call(Builtin::Max, {std::move(low), Node::constant(gf.x(0))});
+        high = Node::call(Builtin::Min, {std::move(high), Node::constant(gf.x(gf.size() - 1))});
+    }
+    const int table = addTable(gf);
+    Node area = Node::of(Node::Kind::LookupArea);
+    area.index = table;
+    area.args = {low, high};
+    Node none = Node::binary(BinaryOp::Multiply, Node::binary(BinaryOp::Add, from, to), Node::constant(0)); // NaN stays
+    const Node within = held(ifThenElse(Node::binary(BinaryOp::Greater, std::move(high), std::move(low)), std::move(area),
+                                        std::move(none)));
+    if (e.name == QLatin1String("lookuparea"))
+        return within;
+    Node at = Node::of(Node::Kind::Lookup);
+    at.index = table;
+    at.args = {from};
+    return ifThenElse(Node::binary(BinaryOp::Equal, from, to), std::move(at),
+                      Node::binary(BinaryOp::Divide, within,
+                                   Node::call(Builtin::Abs, {Node::binary(BinaryOp::Subtract, to, from)})));
 }
 
 // A call whose first argument names a table, with the table's index in its place (see

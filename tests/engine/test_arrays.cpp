@@ -313,11 +313,24 @@ void TestArrays::lookupMeanAndArea()
     const std::optional<double> direct = evaluate(*parsed.expr, context);
     QVERIFY(direct && std::fabs(*direct - 11.0 / 6.0) < 1e-12);
 
-    // Bounds computed while the model runs would need the table at each step: an error.
-    const auto running = simulateText(xmile(gf(QStringLiteral("g"), {}) + aux(QStringLiteral("m"), QStringLiteral("LOOKUPMEAN(g, TIME)")),
-                                            specs(0, 1, 1)));
-    QVERIFY2(running.firstError().contains(QLatin1String("LOOKUPMEAN's bounds must be known before the run")),
-             qPrintable(running.firstError()));
+    // Bounds computed while the model runs (bptk_py's test_lookuparea: LOOKUPAREA(gf, TIME)),
+    // the same at each step. From 0 to TIME: the area 0, 0.25 (y(0.5) = 1: 0.5 * 1 / 2), 1,
+    // 2, 3 at times 0 to 2, and 3 at 3 (nothing beyond 2); the mean over it the value at 0,
+    // then 0.25 / 0.5 = 0.5, 1, 2 / 1.5, 1.5, and 3 / 3 = 1. From TIME - 1 to TIME: at 0.5 the
+    // area 0.25 over a width of 1 (the part before 0 counts 0), at 2 the rectangle 1..2, 2.
+    const auto running = simulateText(xmile(
+        gf(QStringLiteral("g"), {}) + aux(QStringLiteral("so far"), QStringLiteral("LOOKUPAREA(g, TIME)"))
+            + aux(QStringLiteral("mean so far"), QStringLiteral("LOOKUPMEAN(g, TIME)"))
+            + aux(QStringLiteral("moving"), QStringLiteral("LOOKUPMEAN(g, TIME, TIME - 1)")),
+        specs(0, 3, 0.5)));
+    QVERIFY2(running.run.results, qPrintable(running.firstError()));
+    const double area[] = {0, 0.25, 1, 2, 3, 3, 3}, mean[] = {0, 0.5, 1, 2 / 1.5, 1.5, 3 / 2.5, 1};
+    for (std::size_t row = 0; row < 7; ++row) {
+        QCOMPARE(running.value(QStringLiteral("so far"), row), area[row]);
+        QVERIFY(std::fabs(running.value(QStringLiteral("mean so far"), row) - mean[row]) < 1e-12);
+    }
+    QCOMPARE(running.value(QStringLiteral("moving"), 1), 0.25);
+    QCOMPARE(running.value(QStringLiteral("moving"), 4), 2.0);
     const auto noTable = simulateText(xmile(aux(QStringLiteral("m"), QStringLiteral("LOOKUPMEAN(3)")), specs(0, 1, 1)));
     QVERIFY2(noTable.firstError().contains(QLatin1String("LOOKUPMEAN needs a graphical function")), qPrintable(noTable.firstError()));
 }
