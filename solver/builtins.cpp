@@ -398,6 +398,11 @@ const BuiltinInfo kBuiltins[] = {
     {{"npv"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
     {{"npve"}, Builtin::None, 2, 4, false, L::Stateful, U::TimesTimeUnit, P::FollowsInput, R::Anything, kNpv, nullptr, nullptr},
     // special forms
+    // Stella's CGROWTH(percent): the growth per time unit that, applied every DT, grows by
+    // percent each time unit; INTERPOLATE(array, fraction...): between the array's elements,
+    // a fraction per dimension from its first (0) to its last (1) (calls.cpp says whence)
+    {{"cgrowth"}, Builtin::None, 1, 1, false, L::Special, U::PerTimeUnit, P::Increasing, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"interpolate"}, Builtin::None, 2, -1, false, L::Special, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"if_then_else"}, Builtin::None, 3, 3, false, L::Special, U::Unchecked, P::Conditional, R::Branches, kNoRoles, nullptr, nullptr},
     {{"lookup"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},
     {{"lookup_forward"}, Builtin::None, 2, 2, false, L::Special, U::TableUnits, P::Lookup, R::Table, kNoRoles, nullptr, nullptr},

@@ -48,6 +48,48 @@ void Flattener::warnIfBoundToOneElement(Context &c, const Expr &call)
                                QStringList(qsizetype(s->dims.size()), QStringLiteral("*")).join(QStringLiteral(", "))));
 }
 
+// Stella's INTERPOLATE(array, fraction...): the array read between its elements, linearly
+// in each dimension, a fraction of its length from the first element (0) to the last (1):
+// bptk_py's test_interpolate (from Stella's results) has 17.5 for 0.75 of 10, 15, 20. Each
+// element weighs max(0, 1 - |position - its index|) in each dimension, so the sum is the
+// interpolation whatever the fractions are while the model runs; a fraction outside 0..1 is
+// the nearer end (Meadows' reading: no source says).
+Node Flattener::interpolateArray(Context &c, const Expr &e)
+{
+    const Expr &a = e.args[0];
+    const Symbol *s = a.kind == Expr::Kind::Name && !a.subscripted ? symbolOf(c, a.name) : nullptr;
+    if (!s || s->type != Symbol::Type::Variable || s->dims.empty())
+        fail(a, QStringLiteral("INTERPOLATE reads an array by its name, as its first argument"));
+    if (e.args.size() != s->dims.size() + 1)
+        fail(e, QStringLiteral("INTERPOLATE of '%1' needs a fraction for each of its %2 dimension(s), not %3")
+                    .arg(a.spelling).arg(s->dims.size()).arg(e.args.size() - 1));
+    std::vector<Node> positions;
+    for (std::size_t d = 0; d < s->dims.size(); ++d) {
+        const double last = double(m_dims[s->dims[d]].elements.size() - 1);
+        Node fraction = Node::call(Builtin::Min, {Node::constant(1), Node::call(Builtin::Max, {Node::constant(0), expr(c, e.args[d + 1])})});
+        positions.push_back(Node::var(addHidden(FlatVar::Kind::Aux, e.name,
+                                                Node::binary(BinaryOp::Multiply, std::move(fraction), Node::constant(last)))));
+    }
+    std::vector<Node> terms;
+    std::vector<int> index(s->dims.size(), 0);
+    for (int flat = 0;; ++flat) {
+        Node term = Node::var(s->first + flat);
+        for (std::size_t d = 0; d < index.size(); ++d) {
+            Node distance = Node::call(Builtin::Abs, {Node::binary(BinaryOp::Subtract, positions[d], Node::constant(index[d]))});
+            term = Node::binary(BinaryOp::Multiply, std::move(term),
+                                Node::call(Builtin::Max, {Node::constant(0), Node::binary(BinaryOp::Subtract, Node::constant(1),
+                                                                                           std::move(distance))}));
+        }
+        terms.push_back(std::move(term));
+        std::size_t d = index.size();
+        while (d > 0 && ++index[d - 1] == int(m_dims[s->dims[d - 1]].elements.size()))
+            index[--d] = 0;
+        if (d == 0)
+            break;
+    }
+    return Node::call(Builtin::Sum, std::move(terms));
+}
+
 // The graphical function a reference names: a named <gf>, a variable's own, or, for an
 // arrayed variable whose elements have graphical functions of their own, the one of the
 // element its subscripts (or the element being computed) pick.
@@ -252,6 +294,20 @@ Node Flattener::call(Context &c, const Expr &e)
             }
             if (e.name == QLatin1String("vector_select") || e.name == QLatin1String("vector_select_of"))
                 return vectorSelect(c, e);
+            if (e.name == QLatin1String("cgrowth")) {
+                // ((1 + percent / 100)^DT - 1) / DT: compounded every DT, it grows a stock by
+                // percent in each time unit (bptk_py's test_cgrowth, written from Stella's
+                // results: CGROWTH(10) at DT 1/4 is 0.096, and the stock 100 * 1.1^t).
+                const Node dt = Node::of(Node::Kind::TimeStep);
+                Node growth = Node::binary(BinaryOp::Add, Node::constant(1),
+                                           Node::binary(BinaryOp::Divide, expr(c, e.args[0]), Node::constant(100)));
+                return Node::binary(BinaryOp::Divide,
+                                    Node::binary(BinaryOp::Subtract, Node::binary(BinaryOp::Power, std::move(growth), dt),
+                                                 Node::constant(1)),
+                                    dt);
+            }
+            if (e.name == QLatin1String("interpolate"))
+                return interpolateArray(c, e);
             if (e.name == QLatin1String("lookup_area")) {
                 Node n = Node::of(Node::Kind::LookupArea);
                 n.index = addTable(tableArgument(c, e));

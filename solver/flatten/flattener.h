@@ -245,6 +245,7 @@ private:
     // many of its elements or calls meet it.
     void warnOnce(Context &c, const Expr &at, const QString &message);
     void warnIfBoundToOneElement(Context &c, const Expr &call); // calls.cpp
+    Node interpolateArray(Context &c, const Expr &call);        // calls.cpp
     bool fillsConveyorOrOven(const Model &model, const QString &flow) const;
     void checkWavePeriod(Context &c, const Expr &call, const Node &period);
 

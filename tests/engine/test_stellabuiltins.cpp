@@ -31,6 +31,8 @@ private slots:
     void normalDistributionAndRoots();
     void runCountIsZero();
     void moduleInputIsKnownPerInstance();
+    void compoundGrowth();
+    void interpolateBetweenElements();
 };
 
 namespace {
@@ -342,6 +344,59 @@ void TestStellaBuiltins::moduleInputIsKnownPerInstance()
     const auto bad = simulateText(xmile(aux(QStringLiteral("x"), QStringLiteral("ISMODULEINPUT(2 + 3)"))));
     QVERIFY(!bad.run.results);
     QVERIFY2(bad.firstError().contains(QLatin1String("takes the name of one of this model's variables")), qPrintable(bad.firstError()));
+}
+
+// CGROWTH(10) at DT 1/4 is (1.1^(1/4) - 1) * 4 = 0.0964547563...: a stock growing at it every
+// DT grows by 10 % each time unit, 100 * 1.1^t at whole times (bptk_py's test_cgrowth, from
+// Stella's results), 146.41 at 4. At DT 1 it is the 10 % itself.
+void TestStellaBuiltins::compoundGrowth()
+{
+    const QString vars = aux(QStringLiteral("g"), QStringLiteral("CGROWTH(10)"))
+                         + stock(QStringLiteral("s"), QStringLiteral("100"), QStringLiteral("grow"))
+                         + flow(QStringLiteral("grow"), QStringLiteral("s * g"));
+    const auto r = simulateText(xmile(vars, specs(0, 4, 0.25)));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    EXPECT_NEAR(r, "g", 0, (std::pow(1.1, 0.25) - 1) * 4);
+    QVERIFY(std::fabs(r.at(QStringLiteral("s"), 4) - 146.41) < 1e-9);
+    const auto unit = simulateText(xmile(aux(QStringLiteral("g"), QStringLiteral("CGROWTH(10)")), specs(0, 1, 1)));
+    EXPECT_NEAR(unit, "g", 0, 0.1);
+}
+
+// INTERPOLATE(v, f) with v = 10, 15, 20: position f * 2 between the elements, 0.75 -> 1.5,
+// halfway from 15 to 20: 17.5 (bptk_py's test_interpolate); 0 -> 10, 1 -> 20, 2 -> the end, 20.
+// m[R, K] = 1, 1 / 2, 2 / 3, 3 (rows R, K of 2): INTERPOLATE(m, 0.75, 0.5) = 2.5. Over a 2 x 2
+// grid q = 0, 10 / 20, 40: at (0.5, 0.5) the mean of the corners, 17.5; with TIME / 4 for
+// both at time 2, the same.
+void TestStellaBuiltins::interpolateBetweenElements()
+{
+    const QString dims = QStringLiteral("<dimensions><dim name=\"R\" size=\"3\"/><dim name=\"K\" size=\"2\"/>"
+                                        "<dim name=\"T\" size=\"2\"/></dimensions>");
+    const QString vars = QStringLiteral(
+        "<aux name=\"v\"><dimensions><dim name=\"R\"/></dimensions><eqn>10, 15, 20</eqn></aux>"
+        "<aux name=\"m\"><dimensions><dim name=\"R\"/><dim name=\"K\"/></dimensions><eqn>1, 1, 2, 2, 3, 3</eqn></aux>"
+        "<aux name=\"q\"><dimensions><dim name=\"T\"/><dim name=\"K\"/></dimensions><eqn>0, 10, 20, 40</eqn></aux>")
+        + aux(QStringLiteral("three quarters"), QStringLiteral("INTERPOLATE(v, 0.75)"))
+        + aux(QStringLiteral("first"), QStringLiteral("INTERPOLATE(v, 0)"))
+        + aux(QStringLiteral("last"), QStringLiteral("INTERPOLATE(v, 1)"))
+        + aux(QStringLiteral("beyond"), QStringLiteral("INTERPOLATE(v, 2)"))
+        + aux(QStringLiteral("rows"), QStringLiteral("INTERPOLATE(m, 0.75, 0.5)"))
+        + aux(QStringLiteral("centre"), QStringLiteral("INTERPOLATE(q, 0.5, 0.5)"))
+        + aux(QStringLiteral("moving"), QStringLiteral("INTERPOLATE(q, TIME / 4, TIME / 4)"));
+    const auto r = simulateText(xmile(vars, specs(0, 2, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    EXPECT_NEAR(r, "three quarters", 0, 17.5);
+    EXPECT_NEAR(r, "first", 0, 10);
+    EXPECT_NEAR(r, "last", 0, 20);
+    EXPECT_NEAR(r, "beyond", 0, 20);
+    EXPECT_NEAR(r, "rows", 0, 2.5);
+    EXPECT_NEAR(r, "centre", 0, 17.5);
+    EXPECT_NEAR(r, "moving", 0, 0);
+    EXPECT_NEAR(r, "moving", 2, 17.5);
+    const auto wrong = simulateText(xmile(QStringLiteral("<aux name=\"v\"><dimensions><dim name=\"R\"/></dimensions><eqn>10, 15, 20</eqn></aux>")
+                                              + aux(QStringLiteral("x"), QStringLiteral("INTERPOLATE(v, 0.5, 0.5)")),
+                                          specs(0, 1, 1), QStringLiteral("Euler"), dims));
+    QVERIFY2(wrong.firstError().contains(QLatin1String("INTERPOLATE of 'v' needs a fraction for each of its 1 dimension(s), not 2")),
+             qPrintable(wrong.firstError()));
 }
 
 QTEST_GUILESS_MAIN(TestStellaBuiltins)
