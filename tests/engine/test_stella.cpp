@@ -14,6 +14,18 @@ using test::simulateText;
 using test::xmile;
 using namespace meadows::test;
 
+namespace {
+
+// Region (North, South, East), and with `kinds` Kind (a, b) too.
+QString regions(bool kinds = false)
+{
+    return QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/><elem name=\"East\"/>"
+                          "</dim>%1</dimensions>")
+        .arg(kinds ? QStringLiteral("<dim name=\"Kind\"><elem name=\"a\"/><elem name=\"b\"/></dim>") : QString());
+}
+
+} // namespace
+
 class TestStella : public QObject {
     Q_OBJECT
 private slots:
@@ -123,8 +135,7 @@ void TestStella::initialEquation()
 // SIZE of an array variable counts its elements, 3, as before; East alone is 3 (in "third").
 void TestStella::dimensionSizeAndQualifiedElements()
 {
-    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
-                                        "<elem name=\"East\"/></dim></dimensions>");
+    const QString dims = regions();
     const QString arrayed = QStringLiteral("<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1</eqn></aux>");
     const auto r = simulateText(xmile(aux(QStringLiteral("n"), QStringLiteral("SIZE(Region)"))
                                           + aux(QStringLiteral("south"), QStringLiteral("Region.South"))
@@ -145,9 +156,7 @@ void TestStella::dimensionSizeAndQualifiedElements()
 // 1.0, "Array Built-in Functions"), is 2. PREVIOUS(SELF, 0) is still the element's own.
 void TestStella::selfAndWholeArraysInSize()
 {
-    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
-                                        "<elem name=\"East\"/></dim><dim name=\"Kind\"><elem name=\"a\"/>"
-                                        "<elem name=\"b\"/></dim></dimensions>");
+    const QString dims = regions(true);
     const QString vars = QStringLiteral(
         "<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3</eqn></aux>"
         "<aux name=\"own\"><dimensions><dim name=\"Region\"/></dimensions><eqn>SIZE(SELF) * 10 + SIZE(v)</eqn></aux>"
@@ -169,8 +178,7 @@ void TestStella::selfAndWholeArraysInSize()
 // said, with how to write the whole array's sum (6). MAX(v, 0), element by element, is not.
 void TestStella::reductionOfTheOneElementComputedIsSaid()
 {
-    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
-                                        "<elem name=\"East\"/></dim></dimensions>");
+    const QString dims = regions();
     const QString vars = QStringLiteral(
         "<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3</eqn></aux>"
         "<aux name=\"bound\"><dimensions><dim name=\"Region\"/></dimensions><eqn>SUM(v)</eqn></aux>"
@@ -216,8 +224,7 @@ void TestStella::numberedDimensionsOfOtherSizesAreNotBound()
 // initial value may be such a list too: S[Region] = "10, 20, 30" with no flows keeps it.
 void TestStella::commaListArrayConstants()
 {
-    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
-                                        "<elem name=\"East\"/></dim></dimensions>");
+    const QString dims = regions();
     const QString vars = QStringLiteral(
         "<aux name=\"v\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3.5</eqn></aux>"
         "<aux name=\"total\"><eqn>SUM(v[*])</eqn></aux>"
@@ -238,9 +245,7 @@ void TestStella::commaListArrayConstants()
 // still runs over every element: share[South] = cost[South] / SUM(cost[*] * 1) = 2 / 6.
 void TestStella::arrayExpressionsInsideReductions()
 {
-    const QString dims = QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/>"
-                                        "<elem name=\"East\"/></dim><dim name=\"Kind\"><elem name=\"a\"/>"
-                                        "<elem name=\"b\"/></dim></dimensions>");
+    const QString dims = regions(true);
     const QString vars = QStringLiteral(
         "<aux name=\"cost\"><dimensions><dim name=\"Region\"/></dimensions><eqn>1, 2, 3</eqn></aux>"
         "<aux name=\"m\"><dimensions><dim name=\"Region\"/><dim name=\"Kind\"/></dimensions><eqn>1, 2, 3, 4, 5, 6</eqn></aux>"
