@@ -4,6 +4,7 @@
 #include "mdlgetdata.h"
 #include "mdldatfile.h"
 #include "mdllevels.h"
+#include "mdlshift.h"
 #include "mdlsettings.h"
 #include "mdlsinteg.h"
 #include "mdlsketch.h"
@@ -349,7 +350,8 @@ public:
         readExternalData(defs, m_ranges, folder, m_report);
         supplyDataFromFiles(defs, m_ranges, m_report);
         rewriteSinteg(defs, m_report);
-        const std::vector<DelayMaterialConveyor> conveyors = rewriteLevels(defs, m_report);
+        const std::vector<DelayMaterialConveyor> conveyors = rewriteLevels(defs, m_ranges, m_report);
+        rewriteShifts(defs, m_ranges, m_report);
 
         Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
         // The solver keeps Vensim's meaning of PULSE and friends for models from Vensim.
