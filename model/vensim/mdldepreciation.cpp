@@ -102,8 +102,8 @@ void depreciateBySchedule(Rewrite &r, const QStringList &schedule, const std::op
     const Expr fisc = binaryOf("/", r.initial(args[3]), r.number(double(n))), fs = r.initial(args[4]);
     const Expr start = nameAt(QStringLiteral("INITIAL TIME"), r.at);
     // A period start at or before INITIAL TIME: fs moved back whole periods.
-    const Expr origin = binaryOf("-", fs, binaryOf("*", fisc, binaryOf("+", r.callOf("INTEGER", {binaryOf("/", r.callOf("ABS",
-                                                                                    {binaryOf("-", fs, start)}), fisc)}), r.number(1))));
+    const Expr periodsToStart = r.callOf("INTEGER", {binaryOf("/", r.callOf("ABS", {binaryOf("-", fs, start)}), fisc)});
+    const Expr origin = binaryOf("-", fs, binaryOf("*", fisc, binaryOf("+", periodsToStart, r.number(1))));
     const FiscalPeriods periods{r, fisc, origin};
     r.add(QStringLiteral("stream"), args[0], true);
     const Expr stream = r.name(QStringLiteral("stream")), invested = r.name(QStringLiteral("invested"));
@@ -116,7 +116,8 @@ void depreciateBySchedule(Rewrite &r, const QStringList &schedule, const std::op
     }
     // The periods since the first (the one INITIAL TIME is in), and init's term for them.
     const Expr first = FiscalPeriods{r, fisc, origin, start}.current(); // the current period at INITIAL TIME
-    const Expr since = r.callOf("INTEGER", {binaryOf("+", binaryOf("/", binaryOf("-", periods.current(), first), fisc), r.number(0.5))});
+    const Expr since = r.callOf("INTEGER", {binaryOf("+", binaryOf("/", binaryOf("-", periods.current(), first), fisc),
+                                                     r.number(0.5))});
     std::vector<Expr> initTerms;
     for (qsizetype k = 0; k < n; ++k)
         initTerms.push_back(r.ifThen(binaryOf("=", since, r.number(double(k))),

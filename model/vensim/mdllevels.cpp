@@ -120,20 +120,21 @@ void delayBatch(Rewrite &r)
     add("backlog", r.callOf("PREVIOUS", {binaryOf("+", name("backlog after"), binaryOf("*", name("input"), dt)), args[5]}), false);
     add("in process", r.callOf("PREVIOUS", {name("in process after"), binaryOf("*", args[3], dt)}), false);
     add("due", r.callOf("PREVIOUS", {name("due after"), args[4]}), false);
-    add("busy", r.callOf("PREVIOUS", {name("busy after"), r.ifThen(binaryOf(">", args[3], r.number(0)), r.number(1), r.number(0))}), false);
+    add("busy", r.callOf("PREVIOUS", {name("busy after"), r.ifThen(binaryOf(">", args[3], r.number(0)), r.number(1), r.number(0))}),
+        false);
     add("completing", r.ifThen(binaryOf("AND", binaryOf(">", name("busy"), r.number(0)),
-                                      binaryOf(">=", time, binaryOf("-", name("due"), binaryOf("/", dt, r.number(2))))),
-                             r.number(1), r.number(0)), false);
+                                        binaryOf(">=", time, binaryOf("-", name("due"), binaryOf("/", dt, r.number(2))))),
+                               r.number(1), r.number(0)), false);
     const Expr idle = binaryOf("OR", binaryOf("=", name("busy"), r.number(0)), binaryOf(">", name("completing"), r.number(0)));
     add("starting", r.ifThen(binaryOf("AND", idle, binaryOf(">=", name("backlog"), name("size"))), r.number(1), r.number(0)), false);
     const Expr starting = binaryOf(">", name("starting"), r.number(0));
     add("backlog after", binaryOf("-", name("backlog"), binaryOf("*", name("starting"), name("size"))), false);
     add("in process after", r.ifThen(starting, name("size"), r.ifThen(binaryOf(">", name("completing"), r.number(0)), r.number(0),
-                                                                   name("in process"))), false);
+                                                                       name("in process"))), false);
     add("due after", r.ifThen(starting, binaryOf("+", time, name("time")), name("due")), false);
     add("busy after", r.ifThen(binaryOf("OR", starting, binaryOf("AND", binaryOf(">", name("busy"), r.number(0)),
-                                                               binaryOf("=", name("completing"), r.number(0)))),
-                             r.number(1), r.number(0)), false);
+                                                                 binaryOf("=", name("completing"), r.number(0)))),
+                               r.number(1), r.number(0)), false);
     r.call.rhs = r.ifThen(binaryOf(">", name("completing"), r.number(0)), binaryOf("/", name("in process"), dt), r.number(0));
 }
 

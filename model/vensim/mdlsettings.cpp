@@ -124,7 +124,8 @@ void warnWhereRungeKuttaDiffers(const std::vector<Definition> &defs, const SimSp
         if (!saidShift && d.rhs)
             if (const Expr *call = callOf(*d.rhs, "SHIFT IF TRUE")) {
                 report.warning(call->offset, QStringLiteral("under Runge-Kutta Meadows shifts SHIFT IF TRUE's level only in "
-                                                            "part: it makes up the shift over one Euler step"));
+                                                            "part (the shift is a flow over one Euler step): run the model "
+                                                            "with Euler's method"));
                 saidShift = true;
             }
         // Data: ':=' (a GET ... DATA call, or points of its own), or no equation at all (a .dat file's).

@@ -80,8 +80,8 @@ void shift(Rewrite &r, const Shifted &s, Reporter &report)
     const QStringList elements = s.vector.elements();
     const qsizetype count = elements.size();
     r.add(QStringLiteral("condition"), args[1], false);
-    r.add(QStringLiteral("size"), r.callOf("MAX", {r.number(0), r.callOf("MIN", {r.number(double(count)), r.callOf("INTEGER", {args[2]})})}),
-          false);
+    const Expr whole = r.callOf("INTEGER", {args[2]});
+    r.add(QStringLiteral("size"), r.callOf("MAX", {r.number(0), r.callOf("MIN", {r.number(double(count)), whole})}), false);
     r.add(QStringLiteral("accumulates"), args[3], false);
     r.add(QStringLiteral("value in"), args[4], true);
     const Expr shifting = binaryOf("<>", r.name(QStringLiteral("condition")), r.number(0));
@@ -113,8 +113,8 @@ void shift(Rewrite &r, const Shifted &s, Reporter &report)
     std::vector<Expr> last;
     for (qsizetype k = 0; k < count; ++k)
         last.push_back(r.ifThen(at(k), v(k), r.number(0)));
-    r.call.rhs = r.ifThen(binaryOf("AND", shifting, binaryOf("=", r.name(QStringLiteral("accumulates")), r.number(0))), sumOf(std::move(last), r.at),
-                          r.number(0));
+    const Expr replacing = binaryOf("=", r.name(QStringLiteral("accumulates")), r.number(0));
+    r.call.rhs = r.ifThen(binaryOf("AND", shifting, replacing), sumOf(std::move(last), r.at), r.number(0));
 }
 
 } // namespace

@@ -12,21 +12,43 @@ using namespace meadows::test;
 
 namespace {
 
-QString control(double finalTime, double step)
-{
-    return QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = %1 ~~|\nTIME STEP = %2 ~~|\nSAVEPER = TIME STEP ~~|\n")
-        .arg(finalTime)
-        .arg(step);
-}
+// Each variable named, and its values at the saved times 0, step, 2 step, ...
+struct Series {
+    const char *name;
+    std::vector<double> values;
+};
 
-// `name` at each saved time t0, t0 + step, ... equals `expected` (within 1e-12).
-void expectSeries(const MdlRun &r, const QString &name, double step, const std::vector<double> &expected)
+// What runAndCompare found: the first difference (empty: none), and the messages of the run
+// of the model as read.
+struct Compared {
+    QString failure;
+    QStringList messages;
+};
+
+// `model` run from 0 to `finalTime` by `step`, as read and as saved to XMILE (the Save As
+// must keep what the calls became), each series compared within 1e-12.
+Compared runAndCompare(const QString &model, double finalTime, double step, const std::vector<Series> &expected)
 {
-    for (std::size_t k = 0; k < expected.size(); ++k) {
-        const double t = step * double(k);
-        QVERIFY2(std::fabs(r.at(name, t) - expected[k]) < 1e-12,
-                 qPrintable(QStringLiteral("%1 at %2 is %3, expected %4").arg(name).arg(t).arg(r.at(name, t)).arg(expected[k])));
+    const QString control = QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = %1 ~~|\nTIME STEP = %2 ~~|\n"
+                                           "SAVEPER = TIME STEP ~~|\n").arg(finalTime).arg(step);
+    Compared out;
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, control, saved);
+        if (!saved)
+            out.messages = r.messages;
+        if (!r.run.results)
+            return {r.messages.join(u'\n'), out.messages};
+        for (const Series &e : expected) {
+            const QString name = QString::fromLatin1(e.name);
+            for (std::size_t k = 0; k < e.values.size(); ++k) {
+                const double t = step * double(k);
+                if (!(std::fabs(r.at(name, t) - e.values[k]) < 1e-12))
+                    return {QStringLiteral("%1 at %2 is %3, expected %4 (%5)").arg(name).arg(t).arg(r.at(name, t))
+                                .arg(e.values[k]).arg(saved ? u"saved" : u"read"), out.messages};
+            }
+        }
     }
+    return out;
 }
 
 } // namespace
@@ -69,20 +91,16 @@ void TestVensimLevels::shiftIfTrueAgesOnceAYear()
                                                   "replaced = SHIFT IF TRUE(P[newborn], yearly, ELMCOUNT(AGE), 0, 0) ~~|\n"
                                                   "added = SHIFT IF TRUE(Q[newborn], yearly, ELMCOUNT(AGE), 1, 0) ~~|\n"
                                                   "part = SHIFT IF TRUE(R[newborn], yearly, 2, 1, 0) ~~|\n");
-    const MdlRun r = runMdl(model, control(4, 0.5));
-    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
-    // Where the reading is Meadows' own, the call says so (line 11, column 12: "replaced = ").
-    QVERIFY2(r.messages.filter(QStringLiteral("m.mdl:10:12: warning: SHIFT IF TRUE: Vensim's reference does not say")).size() == 1,
-             qPrintable(r.messages.join(u'\n')));
-    expectSeries(r, QStringLiteral("P[newborn]"), 0.5, {0, 5, 10, 5, 10, 5, 10, 5, 10});
-    expectSeries(r, QStringLiteral("P[young]"), 0.5, {0, 0, 0, 10, 10, 10, 10, 10, 10});
-    expectSeries(r, QStringLiteral("P[old]"), 0.5, {0, 0, 0, 0, 0, 10, 10, 10, 10});
-    expectSeries(r, QStringLiteral("replaced"), 0.5, {0, 0, 0, 0, 0, 0, 10, 0, 10});
-    expectSeries(r, QStringLiteral("Q[old]"), 0.5, {0, 0, 0, 0, 0, 10, 10, 20, 20});
-    expectSeries(r, QStringLiteral("Q[young]"), 0.5, {0, 0, 0, 10, 10, 10, 10, 10, 10});
-    expectSeries(r, QStringLiteral("added"), 0.5, {0, 0, 0, 0, 0, 0, 0, 0, 0});
-    expectSeries(r, QStringLiteral("R[young]"), 0.5, {0, 0, 0, 10, 10, 20, 20, 30, 30});
-    expectSeries(r, QStringLiteral("R[old]"), 0.5, {0, 0, 0, 0, 0, 0, 0, 0, 0});
+    const Compared c = runAndCompare(model, 4, 0.5,
+                                     {{"P[newborn]", {0, 5, 10, 5, 10, 5, 10, 5, 10}}, {"P[young]", {0, 0, 0, 10, 10, 10, 10, 10, 10}},
+                                      {"P[old]", {0, 0, 0, 0, 0, 10, 10, 10, 10}}, {"replaced", {0, 0, 0, 0, 0, 0, 10, 0, 10}},
+                                      {"Q[old]", {0, 0, 0, 0, 0, 10, 10, 20, 20}}, {"Q[young]", {0, 0, 0, 10, 10, 10, 10, 10, 10}},
+                                      {"added", {0, 0, 0, 0, 0, 0, 0, 0, 0}}, {"R[young]", {0, 0, 0, 10, 10, 20, 20, 30, 30}},
+                                      {"R[old]", {0, 0, 0, 0, 0, 0, 0, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+    // Where the reading is Meadows' own, the call says so (line 10, column 12: "replaced = ").
+    QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:10:12: warning: SHIFT IF TRUE: Vensim's reference does not say")).size() == 1,
+             qPrintable(c.messages.join(u'\n')));
 }
 
 // A schedule of equal fractions is straight-line depreciation, as DEPRECIATE STRAIGHTLINE's
@@ -103,14 +121,10 @@ void TestVensimLevels::depreciateByScheduleOfEqualFractionsIsStraightline()
                                          "percent schedule = DEPRECIATE BY SCHEDULE(paid, halves[y1], none, 2, INITIAL TIME) ~~|\n"
                                          "line 3 = DEPRECIATE STRAIGHTLINE(four, 3, 1, 4) ~~|\n"
                                          "schedule 3 = DEPRECIATE BY SCHEDULE(four, thirds[z1], init[z1], 3, Time) ~~|\n");
-    for (const bool saved : {false, true}) { // and the same from the XMILE Save As writes
-        const MdlRun r = runMdl(model, control(3, 0.5), saved);
-        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
-        for (const char *name : {"line", "ones schedule", "percent schedule"})
-            expectSeries(r, QString::fromLatin1(name), 0.5, {5, 5, 5, 5, 0, 0, 0});
-        for (const char *name : {"line 3", "schedule 3"})
-            expectSeries(r, QString::fromLatin1(name), 0.5, {4, 4, 8.0 / 3, 8.0 / 3, 4.0 / 3, 4.0 / 3, 0});
-    }
+    const std::vector<double> overTwo = {5, 5, 5, 5, 0, 0, 0}, overThree = {4, 4, 8.0 / 3, 8.0 / 3, 4.0 / 3, 4.0 / 3, 0};
+    const Compared c = runAndCompare(model, 3, 0.5, {{"line", overTwo}, {"ones schedule", overTwo}, {"percent schedule", overTwo},
+                                                     {"line 3", overThree}, {"schedule 3", overThree}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
 }
 
 // A schedule of 50, 30, 20 percent over 6 years (fiscal periods of 2), TIME STEP 1, the
@@ -127,13 +141,12 @@ void TestVensimLevels::depreciateByScheduleOfUnevenFractions()
     const QString model = QStringLiteral("S: s1, s2, s3 ~~|\nsch[s1] = 50 ~~|\nsch[s2] = 30 ~~|\nsch[s3] = 20 ~~|\n"
                                          "initial depreciation = 1 ~~|\npaid = IF THEN ELSE(Time < 2, 10, 0) ~~|\n"
                                          "y = DEPRECIATE BY SCHEDULE(paid, sch[s1], initial depreciation, 6, 1) ~~|\n");
-    const MdlRun r = runMdl(model, control(8, 1));
-    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    const Compared c = runAndCompare(model, 8, 1, {{"y", {6, 7.5, 2.5, 3.5, 3.5, 1, 1, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
     // The readings Meadows takes are said at the call (line 8, after "y = ").
-    QVERIFY2(r.messages.filter(QStringLiteral("m.mdl:8:5: warning: DEPRECIATE BY SCHEDULE: Vensim's reference leaves its "
+    QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:8:5: warning: DEPRECIATE BY SCHEDULE: Vensim's reference leaves its "
                                               "reading open")).size() == 1,
-             qPrintable(r.messages.join(u'\n')));
-    expectSeries(r, QStringLiteral("y"), 1, {6, 7.5, 2.5, 3.5, 3.5, 1, 1, 0, 0});
+             qPrintable(c.messages.join(u'\n')));
 }
 
 // DELAY CONVEYOR with TIME STEP 1 and no leak; "flat" is a level profile.
@@ -155,15 +168,10 @@ void TestVensimLevels::delayConveyorMovesTheWholeBelt()
                                          "fixed = DELAY FIXED(ramp, 3, 5) ~~|\nfirst = IF THEN ELSE(Time = 0, 10, 0) ~~|\n"
                                          "sped = DELAY CONVEYOR(first, IF THEN ELSE(Time < 2, 4, 2), 0, flat, 0, 4) ~~|\n"
                                          "straddled = DELAY CONVEYOR(first, IF THEN ELSE(Time < 1, 4, 2.5), 0, flat, 0, 4) ~~|\n");
-    for (const bool saved : {false, true}) {
-        const MdlRun r = runMdl(model, control(8, 1), saved);
-        QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
-        expectSeries(r, QStringLiteral("pulse out"), 1, {0, 0, 0, 0, 0, 10, 0, 0, 0});
-        expectSeries(r, QStringLiteral("conveyed"), 1, {5, 5, 5, 0, 1, 2, 3, 4, 5});
-        expectSeries(r, QStringLiteral("fixed"), 1, {5, 5, 5, 0, 1, 2, 3, 4, 5});
-        expectSeries(r, QStringLiteral("sped"), 1, {0, 0, 0, 10, 0, 0, 0, 0, 0});
-        expectSeries(r, QStringLiteral("straddled"), 1, {0, 0, 2, 8, 0, 0, 0, 0, 0});
-    }
+    const Compared c = runAndCompare(model, 8, 1, {{"pulse out", {0, 0, 0, 0, 0, 10, 0, 0, 0}}, {"conveyed", {5, 5, 5, 0, 1, 2, 3, 4, 5}},
+                                                   {"fixed", {5, 5, 5, 0, 1, 2, 3, 4, 5}}, {"sped", {0, 0, 0, 10, 0, 0, 0, 0, 0}},
+                                                   {"straddled", {0, 0, 2, 8, 0, 0, 0, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
 }
 
 // Leak 0.1 a year, TIME STEP 1, a belt of 2, 10 a year entering until 5: each input leaks
@@ -182,10 +190,9 @@ void TestVensimLevels::delayConveyorLeaksWhatItCarries()
                                          "convey total = INTEG(input - out - total leakage, 0) ~~|\n"
                                          "ahead level = convey total + TIME STEP * (input - out) ~~|\n"
                                          "total leakage = ahead level * leak ~~|\n");
-    const MdlRun r = runMdl(model, control(9, 1));
-    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
-    expectSeries(r, QStringLiteral("out"), 1, {0, 0, 8.1, 8.1, 8.1, 8.1, 8.1, 0, 0, 0});
-    expectSeries(r, QStringLiteral("convey total"), 1, {0, 9, 17.1, 17.1, 17.1, 17.1, 8.1, 0, 0, 0});
+    const Compared c = runAndCompare(model, 9, 1, {{"out", {0, 0, 8.1, 8.1, 8.1, 8.1, 8.1, 0, 0, 0}},
+                                                   {"convey total", {0, 9, 17.1, 17.1, 17.1, 17.1, 8.1, 0, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
 }
 
 // The initial material leaves as its profile says, over initctime (TIME STEP 1, no input):
@@ -199,13 +206,12 @@ void TestVensimLevels::delayConveyorStartsFromItsProfile()
     const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\nrising((0,1),(1,3)) ~~|\n"
                                          "level = DELAY CONVEYOR(0, 3, 0, flat, 30, 3) ~~|\n"
                                          "shaped = DELAY CONVEYOR(0, 4, 0, rising, 100, 4) ~~|\n");
-    const MdlRun r = runMdl(model, control(6, 1));
-    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
-    QVERIFY2(r.messages.filter(QStringLiteral("m.mdl:4:9: warning: DELAY CONVEYOR: Vensim's reference gives no step rule"))
+    const Compared c = runAndCompare(model, 6, 1, {{"level", {10, 10, 10, 0, 0, 0, 0}},
+                                                   {"shaped", {15.625, 21.875, 28.125, 34.375, 0, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+    QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:4:9: warning: DELAY CONVEYOR: Vensim's reference gives no step rule"))
                      .size() == 1,
-             qPrintable(r.messages.join(u'\n')));
-    expectSeries(r, QStringLiteral("level"), 1, {10, 10, 10, 0, 0, 0, 0});
-    expectSeries(r, QStringLiteral("shaped"), 1, {15.625, 21.875, 28.125, 34.375, 0, 0, 0});
+             qPrintable(c.messages.join(u'\n')));
 }
 
 // Each misuse is said at what is wrong, on line 2 of m.mdl: "x = " puts the call at column 5,
