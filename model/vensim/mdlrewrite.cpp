@@ -2,6 +2,8 @@
 
 #include "model/names.h"
 
+#include <algorithm>
+
 namespace meadows::vensim {
 
 std::optional<Vector> vectorFrom(const Expr &arg, const std::vector<Definition> &defs, const SubscriptRanges &ranges)
@@ -17,17 +19,19 @@ std::optional<Vector> vectorFrom(const Expr &arg, const std::vector<Definition> 
             || d.subscripts.size() != arg.subscripts.size())
             continue;
         const QString &last = d.subscripts.back().name;
-        if (ranges.isRange(last) && !lastRanges.contains(canonicalName(last)))
-            lastRanges << canonicalName(last);
+        if (ranges.isRange(last) && std::none_of(lastRanges.cbegin(), lastRanges.cend(), [&last](const QString &r) {
+                return canonicalName(r) == canonicalName(last);
+            }))
+            lastRanges << last;
         held << ranges.elementsOf(last);
     }
     const QString &first = arg.subscripts.back().name;
     held << first;
-    const QStringList elements = lastRanges.size() == 1 ? ranges.elementsOf(lastRanges.front())
-                                                        : ranges.elementsOf(ranges.rangeHolding(held));
+    const QString range = lastRanges.size() == 1 ? lastRanges.front() : ranges.rangeHolding(held);
+    const QStringList elements = ranges.elementsOf(range);
     for (qsizetype i = 0; i < elements.size(); ++i)
         if (canonicalName(elements[i]) == canonicalName(first))
-            return Vector{elements, i};
+            return Vector{range, elements, i};
     return std::nullopt;
 }
 

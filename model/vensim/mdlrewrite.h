@@ -42,7 +42,8 @@ struct Rewrite {
 // of its last range ("sch[Y1]", "Population[country, gender, IN VITRO]"), standing for that
 // element and those after it in the range the variable is defined over.
 struct Vector {
-    QStringList range; // every element of that range
+    QString name;      // that range
+    QStringList range; // its elements
     qsizetype first = 0; // the one written
     QStringList elements() const { return range.mid(first); }
 };

@@ -90,24 +90,36 @@ void shift(Rewrite &r, const Shifted &s, Reporter &report)
     const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at);
     const auto v = [&](qsizetype k) { return elementOf(r.call.rhs->args[0], elements[k]); };
     const auto at = [&](qsizetype k) { return binaryOf("=", size, r.number(double(k + 1))); };
-    // Each element of the range, what it becomes: those before the one written and beyond
-    // size stay; the first takes inval, the last (at size) the one before it, or both added.
-    const QString flow = r.base + QStringLiteral("shift");
-    const auto target = [&](qsizetype k) {
+    // Each element of the range, what it becomes ("y SHIFT IF TRUE target", one equation per
+    // element): those before the one written and beyond size stay; the first takes inval,
+    // the last (at size) the one before it, or both added.
+    const auto becomes = [&](qsizetype k) {
+        if (k < 0)
+            return elementOf(r.call.rhs->args[0], s.vector.range[s.vector.first + k]);
         if (k == 0)
             return r.ifThen(binaryOf(">=", size, r.number(1)), r.name(QStringLiteral("value in")), v(0));
         return r.ifThen(binaryOf(">", size, r.number(double(k + 1))), v(k - 1),
                         r.ifThen(at(k), r.ifThen(accumulates, binaryOf("+", v(k), v(k - 1)), v(k - 1)), v(k)));
     };
-    for (qsizetype k = -s.vector.first; k < count; ++k) {
+    const auto over = [&](const QString &part, const QString &last, Expr rhs) {
         Definition e = r.call;
-        e.name = flow;
+        e.name = r.base + part;
         e.op = Tok::Eq;
         e.record.units.clear();
-        e.subscripts.push_back({s.vector.range[s.vector.first + k], false});
-        e.rhs = k < 0 ? r.number(0) : r.ifThen(shifting, binaryOf("/", binaryOf("-", target(k), v(k)), dt), r.number(0));
+        e.subscripts.push_back({last, false});
+        e.rhs = std::move(rhs);
         r.added.push_back(std::move(e));
-    }
+    };
+    for (qsizetype k = -s.vector.first; k < count; ++k)
+        over(QStringLiteral("target"), s.vector.range[s.vector.first + k], becomes(k));
+    // The flow is one equation over the level's ranges, as its other flows are, so that it
+    // is one more inflow of the level (the sketch's flows stay the level's own).
+    std::vector<Subscript> all = r.own;
+    all.push_back({s.vector.name, false});
+    const Expr target = nameAt(r.base + QStringLiteral("target"), r.at, all);
+    over(QStringLiteral("shift"), s.vector.name,
+         r.ifThen(shifting, binaryOf("/", binaryOf("-", target, elementOf(r.call.rhs->args[0], s.vector.name)), dt), r.number(0)));
+    const QString flow = r.base + QStringLiteral("shift");
     for (Definition *level : s.levels)
         level->rhs->args[0] = binaryOf("+", level->rhs->args[0], nameAt(flow, r.at, ownSubscripts(*level)));
     std::vector<Expr> last;

@@ -7,10 +7,10 @@ namespace meadows::vensim {
 
 // Rewrites, in `defs`, every "a = SHIFT IF TRUE(var[..., first], cond, size, accum, inval)":
 // its arguments as "a SHIFT IF TRUE condition", "... size", "... accumulates" and "... value
-// in", one equation "a SHIFT IF TRUE shift[..., e]" per element e of var's last range (the
-// flow that shifts that element), added to the rate of every INTEG that defines var; a is
-// what leaves the last element shifted. A call that cannot be rewritten is said, as an
-// error, at what is wrong.
+// in", what each element of var's last range becomes as "a SHIFT IF TRUE target[..., e]" (one
+// equation per element), and the flow that makes up the difference, "a SHIFT IF TRUE
+// shift[..., range]", added to the rate of every INTEG that defines var; a is what leaves the
+// last element shifted. A call that cannot be rewritten is said, as an error, at what is wrong.
 void rewriteShifts(std::vector<Definition> &defs, const SubscriptRanges &ranges, Reporter &report);
 
 } // namespace meadows::vensim
