@@ -245,6 +245,7 @@ constexpr StatefulRoles kSmooth{{1, -1}, 2};      // (input, time [, initial])
 constexpr StatefulRoles kSmoothN{{1, 2}, 3};      // (input, time, order [, initial])
 constexpr StatefulRoles kPrevious{{-1, -1}, 1};   // (input [, initial])
 constexpr StatefulRoles kNpv{{1, 3}, 2};          // (stream, rate [, initial [, factor]])
+constexpr StatefulRoles kConveyor{{1, 5}, 4};     // (input, time, leak, profile, total, initial time)
 
 #define UNARY(expr) [](double x) -> double { return expr; }
 #define EVAL(expr) [](const double *a, std::size_t n, const BuiltinClock &c) -> double { (void)a; (void)n; (void)c; return expr; }
@@ -384,6 +385,9 @@ const BuiltinInfo kBuiltins[] = {
     {{"delay_fixed"}, Builtin::None, 2, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
     // Vensim's DELAY INFORMATION: the most recent input whose delay has passed.
     {{"delay_information"}, Builtin::None, 3, 3, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
+    // Vensim's DELAY CONVEYOR(input, ctime, leak, profile, total, initial ctime): a belt moving
+    // as a whole (solver/delayconveyor.h)
+    {{"delay_conveyor"}, Builtin::None, 6, 6, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::Anything, kConveyor, nullptr, nullptr},
     {{"trend"}, Builtin::None, 2, 3, false, L::Stateful, U::PerTimeUnit, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
     {{"forcst", "forecast"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},
@@ -556,6 +560,7 @@ bool readsTime(const Node &n)
     case Node::Kind::Belt:
     case Node::Kind::Oven:
     case Node::Kind::InformationDelay:
+    case Node::Kind::DelayConveyor:
     case Node::Kind::Container:
         return true;
     case Node::Kind::Call:

@@ -59,7 +59,7 @@ private:
         // Operands that are not slots: a table index, a builtin code, an argument count.
         if (((i.op == Op::Lookup || i.op == Op::LookupArea) && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
             || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b)) || (i.op == Op::Oven && which == &i.a)
-            || (i.op == Op::InfoDelay && which == &i.a) || (i.op == Op::Container && (which == &i.a || which == &i.b))
+            || ((i.op == Op::InfoDelay || i.op == Op::ConveyorDelay) && which == &i.a) || (i.op == Op::Container && (which == &i.a || which == &i.b))
             || ((i.op == Op::Variadic || i.op == Op::Random) && (which == &i.b || which == &i.c)))
             return;
         if (slot & kTempTag)
@@ -157,6 +157,12 @@ private:
             const std::uint32_t c = generate(n.args[0]);
             const std::uint32_t d = place();
             add(Op::InfoDelay, d, std::uint32_t(n.index), 0, c);
+            return d;
+        }
+        case Node::Kind::DelayConveyor: {
+            const std::uint32_t c = generate(n.args[0]);
+            const std::uint32_t d = place();
+            add(Op::ConveyorDelay, d, std::uint32_t(n.index), 0, c);
             return d;
         }
         case Node::Kind::Call:
@@ -506,6 +512,9 @@ CompileResult compile(const FlatModel &flat)
         m.seriesSlots.push_back(gen.varSlot(s));
     for (const FlatInformationDelay &d : flat.informationDelays)
         m.informationDelays.push_back({gen.varSlot(d.input), gen.varSlot(d.due)});
+    for (const FlatDelayConveyor &d : flat.delayConveyors)
+        m.delayConveyors.push_back({gen.varSlot(d.input), gen.varSlot(d.time), gen.varSlot(d.leak), gen.varSlot(d.total),
+                                    gen.varSlot(d.initialTime), d.profile});
     if (!methodFromName(flat.specs.method)) // said here, so that checking and the editor say it too
         result.diagnostics.push_back(Diagnostic(Severity::Warning, flat.specs.places.file, flat.specs.places.method,
                                                 QStringLiteral("the integration method '%1' is not one Meadows implements "

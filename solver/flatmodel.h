@@ -76,6 +76,13 @@ struct FlatInformationDelay {
     int due = -1;
 };
 
+// A DELAY CONVEYOR call: the hidden variables holding its arguments, the last two read at
+// the start, and its initial profile (solver/delayconveyor.h).
+struct FlatDelayConveyor {
+    int input = -1, time = -1, leak = -1, total = -1, initialTime = -1;
+    GraphicalFunction profile;
+};
+
 struct FlatModel {
     std::vector<FlatVar> vars;
     std::vector<GraphicalFunction> tables;
@@ -84,6 +91,7 @@ struct FlatModel {
     std::vector<FlatOven> ovens;
     std::vector<int> series;  // variables whose every step is recorded (DELAY, PREVIOUS, HISTORY)
     std::vector<FlatInformationDelay> informationDelays;
+    std::vector<FlatDelayConveyor> delayConveyors;
     int randomCalls = 0;      // random-number call sites, each with a stream of its own
     bool vensimDialect = false; // written by Vensim (xmutil): PULSE(start, width) and friends
     SimSpecs specs;

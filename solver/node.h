@@ -33,6 +33,7 @@ struct Node {
                  // args: what it depends on (the conveyor, its leak fractions), read by ordering only
         Oven,    // index: an oven (FlatModel::ovens): what it releases; args[0] the oven, for ordering only
         InformationDelay, // index: FlatModel::informationDelays; args[0] the value before any input is due
+        DelayConveyor, // index: FlatModel::delayConveyors; args[0] the conveyance time now
         Container, // index: the flat variable of a conveyor or queue stock, read as the container XMILE
                    // makes it; value: the Builtin reducing its slats (a queue: its batches), or -1 for
                    // one of them: args[0] its number from the exit (the front); the last arg the stock,

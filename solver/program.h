@@ -2,6 +2,7 @@
 // Compiled equations: a flat array of three-address instructions over one array of
 // doubles. No strings, maps or allocation while it runs.
 #include "conveyor.h"
+#include "delayconveyor.h"
 #include "informationdelay.h"
 #include "oven.h"
 #include "queue.h"
@@ -28,6 +29,7 @@ namespace meadows {
 //   Belt        dst = what leaves conveyor a in this DT, per time unit: its outflow (b = 0) or leak b - 1
 //   Oven        dst = what oven a releases in this DT, per time unit
 //   InfoDelay   dst = information delay a's value at this time, or c before any input is due
+//   ConveyorDelay dst = what leaves delay conveyor a in this step, per time unit, c its conveyance time now
 //   Container   dst = conveyor a's slats (queue a's batches when b has kQueueContainer) reduced by
 //               the Builtin b, or (b kContainerElement) the one numbered m[c] from the exit
 //   Random      dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
@@ -35,7 +37,7 @@ namespace meadows {
 #define MEADOWS_OPS(X)                                                                             \
     X(Copy) X(Neg) X(Not) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(Mod) X(Eq) X(Ne) X(Lt) X(Le) X(Gt) \
     X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup) X(LookupArea)       \
-    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(Container) X(Random) X(End)
+    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(ConveyorDelay) X(Container) X(Random) X(End)
 
 enum class Op : std::uint8_t {
 #define MEADOWS_OP_ENUM(name) name,
@@ -76,6 +78,7 @@ struct RunState {
     std::vector<Fifo> queues; // one per queue
     std::vector<Oven> ovens;  // one per oven
     std::vector<InformationDelay> informationDelays; // one per DELAY INFORMATION call
+    std::vector<DelayConveyor> delayConveyors; // one per DELAY CONVEYOR call
     std::uint64_t seed = 0;
     double start = 0;
     double dt = 1;
@@ -128,6 +131,7 @@ struct CompiledModel {
     std::vector<CompiledQueue> queues;
     std::vector<CompiledOven> ovens;
     std::vector<CompiledInformationDelay> informationDelays; // entered after every step's rates
+    std::vector<CompiledDelayConveyor> delayConveyors;       // advanced after every step's rates
     // Some equation reads a conveyor's slats or a queue's batches (Container): the initial
     // values are computed again once the belts and queues are filled.
     bool readsContainers = false;

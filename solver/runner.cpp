@@ -119,7 +119,14 @@ std::vector<double> Runner::initialise()
     state.ovens.assign(model.ovens.size(), Oven{});
     for (std::size_t i = 0; i < model.ovens.size(); ++i)
         state.ovens[i].start(memory[model.stockSlots[model.ovens[i].stock]]);
-    if (model.readsContainers) {
+    // A delay conveyor's initial material is known once its total and time are: what it
+    // releases at the start is computed again then, as for the belts' readers below.
+    state.delayConveyors.assign(model.delayConveyors.size(), DelayConveyor{});
+    for (std::size_t i = 0; i < model.delayConveyors.size(); ++i) {
+        const CompiledDelayConveyor &d = model.delayConveyors[i];
+        state.delayConveyors[i].initialise(d.profile, memory[d.total], memory[d.initialTime], dt);
+    }
+    if (model.readsContainers || !model.delayConveyors.empty()) {
         // What reads a belt or a queue could not at first: the initial values again, now
         // that they are filled (from the same stocks' values, so they are filled alike).
         model.execute(model.initial, memory.data(), state);
@@ -394,6 +401,10 @@ void Runner::record()
     for (std::size_t i = 0; i < model.informationDelays.size(); ++i) {
         const CompiledInformationDelay &d = model.informationDelays[i];
         state.informationDelays[i].enter(memory[TimeSlot], memory[DtSlot], memory[d.due], memory[d.input]);
+    }
+    for (std::size_t i = 0; i < model.delayConveyors.size(); ++i) {
+        const CompiledDelayConveyor &d = model.delayConveyors[i];
+        state.delayConveyors[i].advance(memory[d.input], memory[d.time], memory[d.leak], memory[DtSlot]);
     }
 }
 

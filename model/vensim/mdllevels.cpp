@@ -1,36 +1,15 @@
 #include "mdllevels.h"
 
+#include "mdldepreciation.h"
+
 #include "model/names.h"
 
 #include <QHash>
+#include <algorithm>
 
 namespace meadows::vensim {
 
 namespace {
-
-// The equations one rewrite adds for a call "y = F(...)", each where the call is (so that
-// what is said of them points there), over y's own subscripts.
-struct Rewrite {
-    Definition &call;
-    std::vector<Definition> &added;
-    qsizetype at = call.rhs->offset;
-    std::vector<Subscript> own = ownSubscripts(call);
-    QString base = call.name.simplified() + u' ' + call.rhs->text.simplified().toUpper() + u' ';
-    Expr name(const QString &part) const { return nameAt(base + part, at, own); }
-    // `sameUnits`: in the call's units (its input, its stream); else in none declared, as
-    // a delay time or an accumulation is not in y's units.
-    void add(const QString &part, Expr rhs, bool sameUnits)
-    {
-        Definition e = call;
-        e.name = base + part;
-        e.op = Tok::Eq;
-        e.rhs = std::move(rhs);
-        if (!sameUnits)
-            e.record.units.clear();
-        added.push_back(std::move(e));
-    }
-    Expr initial(const Expr &e) const { return callAt(QStringLiteral("INITIAL"), {e}, at); }
-};
 
 // Vensim's reference: DELAY MATERIAL is "the same as DELAY FIXED except that delay time can
 // be a variable. If delay time is decreasing, some values of the input will be added to
@@ -83,52 +62,6 @@ void delayMaterial(Rewrite &r, std::vector<DelayMaterialConveyor> &conveyors)
                                                          r.name(QStringLiteral("output")), missing}, r.at);
 }
 
-// Vensim's reference: DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init) depreciates the
-// investment stream str over dtime, "lumping all payments made within the fiscal period
-// specified by fisc together"; an investment returns 1/n of itself (n = dtime / fisc,
-// adjusted to a whole number) "in the first fiscal period and each that follows", the
-// current period's through "the current value of str"; init stands for str "over the
-// previous dtime". So, with the fiscal periods counted from INITIAL TIME and L(q) the
-// stream paid in period q, in period p:
-//     y = (str + (L(p-n+1) + ... + L(p-1)) / fisc) / n
-// The sum is read from the stream accumulated beyond init, S = INTEG(str - init, 0) (0
-// before the start, as init fills those periods), at the starts of periods p and p-n+1:
-// S(b) - S(b - (n-1) fisc) + init (n-1) fisc. S at the current time is the stock itself
-// (HISTORY gives the recorded steps, and between two interpolates, so the period starts are
-// read at the step at or after them). dtime, fisc and init are read once, at the start.
-void depreciateStraightline(Rewrite &r)
-{
-    const std::vector<Expr> &args = r.call.rhs->args;
-    const auto num = [&](double v) { return numberAt(v, r.at); };
-    const auto call = [&](const char *f, std::vector<Expr> a) { return callAt(QString::fromLatin1(f), std::move(a), r.at); };
-    const Expr time = nameAt(QStringLiteral("Time"), r.at), start = nameAt(QStringLiteral("INITIAL TIME"), r.at);
-    const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at);
-    const Expr fisc = r.initial(args[2]), init = r.initial(args[3]);
-    const Expr n = call("MAX", {num(1), call("INTEGER", {binaryOf("+", binaryOf("/", r.initial(args[1]), fisc), num(0.5))})});
-    r.add(QStringLiteral("stream"), args[0], true);
-    const Expr stream = r.name(QStringLiteral("stream")), invested = r.name(QStringLiteral("invested"));
-    r.add(QStringLiteral("invested"), call("INTEG", {binaryOf("-", stream, init), num(0)}), false);
-    // b: the start of the current fiscal period (a hair added against rounding down).
-    const Expr period = binaryOf("+", start, binaryOf("*", call("INTEGER", {binaryOf("+", binaryOf("/", binaryOf("-", time, start),
-                                                                                                  fisc), num(1e-9))}), fisc));
-    // What was paid before a period's start is S at the first step at or after it: a start
-    // between two steps (a fiscal period that is no whole number of steps) is moved to the
-    // step after it, so S is read at a step, never between two (HISTORY interpolates).
-    const auto onStep = [&](const Expr &t) {
-        return binaryOf("+", start, binaryOf("*", call("INTEGER", {binaryOf("+", binaryOf("/", binaryOf("-", t, start), dt),
-                                                                            num(1 - 1e-9))}), dt));
-    };
-    const Expr b = onStep(period);
-    const auto at = [&](const Expr &t) { // S at t: the stock now, else its recorded value
-        return call("IF THEN ELSE", {binaryOf("<", binaryOf("-", time, t), binaryOf("/", dt, num(2))), invested,
-                                     call("HISTORY", {invested, t})});
-    };
-    const Expr earlier = binaryOf("-", n, num(1));
-    const Expr paid = binaryOf("+", binaryOf("/", binaryOf("-", at(b), at(onStep(binaryOf("-", period, binaryOf("*", earlier, fisc))))), fisc),
-                               binaryOf("*", init, earlier));
-    r.call.rhs = binaryOf("/", binaryOf("+", stream, paid), n);
-}
-
 // Vensim's reference: DELAYP(input, delay time : pipeline) is DELAY3 "with the material in
 // transit returned as pipeline"; its equations give pipeline as the sum of DELAY3's three
 // levels, each DL * its outflow with DL = delay time / 3, all starting at DL * the input.
@@ -177,36 +110,32 @@ void delayPipeline(Rewrite &r)
 void delayBatch(Rewrite &r)
 {
     const std::vector<Expr> &args = r.call.rhs->args;
-    const auto num = [&](double v) { return numberAt(v, r.at); };
-    const auto call = [&](const char *f, std::vector<Expr> a) { return callAt(QString::fromLatin1(f), std::move(a), r.at); };
     const auto name = [&](const char *part) { return r.name(QString::fromLatin1(part)); };
-    const auto ifThen = [&](Expr condition, Expr then, Expr otherwise) {
-        return call("IF THEN ELSE", {std::move(condition), std::move(then), std::move(otherwise)});
-    };
     const auto add = [&](const char *part, Expr rhs, bool sameUnits) { r.add(QString::fromLatin1(part), std::move(rhs), sameUnits); };
     const Expr dt = nameAt(QStringLiteral("TIME STEP"), r.at), time = nameAt(QStringLiteral("Time"), r.at);
     add("input", args[0], true);
     add("size", args[1], false);
     add("time", args[2], false);
     // What each step starts from: the last step's state after it, or the initial values.
-    add("backlog", call("PREVIOUS", {binaryOf("+", name("backlog after"), binaryOf("*", name("input"), dt)), args[5]}), false);
-    add("in process", call("PREVIOUS", {name("in process after"), binaryOf("*", args[3], dt)}), false);
-    add("due", call("PREVIOUS", {name("due after"), args[4]}), false);
-    add("busy", call("PREVIOUS", {name("busy after"), ifThen(binaryOf(">", args[3], num(0)), num(1), num(0))}), false);
-    add("completing", ifThen(binaryOf("AND", binaryOf(">", name("busy"), num(0)),
-                                      binaryOf(">=", time, binaryOf("-", name("due"), binaryOf("/", dt, num(2))))),
-                             num(1), num(0)), false);
-    const Expr idle = binaryOf("OR", binaryOf("=", name("busy"), num(0)), binaryOf(">", name("completing"), num(0)));
-    add("starting", ifThen(binaryOf("AND", idle, binaryOf(">=", name("backlog"), name("size"))), num(1), num(0)), false);
-    const Expr starting = binaryOf(">", name("starting"), num(0));
+    add("backlog", r.callOf("PREVIOUS", {binaryOf("+", name("backlog after"), binaryOf("*", name("input"), dt)), args[5]}), false);
+    add("in process", r.callOf("PREVIOUS", {name("in process after"), binaryOf("*", args[3], dt)}), false);
+    add("due", r.callOf("PREVIOUS", {name("due after"), args[4]}), false);
+    add("busy", r.callOf("PREVIOUS", {name("busy after"), r.ifThen(binaryOf(">", args[3], r.number(0)), r.number(1), r.number(0))}),
+        false);
+    add("completing", r.ifThen(binaryOf("AND", binaryOf(">", name("busy"), r.number(0)),
+                                        binaryOf(">=", time, binaryOf("-", name("due"), binaryOf("/", dt, r.number(2))))),
+                               r.number(1), r.number(0)), false);
+    const Expr idle = binaryOf("OR", binaryOf("=", name("busy"), r.number(0)), binaryOf(">", name("completing"), r.number(0)));
+    add("starting", r.ifThen(binaryOf("AND", idle, binaryOf(">=", name("backlog"), name("size"))), r.number(1), r.number(0)), false);
+    const Expr starting = binaryOf(">", name("starting"), r.number(0));
     add("backlog after", binaryOf("-", name("backlog"), binaryOf("*", name("starting"), name("size"))), false);
-    add("in process after", ifThen(starting, name("size"), ifThen(binaryOf(">", name("completing"), num(0)), num(0),
-                                                                   name("in process"))), false);
-    add("due after", ifThen(starting, binaryOf("+", time, name("time")), name("due")), false);
-    add("busy after", ifThen(binaryOf("OR", starting, binaryOf("AND", binaryOf(">", name("busy"), num(0)),
-                                                               binaryOf("=", name("completing"), num(0)))),
-                             num(1), num(0)), false);
-    r.call.rhs = ifThen(binaryOf(">", name("completing"), num(0)), binaryOf("/", name("in process"), dt), num(0));
+    add("in process after", r.ifThen(starting, name("size"), r.ifThen(binaryOf(">", name("completing"), r.number(0)), r.number(0),
+                                                                       name("in process"))), false);
+    add("due after", r.ifThen(starting, binaryOf("+", time, name("time")), name("due")), false);
+    add("busy after", r.ifThen(binaryOf("OR", starting, binaryOf("AND", binaryOf(">", name("busy"), r.number(0)),
+                                                                 binaryOf("=", name("completing"), r.number(0)))),
+                               r.number(1), r.number(0)), false);
+    r.call.rhs = r.ifThen(binaryOf(">", name("completing"), r.number(0)), binaryOf("/", name("in process"), dt), r.number(0));
 }
 
 // A DELAYP's pipeline is a variable of its own, over the equation's subscripts: its name
@@ -237,7 +166,54 @@ bool pipelineNameFree(const Definition &d, const Expr &name, QHash<QPair<int, QS
 
 } // namespace
 
-std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report)
+namespace {
+
+// The functions rewritten here, with the arguments they take (DELAYP's are said apart: it
+// names its pipeline after ':').
+struct LevelFunction {
+    const char *name;
+    int count;
+    const char *arguments;
+};
+constexpr LevelFunction kLevelFunctions[] = {
+    {"DELAY MATERIAL", 4, "input, delay time, initial value, missing value"},
+    {"DEPRECIATE STRAIGHTLINE", 4, "stream, depreciation time, fiscal period, initial value"},
+    {"DEPRECIATE BY SCHEDULE", 5, "stream, schedule, initial depreciation, depreciation time, fiscal start"},
+    {"DELAY BATCH", 6, "input, batch size, batch time, initial batch, its time, initial backlog"},
+    {"DELAYP", 2, nullptr},
+};
+
+// DEPRECIATE BY SCHEDULE's schedule, and its initial depreciation where that is a vector
+// too, as the elements they stand for; false, said at the argument, when they are not
+// what the reference asks for.
+bool scheduleOf(const Definition &d, const std::vector<Definition> &defs, const SubscriptRanges &ranges, QStringList &schedule,
+                std::optional<QStringList> &initial, Reporter &report)
+{
+    const Expr &sch = d.rhs->args[1], &init = d.rhs->args[2];
+    const std::optional<Vector> vector = vectorFrom(sch, defs, ranges);
+    if (!vector) {
+        report.error(sch.offset, QStringLiteral("DEPRECIATE BY SCHEDULE's schedule must be a subscripted variable written "
+                                                "with the first element of its last range, as sch[first]"));
+        return false;
+    }
+    schedule = vector->elements();
+    if (init.kind == Expr::Kind::Name && !init.subscripts.empty()) {
+        const std::optional<Vector> initVector = vectorFrom(init, defs, ranges);
+        if (initVector)
+            initial = initVector->elements();
+        if (!initial || initial->size() != schedule.size()) {
+            report.error(init.offset, QStringLiteral("DEPRECIATE BY SCHEDULE's initial depreciation must be a variable "
+                                                     "without subscripts, or one written with the first element of a "
+                                                     "range of %1 elements, as long as the schedule").arg(schedule.size()));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, const SubscriptRanges &ranges, Reporter &report)
 {
     QHash<QPair<int, QString>, int> equations; // per variable, how many equations define it
     for (const Definition &d : defs)
@@ -248,16 +224,11 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
         if (!d.rhs || d.rhs->kind != Expr::Kind::Call)
             continue;
         const QString f = d.rhs->text.simplified().toUpper();
-        const bool material = f == QLatin1String("DELAY MATERIAL");
+        const auto function = std::find_if(std::begin(kLevelFunctions), std::end(kLevelFunctions),
+                                           [&f](const LevelFunction &l) { return f == QLatin1String(l.name); });
+        if (function == std::end(kLevelFunctions))
+            continue;
         const bool pipeline = f == QLatin1String("DELAYP");
-        const bool batch = f == QLatin1String("DELAY BATCH");
-        if (!material && !pipeline && !batch && f != QLatin1String("DEPRECIATE STRAIGHTLINE"))
-            continue;
-        if (batch && d.rhs->args.size() != 6) {
-            report.error(d.rhs->offset, QStringLiteral("DELAY BATCH takes 6 arguments (input, batch size, batch time, initial "
-                                                       "batch, its time, initial backlog), not %1").arg(d.rhs->args.size()));
-            continue;
-        }
         if (pipeline && (d.rhs->args.size() != 2 || d.rhs->outputs.size() > 1)) {
             report.error(d.rhs->offset, QStringLiteral("DELAYP takes 2 arguments (input, delay time) and the name of its "
                                                        "pipeline after ':'"));
@@ -265,10 +236,9 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
         }
         if (pipeline && !d.rhs->outputs.empty() && !pipelineNameFree(d, d.rhs->outputs.front(), equations, report))
             continue;
-        if (!pipeline && !batch && d.rhs->args.size() != 4) {
-            report.error(d.rhs->offset, QStringLiteral("%1 takes 4 arguments (%2), not %3")
-                                            .arg(f, material ? QStringLiteral("input, delay time, initial value, missing value")
-                                                             : QStringLiteral("stream, depreciation time, fiscal period, initial value"))
+        if (!pipeline && int(d.rhs->args.size()) != function->count) {
+            report.error(d.rhs->offset, QStringLiteral("%1 takes %2 arguments (%3), not %4")
+                                            .arg(f).arg(function->count).arg(QLatin1String(function->arguments))
                                             .arg(d.rhs->args.size()));
             continue;
         }
@@ -277,15 +247,21 @@ std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, 
                                                        "write '%2' as one equation over its ranges").arg(f, d.name));
             continue;
         }
+        QStringList schedule;
+        std::optional<QStringList> initial;
+        if (f == QLatin1String("DEPRECIATE BY SCHEDULE") && !scheduleOf(d, defs, ranges, schedule, initial, report))
+            continue;
         Rewrite r{d, added};
         if (pipeline)
             delayPipeline(r);
-        else if (batch)
+        else if (f == QLatin1String("DELAY BATCH"))
             delayBatch(r);
-        else if (material)
+        else if (f == QLatin1String("DELAY MATERIAL"))
             delayMaterial(r, conveyors);
-        else
+        else if (f == QLatin1String("DEPRECIATE STRAIGHTLINE"))
             depreciateStraightline(r);
+        else
+            depreciateBySchedule(r, schedule, initial, report);
     }
     for (Definition &e : added)
         defs.push_back(std::move(e));

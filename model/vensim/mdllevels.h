@@ -1,10 +1,10 @@
 #pragma once
 // Vensim's functions that make the variable they define a level, written as the stocks they
 // are before the variables are built: DELAY MATERIAL (a conveyor), DEPRECIATE
-// STRAIGHTLINE (an accumulation of the stream, read back through HISTORY), DELAYP's
+// STRAIGHTLINE and BY SCHEDULE (an accumulation of the stream, read back through HISTORY), DELAYP's
 // pipeline (a stock beside its DELAY3) and DELAY BATCH (its backlog and batch in process,
 // kept from step to step through PREVIOUS).
-#include "mdldefinition.h"
+#include "mdlrewrite.h"
 
 #include <QStringList>
 #include <vector>
@@ -27,16 +27,16 @@ struct DelayMaterialConveyor {
 //   the belt's outflow is "y DELAY MATERIAL output", a second belt "y DELAY MATERIAL
 //   entries" counts what comes due ("... entries due"), and y is the output, or the missing
 //   value where nothing comes due;
-// - every "y = DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init)" as the stream
-//   "y DEPRECIATE STRAIGHTLINE stream = str", its accumulation beyond init "y DEPRECIATE
-//   STRAIGHTLINE invested", and y computed from the two;
+// - every "y = DEPRECIATE STRAIGHTLINE(...)" and "y = DEPRECIATE BY SCHEDULE(...)" as the
+//   stream, its accumulation and y computed from the two (mdldepreciation.h); the schedule
+//   the elements of its vector, read from `ranges`;
 // - every "y = DELAYP(input, delay : pipeline)" as "y = DELAY3(y DELAYP input, y DELAYP
 //   time)" and the stock "pipeline = INTEG(y DELAYP change, ...)", the change being
 //   "y DELAYP input - y";
 // - every "y = DELAY BATCH(input, bsize, btime, inibatch, initime, inibacklog)" as its state,
 //   "y DELAY BATCH backlog", "... in process", "... due", "... busy" and what they become.
 // Returns the stocks to be made conveyors once the models are built (markConveyors).
-std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, Reporter &report);
+std::vector<DelayMaterialConveyor> rewriteLevels(std::vector<Definition> &defs, const SubscriptRanges &ranges, Reporter &report);
 
 // Gives each stock the rewrite made in `model` (macro `macro`, -1: the main model) its
 // <conveyor>, the transit time its time variable, and leaves its outflow without an

@@ -5,6 +5,7 @@
 #include "mdldatfile.h"
 #include "mdldatatransforms.h"
 #include "mdllevels.h"
+#include "mdlshift.h"
 #include "mdlsettings.h"
 #include "mdlsinteg.h"
 #include "mdlsketch.h"
@@ -351,7 +352,8 @@ public:
         supplyDataFromFiles(defs, m_ranges, m_report);
         rewriteDataTransforms(defs, m_ranges, m_report);
         rewriteSinteg(defs, m_report);
-        const std::vector<DelayMaterialConveyor> conveyors = rewriteLevels(defs, m_report);
+        const std::vector<DelayMaterialConveyor> conveyors = rewriteLevels(defs, m_ranges, m_report);
+        rewriteShifts(defs, m_ranges, m_report);
 
         Project p = makeNewProject(QFileInfo(m_report.source()->fileName()).completeBaseName());
         // The solver keeps Vensim's meaning of PULSE and friends for models from Vensim.

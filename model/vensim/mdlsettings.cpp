@@ -103,21 +103,30 @@ void warnWhereRungeKuttaDiffers(const std::vector<Definition> &defs, const SimSp
 {
     if (specs.method != QLatin1String("RK2") && specs.method != QLatin1String("RK4"))
         return;
-    const std::function<const Expr *(const Expr &)> delayN = [&](const Expr &e) -> const Expr * {
-        if (isCall(e, "DELAY N"))
+    const std::function<const Expr *(const Expr &, const char *)> callOf = [&](const Expr &e, const char *f) -> const Expr * {
+        if (isCall(e, f))
             return &e;
         for (const Expr &a : e.args)
-            if (const Expr *found = delayN(a))
+            if (const Expr *found = callOf(a, f))
                 return found;
         return nullptr;
     };
-    bool saidDelay = false, saidData = false;
+    bool saidDelay = false, saidShift = false, saidData = false;
     for (const Definition &d : defs) {
         if (!saidDelay && d.rhs)
-            if (const Expr *call = delayN(*d.rhs)) {
+            if (const Expr *call = callOf(*d.rhs, "DELAY N")) {
                 report.warning(call->offset, QStringLiteral("under Runge-Kutta Vensim holds DELAY N's output through each "
                                                             "step; Meadows integrates its stages as it does any stock's"));
                 saidDelay = true;
+            }
+        // The shift is a flow over one step (mdlshift.cpp): the stages after the first, at
+        // times the condition no longer holds, take only part of it.
+        if (!saidShift && d.rhs)
+            if (const Expr *call = callOf(*d.rhs, "SHIFT IF TRUE")) {
+                report.warning(call->offset, QStringLiteral("under Runge-Kutta Meadows shifts SHIFT IF TRUE's level only in "
+                                                            "part (the shift is a flow over one Euler step): run the model "
+                                                            "with Euler's method"));
+                saidShift = true;
             }
         // Data: ':=' (a GET ... DATA call, or points of its own), or no equation at all (a .dat file's).
         if (!saidData && (d.op == Tok::Assign || (d.op == Tok::End && !d.incomplete && d.subscripts.empty() && !d.rhs))) {

@@ -276,6 +276,15 @@ QString translateCall(const Expr &e, TranslateContext &c)
         return QStringLiteral("DELAY_INFORMATION(%1, %2, %3)")
             .arg(translateMarked(e.args[0], c), wholeSteps(translateMarked(e.args[1], c)), translateMarked(e.args[2], c));
     }
+    if (f == QLatin1String("DELAY CONVEYOR") && arity(6, 6)) {
+        // The solver's belt that moves as a whole (solver/delayconveyor.h), whose step rule is
+        // Meadows' reading of Vensim's reference: said where it is used.
+        c.warn(e.offset, QStringLiteral("DELAY CONVEYOR: Vensim's reference gives no step rule; Meadows moves the whole belt "
+                                        "DT / ctime each step, releases what passes the exit (in part where it straddles "
+                                        "it), then leaks leak * DT of what stays, this step's input included; the initial "
+                                        "material leaves as the profile's area over each step of initctime"));
+        return call(QStringLiteral("DELAY_CONVEYOR"), allArgs(e, c));
+    }
     if (f == QLatin1String("LOG") && arity(2, 2))
         return QStringLiteral("(LN(%1) / LN(%2))").arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c));
     if ((f == QLatin1String("SINH") || f == QLatin1String("COSH") || f == QLatin1String("TANH")) && arity(1, 1)) {
@@ -329,7 +338,8 @@ QString translateCall(const Expr &e, TranslateContext &c)
     }
     if (f == QLatin1String("LOOKUP") || f == QLatin1String("WITH LOOKUP") || f == QLatin1String("INTEG")
         || f == QLatin1String("ACTIVE INITIAL") || f == QLatin1String("DELAY MATERIAL") || f == QLatin1String("DELAYP")
-        || f == QLatin1String("DEPRECIATE STRAIGHTLINE") || f.startsWith(QLatin1String("GET XLS "))
+        || f == QLatin1String("DEPRECIATE STRAIGHTLINE") || f == QLatin1String("DEPRECIATE BY SCHEDULE")
+        || f == QLatin1String("SHIFT IF TRUE") || f == QLatin1String("DELAY BATCH") || f.startsWith(QLatin1String("GET XLS "))
         || f.startsWith(QLatin1String("GET DIRECT "))) { // the GET functions are read in mdlgetdata.cpp
         c.warn(e.offset, QStringLiteral("%1 must be the whole equation, not part of an expression").arg(e.text));
         return call(equationName(e.text), allArgs(e, c));

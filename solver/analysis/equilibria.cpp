@@ -148,8 +148,9 @@ std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const Compiled
     };
     bool history = false, random = false;
     for (std::size_t k = 0; k < model.rates.code.size(); ++k) {
-        // An information delay reads past values as History does.
-        const Op op = model.rates.code[k].op == Op::InfoDelay ? Op::History : model.rates.code[k].op;
+        // An information delay and a delay conveyor read past values as History does.
+        const Op read = model.rates.code[k].op;
+        const Op op = read == Op::InfoDelay || read == Op::ConveyorDelay ? Op::History : read;
         if ((op == Op::History && !history) || (op == Op::Random && !random)) {
             // The variable it belongs to: the next instruction that writes a variable's slot.
             std::size_t e = k;

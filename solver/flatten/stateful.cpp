@@ -168,6 +168,30 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
         n.args.push_back(fixedAtStart(f, arg(2)));
         return n;
     }
+    if (f == QLatin1String("delay_conveyor")) {
+        // DELAY_CONVEYOR(input, time, leak, profile, total, initial time): a belt the runner
+        // moves as a whole (solver/delayconveyor.h), laid out at the start from the total and
+        // the initial time, read once, and the profile's shape, which must have an area to
+        // share the total by.
+        const GraphicalFunction *profile = tableNamed(c, e.args[3]);
+        const double whole = profile && profile->size() > 0 ? profile->area(profile->x(0), profile->x(profile->size() - 1))
+                                                            : std::numeric_limits<double>::quiet_NaN();
+        if (!(whole > 0))
+            fail(e.args[3], QStringLiteral("%1's initial profile must be a graphical function with a positive area over "
+                                           "its x range").arg(calledAs(e)));
+        FlatDelayConveyor d;
+        d.input = addHidden(FlatVar::Kind::Aux, f, arg(0));
+        d.time = addHidden(FlatVar::Kind::Aux, f, arg(1));
+        d.leak = addHidden(FlatVar::Kind::Aux, f, arg(2));
+        d.total = addHidden(FlatVar::Kind::Aux, f, fixedAtStart(f, arg(4)));
+        d.initialTime = addHidden(FlatVar::Kind::Aux, f, fixedAtStart(f, arg(5)));
+        d.profile = *profile;
+        Node n = Node::of(Node::Kind::DelayConveyor);
+        n.index = int(m_out.delayConveyors.size());
+        n.args.push_back(Node::var(d.time));
+        m_out.delayConveyors.push_back(std::move(d));
+        return n;
+    }
     if (f == QLatin1String("previous")) {
         // The input one step ago; at the first step, the initial value (or the input's).
         const int series = record(f, arg(0));

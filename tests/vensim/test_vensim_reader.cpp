@@ -318,10 +318,10 @@ void TestVensimReader::malformedEquationIsAnErrorAtLineAndColumn()
 
 void TestVensimReader::unsupportedFunctionIsAWarningAtItsPosition()
 {
-    // "d = 1 + DEPRECIATE BY SCHEDULE(...)": the call starts at line 2, column 9, where the
+    // "d = 1 + DELAY PROFILE(...)": the call starts at line 2, column 9, where the
     // reader warns of it and the solver refuses it.
-    const XmileReadResult r = test::readMdl(QStringLiteral("d = 1 + DEPRECIATE BY SCHEDULE(r, p, 1) ~~|\nr = 1 ~~|\np = 1 ~~|\n"));
-    QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:2:9: warning: the Vensim function DEPRECIATE BY SCHEDULE is not supported")),
+    const XmileReadResult r = test::readMdl(QStringLiteral("d = 1 + DELAY PROFILE(r, p, 1) ~~|\nr = 1 ~~|\np = 1 ~~|\n"));
+    QVERIFY2(messages(r).contains(QStringLiteral("m.mdl:2:9: warning: the Vensim function DELAY PROFILE is not supported")),
              qPrintable(messages(r).join(u'\n')));
     QVERIFY(r.project);
     const CompileResult c = compileProject(*r.project);
@@ -329,7 +329,7 @@ void TestVensimReader::unsupportedFunctionIsAWarningAtItsPosition()
     QStringList compiled;
     for (const Diagnostic &d : c.diagnostics)
         compiled << d.format();
-    QVERIFY2(compiled.contains(QStringLiteral("m.mdl:2:9: error: in 'd': unknown function 'DEPRECIATE_BY_SCHEDULE'")),
+    QVERIFY2(compiled.contains(QStringLiteral("m.mdl:2:9: error: in 'd': unknown function 'DELAY_PROFILE'")),
              qPrintable(compiled.join(u'\n')));
 }
 

@@ -1,0 +1,269 @@
+// Vensim's level-like functions added for issue 13 (SHIFT IF TRUE, DEPRECIATE BY SCHEDULE,
+// DELAY CONVEYOR), read from .mdl text and run, with values worked by hand from Vensim's
+// reference; the readings its reference leaves open said as warnings at the call, and bad
+// arguments as errors at their place.
+#include "support/inlinemdl.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace meadows;
+using namespace meadows::test;
+
+namespace {
+
+// Each variable named, and its values at the saved times 0, step, 2 step, ...
+struct Series {
+    const char *name;
+    std::vector<double> values;
+};
+
+// What runAndCompare found: the first difference (empty: none), and the messages of the run
+// of the model as read.
+struct Compared {
+    QString failure;
+    QStringList messages;
+};
+
+// `model` run from 0 to `finalTime` by `step`, as read and as saved to XMILE (the Save As
+// must keep what the calls became), each series compared within 1e-12.
+Compared runAndCompare(const QString &model, double finalTime, double step, const std::vector<Series> &expected)
+{
+    const QString control = QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = %1 ~~|\nTIME STEP = %2 ~~|\n"
+                                           "SAVEPER = TIME STEP ~~|\n").arg(finalTime).arg(step);
+    Compared out;
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(model, control, saved);
+        if (!saved)
+            out.messages = r.messages;
+        if (!r.run.results)
+            return {r.messages.join(u'\n'), out.messages};
+        for (const Series &e : expected) {
+            const QString name = QString::fromLatin1(e.name);
+            for (std::size_t k = 0; k < e.values.size(); ++k) {
+                const double t = step * double(k);
+                if (!(std::fabs(r.at(name, t) - e.values[k]) < 1e-12))
+                    return {QStringLiteral("%1 at %2 is %3, expected %4 (%5)").arg(name).arg(t).arg(r.at(name, t))
+                                .arg(e.values[k]).arg(saved ? u"saved" : u"read"), out.messages};
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class TestVensimLevels : public QObject {
+    Q_OBJECT
+private slots:
+    void shiftIfTrueAgesOnceAYear();
+    void depreciateByScheduleOfEqualFractionsIsStraightline();
+    void depreciateByScheduleOfUnevenFractions();
+    void delayConveyorMovesTheWholeBelt();
+    void delayConveyorLeaksWhatItCarries();
+    void delayConveyorStartsFromItsProfile();
+    void misuseIsAnErrorAtItsPlace_data();
+    void misuseIsAnErrorAtItsPlace();
+};
+
+// An aging chain of three (newborn, young, old), 10 a year born into newborn, TIME STEP 0.5,
+// everything shifting where MODULO(Time, 1) = 0. Meadows shifts over the step from that
+// time (the levels at it are still unshifted), so each step adds 5 to newborn and, at whole
+// years, the step also moves: newborn <- 0, young <- newborn, old <- young (accum 0) or
+// old + young (accum 1). Accum 0 ("replace"):
+//   t=0: (0,0,0), nothing to move; t=0.5: (5,0,0); t=1: (10,0,0), shifts to (0,10,0);
+//   t=1.5: (5,10,0); t=2: (10,10,0) -> (0,10,10); t=2.5: (5,10,10); t=3: (10,10,10) ->
+//   (0,10,10), old's 10 removed; t=3.5: (5,10,10); t=4: (10,10,10), 10 removed again.
+//   The return value is what leaves old when it shifts: 10 at 3 and 4, else 0. Births
+//   40 = 30 held + 10 removed at t = 4 (the second removal is in the step after 4).
+// Accum 1 ("add"): as above to t=2.5; t=2: (10,10,0) -> (0,10,10); t=3: (10,10,10) ->
+//   (0,10,20); t=3.5: (5,10,20); t=4: (10,10,20), nothing lost: 40 born; returns 0 always.
+// Size 2, accum 1: only newborn and young move, young adding newborn: t=1: (10,0,0) ->
+//   (0,10,0); t=2: (10,10,0) -> (0,20,0); t=3: (10,20,0) -> (0,30,0); old stays 0.
+void TestVensimLevels::shiftIfTrueAgesOnceAYear()
+{
+    const QString births = QStringLiteral("AGE: newborn, young, old ~~|\n"
+                                          "born[newborn] = 10 ~~|\nborn[young] = 0 ~~|\nborn[old] = 0 ~~|\n"
+                                          "yearly = IF THEN ELSE(MODULO(Time, 1) = 0, 1, 0) ~~|\n");
+    const QString model = births + QStringLiteral("P[AGE] = INTEG(born[AGE], 0) ~~|\n"
+                                                  "Q[AGE] = INTEG(born[AGE], 0) ~~|\n"
+                                                  "R[AGE] = INTEG(born[AGE], 0) ~~|\n"
+                                                  "replaced = SHIFT IF TRUE(P[newborn], yearly, ELMCOUNT(AGE), 0, 0) ~~|\n"
+                                                  "added = SHIFT IF TRUE(Q[newborn], yearly, ELMCOUNT(AGE), 1, 0) ~~|\n"
+                                                  "part = SHIFT IF TRUE(R[newborn], yearly, 2, 1, 0) ~~|\n");
+    const Compared c = runAndCompare(model, 4, 0.5,
+                                     {{"P[newborn]", {0, 5, 10, 5, 10, 5, 10, 5, 10}}, {"P[young]", {0, 0, 0, 10, 10, 10, 10, 10, 10}},
+                                      {"P[old]", {0, 0, 0, 0, 0, 10, 10, 10, 10}}, {"replaced", {0, 0, 0, 0, 0, 0, 10, 0, 10}},
+                                      {"Q[old]", {0, 0, 0, 0, 0, 10, 10, 20, 20}}, {"Q[young]", {0, 0, 0, 10, 10, 10, 10, 10, 10}},
+                                      {"added", {0, 0, 0, 0, 0, 0, 0, 0, 0}}, {"R[young]", {0, 0, 0, 10, 10, 20, 20, 30, 30}},
+                                      {"R[old]", {0, 0, 0, 0, 0, 0, 0, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+    // Where the reading is Meadows' own, the call says so (line 10, column 12: "replaced = ").
+    QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:10:12: warning: SHIFT IF TRUE: Vensim's reference does not say")).size() == 1,
+             qPrintable(c.messages.join(u'\n')));
+}
+
+// A schedule of equal fractions is straight-line depreciation, as DEPRECIATE STRAIGHTLINE's
+// test works it (test_vensim_builtins.cpp; TIME STEP 0.5, fiscal years from 0): 10 a year
+// paid in year 0 over 2 years gives 5, 5, 5, 5, 0, 0, 0, whether the schedule is 1, 1 or 50,
+// 50 percent. Over 3 years with STRAIGHTLINE's init 4 (the stream before the start), the
+// first periods depreciate what was paid in the 2 years before: 4 * 2/3 in year 0 (years -1
+// and -2, each 4/3), 4/3 in year 1, nothing after; as init[Z] that gives 4, 4, 8/3, 8/3,
+// 4/3, 4/3, 0, as STRAIGHTLINE does.
+void TestVensimLevels::depreciateByScheduleOfEqualFractionsIsStraightline()
+{
+    const QString model = QStringLiteral("Y: y1, y2 ~~|\nZ: z1, z2, z3 ~~|\n"
+                                         "ones[Y] = 1 ~~|\nhalves[Y] = 50 ~~|\nthirds[Z] = 1 ~~|\nnone = 0 ~~|\n"
+                                         "init[z1] = 8/3 ~~|\ninit[z2] = 4/3 ~~|\ninit[z3] = 0 ~~|\n"
+                                         "paid = IF THEN ELSE(Time < 1, 10, 0) ~~|\nfour = IF THEN ELSE(Time < 1, 4, 0) ~~|\n"
+                                         "line = DEPRECIATE STRAIGHTLINE(paid, 2, 1, 0) ~~|\n"
+                                         "ones schedule = DEPRECIATE BY SCHEDULE(paid, ones[y1], none, 2, Time) ~~|\n"
+                                         "percent schedule = DEPRECIATE BY SCHEDULE(paid, halves[y1], none, 2, INITIAL TIME) ~~|\n"
+                                         "line 3 = DEPRECIATE STRAIGHTLINE(four, 3, 1, 4) ~~|\n"
+                                         "schedule 3 = DEPRECIATE BY SCHEDULE(four, thirds[z1], init[z1], 3, Time) ~~|\n");
+    const std::vector<double> overTwo = {5, 5, 5, 5, 0, 0, 0}, overThree = {4, 4, 8.0 / 3, 8.0 / 3, 4.0 / 3, 4.0 / 3, 0};
+    const Compared c = runAndCompare(model, 3, 0.5, {{"line", overTwo}, {"ones schedule", overTwo}, {"percent schedule", overTwo},
+                                                     {"line 3", overThree}, {"schedule 3", overThree}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+}
+
+// A schedule of 50, 30, 20 percent over 6 years (fiscal periods of 2), TIME STEP 1, the
+// periods changing over at fs = 1: [-1, 1), [1, 3), [3, 5), [5, 7), [7, 9). 10 a year is
+// paid at times 0 and 1, so 10 in the first period and 10 in the second; init is a scalar
+// variable of 1, the depreciation in each of the first three periods. In a period, y is 0.5
+// str (now) + 0.3 L(the period before) / 2 + 0.2 L(two before) / 2 + init:
+//   t=0: 0.5*10 + 1 = 6; t=1: 0.5*10 + 0.3*10/2 + 1 = 7.5; t=2: 0 + 1.5 + 1 = 2.5;
+//   t=3, 4: 0.3*10/2 + 0.2*10/2 + 1 = 3.5; t=5, 6: 0.2*10/2 = 1; t=7, 8: 0.
+// Less init's 1 in the first periods (times 0 to 4), they add up to the 20 paid:
+// 5 + 6.5 + 1.5 + 2.5 + 2.5 + 1 + 1 = 20.
+void TestVensimLevels::depreciateByScheduleOfUnevenFractions()
+{
+    const QString model = QStringLiteral("S: s1, s2, s3 ~~|\nsch[s1] = 50 ~~|\nsch[s2] = 30 ~~|\nsch[s3] = 20 ~~|\n"
+                                         "initial depreciation = 1 ~~|\npaid = IF THEN ELSE(Time < 2, 10, 0) ~~|\n"
+                                         "y = DEPRECIATE BY SCHEDULE(paid, sch[s1], initial depreciation, 6, 1) ~~|\n");
+    const Compared c = runAndCompare(model, 8, 1, {{"y", {6, 7.5, 2.5, 3.5, 3.5, 1, 1, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+    // The readings Meadows takes are said at the call (line 8, after "y = ").
+    QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:8:5: warning: DEPRECIATE BY SCHEDULE: Vensim's reference leaves its "
+                                              "reading open")).size() == 1,
+             qPrintable(c.messages.join(u'\n')));
+}
+
+// DELAY CONVEYOR with TIME STEP 1 and no leak; "flat" is a level profile.
+// - A pulse of 10 entering at 2 on a belt of 3 leaves exactly 3 later, at 5.
+// - On a belt of 3 with 15 on it at the start (5 a year, as the flat profile lays it out),
+//   the input Time leaves as DELAY FIXED(Time, 3, 5) gives it: 5 until 3, then Time - 3.
+// - The whole belt moves at DT / ctime: 10 entering at 0 on a belt of 4 takes [0.75, 1] of
+//   it (0 the exit); at 1 it moves a quarter, to [0.5, 0.75]; from 2 the belt runs at 2, half
+//   a belt a step: [0, 0.25] at 2 and past the exit at 3, so 10 leaves at 3, not at 4 as
+//   on a Stella conveyor, whose material keeps the transit time it entered with.
+// - Where it straddles the exit it leaves in part: the belt at 2.5 from time 1 moves 0.4 a
+//   step, [0.35, 0.6] at 1, [-0.05, 0.2] at 2: a fifth of the parcel (0.05 of its 0.25) has
+//   passed, 2 leaves; the other 8 at 3.
+void TestVensimLevels::delayConveyorMovesTheWholeBelt()
+{
+    const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\npulse = IF THEN ELSE(Time = 2, 10, 0) ~~|\n"
+                                         "pulse out = DELAY CONVEYOR(pulse, 3, 0, flat, 0, 3) ~~|\n"
+                                         "ramp = Time ~~|\nconveyed = DELAY CONVEYOR(ramp, 3, 0, flat, 15, 3) ~~|\n"
+                                         "fixed = DELAY FIXED(ramp, 3, 5) ~~|\nfirst = IF THEN ELSE(Time = 0, 10, 0) ~~|\n"
+                                         "sped = DELAY CONVEYOR(first, IF THEN ELSE(Time < 2, 4, 2), 0, flat, 0, 4) ~~|\n"
+                                         "straddled = DELAY CONVEYOR(first, IF THEN ELSE(Time < 1, 4, 2.5), 0, flat, 0, 4) ~~|\n");
+    const Compared c = runAndCompare(model, 8, 1, {{"pulse out", {0, 0, 0, 0, 0, 10, 0, 0, 0}}, {"conveyed", {5, 5, 5, 0, 1, 2, 3, 4, 5}},
+                                                   {"fixed", {5, 5, 5, 0, 1, 2, 3, 4, 5}}, {"sped", {0, 0, 0, 10, 0, 0, 0, 0, 0}},
+                                                   {"straddled", {0, 0, 2, 8, 0, 0, 0, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+}
+
+// Leak 0.1 a year, TIME STEP 1, a belt of 2, 10 a year entering until 5: each input leaks
+// the step it enters and the step it waits, so 10 * 0.9^2 = 8.1 leaves from 2 to 6. Beside
+// it, the reference's own account: convey total = INTEG(input - out - total leakage, 0),
+// total leakage = (convey total + TIME STEP * (input - out)) * leak:
+//   t=0: ahead 0 + 10 = 10, leaks 1 -> 9 at 1; t=1: ahead 19, leaks 1.9 -> 17.1 at 2;
+//   t=2..4: ahead 17.1 + 10 - 8.1 = 19 -> 17.1; t=5: ahead 17.1 - 8.1 = 9, leaks 0.9 -> 8.1;
+//   t=6: ahead 8.1 - 8.1 = 0 -> 0.
+// The belt leaks exactly that, so what entered (50) is what left (5 * 8.1 = 40.5), what
+// leaked (50 * 0.19 = 9.5) and what is on the belt (0 from 7).
+void TestVensimLevels::delayConveyorLeaksWhatItCarries()
+{
+    const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\ninput = IF THEN ELSE(Time < 5, 10, 0) ~~|\nleak = 0.1 ~~|\n"
+                                         "out = DELAY CONVEYOR(input, 2, leak, flat, 0, 2) ~~|\n"
+                                         "convey total = INTEG(input - out - total leakage, 0) ~~|\n"
+                                         "ahead level = convey total + TIME STEP * (input - out) ~~|\n"
+                                         "total leakage = ahead level * leak ~~|\n");
+    const Compared c = runAndCompare(model, 9, 1, {{"out", {0, 0, 8.1, 8.1, 8.1, 8.1, 8.1, 0, 0, 0}},
+                                                   {"convey total", {0, 9, 17.1, 17.1, 17.1, 17.1, 8.1, 0, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+}
+
+// The initial material leaves as its profile says, over initctime (TIME STEP 1, no input):
+// - flat, 30 over 3: inittot / initctime = 10 at 0, 1 and 2, then nothing;
+// - rising, y = 1 + 2x over [0, 1], 100 over 4: each step gets the profile's area over its
+//   quarter of x, of the whole area 2: 1/4 + (2k + 1)/16, so 5/32, 7/32, 9/32 and 11/32 of
+//   100: 15.625, 21.875, 28.125, 34.375, which add up to the 100.
+// Every call says which reading of the reference Meadows takes (line 4, column 9).
+void TestVensimLevels::delayConveyorStartsFromItsProfile()
+{
+    const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\nrising((0,1),(1,3)) ~~|\n"
+                                         "level = DELAY CONVEYOR(0, 3, 0, flat, 30, 3) ~~|\n"
+                                         "shaped = DELAY CONVEYOR(0, 4, 0, rising, 100, 4) ~~|\n");
+    const Compared c = runAndCompare(model, 6, 1, {{"level", {10, 10, 10, 0, 0, 0, 0}},
+                                                   {"shaped", {15.625, 21.875, 28.125, 34.375, 0, 0, 0}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+    QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:4:9: warning: DELAY CONVEYOR: Vensim's reference gives no step rule"))
+                     .size() == 1,
+             qPrintable(c.messages.join(u'\n')));
+}
+
+// Each misuse is said at what is wrong, on line 2 of m.mdl: "x = " puts the call at column 5,
+// SHIFT IF TRUE's first argument at 19, DEPRECIATE BY SCHEDULE's second and third at 31 and
+// 40, DELAY CONVEYOR's fourth at 29. Nothing runs.
+void TestVensimLevels::misuseIsAnErrorAtItsPlace_data()
+{
+    QTest::addColumn<QString>("equation");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("shift: count") << "SHIFT IF TRUE(P[a1], 1, 2)"
+                           << "m.mdl:2:5: error: SHIFT IF TRUE takes 5 arguments (level, condition, size, accumulate, "
+                              "value in), not 3";
+    QTest::newRow("not an array") << "SHIFT IF TRUE(S, 1, 2, 0, 0)"
+                                  << "m.mdl:2:19: error: SHIFT IF TRUE shifts a subscripted level, written with the first "
+                                     "element of its last range, as Population[..., first]";
+    QTest::newRow("a range, not its first element") << "SHIFT IF TRUE(P[A], 1, 2, 0, 0)"
+                                                    << "m.mdl:2:19: error: SHIFT IF TRUE shifts a subscripted level, written "
+                                                       "with the first element of its last range, as Population[..., first]";
+    QTest::newRow("not a level") << "SHIFT IF TRUE(V[a1], 1, 2, 0, 0)"
+                                 << "m.mdl:2:19: error: SHIFT IF TRUE shifts a level, and 'V' is not one: every equation of it "
+                                    "must be INTEG";
+
+    QTest::newRow("schedule: count") << "DEPRECIATE BY SCHEDULE(1, sch[s1], 0, 3)"
+                           << "m.mdl:2:5: error: DEPRECIATE BY SCHEDULE takes 5 arguments (stream, schedule, initial "
+                              "depreciation, depreciation time, fiscal start), not 4";
+    QTest::newRow("scalar schedule") << "DEPRECIATE BY SCHEDULE(1, one, one, 3, Time)"
+                                     << "m.mdl:2:31: error: DEPRECIATE BY SCHEDULE's schedule must be a subscripted "
+                                        "variable written with the first element of its last range, as sch[first]";
+    QTest::newRow("short init") << "DEPRECIATE BY SCHEDULE(1, sch[s1], two[t1], 3, Time)"
+                                << "m.mdl:2:40: error: DEPRECIATE BY SCHEDULE's initial depreciation must be a variable "
+                                   "without subscripts, or one written with the first element of a range of 3 elements, "
+                                   "as long as the schedule";
+
+    QTest::newRow("conveyor: count") << "DELAY CONVEYOR(1, 3, 0, flat, 0)"
+                           << "m.mdl:2:5: warning: DELAY CONVEYOR takes 6 argument(s), not 5";
+    QTest::newRow("no profile") << "DELAY CONVEYOR(1, 3, 0, 7, 0, 3)"
+                                << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's initial profile must be a graphical "
+                                   "function with a positive area over its x range";
+    QTest::newRow("no area") << "DELAY CONVEYOR(1, 3, 0, none, 0, 3)"
+                             << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's initial profile must be a graphical "
+                                "function with a positive area over its x range";
+}
+
+void TestVensimLevels::misuseIsAnErrorAtItsPlace()
+{
+    QFETCH(QString, equation);
+    QFETCH(QString, expected);
+    const MdlRun r = runMdl(QStringLiteral("x = %1 ~~|\nA: a1, a2 ~~|\nP[A] = INTEG(1, 0) ~~|\nS = INTEG(1, 0) ~~|\nV[A] = 1 ~~|\n"
+                                           "Periods: s1, s2, s3 ~~|\nT: t1, t2 ~~|\nsch[Periods] = 1 ~~|\ntwo[T] = 1 ~~|\n"
+                                           "one = 1 ~~|\nflat((0,1),(1,1)) ~~|\nnone((0,0),(1,0)) ~~|\n").arg(equation));
+    QVERIFY2(refusedWith(r, expected), qPrintable(r.messages.join(u'\n')));
+}
+
+QTEST_APPLESS_MAIN(TestVensimLevels)
+#include "test_vensim_levels.moc"
