@@ -47,6 +47,9 @@ enum class Builtin {
     // an array element picked by a subscript computed while the model runs: the index
     // (1-based), then the candidates; NaN out of range
     ElementAt,
+    // the same for XMILE's subscripts (a[INT(TIME / 4) + 1]), whose index out of range stops
+    // the run (the VM's Pick instruction); Node::index its FlatModel::subscriptSites entry
+    SubscriptAt,
     // Vensim's ALLOCATE AVAILABLE (and ALLOCATE BY PRIORITY, lowered to it): one requester's
     // allocation; the arguments as solver/allocation.h lays them out
     AllocateAvailable,

@@ -62,6 +62,14 @@ Token Lexer::next()
         t.text = QStringLiteral("not");
         if (peekChar('=')) { ++m_i; t.text = QStringLiteral("<>"); t.length = 2; }
         return t;
+    // XMILE 1.0 §3.7.1.1 "Array Operations": the dimension position operator (a[@2, @1]),
+    // and the transposition operator after a subscript (a[M, 1, N]'); after a plain name the
+    // apostrophe is read into the name, as names may hold one (Flattener::names).
+    case '@':
+    case '\'':
+        t.kind = TokenKind::Op;
+        t.text = c;
+        return t;
     case '&':
         if (peekChar('&')) { ++m_i; t.kind = TokenKind::Op; t.text = QStringLiteral("and"); t.length = 2; return t; }
         break;
