@@ -369,7 +369,7 @@ private:
                 e.length = m_tok.offset + 1 - e.offset;
                 advance();
             }
-            if (isOp("'")) { // XMILE's transposition, a[M, 1, N]': above '^' (§3.7.1.1)
+            if (isOp("'")) { // XMILE's transposition, a' and a[M, 1, N]': above '^' (§3.7.1.1)
                 e.transposed = true;
                 e.length = m_tok.offset + 1 - e.offset;
                 advance();

@@ -102,6 +102,18 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
         if (std::optional<Node> value = builtinValue(n))
             return {std::move(*value)};
     }
+    if (e.transposed && !e.subscripted) {
+        // Stella's customers', unquoted: the lexer reads the apostrophe as XMILE's
+        // transposition (solver/lexer.cpp), but a variable of the whole name is that variable.
+        const QString whole = n + u'\'';
+        if (lookupQualified(*c.scope, whole)) {
+            Expr named = e;
+            named.name = whole;
+            named.spelling += u'\'';
+            named.transposed = false;
+            return names(c, named);
+        }
+    }
     const Symbol *s = lookupQualified(*c.scope, n);
     if (!s && !e.subscripted && n == QLatin1String("self") && c.self >= 0)
         return {Node::var(c.self)}; // Stella: the variable being defined, as in PREVIOUS(SELF, 0)
@@ -132,12 +144,6 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
         if (e.subscripted) { // a standalone graphical function's point (XMILE 1.0 §3.7.1.3)
             if (auto it = c.scope->namedTables.constFind(n); it != c.scope->namedTables.constEnd())
                 return {tablePoint(c, **it, e)};
-        }
-        // XMILE's transposition, A': the lexer reads the apostrophe into the name, as names
-        // may hold one; a variable of that name wins, else it transposes A (transposition.cpp).
-        if (n.endsWith(u'\'') && !e.subscripted && !e.transposed) {
-            if (const Symbol *plain = lookupQualified(*c.scope, n.chopped(1)); plain && plain->type != Symbol::Type::Module)
-                return transposed(c, *plain, e);
         }
         QString guess;
         if (m_guessesLeft > 0) {

@@ -32,10 +32,6 @@ std::vector<Node> Flattener::transposed(Context &c, const Symbol &s, const Expr 
 {
     Expr plain = e;
     plain.transposed = false;
-    if (!e.subscripted && !e.transposed) { // "a'" read as one name: the name without it
-        plain.name = e.name.chopped(1);
-        plain.spelling = e.spelling.chopped(1);
-    }
     if (s.dims.empty() || isContainer(s))
         fail(e, QStringLiteral("'%1' is not an array: the transposition operator ' reverses an array's dimensions")
                     .arg(plain.spelling));
@@ -51,7 +47,7 @@ std::vector<Node> Flattener::transposed(Context &c, const Symbol &s, const Expr 
                         .arg(plain.spelling).arg(s.dims.size()).arg(plain.args.size()));
         for (std::size_t i = 0; i < plain.args.size(); ++i) {
             const Expr &a = plain.args[i];
-            if ((a.kind == Expr::Kind::Star && a.name.isEmpty())
+            if ((a.kind == Expr::Kind::Star && a.name.isEmpty()) || a.kind == Expr::Kind::Position
                 || (a.kind == Expr::Kind::Name && !a.subscripted && dimensionIndex(a.name) >= 0))
                 free.push_back(i);
         }
@@ -60,9 +56,14 @@ std::vector<Node> Flattener::transposed(Context &c, const Symbol &s, const Expr 
                                    "array's dimensions").arg(toString(plain)));
     }
     if (!c.element.own.empty()) {
+        // A position already written reads the equation's dimensions backwards too: the
+        // transposed slice at (p1 .. pn) is the slice at (pn .. p1), so @k reads @(n + 1 - k).
         const int n = int(free.size());
-        for (int k = 0; k < n; ++k)
-            plain.args[free[std::size_t(k)]] = positionSubscript(n - k, e);
+        for (int k = 0; k < n; ++k) {
+            Expr &a = plain.args[free[std::size_t(k)]];
+            a = a.kind == Expr::Kind::Position ? positionSubscript(int(c.element.own.size()) + 1 - int(a.value), a)
+                                               : positionSubscript(n - k, e);
+        }
         return names(c, plain);
     }
     if (e.subscripted)

@@ -6,6 +6,9 @@
 // by hand in the comment beside it.
 #include "support/inlinemodel.h"
 
+#include "solver/parser.h"
+#include "solver/references.h"
+
 #include <QtTest>
 #include <cmath>
 
@@ -59,6 +62,8 @@ private slots:
     void indexAnIfDoesNotTakeIsNoError();
     void fileAsksForAValue();
     void graphicalFunctionPoints();
+    void writtenBackAndRenamed();
+    void nameEndingInAnApostrophe();
 };
 
 // t[C, R] = a': t[c, r] = a[r, c], so t[3, 1] = a[1, 3] = 13 and t[1, 2] = a[2, 1] = 21; in an
@@ -262,6 +267,30 @@ void TestTransposition::graphicalFunctionPoints()
     QVERIFY(!zero.compiled.model);
     QVERIFY2(formatted(zero.compiled.diagnostics).join(u'\n').contains(QStringLiteral("point 0 is outside the points of 'g' (1 to 4)")),
              qPrintable(formatted(zero.compiled.diagnostics).join(u'\n')));
+}
+
+// The operators print back as written (toString's spacing), and renaming a renames its
+// transpositions.
+void TestTransposition::writtenBackAndRenamed()
+{
+    const ParseResult parsed = parseEquation(QStringLiteral("a' * 2 + b[@2, @1]' ^ 2"));
+    QVERIFY(parsed.expr);
+    QCOMPARE(toString(*parsed.expr), QStringLiteral("a'*2+b[@2, @1]'^2"));
+    QCOMPARE(renameReferences(QStringLiteral("a' + a[1, R]' + ab'"), QStringLiteral("a"), QStringLiteral("new name")),
+             QStringLiteral("new_name' + new_name[1, R]' + ab'"));
+}
+
+// Stella lets a name end in an apostrophe (customers'): written unquoted, it is the variable,
+// not a transposition: twice = customers' * 2 = 6. A transposed slice of positions reads them
+// backwards: rp[P, Q] = sq[@2, @1]' = sq[@1, @2] = sq, so rp[1, 3] = 13.
+void TestTransposition::nameEndingInAnApostrophe()
+{
+    const auto r = run(arrays() + aux(QStringLiteral("customers'"), QStringLiteral("3"))
+                       + aux(QStringLiteral("twice"), QStringLiteral("customers' * 2"))
+                       + arrayedAux(QStringLiteral("rp"), {QStringLiteral("P"), QStringLiteral("Q")}, QStringLiteral("sq[@2, @1]'")));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("twice"), 0), 6.0);
+    QCOMPARE(r.at(QStringLiteral("rp[1,3]"), 0), 13.0);
 }
 
 QTEST_GUILESS_MAIN(TestTransposition)
