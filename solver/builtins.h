@@ -186,6 +186,11 @@ std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QStrin
 // mean over no width is the table's value there. NaN for an empty table.
 double tableSummary(const QString &canonical, const GraphicalFunction &table, const double *bounds, std::size_t count);
 
+// The 0-based position a 1-based index names among `count` (an array's subscript, a graphical
+// function's point), rounded to the nearest; nullopt outside 1 to `count`, NaN and 1e300 too,
+// which no conversion to an integer may see.
+std::optional<std::size_t> indexedPosition(double index, std::size_t count);
+
 // Whether a call's first argument names a table whose points the call reads, not a value:
 // LOOKUPAREA and LOOKUPMEAN, the POINTS functions (tablepoints.h) and RANDOM LOOKUP.
 inline bool readsTablePoints(const BuiltinInfo &b)

@@ -153,9 +153,8 @@ double containerRead(const CompiledModel &model, const RunState &state, const do
 double pick(const CompiledModel &model, const RunState &state, const double *args, std::uint32_t count,
             std::uint32_t site, double time)
 {
-    const double k = std::round(args[0]);
-    if (k >= 1 && k <= double(count - 1))
-        return args[std::size_t(k)];
+    if (const std::optional<std::size_t> k = indexedPosition(args[0], count - 1))
+        return args[*k + 1];
     if (model.invalidIndexValue)
         return *model.invalidIndexValue;
     constexpr std::size_t kFaultsKept = 64; // per evaluation: the runner looks after each

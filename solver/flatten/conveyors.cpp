@@ -108,10 +108,10 @@ Node Flattener::tablePoint(Context &c, const GraphicalFunction &gf, const Expr &
     const QString points = QStringLiteral("the points of '%1'").arg(e.spelling);
     Node number = expr(c, e.args[0]);
     if (const std::optional<double> k = constantValue(number)) {
-        const std::optional<int> at = positionIn(*k, size);
+        const std::optional<std::size_t> at = indexedPosition(*k, gf.size());
         if (!at)
             fail(e.args[0], QStringLiteral("point %1 is outside %2 (1 to %3)").arg(*k).arg(points).arg(size));
-        return Node::constant(gf.ypts[std::size_t(*at)]);
+        return Node::constant(gf.ypts[*at]);
     }
     Node pick = Node::call(Builtin::SubscriptAt, {shared(QStringLiteral("index"), std::move(number))});
     pick.index = subscriptSite(c, e, points, size);

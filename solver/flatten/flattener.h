@@ -67,10 +67,6 @@ struct ElementContext {
 
 struct Scope;
 
-// The 0-based element a 1-based index names, rounded to the nearest; nullopt outside 1 to
-// `size` (NaN and 1e300 too, which no conversion to int may see). subscripts.cpp
-std::optional<int> positionIn(double index, int size);
-
 struct Symbol {
     enum class Type { Variable, Module };
     Type type = Type::Variable;

@@ -9,14 +9,6 @@
 
 namespace meadows::flattening {
 
-std::optional<int> positionIn(double index, int size)
-{
-    const double k = std::round(index);
-    if (!(k >= 1 && k <= double(size)))
-        return std::nullopt;
-    return int(k) - 1;
-}
-
 int Flattener::dimensionIndex(const QString &name) const
 {
     const QString key = canonicalName(name);
@@ -235,10 +227,10 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
     const std::optional<double> v = constantValue(n);
     if (!v)
         fail(sub, QStringLiteral("subscript '%1' is not an element of '%2'").arg(toString(sub), d.name));
-    const std::optional<int> k = positionIn(*v, int(d.elements.size()));
+    const std::optional<std::size_t> k = indexedPosition(*v, std::size_t(d.elements.size()));
     if (!k)
         fail(sub, QStringLiteral("index %1 is outside dimension '%2' (1 to %3)").arg(*v).arg(d.name).arg(d.elements.size()));
-    return {*k};
+    return {int(*k)};
 }
 
 // The element positions of `dim` that Stella's "*:Sub" (the subrange Sub's elements, by
@@ -288,10 +280,10 @@ int Flattener::rangeEnd(Context &c, int dim, const Expr &end)
     if (!v)
         fail(end, QStringLiteral("the end '%1' of a range must be an element of '%2' or a position known before the run")
                       .arg(toString(end), d.name));
-    const std::optional<int> k = positionIn(*v, int(d.elements.size()));
+    const std::optional<std::size_t> k = indexedPosition(*v, std::size_t(d.elements.size()));
     if (!k)
         fail(end, QStringLiteral("position %1 is outside dimension '%2' (1 to %3)").arg(*v).arg(d.name).arg(d.elements.size()));
-    return *k;
+    return int(*k);
 }
 
 // A dimension of its own for the elements of `dim` at `positions` (a range "lo:hi" inside
