@@ -31,7 +31,7 @@ const std::vector<XmileElementRule> &xmileElementRules()
         {"header", "name", S::NoEffect, nullptr},
         {"header", "version", S::NoEffect, nullptr},
         {"header", "caption", S::NoEffect, nullptr},
-        {"header", "options", S::NoEffect, nullptr},
+        {"header", "options", S::Read, nullptr}, // <uses_arrays invalid_index_value>: solver/flatten/transposition.cpp
         {"header", "author", S::NoEffect, nullptr},
         {"header", "affiliation", S::NoEffect, nullptr},
         {"header", "client", S::NoEffect, nullptr},

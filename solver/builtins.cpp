@@ -151,8 +151,8 @@ double vectorRank(const double *a, std::size_t n, const BuiltinClock &)
 // by the run with the variable and time) when the index is outside the dimension.
 double elementAt(const double *a, std::size_t n, const BuiltinClock &)
 {
-    const double k = std::round(a[0]);
-    return k >= 1 && k <= double(n - 1) ? a[std::size_t(k)] : kNaN;
+    const std::optional<std::size_t> k = indexedPosition(a[0], n - 1);
+    return k ? a[*k + 1] : kNaN;
 }
 
 // Vensim's VECTOR LOOKUP as lowered: x, xmin, xmax, the mode, then the vector's values, read
@@ -441,6 +441,7 @@ const BuiltinInfo kInternal[] = {
     {{"safediv"}, Builtin::SafeDiv3, 3, 3, false, L::Instruction, U::Quotient, P::Quotient, R::Anything, kNoRoles, nullptr, safeDivide},
     {{"pulse"}, Builtin::VensimPulse, 2, 2, true, L::Instruction, U::Unchecked, P::TimeInput, R::Anything, kNoRoles, nullptr, vensimPulseInput, true},
     {{"element_at"}, Builtin::ElementAt, 2, -1, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, elementAt},
+    {{"subscript_at"}, Builtin::SubscriptAt, 2, -1, false, L::Instruction, U::Unchecked, P::Unknown, R::Anything, kNoRoles, nullptr, elementAt},
     // NORMAL(mean, sd [, seed]) as XMILE writes it (Flattener::stellaDraw)
     {{"normal"}, Builtin::RandomNormal, 2, 3, true, L::RandomDraw, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
 };
@@ -469,6 +470,14 @@ std::array<const BuiltinInfo *, kBuiltinCount> indexById()
 const std::array<const BuiltinInfo *, kBuiltinCount> kById = indexById();
 
 } // namespace
+
+std::optional<std::size_t> indexedPosition(double index, std::size_t count)
+{
+    const double k = std::round(index);
+    if (!(k >= 1 && k <= double(count)))
+        return std::nullopt;
+    return std::size_t(k) - 1;
+}
 
 double tableSummary(const QString &canonical, const GraphicalFunction &table, const double *bounds, std::size_t count)
 {

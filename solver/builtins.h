@@ -47,6 +47,9 @@ enum class Builtin {
     // an array element picked by a subscript computed while the model runs: the index
     // (1-based), then the candidates; NaN out of range
     ElementAt,
+    // the same for XMILE's subscripts (a[INT(TIME / 4) + 1]), whose index out of range stops
+    // the run (the VM's Pick instruction); Node::index its FlatModel::subscriptSites entry
+    SubscriptAt,
     // Vensim's ALLOCATE AVAILABLE (and ALLOCATE BY PRIORITY, lowered to it): one requester's
     // allocation; the arguments as solver/allocation.h lays them out
     AllocateAvailable,
@@ -182,6 +185,11 @@ std::optional<std::optional<GraphicalFunction::Kind>> lookupReading(const QStrin
 // with `count` bounds evaluated (to, then from): by default the table's whole x range. The
 // mean over no width is the table's value there. NaN for an empty table.
 double tableSummary(const QString &canonical, const GraphicalFunction &table, const double *bounds, std::size_t count);
+
+// The 0-based position a 1-based index names among `count` (an array's subscript, a graphical
+// function's point), rounded to the nearest; nullopt outside 1 to `count`, NaN and 1e300 too,
+// which no conversion to an integer may see.
+std::optional<std::size_t> indexedPosition(double index, std::size_t count);
 
 // Whether a call's first argument names a table whose points the call reads, not a value:
 // LOOKUPAREA and LOOKUPMEAN, the POINTS functions (tablepoints.h) and RANDOM LOOKUP.

@@ -29,6 +29,7 @@ public:
     {
         m_program = &p;
         m_temps = 0;
+        m_slot = varSlot(index);
         const FlatVar &v = m_flat.vars[index];
         generate(initialising && v.initial ? *v.initial : v.equation, varSlot(index));
     }
@@ -60,7 +61,7 @@ private:
         if (((i.op == Op::Lookup || i.op == Op::LookupArea) && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
             || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b)) || (i.op == Op::Oven && which == &i.a)
             || ((i.op == Op::InfoDelay || i.op == Op::ConveyorDelay) && which == &i.a) || (i.op == Op::Container && (which == &i.a || which == &i.b))
-            || ((i.op == Op::Variadic || i.op == Op::Random) && (which == &i.b || which == &i.c)))
+            || ((i.op == Op::Variadic || i.op == Op::Random || i.op == Op::Pick) && (which == &i.b || which == &i.c)))
             return;
         if (slot & kTempTag)
             slot = tempBase + (slot & ~kTempTag);
@@ -257,6 +258,16 @@ private:
         case Builtin::SafeDiv3:
         case Builtin::Xidz:
             return apply(Op::SafeDiv, n, 3, target);
+        case Builtin::SubscriptAt: {
+            // A site of its own per variable compiled (an equation's node may be copied into
+            // several), for the variable's slot the run checks (Runner::checkIndexFaults).
+            const FlatSubscriptSite &site = m_flat.subscriptSites[std::size_t(n.index)];
+            m_out.subscriptSites.push_back({site.variable, site.array, site.dimension, site.size, site.source, m_slot});
+            const std::uint32_t first = consecutive(n.args);
+            const std::uint32_t d = place();
+            add(Op::Pick, d, first, std::uint32_t(n.args.size()), std::uint32_t(m_out.subscriptSites.size() - 1));
+            return d;
+        }
         default: {
             if (const std::optional<RandomKind> kind = randomKindOf(n.builtin)) {
                 const std::uint32_t first = consecutive(n.args);
@@ -280,6 +291,7 @@ private:
     CompiledModel &m_out;
     const std::vector<bool> &m_nowLeftOut; // settleReadsNow: per recorded series (one per HISTORY call)
     Program *m_program = nullptr;
+    std::uint32_t m_slot = 0; // the variable whose equation is being emitted
     std::uint32_t m_temps = 0;
     std::uint32_t m_maxTemps = 0;
     std::uint32_t m_constBase = 0;
@@ -477,6 +489,7 @@ CompileResult compile(const FlatModel &flat)
     CompiledModel m;
     m.specs = flat.specs;
     m.tables = flat.tables;
+    m.invalidIndexValue = flat.invalidIndexValue;
     m.ratesAtStart = anyInitial;
     Codegen gen(flat, m, nowLeftOut);
     for (int v : init.order)
@@ -501,7 +514,8 @@ CompileResult compile(const FlatModel &flat)
             m.stockNonNegative.push_back(v.nonNegative);
         }
         if (!v.hidden)
-            m.outputs.push_back({v.name, gen.varSlot(int(i)), v.source, callsBuiltin(v.equation, Builtin::ElementAt),
+            m.outputs.push_back({v.name, gen.varSlot(int(i)), v.source,
+                                 callsBuiltin(v.equation, Builtin::ElementAt) || callsBuiltin(v.equation, Builtin::SubscriptAt),
                                  callsBuiltin(v.equation, Builtin::AllocateAvailable)});
     }
     m.termBegin.push_back(std::uint32_t(m.termSlot.size()));

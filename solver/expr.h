@@ -20,6 +20,7 @@ struct Expr {
         Name,      // name (canonical), spelling; args = subscripts when subscripted
         Star,      // '*' as a subscript: every element; "*:Sub" (name, spelling set): Sub's elements
         Range,     // "lo:hi" as a subscript: args[0] to args[1], element positions or names
+        Position,  // "@k" as a subscript: the k-th (value) dimension of the equation's variable
         Unary,     // unaryOp, args[0]
         Binary,    // binaryOp, args[0], args[1]
         Call,      // name (canonical function name), args
@@ -33,6 +34,7 @@ struct Expr {
     UnaryOp unaryOp = UnaryOp::Negate;
     BinaryOp binaryOp = BinaryOp::Add;
     bool subscripted = false;
+    bool transposed = false; // a Name followed by XMILE's transposition operator: a[d1, d2]'
     std::vector<Expr> args;
     int offset = 0; // where the node starts in the equation text (0-based)
     int length = 0;

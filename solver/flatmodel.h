@@ -83,8 +83,23 @@ struct FlatDelayConveyor {
     GraphicalFunction profile;
 };
 
+// A subscript computed while the model runs (level[INT(TIME / 4) + 1]): what an index outside
+// its dimension is reported with. Its pick is a SubscriptAt call whose Node::index is this
+// site's position in FlatModel::subscriptSites.
+struct FlatSubscriptSite {
+    QString variable;  // the element computed, as the model displays it
+    QString array;     // the array subscripted, as written
+    QString dimension; // what the subscript picks from: 'Dimension', or the points of 'table'
+    int size = 0;      // its elements
+    SourceRef source;  // the equation
+};
+
 struct FlatModel {
     std::vector<FlatVar> vars;
+    std::vector<FlatSubscriptSite> subscriptSites;
+    // What an index out of range gives: the file's <uses_arrays invalid_index_value> (0 or
+    // NaN); unset, the run stops with an error (Flattener::invalidIndexValue).
+    std::optional<double> invalidIndexValue;
     std::vector<GraphicalFunction> tables;
     std::vector<FlatConveyor> conveyors;
     std::vector<FlatQueue> queues;

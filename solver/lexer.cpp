@@ -62,6 +62,13 @@ Token Lexer::next()
         t.text = QStringLiteral("not");
         if (peekChar('=')) { ++m_i; t.text = QStringLiteral("<>"); t.length = 2; }
         return t;
+    // XMILE 1.0 §3.7.1.1 "Array Operations": the dimension position operator (a[@2, @1])
+    // and the transposition operator (a', a[M, 1, N]').
+    case '@':
+    case '\'':
+        t.kind = TokenKind::Op;
+        t.text = c;
+        return t;
     case '&':
         if (peekChar('&')) { ++m_i; t.kind = TokenKind::Op; t.text = QStringLiteral("and"); t.length = 2; return t; }
         break;
@@ -203,8 +210,12 @@ Token Lexer::name(Token t)
     int j = m_i;
     while (j < m_s.size() && isNameChar(m_s[j]))
         ++j;
-    // A trailing '.' belongs to no name.
+    // A trailing '.' belongs to no name; nor does a trailing apostrophe, which is XMILE's
+    // transposition (a'): names hold one only inside (Stella's year's_sales), and a variable
+    // whose name ends in one is found by Flattener::names.
     while (j > m_i + 1 && m_s[j - 1] == u'.')
+        --j;
+    while (j > m_i + 1 && m_s[j - 1] == u'\'')
         --j;
     t.kind = TokenKind::Name;
     t.text = m_s.mid(m_i, j - m_i);

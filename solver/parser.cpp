@@ -369,6 +369,11 @@ private:
                 e.length = m_tok.offset + 1 - e.offset;
                 advance();
             }
+            if (isOp("'")) { // XMILE's transposition, a' and a[M, 1, N]': above '^' (§3.7.1.1)
+                e.transposed = true;
+                e.length = m_tok.offset + 1 - e.offset;
+                advance();
+            }
             return e;
         }
         case Tok::End:
@@ -382,6 +387,19 @@ private:
     // the subrange Sub) or a range "lo:hi" of positions or element names.
     Expr subscript()
     {
+        if (isOp("@")) { // XMILE's dimension position: the equation's own k-th dimension (§3.7.1.1)
+            Expr e;
+            e.kind = Expr::Kind::Position;
+            e.offset = m_tok.offset;
+            advance();
+            if (m_tok.kind != Tok::Number || m_tok.value < 1 || m_tok.value != std::floor(m_tok.value) || m_tok.value > 1e6)
+                fail(m_tok.offset, QStringLiteral("expected a dimension's position after '@' (@1 for the first) but found %1")
+                                       .arg(describe(m_tok)));
+            e.value = m_tok.value;
+            e.length = m_tok.offset + m_tok.length - e.offset;
+            advance();
+            return e;
+        }
         if (isOp("*")) {
             Expr e;
             e.kind = Expr::Kind::Star;
@@ -516,6 +534,7 @@ QString print(const Expr &e, Follows follows)
     case Expr::Kind::Number: return QString::number(e.value, 'g', 17);
     case Expr::Kind::Star: return e.name.isEmpty() ? QStringLiteral("*") : QStringLiteral("*:") + printableName(e.spelling.isEmpty() ? e.name : e.spelling);
     case Expr::Kind::Range: return toString(e.args[0]) + QLatin1Char(':') + toString(e.args[1]);
+    case Expr::Kind::Position: return QLatin1Char('@') + QString::number(e.value, 'g', 17);
     case Expr::Kind::Name: {
         QString s = printableName(e.spelling.isEmpty() ? e.name : e.spelling);
         if (e.subscripted) {
@@ -524,6 +543,8 @@ QString print(const Expr &e, Follows follows)
                 parts << toString(a);
             s += QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
         }
+        if (e.transposed)
+            s += QLatin1Char('\'');
         return s;
     }
     case Expr::Kind::Call: {

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <QString>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace meadows {
@@ -33,11 +34,14 @@ namespace meadows {
 //   Container   dst = conveyor a's slats (queue a's batches when b has kQueueContainer) reduced by
 //               the Builtin b, or (b kContainerElement) the one numbered m[c] from the exit
 //   Random      dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
+//   Pick        dst = the candidate at a + m[a] (m[a] from 1 to b - 1): an XMILE subscript computed
+//               while running; out of range, the model's invalid index value, else NaN and a
+//               fault of subscript site c recorded (RunState::indexFaults)
 //   End         the program's last instruction
 #define MEADOWS_OPS(X)                                                                             \
     X(Copy) X(Neg) X(Not) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(Mod) X(Eq) X(Ne) X(Lt) X(Le) X(Gt) \
     X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup) X(LookupArea)       \
-    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(ConveyorDelay) X(Container) X(Random) X(End)
+    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(ConveyorDelay) X(Container) X(Random) X(Pick) X(End)
 
 enum class Op : std::uint8_t {
 #define MEADOWS_OP_ENUM(name) name,
@@ -71,6 +75,14 @@ struct Program {
     std::vector<Instr> code;
 };
 
+// An index outside its dimension, met by a Pick instruction: the subscript site, the index
+// and the time.
+struct IndexFault {
+    std::uint32_t site;
+    double index;
+    double time;
+};
+
 // What a run keeps beyond memory: recorded series, and the seed of its random numbers.
 struct RunState {
     std::vector<std::vector<double>> series;
@@ -88,6 +100,9 @@ struct RunState {
     // empty: both follow from start and dt.
     long long step = -1;
     std::vector<double> times;
+    // Indices out of range met since the runner last looked (Runner::checkIndexFaults): the
+    // one thing the VM writes besides memory, so mutable, as the VM reads the rest only.
+    mutable std::vector<IndexFault> indexFaults;
 
     // The number of the step a time falls in: the one set, else from start and dt (a hair
     // over, so that a time a rounding below a step's start is that step).
@@ -95,6 +110,16 @@ struct RunState {
     {
         return step >= 0 ? step : (long long)std::floor((t - start) / dt + 1e-6);
     }
+};
+
+// A subscript computed while running, as compiled into one variable's equation: what the
+// error says (FlatSubscriptSite), and the variable's slot, whose value tells whether the
+// pick was used (NaN) or dropped by an IF that took the other branch.
+struct CompiledSubscriptSite {
+    QString variable, array, dimension;
+    int size = 0;
+    SourceRef source;
+    std::uint32_t slot = 0;
 };
 
 struct OutputColumn {
@@ -136,6 +161,8 @@ struct CompiledModel {
     // values are computed again once the belts and queues are filled.
     bool readsContainers = false;
     std::vector<OutputColumn> outputs;
+    std::vector<CompiledSubscriptSite> subscriptSites; // the Pick instructions' c
+    std::optional<double> invalidIndexValue;          // FlatModel's
     SimSpecs specs;
     VaryingSlots varying;
 

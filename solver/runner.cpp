@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace meadows::detail {
 
@@ -105,6 +106,7 @@ std::vector<Diagnostic> Runner::warnings(bool fixedStep) const
 std::vector<double> Runner::initialise()
 {
     model.execute(model.initial, memory.data(), state);
+    checkIndexFaults();
     // The belts start at steady state from the conveyors' initial values; what they release
     // at the start is known once they are filled, so the rates run again.
     state.belts.assign(model.conveyors.size(), Belt{});
@@ -130,13 +132,16 @@ std::vector<double> Runner::initialise()
         // What reads a belt or a queue could not at first: the initial values again, now
         // that they are filled (from the same stocks' values, so they are filled alike).
         model.execute(model.initial, memory.data(), state);
+        checkIndexFaults();
         for (std::size_t i = 0; i < model.conveyors.size(); ++i)
             memory[model.stockSlots[model.conveyors[i].stock]] = state.belts[i].contents();
         for (std::size_t i = 0; i < model.queues.size(); ++i)
             memory[model.stockSlots[model.queues[i].stock]] = state.queues[i].contents();
     }
-    if (model.ratesAtStart || !model.conveyors.empty() || !model.ovens.empty())
+    if (model.ratesAtStart || !model.conveyors.empty() || !model.ovens.empty()) {
         model.execute(model.rates, memory.data(), state);
+        checkIndexFaults();
+    }
     std::vector<double> levels(model.stockSlots.size());
     for (std::size_t s = 0; s < levels.size(); ++s)
         levels[s] = memory[model.stockSlots[s]];
@@ -151,6 +156,26 @@ void Runner::evaluate(const std::vector<double> &levels, double t, double inputT
     mem[TimeSlot] = t;
     mem[InputTimeSlot] = inputTime;
     model.execute(model.rates, mem, state);
+    if (!state.indexFaults.empty())
+        checkIndexFaults();
+}
+
+void Runner::checkIndexFaults()
+{
+    const std::vector<IndexFault> faults = std::exchange(state.indexFaults, {});
+    if (!stopAtBadIndex)
+        return;
+    for (const IndexFault &f : faults) {
+        const CompiledSubscriptSite &site = model.subscriptSites[f.site];
+        if (!std::isnan(memory[site.slot]))
+            continue; // picked in the branch an IF did not take
+        throw IndexOutOfRange{
+            QStringLiteral("in '%1': the subscript of '%2' is %3 at time %4, outside %5 (1 to %6); "
+                           "XMILE's <uses_arrays invalid_index_value=\"0\"> (or \"NaN\") in the file's <options> "
+                           "asks for that value instead")
+                .arg(site.variable, site.array).arg(f.index).arg(f.time).arg(site.dimension).arg(site.size),
+            site.source};
+    }
 }
 
 // A non-negative stock (Stella) cannot lose in one step more than it holds plus what

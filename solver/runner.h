@@ -26,6 +26,13 @@ inline SecondOrderRungeKutta midpointStepper()
                                  boost::array<double, 2>{{0.0, 1.0}}, boost::array<double, 2>{{0.0, 0.5}});
 }
 
+// An index outside its dimension that a value used (Runner::checkIndexFaults): thrown out
+// of the run's loop, caught by simulate(), which ends the run with this error.
+struct IndexOutOfRange {
+    QString message;
+    SourceRef source;
+};
+
 class Runner {
 public:
     Runner(const CompiledModel &model, const RunOptions &options);
@@ -71,6 +78,11 @@ public:
     // four-stage RK4, or RK2 (Heun's, or Vensim's midpoint).
     void advance(Method method, std::vector<double> &levels, const std::vector<double> &derivative, double t,
                  double step);
+    // After the VM ran: throws IndexOutOfRange for an index outside its dimension whose pick
+    // the variable's value took (NaN there); forgets the ones an IF dropped. Analyses that
+    // read rates at any state (ratefunction.h) set stopAtBadIndex false and see the NaN.
+    void checkIndexFaults();
+    bool stopAtBadIndex = true;
     void record();                 // appends the recorded series' current values
     void save(Results &results);   // appends a row: time, then every output
     Results emptyResults(std::size_t expectedRows) const;

@@ -145,9 +145,16 @@ RunResult simulate(const CompiledModel &model, const RunOptions &options, const 
         method = Method::RK4;
         adaptive = false;
     }
-    result = computedClock ? detail::runComputedClock(runner, method, cancel)
-             : adaptive    ? detail::runAdaptive(runner, method, cancel)
-                           : detail::runFixedStep(runner, method, cancel);
+    try {
+        result = computedClock ? detail::runComputedClock(runner, method, cancel)
+                 : adaptive    ? detail::runAdaptive(runner, method, cancel)
+                               : detail::runFixedStep(runner, method, cancel);
+    } catch (const detail::IndexOutOfRange &e) { // no results: none of them would be meaningful
+        result = RunResult{};
+        result.error = e.message;
+        result.errorSource = e.source;
+        return result;
+    }
     if (!computedClock) // a computed clock's run says its own
         result.warnings = runner.warnings(!adaptive);
     result.warnings.insert(result.warnings.end(), runner.clockWarnings.begin(), runner.clockWarnings.end());

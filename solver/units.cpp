@@ -425,6 +425,7 @@ private:
             return {UnitPowers{}, true};
         case Expr::Kind::Star:
         case Expr::Kind::Range:
+        case Expr::Kind::Position:
             return Inferred::unknown();
         case Expr::Kind::Name: {
             if (e.name == QLatin1String("time") || e.name == QLatin1String("dt") || e.name == QLatin1String("starttime")

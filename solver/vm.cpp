@@ -146,6 +146,23 @@ double containerRead(const CompiledModel &model, const RunState &state, const do
     return builtinInfo(b).evaluate(values.data(), std::uint32_t(values.size()), BuiltinClock{m[TimeSlot], m[DtSlot], m[StartSlot]});
 }
 
+// An XMILE subscript computed while running (Builtin::SubscriptAt): the candidate its
+// 1-based index names. Outside the dimension (NaN, negative, 1e300 too), the value the file's
+// <uses_arrays invalid_index_value> asks for; else NaN, and the fault recorded for the runner,
+// which stops the run if the value was used (Runner::checkIndexFaults).
+double pick(const CompiledModel &model, const RunState &state, const double *args, std::uint32_t count,
+            std::uint32_t site, double time)
+{
+    if (const std::optional<std::size_t> k = indexedPosition(args[0], count - 1))
+        return args[*k + 1];
+    if (model.invalidIndexValue)
+        return *model.invalidIndexValue;
+    constexpr std::size_t kFaultsKept = 64; // per evaluation: the runner looks after each
+    if (state.indexFaults.size() < kFaultsKept)
+        state.indexFaults.push_back({site, args[0], time});
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
 } // namespace
 
 // Threaded dispatch (GCC and Clang's labels as values): each instruction jumps straight
@@ -200,6 +217,7 @@ op_Container: m[i->dst] = containerRead(*this, state, m, i->a, i->b, m[i->c]); N
 // Before the ovens start (the initial values), nothing leaves them.
 op_Oven: m[i->dst] = i->a < state.ovens.size() ? state.ovens[i->a].releasing() / state.dt : 0.0; NEXT;
 op_Random: m[i->dst] = randomCall(i->c, m + i->a, i->b, m, state, tables); NEXT;
+op_Pick: m[i->dst] = pick(*this, state, m + i->a, i->b, i->c, m[TimeSlot]); NEXT;
 op_End:
     return;
 #undef NEXT

@@ -20,7 +20,8 @@ public:
         switch (e.kind) {
         case Expr::Kind::Number: return e.value;
         case Expr::Kind::Star:
-        case Expr::Kind::Range: return std::nullopt;
+        case Expr::Kind::Range:
+        case Expr::Kind::Position: return std::nullopt;
         case Expr::Kind::Name: return name(e);
         case Expr::Kind::Unary: {
             const Value a = eval(e.args[0]);

@@ -61,6 +61,7 @@ public:
         case Expr::Kind::Number:
         case Expr::Kind::Star:
         case Expr::Kind::Range:
+        case Expr::Kind::Position:
             return known(Sign::Zero);
         case Expr::Kind::Name:
             return known(e.name == m_input ? Sign::Positive : Sign::Zero);
@@ -94,6 +95,7 @@ public:
             return ValueRange::exactly(e.value);
         case Expr::Kind::Star:
         case Expr::Kind::Range:
+        case Expr::Kind::Position:
             return ValueRange::anything();
         case Expr::Kind::Name:
             return m_context.valueRange ? m_context.valueRange(e.name) : ValueRange::nonNegative();

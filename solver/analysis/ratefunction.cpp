@@ -6,6 +6,9 @@ namespace meadows {
 
 RateFunction::RateFunction(const CompiledModel &model, double time) : m_runner(model, RunOptions{}), m_time(time)
 {
+    // Stocks at any value may put a computed subscript out of range: the rates there are NaN,
+    // which the analyses treat as no answer, rather than a run's error.
+    m_runner.stopAtBadIndex = false;
     const std::vector<double> levels = m_runner.initialise();
     m_initial = Eigen::Map<const Eigen::VectorXd>(levels.data(), Eigen::Index(levels.size()));
     m_initialMemory = m_runner.memory;

@@ -78,7 +78,8 @@ std::optional<Node> Flattener::containerReduction(Context &c, const Expr &call, 
 
 Node Flattener::containerElement(Context &c, const Symbol &s, const Expr &e)
 {
-    if (e.args.size() != 1 || e.args[0].kind == Expr::Kind::Star || e.args[0].kind == Expr::Kind::Range) {
+    if (e.args.size() != 1 || e.args[0].kind == Expr::Kind::Star || e.args[0].kind == Expr::Kind::Range
+        || e.args[0].kind == Expr::Kind::Position) {
         const bool queue = isQueue(*s.variable);
         fail(e, QStringLiteral("'%1' is a %2: name one of its %3 by its number, %1[1] being the one at the %4")
                     .arg(e.spelling, queue ? QStringLiteral("queue") : QStringLiteral("conveyor"),
@@ -91,6 +92,33 @@ Node Flattener::containerElement(Context &c, const Symbol &s, const Expr &e)
     n.args.push_back(expr(c, e.args[0]));
     n.args.push_back(Node::var(s.first));
     return n;
+}
+
+// A graphical function read as a container (XMILE 1.0 §3.7.1.3: "var[3] returns the y-value of
+// the third data point in a graphical function"): the point's y, or, for a number computed
+// while the model runs, the pick among them, whose number out of range stops the run as an
+// array's subscript does (runTimeElement).
+Node Flattener::tablePoint(Context &c, const GraphicalFunction &gf, const Expr &e)
+{
+    if (e.args.size() != 1 || e.args[0].kind == Expr::Kind::Star || e.args[0].kind == Expr::Kind::Range
+        || e.args[0].kind == Expr::Kind::Position)
+        fail(e, QStringLiteral("'%1' is a graphical function: name one of its %2 points by its number, %1[1] being the "
+                               "first").arg(e.spelling).arg(gf.size()));
+    const int size = int(gf.size());
+    const QString points = QStringLiteral("the points of '%1'").arg(e.spelling);
+    Node number = expr(c, e.args[0]);
+    if (const std::optional<double> k = constantValue(number)) {
+        const std::optional<std::size_t> at = indexedPosition(*k, gf.size());
+        if (!at)
+            fail(e.args[0], QStringLiteral("point %1 is outside %2 (1 to %3)").arg(*k).arg(points).arg(size));
+        return Node::constant(gf.ypts[*at]);
+    }
+    Node pick = Node::call(Builtin::SubscriptAt, {shared(QStringLiteral("index"), std::move(number))});
+    pick.index = subscriptSite(c, e, points, size);
+    readArrays(e, gf.ypts.size());
+    for (double y : gf.ypts)
+        pick.args.push_back(Node::constant(y));
+    return pick;
 }
 
 void Flattener::addConveyor(Scope &scope, const Variable &stock, int index, const ElementContext &ctx)

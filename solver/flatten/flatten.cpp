@@ -61,6 +61,7 @@ FlatModel Flattener::run()
                 m_dims[i].mapsTo << t;
         }
     }
+    readInvalidIndexValue();
     if (m_project.models.empty())
         return std::move(m_out);
     m_root.model = &m_project.mainModel();

@@ -53,6 +53,9 @@ struct ResolvedDimension {
 // One element of an array: which element of which dimension (indices into the tables).
 struct ElementContext {
     std::vector<std::pair<int, int>> at; // (dimension, element)
+    // The equation's own element, its dimensions in the variable's order: what XMILE's
+    // dimension positions (@1, @2...) name, however `at` is extended inside array functions.
+    std::vector<std::pair<int, int>> own;
     std::optional<int> elementOf(int dimension) const
     {
         for (const auto &[d, e] : at) {
@@ -161,6 +164,13 @@ private:
     std::optional<Node> runTimeSubscript(Context &c, int dim, const Expr &sub);
     std::optional<Node> runTimeElement(Context &c, const Symbol &s, const Expr &e);
 
+    // transposition.cpp: XMILE's transposition (a') and dimension positions (a[@2, @1]);
+    // what an index out of range gives, from the file's options
+    std::vector<Node> transposed(Context &c, const Symbol &s, const Expr &e);
+    int positionChoice(Context &c, int dim, const Expr &sub);
+    int subscriptSite(Context &c, const Expr &e, const QString &dimension, int size);
+    void readInvalidIndexValue();
+
     // lowering.cpp
     Node expr(Context &c, const Expr &e);
     Node lowered(Context &c, const Expr &e); // expr's work, one level of the tree
@@ -223,6 +233,7 @@ private:
     bool isContainer(const Symbol &s) const;
     std::optional<Node> containerReduction(Context &c, const Expr &call, Builtin reduce);
     Node containerElement(Context &c, const Symbol &s, const Expr &e);
+    Node tablePoint(Context &c, const GraphicalFunction &gf, const Expr &e);
     bool isConveyorExit(const Variable &flow) const { return m_conveyorExits.contains(&flow); }
     void addConveyor(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);
     void addQueue(Scope &scope, const Variable &stock, int index, const ElementContext &ctx);

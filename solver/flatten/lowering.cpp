@@ -39,6 +39,8 @@ Node Flattener::lowered(Context &c, const Expr &e)
         fail(e, QStringLiteral("'*' is only allowed inside a subscript"));
     case Expr::Kind::Range:
         fail(e, QStringLiteral("a range '%1' is only allowed inside a subscript").arg(toString(e)));
+    case Expr::Kind::Position:
+        fail(e, QStringLiteral("a dimension position '%1' is only allowed inside a subscript").arg(toString(e)));
     case Expr::Kind::Unary: {
         Node n = Node::of(Node::Kind::Unary);
         n.unaryOp = e.unaryOp;
@@ -112,6 +114,18 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
         if (std::optional<Node> value = builtinValue(n))
             return {std::move(*value)};
     }
+    if (e.transposed && !e.subscripted) {
+        // Stella's customers', unquoted: the lexer reads the apostrophe as XMILE's
+        // transposition (solver/lexer.cpp), but a variable of the whole name is that variable.
+        const QString whole = n + u'\'';
+        if (lookupQualified(*c.scope, whole)) {
+            Expr named = e;
+            named.name = whole;
+            named.spelling += u'\'';
+            named.transposed = false;
+            return names(c, named);
+        }
+    }
     const Symbol *s = symbolOf(c, n);
     if (!s && !e.subscripted && n == QLatin1String("self") && c.self >= 0)
         return {Node::var(c.self)}; // a variable the scope does not name (a macro's own)
@@ -139,11 +153,10 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
             if (at >= 0 && !e.subscripted)
                 return {Node::constant(double(at + 1))};
         }
-        // XMILE's transposition, A' (its "Array Operations"): read into the name, as names
-        // may hold an apostrophe; not supported, and said so rather than "unknown name".
-        if (n.endsWith(u'\'') && lookupQualified(*c.scope, n.chopped(1)))
-            fail(e, QStringLiteral("the transposition operator ' (in %1) is not supported: write the transposed "
-                                   "array's elements out, as %2[second, first]").arg(e.spelling, e.spelling.chopped(1)));
+        if (e.subscripted) { // a standalone graphical function's point (XMILE 1.0 §3.7.1.3)
+            if (auto it = c.scope->namedTables.constFind(n); it != c.scope->namedTables.constEnd())
+                return {tablePoint(c, **it, e)};
+        }
         QString guess;
         if (m_guessesLeft > 0) {
             --m_guessesLeft;
@@ -157,8 +170,12 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
     }
     if (s->type == Symbol::Type::Module)
         fail(e, QStringLiteral("'%1' is a module, not a value; name one of its variables as %1.name").arg(e.spelling));
+    if (e.transposed)
+        return transposed(c, *s, e);
     if (e.subscripted && isContainer(*s))
         return {containerElement(c, *s, e)};
+    if (e.subscripted && s->dims.empty() && s->variable && s->variable->gf)
+        return {tablePoint(c, *s->variable->gf, e)};
     if (std::optional<Node> picked = runTimeElement(c, *s, e))
         return {std::move(*picked)};
     std::vector<Node> out;

@@ -64,6 +64,7 @@ ElementContext Flattener::contextOf(const std::vector<int> &dims, int linear) co
     const std::vector<int> idx = unflatten(dims, linear);
     for (std::size_t i = 0; i < dims.size(); ++i)
         ctx.at.push_back({dims[i], idx[i]});
+    ctx.own = ctx.at;
     return ctx;
 }
 
@@ -174,6 +175,8 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
     };
     if (sub.kind == Expr::Kind::Star && sub.name.isEmpty())
         return all();
+    if (sub.kind == Expr::Kind::Position)
+        return {positionChoice(c, dim, sub)};
     if (sub.kind == Expr::Kind::Star || sub.kind == Expr::Kind::Range)
         return rangeChoice(c, dim, sub);
     if (sub.kind == Expr::Kind::Name && !sub.subscripted) {
@@ -227,10 +230,10 @@ std::vector<int> Flattener::subscriptChoice(Context &c, int dim, const Expr &sub
     const std::optional<double> v = constantValue(n);
     if (!v)
         fail(sub, QStringLiteral("subscript '%1' is not an element of '%2'").arg(toString(sub), d.name));
-    const int k = int(std::lround(*v)) - 1;
-    if (k < 0 || k >= d.elements.size())
+    const std::optional<std::size_t> k = indexedPosition(*v, std::size_t(d.elements.size()));
+    if (!k)
         fail(sub, QStringLiteral("index %1 is outside dimension '%2' (1 to %3)").arg(*v).arg(d.name).arg(d.elements.size()));
-    return {k};
+    return {int(*k)};
 }
 
 // The element positions of `dim` that Stella's "*:Sub" (the subrange Sub's elements, by
@@ -280,10 +283,10 @@ int Flattener::rangeEnd(Context &c, int dim, const Expr &end)
     if (!v)
         fail(end, QStringLiteral("the end '%1' of a range must be an element of '%2' or a position known before the run")
                       .arg(toString(end), d.name));
-    const int k = int(std::lround(*v)) - 1;
-    if (k < 0 || k >= d.elements.size())
+    const std::optional<std::size_t> k = indexedPosition(*v, std::size_t(d.elements.size()));
+    if (!k)
         fail(end, QStringLiteral("position %1 is outside dimension '%2' (1 to %3)").arg(*v).arg(d.name).arg(d.elements.size()));
-    return k;
+    return int(*k);
 }
 
 // A dimension of its own for the elements of `dim` at `positions` (a range "lo:hi" inside
@@ -322,7 +325,7 @@ std::optional<int> Flattener::declaredMapping(int from, int element, int to) con
 // dimension or element name, or a constant.
 std::optional<Node> Flattener::runTimeSubscript(Context &c, int dim, const Expr &sub)
 {
-    if (sub.kind == Expr::Kind::Star || sub.kind == Expr::Kind::Range)
+    if (sub.kind == Expr::Kind::Star || sub.kind == Expr::Kind::Range || sub.kind == Expr::Kind::Position)
         return std::nullopt;
     if (sub.kind == Expr::Kind::Name && !sub.subscripted) {
         const QString &key = sub.name;
@@ -338,9 +341,10 @@ std::optional<Node> Flattener::runTimeSubscript(Context &c, int dim, const Expr 
     return n;
 }
 
-// An element picked by subscripts computed while the model runs: ELEMENT_AT(index, the
+// An element picked by subscripts computed while the model runs: SUBSCRIPT_AT(index, the
 // candidates...) for each such subscript, nested, the index 1-based. An index out of range
-// gives NaN, which the run reports with the variable, the time and the equation's place.
+// stops the run with an error naming the variable, the index, the dimension and the time
+// (or gives what the file's <uses_arrays invalid_index_value> asks: transposition.cpp).
 // Nothing when every subscript is known when flattening.
 std::optional<Node> Flattener::runTimeElement(Context &c, const Symbol &s, const Expr &e)
 {
@@ -377,7 +381,9 @@ std::optional<Node> Flattener::runTimeElement(Context &c, const Symbol &s, const
             return Node::var(s.first + linearIndex(s.dims, idx));
         if (!computed[level])
             return build(level + 1);
-        Node pick = Node::call(Builtin::ElementAt, {*computed[level]});
+        Node pick = Node::call(Builtin::SubscriptAt, {*computed[level]});
+        const ResolvedDimension &d = m_dims[s.dims[level]];
+        pick.index = subscriptSite(c, e, QLatin1Char('\'') + d.name + QLatin1Char('\''), int(d.elements.size()));
         for (int k = 0; k < int(m_dims[s.dims[level]].elements.size()); ++k) {
             idx[level] = k;
             pick.args.push_back(build(level + 1));

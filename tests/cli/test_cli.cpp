@@ -25,6 +25,7 @@ private slots:
     void clockComputedFromAConstantFollowsSet();
     void checkCleanModel();
     void checkBrokenEquationGivesLineAndColumn();
+    void runStopsAtAnIndexOutOfRange();
     void checkSaysWhatRunWouldRefuse();
     void truncatedFileIsACleanError();
     void causalLoopDiagramChecksCleanButDoesNotRun();
@@ -203,6 +204,27 @@ void TestCli::checkBrokenEquationGivesLineAndColumn()
     const Outcome r = runMeadows({QStringLiteral("run"), path});
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QLatin1String(":12:32: error:")));
+}
+
+// level[INT(TIME / 4) + 1] reads level's 4th of 3 elements at time 12: `run` fails with the
+// error at the equation (line 4, after the 24 characters of <aux name="picked"><eqn>) and
+// writes no CSV, whose rows up to 11 would pass for a whole run; `check` cannot know it.
+void TestCli::runStopsAtAnIndexOutOfRange()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("index.xmile"));
+    QVERIFY(meadows::testing::writeAll(path, QByteArray(
+        "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+        "<sim_specs><start>0</start><stop>12</stop><dt>1</dt></sim_specs><dimensions><dim name=\"C\" size=\"3\"/></dimensions>\n"
+        "<model><variables><aux name=\"level\"><dimensions><dim name=\"C\"/></dimensions><eqn>4, 2, 9</eqn></aux>\n"
+        "<aux name=\"picked\"><eqn>level[INT(TIME / 4) + 1]</eqn></aux></variables></model></xmile>\n")));
+    const QString csv = dir.filePath(QStringLiteral("out.csv"));
+    const Outcome run = runMeadows({QStringLiteral("run"), path, QStringLiteral("-o"), csv});
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(path + QStringLiteral(":4:25: error: in 'picked': the subscript of 'level' is 4 at time 12, "
+                                                    "outside 'C' (1 to 3)")), qPrintable(run.err));
+    QVERIFY(!QFile::exists(csv));
+    QCOMPARE(runMeadows({QStringLiteral("check"), path}).code, 0);
 }
 
 void TestCli::truncatedFileIsACleanError()

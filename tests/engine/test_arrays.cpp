@@ -19,14 +19,6 @@ using test::xmile;
 using namespace meadows::test;
 
 namespace {
-QString arrayed(const QString &name, const QStringList &dims, const QString &eqn)
-{
-    QString d;
-    for (const QString &x : dims)
-        d += QStringLiteral("<dim name=\"%1\"/>").arg(x);
-    return QStringLiteral("<aux name=\"%1\"><dimensions>%2</dimensions><eqn>%3</eqn></aux>").arg(name, d, eqn.toHtmlEscaped());
-}
-
 const QString kRegions = QStringLiteral("<dim name=\"Region\"><elem name=\"North\"/><elem name=\"South\"/><elem name=\"East\"/></dim>");
 
 // The 1-based line and column of `offset` in `text`, as a diagnostic writes them.
@@ -69,9 +61,9 @@ void TestArrays::rangeSubscripts()
     const QString dims = QStringLiteral("<dimensions><dim name=\"Slot\" size=\"4\"/>") + kRegions
                          + QStringLiteral("<dim name=\"Coastal\"><elem name=\"South\"/><elem name=\"East\"/></dim></dimensions>");
     const QString vars =
-        arrayed(QStringLiteral("v"), {QStringLiteral("Slot")}, QStringLiteral("Slot * 10"))
-        + arrayed(QStringLiteral("r"), {QStringLiteral("Region")}, QStringLiteral("Region"))
-        + arrayed(QStringLiteral("grid"), {QStringLiteral("Region"), QStringLiteral("Slot")}, QStringLiteral("Region * 10 + Slot"))
+        arrayedAux(QStringLiteral("v"), {QStringLiteral("Slot")}, QStringLiteral("Slot * 10"))
+        + arrayedAux(QStringLiteral("r"), {QStringLiteral("Region")}, QStringLiteral("Region"))
+        + arrayedAux(QStringLiteral("grid"), {QStringLiteral("Region"), QStringLiteral("Slot")}, QStringLiteral("Region * 10 + Slot"))
         + aux(QStringLiteral("mid"), QStringLiteral("SUM(v[2:4])"))                 // 20 + 30 + 40 = 90
         + aux(QStringLiteral("scaled"), QStringLiteral("SUM(v[2:3] * 1.5)"))         // (20 + 30) * 1.5 = 75
         + aux(QStringLiteral("pairs"), QStringLiteral("SUM(v[1:2] * v[1:2])"))       // one range, read together: 100 + 400 = 500
@@ -92,7 +84,7 @@ void TestArrays::rangeSubscripts()
         // rows North..South, slots 1..2: 11 + 12 + 21 + 22 = 66
         + aux(QStringLiteral("corner"), QStringLiteral("SUM(grid[North:South, 1:2])"))
         // per region: its slots 3..4: North 13 + 14 = 27, South 47, East 67
-        + arrayed(QStringLiteral("tail"), {QStringLiteral("Region")}, QStringLiteral("SUM(grid[Region, 3:4])"));
+        + arrayedAux(QStringLiteral("tail"), {QStringLiteral("Region")}, QStringLiteral("SUM(grid[Region, 3:4])"));
     const auto r = simulateText(xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims));
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
     QCOMPARE(r.value(QStringLiteral("mid"), 0), 90.0);
@@ -136,8 +128,8 @@ void TestArrays::rangeSubscriptErrors()
     QFETCH(QString, equation);
     QFETCH(QString, message);
     const QString dims = QStringLiteral("<dimensions><dim name=\"Slot\" size=\"4\"/>") + kRegions + QStringLiteral("</dimensions>");
-    const QString vars = arrayed(QStringLiteral("v"), {QStringLiteral("Slot")}, QStringLiteral("Slot * 10"))
-                         + arrayed(QStringLiteral("r"), {QStringLiteral("Region")}, QStringLiteral("Region"))
+    const QString vars = arrayedAux(QStringLiteral("v"), {QStringLiteral("Slot")}, QStringLiteral("Slot * 10"))
+                         + arrayedAux(QStringLiteral("r"), {QStringLiteral("Region")}, QStringLiteral("Region"))
                          + aux(QStringLiteral("bad"), equation);
     const auto r = simulateText(xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims));
     const QString error = r.firstError();
@@ -153,16 +145,16 @@ void TestArrays::dimensionMappings()
                          + QStringLiteral("<dim name=\"Zone\"><elem name=\"z1\"/><elem name=\"z2\"/><elem name=\"z3\"/>"
                                           "<isee:maps_to>Region</isee:maps_to></dim></dimensions>");
     const QString vars =
-        arrayed(QStringLiteral("pop"), {QStringLiteral("Region")}, QStringLiteral("Region * 100"))
-        + arrayed(QStringLiteral("share"), {QStringLiteral("Zone")}, QStringLiteral("Zone"))
+        arrayedAux(QStringLiteral("pop"), {QStringLiteral("Region")}, QStringLiteral("Region * 100"))
+        + arrayedAux(QStringLiteral("share"), {QStringLiteral("Zone")}, QStringLiteral("Zone"))
         // share[Zone] over Region: the zone each region maps from: 100*1, 200*2, 300*3
-        + arrayed(QStringLiteral("weighted"), {QStringLiteral("Region")}, QStringLiteral("pop * share[Zone]"))
+        + arrayedAux(QStringLiteral("weighted"), {QStringLiteral("Region")}, QStringLiteral("pop * share[Zone]"))
         // share unsubscripted over Region: 1, 2, 3
-        + arrayed(QStringLiteral("bare"), {QStringLiteral("Region")}, QStringLiteral("share"))
+        + arrayedAux(QStringLiteral("bare"), {QStringLiteral("Region")}, QStringLiteral("share"))
         // the other way: pop[Region] over Zone: 100, 200, 300
-        + arrayed(QStringLiteral("back"), {QStringLiteral("Zone")}, QStringLiteral("pop[Region] + pop"))
+        + arrayedAux(QStringLiteral("back"), {QStringLiteral("Zone")}, QStringLiteral("pop[Region] + pop"))
         // Zone as a value over Region: the position of the zone mapped to: 1, 2, 3
-        + arrayed(QStringLiteral("zone number"), {QStringLiteral("Region")}, QStringLiteral("Zone"));
+        + arrayedAux(QStringLiteral("zone number"), {QStringLiteral("Region")}, QStringLiteral("Zone"));
     const QByteArray text = xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims);
     const auto r = simulateText(text);
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
@@ -344,11 +336,11 @@ void TestArrays::arrayedGraphicalFunctions()
         "<aux name=\"h\"><dimensions><dim name=\"Kind\"/></dimensions>"
         "<element subscript=\"a\"><eqn>0.5</eqn><gf><xscale min=\"0\" max=\"1\"/><ypts>1,1</ypts></gf></element>"
         "<element subscript=\"b\"><eqn>0.5</eqn><gf><xscale min=\"0\" max=\"1\"/><ypts>0,4</ypts></gf></element></aux>");
-    const QString vars = h + arrayed(QStringLiteral("means"), {QStringLiteral("Kind")}, QStringLiteral("LOOKUPMEAN(h)"))
+    const QString vars = h + arrayedAux(QStringLiteral("means"), {QStringLiteral("Kind")}, QStringLiteral("LOOKUPMEAN(h)"))
                          + aux(QStringLiteral("b mean"), QStringLiteral("LOOKUPMEAN(h[b])"))        // 2
                          + aux(QStringLiteral("b area"), QStringLiteral("LOOKUPAREA(h[b], 0.5)"))   // 0..0.5: (0 + 2) / 2 * 0.5 = 0.5
                          + aux(QStringLiteral("b at"), QStringLiteral("LOOKUP(h[b], 0.25)"))        // 4 * 0.25 = 1
-                         + arrayed(QStringLiteral("looked"), {QStringLiteral("Kind")}, QStringLiteral("LOOKUP(h, 1)")); // a 1, b 4
+                         + arrayedAux(QStringLiteral("looked"), {QStringLiteral("Kind")}, QStringLiteral("LOOKUP(h, 1)")); // a 1, b 4
     const auto r = simulateText(xmile(vars, specs(0, 1, 1), QStringLiteral("Euler"), dims));
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
     QCOMPARE(r.value(QStringLiteral("h[a]"), 0), 1.0);
@@ -430,8 +422,8 @@ void TestArrays::standardDeviation()
 {
     const QString dims = QStringLiteral("<dimensions><dim name=\"Slot\" size=\"4\"/>") + kRegions + QStringLiteral("</dimensions>");
     const QString vars =
-        arrayed(QStringLiteral("v"), {QStringLiteral("Slot")}, QStringLiteral("Slot * 10"))
-        + arrayed(QStringLiteral("grid"), {QStringLiteral("Region"), QStringLiteral("Slot")}, QStringLiteral("Region * 10 + Slot"))
+        arrayedAux(QStringLiteral("v"), {QStringLiteral("Slot")}, QStringLiteral("Slot * 10"))
+        + arrayedAux(QStringLiteral("grid"), {QStringLiteral("Region"), QStringLiteral("Slot")}, QStringLiteral("Region * 10 + Slot"))
         + aux(QStringLiteral("whole"), QStringLiteral("STDDEV(v)"))                  // sqrt(500 / 4) = sqrt(125)
         + aux(QStringLiteral("starred"), QStringLiteral("STDDEV(v[*])"))             // the same: sqrt(125)
         + aux(QStringLiteral("doubled"), QStringLiteral("STDDEV(v[*] * 2)"))         // each deviation doubled: sqrt(2000 / 4) = sqrt(500)
@@ -446,7 +438,7 @@ void TestArrays::standardDeviation()
         // = 815: sqrt(815 / 12)
         + aux(QStringLiteral("everything"), QStringLiteral("STDDEV(grid)"))
         // per region, its own row: 1.5, 0.5, 0.5, 1.5 from the row mean: sqrt(5 / 4)
-        + arrayed(QStringLiteral("row spread"), {QStringLiteral("Region")}, QStringLiteral("STDDEV(grid[Region, *])"))
+        + arrayedAux(QStringLiteral("row spread"), {QStringLiteral("Region")}, QStringLiteral("STDDEV(grid[Region, *])"))
         // v times TIME: 0 at time 0 (all equal), sqrt(125) * 2 at time 2
         + aux(QStringLiteral("growing"), QStringLiteral("STDDEV(v[*] * TIME)"));
     const auto r = simulateText(xmile(vars, specs(0, 2, 1), QStringLiteral("Euler"), dims));
@@ -467,7 +459,7 @@ void TestArrays::standardDeviation()
 
     // The standard deviation of no elements is undefined: an error, as for MEAN.
     const QString empty = QStringLiteral("<dimensions><dim name=\"None\" size=\"0\"/></dimensions>");
-    const auto none = simulateText(xmile(arrayed(QStringLiteral("w"), {QStringLiteral("None")}, QStringLiteral("1"))
+    const auto none = simulateText(xmile(arrayedAux(QStringLiteral("w"), {QStringLiteral("None")}, QStringLiteral("1"))
                                              + aux(QStringLiteral("bad"), QStringLiteral("STDDEV(w)")),
                                          specs(0, 1, 1), QStringLiteral("Euler"), empty));
     QVERIFY2(none.firstError().contains(QLatin1String("of no elements is undefined")), qPrintable(none.firstError()));

@@ -539,7 +539,7 @@ void TestSemantics::errorsHavePositions_data()
     QTest::newRow("bad element") << "doubled[West]" << 8 << "subscript 'West' is not an element of 'Region'";
     QTest::newRow("index out of range") << "doubled[4]" << 8 << "index 4 is outside dimension 'Region'";
     QTest::newRow("scalar subscripted") << "rate[1]" << 0 << "'rate' is not an array";
-    QTest::newRow("transposition") << "SUM(doubled')" << 4 << "the transposition operator ' (in doubled') is not supported";
+    QTest::newRow("transposition of a scalar") << "2 * rate'" << 4 << "'rate' is not an array: the transposition operator";
     QTest::newRow("smooth order") << "SMTHN(rate, 3, rate * 0.5)" << 15 << "whole number from 1 to 1000, known at the start";
 }
 

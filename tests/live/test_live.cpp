@@ -58,6 +58,7 @@ private slots:
     void sliderRangeDeclaredInTheFile();
     void draggingASliderRedrawsWithTheEngineValues();
     void anErrorKeepsTheLastResultsGreyedWithABanner();
+    void anIndexOutOfRangeIsShownAtItsEquation();
     void sliderRangeCanBeSet();
     void anEmptySliderPanelSaysWhy();
     void savedRunsOverlayAsGhosts();
@@ -413,6 +414,27 @@ void TestLive::anErrorKeepsTheLastResultsGreyedWithABanner()
     w.setProject(teacup());
     QTRY_VERIFY(w.bannerText().isEmpty());
     QVERIFY(!w.showsStaleResults());
+}
+
+// level[INT(TIME / 4) + 1] leaves level's 3 elements at time 12: the run stops, and the
+// banner (and the status bar's problem, runProblemChanged) says so at the equation's place,
+// as `meadows run` does: line 1, after <xmile ...><header>... the file is written on one line.
+void TestLive::anIndexOutOfRangeIsShownAtItsEquation()
+{
+    const QByteArray text = test::xmile(
+        QStringLiteral("<aux name=\"level\"><dimensions><dim name=\"C\"/></dimensions><eqn>4, 2, 9</eqn></aux>"
+                       "<aux name=\"picked\"><eqn>level[INT(TIME / 4) + 1]</eqn></aux>"),
+        QStringLiteral("<start>0</start><stop>12</stop><dt>1</dt>"), QStringLiteral("Euler"),
+        QStringLiteral("<dimensions><dim name=\"C\" size=\"3\"/></dimensions>"));
+    LiveWorkspace w;
+    QSignalSpy problem(&w, &LiveWorkspace::runProblemChanged);
+    w.setProject(*readXmile(text, QStringLiteral("index.xmile")).project);
+    QTRY_VERIFY(!w.bannerText().isEmpty());
+    QVERIFY(!w.currentResults());
+    const QString said = QStringLiteral("error: in 'picked': the subscript of 'level' is 4 at time 12, outside 'C' (1 to 3)");
+    QVERIFY2(w.bannerText().startsWith(QStringLiteral("index.xmile:1:")) && w.bannerText().contains(said), qPrintable(w.bannerText()));
+    QVERIFY(!problem.isEmpty());
+    QVERIFY(problem.last().at(0).toString().contains(said));
 }
 
 void TestLive::savedRunsOverlayAsGhosts()

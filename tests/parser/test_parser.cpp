@@ -155,9 +155,9 @@ QTEST_GUILESS_MAIN(TestParser)
 // text, comments included, "module.member" as two names, and no stop at an error.
 void TestParser::tokenizeKeepsCommentsAndSplitsMembers()
 {
-    const QString text = QStringLiteral("hares.\"birth rate\" * 1.5e-3 {per year} + MAX(a, @b");
+    const QString text = QStringLiteral("hares.\"birth rate\" * 1.5e-3 {per year} + MAX(a, #b");
     // Offsets counted by hand: hares 0-4, '.' 5, the quoted name 6-17, '*' 19, the number
-    // 21-26, the comment 28-37, '+' 39, MAX 41-43, '(' 44, a 45, ',' 46, '@' 48, b 49.
+    // 21-26, the comment 28-37, '+' 39, MAX 41-43, '(' 44, a 45, ',' 46, '#' 48, b 49.
     const std::vector<Token> tokens = tokenize(text);
     QStringList seen;
     for (const Token &t : tokens)
@@ -177,7 +177,7 @@ void TestParser::tokenizeKeepsCommentsAndSplitsMembers()
                        QStringLiteral("%1@44+1:").arg(int(TokenKind::LParen)),
                        QStringLiteral("%1@45+1:a").arg(name),
                        QStringLiteral("%1@46+1:").arg(int(TokenKind::Comma)),
-                       QStringLiteral("%1@48+1:unexpected character '@'").arg(error),
+                       QStringLiteral("%1@48+1:unexpected character '#'").arg(error),
                        QStringLiteral("%1@49+1:b").arg(name),
                    }));
     QCOMPARE(tokens[4].value, 1.5e-3);

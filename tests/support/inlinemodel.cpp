@@ -26,6 +26,14 @@ QString flow(const QString &name, const QString &eqn)
     return QStringLiteral("<flow name=\"%1\"><eqn>%2</eqn></flow>").arg(name, eqn.toHtmlEscaped());
 }
 
+QString arrayedAux(const QString &name, const QStringList &dims, const QString &eqn)
+{
+    QString d;
+    for (const QString &x : dims)
+        d += QStringLiteral("<dim name=\"%1\"/>").arg(x);
+    return QStringLiteral("<aux name=\"%1\"><dimensions>%2</dimensions><eqn>%3</eqn></aux>").arg(name, d, eqn.toHtmlEscaped());
+}
+
 QString stock(const QString &name, const QString &init, const QString &in, const QString &out, bool nonNegative)
 {
     QString s = QStringLiteral("<stock name=\"%1\"><eqn>%2</eqn>").arg(name, init.toHtmlEscaped());

@@ -22,6 +22,8 @@ QByteArray xmile(const QString &variables,
 // are comma-separated flow names.
 QString aux(const QString &name, const QString &eqn, const QString &init = {});
 QString flow(const QString &name, const QString &eqn);
+// An apply-to-all auxiliary over `dims`, in order.
+QString arrayedAux(const QString &name, const QStringList &dims, const QString &eqn);
 QString stock(const QString &name, const QString &init, const QString &in = {}, const QString &out = {},
               bool nonNegative = false);
 // The inside of <sim_specs>.

@@ -93,6 +93,9 @@ void SimulationScheduler::work(Job job, std::shared_ptr<std::atomic<bool>> cance
         RunResult run = simulate(*compiled.model, job.options, cancel.get());
         if (run.results)
             outcome.results = std::make_shared<const Results>(std::move(*run.results));
+        else if (run.errorSource.isValid()) // a run stopped at an equation (an index out of range)
+            outcome.error = Diagnostic(Severity::Error, run.errorSource.fileName(), run.errorSource.position(), run.error)
+                                .format();
         else
             outcome.error = run.error;
     }
