@@ -143,15 +143,15 @@ void TestTransposition::transposedOutsideAnArrayEquation()
 // Each refused when the model is checked, at the equation, with what is wrong.
 void TestTransposition::refusedClearly_data()
 {
-    QTest::addColumn<QString>("variable"); // an element of x's equation over [P, Q], or a scalar's
+    QTest::addColumn<QString>("variable"); // an element of w's equation over [P, Q], or a scalar's (not x: a dimension is X)
     QTest::addColumn<QString>("message");
-    const QString square = QStringLiteral("<aux name=\"x\"><dimensions><dim name=\"P\"/><dim name=\"Q\"/></dimensions><eqn>%1</eqn></aux>");
-    const QString scalar = QStringLiteral("<aux name=\"x\"><eqn>%1</eqn></aux>");
+    const QString square = QStringLiteral("<aux name=\"w\"><dimensions><dim name=\"P\"/><dim name=\"Q\"/></dimensions><eqn>%1</eqn></aux>");
+    const QString scalar = QStringLiteral("<aux name=\"w\"><eqn>%1</eqn></aux>");
     QTest::newRow("a scalar transposed") << scalar.arg(QStringLiteral("k'"))
                                          << "'k' is not an array: the transposition operator ' reverses an array's dimensions";
     QTest::newRow("one element transposed") << square.arg(QStringLiteral("sq[1, 2]'")) << "is one element, not an array";
-    QTest::newRow("@3 in two dimensions") << square.arg(QStringLiteral("sq[@3, @1]")) << "'@3' names dimension 3 of 'x', which has 2";
-    QTest::newRow("@1 in a scalar") << scalar.arg(QStringLiteral("sq[@1, 1]")) << "but 'x' is not an array";
+    QTest::newRow("@3 in two dimensions") << square.arg(QStringLiteral("sq[@3, @1]")) << "'@3' names dimension 3 of 'w', which has 2";
+    QTest::newRow("@1 in a scalar") << scalar.arg(QStringLiteral("sq[@1, 1]")) << "but 'w' is not an array";
     QTest::newRow("@ as a value") << square.arg(QStringLiteral("@1 * 2")) << "expected a value but found '@'";
     QTest::newRow("@0") << square.arg(QStringLiteral("sq[@0, @1]")) << "expected a dimension's position after '@'";
     QTest::newRow("@1.5") << square.arg(QStringLiteral("sq[@1.5, @1]")) << "expected a dimension's position after '@'";
