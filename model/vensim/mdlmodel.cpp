@@ -1,6 +1,7 @@
 #include "mdldefinition.h"
 #include "mdltranslate.h"
 #include "model/names.h"
+#include "model/xmilewriter.h"
 
 #include <QLocale>
 
@@ -502,7 +503,7 @@ private:
                 if (d->op == Tok::LParen) {
                     e.gf = tableOf(rhs.table);
                 } else if (rhs.kind == Expr::Kind::NumberList) {
-                    e.equation = QString::number(rhs.numbers[k], 'g', 17);
+                    e.equation = formatNumber(rhs.numbers[k]);
                 } else if (stock) {
                     e.equation = translateFor(rhs.args[1], self, sub, &e.equationSource);
                     ArrayElement rate = e;

@@ -5,17 +5,13 @@
 #include "mdltimevalue.h"
 
 #include "model/names.h"
+#include "model/xmilewriter.h"
 
 #include <algorithm>
 
 namespace meadows::vensim {
 
 namespace {
-
-QString number(double v)
-{
-    return QString::number(v, 'g', 17);
-}
 
 QString key(const QString &name)
 {
@@ -228,7 +224,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
                                         "reference does not say whether it divides by n or by n - 1"));
     // LOOKUP SLOPE gives :NA: beyond the points with m = -1 and where two points share x.
     const QString slopeNone = f == QLatin1String("LOOKUP SLOPE") && arity(3, 3)
-                                  ? QStringLiteral(", ") + number(kNotAvailable) : QString();
+                                  ? QStringLiteral(", ") + formatNumber(kNotAvailable) : QString();
     // LOOKUP FORWARD(tbl[A1], x) and the like: one element of a subscripted lookup is a table
     // of its own, as the call tbl[A1](x) reads it (SDEverywhere's directlookups model).
     if (readsTableFirst(e) && !e.args[0].subscripts.empty()
@@ -332,7 +328,7 @@ QString translateCall(const Expr &e, TranslateContext &c)
         const Expr &d = e.args[0];
         const auto it = d.kind == Expr::Kind::Name ? c.dimensions.constFind(canonicalName(d.text)) : c.dimensions.constEnd();
         if (it != c.dimensions.constEnd())
-            return number(double(it->size()));
+            return formatNumber(double(it->size()));
         c.warn(d.offset, QStringLiteral("ELMCOUNT needs the name of a subscript range"));
         return QStringLiteral("ELMCOUNT(%1)").arg(translateMarked(d, c));
     }
@@ -423,9 +419,9 @@ QString translateMarked(const Expr &e, TranslateContext &c)
 {
     switch (e.kind) {
     case Expr::Kind::Number: // marked too, so that an error about an argument points at it
-        return marked(e.offset, number(e.number));
+        return marked(e.offset, formatNumber(e.number));
     case Expr::Kind::NotAvailable:
-        return QStringLiteral("(%1)").arg(number(kNotAvailable));
+        return QStringLiteral("(%1)").arg(formatNumber(kNotAvailable));
     case Expr::Kind::Name: {
         QString s = variableName(modelReference(e));
         if (!e.subscripts.empty()) {
