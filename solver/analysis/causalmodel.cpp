@@ -149,6 +149,11 @@ private:
             return std::nullopt;
         ParseResult r = parseEquation(text);
         if (!r.ok()) {
+            // Stella's list of an array's values ("4, 2, 9", Flattener::arrayConstant): numbers,
+            // which link nothing, not an equation that failed.
+            const QStringList parts = text.split(u',');
+            if (parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [](const QString &p) { return numberValue(p).has_value(); }))
+                return std::nullopt;
             warn(ref, r.error->offset, QStringLiteral("in the equation of '%1': %2").arg(name, r.error->message));
             return std::nullopt;
         }

@@ -31,6 +31,7 @@ private slots:
     void dominanceOfASingleBalancingLoop();
     void dominanceScoresAreNormalisedPerComponent();
     void dominanceThroughModules();
+    void arrayValueListsLinkNothing();
 };
 
 void TestLoops::reinforcingAndBalancing()
@@ -397,6 +398,33 @@ void TestLoops::dominanceThroughModules()
     for (std::size_t t = 0; t < d.times.size(); ++t)
         active += d.relative(t, predatorPrey) < 0;
     QVERIFY(active > int(d.times.size()) / 2);
+}
+
+void TestLoops::arrayValueListsLinkNothing()
+{
+    // Stella writes an array of constants as a list of its values, "4, 2, 9": no links, and
+    // no warning that the equation does not parse. s -> f -> s is the one loop (f reads
+    // level[2], which reads nothing). "4, k" is no list of numbers: that one is said.
+    const QByteArray xmile = R"(<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+<header><vendor>t</vendor><product version="1">t</product></header>
+<sim_specs><start>0</start><stop>3</stop><dt>1</dt></sim_specs>
+<dimensions><dim name="C" size="3"/></dimensions>
+<model><variables>
+<aux name="level"><dimensions><dim name="C"/></dimensions><eqn>4, 2, 9</eqn></aux>
+<aux name="other"><dimensions><dim name="C"/></dimensions><eqn>4, k</eqn></aux>
+<aux name="k"><eqn>1</eqn></aux>
+<stock name="s"><eqn>1</eqn><inflow>f</inflow></stock>
+<flow name="f"><eqn>s * level[2] / 10</eqn></flow>
+</variables></model></xmile>)";
+    const XmileReadResult read = readXmile(xmile, QStringLiteral("list.xmile"));
+    QVERIFY(read.project);
+    const CausalModel causal = buildCausalModel(*read.project);
+    QCOMPARE(causal.diagnostics.size(), std::size_t(1));
+    QVERIFY2(causal.diagnostics.front().message.startsWith(QStringLiteral("in the equation of 'other'")),
+             qPrintable(causal.diagnostics.front().message));
+    const LoopList loops = findLoops(causal.graph);
+    QCOMPARE(loops.size(), std::size_t(1));
+    QCOMPARE(loops.length(0), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestLoops)
