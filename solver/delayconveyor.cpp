@@ -92,7 +92,9 @@ void DelayConveyor::advance(double input, double time, double leak, double dt)
         m_parcels.push_back(entering);
     else
         m_parcels.back() = {m_parcels.back().amount + entering.amount, m_parcels.back().low, 1};
-    const double kept = 1 - leak * dt;
+    // A leak of more than all of it in one step (leak * DT > 1) takes all it carries, not a
+    // negative amount that would grow without bound as it flips sign each step.
+    const double kept = std::max(0.0, 1 - leak * dt);
     if (kept != 1)
         for (Parcel &p : m_parcels)
             p.amount *= kept;

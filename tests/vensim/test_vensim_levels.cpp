@@ -193,6 +193,11 @@ void TestVensimLevels::delayConveyorLeaksWhatItCarries()
     const Compared c = runAndCompare(model, 9, 1, {{"out", {0, 0, 8.1, 8.1, 8.1, 8.1, 8.1, 0, 0, 0}},
                                                    {"convey total", {0, 9, 17.1, 17.1, 17.1, 17.1, 8.1, 0, 0, 0}}});
     QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+    // A leak of 3 per time unit at TIME STEP 1 would take 300 % in a step: it takes all the
+    // belt carries, so nothing arrives (and nothing grows as 1 - 3 = -2 would make it).
+    const Compared all = runAndCompare(QString(model).replace(QStringLiteral("leak = 0.1"), QStringLiteral("leak = 3")), 9, 1,
+                                       {{"out", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}}});
+    QVERIFY2(all.failure.isEmpty(), qPrintable(all.failure));
 }
 
 // The initial material leaves as its profile says, over initctime (TIME STEP 1, no input):
