@@ -168,6 +168,7 @@ private:
     // what an index out of range gives, from the file's options
     std::vector<Node> transposed(Context &c, const Symbol &s, const Expr &e);
     int positionChoice(Context &c, int dim, const Expr &sub);
+    void checkPosition(Context &c, const Expr &sub); // "@k" names one of the equation's dimensions
     int subscriptSite(Context &c, const Expr &e, const QString &dimension, int size);
     void readInvalidIndexValue();
 

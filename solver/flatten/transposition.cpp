@@ -61,6 +61,8 @@ std::vector<Node> Flattener::transposed(Context &c, const Symbol &s, const Expr 
         const int n = int(free.size());
         for (int k = 0; k < n; ++k) {
             Expr &a = plain.args[free[std::size_t(k)]];
+            if (a.kind == Expr::Kind::Position)
+                checkPosition(c, a); // one past the equation's dimensions is said as written
             a = a.kind == Expr::Kind::Position ? positionSubscript(int(c.element.own.size()) + 1 - int(a.value), a)
                                                : positionSubscript(n - k, e);
         }
@@ -87,7 +89,8 @@ std::vector<Node> Flattener::transposed(Context &c, const Symbol &s, const Expr 
 // §3.7.1.1, "an absolute dimension position of the dimension in the entity that contains the
 // equation"), read in `dim`: the same element, the one a declared mapping gives, or the one
 // in the same position of a dimension of the same size.
-int Flattener::positionChoice(Context &c, int dim, const Expr &sub)
+// "@k" must name one of the dimensions of the variable whose equation it is in.
+void Flattener::checkPosition(Context &c, const Expr &sub)
 {
     const std::vector<std::pair<int, int>> &own = c.element.own;
     const double k = sub.value;
@@ -95,10 +98,16 @@ int Flattener::positionChoice(Context &c, int dim, const Expr &sub)
     if (own.empty())
         fail(sub, QStringLiteral("'%1' names a dimension of the equation's variable by its position, but '%2' is not "
                                  "an array").arg(toString(sub), variable));
-    if (k > double(own.size()))
+    if (!(k >= 1 && k <= double(own.size())))
         fail(sub, QStringLiteral("'%1' names dimension %2 of '%3', which has %4").arg(toString(sub)).arg(k)
                       .arg(variable).arg(own.size()));
-    const auto [from, at] = own[std::size_t(k) - 1];
+}
+
+int Flattener::positionChoice(Context &c, int dim, const Expr &sub)
+{
+    checkPosition(c, sub);
+    const std::vector<std::pair<int, int>> &own = c.element.own;
+    const auto [from, at] = own[std::size_t(sub.value) - 1];
     if (from == dim)
         return at;
     if (const auto mapped = declaredMapping(from, at, dim))

@@ -151,6 +151,9 @@ void TestTransposition::refusedClearly_data()
                                          << "'k' is not an array: the transposition operator ' reverses an array's dimensions";
     QTest::newRow("one element transposed") << square.arg(QStringLiteral("sq[1, 2]'")) << "is one element, not an array";
     QTest::newRow("@3 in two dimensions") << square.arg(QStringLiteral("sq[@3, @1]")) << "'@3' names dimension 3 of 'w', which has 2";
+    // Transposed, @k reads @(n + 1 - k): one past the equation's dimensions is still said as written.
+    QTest::newRow("@3 transposed in two dimensions") << square.arg(QStringLiteral("sq[@3, @1]'"))
+                                                     << "'@3' names dimension 3 of 'w', which has 2";
     QTest::newRow("@1 in a scalar") << scalar.arg(QStringLiteral("sq[@1, 1]")) << "but 'w' is not an array";
     QTest::newRow("@ as a value") << square.arg(QStringLiteral("@1 * 2")) << "expected a value but found '@'";
     QTest::newRow("@0") << square.arg(QStringLiteral("sq[@0, @1]")) << "expected a dimension's position after '@'";
