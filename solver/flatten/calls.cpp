@@ -71,8 +71,9 @@ Node Flattener::interpolateArray(Context &c, const Expr &e)
                                                 Node::binary(BinaryOp::Multiply, std::move(fraction), Node::constant(last)))));
     }
     std::vector<Node> terms;
-    std::vector<int> index(s->dims.size(), 0);
-    for (int flat = 0;; ++flat) {
+    const int count = elementCount(s->dims);
+    for (int flat = 0; flat < count; ++flat) {
+        const std::vector<int> index = unflatten(s->dims, flat);
         Node term = Node::var(s->first + flat);
         for (std::size_t d = 0; d < index.size(); ++d) {
             Node distance = Node::call(Builtin::Abs, {Node::binary(BinaryOp::Subtract, positions[d], Node::constant(index[d]))});
@@ -81,11 +82,6 @@ Node Flattener::interpolateArray(Context &c, const Expr &e)
                                                                                            std::move(distance))}));
         }
         terms.push_back(std::move(term));
-        std::size_t d = index.size();
-        while (d > 0 && ++index[d - 1] == int(m_dims[s->dims[d - 1]].elements.size()))
-            index[--d] = 0;
-        if (d == 0)
-            break;
     }
     return Node::call(Builtin::Sum, std::move(terms));
 }
@@ -343,12 +339,8 @@ Node Flattener::call(Context &c, const Expr &e)
                 // dimensions, where the bare name would be the one element computed (isee's
                 // "Working with Array Equations in Version 10": "In the equation for array
                 // A[Dim1, Dim2], SIZE(SELF) gives the total number of elements in array A").
-                if (const Symbol *s = symbolOf(c, a.name); s && s->type == Symbol::Type::Variable) {
-                    double size = 1;
-                    for (int dim : s->dims)
-                        size *= double(m_dims[dim].elements.size());
-                    return Node::constant(size);
-                }
+                if (const Symbol *s = symbolOf(c, a.name); s && s->type == Symbol::Type::Variable)
+                    return Node::constant(double(elementCount(s->dims)));
                 // SIZE(Dimension): the dimension's element count (when no variable has its name).
                 if (const int dim = dimensionIndex(a.name); dim >= 0 && !symbolOf(c, a.name))
                     return Node::constant(double(m_dims[dim].elements.size()));
