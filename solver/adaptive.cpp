@@ -68,7 +68,8 @@ RunResult runAdaptive(Runner &run, Method method, const std::atomic<bool> *cance
     RunResult result;
     const std::vector<double> saved = gridTimes(run, run.saveStep);
     const bool records = !run.model.seriesSlots.empty();
-    const bool everyDt = records || !run.model.informationDelays.empty() || !run.model.delayConveyors.empty();
+    const bool everyDt = records || !run.model.informationDelays.empty() || !run.model.delayConveyors.empty()
+                         || !run.model.agedQueues.empty();
     const double tolerance = 1e-9 * std::min(run.dt, run.saveStep);
     const std::vector<double> times = observeTimes(run, saved, everyDt, tolerance);
     Results r = run.emptyResults(saved.size());

@@ -246,6 +246,7 @@ constexpr StatefulRoles kSmoothN{{1, 2}, 3};      // (input, time, order [, init
 constexpr StatefulRoles kPrevious{{-1, -1}, 1};   // (input [, initial])
 constexpr StatefulRoles kNpv{{1, 3}, 2};          // (stream, rate [, initial [, factor]])
 constexpr StatefulRoles kConveyor{{1, 5}, 4};     // (input, time, leak, profile, total, initial time)
+constexpr StatefulRoles kAgedQueue{{4, -1}, 3};   // (inflow, outflow, profile, initial, age range)
 
 #define UNARY(expr) [](double x) -> double { return expr; }
 #define EVAL(expr) [](const double *a, std::size_t n, const BuiltinClock &c) -> double { (void)a; (void)n; (void)c; return expr; }
@@ -389,6 +390,13 @@ const BuiltinInfo kBuiltins[] = {
     // as a whole (solver/delayconveyor.h)
     {{"delay_conveyor"}, Builtin::None, 6, 6, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::Anything, kConveyor, nullptr, nullptr},
     {{"trend"}, Builtin::None, 2, 3, false, L::Stateful, U::PerTimeUnit, P::FollowsInput, R::Anything, kSmooth, nullptr, nullptr},
+    // Vensim's QUEUE FIFO(inflow, outflow, profile, initial, age range): a level that keeps
+    // when each part came in, and the QUEUE AGE functions that read it (solver/agedqueue.h).
+    // QUEUE AGE AVERAGE's quantity may be left out, as the help's own example does.
+    {{"queue_fifo"}, Builtin::None, 5, 5, true, L::Stateful, U::TimesTimeUnit, P::Level, R::Anything, kAgedQueue, nullptr, nullptr},
+    {{"queue_age_average"}, Builtin::None, 1, 2, true, L::Stateful, U::Unchecked, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
+    {{"queue_age_in_range"}, Builtin::None, 3, 3, true, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
+    {{"queue_age_oldest"}, Builtin::None, 1, 1, true, L::Stateful, U::Unchecked, P::Unknown, R::NonNegative, kNoRoles, nullptr, nullptr},
     {{"forcst", "forecast"}, Builtin::None, 3, 4, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
     {{"previous"}, Builtin::None, 1, 2, false, L::Stateful, U::SameAsFirst, P::FollowsInput, R::FirstArgument, kPrevious, nullptr, nullptr},
     {{"history"}, Builtin::None, 2, 2, false, L::Stateful, U::SameAsFirst, P::Unknown, R::Anything, kNoRoles, nullptr, nullptr},
@@ -570,6 +578,8 @@ bool readsTime(const Node &n)
     case Node::Kind::Oven:
     case Node::Kind::InformationDelay:
     case Node::Kind::DelayConveyor:
+    case Node::Kind::AgedQueue:
+    case Node::Kind::AgedQueueAge:
     case Node::Kind::Container:
         return true;
     case Node::Kind::Call:

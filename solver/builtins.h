@@ -126,6 +126,7 @@ enum class PolarityRule {
     TimeInput,                 // STEP, RAMP, PULSE: an input there is a parameter of a time input
     FixedAtStart,              // INIT: read once, no link over time
     FollowsInput,              // smooths and delays: the first argument's; see StatefulRoles
+    Level,                     // QUEUE FIFO: a level its first argument flows into, its second out of
     Conditional,               // IF_THEN_ELSE
     Lookup,                    // LOOKUP: the table's slope
 };

@@ -21,6 +21,8 @@ public:
         : m_flat(flat), m_out(out), m_nowLeftOut(nowLeftOut)
     {
         m_constBase = FirstVarSlot + std::uint32_t(flat.vars.size());
+        for (std::size_t q = 0; q < flat.agedQueues.size(); ++q)
+            m_queueOf.insert(flat.agedQueues[q].variable, std::uint32_t(q));
     }
 
     std::uint32_t varSlot(int index) const { return meadows::varSlot(index); }
@@ -29,7 +31,6 @@ public:
     {
         m_program = &p;
         m_temps = 0;
-        m_slot = varSlot(index);
         const FlatVar &v = m_flat.vars[index];
         generate(initialising && v.initial ? *v.initial : v.equation, varSlot(index));
     }
@@ -43,6 +44,10 @@ public:
                 for (std::uint32_t *s : {&i.dst, &i.a, &i.b, &i.c})
                     relocate(*s, i, s, tempBase);
             }
+        }
+        for (CompiledSubscriptSite &site : m_out.subscriptSites) {
+            for (PickGuard &g : site.guards)
+                g.condition = relocated(g.condition, tempBase);
         }
         m_out.memory.assign(tempBase + m_maxTemps, 0.0);
         for (Program *p : {&m_out.initial, &m_out.rates})
@@ -60,13 +65,20 @@ private:
         // Operands that are not slots: a table index, a builtin code, an argument count.
         if (((i.op == Op::Lookup || i.op == Op::LookupArea) && which == &i.b) || (i.op == Op::Math1 && which == &i.c)
             || (i.op == Op::History && which == &i.b) || (i.op == Op::Belt && (which == &i.a || which == &i.b)) || (i.op == Op::Oven && which == &i.a)
-            || ((i.op == Op::InfoDelay || i.op == Op::ConveyorDelay) && which == &i.a) || (i.op == Op::Container && (which == &i.a || which == &i.b))
+            || ((i.op == Op::InfoDelay || i.op == Op::ConveyorDelay) && which == &i.a)
+            || (i.op == Op::AgedQueue && (which == &i.a || which == &i.b)) || (i.op == Op::Container && (which == &i.a || which == &i.b))
             || ((i.op == Op::Variadic || i.op == Op::Random || i.op == Op::Pick) && (which == &i.b || which == &i.c)))
             return;
+        slot = relocated(slot, tempBase);
+    }
+
+    std::uint32_t relocated(std::uint32_t slot, std::uint32_t tempBase) const
+    {
         if (slot & kTempTag)
-            slot = tempBase + (slot & ~kTempTag);
-        else if (slot & kConstTag)
-            slot = m_constBase + (slot & ~kConstTag);
+            return tempBase + (slot & ~kTempTag);
+        if (slot & kConstTag)
+            return m_constBase + (slot & ~kConstTag);
+        return slot;
     }
 
     std::uint32_t temp()
@@ -121,8 +133,19 @@ private:
                                      Op::Lt, Op::Le, Op::Gt, Op::Ge, Op::And, Op::Or};
             return apply(ops[int(n.binaryOp)], n, 2, target);
         }
-        case Node::Kind::If:
-            return apply(Op::Select, n, 3, target);
+        case Node::Kind::If: {
+            // Each branch is generated under its condition, which the picks in it keep
+            // (PickGuard): both branches run, and only the taken one's faults count.
+            const std::uint32_t condition = generate(n.args[0]);
+            m_guards.push_back({condition, true});
+            const std::uint32_t then = generate(n.args[1]);
+            m_guards.back().thenBranch = false;
+            const std::uint32_t otherwise = generate(n.args[2]);
+            m_guards.pop_back();
+            const std::uint32_t d = place();
+            add(Op::Select, d, condition, then, otherwise);
+            return d;
+        }
         case Node::Kind::Lookup:
             return apply(Op::Lookup, n, 1, target, {std::uint32_t(n.index)});
         case Node::Kind::LookupArea: {
@@ -164,6 +187,18 @@ private:
             const std::uint32_t c = generate(n.args[0]);
             const std::uint32_t d = place();
             add(Op::ConveyorDelay, d, std::uint32_t(n.index), 0, c);
+            return d;
+        }
+        case Node::Kind::AgedQueue: {
+            const std::uint32_t d = place();
+            add(Op::AgedQueue, d, std::uint32_t(n.index), std::uint32_t(AgedQueue::Query::Total), 0);
+            return d;
+        }
+        case Node::Kind::AgedQueueAge: {
+            // The queue its variable defines (the flattener has checked it is one).
+            const std::uint32_t first = consecutive(n.args);
+            const std::uint32_t d = place();
+            add(Op::AgedQueue, d, m_queueOf.value(n.index), std::uint32_t(n.value), first);
             return d;
         }
         case Node::Kind::Call:
@@ -259,10 +294,10 @@ private:
         case Builtin::Xidz:
             return apply(Op::SafeDiv, n, 3, target);
         case Builtin::SubscriptAt: {
-            // A site of its own per variable compiled (an equation's node may be copied into
-            // several), for the variable's slot the run checks (Runner::checkIndexFaults).
+            // A site of its own per place compiled (an equation's node may be copied into
+            // several), with the IFs around it there.
             const FlatSubscriptSite &site = m_flat.subscriptSites[std::size_t(n.index)];
-            m_out.subscriptSites.push_back({site.variable, site.array, site.dimension, site.size, site.source, m_slot});
+            m_out.subscriptSites.push_back({site.variable, site.array, site.dimension, site.size, site.source, m_guards});
             const std::uint32_t first = consecutive(n.args);
             const std::uint32_t d = place();
             add(Op::Pick, d, first, std::uint32_t(n.args.size()), std::uint32_t(m_out.subscriptSites.size() - 1));
@@ -291,7 +326,8 @@ private:
     CompiledModel &m_out;
     const std::vector<bool> &m_nowLeftOut; // settleReadsNow: per recorded series (one per HISTORY call)
     Program *m_program = nullptr;
-    std::uint32_t m_slot = 0; // the variable whose equation is being emitted
+    std::vector<PickGuard> m_guards; // the IF branches the code now emitted sits in
+    QHash<int, std::uint32_t> m_queueOf; // a QUEUE FIFO's variable -> its queue
     std::uint32_t m_temps = 0;
     std::uint32_t m_maxTemps = 0;
     std::uint32_t m_constBase = 0;
@@ -529,6 +565,9 @@ CompileResult compile(const FlatModel &flat)
     for (const FlatDelayConveyor &d : flat.delayConveyors)
         m.delayConveyors.push_back({gen.varSlot(d.input), gen.varSlot(d.time), gen.varSlot(d.leak), gen.varSlot(d.total),
                                     gen.varSlot(d.initialTime), d.profile});
+    for (const FlatAgedQueue &q : flat.agedQueues)
+        m.agedQueues.push_back({gen.varSlot(q.inflow), gen.varSlot(q.outflow), gen.varSlot(q.initial), gen.varSlot(q.ageRange),
+                                q.profile});
     if (!methodFromName(flat.specs.method)) // said here, so that checking and the editor say it too
         result.diagnostics.push_back(Diagnostic(Severity::Warning, flat.specs.places.file, flat.specs.places.method,
                                                 QStringLiteral("the integration method '%1' is not one Meadows implements "

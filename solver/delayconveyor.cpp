@@ -6,8 +6,11 @@
 namespace meadows {
 
 namespace {
-// Positions are sums of step lengths: within this of the exit is at it.
+// Positions are sums of step lengths: within this of the exit is at it, or within a millionth
+// of a step where steps are shorter (a conveyance time of a billion steps would otherwise
+// count the parcel behind the exit as at it too).
 constexpr double kAtExit = 1e-9;
+double atExit(double moved) { return std::min(kAtExit, 1e-6 * moved); }
 // Parcels kept at most: a belt this many steps long is far beyond any run (as a Stella
 // belt's slats, conveyor.cpp); beyond it the newest input joins the parcel before it.
 constexpr std::size_t kMaxParcels = 1000000;
@@ -22,12 +25,13 @@ double DelayConveyor::move(double time, double dt)
     return time > 0 ? dt / time : HUGE_VAL;
 }
 
-double DelayConveyor::leavingShare(const Parcel &p, double moved)
+double DelayConveyor::leavingShare(const Parcel &p, double moved) const
 {
-    const double low = p.low - moved, high = p.high - moved;
-    if (high <= kAtExit)
+    const double low = p.low - m_travelled - moved, high = p.high - m_travelled - moved;
+    const double tolerance = atExit(moved);
+    if (high <= tolerance)
         return 1;
-    if (low >= -kAtExit)
+    if (low >= -tolerance)
         return 0;
     return -low / (high - low);
 }
@@ -35,6 +39,8 @@ double DelayConveyor::leavingShare(const Parcel &p, double moved)
 void DelayConveyor::initialise(const GraphicalFunction &profile, double total, double initialTime, double dt)
 {
     m_parcels.clear();
+    m_travelled = 0;
+    m_kept = 1;
     if (total == 0 || profile.size() == 0)
         return;
     const double x0 = profile.x(0), x1 = profile.x(profile.size() - 1);
@@ -64,7 +70,7 @@ double DelayConveyor::output(double time, double dt) const
             break; // the parcels behind it are further from the exit
         leaving += share * p.amount;
     }
-    return leaving / dt;
+    return leaving * m_kept / dt;
 }
 
 void DelayConveyor::advance(double input, double time, double leak, double dt)
@@ -80,24 +86,38 @@ void DelayConveyor::advance(double input, double time, double leak, double dt)
             continue;
         }
         p.amount *= 1 - share; // what has not yet passed the exit, up to it
-        p.low = moved;
+        p.low = m_travelled + moved;
         break;
     }
-    for (Parcel &p : m_parcels) {
-        p.low -= moved;
-        p.high -= moved;
+    // An empty belt starts its measures again: a conveyance time of 0 moves it infinitely far.
+    if (m_parcels.empty()) {
+        m_travelled = 0;
+        m_kept = 1;
+    } else {
+        m_travelled += moved;
     }
-    const Parcel entering{input * dt, std::max(0.0, 1 - moved), 1};
+    const Parcel entering{input * dt / m_kept, m_travelled + std::max(0.0, 1 - moved), m_travelled + 1};
     if (m_parcels.size() < kMaxParcels)
         m_parcels.push_back(entering);
     else
-        m_parcels.back() = {m_parcels.back().amount + entering.amount, m_parcels.back().low, 1};
+        m_parcels.back() = {m_parcels.back().amount + entering.amount, m_parcels.back().low, entering.high};
     // A leak of more than all of it in one step (leak * DT > 1) takes all it carries, not a
-    // negative amount that would grow without bound as it flips sign each step.
-    const double kept = std::max(0.0, 1 - leak * dt);
-    if (kept != 1)
+    // negative amount that would grow without bound as it flips sign each step. A leak of
+    // NaN makes every amount NaN, which the run reports, rather than taking all of it.
+    const double kept = std::isnan(leak) ? leak : std::max(0.0, 1 - leak * dt);
+    if (kept == 0) {
+        m_parcels.clear();
+        m_travelled = 0;
+        m_kept = 1;
+        return;
+    }
+    m_kept *= kept;
+    // Far from 1 the shares would lose precision or overflow: written back into the amounts.
+    if (m_kept < 1e-100 || m_kept > 1e100) {
         for (Parcel &p : m_parcels)
-            p.amount *= kept;
+            p.amount *= m_kept;
+        m_kept = 1;
+    }
 }
 
 } // namespace meadows

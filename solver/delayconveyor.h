@@ -45,13 +45,19 @@ public:
     void advance(double input, double time, double leak, double dt);
 
 private:
+    // A parcel's amount and place are kept in terms that stay fixed while the belt moves
+    // and leaks, so that a step costs only the parcels that leave, however many there are
+    // (a conveyance time of 1e9 lays a million): its place in belts from where the exit was
+    // at the start, and its amount as a share of what a parcel laid at the start would hold.
     struct Parcel {
-        double amount;
-        double low, high; // where it lies, in belts from the exit
+        double amount; // times m_kept: what it holds now
+        double low, high; // minus m_travelled: where it lies, in belts from the exit
     };
     static double move(double time, double dt);
-    static double leavingShare(const Parcel &p, double moved);
+    double leavingShare(const Parcel &p, double moved) const;
     std::deque<Parcel> m_parcels; // from the exit
+    double m_travelled = 0; // belts moved since the start
+    double m_kept = 1;      // the product of every step's 1 - leak * DT
 };
 
 } // namespace meadows

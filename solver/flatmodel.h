@@ -83,6 +83,15 @@ struct FlatDelayConveyor {
     GraphicalFunction profile;
 };
 
+// A Vensim QUEUE FIFO: the variable it defines, the hidden variables holding its inflow and
+// outflow each step and its initial value and age range (read at the start), and its
+// initial profile (solver/agedqueue.h).
+struct FlatAgedQueue {
+    int variable = -1;
+    int inflow = -1, outflow = -1, initial = -1, ageRange = -1;
+    GraphicalFunction profile;
+};
+
 // A subscript computed while the model runs (level[INT(TIME / 4) + 1]): what an index outside
 // its dimension is reported with. Its pick is a SubscriptAt call whose Node::index is this
 // site's position in FlatModel::subscriptSites.
@@ -107,6 +116,7 @@ struct FlatModel {
     std::vector<int> series;  // variables whose every step is recorded (DELAY, PREVIOUS, HISTORY)
     std::vector<FlatInformationDelay> informationDelays;
     std::vector<FlatDelayConveyor> delayConveyors;
+    std::vector<FlatAgedQueue> agedQueues;
     int randomCalls = 0;      // random-number call sites, each with a stream of its own
     bool vensimDialect = false; // written by Vensim (xmutil): PULSE(start, width) and friends
     SimSpecs specs;

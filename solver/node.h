@@ -34,6 +34,9 @@ struct Node {
         Oven,    // index: an oven (FlatModel::ovens): what it releases; args[0] the oven, for ordering only
         InformationDelay, // index: FlatModel::informationDelays; args[0] the value before any input is due
         DelayConveyor, // index: FlatModel::delayConveyors; args[0] the conveyance time now
+        AgedQueue, // index: FlatModel::agedQueues: what a Vensim QUEUE FIFO holds now
+        AgedQueueAge, // index: the flat variable a QUEUE FIFO defines; value: the AgedQueue::Query;
+                      // args: the query's own (QUEUE AGE AVERAGE's quantity, IN RANGE's bounds)
         Container, // index: the flat variable of a conveyor or queue stock, read as the container XMILE
                    // makes it; value: the Builtin reducing its slats (a queue: its batches), or -1 for
                    // one of them: args[0] its number from the exit (the front); the last arg the stock,
@@ -73,6 +76,13 @@ struct Node {
         n.kind = Kind::Call;
         n.builtin = b;
         n.args = std::move(args);
+        return n;
+    }
+    static Node ifThenElse(Node condition, Node then, Node otherwise)
+    {
+        Node n;
+        n.kind = Kind::If;
+        n.args = {std::move(condition), std::move(then), std::move(otherwise)};
         return n;
     }
     static Node binary(BinaryOp op, Node a, Node b)

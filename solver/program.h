@@ -1,6 +1,7 @@
 #pragma once
 // Compiled equations: a flat array of three-address instructions over one array of
 // doubles. No strings, maps or allocation while it runs.
+#include "agedqueue.h"
 #include "conveyor.h"
 #include "delayconveyor.h"
 #include "informationdelay.h"
@@ -35,13 +36,15 @@ namespace meadows {
 //               the Builtin b, or (b kContainerElement) the one numbered m[c] from the exit
 //   Random      dst = draw of kind (c & 0xff) for call site (c >> 8), args at a.. (count b)
 //   Pick        dst = the candidate at a + m[a] (m[a] from 1 to b - 1): an XMILE subscript computed
-//               while running; out of range, the model's invalid index value, else NaN and a
-//               fault of subscript site c recorded (RunState::indexFaults)
+//               while running; out of range, the model's invalid index value, else NaN and, if
+//               the IFs around site c took its branch, a fault recorded (RunState::indexFaults)
+//   AgedQueue   dst = Vensim queue a's total (b = AgedQueue::Query::Total), or its query b over
+//               the arguments at c..
 //   End         the program's last instruction
 #define MEADOWS_OPS(X)                                                                             \
     X(Copy) X(Neg) X(Not) X(Add) X(Sub) X(Mul) X(Div) X(Pow) X(Mod) X(Eq) X(Ne) X(Lt) X(Le) X(Gt) \
     X(Ge) X(And) X(Or) X(Select) X(Math1) X(Min2) X(Max2) X(SafeDiv) X(Arctan2) X(Lookup) X(LookupArea)       \
-    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(ConveyorDelay) X(Container) X(Random) X(Pick) X(End)
+    X(Variadic) X(History) X(Belt) X(Oven) X(InfoDelay) X(ConveyorDelay) X(AgedQueue) X(Container) X(Random) X(Pick) X(End)
 
 enum class Op : std::uint8_t {
 #define MEADOWS_OP_ENUM(name) name,
@@ -91,6 +94,7 @@ struct RunState {
     std::vector<Oven> ovens;  // one per oven
     std::vector<InformationDelay> informationDelays; // one per DELAY INFORMATION call
     std::vector<DelayConveyor> delayConveyors; // one per DELAY CONVEYOR call
+    std::vector<AgedQueue> agedQueues;         // one per QUEUE FIFO call
     std::uint64_t seed = 0;
     double start = 0;
     double dt = 1;
@@ -112,14 +116,24 @@ struct RunState {
     }
 };
 
+// An IF's condition that a pick sits in a branch of: the slot holding the condition's value,
+// and whether the pick is in the THEN branch (used when the value is non-zero) or the ELSE.
+struct PickGuard {
+    std::uint32_t condition = 0;
+    bool thenBranch = true;
+};
+
 // A subscript computed while running, as compiled into one variable's equation: what the
-// error says (FlatSubscriptSite), and the variable's slot, whose value tells whether the
-// pick was used (NaN) or dropped by an IF that took the other branch.
+// error says (FlatSubscriptSite), and the IFs whose branches hold the pick. An index out of
+// range is a fault only when every one of them took the pick's branch: then the value is
+// used (also when NaN would hide in a condition, `IF a[k] > 5`, or in MIN), else dropped.
+// The conditions are computed before either branch, and a temporary is never reused within
+// one equation, so their slots still hold them when the pick runs.
 struct CompiledSubscriptSite {
     QString variable, array, dimension;
     int size = 0;
     SourceRef source;
-    std::uint32_t slot = 0;
+    std::vector<PickGuard> guards;
 };
 
 struct OutputColumn {
@@ -157,6 +171,7 @@ struct CompiledModel {
     std::vector<CompiledOven> ovens;
     std::vector<CompiledInformationDelay> informationDelays; // entered after every step's rates
     std::vector<CompiledDelayConveyor> delayConveyors;       // advanced after every step's rates
+    std::vector<CompiledAgedQueue> agedQueues;               // advanced after every step's rates
     // Some equation reads a conveyor's slats or a queue's batches (Container): the initial
     // values are computed again once the belts and queues are filled.
     bool readsContainers = false;

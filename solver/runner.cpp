@@ -128,7 +128,12 @@ std::vector<double> Runner::initialise()
         const CompiledDelayConveyor &d = model.delayConveyors[i];
         state.delayConveyors[i].initialise(d.profile, memory[d.total], memory[d.initialTime], dt);
     }
-    if (model.readsContainers || !model.delayConveyors.empty()) {
+    state.agedQueues.assign(model.agedQueues.size(), AgedQueue{});
+    for (std::size_t i = 0; i < model.agedQueues.size(); ++i) {
+        const CompiledAgedQueue &q = model.agedQueues[i];
+        state.agedQueues[i].initialise(q.profile, memory[q.initial], memory[q.ageRange], dt);
+    }
+    if (model.readsContainers || !model.delayConveyors.empty() || !model.agedQueues.empty()) {
         // What reads a belt or a queue could not at first: the initial values again, now
         // that they are filled (from the same stocks' values, so they are filled alike).
         model.execute(model.initial, memory.data(), state);
@@ -163,19 +168,16 @@ void Runner::evaluate(const std::vector<double> &levels, double t, double inputT
 void Runner::checkIndexFaults()
 {
     const std::vector<IndexFault> faults = std::exchange(state.indexFaults, {});
-    if (!stopAtBadIndex)
+    if (!stopAtBadIndex || faults.empty())
         return;
-    for (const IndexFault &f : faults) {
-        const CompiledSubscriptSite &site = model.subscriptSites[f.site];
-        if (!std::isnan(memory[site.slot]))
-            continue; // picked in the branch an IF did not take
-        throw IndexOutOfRange{
-            QStringLiteral("in '%1': the subscript of '%2' is %3 at time %4, outside %5 (1 to %6); "
-                           "XMILE's <uses_arrays invalid_index_value=\"0\"> (or \"NaN\") in the file's <options> "
-                           "asks for that value instead")
-                .arg(site.variable, site.array).arg(f.index).arg(f.time).arg(site.dimension).arg(site.size),
-            site.source};
-    }
+    const IndexFault &f = faults.front();
+    const CompiledSubscriptSite &site = model.subscriptSites[f.site];
+    throw IndexOutOfRange{
+        QStringLiteral("in '%1': the subscript of '%2' is %3 at time %4, outside %5 (1 to %6); "
+                       "XMILE's <uses_arrays invalid_index_value=\"0\"> (or \"NaN\") in the file's <options> "
+                       "asks for that value instead")
+            .arg(site.variable, site.array).arg(f.index).arg(f.time).arg(site.dimension).arg(site.size),
+        site.source};
 }
 
 // A non-negative stock (Stella) cannot lose in one step more than it holds plus what
@@ -430,6 +432,10 @@ void Runner::record()
     for (std::size_t i = 0; i < model.delayConveyors.size(); ++i) {
         const CompiledDelayConveyor &d = model.delayConveyors[i];
         state.delayConveyors[i].advance(memory[d.input], memory[d.time], memory[d.leak], memory[DtSlot]);
+    }
+    for (std::size_t i = 0; i < model.agedQueues.size(); ++i) {
+        const CompiledAgedQueue &q = model.agedQueues[i];
+        state.agedQueues[i].advance(memory[q.inflow], memory[q.outflow], memory[DtSlot]);
     }
 }
 

@@ -148,18 +148,21 @@ double containerRead(const CompiledModel &model, const RunState &state, const do
 
 // An XMILE subscript computed while running (Builtin::SubscriptAt): the candidate its
 // 1-based index names. Outside the dimension (NaN, negative, 1e300 too), the value the file's
-// <uses_arrays invalid_index_value> asks for; else NaN, and the fault recorded for the runner,
-// which stops the run if the value was used (Runner::checkIndexFaults).
-double pick(const CompiledModel &model, const RunState &state, const double *args, std::uint32_t count,
-            std::uint32_t site, double time)
+// <uses_arrays invalid_index_value> asks for; else NaN, and, when every IF around the pick
+// took its branch (CompiledSubscriptSite::guards), the fault recorded for the runner, which
+// stops the run (Runner::checkIndexFaults).
+double pick(const CompiledModel &model, const RunState &state, const double *m, const double *args,
+            std::uint32_t count, std::uint32_t site)
 {
     if (const std::optional<std::size_t> k = indexedPosition(args[0], count - 1))
         return args[*k + 1];
     if (model.invalidIndexValue)
         return *model.invalidIndexValue;
-    constexpr std::size_t kFaultsKept = 64; // per evaluation: the runner looks after each
-    if (state.indexFaults.size() < kFaultsKept)
-        state.indexFaults.push_back({site, args[0], time});
+    const std::vector<PickGuard> &guards = model.subscriptSites[site].guards;
+    const bool used = std::all_of(guards.begin(), guards.end(),
+                                  [m](const PickGuard &g) { return (m[g.condition] != 0.0) == g.thenBranch; });
+    if (used && state.indexFaults.empty()) // the first stops the run: one is enough
+        state.indexFaults.push_back({site, args[0], m[TimeSlot]});
     return std::numeric_limits<double>::quiet_NaN();
 }
 
@@ -211,13 +214,16 @@ op_History: m[i->dst] = (i->b & kHistoryNow) ? historyNow(state, i->b & ~kHistor
 // Before the belts are filled (the initial values), nothing leaves them.
 op_Belt: m[i->dst] = i->a < state.belts.size() ? state.belts[i->a].leaving(conveyors[i->a], m, int(i->b) - 1, state.dt) / state.dt : 0.0; NEXT;
 // Before the first step is entered (the initial values), no input is due.
+op_AgedQueue:
+    m[i->dst] = i->a < state.agedQueues.size() ? state.agedQueues[i->a].query(AgedQueue::Query(i->b), m + i->c, m[DtSlot]) : 0;
+    NEXT;
 op_ConveyorDelay: m[i->dst] = i->a < state.delayConveyors.size() ? state.delayConveyors[i->a].output(m[i->c], m[DtSlot]) : 0; NEXT;
 op_InfoDelay: m[i->dst] = i->a < state.informationDelays.size() ? state.informationDelays[i->a].value(m[InputTimeSlot], m[DtSlot], m[i->c]) : m[i->c]; NEXT;
 op_Container: m[i->dst] = containerRead(*this, state, m, i->a, i->b, m[i->c]); NEXT;
 // Before the ovens start (the initial values), nothing leaves them.
 op_Oven: m[i->dst] = i->a < state.ovens.size() ? state.ovens[i->a].releasing() / state.dt : 0.0; NEXT;
 op_Random: m[i->dst] = randomCall(i->c, m + i->a, i->b, m, state, tables); NEXT;
-op_Pick: m[i->dst] = pick(*this, state, m + i->a, i->b, i->c, m[TimeSlot]); NEXT;
+op_Pick: m[i->dst] = pick(*this, state, m, m + i->a, i->b, i->c); NEXT;
 op_End:
     return;
 #undef NEXT

@@ -281,6 +281,16 @@ QString translateCall(const Expr &e, TranslateContext &c)
                                         "material leaves as the profile's area over each step of initctime"));
         return call(QStringLiteral("DELAY_CONVEYOR"), allArgs(e, c));
     }
+    if (f == QLatin1String("QUEUE FIFO") && arity(5, 5)) {
+        // A level that keeps when each part came in (solver/agedqueue.h); the layout of its
+        // initial contents is Meadows' reading of the help's one sentence on it.
+        c.warn(e.offset, QStringLiteral("QUEUE FIFO: the initial contents are laid from one step old to the age range, each "
+                                        "step's share the profile's area over that step (Meadows' reading of Vensim's help)"));
+        return call(QStringLiteral("QUEUE_FIFO"), allArgs(e, c));
+    }
+    if ((f == QLatin1String("QUEUE AGE AVERAGE") && arity(1, 2)) || (f == QLatin1String("QUEUE AGE IN RANGE") && arity(3, 3))
+        || (f == QLatin1String("QUEUE AGE OLDEST") && arity(1, 1)))
+        return call(equationName(f), allArgs(e, c));
     if (f == QLatin1String("LOG") && arity(2, 2))
         return QStringLiteral("(LN(%1) / LN(%2))").arg(translateMarked(e.args[0], c), translateMarked(e.args[1], c));
     if ((f == QLatin1String("SINH") || f == QLatin1String("COSH") || f == QLatin1String("TANH")) && arity(1, 1)) {

@@ -150,7 +150,7 @@ std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const Compiled
     for (std::size_t k = 0; k < model.rates.code.size(); ++k) {
         // An information delay and a delay conveyor read past values as History does.
         const Op read = model.rates.code[k].op;
-        const Op op = read == Op::InfoDelay || read == Op::ConveyorDelay ? Op::History : read;
+        const Op op = read == Op::InfoDelay || read == Op::ConveyorDelay || read == Op::AgedQueue ? Op::History : read;
         if ((op == Op::History && !history) || (op == Op::Random && !random)) {
             // The variable it belongs to: the next instruction that writes a variable's slot.
             std::size_t e = k;
@@ -159,7 +159,7 @@ std::vector<Diagnostic> equilibriumCaveats(const FlatModel &flat, const Compiled
                 ++e;
             Diagnostic d = e < model.rates.code.size() ? where(model.rates.code[e].dst) : Diagnostic{Severity::Warning, {}, {}, {}};
             d.message = op == Op::History
-                            ? QStringLiteral("equilibria take past values (DELAY FIXED, DELAY INFORMATION, PREVIOUS, HISTORY) as they are before any "
+                            ? QStringLiteral("equilibria take past values (DELAY FIXED, DELAY INFORMATION, QUEUE FIFO, PREVIOUS, HISTORY) as they are before any "
                                              "history exists, not as the steady state's own")
                             : QStringLiteral("equilibria see one frozen draw of the model's random numbers");
             out.push_back(d);

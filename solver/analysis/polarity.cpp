@@ -323,6 +323,8 @@ private:
                     return unknown(QStringLiteral("%1 sets the time of %2 in '%3'").arg(quoted(), e.spelling.toUpper(), toString(e)));
             }
             return argument(0); // the initial value is read once: no link over time
+        case PolarityRule::Level: // its inflow adds, its outflow takes away
+            return sum(e, argument(0), flip(argument(1)));
         default:
             break;
         }

@@ -149,11 +149,6 @@ Node Flattener::tableSummary(Context &c, const Expr &e)
     // discrete table counts 0), the mean that area over the distance, or the value where
     // the two bounds meet.
     const auto held = [&](Node n) { return Node::var(addHidden(FlatVar::Kind::Aux, e.name, std::move(n))); };
-    const auto ifThenElse = [](Node condition, Node then, Node otherwise) {
-        Node n = Node::of(Node::Kind::If);
-        n.args = {std::move(condition), std::move(then), std::move(otherwise)};
-        return n;
-    };
     const Node to = held(given.empty() ? Node::constant(gf.x(gf.size() - 1)) : std::move(given[0]));
     const Node from = held(given.size() > 1 ? std::move(given[1]) : Node::constant(gf.x(0)));
     Node low = Node::call(Builtin::Min, {from, to}), high = Node::call(Builtin::Max, {from, to});
@@ -166,14 +161,14 @@ Node Flattener::tableSummary(Context &c, const Expr &e)
     area.index = table;
     area.args = {low, high};
     Node none = Node::binary(BinaryOp::Multiply, Node::binary(BinaryOp::Add, from, to), Node::constant(0)); // NaN stays
-    const Node within = held(ifThenElse(Node::binary(BinaryOp::Greater, std::move(high), std::move(low)), std::move(area),
+    const Node within = held(Node::ifThenElse(Node::binary(BinaryOp::Greater, std::move(high), std::move(low)), std::move(area),
                                         std::move(none)));
     if (e.name == QLatin1String("lookuparea"))
         return within;
     Node at = Node::of(Node::Kind::Lookup);
     at.index = table;
     at.args = {from};
-    return ifThenElse(Node::binary(BinaryOp::Equal, from, to), std::move(at),
+    return Node::ifThenElse(Node::binary(BinaryOp::Equal, from, to), std::move(at),
                       Node::binary(BinaryOp::Divide, within,
                                    Node::call(Builtin::Abs, {Node::binary(BinaryOp::Subtract, to, from)})));
 }

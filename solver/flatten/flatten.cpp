@@ -75,6 +75,7 @@ FlatModel Flattener::run()
     checkProfiles();
     finishConveyors();
     finishOvens();
+    finishAgedQueues();
     return std::move(m_out);
 }
 

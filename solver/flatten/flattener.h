@@ -261,6 +261,19 @@ private:
     bool fillsConveyorOrOven(const Model &model, const QString &flow) const;
     void checkWavePeriod(Context &c, const Expr &call, const Node &period);
 
+    // agedqueues.cpp: Vensim's QUEUE FIFO and the QUEUE AGE functions that read it; nothing
+    // for any other name. What the functions read is checked to be a queue once every
+    // variable is lowered (a queue may be lowered after the equation reading it).
+    std::optional<Node> agedQueueCall(Context &c, const Expr &e);
+    void finishAgedQueues();
+    struct AgedQueueRead {
+        int variable; // the flat variable read, which must be a QUEUE FIFO's
+        QString function, reader;
+        SourceRef ref;
+        int offset = 0, length = 0;
+    };
+    std::vector<AgedQueueRead> m_agedQueueReads;
+
     // stelladraws.cpp: Stella's random builtins (NORMAL, LOGNORMAL, GAMMA...); nothing for
     // any other name
     std::optional<Node> stellaDraw(Context &c, const Expr &call);

@@ -93,6 +93,8 @@ Node Flattener::chain(const QString &what, Node input, Node time, int order, std
 
 std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
 {
+    if (std::optional<Node> queue = agedQueueCall(c, e))
+        return queue;
     const QString &f = e.name;
     const auto arg = [&](int i) { return expr(c, e.args[i]); };
     const auto optionalArg = [&](int i) -> std::optional<Node> {
@@ -303,10 +305,9 @@ Node Flattener::derivative(Context &c, const Expr &e)
     for (int k = 1; k <= order; ++k) {
         const int series = record(what, d);
         Node before = history(series, Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), dt), firstValue(what, series));
-        Node withPast = Node::of(Node::Kind::If);
-        withPast.args.push_back(Node::binary(BinaryOp::Less, elapsed, Node::binary(BinaryOp::Multiply, Node::constant(k - 0.5), dt)));
-        withPast.args.push_back(Node::constant(0));
-        withPast.args.push_back(Node::binary(BinaryOp::Divide, Node::binary(BinaryOp::Subtract, d, std::move(before)), dt));
+        Node withPast = Node::ifThenElse(Node::binary(BinaryOp::Less, elapsed, Node::binary(BinaryOp::Multiply, Node::constant(k - 0.5), dt)),
+                                         Node::constant(0),
+                                         Node::binary(BinaryOp::Divide, Node::binary(BinaryOp::Subtract, d, std::move(before)), dt));
         d = shared(what, std::move(withPast));
     }
     return d;

@@ -57,13 +57,6 @@ Node op(BinaryOp o, Node a, Node b)
     return Node::binary(o, std::move(a), std::move(b));
 }
 
-Node choose(Node condition, Node then, Node otherwise)
-{
-    Node n = Node::of(Node::Kind::If);
-    n.args = {std::move(condition), std::move(then), std::move(otherwise)};
-    return n;
-}
-
 Node fn(Builtin b, std::vector<Node> args)
 {
     return Node::call(b, std::move(args));
@@ -102,7 +95,7 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
         if (!given(i))
             return num(none);
         const Node v = expr(c, e.args[std::size_t(i)]);
-        return choose(op(BinaryOp::Equal, v, v), v, num(none));
+        return Node::ifThenElse(op(BinaryOp::Equal, v, v), v, num(none));
     };
     const Node seed = optional(own, 0);
     const Node lo = optional(own + 1, -kInf), hi = optional(own + 2, kInf);
@@ -127,7 +120,7 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
     const auto inverted = [&](const Node &cdfLo, const Node &cdfHi, const std::function<Node(const Node &)> &xOf) {
         const Node q = uniform(cdfLo, cdfHi);
         const Node held = fn(Builtin::Max2, {lo, fn(Builtin::Min2, {hi, xOf(q)})});
-        return choose(op(BinaryOp::Greater, cdfHi, cdfLo), held, choose(op(BinaryOp::GreaterEqual, cdfLo, num(1)), lo, hi));
+        return Node::ifThenElse(op(BinaryOp::Greater, cdfHi, cdfLo), held, Node::ifThenElse(op(BinaryOp::GreaterEqual, cdfLo, num(1)), lo, hi));
     };
     const QString &f = e.name;
     if (f == QLatin1String("normal")) {
@@ -148,11 +141,11 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
         const Node logLo = fn(Builtin::Ln, {fn(Builtin::Max2, {lo, num(0)})});
         const Node logHi = fn(Builtin::Ln, {fn(Builtin::Max2, {hi, num(0)})});
         const Node x = fn(Builtin::Exp, {draw(Builtin::VensimRandomNormal, {logLo, logHi, mu, fn(Builtin::Sqrt, {s2})})});
-        return choose(op(BinaryOp::GreaterEqual, sd, num(0)), x, num(kNaN));
+        return Node::ifThenElse(op(BinaryOp::GreaterEqual, sd, num(0)), x, num(kNaN));
     }
     // A negative mean or scale draws nothing of these distributions: NaN, which the run reports.
     const auto unlessNegative = [&](const Node &scale, Node x) {
-        return choose(op(BinaryOp::GreaterEqual, scale, num(0)), std::move(x), num(kNaN));
+        return Node::ifThenElse(op(BinaryOp::GreaterEqual, scale, num(0)), std::move(x), num(kNaN));
     };
     if (f == QLatin1String("exprnd")) // mean lambda: the standard exponential stretched by it
         return unlessNegative(p[0], draw(Builtin::RandomExponential, {lo, hi, num(0), p[0]}));
@@ -170,7 +163,7 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
         return draw(Builtin::RandomBeta, {lo, hi, p[0], p[1], num(0), num(1)});
     if (f == QLatin1String("binomial")) {
         const Node outside = op(BinaryOp::Or, op(BinaryOp::Less, p[1], num(0)), op(BinaryOp::Greater, p[1], num(1)));
-        return draw(Builtin::RandomBinomial, {lo, hi, choose(outside, num(1), p[1]), p[0], num(0), num(1)});
+        return draw(Builtin::RandomBinomial, {lo, hi, Node::ifThenElse(outside, num(1), p[1]), p[0], num(0), num(1)});
     }
     if (f == QLatin1String("negbinomial")) {
         warnOnce(c, e, QStringLiteral("NEGBINOMIAL is read as the failures before the given number of successes (isee's "
@@ -200,7 +193,7 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
             return op(BinaryOp::Multiply, scale, op(BinaryOp::Power, op(BinaryOp::Subtract, num(1), q), op(BinaryOp::Divide, num(-1), shape)));
         });
         const Node valid = op(BinaryOp::And, op(BinaryOp::Greater, shape, num(0)), op(BinaryOp::Greater, scale, num(0)));
-        return choose(valid, x, num(kNaN));
+        return Node::ifThenElse(valid, x, num(kNaN));
     }
     if (f == QLatin1String("logistic")) {
         // Inverted: x = mean + scale * ln(q / (1 - q)), q uniform between F(min) and F(max),
@@ -214,7 +207,7 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
             return op(BinaryOp::Add, mean,
                       op(BinaryOp::Multiply, scale, fn(Builtin::Ln, {op(BinaryOp::Divide, q, op(BinaryOp::Subtract, num(1), q))})));
         });
-        return choose(op(BinaryOp::Greater, scale, num(0)), x, num(kNaN));
+        return Node::ifThenElse(op(BinaryOp::Greater, scale, num(0)), x, num(kNaN));
     }
     // MONTECARLO(probability): 1 with a chance of probability * DT / 100 in each DT, else 0,
     // the probability a percentage per unit of time (BPTK's reading; isee's paragraph on it
@@ -222,7 +215,7 @@ std::optional<Node> Flattener::stellaDraw(Context &c, const Expr &e)
     // never.
     const Node chance = op(BinaryOp::Multiply, p[0], Node::of(Node::Kind::TimeStep));
     const Node u = draw(Builtin::RandomUniform, {num(0), num(100)});
-    return choose(op(BinaryOp::Less, u, chance), num(1), num(0));
+    return Node::ifThenElse(op(BinaryOp::Less, u, chance), num(1), num(0));
 }
 
 } // namespace meadows::flattening

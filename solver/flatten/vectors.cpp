@@ -306,11 +306,7 @@ Node Flattener::vectorSelect(Context &c, const Expr &e)
         warnOnce(c, e.args[errorAt], QStringLiteral("%1's error action other than 0 is not checked: the run does not stop for "
                                                     "too many or too few selections").arg(name));
     const auto when = [](const Node &s, Node value, double otherwise) {
-        Node n = Node::of(Node::Kind::If);
-        n.args.push_back(Node::binary(BinaryOp::NotEqual, s, Node::constant(0)));
-        n.args.push_back(std::move(value));
-        n.args.push_back(Node::constant(otherwise));
-        return n;
+        return Node::ifThenElse(Node::binary(BinaryOp::NotEqual, s, Node::constant(0)), std::move(value), Node::constant(otherwise));
     };
     constexpr double kInf = std::numeric_limits<double>::infinity();
     // Unselected elements stand out of a minimum or a maximum as +-Inf: a selected Inf is
@@ -356,14 +352,11 @@ Node Flattener::vectorSelect(Context &c, const Expr &e)
     } else {
         chosen = Node::constant(std::numeric_limits<double>::quiet_NaN()); // an action that is none of them
         for (int a = 10; a >= 0; --a) {
-            Node pick = Node::of(Node::Kind::If);
-            pick.args = {Node::binary(BinaryOp::Equal, action, Node::constant(a)), results[std::size_t(a)], std::move(chosen)};
-            chosen = std::move(pick);
+            chosen = Node::ifThenElse(Node::binary(BinaryOp::Equal, action, Node::constant(a)), results[std::size_t(a)],
+                                      std::move(chosen));
         }
     }
-    Node out = Node::of(Node::Kind::If);
-    out.args = {Node::binary(BinaryOp::Equal, selected, Node::constant(0)), std::move(missing), std::move(chosen)};
-    return out;
+    return Node::ifThenElse(Node::binary(BinaryOp::Equal, selected, Node::constant(0)), std::move(missing), std::move(chosen));
 }
 
 } // namespace meadows::flattening

@@ -29,6 +29,7 @@ private slots:
     void stella10VariablesDirectlyUnderModel();
     void aFlowNamedTwiceIsCountedOnce();
     void anElementOfNoSubscriptIsSaid();
+    void aVariableNamedLikeADimensionIsSaid();
     void behaviorMakesStocksAndFlowsNonNegative_data();
     void behaviorMakesStocksAndFlowsNonNegative();
     void nonNegativeStockStopsANegativeInflow();
@@ -93,6 +94,29 @@ void TestNeverSilent::anElementOfNoSubscriptIsSaid()
     QVERIFY2(said.contains(at("<eqn>3</eqn>") + QStringLiteral("'a' has an element [Q] that names no element of its dimensions: "
                                                                "it is left out")), qPrintable(said.join(u'\n')));
     QVERIFY2(said.contains(at("<eqn>5</eqn>") + QStringLiteral("'a' has a second element [A]; the first is used")),
+             qPrintable(said.join(u'\n')));
+}
+
+// XMILE 1.0 §3.7.1: dimension names "must be distinct from model variables names". Here the
+// variable region = 7 and the dimension Region = {north, south} share one: pop[Region] =
+// region * 10 reads the variable (70, 70), and picked[Region] = pop[Region] + 1 subscripts
+// by the dimension (71, 71). Both stand, and the variable's name is warned at.
+void TestNeverSilent::aVariableNamedLikeADimensionIsSaid()
+{
+    const QByteArray text = file(QStringLiteral("<dimensions><dim name=\"Region\"><elem name=\"north\"/><elem name=\"south\"/></dim></dimensions>"),
+                                 QStringLiteral("<aux name=\"region\"><eqn>7</eqn></aux>"
+                                                "<aux name=\"pop\"><dimensions><dim name=\"Region\"/></dimensions><eqn>region * 10</eqn></aux>"
+                                                "<aux name=\"picked\"><dimensions><dim name=\"Region\"/></dimensions><eqn>pop[Region] + 1</eqn></aux>"));
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("pop[north]"), 0), 70.0);
+    QCOMPARE(r.at(QStringLiteral("pop[south]"), 0), 70.0);
+    QCOMPARE(r.at(QStringLiteral("picked[south]"), 0), 71.0);
+    const QStringList said = formatted(r.compiled.diagnostics);
+    const qsizetype name = text.indexOf("<eqn>7</eqn>"); // where the variable is said to be
+    QVERIFY2(said.contains(QStringLiteral("inline.xmile:1:%1: warning: 'region' has the name of dimension 'Region', which XMILE "
+                                          "does not allow: outside square brackets the name reads the variable, inside them the "
+                                          "dimension; rename one").arg(name + 1)),
              qPrintable(said.join(u'\n')));
 }
 

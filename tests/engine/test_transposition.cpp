@@ -60,6 +60,8 @@ private slots:
     void indexOutOfRangeStopsTheRun_data();
     void indexOutOfRangeStopsTheRun();
     void indexAnIfDoesNotTakeIsNoError();
+    void indexUsedWhereNaNHides_data();
+    void indexUsedWhereNaNHides();
     void fileAsksForAValue();
     void graphicalFunctionPoints();
     void writtenBackAndRenamed();
@@ -221,6 +223,36 @@ void TestTransposition::indexAnIfDoesNotTakeIsNoError()
     QCOMPARE(r.at(QStringLiteral("guarded"), 2), 9.0);
     QCOMPARE(r.at(QStringLiteral("guarded"), 5), -1.0);
     QVERIFY(!r.run.firstNonFinite);
+}
+
+void TestTransposition::indexUsedWhereNaNHides_data()
+{
+    QTest::addColumn<QString>("equation");
+    QTest::addColumn<double>("stopsAt");
+    // index = TIME + 1 leaves C (1 to 3) at time 3. NaN compared is false and MIN skips it, so
+    // each of these would give a number that hides the bad index; each must stop the run.
+    QTest::newRow("in a condition") << "IF level[index] > 5 THEN 1 ELSE 2" << 3.0;
+    QTest::newRow("in MIN") << "MIN(100, level[index])" << 3.0;
+    QTest::newRow("in the ELSE an IF takes") << "IF TIME < 2 THEN 0 ELSE level[index]" << 3.0;
+    // The inner IF's THEN is taken from time 3; the outer IF takes the inner one from time 4.
+    QTest::newRow("in nested IFs both taken") << "IF TIME >= 4 THEN (IF index > 3 THEN level[index] ELSE 0) ELSE -1"
+                                              << 4.0;
+}
+
+// An index out of range whose NaN a condition, MIN or a taken ELSE would hide stops the run
+// there, as one read directly does.
+void TestTransposition::indexUsedWhereNaNHides()
+{
+    QFETCH(QString, equation);
+    QFETCH(double, stopsAt);
+    const auto r = run(arrayedAux(QStringLiteral("level"), {QStringLiteral("C")}, QStringLiteral("4, 2, 9"))
+                           + aux(QStringLiteral("index"), QStringLiteral("TIME + 1"))
+                           + aux(QStringLiteral("picked"), equation),
+                       6);
+    QVERIFY2(r.compiled.model, qPrintable(r.firstError()));
+    QVERIFY(!r.run.results);
+    const QString said = QStringLiteral("the subscript of 'level' is %1 at time %2, outside 'C' (1 to 3)").arg(stopsAt + 1).arg(stopsAt);
+    QVERIFY2(r.run.error.startsWith(QStringLiteral("in 'picked': ")) && r.run.error.contains(said), qPrintable(r.run.error));
 }
 
 // <uses_arrays invalid_index_value="0"> (XMILE 1.0 §2.2.1): the index 4 at time 12 gives 0, and

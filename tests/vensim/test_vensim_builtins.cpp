@@ -556,8 +556,8 @@ void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("find zero") << "FIND ZERO(LOOK, 1, 1, 1, 1, 0, 0.001, 100, 0)"
                                << "m.mdl:2:5: warning: the Vensim function FIND ZERO is not supported";
-    QTest::newRow("queue fifo") << "QUEUE FIFO(1, 1, 1, 0, 1)"
-                                << "m.mdl:2:5: warning: the Vensim function QUEUE FIFO is not supported";
+    QTest::newRow("queue fifo attrib") << "QUEUE FIFO ATTRIB(1, 1, 1, 0, LOOK, LOOK, 0, 0, 1)"
+                                       << "m.mdl:2:5: warning: the Vensim function QUEUE FIFO ATTRIB is not supported";
 }
 
 void TestVensimBuiltins::unsupportedFunctionsAreNamedAtTheirPlace()

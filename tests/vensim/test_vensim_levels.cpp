@@ -1,5 +1,5 @@
 // Vensim's level-like functions added for issue 13 (SHIFT IF TRUE, DEPRECIATE BY SCHEDULE,
-// DELAY CONVEYOR), read from .mdl text and run, with values worked by hand from Vensim's
+// DELAY CONVEYOR, QUEUE FIFO and its QUEUE AGE functions), read from .mdl text and run, with values worked by hand from Vensim's
 // reference; the readings its reference leaves open said as warnings at the call, and bad
 // arguments as errors at their place.
 #include "support/inlinemdl.h"
@@ -62,6 +62,9 @@ private slots:
     void delayConveyorMovesTheWholeBelt();
     void delayConveyorLeaksWhatItCarries();
     void delayConveyorStartsFromItsProfile();
+    void queueFifoAgesItsParts();
+    void queueFifoBelowZero();
+    void queueFifoStartsFromItsProfile();
     void misuseIsAnErrorAtItsPlace_data();
     void misuseIsAnErrorAtItsPlace();
 };
@@ -205,18 +208,96 @@ void TestVensimLevels::delayConveyorLeaksWhatItCarries()
 // - rising, y = 1 + 2x over [0, 1], 100 over 4: each step gets the profile's area over its
 //   quarter of x, of the whole area 2: 1/4 + (2k + 1)/16, so 5/32, 7/32, 9/32 and 11/32 of
 //   100: 15.625, 21.875, 28.125, 34.375, which add up to the 100.
+// - flat, 100 over a billion steps (the belt laid as a million parcels, the last holding the
+//   rest): 1e-7 a step, each step the one parcel at the exit, not the one behind it too.
 // Every call says which reading of the reference Meadows takes (line 4, column 9).
 void TestVensimLevels::delayConveyorStartsFromItsProfile()
 {
     const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\nrising((0,1),(1,3)) ~~|\n"
                                          "level = DELAY CONVEYOR(0, 3, 0, flat, 30, 3) ~~|\n"
-                                         "shaped = DELAY CONVEYOR(0, 4, 0, rising, 100, 4) ~~|\n");
+                                         "shaped = DELAY CONVEYOR(0, 4, 0, rising, 100, 4) ~~|\n"
+                                         "long = DELAY CONVEYOR(0, 1e9, 0, flat, 100, 1e9) ~~|\n");
     const Compared c = runAndCompare(model, 6, 1, {{"level", {10, 10, 10, 0, 0, 0, 0}},
-                                                   {"shaped", {15.625, 21.875, 28.125, 34.375, 0, 0, 0}}});
+                                                   {"shaped", {15.625, 21.875, 28.125, 34.375, 0, 0, 0}},
+                                                   {"long", {1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7}}});
     QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
     QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:4:9: warning: DELAY CONVEYOR: Vensim's reference gives no step rule"))
                      .size() == 1,
              qPrintable(c.messages.join(u'\n')));
+}
+
+// QUEUE FIFO at TIME STEP 1: 10 a year flows in at 0, 1 and 2, and 10 out at 5. Each part
+// is a step old the step after it came in (Vensim's help lays the initial contents from age
+// TIME STEP), so at step k the three parts are k, k - 1 and k - 2 old, and the 10 that leaves
+// at 5 is the oldest. By step:
+//   0: empty: 0 everywhere (Meadows' reading: the help gives no age for an empty queue);
+//   1: 10 aged 1; 2: aged 2, 1; 3: 3, 2, 1; 4: 4, 3, 2; 5: 5, 4, 3; 6 to 8: k - 1, k - 2.
+// AGE AVERAGE(Q, 0) is the mean of them all; of the oldest 15, 10 at the oldest age and 5 at
+// the next: at 2, (10 * 2 + 5 * 1) / 15. IN RANGE(Q, 2, :NA:) counts the parts at least 2 old,
+// IN RANGE(Q, :NA:, 3) those at most 3. A negative inflow is an outflow of the oldest: R gets
+// 10 at 0 and 1 and loses 10 at 2, the part that came in at 0, so at 3 only the part of 1
+// is left, 2 old.
+void TestVensimLevels::queueFifoAgesItsParts()
+{
+    const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\ninflow = IF THEN ELSE(Time < 3, 10, 0) ~~|\n"
+                                         "outflow = IF THEN ELSE(Time = 5, 10, 0) ~~|\nQ = QUEUE FIFO(inflow, outflow, flat, 0, 1) ~~|\n"
+                                         "oldest = QUEUE AGE OLDEST(Q) ~~|\naverage = QUEUE AGE AVERAGE(Q, 0) ~~|\n"
+                                         "older = QUEUE AGE IN RANGE(Q, 2, :NA:) ~~|\nyounger = QUEUE AGE IN RANGE(Q, :NA:, 3) ~~|\n"
+                                         "first fifteen = QUEUE AGE AVERAGE(Q, 15) ~~|\n"
+                                         "back = IF THEN ELSE(Time < 2, 10, IF THEN ELSE(Time = 2, -10, 0)) ~~|\n"
+                                         "R = QUEUE FIFO(back, 0, flat, 0, 1) ~~|\nr average = QUEUE AGE AVERAGE(R) ~~|\n");
+    const Compared c = runAndCompare(model, 8, 1, {{"Q", {0, 10, 20, 30, 30, 30, 20, 20, 20}},
+                                                   {"oldest", {0, 1, 2, 3, 4, 5, 5, 6, 7}},
+                                                   {"average", {0, 1, 1.5, 2, 3, 4, 4.5, 5.5, 6.5}},
+                                                   {"older", {0, 0, 10, 20, 30, 30, 20, 20, 20}},
+                                                   {"younger", {0, 10, 20, 30, 20, 10, 0, 0, 0}},
+                                                   {"first fifteen", {0, 1, 25.0 / 15, 40.0 / 15, 55.0 / 15, 70.0 / 15, 70.0 / 15,
+                                                                      85.0 / 15, 100.0 / 15}},
+                                                   {"R", {0, 10, 20, 10, 10}}, {"r average", {0, 1, 1.5, 2, 3}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+    // The help's own example leaves AGE AVERAGE's quantity out: read as 0, and said.
+    QVERIFY2(c.messages.filter(QStringLiteral("QUEUE AGE AVERAGE has no quantity: the average is over all of the queue")).size() == 1,
+             qPrintable(c.messages.join(u'\n')));
+}
+
+// Below zero a queue "is treated as having entries only from the previous time step": N
+// starts with 5 and loses 10 at 0 and 1, so it holds -5 at 1 and -15 at 2 and 3, a step old
+// each time; 20 in at 3 fills the hole and leaves 5, one step old at 4 and two at 5.
+void TestVensimLevels::queueFifoBelowZero()
+{
+    const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\ndrain = IF THEN ELSE(Time < 2, 10, 0) ~~|\n"
+                                         "refill = IF THEN ELSE(Time = 3, 20, 0) ~~|\nN = QUEUE FIFO(refill, drain, flat, 5, 1) ~~|\n"
+                                         "n average = QUEUE AGE AVERAGE(N, 0) ~~|\nn oldest = QUEUE AGE OLDEST(N) ~~|\n");
+    const Compared c = runAndCompare(model, 5, 1, {{"N", {5, -5, -15, -15, 5, 5}}, {"n average", {1, 1, 1, 1, 1, 2}},
+                                                   {"n oldest", {1, 1, 1, 1, 1, 2}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+}
+
+// The initial contents, its profile stretched over 0 to the age range, each step's share the
+// profile's area over that step, the youngest one step old (TIME STEP 1):
+// - flat, 30 over 3: 10 each at ages 1, 2, 3: average 2, oldest 3, a year more each year;
+// - rising y = 1 + 2x over x in [0, 1], 40 over 2: x [0, 0.5] has area 0.75 of the whole 2,
+//   [0.5, 1] 1.25: 15 at age 1 and 25 at age 2, average (15 + 50) / 40 = 1.625;
+// - flat, 30 over 2.5: steps [0, 1], [1, 2], [2, 2.5] get 12, 12 and 6, average
+//   (12 + 24 + 18) / 30 = 1.8.
+// At TIME STEP 0.5, flat 30 over 1 is 15 at 0.5 and 15 at 1: average 0.75, oldest 1.
+void TestVensimLevels::queueFifoStartsFromItsProfile()
+{
+    const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\nrising((0,1),(1,3)) ~~|\n"
+                                         "P = QUEUE FIFO(0, 0, flat, 30, 3) ~~|\np average = QUEUE AGE AVERAGE(P, 0) ~~|\n"
+                                         "p oldest = QUEUE AGE OLDEST(P) ~~|\nS = QUEUE FIFO(0, 0, rising, 40, 2) ~~|\n"
+                                         "s average = QUEUE AGE AVERAGE(S, 0) ~~|\nW = QUEUE FIFO(0, 0, flat, 30, 2.5) ~~|\n"
+                                         "w average = QUEUE AGE AVERAGE(W, 0) ~~|\n");
+    const Compared c = runAndCompare(model, 2, 1, {{"P", {30, 30, 30}}, {"p average", {2, 3, 4}}, {"p oldest", {3, 4, 5}},
+                                                   {"s average", {1.625, 2.625, 3.625}}, {"w average", {1.8, 2.8, 3.8}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+    QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:4:5: warning: QUEUE FIFO: the initial contents are laid from one step old"))
+                     .size() == 1,
+             qPrintable(c.messages.join(u'\n')));
+    const Compared half = runAndCompare(QStringLiteral("flat((0,1),(1,1)) ~~|\nH = QUEUE FIFO(0, 0, flat, 30, 1) ~~|\n"
+                                                       "h average = QUEUE AGE AVERAGE(H, 0) ~~|\nh oldest = QUEUE AGE OLDEST(H) ~~|\n"),
+                                        1, 0.5, {{"h average", {0.75, 1.25, 1.75}}, {"h oldest", {1, 1.5, 2}}});
+    QVERIFY2(half.failure.isEmpty(), qPrintable(half.failure));
 }
 
 // Each misuse is said at what is wrong, on line 2 of m.mdl: "x = " puts the call at column 5,
@@ -258,6 +339,22 @@ void TestVensimLevels::misuseIsAnErrorAtItsPlace_data()
     QTest::newRow("no area") << "DELAY CONVEYOR(1, 3, 0, none, 0, 3)"
                              << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's initial profile must be a graphical "
                                 "function with a positive area over its x range";
+
+    // QUEUE FIFO's profile is its fourth argument's place, column 22; QUEUE AGE OLDEST's
+    // queue at 22; a QUEUE FIFO inside an expression at 9.
+    QTest::newRow("queue: count") << "QUEUE FIFO(1, 0, flat, 0)" << "m.mdl:2:5: warning: QUEUE FIFO takes 5 argument(s), not 4";
+    QTest::newRow("queue: below zero profile") << "QUEUE FIFO(1, 0, dip, 0, 1)"
+                                               << "m.mdl:2:22: error: in 'x': QUEUE FIFO's profile must be a lookup with no "
+                                                  "value below 0 and a positive area over its x range";
+    QTest::newRow("queue: part of an expression") << "1 + QUEUE FIFO(1, 0, flat, 0, 1)"
+                                                  << "m.mdl:2:9: error: in 'x': QUEUE FIFO must be the whole of a variable's "
+                                                     "equation: the variable is the queue";
+    QTest::newRow("age of a level") << "QUEUE AGE OLDEST(S)"
+                                    << "m.mdl:2:22: error: in 'x': QUEUE AGE OLDEST reads 'S', which is not defined by "
+                                       "QUEUE FIFO";
+    QTest::newRow("age of a number") << "QUEUE AGE OLDEST(3)"
+                                     << "m.mdl:2:22: error: in 'x': QUEUE AGE OLDEST takes the name of a variable defined "
+                                        "by QUEUE FIFO, one element of it when it is subscripted";
 }
 
 void TestVensimLevels::misuseIsAnErrorAtItsPlace()
@@ -266,7 +363,7 @@ void TestVensimLevels::misuseIsAnErrorAtItsPlace()
     QFETCH(QString, expected);
     const MdlRun r = runMdl(QStringLiteral("x = %1 ~~|\nA: a1, a2 ~~|\nP[A] = INTEG(1, 0) ~~|\nS = INTEG(1, 0) ~~|\nV[A] = 1 ~~|\n"
                                            "Periods: s1, s2, s3 ~~|\nT: t1, t2 ~~|\nsch[Periods] = 1 ~~|\ntwo[T] = 1 ~~|\n"
-                                           "one = 1 ~~|\nflat((0,1),(1,1)) ~~|\nnone((0,0),(1,0)) ~~|\n").arg(equation));
+                                           "one = 1 ~~|\nflat((0,1),(1,1)) ~~|\nnone((0,0),(1,0)) ~~|\ndip((0,1),(1,-1)) ~~|\n").arg(equation));
     QVERIFY2(refusedWith(r, expected), qPrintable(r.messages.join(u'\n')));
 }
 

@@ -1,0 +1,62 @@
+#pragma once
+// Vensim's QUEUE FIFO at run time: a level that remembers when each part of it came in, so
+// that QUEUE AGE AVERAGE, QUEUE AGE IN RANGE and QUEUE AGE OLDEST can ask how old it is.
+// Vensim's help (fn_queue_fifo.html and the pages of the three functions):
+// - "A queue is the same as a Level defined using an INTEG equation", whose value "will
+//   never change within a time step": it moves once a step, after the step's rates.
+// - "If inflow is negative it is treated as a positive outflow. Similarly, if outflow is
+//   negative it is treated as a positive inflow."
+// - What leaves is the oldest first (first in, first out).
+// - At the start, initial "is distributed over age TIME STEP to age range + TIME STEP with a
+//   profile given by the Lookup function profile", "automatically renormalized to have an x
+//   axis running from 0 to age range and an area of 1". Here the profile's share over each
+//   step [(m - 1) DT, m DT] of that axis is the part m steps old, so the youngest is one step
+//   old, as what came in during the last step is.
+// - "If a queue goes negative it is treated as having entries only from the previous time
+//   step (both the average and oldest age will be equal to TIME STEP)."
+// Ages are counted in steps, so they are exact multiples of DT, which the functions compare
+// exactly (the help advises 4.95 rather than 5 "to prevent numerical surprises"). The help
+// does not say what an empty queue's age is: Meadows gives 0, and says so at the call.
+#include "model/graphicalfunction.h"
+
+#include <cstdint>
+#include <deque>
+
+namespace meadows {
+
+// A QUEUE FIFO as the compiled model knows it: the slots of its arguments and its profile.
+struct CompiledAgedQueue {
+    std::uint32_t inflow = 0, outflow = 0, initial = 0, ageRange = 0;
+    GraphicalFunction profile;
+};
+
+class AgedQueue {
+public:
+    enum class Query : std::uint8_t {
+        Total,      // what it holds
+        AgeAverage, // (quantity): the mean age of the oldest `quantity`; all of it when <= 0 or more
+        AgeInRange, // (min, max): how much is at least min and at most max old; :NA: leaves a bound out
+        AgeOldest,  // the age of the oldest part
+    };
+
+    void initialise(const GraphicalFunction &profile, double initial, double ageRange, double dt);
+    // The end of a step: what flows out leaves from the oldest, what flows in enters.
+    void advance(double inflow, double outflow, double dt);
+    double total() const { return m_total; }
+    double query(Query q, const double *args, double dt) const;
+
+private:
+    struct Cohort {
+        double amount;
+        long long entered; // the step it came in during: at step k it is k - entered steps old
+    };
+    double ageAverage(double quantity, double dt) const;
+    double ageInRange(double minAge, double maxAge, double dt) const;
+    double age(const Cohort &c, double dt) const { return double(m_step - c.entered) * dt; }
+
+    std::deque<Cohort> m_cohorts; // the oldest first; one negative cohort when it is below 0
+    long long m_step = 0;         // steps since the start
+    double m_total = 0;
+};
+
+} // namespace meadows
