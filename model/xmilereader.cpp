@@ -30,19 +30,25 @@ void Reader::keepUnknown(XmlExtras &extras, QStringView parent)
 
 // XMILE allows one <eqn>, <init_eqn> and <gf> in a variable or an array element; a second
 // one replaces the first, and says so.
-void Reader::warnIfRepeated(QHash<QString, qsizetype> &seen, const QString &tag, const QString &owner)
+void Reader::warnIfRepeated(FirstWritten &seen, const QString &tag, const QString &variable, const QString *subscript)
 {
-    if (tag != QLatin1String("eqn") && tag != QLatin1String("init_eqn") && tag != QLatin1String("gf"))
+    qsizetype *first = tag == QLatin1String("eqn") ? &seen.eqn
+                       : tag == QLatin1String("init_eqn") ? &seen.initEqn
+                       : tag == QLatin1String("gf") ? &seen.gf
+                                                    : nullptr;
+    if (!first)
         return;
     const qsizetype at = startTagOffset();
-    if (const auto first = seen.constFind(tag); first != seen.constEnd()) {
+    if (*first >= 0) {
         const SourcePos was = m_source->position(*first);
+        const QString owner = subscript ? QStringLiteral("'%1[%2]'").arg(variable, *subscript)
+                                        : QStringLiteral("'%1'").arg(variable);
         warnAt(at, QStringLiteral("%1 has a second <%2> (the first is at line %3, column %4); XMILE allows one: "
                                   "this last one is used")
                        .arg(owner, tag).arg(was.line).arg(was.column));
         return;
     }
-    seen.insert(tag, at);
+    *first = at;
 }
 
 // <conveyor> or an oven (<oven>, <isee:oven>) of a stock, kept whole; each option Meadows
@@ -402,10 +408,10 @@ bool Reader::readVariable(Variable &v, const QString &tag)
     v.modelName = a[2];
     v.nonNegative = (v.kind == VariableKind::Stock && m_nonNegative.stocks)
                     || (v.kind == VariableKind::Flow && m_nonNegative.flows);
-    QHash<QString, qsizetype> seen; // <eqn>, <init_eqn>, <gf>: where each was first written
+    FirstWritten seen;
     while (nextChild()) {
         const QString child = elementName(m_reader);
-        warnIfRepeated(seen, child, QStringLiteral("'%1'").arg(v.name));
+        warnIfRepeated(seen, child, v.name);
         if (child == QLatin1String("eqn")) {
             v.equation = equationText(&v.equationSource);
         } else if (child == QLatin1String("init_eqn") && v.kind != VariableKind::Stock) {
@@ -493,10 +499,10 @@ ArrayElement Reader::readArrayElement(const QString &variable)
     std::vector<QString> a;
     e.extras.attributes = attributes({u"subscript"}, &a);
     e.subscript = a[0];
-    QHash<QString, qsizetype> seen;
+    FirstWritten seen;
     while (nextChild()) {
         const QString tag = elementName(m_reader);
-        warnIfRepeated(seen, tag, QStringLiteral("'%1[%2]'").arg(variable, e.subscript));
+        warnIfRepeated(seen, tag, variable, &e.subscript);
         if (tag == QLatin1String("eqn"))
             e.equation = equationText(&e.equationSource);
         else if (tag == QLatin1String("gf"))

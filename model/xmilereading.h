@@ -64,8 +64,14 @@ private:
     // A stock's <conveyor>, kept for saving; warns about each option Meadows does not implement.
     void readBatchStock(XmlExtras &extras, const QString &tag);
     void keepUnknown(XmlExtras &extras, QStringView parent);
-    // Warns when `tag` (<eqn>, <init_eqn>, <gf>) comes a second time in `owner`.
-    void warnIfRepeated(QHash<QString, qsizetype> &seen, const QString &tag, const QString &owner);
+    // Where a variable's (or an array element's) <eqn>, <init_eqn> and <gf> came first; -1 for
+    // none yet. Three offsets, not a hash: it is made for every variable read.
+    struct FirstWritten {
+        qsizetype eqn = -1, initEqn = -1, gf = -1;
+    };
+    // Warns when `tag` (<eqn>, <init_eqn>, <gf>) comes a second time in `variable` (its element
+    // `subscript`, when given).
+    void warnIfRepeated(FirstWritten &seen, const QString &tag, const QString &variable, const QString *subscript = nullptr);
     // <behavior>: the defaults of <non_negative> for stocks and flows. Kept for saving too.
     void readBehavior(XmlExtras &extras);
     QString text() { return readElementTextFlat(m_reader); }

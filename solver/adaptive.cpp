@@ -89,7 +89,8 @@ RunResult runAdaptive(Runner &run, Method method, const std::atomic<bool> *cance
             throw Cancelled{};
         run.evaluate(x, t);
         run.netFlows(flows.data(), run.dt);
-        run.record();
+        // A save time between two of DT's is observed, but it ends no step of the delays.
+        run.record(sameTime(t, run.start + std::round((t - run.start) / run.dt) * run.dt, tolerance));
         if (records)
             run.state.times.push_back(t);
         if (nextSave < saved.size() && sameTime(t, saved[nextSave], tolerance)) {

@@ -1,6 +1,7 @@
 #include "agedqueue.h"
 
 #include "model/vensim/mdltranslate.h"
+#include "profileparts.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,9 +10,42 @@ namespace meadows {
 
 namespace {
 // Parts laid at the start at most: an age range this many steps long is far beyond any run
-// (as DELAY CONVEYOR's parcels, delayconveyor.cpp); the oldest step then takes the rest.
-constexpr long long kMaxStartingParts = 1000000;
+// (as DELAY CONVEYOR's parcels, delayconveyor.cpp); longer ones are laid in groups of steps.
+constexpr std::size_t kMaxStartingParts = 1000000;
+// The longest age range laid out, in steps: beyond any run, and a step count that fits.
+constexpr double kLongestAgeRange = 1e15;
+// What is left of a part after its share went out, relative to it, below which it is gone:
+// the rounding of sums of amounts (0.1 in three times and 0.3 out leaves 2.8e-17), which
+// would otherwise keep an old age on an empty queue.
+constexpr double kCrumb = 1e-12;
 } // namespace
+
+void AgedQueue::add(double amount, long long entered)
+{
+    const double amounts = m_cohorts.empty() ? 0.0 : m_cohorts.back().amountsThrough;
+    const double weighted = m_cohorts.empty() ? 0.0 : m_cohorts.back().weightedThrough;
+    m_cohorts.push_back({amount, entered, amounts + amount, weighted + amount * double(entered)});
+}
+
+double AgedQueue::amountUpTo(std::size_t k) const
+{
+    const Cohort &oldest = m_cohorts.front();
+    return oldest.amount + (m_cohorts[k].amountsThrough - oldest.amountsThrough);
+}
+
+double AgedQueue::weightedUpTo(std::size_t k) const
+{
+    const Cohort &oldest = m_cohorts.front();
+    return oldest.amount * double(oldest.entered) + (m_cohorts[k].weightedThrough - oldest.weightedThrough);
+}
+
+// Each part is (now - entered) steps old: the sum of amount * age over the parts before k is
+// DT * (now * their amount - their amount * entered).
+double AgedQueue::ageWeight(std::size_t k, double part, double dt) const
+{
+    const double before = k == 0 ? 0.0 : dt * (double(m_step) * amountUpTo(k - 1) - weightedUpTo(k - 1));
+    return part == 0 ? before : before + part * age(m_cohorts[k], dt);
+}
 
 void AgedQueue::initialise(const GraphicalFunction &profile, double initial, double ageRange, double dt)
 {
@@ -20,18 +54,23 @@ void AgedQueue::initialise(const GraphicalFunction &profile, double initial, dou
     m_total = initial;
     if (initial == 0)
         return;
-    const double x0 = profile.size() ? profile.x(0) : 0, x1 = profile.size() ? profile.x(profile.size() - 1) : 0;
-    const double whole = profile.size() ? profile.area(x0, x1) : 0;
-    if (!(ageRange > dt) || !(whole > 0) || x1 <= x0 || !std::isfinite(initial)) {
-        m_cohorts.push_back({initial, -1}); // all of it one step old
+    if (std::isnan(initial) || std::isnan(ageRange)) {
+        m_total = std::nan("");
+        add(m_total, -1);
         return;
     }
-    const long long steps = std::min(kMaxStartingParts, (long long)std::ceil(ageRange / dt - 1e-9));
-    const auto at = [&](double age) { return x0 + std::min(age / ageRange, 1.0) * (x1 - x0); };
-    for (long long m = steps; m >= 1; --m) { // the oldest first
-        const double share = profile.area(at(double(m - 1) * dt), m == steps ? x1 : at(double(m) * dt)) / whole;
-        if (share != 0)
-            m_cohorts.push_back({initial * share, -m});
+    const std::vector<ProfilePart> parts = initial > 0 && std::isfinite(initial)
+                                               ? profileParts(profile, std::min(ageRange, kLongestAgeRange * dt), dt, kMaxStartingParts)
+                                               : std::vector<ProfilePart>{};
+    if (parts.empty()) { // all of it one step old
+        add(initial, -1);
+        return;
+    }
+    // The oldest first; a part over steps [from, to) of the age range is from + 1 to `to` steps
+    // old (the youngest a step old), taken at its middle age when it is a group of steps.
+    for (auto p = parts.rbegin(); p != parts.rend(); ++p) {
+        if (p->share != 0)
+            add(initial * p->share, -std::llround((p->from + 1 + p->to) / 2));
     }
 }
 
@@ -41,11 +80,13 @@ void AgedQueue::advance(double inflow, double outflow, double dt)
     const double in = (std::max(inflow, 0.0) + std::max(-outflow, 0.0)) * dt;
     double out = (std::max(outflow, 0.0) + std::max(-inflow, 0.0)) * dt;
     const long long now = m_step++;
-    if (std::isnan(in) || std::isnan(out)) {
-        m_cohorts.assign(1, {std::nan(""), now});
+    if (std::isnan(in) || std::isnan(out) || std::isnan(m_total)) {
         m_total = std::nan("");
+        m_cohorts.clear();
+        add(m_total, now);
         return;
     }
+    m_total += in - out;
     // Below zero the queue is one part, a step old: what comes in fills it first.
     double left = in;
     if (!m_cohorts.empty() && m_cohorts.front().amount < 0) {
@@ -54,31 +95,31 @@ void AgedQueue::advance(double inflow, double outflow, double dt)
     }
     while (out > 0 && !m_cohorts.empty()) {
         Cohort &oldest = m_cohorts.front();
-        if (oldest.amount > out) {
+        if (oldest.amount - out > kCrumb * oldest.amount) {
             oldest.amount -= out;
             out = 0;
         } else {
-            out -= oldest.amount;
+            const double had = oldest.amount;
             m_cohorts.pop_front();
+            out = out - had <= kCrumb * had ? 0.0 : out - had;
         }
     }
     left -= out; // more went out than there was: below zero
     if (left != 0)
-        m_cohorts.push_back({left, now});
-    m_total = 0;
-    for (const Cohort &c : m_cohorts)
-        m_total += c.amount;
+        add(left, now);
 }
 
 double AgedQueue::query(Query q, const double *args, double dt) const
 {
+    if (std::isnan(m_total))
+        return m_total;
     switch (q) {
     case Query::Total:
         return m_total;
     case Query::AgeAverage:
-        return ageAverage(args[0], dt);
+        return std::isnan(args[0]) ? args[0] : ageAverage(args[0], dt);
     case Query::AgeInRange:
-        return ageInRange(args[0], args[1], dt);
+        return std::isnan(args[0]) || std::isnan(args[1]) ? std::nan("") : ageInRange(args[0], args[1], dt);
     case Query::AgeOldest:
         return m_cohorts.empty() ? 0.0 : age(m_cohorts.front(), dt);
     }
@@ -92,29 +133,41 @@ double AgedQueue::ageAverage(double quantity, double dt) const
 {
     if (m_cohorts.empty())
         return 0;
-    if (m_total < 0)
+    if (m_cohorts.front().amount < 0)
         return age(m_cohorts.front(), dt);
-    const double wanted = quantity <= 0 || quantity > m_total ? m_total : quantity;
-    double taken = 0, weighted = 0;
-    for (const Cohort &c : m_cohorts) {
-        const double part = std::min(c.amount, wanted - taken);
-        taken += part;
-        weighted += part * age(c, dt);
-        if (taken >= wanted)
-            break;
+    const std::size_t n = m_cohorts.size();
+    const double all = amountUpTo(n - 1);
+    if (!(all > 0))
+        return 0;
+    if (quantity <= 0 || quantity >= all)
+        return ageWeight(n, 0, dt) / all;
+    // The first part the oldest `quantity` reaches into.
+    std::size_t low = 0, high = n - 1;
+    while (low < high) {
+        const std::size_t mid = low + (high - low) / 2;
+        if (amountUpTo(mid) < quantity)
+            low = mid + 1;
+        else
+            high = mid;
     }
-    return taken > 0 ? weighted / taken : 0.0;
+    const double before = low == 0 ? 0.0 : amountUpTo(low - 1);
+    return ageWeight(low, quantity - before, dt) / quantity;
 }
 
+// The parts are in the order they came in, their ages falling: those within the bounds are
+// one stretch of them.
 double AgedQueue::ageInRange(double minAge, double maxAge, double dt) const
 {
-    double sum = 0;
-    for (const Cohort &c : m_cohorts) {
-        const double a = age(c, dt);
-        if ((minAge == vensim::kNotAvailable || a >= minAge) && (maxAge == vensim::kNotAvailable || a <= maxAge))
-            sum += c.amount;
-    }
-    return sum;
+    const auto first = maxAge == vensim::kNotAvailable
+                           ? m_cohorts.begin()
+                           : std::partition_point(m_cohorts.begin(), m_cohorts.end(), [&](const Cohort &c) { return age(c, dt) > maxAge; });
+    const auto last = minAge == vensim::kNotAvailable
+                          ? m_cohorts.end()
+                          : std::partition_point(m_cohorts.begin(), m_cohorts.end(), [&](const Cohort &c) { return age(c, dt) >= minAge; });
+    if (last <= first)
+        return 0;
+    const std::size_t from = std::size_t(first - m_cohorts.begin()), to = std::size_t(last - m_cohorts.begin());
+    return amountUpTo(to - 1) - (from == 0 ? 0.0 : amountUpTo(from - 1));
 }
 
 } // namespace meadows

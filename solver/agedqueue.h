@@ -10,13 +10,22 @@
 // - At the start, initial "is distributed over age TIME STEP to age range + TIME STEP with a
 //   profile given by the Lookup function profile", "automatically renormalized to have an x
 //   axis running from 0 to age range and an area of 1". Here the profile's share over each
-//   step [(m - 1) DT, m DT] of that axis is the part m steps old, so the youngest is one step
-//   old, as what came in during the last step is.
+//   step [(m - 1) DT, m DT] of that axis is the part m steps old (profileparts.h), so the
+//   youngest is one step old, as what came in during the last step is. An age range of more
+//   than a million steps is laid in groups of steps, each at its middle age. A negative
+//   initial value, or an age range of one step or less, is one part a step old; an age range
+//   of NaN makes the queue NaN.
 // - "If a queue goes negative it is treated as having entries only from the previous time
 //   step (both the average and oldest age will be equal to TIME STEP)."
 // Ages are counted in steps, so they are exact multiples of DT, which the functions compare
-// exactly (the help advises 4.95 rather than 5 "to prevent numerical surprises"). The help
-// does not say what an empty queue's age is: Meadows gives 0, and says so at the call.
+// exactly (the help advises 4.95 rather than 5 "to prevent numerical surprises"); a TIME STEP
+// that changes counts each step as the current one, as the help says the functions assume a
+// constant TIME STEP. The help does not say what an empty queue's age is: Meadows gives 0,
+// and says so at the call. A NaN argument gives NaN.
+//
+// The parts keep running sums of their amounts and of amount * step entered, so the functions
+// find any range of ages by binary search (the parts are in the order they came in) and a
+// step costs only the parts that leave, however long the queue.
 #include "model/graphicalfunction.h"
 
 #include <cstdint>
@@ -47,16 +56,25 @@ public:
 
 private:
     struct Cohort {
-        double amount;
+        double amount;     // what is left of it (only the oldest is ever taken in part)
         long long entered; // the step it came in during: at step k it is k - entered steps old
+        // Running sums up to and including it, of the amounts as they came in and of amount *
+        // entered: a stretch of parts' sums are differences of these.
+        double amountsThrough, weightedThrough;
     };
+    void add(double amount, long long entered);
+    // Of the parts from the oldest to `k` (an index): their amount, and their amount * entered.
+    double amountUpTo(std::size_t k) const;
+    double weightedUpTo(std::size_t k) const;
+    // The sum of amount * age over the parts before `k`, and `part` of the part `k` (when any).
+    double ageWeight(std::size_t k, double part, double dt) const;
     double ageAverage(double quantity, double dt) const;
     double ageInRange(double minAge, double maxAge, double dt) const;
     double age(const Cohort &c, double dt) const { return double(m_step - c.entered) * dt; }
 
     std::deque<Cohort> m_cohorts; // the oldest first; one negative cohort when it is below 0
     long long m_step = 0;         // steps since the start
-    double m_total = 0;
+    double m_total = 0;           // as a level: changed by each step's inflow less its outflow
 };
 
 } // namespace meadows

@@ -2,6 +2,7 @@
 #include "compilestocks.h"
 #include "computedclock.h"
 #include "currentreads.h"
+#include "equationorder.h"
 #include "random.h"
 #include "simulation.h"
 
@@ -129,6 +130,17 @@ private:
         case Node::Kind::Unary:
             return apply(n.unaryOp == UnaryOp::Not ? Op::Not : Op::Neg, n, 1, target);
         case Node::Kind::Binary: {
+            // a AND b is false whatever b is when a is, and a OR b true when a is: b's picks
+            // are guarded by a, as an IF's branches by its condition ("k <= 3 AND a[k] > 3").
+            if (n.binaryOp == BinaryOp::And || n.binaryOp == BinaryOp::Or) {
+                const std::uint32_t a = generate(n.args[0]);
+                m_guards.push_back({a, n.binaryOp == BinaryOp::And});
+                const std::uint32_t b = generate(n.args[1]);
+                m_guards.pop_back();
+                const std::uint32_t d = place();
+                add(n.binaryOp == BinaryOp::And ? Op::And : Op::Or, d, a, b);
+                return d;
+            }
             static const Op ops[] = {Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Pow, Op::Mod, Op::Eq, Op::Ne,
                                      Op::Lt, Op::Le, Op::Gt, Op::Ge, Op::And, Op::Or};
             return apply(ops[int(n.binaryOp)], n, 2, target);
@@ -296,11 +308,13 @@ private:
         case Builtin::SubscriptAt: {
             // A site of its own per place compiled (an equation's node may be copied into
             // several), with the IFs around it there.
+            // Its number is taken before the candidates, whose own picks add sites of theirs.
             const FlatSubscriptSite &site = m_flat.subscriptSites[std::size_t(n.index)];
             m_out.subscriptSites.push_back({site.variable, site.array, site.dimension, site.size, site.source, m_guards});
+            const std::uint32_t number = std::uint32_t(m_out.subscriptSites.size() - 1);
             const std::uint32_t first = consecutive(n.args);
             const std::uint32_t d = place();
-            add(Op::Pick, d, first, std::uint32_t(n.args.size()), std::uint32_t(m_out.subscriptSites.size() - 1));
+            add(Op::Pick, d, first, std::uint32_t(n.args.size()), number);
             return d;
         }
         default: {
@@ -340,77 +354,6 @@ bool callsBuiltin(const Node &n, Builtin b)
     if (n.kind == Node::Kind::Call && n.builtin == b)
         return true;
     return std::any_of(n.args.begin(), n.args.end(), [b](const Node &a) { return callsBuiltin(a, b); });
-}
-
-// Depth-first topological order; on a cycle, returns the variables around it.
-struct Ordering {
-    std::vector<int> order;
-    std::vector<int> cycle;
-};
-
-Ordering order(const std::vector<std::vector<int>> &deps, const std::vector<bool> &include)
-{
-    Ordering result;
-    const std::size_t n = deps.size();
-    std::vector<char> state(n, 0); // 0 new, 1 on the stack, 2 done
-    std::vector<int> stack;
-    // Iterative, so that a long chain of equations cannot overflow the call stack.
-    for (std::size_t root = 0; root < n; ++root) {
-        if (!include[root] || state[root])
-            continue;
-        std::vector<std::pair<int, std::size_t>> work{{int(root), 0}};
-        state[root] = 1;
-        stack.push_back(int(root));
-        while (!work.empty()) {
-            auto &[v, next] = work.back();
-            if (next < deps[v].size()) {
-                const int d = deps[v][next++];
-                if (!include[d])
-                    continue;
-                if (state[d] == 1) {
-                    const auto at = std::find(stack.begin(), stack.end(), d);
-                    result.cycle.assign(at, stack.end());
-                    return result;
-                }
-                if (state[d] == 0) {
-                    state[d] = 1;
-                    stack.push_back(d);
-                    work.push_back({d, 0});
-                }
-            } else {
-                state[v] = 2;
-                result.order.push_back(v);
-                stack.pop_back();
-                work.pop_back();
-            }
-        }
-    }
-    return result;
-}
-
-// "FILE:LINE:COL: error: WHAT: a -> b -> a", placed at the equation of the first variable
-// of the cycle that the model shows (hidden ones are a builtin's or a macro's insides),
-// and the cycle told from that variable on.
-Diagnostic cycleError(const FlatModel &flat, std::vector<int> cycle, const QString &what)
-{
-    const auto shown = std::find_if(cycle.begin(), cycle.end(), [&](int v) {
-        return !flat.vars[v].hidden && flat.vars[v].source.isValid();
-    });
-    if (shown != cycle.end())
-        std::rotate(cycle.begin(), shown, cycle.end());
-    QStringList names;
-    for (int v : cycle)
-        names << (flat.vars[v].hidden ? QStringLiteral("(inside a builtin)") : flat.vars[v].name);
-    names << names.first();
-    const FlatVar &at = flat.vars[cycle.front()];
-    Diagnostic d(Severity::Error, at.source.fileName(),
-                 at.source.isValid() ? at.source.positionOfDecodedOffset(0) : SourcePos{},
-                 QStringLiteral("%1: %2").arg(what, names.join(QStringLiteral(" -> "))));
-    if (!at.hidden) {
-        d.variable = at.name;
-        d.equationOffset = 0;
-    }
-    return d;
 }
 
 const QString kAlgebraicLoop = QStringLiteral("algebraic loop: these variables depend on each other at every step, "

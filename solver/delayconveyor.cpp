@@ -1,5 +1,7 @@
 #include "delayconveyor.h"
 
+#include "profileparts.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -36,26 +38,25 @@ double DelayConveyor::leavingShare(const Parcel &p, double moved) const
     return -low / (high - low);
 }
 
-void DelayConveyor::initialise(const GraphicalFunction &profile, double total, double initialTime, double dt)
+void DelayConveyor::initialise(const GraphicalFunction &profile, double total, double initialTime, double time, double dt)
 {
     m_parcels.clear();
     m_travelled = 0;
     m_kept = 1;
-    if (total == 0 || profile.size() == 0)
+    if (total == 0)
         return;
-    const double x0 = profile.x(0), x1 = profile.x(profile.size() - 1);
-    const double whole = profile.area(x0, x1);
-    if (!(initialTime > dt) || !(whole > 0) || x1 <= x0) { // all of it leaves in the first step
+    const std::vector<ProfilePart> parts = profileParts(profile, initialTime, dt, kMaxParcels);
+    if (parts.empty()) { // all of it leaves in the first step
         m_parcels.push_back({total, 0, 0});
         return;
     }
-    const double step = dt / initialTime; // belts per step
-    const std::size_t steps = std::size_t(std::min(std::ceil(1 / step - kAtExit), double(kMaxParcels)));
-    for (std::size_t k = 0; k < steps; ++k) {
-        const double low = double(k) * step, high = k + 1 == steps ? 1.0 : double(k + 1) * step;
-        const double share = profile.area(x0 + low * (x1 - x0), x0 + high * (x1 - x0)) / whole;
-        m_parcels.push_back({total * share, low, high});
-    }
+    // Each step's share of the profile where the belt, at the speed it starts with, brings it
+    // out in that step: with ctime 10 and initctime 5 a flat 100 leaves as 20 a step for 5
+    // steps, inittot / initctime, as Vensim's help says it "will come out" (a belt at a
+    // standstill or NaN: over its length).
+    const double belt = time > 0 && std::isfinite(time) ? dt / time : dt / initialTime; // belts per step
+    for (const ProfilePart &p : parts)
+        m_parcels.push_back({total * p.share, p.from * belt, p.to * belt});
 }
 
 double DelayConveyor::output(double time, double dt) const
@@ -103,7 +104,7 @@ void DelayConveyor::advance(double input, double time, double leak, double dt)
         m_parcels.back() = {m_parcels.back().amount + entering.amount, m_parcels.back().low, entering.high};
     // A leak of more than all of it in one step (leak * DT > 1) takes all it carries, not a
     // negative amount that would grow without bound as it flips sign each step. A leak of
-    // NaN makes every amount NaN, which the run reports, rather than taking all of it.
+    // NaN makes every amount on the belt NaN, which the run reports, rather than taking all.
     const double kept = std::isnan(leak) ? leak : std::max(0.0, 1 - leak * dt);
     if (kept == 0) {
         m_parcels.clear();
@@ -112,8 +113,9 @@ void DelayConveyor::advance(double input, double time, double leak, double dt)
         return;
     }
     m_kept *= kept;
-    // Far from 1 the shares would lose precision or overflow: written back into the amounts.
-    if (m_kept < 1e-100 || m_kept > 1e100) {
+    // Far from 1 the shares would lose precision or overflow, and a NaN would make every
+    // later input NaN too: written back into the amounts (a NaN only into those on the belt).
+    if (!(m_kept >= 1e-100 && m_kept <= 1e100)) {
         for (Parcel &p : m_parcels)
             p.amount *= m_kept;
         m_kept = 1;

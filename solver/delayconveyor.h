@@ -36,8 +36,9 @@ struct CompiledDelayConveyor {
 class DelayConveyor {
 public:
     // Lays `total` on the belt, `profile` giving how it comes out over `initialTime` (each
-    // step's share the profile's area over that step, its x range stretched over initialTime).
-    void initialise(const GraphicalFunction &profile, double total, double initialTime, double dt);
+    // step's share the profile's area over that step, its x range stretched over initialTime),
+    // each share where the belt, moving at DT / `time` now, brings it to the exit in its step.
+    void initialise(const GraphicalFunction &profile, double total, double initialTime, double time, double dt);
     // What passes the exit in this step, the belt moving dt / `time`, per time unit.
     double output(double time, double dt) const;
     // The end of a step: what passed the exit leaves, `input` (per time unit) enters, and

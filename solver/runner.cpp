@@ -121,17 +121,44 @@ std::vector<double> Runner::initialise()
     state.ovens.assign(model.ovens.size(), Oven{});
     for (std::size_t i = 0; i < model.ovens.size(); ++i)
         state.ovens[i].start(memory[model.stockSlots[model.ovens[i].stock]]);
-    // A delay conveyor's initial material is known once its total and time are: what it
-    // releases at the start is computed again then, as for the belts' readers below.
-    state.delayConveyors.assign(model.delayConveyors.size(), DelayConveyor{});
-    for (std::size_t i = 0; i < model.delayConveyors.size(); ++i) {
-        const CompiledDelayConveyor &d = model.delayConveyors[i];
-        state.delayConveyors[i].initialise(d.profile, memory[d.total], memory[d.initialTime], dt);
-    }
-    state.agedQueues.assign(model.agedQueues.size(), AgedQueue{});
-    for (std::size_t i = 0; i < model.agedQueues.size(); ++i) {
-        const CompiledAgedQueue &q = model.agedQueues[i];
-        state.agedQueues[i].initialise(q.profile, memory[q.initial], memory[q.ageRange], dt);
+    // Delay conveyors and Vensim queues are laid out from values computed at the start, which
+    // may read another of them (a queue's initial value a conveyor's output): laid out, the
+    // initial values computed again, and laid out again until those values stop changing,
+    // at most once more per container, as no chain of them is longer. What they release at
+    // the start is computed again then, as for the belts' readers below.
+    const auto startingValues = [&] {
+        std::vector<double> v;
+        for (const CompiledDelayConveyor &d : model.delayConveyors)
+            v.insert(v.end(), {memory[d.total], memory[d.initialTime], memory[d.time]});
+        for (const CompiledAgedQueue &q : model.agedQueues)
+            v.insert(v.end(), {memory[q.initial], memory[q.ageRange]});
+        return v;
+    };
+    const auto layOut = [&] {
+        state.delayConveyors.assign(model.delayConveyors.size(), DelayConveyor{});
+        for (std::size_t i = 0; i < model.delayConveyors.size(); ++i) {
+            const CompiledDelayConveyor &d = model.delayConveyors[i];
+            state.delayConveyors[i].initialise(d.profile, memory[d.total], memory[d.initialTime], memory[d.time], dt);
+        }
+        state.agedQueues.assign(model.agedQueues.size(), AgedQueue{});
+        for (std::size_t i = 0; i < model.agedQueues.size(); ++i) {
+            const CompiledAgedQueue &q = model.agedQueues[i];
+            state.agedQueues[i].initialise(q.profile, memory[q.initial], memory[q.ageRange], dt);
+        }
+    };
+    std::vector<double> laidOutFrom = startingValues();
+    layOut();
+    for (std::size_t pass = 0; pass < model.delayConveyors.size() + model.agedQueues.size(); ++pass) {
+        model.execute(model.initial, memory.data(), state);
+        checkIndexFaults();
+        std::vector<double> now = startingValues();
+        const bool same = std::equal(now.begin(), now.end(), laidOutFrom.begin(), [](double a, double b) {
+            return a == b || (std::isnan(a) && std::isnan(b));
+        });
+        if (same)
+            break;
+        laidOutFrom = std::move(now);
+        layOut();
     }
     if (model.readsContainers || !model.delayConveyors.empty() || !model.agedQueues.empty()) {
         // What reads a belt or a queue could not at first: the initial values again, now
@@ -421,10 +448,12 @@ void Runner::advance(Method method, std::vector<double> &levels, const std::vect
     state.step = held;
 }
 
-void Runner::record()
+void Runner::record(bool stepEnds)
 {
     for (std::size_t i = 0; i < model.seriesSlots.size(); ++i)
         state.series[i].push_back(memory[model.seriesSlots[i]]);
+    if (!stepEnds)
+        return;
     for (std::size_t i = 0; i < model.informationDelays.size(); ++i) {
         const CompiledInformationDelay &d = model.informationDelays[i];
         state.informationDelays[i].enter(memory[TimeSlot], memory[DtSlot], memory[d.due], memory[d.input]);

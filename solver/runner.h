@@ -78,12 +78,16 @@ public:
     // four-stage RK4, or RK2 (Heun's, or Vensim's midpoint).
     void advance(Method method, std::vector<double> &levels, const std::vector<double> &derivative, double t,
                  double step);
-    // After the VM ran: throws IndexOutOfRange for an index outside its dimension whose pick
-    // the variable's value took (NaN there); forgets the ones an IF dropped. Analyses that
-    // read rates at any state (ratefunction.h) set stopAtBadIndex false and see the NaN.
+    // After the VM ran: throws IndexOutOfRange for an index outside its dimension that the
+    // IFs around its pick let through (the VM records only those: CompiledSubscriptSite).
+    // Analyses that read rates at any state (ratefunction.h) set stopAtBadIndex false and
+    // see the NaN.
     void checkIndexFaults();
     bool stopAtBadIndex = true;
-    void record();                 // appends the recorded series' current values
+    // Appends the recorded series' current values and, at the end of a step of DT (`stepEnds`:
+    // not a save time an adaptive run observes between two), moves the information delays'
+    // inputs, the delay conveyors and the Vensim queues on by one step.
+    void record(bool stepEnds = true);
     void save(Results &results);   // appends a row: time, then every output
     Results emptyResults(std::size_t expectedRows) const;
 

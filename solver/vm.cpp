@@ -213,10 +213,11 @@ op_History: m[i->dst] = (i->b & kHistoryNow) ? historyNow(state, i->b & ~kHistor
                                               : history(state, i->b, m[i->a], m[i->c]); NEXT;
 // Before the belts are filled (the initial values), nothing leaves them.
 op_Belt: m[i->dst] = i->a < state.belts.size() ? state.belts[i->a].leaving(conveyors[i->a], m, int(i->b) - 1, state.dt) / state.dt : 0.0; NEXT;
-// Before the first step is entered (the initial values), no input is due.
+// Before the queues are laid out (the initial values' first pass), they hold nothing.
 op_AgedQueue:
     m[i->dst] = i->a < state.agedQueues.size() ? state.agedQueues[i->a].query(AgedQueue::Query(i->b), m + i->c, m[DtSlot]) : 0;
     NEXT;
+// Before the first step is entered (the initial values), no input is due.
 op_ConveyorDelay: m[i->dst] = i->a < state.delayConveyors.size() ? state.delayConveyors[i->a].output(m[i->c], m[DtSlot]) : 0; NEXT;
 op_InfoDelay: m[i->dst] = i->a < state.informationDelays.size() ? state.informationDelays[i->a].value(m[InputTimeSlot], m[DtSlot], m[i->c]) : m[i->c]; NEXT;
 op_Container: m[i->dst] = containerRead(*this, state, m, i->a, i->b, m[i->c]); NEXT;

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace meadows {
 
@@ -68,6 +69,8 @@ int equilibriaCommand(const QStringList &arguments)
         }
     }
     err.flush();
+    if (std::any_of(search.warnings.begin(), search.warnings.end(), [](const Diagnostic &d) { return d.severity == Severity::Error; }))
+        return ExitModelError;
 
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray list;

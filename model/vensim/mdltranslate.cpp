@@ -283,9 +283,12 @@ QString translateCall(const Expr &e, TranslateContext &c)
     }
     if (f == QLatin1String("QUEUE FIFO") && arity(5, 5)) {
         // A level that keeps when each part came in (solver/agedqueue.h); the layout of its
-        // initial contents is Meadows' reading of the help's one sentence on it.
-        c.warn(e.offset, QStringLiteral("QUEUE FIFO: the initial contents are laid from one step old to the age range, each "
-                                        "step's share the profile's area over that step (Meadows' reading of Vensim's help)"));
+        // initial contents is Meadows' reading of the help's one sentence on it (said unless
+        // it starts empty).
+        if (!(e.args[3].kind == Expr::Kind::Number && e.args[3].number == 0))
+            c.warn(e.offset, QStringLiteral("QUEUE FIFO: the initial contents are laid from one step old to the age range, "
+                                            "each step's share the profile's area over that step (Meadows' reading of "
+                                            "Vensim's help)"));
         return call(QStringLiteral("QUEUE_FIFO"), allArgs(e, c));
     }
     if ((f == QLatin1String("QUEUE AGE AVERAGE") && arity(1, 2)) || (f == QLatin1String("QUEUE AGE IN RANGE") && arity(3, 3))

@@ -175,6 +175,16 @@ EquilibriumSearch findEquilibria(const FlatModel &flat, const CompiledModel &mod
     EquilibriumSearch search;
     search.stockNames = stockNames(flat, model);
     search.warnings = equilibriumCaveats(flat, model);
+    // A Vensim queue is a level the rates do not integrate (solver/agedqueue.h): the search
+    // would see its contents fixed, and every state an equilibrium.
+    if (!flat.agedQueues.empty()) {
+        const FlatVar &queue = flat.vars[std::size_t(flat.agedQueues.front().variable)];
+        search.warnings.push_back({Severity::Error, queue.source.fileName(),
+                                   queue.source.isValid() ? queue.source.positionOfDecodedOffset(0) : SourcePos{},
+                                   QStringLiteral("equilibria are not searched in a model with QUEUE FIFO ('%1'): the "
+                                                  "queue is a level the search cannot move").arg(queue.name)});
+        return search;
+    }
     RateFunction f(model, options.at.value_or(model.specs.start));
     if (f.size() == 0)
         return search;

@@ -40,7 +40,9 @@ struct EquilibriumSearch {
     std::vector<QString> stockNames; // as the model displays them; hidden stocks are "" 
     std::vector<Equilibrium> equilibria; // sorted by their stocks
     int starts = 0;                      // starting points tried
-    std::vector<Diagnostic> warnings;    // what the search could not take into account
+    // What the search could not take into account; an error when it searched nothing (a
+    // model with a Vensim QUEUE FIFO, whose contents it cannot move).
+    std::vector<Diagnostic> warnings;
 };
 
 // Warnings for what equilibria cannot honour: past values (DELAY FIXED, DELAY INFORMATION, PREVIOUS, HISTORY)

@@ -5,8 +5,6 @@
 
 #include "solver/agedqueue.h"
 
-#include <algorithm>
-
 namespace meadows::flattening {
 
 namespace {
@@ -28,18 +26,14 @@ std::optional<Node> Flattener::agedQueueCall(Context &c, const Expr &e)
         // the queue, which the QUEUE AGE functions name.
         if (c.self < 0 || !m_parsed || !m_parsed->expr || &*m_parsed->expr != &e)
             fail(e, QStringLiteral("%1 must be the whole of a variable's equation: the variable is the queue").arg(calledAs(e)));
-        const GraphicalFunction *profile = tableNamed(c, e.args[2]);
-        const bool negative = profile && std::any_of(profile->ypts.begin(), profile->ypts.end(), [](double y) { return y < 0; });
-        if (!profile || profile->size() == 0 || negative || !(profile->area(profile->x(0), profile->x(profile->size() - 1)) > 0))
-            fail(e.args[2], QStringLiteral("%1's profile must be a lookup with no value below 0 and a positive area over "
-                                           "its x range").arg(calledAs(e)));
         FlatAgedQueue q;
         q.variable = c.self;
-        q.inflow = addHidden(FlatVar::Kind::Aux, f, arg(0));
-        q.outflow = addHidden(FlatVar::Kind::Aux, f, arg(1));
-        q.initial = addHidden(FlatVar::Kind::Aux, f, fixedAtStart(f, arg(3)));
-        q.ageRange = addHidden(FlatVar::Kind::Aux, f, fixedAtStart(f, arg(4)));
-        q.profile = *profile;
+        q.profile = profileArgument(c, e, 2);
+        const std::vector<int> held = heldArguments(c, e, {{0, false}, {1, false}, {3, true}, {4, true}});
+        q.inflow = held[0];
+        q.outflow = held[1];
+        q.initial = held[2];
+        q.ageRange = held[3];
         Node n = Node::of(Node::Kind::AgedQueue);
         n.index = int(m_out.agedQueues.size());
         m_out.agedQueues.push_back(std::move(q));
@@ -85,6 +79,16 @@ void Flattener::finishAgedQueues()
             error(read.ref, read.offset, read.length, read.reader,
                   QStringLiteral("in '%1': %2 reads '%3', which is not defined by QUEUE FIFO")
                       .arg(read.reader, read.function, m_out.vars[std::size_t(read.variable)].name));
+    }
+    // Ages are counted in steps (solver/agedqueue.h), as the help says the functions assume a
+    // constant TIME STEP: with one computed while running, each step counts as the current.
+    if (!m_agedQueueReads.empty() && !m_out.specs.varying.dt.isEmpty()) {
+        const AgedQueueRead &first = m_agedQueueReads.front();
+        error(first.ref, first.offset, first.length, first.reader,
+              QStringLiteral("TIME STEP changes while the model runs: %1 counts a part's age in steps of the TIME STEP "
+                             "now, as Vensim's help says the QUEUE AGE functions assume a constant TIME STEP")
+                  .arg(first.function),
+              Severity::Warning);
     }
     m_agedQueueReads.clear();
 }

@@ -240,10 +240,9 @@ Node Flattener::call(Context &c, const Expr &e)
         switch (b->lowering) {
         case Lowering::Special:
             if (e.name == QLatin1String("if_then_else")) {
-                Node n = Node::of(Node::Kind::If);
-                for (const Expr &a : e.args)
-                    n.args.push_back(expr(c, a));
-                return n;
+                Node condition = expr(c, e.args[0]); // in order: lowering adds hidden variables
+                Node then = expr(c, e.args[1]);
+                return Node::ifThenElse(std::move(condition), std::move(then), expr(c, e.args[2]));
             }
             if (const auto reading = lookupReading(e.name)) {
                 const GraphicalFunction &gf = tableArgument(c, e);

@@ -249,6 +249,12 @@ private:
 
     // stateful.cpp
     int addHidden(FlatVar::Kind kind, const QString &what, Node eqn);
+    // A call's arguments as hidden auxiliaries the runner reads after each step: (argument,
+    // whether it is fixed at its value at the start) for each.
+    std::vector<int> heldArguments(Context &c, const Expr &call, std::initializer_list<std::pair<int, bool>> args);
+    // DELAY CONVEYOR's and QUEUE FIFO's profile, argument `arg`: one lookup with no value
+    // below 0 and a positive area over its x range; an error at the argument otherwise.
+    const GraphicalFunction &profileArgument(Context &c, const Expr &call, std::size_t arg);
     Node shared(const QString &what, Node n);
     // `of` names the function in the messages; by default "a delay or smooth".
     int constantOrder(Context &c, const Expr &e, const QString &of = {});

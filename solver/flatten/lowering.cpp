@@ -52,10 +52,9 @@ Node Flattener::lowered(Context &c, const Expr &e)
     case Expr::Kind::Binary:
         return Node::binary(e.binaryOp, expr(c, e.args[0]), expr(c, e.args[1]));
     case Expr::Kind::If: {
-        Node n = Node::of(Node::Kind::If);
-        for (const Expr &a : e.args)
-            n.args.push_back(expr(c, a));
-        return n;
+        Node condition = expr(c, e.args[0]); // in order: lowering adds hidden variables
+        Node then = expr(c, e.args[1]);
+        return Node::ifThenElse(std::move(condition), std::move(then), expr(c, e.args[2]));
     }
     case Expr::Kind::Name: {
         std::vector<Node> nodes = names(c, e);

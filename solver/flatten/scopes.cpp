@@ -41,7 +41,7 @@ void Flattener::declare(Scope &scope, int depth)
         // Where both are, an equation's bare name reads the variable, and a subscript the
         // dimension: said, as the author may have meant either.
         if (const Dimension *d = m_project.findDimension(v.name))
-            errorAt(v, QStringLiteral("'%1' has the name of dimension '%2', which XMILE does not allow: outside square "
+            errorAt(v, QStringLiteral("'%1' has the name of dimension '%2', which no variable may have: outside square "
                                       "brackets the name reads the variable, inside them the dimension; rename one")
                            .arg(displayName(v.name), d->name), Severity::Warning);
         Symbol sym;

@@ -2,6 +2,7 @@
 // stocks, flows and recorded series.
 #include "flattener.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -25,6 +26,32 @@ int Flattener::addHidden(FlatVar::Kind kind, const QString &what, Node eqn)
 }
 
 // A value usable in several equations without computing it twice.
+std::vector<int> Flattener::heldArguments(Context &c, const Expr &call, std::initializer_list<std::pair<int, bool>> args)
+{
+    std::vector<int> held;
+    for (const auto &[index, atStart] : args) {
+        Node value = expr(c, call.args[std::size_t(index)]);
+        held.push_back(addHidden(FlatVar::Kind::Aux, call.name, atStart ? fixedAtStart(call.name, std::move(value)) : std::move(value)));
+    }
+    return held;
+}
+
+const GraphicalFunction &Flattener::profileArgument(Context &c, const Expr &call, std::size_t arg)
+{
+    const Expr &written = call.args[arg];
+    if (written.kind == Expr::Kind::Name && written.subscripted)
+        fail(written, QStringLiteral("%1's profile must be one lookup: a subscripted one ('%2') is not supported")
+                          .arg(calledAs(call), toString(written)));
+    const GraphicalFunction *profile = tableNamed(c, written);
+    const bool usable = profile && profile->size() > 0
+                        && std::none_of(profile->ypts.begin(), profile->ypts.end(), [](double y) { return y < 0; })
+                        && profile->area(profile->x(0), profile->x(profile->size() - 1)) > 0;
+    if (!usable)
+        fail(written, QStringLiteral("%1's profile must be a lookup with no value below 0 and a positive area over its x "
+                                     "range").arg(calledAs(call)));
+    return *profile;
+}
+
 Node Flattener::shared(const QString &what, Node n)
 {
     if (n.kind == Node::Kind::Const || n.kind == Node::Kind::Var || n.kind == Node::Kind::Time
@@ -173,21 +200,15 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
     if (f == QLatin1String("delay_conveyor")) {
         // DELAY_CONVEYOR(input, time, leak, profile, total, initial time): a belt the runner
         // moves as a whole (solver/delayconveyor.h), laid out at the start from the total and
-        // the initial time, read once, and the profile's shape, which must have an area to
-        // share the total by.
-        const GraphicalFunction *profile = tableNamed(c, e.args[3]);
-        const double whole = profile && profile->size() > 0 ? profile->area(profile->x(0), profile->x(profile->size() - 1))
-                                                            : std::numeric_limits<double>::quiet_NaN();
-        if (!(whole > 0))
-            fail(e.args[3], QStringLiteral("%1's initial profile must be a graphical function with a positive area over "
-                                           "its x range").arg(calledAs(e)));
+        // the initial time, read once, and the profile's shape.
         FlatDelayConveyor d;
-        d.input = addHidden(FlatVar::Kind::Aux, f, arg(0));
-        d.time = addHidden(FlatVar::Kind::Aux, f, arg(1));
-        d.leak = addHidden(FlatVar::Kind::Aux, f, arg(2));
-        d.total = addHidden(FlatVar::Kind::Aux, f, fixedAtStart(f, arg(4)));
-        d.initialTime = addHidden(FlatVar::Kind::Aux, f, fixedAtStart(f, arg(5)));
-        d.profile = *profile;
+        d.profile = profileArgument(c, e, 3);
+        const std::vector<int> held = heldArguments(c, e, {{0, false}, {1, false}, {2, false}, {4, true}, {5, true}});
+        d.input = held[0];
+        d.time = held[1];
+        d.leak = held[2];
+        d.total = held[3];
+        d.initialTime = held[4];
         Node n = Node::of(Node::Kind::DelayConveyor);
         n.index = int(m_out.delayConveyors.size());
         n.args.push_back(Node::var(d.time));

@@ -114,8 +114,8 @@ void TestNeverSilent::aVariableNamedLikeADimensionIsSaid()
     QCOMPARE(r.at(QStringLiteral("picked[south]"), 0), 71.0);
     const QStringList said = formatted(r.compiled.diagnostics);
     const qsizetype name = text.indexOf("<eqn>7</eqn>"); // where the variable is said to be
-    QVERIFY2(said.contains(QStringLiteral("inline.xmile:1:%1: warning: 'region' has the name of dimension 'Region', which XMILE "
-                                          "does not allow: outside square brackets the name reads the variable, inside them the "
+    QVERIFY2(said.contains(QStringLiteral("inline.xmile:1:%1: warning: 'region' has the name of dimension 'Region', which no "
+                                          "variable may have: outside square brackets the name reads the variable, inside them the "
                                           "dimension; rename one").arg(name + 1)),
              qPrintable(said.join(u'\n')));
 }

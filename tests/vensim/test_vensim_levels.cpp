@@ -65,6 +65,9 @@ private slots:
     void queueFifoAgesItsParts();
     void queueFifoBelowZero();
     void queueFifoStartsFromItsProfile();
+    void queueFifoStartsFromAnotherQueue();
+    void queueFifoOverALongAgeRange();
+    void queueFifoStepsOnlyAtStepsOfDt();
     void misuseIsAnErrorAtItsPlace_data();
     void misuseIsAnErrorAtItsPlace();
 };
@@ -208,6 +211,9 @@ void TestVensimLevels::delayConveyorLeaksWhatItCarries()
 // - rising, y = 1 + 2x over [0, 1], 100 over 4: each step gets the profile's area over its
 //   quarter of x, of the whole area 2: 1/4 + (2k + 1)/16, so 5/32, 7/32, 9/32 and 11/32 of
 //   100: 15.625, 21.875, 28.125, 34.375, which add up to the 100.
+// - flat, 100 over an initctime of 5 on a belt of 10: 20 a step for 5 steps (inittot /
+//   initctime, the help's "will come out" over initctime), not 10 for the belt's 10; and 40
+//   over 4 on a belt of 2: 10 a step for 4 steps.
 // - flat, 100 over a billion steps (the belt laid as a million parcels, the last holding the
 //   rest): 1e-7 a step, each step the one parcel at the exit, not the one behind it too.
 // Every call says which reading of the reference Meadows takes (line 4, column 9).
@@ -216,10 +222,13 @@ void TestVensimLevels::delayConveyorStartsFromItsProfile()
     const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\nrising((0,1),(1,3)) ~~|\n"
                                          "level = DELAY CONVEYOR(0, 3, 0, flat, 30, 3) ~~|\n"
                                          "shaped = DELAY CONVEYOR(0, 4, 0, rising, 100, 4) ~~|\n"
-                                         "long = DELAY CONVEYOR(0, 1e9, 0, flat, 100, 1e9) ~~|\n");
+                                         "long = DELAY CONVEYOR(0, 1e9, 0, flat, 100, 1e9) ~~|\n"
+                                         "quick = DELAY CONVEYOR(0, 10, 0, flat, 100, 5) ~~|\n"
+                                         "slow = DELAY CONVEYOR(0, 2, 0, flat, 40, 4) ~~|\n");
     const Compared c = runAndCompare(model, 6, 1, {{"level", {10, 10, 10, 0, 0, 0, 0}},
                                                    {"shaped", {15.625, 21.875, 28.125, 34.375, 0, 0, 0}},
-                                                   {"long", {1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7}}});
+                                                   {"long", {1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7}},
+                                                   {"quick", {20, 20, 20, 20, 20, 0, 0}}, {"slow", {10, 10, 10, 10, 0, 0, 0}}});
     QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
     QVERIFY2(c.messages.filter(QStringLiteral("m.mdl:4:9: warning: DELAY CONVEYOR: Vensim's reference gives no step rule"))
                      .size() == 1,
@@ -262,14 +271,17 @@ void TestVensimLevels::queueFifoAgesItsParts()
 
 // Below zero a queue "is treated as having entries only from the previous time step": N
 // starts with 5 and loses 10 at 0 and 1, so it holds -5 at 1 and -15 at 2 and 3, a step old
-// each time; 20 in at 3 fills the hole and leaves 5, one step old at 4 and two at 5.
+// each time; 20 in at 3 fills the hole and leaves 5, one step old at 4 and two at 5. M
+// starts below zero, -30 over an age range of 3, and stays one part of -30 a step old.
 void TestVensimLevels::queueFifoBelowZero()
 {
     const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\ndrain = IF THEN ELSE(Time < 2, 10, 0) ~~|\n"
                                          "refill = IF THEN ELSE(Time = 3, 20, 0) ~~|\nN = QUEUE FIFO(refill, drain, flat, 5, 1) ~~|\n"
-                                         "n average = QUEUE AGE AVERAGE(N, 0) ~~|\nn oldest = QUEUE AGE OLDEST(N) ~~|\n");
+                                         "n average = QUEUE AGE AVERAGE(N, 0) ~~|\nn oldest = QUEUE AGE OLDEST(N) ~~|\n"
+                                         "M = QUEUE FIFO(0, 0, flat, -30, 3) ~~|\nm average = QUEUE AGE AVERAGE(M, 0) ~~|\n");
     const Compared c = runAndCompare(model, 5, 1, {{"N", {5, -5, -15, -15, 5, 5}}, {"n average", {1, 1, 1, 1, 1, 2}},
-                                                   {"n oldest", {1, 1, 1, 1, 1, 2}}});
+                                                   {"n oldest", {1, 1, 1, 1, 1, 2}}, {"M", {-30, -30, -30, -30, -30, -30}},
+                                                   {"m average", {1, 1, 1, 1, 1, 1}}});
     QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
 }
 
@@ -298,6 +310,66 @@ void TestVensimLevels::queueFifoStartsFromItsProfile()
                                                        "h average = QUEUE AGE AVERAGE(H, 0) ~~|\nh oldest = QUEUE AGE OLDEST(H) ~~|\n"),
                                         1, 0.5, {{"h average", {0.75, 1.25, 1.75}}, {"h oldest", {1, 1.5, 2}}});
     QVERIFY2(half.failure.isEmpty(), qPrintable(half.failure));
+}
+
+// What a queue or a conveyor is laid out from may read another: Q holds 10 (two parts of 5,
+// ages 1 and 2); R starts with Q's 10 over an age range of 1, so 10 a step old; conveyed
+// lays Q * 3 = 30 over 3 steps, 10 a step; S starts with what conveyed releases at the
+// start, 10, in two parts 1 and 2 old; and T, 4, with S's oldest age, 2, as its age range:
+// two parts, the oldest 2 old at the start. Each is laid out once what it reads is.
+void TestVensimLevels::queueFifoStartsFromAnotherQueue()
+{
+    const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\nQ = QUEUE FIFO(0, 0, flat, 10, 2) ~~|\n"
+                                         "R = QUEUE FIFO(0, 0, flat, Q, 1) ~~|\nconveyed = DELAY CONVEYOR(0, 3, 0, flat, Q * 3, 3) ~~|\n"
+                                         "S = QUEUE FIFO(0, 0, flat, conveyed, 2) ~~|\nT = QUEUE FIFO(0, 0, flat, 4, QUEUE AGE OLDEST(S)) ~~|\n"
+                                         "t oldest = QUEUE AGE OLDEST(T) ~~|\n");
+    const Compared c = runAndCompare(model, 2, 1, {{"R", {10, 10, 10}}, {"conveyed", {10, 10, 10}}, {"S", {10, 10, 10}},
+                                                   {"T", {4, 4, 4}}, {"t oldest", {2, 3, 4}}});
+    QVERIFY2(c.failure.isEmpty(), qPrintable(c.failure));
+}
+
+// An age range of 1e12 steps is laid as a million parts of a million steps each, each at its
+// middle age: part k holds ages k * 1e6 + 1 to (k + 1) * 1e6, taken as k * 1e6 + 500001. The
+// average is then 500001 + 1e6 * 999999 / 2 = 500000000001 (about 5e11 as computed: a sum of
+// a million terms near 1e12 keeps some 12 digits), the oldest 999999500001, and Q stays 10
+// with no flows. Before, the range was cut at a million steps: an average near 5e5.
+void TestVensimLevels::queueFifoOverALongAgeRange()
+{
+    const MdlRun r = runMdl(QStringLiteral("flat((0,1),(1,1)) ~~|\nQ = QUEUE FIFO(0, 0, flat, 10, 1e12) ~~|\n"
+                                           "average = QUEUE AGE AVERAGE(Q, 0) ~~|\noldest = QUEUE AGE OLDEST(Q) ~~|\n"),
+                            mdlControl(1));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("Q"), 1), 10.0);
+    QVERIFY2(std::fabs(r.at(QStringLiteral("average"), 0) - 500000000001.0) < 1e3, qPrintable(QString::number(r.at(QStringLiteral("average"), 0), 'g', 17)));
+    QCOMPARE(r.at(QStringLiteral("oldest"), 0), 999999500001.0);
+}
+
+// Q gains 1 a step. Under RK45 with rows every 1.5 (DT 1) the run also looks at 1.5, 4.5
+// ..., which end no step: Q moves only at whole steps, 6 at 6 as the level S, not 8. With a
+// TIME STEP that changes (1 until 2, then 0.5), ages are counted in steps of the TIME STEP
+// now, as the help says the functions assume it constant, and that is said: the part that
+// came in at 0 is 2 steps old at 2, 2 * 0.5 = 1.
+void TestVensimLevels::queueFifoStepsOnlyAtStepsOfDt()
+{
+    const QString model = QStringLiteral("flat((0,1),(1,1)) ~~|\nQ = QUEUE FIFO(1, 0, flat, 0, 1) ~~|\n"
+                                         "S = INTEG(1, 0) ~~|\n");
+    RunOptions rk45;
+    rk45.method = Method::RK45;
+    rk45.saveStep = 1.5;
+    const MdlRun r = runMdl(model, mdlControl(6), false, rk45);
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("Q"), 6), 6.0);
+    QCOMPARE(r.at(QStringLiteral("S"), 6), 6.0);
+    const MdlRun varying = runMdl(QStringLiteral("flat((0,1),(1,1)) ~~|\nin = IF THEN ELSE(Time = 0, 1, 0) ~~|\n"
+                                                 "Q = QUEUE FIFO(in, 0, flat, 0, 1) ~~|\noldest = QUEUE AGE OLDEST(Q) ~~|\n"),
+                                  QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = 3 ~~|\n"
+                                                 "TIME STEP = IF THEN ELSE(Time < 2, 1, 0.5) ~~|\nSAVEPER = 0.5 ~~|\n"));
+    QVERIFY2(varying.run.results, qPrintable(varying.messages.join(u'\n')));
+    QCOMPARE(varying.at(QStringLiteral("oldest"), 1), 1.0);
+    QCOMPARE(varying.at(QStringLiteral("oldest"), 2), 1.0);
+    QVERIFY2(varying.messages.filter(QStringLiteral("warning: TIME STEP changes while the model runs: QUEUE AGE OLDEST counts "
+                                                    "a part's age in steps of the TIME STEP now")).size() == 1,
+             qPrintable(varying.messages.join(u'\n')));
 }
 
 // Each misuse is said at what is wrong, on line 2 of m.mdl: "x = " puts the call at column 5,
@@ -334,11 +406,14 @@ void TestVensimLevels::misuseIsAnErrorAtItsPlace_data()
     QTest::newRow("conveyor: count") << "DELAY CONVEYOR(1, 3, 0, flat, 0)"
                            << "m.mdl:2:5: warning: DELAY CONVEYOR takes 6 argument(s), not 5";
     QTest::newRow("no profile") << "DELAY CONVEYOR(1, 3, 0, 7, 0, 3)"
-                                << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's initial profile must be a graphical "
-                                   "function with a positive area over its x range";
+                                << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's profile must be a lookup with no value "
+                                   "below 0 and a positive area over its x range";
     QTest::newRow("no area") << "DELAY CONVEYOR(1, 3, 0, none, 0, 3)"
-                             << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's initial profile must be a graphical "
-                                "function with a positive area over its x range";
+                             << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's profile must be a lookup with no value "
+                                "below 0 and a positive area over its x range";
+    QTest::newRow("subscripted profile") << "DELAY CONVEYOR(1, 3, 0, V[a1], 0, 3)"
+                                         << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's profile must be one lookup: a "
+                                            "subscripted one ('V[a1]') is not supported";
 
     // QUEUE FIFO's profile is its fourth argument's place, column 22; QUEUE AGE OLDEST's
     // queue at 22; a QUEUE FIFO inside an expression at 9.
