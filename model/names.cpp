@@ -12,9 +12,19 @@ bool isSeparator(QChar c) { return c.isSpace() || c == u'_'; }
 
 QString canonicalName(QStringView name)
 {
-    QString out;
-    out.reserve(name.size());
+    // Written into a buffer of the most it can take rather than appended a character at a
+    // time: it is asked of every name read, many times over. A character gives at most two
+    // (an underscore for the separators before it and itself; an escaped backslash, two,
+    // after separators that gave none).
+    QString out(name.size() * 2, Qt::Uninitialized);
+    QChar *const begin = out.data();
+    QChar *o = begin;
     bool pendingSeparator = false;
+    const auto separate = [&] {
+        if (pendingSeparator && o != begin && o[-1] != u'.')
+            *o++ = u'_';
+        pendingSeparator = false;
+    };
     for (qsizetype i = 0; i < name.size(); ++i) {
         const QChar c = name[i];
         if (c == u'"')
@@ -32,10 +42,9 @@ QString canonicalName(QStringView name)
             // An escaped backslash stays escaped, so that a key is its own key: "\\n" is no
             // line break when the key is read again. A lone one (hand-written XMILE's "abc\")
             // is the same backslash, and the same key.
-            if (pendingSeparator && !out.isEmpty() && !out.endsWith(u'.'))
-                out.append(u'_');
-            pendingSeparator = false;
-            out.append(QLatin1String("\\\\"));
+            separate();
+            *o++ = u'\\';
+            *o++ = u'\\';
             if (i + 1 < name.size() && name[i + 1] == u'\\')
                 ++i;
             continue;
@@ -44,11 +53,11 @@ QString canonicalName(QStringView name)
             pendingSeparator = true;
             continue;
         }
-        if (pendingSeparator && !out.isEmpty() && !out.endsWith(u'.'))
-            out.append(u'_');
-        pendingSeparator = false;
-        out.append(c.toCaseFolded());
+        separate();
+        const char16_t u = c.unicode();
+        *o++ = u < 128 ? QChar(char16_t(u >= u'A' && u <= u'Z' ? u + 32 : u)) : c.toCaseFolded();
     }
+    out.truncate(o - begin);
     return out;
 }
 

@@ -2,6 +2,9 @@
 
 #include "model/names.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace meadows {
 
 Token Lexer::next()
@@ -127,6 +130,25 @@ std::optional<Token> Lexer::skipSpaceAndComments()
     return std::nullopt;
 }
 
+std::optional<double> plainNumber(QStringView text)
+{
+    char digits[64];
+    if (text.isEmpty() || text.size() >= qsizetype(sizeof digits))
+        return std::nullopt;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        if (!((u >= u'0' && u <= u'9') || u == u'.' || u == u'e' || u == u'E' || u == u'-' || u == u'+'))
+            return std::nullopt;
+        digits[i] = char(u);
+    }
+    double value = 0;
+    const char *end = digits + text.size();
+    const auto [stop, problem] = std::from_chars(digits, end, value);
+    if (problem != std::errc() || stop != end || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
 Token Lexer::number(Token t)
 {
     int j = m_i;
@@ -146,7 +168,9 @@ Token Lexer::number(Token t)
     bool ok = false;
     t.kind = TokenKind::Number;
     t.text = m_s.mid(m_i, j - m_i);
-    t.value = t.text.toDouble(&ok);
+    const std::optional<double> plain = plainNumber(t.text);
+    ok = plain.has_value();
+    t.value = ok ? *plain : t.text.toDouble(&ok);
     t.length = j - m_i;
     m_i = j;
     if (!ok) {

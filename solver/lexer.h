@@ -56,4 +56,10 @@ private:
 // past errors (an unterminated comment or quote runs to the end). Ends before TokenKind::End.
 std::vector<Token> tokenize(const QString &text);
 
+// The value of `text` when all of it is one finite number as equations write it (digits, a
+// point, an exponent, a leading minus); nullopt otherwise, and for what the caller should
+// read more carefully (an underflow). Read with std::from_chars, where QString::toDouble
+// converts the text first: numbers are read for every equation when a model is.
+std::optional<double> plainNumber(QStringView text);
+
 } // namespace meadows

@@ -467,18 +467,14 @@ std::optional<double> numberValue(const Expr &e)
 
 std::optional<double> numberValue(const QString &equation)
 {
-    // Asked of every variable when a model is read: most equations are not numbers, and one
-    // that starts with a letter, a quote or an underscore cannot be; a plain number is read
-    // directly. Anything else (a sign apart, parentheses, a comment) is parsed.
+    // Asked of every variable when a model is read: a plain number is read directly, and an
+    // equation that starts with a letter, a quote or an underscore is no number. Anything
+    // else (a sign apart, parentheses, a comment) is parsed.
     const QStringView s = QStringView(equation).trimmed();
     if (s.isEmpty() || s.front().isLetter() || s.front() == u'"' || s.front() == u'_')
         return std::nullopt;
-    if (s.front() != u'+') {
-        bool ok = false;
-        const double v = s.toDouble(&ok);
-        if (ok && std::isfinite(v))
-            return v;
-    }
+    if (const std::optional<double> plain = plainNumber(s))
+        return plain;
     const ParseResult parsed = parseEquation(equation);
     return parsed.ok() && parsed.expr ? numberValue(*parsed.expr) : std::nullopt;
 }

@@ -29,11 +29,7 @@ std::optional<Node> Flattener::agedQueueCall(Context &c, const Expr &e)
         FlatAgedQueue q;
         q.variable = c.self;
         q.profile = profileArgument(c, e, 2);
-        const std::vector<int> held = heldArguments(c, e, {{0, false}, {1, false}, {3, true}, {4, true}});
-        q.inflow = held[0];
-        q.outflow = held[1];
-        q.initial = held[2];
-        q.ageRange = held[3];
+        holdArguments(c, e, {{0, false, &q.inflow}, {1, false, &q.outflow}, {3, true, &q.initial}, {4, true, &q.ageRange}});
         Node n = Node::of(Node::Kind::AgedQueue);
         n.index = int(m_out.agedQueues.size());
         m_out.agedQueues.push_back(std::move(q));

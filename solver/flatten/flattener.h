@@ -249,9 +249,14 @@ private:
 
     // stateful.cpp
     int addHidden(FlatVar::Kind kind, const QString &what, Node eqn);
-    // A call's arguments as hidden auxiliaries the runner reads after each step: (argument,
-    // whether it is fixed at its value at the start) for each.
-    std::vector<int> heldArguments(Context &c, const Expr &call, std::initializer_list<std::pair<int, bool>> args);
+    // A call's arguments as hidden auxiliaries the runner reads after each step: for each, the
+    // argument, whether it is fixed at its value at the start, and where its variable goes.
+    struct Held {
+        int argument;
+        bool atStart;
+        int *variable;
+    };
+    void holdArguments(Context &c, const Expr &call, std::initializer_list<Held> held);
     // DELAY CONVEYOR's and QUEUE FIFO's profile, argument `arg`: one lookup with no value
     // below 0 and a positive area over its x range; an error at the argument otherwise.
     const GraphicalFunction &profileArgument(Context &c, const Expr &call, std::size_t arg);

@@ -26,14 +26,12 @@ int Flattener::addHidden(FlatVar::Kind kind, const QString &what, Node eqn)
 }
 
 // A value usable in several equations without computing it twice.
-std::vector<int> Flattener::heldArguments(Context &c, const Expr &call, std::initializer_list<std::pair<int, bool>> args)
+void Flattener::holdArguments(Context &c, const Expr &call, std::initializer_list<Held> held)
 {
-    std::vector<int> held;
-    for (const auto &[index, atStart] : args) {
-        Node value = expr(c, call.args[std::size_t(index)]);
-        held.push_back(addHidden(FlatVar::Kind::Aux, call.name, atStart ? fixedAtStart(call.name, std::move(value)) : std::move(value)));
+    for (const Held &h : held) {
+        Node value = expr(c, call.args[std::size_t(h.argument)]);
+        *h.variable = addHidden(FlatVar::Kind::Aux, call.name, h.atStart ? fixedAtStart(call.name, std::move(value)) : std::move(value));
     }
-    return held;
 }
 
 const GraphicalFunction &Flattener::profileArgument(Context &c, const Expr &call, std::size_t arg)
@@ -203,12 +201,8 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
         // the initial time, read once, and the profile's shape.
         FlatDelayConveyor d;
         d.profile = profileArgument(c, e, 3);
-        const std::vector<int> held = heldArguments(c, e, {{0, false}, {1, false}, {2, false}, {4, true}, {5, true}});
-        d.input = held[0];
-        d.time = held[1];
-        d.leak = held[2];
-        d.total = held[3];
-        d.initialTime = held[4];
+        holdArguments(c, e, {{0, false, &d.input}, {1, false, &d.time}, {2, false, &d.leak}, {4, true, &d.total},
+                             {5, true, &d.initialTime}});
         Node n = Node::of(Node::Kind::DelayConveyor);
         n.index = int(m_out.delayConveyors.size());
         n.args.push_back(Node::var(d.time));
