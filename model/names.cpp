@@ -1,5 +1,7 @@
 #include "names.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
@@ -16,8 +18,8 @@ QString canonicalName(QStringView name)
     // time: it is asked of every name read, many times over. A character gives at most two
     // (an underscore for the separators before it and itself; an escaped backslash, two,
     // after separators that gave none).
-    QString out(name.size() * 2, Qt::Uninitialized);
-    QChar *const begin = out.data();
+    QVarLengthArray<QChar, 256> buffer(name.size() * 2);
+    QChar *const begin = buffer.data();
     QChar *o = begin;
     bool pendingSeparator = false;
     const auto separate = [&] {
@@ -57,8 +59,7 @@ QString canonicalName(QStringView name)
         const char16_t u = c.unicode();
         *o++ = u < 128 ? QChar(char16_t(u >= u'A' && u <= u'Z' ? u + 32 : u)) : c.toCaseFolded();
     }
-    out.truncate(o - begin);
-    return out;
+    return QString(begin, o - begin); // exactly as long as it is: keys are kept by the thousand
 }
 
 QString unescapedName(QStringView name, QChar lineBreak)

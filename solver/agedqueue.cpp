@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace meadows {
 
@@ -14,29 +15,38 @@ namespace {
 constexpr std::size_t kMaxStartingParts = 1000000;
 // The longest age range laid out, in steps: beyond any run, and a step count that fits.
 constexpr double kLongestAgeRange = 1e15;
-// What is left of a part after its share went out, relative to it, below which it is gone:
-// the rounding of sums of amounts (0.1 in three times and 0.3 out leaves 2.8e-17), which
-// would otherwise keep an old age on an empty queue.
-constexpr double kCrumb = 1e-12;
+// What is left after a step's flows, relative to the largest of the level and the flows,
+// below which it is gone: a few units in the last place of their sums (0.1 in three times and
+// 0.3 out leaves 2.8e-17), which would otherwise keep an old age on an empty queue, or make
+// it "below zero". A remainder of 1 behind 1e13 is kept.
+constexpr double kCrumb = 64 * std::numeric_limits<double>::epsilon();
 } // namespace
+
+AgedQueue::ExactSum AgedQueue::ExactSum::plus(double x) const
+{
+    const double sum = high + x;
+    const double back = sum - high;
+    const double error = (high - (sum - back)) + (x - back);
+    return {sum, low + error};
+}
 
 void AgedQueue::add(double amount, long long entered)
 {
-    const double amounts = m_cohorts.empty() ? 0.0 : m_cohorts.back().amountsThrough;
-    const double weighted = m_cohorts.empty() ? 0.0 : m_cohorts.back().weightedThrough;
-    m_cohorts.push_back({amount, entered, amounts + amount, weighted + amount * double(entered)});
+    const ExactSum amounts = m_cohorts.empty() ? ExactSum{} : m_cohorts.back().amountsThrough;
+    const ExactSum weighted = m_cohorts.empty() ? ExactSum{} : m_cohorts.back().weightedThrough;
+    m_cohorts.push_back({amount, entered, amounts.plus(amount), weighted.plus(amount * double(entered))});
 }
 
 double AgedQueue::amountUpTo(std::size_t k) const
 {
     const Cohort &oldest = m_cohorts.front();
-    return oldest.amount + (m_cohorts[k].amountsThrough - oldest.amountsThrough);
+    return oldest.amount + m_cohorts[k].amountsThrough.minus(oldest.amountsThrough);
 }
 
 double AgedQueue::weightedUpTo(std::size_t k) const
 {
     const Cohort &oldest = m_cohorts.front();
-    return oldest.amount * double(oldest.entered) + (m_cohorts[k].weightedThrough - oldest.weightedThrough);
+    return oldest.amount * double(oldest.entered) + m_cohorts[k].weightedThrough.minus(oldest.weightedThrough);
 }
 
 // Each part is (now - entered) steps old: the sum of amount * age over the parts before k is
@@ -88,24 +98,31 @@ void AgedQueue::advance(double inflow, double outflow, double dt)
     }
     m_total += in - out;
     // Below zero the queue is one part, a step old: what comes in fills it first.
-    double left = in;
+    double left = in, deficit = 0;
     if (!m_cohorts.empty() && m_cohorts.front().amount < 0) {
-        left += m_cohorts.front().amount;
+        deficit = -m_cohorts.front().amount;
+        left -= deficit;
         m_cohorts.clear();
     }
-    while (out > 0 && !m_cohorts.empty()) {
+    // What a subtraction leaves below this is the rounding of the amounts subtracted, not
+    // content (new inflow is content however small: 0.001 into a queue of 1e12 is kept).
+    const double crumb = kCrumb * std::max({out, deficit, in});
+    bool netted = deficit > 0;
+    while (out > crumb && !m_cohorts.empty()) {
         Cohort &oldest = m_cohorts.front();
-        if (oldest.amount - out > kCrumb * oldest.amount) {
+        if (oldest.amount - out > crumb) {
             oldest.amount -= out;
             out = 0;
         } else {
-            const double had = oldest.amount;
+            out -= oldest.amount;
             m_cohorts.pop_front();
-            out = out - had <= kCrumb * had ? 0.0 : out - had;
         }
     }
-    left -= out; // more went out than there was: below zero
-    if (left != 0)
+    if (out > crumb) {
+        left -= out; // more went out than there was: below zero
+        netted = true;
+    }
+    if (netted ? std::abs(left) > crumb : left != 0)
         add(left, now);
 }
 
@@ -166,8 +183,10 @@ double AgedQueue::ageInRange(double minAge, double maxAge, double dt) const
                           : std::partition_point(m_cohorts.begin(), m_cohorts.end(), [&](const Cohort &c) { return age(c, dt) >= minAge; });
     if (last <= first)
         return 0;
+    // The difference of the running sums themselves, not of two rounded totals: a few young
+    // parts behind a large old one keep their digits.
     const std::size_t from = std::size_t(first - m_cohorts.begin()), to = std::size_t(last - m_cohorts.begin());
-    return amountUpTo(to - 1) - (from == 0 ? 0.0 : amountUpTo(from - 1));
+    return from == 0 ? amountUpTo(to - 1) : m_cohorts[to - 1].amountsThrough.minus(m_cohorts[from - 1].amountsThrough);
 }
 
 } // namespace meadows

@@ -25,7 +25,10 @@
 //
 // The parts keep running sums of their amounts and of amount * step entered, so the functions
 // find any range of ages by binary search (the parts are in the order they came in) and a
-// step costs only the parts that leave, however long the queue.
+// step costs only the parts that leave, however long the queue. The sums are kept in two
+// doubles each (the sum and its rounding error), as their differences are what the functions
+// read: a few young parts of 0.001 behind 1e13 that came in long ago, or a run of 1e8 steps
+// whose weighted sum passes 1e16, keep their digits.
 #include "model/graphicalfunction.h"
 
 #include <cstdint>
@@ -55,12 +58,19 @@ public:
     double query(Query q, const double *args, double dt) const;
 
 private:
+    // A sum with the rounding error of its additions (Knuth's two-sum): the difference of two
+    // is exact to about 1e-32 of their size.
+    struct ExactSum {
+        double high = 0, low = 0;
+        ExactSum plus(double x) const;
+        double minus(const ExactSum &other) const { return (high - other.high) + (low - other.low); }
+    };
     struct Cohort {
         double amount;     // what is left of it (only the oldest is ever taken in part)
         long long entered; // the step it came in during: at step k it is k - entered steps old
         // Running sums up to and including it, of the amounts as they came in and of amount *
         // entered: a stretch of parts' sums are differences of these.
-        double amountsThrough, weightedThrough;
+        ExactSum amountsThrough, weightedThrough;
     };
     void add(double amount, long long entered);
     // Of the parts from the oldest to `k` (an index): their amount, and their amount * entered.

@@ -355,6 +355,8 @@ std::optional<Expr> ExprParser::primary()
     n.offset = t.offset;
     switch (t.kind) {
     case Tok::Number:
+        if (t.malformed)
+            return fail(t.offset, QStringLiteral("malformed number '%1'").arg(t.text));
         n.kind = Expr::Kind::Number;
         n.number = t.number;
         n.text = t.text;
@@ -464,6 +466,8 @@ std::optional<double> ExprParser::signedNumber()
     }
     if (t.kind != Tok::Number)
         return fail(t.offset, QStringLiteral("expected a number in the lookup table"));
+    if (t.malformed)
+        return fail(t.offset, QStringLiteral("malformed number '%1'").arg(t.text));
     return sign * t.number;
 }
 

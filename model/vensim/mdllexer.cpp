@@ -3,6 +3,7 @@
 #include "model/names.h"
 
 #include <QRegularExpression>
+#include <cmath>
 
 namespace meadows::vensim {
 
@@ -92,7 +93,9 @@ Token Lexer::scan()
         }
         t.kind = Tok::Number;
         t.text = m_text.mid(m_pos, i - m_pos);
-        t.number = t.text.toDouble();
+        bool ok = false;
+        t.number = t.text.toDouble(&ok);
+        t.malformed = !ok && !std::isinf(t.number); // too large is infinite, which the run reports
         m_pos = i;
         return t;
     }

@@ -4,6 +4,9 @@
 #include "flattener.h"
 
 #include "solver/agedqueue.h"
+#include "solver/equationorder.h"
+
+#include <QStringList>
 
 namespace meadows::flattening {
 
@@ -81,12 +84,83 @@ void Flattener::finishAgedQueues()
     if (!m_agedQueueReads.empty() && !m_out.specs.varying.dt.isEmpty()) {
         const AgedQueueRead &first = m_agedQueueReads.front();
         error(first.ref, first.offset, first.length, first.reader,
-              QStringLiteral("TIME STEP changes while the model runs: %1 counts a part's age in steps of the TIME STEP "
-                             "now, as Vensim's help says the QUEUE AGE functions assume a constant TIME STEP")
+              QStringLiteral("TIME STEP is an equation: where it changes while the model runs, %1 counts a part's age "
+                             "in steps of the TIME STEP then, as Vensim's help says the QUEUE AGE functions assume a "
+                             "constant TIME STEP")
                   .arg(first.function),
               Severity::Warning);
     }
     m_agedQueueReads.clear();
+    checkStartingLoops();
+}
+
+void Flattener::checkStartingLoops()
+{
+    const std::size_t queues = m_out.agedQueues.size(), containers = queues + m_out.delayConveyors.size();
+    if (containers == 0)
+        return;
+    QHash<int, int> queueOf; // a QUEUE FIFO's variable -> its container
+    for (std::size_t q = 0; q < queues; ++q)
+        queueOf.insert(m_out.agedQueues[q].variable, int(q));
+    // The containers a value at the start reads: through its variables' initial values.
+    const auto startReads = [&](const std::vector<int> &from) {
+        std::vector<int> read;
+        std::vector<char> seen(m_out.vars.size(), 0);
+        std::vector<const Node *> work;
+        for (int v : from)
+            work.push_back(&m_out.vars[std::size_t(v)].equation);
+        while (!work.empty()) {
+            const Node *n = work.back();
+            work.pop_back();
+            if (n->kind == Node::Kind::AgedQueue)
+                read.push_back(n->index);
+            else if (n->kind == Node::Kind::AgedQueueAge && queueOf.contains(n->index))
+                read.push_back(queueOf.value(n->index));
+            else if (n->kind == Node::Kind::DelayConveyor)
+                read.push_back(int(queues) + n->index);
+            else if (n->kind == Node::Kind::Var && !seen[std::size_t(n->index)]) {
+                seen[std::size_t(n->index)] = 1;
+                const FlatVar &v = m_out.vars[std::size_t(n->index)];
+                work.push_back(v.initial ? &*v.initial : &v.equation);
+            }
+            for (const Node &a : n->args)
+                work.push_back(&a);
+        }
+        return read;
+    };
+    std::vector<std::vector<int>> reads(containers);
+    for (std::size_t q = 0; q < queues; ++q)
+        reads[q] = startReads({m_out.agedQueues[q].initial, m_out.agedQueues[q].ageRange});
+    for (std::size_t d = 0; d < m_out.delayConveyors.size(); ++d) {
+        const FlatDelayConveyor &conveyor = m_out.delayConveyors[d];
+        reads[queues + d] = startReads({conveyor.total, conveyor.initialTime, conveyor.time});
+    }
+    // The variable that holds a container, for the message.
+    const auto holder = [&](int container) -> int {
+        if (std::size_t(container) < queues)
+            return m_out.agedQueues[std::size_t(container)].variable;
+        for (std::size_t v = 0; v < m_out.vars.size(); ++v) {
+            const Node &n = m_out.vars[v].equation;
+            if (n.kind == Node::Kind::DelayConveyor && n.index == container - int(queues))
+                return int(v);
+        }
+        return -1;
+    };
+    std::vector<int> cycle;
+    const std::vector<bool> all(containers, true);
+    if (cycle = order(reads, all).cycle; cycle.empty())
+        return;
+    QStringList names;
+    for (int container : cycle) {
+        const int v = holder(container);
+        names << (v >= 0 ? m_out.vars[std::size_t(v)].name : QStringLiteral("(a DELAY CONVEYOR)"));
+    }
+    names << names.first();
+    const int first = holder(cycle.front());
+    const SourceRef at = first >= 0 ? m_out.vars[std::size_t(first)].source : SourceRef{};
+    error(at, 0, 0, names.first(),
+          QStringLiteral("in '%1': the start of a QUEUE FIFO or DELAY CONVEYOR reads its own contents: %2 (each is laid "
+                         "out from what the next holds at the start)").arg(names.first(), names.join(QStringLiteral(" -> "))));
 }
 
 } // namespace meadows::flattening

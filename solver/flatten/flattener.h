@@ -176,6 +176,7 @@ private:
     Node expr(Context &c, const Expr &e);
     Node lowered(Context &c, const Expr &e); // expr's work, one level of the tree
     std::optional<Node> builtinValue(const QString &name) const;
+    static bool isClockName(const QString &name);
     std::vector<Node> names(Context &c, const Expr &e);
     // A value fixed before the run: a number, or arithmetic on numbers and on auxiliaries whose
     // equations are such values, followed `followVariables` references deep.
@@ -277,6 +278,9 @@ private:
     // variable is lowered (a queue may be lowered after the equation reading it).
     std::optional<Node> agedQueueCall(Context &c, const Expr &e);
     void finishAgedQueues();
+    // Queues and DELAY CONVEYORs are laid out from values computed at the start: one whose
+    // start reads itself through others is an error, as a loop of initial values is.
+    void checkStartingLoops();
     struct AgedQueueRead {
         int variable; // the flat variable read, which must be a QUEUE FIFO's
         QString function, reader;

@@ -70,6 +70,14 @@ Node Flattener::lowered(Context &c, const Expr &e)
     fail(e, QStringLiteral("unsupported expression"));
 }
 
+// Names of the run's clock as Vensim's control section writes them, which a model's variable
+// of the name stands for (the run reads the clock, which --dt and a computed TIME STEP move).
+bool Flattener::isClockName(const QString &n)
+{
+    return n == QLatin1String("time") || n == QLatin1String("time_step") || n == QLatin1String("initial_time")
+           || n == QLatin1String("final_time") || n == QLatin1String("saveper");
+}
+
 // The values the language builds in, written as names (TIME, DT, PI...) or, for TIME and
 // PI, as calls with no arguments: one home for both spellings.
 std::optional<Node> Flattener::builtinValue(const QString &n) const
@@ -110,7 +118,11 @@ std::vector<Node> Flattener::names(Context &c, const Expr &e)
 {
     const QString &n = e.name;
     if (!e.subscripted) {
-        if (std::optional<Node> value = builtinValue(n))
+        // A variable of the model named like a value the language builds in (a Vensim model's
+        // own dt or pi) is that variable, and said where it is declared (scopes.cpp); the
+        // clock's names are the run's clock whatever the model declares.
+        std::optional<Node> value = builtinValue(n);
+        if (value && (isClockName(n) || !lookupQualified(*c.scope, n)))
             return {std::move(*value)};
     }
     if (e.transposed && !e.subscripted) {

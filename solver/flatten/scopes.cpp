@@ -37,6 +37,11 @@ void Flattener::declare(Scope &scope, int depth)
                                       "take: rename the variable").arg(displayName(v.name)));
             continue;
         }
+        // DT, PI, STARTTIME, STOPTIME, INF and NAN are builtins in XMILE but names like any in
+        // Vensim: the model's variable is read (lowering.cpp), and said.
+        if (!isClockName(key) && builtinValue(key))
+            errorAt(v, QStringLiteral("'%1' is also the name of a value the equations build in (%2): equations read this "
+                                      "variable").arg(displayName(v.name), key.toUpper()), Severity::Warning);
         // XMILE 1.0 §3.7.1: dimension names "must be distinct from model variables names".
         // Where both are, an equation's bare name reads the variable, and a subscript the
         // dimension: said, as the author may have meant either.

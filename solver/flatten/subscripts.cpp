@@ -2,7 +2,6 @@
 // reference picks.
 #include "flattener.h"
 
-#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -323,9 +322,8 @@ std::optional<int> Flattener::declaredMapping(int from, int element, int to) con
 
 // A subscript whose value is known only while the model runs (a variable that is not a
 // constant, or an expression of one: level[INT(TIME / 4) + 1]); nothing for '*', a
-// dimension or element name, or a constant. A constant read from a variable (a slider,
-// --set) that leaves the dimension is checked while running too, where an IF around it may
-// leave the pick out (IF k <= 3 THEN level[k] ELSE -1); one written as numbers is refused now.
+// dimension or element name, or a constant (one out of the dimension is refused before the
+// run, so that `meadows check` says it, even where an IF would leave the pick out).
 std::optional<Node> Flattener::runTimeSubscript(Context &c, int dim, const Expr &sub)
 {
     if (sub.kind == Expr::Kind::Star || sub.kind == Expr::Kind::Range || sub.kind == Expr::Kind::Position)
@@ -339,13 +337,8 @@ std::optional<Node> Flattener::runTimeSubscript(Context &c, int dim, const Expr 
             return std::nullopt;
     }
     Node n = expr(c, sub);
-    if (const std::optional<double> v = constantValue(n)) {
-        const std::function<bool(const Expr &)> readsName = [&](const Expr &x) {
-            return x.kind == Expr::Kind::Name || std::any_of(x.args.begin(), x.args.end(), readsName);
-        };
-        if (indexedPosition(*v, std::size_t(m_dims[dim].elements.size())) || !readsName(sub))
-            return std::nullopt;
-    }
+    if (constantValue(n))
+        return std::nullopt;
     return n;
 }
 

@@ -37,6 +37,8 @@ private slots:
     void quotedNamesKeepTheirBackslashes();
     void tableRowsOfAnotherLengthAreSaid();
     void variableNamedLikeAnOperator();
+    void variableNamedLikeABuiltinValue();
+    void malformedNumberIsAnError();
     void oldSketchFormatIsDrawn();
     void dataFileNamedThroughTheSettings();
     void macroHeaderContinuedOverLines();
@@ -341,6 +343,32 @@ void TestVensimPublicConstructs::variableNamedLikeAnOperator()
         QCOMPARE(r.at(QStringLiteral("DFD"), 0), 4.0);
         QCOMPARE(r.at(QStringLiteral("twice"), 0), 4.0);
     }
+}
+
+// DT, PI, STOPTIME and INF are names like any in Vensim (a tester's file): pi = 3 makes
+// y = pi * 2 = 6, not 2 pi; dt = 0.5 makes z = dt * 10 = 5; stoptime = 42 is 42, not FINAL
+// TIME; inf = 5 makes 10. Each is said at its declaration; before, the builtin was read.
+void TestVensimPublicConstructs::variableNamedLikeABuiltinValue()
+{
+    const MdlRun r = runMdl(QStringLiteral("pi = 3 ~ ~ |\ny = pi * 2 ~ ~ |\ndt = 0.5 ~ ~ |\nz = dt * 10 ~ ~ |\n"
+                                           "stoptime = 42 ~ ~ |\nw = stoptime ~ ~ |\ninf = 5 ~ ~ |\nv = inf * 2 ~ ~ |\n"),
+                            mdlControl(1));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QCOMPARE(r.at(QStringLiteral("y"), 0), 6.0);
+    QCOMPARE(r.at(QStringLiteral("z"), 0), 5.0);
+    QCOMPARE(r.at(QStringLiteral("w"), 0), 42.0);
+    QCOMPARE(r.at(QStringLiteral("v"), 1), 10.0);
+    QVERIFY2(r.messages.contains(QStringLiteral("m.mdl:2:1: warning: 'pi' is also the name of a value the equations build in "
+                                                "(PI): equations read this variable")),
+             qPrintable(r.messages.join(u'\n')));
+}
+
+// A number that reads as none (a tester's "1.2.3", digits of another script) gave 0 with no
+// word: it is an error at its place, line 2 column 5.
+void TestVensimPublicConstructs::malformedNumberIsAnError()
+{
+    const MdlRun r = runMdl(QStringLiteral("x = 1.2.3 + 0 ~ ~ |\n"), mdlControl(1));
+    QVERIFY2(refusedWith(r, QStringLiteral("m.mdl:2:5: error: malformed number '1.2.3'")), qPrintable(r.messages.join(u'\n')));
 }
 
 // Vensim's older sketch (V160): "|id,name,x,y,w,h,shape,..." objects and ">from,to,shape,
