@@ -5,6 +5,7 @@
 
 #include "solver/agedqueue.h"
 #include "solver/equationorder.h"
+#include "solver/parser.h"
 
 #include <QStringList>
 
@@ -33,6 +34,16 @@ std::optional<Node> Flattener::agedQueueCall(Context &c, const Expr &e)
         q.variable = c.self;
         q.profile = profileArgument(c, e, 2);
         holdArguments(c, e, {{0, false, &q.inflow}, {1, false, &q.outflow}, {3, true, &q.initial}, {4, true, &q.ageRange}});
+        // An age range written as a number that the layout cannot honour (solver/agedqueue.h).
+        const double dt = m_out.specs.dt;
+        if (const std::optional<double> range = numberValue(e.args[4]); range && m_out.specs.varying.dt.isEmpty()) {
+            if (*range <= dt)
+                warnOnce(c, e.args[4], QStringLiteral("%1's age range %2 is not more than TIME STEP %3: the initial contents are "
+                                                      "all one step old").arg(calledAs(e)).arg(*range).arg(dt));
+            else if (*range > 1e15 * dt)
+                warnOnce(c, e.args[4], QStringLiteral("%1's age range %2 is more than 1e15 steps: the initial contents are "
+                                                      "laid over 1e15 steps").arg(calledAs(e)).arg(*range));
+        }
         Node n = Node::of(Node::Kind::AgedQueue);
         n.index = int(m_out.agedQueues.size());
         m_out.agedQueues.push_back(std::move(q));

@@ -350,6 +350,18 @@ void TestVensimLevels::queueFifoOverALongAgeRange()
     QCOMPARE(r.at(QStringLiteral("Q"), 1), 10.0);
     QVERIFY2(std::fabs(r.at(QStringLiteral("average"), 0) - 500000000001.0) < 1e3, qPrintable(QString::number(r.at(QStringLiteral("average"), 0), 'g', 17)));
     QCOMPARE(r.at(QStringLiteral("oldest"), 0), 999999500001.0);
+    // An age range the layout cannot honour is said: one of a step or less lays everything a
+    // step old, one beyond 1e15 steps is cut there.
+    for (const auto &[range, said] : {std::pair{QStringLiteral("1"), QStringLiteral("QUEUE FIFO's age range 1 is not more than "
+                                                                                   "TIME STEP 1: the initial contents are all "
+                                                                                   "one step old")},
+                                      std::pair{QStringLiteral("1e20"), QStringLiteral("QUEUE FIFO's age range 1e+20 is more than "
+                                                                                      "1e15 steps: the initial contents are laid "
+                                                                                      "over 1e15 steps")}}) {
+        const MdlRun cut = runMdl(QStringLiteral("flat((0,1),(1,1)) ~~|\nQ = QUEUE FIFO(0, 0, flat, 10, %1) ~~|\n").arg(range),
+                                  mdlControl(1));
+        QVERIFY2(cut.run.results && cut.messages.filter(said).size() == 1, qPrintable(cut.messages.join(u'\n')));
+    }
 }
 
 // Q gains 1 a step. Under RK45 with rows every 1.5 (DT 1) the run also looks at 1.5, 4.5
