@@ -28,6 +28,23 @@ bool near(double a, double b, double relative) { return std::fabs(a - b) <= rela
 class TestEquilibria : public QObject {
     Q_OBJECT
 private slots:
+    // A Vensim QUEUE FIFO (here as Save As writes it) is a level the rates do not integrate:
+    // the search would see it fixed, and every state an equilibrium. It is refused with an
+    // error at the queue, and nothing is searched (27 equilibria were listed before).
+    void aQueueIsRefused()
+    {
+        const EquilibriumSearch s = search(xmile(QStringLiteral(
+            "<gf name=\"flat\"><xscale min=\"0\" max=\"1\"/><ypts>1,1</ypts></gf>"
+            "<aux name=\"WIP\"><eqn>QUEUE_FIFO(orders, shipped, flat, 40, 2)</eqn></aux>"
+            "<aux name=\"orders\"><eqn>20</eqn></aux><aux name=\"shipped\"><eqn>WIP / 2</eqn></aux>")));
+        QVERIFY(s.equilibria.empty());
+        QCOMPARE(s.starts, 0);
+        QVERIFY(!s.warnings.empty());
+        QCOMPARE(s.warnings.back().severity, Severity::Error);
+        QVERIFY2(s.warnings.back().message.startsWith(QStringLiteral("equilibria are not searched in a model with QUEUE FIFO ('WIP')")),
+                 qPrintable(s.warnings.back().message));
+    }
+
     // dx/dt = r x (1 - x/K) - H = 0  <=>  x^2 - K x + H K / r = 0
     //   x = K/2 (1 +- sqrt(1 - 4H/(rK))).  With r = 1, K = 100, H = 16: sqrt(1 - 0.64) = 0.6,
     //   x = 20 and x = 80. The eigenvalue is f'(x) = r (1 - 2x/K): +0.6 at 20 (unstable, the
