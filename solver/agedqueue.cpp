@@ -13,8 +13,6 @@ namespace {
 // Parts laid at the start at most: an age range this many steps long is far beyond any run
 // (as DELAY CONVEYOR's parcels, delayconveyor.cpp); longer ones are laid in groups of steps.
 constexpr std::size_t kMaxStartingParts = 1000000;
-// The longest age range laid out, in steps: beyond any run, and a step count that fits.
-constexpr double kLongestAgeRange = 1e15;
 // What is left after a step's flows, relative to the largest of the level and the flows,
 // below which it is gone: a few units in the last place of their sums (0.1 in three times and
 // 0.3 out leaves 2.8e-17), which would otherwise keep an old age on an empty queue, or make
@@ -70,7 +68,7 @@ void AgedQueue::initialise(const GraphicalFunction &profile, double initial, dou
         return;
     }
     const std::vector<ProfilePart> parts = initial > 0 && std::isfinite(initial)
-                                               ? profileParts(profile, std::min(ageRange, kLongestAgeRange * dt), dt, kMaxStartingParts)
+                                               ? profileParts(profile, std::min(ageRange, kLongestLayout * dt), dt, kMaxStartingParts)
                                                : std::vector<ProfilePart>{};
     if (parts.empty()) { // all of it one step old
         add(initial, -1);

@@ -12,6 +12,10 @@
 
 namespace meadows {
 
+// The longest length a QUEUE FIFO's age range is laid over, in steps: beyond any run, and a
+// step count that fits a long long (agedqueue.cpp lays, flatten/agedqueues.cpp warns).
+constexpr double kLongestLayout = 1e15;
+
 struct ProfilePart {
     double share; // of the whole area, the parts adding up to 1
     double from;  // steps from the start of the length where it begins

@@ -6,6 +6,7 @@
 #include "solver/agedqueue.h"
 #include "solver/equationorder.h"
 #include "solver/parser.h"
+#include "solver/profileparts.h"
 
 #include <QStringList>
 
@@ -40,9 +41,9 @@ std::optional<Node> Flattener::agedQueueCall(Context &c, const Expr &e)
             if (*range <= dt)
                 warnOnce(c, e.args[4], QStringLiteral("%1's age range %2 is not more than TIME STEP %3: the initial contents are "
                                                       "all one step old").arg(calledAs(e)).arg(*range).arg(dt));
-            else if (*range > 1e15 * dt)
+            else if (*range > kLongestLayout * dt)
                 warnOnce(c, e.args[4], QStringLiteral("%1's age range %2 is more than 1e15 steps: the initial contents are "
-                                                      "laid over 1e15 steps").arg(calledAs(e)).arg(*range));
+                                                      "laid over 1e15 steps").arg(calledAs(e)).arg(*range)); // kLongestLayout
         }
         Node n = Node::of(Node::Kind::AgedQueue);
         n.index = int(m_out.agedQueues.size());

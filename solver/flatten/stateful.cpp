@@ -25,7 +25,6 @@ int Flattener::addHidden(FlatVar::Kind kind, const QString &what, Node eqn)
     return int(m_out.vars.size()) - 1;
 }
 
-// A value usable in several equations without computing it twice.
 void Flattener::holdArguments(Context &c, const Expr &call, std::initializer_list<Held> held)
 {
     for (const Held &h : held) {
@@ -50,6 +49,7 @@ const GraphicalFunction &Flattener::profileArgument(Context &c, const Expr &call
     return *profile;
 }
 
+// A value usable in several equations without computing it twice.
 Node Flattener::shared(const QString &what, Node n)
 {
     if (n.kind == Node::Kind::Const || n.kind == Node::Kind::Var || n.kind == Node::Kind::Time
