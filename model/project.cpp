@@ -12,6 +12,8 @@ namespace {
 template<typename List>
 auto findByName(List &list, QStringView name) -> decltype(&*list.begin())
 {
+    if (list.empty()) // most models have no dimensions, macros or modules: no name to make
+        return nullptr;
     const QString key = canonicalName(name);
     for (auto &item : list) {
         if (canonicalName(item.name) == key)
@@ -43,6 +45,8 @@ const Macro *Project::findMacro(QStringView name) const { return findByName(macr
 
 const Macro *Project::findMacro(QStringView name, int arguments) const
 {
+    if (macros.empty())
+        return nullptr;
     const QString key = canonicalName(name);
     const Macro *first = nullptr;
     for (const Macro &m : macros) {

@@ -77,6 +77,8 @@ const std::vector<XmileElementRule> &xmileElementRules()
         {"stock", "element", S::Read, nullptr},
         {"stock", "conveyor", S::Read, nullptr},
         {"stock", "queue", S::Read, nullptr},
+        // XMILE gives <init_eqn> to flows and auxiliaries; a stock's <eqn> is its initial value
+        {"stock", "init_eqn", S::NotImplemented, "the stock starts at its <eqn>"},
         {"stock", "range", S::NoEffect, nullptr},
         {"stock", "scale", S::NoEffect, nullptr},
         {"stock", "format", S::NoEffect, nullptr},
@@ -123,6 +125,7 @@ const std::vector<XmileElementRule> &xmileElementRules()
         {"gf", "ypts", S::Read, nullptr},
         {"element", "eqn", S::Read, nullptr},
         {"element", "gf", S::Read, nullptr},
+        {"element", "init_eqn", S::NotImplemented, "the element starts at its <eqn>, or at the variable's <init_eqn>"},
         // macros
         {"macro", "parm", S::Read, nullptr},
         {"macro", "eqn", S::Read, nullptr},

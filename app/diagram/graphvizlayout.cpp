@@ -1,4 +1,5 @@
 #include "graphvizlayout.h"
+#include "model/lazylibrary.h"
 
 #include <graphviz/gvc.h>
 
@@ -15,6 +16,45 @@ namespace {
 // pixel per point, as Stella's coordinates do.
 constexpr double kPointsPerInch = 72;
 
+// The functions taken from Graphviz, loaded the first time a diagram is laid out
+// (model/lazylibrary.h says why). Every call below goes through here.
+struct Graphviz {
+    decltype(&::gvContext) gvContext = nullptr;
+    decltype(&::gvLayout) gvLayout = nullptr;
+    decltype(&::gvFreeLayout) gvFreeLayout = nullptr;
+    decltype(&::agseterrf) agseterrf = nullptr;
+    decltype(&::agseterr) agseterr = nullptr;
+    decltype(&::agopen) agopen = nullptr;
+    decltype(&::agclose) agclose = nullptr;
+    decltype(&::agsafeset) agsafeset = nullptr;
+    decltype(&::agnode) agnode = nullptr;
+    decltype(&::agedge) agedge = nullptr;
+    const Agdesc_t *directed = nullptr; // the data symbol Agdirected
+    QString error;                      // empty when all of the above were found
+};
+
+const Graphviz &graphviz()
+{
+    static const Graphviz api = [] {
+        Graphviz g;
+        LazyLibrary gvc(MEADOWS_GVC_SONAME), cgraph(MEADOWS_CGRAPH_SONAME);
+        MEADOWS_RESOLVE(gvc, g, gvContext);
+        MEADOWS_RESOLVE(gvc, g, gvLayout);
+        MEADOWS_RESOLVE(gvc, g, gvFreeLayout);
+        MEADOWS_RESOLVE(cgraph, g, agseterrf);
+        MEADOWS_RESOLVE(cgraph, g, agseterr);
+        MEADOWS_RESOLVE(cgraph, g, agopen);
+        MEADOWS_RESOLVE(cgraph, g, agclose);
+        MEADOWS_RESOLVE(cgraph, g, agsafeset);
+        MEADOWS_RESOLVE(cgraph, g, agnode);
+        MEADOWS_RESOLVE(cgraph, g, agedge);
+        g.directed = cgraph.resolve<const Agdesc_t *>("Agdirected");
+        g.error = !gvc.error().isEmpty() ? gvc.error() : cgraph.error();
+        return g;
+    }();
+    return api;
+}
+
 QString g_graphvizErrors; // collected by the error hook while one layout runs
 
 int collectError(char *message)
@@ -25,7 +65,7 @@ int collectError(char *message)
 
 void set(void *object, const char *name, const QByteArray &value)
 {
-    agsafeset(object, const_cast<char *>(name), const_cast<char *>(value.constData()), const_cast<char *>(""));
+    graphviz().agsafeset(object, const_cast<char *>(name), const_cast<char *>(value.constData()), const_cast<char *>(""));
 }
 
 QByteArray number(double v)
@@ -64,8 +104,8 @@ struct GraphDeleter {
     GVC_t *context;
     void operator()(Agraph_t *g) const
     {
-        gvFreeLayout(context, g);
-        agclose(g);
+        graphviz().gvFreeLayout(context, g);
+        graphviz().agclose(g);
     }
 };
 
@@ -78,18 +118,23 @@ GraphPlacement runGraphviz(const GraphSpec &spec)
         out.ok = true;
         return out;
     }
+    const Graphviz &gv = graphviz();
+    if (!gv.error.isEmpty()) {
+        out.error = QStringLiteral("Graphviz is needed to lay the diagram out: ") + gv.error;
+        return out;
+    }
     // One context for the process: it reads Graphviz's plugin list once. Graphviz is not
     // thread-safe, and Meadows lays out from the thread that owns the document.
-    static GVC_t *context = gvContext();
+    static GVC_t *context = gv.gvContext();
     if (!context) {
         out.error = QStringLiteral("Graphviz could not start (no layout plugins found)");
         return out;
     }
     g_graphvizErrors.clear();
-    agseterrf(collectError);
-    agseterr(AGERR); // warnings (such as "overlap removal is slow") are not the user's business
+    gv.agseterrf(collectError);
+    gv.agseterr(AGERR); // warnings (such as "overlap removal is slow") are not the user's business
 
-    std::unique_ptr<Agraph_t, GraphDeleter> graph(agopen(const_cast<char *>("meadows"), Agdirected, nullptr),
+    std::unique_ptr<Agraph_t, GraphDeleter> graph(gv.agopen(const_cast<char *>("meadows"), *gv.directed, nullptr),
                                                   GraphDeleter{context});
     Agraph_t *g = graph.get();
     const bool dot = spec.engine == GraphEngine::Dot;
@@ -108,7 +153,7 @@ GraphPlacement runGraphviz(const GraphSpec &spec)
     nodes.reserve(spec.nodes.size());
     for (std::size_t i = 0; i < spec.nodes.size(); ++i) {
         const QByteArray name = "n" + QByteArray::number(qulonglong(i));
-        Agnode_t *n = agnode(g, const_cast<char *>(name.constData()), 1);
+        Agnode_t *n = gv.agnode(g, const_cast<char *>(name.constData()), 1);
         set(n, "shape", "box");
         set(n, "fixedsize", "true");
         set(n, "label", "");
@@ -124,7 +169,7 @@ GraphPlacement runGraphviz(const GraphSpec &spec)
             edges.push_back(nullptr);
             continue;
         }
-        Agedge_t *e = agedge(g, nodes[std::size_t(edge.from)], nodes[std::size_t(edge.to)], nullptr, 1);
+        Agedge_t *e = gv.agedge(g, nodes[std::size_t(edge.from)], nodes[std::size_t(edge.to)], nullptr, 1);
         if (dot) {
             set(e, "weight", QByteArray::number(std::max(0, int(edge.weight))));
             set(e, "minlen", QByteArray::number(edge.minLength));
@@ -136,7 +181,7 @@ GraphPlacement runGraphviz(const GraphSpec &spec)
         edges.push_back(e);
     }
 
-    if (gvLayout(context, g, dot ? "dot" : "neato") != 0) {
+    if (gv.gvLayout(context, g, dot ? "dot" : "neato") != 0) {
         out.error = g_graphvizErrors.trimmed().isEmpty() ? QStringLiteral("Graphviz could not lay the diagram out")
                                                         : g_graphvizErrors.trimmed();
         return out;

@@ -1,5 +1,6 @@
 // Excel 97-2003 workbooks (.xls, BIFF) through FreeXL. FreeXL does not give the
 // workbook's defined names, so an .xls is read by cell references only.
+#include "model/lazylibrary.h"
 #include "model/sizelimit.h"
 #include "workbook.h"
 
@@ -10,12 +11,45 @@ namespace meadows::spreadsheet {
 
 namespace {
 
+// The functions taken from FreeXL, loaded the first time an .xls is read
+// (model/lazylibrary.h says why). Every call below goes through here.
+struct FreeXl {
+    decltype(&::freexl_open_info) freexl_open_info = nullptr;
+    decltype(&::freexl_open) freexl_open = nullptr;
+    decltype(&::freexl_close) freexl_close = nullptr;
+    decltype(&::freexl_get_info) freexl_get_info = nullptr;
+    decltype(&::freexl_select_active_worksheet) freexl_select_active_worksheet = nullptr;
+    decltype(&::freexl_worksheet_dimensions) freexl_worksheet_dimensions = nullptr;
+    decltype(&::freexl_get_worksheet_name) freexl_get_worksheet_name = nullptr;
+    decltype(&::freexl_get_cell_value) freexl_get_cell_value = nullptr;
+    QString error; // empty when all of the above were found
+};
+
+const FreeXl &freexl()
+{
+    static const FreeXl api = [] {
+        FreeXl f;
+        LazyLibrary library(MEADOWS_FREEXL_SONAME);
+        MEADOWS_RESOLVE(library, f, freexl_open_info);
+        MEADOWS_RESOLVE(library, f, freexl_open);
+        MEADOWS_RESOLVE(library, f, freexl_close);
+        MEADOWS_RESOLVE(library, f, freexl_get_info);
+        MEADOWS_RESOLVE(library, f, freexl_select_active_worksheet);
+        MEADOWS_RESOLVE(library, f, freexl_worksheet_dimensions);
+        MEADOWS_RESOLVE(library, f, freexl_get_worksheet_name);
+        MEADOWS_RESOLVE(library, f, freexl_get_cell_value);
+        f.error = library.error();
+        return f;
+    }();
+    return api;
+}
+
 class Handle {
 public:
     ~Handle()
     {
         if (h)
-            freexl_close(h);
+            freexl().freexl_close(h);
     }
     const void *h = nullptr;
 };
@@ -29,20 +63,21 @@ QString freexlError(const QString &path, int code)
 // is refused before FreeXL allocates them.
 std::optional<QString> checkDimensions(const QString &path, const QByteArray &encoded)
 {
+    const FreeXl &xl = freexl();
     Handle info;
-    int rc = freexl_open_info(encoded.constData(), &info.h);
+    int rc = xl.freexl_open_info(encoded.constData(), &info.h);
     if (rc != FREEXL_OK)
         return freexlError(path, rc);
     unsigned int sheets = 0;
-    rc = freexl_get_info(info.h, FREEXL_BIFF_SHEET_COUNT, &sheets);
+    rc = xl.freexl_get_info(info.h, FREEXL_BIFF_SHEET_COUNT, &sheets);
     if (rc != FREEXL_OK)
         return freexlError(path, rc);
     std::int64_t total = 0;
     for (unsigned short s = 0; s < sheets; ++s) {
         unsigned int rows = 0;
         unsigned short columns = 0;
-        if (freexl_select_active_worksheet(info.h, s) != FREEXL_OK
-            || freexl_worksheet_dimensions(info.h, &rows, &columns) != FREEXL_OK)
+        if (xl.freexl_select_active_worksheet(info.h, s) != FREEXL_OK
+            || xl.freexl_worksheet_dimensions(info.h, &rows, &columns) != FREEXL_OK)
             continue; // sizes FreeXL cannot tell are checked again once loaded
         total += std::int64_t(rows) * columns;
     }
@@ -55,15 +90,18 @@ std::optional<QString> checkDimensions(const QString &path, const QByteArray &en
 
 ReadResult readXls(const QString &path)
 {
+    const FreeXl &xl = freexl();
+    if (!xl.error.isEmpty())
+        return {std::nullopt, QStringLiteral("cannot read %1: FreeXL is needed for .xls files: %2").arg(path, xl.error)};
     const QByteArray encoded = QFile::encodeName(path);
     if (auto error = checkDimensions(path, encoded))
         return {std::nullopt, *error};
     Handle book;
-    int rc = freexl_open(encoded.constData(), &book.h);
+    int rc = xl.freexl_open(encoded.constData(), &book.h);
     if (rc != FREEXL_OK)
         return {std::nullopt, freexlError(path, rc)};
     unsigned int sheets = 0;
-    rc = freexl_get_info(book.h, FREEXL_BIFF_SHEET_COUNT, &sheets);
+    rc = xl.freexl_get_info(book.h, FREEXL_BIFF_SHEET_COUNT, &sheets);
     if (rc != FREEXL_OK)
         return {std::nullopt, freexlError(path, rc)};
     Workbook result;
@@ -71,12 +109,12 @@ ReadResult readXls(const QString &path)
     for (unsigned short s = 0; s < sheets; ++s) {
         Sheet sheet;
         const char *name = nullptr;
-        if (freexl_get_worksheet_name(book.h, s, &name) == FREEXL_OK && name)
+        if (xl.freexl_get_worksheet_name(book.h, s, &name) == FREEXL_OK && name)
             sheet.name = QString::fromUtf8(name);
         unsigned int rows = 0;
         unsigned short columns = 0;
-        if (freexl_select_active_worksheet(book.h, s) != FREEXL_OK
-            || freexl_worksheet_dimensions(book.h, &rows, &columns) != FREEXL_OK)
+        if (xl.freexl_select_active_worksheet(book.h, s) != FREEXL_OK
+            || xl.freexl_worksheet_dimensions(book.h, &rows, &columns) != FREEXL_OK)
             return {std::nullopt, QStringLiteral("cannot read sheet %1 of %2").arg(s + 1).arg(path)};
         total += std::int64_t(rows) * columns;
         if (total > maxModelSize())
@@ -84,7 +122,7 @@ ReadResult readXls(const QString &path)
         for (unsigned int r = 0; r < rows; ++r) {
             for (unsigned short c = 0; c < columns; ++c) {
                 FreeXL_CellValue v;
-                if (freexl_get_cell_value(book.h, r, c, &v) != FREEXL_OK)
+                if (xl.freexl_get_cell_value(book.h, r, c, &v) != FREEXL_OK)
                     continue;
                 Cell cell;
                 switch (v.type) {

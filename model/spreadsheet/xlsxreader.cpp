@@ -1,6 +1,7 @@
 // Office Open XML workbooks (.xlsx): a zip (read with libzip) of XML parts (read with
 // QXmlStreamReader): the workbook (sheets and defined names), its relationships (which
 // part holds which sheet), the shared strings and each worksheet's cells.
+#include "model/lazylibrary.h"
 #include "model/sizelimit.h"
 #include "workbook.h"
 
@@ -21,23 +22,64 @@ std::int64_t maxInflatedBytes()
     return std::min(kMaxSpreadsheetBytes, maxModelSize() * 256);
 }
 
+// The functions taken from libzip, loaded the first time an .xlsx is read
+// (model/lazylibrary.h says why). Every call below goes through here.
+struct LibZip {
+    decltype(&::zip_open) zip_open = nullptr;
+    decltype(&::zip_error_init_with_code) zip_error_init_with_code = nullptr;
+    decltype(&::zip_error_strerror) zip_error_strerror = nullptr;
+    decltype(&::zip_error_fini) zip_error_fini = nullptr;
+    decltype(&::zip_discard) zip_discard = nullptr;
+    decltype(&::zip_name_locate) zip_name_locate = nullptr;
+    decltype(&::zip_fopen) zip_fopen = nullptr;
+    decltype(&::zip_fread) zip_fread = nullptr;
+    decltype(&::zip_file_strerror) zip_file_strerror = nullptr;
+    decltype(&::zip_fclose) zip_fclose = nullptr;
+    QString error; // empty when all of the above were found
+};
+
+const LibZip &libzip()
+{
+    static const LibZip api = [] {
+        LibZip z;
+        LazyLibrary library(MEADOWS_LIBZIP_SONAME);
+        MEADOWS_RESOLVE(library, z, zip_open);
+        MEADOWS_RESOLVE(library, z, zip_error_init_with_code);
+        MEADOWS_RESOLVE(library, z, zip_error_strerror);
+        MEADOWS_RESOLVE(library, z, zip_error_fini);
+        MEADOWS_RESOLVE(library, z, zip_discard);
+        MEADOWS_RESOLVE(library, z, zip_name_locate);
+        MEADOWS_RESOLVE(library, z, zip_fopen);
+        MEADOWS_RESOLVE(library, z, zip_fread);
+        MEADOWS_RESOLVE(library, z, zip_file_strerror);
+        MEADOWS_RESOLVE(library, z, zip_fclose);
+        z.error = library.error();
+        return z;
+    }();
+    return api;
+}
+
 class Package {
 public:
     explicit Package(const QString &path) : m_path(path)
     {
+        if (!m_api.error.isEmpty()) {
+            m_error = QStringLiteral("cannot read %1: libzip is needed for .xlsx files: %2").arg(path, m_api.error);
+            return;
+        }
         int error = 0;
-        m_zip = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &error);
+        m_zip = m_api.zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &error);
         if (!m_zip) {
             zip_error_t e;
-            zip_error_init_with_code(&e, error);
-            m_error = QStringLiteral("cannot open %1 as an .xlsx (zip) file: %2").arg(path, QString::fromUtf8(zip_error_strerror(&e)));
-            zip_error_fini(&e);
+            m_api.zip_error_init_with_code(&e, error);
+            m_error = QStringLiteral("cannot open %1 as an .xlsx (zip) file: %2").arg(path, QString::fromUtf8(m_api.zip_error_strerror(&e)));
+            m_api.zip_error_fini(&e);
         }
     }
     ~Package()
     {
         if (m_zip)
-            zip_discard(m_zip);
+            m_api.zip_discard(m_zip);
     }
     bool ok() const { return m_zip && m_error.isEmpty(); }
     const QString &error() const { return m_error; }
@@ -47,13 +89,13 @@ public:
             m_error = message;
     }
 
-    bool has(const QString &part) const { return m_zip && zip_name_locate(m_zip, part.toUtf8().constData(), 0) >= 0; }
+    bool has(const QString &part) const { return m_zip && m_api.zip_name_locate(m_zip, part.toUtf8().constData(), 0) >= 0; }
 
     // A part's bytes, inflated no further than what is left of the budget: a zip bomb
     // stops at the limit with an error instead of filling the memory.
     std::optional<QByteArray> read(const QString &part)
     {
-        zip_file_t *f = zip_fopen(m_zip, part.toUtf8().constData(), 0);
+        zip_file_t *f = m_api.zip_fopen(m_zip, part.toUtf8().constData(), 0);
         if (!f) {
             fail(QStringLiteral("%1 has no part %2").arg(m_path, part));
             return std::nullopt;
@@ -61,10 +103,10 @@ public:
         QByteArray out;
         char buffer[65536];
         for (;;) {
-            const zip_int64_t n = zip_fread(f, buffer, sizeof buffer);
+            const zip_int64_t n = m_api.zip_fread(f, buffer, sizeof buffer);
             if (n < 0) {
-                fail(QStringLiteral("cannot inflate %1 in %2: %3").arg(part, m_path, QString::fromUtf8(zip_file_strerror(f))));
-                zip_fclose(f);
+                fail(QStringLiteral("cannot inflate %1 in %2: %3").arg(part, m_path, QString::fromUtf8(m_api.zip_file_strerror(f))));
+                m_api.zip_fclose(f);
                 return std::nullopt;
             }
             if (n == 0)
@@ -72,16 +114,17 @@ public:
             m_inflated += n;
             if (m_inflated > maxInflatedBytes()) {
                 fail(QStringLiteral("%1 inflates to more than %2 bytes").arg(m_path).arg(maxInflatedBytes()));
-                zip_fclose(f);
+                m_api.zip_fclose(f);
                 return std::nullopt;
             }
             out.append(buffer, qsizetype(n));
         }
-        zip_fclose(f);
+        m_api.zip_fclose(f);
         return out;
     }
 
 private:
+    const LibZip &m_api = libzip();
     QString m_path;
     zip_t *m_zip = nullptr;
     QString m_error;

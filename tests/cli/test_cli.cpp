@@ -33,6 +33,7 @@ private slots:
     void usageErrorsExitTwo();
     void mistypedCommandOrNoDisplayIsToldNotAborted();
     void longRunShowsProgressOnlyOnATerminal();
+    void librariesForLayoutAndSpreadsheetsLoadOnlyWhenUsed();
 };
 
 void TestCli::runWritesCsvMatchingTheReference()
@@ -318,6 +319,39 @@ void TestCli::longRunShowsProgressOnlyOnATerminal()
     const Outcome piped = runMeadows({QStringLiteral("run"), model, QStringLiteral("-o"), csv});
     QCOMPARE(piped.code, 0);
     QCOMPARE(piped.err, QString());
+}
+
+// Graphviz, FreeXL and libzip (with libcrypto) are opened when a diagram is laid out or a
+// spreadsheet read, not at every start (model/lazylibrary.h). The dynamic loader says which
+// files it opens when LD_DEBUG=files is set.
+void TestCli::librariesForLayoutAndSpreadsheetsLoadOnlyWhenUsed()
+{
+    const auto loaded = [](const QStringList &args) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        env.remove(QStringLiteral("DISPLAY"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(MEADOWS_EXECUTABLE), args);
+        if (!p.waitForFinished(meadows::test::kCommandWaitMs) || p.exitCode() != 0)
+            return QStringLiteral("failed: ") + QString::fromUtf8(p.readAllStandardError().right(2000));
+        return QString::fromUtf8(p.readAllStandardError());
+    };
+    QTemporaryDir dir;
+    const QString teacup = kData + QStringLiteral("/test-models/samples/teacup/teacup.xmile");
+    const QString ran = loaded({QStringLiteral("run"), teacup, QStringLiteral("-o"), dir.filePath(QStringLiteral("t.csv"))});
+    QVERIFY2(ran.contains(QStringLiteral("file=libQt6Core.so.6")), qPrintable(ran.left(2000))); // LD_DEBUG works
+    for (const char *library : {"libgvc.so", "libcgraph.so", "libfreexl.so", "libzip.so", "libcrypto.so"})
+        QVERIFY2(!ran.contains(QLatin1String(library)), library);
+
+    const QString laid = loaded({QStringLiteral("layout"), teacup, QStringLiteral("-o"), dir.filePath(QStringLiteral("laid.xmile"))});
+    QVERIFY2(laid.contains(QStringLiteral("file=libgvc.so")), qPrintable(laid.right(2000)));
+    QVERIFY(!laid.contains(QStringLiteral("libfreexl.so")));
+
+    const QString read = loaded({QStringLiteral("run"), kData + QStringLiteral("/spreadsheets/getdata.mdl"),
+                                 QStringLiteral("-o"), dir.filePath(QStringLiteral("g.csv"))});
+    QVERIFY2(read.contains(QStringLiteral("file=libzip.so")), qPrintable(read.right(2000)));
+    QVERIFY(!read.contains(QStringLiteral("libgvc.so")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -296,6 +296,9 @@ void TestNeverSilent::unimplementedElementsWarnWithTheirPosition()
             text = QStringLiteral("<xmile><model>%1</model></xmile>").arg(element);
         else if (parent == QLatin1String("macro"))
             text = QStringLiteral("<xmile><model/><macro name=\"m\">%1</macro></xmile>").arg(element);
+        else if (parent == QLatin1String("element"))
+            text = QStringLiteral("<xmile><model><variables><aux name=\"x\"><element subscript=\"a\">%1</element></aux>"
+                                  "</variables></model></xmile>").arg(element);
         else
             text = QStringLiteral("<xmile><model><variables><%1 name=\"x\">%2</%1></variables></model></xmile>")
                        .arg(parent, element);
@@ -312,7 +315,7 @@ void TestNeverSilent::unimplementedElementsWarnWithTheirPosition()
                  qPrintable(QStringLiteral("%1: got [%2]").arg(expected, warnings.join(QStringLiteral(" | ")))));
         ++checked;
     }
-    QCOMPARE(checked, 4); // data, sim_specs in a model and a macro, multiplier
+    QCOMPARE(checked, 6); // data, sim_specs in a model and a macro, multiplier, init_eqn in a stock and an element
     // <sim_specs> without <stop> (XMILE requires start, stop and dt): the default 100 is said, at
     // the <sim_specs> element (line 1, column 8).
     const XmileReadResult noStop = readXmile("<xmile><sim_specs><start>0</start><dt>1</dt></sim_specs><model/></xmile>",

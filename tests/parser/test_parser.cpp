@@ -18,6 +18,7 @@ private slots:
     void blankAndCommentOnly();
     void keywordsAreCaseInsensitive();
     void tokenizeKeepsCommentsAndSplitsMembers();
+    void constantsAreToldFromEquations();
 };
 
 void TestParser::parses_data()
@@ -146,6 +147,27 @@ void TestParser::keywordsAreCaseInsensitive()
     QCOMPARE(toString(*a.expr), toString(*b.expr));
     const ParseResult n = parseEquation(QStringLiteral("Teacup_Temperature"));
     QCOMPARE(n.expr->name, QStringLiteral("teacup_temperature"));
+}
+
+// numberValue says which equations are constants (the flattener presets them, and sliders
+// offer them). A number written with a sign, parentheses, an exponent or a comment is one; a
+// name or an operator outside a comment makes the equation no constant, also where the
+// quick scan tells it without parsing.
+void TestParser::constantsAreToldFromEquations()
+{
+    QCOMPARE(meadows::numberValue(QStringLiteral("42")).value_or(-999), 42.0);
+    QCOMPARE(meadows::numberValue(QStringLiteral(" -2.5e-1 ")).value_or(-999), -0.25);
+    QCOMPARE(meadows::numberValue(QStringLiteral("(3)")).value_or(-999), 3.0);
+    QCOMPARE(meadows::numberValue(QStringLiteral("-(4)")).value_or(-999), -4.0);
+    QCOMPARE(meadows::numberValue(QStringLiteral("1E3 {people * 2 / year}")).value_or(-999), 1000.0);
+    QCOMPARE(meadows::numberValue(QStringLiteral("{a comment} 7 {and another}")).value_or(-999), 7.0);
+    QVERIFY(!meadows::numberValue(QStringLiteral("0.1 + 0.05 * SIN(TIME / 10)")));
+    QVERIFY(!meadows::numberValue(QStringLiteral("2 * 3")));
+    QVERIFY(!meadows::numberValue(QStringLiteral("1 + 2")));
+    QVERIFY(!meadows::numberValue(QStringLiteral("2 ^ 2")));
+    QVERIFY(!meadows::numberValue(QStringLiteral("-rate")));
+    QVERIFY(!meadows::numberValue(QStringLiteral("rate")));
+    QVERIFY(!meadows::numberValue(QStringLiteral("")));
 }
 
 QTEST_GUILESS_MAIN(TestParser)

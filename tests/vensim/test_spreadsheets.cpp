@@ -4,6 +4,7 @@
 // .xls files of the Vensim reference models.
 #include "support/inlinemdl.h"
 
+#include "model/lazylibrary.h"
 #include "model/sizelimit.h"
 #include "model/spreadsheet/workbook.h"
 #include "model/vensim/mdlreader.h"
@@ -49,6 +50,7 @@ private slots:
     void fileTheSettingsDoNotNameIsTheOneBesideTheModel();
     void textAmongDataIsLeftOutAsVensimDoes();
     void hostileSpreadsheetsAreRefused();
+    void aLibraryThatIsMissingIsAnError();
 };
 
 void TestSpreadsheets::cellReferences()
@@ -329,6 +331,24 @@ void TestSpreadsheets::hostileSpreadsheetsAreRefused()
     QVERIFY(cells.workbook);
     QVERIFY(!tooMany.workbook);
     QVERIFY2(tooMany.error.contains(QStringLiteral("more than 5 cells")), qPrintable(tooMany.error));
+}
+
+// FreeXL, libzip and Graphviz are opened when first needed (model/lazylibrary.h); one that
+// is not installed, or lacks a function, is an error that names it, and nothing is called.
+void TestSpreadsheets::aLibraryThatIsMissingIsAnError()
+{
+    meadows::LazyLibrary absent("libmeadows-no-such-library.so.0");
+    QVERIFY(!absent.resolve<double (*)(double)>("cos"));
+    QVERIFY2(absent.error().startsWith(QStringLiteral("cannot load libmeadows-no-such-library.so.0: ")),
+             qPrintable(absent.error()));
+
+    meadows::LazyLibrary libm("libm.so.6");
+    const auto cosine = libm.resolve<double (*)(double)>("cos");
+    QVERIFY(cosine);
+    QCOMPARE(cosine(0.0), 1.0);
+    QCOMPARE(libm.error(), QString());
+    QVERIFY(!libm.resolve<void (*)()>("meadows_no_such_function"));
+    QCOMPARE(libm.error(), QStringLiteral("libm.so.6 has no meadows_no_such_function"));
 }
 
 QTEST_GUILESS_MAIN(TestSpreadsheets)
