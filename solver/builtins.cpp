@@ -249,32 +249,35 @@ constexpr StatefulRoles kConveyor{{1, 5}, 4};     // (input, time, leak, profile
 constexpr StatefulRoles kAgedQueue{{4, -1}, 3};   // (inflow, outflow, profile, initial, age range)
 
 #define UNARY(expr) [](double x) -> double { return expr; }
+// A C library function as it is: the VM calls it through the pointer with no wrapper between
+// (a lambda around std::sin was one more call per SIN in the ring benchmark's hot loop).
+#define LIBM(name) static_cast<UnaryFunction>(&::name)
 #define EVAL(expr) [](const double *a, std::size_t n, const BuiltinClock &c) -> double { (void)a; (void)n; (void)c; return expr; }
 
 // Every function of the language, once. Aliases share their entry.
 const BuiltinInfo kBuiltins[] = {
     // one-argument math
-    {{"abs"}, Builtin::Abs, 1, 1, false, L::Instruction, U::SameAsFirst, P::AbsoluteValue, R::NonNegative, kNoRoles, UNARY(std::fabs(x)), nullptr},
-    {{"exp"}, Builtin::Exp, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Exponential, kNoRoles, UNARY(std::exp(x)), nullptr},
+    {{"abs"}, Builtin::Abs, 1, 1, false, L::Instruction, U::SameAsFirst, P::AbsoluteValue, R::NonNegative, kNoRoles, LIBM(fabs), nullptr},
+    {{"exp"}, Builtin::Exp, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Exponential, kNoRoles, LIBM(exp), nullptr},
     // LOGN is Stella's name for the natural logarithm
-    {{"ln", "logn"}, Builtin::Ln, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::log(x)), nullptr},
+    {{"ln", "logn"}, Builtin::Ln, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, LIBM(log), nullptr},
     {{"log10"}, Builtin::Log10, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::log10(x)), nullptr},
-    {{"sqrt"}, Builtin::Sqrt, 1, 1, false, L::Instruction, U::SquareRoot, P::Increasing, R::NonNegative, kNoRoles, UNARY(std::sqrt(x)), nullptr},
-    {{"sin"}, Builtin::Sin, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(std::sin(x)), nullptr},
-    {{"cos"}, Builtin::Cos, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(std::cos(x)), nullptr},
-    {{"tan"}, Builtin::Tan, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(std::tan(x)), nullptr},
-    {{"arcsin"}, Builtin::Arcsin, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::asin(x)), nullptr},
-    {{"arccos"}, Builtin::Arccos, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Decreasing, R::Anything, kNoRoles, UNARY(std::acos(x)), nullptr},
-    {{"arctan"}, Builtin::Arctan, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::atan(x)), nullptr},
+    {{"sqrt"}, Builtin::Sqrt, 1, 1, false, L::Instruction, U::SquareRoot, P::Increasing, R::NonNegative, kNoRoles, LIBM(sqrt), nullptr},
+    {{"sin"}, Builtin::Sin, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, LIBM(sin), nullptr},
+    {{"cos"}, Builtin::Cos, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, LIBM(cos), nullptr},
+    {{"tan"}, Builtin::Tan, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, LIBM(tan), nullptr},
+    {{"arcsin"}, Builtin::Arcsin, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, LIBM(asin), nullptr},
+    {{"arccos"}, Builtin::Arccos, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Decreasing, R::Anything, kNoRoles, LIBM(acos), nullptr},
+    {{"arctan"}, Builtin::Arctan, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, LIBM(atan), nullptr},
     // Stella's hyperbolic functions: SINH and TANH rise everywhere; COSH falls then rises.
-    {{"sinh"}, Builtin::Sinh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::sinh(x)), nullptr},
-    {{"cosh"}, Builtin::Cosh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::NonNegative, kNoRoles, UNARY(std::cosh(x)), nullptr},
-    {{"tanh"}, Builtin::Tanh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, UNARY(std::tanh(x)), nullptr},
+    {{"sinh"}, Builtin::Sinh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, LIBM(sinh), nullptr},
+    {{"cosh"}, Builtin::Cosh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::NonNegative, kNoRoles, LIBM(cosh), nullptr},
+    {{"tanh"}, Builtin::Tanh, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::Increasing, R::Anything, kNoRoles, LIBM(tanh), nullptr},
     // Vensim's GAMMA LN: ln |Gamma(x)| (lgamma_r: std::lgamma writes the global signgam, a
     // data race when analyses run models on several threads). It falls to x = 1.46, then rises.
     {{"gamma_ln", "gammaln"}, Builtin::GammaLn, 1, 1, false, L::Instruction, U::DimensionlessArgument, P::NotMonotone, R::Anything, kNoRoles, UNARY(lnGamma(x)), nullptr},
-    {{"int"}, Builtin::Int, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::floor(x)), nullptr},
-    {{"round"}, Builtin::Round, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, UNARY(std::round(x)), nullptr},
+    {{"int"}, Builtin::Int, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, LIBM(floor), nullptr},
+    {{"round"}, Builtin::Round, 1, 1, false, L::Instruction, U::SameAsFirst, P::Increasing, R::Anything, kNoRoles, LIBM(round), nullptr},
     // Stella's counting functions (factorial() and choices() above); GAMMALN is Stella's GAMMA LN
     {{"factorial"}, Builtin::Factorial, 1, 1, false, L::Instruction, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, UNARY(factorial(x)), nullptr},
     {{"combinations"}, Builtin::Combinations, 2, 2, false, L::Instruction, U::Dimensionless, P::Unknown, R::NonNegative, kNoRoles, nullptr, EVAL(choices(a, false))},
@@ -455,6 +458,7 @@ const BuiltinInfo kInternal[] = {
 };
 
 #undef UNARY
+#undef LIBM
 #undef EVAL
 
 std::array<const BuiltinInfo *, kBuiltinCount> indexById()
