@@ -6,21 +6,28 @@
 // not it laid anything out (BENCHMARKS.md, "The ring against C since issue 12").
 //
 // The caller still compiles against the library's header, so every function it takes is
-// typed by its declaration there:
+// typed by its declaration there. A caller lists its functions once, in an X-macro, and
+// declares and takes them with the two macros at the end of this file:
 //
-//     LazyLibrary freexl(MEADOWS_FREEXL_SONAME);
-//     auto open = freexl.resolve<decltype(&::freexl_open)>("freexl_open");
+//     #define FREEXL_FUNCTIONS(X) X(freexl_open) X(freexl_close)
+//     struct FreeXl { FREEXL_FUNCTIONS(MEADOWS_LAZY_FIELD) QString error; };
+//     FreeXl api;
+//     LazyLibrary library(MEADOWS_FREEXL_LIBRARY);
+//     FREEXL_FUNCTIONS(MEADOWS_LAZY_TAKE)
 //
-// dlopen() is used directly (QLibrary would do the same through more layers): the library
-// is opened with its soname, which CMake reads from the library it found (meadows_soname()
-// in the top-level CMakeLists.txt), so the version loaded is the version compiled against.
+// dlopen() is used directly (QLibrary would do the same through more layers).
 #include <QString>
 
 namespace meadows {
 
 class LazyLibrary {
 public:
-    explicit LazyLibrary(const char *soname);
+    // `path`: the library as CMake found it (meadows_runtime_library() in the top-level
+    // CMakeLists.txt), such as /usr/lib/x86_64-linux-gnu/libgvc.so.6. It is opened by its
+    // file name first, so that the loader finds it where it would find a linked library
+    // (LD_LIBRARY_PATH, the system's directories), then at that path, for a library
+    // installed where the loader does not look (/opt, an unregistered /usr/local).
+    explicit LazyLibrary(const char *path);
     ~LazyLibrary(); // the library stays loaded: functions taken from it may still be held
     LazyLibrary(const LazyLibrary &) = delete;
     LazyLibrary &operator=(const LazyLibrary &) = delete;
@@ -38,11 +45,13 @@ public:
 
 private:
     void *m_handle = nullptr;
-    QString m_soname;
+    QString m_name;
     QString m_error;
 };
 
 } // namespace meadows
 
-// Takes `name` from `library` into `api.name`, typed by its declaration in the header.
-#define MEADOWS_RESOLVE(library, api, name) ((api).name = (library).resolve<decltype(&::name)>(#name))
+// A member holding function `name`, typed by its declaration in the library's header.
+#define MEADOWS_LAZY_FIELD(name) decltype(&::name) name = nullptr;
+// Takes `name` from the LazyLibrary `library` into `api.name` (both named so in the caller).
+#define MEADOWS_LAZY_TAKE(name) api.name = library.resolve<decltype(&::name)>(#name);

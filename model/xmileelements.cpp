@@ -125,7 +125,7 @@ const std::vector<XmileElementRule> &xmileElementRules()
         {"gf", "ypts", S::Read, nullptr},
         {"element", "eqn", S::Read, nullptr},
         {"element", "gf", S::Read, nullptr},
-        {"element", "init_eqn", S::NotImplemented, "the element starts at its <eqn>, or at the variable's <init_eqn>"},
+        {"element", "init_eqn", S::NotImplemented, "the element starts at its <eqn>"},
         // macros
         {"macro", "parm", S::Read, nullptr},
         {"macro", "eqn", S::Read, nullptr},

@@ -452,6 +452,10 @@ bool Reader::readVariable(Variable &v, const QString &tag)
             keepUnknown(v.extras, tag);
         }
     }
+    // The flattener reads a variable's <init_eqn> only where one equation gives every element.
+    if (!v.initEquation.trimmed().isEmpty() && !v.elements.empty() && seen.initEqn >= 0)
+        warnAt(seen.initEqn, QStringLiteral("'%1' gives its elements equations of their own: its <init_eqn> is not used, "
+                                            "each element starts at its <eqn>").arg(v.name));
     if (v.kind == VariableKind::Module && v.modelName.isEmpty())
         v.modelName = v.name;
     return true;

@@ -221,8 +221,6 @@ void Writer::variable(const Variable &v)
     }
     if (!v.equation.isEmpty() || (v.kind != VariableKind::Module && v.elements.empty()))
         text(QStringLiteral("eqn"), v.equation);
-    if (!v.initEquation.isEmpty())
-        text(QStringLiteral("init_eqn"), v.initEquation);
     for (const ArrayElement &e : v.elements) {
         m_w.writeStartElement(QStringLiteral("element"));
         m_w.writeAttribute(QStringLiteral("subscript"), e.subscript);

@@ -18,41 +18,32 @@ constexpr double kPointsPerInch = 72;
 
 // The functions taken from Graphviz, loaded the first time a diagram is laid out
 // (model/lazylibrary.h says why). Every call below goes through here.
+#define GVC_FUNCTIONS(X) X(gvContext) X(gvLayout) X(gvFreeLayout)
+#define CGRAPH_FUNCTIONS(X) X(agseterrf) X(agseterr) X(agopen) X(agclose) X(agsafeset) X(agnode) X(agedge)
 struct Graphviz {
-    decltype(&::gvContext) gvContext = nullptr;
-    decltype(&::gvLayout) gvLayout = nullptr;
-    decltype(&::gvFreeLayout) gvFreeLayout = nullptr;
-    decltype(&::agseterrf) agseterrf = nullptr;
-    decltype(&::agseterr) agseterr = nullptr;
-    decltype(&::agopen) agopen = nullptr;
-    decltype(&::agclose) agclose = nullptr;
-    decltype(&::agsafeset) agsafeset = nullptr;
-    decltype(&::agnode) agnode = nullptr;
-    decltype(&::agedge) agedge = nullptr;
+    GVC_FUNCTIONS(MEADOWS_LAZY_FIELD)
+    CGRAPH_FUNCTIONS(MEADOWS_LAZY_FIELD)
     const Agdesc_t *directed = nullptr; // the data symbol Agdirected
     QString error;                      // empty when all of the above were found
 };
 
 const Graphviz &graphviz()
 {
-    static const Graphviz api = [] {
-        Graphviz g;
-        LazyLibrary gvc(MEADOWS_GVC_SONAME), cgraph(MEADOWS_CGRAPH_SONAME);
-        MEADOWS_RESOLVE(gvc, g, gvContext);
-        MEADOWS_RESOLVE(gvc, g, gvLayout);
-        MEADOWS_RESOLVE(gvc, g, gvFreeLayout);
-        MEADOWS_RESOLVE(cgraph, g, agseterrf);
-        MEADOWS_RESOLVE(cgraph, g, agseterr);
-        MEADOWS_RESOLVE(cgraph, g, agopen);
-        MEADOWS_RESOLVE(cgraph, g, agclose);
-        MEADOWS_RESOLVE(cgraph, g, agsafeset);
-        MEADOWS_RESOLVE(cgraph, g, agnode);
-        MEADOWS_RESOLVE(cgraph, g, agedge);
-        g.directed = cgraph.resolve<const Agdesc_t *>("Agdirected");
-        g.error = !gvc.error().isEmpty() ? gvc.error() : cgraph.error();
-        return g;
+    static const Graphviz loaded = [] {
+        Graphviz api;
+        {
+            LazyLibrary library(MEADOWS_GVC_LIBRARY);
+            GVC_FUNCTIONS(MEADOWS_LAZY_TAKE)
+            api.error = library.error();
+        }
+        LazyLibrary library(MEADOWS_CGRAPH_LIBRARY);
+        CGRAPH_FUNCTIONS(MEADOWS_LAZY_TAKE)
+        api.directed = library.resolve<const Agdesc_t *>("Agdirected");
+        if (api.error.isEmpty())
+            api.error = library.error();
+        return api;
     }();
-    return api;
+    return loaded;
 }
 
 QString g_graphvizErrors; // collected by the error hook while one layout runs
@@ -120,7 +111,7 @@ GraphPlacement runGraphviz(const GraphSpec &spec)
     }
     const Graphviz &gv = graphviz();
     if (!gv.error.isEmpty()) {
-        out.error = QStringLiteral("Graphviz is needed to lay the diagram out: ") + gv.error;
+        out.error = QStringLiteral("Graphviz, which lays diagrams out, is not available: ") + gv.error;
         return out;
     }
     // One context for the process: it reads Graphviz's plugin list once. Graphviz is not

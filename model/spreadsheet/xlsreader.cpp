@@ -13,35 +13,23 @@ namespace {
 
 // The functions taken from FreeXL, loaded the first time an .xls is read
 // (model/lazylibrary.h says why). Every call below goes through here.
+#define FREEXL_FUNCTIONS(X) X(freexl_open_info) X(freexl_open) X(freexl_close) X(freexl_get_info) \
+    X(freexl_select_active_worksheet) X(freexl_worksheet_dimensions) X(freexl_get_worksheet_name) X(freexl_get_cell_value)
 struct FreeXl {
-    decltype(&::freexl_open_info) freexl_open_info = nullptr;
-    decltype(&::freexl_open) freexl_open = nullptr;
-    decltype(&::freexl_close) freexl_close = nullptr;
-    decltype(&::freexl_get_info) freexl_get_info = nullptr;
-    decltype(&::freexl_select_active_worksheet) freexl_select_active_worksheet = nullptr;
-    decltype(&::freexl_worksheet_dimensions) freexl_worksheet_dimensions = nullptr;
-    decltype(&::freexl_get_worksheet_name) freexl_get_worksheet_name = nullptr;
-    decltype(&::freexl_get_cell_value) freexl_get_cell_value = nullptr;
+    FREEXL_FUNCTIONS(MEADOWS_LAZY_FIELD)
     QString error; // empty when all of the above were found
 };
 
 const FreeXl &freexl()
 {
-    static const FreeXl api = [] {
-        FreeXl f;
-        LazyLibrary library(MEADOWS_FREEXL_SONAME);
-        MEADOWS_RESOLVE(library, f, freexl_open_info);
-        MEADOWS_RESOLVE(library, f, freexl_open);
-        MEADOWS_RESOLVE(library, f, freexl_close);
-        MEADOWS_RESOLVE(library, f, freexl_get_info);
-        MEADOWS_RESOLVE(library, f, freexl_select_active_worksheet);
-        MEADOWS_RESOLVE(library, f, freexl_worksheet_dimensions);
-        MEADOWS_RESOLVE(library, f, freexl_get_worksheet_name);
-        MEADOWS_RESOLVE(library, f, freexl_get_cell_value);
-        f.error = library.error();
-        return f;
+    static const FreeXl loaded = [] {
+        FreeXl api;
+        LazyLibrary library(MEADOWS_FREEXL_LIBRARY);
+        FREEXL_FUNCTIONS(MEADOWS_LAZY_TAKE)
+        api.error = library.error();
+        return api;
     }();
-    return api;
+    return loaded;
 }
 
 class Handle {
@@ -92,7 +80,7 @@ ReadResult readXls(const QString &path)
 {
     const FreeXl &xl = freexl();
     if (!xl.error.isEmpty())
-        return {std::nullopt, QStringLiteral("cannot read %1: FreeXL is needed for .xls files: %2").arg(path, xl.error)};
+        return {std::nullopt, QStringLiteral("%1: FreeXL, which reads .xls files, is not available: %2").arg(path, xl.error)};
     const QByteArray encoded = QFile::encodeName(path);
     if (auto error = checkDimensions(path, encoded))
         return {std::nullopt, *error};

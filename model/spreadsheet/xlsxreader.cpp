@@ -24,39 +24,23 @@ std::int64_t maxInflatedBytes()
 
 // The functions taken from libzip, loaded the first time an .xlsx is read
 // (model/lazylibrary.h says why). Every call below goes through here.
+#define LIBZIP_FUNCTIONS(X) X(zip_open) X(zip_error_init_with_code) X(zip_error_strerror) X(zip_error_fini) \
+    X(zip_discard) X(zip_name_locate) X(zip_fopen) X(zip_fread) X(zip_file_strerror) X(zip_fclose)
 struct LibZip {
-    decltype(&::zip_open) zip_open = nullptr;
-    decltype(&::zip_error_init_with_code) zip_error_init_with_code = nullptr;
-    decltype(&::zip_error_strerror) zip_error_strerror = nullptr;
-    decltype(&::zip_error_fini) zip_error_fini = nullptr;
-    decltype(&::zip_discard) zip_discard = nullptr;
-    decltype(&::zip_name_locate) zip_name_locate = nullptr;
-    decltype(&::zip_fopen) zip_fopen = nullptr;
-    decltype(&::zip_fread) zip_fread = nullptr;
-    decltype(&::zip_file_strerror) zip_file_strerror = nullptr;
-    decltype(&::zip_fclose) zip_fclose = nullptr;
+    LIBZIP_FUNCTIONS(MEADOWS_LAZY_FIELD)
     QString error; // empty when all of the above were found
 };
 
 const LibZip &libzip()
 {
-    static const LibZip api = [] {
-        LibZip z;
-        LazyLibrary library(MEADOWS_LIBZIP_SONAME);
-        MEADOWS_RESOLVE(library, z, zip_open);
-        MEADOWS_RESOLVE(library, z, zip_error_init_with_code);
-        MEADOWS_RESOLVE(library, z, zip_error_strerror);
-        MEADOWS_RESOLVE(library, z, zip_error_fini);
-        MEADOWS_RESOLVE(library, z, zip_discard);
-        MEADOWS_RESOLVE(library, z, zip_name_locate);
-        MEADOWS_RESOLVE(library, z, zip_fopen);
-        MEADOWS_RESOLVE(library, z, zip_fread);
-        MEADOWS_RESOLVE(library, z, zip_file_strerror);
-        MEADOWS_RESOLVE(library, z, zip_fclose);
-        z.error = library.error();
-        return z;
+    static const LibZip loaded = [] {
+        LibZip api;
+        LazyLibrary library(MEADOWS_LIBZIP_LIBRARY);
+        LIBZIP_FUNCTIONS(MEADOWS_LAZY_TAKE)
+        api.error = library.error();
+        return api;
     }();
-    return api;
+    return loaded;
 }
 
 class Package {
@@ -64,7 +48,7 @@ public:
     explicit Package(const QString &path) : m_path(path)
     {
         if (!m_api.error.isEmpty()) {
-            m_error = QStringLiteral("cannot read %1: libzip is needed for .xlsx files: %2").arg(path, m_api.error);
+            m_error = QStringLiteral("%1: libzip, which opens .xlsx files, is not available: %2").arg(path, m_api.error);
             return;
         }
         int error = 0;

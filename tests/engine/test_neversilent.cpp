@@ -29,6 +29,7 @@ private slots:
     void stella10VariablesDirectlyUnderModel();
     void aFlowNamedTwiceIsCountedOnce();
     void anElementOfNoSubscriptIsSaid();
+    void anInitEquationNoElementReadsIsSaid();
     void aVariableNamedLikeADimensionIsSaid();
     void behaviorMakesStocksAndFlowsNonNegative_data();
     void behaviorMakesStocksAndFlowsNonNegative();
@@ -95,6 +96,29 @@ void TestNeverSilent::anElementOfNoSubscriptIsSaid()
                                                                "it is left out")), qPrintable(said.join(u'\n')));
     QVERIFY2(said.contains(at("<eqn>5</eqn>") + QStringLiteral("'a' has a second element [A]; the first is used")),
              qPrintable(said.join(u'\n')));
+}
+
+// The flattener reads a variable's <init_eqn> only where one equation gives every element:
+// with <element>s of their own, it is said at the <init_eqn>, and the elements start at
+// their equations (A at 1, B at 2, so s = 3 from the first row).
+void TestNeverSilent::anInitEquationNoElementReadsIsSaid()
+{
+    const QByteArray text = file(QStringLiteral("<dimensions><dim name=\"D\"><elem name=\"A\"/><elem name=\"B\"/></dim></dimensions>"),
+                                 QStringLiteral("<aux name=\"a\"><dimensions><dim name=\"D\"/></dimensions>"
+                                                "<element subscript=\"A\"><eqn>1</eqn></element><element subscript=\"B\"><eqn>2</eqn></element>"
+                                                "<init_eqn>100</init_eqn></aux>"
+                                                "<aux name=\"s\"><eqn>SUM(a[*])</eqn></aux>"));
+    const XmileReadResult read = readXmile(text, QStringLiteral("init.xmile"));
+    QVERIFY(read.project);
+    QStringList said;
+    for (const Diagnostic &d : read.diagnostics)
+        said << d.format();
+    const qsizetype column = text.indexOf("<init_eqn>") + 1;
+    QCOMPARE(said, QStringList{QStringLiteral("init.xmile:1:%1: warning: 'a' gives its elements equations of their own: its "
+                                              "<init_eqn> is not used, each element starts at its <eqn>").arg(column)});
+    const auto r = simulateText(text);
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("s"), 0), 3.0);
 }
 
 // XMILE 1.0 §3.7.1: dimension names "must be distinct from model variables names". Here the

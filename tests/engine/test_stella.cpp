@@ -129,6 +129,12 @@ void TestStella::initialEquation()
     QVERIFY(read.diagnostics.empty()); // no "not implemented" warning any more
     const QByteArray written = writeXmile(*read.project);
     QVERIFY2(written.contains("<init_eqn>7 + z</init_eqn>"), written.constData());
+    // Once for x and once for y: a second <init_eqn> in either would be warned about when the
+    // file is read again (it was written twice until 1 Dec 2026).
+    QCOMPARE(written.count("<init_eqn>"), 2);
+    const XmileReadResult again = readXmile(written, QStringLiteral("again.xmile"));
+    QVERIFY(again.project);
+    QVERIFY(again.diagnostics.empty());
 }
 
 // Region has North, South, East. SIZE(Region) = 3; Region.South is South's position, 2;
