@@ -1,4 +1,5 @@
 #include "outputfile.h"
+#include "inputfiles.h"
 #include "vensim/mdldatfile.h"
 
 #include <QFile>
@@ -80,8 +81,9 @@ QString fileNameOf(const QString &path) { return path.mid(path.lastIndexOf(u'/')
 
 QString outputOverwritesInput(const QString &output, const QStringList &givenInputs)
 {
-    // The .dat files Vensim models read their data from (--data) are inputs of every command.
-    const QStringList inputs = givenInputs + vensim::dataFiles();
+    // The .dat files Vensim models read their data from (--data) are inputs of every command,
+    // and so is every file a model read took data from (inputfiles.h).
+    const QStringList inputs = givenInputs + vensim::dataFiles() + inputFilesRead();
     struct stat out;
     if (output.isEmpty() || output == QLatin1String("-") || ::stat(encoded(output).constData(), &out) != 0)
         return {};

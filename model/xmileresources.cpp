@@ -1,5 +1,6 @@
 #include "xmileresources.h"
 #include "filenamecheck.h"
+#include "inputfiles.h"
 
 #include "model/names.h"
 #include "model/xmilereader.h"
@@ -50,6 +51,7 @@ void merge(Project &project, Project &&from, bool includeMainModel)
 
 QByteArray contentsOf(const QString &file)
 {
+    noteInputFile(file);
     QFile f(file);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
+#include <algorithm>
 
 namespace meadows {
 
@@ -64,8 +65,14 @@ void XmlNode::write(QXmlStreamWriter &writer) const
 
 void XmlExtras::writeAttributes(QXmlStreamWriter &writer) const
 {
-    for (const XmlAttribute &a : attributes)
-        writer.writeAttribute(a.name, a.value);
+    // An attribute twice in one element is not XML: no reader, Meadows included, would open
+    // the file again. The first of a name is written.
+    for (std::size_t i = 0; i < attributes.size(); ++i) {
+        const XmlAttribute &a = attributes[i];
+        if (std::none_of(attributes.begin(), attributes.begin() + std::ptrdiff_t(i),
+                         [&a](const XmlAttribute &earlier) { return earlier.name == a.name; }))
+            writer.writeAttribute(a.name, a.value);
+    }
 }
 
 void XmlExtras::writeChildren(QXmlStreamWriter &writer) const

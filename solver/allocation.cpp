@@ -220,10 +220,15 @@ double marketPrice(const double *a, std::size_t count, const BuiltinClock &)
     if (std::isnan(excess(0)))
         return kNaN;
     // The price is sought within five widths of every curve's priority (a normal curve's
-    // width at least kMinimumNormalWidth): where demand exceeds supply even at the top of that
-    // range the price is its top, and where supply exceeds demand even at its bottom, its
-    // bottom, as Vensim gives "the highest priority plus five standard deviations" (SDEverywhere's
-    // allocate_normal_width, made with Vensim). Between, it is halved to one representable number.
+    // width at least kMinimumNormalWidth; an exponential curve's tails, which fall slower,
+    // ten): where demand exceeds supply even at the top of that range the price is its top,
+    // and where supply exceeds demand even at its bottom, its bottom, as Vensim gives "the
+    // highest priority plus five standard deviations" (SDEverywhere's allocate_normal_width,
+    // made with Vensim). Between, it is halved to one representable number: the highest price
+    // at which demand still meets supply. Where they meet over a whole range of prices (no
+    // demand, and supply that starts at a rectangular curve's edge), that is its top, as
+    // Vensim gives (SDEverywhere's allocate_price: 0.5 for curves of priority 1 and width 1
+    // when demand is 0, and priority - 10 widths for exponential ones).
     double low = std::numeric_limits<double>::max(), high = std::numeric_limits<double>::lowest();
     const auto range = [&](const double *pp, std::size_t k) {
         for (std::size_t i = 0; i < k; ++i, pp += kProfileSize) {
@@ -231,15 +236,16 @@ double marketPrice(const double *a, std::size_t count, const BuiltinClock &)
             if (curve == PriorityCurve::Fixed)
                 continue;
             const double width = curve == PriorityCurve::Normal ? std::max(pp[2], kMinimumNormalWidth) : pp[2];
-            low = std::min(low, pp[1] - 5 * width);
-            high = std::max(high, pp[1] + 5 * width);
+            const double widths = curve == PriorityCurve::Exponential ? 10 : 5;
+            low = std::min(low, pp[1] - widths * width);
+            high = std::max(high, pp[1] + widths * width);
         }
     };
     range(dp, n);
     range(sp, m);
     if (!(low <= high))
         return kNaN; // every curve is a fixed quantity: no price clears anything
-    if (excess(low) <= 0)
+    if (excess(low) < 0)
         return low;
     if (excess(high) >= 0)
         return high;

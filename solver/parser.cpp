@@ -459,9 +459,11 @@ std::optional<double> numberValue(const Expr &e)
 {
     if (e.kind == Expr::Kind::Number)
         return e.value;
-    if (e.kind == Expr::Kind::Unary && e.unaryOp == UnaryOp::Negate && e.args.size() == 1
-        && e.args[0].kind == Expr::Kind::Number)
-        return -e.args[0].value;
+    // A number with signs before it: -4, +4, -(-4).
+    if (e.kind == Expr::Kind::Unary && (e.unaryOp == UnaryOp::Negate || e.unaryOp == UnaryOp::Plus) && e.args.size() == 1) {
+        const std::optional<double> v = numberValue(e.args[0]);
+        return v && e.unaryOp == UnaryOp::Negate ? std::optional<double>(-*v) : v;
+    }
     return std::nullopt;
 }
 

@@ -39,12 +39,14 @@ int exportCommand(const QStringList &arguments)
             << " draws the diagram, and this meadows was built without its GUI; mermaid and dot still work\n";
         return ExitUsage;
     }
-    if (const int refused = refuseOutputOverInput(err, QStringLiteral("export"), o.output, {o.model, o.baseline});
-        refused >= 0)
-        return refused;
     const std::optional<ModelLoops> model = loadModelLoops(o.model, err);
     if (!model)
         return ExitModelError;
+    // After reading: the spreadsheets and included models the reading took data from are
+    // inputs too (model/inputfiles.h).
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("export"), o.output, {o.model, o.baseline});
+        refused >= 0)
+        return refused;
     const QByteArray text = causalText(o.format, model->project.title(), model->causal, model->loops);
     return writeCommandOutput(err, text, o.output);
 }

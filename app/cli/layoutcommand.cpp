@@ -31,12 +31,14 @@ int layoutCommand(const QStringList &arguments)
     }
     const QString input = positional[0];
     const QString output = p.value(QStringLiteral("output"));
-    if (const int refused = refuseOutputOverInput(err, QStringLiteral("layout"), output, {input}); refused >= 0)
-        return refused;
 
     std::optional<Project> project = loadProject(input, err);
     if (!project)
         return ExitModelError;
+    // After reading: the spreadsheets and included models the reading took data from are
+    // inputs too (model/inputfiles.h).
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("layout"), output, {input}); refused >= 0)
+        return refused;
     for (Model &model : project->models) {
         if (model.variables.empty())
             continue;

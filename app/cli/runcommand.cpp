@@ -89,12 +89,14 @@ int runCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
-    if (const int refused = refuseOutputOverInput(err, QStringLiteral("run"), p.value(QStringLiteral("output")), {positional[0]});
-        refused >= 0)
-        return refused;
     std::optional<Project> project = loadProject(positional[0], err);
     if (!project)
         return ExitModelError;
+    // After reading: the spreadsheets and included models the reading took data from are
+    // inputs too (model/inputfiles.h).
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("run"), p.value(QStringLiteral("output")), {positional[0]});
+        refused >= 0)
+        return refused;
     if (project->mainModel().isCausalLoopDiagram()) {
         err << positional[0] << ": error: a causal-loop diagram has no equations, so there is nothing to simulate "
             << "(use 'meadows loops' to analyse it)\n";

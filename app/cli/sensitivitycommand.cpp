@@ -60,12 +60,14 @@ int sensitivityCommand(const QStringList &arguments)
         return ExitUsage;
     }
 
-    if (const int refused = refuseOutputOverInput(err, QStringLiteral("sensitivity"), p.value(QStringLiteral("output")), {given.model});
-        refused >= 0)
-        return refused;
     const std::unique_ptr<ParameterizedModel> model = loadAnalysableModel(given.model, names, flatten, err);
     if (!model)
         return ExitModelError;
+    // After reading: the spreadsheets and included models the reading took data from are
+    // inputs too (model/inputfiles.h).
+    if (const int refused = refuseOutputOverInput(err, QStringLiteral("sensitivity"), p.value(QStringLiteral("output")), {given.model});
+        refused >= 0)
+        return refused;
     const SensitivityResult result = runSensitivity(*model, distributions, runs, seed, sampling, {}, threads);
     if (!result.bands) {
         err << given.model << ": error: " << result.error << '\n';

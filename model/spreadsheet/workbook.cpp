@@ -1,6 +1,7 @@
 #include "workbook.h"
 
 #include "model/filenamecheck.h"
+#include "model/inputfiles.h"
 
 #include <QFileInfo>
 
@@ -50,6 +51,7 @@ ReadResult readWorkbook(const QString &path, const QString &delimiter)
     const QFileInfo info(path);
     if (!info.exists())
         return {std::nullopt, QStringLiteral("the file %1 does not exist").arg(path)};
+    noteInputFile(path);
     if (info.size() > kMaxSpreadsheetBytes)
         return {std::nullopt, QStringLiteral("%1 is %2 bytes, more than the %3 a spreadsheet may have")
                                   .arg(path).arg(info.size()).arg(kMaxSpreadsheetBytes)};

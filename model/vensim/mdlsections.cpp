@@ -81,6 +81,10 @@ MdlLayout splitSections(const QString &text)
         if (i >= end)
             break;
         if (text.mid(i, 7).compare(QLatin1String(":MACRO:"), Qt::CaseInsensitive) == 0) {
+            if (macro >= 0) // the open macro's body would take this one in
+                layout.errors.push_back({layout.macros[std::size_t(macro)].offset,
+                                         QStringLiteral(":MACRO: %1 has no :END OF MACRO: before the next :MACRO:")
+                                             .arg(layout.macros[std::size_t(macro)].name)});
             MacroHeader h;
             i = readMacroHeader(text, skipBlank(text, i + 7, end), end, h, layout);
             layout.macros.push_back(h);
@@ -129,6 +133,11 @@ MdlLayout splitSections(const QString &text)
         }
         i = next + 1;
     }
+    // Unclosed, a macro takes every equation after it into its body, the model's own with
+    // them: said, rather than a model that silently lost them.
+    if (macro >= 0)
+        layout.errors.push_back({layout.macros[std::size_t(macro)].offset,
+                                 QStringLiteral(":MACRO: %1 has no :END OF MACRO:").arg(layout.macros[std::size_t(macro)].name)});
     return layout;
 }
 

@@ -274,7 +274,14 @@ private:
                         out.push_back({a.name, QString()});
                 out.insert(out.end(), mine.begin(), mine.end());
             }
-            out.insert(out.end(), own.begin(), own.end());
+            // The element's own style replaces the view's for the same attribute.
+            for (const XmlAttribute &a : own) {
+                const auto same = std::find_if(out.begin(), out.end(), [&a](const XmlAttribute &o) { return o.name == a.name; });
+                if (same != out.end())
+                    same->value = a.value;
+                else
+                    out.push_back(a);
+            }
             return out;
         };
         QSet<int> flowLabels, placed; // placed: the ids of the items that became elements
@@ -350,9 +357,10 @@ private:
                 }
             }
             XmlAttributes own = item.style;
-            if (item.type == 11) { // the valve's colours, then its name's font
-                const XmlAttributes &label = m_items[item.valveFlow].style;
-                own.insert(own.end(), label.begin(), label.end());
+            if (item.type == 11) { // the valve's colours, then its name's font (what the valve does not set)
+                for (const XmlAttribute &a : m_items[item.valveFlow].style)
+                    if (std::none_of(own.begin(), own.end(), [&a](const XmlAttribute &o) { return o.name == a.name; }))
+                        own.push_back(a);
             }
             e.extras.attributes = styled(drawnAs, own);
             if (item.type == 11)

@@ -52,6 +52,8 @@ private slots:
     void failedWriteIsAnError_data();
     void failedWriteIsAnError();
     void failedPostmortemLeavesNothingNew();
+    void spreadsheetsTheModelReadsAreInputs_data();
+    void spreadsheetsTheModelReadsAreInputs();
 };
 
 void TestOutputSafety::outputOntoTheModelIsRefused_data()
@@ -208,6 +210,43 @@ void TestOutputSafety::failedPostmortemLeavesNothingNew()
     QCOMPARE(readAll(page), QByteArray("old page\n"));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("report-diagram.svg"))));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temporaries left
+}
+
+// A workbook or text file the model's GET functions read is an input too: writing the results
+// over it would destroy the data the model came with (model/inputfiles.h).
+void TestOutputSafety::spreadsheetsTheModelReadsAreInputs_data()
+{
+    QTest::addColumn<QStringList>("args"); // MODEL: the model; the data files keep their names
+    QTest::newRow("run -o the workbook") << QStringList{"run", "MODEL", "-o", "numbers.xlsx"};
+    QTest::newRow("run -o a csv it reads") << QStringList{"run", "MODEL", "-o", "numbers.csv"};
+    QTest::newRow("export -o the workbook") << QStringList{"export", "MODEL", "--format", "md", "-o", "numbers.xlsx"};
+    QTest::newRow("layout -o the workbook") << QStringList{"layout", "MODEL", "-o", "numbers.xlsx"};
+}
+
+void TestOutputSafety::spreadsheetsTheModelReadsAreInputs()
+{
+    QFETCH(QStringList, args);
+    QTemporaryDir dir;
+    const QString from = QStringLiteral(MEADOWS_TEST_DATA) + QStringLiteral("/spreadsheets/");
+    for (const char *name : {"numbers.xlsx", "numbers.csv"})
+        QVERIFY(QFile::copy(from + QLatin1String(name), dir.filePath(QLatin1String(name))));
+    const QString model = dir.filePath(QStringLiteral("reads.mdl"));
+    QFile f(model);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{UTF-8}\nscalar = GET XLS CONSTANTS('numbers.xlsx', 'params', 'C9') ~~|\n"
+            "csv quoted = GET DIRECT CONSTANTS('numbers.csv', ',', 'B3') ~~|\n"
+            "INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n");
+    f.close();
+    const Outcome checked = runMeadows({QStringLiteral("check"), model});
+    QVERIFY2(checked.code == 0, qPrintable(checked.out + checked.err)); // the model reads both files
+    const QString target = dir.filePath(args.last());
+    const QByteArray before = readAll(target);
+    args.replaceInStrings(QStringLiteral("MODEL"), model);
+    args.last() = target;
+    const Outcome o = runMeadows(args);
+    QCOMPARE(o.code, 2);
+    QVERIFY2(o.err.contains(QStringLiteral("refusing to overwrite it")), qPrintable(o.err));
+    QCOMPARE(readAll(target), before);
 }
 
 QTEST_GUILESS_MAIN(TestOutputSafety)

@@ -68,6 +68,7 @@ private slots:
     void profileUnusableWhileRunningIsReported();
     void largeAllocationsAreBoundedBySizeLimit();
     void marketByHand();
+    void noDemandPricesAtTheTopOfWhatClears();
     void narrowNormalCurvesAreFiveHundredthsWide();
     void badArgumentsAreErrorsAtTheirPlace_data();
     void badArgumentsAreErrorsAtTheirPlace();
@@ -369,6 +370,28 @@ void TestAllocation::marketByHand()
     check("sold[fixed,s1]", 100);
     check("demand at 5.5", 25);
     check("supply at 5.5", 75);
+}
+
+// No demand: every price up to where supply starts clears the market, and Vensim gives the
+// highest of them (SDEverywhere's allocate_price, made with Vensim, at time 0). A rectangular
+// supplier at priority 1, width 1, supplies nothing up to 1 - 1/2 = 0.5: the price is 0.5. A
+// normal one supplies something at any price: the price is the bottom of the range sought, 1 -
+// 5 widths = -4. An exponential one's range is ten widths: 1 - 10 = -9.
+void TestAllocation::noDemandPricesAtTheTopOfWhatClears()
+{
+    const MdlRun r = runMdl(QStringLiteral(
+        "pprofile: ptype, ppriority, pwidth, pextra ~~|\nbuyer: b1 ~~|\nseller: s1 ~~|\n"
+        "case: rectangular, normal, exponential ~~|\n"
+        "want[case, buyer] = 0 ~~|\ncapacity[case, seller] = 200 ~~|\n"
+        "dcurve[case, buyer, pprofile] = 1, 1, 1, 0; 3, 1, 1, 0; 4, 1, 1, 0; ~~|\n"
+        "scurve[case, seller, pprofile] = 1, 1, 1, 0; 3, 1, 1, 0; 4, 1, 1, 0; ~~|\n"
+        "price[case] = FIND MARKET PRICE(want[case, b1], dcurve[case, b1, ptype], capacity[case, s1], "
+        "scurve[case, s1, ptype]) ~~|\n"));
+    QVERIFY2(r.run.results, qPrintable(r.messages.join(u'\n')));
+    QVERIFY2(near(r.value(QStringLiteral("price[rectangular]"), 0), 0.5, 1e-9),
+             qPrintable(QString::number(r.value(QStringLiteral("price[rectangular]"), 0), 'g', 17)));
+    QCOMPARE(r.value(QStringLiteral("price[normal]"), 0), -4.0);
+    QCOMPARE(r.value(QStringLiteral("price[exponential]"), 0), -9.0);
 }
 
 // A normal curve's standard deviation is read as at least 0.05, as Vensim does: a width of 0

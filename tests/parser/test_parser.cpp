@@ -159,6 +159,8 @@ void TestParser::constantsAreToldFromEquations()
     QCOMPARE(meadows::numberValue(QStringLiteral(" -2.5e-1 ")).value_or(-999), -0.25);
     QCOMPARE(meadows::numberValue(QStringLiteral("(3)")).value_or(-999), 3.0);
     QCOMPARE(meadows::numberValue(QStringLiteral("-(4)")).value_or(-999), -4.0);
+    QCOMPARE(meadows::numberValue(QStringLiteral("+4")).value_or(-999), 4.0);
+    QCOMPARE(meadows::numberValue(QStringLiteral("-(-4)")).value_or(-999), 4.0);
     QCOMPARE(meadows::numberValue(QStringLiteral("1E3 {people * 2 / year}")).value_or(-999), 1000.0);
     QCOMPARE(meadows::numberValue(QStringLiteral("{a comment} 7 {and another}")).value_or(-999), 7.0);
     QVERIFY(!meadows::numberValue(QStringLiteral("0.1 + 0.05 * SIN(TIME / 10)")));

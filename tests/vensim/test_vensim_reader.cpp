@@ -398,6 +398,18 @@ void TestVensimReader::macroExtraOutputs()
     QVERIFY2(messages(open).contains(QStringLiteral("m.mdl:6:11: error: expected ',' or ')' in the arguments of ACC "
                                                     "(opened at line 6, column 8)")),
              qPrintable(messages(open).join(u'\n')));
+
+    // A macro never closed would take the model's equations (and its control section) into its
+    // body: an error at the macro's name ("F" at line 2, column 9), and no model.
+    const XmileReadResult unclosed = test::readMdl(QStringLiteral(":MACRO: F(x)\nF = x ~~|\na = F(1) ~~|\n"));
+    QVERIFY(!unclosed.project);
+    QVERIFY2(messages(unclosed).contains(QStringLiteral("m.mdl:2:9: error: :MACRO: F has no :END OF MACRO:")),
+             qPrintable(messages(unclosed).join(u'\n')));
+    // One opened inside another: the first is said.
+    const XmileReadResult nested = test::readMdl(QStringLiteral(":MACRO: F(x)\nF = x ~~|\n:MACRO: G(y)\nG = y ~~|\n"
+                                                                ":END OF MACRO:\na = G(1) ~~|\n"));
+    QVERIFY2(messages(nested).contains(QStringLiteral("m.mdl:2:9: error: :MACRO: F has no :END OF MACRO: before the next :MACRO:")),
+             qPrintable(messages(nested).join(u'\n')));
 }
 
 void TestVensimReader::missingBarIsAnError()

@@ -57,6 +57,7 @@ private slots:
     void viewDefaultsAndWordsAndArrows();
     void commentsAreTextBoxes();
     void stylesSurviveSaveAs();
+    void aColouredValveAndItsColouredNameGiveOneAttribute();
     void aLaterViewsOwnDefaultsGoToItsElements();
     void hostileCommentsAreSaid();
     void typeStylesAtAnyLevelBeatGeneralOnes();
@@ -165,6 +166,29 @@ void TestVensimSketchStyle::stylesSurviveSaveAs()
         const ViewElement *e0 = find(before.views.at(0), type, name), *e1 = find(after.views.at(0), type, name);
         QVERIFY(e0 && e1);
         QCOMPARE(is.of(*e1), was.of(*e0));
+    }
+}
+
+// Query_file's valves for AddnGrant and Expenses have a fill, and so have their names: the
+// flow element takes the valve's colours and only what the name adds, so that each attribute
+// is written once. Written twice, the saved file was not XML and did not open again.
+void TestVensimSketchStyle::aColouredValveAndItsColouredNameGiveOneAttribute()
+{
+    const QString path = QStringLiteral(MEADOWS_TEST_DATA) + QStringLiteral("/test-models-vensim/samples/Query_file/Query_file.mdl");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const XmileReadResult r = readVensim(f.readAll(), path);
+    QVERIFY(r.project);
+    const QByteArray xml = writeXmile(*r.project);
+    const XmileReadResult back = readXmile(xml, QStringLiteral("query.xmile"));
+    QVERIFY(back.project);
+    for (const Diagnostic &d : back.diagnostics)
+        QVERIFY2(d.severity != Severity::Error, qPrintable(d.format()));
+    const qsizetype at = xml.indexOf("<flow uid=");
+    QVERIFY(at >= 0);
+    for (qsizetype from = at; (from = xml.indexOf("<flow uid=", from)) >= 0; ++from) {
+        const QByteArray tag = xml.mid(from, xml.indexOf('>', from) - from);
+        QVERIFY2(tag.count(" background=") <= 1, tag.constData());
     }
 }
 

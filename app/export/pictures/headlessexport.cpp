@@ -26,11 +26,6 @@ int runHeadlessExport(int argc, char **argv)
         return ExitUsage;
     }
     const ExportOptions &o = *parsed.options;
-    const QStringList inputs{o.model, o.baseline};
-    if (const QString refusal = outputOverwritesInput(o.output, inputs); !refusal.isEmpty()) {
-        err << "meadows export: " << refusal << '\n';
-        return ExitUsage;
-    }
     std::optional<Project> project = loadProject(o.model, err);
     if (!project)
         return ExitModelError;
@@ -39,6 +34,13 @@ int runHeadlessExport(int argc, char **argv)
         baseline = loadProject(o.baseline, err);
         if (!baseline)
             return ExitModelError;
+    }
+    // After reading: the spreadsheets and included models the reading took data from are
+    // inputs too (model/inputfiles.h).
+    const QStringList inputs{o.model, o.baseline};
+    if (const QString refusal = outputOverwritesInput(o.output, inputs); !refusal.isEmpty()) {
+        err << "meadows export: " << refusal << '\n';
+        return ExitUsage;
     }
 
     Document document;
