@@ -72,7 +72,8 @@ void routeConnectors(const Model &model, View &view, const LabelMeasure &measure
     // still cross anything try each side for the names at their ends.
     router.untangleCrossings();
     router.repair(sides, sizes, kCrossing);
-    makeRoomForLoopMarkers(router, style.markedLoops, sides, sizes);
+    if (!router.exhausted())
+        makeRoomForLoopMarkers(router, style.markedLoops, sides, sizes);
     for (std::size_t k = 0; k < n; ++k)
         view.elements[std::size_t(shapes.links[k].element)].angle = normalisedAngle(router.chosenAngle[k]);
     for (std::size_t b = 0; b < shapes.boxes.size(); ++b)

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 #include <memory>
 
@@ -100,15 +101,60 @@ struct GraphDeleter {
     }
 };
 
+// How many virtual nodes dot would add: an edge spanning k ranks is drawn through k - 1 of
+// them. Ranks are the longest paths over the edges that take part in ranking (dot's network
+// simplex shortens some, never the spans a chain forces). dot's time grows much faster than
+// that count: a chain of 100 with one variable feeding all of it (5,000 virtual nodes) took 8 s,
+// one of 150 over two minutes, and one of 500 overflowed the stack.
+long long dotVirtualNodes(const GraphSpec &spec)
+{
+    const std::size_t n = spec.nodes.size();
+    std::vector<std::vector<std::size_t>> out(n);
+    std::vector<int> inDegree(n, 0);
+    for (std::size_t k = 0; k < spec.edges.size(); ++k) {
+        const GraphEdge &e = spec.edges[k];
+        if (!e.constraint || e.from < 0 || e.to < 0 || std::size_t(e.from) >= n || std::size_t(e.to) >= n || e.from == e.to)
+            continue;
+        out[std::size_t(e.from)].push_back(k);
+        ++inDegree[std::size_t(e.to)];
+    }
+    std::vector<long long> rank(n, 0);
+    std::vector<std::size_t> ready;
+    for (std::size_t v = 0; v < n; ++v)
+        if (inDegree[v] == 0)
+            ready.push_back(v);
+    while (!ready.empty()) { // Kahn's order; nodes on a cycle keep what they reached
+        const std::size_t v = ready.back();
+        ready.pop_back();
+        for (std::size_t k : out[v]) {
+            const std::size_t w = std::size_t(spec.edges[k].to);
+            rank[w] = std::max(rank[w], rank[v] + std::max(0, spec.edges[k].minLength));
+            if (--inDegree[w] == 0)
+                ready.push_back(w);
+        }
+    }
+    long long virtualNodes = 0;
+    for (const GraphEdge &e : spec.edges)
+        if (e.from >= 0 && e.to >= 0 && std::size_t(e.from) < n && std::size_t(e.to) < n)
+            virtualNodes += std::max(0LL, std::llabs(rank[std::size_t(e.to)] - rank[std::size_t(e.from)]) - 1);
+    return virtualNodes;
+}
+
+// Beyond this many virtual nodes dot takes seconds to minutes: neato lays the graph out instead.
+constexpr long long kMaxDotVirtualNodes = 2000;
+
 } // namespace
 
-GraphPlacement runGraphviz(const GraphSpec &spec)
+GraphPlacement runGraphviz(const GraphSpec &requested)
 {
     GraphPlacement out;
-    if (spec.nodes.empty()) {
+    if (requested.nodes.empty()) {
         out.ok = true;
         return out;
     }
+    GraphSpec spec = requested;
+    if (spec.engine == GraphEngine::Dot && dotVirtualNodes(spec) > kMaxDotVirtualNodes)
+        spec.engine = GraphEngine::Neato;
     const Graphviz &gv = graphviz();
     if (!gv.error.isEmpty()) {
         out.error = QStringLiteral("Graphviz, which lays diagrams out, is not available: ") + gv.error;

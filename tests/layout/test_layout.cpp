@@ -83,6 +83,7 @@ private slots:
     void everyExampleLaysOutCleanly_data();
     void everyExampleLaysOutCleanly();
     void generatedModelWithoutViewLaysOutCleanly();
+    void aChainEveryLinkOfWhichOneVariableFeedsLaysOut();
     void stockAndFlowChainsRunOnRows();
     void causalLoopRingDrawsAsCycle();
     void reciprocalLinksBowApart();
@@ -298,6 +299,31 @@ void TestLayout::generatedModelWithoutViewLaysOutCleanly()
     for (const ViewElement &e : mainView(p).elements)
         connectors += e.type == ViewElement::Type::Connector;
     QCOMPARE(connectors, 5 * (4 + 1 + 3 + 2));
+}
+
+// v1 = v0 + v0, v2 = v1 + v0, ... v499 = v498 + v0: every variable of a chain of 500 reads
+// the first. Layered by dot, the links from v0 span up to 499 ranks (125,000 bends): dot
+// overflowed the stack, and the connector router weighed a thousand crossing links against
+// one another for over five minutes. It now lays out (neato, and the router within its work
+// budget), every variable placed and every link drawn.
+void TestLayout::aChainEveryLinkOfWhichOneVariableFeedsLaysOut()
+{
+    QString variables = QStringLiteral("<aux name=\"v0\"><eqn>1</eqn></aux>");
+    for (int i = 1; i < 500; ++i)
+        variables += QStringLiteral("<aux name=\"v%1\"><eqn>v%2 + v0</eqn></aux>").arg(i).arg(i - 1);
+    const QByteArray text = QStringLiteral("<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>1</stop>"
+                                           "<dt>1</dt></sim_specs><model><variables>%1</variables></model></xmile>")
+                                .arg(variables).toUtf8();
+    std::optional<Project> p = readXmile(text, QStringLiteral("chain.xmile")).project;
+    QVERIFY(p);
+    QString error;
+    QCOMPARE(layoutModelsWithoutViews(*p, {}, &error), 1);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    verifyEveryVariablePlaced(p->mainModel());
+    int connectors = 0; // v0 feeds 499, and each of v1..v498 the next
+    for (const ViewElement &e : mainView(*p).elements)
+        connectors += e.type == ViewElement::Type::Connector;
+    QCOMPARE(connectors, 499 + 498);
 }
 
 // A chain cloud -> inflow -> stock -> transfer -> stock -> outflow -> cloud comes out on one
