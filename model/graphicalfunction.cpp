@@ -85,6 +85,14 @@ QString GraphicalFunction::problem() const
     // A table whose points cannot be placed would be read at the wrong x without a word.
     if (!xpts.empty() && xpts.size() != ypts.size())
         return QStringLiteral("the graphical function has %1 x points but %2 y points").arg(xpts.size()).arg(ypts.size());
+    // Read between its neighbours, a point out of order gives values no drawing of the table
+    // shows (Stella and XMILE keep x in ascending order; Vensim's reader sorts its points).
+    for (std::size_t i = 1; i < xpts.size(); ++i)
+        if (xpts[i] < xpts[i - 1])
+            return QStringLiteral("the graphical function's x points must not decrease: point %1 is %2, after %3")
+                .arg(i + 1)
+                .arg(xpts[i])
+                .arg(xpts[i - 1]);
     if (xpts.empty() && ypts.size() > 1 && xscale && !(xscale->min < xscale->max))
         return QStringLiteral("the graphical function's x scale runs from %1 to %2: its minimum must be below its maximum")
             .arg(xscale->min)

@@ -30,6 +30,7 @@ private slots:
     void aFlowNamedTwiceIsCountedOnce();
     void anElementOfNoSubscriptIsSaid();
     void anInitEquationNoElementReadsIsSaid();
+    void aGraphicalFunctionOutOfOrderIsAnError();
     void aVariableNamedLikeADimensionIsSaid();
     void behaviorMakesStocksAndFlowsNonNegative_data();
     void behaviorMakesStocksAndFlowsNonNegative();
@@ -119,6 +120,34 @@ void TestNeverSilent::anInitEquationNoElementReadsIsSaid()
     const auto r = simulateText(text);
     QVERIFY2(r.run.results, qPrintable(r.firstError()));
     QCOMPARE(r.at(QStringLiteral("s"), 0), 3.0);
+}
+
+// A graphical function's x points out of order were read between the wrong neighbours: points
+// (0, 0), (2, 10), (1, 100), (3, 30) gave 5 at x = 1, a value no drawing of the table shows.
+// It is an error at the <gf>; equal x points (a step) stay allowed.
+void TestNeverSilent::aGraphicalFunctionOutOfOrderIsAnError()
+{
+    const auto read = [](const char *xpts) {
+        const QByteArray text = file(QString(), QStringLiteral("<aux name=\"g\"><eqn>TIME</eqn><gf><xpts>%1</xpts>"
+                                                               "<ypts>0,10,100,30</ypts></gf></aux>").arg(QLatin1String(xpts)));
+        const XmileReadResult r = readXmile(text, QStringLiteral("gf.xmile"));
+        QStringList said;
+        for (const Diagnostic &d : r.diagnostics)
+            said << d.format();
+        return std::make_pair(r.project.has_value(), said);
+    };
+    const auto [outOfOrder, said] = read("0,2,1,3"); // an error: loading the file stops there (modelfile.h)
+    Q_UNUSED(outOfOrder);
+    QVERIFY2(said.size() == 1 && said.front().contains(QStringLiteral(": error: the graphical function's x points must not "
+                                                                      "decrease: point 3 is 1, after 2")),
+             qPrintable(said.join(u'\n')));
+    const auto [step, none] = read("0,1,1,3");
+    QVERIFY(step);
+    QVERIFY2(none.isEmpty(), qPrintable(none.join(u'\n')));
+    const auto r = simulateText(file(QString(), QStringLiteral("<aux name=\"g\"><eqn>TIME</eqn><gf><xpts>0,1,1,3</xpts>"
+                                                               "<ypts>0,10,100,30</ypts></gf></aux>")));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    QCOMPARE(r.at(QStringLiteral("g"), 0), 0.0);
 }
 
 // XMILE 1.0 §3.7.1: dimension names "must be distinct from model variables names". Here the
