@@ -1,5 +1,7 @@
 #include "analysisarguments.h"
 
+#include <cmath>
+
 #include "commandline.h"
 #include "model/modelfile.h"
 
@@ -13,6 +15,9 @@ QString parseSetOptions(const QStringList &values, FlattenOptions &out)
         const double v = eq > 0 ? s.mid(eq + 1).trimmed().toDouble(&ok) : 0.0;
         if (!ok)
             return QStringLiteral("--set needs NAME=NUMBER, not '%1'").arg(s);
+        // Qt reads "nan" and "inf" as numbers; as a constant either spoils the whole run.
+        if (!std::isfinite(v))
+            return QStringLiteral("--set needs a finite NUMBER, not '%1'").arg(s);
         out.overrides.push_back({s.left(eq).trimmed(), v});
     }
     return {};

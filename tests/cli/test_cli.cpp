@@ -261,6 +261,8 @@ void TestCli::usageErrorsExitTwo_data()
     QTest::newRow("bad method") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--method"), QStringLiteral("leapfrog")};
     QTest::newRow("bad number") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--dt"), QStringLiteral("fast")};
     QTest::newRow("bad set") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--set"), QStringLiteral("x")};
+    QTest::newRow("set nan") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--set"), QStringLiteral("x=nan")};
+    QTest::newRow("set inf") << QStringList{QStringLiteral("run"), QStringLiteral("m.xmile"), QStringLiteral("--set"), QStringLiteral("x=-inf")};
     QTest::newRow("check two models") << QStringList{QStringLiteral("check"), QStringLiteral("a"), QStringLiteral("b")};
     QTest::newRow("mistyped command") << QStringList{QStringLiteral("ckeck"), QStringLiteral("m.xmile")};
 }
