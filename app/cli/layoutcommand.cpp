@@ -4,6 +4,7 @@
 #include "commandoutput.h"
 
 #include "diagram/autolayout.h"
+#include "model/inputfiles.h"
 #include "model/modelfile.h"
 #include "model/xmilewriter.h"
 
@@ -51,6 +52,12 @@ int layoutCommand(const QStringList &arguments)
             return ExitModelError;
         }
     }
+    // Vensim's GET functions are read when the model is: XMILE has no way to say where the
+    // values came from, so the file written holds them as numbers and tables.
+    if (input.endsWith(QLatin1String(".mdl"), Qt::CaseInsensitive))
+        for (const QString &file : inputFilesRead())
+            err << input << ": warning: the values read from " << file << " are written as numbers; the XMILE "
+                << "file does not read " << file << " again\n";
     return writeCommandOutput(err, writeXmile(*project), output);
 }
 

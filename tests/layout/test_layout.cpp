@@ -91,6 +91,7 @@ private slots:
     void layoutCommandWritesLaidOutModel();
     void layoutCommandRefusesToOverwriteItsInput();
     void layoutNumbersNothingOntoATextBox();
+    void layoutSaysTheSpreadsheetIsNoLongerRead();
 };
 
 // The estimate must not fall below what Qt measures for DejaVu Sans at 9 points (12 px):
@@ -445,6 +446,25 @@ void TestLayout::layoutCommandWritesLaidOutModel()
     // The equations are the input's.
     XmileReadResult original = readXmileFile(in);
     QCOMPARE(back.project->mainModel().variables, original.project->mainModel().variables);
+}
+
+// A Vensim model's GET XLS CONSTANTS is read when the model is; the XMILE file layout writes
+// holds the value read and no longer reads the workbook, which it says.
+void TestLayout::layoutSaysTheSpreadsheetIsNoLongerRead()
+{
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(QStringLiteral(MEADOWS_TEST_DATA "/spreadsheets/numbers.xlsx"), dir.filePath(QStringLiteral("numbers.xlsx"))));
+    const QString in = dir.filePath(QStringLiteral("m.mdl")), out = dir.filePath(QStringLiteral("m.xmile"));
+    QFile f(in);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{UTF-8}\nscalar = GET XLS CONSTANTS('numbers.xlsx', 'params', 'C9') ~~|\n"
+            "INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n");
+    f.close();
+    const test::Outcome o = test::runMeadows({QStringLiteral("layout"), in, QStringLiteral("-o"), out});
+    QVERIFY2(o.code == 0, qPrintable(o.err));
+    const QString workbook = dir.filePath(QStringLiteral("numbers.xlsx"));
+    QCOMPARE(o.err, QStringLiteral("%1: warning: the values read from %2 are written as numbers; the XMILE file does not "
+                                   "read %2 again\n").arg(in, workbook));
 }
 
 // test_trend.mdl's title comment is text box 1, which layout keeps; the variables it places
