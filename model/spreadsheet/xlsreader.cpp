@@ -42,9 +42,33 @@ public:
     const void *h = nullptr;
 };
 
+// FreeXL says what went wrong only as a number (freexl.h); the reader is told in words.
 QString freexlError(const QString &path, int code)
 {
-    return QStringLiteral("cannot read %1 as an Excel 97-2003 workbook (FreeXL error %2)").arg(path).arg(code);
+    QString why;
+    switch (code) {
+    case FREEXL_FILE_NOT_FOUND:
+        why = QStringLiteral("the file cannot be opened");
+        break;
+    case FREEXL_INSUFFICIENT_MEMORY:
+        why = QStringLiteral("not enough memory");
+        break;
+    case FREEXL_INVALID_CFBF_HEADER:
+    case FREEXL_CFBF_INVALID_SIGNATURE:
+        why = QStringLiteral("it is not an Excel 97-2003 file (no compound-file header)");
+        break;
+    case FREEXL_CFBF_READ_ERROR:
+    case FREEXL_CFBF_SEEK_ERROR:
+        why = QStringLiteral("it is too short to be an Excel 97-2003 file, or not a regular file");
+        break;
+    case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
+        why = QStringLiteral("it holds no workbook");
+        break;
+    default:
+        why = QStringLiteral("the file is damaged");
+        break;
+    }
+    return QStringLiteral("cannot read %1 as an Excel 97-2003 workbook: %2 (FreeXL error %3)").arg(path, why).arg(code);
 }
 
 // Sheet names and sizes, without loading any cell: a file claiming millions of cells
