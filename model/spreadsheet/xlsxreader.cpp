@@ -66,6 +66,7 @@ public:
             m_api.zip_discard(m_zip);
     }
     bool ok() const { return m_zip && m_error.isEmpty(); }
+    const QString &path() const { return m_path; }
     const QString &error() const { return m_error; }
     void fail(const QString &message)
     {
@@ -249,8 +250,11 @@ private:
                     if (attr.name() == QLatin1String("id")) // r:id, whatever the prefix is bound to
                         id = attr.value().toString();
                 const QString target = rels.value(id);
-                if (target.isEmpty() || !m_zip.has(target))
-                    continue; // a chart sheet or a dangling entry: no cells to read
+                if (target.isEmpty())
+                    continue; // no relationship: no cells to read
+                if (!m_zip.has(target)) // a damaged file: said, not "no such sheet" when the sheet is asked for
+                    return fail(QStringLiteral("sheet '%1' of %2 is in the part %3, which the file does not have")
+                                    .arg(everySheet.back(), m_zip.path(), target));
                 Sheet s;
                 s.name = a.value(QLatin1String("name")).toString();
                 book.sheets.push_back(std::move(s));

@@ -298,6 +298,12 @@ void TestSpreadsheets::hostileSpreadsheetsAreRefused()
     QVERIFY(!bad.workbook);
     QVERIFY2(bad.error.startsWith(QStringLiteral("xl/worksheets/sheet1.xml in %1: malformed XML at line").arg(dataPath("badxml.xlsx"))),
              qPrintable(bad.error));
+    // A sheet the workbook lists whose part is missing: the file is damaged, which is said (it
+    // was "has no sheet 'S' (it has )" when the sheet was asked for).
+    const ReadResult noPart = readWorkbook(dataPath("nosheetpart.xlsx"));
+    QVERIFY(!noPart.workbook);
+    QCOMPARE(noPart.error, QStringLiteral("sheet 'S' of %1 is in the part xl/worksheets/sheet1.xml, which the file does not have")
+                               .arg(dataPath("nosheetpart.xlsx")));
     const ReadResult far = readWorkbook(dataPath("farcell.xlsx"));
     QVERIFY(!far.workbook);
     QVERIFY2(far.error.contains(QStringLiteral("row 99999999 is beyond Excel's 1048576")), qPrintable(far.error));

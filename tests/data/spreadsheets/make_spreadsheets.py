@@ -19,6 +19,7 @@ itself. The cell values here are what the test asserts.
   badxml.xlsx   a sheet whose XML stops in the middle of a cell.
   bomb.xlsx     a sheet that inflates to 4 MB of spaces from a few kilobytes.
   farcell.xlsx  a cell at row 99999999, beyond Excel's last row.
+  nosheetpart.xlsx  a workbook listing sheet "S" whose part (xl/worksheets/sheet1.xml) is missing.
   huge.xls      get_lookups_subset/input.xls claiming 65536 x 256 cells.
 """
 import os
@@ -119,6 +120,10 @@ def hostile():
         "xl/workbook.xml": workbook(["S"]),
         "xl/_rels/workbook.xml.rels": workbook_rels(1, strings=False),
         "xl/worksheets/sheet1.xml": sheet({1: [num("A1", 1)]}).replace("<sheetData>", "<sheetData>" + " " * (4 << 20)),
+    })
+    write("nosheetpart.xlsx", {
+        "xl/workbook.xml": workbook(["S"]),
+        "xl/_rels/workbook.xml.rels": workbook_rels(1, strings=False),
     })
     write("farcell.xlsx", {
         "xl/workbook.xml": workbook(["S"]),
