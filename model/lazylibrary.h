@@ -11,9 +11,8 @@
 //
 //     #define FREEXL_FUNCTIONS(X) X(freexl_open) X(freexl_close)
 //     struct FreeXl { FREEXL_FUNCTIONS(MEADOWS_LAZY_FIELD) QString error; };
-//     FreeXl api;
-//     LazyLibrary library(MEADOWS_FREEXL_LIBRARY);
-//     FREEXL_FUNCTIONS(MEADOWS_LAZY_TAKE)
+//     const FreeXl &xl = functionsOf<FreeXl>(MEADOWS_FREEXL_LIBRARY,
+//         [](FreeXl &api, LazyLibrary &library) { FREEXL_FUNCTIONS(MEADOWS_LAZY_TAKE) });
 //
 // dlopen() is used directly (QLibrary would do the same through more layers).
 #include <QString>
@@ -48,6 +47,26 @@ private:
     QString m_name;
     QString m_error;
 };
+
+} // namespace meadows
+
+namespace meadows {
+
+// The functions of one library as `Api` lists them (MEADOWS_LAZY_FIELDs and a QString error),
+// taken the first time they are asked for, by `take` (MEADOWS_LAZY_TAKEs over `api` and
+// `library`); api.error says what was missing. One set per call site: the lambda makes each
+// instantiation its own.
+template <class Api, class Take> const Api &functionsOf(const char *path, Take take)
+{
+    static const Api loaded = [&] {
+        Api api;
+        LazyLibrary library(path);
+        take(api, library);
+        api.error = library.error();
+        return api;
+    }();
+    return loaded;
+}
 
 } // namespace meadows
 

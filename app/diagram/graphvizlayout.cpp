@@ -21,30 +21,27 @@ constexpr double kPointsPerInch = 72;
 // (model/lazylibrary.h says why). Every call below goes through here.
 #define GVC_FUNCTIONS(X) X(gvContext) X(gvLayout) X(gvFreeLayout)
 #define CGRAPH_FUNCTIONS(X) X(agseterrf) X(agseterr) X(agopen) X(agclose) X(agsafeset) X(agnode) X(agedge)
-struct Graphviz {
+struct Gvc {
     GVC_FUNCTIONS(MEADOWS_LAZY_FIELD)
+    QString error; // empty when all of the above were found
+};
+struct Cgraph {
     CGRAPH_FUNCTIONS(MEADOWS_LAZY_FIELD)
     const Agdesc_t *directed = nullptr; // the data symbol Agdirected
-    QString error;                      // empty when all of the above were found
+    QString error;
 };
 
-const Graphviz &graphviz()
+const Gvc &gvc()
 {
-    static const Graphviz loaded = [] {
-        Graphviz api;
-        {
-            LazyLibrary library(MEADOWS_GVC_LIBRARY);
-            GVC_FUNCTIONS(MEADOWS_LAZY_TAKE)
-            api.error = library.error();
-        }
-        LazyLibrary library(MEADOWS_CGRAPH_LIBRARY);
+    return functionsOf<Gvc>(MEADOWS_GVC_LIBRARY, [](Gvc &api, LazyLibrary &library) { GVC_FUNCTIONS(MEADOWS_LAZY_TAKE) });
+}
+
+const Cgraph &cgraph()
+{
+    return functionsOf<Cgraph>(MEADOWS_CGRAPH_LIBRARY, [](Cgraph &api, LazyLibrary &library) {
         CGRAPH_FUNCTIONS(MEADOWS_LAZY_TAKE)
         api.directed = library.resolve<const Agdesc_t *>("Agdirected");
-        if (api.error.isEmpty())
-            api.error = library.error();
-        return api;
-    }();
-    return loaded;
+    });
 }
 
 QString g_graphvizErrors; // collected by the error hook while one layout runs
@@ -57,7 +54,7 @@ int collectError(char *message)
 
 void set(void *object, const char *name, const QByteArray &value)
 {
-    graphviz().agsafeset(object, const_cast<char *>(name), const_cast<char *>(value.constData()), const_cast<char *>(""));
+    cgraph().agsafeset(object, const_cast<char *>(name), const_cast<char *>(value.constData()), const_cast<char *>(""));
 }
 
 QByteArray number(double v)
@@ -96,8 +93,8 @@ struct GraphDeleter {
     GVC_t *context;
     void operator()(Agraph_t *g) const
     {
-        graphviz().gvFreeLayout(context, g);
-        graphviz().agclose(g);
+        gvc().gvFreeLayout(context, g);
+        cgraph().agclose(g);
     }
 };
 
@@ -155,9 +152,10 @@ GraphPlacement runGraphviz(const GraphSpec &requested)
     GraphSpec spec = requested;
     if (spec.engine == GraphEngine::Dot && dotVirtualNodes(spec) > kMaxDotVirtualNodes)
         spec.engine = GraphEngine::Neato;
-    const Graphviz &gv = graphviz();
-    if (!gv.error.isEmpty()) {
-        out.error = QStringLiteral("Graphviz, which lays diagrams out, is not available: ") + gv.error;
+    const Gvc &gv = gvc();
+    const Cgraph &cg = cgraph();
+    if (!gv.error.isEmpty() || !cg.error.isEmpty()) {
+        out.error = QStringLiteral("Graphviz, which lays diagrams out, is not available: ") + (gv.error.isEmpty() ? cg.error : gv.error);
         return out;
     }
     // One context for the process: it reads Graphviz's plugin list once. Graphviz is not
@@ -168,10 +166,10 @@ GraphPlacement runGraphviz(const GraphSpec &requested)
         return out;
     }
     g_graphvizErrors.clear();
-    gv.agseterrf(collectError);
-    gv.agseterr(AGERR); // warnings (such as "overlap removal is slow") are not the user's business
+    cg.agseterrf(collectError);
+    cg.agseterr(AGERR); // warnings (such as "overlap removal is slow") are not the user's business
 
-    std::unique_ptr<Agraph_t, GraphDeleter> graph(gv.agopen(const_cast<char *>("meadows"), *gv.directed, nullptr),
+    std::unique_ptr<Agraph_t, GraphDeleter> graph(cg.agopen(const_cast<char *>("meadows"), *cg.directed, nullptr),
                                                   GraphDeleter{context});
     Agraph_t *g = graph.get();
     const bool dot = spec.engine == GraphEngine::Dot;
@@ -190,7 +188,7 @@ GraphPlacement runGraphviz(const GraphSpec &requested)
     nodes.reserve(spec.nodes.size());
     for (std::size_t i = 0; i < spec.nodes.size(); ++i) {
         const QByteArray name = "n" + QByteArray::number(qulonglong(i));
-        Agnode_t *n = gv.agnode(g, const_cast<char *>(name.constData()), 1);
+        Agnode_t *n = cg.agnode(g, const_cast<char *>(name.constData()), 1);
         set(n, "shape", "box");
         set(n, "fixedsize", "true");
         set(n, "label", "");
@@ -206,7 +204,7 @@ GraphPlacement runGraphviz(const GraphSpec &requested)
             edges.push_back(nullptr);
             continue;
         }
-        Agedge_t *e = gv.agedge(g, nodes[std::size_t(edge.from)], nodes[std::size_t(edge.to)], nullptr, 1);
+        Agedge_t *e = cg.agedge(g, nodes[std::size_t(edge.from)], nodes[std::size_t(edge.to)], nullptr, 1);
         if (dot) {
             set(e, "weight", QByteArray::number(std::max(0, int(edge.weight))));
             set(e, "minlen", QByteArray::number(edge.minLength));

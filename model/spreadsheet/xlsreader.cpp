@@ -22,14 +22,7 @@ struct FreeXl {
 
 const FreeXl &freexl()
 {
-    static const FreeXl loaded = [] {
-        FreeXl api;
-        LazyLibrary library(MEADOWS_FREEXL_LIBRARY);
-        FREEXL_FUNCTIONS(MEADOWS_LAZY_TAKE)
-        api.error = library.error();
-        return api;
-    }();
-    return loaded;
+    return functionsOf<FreeXl>(MEADOWS_FREEXL_LIBRARY, [](FreeXl &api, LazyLibrary &library) { FREEXL_FUNCTIONS(MEADOWS_LAZY_TAKE) });
 }
 
 class Handle {

@@ -33,14 +33,7 @@ struct LibZip {
 
 const LibZip &libzip()
 {
-    static const LibZip loaded = [] {
-        LibZip api;
-        LazyLibrary library(MEADOWS_LIBZIP_LIBRARY);
-        LIBZIP_FUNCTIONS(MEADOWS_LAZY_TAKE)
-        api.error = library.error();
-        return api;
-    }();
-    return loaded;
+    return functionsOf<LibZip>(MEADOWS_LIBZIP_LIBRARY, [](LibZip &api, LazyLibrary &library) { LIBZIP_FUNCTIONS(MEADOWS_LAZY_TAKE) });
 }
 
 class Package {
