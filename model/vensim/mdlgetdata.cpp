@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -49,6 +50,7 @@ GetKind getKind(const Expr &e)
 struct Failure {
     qsizetype offset = 0;
     QString message;
+    bool said = false; // a file that cannot be read is said once, at the first call naming it
 };
 
 // Where the values start: a cell, or the top left of a named range (which then also
@@ -84,7 +86,8 @@ public:
         const Sheet *tab = book ? sheetOf(*book, (*args)[0], (*args)[1], call.args[1].offset, f) : nullptr;
         const auto first = tab ? locate(*book, tab, (*args)[0], (*args)[1], (*args)[2], call.args[2].offset, f) : std::nullopt;
         if (!first) {
-            m_report.error(f.offset, f.message);
+            if (!f.said)
+                m_report.error(f.offset, f.message);
             return std::nullopt;
         }
         if ((*args)[3].isEmpty()) {
@@ -148,7 +151,8 @@ public:
             Failure failure;
             std::optional<std::vector<Definition>> read = expand(d, kind, failure);
             if (!read) {
-                m_report.error(failure.offset, failure.message);
+                if (!failure.said)
+                    m_report.error(failure.offset, failure.message);
                 continue;
             }
             for (Definition &e : *read)
@@ -349,6 +353,8 @@ private:
             it = m_books.emplace(key, std::make_shared<spreadsheet::ReadResult>(spreadsheet::readWorkbook(path, text ? tab : QString()))).first;
         if (!it->second->workbook) {
             f.message = QStringLiteral("cannot read '%1': %2").arg(shownFileName(file), it->second->error);
+            f.said = m_unreadable.contains(key);
+            m_unreadable.insert(key);
             return nullptr;
         }
         return &*it->second->workbook;
@@ -482,6 +488,7 @@ private:
     QString m_folder;
     Reporter &m_report;
     std::map<QString, std::shared_ptr<spreadsheet::ReadResult>> m_books;
+    QSet<QString> m_unreadable; // the books whose error has been said
     std::optional<DataTableNames> m_tables; // made when the equations are known (run)
 };
 

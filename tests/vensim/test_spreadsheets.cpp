@@ -225,6 +225,13 @@ void TestSpreadsheets::missingFileSheetCellAndNameAreErrorsAtTheirPlace()
     };
     check(QStringLiteral("x = GET XLS CONSTANTS('nowhere.xlsx', 'S', 'A1') ~~|\n"),
           QStringLiteral("2:23: error: cannot read 'nowhere.xlsx': the file %1 does not exist").arg(dataPath("nowhere.xlsx")));
+    // A file that cannot be read is said once, at the first call naming it, not at every call.
+    const XmileReadResult twice = readInline(QStringLiteral("x = GET XLS CONSTANTS('nowhere.xlsx', 'S', 'A1') ~~|\n"
+                                                            "y = GET XLS CONSTANTS('nowhere.xlsx', 'S', 'B1') ~~|\n"));
+    QVERIFY(!twice.project);
+    QCOMPARE(messages(twice).filter(QStringLiteral("cannot read 'nowhere.xlsx'")),
+             QStringList{file + QStringLiteral(":2:23: error: cannot read 'nowhere.xlsx': the file %1 does not exist")
+                                    .arg(dataPath("nowhere.xlsx"))});
     check(QStringLiteral("x = GET XLS CONSTANTS('numbers.xlsx', 'Sheet9', 'A1') ~~|\n"),
           QStringLiteral("2:39: error: 'numbers.xlsx' has no sheet 'Sheet9' (it has Params, Series)"));
     check(QStringLiteral("x = GET XLS CONSTANTS('numbers.xlsx', 'Params', 'Z9') ~~|\n"),
