@@ -143,6 +143,8 @@ struct RoomSearch {
     // marker worth a little), when it costs at most kRoomSlack more than the picture had.
     void tryBends(int b, const QString &side)
     {
+        if (r.exhausted()) // the router's work budget (connectorrouter.h) bounds this pass too
+            return;
         const std::vector<int> affected = affectedBy(b);
         const double limit = cost(affected, b) + kRoomSlack;
         const Router::Snapshot start = r.snapshot(affected, std::size_t(std::max(b, 0)), sides);
@@ -235,7 +237,7 @@ void makeRoomForLoopMarkers(Router &router, const std::vector<QStringList> &loop
             names << canonicalName(name);
         canonical.push_back(names);
     }
-    for (int round = 0; round < 3; ++round) {
+    for (int round = 0; round < 3 && !router.exhausted(); ++round) {
         bool bent = false;
         std::vector<QRectF> placed;
         std::vector<Marked> earlier;

@@ -102,9 +102,11 @@ void Document::prepareDiagram()
 
 QString Document::load(const QString &path)
 {
-    // A Mermaid flowchart imports as a causal-loop diagram; it is not saved back over
-    // the .mmd (Save asks for an XMILE name).
+    // A Mermaid flowchart imports as a causal-loop diagram, and a Vensim model as a model:
+    // neither is saved back over the file it came from, which Save would replace with XMILE
+    // (Save asks for an XMILE name).
     const bool mermaid = isMermaidFile(path);
+    const bool foreign = mermaid || path.endsWith(QLatin1String(".mdl"), Qt::CaseInsensitive);
     XmileReadResult read = readModelFile(path);
     if (!read.project) {
         QStringList messages;
@@ -112,7 +114,7 @@ QString Document::load(const QString &path)
             messages << d.format();
         return messages.isEmpty() ? tr("%1 could not be read.").arg(path) : messages.join(QLatin1Char('\n'));
     }
-    reset(std::move(*read.project), mermaid ? QString() : path);
+    reset(std::move(*read.project), foreign ? QString() : path);
     for (const Diagnostic &d : read.diagnostics)
         if (d.severity == Severity::Warning)
             m_readWarnings << d.format();

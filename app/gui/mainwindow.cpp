@@ -28,6 +28,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include "model/outputfile.h"
+
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -314,7 +316,14 @@ bool MainWindow::openFile(const QString &path)
 
 bool MainWindow::saveTo(const QString &path)
 {
-    const QString error = m_document->save(path);
+    // Never over a spreadsheet or another model this one was read from (model/inputfiles.h);
+    // the document's own file is its to replace.
+    const QString own = m_document->filePath();
+    QString error;
+    if (own.isEmpty() || QFileInfo(path).canonicalFilePath() != QFileInfo(own).canonicalFilePath())
+        error = outputOverwritesInput(path, {});
+    if (error.isEmpty())
+        error = m_document->save(path);
     if (!error.isEmpty()) {
         showStatus(tr("Not saved: %1").arg(error));
         if (isVisible() && !m_quiet)

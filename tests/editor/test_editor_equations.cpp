@@ -131,6 +131,14 @@ private slots:
         // Typing a value in the table sets it exactly.
         editor->table()->item(2, 1)->setText(QStringLiteral("0.25"));
         QCOMPARE(doc->variable(name)->gf->ypts[2], 0.25);
+        // nan, inf, and an x out of order (one no file could be read back with) are refused:
+        // the table shows the old value again and the function is unchanged.
+        const GraphicalFunction typed = *doc->variable(name)->gf;
+        editor->table()->item(2, 1)->setText(QStringLiteral("nan"));
+        editor->table()->item(1, 0)->setText(QStringLiteral("inf"));
+        editor->table()->item(1, 0)->setText(QString::number(typed.x(2) + 1));
+        QVERIFY(*doc->variable(name)->gf == typed);
+        QCOMPARE(editor->table()->item(1, 0)->text(), QString::number(typed.x(1), 'g', 10));
 
         doc->undoStack()->undo();
         doc->undoStack()->undo();

@@ -148,6 +148,8 @@ private slots:
         MainWindow window;
         window.setQuiet(true);
         QVERIFY(window.openFile(path));
+        // Save writes XMILE: it asks for a name rather than replace the .mdl it was read from.
+        QVERIFY(window.document()->filePath().isEmpty());
         const QStringList warnings = window.document()->readWarnings();
         QVERIFY2(warnings.contains(path + QStringLiteral(":13:1: warning: the settings line '15:0,0,0,x' names no "
                                                          "integration method Meadows knows: it is read as Euler's")),
@@ -296,6 +298,28 @@ private slots:
         QVERIFY(image.pixelColor(5, 5).lightness() < 60); // the canvas went dark
         QApplication::setPalette(light);
         QTRY_VERIFY(!DiagramStyle::current().dark);
+    }
+
+    // Save As onto a spreadsheet the model reads its constants from is refused, and the
+    // workbook is left as it was; the model saves elsewhere, and over its own file again.
+    void saveNeverReplacesASpreadsheetTheModelRead()
+    {
+        QTemporaryDir dir;
+        const QString workbook = dir.filePath(QStringLiteral("numbers.xlsx"));
+        QVERIFY(QFile::copy(kTestData + QStringLiteral("/spreadsheets/numbers.xlsx"), workbook));
+        const QString model = dir.filePath(QStringLiteral("reads.mdl"));
+        QVERIFY(testing::writeAll(model, "{UTF-8}\nscalar = GET XLS CONSTANTS('numbers.xlsx', 'params', 'C9') ~~|\n"
+                                         "INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n"));
+        const QByteArray before = testing::readAll(workbook);
+        MainWindow window;
+        window.setQuiet(true);
+        QVERIFY(window.openFile(model));
+        QVERIFY(!window.saveTo(workbook));
+        QCOMPARE(testing::readAll(workbook), before);
+        const QString saved = dir.filePath(QStringLiteral("reads.xmile"));
+        QVERIFY(window.saveTo(saved));
+        QVERIFY(window.saveTo(saved));
+        QVERIFY(testing::readAll(saved).contains("<xmile"));
     }
 
     void unsavedChangesAreNotThrownAwayWithoutAsking()

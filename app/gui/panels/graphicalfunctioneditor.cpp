@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QTableWidget>
+#include <cmath>
 
 namespace meadows {
 
@@ -65,8 +66,15 @@ void GraphicalFunctionEditor::tableEdited(int row, int column)
         return;
     bool ok = false;
     const double value = m_table->item(row, column)->text().toDouble(&ok);
-    if (!ok) {
-        fillTable(); // not a number: put the old value back
+    // Not a number, or nan or inf (Qt reads those as numbers): the old value goes back.
+    if (!ok || !std::isfinite(value)) {
+        fillTable();
+        return;
+    }
+    // An x out of order would make a table no file can be read back with (a graphical
+    // function's x points must not decrease): the old value goes back.
+    if (column == 0 && ((row > 0 && value < m_gf.x(row - 1)) || (row + 1 < int(m_gf.size()) && value > m_gf.x(row + 1)))) {
+        fillTable();
         return;
     }
     if (column == 1) {
