@@ -42,8 +42,8 @@ std::optional<double> numberOption(const QCommandLineParser &p, const QString &n
         return std::nullopt;
     bool ok = false;
     const double v = p.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(v)) // Qt reads nan and inf as numbers
-        *error = QStringLiteral("--%1 needs a finite number, not '%2'").arg(name, p.value(name));
+    if (!ok)
+        *error = QStringLiteral("--%1 needs a number, not '%2'").arg(name, p.value(name));
     return v;
 }
 
