@@ -47,8 +47,14 @@ QString freexlError(const QString &path, int code)
         why = QStringLiteral("not enough memory");
         break;
     case FREEXL_INVALID_CFBF_HEADER:
-    case FREEXL_CFBF_INVALID_SIGNATURE:
         why = QStringLiteral("it is not an Excel 97-2003 file (no compound-file header)");
+        break;
+    case FREEXL_CFBF_INVALID_SIGNATURE:
+        why = QStringLiteral("its compound-file header is damaged (an .xlsx named .xls gives this too)");
+        break;
+    case FREEXL_INVALID_CHARACTER:
+    case FREEXL_UNSUPPORTED_CHARSET:
+        why = QStringLiteral("its text uses a character set FreeXL cannot convert");
         break;
     case FREEXL_CFBF_READ_ERROR:
     case FREEXL_CFBF_SEEK_ERROR:

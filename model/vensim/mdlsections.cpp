@@ -92,6 +92,8 @@ MdlLayout splitSections(const QString &text)
             continue;
         }
         if (text.mid(i, 14).compare(QLatin1String(":END OF MACRO:"), Qt::CaseInsensitive) == 0) {
+            if (macro < 0)
+                layout.errors.push_back({i, QStringLiteral(":END OF MACRO: with no :MACRO: open")});
             macro = -1;
             i += 14;
             continue;

@@ -410,6 +410,11 @@ void TestVensimReader::macroExtraOutputs()
                                                                 ":END OF MACRO:\na = G(1) ~~|\n"));
     QVERIFY2(messages(nested).contains(QStringLiteral("m.mdl:2:9: error: :MACRO: F has no :END OF MACRO: before the next :MACRO:")),
              qPrintable(messages(nested).join(u'\n')));
+    // And one closed that was never opened (line 3, column 1, after {UTF-8} and a = 1).
+    const XmileReadResult stray = test::readMdl(QStringLiteral("a = 1 ~~|\n:END OF MACRO:\n"));
+    QVERIFY(!stray.project);
+    QVERIFY2(messages(stray).contains(QStringLiteral("m.mdl:3:1: error: :END OF MACRO: with no :MACRO: open")),
+             qPrintable(messages(stray).join(u'\n')));
 }
 
 void TestVensimReader::missingBarIsAnError()
