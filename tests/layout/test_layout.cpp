@@ -84,6 +84,7 @@ private slots:
     void everyExampleLaysOutCleanly();
     void generatedModelWithoutViewLaysOutCleanly();
     void aChainEveryLinkOfWhichOneVariableFeedsLaysOut();
+    void constantsFeedingTheEndOfAChainKeepItLayered();
     void stockAndFlowChainsRunOnRows();
     void causalLoopRingDrawsAsCycle();
     void reciprocalLinksBowApart();
@@ -325,6 +326,41 @@ void TestLayout::aChainEveryLinkOfWhichOneVariableFeedsLaysOut()
     for (const ViewElement &e : mainView(*p).elements)
         connectors += e.type == ViewElement::Type::Connector;
     QCOMPARE(connectors, 499 + 498);
+}
+
+// v1 = v0 + 1, ..., v59 = v58 + 1, and v59 also reads 40 constants k0..k39. Counted from
+// rank 0 the constants' links would span the chain (2,300 bends) and send the model to neato,
+// which curls the chain; dot puts each constant just before v59. Laid out by dot, the chain
+// runs left to right: every v(i+1) right of v(i).
+void TestLayout::constantsFeedingTheEndOfAChainKeepItLayered()
+{
+    QString variables = QStringLiteral("<aux name=\"v0\"><eqn>1</eqn></aux>");
+    QString sum = QStringLiteral("v58");
+    for (int k = 0; k < 40; ++k) {
+        variables += QStringLiteral("<aux name=\"k%1\"><eqn>%1</eqn></aux>").arg(k);
+        sum += QStringLiteral(" + k%1").arg(k);
+    }
+    for (int i = 1; i < 59; ++i)
+        variables += QStringLiteral("<aux name=\"v%1\"><eqn>v%2 + 1</eqn></aux>").arg(i).arg(i - 1);
+    variables += QStringLiteral("<aux name=\"v59\"><eqn>%1</eqn></aux>").arg(sum);
+    const QByteArray text = QStringLiteral("<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>1</stop>"
+                                           "<dt>1</dt></sim_specs><model><variables>%1</variables></model></xmile>")
+                                .arg(variables).toUtf8();
+    std::optional<Project> p = readXmile(text, QStringLiteral("chain.xmile")).project;
+    QVERIFY(p);
+    QString error;
+    QCOMPARE(layoutModelsWithoutViews(*p, {}, &error), 1);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto xOf = [&](const QString &name) {
+        for (const ViewElement &e : mainView(*p).elements)
+            if (e.type != ViewElement::Type::Connector && e.name == name && e.x)
+                return *e.x;
+        return -1e9;
+    };
+    for (int i = 1; i < 60; ++i)
+        QVERIFY2(xOf(QStringLiteral("v%1").arg(i)) > xOf(QStringLiteral("v%1").arg(i - 1)),
+                 qPrintable(QStringLiteral("v%1 at x %2, v%3 at x %4").arg(i).arg(xOf(QStringLiteral("v%1").arg(i)))
+                                .arg(i - 1).arg(xOf(QStringLiteral("v%1").arg(i - 1)))));
 }
 
 // A chain cloud -> inflow -> stock -> transfer -> stock -> outflow -> cloud comes out on one
