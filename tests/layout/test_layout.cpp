@@ -50,6 +50,20 @@ const View &mainView(const Project &p)
     return p.mainModel().views.front();
 }
 
+// A model of these auxiliaries and no diagram, read and laid out into `p` (left empty on a
+// failure, which the check says).
+void laidOut(const QString &variables, std::optional<Project> &p)
+{
+    const QByteArray text = QStringLiteral("<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>1</stop>"
+                                           "<dt>1</dt></sim_specs><model><variables>%1</variables></model></xmile>")
+                                .arg(variables).toUtf8();
+    p = readXmile(text, QStringLiteral("chain.xmile")).project;
+    QVERIFY(p);
+    QString error;
+    QCOMPARE(layoutModelsWithoutViews(*p, {}, &error), 1);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
 // Every variable of the model has exactly one placed element on the view.
 void verifyEveryVariablePlaced(const Model &model)
 {
@@ -313,14 +327,9 @@ void TestLayout::aChainEveryLinkOfWhichOneVariableFeedsLaysOut()
     QString variables = QStringLiteral("<aux name=\"v0\"><eqn>1</eqn></aux>");
     for (int i = 1; i < 500; ++i)
         variables += QStringLiteral("<aux name=\"v%1\"><eqn>v%2 + v0</eqn></aux>").arg(i).arg(i - 1);
-    const QByteArray text = QStringLiteral("<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>1</stop>"
-                                           "<dt>1</dt></sim_specs><model><variables>%1</variables></model></xmile>")
-                                .arg(variables).toUtf8();
-    std::optional<Project> p = readXmile(text, QStringLiteral("chain.xmile")).project;
+    std::optional<Project> p;
+    laidOut(variables, p);
     QVERIFY(p);
-    QString error;
-    QCOMPARE(layoutModelsWithoutViews(*p, {}, &error), 1);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
     verifyEveryVariablePlaced(p->mainModel());
     int connectors = 0; // v0 feeds 499, and each of v1..v498 the next
     for (const ViewElement &e : mainView(*p).elements)
@@ -343,14 +352,9 @@ void TestLayout::constantsFeedingTheEndOfAChainKeepItLayered()
     for (int i = 1; i < 59; ++i)
         variables += QStringLiteral("<aux name=\"v%1\"><eqn>v%2 + 1</eqn></aux>").arg(i).arg(i - 1);
     variables += QStringLiteral("<aux name=\"v59\"><eqn>%1</eqn></aux>").arg(sum);
-    const QByteArray text = QStringLiteral("<xmile version=\"1.0\"><header/><sim_specs><start>0</start><stop>1</stop>"
-                                           "<dt>1</dt></sim_specs><model><variables>%1</variables></model></xmile>")
-                                .arg(variables).toUtf8();
-    std::optional<Project> p = readXmile(text, QStringLiteral("chain.xmile")).project;
+    std::optional<Project> p;
+    laidOut(variables, p);
     QVERIFY(p);
-    QString error;
-    QCOMPARE(layoutModelsWithoutViews(*p, {}, &error), 1);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
     const auto xOf = [&](const QString &name) {
         for (const ViewElement &e : mainView(*p).elements)
             if (e.type != ViewElement::Type::Connector && e.name == name && e.x)
