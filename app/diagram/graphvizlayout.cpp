@@ -156,16 +156,13 @@ constexpr std::size_t kMaxNeatoNodes = 1000;
 
 } // namespace
 
-GraphPlacement runGraphviz(const GraphSpec &requested)
+GraphPlacement runGraphviz(const GraphSpec &spec)
 {
     GraphPlacement out;
-    if (requested.nodes.empty()) {
+    if (spec.nodes.empty()) {
         out.ok = true;
         return out;
     }
-    GraphSpec spec = requested;
-    if (spec.engine == GraphEngine::Dot && dotVirtualNodes(spec) > kMaxDotVirtualNodes)
-        spec.engine = GraphEngine::Neato;
     const Gvc &gv = gvc();
     const Cgraph &cg = cgraph();
     if (!gv.error.isEmpty() || !cg.error.isEmpty()) {
@@ -186,7 +183,7 @@ GraphPlacement runGraphviz(const GraphSpec &requested)
     std::unique_ptr<Agraph_t, GraphDeleter> graph(cg.agopen(const_cast<char *>("meadows"), *cg.directed, nullptr),
                                                   GraphDeleter{context});
     Agraph_t *g = graph.get();
-    const bool dot = spec.engine == GraphEngine::Dot;
+    const bool dot = spec.engine == GraphEngine::Dot && dotVirtualNodes(spec) <= kMaxDotVirtualNodes;
     if (dot) {
         set(g, "rankdir", "LR");
         set(g, "nodesep", number(spec.nodeSeparation / kPointsPerInch));
