@@ -87,6 +87,29 @@ QString pinkNoise(const Expr &e, TranslateContext &c)
         .arg(mean, deviation, tau, white);
 }
 
+// How many arguments Vensim's reference gives the functions whose translation passes them on
+// as they are written, where the solver's function of that meaning would take others.
+std::optional<std::pair<int, int>> vensimArity(const QString &f)
+{
+    static const QHash<QString, std::pair<int, int>> arities = [] {
+        QHash<QString, std::pair<int, int>> a;
+        for (const char *one : {"ABS", "EXP", "LN", "SQRT", "SIN", "COS", "TAN", "ARCSIN", "ARCCOS", "ARCTAN", "INITIAL",
+                                "VMIN", "VMAX", "SUM", "PROD"})
+            a.insert(QLatin1String(one), {1, 1});
+        for (const char *two : {"MIN", "MAX", "ZIDZ", "POWER", "STEP", "PULSE", "SMOOTH", "SMOOTH3", "DELAY1", "DELAY3",
+                                "LOOKUP FORWARD", "LOOKUP BACKWARD", "LOOKUP EXTRAPOLATE", "LOOKUP INVERT"})
+            a.insert(QLatin1String(two), {2, 2});
+        for (const char *three : {"XIDZ", "SMOOTHI", "SMOOTH3I", "DELAY1I", "DELAY3I", "TREND", "FORECAST",
+                                  "RANDOM UNIFORM", "LOOKUP AREA"})
+            a.insert(QLatin1String(three), {3, 3});
+        a.insert(QStringLiteral("RAMP"), {2, 3}); // the end time may be left out, as in XMILE's RAMP
+        a.insert(QStringLiteral("PULSE TRAIN"), {4, 4});
+        return a;
+    }();
+    const auto it = arities.constFind(f);
+    return it == arities.constEnd() ? std::nullopt : std::optional<std::pair<int, int>>(*it);
+}
+
 void noteMacroOutputs(const Expr &e, const QString &argText, TranslateContext &c)
 {
     const auto outputs = c.macros.constFind(canonicalName(e.text));
@@ -120,16 +143,22 @@ QString translateCall(const Expr &e, TranslateContext &c)
     }
     const QString f = key(e.text);
     const int n = int(e.args.size());
-    bool wrongArity = false; // said once: not "not supported" as well
+    // A call with the wrong number of arguments is an error where it is read, as Vensim's own
+    // syntax check makes it, named as the file writes it: the solver would name the function
+    // it is translated to (SMTH1 for SMOOTH), or take it in XMILE's meaning (PULSE(1) is an
+    // XMILE pulse, DELAY3I(x, t) an XMILE DELAY3). Said once: the model is not read.
+    bool wrongArity = false;
     const auto arity = [&](int lo, int hi) {
         if (n < lo || n > hi) {
             wrongArity = true;
-            c.warn(e.offset, QStringLiteral("%1 takes %2 argument(s), not %3").arg(e.text,
-                   lo == hi ? QString::number(lo) : QStringLiteral("%1 to %2").arg(lo).arg(hi)).arg(n));
+            c.error(e.offset, QStringLiteral("%1 takes %2 argument(s), not %3").arg(e.text,
+                    lo == hi ? QString::number(lo) : QStringLiteral("%1 to %2").arg(lo).arg(hi)).arg(n));
             return false;
         }
         return true;
     };
+    if (const auto expected = vensimArity(f); expected && !arity(expected->first, expected->second))
+        return call(variableName(e.text), allArgs(e, c));
     static const QHash<QString, QString> same = {
         {QStringLiteral("ABS"), QStringLiteral("ABS")}, {QStringLiteral("EXP"), QStringLiteral("EXP")},
         {QStringLiteral("LN"), QStringLiteral("LN")}, {QStringLiteral("SQRT"), QStringLiteral("SQRT")},

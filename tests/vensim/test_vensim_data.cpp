@@ -334,26 +334,30 @@ void TestVensimData::getDataStdvSaysItsDivisor()
 void TestVensimData::getDataFromThePointsItCannotReadIsAWarning()
 {
     // On a variable that is not data read from a file (line 4): a warning at the call, and
-    // the run stops with an error. With an argument missing (line 5): the arity, at the call.
-    // GET DATA FIRST TIME and GET DATA SUM, which Vensim's reference does not list (lines 6
-    // and 7): not supported.
+    // the run stops with an error. GET DATA FIRST TIME and GET DATA SUM, which Vensim's
+    // reference does not list (lines 5 and 6): not supported. With an argument missing: the
+    // arity, an error at the call, and the model is not read.
     DataModel model;
     XmileReadResult r;
     readWarning(model,
                 QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
                                "c = 5 ~~|\nx = GET DATA MIN(c, 0, 5) ~~|\n"
-                               "y = GET DATA MAX(d, 1) ~~|\n"
                                "v = GET DATA FIRST TIME(d) ~~|\n"
                                "w = GET DATA SUM(d, 0, 5) ~~|\n"),
                 {"m.mdl:4:5: warning: GET DATA MIN is supported on a data variable read from a file",
-                 "m.mdl:5:5: warning: GET DATA MAX takes 3 argument(s), not 2",
-                 "m.mdl:6:5: warning: the Vensim function GET DATA FIRST TIME is not supported",
-                 "m.mdl:7:5: warning: the Vensim function GET DATA SUM is not supported"},
+                 "m.mdl:5:5: warning: the Vensim function GET DATA FIRST TIME is not supported",
+                 "m.mdl:6:5: warning: the Vensim function GET DATA SUM is not supported"},
                 r);
     if (QTest::currentTestFailed())
         return;
     const test::InlineRun run = test::simulateRead(r);
     QVERIFY(!run.firstError().isEmpty());
+    const XmileReadResult arity = model.read(QStringLiteral("d := GET DIRECT DATA('data.csv', ',', '1', 'B2') ~~|\n"
+                                                            "c = 5 ~~|\ny = GET DATA MAX(d, 1) ~~|\n"));
+    QVERIFY(!arity.project);
+    const QStringList said = test::formatted(arity.diagnostics);
+    QCOMPARE(said.size(), 1);
+    QVERIFY2(said[0].endsWith(QLatin1String("/m.mdl:4:5: error: GET DATA MAX takes 3 argument(s), not 2")), qPrintable(said[0]));
 }
 
 // A .dat file: level (1, 10) (3, 30); v[r1] (0, 5) (5, 10); v[r2] (0, 1) (4, 9); u[r1] only.

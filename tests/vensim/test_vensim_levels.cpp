@@ -424,7 +424,7 @@ void TestVensimLevels::misuseIsAnErrorAtItsPlace_data()
                                    "as long as the schedule";
 
     QTest::newRow("conveyor: count") << "DELAY CONVEYOR(1, 3, 0, flat, 0)"
-                           << "m.mdl:2:5: warning: DELAY CONVEYOR takes 6 argument(s), not 5";
+                           << "m.mdl:2:5: error: DELAY CONVEYOR takes 6 argument(s), not 5";
     QTest::newRow("no profile") << "DELAY CONVEYOR(1, 3, 0, 7, 0, 3)"
                                 << "m.mdl:2:29: error: in 'x': DELAY CONVEYOR's profile must be a lookup with no value "
                                    "below 0 and a positive area over its x range";
@@ -437,7 +437,7 @@ void TestVensimLevels::misuseIsAnErrorAtItsPlace_data()
 
     // QUEUE FIFO's profile is its fourth argument's place, column 22; QUEUE AGE OLDEST's
     // queue at 22; a QUEUE FIFO inside an expression at 9.
-    QTest::newRow("queue: count") << "QUEUE FIFO(1, 0, flat, 0)" << "m.mdl:2:5: warning: QUEUE FIFO takes 5 argument(s), not 4";
+    QTest::newRow("queue: count") << "QUEUE FIFO(1, 0, flat, 0)" << "m.mdl:2:5: error: QUEUE FIFO takes 5 argument(s), not 4";
     QTest::newRow("queue: below zero profile") << "QUEUE FIFO(1, 0, dip, 0, 1)"
                                                << "m.mdl:2:22: error: in 'x': QUEUE FIFO's profile must be a lookup with no "
                                                   "value below 0 and a positive area over its x range";

@@ -368,7 +368,7 @@ void TestVensimVectors::misuseIsReportedAtItsPlace_data()
     //          l = VECTOR LOOKUP(v[d1], 1, 0, 2, 10): the mode at column 35.
     QTest::newRow("lookup mode") << "l = VECTOR LOOKUP(v[d1], 1, 0, 2, 10)"
         << "m.mdl:4:35: error: in 'l': VECTOR LOOKUP's mode is a whole number from 0 to 9, not 10";
-    QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: warning: NPV takes 4 argument(s), not 3";
+    QTest::newRow("NPV arity") << "w = NPV(s, 0.1, 0)" << "m.mdl:4:5: error: NPV takes 4 argument(s), not 3";
 }
 
 void TestVensimVectors::misuseIsReportedAtItsPlace()
