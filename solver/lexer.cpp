@@ -1,6 +1,7 @@
 #include "lexer.h"
 
 #include "model/names.h"
+#include "model/numberliteral.h"
 
 #include <charconv>
 #include <cmath>
@@ -165,17 +166,19 @@ Token Lexer::number(Token t)
             j = k;
         }
     }
-    bool ok = false;
     t.kind = TokenKind::Number;
     t.text = m_s.mid(m_i, j - m_i);
-    const std::optional<double> plain = plainNumber(t.text);
-    ok = plain.has_value();
-    t.value = ok ? *plain : t.text.toDouble(&ok);
     t.length = j - m_i;
     m_i = j;
-    if (!ok) {
+    if (const std::optional<double> plain = plainNumber(t.text)) {
+        t.value = *plain;
+        return t;
+    }
+    NumberLiteral literal = readNumberLiteral(t.text);
+    t.value = literal.value;
+    if (!literal.problem.isEmpty()) {
         t.kind = TokenKind::Error;
-        t.text = QStringLiteral("malformed number '%1'").arg(t.text);
+        t.text = std::move(literal.problem);
     }
     return t;
 }

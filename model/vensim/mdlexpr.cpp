@@ -355,8 +355,8 @@ std::optional<Expr> ExprParser::primary()
     n.offset = t.offset;
     switch (t.kind) {
     case Tok::Number:
-        if (t.malformed)
-            return fail(t.offset, QStringLiteral("malformed number '%1'").arg(t.text));
+        if (!t.numberProblem.isEmpty())
+            return fail(t.offset, t.numberProblem);
         n.kind = Expr::Kind::Number;
         n.number = t.number;
         n.text = t.text;
@@ -466,8 +466,8 @@ std::optional<double> ExprParser::signedNumber()
     }
     if (t.kind != Tok::Number)
         return fail(t.offset, QStringLiteral("expected a number in the lookup table"));
-    if (t.malformed)
-        return fail(t.offset, QStringLiteral("malformed number '%1'").arg(t.text));
+    if (!t.numberProblem.isEmpty())
+        return fail(t.offset, t.numberProblem);
     return sign * t.number;
 }
 

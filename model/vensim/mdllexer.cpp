@@ -1,6 +1,7 @@
 #include "mdllexer.h"
 
 #include "model/names.h"
+#include "model/numberliteral.h"
 
 #include <QRegularExpression>
 #include <cmath>
@@ -93,9 +94,9 @@ Token Lexer::scan()
         }
         t.kind = Tok::Number;
         t.text = m_text.mid(m_pos, i - m_pos);
-        bool ok = false;
-        t.number = t.text.toDouble(&ok);
-        t.malformed = !ok && !std::isinf(t.number); // too large is infinite, which the run reports
+        NumberLiteral literal = readNumberLiteral(t.text);
+        t.number = literal.value;
+        t.numberProblem = std::move(literal.problem);
         m_pos = i;
         return t;
     }

@@ -20,7 +20,7 @@ struct Token {
     double number = 0;
     bool quoted = false;
     bool singleQuoted = false; // 'text': a GET function's string argument, never a name called
-    bool malformed = false;    // a Number that reads as none ("1.2.3", digits of another script)
+    QString numberProblem;     // why a Number reads as none (too large, digits of another script)
 };
 
 // The name inside a quoted name's quotes, as a name of the model (model/names.h): Vensim writes

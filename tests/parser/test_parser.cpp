@@ -85,6 +85,10 @@ void TestParser::numbers_data()
     QTest::newRow("trailing dot") << "2." << 2.0;
     QTest::newRow("exponent") << "1e-3" << 0.001;
     QTest::newRow("exponent sign") << "2.5E+2" << 250.0;
+    // Below the smallest double (4.9e-324) the nearest double is 0, as rounding gives.
+    QTest::newRow("underflow") << "1e-999" << 0.0;
+    QTest::newRow("subnormal") << "1e-320" << 1e-320;
+    QTest::newRow("largest") << "1.7e308" << 1.7e308;
 }
 
 void TestParser::numbers()
@@ -113,6 +117,8 @@ void TestParser::errors_data()
     QTest::newRow("unterminated quote") << "\"Room + 1" << 0 << "unterminated quoted name";
     QTest::newRow("dangling operator") << "a *" << 3 << "ends where a value was expected";
     QTest::newRow("two values") << "a 3" << 2 << "unexpected number '3'";
+    // Nothing near it is a double: not read as infinity (the Vensim reader says the same).
+    QTest::newRow("beyond a double") << "2 * 1e999" << 4 << "the number '1e999' is larger than any a double holds";
     QTest::newRow("bad subscript") << "a[1 2]" << 4 << "in the subscript of a";
     QTest::newRow("keyword as value") << "a + then" << 4 << "keyword 'then'";
     QTest::newRow("deep parentheses") << QString(5000, u'(') + "1" + QString(5000, u')') << 85 << "nests more than 256 levels";

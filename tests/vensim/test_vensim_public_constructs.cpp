@@ -369,6 +369,17 @@ void TestVensimPublicConstructs::malformedNumberIsAnError()
 {
     const MdlRun r = runMdl(QStringLiteral("x = 1.2.3 + 0 ~ ~ |\n"), mdlControl(1));
     QVERIFY2(refusedWith(r, QStringLiteral("m.mdl:2:5: error: malformed number '1.2.3'")), qPrintable(r.messages.join(u'\n')));
+    // Beyond a double's range it is an error, as in XMILE, not an infinity; below it, 0, the
+    // nearest double. Line 2 is "x = ...", line 3 the lookup (its 1e400 at column 33).
+    const MdlRun huge = runMdl(QStringLiteral("x = 2e308 ~ ~ |\ny = WITH LOOKUP(Time, ((0,1),(1,1e400))) ~ ~ |\n"),
+                               mdlControl(1));
+    QCOMPARE(huge.messages,
+             (QStringList{QStringLiteral("m.mdl:2:5: error: the number '2e308' is larger than any a double holds (about 1.8e308)"),
+                          QStringLiteral("m.mdl:3:33: error: the number '1e400' is larger than any a double holds (about 1.8e308)")}));
+    QVERIFY(!huge.run.results);
+    const MdlRun tiny = runMdl(QStringLiteral("x = 1e-999 + 1 ~ ~ |\n"), mdlControl(1));
+    QVERIFY2(tiny.messages.isEmpty(), qPrintable(tiny.messages.join(u'\n')));
+    QCOMPARE(tiny.at(QStringLiteral("x"), 0), 1.0);
 }
 
 // Vensim's older sketch (V160): "|id,name,x,y,w,h,shape,..." objects and ">from,to,shape,
