@@ -65,6 +65,14 @@ GraphicalFunction tableOf(const LookupTable &t)
     return gf;
 }
 
+QSet<QString> canonicalSet(const QStringList &names)
+{
+    QSet<QString> out;
+    for (const QString &n : names)
+        out.insert(canonicalName(n));
+    return out;
+}
+
 class Builder {
 public:
     Builder(const SubscriptRanges &ranges, const QHash<QString, QStringList> &macros, const TimeLabels &labels,
@@ -445,7 +453,17 @@ private:
                 used[i] << m_ranges.elementsOf(d->subscripts[i].name);
         }
         for (std::size_t i = 0; i < rank; ++i) {
-            const QString range = m_ranges.rangeHolding(used[i]);
+            // A range the equations name that holds just the elements they define is the
+            // variable's (x[sub] = 1, 2, 3 over a subrange of five is three elements, as
+            // Vensim lists it); otherwise the largest range holding them all.
+            QString range;
+            const QSet<QString> usedKeys = canonicalSet(used[i]);
+            for (const Definition *d : group)
+                if (range.isEmpty() && m_ranges.isRange(d->subscripts[i].name)
+                    && canonicalSet(m_ranges.elementsOf(d->subscripts[i].name)) == usedKeys)
+                    range = rangeName(d->subscripts[i].name);
+            if (range.isEmpty())
+                range = m_ranges.rangeHolding(used[i]);
             if (range.isEmpty()) {
                 m_report.error(first.nameOffset, QStringLiteral("the subscripts of '%1' at position %2 belong to no "
                                                                 "subscript range").arg(first.name).arg(i + 1));

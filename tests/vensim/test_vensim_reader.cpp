@@ -186,6 +186,27 @@ void TestVensimReader::subscriptsRangesAndTables()
     QCOMPARE(valueAt(r, QStringLiteral("total[r2]"), 0), 7.0);
     QCOMPARE(valueAt(r, QStringLiteral("flag[r1]"), 0), 1.0);
     QCOMPARE(valueAt(r, QStringLiteral("flag[r2]"), 0), 3.0);
+
+    // A list of values over a subrange is over that subrange, as an equation over it is: not
+    // widened to the range it lies in with its other elements 0 (SDXorg's subscript tests, Vensim's output
+    // listing listed[A] to listed[C] only). Nor is an equation over two subranges mapped to each other
+    // (SDEverywhere's same_family_278: U has its 4 elements in Vensim's output).
+    const XmileReadResult sub = test::readMdl(QStringLiteral("wide : A, B, C, D, E ~~|\nnarrow : A, B, C ~~|\n"
+                                                             "listed[narrow] = 10, 6, 3 ~~|\n"
+                                                             "Sector : S1, S2, S3 ~~|\n"
+                                                             "Supplying : S1, S2 -> Producing ~~|\n"
+                                                             "Producing : S1, S2 -> Supplying ~~|\n"
+                                                             "X[Sector, Sector] = 1, 2, 3; 4, 5, 6; 7, 8, 9; ~~|\n"
+                                                             "U[Supplying, Producing] = X[Supplying, Producing] + 5 ~~|\n"));
+    QVERIFY2(sub.project && messages(sub).isEmpty(), qPrintable(messages(sub).join(u'\n')));
+    const Variable *listed = sub.project->mainModel().findVariable(QStringLiteral("listed"));
+    QVERIFY(listed);
+    QCOMPARE(listed->dimensions, QStringList{QStringLiteral("narrow")});
+    QCOMPARE(valueAt(sub, QStringLiteral("listed[C]"), 0), 3.0);
+    const Variable *u = sub.project->mainModel().findVariable(QStringLiteral("U"));
+    QVERIFY(u);
+    QCOMPARE(u->dimensions, (QStringList{QStringLiteral("Supplying"), QStringLiteral("Producing")}));
+    QCOMPARE(valueAt(sub, QStringLiteral("U[S2,S1]"), 0), 9.0); // X[S2, S1] = 4, + 5
 }
 
 void TestVensimReader::integerTruncatesLikeVensim()
