@@ -294,6 +294,7 @@ private:
     std::optional<Node> stellaDraw(Context &c, const Expr &call);
 
     Node chain(const QString &what, Node input, Node time, int order, std::optional<Node> init, bool delay);
+    Node vensimDelayN(Context &c, const Expr &e);
     std::optional<Node> stateful(Context &c, const Expr &e);
     int record(const QString &what, Node input);
     Node history(int series, Node query, Node before);

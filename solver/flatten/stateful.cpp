@@ -143,6 +143,8 @@ std::optional<Node> Flattener::stateful(Context &c, const Expr &e)
         return chain(f, arg(0), arg(1), 3, optionalArg(2), true);
     }
     if (f == QLatin1String("delayn")) {
+        if (m_out.vensimDialect)
+            return vensimDelayN(c, e);
         return chain(f, arg(0), arg(1), constantOrder(c, e.args[2]), optionalArg(3), true);
     }
     if (f == QLatin1String("trend")) {
@@ -302,6 +304,67 @@ Node Flattener::fixedAtStart(const QString &what, Node value)
 Node Flattener::firstValue(const QString &what, int series)
 {
     return fixedAtStart(what, Node::var(m_out.series[series]));
+}
+
+// Vensim's DELAY N(input, delay time, initial value, order), as its reference describes it:
+// - "the output of the DELAY N function depends only on the values delay time had in
+//   previous Time Steps": the last stage releases its content over the stage time of the
+//   step before (the first step's own at the start), the stages before it over this step's.
+//   Against SDXorg's test_delays (delay time 4, then 6 from 15): Vensim gives 3.94971 at
+//   15, the last stage's 7.89942 over 4 / 2, where a chain of DELAY1s would give 2.63314.
+// - "delay time must be bigger than order * TIME STEP. If this is not the case Vensim will
+//   issue a warning and automatically reduce the order so that this is true": to the
+//   largest order with order * TIME STEP at most the delay time at the start (SDXorg's
+//   test_pipeline_delays: order 3, delay 1.25, TIME STEP 0.5 gives Vensim's order 2 to
+//   the last digit; an order with order * TIME STEP equal to the delay is kept there).
+//   The delay time may be computed, so the order is settled when the run starts: the chain
+//   has `order` stages, and those the reduced order leaves out, at its head, hold nothing
+//   and pass their inflow straight on. Said here when the delay time is known before.
+// With a constant delay time this is the chain of first-order stages DELAY3 makes.
+Node Flattener::vensimDelayN(Context &c, const Expr &e)
+{
+    const QString what = e.name;
+    const int order = constantOrder(c, e.args[2]);
+    const Node time = shared(what, expr(c, e.args[1]));
+    const Node dt = Node::of(Node::Kind::TimeStep);
+    constexpr int kThroughConstants = 16;
+    const std::optional<double> delay = valueAtStart(time, kThroughConstants);
+    const std::optional<double> step = valueAtStart(dt, kThroughConstants);
+    // A little below a whole number of steps still counts as it (1.5 / 0.5 in binary).
+    constexpr double kWhole = 1 + 1e-12;
+    if (delay && step && *step > 0 && *delay < order * *step) {
+        const int fits = std::max(1, int(std::floor(*delay / *step * kWhole)));
+        if (fits < order)
+            warnOnce(c, e.args[2], QStringLiteral("DELAY N's order %1 is reduced to %2, as Vensim does, so that order * TIME "
+                                                  "STEP (%3) is not more than the delay time (%4)")
+                                       .arg(order).arg(fits).arg(fits * *step).arg(*delay));
+    }
+    Node fits = Node::call(Builtin::Int, {Node::binary(BinaryOp::Multiply, Node::binary(BinaryOp::Divide, time, dt),
+                                                       Node::constant(kWhole))});
+    const Node used = fixedAtStart(what, Node::call(Builtin::Min, {Node::constant(order),
+                                                                   Node::call(Builtin::Max, {Node::constant(1), std::move(fits)})}));
+    const Node stageTime = shared(what, Node::binary(BinaryOp::Divide, time, used));
+    const int series = record(what, stageTime);
+    const Node stageTimeBefore = shared(what, history(series, Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), dt),
+                                                      firstValue(what, series)));
+    Node in = shared(what, expr(c, e.args[0]));
+    const Node initial = e.args.size() > 3 ? shared(what, expr(c, e.args[3])) : in;
+    for (int k = 0; k < order; ++k) {
+        // Stage k is one of the last `used`: order - k <= used.
+        const Node active = Node::binary(BinaryOp::LessEqual, Node::constant(order - k), used);
+        const int stock = addHidden(FlatVar::Kind::Stock, what,
+                                    Node::ifThenElse(active, Node::binary(BinaryOp::Multiply, initial, stageTime),
+                                                     Node::constant(0)));
+        const int inflow = addHidden(FlatVar::Kind::Flow, what, in);
+        Node release = Node::binary(BinaryOp::Divide, Node::var(stock), k + 1 == order ? stageTimeBefore : stageTime);
+        const int outflow = addHidden(FlatVar::Kind::Flow, what,
+                                      k + 1 == order ? std::move(release)
+                                                     : Node::ifThenElse(active, std::move(release), Node::var(inflow)));
+        m_out.vars[stock].inflows.push_back(inflow);
+        m_out.vars[stock].outflows.push_back(outflow);
+        in = Node::var(outflow);
+    }
+    return in;
 }
 
 // DERIVN(input, order): the order-th time derivative of the input, by backward differences

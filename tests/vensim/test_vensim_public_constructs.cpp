@@ -34,6 +34,8 @@ private slots:
     void delayOrderKnownThroughAMacroParameter();
     void delayOrderComputedFromTimeIsReadAtTheStart();
     void delayOrderKnownOnlyLaterIsAnError();
+    void delayNReadsTheDelayTimeOfTheStepBefore();
+    void delayNOrderReducedToFitTheTimeStep();
     void quotedNamesKeepTheirBackslashes();
     void tableRowsOfAnotherLengthAreSaid();
     void variableNamedLikeAnOperator();
@@ -251,6 +253,49 @@ void TestVensimPublicConstructs::delayOrderComputedFromTimeIsReadAtTheStart()
         for (int t = 0; t <= 4; ++t)
             QCOMPARE(r.at(QStringLiteral("delayed"), t), expected[t]);
     }
+}
+
+// Vensim's reference: DELAY N's output "depends only on the values delay time had in previous
+// Time Steps". Order 2, input 0, initial 6, delay time 4 then 8 from time 2, TIME STEP 1:
+// stage time d = 2 then 4; both stages start at 6 * 2 = 12. The first stage releases
+// L1 / d (this step's d), the second L2 / d of the step before:
+// t=0: out = 12/2 = 6, r1 = 12/2 = 6 -> L1 = 6, L2 = 12 + 6 - 6 = 12
+// t=1: out = 12/2 = 6, r1 = 6/2 = 3  -> L1 = 3, L2 = 12 + 3 - 6 = 9
+// t=2: out = 9/2 = 4.5 (d before is 2; a chain of DELAY1s gives 9/4), r1 = 3/4 -> L2 = 5.25
+// t=3: out = 5.25/4 = 1.3125. The same when saved as XMILE and read back.
+void TestVensimPublicConstructs::delayNReadsTheDelayTimeOfTheStepBefore()
+{
+    for (const bool saved : {false, true}) {
+        const MdlRun r = runMdl(QStringLiteral("out = DELAY N(0, 4 + STEP(4, 2), 6, 2) ~ ~ |\n"), mdlControl(3), saved);
+        QVERIFY2(r.messages.isEmpty(), qPrintable(r.messages.join(u'\n')));
+        const double expected[] = {6, 6, 4.5, 1.3125};
+        for (int t = 0; t <= 3; ++t)
+            QCOMPARE(r.at(QStringLiteral("out"), t), expected[t]);
+    }
+}
+
+// "delay time must be bigger than order * TIME STEP. If this is not the case Vensim will
+// issue a warning and automatically reduce the order": order 3, delay 1.25, TIME STEP 0.5 is
+// order 2 (2 * 0.5 <= 1.25), stage time 0.625, both stages starting at 6 * 0.625 = 3.75,
+// input 0: out(0) = 6; L1 = 3.75 - 0.5 * 6 = 0.75, L2 = 3.75; out(0.5) = 6; r1 = 1.2,
+// L2 = 3.75 + 0.5 * (1.2 - 6) = 1.35; out(1) = 1.35 / 0.625 = 2.16. Said where the delay time is
+// known before the run (line 2, the order at column 25); computed from a variable defined
+// later (fd, from TIME STEP) the order is settled as the run starts, to the same numbers.
+void TestVensimPublicConstructs::delayNOrderReducedToFitTheTimeStep()
+{
+    const QString control = QStringLiteral("INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 0.5 ~~|\nSAVEPER = 0.5 ~~|\n");
+    const MdlRun r = runMdl(QStringLiteral("a = DELAY N(0, 1.25, 6, 3) ~ ~ |\nb = DELAY N(0, fd, 6, 3) ~ ~ |\n"
+                                           "c = DELAY N(0, 1.5, 6, 3) ~ ~ |\nfd = 2.5 * TIME STEP ~ ~ |\n"),
+                            control);
+    QCOMPARE(r.messages, QStringList{QStringLiteral("m.mdl:2:25: warning: DELAY N's order 3 is reduced to 2, as Vensim does, "
+                                                    "so that order * TIME STEP (1) is not more than the delay time (1.25)")});
+    for (const char *name : {"a", "b"}) {
+        QCOMPARE(r.at(QLatin1String(name), 0.5), 6.0);
+        QCOMPARE(r.at(QLatin1String(name), 1), 2.16);
+    }
+    // 3 * 0.5 = 1.5 is not more than 1.5: order 3 kept, stage time 0.5, each stage emptied in
+    // one step: out = 6, 6, 6, then 0 at 1.5 (run to 1 here: 6 at 1).
+    QCOMPARE(r.at(QStringLiteral("c"), 1), 6.0);
 }
 
 // An order is read before the run from what is known then: INITIAL(3), a stock's initial
