@@ -3,6 +3,7 @@
 // scene items, which live in the GUI module: main.cpp hands those to it (exportRunsInGui),
 // and this command only sees them when the GUI was not built.
 #include "commandline.h"
+#include "commonoptions.h"
 #include "commandoutput.h"
 #include "solver/analysis/modelloops.h"
 
@@ -21,7 +22,12 @@ bool exportRunsInGui(const QStringList &arguments)
 {
     if (arguments.value(1) != QLatin1String("export"))
         return false;
-    const ParsedExportOptions parsed = parseExportOptions(arguments.mid(2));
+    // --data and --max-size are every command's (they were refused here, and the export
+    // went to the headless path, which cannot draw); wrong ones are reported there.
+    QStringList rest = arguments.mid(2);
+    if (!takeCommonOptions(rest).isEmpty())
+        return false;
+    const ParsedExportOptions parsed = parseExportOptions(rest);
     return parsed.options && exportNeedsRenderer(parsed.options->format);
 }
 

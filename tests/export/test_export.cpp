@@ -128,6 +128,7 @@ private slots:
     void svgOfAModelWithoutDiagramShowsEveryName();
     void pngFollowsTheScale();
     void pdfHasAPage();
+    void pictureOfAModelWithDataFromADatFile();
     void markdownBundleLinksItsFilesAndListsTheLoops_data();
     void markdownBundleLinksItsFilesAndListsTheLoops();
     void markdownListsParametersThatDifferFromTheBaseline();
@@ -259,6 +260,32 @@ void TestExport::pdfHasAPage()
     QVERIFY(m.hasMatch());
     QVERIFY(std::abs(m.captured(1).toDouble() - 841.9) < 2);
     QVERIFY(std::abs(m.captured(2).toDouble() - 595.3) < 2);
+}
+
+// A Vensim model whose data variable is given by --data draws as any other: --data (and
+// --max-size) were refused before the picture export saw them, which then said this
+// meadows had no GUI. Without --data the model does not read ('d' has no equation).
+void TestExport::pictureOfAModelWithDataFromADatFile()
+{
+    QTemporaryDir dir;
+    const QString model = dir.filePath(QStringLiteral("m.mdl"));
+    const QString data = dir.filePath(QStringLiteral("in.dat"));
+    QFile m(model), d(data);
+    QVERIFY(m.open(QIODevice::WriteOnly) && d.open(QIODevice::WriteOnly));
+    m.write("{UTF-8}\ndemand ~~|\ndoubled demand = demand * 2 ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\n"
+            "TIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n");
+    d.write("demand\n0\t1\n2\t3\n");
+    m.close();
+    d.close();
+    const QString out = dir.filePath(QStringLiteral("m.svg"));
+    const Outcome drawn = exportModel({model, QStringLiteral("--data"), data, QStringLiteral("--max-size=5000"),
+                                       QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), out});
+    QVERIFY2(drawn.code == 0, qPrintable(drawn.err));
+    const QString text = svgText(readAll(out));
+    QVERIFY2(text.contains(QLatin1String("doubled demand")) && text.contains(QLatin1String("demand")), qPrintable(text));
+    const Outcome without = exportModel({model, QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), out});
+    QCOMPARE(without.code, 1);
+    QVERIFY2(without.err.contains(QLatin1String("'demand' has no equation")), qPrintable(without.err));
 }
 
 void TestExport::markdownBundleLinksItsFilesAndListsTheLoops_data()

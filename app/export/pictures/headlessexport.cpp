@@ -2,6 +2,7 @@
 
 #include "export/pictures/documentexport.h"
 
+#include "cli/commonoptions.h"
 #include "cli/exitcode.h"
 #include "model/modelfile.h"
 #include "model/outputfile.h"
@@ -19,7 +20,12 @@ int runHeadlessExport(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("meadows"));
     QApplication::setApplicationVersion(QStringLiteral(MEADOWS_VERSION_STRING));
     QTextStream err(stderr);
-    const ParsedExportOptions parsed = parseExportOptions(QApplication::arguments().mid(2));
+    QStringList rest = QApplication::arguments().mid(2);
+    if (const QString refused = takeCommonOptions(rest); !refused.isEmpty()) {
+        err << "meadows export: " << refused << '\n';
+        return ExitUsage;
+    }
+    const ParsedExportOptions parsed = parseExportOptions(rest);
     if (!parsed.options) {
         // main.cpp hands only arguments that parse to this module; this is a safety net.
         err << "meadows export: " << parsed.usageError << " (see 'meadows help')\n";
