@@ -35,6 +35,22 @@ bool isMermaidFile(const QString &path)
 
 XmileReadResult readModelFile(const QString &path)
 {
+    // A device, a pipe or a directory named like a model is not read: /dev/zero would be
+    // read without end, a pipe would wait for a writer. Nor is a file far larger than any
+    // model (the 1.4 MB of a C-LEARN-size .mdl), which would take memory many times its size.
+    constexpr qint64 kLargestModel = qint64(256) << 20;
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() > kLargestModel) {
+        XmileReadResult read;
+        Diagnostic d;
+        d.file = path;
+        d.message = !info.exists()  ? QStringLiteral("no such file")
+                    : !info.isFile() ? QStringLiteral("not a file")
+                                     : QStringLiteral("the file is %1 MB; a model is read up to %2 MB")
+                                           .arg(info.size() >> 20).arg(kLargestModel >> 20);
+        read.diagnostics.push_back(d);
+        return read;
+    }
     if (isMermaidFile(path)) {
         XmileReadResult read;
         QFile file(path);
@@ -82,11 +98,6 @@ bool hasErrors(const std::vector<Diagnostic> &diagnostics)
 
 std::optional<Project> loadProject(const QString &path, QTextStream &errors)
 {
-    if (!QFileInfo(path).isFile()) {
-        errors << path << ": error: " << (QFileInfo::exists(path) ? "not a file" : "no such file") << '\n';
-        errors.flush();
-        return std::nullopt;
-    }
     XmileReadResult read = readModelFile(path);
     printDiagnostics(errors, read.diagnostics);
     // A reader error (a number that is not one, a bad size) leaves a model that would

@@ -126,6 +126,17 @@ private slots:
         QVERIFY(window.document()->variable(u"Teacup Temperature"));
         // And the screenshot mode, which must never wait for a click, still finishes.
         QVERIFY(screenshot({kTestData + QStringLiteral("/broken/truncated.xmile")}).width() > 100);
+        // A device or a pipe named like a model is refused as the commands refuse it: /dev/zero
+        // was read until memory ran out, and a pipe waited for ever for a writer.
+        QTemporaryDir dir;
+        const QString zero = dir.filePath(QStringLiteral("zero.mdl")), pipe = dir.filePath(QStringLiteral("pipe.xmile"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), zero));
+        QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {pipe}), 0);
+        for (const QString &path : {zero, pipe}) {
+            QVERIFY(!window.openFile(path));
+            QVERIFY2(window.statusText().endsWith(QLatin1String(": error: not a file")), qPrintable(window.statusText()));
+            QCOMPARE(window.document()->filePath(), kTeacup);
+        }
     }
 
     // `--screenshot` draws the Overview too (it used to be left blank): where the window puts
