@@ -112,6 +112,17 @@ MdlLayout splitSections(const QString &text)
                 const qsizetype stop = (bar < 0 || bar > end) ? end : bar;
                 r.comment = text.mid(tilde2 + 1, stop - tilde2 - 1);
                 next = stop;
+                // A third '~' brings a flag (":SUPPLEMENTARY"). Anything else after it is the
+                // next equation, read into this one's comment because a '|' is missing:
+                // said, or that equation would be lost without a word.
+                const qsizetype tilde3 = findUnquoted(text, tilde2 + 1, stop, u"~");
+                if (tilde3 < stop) {
+                    r.comment = text.mid(tilde2 + 1, tilde3 - tilde2 - 1);
+                    if (!text.mid(tilde3 + 1, stop - tilde3 - 1).trimmed().startsWith(u':'))
+                        layout.errors.push_back({tilde3, QStringLiteral("a third '~' in one equation, and no flag such as "
+                                                                        ":SUPPLEMENTARY after it: is the '|' that ends "
+                                                                        "the equation before it missing?")});
+                }
             }
         }
         if (next >= end && r.end >= end && text.mid(i, end - i).trimmed().isEmpty())

@@ -443,6 +443,17 @@ void TestVensimReader::missingBarIsAnError()
     const XmileReadResult r = readVensim(QByteArray("a = 1 ~ ~ no bar at the end\n"), QStringLiteral("m.mdl"));
     QVERIFY(!r.project);
     QCOMPARE(messages(r).value(0), QStringLiteral("m.mdl:1:1: error: the equation does not end with '|'"));
+    // A '|' missing between two equations made the second part of the first's comment, and
+    // 'b' was gone without a word. The third '~' (line 3, column 2) is said. A flag after a
+    // third '~' is Vensim's own (":SUPPLEMENTARY"), not part of the comment.
+    const XmileReadResult lost = readVensim(QByteArray("a = 1 ~ u ~ note\nb = a + 2\n ~ u ~ |\n"), QStringLiteral("m.mdl"));
+    QVERIFY(!lost.project);
+    QCOMPARE(messages(lost).value(0), QStringLiteral("m.mdl:3:2: error: a third '~' in one equation, and no flag such as "
+                                                     ":SUPPLEMENTARY after it: is the '|' that ends the equation before it "
+                                                     "missing?"));
+    const XmileReadResult flagged = readVensim(QByteArray("a = 1 ~ u ~ note ~ :SUPPLEMENTARY\n|\n"), QStringLiteral("m.mdl"));
+    QVERIFY2(flagged.project, qPrintable(messages(flagged).join(u'\n')));
+    QCOMPARE(flagged.project->mainModel().findVariable(u"a")->doc, QStringLiteral("note"));
 }
 
 void TestVensimReader::sketchPlacesEveryVariableWhereVensimDid()
