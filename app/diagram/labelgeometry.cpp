@@ -132,13 +132,26 @@ QSizeF estimateTextSize(const QString &text, double width)
     return {widest + 2, lines * kLineHeight};
 }
 
-QString diagramLabel(const QString &name)
+QString editableLabel(const QString &name)
 {
     QString s = unescapedName(name, u'\n');
     s.replace(u'_', u' ');
     if (s.size() >= 2 && s.startsWith(u'"') && s.endsWith(u'"'))
         s = s.mid(1, s.size() - 2);
     return s.trimmed();
+}
+
+QString diagramLabel(const QString &name)
+{
+    return shortenedLabel(editableLabel(name));
+}
+
+QString shortenedLabel(const QString &text)
+{
+    if (text.size() <= kLongestLabel)
+        return text;
+    const qsizetype head = kLongestLabel / 2;
+    return text.left(head) + QChar(0x2026) + text.right(kLongestLabel - head - 1);
 }
 
 QRectF labelRectBeside(const QRectF &b, const QString &side, QSizeF text)

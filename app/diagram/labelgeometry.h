@@ -28,8 +28,16 @@ QSizeF estimateLabelSize(const QString &text);
 // The same estimate for any text word-wrapped at `width` (a text box's).
 QSizeF estimateTextSize(const QString &text, double width);
 
-// How a variable's name reads on the diagram: Stella's "\n" breaks lines, '_' reads as space.
+// How a variable's name reads, to edit it: Stella's "\n" breaks lines, '_' reads as space.
+QString editableLabel(const QString &name);
+// How it is drawn: the same, shortened (below).
 QString diagramLabel(const QString &name);
+// A text of more than kLongestLabel characters, shortened in the middle ("…"), for the
+// diagram and the charts' legends. Laying out a name of 100,000 characters took gigabytes
+// (Qt Charts shortens a legend's text one character at a time); no name that long is read
+// whole anyway.
+constexpr qsizetype kLongestLabel = 160;
+QString shortenedLabel(const QString &text);
 
 // A variable's label beside its body ("top", "bottom", "left", "right", "center"), in the
 // body's coordinates.

@@ -24,6 +24,9 @@
 #include "support/testfiles.h"
 
 #include <QAbstractItemView>
+#include <QAbstractSeries>
+#include <QChart>
+#include <QChartView>
 #include <QClipboard>
 #include <QCompleter>
 #include <QDirIterator>
@@ -137,6 +140,35 @@ private slots:
             QVERIFY2(window.statusText().endsWith(QLatin1String(": error: not a file")), qPrintable(window.statusText()));
             QCOMPARE(window.document()->filePath(), kTeacup);
         }
+    }
+
+    // A model whose one name is 100,000 characters opens in under 100 MB (it took 9.8 GB:
+    // Qt Charts shortens a legend one character at a time): the chart's legend holds the name
+    // shortened in the middle, as the diagram draws it.
+    void aVeryLongNameIsShortenedInTheLegend()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("long.mdl"));
+        const QString name = QString(50000, u'a') + QString(50000, u'z');
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(("{UTF-8}\n" + name + " = 1 ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\n"
+                 "SAVEPER = 1 ~~|\n").toUtf8());
+        f.close();
+        MainWindow window;
+        window.setQuiet(true);
+        window.show();
+        QVERIFY(window.openFile(path));
+        const QString shortened = QString(80, u'a') + QChar(0x2026) + QString(79, u'z');
+        QStringList legends;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            legends.clear();
+            for (QChartView *view : window.findChildren<QChartView *>())
+                for (QAbstractSeries *s : view->chart()->series())
+                    legends << s->name();
+            return !legends.isEmpty();
+        }()), 10000);
+        QCOMPARE(legends, QStringList{shortened});
     }
 
     // `--screenshot` draws the Overview too (it used to be left blank): where the window puts

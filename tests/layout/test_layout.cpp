@@ -90,6 +90,7 @@ class TestLayout : public QObject {
     Q_OBJECT
 private slots:
     void estimateCoversTheEditorsFont();
+    void aVeryLongNameIsDrawnShortened();
     void measurementCountsWhatCollides();
     void polaritySignSitsAwayFromTheName();
     void flowNameBesideAVerticalPipe();
@@ -121,6 +122,20 @@ void TestLayout::estimateCoversTheEditorsFont()
     QCOMPARE(two.height(), 30.0);
     QVERIFY(two.width() <= kLabelWidth + 2);
     QCOMPARE(estimateLabelSize(QStringLiteral("a\\nb").replace(QLatin1String("\\n"), QLatin1String("\n"))).height(), 30.0);
+}
+
+// A name of 100,000 characters is drawn as its first 80 and last 79 around "…" (laying it
+// out whole took gigabytes in the editor); renaming still starts from the whole name, and a
+// name of 160 characters or fewer is drawn whole.
+void TestLayout::aVeryLongNameIsDrawnShortened()
+{
+    const QString name = QString(50000, u'a') + QString(50000, u'z');
+    const QString drawn = diagramLabel(name);
+    QCOMPARE(drawn, QString(80, u'a') + QChar(0x2026) + QString(79, u'z'));
+    QCOMPARE(editableLabel(name), name);
+    const QString fits = QString(kLongestLabel, u'b');
+    QCOMPARE(diagramLabel(fits), fits);
+    QCOMPARE(estimateLabelSize(drawn).height(), 15.0); // one word: one line, however wide
 }
 
 // A vertical pipe runs through the spots above and below its valve, so its name may sit

@@ -1,5 +1,6 @@
 #include "bifurcationchart.h"
 
+#include "diagram/labelgeometry.h"
 #include "live/chartscale.h"
 #include "live/niceaxis.h"
 
@@ -116,7 +117,7 @@ void BifurcationChart::show(const Continuation &c, std::size_t stock)
     }
     const auto mark = [&](const SpecialPoint &p, const QString &label, const QColor &color, QScatterSeries::MarkerShape shape) {
         auto *s = new QScatterSeries;
-        s->setName(label);
+        s->setName(diagram::shortenedLabel(label));
         s->setMarkerShape(shape);
         s->setMarkerSize(11);
         s->setColor(color);

@@ -1,5 +1,6 @@
 // PlotView on Qt Charts: one chart per group of like series (chartscale.h), stacked on a
 // shared time axis, or one chart for all; nice ticks; a time cursor with a readout.
+#include "diagram/labelgeometry.h"
 #include "chartscale.h"
 #include "decimation.h"
 #include "niceaxis.h"
@@ -424,7 +425,7 @@ private:
                 line->attachAxis(pane.x);
                 line->attachAxis(pane.y);
             }
-            line->setName(p.name);
+            line->setName(diagram::shortenedLabel(p.name));
             QPen pen(p.ghost ? p.color.lighter(150) : p.color);
             pen.setWidthF(p.ghost ? 1.2 : 2.0);
             pen.setStyle(p.ghost ? Qt::DashLine : Qt::SolidLine);

@@ -1,5 +1,6 @@
 #include "sensitivitybands.h"
 
+#include "diagram/labelgeometry.h"
 #include "solver/analysis/sensitivity.h"
 #include "solver/simulation.h"
 
@@ -78,7 +79,7 @@ void drawBands(QChart *chart, QAbstractAxis *x, QAbstractAxis *y, const QList<Pl
             top->setParent(area);
             bottom->setParent(area);
             area->setObjectName(kBandTag + band.variable + QLatin1Char(':') + QString::number(upper) + QString::number(lower));
-            area->setName(name);
+            area->setName(diagram::shortenedLabel(name));
             area->setPen(pen);
             area->setBrush(brush);
             chart->addSeries(area);

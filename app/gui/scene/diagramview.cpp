@@ -208,7 +208,7 @@ void DiagramView::startRename(int uid)
     auto *editor = new QLineEdit(viewport());
     editor->setObjectName(QStringLiteral("renameEditor"));
     const bool text = item->elementType() == ViewElement::Type::TextBox;
-    editor->setText(text ? item->element().text : diagramLabel(item->element().name).replace(u'\n', u' '));
+    editor->setText(text ? item->element().text : editableLabel(item->element().name).replace(u'\n', u' '));
     editor->selectAll();
     const QRect label = mapFromScene(item->labelSceneRect()).boundingRect();
     const int width = std::max(label.width() + 40, 140);
@@ -245,7 +245,7 @@ void DiagramView::finishRename(bool commit)
         return;
     }
     const QString oldName = item->element().name;
-    if (canonicalName(nameFromDisplay(newName)) == canonicalName(oldName) && diagramLabel(oldName) == newName)
+    if (canonicalName(nameFromDisplay(newName)) == canonicalName(oldName) && editableLabel(oldName) == newName)
         return;
     const QString problem = RenameVariableCommand::problem(*document, oldName, newName);
     if (!problem.isEmpty()) {

@@ -43,5 +43,6 @@ private:
 };
 
 using diagram::diagramLabel;
+using diagram::editableLabel;
 
 } // namespace meadows
