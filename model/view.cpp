@@ -11,6 +11,18 @@ constexpr std::array<const char *, 7> kTags = {"stock", "flow", "aux", "module",
 
 } // namespace
 
+bool drawnAsName(const ViewElement &element)
+{
+    const QString *shape = findAttribute(element.extras.attributes, u"meadows_shape");
+    return shape && *shape == QLatin1String("name_only");
+}
+
+void setDrawnAsName(ViewElement &element)
+{
+    if (!drawnAsName(element))
+        element.extras.attributes.push_back({QStringLiteral("meadows_shape"), QStringLiteral("name_only")});
+}
+
 QString xmileTag(ViewElement::Type type)
 {
     const auto i = std::size_t(type);

@@ -52,6 +52,11 @@ constexpr double kMaxDiagramSize = 1e6;
 inline bool isDrawableCoordinate(double v) { return v >= -kMaxDiagramCoordinate && v <= kMaxDiagramCoordinate; }
 inline bool isDrawableSize(double v) { return v >= 0 && v <= kMaxDiagramSize; }
 
+// An auxiliary drawn as its name alone, centred where it stands, as Vensim draws its
+// variables: the element's meadows_shape="name_only" (XMILE has no shape for it).
+bool drawnAsName(const ViewElement &element);
+void setDrawnAsName(ViewElement &element);
+
 // The XMILE element of a view element's type ("stock", "aux", ... "text_box"); empty for
 // Other. One table for the reader, the writer and styles (model/viewstyle.h).
 QString xmileTag(ViewElement::Type type);

@@ -68,7 +68,21 @@ struct SketchItem {
     XmlAttributes style;  // its font and colours where they differ from its view's
     bool comment = false; // a comment's words (type 12), in `text`
     QString text;
+    int shape = 0;        // 3 a level's box, 8 the name alone; +32 a flow's name on its valve
+    bool hidden = false;  // the hide level (field 9) set: Vensim does not draw it
 };
+
+// Whether p lies on the segment from a to b, within a unit (the sketch's whole numbers).
+bool onSegment(QPointF a, QPointF b, QPointF p)
+{
+    const QPointF ab = b - a, ap = p - a;
+    const double length = std::hypot(ab.x(), ab.y());
+    if (length < 1)
+        return std::hypot(ap.x(), ap.y()) <= 1;
+    const double across = std::abs(ab.x() * ap.y() - ab.y() * ap.x()) / length;
+    const double along = (ab.x() * ap.x() + ab.y() * ap.y()) / length;
+    return across <= 1 && along >= -1 && along <= length + 1;
+}
 
 struct Arrow {
     int id = 0, from = 0, to = 0;
@@ -166,6 +180,8 @@ public:
         }
         const int bits = f.value(8).toInt();
         item.shadow = type == 10 && (bits & 1) == 0;
+        item.shape = f.value(7).toInt();
+        item.hidden = !m_oldFormat && f.value(9).toInt() != 0;
         item.offset = offset;
         if (!m_oldFormat)
             item.style = wordStyleFromVensim(f);
@@ -315,6 +331,8 @@ private:
             }
             if (item.type == 12 || flowLabels.contains(id))
                 continue; // clouds are where a pipe ends; a flow's label is drawn with its valve
+            if (item.hidden)
+                continue; // nor are its connectors (placed)
             ViewElement e;
             e.uid = id;
             e.x = item.at.x();
@@ -354,6 +372,8 @@ private:
                     e.width = 2 * item.w;
                     e.height = 2 * item.h;
                     e.labelSide = QStringLiteral("center"); // Vensim writes a stock's name in its box
+                } else if (item.type == 11) {
+                    e.labelSide = flowLabelSide(item.at, m_items.value(item.valveFlow).at);
                 }
             }
             XmlAttributes own = item.style;
@@ -363,6 +383,8 @@ private:
                         own.push_back(a);
             }
             e.extras.attributes = styled(drawnAs, own);
+            if (drawnAs == T::Aux && (item.shape & 31) == 8)
+                setDrawnAsName(e); // Vensim writes a variable, and its shadow, as its name alone, centred there
             if (item.type == 11)
                 e.points = pipe(id);
             placed.insert(id);
@@ -406,6 +428,16 @@ private:
     // comes from is the stock the flow drains, or else the end that is not the stock it
     // fills; Vensim marks a cloud at the source end 100 or 68, so the mark decides only when
     // no stock does (a pipe between two clouds).
+    // Where a flow's name stands from its valve, as XMILE's label_side says it: the side it
+    // is furthest out on (Vensim places it freely; a name level with the valve is beside it).
+    static QString flowLabelSide(QPointF valve, QPointF name)
+    {
+        const QPointF d = name - valve;
+        if (std::abs(d.x()) > std::abs(d.y()))
+            return d.x() > 0 ? QStringLiteral("right") : QStringLiteral("left");
+        return d.y() < 0 ? QStringLiteral("top") : QStringLiteral("bottom");
+    }
+
     std::vector<ViewPoint> pipe(int valve) const
     {
         const QString flow = canonicalName(m_items.value(m_items.value(valve).valveFlow).name);
@@ -437,13 +469,32 @@ private:
         } else if (arrows.size() == 1) {
             (side(*arrows[0]) == 1 || arrows[0]->shape == 100 ? source : target) = arrows[0];
         }
+        // A pipe's end at a cloud goes to the cloud's centre, where Vensim draws the cloud
+        // (the arrow's own point is on the cloud's edge; a cloud is drawn centred on the end).
+        const auto ends = [&](const Arrow &a) {
+            std::vector<QPointF> pts = a.pts;
+            const auto cloud = m_items.constFind(a.to);
+            if (!pts.empty() && cloud != m_items.constEnd() && cloud->type == 12 && !cloud->comment)
+                pts.back() = cloud->at;
+            return pts;
+        };
+        std::vector<QPointF> line;
+        if (source) {
+            const std::vector<QPointF> pts = ends(*source);
+            line.assign(pts.rbegin(), pts.rend());
+        }
+        if (target) {
+            const std::vector<QPointF> pts = ends(*target);
+            // A pipe bent at its valve (in from the left, out downwards) turns there: the
+            // valve is a corner of the line, not left beside a diagonal.
+            const QPointF valveAt = m_items.value(valve).at;
+            if (!line.empty() && !pts.empty() && !onSegment(line.back(), pts.front(), valveAt))
+                line.push_back(valveAt);
+            line.insert(line.end(), pts.begin(), pts.end());
+        }
         std::vector<ViewPoint> out;
-        if (source)
-            for (auto it = source->pts.rbegin(); it != source->pts.rend(); ++it)
-                out.push_back({it->x(), it->y(), {}});
-        if (target)
-            for (const QPointF &p : target->pts)
-                out.push_back({p.x(), p.y(), {}});
+        for (const QPointF &p : line)
+            out.push_back({p.x(), p.y(), {}});
         return out;
     }
 

@@ -56,6 +56,7 @@ private slots:
     void rateBetweenTwoStocksIsOneFlow();
     void chainRunsAsVensimDoes();
     void pipeRunsStockToStock();
+    void pipeBentAtItsValveTurnsThere();
 };
 
 void TestVensimFlows::rateBetweenTwoStocksIsOneFlow()
@@ -131,6 +132,33 @@ void TestVensimFlows::pipeRunsStockToStock()
     }
     for (const diagram::ShapeBox &box : shapes.boxes)
         QVERIFY(box.kind != diagram::ShapeKind::Cloud);
+}
+
+// A pipe bent at its valve: S at (400,200) drains through the valve at (650,200) down into a
+// cloud at (650,350). The valve's arrows end at (422,200) on S and (650,333) on the cloud.
+// Vensim draws an L; the pipe had run diagonally from (422,200) to (650,333), leaving the
+// valve beside it. It now turns at the valve and ends at the cloud's centre.
+void TestVensimFlows::pipeBentAtItsValveTurnsThere()
+{
+    const QString text = QStringLiteral("{UTF-8}\nS = INTEG(-f, 10) ~ ~ |\nf = 1 ~ ~ |\n") + test::mdlControl(4)
+                         + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                          "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+                                          "10,1,S,400,200,50,25,3,3,0,0,0,0,0,0\n12,7,48,650,350,10,8,0,3,0,0,-1,0,0,0\n"
+                                          "11,8,48,650,200,6,8,34,3,0,0,1,0,0,0\n10,9,f,680,200,30,11,40,3,0,0,-1,0,0,0\n"
+                                          "1,10,8,1,4,0,0,22,0,0,0,-1--1--1,,1|(422,200)|\n"
+                                          "1,11,8,7,100,0,0,22,0,0,0,-1--1--1,,1|(650,333)|\n///---\\\\\\\n");
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const ViewElement *flow = nullptr;
+    for (const ViewElement &e : r.project->mainModel().views.at(0).elements)
+        if (e.type == ViewElement::Type::Flow)
+            flow = &e;
+    QVERIFY(flow);
+    QCOMPARE(flow->points.size(), std::size_t(3));
+    QCOMPARE(QPointF(flow->points[0].x, flow->points[0].y), QPointF(422, 200));
+    QCOMPARE(QPointF(flow->points[1].x, flow->points[1].y), QPointF(650, 200));
+    QCOMPARE(QPointF(flow->points[2].x, flow->points[2].y), QPointF(650, 350));
+    QCOMPARE(flow->labelSide, QStringLiteral("right")); // f's name stands at (680,200), right of its valve
 }
 
 QTEST_GUILESS_MAIN(TestVensimFlows)

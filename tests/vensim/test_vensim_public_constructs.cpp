@@ -466,8 +466,8 @@ void TestVensimPublicConstructs::oldSketchFormatIsDrawn()
     QCOMPARE(*stock->y, 136.0);
     QCOMPARE(*stock->width, 80.0);
     QCOMPARE(*flow->x, 238.0);
-    QCOMPARE(flow->points.size(), std::size_t(2)); // from the cloud's side to the stock's
-    QCOMPARE(flow->points[0].x, 206.0);
+    QCOMPARE(flow->points.size(), std::size_t(2)); // from the cloud (its centre, 172) to the stock's side
+    QCOMPARE(flow->points[0].x, 172.0);
     QCOMPARE(flow->points[1].x, 270.0);
     QCOMPARE(link->to.name, QStringLiteral("Price"));
 }

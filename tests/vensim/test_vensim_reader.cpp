@@ -561,7 +561,9 @@ void TestVensimReader::pipeRunsFromTheStockItDrains()
 {
     // S drains through f into a cloud. The valve's pipe arrows run to S (marked 4) and to the
     // cloud (marked 68; World3-03 marks its outflows' clouds so). The pipe must run from S,
-    // through the bend at (150,100) on S's side, to (260,100) at the cloud: f is S's outflow.
+    // through the bend at (150,100) on S's side, to the cloud: f is S's outflow. It ends at
+    // the cloud's centre (300,100), where Vensim draws the cloud (the arrow's (260,100) is on
+    // its edge, and a cloud is drawn centred on a pipe's end).
     const QString text = QStringLiteral("{UTF-8}\nS = INTEG(-f, 10) ~ ~ |\nf = 1 ~ ~ |\n") + test::mdlControl(4)
                          + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
                                           "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
@@ -579,7 +581,7 @@ void TestVensimReader::pipeRunsFromTheStockItDrains()
     QCOMPARE(flow->name, QStringLiteral("f"));
     QCOMPARE(flow->points.size(), std::size_t(2));
     QCOMPARE(flow->points[0].x, 150.0);
-    QCOMPARE(flow->points[1].x, 260.0);
+    QCOMPARE(flow->points[1].x, 300.0);
 }
 
 QTEST_GUILESS_MAIN(TestVensimReader)

@@ -61,6 +61,7 @@ private slots:
     void aLaterViewsOwnDefaultsGoToItsElements();
     void hostileCommentsAreSaid();
     void typeStylesAtAnyLevelBeatGeneralOnes();
+    void variablesAreTheirNamesAndHiddenObjectsAreNotDrawn();
 };
 
 void TestVensimSketchStyle::colours()
@@ -292,6 +293,46 @@ void TestVensimSketchStyle::typeStylesAtAnyLevelBeatGeneralOnes()
     QVERIFY(ghost);
     QCOMPARE(styles.of(*ghost, ViewElement::Type::Stock).color, QStringLiteral("blue"));
     QCOMPARE(styles.of(*ghost).color, QStringLiteral("black"));
+}
+
+// Vensim draws a variable of shape 8 as its name alone, centred where it stands, and its
+// shadow as "<name>": both are marked meadows_shape="name_only" (a stock, shape 3, keeps
+// its box), and the mark survives Save As. An object whose hide field (the tenth) is set is
+// not drawn, nor are its connectors: "d" at (500,50) is hidden, its arrow to "c" left out.
+void TestVensimSketchStyle::variablesAreTheirNamesAndHiddenObjectsAreNotDrawn()
+{
+    const QString text = QStringLiteral("{UTF-8}\na = 1 ~ ~ |\nd = 2 ~ ~ |\nc = a + d ~ ~ |\nS = INTEG(a * c, 0) ~ ~ |\n")
+                         + test::mdlControl(4) + QString::fromLatin1(kSketchHead)
+                         + QStringLiteral("*View 1\n$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+                                          "10,1,a,100,50,20,11,8,3,0,0,0,0,0,0\n"
+                                          "10,2,S,300,50,40,20,3,3,0,0,0,0,0,0\n"
+                                          "10,3,c,300,150,20,11,8,3,0,0,0,0,0,0\n"
+                                          "10,4,a,100,150,20,11,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|12||128-128-128\n"
+                                          "10,5,d,500,50,20,11,8,3,1,0,0,0,0,0\n"
+                                          "1,6,4,3,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"
+                                          "1,7,5,3,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
+    for (const bool saved : {false, true}) {
+        XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+        QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+        if (saved)
+            r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
+        QVERIFY(r.project);
+        const View &view = r.project->mainModel().views.at(0);
+        const ViewElement *a = find(view, ViewElement::Type::Aux, QStringLiteral("a"));
+        const ViewElement *stock = find(view, ViewElement::Type::Stock, QStringLiteral("S"));
+        QVERIFY(a && stock);
+        QVERIFY(drawnAsName(*a));
+        QVERIFY(!drawnAsName(*stock));
+        const auto shadow = std::find_if(view.elements.begin(), view.elements.end(),
+                                         [](const ViewElement &e) { return e.type == ViewElement::Type::Alias; });
+        QVERIFY(shadow != view.elements.end());
+        QVERIFY(drawnAsName(*shadow));
+        QVERIFY(!find(view, ViewElement::Type::Aux, QStringLiteral("d")));
+        int connectors = 0;
+        for (const ViewElement &e : view.elements)
+            connectors += e.type == ViewElement::Type::Connector;
+        QCOMPARE(connectors, 1); // the shadow's, not the hidden d's
+    }
 }
 
 QTEST_GUILESS_MAIN(TestVensimSketchStyle)

@@ -17,9 +17,25 @@ void AliasItem::setOriginalKind(ViewElement::Type kind)
     setElement(m_element);
 }
 
+bool AliasItem::nameOnly() const
+{
+    return m_kind == ViewElement::Type::Aux && drawnAsName(m_element);
+}
+
+QString AliasItem::labelText() const
+{
+    const QString name = diagramLabel(m_element.aliasOf);
+    return nameOnly() ? QLatin1Char('<') + name + QLatin1Char('>') : name;
+}
+
 QPainterPath AliasItem::body() const
 {
     QPainterPath p;
+    if (nameOnly()) { // connectors attach to a box around the name
+        const QSizeF r = DiagramStyle::labelSizeIn(labelText(), labelFont(m_style));
+        p.addRect(QRectF(-r.width() / 2 - 2, -r.height() / 2 - 1, r.width() + 4, r.height() + 2));
+        return p;
+    }
     if (m_kind == ViewElement::Type::Stock)
         p.addRect(QRectF(-diagram::kStockWidth / 2, -diagram::kStockHeight / 2, diagram::kStockWidth, diagram::kStockHeight));
     else if (m_kind == ViewElement::Type::Flow)
@@ -31,6 +47,8 @@ QPainterPath AliasItem::body() const
 
 void AliasItem::paintBody(QPainter *painter) const
 {
+    if (nameOnly())
+        return;
     const DiagramStyle &s = DiagramStyle::current();
     // Dashed, in the colours of what it stands for (the scene styles a ghost as its original).
     painter->setPen(QPen(lineColor(m_style.color, s.alias), 1.2, Qt::DashLine));

@@ -13,9 +13,13 @@ public:
 protected:
     QPainterPath body() const override;
     void paintBody(QPainter *painter) const override;
-    QString labelText() const override { return diagramLabel(m_element.aliasOf); }
+    // A shadow of a variable drawn as its name (model/view.h drawnAsName) is its name in
+    // angle brackets, as Vensim draws it.
+    QString labelText() const override;
+    bool labelInside() const override { return nameOnly(); }
 
 private:
+    bool nameOnly() const;
     ViewElement::Type m_kind = ViewElement::Type::Aux;
 };
 

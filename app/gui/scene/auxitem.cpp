@@ -12,7 +12,8 @@ namespace meadows {
 
 void AuxItem::setElement(const ViewElement &element)
 {
-    m_cld = isCldVariable(element);
+    // A causal-loop factor, and a variable from Vensim, are drawn as their name alone.
+    m_cld = isCldVariable(element) || drawnAsName(element);
     VariableItem::setElement(element);
 }
 
