@@ -246,8 +246,7 @@ private:
             return e;
         if (it->type == 11) {
             const auto flow = m_items.constFind(it->valveFlow);
-            if (flow != m_items.constEnd())
-                e.name = flow->name;
+            e.name = flow != m_items.constEnd() ? flow->name : unnamedValveFlow(id);
             return e;
         }
         if (it->shadow || m_demoted.contains(id))
@@ -340,9 +339,9 @@ private:
             QString name = item.name;
             if (item.type == 11) {
                 const auto flow = m_items.constFind(item.valveFlow);
-                if (flow == m_items.constEnd())
+                name = flow != m_items.constEnd() ? flow->name : unnamedValveFlow(id);
+                if (name.isEmpty())
                     continue;
-                name = flow->name;
             }
             const Variable *v = variable(name);
             if (!v) {
@@ -372,13 +371,13 @@ private:
                     e.width = 2 * item.w;
                     e.height = 2 * item.h;
                     e.labelSide = QStringLiteral("center"); // Vensim writes a stock's name in its box
-                } else if (item.type == 11) {
+                } else if (item.type == 11 && item.valveFlow >= 0) {
                     e.labelSide = flowLabelSide(item.at, m_items.value(item.valveFlow).at);
                 }
             }
             XmlAttributes own = item.style;
-            if (item.type == 11) { // the valve's colours, then its name's font (what the valve does not set)
-                for (const XmlAttribute &a : m_items[item.valveFlow].style)
+            if (item.type == 11 && item.valveFlow >= 0) { // the valve's colours, then its name's font (what the valve does not set)
+                for (const XmlAttribute &a : m_items.value(item.valveFlow).style)
                     if (std::none_of(own.begin(), own.end(), [&a](const XmlAttribute &o) { return o.name == a.name; }))
                         own.push_back(a);
             }
@@ -388,7 +387,7 @@ private:
             if (item.type == 11)
                 e.points = pipe(id);
             placed.insert(id);
-            if (item.type == 11)
+            if (item.type == 11 && item.valveFlow >= 0)
                 placed.insert(item.valveFlow); // connectors may end on the flow's label
             m_view.elements.push_back(std::move(e));
         }
@@ -428,6 +427,29 @@ private:
     // comes from is the stock the flow drains, or else the end that is not the stock it
     // fills; Vensim marks a cloud at the source end 100 or 68, so the mark decides only when
     // no stock does (a pipe between two clouds).
+    // A valve with no name of its own: the rate of "position = INTEG(speed, ...)" where speed
+    // is a stock, which the reader made a flow of its own (position net flow). It is the flow
+    // of a stock the valve's pipe reaches that no object of the sketch names.
+    QString unnamedValveFlow(int valve) const
+    {
+        QSet<QString> named;
+        for (const SketchItem &i : m_items)
+            if (i.type == 10)
+                named.insert(canonicalName(i.name));
+        for (const Arrow &a : m_arrows) {
+            const auto end = m_items.constFind(a.to);
+            if (!a.pipe || a.from != valve || end == m_items.constEnd() || end->type != 10)
+                continue;
+            const Variable *stock = variable(end->name);
+            if (!stock || stock->kind != VariableKind::Stock)
+                continue;
+            for (const QString &f : stock->inflows + stock->outflows)
+                if (!named.contains(canonicalName(f)))
+                    return f;
+        }
+        return {};
+    }
+
     // Where a flow's name stands from its valve, as XMILE's label_side says it: the side it
     // is furthest out on (Vensim places it freely; a name level with the valve is beside it).
     static QString flowLabelSide(QPointF valve, QPointF name)

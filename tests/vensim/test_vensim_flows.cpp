@@ -57,6 +57,7 @@ private slots:
     void chainRunsAsVensimDoes();
     void pipeRunsStockToStock();
     void pipeBentAtItsValveTurnsThere();
+    void aValveWithoutANameIsTheStocksOwnFlow();
 };
 
 void TestVensimFlows::rateBetweenTwoStocksIsOneFlow()
@@ -159,6 +160,41 @@ void TestVensimFlows::pipeBentAtItsValveTurnsThere()
     QCOMPARE(QPointF(flow->points[1].x, flow->points[1].y), QPointF(650, 200));
     QCOMPARE(QPointF(flow->points[2].x, flow->points[2].y), QPointF(650, 350));
     QCOMPARE(flow->labelSide, QStringLiteral("right")); // f's name stands at (680,200), right of its valve
+}
+
+// "position = INTEG(speed, 0)" with speed a stock: Vensim draws a valve with no name on
+// position's pipe, and speed's arrow to it (SDXorg's simple_harmonic_oscillator). The reader
+// makes the rate a flow of its own, position net flow; the valve is that flow, with its pipe
+// from the cloud at (194,117) to position and the connector from speed. The valve, its pipe
+// and the connector had been left out without a word.
+void TestVensimFlows::aValveWithoutANameIsTheStocksOwnFlow()
+{
+    const QString text = QStringLiteral("{UTF-8}\nposition = INTEG(speed, 0) ~ ~ |\nspeed = INTEG(1, 0) ~ ~ |\n")
+                         + test::mdlControl(4)
+                         + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                          "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+                                          "10,1,position,352,118,40,20,3,3,0,0,-1,0,0,0\n10,2,speed,346,243,40,20,3,3,0,0,-1,0,0,0\n"
+                                          "12,3,48,194,117,30,30,0,3,0,0,-1,0,0,0\n11,4,0,268,117,6,8,2,3,0,0,1,0,0,0\n"
+                                          "1,5,4,3,100,0,0,22,0,192,0,-1--1--1,,1|(243,117)|\n"
+                                          "1,6,4,1,4,0,0,22,0,192,0,-1--1--1,,1|(293,117)|\n"
+                                          "1,7,2,4,0,0,0,0,0,192,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY2(r.project && r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const ViewElement *flow = nullptr, *link = nullptr;
+    for (const ViewElement &e : r.project->mainModel().views.at(0).elements) {
+        if (e.type == ViewElement::Type::Flow)
+            flow = &e;
+        if (e.type == ViewElement::Type::Connector)
+            link = &e;
+    }
+    QVERIFY(flow && link);
+    QCOMPARE(flow->name, QStringLiteral("position net flow"));
+    QCOMPARE(QPointF(*flow->x, *flow->y), QPointF(268, 117));
+    QCOMPARE(flow->points.size(), std::size_t(2));
+    QCOMPARE(QPointF(flow->points[0].x, flow->points[0].y), QPointF(194, 117)); // the cloud's centre
+    QCOMPARE(QPointF(flow->points[1].x, flow->points[1].y), QPointF(293, 117));
+    QCOMPARE(link->from.name, QStringLiteral("speed"));
+    QCOMPARE(link->to.name, QStringLiteral("position net flow"));
 }
 
 QTEST_GUILESS_MAIN(TestVensimFlows)
