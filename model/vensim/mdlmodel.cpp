@@ -442,6 +442,13 @@ private:
     {
         const Definition &first = *group.front();
         const std::size_t rank = first.subscripts.size();
+        if (rank == 0 && std::all_of(group.begin(), group.end(), [](const Definition *d) { return d->subscripts.empty(); })) {
+            // "a = 1" and "a = 2": Vensim's multiple definitions, said at each after the first.
+            for (std::size_t k = 1; k < group.size(); ++k)
+                m_report.error(group[k]->nameOffset, QStringLiteral("'%1' has a second equation here: a variable without "
+                                                                    "subscripts has one").arg(group[k]->name));
+            return std::nullopt;
+        }
         std::vector<QStringList> used(rank);
         for (const Definition *d : group) {
             if (d->subscripts.size() != rank) {

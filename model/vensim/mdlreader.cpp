@@ -527,12 +527,21 @@ private:
             specs.saveStep = *v;
         if (const Definition *d = byName.value(QStringLiteral("time_step")))
             specs.timeUnits = unitsOf(d->record.units);
+        // Each setting that cannot run is said at its equation, all of them at once.
+        const auto at = [&](const char *key) {
+            const Definition *d = byName.value(QLatin1String(key));
+            return d ? d->rhsBegin : 0;
+        };
         if (specs.dt <= 0) {
-            m_report.error(0, QStringLiteral("TIME STEP must be positive"));
+            m_report.error(at("time_step"), QStringLiteral("TIME STEP must be positive (it is %1)").arg(specs.dt));
             specs.dt = 1;
         }
-        if (specs.saveStep && *specs.saveStep <= 0)
+        if (specs.saveStep && *specs.saveStep <= 0) {
+            m_report.error(at("saveper"), QStringLiteral("SAVEPER must be positive (it is %1)").arg(*specs.saveStep));
             specs.saveStep.reset();
+        }
+        if (varying.start.isEmpty() && varying.stop.isEmpty() && specs.stop < specs.start)
+            m_report.error(at("final_time"), QStringLiteral("FINAL TIME (%1) is before INITIAL TIME (%2)").arg(specs.stop).arg(specs.start));
     }
 
     Reporter m_report;

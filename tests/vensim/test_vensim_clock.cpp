@@ -19,6 +19,7 @@ private slots:
     void computedSaveStepShorterThanDtSavesEveryStep();
     void computedSaveStepIsWhatEquationsRead();
     void controlReadingItselfIsAnError();
+    void everySettingThatCannotRunIsSaidAtItsEquation();
     void computedStepNotDividingSaveStepSavesLikeAFixedOne();
     void noStepPastTheStopTime();
     void wobblingStopTimeIsReached();
@@ -134,6 +135,19 @@ void TestVensimClock::controlReadingItselfIsAnError()
                             QString());
     QVERIFY2(refusedWith(r, QStringLiteral("m.mdl:4:13: error: TIME STEP depends on itself (circular)")),
              qPrintable(r.messages.join(u'\n')));
+}
+
+// A TIME STEP of 0, a SAVEPER of -1 and a FINAL TIME before INITIAL TIME: each an error at
+// its equation (line 3 column 14, line 4 column 11, line 2 column 14), all said at once. The
+// first alone had been said, at 1:1; the other two not at all.
+void TestVensimClock::everySettingThatCannotRunIsSaidAtItsEquation()
+{
+    const MdlRun r = runMdl(QStringLiteral("FINAL TIME = -10 ~~|\nTIME STEP =  0 ~~|\nSAVEPER = -1 ~~|\nINITIAL TIME = 0 ~~|\n"),
+                            QString());
+    QCOMPARE(r.messages, (QStringList{QStringLiteral("m.mdl:3:14: error: TIME STEP must be positive (it is 0)"),
+                                      QStringLiteral("m.mdl:4:11: error: SAVEPER must be positive (it is -1)"),
+                                      QStringLiteral("m.mdl:2:14: error: FINAL TIME (-10) is before INITIAL TIME (0)")}));
+    QVERIFY(!r.run.results);
 }
 
 // TIME STEP 0.3 (computed) and SAVEPER 1: as with a fixed DT of 0.3, a row every 3 steps (0.9),

@@ -19,6 +19,7 @@ private slots:
     void unsupportedFunctionsAreNamedAtTheirPlace_data();
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void misuseIsNamedAsWritten();
+    void aVariableDefinedTwiceIsAnError();
 };
 
 // Each function Meadows lacks is a warning at its line and column naming it. The equation
@@ -72,6 +73,16 @@ void TestVensimMisuse::misuseIsNamedAsWritten()
     QVERIFY2(notATable.messages.contains(
                  QStringLiteral("m.mdl:3:17: error: in 'x': LOOKUP AREA needs a graphical function as its first argument")),
              qPrintable(notATable.messages.join(u'\n')));
+}
+
+// "a = 1" then "a = 2" (lines 2 and 3): one error at the second, where there had been three
+// messages about an element with no name ("'a[]' is defined more than once").
+void TestVensimMisuse::aVariableDefinedTwiceIsAnError()
+{
+    const MdlRun r = runMdl(QStringLiteral("a = 1 ~ ~ |\na = 2 ~ ~ |\n"), kControl);
+    QCOMPARE(r.messages, QStringList{QStringLiteral("m.mdl:3:1: error: 'a' has a second equation here: a variable without "
+                                                    "subscripts has one")});
+    QVERIFY(!r.run.results);
 }
 
 QTEST_APPLESS_MAIN(TestVensimMisuse)
