@@ -72,8 +72,8 @@ int runGui(int argc, char **argv)
     window.resize(1500, 940);
     window.show();
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openFile(files.first());
+    // A screenshot of a file that did not open says so in its exit code too.
+    const bool openFailed = !files.isEmpty() && !window.openFile(files.first());
     if (parser.isSet(QStringLiteral("select"))) {
         const int uid = window.document()->elementUidForName(parser.value(QStringLiteral("select")));
         if (uid >= 0)
@@ -101,13 +101,13 @@ int runGui(int argc, char **argv)
         auto started = std::make_shared<QElapsedTimer>();
         started->start();
         waiting->start(100);
-        QObject::connect(waiting, &QTimer::timeout, &window, [&window, out, waiting, started]() {
+        QObject::connect(waiting, &QTimer::timeout, &window, [&window, out, waiting, started, openFailed]() {
             if (started->elapsed() < 400 || (analysisBusy(window.live()->analysis()) && started->elapsed() < 120000))
                 return;
             waiting->stop();
             window.prepareForPicture(); // problems marked, the overview fitted
             // One more turn of the event loop lays out what the check changed.
-            QTimer::singleShot(50, &window, [&window, out]() {
+            QTimer::singleShot(50, &window, [&window, out, openFailed]() {
                 QByteArray png;
                 QBuffer buffer(&png);
                 buffer.open(QIODevice::WriteOnly);
@@ -119,7 +119,9 @@ int runGui(int argc, char **argv)
                     error = writeOutputFile(out, png);
                 if (!error.isEmpty())
                     std::fprintf(stderr, "meadows: error: %s\n", qPrintable(error));
-                QApplication::exit(error.isEmpty() ? 0 : 1);
+                else if (openFailed)
+                    std::fprintf(stderr, "meadows: %s\n", qPrintable(window.statusText()));
+                QApplication::exit(error.isEmpty() && !openFailed ? 0 : 1);
             });
         });
     }

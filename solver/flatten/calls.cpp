@@ -399,7 +399,7 @@ Node Flattener::call(Context &c, const Expr &e)
         return lookupCall(c, gf, e.args[0]);
     }
     const QString guess = closest(e.name, builtinNames());
-    fail(e, QStringLiteral("unknown function '%1'%2").arg(e.spelling,
+    fail(e, QStringLiteral("unknown function '%1'%2").arg(calledAs(e),
             guess.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(guess)));
 }
 

@@ -147,7 +147,7 @@ void Flattener::applyOverridesCheck()
                 names << v.name;
             const QString guess = closest(variableKey(name), names);
             m_out.diagnostics.push_back({Severity::Error, m_project.fileName, {},
-                                         QStringLiteral("--set: the model has no variable '%1'%2")
+                                         QStringLiteral("cannot set '%1': the model has no variable '%1'%2")
                                              .arg(name, guess.isEmpty() ? QString() : QStringLiteral(" (did you mean '%1'?)").arg(guess))});
             continue;
         }

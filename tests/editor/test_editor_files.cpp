@@ -71,7 +71,8 @@ private slots:
 
     // `meadows --screenshot PNG MODEL...` run offscreen: the picture, or a null image when the
     // run fails or does not finish within a minute.
-    QImage screenshot(const QStringList &model)
+    // The picture `--screenshot` takes of `model`; null unless it exits with `exitCode`.
+    QImage screenshot(const QStringList &model, int exitCode = 0)
     {
         QTemporaryDir dir;
         QProcess shot;
@@ -81,7 +82,7 @@ private slots:
         shot.setProcessEnvironment(env);
         const QString png = dir.filePath(QStringLiteral("shot.png"));
         shot.start(QStringLiteral(MEADOWS_EXECUTABLE), QStringList{QStringLiteral("--screenshot"), png} + model);
-        return shot.waitForFinished(60000) && shot.exitCode() == 0 ? QImage(png) : QImage();
+        return shot.waitForFinished(60000) && shot.exitCode() == exitCode ? QImage(png) : QImage();
     }
 
     void opensEveryTestModelWithoutGeometryWarnings()
@@ -127,8 +128,9 @@ private slots:
         QVERIFY2(window.statusText().startsWith(QLatin1String("Cannot open truncated.xmile: ")), qPrintable(window.statusText()));
         QCOMPARE(window.document()->filePath(), kTeacup); // what was open stays open
         QVERIFY(window.document()->variable(u"Teacup Temperature"));
-        // And the screenshot mode, which must never wait for a click, still finishes.
-        QVERIFY(screenshot({kTestData + QStringLiteral("/broken/truncated.xmile")}).width() > 100);
+        // And the screenshot mode, which must never wait for a click, still finishes, and says
+        // in its exit code (1) that the file did not open.
+        QVERIFY(screenshot({kTestData + QStringLiteral("/broken/truncated.xmile")}, 1).width() > 100);
         // A device or a pipe named like a model is refused as the commands refuse it: /dev/zero
         // was read until memory ran out, and a pipe waited for ever for a writer.
         QTemporaryDir dir;

@@ -350,7 +350,7 @@ void TestVensimReader::unsupportedFunctionIsAWarningAtItsPosition()
     QStringList compiled;
     for (const Diagnostic &d : c.diagnostics)
         compiled << d.format();
-    QVERIFY2(compiled.contains(QStringLiteral("m.mdl:2:9: error: in 'd': unknown function 'DELAY_PROFILE'")),
+    QVERIFY2(compiled.contains(QStringLiteral("m.mdl:2:9: error: in 'd': unknown function 'DELAY PROFILE'")),
              qPrintable(compiled.join(u'\n')));
 }
 
