@@ -324,6 +324,12 @@ public:
         const MdlLayout layout = splitSections(text);
         for (const auto &p : layout.errors)
             m_report.error(p.offset, p.message);
+        // An empty file, or one of blanks or a sketch alone, is not a model to run with the
+        // settings' defaults (it had been read, with three warnings about them).
+        if (layout.records.empty() && layout.macros.empty() && layout.errors.empty()) {
+            m_report.error(0, QStringLiteral("the file holds no equations"));
+            return std::nullopt;
+        }
         std::vector<Definition> defs;
         for (const Record &r : layout.records) {
             if (auto d = parseLeftSide(text, r, m_report))

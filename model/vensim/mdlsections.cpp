@@ -1,5 +1,8 @@
 #include "mdlsections.h"
+
 #include "mdllexer.h"
+
+#include <QRegularExpression>
 
 namespace meadows::vensim {
 
@@ -141,7 +144,10 @@ MdlLayout splitSections(const QString &text)
             r.group = group;
             r.macro = macro;
             r.units = r.units.trimmed();
-            r.comment = r.comment.trimmed();
+            // Vensim breaks a long comment with "\" at the end of a line, as it does equations:
+            // the words run on, with one space where the break was.
+            static const QRegularExpression continuation(QStringLiteral("[ \\t]*\\\\[ \\t]*\\r?\\n[ \\t]*"));
+            r.comment = r.comment.replace(continuation, QStringLiteral(" ")).trimmed();
             layout.records.push_back(r);
         }
         i = next + 1;

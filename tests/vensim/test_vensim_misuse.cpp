@@ -2,6 +2,8 @@
 // something else, and known functions called wrongly, named as the file writes them.
 #include "support/inlinemdl.h"
 
+#include "model/vensim/mdlreader.h"
+
 #include <QtTest>
 
 using namespace meadows;
@@ -20,6 +22,7 @@ private slots:
     void unsupportedFunctionsAreNamedAtTheirPlace();
     void misuseIsNamedAsWritten();
     void aVariableDefinedTwiceIsAnError();
+    void aFileWithoutEquationsIsNotAModel();
 };
 
 // Each function Meadows lacks is a warning at its line and column naming it. The equation
@@ -83,6 +86,21 @@ void TestVensimMisuse::aVariableDefinedTwiceIsAnError()
     QCOMPARE(r.messages, QStringList{QStringLiteral("m.mdl:3:1: error: 'a' has a second equation here: a variable without "
                                                     "subscripts has one")});
     QVERIFY(!r.run.results);
+}
+
+// An empty file, blanks, or "{UTF-8}" alone had been read as a model run with the settings'
+// defaults, after three warnings about them: one error now, and nothing read.
+void TestVensimMisuse::aFileWithoutEquationsIsNotAModel()
+{
+    for (const char *text : {"", "  \n\t\n", "{UTF-8}\n"}) {
+        const XmileReadResult r = readVensim(QByteArray(text), QStringLiteral("m.mdl"));
+        QVERIFY(!r.project);
+        QCOMPARE(formatted(r.diagnostics), QStringList{QStringLiteral("m.mdl:1:1: error: the file holds no equations")});
+    }
+    // A comment broken over lines with Vensim's "\" reads as one run of words.
+    const XmileReadResult noted = readVensim(QByteArray("a = 1 ~ ~ a long \\\n\t\tnote |\n"), QStringLiteral("m.mdl"));
+    QVERIFY(noted.project);
+    QCOMPARE(noted.project->mainModel().findVariable(u"a")->doc, QStringLiteral("a long note"));
 }
 
 QTEST_APPLESS_MAIN(TestVensimMisuse)
