@@ -1,5 +1,7 @@
 #include "inputfiles.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QMutex>
 #include <QMutexLocker>
 
@@ -31,6 +33,25 @@ QStringList inputFilesRead()
 {
     const QMutexLocker locker(&g_lock);
     return noted();
+}
+
+std::optional<QByteArray> readRegularFile(const QString &path, QString *problem)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        *problem = QStringLiteral("no such file");
+    else if (!info.isFile())
+        *problem = QStringLiteral("not a file");
+    else if (info.size() > kLargestInputFile)
+        *problem = QStringLiteral("the file is %1 MB; a model reads files up to %2 MB").arg(info.size() >> 20).arg(kLargestInputFile >> 20);
+    if (!problem->isEmpty())
+        return std::nullopt;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem = QStringLiteral("cannot open: %1").arg(file.errorString());
+        return std::nullopt;
+    }
+    return file.read(kLargestInputFile + 1);
 }
 
 } // namespace meadows

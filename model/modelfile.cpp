@@ -1,5 +1,6 @@
 #include "modelfile.h"
 
+#include "inputfiles.h"
 #include "mermaidreader.h"
 #include "vensim/mdlreader.h"
 
@@ -35,33 +36,20 @@ bool isMermaidFile(const QString &path)
 
 XmileReadResult readModelFile(const QString &path)
 {
-    // A device, a pipe or a directory named like a model is not read: /dev/zero would be
-    // read without end, a pipe would wait for a writer. Nor is a file far larger than any
-    // model (the 1.4 MB of a C-LEARN-size .mdl), which would take memory many times its size.
-    constexpr qint64 kLargestModel = qint64(256) << 20;
-    const QFileInfo info(path);
-    if (!info.isFile() || info.size() > kLargestModel) {
-        XmileReadResult read;
-        Diagnostic d;
-        d.file = path;
-        d.message = !info.exists()  ? QStringLiteral("no such file")
-                    : !info.isFile() ? QStringLiteral("not a file")
-                                     : QStringLiteral("the file is %1 MB; a model is read up to %2 MB")
-                                           .arg(info.size() >> 20).arg(kLargestModel >> 20);
-        read.diagnostics.push_back(d);
-        return read;
-    }
+    // Each reader reads through readRegularFile (model/inputfiles.h): a device, a pipe, a
+    // directory or a file far larger than any model is refused, not read without end.
     if (isMermaidFile(path)) {
         XmileReadResult read;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
+        QString problem;
+        const std::optional<QByteArray> bytes = readRegularFile(path, &problem);
+        if (!bytes) {
             Diagnostic d;
             d.file = path;
-            d.message = QStringLiteral("cannot open: %1").arg(file.errorString());
+            d.message = problem;
             read.diagnostics.push_back(d);
             return read;
         }
-        MermaidReadResult m = readMermaid(file.readAll(), path);
+        MermaidReadResult m = readMermaid(*bytes, path);
         read.project = std::move(m.project);
         read.diagnostics = std::move(m.diagnostics);
         return read;
@@ -69,7 +57,7 @@ XmileReadResult readModelFile(const QString &path)
     if (isVensimFile(path))
         return readVensimFile(path);
     XmileReadResult read = readXmileFile(path);
-    if (!read.project) {
+    if (!read.project && QFileInfo(path).isFile()) { // opening a pipe to look would wait for a writer
         QFile file(path);
         if (file.open(QIODevice::ReadOnly) && !looksLikeXml(file.read(4096))) {
             Diagnostic d;

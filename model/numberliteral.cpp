@@ -1,8 +1,7 @@
 #include "numberliteral.h"
 
 #include <QLocale>
-
-#include <algorithm>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -20,12 +19,10 @@ NumberLiteral readNumberLiteral(QStringView text)
         out.problem = QStringLiteral("the number '%1' is larger than any a double holds (about 1.8e308)").arg(text);
         return out;
     }
-    // An underflow gives 0 and !ok; so does text that is not a number at all. A number of
-    // ASCII digits, a point and an exponent that still failed underflowed.
-    const bool plain = !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || c == u'.' || c == u'e' || c == u'E' || c == u'+' || c == u'-';
-    });
-    if (plain && out.value == 0 && (text.contains(u'e') || text.contains(u'E')))
+    // An underflow gives 0 and !ok; so does text that is not a number at all ("1.2.3e5").
+    // A well-formed number with an exponent that still failed underflowed.
+    static const QRegularExpression wellFormed(QStringLiteral("^(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+$"));
+    if (out.value == 0 && wellFormed.match(text.toString()).hasMatch())
         return out;
     out.value = 0;
     out.problem = QStringLiteral("malformed number '%1'").arg(text);

@@ -2,6 +2,7 @@
 #include "xmileresources.h"
 
 #include "conveyoroptions.h"
+#include "inputfiles.h"
 #include "meadowsxml.h"
 #include "names.h"
 #include "sizelimit.h"
@@ -577,13 +578,14 @@ XmileReadResult readXmile(const QByteArray &data, const QString &fileName, Xmile
 
 XmileReadResult readXmileFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QString problem;
+    const std::optional<QByteArray> read = readRegularFile(path, &problem);
+    if (!read) {
         XmileReadResult result;
-        result.diagnostics.push_back({Severity::Error, path, {}, QStringLiteral("cannot open: %1").arg(file.errorString())});
+        result.diagnostics.push_back({Severity::Error, path, {}, problem});
         return result;
     }
-    const QByteArray text = file.readAll();
+    const QByteArray &text = *read;
     XmileReadResult result = readXmile(text, path);
     if (result.project) {
         loadIncludes(*result.project, path, text, result.diagnostics);

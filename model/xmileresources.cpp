@@ -49,11 +49,12 @@ void merge(Project &project, Project &&from, bool includeMainModel)
     }
 }
 
-QByteArray contentsOf(const QString &file)
+// The file's bytes; what is wrong with it (a pipe, a device) in *problem when it cannot be
+// read whole.
+QByteArray contentsOf(const QString &file, QString *problem)
 {
     noteInputFile(file);
-    QFile f(file);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return readRegularFile(file, problem).value_or(QByteArray());
 }
 
 void load(Project &project, const QString &path, std::vector<Diagnostic> &diagnostics, QSet<QString> &open, int depth)
@@ -88,7 +89,14 @@ void load(Project &project, const QString &path, std::vector<Diagnostic> &diagno
                 continue;
             }
             // Read as included: the run's <sim_specs> are the main file's.
-            XmileReadResult read = readXmile(contentsOf(file), file, XmileRole::Included);
+            QString problem;
+            const QByteArray bytes = contentsOf(file, &problem);
+            if (!problem.isEmpty()) {
+                diagnostics.push_back(errorAt(module, path, QStringLiteral("module '%1': its resource '%2': %3")
+                                                                .arg(displayName(module.name), *resource, problem)));
+                continue;
+            }
+            XmileReadResult read = readXmile(bytes, file, XmileRole::Included);
             for (Diagnostic &d : read.diagnostics)
                 diagnostics.push_back(std::move(d));
             if (!read.project || read.project->models.empty()) {
@@ -146,7 +154,13 @@ void loadIncludes(Project &project, const QString &path, const QByteArray &text,
             }
             // An included file's own <includes> are not followed: the specification gives them
             // to the file that is run, and following them could loop.
-            XmileReadResult read = readXmile(contentsOf(file), file, XmileRole::Included);
+            QString problem;
+            const QByteArray bytes = contentsOf(file, &problem);
+            if (!problem.isEmpty()) {
+                diagnostics.push_back({Severity::Error, path, at, QStringLiteral("the included file '%1': %2").arg(*resource, problem)});
+                continue;
+            }
+            XmileReadResult read = readXmile(bytes, file, XmileRole::Included);
             for (Diagnostic &d : read.diagnostics)
                 diagnostics.push_back(std::move(d));
             if (!read.project) {

@@ -150,8 +150,14 @@ QString shortenedLabel(const QString &text)
 {
     if (text.size() <= kLongestLabel)
         return text;
-    const qsizetype head = kLongestLabel / 2;
-    return text.left(head) + QChar(0x2026) + text.right(kLongestLabel - head - 1);
+    // Not between the two halves of a character outside the BMP (an emoji).
+    qsizetype head = kLongestLabel / 2;
+    if (text[head - 1].isHighSurrogate())
+        --head;
+    qsizetype tail = kLongestLabel - head - 1;
+    if (text[text.size() - tail].isLowSurrogate())
+        --tail;
+    return text.left(head) + QChar(0x2026) + text.right(tail);
 }
 
 QRectF labelRectBeside(const QRectF &b, const QString &side, QSizeF text)

@@ -51,6 +51,8 @@ ReadResult readWorkbook(const QString &path, const QString &delimiter)
     const QFileInfo info(path);
     if (!info.exists())
         return {std::nullopt, QStringLiteral("the file %1 does not exist").arg(path)};
+    if (!info.isFile()) // a pipe would wait for ever for a writer
+        return {std::nullopt, QStringLiteral("%1 is not a file").arg(path)};
     noteInputFile(path);
     if (info.size() > kMaxSpreadsheetBytes)
         return {std::nullopt, QStringLiteral("%1 is %2 bytes, more than the %3 a spreadsheet may have")

@@ -9,6 +9,7 @@
 #include "mdlsettings.h"
 #include "mdlsinteg.h"
 #include "mdlsketch.h"
+#include "model/inputfiles.h"
 #include "mdltranslate.h"
 #include "model/names.h"
 #include "model/sizelimit.h"
@@ -584,13 +585,14 @@ XmileReadResult readVensim(const QByteArray &data, const QString &fileName)
 
 XmileReadResult readVensimFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QString problem;
+    const std::optional<QByteArray> read = readRegularFile(path, &problem);
+    if (!read) {
         XmileReadResult result;
-        result.diagnostics.push_back({Severity::Error, path, {}, QStringLiteral("cannot open: %1").arg(file.errorString())});
+        result.diagnostics.push_back({Severity::Error, path, {}, problem});
         return result;
     }
-    return readVensim(file.readAll(), path);
+    return readVensim(*read, path);
 }
 
 } // namespace meadows

@@ -1,6 +1,7 @@
 #include "mdlsketch.h"
 
 #include "mdllexer.h"
+#include "mdlsketchlines.h"
 #include "mdlsketchstyle.h"
 #include "mdlviewtiling.h"
 #include "model/connectorangle.h"
@@ -18,44 +19,6 @@
 namespace meadows::vensim {
 
 namespace {
-
-// A sketch line's comma-separated fields; a quoted name may hold commas.
-QStringList fields(QStringView line)
-{
-    QStringList out;
-    QString cur;
-    bool quoted = false;
-    bool escaped = false; // \" inside a quoted name is a quote of the name
-    for (const QChar c : line) {
-        if (c == u'"' && !escaped)
-            quoted = !quoted;
-        escaped = quoted && c == u'\\' && !escaped;
-        if (c == u',' && !quoted) {
-            out << cur;
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    out << cur;
-    return out;
-}
-
-// "(x,y)|(x,y)|" after the '|' of an arrow line.
-std::vector<QPointF> points(QStringView tail)
-{
-    std::vector<QPointF> out;
-    for (const QStringView part : tail.split(u'|', Qt::SkipEmptyParts)) {
-        const QStringView p = part.trimmed();
-        if (!p.startsWith(u'(') || !p.endsWith(u')'))
-            continue;
-        const auto xy = p.mid(1, p.size() - 2).split(u',');
-        const QPointF at(xy.value(0).toDouble(), xy.value(1).toDouble());
-        if (xy.size() == 2 && at != QPointF(0, 0)) // Vensim writes (0,0) for "no point": a straight connector
-            out.push_back(at);
-    }
-    return out;
-}
 
 struct SketchItem {
     int type = 0;
@@ -89,6 +52,7 @@ struct Arrow {
     int shape = 0;
     int polarity = 0;
     bool pipe = false;
+    bool hidden = false;
     std::vector<QPointF> pts;
     XmlAttributes style;
 };
@@ -143,6 +107,7 @@ public:
             a.shape = f.value(4).toInt();
             a.polarity = f.value(6).toInt();
             a.pipe = f.value(7).toInt() == 22;
+            a.hidden = !m_oldFormat && !a.pipe && f.value(5).toInt() != 0; // its hide field, as an object's
             if (!m_oldFormat)
                 a.style = arrowStyleFromVensim(f);
             if (bar >= 0)
@@ -305,6 +270,8 @@ private:
                 flowLabels.insert(m_items[id].valveFlow);
         for (int id : m_order) {
             const SketchItem &item = m_items[id];
+            if (item.hidden)
+                continue; // Vensim does not draw it, nor its connectors (placed)
             if (item.comment && !item.text.trimmed().isEmpty()) {
                 ViewElement box; // placed by its top-left corner, as text boxes are
                 box.type = T::TextBox;
@@ -330,8 +297,6 @@ private:
             }
             if (item.type == 12 || flowLabels.contains(id))
                 continue; // clouds are where a pipe ends; a flow's label is drawn with its valve
-            if (item.hidden)
-                continue; // nor are its connectors (placed)
             ViewElement e;
             e.uid = id;
             e.x = item.at.x();
@@ -394,7 +359,7 @@ private:
         for (const Arrow &a : m_arrows) {
             // A connector from an item that is not drawn (a shadow of Time, which Meadows
             // keeps built in) would have no end on the diagram.
-            if (a.pipe || !placed.contains(a.from) || !placed.contains(a.to))
+            if (a.pipe || a.hidden || !placed.contains(a.from) || !placed.contains(a.to))
                 continue;
             ViewElement c;
             c.type = T::Connector;
@@ -416,26 +381,26 @@ private:
         m_model.views.push_back(std::move(m_view));
         m_viewNames.push_back(m_viewName);
         m_items.clear();
+        m_unnamedFlows.clear();
         m_demoted.clear();
         m_order.clear();
         m_arrows.clear();
         m_open = false;
     }
 
-    // A flow's pipe: from the end it comes from to the end it goes to, through the valve's
-    // bends. Each of the valve's two pipe arrows runs from the valve to one end. The end it
-    // comes from is the stock the flow drains, or else the end that is not the stock it
-    // fills; Vensim marks a cloud at the source end 100 or 68, so the mark decides only when
-    // no stock does (a pipe between two clouds).
     // A valve with no name of its own: the rate of "position = INTEG(speed, ...)" where speed
     // is a stock, which the reader made a flow of its own (position net flow). It is the flow
-    // of a stock the valve's pipe reaches that no object of the sketch names.
+    // of a stock the valve's pipe reaches that no object of this view names and no other
+    // valve took, the same each time it is asked.
     QString unnamedValveFlow(int valve) const
     {
-        QSet<QString> named;
+        if (const auto known = m_unnamedFlows.constFind(valve); known != m_unnamedFlows.constEnd())
+            return *known;
+        QSet<QString> named = m_flowsTaken;
         for (const SketchItem &i : m_items)
             if (i.type == 10)
                 named.insert(canonicalName(i.name));
+        QString found;
         for (const Arrow &a : m_arrows) {
             const auto end = m_items.constFind(a.to);
             if (!a.pipe || a.from != valve || end == m_items.constEnd() || end->type != 10)
@@ -444,10 +409,13 @@ private:
             if (!stock || stock->kind != VariableKind::Stock)
                 continue;
             for (const QString &f : stock->inflows + stock->outflows)
-                if (!named.contains(canonicalName(f)))
-                    return f;
+                if (found.isEmpty() && !named.contains(canonicalName(f)))
+                    found = f;
         }
-        return {};
+        m_unnamedFlows.insert(valve, found);
+        if (!found.isEmpty())
+            m_flowsTaken.insert(canonicalName(found));
+        return found;
     }
 
     // Where a flow's name stands from its valve, as XMILE's label_side says it: the side it
@@ -459,6 +427,12 @@ private:
             return d.x() > 0 ? QStringLiteral("right") : QStringLiteral("left");
         return d.y() < 0 ? QStringLiteral("top") : QStringLiteral("bottom");
     }
+
+    // A flow's pipe: from the end it comes from to the end it goes to, through the valve's
+    // bends. Each of the valve's two pipe arrows runs from the valve to one end. The end it
+    // comes from is the stock the flow drains, or else the end that is not the stock it
+    // fills; Vensim marks a cloud at the source end 100 or 68, so the mark decides only when
+    // no stock does (a pipe between two clouds).
 
     std::vector<ViewPoint> pipe(int valve) const
     {
@@ -536,33 +510,13 @@ private:
     QSet<int> m_demoted;         // this view's items shown as shadows because shown in full before
     mutable QHash<QString, qsizetype> m_byName; // filled on first use; canonical name -> index in m_model.variables; the sketch adds none
     std::vector<int> m_order;
+    mutable QHash<int, QString> m_unnamedFlows; // this view's valves with no name: their flows
+    mutable QSet<QString> m_flowsTaken;          // canonical names of those flows, every view
     std::vector<Arrow> m_arrows;
     int m_lastValve = -1;
 };
 
 } // namespace
-
-// The sketch of Vensim's older files (version V160): "|id,name,x,y,w,h,shape,bits,..." for
-// an object and ">from,to,shape,hidden,polarity,..." for an arrow, where V300 writes
-// "type,id,name,x,y,w,h,shape,bits,..." and "1,id,from,to,shape,hidden,polarity,...". The
-// type is in the name: 48 a cloud, 2 a valve, text in quotes a comment (left out, as its
-// text runs over several lines), anything else a variable (drawn as itself, not a shadow).
-// Empty for a line that says nothing to draw.
-static QString asVersion300(QStringView line, int &arrowId)
-{
-    if (line.startsWith(u'>'))
-        return QStringLiteral("1,%1,").arg(++arrowId) + line.mid(1).toString();
-    if (!line.startsWith(u'|'))
-        return {};
-    QStringList f = line.mid(1).toString().split(u',');
-    if (f.size() < 8 || f[1].startsWith(u'"'))
-        return {};
-    const QString type = f[1] == QLatin1String("48") ? QStringLiteral("12") : f[1] == QLatin1String("2") ? QStringLiteral("11")
-                                                                                                        : QStringLiteral("10");
-    if (type == QLatin1String("10"))
-        f[7] = QStringLiteral("3");
-    return type + u',' + f.join(u',');
-}
 
 void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &report)
 {

@@ -100,9 +100,8 @@ std::optional<std::pair<int, int>> vensimArity(const QString &f)
                                 "LOOKUP FORWARD", "LOOKUP BACKWARD", "LOOKUP EXTRAPOLATE", "LOOKUP INVERT"})
             a.insert(QLatin1String(two), {2, 2});
         for (const char *three : {"XIDZ", "SMOOTHI", "SMOOTH3I", "DELAY1I", "DELAY3I", "TREND", "FORECAST",
-                                  "RANDOM UNIFORM", "LOOKUP AREA"})
+                                  "RANDOM UNIFORM", "LOOKUP AREA", "RAMP"})
             a.insert(QLatin1String(three), {3, 3});
-        a.insert(QStringLiteral("RAMP"), {2, 3}); // the end time may be left out, as in XMILE's RAMP
         a.insert(QStringLiteral("PULSE TRAIN"), {4, 4});
         return a;
     }();

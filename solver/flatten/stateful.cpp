@@ -320,7 +320,9 @@ Node Flattener::firstValue(const QString &what, int series)
 //   The delay time may be computed, so the order is settled when the run starts: the chain
 //   has `order` stages, and those the reduced order leaves out, at its head, hold nothing
 //   and pass their inflow straight on. Said here when the delay time is known before.
-// With a constant delay time this is the chain of first-order stages DELAY3 makes.
+// With a constant delay time and no order reduced this is the chain of first-order stages
+// DELAY3 makes. Under Runge-Kutta the stage time before is the stages' blend (Vensim holds
+// DELAY N's output through a step; the reader warns of that).
 Node Flattener::vensimDelayN(Context &c, const Expr &e)
 {
     const QString what = e.name;
@@ -334,7 +336,11 @@ Node Flattener::vensimDelayN(Context &c, const Expr &e)
     constexpr double kWhole = 1 + 1e-12;
     if (delay && step && *step > 0 && *delay < order * *step) {
         const int fits = std::max(1, int(std::floor(*delay / *step * kWhole)));
-        if (fits < order)
+        if (*delay < *step)
+            warnOnce(c, e.args[1], QStringLiteral("DELAY N's delay time (%1) is less than TIME STEP (%2): even at order 1 its "
+                                                  "stage would release more than it holds each step, so the output swings "
+                                                  "or diverges").arg(*delay).arg(*step));
+        else if (fits < order)
             warnOnce(c, e.args[2], QStringLiteral("DELAY N's order %1 is reduced to %2, as Vensim does, so that order * TIME "
                                                   "STEP (%3) is not more than the delay time (%4)")
                                        .arg(order).arg(fits).arg(fits * *step).arg(*delay));
@@ -344,9 +350,17 @@ Node Flattener::vensimDelayN(Context &c, const Expr &e)
     const Node used = fixedAtStart(what, Node::call(Builtin::Min, {Node::constant(order),
                                                                    Node::call(Builtin::Max, {Node::constant(1), std::move(fits)})}));
     const Node stageTime = shared(what, Node::binary(BinaryOp::Divide, time, used));
-    const int series = record(what, stageTime);
-    const Node stageTimeBefore = shared(what, history(series, Node::binary(BinaryOp::Subtract, Node::of(Node::Kind::Time), dt),
-                                                      firstValue(what, series)));
+    // The stage time of the step before: a stock that takes this step's value, (now - it) / DT
+    // a step, so with Euler it holds exactly the last step's. Not a recorded series: that kept
+    // a number per step for every element. A delay time that never changes needs neither.
+    Node stageTimeBefore = stageTime;
+    if (!fixedThroughRun(time, kThroughConstants)) {
+        const int before = addHidden(FlatVar::Kind::Stock, what, stageTime);
+        const int catchUp = addHidden(FlatVar::Kind::Flow, what,
+                                      Node::binary(BinaryOp::Divide, Node::binary(BinaryOp::Subtract, stageTime, Node::var(before)), dt));
+        m_out.vars[before].inflows.push_back(catchUp);
+        stageTimeBefore = Node::var(before);
+    }
     Node in = shared(what, expr(c, e.args[0]));
     const Node initial = e.args.size() > 3 ? shared(what, expr(c, e.args[3])) : in;
     for (int k = 0; k < order; ++k) {

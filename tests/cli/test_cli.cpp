@@ -240,6 +240,27 @@ void TestCli::truncatedFileIsACleanError()
     const Outcome missing = runMeadows({QStringLiteral("check"), kData + QStringLiteral("/no/such/file.xmile")});
     QCOMPARE(missing.code, 1);
     QVERIFY(missing.err.contains(QLatin1String("no such file")) || missing.out.contains(QLatin1String("no such file")));
+    // A module whose resource is a pipe (it waited for ever for a writer) or /dev/zero (read
+    // until memory ran out) is an error at the module, as a model file of either is.
+    QTemporaryDir dir;
+    QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {dir.filePath(QStringLiteral("fifo.xmile"))}), 0);
+    for (const QString &resource : {QStringLiteral("fifo.xmile"), QStringLiteral("/dev/zero")}) {
+        const QString model = dir.filePath(QStringLiteral("root.xmile"));
+        QFile f(model);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QStringLiteral("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                               "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+                               "<header><vendor>tests</vendor><product version=\"1\">tests</product></header>\n"
+                               "<sim_specs method=\"Euler\"><start>0</start><stop>4</stop><dt>1</dt></sim_specs>\n"
+                               "<model><variables>\n"
+                               "<module name=\"Growth\" resource=\"%1\"/>\n"
+                               "</variables></model></xmile>\n").arg(resource).toUtf8());
+        f.close();
+        const Outcome o = runMeadows({QStringLiteral("check"), model});
+        QCOMPARE(o.code, 1);
+        QVERIFY2((o.out + o.err).contains(QStringLiteral("error: module 'Growth': its resource '%1': not a file").arg(resource)),
+                 qPrintable(o.out + o.err));
+    }
 }
 
 void TestCli::causalLoopDiagramChecksCleanButDoesNotRun()

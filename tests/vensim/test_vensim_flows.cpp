@@ -195,6 +195,27 @@ void TestVensimFlows::aValveWithoutANameIsTheStocksOwnFlow()
     QCOMPARE(QPointF(flow->points[1].x, flow->points[1].y), QPointF(293, 117));
     QCOMPARE(link->from.name, QStringLiteral("speed"));
     QCOMPARE(link->to.name, QStringLiteral("position net flow"));
+
+    // Two nameless valves on S, whose rate a - b of two stocks is one flow: the first valve
+    // is it, the second, with nothing left to be, is not drawn (both had been the one flow,
+    // the second without its pipe).
+    const QString two = QStringLiteral("{UTF-8}\nS = INTEG(a - b, 0) ~ ~ |\na = INTEG(1, 0) ~ ~ |\nb = INTEG(0.5, 0) ~ ~ |\n")
+                        + test::mdlControl(4)
+                        + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                         "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+                                         "10,1,S,300,100,40,20,3,3,0,0,0,0,0,0\n12,2,48,100,100,10,8,0,3,0,0,-1,0,0,0\n"
+                                         "11,3,48,200,100,6,8,34,3,0,0,1,0,0,0\n"
+                                         "1,4,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(260,100)|\n1,5,3,2,100,0,0,22,0,0,0,-1--1--1,,1|(110,100)|\n"
+                                         "12,6,48,500,100,10,8,0,3,0,0,-1,0,0,0\n11,7,48,400,100,6,8,34,3,0,0,1,0,0,0\n"
+                                         "1,8,7,6,4,0,0,22,0,0,0,-1--1--1,,1|(490,100)|\n1,9,7,1,100,0,0,22,0,0,0,-1--1--1,,1|(340,100)|\n"
+                                         "///---\\\\\\\n");
+    const XmileReadResult both = readVensim(two.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY2(both.project, qPrintable(test::formatted(both.diagnostics).join(u'\n')));
+    QStringList flows;
+    for (const ViewElement &e : both.project->mainModel().views.at(0).elements)
+        if (e.type == ViewElement::Type::Flow)
+            flows << QStringLiteral("%1@%2").arg(e.name).arg(*e.x);
+    QCOMPARE(flows, QStringList{QStringLiteral("S net flow@200")});
 }
 
 QTEST_GUILESS_MAIN(TestVensimFlows)

@@ -296,6 +296,12 @@ void TestVensimPublicConstructs::delayNOrderReducedToFitTheTimeStep()
     // 3 * 0.5 = 1.5 is not more than 1.5: order 3 kept, stage time 0.5, each stage emptied in
     // one step: out = 6, 6, 6, then 0 at 1.5 (run to 1 here: 6 at 1).
     QCOMPARE(r.at(QStringLiteral("c"), 1), 6.0);
+    // A delay time below TIME STEP cannot be fitted by any order: said as such (it had been
+    // said that order * TIME STEP, 0.5, was not more than the delay, 0.3). Column 16.
+    const MdlRun below = runMdl(QStringLiteral("d = DELAY N(0, 0.3, 6, 3) ~ ~ |\n"), control);
+    QCOMPARE(below.messages.value(0), QStringLiteral("m.mdl:2:16: warning: DELAY N's delay time (0.3) is less than TIME STEP "
+                                                     "(0.5): even at order 1 its stage would release more than it holds "
+                                                     "each step, so the output swings or diverges"));
 }
 
 // An order is read before the run from what is known then: INITIAL(3), a stock's initial
@@ -414,6 +420,10 @@ void TestVensimPublicConstructs::malformedNumberIsAnError()
 {
     const MdlRun r = runMdl(QStringLiteral("x = 1.2.3 + 0 ~ ~ |\n"), mdlControl(1));
     QVERIFY2(refusedWith(r, QStringLiteral("m.mdl:2:5: error: malformed number '1.2.3'")), qPrintable(r.messages.join(u'\n')));
+    // With an exponent it is no number either (it had been read as an underflow, 0).
+    const MdlRun exponent = runMdl(QStringLiteral("x = 1.2.3e5 + 0 ~ ~ |\n"), mdlControl(1));
+    QVERIFY2(refusedWith(exponent, QStringLiteral("m.mdl:2:5: error: malformed number '1.2.3e5'")),
+             qPrintable(exponent.messages.join(u'\n')));
     // Beyond a double's range it is an error, as in XMILE, not an infinity; below it, 0, the
     // nearest double. Line 2 is "x = ...", line 3 the lookup (its 1e400 at column 33).
     const MdlRun huge = runMdl(QStringLiteral("x = 2e308 ~ ~ |\ny = WITH LOOKUP(Time, ((0,1),(1,1e400))) ~ ~ |\n"),

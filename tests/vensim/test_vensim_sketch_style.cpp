@@ -298,7 +298,8 @@ void TestVensimSketchStyle::typeStylesAtAnyLevelBeatGeneralOnes()
 // Vensim draws a variable of shape 8 as its name alone, centred where it stands, and its
 // shadow as "<name>": both are marked meadows_shape="name_only" (a stock, shape 3, keeps
 // its box), and the mark survives Save As. An object whose hide field (the tenth) is set is
-// not drawn, nor are its connectors: "d" at (500,50) is hidden, its arrow to "c" left out.
+// not drawn, nor are its connectors: "d" at (500,50) is hidden, its arrow to "c" left out;
+// nor is an arrow whose own hide field (the sixth) is set, a -> c.
 void TestVensimSketchStyle::variablesAreTheirNamesAndHiddenObjectsAreNotDrawn()
 {
     const QString text = QStringLiteral("{UTF-8}\na = 1 ~ ~ |\nd = 2 ~ ~ |\nc = a + d ~ ~ |\nS = INTEG(a * c, 0) ~ ~ |\n")
@@ -310,7 +311,8 @@ void TestVensimSketchStyle::variablesAreTheirNamesAndHiddenObjectsAreNotDrawn()
                                           "10,4,a,100,150,20,11,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|12||128-128-128\n"
                                           "10,5,d,500,50,20,11,8,3,1,0,0,0,0,0\n"
                                           "1,6,4,3,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"
-                                          "1,7,5,3,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
+                                          "1,7,5,3,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"
+                                          "1,8,1,3,0,1,0,0,0,0,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
     for (const bool saved : {false, true}) {
         XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
         QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));

@@ -1,0 +1,20 @@
+#pragma once
+// One line of Vensim's sketch, before it means anything: its fields, an arrow's points, and
+// the older layout (V160) written as V300's (model/vensim/mdlsketch.cpp reads them).
+#include <QPointF>
+#include <QStringList>
+#include <QStringView>
+
+#include <vector>
+
+namespace meadows::vensim {
+
+// A sketch line's comma-separated fields; a quoted name may hold commas.
+QStringList fields(QStringView line);
+// "(x,y)|(x,y)|" after the '|' of an arrow line.
+std::vector<QPointF> points(QStringView tail);
+// A V160 line as V300 writes it; empty for a line that says nothing to draw. arrowId numbers
+// the arrows, which V160 does not.
+QString asVersion300(QStringView line, int &arrowId);
+
+} // namespace meadows::vensim
