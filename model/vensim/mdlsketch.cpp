@@ -311,8 +311,15 @@ private:
             const Variable *v = variable(name);
             if (!v) {
                 const QString key = canonicalName(name);
-                if (key != QLatin1String("time") && key != QLatin1String("time_step") && key != QLatin1String("initial_time")
-                    && key != QLatin1String("final_time") && key != QLatin1String("saveper"))
+                const bool perElement = std::any_of(m_model.variables.begin(), m_model.variables.end(), [&](const Variable &other) {
+                    return other.name.startsWith(name.simplified() + QLatin1Char('['), Qt::CaseInsensitive);
+                });
+                if (perElement)
+                    m_report.warning(item.offset, QStringLiteral("the sketch shows '%1', a lookup defined element by element: "
+                                                                 "each element is a table of its own, and the diagram does "
+                                                                 "not show them").arg(name));
+                else if (key != QLatin1String("time") && key != QLatin1String("time_step") && key != QLatin1String("initial_time")
+                         && key != QLatin1String("final_time") && key != QLatin1String("saveper"))
                     m_report.warning(item.offset, QStringLiteral("the sketch shows '%1', which the equations do not define").arg(name));
                 continue;
             }

@@ -62,6 +62,7 @@ private slots:
     void hostileCommentsAreSaid();
     void typeStylesAtAnyLevelBeatGeneralOnes();
     void variablesAreTheirNamesAndHiddenObjectsAreNotDrawn();
+    void aLookupDefinedByElementIsSaidAsSuch();
 };
 
 void TestVensimSketchStyle::colours()
@@ -335,6 +336,22 @@ void TestVensimSketchStyle::variablesAreTheirNamesAndHiddenObjectsAreNotDrawn()
             connectors += e.type == ViewElement::Type::Connector;
         QCOMPARE(connectors, 1); // the shadow's, not the hidden d's
     }
+}
+
+// A lookup given a table per element ("tbl[A1]((0,0),(1,1))") is kept as one table each, so
+// the sketch's "tbl" names no one variable: said as what it is (line 13 of m.mdl, the sketch
+// object, after four lines of settings), where it had been said that the equations do not define it.
+void TestVensimSketchStyle::aLookupDefinedByElementIsSaidAsSuch()
+{
+    const QString text = QStringLiteral("{UTF-8}\nA: A1, A2 ~~|\ntbl[A1]((0,0),(1,1)) ~~|\ntbl[A2]((0,1),(1,2)) ~~|\n")
+                         + test::mdlControl(4) + QString::fromLatin1(kSketchHead)
+                         + QStringLiteral("*View 1\n$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+                                          "10,1,tbl,100,50,20,11,8,3,0,0,0,0,0,0\n///---\\\\\\\n");
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY(r.project);
+    QCOMPARE(test::formatted(r.diagnostics).filter(QStringLiteral("tbl")),
+             QStringList{QStringLiteral("m.mdl:13:1: warning: the sketch shows 'tbl', a lookup defined element by element: each "
+                                        "element is a table of its own, and the diagram does not show them")});
 }
 
 QTEST_GUILESS_MAIN(TestVensimSketchStyle)

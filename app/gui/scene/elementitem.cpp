@@ -62,7 +62,10 @@ void ElementItem::paintLabel(QPainter *painter, const QRectF &rect, const QStrin
         font.setItalic(true);
     painter->setFont(font);
     painter->setPen(hasProblem() ? s.error : needsWork() ? s.cloud : lineColor(m_style.fontColor, s.text));
-    painter->drawText(rect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, label);
+    // A pixel of room each side: the rect is as wide as the widest line measured, and drawn
+    // in exactly that width a line can wrap again by rounding, its last words then cut off
+    // below the rect ("<selection matrix one nonzero per" without "column>").
+    painter->drawText(rect.adjusted(-1, 0, 1, 0), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, label);
 }
 
 void ElementItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)
