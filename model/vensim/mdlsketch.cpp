@@ -354,8 +354,8 @@ private:
                         own.push_back(a);
             }
             e.extras.attributes = styled(drawnAs, own);
-            if (drawnAs == T::Aux && (item.shape & 31) == 8)
-                setDrawnAsName(e); // Vensim writes a variable, and its shadow, as its name alone, centred there
+            if ((drawnAs == T::Aux || e.type == T::Alias) && (item.shape & 31) == 8)
+                setDrawnAsName(e); // Vensim writes a variable, and any shadow, as its name alone, centred there
             if (item.type == 11)
                 e.points = pipe(id);
             placed.insert(id);

@@ -147,14 +147,19 @@ void TestVensimFlows::pipeBentAtItsValveTurnsThere()
                                           "10,1,S,400,200,50,25,3,3,0,0,0,0,0,0\n12,7,48,650,350,10,8,0,3,0,0,-1,0,0,0\n"
                                           "11,8,48,650,200,6,8,34,3,0,0,1,0,0,0\n10,9,f,680,200,30,11,40,3,0,0,-1,0,0,0\n"
                                           "1,10,8,1,4,0,0,22,0,0,0,-1--1--1,,1|(422,200)|\n"
-                                          "1,11,8,7,100,0,0,22,0,0,0,-1--1--1,,1|(650,333)|\n///---\\\\\\\n");
+                                          "1,11,8,7,100,0,0,22,0,0,0,-1--1--1,,1|(650,333)|\n"
+                                          "10,12,f,500,500,30,11,8,2,0,3,-1,0,0,0\n///---\\\\\\\n");
     const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
     QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
-    const ViewElement *flow = nullptr;
-    for (const ViewElement &e : r.project->mainModel().views.at(0).elements)
+    const ViewElement *flow = nullptr, *shadow = nullptr;
+    for (const ViewElement &e : r.project->mainModel().views.at(0).elements) {
         if (e.type == ViewElement::Type::Flow)
             flow = &e;
-    QVERIFY(flow);
+        if (e.type == ViewElement::Type::Alias)
+            shadow = &e;
+    }
+    QVERIFY(flow && shadow);
+    QVERIFY(drawnAsName(*shadow)); // the shadow of a flow (shape 8) is <f>, as Vensim draws it
     QCOMPARE(flow->points.size(), std::size_t(3));
     QCOMPARE(QPointF(flow->points[0].x, flow->points[0].y), QPointF(422, 200));
     QCOMPARE(QPointF(flow->points[1].x, flow->points[1].y), QPointF(650, 200));

@@ -19,7 +19,7 @@ void AliasItem::setOriginalKind(ViewElement::Type kind)
 
 bool AliasItem::nameOnly() const
 {
-    return m_kind == ViewElement::Type::Aux && drawnAsName(m_element);
+    return drawnAsName(m_element); // a shadow of a flow too: Vensim writes <name>
 }
 
 QString AliasItem::labelText() const
