@@ -42,6 +42,31 @@ const char *const kChainSketch =
     "1,11,8,3,100,0,0,22,0,0,0,-1--1--1,,1|(460,100)|\n"
     "///---\\\\\\\n";
 
+// A model of `equations`, read with the control and a sketch whose one view holds `objects`.
+XmileReadResult readWithSketch(const QString &equations, const QString &objects)
+{
+    const QString text = QStringLiteral("{UTF-8}\n") + equations + test::mdlControl(4)
+                         + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                          "V300  Do not put anything below this section - it will be ignored\n*View 1\n")
+                         + objects + QStringLiteral("///---\\\\\\\n");
+    return readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+}
+
+// The last element of `type` in the first view; nullptr when there is none.
+const ViewElement *lastOf(const XmileReadResult &r, ViewElement::Type type)
+{
+    const ViewElement *found = nullptr;
+    for (const ViewElement &e : r.project->mainModel().views.at(0).elements)
+        if (e.type == type)
+            found = &e;
+    return found;
+}
+
+QPointF pointOf(const ViewElement &flow, std::size_t k)
+{
+    return {flow.points.at(k).x, flow.points.at(k).y};
+}
+
 XmileReadResult readChain()
 {
     const QString text = QLatin1String(kChain) + test::mdlControl(3) + QLatin1String(kChainSketch);
@@ -141,29 +166,20 @@ void TestVensimFlows::pipeRunsStockToStock()
 // valve beside it. It now turns at the valve and ends at the cloud's centre.
 void TestVensimFlows::pipeBentAtItsValveTurnsThere()
 {
-    const QString text = QStringLiteral("{UTF-8}\nS = INTEG(-f, 10) ~ ~ |\nf = 1 ~ ~ |\n") + test::mdlControl(4)
-                         + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
-                                          "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
-                                          "10,1,S,400,200,50,25,3,3,0,0,0,0,0,0\n12,7,48,650,350,10,8,0,3,0,0,-1,0,0,0\n"
-                                          "11,8,48,650,200,6,8,34,3,0,0,1,0,0,0\n10,9,f,680,200,30,11,40,3,0,0,-1,0,0,0\n"
-                                          "1,10,8,1,4,0,0,22,0,0,0,-1--1--1,,1|(422,200)|\n"
-                                          "1,11,8,7,100,0,0,22,0,0,0,-1--1--1,,1|(650,333)|\n"
-                                          "10,12,f,500,500,30,11,8,2,0,3,-1,0,0,0\n///---\\\\\\\n");
-    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    const XmileReadResult r = readWithSketch(QStringLiteral("S = INTEG(-f, 10) ~ ~ |\nf = 1 ~ ~ |\n"),
+                                             QStringLiteral("10,1,S,400,200,50,25,3,3,0,0,0,0,0,0\n12,7,48,650,350,10,8,0,3,0,0,-1,0,0,0\n"
+                                                            "11,8,48,650,200,6,8,34,3,0,0,1,0,0,0\n10,9,f,680,200,30,11,40,3,0,0,-1,0,0,0\n"
+                                                            "1,10,8,1,4,0,0,22,0,0,0,-1--1--1,,1|(422,200)|\n"
+                                                            "1,11,8,7,100,0,0,22,0,0,0,-1--1--1,,1|(650,333)|\n"
+                                                            "10,12,f,500,500,30,11,8,2,0,3,-1,0,0,0\n"));
     QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
-    const ViewElement *flow = nullptr, *shadow = nullptr;
-    for (const ViewElement &e : r.project->mainModel().views.at(0).elements) {
-        if (e.type == ViewElement::Type::Flow)
-            flow = &e;
-        if (e.type == ViewElement::Type::Alias)
-            shadow = &e;
-    }
+    const ViewElement *flow = lastOf(r, ViewElement::Type::Flow), *shadow = lastOf(r, ViewElement::Type::Alias);
     QVERIFY(flow && shadow);
     QVERIFY(drawnAsName(*shadow)); // the shadow of a flow (shape 8) is <f>, as Vensim draws it
     QCOMPARE(flow->points.size(), std::size_t(3));
-    QCOMPARE(QPointF(flow->points[0].x, flow->points[0].y), QPointF(422, 200));
-    QCOMPARE(QPointF(flow->points[1].x, flow->points[1].y), QPointF(650, 200));
-    QCOMPARE(QPointF(flow->points[2].x, flow->points[2].y), QPointF(650, 350));
+    QCOMPARE(pointOf(*flow, 0), QPointF(422, 200));
+    QCOMPARE(pointOf(*flow, 1), QPointF(650, 200));
+    QCOMPARE(pointOf(*flow, 2), QPointF(650, 350));
     QCOMPARE(flow->labelSide, QStringLiteral("right")); // f's name stands at (680,200), right of its valve
 }
 
@@ -174,47 +190,33 @@ void TestVensimFlows::pipeBentAtItsValveTurnsThere()
 // and the connector had been left out without a word.
 void TestVensimFlows::aValveWithoutANameIsTheStocksOwnFlow()
 {
-    const QString text = QStringLiteral("{UTF-8}\nposition = INTEG(speed, 0) ~ ~ |\nspeed = INTEG(1, 0) ~ ~ |\n")
-                         + test::mdlControl(4)
-                         + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
-                                          "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
-                                          "10,1,position,352,118,40,20,3,3,0,0,-1,0,0,0\n10,2,speed,346,243,40,20,3,3,0,0,-1,0,0,0\n"
-                                          "12,3,48,194,117,30,30,0,3,0,0,-1,0,0,0\n11,4,0,268,117,6,8,2,3,0,0,1,0,0,0\n"
-                                          "1,5,4,3,100,0,0,22,0,192,0,-1--1--1,,1|(243,117)|\n"
-                                          "1,6,4,1,4,0,0,22,0,192,0,-1--1--1,,1|(293,117)|\n"
-                                          "1,7,2,4,0,0,0,0,0,192,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
-    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    const XmileReadResult r = readWithSketch(QStringLiteral("position = INTEG(speed, 0) ~ ~ |\nspeed = INTEG(1, 0) ~ ~ |\n"),
+                                             QStringLiteral("10,1,position,352,118,40,20,3,3,0,0,-1,0,0,0\n10,2,speed,346,243,40,20,3,3,0,0,-1,0,0,0\n"
+                                                            "12,3,48,194,117,30,30,0,3,0,0,-1,0,0,0\n11,4,0,268,117,6,8,2,3,0,0,1,0,0,0\n"
+                                                            "1,5,4,3,100,0,0,22,0,192,0,-1--1--1,,1|(243,117)|\n"
+                                                            "1,6,4,1,4,0,0,22,0,192,0,-1--1--1,,1|(293,117)|\n"
+                                                            "1,7,2,4,0,0,0,0,0,192,0,-1--1--1,,1|(0,0)|\n"));
     QVERIFY2(r.project && r.diagnostics.empty(), qPrintable(test::formatted(r.diagnostics).join(u'\n')));
-    const ViewElement *flow = nullptr, *link = nullptr;
-    for (const ViewElement &e : r.project->mainModel().views.at(0).elements) {
-        if (e.type == ViewElement::Type::Flow)
-            flow = &e;
-        if (e.type == ViewElement::Type::Connector)
-            link = &e;
-    }
+    const ViewElement *flow = lastOf(r, ViewElement::Type::Flow), *link = lastOf(r, ViewElement::Type::Connector);
     QVERIFY(flow && link);
     QCOMPARE(flow->name, QStringLiteral("position net flow"));
     QCOMPARE(QPointF(*flow->x, *flow->y), QPointF(268, 117));
     QCOMPARE(flow->points.size(), std::size_t(2));
-    QCOMPARE(QPointF(flow->points[0].x, flow->points[0].y), QPointF(194, 117)); // the cloud's centre
-    QCOMPARE(QPointF(flow->points[1].x, flow->points[1].y), QPointF(293, 117));
+    QCOMPARE(pointOf(*flow, 0), QPointF(194, 117)); // the cloud's centre
+    QCOMPARE(pointOf(*flow, 1), QPointF(293, 117));
     QCOMPARE(link->from.name, QStringLiteral("speed"));
     QCOMPARE(link->to.name, QStringLiteral("position net flow"));
 
     // Two nameless valves on S, whose rate a - b of two stocks is one flow: the first valve
     // is it, the second, with nothing left to be, is not drawn (both had been the one flow,
     // the second without its pipe).
-    const QString two = QStringLiteral("{UTF-8}\nS = INTEG(a - b, 0) ~ ~ |\na = INTEG(1, 0) ~ ~ |\nb = INTEG(0.5, 0) ~ ~ |\n")
-                        + test::mdlControl(4)
-                        + QStringLiteral("\\\\\\---/// Sketch information - do not modify anything except names\n"
-                                         "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
-                                         "10,1,S,300,100,40,20,3,3,0,0,0,0,0,0\n12,2,48,100,100,10,8,0,3,0,0,-1,0,0,0\n"
-                                         "11,3,48,200,100,6,8,34,3,0,0,1,0,0,0\n"
-                                         "1,4,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(260,100)|\n1,5,3,2,100,0,0,22,0,0,0,-1--1--1,,1|(110,100)|\n"
-                                         "12,6,48,500,100,10,8,0,3,0,0,-1,0,0,0\n11,7,48,400,100,6,8,34,3,0,0,1,0,0,0\n"
-                                         "1,8,7,6,4,0,0,22,0,0,0,-1--1--1,,1|(490,100)|\n1,9,7,1,100,0,0,22,0,0,0,-1--1--1,,1|(340,100)|\n"
-                                         "///---\\\\\\\n");
-    const XmileReadResult both = readVensim(two.toUtf8(), QStringLiteral("m.mdl"));
+    const XmileReadResult both = readWithSketch(
+        QStringLiteral("S = INTEG(a - b, 0) ~ ~ |\na = INTEG(1, 0) ~ ~ |\nb = INTEG(0.5, 0) ~ ~ |\n"),
+        QStringLiteral("10,1,S,300,100,40,20,3,3,0,0,0,0,0,0\n12,2,48,100,100,10,8,0,3,0,0,-1,0,0,0\n"
+                       "11,3,48,200,100,6,8,34,3,0,0,1,0,0,0\n"
+                       "1,4,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(260,100)|\n1,5,3,2,100,0,0,22,0,0,0,-1--1--1,,1|(110,100)|\n"
+                       "12,6,48,500,100,10,8,0,3,0,0,-1,0,0,0\n11,7,48,400,100,6,8,34,3,0,0,1,0,0,0\n"
+                       "1,8,7,6,4,0,0,22,0,0,0,-1--1--1,,1|(490,100)|\n1,9,7,1,100,0,0,22,0,0,0,-1--1--1,,1|(340,100)|\n"));
     QVERIFY2(both.project, qPrintable(test::formatted(both.diagnostics).join(u'\n')));
     QStringList flows;
     for (const ViewElement &e : both.project->mainModel().views.at(0).elements)
