@@ -74,6 +74,9 @@ public:
             } else {
                 if (it != m_items.end() && it->comment)
                     it->text = commentText(text, offset);
+                else if (it != m_items.end()) // bits 4 and 8: a graph, a table or a slider, named here
+                    m_report.warning(it->offset, QStringLiteral("the sketch's graph, table or slider '%1' is not drawn: "
+                                                                "Meadows draws none in the diagram").arg(text.toString()));
                 return;
             }
         }
@@ -96,8 +99,20 @@ public:
         const QStringList f = fields(bar < 0 ? text : text.left(bar));
         bool ok = false;
         const int type = f.value(0).toInt(&ok);
-        if (!ok || f.size() < 4)
+        if (text.isEmpty() || text.startsWith(u"\\\\\\---///")) // a view's own copy of the sketch's first line
             return;
+        // What is left out is said: a line of no kind Meadows reads, an object of another
+        // type (Vensim's bitmaps and buttons), one cut short before its place and size.
+        const int needed = type == 1 ? 4 : 7;
+        if (!ok || (type != 1 && type != 10 && type != 11 && type != 12) || f.size() < needed) {
+            m_report.warning(offset, !ok ? QStringLiteral("this line of the sketch is no object Meadows reads: left out")
+                                     : f.size() < needed && type >= 1 && type <= 12
+                                         ? QStringLiteral("the sketch's object %1 is cut short (%2 fields): left out")
+                                               .arg(f.value(1)).arg(f.size())
+                                         : QStringLiteral("the sketch's object %1 is of type %2, which Meadows does not "
+                                                          "draw: left out").arg(f.value(1)).arg(type));
+            return;
+        }
         const int id = f.value(1).toInt();
         if (type == 1) {
             Arrow a;
@@ -108,6 +123,9 @@ public:
             a.polarity = f.value(6).toInt();
             a.pipe = f.value(7).toInt() == 22;
             a.hidden = !m_oldFormat && !a.pipe && f.value(5).toInt() != 0; // its hide field, as an object's
+            if (a.from == a.to && !a.pipe)
+                m_report.warning(offset, QStringLiteral("the sketch's arrow %1 runs from object %2 to itself: left out")
+                                             .arg(id).arg(a.from));
             if (!m_oldFormat)
                 a.style = arrowStyleFromVensim(f);
             if (bar >= 0)
@@ -321,6 +339,10 @@ private:
                 else if (key != QLatin1String("time") && key != QLatin1String("time_step") && key != QLatin1String("initial_time")
                          && key != QLatin1String("final_time") && key != QLatin1String("saveper"))
                     m_report.warning(item.offset, QStringLiteral("the sketch shows '%1', which the equations do not define").arg(name));
+                else
+                    m_report.warning(item.offset, QStringLiteral("the sketch's '%1' is not drawn, nor its arrows: Meadows "
+                                                                 "keeps the clock built in, not as a variable on the diagram")
+                                                      .arg(name));
                 continue;
             }
             // Vensim lets a variable be shown in full in two views (World3-03's POLICY
@@ -366,7 +388,7 @@ private:
         for (const Arrow &a : m_arrows) {
             // A connector from an item that is not drawn (a shadow of Time, which Meadows
             // keeps built in) would have no end on the diagram.
-            if (a.pipe || a.hidden || !placed.contains(a.from) || !placed.contains(a.to))
+            if (a.pipe || a.hidden || a.from == a.to || !placed.contains(a.from) || !placed.contains(a.to))
                 continue;
             ViewElement c;
             c.type = T::Connector;

@@ -63,6 +63,7 @@ private slots:
     void typeStylesAtAnyLevelBeatGeneralOnes();
     void variablesAreTheirNamesAndHiddenObjectsAreNotDrawn();
     void aLookupDefinedByElementIsSaidAsSuch();
+    void whatTheSketchLeavesOutIsSaid();
 };
 
 void TestVensimSketchStyle::colours()
@@ -352,6 +353,41 @@ void TestVensimSketchStyle::aLookupDefinedByElementIsSaidAsSuch()
     QCOMPARE(test::formatted(r.diagnostics).filter(QStringLiteral("tbl")),
              QStringList{QStringLiteral("m.mdl:13:1: warning: the sketch shows 'tbl', a lookup defined element by element: each "
                                         "element is a table of its own, and the diagram does not show them")});
+}
+
+// Each sketch line Meadows does not draw is a warning at it, where each had been dropped
+// without a word: the shadow of Time (line 12) and its arrow, a graph (13, named on 14), an
+// object of type 30 (15), a variable cut short before its size (16), an arrow from a to
+// itself (17) and a line of no kind (18). The view's header lines before them are read.
+void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
+{
+    const QString text = QStringLiteral("{UTF-8}\na = Time ~~|\n") + test::mdlControl(4) + QString::fromLatin1(kSketchHead)
+                         + QStringLiteral("*View 1\n$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+                                          "10,1,a,100,50,20,11,8,3,0,0,0,0,0,0\n"
+                                          "10,2,Time,200,50,20,11,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|||128-128-128\n"
+                                          "12,3,0,300,300,150,150,3,12,0,0,1,0,0,0\n"
+                                          "levels\n"
+                                          "30,4,bitmap,10,10,5,5,0,0,0\n"
+                                          "10,5,b,100\n"
+                                          "1,6,1,1,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"
+                                          "this is no object\n"
+                                          "1,7,2,1,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
+    const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    QVERIFY(r.project);
+    QCOMPARE(test::formatted(r.diagnostics),
+             (QStringList{
+                 QStringLiteral("m.mdl:13:1: warning: the sketch's graph, table or slider 'levels' is not drawn: Meadows draws "
+                                "none in the diagram"),
+                 QStringLiteral("m.mdl:15:1: warning: the sketch's object 4 is of type 30, which Meadows does not draw: left out"),
+                 QStringLiteral("m.mdl:16:1: warning: the sketch's object 5 is cut short (4 fields): left out"),
+                 QStringLiteral("m.mdl:17:1: warning: the sketch's arrow 6 runs from object 1 to itself: left out"),
+                 QStringLiteral("m.mdl:18:1: warning: this line of the sketch is no object Meadows reads: left out"),
+                 QStringLiteral("m.mdl:12:1: warning: the sketch's 'Time' is not drawn, nor its arrows: Meadows keeps the "
+                                "clock built in, not as a variable on the diagram")}));
+    int connectors = 0;
+    for (const ViewElement &e : r.project->mainModel().views.at(0).elements)
+        connectors += e.type == ViewElement::Type::Connector;
+    QCOMPARE(connectors, 0);
 }
 
 QTEST_GUILESS_MAIN(TestVensimSketchStyle)
