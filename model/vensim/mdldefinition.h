@@ -82,6 +82,7 @@ private:
     void add(Severity s, qsizetype offset, const QString &message);
     std::shared_ptr<const SourceText> m_source;
     std::vector<Diagnostic> m_diags;
+    QSet<QString> m_said; // line:column:message of each said, to say it once (a hash: a file may hold 200,000)
 };
 
 // Variables from the equations of one model (the main model or a macro's body), each

@@ -34,9 +34,11 @@ void Reporter::add(Severity s, qsizetype offset, const QString &message)
     d.file = m_source->fileName();
     d.pos = m_source->position(offset);
     d.message = message;
-    for (const Diagnostic &seen : m_diags) // an equation expanded per element reports once
-        if (seen.pos.line == d.pos.line && seen.pos.column == d.pos.column && seen.message == message)
-            return;
+    // An equation expanded per element reports once.
+    const QString key = QStringLiteral("%1:%2:").arg(d.pos.line).arg(d.pos.column) + message;
+    if (m_said.contains(key))
+        return;
+    m_said.insert(key);
     m_diags.push_back(std::move(d));
 }
 

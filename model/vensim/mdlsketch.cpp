@@ -105,6 +105,11 @@ public:
         // type (Vensim's bitmaps and buttons), one cut short before its place and size.
         const int needed = type == 1 ? 4 : 7;
         if (!ok || (type != 1 && type != 10 && type != 11 && type != 12) || f.size() < needed) {
+            // The first few, then how many more (a damaged sketch may hold thousands).
+            constexpr int kSaidLeftOut = 20;
+            m_lastLeftOut = offset;
+            if (++m_leftOut > kSaidLeftOut)
+                return;
             m_report.warning(offset, !ok ? QStringLiteral("this line of the sketch is no object Meadows reads: left out")
                                      : f.size() < needed && type >= 1 && type <= 12
                                          ? QStringLiteral("the sketch's object %1 is cut short (%2 fields): left out")
@@ -181,7 +186,13 @@ public:
         m_order.push_back(id);
     }
 
-    void finish() { finishView(); }
+    void finish()
+    {
+        finishView();
+        if (m_leftOut > 20)
+            m_report.warning(m_lastLeftOut, QStringLiteral("and %1 more lines of the sketch left out, the last here")
+                                                .arg(m_leftOut - 20));
+    }
 
     // A comment's words as a text box holds them: Vensim writes a line break as \n or
     // <<NnN>>; control characters, which no picture can hold, are left out; and at most
@@ -539,6 +550,8 @@ private:
     QSet<int> m_demoted;         // this view's items shown as shadows because shown in full before
     mutable QHash<QString, qsizetype> m_byName; // filled on first use; canonical name -> index in m_model.variables; the sketch adds none
     std::vector<int> m_order;
+    int m_leftOut = 0;           // the sketch's lines left out so far (line)
+    qsizetype m_lastLeftOut = 0; // where the last of them is
     mutable QHash<int, QString> m_unnamedFlows; // this view's valves with no name: their flows
     mutable QSet<QString> m_flowsTaken;          // canonical names of those flows, every view
     std::vector<Arrow> m_arrows;

@@ -388,6 +388,20 @@ void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
     for (const ViewElement &e : r.project->mainModel().views.at(0).elements)
         connectors += e.type == ViewElement::Type::Connector;
     QCOMPARE(connectors, 0);
+
+    // A damaged sketch of thousands of such lines is said for its first 20, then how many
+    // more and where the last is (200,000 had taken minutes, each said).
+    QString junk;
+    for (int k = 0; k < 25; ++k)
+        junk += QStringLiteral("junk %1\n").arg(k);
+    const XmileReadResult many = readVensim((QStringLiteral("{UTF-8}\na = 1 ~~|\n") + test::mdlControl(4)
+                                             + QString::fromLatin1(kSketchHead) + QStringLiteral("*View 1\n") + junk
+                                             + QStringLiteral("///---\\\\\\\n")).toUtf8(),
+                                            QStringLiteral("m.mdl"));
+    const QStringList said = test::formatted(many.diagnostics);
+    QCOMPARE(said.filter(QStringLiteral("no object Meadows reads")).size(), 20);
+    QVERIFY2(said.contains(QStringLiteral("m.mdl:34:1: warning: and 5 more lines of the sketch left out, the last here")),
+             qPrintable(said.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestVensimSketchStyle)
