@@ -14,12 +14,6 @@ namespace meadows::vensim {
 
 namespace {
 
-QString unitsOf(const QString &units)
-{
-    const qsizetype bracket = units.indexOf(u'[');
-    return (bracket < 0 ? units : units.left(bracket)).trimmed();
-}
-
 // The range written after the units, "Dmnl [0,9,1]": the slider Vensim gives the variable
 // (min, max, and the step when there is one; '?' for no bound). Kept as XMILE's <range>,
 // which sets a variable's slider and axis there too, the step as meadows:step.

@@ -9,6 +9,7 @@
 #include "mdlsettings.h"
 #include "mdlsinteg.h"
 #include "mdlsketch.h"
+#include "mdlsketchlines.h"
 #include "model/inputfiles.h"
 #include "mdltranslate.h"
 #include "model/names.h"
@@ -311,12 +312,6 @@ QStringList ownParameters(QStringList parameters, std::vector<Definition> &defs,
     return parameters;
 }
 
-QString unitsOf(const QString &units)
-{
-    const qsizetype bracket = units.indexOf(u'[');
-    return (bracket < 0 ? units : units.left(bracket)).trimmed();
-}
-
 class Reader {
 public:
     Reader(std::shared_ptr<const SourceText> source) : m_report(source) {}
@@ -385,7 +380,12 @@ public:
         TimeLabels labels;
         labels.unit = p.simSpecs.timeUnits;
         readStartDate(text, labels, m_report);
-        p.mainModel() = buildModel(groups(defs, -1), m_ranges, macroNames, labels, m_report);
+        // Stocks the sketch hides are built last: a rate two share is the flow of the one shown.
+        auto main = groups(defs, -1);
+        std::stable_partition(main.begin(), main.end(), [hidden = namesShownOnlyHidden(text, layout.sketchBegin)](const auto &g) {
+            return !hidden.contains(canonicalName(g.front()->name));
+        });
+        p.mainModel() = buildModel(main, m_ranges, macroNames, labels, m_report);
         markConveyors(p.mainModel(), -1, conveyors);
         for (int m = 0; m < int(layout.macros.size()); ++m) {
             const MacroHeader &h = layout.macros[m];

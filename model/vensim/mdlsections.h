@@ -16,6 +16,13 @@ struct Record {
     int macro = -1; // index into MdlLayout::macros, -1 outside any macro
 };
 
+// A record's units without the range Vensim may write after them ("Dmnl [0,9,1]" is "Dmnl").
+inline QString unitsOf(const QString &units)
+{
+    const qsizetype bracket = units.indexOf(u'[');
+    return (bracket < 0 ? units : units.left(bracket)).trimmed();
+}
+
 struct MacroHeader {
     QString name;
     QStringList parameters;

@@ -1,5 +1,7 @@
 #include "mdlsketchlines.h"
 
+#include "model/names.h"
+
 namespace meadows::vensim {
 
 // A sketch line's comma-separated fields; a quoted name may hold commas.
@@ -60,6 +62,23 @@ QString asVersion300(QStringView line, int &arrowId)
     if (type == QLatin1String("10"))
         f[7] = QStringLiteral("3");
     return type + u',' + f.join(u',');
+}
+
+QSet<QString> namesShownOnlyHidden(const QString &text, qsizetype begin)
+{
+    QSet<QString> hidden, shown;
+    if (begin < 0)
+        return hidden;
+    for (const QStringView line : QStringView(text).mid(begin).split(u'\n')) {
+        if (!line.startsWith(u"10,"))
+            continue;
+        const QStringList f = fields(line.trimmed());
+        QString name = f.value(2).trimmed();
+        if (name.startsWith(u'"') && name.endsWith(u'"') && name.size() >= 2)
+            name = name.mid(1, name.size() - 2);
+        (f.value(9).toInt() != 0 ? hidden : shown).insert(canonicalName(name));
+    }
+    return hidden.subtract(shown);
 }
 
 } // namespace meadows::vensim

@@ -83,6 +83,7 @@ private slots:
     void pipeRunsStockToStock();
     void pipeBentAtItsValveTurnsThere();
     void aValveWithoutANameIsTheStocksOwnFlow();
+    void aRateSharedWithAHiddenStockFlowsIntoTheShownOne();
 };
 
 void TestVensimFlows::rateBetweenTwoStocksIsOneFlow()
@@ -223,6 +224,32 @@ void TestVensimFlows::aValveWithoutANameIsTheStocksOwnFlow()
         if (e.type == ViewElement::Type::Flow)
             flows << QStringLiteral("%1@%2").arg(e.name).arg(*e.x);
     QCOMPARE(flows, QStringList{QStringLiteral("S net flow@200")});
+}
+
+// f fills T and S; XMILE lets a flow fill one stock. T comes first in the file, but the
+// sketch hides it (its tenth field), so S, which Vensim shows with f's valve piped into it,
+// has f as its inflow, and T a net flow of its own (SDXorg's Query_file: BalanceFunds had
+// no pipes, its rates given to the hidden CumIncome). Both still count f: T and S at 1 are
+// 1 and 1.5.
+void TestVensimFlows::aRateSharedWithAHiddenStockFlowsIntoTheShownOne()
+{
+    const XmileReadResult r = readWithSketch(QStringLiteral("T = INTEG(f, 0) ~ u ~ |\nS = INTEG(f + g, 0) ~ u ~ |\n"
+                                                            "f = 1 ~ u ~ |\ng = 0.5 ~ u ~ |\n"),
+                                             QStringLiteral("10,1,S,300,200,40,20,3,3,0,0,0,0,0,0\n12,2,48,100,200,10,8,0,3,0,0,-1,0,0,0\n"
+                                                            "1,3,5,1,4,0,0,22,0,0,0,-1--1--1,,1|(230,200)|\n"
+                                                            "1,4,5,2,100,0,0,22,0,0,0,-1--1--1,,1|(130,200)|\n"
+                                                            "11,5,48,180,200,6,8,34,3,0,0,1,0,0,0\n10,6,f,180,220,20,8,40,3,0,0,-1,0,0,0\n"
+                                                            "10,17,T,300,400,40,20,3,3,1,0,0,0,0,0\n"));
+    QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+    const Model &m = r.project->mainModel();
+    QCOMPARE(m.findVariable(u"S")->inflows, (QStringList{QStringLiteral("f"), QStringLiteral("g")}));
+    QCOMPARE(m.findVariable(u"T")->inflows, QStringList{QStringLiteral("T net flow")});
+    const ViewElement *flow = lastOf(r, ViewElement::Type::Flow);
+    QVERIFY(flow && flow->name == QLatin1String("f"));
+    QCOMPARE(pointOf(*flow, flow->points.size() - 1), QPointF(230, 200)); // into S
+    const test::InlineRun run = test::simulateRead(r);
+    QCOMPARE(run.at(QStringLiteral("T"), 1), 1.0);
+    QCOMPARE(run.at(QStringLiteral("S"), 1), 1.5);
 }
 
 QTEST_GUILESS_MAIN(TestVensimFlows)
