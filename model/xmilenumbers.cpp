@@ -1,4 +1,5 @@
 #include "xmilenumbers.h"
+#include "numberliteral.h"
 
 #include <QStringList>
 
@@ -33,7 +34,13 @@ std::optional<std::vector<double>> parseNumberList(const QString &text, const QS
         if (t.isEmpty())
             continue;
         bool ok = false;
-        const double d = t.toDouble(&ok);
+        double d = t.toDouble(&ok);
+        if (!ok) { // an underflow (1e-999) is 0, the nearest double, as the equation readers take it
+            const bool sign = t.startsWith(u'-') || t.startsWith(u'+');
+            const NumberLiteral n = readNumberLiteral(QStringView(t).mid(sign ? 1 : 0));
+            ok = n.problem.isEmpty();
+            d = t.startsWith(u'-') ? -n.value : n.value;
+        }
         if (!ok || !std::isfinite(d)) {
             *bad = t;
             return std::nullopt;

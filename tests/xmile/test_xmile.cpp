@@ -31,6 +31,7 @@ private slots:
     void readsModulesAndConnections();
     void readsArraysAndGraphicalFunctions();
     void readsUndeclaredPrefixAndCrlf();
+    void graphicalFunctionPointsReadNumbersAsEquationsDo();
     void errorsCarryFileLineAndColumn_data();
     void errorsCarryFileLineAndColumn();
     void equationPositionsMapThroughEntities();
@@ -177,6 +178,22 @@ void TestXmile::readsUndeclaredPrefixAndCrlf()
     const QByteArray out = writeXmile(*r.project);
     QVERIFY(out.contains("<isee:prefs saved_runs=\"5\"/>"));
     QVERIFY(out.contains("<isee:delay_aux/>"));
+}
+
+// A point below the smallest double (1e-999) is 0, as an equation reads it (it had been "not
+// a number" here only); one beyond the largest (1e999) is refused, as in an equation.
+void TestXmile::graphicalFunctionPointsReadNumbersAsEquationsDo()
+{
+    const auto read = [](const char *points) {
+        return readXmile(QByteArray("<xmile version=\"1.0\"><model><variables><gf name=\"shape\"><xscale min=\"0\" "
+                                    "max=\"2\"/><ypts>") + points + "</ypts></gf></variables></model></xmile>",
+                         QStringLiteral("gf.xmile"));
+    };
+    const XmileReadResult tiny = read("1, 1e-999, -1e-999");
+    QVERIFY2(tiny.project && firstError(tiny).isEmpty(), qPrintable(firstError(tiny)));
+    QCOMPARE(tiny.project->mainModel().findGraphicalFunction(u"shape")->ypts, (std::vector<double>{1, 0, 0}));
+    const XmileReadResult huge = read("1, 1e999, 2");
+    QVERIFY2(firstError(huge).contains(QLatin1String("error: <ypts>: '1e999' is not a number")), qPrintable(firstError(huge)));
 }
 
 void TestXmile::errorsCarryFileLineAndColumn_data()
