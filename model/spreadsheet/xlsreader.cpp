@@ -4,6 +4,7 @@
 #include "model/sizelimit.h"
 #include "workbook.h"
 
+#include <algorithm>
 #include <QFile>
 #include <freexl.h>
 
@@ -38,35 +39,22 @@ public:
 // FreeXL says what went wrong only as a number (freexl.h); the reader is told in words.
 QString freexlError(const QString &path, int code)
 {
-    QString why;
-    switch (code) {
-    case FREEXL_FILE_NOT_FOUND:
-        why = QStringLiteral("the file cannot be opened");
-        break;
-    case FREEXL_INSUFFICIENT_MEMORY:
-        why = QStringLiteral("not enough memory");
-        break;
-    case FREEXL_INVALID_CFBF_HEADER:
-        why = QStringLiteral("it is not an Excel 97-2003 file (no compound-file header)");
-        break;
-    case FREEXL_CFBF_INVALID_SIGNATURE:
-        why = QStringLiteral("its compound-file header is damaged (an .xlsx named .xls gives this too)");
-        break;
-    case FREEXL_INVALID_CHARACTER:
-    case FREEXL_UNSUPPORTED_CHARSET:
-        why = QStringLiteral("its text uses a character set FreeXL cannot convert");
-        break;
-    case FREEXL_CFBF_READ_ERROR:
-    case FREEXL_CFBF_SEEK_ERROR:
-        why = QStringLiteral("it is too short to be an Excel 97-2003 file, or not a regular file");
-        break;
-    case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-        why = QStringLiteral("it holds no workbook");
-        break;
-    default:
-        why = QStringLiteral("the file is damaged");
-        break;
-    }
+    static constexpr struct {
+        int code;
+        const char *why;
+    } kReasons[] = {
+        {FREEXL_FILE_NOT_FOUND, "the file cannot be opened"},
+        {FREEXL_INSUFFICIENT_MEMORY, "not enough memory"},
+        {FREEXL_INVALID_CFBF_HEADER, "it is not an Excel 97-2003 file (no compound-file header)"},
+        {FREEXL_CFBF_INVALID_SIGNATURE, "its compound-file header is damaged (an .xlsx named .xls gives this too)"},
+        {FREEXL_INVALID_CHARACTER, "its text uses a character set FreeXL cannot convert"},
+        {FREEXL_UNSUPPORTED_CHARSET, "its text uses a character set FreeXL cannot convert"},
+        {FREEXL_CFBF_READ_ERROR, "it is too short to be an Excel 97-2003 file, or not a regular file"},
+        {FREEXL_CFBF_SEEK_ERROR, "it is too short to be an Excel 97-2003 file, or not a regular file"},
+        {FREEXL_BIFF_WORKBOOK_NOT_FOUND, "it holds no workbook"},
+    };
+    const auto known = std::find_if(std::begin(kReasons), std::end(kReasons), [code](const auto &r) { return r.code == code; });
+    const QString why = QLatin1String(known != std::end(kReasons) ? known->why : "the file is damaged");
     return QStringLiteral("cannot read %1 as an Excel 97-2003 workbook: %2 (FreeXL error %3)").arg(path, why).arg(code);
 }
 
