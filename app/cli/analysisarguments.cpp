@@ -47,6 +47,14 @@ std::optional<double> numberOption(const QCommandLineParser &p, const QString &n
     return v;
 }
 
+std::optional<double> timeOption(const QCommandLineParser &p, QString *error)
+{
+    const std::optional<double> at = numberOption(p, QStringLiteral("at"), error);
+    if (error->isEmpty() && at && !std::isfinite(*at))
+        *error = QStringLiteral("--at needs a finite time, not '%1'").arg(p.value(QStringLiteral("at")));
+    return at;
+}
+
 unsigned threadsOption(const QCommandLineParser &p, QString *error)
 {
     if (!p.isSet(QStringLiteral("threads")))

@@ -29,6 +29,8 @@ QString parseSetOptions(const QStringList &values, FlattenOptions &out);
 std::optional<std::pair<QString, Distribution>> parseDistributionOption(const QString &text, QString *error);
 // A number option's value, when given.
 std::optional<double> numberOption(const QCommandLineParser &p, const QString &name, QString *error);
+// --at T, when given: a finite time (Qt reads "nan" and "inf" as numbers).
+std::optional<double> timeOption(const QCommandLineParser &p, QString *error);
 // --threads N: 0 (every core) when not given.
 unsigned threadsOption(const QCommandLineParser &p, QString *error);
 

@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
-#include <cmath>
 
 namespace meadows {
 
@@ -47,9 +46,7 @@ int equilibriaCommand(const QStringList &arguments)
         return ExitUsage;
     const FlattenOptions &flatten = given.flatten;
     EquilibriumOptions options;
-    options.at = numberOption(p, QStringLiteral("at"), &usage);
-    if (usage.isEmpty() && options.at && !std::isfinite(*options.at)) // Qt reads nan and inf as numbers
-        usage = QStringLiteral("--at needs a finite time, not '%1'").arg(p.value(QStringLiteral("at")));
+    options.at = timeOption(p, &usage);
     if (!usage.isEmpty()) {
         err << "meadows equilibria: " << usage << '\n' << usageText();
         return ExitUsage;

@@ -218,9 +218,7 @@ int sweepCommand(const QStringList &arguments)
     }
     ContinuationOptions continuation;
     if (usage.isEmpty())
-        continuation.at = numberOption(p, QStringLiteral("at"), &usage);
-        if (usage.isEmpty() && continuation.at && !std::isfinite(*continuation.at)) // Qt reads nan and inf as numbers
-            usage = QStringLiteral("--at needs a finite time, not '%1'").arg(p.value(QStringLiteral("at")));
+        continuation.at = timeOption(p, &usage);
     const unsigned threads = usage.isEmpty() ? threadsOption(p, &usage) : 0;
     if (!usage.isEmpty()) {
         err << "meadows sweep: " << usage << '\n' << usageText();

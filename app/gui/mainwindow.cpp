@@ -19,6 +19,7 @@
 #include "scene/diagramview.h"
 #include "scene/elementitem.h"
 #include "scene/problemmarks.h"
+#include "model/outputfile.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -28,8 +29,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include "model/outputfile.h"
-
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
