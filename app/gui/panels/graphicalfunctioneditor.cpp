@@ -71,27 +71,29 @@ void GraphicalFunctionEditor::tableEdited(int row, int column)
         fillTable();
         return;
     }
-    // An x out of order would make a table no file can be read back with (a graphical
-    // function's x points must not decrease): the old value goes back.
-    if (column == 0 && ((row > 0 && value < m_gf.x(row - 1)) || (row + 1 < int(m_gf.size()) && value > m_gf.x(row + 1)))) {
-        fillTable();
-        return;
-    }
+    GraphicalFunction next = m_gf;
     if (column == 1) {
-        m_gf.ypts[row] = value;
+        next.ypts[row] = value;
         // The y scale widens to hold what was typed.
-        if (m_gf.yscale) {
-            m_gf.yscale->min = std::min(m_gf.yscale->min, value);
-            m_gf.yscale->max = std::max(m_gf.yscale->max, value);
+        if (next.yscale) {
+            next.yscale->min = std::min(next.yscale->min, value);
+            next.yscale->max = std::max(next.yscale->max, value);
         }
     } else {
         // Typed x values make the points explicit.
-        if (m_gf.xpts.empty())
-            for (std::size_t i = 0; i < m_gf.size(); ++i)
-                m_gf.xpts.push_back(m_gf.x(i));
-        m_gf.xpts[row] = value;
-        m_gf.xscale.reset();
+        if (next.xpts.empty())
+            for (std::size_t i = 0; i < next.size(); ++i)
+                next.xpts.push_back(next.x(i));
+        next.xpts[row] = value;
+        next.xscale.reset();
     }
+    // A table the reader would refuse (an x out of order: x points must not decrease) could
+    // not be opened again once saved: the old value goes back.
+    if (!next.problem().isEmpty()) {
+        fillTable();
+        return;
+    }
+    m_gf = std::move(next);
     m_curve->setFunction(m_gf);
     emit edited(m_gf);
 }
