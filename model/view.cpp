@@ -23,6 +23,26 @@ void setDrawnAsName(ViewElement &element)
         element.extras.attributes.push_back({QStringLiteral("meadows_shape"), QStringLiteral("name_only")});
 }
 
+std::optional<double> labelWrapWidth(const ViewElement &element)
+{
+    const QString *width = findAttribute(element.extras.attributes, u"meadows_label_width");
+    bool ok = false;
+    const double w = width ? width->toDouble(&ok) : 0;
+    // Narrower than a letter or wider than a page is no width a name was drawn at.
+    return ok && w >= 8 && w <= 2000 ? std::optional<double>(w) : std::nullopt;
+}
+
+void setLabelWrapWidth(ViewElement &element, double width)
+{
+    const QString value = QString::number(width);
+    for (XmlAttribute &a : element.extras.attributes)
+        if (a.name == QLatin1String("meadows_label_width")) {
+            a.value = value;
+            return;
+        }
+    element.extras.attributes.push_back({QStringLiteral("meadows_label_width"), value});
+}
+
 QString xmileTag(ViewElement::Type type)
 {
     const auto i = std::size_t(type);

@@ -56,6 +56,11 @@ inline bool isDrawableSize(double v) { return v >= 0 && v <= kMaxDiagramSize; }
 // variables: the element's meadows_shape="name_only" (XMILE has no shape for it).
 bool drawnAsName(const ViewElement &element);
 void setDrawnAsName(ViewElement &element);
+// The width an element's name wraps at, when the file gives one: Vensim's sketch sizes each
+// word's box to its name, so wrapping there breaks the name where Vensim breaks it. The
+// element's meadows_label_width (XMILE has none); unset, the editor's own width.
+std::optional<double> labelWrapWidth(const ViewElement &element);
+void setLabelWrapWidth(ViewElement &element, double width);
 
 // The XMILE element of a view element's type ("stock", "aux", ... "text_box"); empty for
 // Other. One table for the reader, the writer and styles (model/viewstyle.h).

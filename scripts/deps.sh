@@ -6,7 +6,7 @@ packages=(
   cmake g++ ninja-build python3
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
   libeigen3-dev libboost-dev pkg-config libgraphviz-dev graphviz libfreexl-dev libzip-dev
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth fonts-dejavu-core fonts-liberation2
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,7 @@
 #include "mdlsketch.h"
 
 #include "mdllexer.h"
+#include "mdlsketchitems.h"
 #include "mdlsketchlines.h"
 #include "mdlsketchstyle.h"
 #include "mdlviewtiling.h"
@@ -20,43 +21,6 @@ namespace meadows::vensim {
 
 namespace {
 
-struct SketchItem {
-    int type = 0;
-    QString name;
-    QPointF at;
-    double w = 0, h = 0;
-    bool shadow = false;
-    int valveFlow = -1; // a valve: the id of its flow's variable
-    qsizetype offset = 0;
-    XmlAttributes style;  // its font and colours where they differ from its view's
-    bool comment = false; // a comment's words (type 12), in `text`
-    QString text;
-    int shape = 0;        // 3 a level's box, 8 the name alone; +32 a flow's name on its valve
-    bool hidden = false;  // the hide level (field 9) set: Vensim does not draw it
-};
-
-// Whether p lies on the segment from a to b, within a unit (the sketch's whole numbers).
-bool onSegment(QPointF a, QPointF b, QPointF p)
-{
-    const QPointF ab = b - a, ap = p - a;
-    const double length = std::hypot(ab.x(), ab.y());
-    if (length < 1)
-        return std::hypot(ap.x(), ap.y()) <= 1;
-    const double across = std::abs(ab.x() * ap.y() - ab.y() * ap.x()) / length;
-    const double along = (ab.x() * ap.x() + ab.y() * ap.y()) / length;
-    return across <= 1 && along >= -1 && along <= length + 1;
-}
-
-struct Arrow {
-    int id = 0, from = 0, to = 0;
-    int shape = 0;
-    int polarity = 0;
-    bool pipe = false;
-    bool hidden = false;
-    std::vector<QPointF> pts;
-    XmlAttributes style;
-};
-
 class SketchReader {
 public:
     SketchReader(Model &model, Reporter &report) : m_model(model), m_report(report) {}
@@ -75,8 +39,7 @@ public:
                 if (it != m_items.end() && it->comment)
                     it->text = commentText(text, offset);
                 else if (it != m_items.end()) // bits 4 and 8: a graph, a table or a slider, named here
-                    m_report.warning(it->offset, QStringLiteral("the sketch's graph, table or slider '%1' is not drawn: "
-                                                                "Meadows draws none in the diagram").arg(text.toString()));
+                    m_graphs.add(it->offset, text.toString());
                 return;
             }
         }
@@ -86,12 +49,15 @@ public:
             m_view.type = QStringLiteral("stock_flow");
             m_viewName = text.mid(1).trimmed().toString();
             m_viewStyle = {};
+            m_fontScale = 1;
             m_open = true;
             return;
         }
         if (text.startsWith(u"$")) {
-            if (!m_oldFormat) // V160's line and fields are laid out otherwise, and not read
+            if (!m_oldFormat) { // V160's line and fields are laid out otherwise, and not read
                 m_viewStyle = viewStyleFromVensim(text.mid(1));
+                m_fontScale = sketchFontScale(text.mid(1));
+            }
             return;
         }
         // An arrow's points follow a '|'; a word's font holds '|'s and comes last.
@@ -172,7 +138,7 @@ public:
         item.hidden = !m_oldFormat && f.value(9).toInt() != 0;
         item.offset = offset;
         if (!m_oldFormat)
-            item.style = wordStyleFromVensim(f);
+            item.style = wordStyleFromVensim(f, m_fontScale);
         // Bit 4: the words are on the next line. Read off files: graphs, tables and
         // sliders set 8 as well, and their next line names what they show.
         if (type == 12 && (bits & 4) && !m_oldFormat) {
@@ -192,6 +158,23 @@ public:
         if (m_leftOut > 20)
             m_report.warning(m_lastLeftOut, QStringLiteral("and %1 more lines of the sketch left out, the last here")
                                                 .arg(m_leftOut - 20));
+        // Said once each, at the first: World3-03 shows Time in 23 places and 10 graphs.
+        if (m_clockShadows.count == 1)
+            m_report.warning(m_clockShadows.first, QStringLiteral("the sketch's '%1' is not drawn, nor its arrows: Meadows "
+                                                                  "keeps the clock built in, not as a variable on the diagram")
+                                                       .arg(m_clockShadows.name));
+        else if (m_clockShadows.count > 1)
+            m_report.warning(m_clockShadows.first, QStringLiteral("the sketch's %1 shadows of Time and the clock's settings "
+                                                                  "('%2' here, the first) are not drawn, nor their arrows: "
+                                                                  "Meadows keeps the clock built in, not as a variable on the diagram")
+                                                       .arg(m_clockShadows.count).arg(m_clockShadows.name));
+        if (m_graphs.count == 1)
+            m_report.warning(m_graphs.first, QStringLiteral("the sketch's graph, table or slider '%1' is not drawn: "
+                                                            "Meadows draws none in the diagram").arg(m_graphs.name));
+        else if (m_graphs.count > 1)
+            m_report.warning(m_graphs.first, QStringLiteral("the sketch's %1 graphs, tables and sliders ('%2' here, the first) "
+                                                            "are not drawn: Meadows draws none in the diagram")
+                                                 .arg(m_graphs.count).arg(m_graphs.name));
     }
 
     // A comment's words as a text box holds them: Vensim writes a line break as \n or
@@ -351,9 +334,7 @@ private:
                          && key != QLatin1String("final_time") && key != QLatin1String("saveper"))
                     m_report.warning(item.offset, QStringLiteral("the sketch shows '%1', which the equations do not define").arg(name));
                 else
-                    m_report.warning(item.offset, QStringLiteral("the sketch's '%1' is not drawn, nor its arrows: Meadows "
-                                                                 "keeps the clock built in, not as a variable on the diagram")
-                                                      .arg(name));
+                    m_clockShadows.add(item.offset, name);
                 continue;
             }
             // Vensim lets a variable be shown in full in two views (World3-03's POLICY
@@ -389,8 +370,14 @@ private:
             e.extras.attributes = styled(drawnAs, own);
             if ((drawnAs == T::Aux || e.type == T::Alias) && (item.shape & 31) == 8)
                 setDrawnAsName(e); // Vensim writes a variable, and any shadow, as its name alone, centred there
+            // A name breaks where it breaks in Vensim: at the width of its word's box, where
+            // Meadows draws the name as Vensim does, alone, in its stock's box or by its valve
+            // (not under a circle: a wide box there would run into its neighbours' names).
+            const double nameWidth = 2 * (item.type == 11 ? m_items.value(item.valveFlow).w : item.w);
+            if (nameWidth > 0 && (drawnAsName(e) || item.type == 11 || e.type == T::Stock))
+                setLabelWrapWidth(e, nameWidth);
             if (item.type == 11)
-                e.points = pipe(id);
+                e.points = pipeThroughValve(id, m_items, m_arrows, [this](const QString &n) { return variable(n); });
             placed.insert(id);
             if (item.type == 11 && item.valveFlow >= 0)
                 placed.insert(item.valveFlow); // connectors may end on the flow's label
@@ -458,82 +445,6 @@ private:
         return found;
     }
 
-    // Where a flow's name stands from its valve, as XMILE's label_side says it: the side it
-    // is furthest out on (Vensim places it freely; a name level with the valve is beside it).
-    static QString flowLabelSide(QPointF valve, QPointF name)
-    {
-        const QPointF d = name - valve;
-        if (std::abs(d.x()) > std::abs(d.y()))
-            return d.x() > 0 ? QStringLiteral("right") : QStringLiteral("left");
-        return d.y() < 0 ? QStringLiteral("top") : QStringLiteral("bottom");
-    }
-
-    // A flow's pipe: from the end it comes from to the end it goes to, through the valve's
-    // bends. Each of the valve's two pipe arrows runs from the valve to one end. The end it
-    // comes from is the stock the flow drains, or else the end that is not the stock it
-    // fills; Vensim marks a cloud at the source end 100 or 68, so the mark decides only when
-    // no stock does (a pipe between two clouds).
-
-    std::vector<ViewPoint> pipe(int valve) const
-    {
-        const QString flow = canonicalName(m_items.value(m_items.value(valve).valveFlow).name);
-        const auto listed = [&](const QStringList &flows) {
-            return std::any_of(flows.begin(), flows.end(), [&](const QString &f) { return canonicalName(f) == flow; });
-        };
-        // +1: the arrow's end is where the flow comes from; -1: where it goes; 0: unknown.
-        const auto side = [&](const Arrow &a) {
-            const auto end = m_items.constFind(a.to);
-            if (end != m_items.constEnd() && end->type == 10)
-                if (const Variable *stock = variable(end->name); stock && stock->kind == VariableKind::Stock) {
-                    if (listed(stock->outflows))
-                        return 1;
-                    if (listed(stock->inflows))
-                        return -1;
-                }
-            return 0;
-        };
-        std::vector<const Arrow *> arrows;
-        for (const Arrow &a : m_arrows)
-            if (a.pipe && a.from == valve)
-                arrows.push_back(&a);
-        const Arrow *source = nullptr, *target = nullptr;
-        if (arrows.size() == 2) {
-            const int first = side(*arrows[0]), second = side(*arrows[1]);
-            const bool firstIsSource = first == 1 || second == -1 || (first == 0 && second == 0 && arrows[0]->shape == 100);
-            source = firstIsSource ? arrows[0] : arrows[1];
-            target = firstIsSource ? arrows[1] : arrows[0];
-        } else if (arrows.size() == 1) {
-            (side(*arrows[0]) == 1 || arrows[0]->shape == 100 ? source : target) = arrows[0];
-        }
-        // A pipe's end at a cloud goes to the cloud's centre, where Vensim draws the cloud
-        // (the arrow's own point is on the cloud's edge; a cloud is drawn centred on the end).
-        const auto ends = [&](const Arrow &a) {
-            std::vector<QPointF> pts = a.pts;
-            const auto cloud = m_items.constFind(a.to);
-            if (!pts.empty() && cloud != m_items.constEnd() && cloud->type == 12 && !cloud->comment)
-                pts.back() = cloud->at;
-            return pts;
-        };
-        std::vector<QPointF> line;
-        if (source) {
-            const std::vector<QPointF> pts = ends(*source);
-            line.assign(pts.rbegin(), pts.rend());
-        }
-        if (target) {
-            const std::vector<QPointF> pts = ends(*target);
-            // A pipe bent at its valve (in from the left, out downwards) turns there: the
-            // valve is a corner of the line, not left beside a diagonal.
-            const QPointF valveAt = m_items.value(valve).at;
-            if (!line.empty() && !pts.empty() && !onSegment(line.back(), pts.front(), valveAt))
-                line.push_back(valveAt);
-            line.insert(line.end(), pts.begin(), pts.end());
-        }
-        std::vector<ViewPoint> out;
-        for (const QPointF &p : line)
-            out.push_back({p.x(), p.y(), {}});
-        return out;
-    }
-
     Model &m_model;
     Reporter &m_report;
     View m_view;
@@ -542,6 +453,7 @@ private:
     bool m_open = false;
     bool m_oldFormat = false;
     XmlNode m_viewStyle;  // this view's '$' line
+    double m_fontScale = 1; // and its font sizes' scale
     XmlNode m_firstStyle; // the first view's
     bool m_styled = false; // the first view's style is the model's (<views><style>)
     int m_textOf = -1;    // the comment or object whose words are the next line; -2 one left out, -1 none
@@ -551,6 +463,20 @@ private:
     mutable QHash<QString, qsizetype> m_byName; // filled on first use; canonical name -> index in m_model.variables; the sketch adds none
     std::vector<int> m_order;
     int m_leftOut = 0;           // the sketch's lines left out so far (line)
+    // Objects of a kind Meadows leaves out, said once for all (finish).
+    struct Tally {
+        int count = 0;
+        qsizetype first = 0;
+        QString name; // the first's
+        void add(qsizetype at, const QString &what)
+        {
+            if (count++ == 0) {
+                first = at;
+                name = what;
+            }
+        }
+    };
+    Tally m_clockShadows, m_graphs;
     qsizetype m_lastLeftOut = 0; // where the last of them is
     mutable QHash<int, QString> m_unnamedFlows; // this view's valves with no name: their flows
     mutable QSet<QString> m_flowsTaken;          // canonical names of those flows, every view

@@ -40,9 +40,11 @@ void addAttributes(XmlAttributes &attributes, const QString &letters)
     add(attributes, "text_decoration", letters.contains(u'U') ? QStringLiteral("underline") : QStringLiteral("none"));
 }
 
-QString points(int size)
+// A size in Vensim's points, in XMILE's: scaled (sketchFontScale) so that the text keeps its
+// size against the sketch's coordinates.
+QString points(int size, double scale)
 {
-    return size > 0 ? QStringLiteral("%1pt").arg(size) : QString();
+    return size > 0 ? QStringLiteral("%1pt").arg(size * scale) : QString();
 }
 
 } // namespace
@@ -62,6 +64,18 @@ QString colorFromVensim(QStringView rgb)
     return QStringLiteral("#%1%2%3").arg(c[0], 2, 16, QLatin1Char('0')).arg(c[1], 2, 16, QLatin1Char('0')).arg(c[2], 2, 16, QLatin1Char('0'));
 }
 
+double sketchFontScale(QStringView line)
+{
+    // "...|ppix,ppiy,zoom,?": ppix ends the third comma field, after its last bar.
+    const auto fields = line.split(u',');
+    if (fields.size() < 3)
+        return 1;
+    const QStringView field = fields[2];
+    bool ok = false;
+    const double ppi = field.mid(field.lastIndexOf(u'|') + 1).trimmed().toDouble(&ok);
+    return ok && ppi >= 36 && ppi <= 600 ? ppi / 96 : 1; // 0 or nonsense: Vensim's usual 96
+}
+
 XmlNode viewStyleFromVensim(QStringView line)
 {
     XmlNode style;
@@ -74,7 +88,7 @@ XmlNode viewStyleFromVensim(QStringView line)
     const auto parts = fields[2].split(u'|');
     const VensimFont font = fontFrom(fields[2]);
     add(style.attributes, "font_family", font.face);
-    add(style.attributes, "font_size", points(font.size));
+    add(style.attributes, "font_size", points(font.size, sketchFontScale(line)));
     addAttributes(style.attributes, font.attributes);
     add(style.attributes, "font_color", font.color);
     // Boxes and fills are the words' that have them, stocks and variables; a comment's
@@ -96,7 +110,7 @@ XmlNode viewStyleFromVensim(QStringView line)
     return style;
 }
 
-XmlAttributes wordStyleFromVensim(const QStringList &fields)
+XmlAttributes wordStyleFromVensim(const QStringList &fields, double fontScale)
 {
     XmlAttributes out;
     const int has = fields.value(10).trimmed().toInt();
@@ -110,7 +124,7 @@ XmlAttributes wordStyleFromVensim(const QStringList &fields)
     if (has & 4)
         add(out, "background", colorFromVensim(fields.value(16)));
     if (has & 8)
-        add(out, "font_size", points(font.size));
+        add(out, "font_size", points(font.size, fontScale));
     if (has & 16)
         addAttributes(out, font.attributes);
     if (has & 32)

@@ -19,6 +19,12 @@ namespace meadows::vensim {
 // "#rrggbb" for Vensim's "r-g-b"; empty for -1--1--1 or anything unreadable.
 QString colorFromVensim(QStringView rgb);
 
+// How much to scale the sketch's font sizes so that text keeps its size against the
+// sketch's coordinates, from the '$' line's pixels per inch (ppix): Vensim draws a point as
+// ppix/72 of its units, Meadows, like Stella, as 96/72 of them. A sketch saved at 72 ppi
+// (many older models) draws 12-point text 12 units high, not 16.
+double sketchFontScale(QStringView line);
+
 // The <style> of a view from its '$' line (without the '$'): its font and its colours,
 // with the arrows' colour in a <connector> child. An element named "style" with no
 // attribute when the line says nothing readable.
@@ -26,7 +32,7 @@ XmlNode viewStyleFromVensim(QStringView line);
 
 // The attributes that set what a word's line (type 10, 11 or 12, split at its commas)
 // changes from its view's style.
-XmlAttributes wordStyleFromVensim(const QStringList &fields);
+XmlAttributes wordStyleFromVensim(const QStringList &fields, double fontScale);
 
 // The attributes an arrow's line (type 1, split at its commas) sets: its colour.
 XmlAttributes arrowStyleFromVensim(const QStringList &fields);

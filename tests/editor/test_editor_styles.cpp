@@ -3,7 +3,10 @@
 // draws it, and readable in a dark theme.
 #include "editortesting.h"
 #include "scene/diagramstyle.h"
+#include "scene/connectoritem.h"
 #include "scene/elementlook.h"
+#include "diagram/diagramgeometry.h"
+#include "model/names.h"
 
 #include <QPainter>
 #include <QScopeGuard>
@@ -77,6 +80,59 @@ private slots:
                 blue += countPixels(render(scene, e->sceneBoundingRect()), pureBlue);
             }
         QVERIFY2(blue > 100, qPrintable(QString::number(blue)));
+    }
+
+    // SIR's sketch is saved at 72 pixels per inch: its Times New Roman 12 is drawn 12 units
+    // high (Vensim's point is ppi/72 of a unit), not the 16 of 12 points at 96, and each name
+    // wraps at its word's box, as Vensim wraps it. "Contact Infectivity" (box 94 wide) and
+    // "Total Population" (84) are one line each, as in Vensim; at the editor's own 90 the
+    // first broke in two. (Liberation Serif, scripts/deps.sh, has Times New Roman's widths.)
+    void aVensimSketchsTextKeepsItsSizeAndBreaks()
+    {
+        MainWindow window;
+        window.setQuiet(true);
+        QVERIFY(window.openFile(kTestData + QStringLiteral("/test-models-vensim/samples/SIR/SIR.mdl")));
+        DiagramScene *scene = window.scene();
+        for (const QString name : {QStringLiteral("Contact Infectivity"), QStringLiteral("Total Population")}) {
+            ElementItem *item = scene->itemForName(name);
+            QVERIFY(item);
+            const QFont font = labelFont(item->style());
+            QCOMPARE(font.pixelSize(), 12);
+            const QRectF label = item->labelSceneRect();
+            QVERIFY2(label.height() < 1.5 * QFontMetricsF(font).height(), qPrintable(name));
+            QVERIFY2(label.width() <= item->element().width.value_or(1e9) + 1, qPrintable(name));
+        }
+    }
+
+    // Vensim draws an arrow to a flow's name when the name is on its side: SIR's arrow from
+    // Susceptible comes up from below (through (258,298)) to "Succumbing", written under the
+    // valve at (331,268). It stops at the name's edge, not at the valve through the name; the
+    // arrows from above, from Contact Infectivity, still reach the valve.
+    void aConnectorStopsAtAFlowsNameOnItsWay()
+    {
+        MainWindow window;
+        window.setQuiet(true);
+        QVERIFY(window.openFile(kTestData + QStringLiteral("/test-models-vensim/samples/SIR/SIR.mdl")));
+        DiagramScene *scene = window.scene();
+        ElementItem *flow = scene->itemForName(QStringLiteral("Succumbing"));
+        QVERIFY(flow);
+        const QRectF name = flow->labelSceneRect();
+        const QPointF valve = flow->anchorCentre();
+        QVERIFY(name.top() > valve.y()); // written under the valve
+        std::optional<QPointF> fromBelow, fromAbove;
+        for (QGraphicsItem *item : scene->items())
+            if (auto *c = dynamic_cast<ConnectorItem *>(item); c && canonicalName(c->element().to.name) == canonicalName(flow->element().name)) {
+                if (canonicalName(c->element().from.name) == canonicalName(QStringLiteral("Susceptible")))
+                    fromBelow = c->curve().end;
+                else if (canonicalName(c->element().from.name) == canonicalName(QStringLiteral("Contact Infectivity")))
+                    fromAbove = c->curve().end;
+            }
+        QVERIFY(fromBelow && fromAbove);
+        // At the name's box (grown by 2 to meet the valve), not inside it.
+        QVERIFY2(!name.adjusted(1, 1, -1, -1).contains(*fromBelow), qPrintable(QStringLiteral("%1,%2").arg(fromBelow->x()).arg(fromBelow->y())));
+        QVERIFY(name.adjusted(-3, -3, 3, 3).contains(*fromBelow));
+        QVERIFY(QLineF(*fromBelow, valve).length() > diagram::kValveRadius + 4); // not at the valve's circle
+        QVERIFY(QLineF(*fromAbove, valve).length() < diagram::kValveRadius + 2);
     }
 
     void aFileWithoutStylesKeepsTheThemesLook()

@@ -64,6 +64,7 @@ private slots:
     void variablesAreTheirNamesAndHiddenObjectsAreNotDrawn();
     void aLookupDefinedByElementIsSaidAsSuch();
     void whatTheSketchLeavesOutIsSaid();
+    void textKeepsItsSizeAgainstTheSketch();
 };
 
 void TestVensimSketchStyle::colours()
@@ -376,14 +377,33 @@ void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
     QVERIFY(r.project);
     QCOMPARE(test::formatted(r.diagnostics),
              (QStringList{
-                 QStringLiteral("m.mdl:13:1: warning: the sketch's graph, table or slider 'levels' is not drawn: Meadows draws "
-                                "none in the diagram"),
                  QStringLiteral("m.mdl:15:1: warning: the sketch's object 4 is of type 30, which Meadows does not draw: left out"),
                  QStringLiteral("m.mdl:16:1: warning: the sketch's object 5 is cut short (4 fields): left out"),
                  QStringLiteral("m.mdl:17:1: warning: the sketch's arrow 6 runs from object 1 to itself: left out"),
                  QStringLiteral("m.mdl:18:1: warning: this line of the sketch is no object Meadows reads: left out"),
                  QStringLiteral("m.mdl:12:1: warning: the sketch's 'Time' is not drawn, nor its arrows: Meadows keeps the "
-                                "clock built in, not as a variable on the diagram")}));
+                                "clock built in, not as a variable on the diagram"),
+                 QStringLiteral("m.mdl:13:1: warning: the sketch's graph, table or slider 'levels' is not drawn: Meadows draws "
+                                "none in the diagram")}));
+    // Many of them are said once, at the first: World3-03 shows Time 23 times (lines 12,
+    // 13 and 14 here, the last a shadow of TIME STEP) and 10 graphs (15 and 17).
+    const XmileReadResult again = readVensim(
+        (QStringLiteral("{UTF-8}\na = Time ~~|\n") + test::mdlControl(4) + QString::fromLatin1(kSketchHead)
+         + QStringLiteral("*View 1\n$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+                          "10,1,a,100,50,20,11,8,3,0,0,0,0,0,0\n"
+                          "10,2,Time,200,50,20,11,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|||128-128-128\n"
+                          "10,3,Time,200,90,20,11,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|||128-128-128\n"
+                          "10,4,TIME STEP,200,130,20,11,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|||128-128-128\n"
+                          "12,5,0,300,300,150,150,3,12,0,0,1,0,0,0\nlevels\n"
+                          "12,6,0,600,300,150,150,3,12,0,0,1,0,0,0\nrates\n///---\\\\\\\n"))
+            .toUtf8(),
+        QStringLiteral("m.mdl"));
+    QCOMPARE(test::formatted(again.diagnostics),
+             (QStringList{QStringLiteral("m.mdl:12:1: warning: the sketch's 3 shadows of Time and the clock's settings ('Time' "
+                                         "here, the first) are not drawn, nor their arrows: Meadows keeps the clock built in, "
+                                         "not as a variable on the diagram"),
+                          QStringLiteral("m.mdl:15:1: warning: the sketch's 2 graphs, tables and sliders ('levels' here, the "
+                                         "first) are not drawn: Meadows draws none in the diagram")}));
     int connectors = 0;
     for (const ViewElement &e : r.project->mainModel().views.at(0).elements)
         connectors += e.type == ViewElement::Type::Connector;
@@ -402,6 +422,56 @@ void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
     QCOMPARE(said.filter(QStringLiteral("no object Meadows reads")).size(), 20);
     QVERIFY2(said.contains(QStringLiteral("m.mdl:34:1: warning: and 5 more lines of the sketch left out, the last here")),
              qPrintable(said.join(u'\n')));
+}
+
+// Vensim draws a point as ppi/72 of the sketch's units, ppi the '$' line's pixels per inch;
+// Meadows as 96/72. So a view saved at 72 ppi (SIR, and many older models) writes its 12
+// points as 9 (drawn 12 units high, as in Vensim, not 16), one at 192 ppi as 24; a word's own
+// size scales too (14 at 72 ppi: 10.5). And each name wraps at its word's box, twice the half
+// width the line gives: k's 47 gives 94, the flow's name word's 49 gives the flow 98, the
+// stock's 40 gives 80, the second view's shadow of k 74 gives 148.
+void TestVensimSketchStyle::textKeepsItsSizeAgainstTheSketch()
+{
+    const QString head = QStringLiteral("$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|%1,%1,100,0\n");
+    const QString text = QStringLiteral("{UTF-8}\nS = INTEG(-out, 10) ~~|\nout = S * k ~~|\nk = 0.1 ~~|\n") + test::mdlControl(4)
+                         + QString::fromLatin1(kSketchHead) + QStringLiteral("*View 1\n") + head.arg(72)
+                         + QStringLiteral("10,1,S,307,224,40,20,3,3,0,0,0,0,0,0\n"
+                                          "12,2,48,605,221,10,8,0,3,0,0,-1,0,0,0\n"
+                                          "1,3,5,2,4,0,0,22,0,0,0,-1--1--1,,1|(524,222)|\n"
+                                          "1,4,5,1,100,0,0,22,0,0,0,-1--1--1,,1|(384,222)|\n"
+                                          "11,5,48,460,222,6,8,34,3,0,0,1,0,0,0\n"
+                                          "10,6,out,460,239,49,9,40,3,0,0,-1,0,0,0\n"
+                                          "10,7,k,504,309,47,9,8,3,0,8,0,0,0,0,0-0-0,0-0-0,|14||0-0-0\n"
+                                          "1,8,7,6,0,0,0,0,0,64,0,-1--1--1,,1|(485,280)|\n")
+                         + QString::fromLatin1(kSketchHead) + QStringLiteral("*View 2\n") + head.arg(192)
+                         + QStringLiteral("10,1,k,218,156,74,24,8,2,0,0,0,0,0,0\n///---\\\\\\\n");
+    for (const bool saved : {false, true}) {
+        XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+        QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
+        if (saved)
+            r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
+        QVERIFY(r.project);
+        const Model &m = r.project->mainModel();
+        const View &view = m.views.at(0);
+        const ViewStyles styles(*r.project, m, view);
+        const ViewElement *stock = find(view, ViewElement::Type::Stock, QStringLiteral("S"));
+        const ViewElement *flow = find(view, ViewElement::Type::Flow, QStringLiteral("out"));
+        const ViewElement *k = find(view, ViewElement::Type::Aux, QStringLiteral("k"));
+        QVERIFY(stock && flow && k);
+        QCOMPARE(*styles.of(*stock).fontPoints, 9.0);
+        QCOMPARE(*styles.of(*flow).fontPoints, 9.0);
+        QCOMPARE(*styles.of(*k).fontPoints, 10.5);
+        QCOMPARE(labelWrapWidth(*k), std::optional<double>(94));
+        QCOMPARE(labelWrapWidth(*flow), std::optional<double>(98));
+        QCOMPARE(labelWrapWidth(*stock), std::optional<double>(80));
+        const auto shadow = std::find_if(view.elements.begin(), view.elements.end(),
+                                         [](const ViewElement &e) { return e.type == ViewElement::Type::Alias; });
+        QVERIFY(shadow != view.elements.end());
+        QCOMPARE(*styles.of(*shadow, ViewElement::Type::Aux).fontPoints, 24.0);
+        QCOMPARE(labelWrapWidth(*shadow), std::optional<double>(148));
+    }
+    QCOMPARE(vensim::sketchFontScale(u"192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|0,0,100,0"), 1.0);
+    QCOMPARE(vensim::sketchFontScale(u"192-192-192,0,Times"), 1.0); // no ppi: Vensim's usual 96
 }
 
 QTEST_GUILESS_MAIN(TestVensimSketchStyle)

@@ -32,7 +32,7 @@ QPainterPath AliasItem::body() const
 {
     QPainterPath p;
     if (nameOnly()) { // connectors attach to a box around the name
-        const QSizeF r = DiagramStyle::labelSizeIn(labelText(), labelFont(m_style));
+        const QSizeF r = labelSize(labelText());
         p.addRect(QRectF(-r.width() / 2 - 2, -r.height() / 2 - 1, r.width() + 4, r.height() + 2));
         return p;
     }

@@ -38,7 +38,7 @@ QPainterPath AuxItem::body() const
     QPainterPath p;
     if (m_cld) {
         // The name is the element: connectors attach to a box around it.
-        const QSizeF r = DiagramStyle::labelSizeIn(diagramLabel(m_element.name), labelFont(m_style));
+        const QSizeF r = labelSize(diagramLabel(m_element.name));
         p.addRoundedRect(QRectF(-r.width() / 2 - 4, -r.height() / 2 - 2, r.width() + 8, r.height() + 4), 4, 4);
         return p;
     }

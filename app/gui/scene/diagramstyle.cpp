@@ -69,10 +69,10 @@ QSizeF DiagramStyle::labelSize(const QString &text)
     return labelSizeIn(text, current().font);
 }
 
-QSizeF DiagramStyle::labelSizeIn(const QString &text, const QFont &font)
+QSizeF DiagramStyle::labelSizeIn(const QString &text, const QFont &font, double wrapWidth)
 {
     const QFontMetricsF metrics(font);
-    return metrics.boundingRect(QRectF(0, 0, diagram::kLabelWidth, 1000), Qt::AlignHCenter | Qt::TextWordWrap, text).size();
+    return metrics.boundingRect(QRectF(0, 0, wrapWidth, 1000), Qt::AlignHCenter | Qt::TextWordWrap, text).size();
 }
 
 } // namespace meadows

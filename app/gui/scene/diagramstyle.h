@@ -1,6 +1,8 @@
 #pragma once
 // Colours and pens of the diagram, taken from the application palette so that the
 // diagram follows light and dark mode.
+#include "diagram/labelgeometry.h"
+
 #include <QColor>
 #include <QFont>
 #include <QPalette>
@@ -22,8 +24,8 @@ struct DiagramStyle {
     // The size of a name label in the current font, word-wrapped as the items draw it
     // (a diagram::LabelMeasure for automatic layout).
     static QSizeF labelSize(const QString &text);
-    // The same in another font (a file's, app/gui/scene/elementlook.h).
-    static QSizeF labelSizeIn(const QString &text, const QFont &font);
+    // The same in another font (a file's, app/gui/scene/elementlook.h), wrapped at `wrapWidth`.
+    static QSizeF labelSizeIn(const QString &text, const QFont &font, double wrapWidth = diagram::kLabelWidth);
 };
 
 } // namespace meadows

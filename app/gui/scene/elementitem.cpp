@@ -53,6 +53,11 @@ void ElementItem::setProblem(const QString &message, bool quiet)
     update();
 }
 
+QSizeF ElementItem::labelSize(const QString &label) const
+{
+    return DiagramStyle::labelSizeIn(label, labelFont(m_style), labelWrapWidth(m_element).value_or(diagram::kLabelWidth));
+}
+
 void ElementItem::paintLabel(QPainter *painter, const QRectF &rect, const QString &label) const
 {
     const DiagramStyle &s = DiagramStyle::current();

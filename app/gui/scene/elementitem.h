@@ -55,6 +55,9 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
     bool isHovered() const { return m_hovered; }
     void paintResizeHandle(QPainter *painter) const;
+    // The size of the element's name as paintLabel draws it: in its font, wrapped at its
+    // width (model/view.h labelWrapWidth) or the editor's.
+    QSizeF labelSize(const QString &label) const;
     // The element's name: red when it has a problem, grey italics when it needs work.
     void paintLabel(QPainter *painter, const QRectF &rect, const QString &label) const;
 

@@ -100,7 +100,7 @@ void FlowItem::layout()
     }
     m_pipe.translate(-pos());
     m_label = diagramLabel(m_element.name);
-    m_labelRect = diagram::flowLabelRect(QPointF(0, 0), m_element.labelSide, DiagramStyle::labelSizeIn(m_label, labelFont(m_style)));
+    m_labelRect = diagram::flowLabelRect(QPointF(0, 0), m_element.labelSide, labelSize(m_label));
 }
 
 std::vector<QPointF> FlowItem::points() const
@@ -141,11 +141,22 @@ QPainterPath FlowItem::shape() const
     return p;
 }
 
+QRectF FlowItem::valveSceneRect() const
+{
+    const double r = diagram::kValveRadius + 1;
+    return QRectF(pos() - QPointF(r, r), QSizeF(2 * r, 2 * r));
+}
+
 QPainterPath FlowItem::anchorOutline() const
 {
+    // The valve and its name: a connector from the side the name is on stops at the name,
+    // as Vensim draws one to a flow's name, not through it to the valve. The name's box
+    // grows by 2 to overlap the valve's circle, so no gap lets a connector slip in between.
     QPainterPath p;
-    p.addEllipse(pos(), diagram::kValveRadius + 1, diagram::kValveRadius + 1);
-    return p;
+    p.addEllipse(QPointF(0, 0), diagram::kValveRadius + 1, diagram::kValveRadius + 1);
+    QPainterPath name;
+    name.addRect(m_labelRect.adjusted(-2, -2, 2, 2));
+    return mapToScene(p.united(name));
 }
 
 void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)

@@ -48,7 +48,7 @@ void VariableItem::layoutLabel()
     m_label = labelText();
     const QString side = m_element.labelSide.isEmpty() ? defaultLabelSide() : m_element.labelSide;
     m_labelRect = diagram::labelRectBeside(body().boundingRect(), labelInside() ? QStringLiteral("center") : side,
-                                           DiagramStyle::labelSizeIn(m_label, labelFont(m_style)));
+                                           labelSize(m_label));
 }
 
 QRectF VariableItem::boundingRect() const
