@@ -23,7 +23,11 @@ namespace {
 
 class SketchReader {
 public:
-    SketchReader(Model &model, Reporter &report) : m_model(model), m_report(report) {}
+    SketchReader(Model &model, Reporter &report, const QStringList &realityChecks) : m_model(model), m_report(report)
+    {
+        for (const QString &name : realityChecks)
+            m_realityChecks.insert(canonicalName(name));
+    }
 
     void line(QStringView text, qsizetype offset)
     {
@@ -326,7 +330,10 @@ private:
                 const bool perElement = std::any_of(m_model.variables.begin(), m_model.variables.end(), [&](const Variable &other) {
                     return other.name.startsWith(name.simplified() + QLatin1Char('['), Qt::CaseInsensitive);
                 });
-                if (perElement)
+                if (m_realityChecks.contains(key))
+                    m_report.warning(item.offset, QStringLiteral("the sketch's '%1' is a Reality Check, which Meadows leaves "
+                                                                 "out (said at its equation): not drawn").arg(name));
+                else if (perElement)
                     m_report.warning(item.offset, QStringLiteral("the sketch shows '%1', a lookup defined element by element: "
                                                                  "each element is a table of its own, and the diagram does "
                                                                  "not show them").arg(name));
@@ -477,6 +484,7 @@ private:
         }
     };
     Tally m_clockShadows, m_graphs;
+    QSet<QString> m_realityChecks; // canonical names
     qsizetype m_lastLeftOut = 0; // where the last of them is
     mutable QHash<int, QString> m_unnamedFlows; // this view's valves with no name: their flows
     mutable QSet<QString> m_flowsTaken;          // canonical names of those flows, every view
@@ -486,10 +494,10 @@ private:
 
 } // namespace
 
-void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &report)
+void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &report, const QStringList &realityChecks)
 {
     const std::size_t first = model.views.size();
-    SketchReader reader(model, report);
+    SketchReader reader(model, report, realityChecks);
     qsizetype at = begin;
     bool oldFormat = false;
     int arrowId = 1000000; // V160 arrows have no ids; these stay clear of its objects'

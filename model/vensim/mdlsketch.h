@@ -5,6 +5,8 @@
 
 namespace meadows::vensim {
 
-void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &report);
+// realityChecks: the names of the file's Reality Checks, which the sketch may show but the
+// model leaves out.
+void readSketch(const QString &text, qsizetype begin, Model &model, Reporter &report, const QStringList &realityChecks = {});
 
 } // namespace meadows::vensim

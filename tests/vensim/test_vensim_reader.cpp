@@ -207,6 +207,18 @@ void TestVensimReader::subscriptsRangesAndTables()
     QVERIFY(u);
     QCOMPARE(u->dimensions, (QStringList{QStringLiteral("Supplying"), QStringLiteral("Producing")}));
     QCOMPARE(valueAt(sub, QStringLiteral("U[S2,S1]"), 0), 9.0); // X[S2, S1] = 4, + 5
+
+    // Equations for elements only, c and b, where a range "pair: c, b" is declared: the
+    // variable is over that range, as SDXorg's elm_count (Vensim's output has count[b] and
+    // count[c] only), not over all of "dim" with A and d set to 0.
+    const XmileReadResult exact = test::readMdl(QStringLiteral("dim : A, b, c, d ~~|\npair : c, b ~~|\n"
+                                                               "count[c] = ELMCOUNT(dim) ~~|\ncount[b] = 2 ~~|\n"));
+    QVERIFY2(exact.project && messages(exact).isEmpty(), qPrintable(messages(exact).join(u'\n')));
+    const Variable *count = exact.project->mainModel().findVariable(QStringLiteral("count"));
+    QVERIFY(count);
+    QCOMPARE(count->dimensions, QStringList{QStringLiteral("pair")});
+    QCOMPARE(valueAt(exact, QStringLiteral("count[c]"), 0), 4.0);
+    QCOMPARE(valueAt(exact, QStringLiteral("count[b]"), 0), 2.0);
 }
 
 void TestVensimReader::integerTruncatesLikeVensim()

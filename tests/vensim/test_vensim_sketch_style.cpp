@@ -385,6 +385,20 @@ void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
                                 "clock built in, not as a variable on the diagram"),
                  QStringLiteral("m.mdl:13:1: warning: the sketch's graph, table or slider 'levels' is not drawn: Meadows draws "
                                 "none in the diagram")}));
+    // A Reality Check the sketch shows (SDXorg's reality_checks) is said as one, at its object
+    // (line 12), not as a name the equations do not define.
+    const XmileReadResult check = readVensim(
+        (QStringLiteral("{UTF-8}\nx = 1 ~~|\ncheck x :THE CONDITION: x > 0 :IMPLIES: x < 10 ~~|\n") + test::mdlControl(4)
+         + QString::fromLatin1(kSketchHead)
+         + QStringLiteral("*View 1\n$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+                          "10,1,check x,100,50,20,11,8,3,0,0,0,0,0,0\n///---\\\\\\\n"))
+            .toUtf8(),
+        QStringLiteral("m.mdl"));
+    QVERIFY(check.project);
+    QCOMPARE(test::formatted(check.diagnostics).filter(QStringLiteral("sketch")),
+             QStringList{QStringLiteral("m.mdl:12:1: warning: the sketch's 'check x' is a Reality Check, which Meadows leaves "
+                                        "out (said at its equation): not drawn")});
+
     // Many of them are said once, at the first: World3-03 shows Time 23 times (lines 12,
     // 13 and 14 here, the last a shadow of TIME STEP) and 10 graphs (15 and 17).
     const XmileReadResult again = readVensim(
