@@ -350,6 +350,15 @@ Node Flattener::call(Context &c, const Expr &e)
                 return spread(c, only);
             };
             std::vector<Node> values = elements(e.args[0]);
+            // An array read at the element computed (x[Region] in an equation over Region) is
+            // one element, whose rank is 1 whatever it is: what Simlin writes for Vensim's
+            // VECTOR RANK(x[Region], 1), which ranks every element. Said, not run silently.
+            const Expr &array = e.args[0];
+            if (const Symbol *s = array.kind == Expr::Kind::Name ? symbolOf(c, array.name) : nullptr;
+                values.size() == 1 && s && s->type == Symbol::Type::Variable && !s->dims.empty())
+                warnOnce(c, e, QStringLiteral("%1 of %2 ranks one element here, the one this equation computes, so its "
+                                              "rank is 1: write %2[*] to rank the whole array (Vensim's VECTOR RANK is "
+                                              "VECTOR_RANK)").arg(calledAs(e), array.spelling));
             std::vector<Node> args{expr(c, e.args[1]), Node::constant(double(values.size()))};
             for (Node &n : values)
                 args.push_back(std::move(n));

@@ -38,6 +38,11 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
     for (qsizetype i = 0; i < m.parameters.size(); ++i) {
         Variable &param = m_synthetic.emplace_back();
         param.name = m.parameters[i];
+        // A parameter the body also declares without an equation takes that kind: xmutil
+        // writes INTEG(input, p) in a macro as a stock whose inflow is an empty <flow
+        // name="input"/>, the parameter (SDXorg's macro_stock). declare() passes over it.
+        if (const Variable *declared = m.body.findVariable(param.name); declared && isParameterDeclaration(*declared))
+            param.kind = declared->kind;
         Symbol sym;
         sym.variable = &param;
         std::optional<Node> value;
@@ -68,6 +73,12 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
     if (!result)
         fail(e, QStringLiteral("macro %1 has errors (reported above)").arg(m.name));
     return std::move(*result);
+}
+
+bool Flattener::isParameterDeclaration(const Variable &v)
+{
+    return (v.kind == VariableKind::Flow || v.kind == VariableKind::Aux) && v.equation.trimmed().isEmpty()
+           && v.dimensions.isEmpty();
 }
 
 // How many macro bodies one call of `m` instantiates, itself included: one, plus for every

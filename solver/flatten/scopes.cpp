@@ -27,6 +27,11 @@ void Flattener::declare(Scope &scope, int depth)
             return;
         const QString key = canonicalName(v.name);
         if (scope.symbols.contains(key)) {
+            // A macro's parameter declared in its body (expandMacro): its kind, not a second variable.
+            const Symbol &known = scope.symbols[key];
+            if (!m_expanding.empty() && scope.model == &m_expanding.back()->body && isParameterDeclaration(v) && known.variable
+                && known.variable->kind == v.kind)
+                continue;
             errorAt(v, QStringLiteral("'%1' is defined twice").arg(displayName(v.name)));
             continue;
         }

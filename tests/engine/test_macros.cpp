@@ -13,6 +13,7 @@ private slots:
     void macrosKeepStatePerCall();
     void macroParametersHaveDefaultsAndCounts();
     void defaultCallingItsOwnMacroIsRefused();
+    void aParameterDeclaredAsAFlowFeedsAStock();
 };
 
 void TestMacros::macrosKeepStatePerCall()
@@ -66,6 +67,29 @@ void TestMacros::defaultCallingItsOwnMacroIsRefused()
     QVERIFY(!r.run.results);
     QVERIFY2(formatted(r.compiled.diagnostics).join(u'\n').contains(QLatin1String("expands more than 64 deep")),
              qPrintable(formatted(r.compiled.diagnostics).join(u'\n')));
+}
+
+// xmutil writes Vensim's INTEG(input, parameter) in a macro as a stock whose inflow is the
+// parameter, declared again in the body as an empty <flow name="input"/> (SDXorg's
+// macro_stock): the parameter as a flow, not a second variable. RUNNING(5, 1.1) starts at
+// 1.1 and gains 5 a step: 1.1, 6.1, 11.1, 16.1 at times 0 to 3. A body variable that
+// has an equation and a parameter's name is still defined twice.
+void TestMacros::aParameterDeclaredAsAFlowFeedsAStock()
+{
+    const QString macro = QStringLiteral(
+        "<macro name=\"RUNNING\"><eqn>RUNNING</eqn><parm>input</parm><parm>parameter</parm>"
+        "<variables><flow name=\"input\"/><stock name=\"RUNNING\"><inflow>input</inflow><eqn>parameter</eqn></stock>"
+        "</variables></macro>");
+    const auto r = simulateText(xmile(aux(QStringLiteral("out"), QStringLiteral("RUNNING(5, 1.1)")), specs(0, 3, 1),
+                                      QStringLiteral("Euler"), macro));
+    QVERIFY2(r.run.results, qPrintable(r.firstError()));
+    for (const int t : {0, 1, 2, 3})
+        QCOMPARE(r.at(QStringLiteral("out"), t), 1.1 + 5 * t);
+    QString twice = macro;
+    twice.replace(QStringLiteral("<flow name=\"input\"/>"), QStringLiteral("<flow name=\"input\"><eqn>2</eqn></flow>"));
+    const auto wrong = simulateText(xmile(aux(QStringLiteral("out"), QStringLiteral("RUNNING(5, 1.1)")), specs(0, 3, 1),
+                                          QStringLiteral("Euler"), twice));
+    QVERIFY2(wrong.firstError().contains(QLatin1String("'input' is defined twice")), qPrintable(wrong.firstError()));
 }
 
 QTEST_GUILESS_MAIN(TestMacros)

@@ -145,6 +145,18 @@ void TestVectors::stellaRankWithSecondarySort()
     QCOMPARE(r.at(QStringLiteral("by position"), 0), 1.0);
     QCOMPARE(r.at(QStringLiteral("by secondary"), 0), 3.0);
     QCOMPARE(r.at(QStringLiteral("other size"), 0), 1.0);
+
+    // RANK(A[Q], 1) in an equation over Q ranks the one element computed: 1 for each,
+    // Stella's reading, said as such (Simlin writes Vensim's VECTOR RANK so, meaning 2, 4, 1, 3).
+    const auto one = simulateText(xmile(arrayed(QStringLiteral("A"), QStringLiteral("Q"), QStringLiteral("6, 2, 8, 5"))
+                                            + arrayed(QStringLiteral("ranks"), QStringLiteral("Q"), QStringLiteral("RANK(A[Q], 1)")),
+                                        specs(0, 1, 1), QStringLiteral("Euler"), q));
+    QVERIFY2(one.run.results, qPrintable(one.firstError()));
+    QCOMPARE(one.at(QStringLiteral("ranks[1]"), 0), 1.0);
+    QCOMPARE(one.at(QStringLiteral("ranks[4]"), 0), 1.0);
+    const QString said = onlySaid(one, QStringLiteral("RANK of A ranks one element here, the one this equation computes, so its "
+                                                      "rank is 1: write A[*] to rank the whole array"));
+    QVERIFY2(said.isEmpty(), qPrintable(said));
 }
 
 // x[D] = D * (1.5 - TIME): at time 0 [1.5, 3, 4.5], ascending order [0, 1, 2]; at time 2
