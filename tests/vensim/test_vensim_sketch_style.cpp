@@ -40,6 +40,15 @@ QString model(const QString &secondView = {})
            + secondView + QStringLiteral("///---\\\\\\\n");
 }
 
+// The file read, or read, saved as XMILE and read again: what must survive Save As.
+XmileReadResult readMaybeSaved(const QString &text, bool saved)
+{
+    XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+    if (saved && r.project)
+        r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
+    return r;
+}
+
 const ViewElement *find(const View &view, ViewElement::Type type, const QString &name)
 {
     for (const ViewElement &e : view.elements)
@@ -317,11 +326,8 @@ void TestVensimSketchStyle::variablesAreTheirNamesAndHiddenObjectsAreNotDrawn()
                                           "1,7,5,3,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"
                                           "1,8,1,3,0,1,0,0,0,0,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
     for (const bool saved : {false, true}) {
-        XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+        const XmileReadResult r = readMaybeSaved(text, saved);
         QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
-        if (saved)
-            r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
-        QVERIFY(r.project);
         const View &view = r.project->mainModel().views.at(0);
         const ViewElement *a = find(view, ViewElement::Type::Aux, QStringLiteral("a"));
         const ViewElement *stock = find(view, ViewElement::Type::Stock, QStringLiteral("S"));
@@ -460,11 +466,8 @@ void TestVensimSketchStyle::textKeepsItsSizeAgainstTheSketch()
                          + QString::fromLatin1(kSketchHead) + QStringLiteral("*View 2\n") + head.arg(192)
                          + QStringLiteral("10,1,k,218,156,74,24,8,2,0,0,0,0,0,0\n///---\\\\\\\n");
     for (const bool saved : {false, true}) {
-        XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
+        const XmileReadResult r = readMaybeSaved(text, saved);
         QVERIFY2(r.project, qPrintable(test::formatted(r.diagnostics).join(u'\n')));
-        if (saved)
-            r = readXmile(writeXmile(*r.project), QStringLiteral("saved.xmile"));
-        QVERIFY(r.project);
         const Model &m = r.project->mainModel();
         const View &view = m.views.at(0);
         const ViewStyles styles(*r.project, m, view);
