@@ -1,5 +1,6 @@
 #include "view.h"
 
+#include <algorithm>
 #include <array>
 
 namespace meadows {
@@ -23,24 +24,49 @@ void setDrawnAsName(ViewElement &element)
         element.extras.attributes.push_back({QStringLiteral("meadows_shape"), QStringLiteral("name_only")});
 }
 
+namespace {
+
+// Narrower than a letter or wider than a page is no width a name was drawn at.
+bool drawableWrapWidth(double w) { return w >= 8 && w <= 2000; }
+
+void setAttribute(ViewElement &element, const QString &name, const QString &value)
+{
+    auto &attributes = element.extras.attributes;
+    const auto it = std::find_if(attributes.begin(), attributes.end(), [&](const XmlAttribute &a) { return a.name == name; });
+    if (it != attributes.end() && value.isEmpty())
+        attributes.erase(it);
+    else if (it != attributes.end())
+        it->value = value;
+    else if (!value.isEmpty())
+        attributes.push_back({name, value});
+}
+
+} // namespace
+
 std::optional<double> labelWrapWidth(const ViewElement &element)
 {
     const QString *width = findAttribute(element.extras.attributes, u"meadows_label_width");
     bool ok = false;
     const double w = width ? width->toDouble(&ok) : 0;
-    // Narrower than a letter or wider than a page is no width a name was drawn at.
-    return ok && w >= 8 && w <= 2000 ? std::optional<double>(w) : std::nullopt;
+    return ok && drawableWrapWidth(w) ? std::optional<double>(w) : std::nullopt;
 }
 
-void setLabelWrapWidth(ViewElement &element, double width)
+void setLabelWrapWidth(ViewElement &element, std::optional<double> width)
 {
-    const QString value = QString::number(width);
-    for (XmlAttribute &a : element.extras.attributes)
-        if (a.name == QLatin1String("meadows_label_width")) {
-            a.value = value;
-            return;
-        }
-    element.extras.attributes.push_back({QStringLiteral("meadows_label_width"), value});
+    const bool kept = width && drawableWrapWidth(*width);
+    setAttribute(element, QStringLiteral("meadows_label_width"), kept ? QString::number(*width) : QString());
+}
+
+bool connectorAtFlowName(const ViewElement &connector, bool atTarget)
+{
+    const QString *at = findAttribute(connector.extras.attributes, atTarget ? u"meadows_to_name" : u"meadows_from_name");
+    return at && *at == QLatin1String("true");
+}
+
+void setConnectorAtFlowName(ViewElement &connector, bool atTarget)
+{
+    setAttribute(connector, atTarget ? QStringLiteral("meadows_to_name") : QStringLiteral("meadows_from_name"),
+                 QStringLiteral("true"));
 }
 
 QString xmileTag(ViewElement::Type type)

@@ -58,9 +58,17 @@ bool drawnAsName(const ViewElement &element);
 void setDrawnAsName(ViewElement &element);
 // The width an element's name wraps at, when the file gives one: Vensim's sketch sizes each
 // word's box to its name, so wrapping there breaks the name where Vensim breaks it. The
-// element's meadows_label_width (XMILE has none); unset, the editor's own width.
+// element's meadows_label_width (XMILE has none); unset, the editor's own width. Only
+// widths a name can be drawn at are kept (kept and read by the same rule): 8 to 2000.
 std::optional<double> labelWrapWidth(const ViewElement &element);
-void setLabelWrapWidth(ViewElement &element, double width);
+// Sets it, or with no width (a renamed variable: Vensim sizes the box to the new name) removes it.
+void setLabelWrapWidth(ViewElement &element, std::optional<double> width);
+
+// A connector that Vensim draws to or from a flow's name rather than its valve (its sketch
+// says which: the arrow ends on the name's word or on the valve). The connector's
+// meadows_from_name or meadows_to_name (XMILE has none); the editor ends it at the name.
+bool connectorAtFlowName(const ViewElement &connector, bool atTarget);
+void setConnectorAtFlowName(ViewElement &connector, bool atTarget);
 
 // The XMILE element of a view element's type ("stock", "aux", ... "text_box"); empty for
 // Other. One table for the reader, the writer and styles (model/viewstyle.h).

@@ -25,10 +25,12 @@ void ElementStyle::apply(const XmlAttributes &attributes)
         const QString value = a.value.trimmed();
         if (a.name == QLatin1String("font_family")) {
             // A face's name has no quotes or control characters; Qt's SVG writer would put
-            // them into its font-family attribute unescaped.
-            QString face = value;
+            // them into its font-family attribute unescaped. Nor is it long: Windows keeps 31
+            // characters of one, and fontconfig took 36 s to match a name of a million.
+            constexpr qsizetype kLongestFace = 256;
+            QString face = value.left(kLongestFace + 1);
             face.removeIf([](QChar c) { return c == u'"' || c.unicode() < 0x20; });
-            if (!face.trimmed().isEmpty())
+            if (!face.trimmed().isEmpty() && face.size() <= kLongestFace)
                 fontFamily = face.trimmed();
         } else if (a.name == QLatin1String("font_size")) {
             if (const auto points = fontPointsFrom(value))

@@ -151,7 +151,17 @@ DiagramShapes diagramShapes(const Model &model, const View &view, const LabelMea
         link.element = i;
         link.from = from;
         link.to = to;
-        link.arc = linkArc(out.boxes[std::size_t(from)], out.boxes[std::size_t(to)], e.angle);
+        // An end Vensim drew at a flow's name (model/view.h connectorAtFlowName) is the name's box.
+        const auto endBox = [&](int box, bool atTarget) {
+            ShapeBox end = out.boxes[std::size_t(box)];
+            if (connectorAtFlowName(e, atTarget) && end.kind == ShapeKind::Valve && !end.label.isEmpty()) {
+                end.round = false;
+                end.body = end.label;
+                end.centre = end.label.center();
+            }
+            return end;
+        };
+        link.arc = linkArc(endBox(from, false), endBox(to, true), e.angle);
         if (!e.polarity.isEmpty() && link.arc.valid)
             link.sign = polaritySignRect(link.arc, out.boxes[std::size_t(to)].label, out.boxes[std::size_t(to)].body);
         out.links.push_back(std::move(link));

@@ -50,6 +50,7 @@ void Document::reset(Project project, const QString &filePath)
 {
     m_undo->clear();
     m_readWarnings.clear();
+    m_importedFrom.clear();
     m_project = std::move(project);
     if (m_project.models.empty())
         m_project.models.emplace_back();
@@ -115,6 +116,10 @@ QString Document::load(const QString &path)
         return messages.isEmpty() ? tr("%1 could not be read.").arg(path) : messages.join(QLatin1Char('\n'));
     }
     reset(std::move(*read.project), foreign ? QString() : path);
+    if (foreign) {
+        m_importedFrom = path;
+        emit filePathChanged(m_filePath); // the title names it
+    }
     for (const Diagnostic &d : read.diagnostics)
         if (d.severity == Severity::Warning)
             m_readWarnings << d.format();

@@ -36,6 +36,9 @@ public:
     // What reading the open file warned of ("FILE:LINE:COL: warning: ..."): what Meadows
     // does not implement, what it repaired. Empty for a model not read from a file.
     const QStringList &readWarnings() const { return m_readWarnings; }
+    // The Vensim model or Mermaid flowchart the project was read from, which Save does not
+    // write over (filePath() is empty until Save As names an XMILE file); empty otherwise.
+    QString importedFrom() const { return m_importedFrom; }
     void setFilePath(const QString &path);
     QUndoStack *undoStack() const { return m_undo; }
     bool isModified() const;
@@ -97,6 +100,7 @@ private:
     Project m_project;
     QString m_filePath;
     QStringList m_readWarnings;
+    QString m_importedFrom;
     QUndoStack *m_undo = nullptr;
     int m_viewIndex = 0;
     bool m_forcedModified = false;

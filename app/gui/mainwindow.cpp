@@ -150,7 +150,10 @@ void MainWindow::createActions()
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    // The platform's Save As keys; Ctrl+Shift+S where it names none (a bare X11 session).
+    const QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    file->addAction(tr("Save &As…"), this, &MainWindow::saveAs)
+        ->setShortcuts(saveAsKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)} : saveAsKeys);
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
     const std::pair<ExportFormat, const char *> formats[] = {
@@ -396,7 +399,9 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_document->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_document->filePath()).fileName();
+    const QString name = !m_document->filePath().isEmpty()     ? QFileInfo(m_document->filePath()).fileName()
+                         : !m_document->importedFrom().isEmpty() ? tr("%1 (imported; Save writes XMILE)").arg(QFileInfo(m_document->importedFrom()).fileName())
+                                                                 : tr("Untitled");
     setWindowTitle(tr("%1[*] — Meadows").arg(name));
     setWindowModified(m_document->isModified());
 }

@@ -456,17 +456,13 @@ private:
         for (std::size_t i = 0; i < rank; ++i) {
             // A range the equations name that holds just the elements they define is the
             // variable's (x[sub] = 1, 2, 3 over a subrange of five is three elements, as
-            // Vensim lists it); then any range that does (x[c] and x[b] with "sub: c, b"
-            // declared, as SDXorg's elm_count, whose Vensim output has x[b] and x[c] only);
-            // otherwise the largest range holding them all.
+            // Vensim lists it); otherwise the largest range holding them all.
             QString range;
             const QSet<QString> usedKeys = canonicalSet(used[i]);
             for (const Definition *d : group)
                 if (range.isEmpty() && m_ranges.isRange(d->subscripts[i].name)
                     && canonicalSet(m_ranges.elementsOf(d->subscripts[i].name)) == usedKeys)
                     range = rangeName(d->subscripts[i].name);
-            if (range.isEmpty())
-                range = m_ranges.rangeOfExactly(used[i]);
             if (range.isEmpty())
                 range = m_ranges.rangeHolding(used[i]);
             if (range.isEmpty()) {

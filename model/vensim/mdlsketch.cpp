@@ -92,6 +92,7 @@ public:
         if (type == 1) {
             Arrow a;
             a.id = id;
+            a.offset = offset;
             a.from = f.value(2).toInt();
             a.to = f.value(3).toInt();
             a.shape = f.value(4).toInt();
@@ -378,11 +379,11 @@ private:
             if ((drawnAs == T::Aux || e.type == T::Alias) && (item.shape & 31) == 8)
                 setDrawnAsName(e); // Vensim writes a variable, and any shadow, as its name alone, centred there
             // A name breaks where it breaks in Vensim: at the width of its word's box, where
-            // Meadows draws the name as Vensim does, alone, in its stock's box or by its valve
-            // (not under a circle: a wide box there would run into its neighbours' names).
-            const double nameWidth = 2 * (item.type == 11 ? m_items.value(item.valveFlow).w : item.w);
-            if (nameWidth > 0 && (drawnAsName(e) || item.type == 11 || e.type == T::Stock))
-                setLabelWrapWidth(e, nameWidth);
+            // Meadows draws the name as Vensim does, alone or by its valve (not under a
+            // circle, where a wide box would run into its neighbours' names, nor in a stock,
+            // which wraps its name in the box as resized).
+            if (drawnAsName(e) || item.type == 11)
+                setLabelWrapWidth(e, 2 * (item.type == 11 ? m_items.value(item.valveFlow).w : item.w));
             if (item.type == 11)
                 e.points = pipeThroughValve(id, m_items, m_arrows, [this](const QString &n) { return variable(n); });
             placed.insert(id);
@@ -391,6 +392,13 @@ private:
             m_view.elements.push_back(std::move(e));
         }
         for (const Arrow &a : m_arrows) {
+            // An arrow from or to an object the view does not have (or left out as no kind
+            // Meadows reads): said, where it had been dropped without a word.
+            if (const int missing = !m_items.contains(a.from) ? a.from : !m_items.contains(a.to) ? a.to : -1; missing >= 0)
+                m_report.warning(a.offset, QStringLiteral("the sketch's arrow %1 runs %2 object %3, which the view does not "
+                                                          "draw: left out").arg(a.id).arg(missing == a.from ? QStringLiteral("from")
+                                                                                                           : QStringLiteral("to"))
+                                                                           .arg(missing));
             // A connector from an item that is not drawn (a shadow of Time, which Meadows
             // keeps built in) would have no end on the diagram.
             if (a.pipe || a.hidden || a.from == a.to || !placed.contains(a.from) || !placed.contains(a.to))
@@ -403,6 +411,10 @@ private:
             if ((c.from.name.isEmpty() && !c.from.aliasUid) || (c.to.name.isEmpty() && !c.to.aliasUid))
                 continue;
             c.extras.attributes = styled(T::Connector, a.style);
+            // An arrow to or from a flow's name word (shape bit 32: on its valve), not its valve.
+            for (const bool atTarget : {false, true})
+                if (const SketchItem end = m_items.value(atTarget ? a.to : a.from); end.type == 10 && (end.shape & 32))
+                    setConnectorAtFlowName(c, atTarget);
             if (a.polarity == 43 || a.polarity == 83)
                 c.polarity = QStringLiteral("+");
             else if (a.polarity == 45 || a.polarity == 79)
@@ -470,6 +482,7 @@ private:
     mutable QHash<QString, qsizetype> m_byName; // filled on first use; canonical name -> index in m_model.variables; the sketch adds none
     std::vector<int> m_order;
     int m_leftOut = 0;           // the sketch's lines left out so far (line)
+    qsizetype m_lastLeftOut = 0; // where the last of them is
     // Objects of a kind Meadows leaves out, said once for all (finish).
     struct Tally {
         int count = 0;
@@ -485,7 +498,6 @@ private:
     };
     Tally m_clockShadows, m_graphs;
     QSet<QString> m_realityChecks; // canonical names
-    qsizetype m_lastLeftOut = 0; // where the last of them is
     mutable QHash<int, QString> m_unnamedFlows; // this view's valves with no name: their flows
     mutable QSet<QString> m_flowsTaken;          // canonical names of those flows, every view
     std::vector<Arrow> m_arrows;

@@ -32,6 +32,7 @@ struct SketchItem {
 
 struct Arrow {
     int id = 0, from = 0, to = 0;
+    qsizetype offset = 0; // its line's
     int shape = 0;
     int polarity = 0;
     bool pipe = false;

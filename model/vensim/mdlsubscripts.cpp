@@ -210,17 +210,6 @@ QString SubscriptRanges::rangeHolding(const QStringList &elements) const
     return best ? best->name : QString();
 }
 
-QString SubscriptRanges::rangeOfExactly(const QStringList &elements) const
-{
-    QSet<QString> keys;
-    for (const QString &e : elements)
-        keys.insert(canonicalName(e));
-    for (std::size_t i = 0; i < m_dims.size(); ++i)
-        if (m_dimKeys[i] == keys)
-            return m_dims[i].name;
-    return {};
-}
-
 QHash<QString, QStringList> SubscriptRanges::byCanonicalName() const
 {
     QHash<QString, QStringList> out;

@@ -38,8 +38,6 @@ public:
     // the family an equation written on elements and subranges belongs to;
     // empty when none does.
     QString rangeHolding(const QStringList &elements) const;
-    // The first range whose elements are just `elements`, in any order; empty when none is.
-    QString rangeOfExactly(const QStringList &elements) const;
     QHash<QString, QStringList> byCanonicalName() const;
 
 private:

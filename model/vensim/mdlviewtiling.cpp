@@ -10,18 +10,16 @@ namespace meadows::vensim {
 // Meadows draws one diagram per model; Vensim gives a model several views (World3-03 has
 // one per sector), each with its own coordinates and its own element numbers. Several
 // views are tiled into one: each keeps its layout in a cell of a grid, under its name,
-// and its numbers move past those of the views before it. Views that show no variable
-// (a title page of comments) are left out; a single view is kept as it is.
+// and its numbers move past those of the views before it. A view of comments alone (World3's
+// title page, with its credits and references) is a cell too: Save As would lose it otherwise.
+// Views with nothing drawn are left out; a single view is kept as it is.
 void tileViews(Model &model, std::size_t first, const QStringList &names)
 {
     using T = ViewElement::Type;
-    const auto isVariable = [](const ViewElement &e) {
-        return e.type == T::Stock || e.type == T::Flow || e.type == T::Aux || e.type == T::Alias;
-    };
     std::vector<View> views;
     QStringList titles;
     for (std::size_t i = first; i < model.views.size(); ++i) {
-        if (std::any_of(model.views[i].elements.begin(), model.views[i].elements.end(), isVariable)) {
+        if (!model.views[i].elements.empty()) {
             views.push_back(std::move(model.views[i]));
             titles << names.value(qsizetype(i - first));
         }

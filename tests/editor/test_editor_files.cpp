@@ -171,6 +171,19 @@ private slots:
             return !legends.isEmpty();
         }()), 10000);
         QCOMPARE(legends, QStringList{shortened});
+        // The Properties heading holds it shortened too, and wraps: selecting it had widened
+        // its dock until the diagram beside it was a strip.
+        window.resize(1400, 900);
+        QTRY_COMPARE(window.width(), 1400);
+        const int diagramWidth = window.centralWidget()->width();
+        window.scene()->clearSelection();
+        window.scene()->itemForName(name)->setSelected(true);
+        auto *heading = window.findChild<PropertiesPanel *>()->findChild<QLabel *>();
+        QTRY_VERIFY(heading->text().startsWith(shortened));
+        QVERIFY(heading->wordWrap());
+        QCoreApplication::processEvents();
+        QVERIFY2(window.centralWidget()->width() >= diagramWidth - 10,
+                 qPrintable(QStringLiteral("%1 then %2").arg(diagramWidth).arg(window.centralWidget()->width())));
     }
 
     // `--screenshot` draws the Overview too (it used to be left blank): where the window puts
@@ -194,7 +207,9 @@ private slots:
         window.setQuiet(true);
         QVERIFY(window.openFile(path));
         // Save writes XMILE: it asks for a name rather than replace the .mdl it was read from.
+        // The title names the file read, not "Untitled".
         QVERIFY(window.document()->filePath().isEmpty());
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("w.mdl (imported; Save writes XMILE)")), qPrintable(window.windowTitle()));
         const QStringList warnings = window.document()->readWarnings();
         QVERIFY2(warnings.contains(path + QStringLiteral(":13:1: warning: the settings line '15:0,0,0,x' names no "
                                                          "integration method Meadows knows: it is read as Euler's")),

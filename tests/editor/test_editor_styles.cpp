@@ -2,11 +2,13 @@
 // red title comment, a bold variable, blue arrows, Times New Roman 12) drawn as Vensim
 // draws it, and readable in a dark theme.
 #include "editortesting.h"
-#include "scene/diagramstyle.h"
-#include "scene/connectoritem.h"
-#include "scene/elementlook.h"
+
+#include "commands/renamevariable.h"
 #include "diagram/diagramgeometry.h"
 #include "model/names.h"
+#include "scene/connectoritem.h"
+#include "scene/diagramstyle.h"
+#include "scene/elementlook.h"
 
 #include <QPainter>
 #include <QScopeGuard>
@@ -86,53 +88,75 @@ private slots:
     // high (Vensim's point is ppi/72 of a unit), not the 16 of 12 points at 96, and each name
     // wraps at its word's box, as Vensim wraps it. "Contact Infectivity" (box 94 wide) and
     // "Total Population" (84) are one line each, as in Vensim; at the editor's own 90 the
-    // first broke in two. (Liberation Serif, scripts/deps.sh, has Times New Roman's widths.)
+    // first broke in two. Renaming a variable forgets its box (Vensim sizes it to the new
+    // name), and undoing the rename brings it back.
     void aVensimSketchsTextKeepsItsSizeAndBreaks()
     {
         MainWindow window;
         window.setQuiet(true);
         QVERIFY(window.openFile(kTestData + QStringLiteral("/test-models-vensim/samples/SIR/SIR.mdl")));
         DiagramScene *scene = window.scene();
-        for (const QString name : {QStringLiteral("Contact Infectivity"), QStringLiteral("Total Population")}) {
+        const std::pair<QString, double> words[] = {{QStringLiteral("Contact Infectivity"), 94}, {QStringLiteral("Total Population"), 84}};
+        for (const auto &[name, box] : words) {
             ElementItem *item = scene->itemForName(name);
             QVERIFY(item);
+            QCOMPARE(labelWrapWidth(item->element()), std::optional<double>(box));
             const QFont font = labelFont(item->style());
             QCOMPARE(font.pixelSize(), 12);
+            // Times New Roman's widths: Liberation Serif, which scripts/deps.sh installs.
+            const QString face = QFontInfo(font).family();
+            QVERIFY2(face == QLatin1String("Liberation Serif") || face == QLatin1String("Times New Roman"),
+                     qPrintable(QStringLiteral("Times New Roman is drawn in %1: install fonts-liberation2").arg(face)));
             const QRectF label = item->labelSceneRect();
             QVERIFY2(label.height() < 1.5 * QFontMetricsF(font).height(), qPrintable(name));
-            QVERIFY2(label.width() <= item->element().width.value_or(1e9) + 1, qPrintable(name));
+            QVERIFY2(label.width() <= box + 1, qPrintable(name));
         }
+        Document *document = window.document();
+        document->undoStack()->push(new RenameVariableCommand(document, QStringLiteral("Contact Infectivity"), QStringLiteral("Infectivity")));
+        QVERIFY(scene->itemForName(QStringLiteral("Infectivity")));
+        QCOMPARE(labelWrapWidth(scene->itemForName(QStringLiteral("Infectivity"))->element()), std::nullopt);
+        document->undoStack()->undo();
+        QCOMPARE(labelWrapWidth(scene->itemForName(QStringLiteral("Contact Infectivity"))->element()), std::optional<double>(94));
     }
 
-    // Vensim draws an arrow to a flow's name when the name is on its side: SIR's arrow from
-    // Susceptible comes up from below (through (258,298)) to "Succumbing", written under the
-    // valve at (331,268). It stops at the name's edge, not at the valve through the name; the
-    // arrows from above, from Contact Infectivity, still reach the valve.
-    void aConnectorStopsAtAFlowsNameOnItsWay()
+    // Vensim draws an arrow to a flow's name or to its valve, and its sketch says which: SIR's
+    // arrow 13 from Susceptible comes up from below (through (258,298)) to the word
+    // "Succumbing" (7), written under the valve (331,268); arrow 17 from Contact Infectivity
+    // comes down to the valve (6). The first stops at the name's edge, not through the name at
+    // the valve; the second reaches the valve. Stella draws every connector to the valve: in
+    // teacup_w_diagram.xmile the one from Room Temperature to Heat Loss to Room ends there.
+    void aConnectorEndsAtAFlowsNameWhereVensimDrewIt()
     {
         MainWindow window;
         window.setQuiet(true);
         QVERIFY(window.openFile(kTestData + QStringLiteral("/test-models-vensim/samples/SIR/SIR.mdl")));
-        DiagramScene *scene = window.scene();
-        ElementItem *flow = scene->itemForName(QStringLiteral("Succumbing"));
+        const auto endOf = [&window](const QString &from, const QString &to) -> std::optional<QPointF> {
+            for (QGraphicsItem *item : window.scene()->items())
+                if (auto *c = dynamic_cast<ConnectorItem *>(item); c && canonicalName(c->element().to.name) == canonicalName(to)
+                                                                  && canonicalName(c->element().from.name) == canonicalName(from))
+                    return c->curve().end;
+            return std::nullopt;
+        };
+        ElementItem *flow = window.scene()->itemForName(QStringLiteral("Succumbing"));
         QVERIFY(flow);
         const QRectF name = flow->labelSceneRect();
         const QPointF valve = flow->anchorCentre();
         QVERIFY(name.top() > valve.y()); // written under the valve
-        std::optional<QPointF> fromBelow, fromAbove;
-        for (QGraphicsItem *item : scene->items())
-            if (auto *c = dynamic_cast<ConnectorItem *>(item); c && canonicalName(c->element().to.name) == canonicalName(flow->element().name)) {
-                if (canonicalName(c->element().from.name) == canonicalName(QStringLiteral("Susceptible")))
-                    fromBelow = c->curve().end;
-                else if (canonicalName(c->element().from.name) == canonicalName(QStringLiteral("Contact Infectivity")))
-                    fromAbove = c->curve().end;
-            }
+        const auto fromBelow = endOf(QStringLiteral("Susceptible"), QStringLiteral("Succumbing"));
+        const auto fromAbove = endOf(QStringLiteral("Contact Infectivity"), QStringLiteral("Succumbing"));
         QVERIFY(fromBelow && fromAbove);
-        // At the name's box (grown by 2 to meet the valve), not inside it.
-        QVERIFY2(!name.adjusted(1, 1, -1, -1).contains(*fromBelow), qPrintable(QStringLiteral("%1,%2").arg(fromBelow->x()).arg(fromBelow->y())));
-        QVERIFY(name.adjusted(-3, -3, 3, 3).contains(*fromBelow));
-        QVERIFY(QLineF(*fromBelow, valve).length() > diagram::kValveRadius + 4); // not at the valve's circle
+        // On the name's edge: within a unit of its box, not inside it, and not at the valve.
+        QVERIFY2(!name.adjusted(1, 1, -1, -1).contains(*fromBelow) && name.adjusted(-1, -1, 1, 1).contains(*fromBelow),
+                 qPrintable(QStringLiteral("%1,%2").arg(fromBelow->x()).arg(fromBelow->y())));
+        QVERIFY(QLineF(*fromBelow, valve).length() > diagram::kValveRadius + 4);
         QVERIFY(QLineF(*fromAbove, valve).length() < diagram::kValveRadius + 2);
+
+        QVERIFY(window.openFile(kTeacup));
+        ElementItem *heatLoss = window.scene()->itemForName(QStringLiteral("Heat Loss to Room"));
+        QVERIFY(heatLoss);
+        const auto toValve = endOf(QStringLiteral("Room Temperature"), QStringLiteral("Heat Loss to Room"));
+        QVERIFY(toValve);
+        QVERIFY(QLineF(*toValve, heatLoss->anchorCentre()).length() < diagram::kValveRadius + 2);
     }
 
     void aFileWithoutStylesKeepsTheThemesLook()

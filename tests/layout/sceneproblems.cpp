@@ -125,7 +125,7 @@ QStringList sceneProblems(DiagramScene &scene)
             things.push_back({v->anchorOutline().boundingRect(), v->label(), v});
             things.push_back({v->labelSceneRect(), QStringLiteral("name ") + v->label()});
         } else if (auto *f = dynamic_cast<FlowItem *>(item)) {
-            things.push_back({f->valveSceneRect(), f->element().name, f});
+            things.push_back({f->anchorOutline().boundingRect(), f->element().name, f});
             things.push_back({f->labelSceneRect(), QStringLiteral("name ") + f->element().name});
             lines.push_back({f->points(), QStringLiteral("pipe ") + f->element().name});
             flows.push_back(f);

@@ -207,18 +207,6 @@ void TestVensimReader::subscriptsRangesAndTables()
     QVERIFY(u);
     QCOMPARE(u->dimensions, (QStringList{QStringLiteral("Supplying"), QStringLiteral("Producing")}));
     QCOMPARE(valueAt(sub, QStringLiteral("U[S2,S1]"), 0), 9.0); // X[S2, S1] = 4, + 5
-
-    // Equations for elements only, c and b, where a range "pair: c, b" is declared: the
-    // variable is over that range, as SDXorg's elm_count (Vensim's output has count[b] and
-    // count[c] only), not over all of "dim" with A and d set to 0.
-    const XmileReadResult exact = test::readMdl(QStringLiteral("dim : A, b, c, d ~~|\npair : c, b ~~|\n"
-                                                               "count[c] = ELMCOUNT(dim) ~~|\ncount[b] = 2 ~~|\n"));
-    QVERIFY2(exact.project && messages(exact).isEmpty(), qPrintable(messages(exact).join(u'\n')));
-    const Variable *count = exact.project->mainModel().findVariable(QStringLiteral("count"));
-    QVERIFY(count);
-    QCOMPARE(count->dimensions, QStringList{QStringLiteral("pair")});
-    QCOMPARE(valueAt(exact, QStringLiteral("count[c]"), 0), 4.0);
-    QCOMPARE(valueAt(exact, QStringLiteral("count[b]"), 0), 2.0);
 }
 
 void TestVensimReader::integerTruncatesLikeVensim()
@@ -511,15 +499,18 @@ void TestVensimReader::sketchPlacesEveryVariableWhereVensimDid()
 
 void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
 {
-    // Three views: "Title" holds only a comment (no variable: left out); "First" shows a
+    // Three views: "Title" holds only a comment, at (100,100) with half sizes 80 x 20: a text
+    // box at (20,80), 160 x 40 (kept: Save As would lose it otherwise); "First" shows a
     // (100,50) and b (300,50) with a connector; "Second" shows b (200,400) and a shadow of a
     // (50,300) with a connector from the shadow. Auxes are taken as 80 x 40 when bounding a
-    // view: First spans (60,30)-(340,70), 280 x 40; Second (10,280)-(240,420), 230 x 140.
-    // Cells: 280 + 120 gap = 400 wide, 140 + 60 heading + 120 gap = 320 high; two views,
-    // ceil(sqrt 2) = 2 columns. First moves by (0 - 60, 0 + 60 - 30) = (-60, 30): a (40,80),
-    // b (240,80). Second by (400 - 10, 0 + 60 - 280) = (390, -220): b (590,180), the shadow
-    // (440,80). Each view numbers its elements from 1; Second's move past First's highest, 3.
-    // Second shows b in full again: the diagram shows it once, so there it is a shadow too.
+    // view: Title spans (20,80)-(180,120), 160 x 40; First (60,30)-(340,70), 280 x 40; Second
+    // (10,280)-(240,420), 230 x 140. Cells: 280 + 120 gap = 400 wide, 140 + 60 heading + 120
+    // gap = 320 high; three views, ceil(sqrt 3) = 2 columns: Title, First; Second. Title moves
+    // by (0 - 20, 0 + 60 - 80) = (-20, -20): its box to (0,60). First by (400 - 60, 0 + 60 -
+    // 30) = (340, 30): a (440,80), b (640,80). Second by (0 - 10, 320 + 60 - 280) = (-10, 100):
+    // b (190,500), the shadow (40,400). Each view numbers its elements from 1; each view's move
+    // past the highest before: Title's comment 1, First's 2 to 4, Second's 5 to 7. Second
+    // shows b in full again: the diagram shows it once, so there it is a shadow too.
     const QByteArray sketch = "\\\\\\---/// Sketch information - do not modify anything except names\n"
                               "V300  Do not put anything below this section - it will be ignored\n";
     const QString text = QStringLiteral("{UTF-8}\na = 1 ~ ~ |\nb = a * 2 ~ ~ |\n") + test::mdlControl(4)
@@ -535,8 +526,8 @@ void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
     const std::vector<View> &views = r.project->mainModel().views;
     QCOMPARE(views.size(), std::size_t(1));
     const std::vector<ViewElement> &e = views[0].elements;
-    // First's a, b, connector, heading; Second's b, shadow, connector, heading.
-    QCOMPARE(e.size(), std::size_t(8));
+    // Title's box, heading; First's a, b, connector, heading; Second's b, shadow, connector, heading.
+    QCOMPARE(e.size(), std::size_t(10));
     using T = ViewElement::Type;
     const auto check = [&](std::size_t i, T type, int uid, double x, double y) {
         QCOMPARE(e[i].type, type);
@@ -544,29 +535,34 @@ void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
         QCOMPARE(*e[i].x, x);
         QCOMPARE(*e[i].y, y);
     };
-    check(0, T::Aux, 1, 40, 80);
-    QCOMPARE(e[0].name, QStringLiteral("a"));
-    check(1, T::Aux, 2, 240, 80);
-    QCOMPARE(e[2].type, T::Connector);
-    QCOMPARE(*e[2].uid, 3);
+    check(0, T::TextBox, 1, 0, 60);
+    QCOMPARE(e[0].text, QStringLiteral("A title"));
+    QCOMPARE(e[1].text, QStringLiteral("Title"));
+    QCOMPARE(*e[1].x, 0.0);
+    QCOMPARE(*e[1].y, 0.0);
+    check(2, T::Aux, 2, 440, 80);
+    QCOMPARE(e[2].name, QStringLiteral("a"));
+    check(3, T::Aux, 3, 640, 80);
+    QCOMPARE(e[4].type, T::Connector);
+    QCOMPARE(*e[4].uid, 4);
     // "|(0,0)|" is Vensim's straight connector, not a bend through the origin: a to b is level.
-    QCOMPARE(*e[2].angle, 0.0);
-    QCOMPARE(e[3].type, T::TextBox);
-    QCOMPARE(e[3].text, QStringLiteral("First"));
-    QCOMPARE(*e[3].x, 0.0);
-    QCOMPARE(*e[3].y, 0.0);
-    check(4, T::Alias, 4, 590, 180);
-    QCOMPARE(e[4].aliasOf, QStringLiteral("b"));
-    check(5, T::Alias, 5, 440, 80);
-    QCOMPARE(e[5].aliasOf, QStringLiteral("a"));
-    QCOMPARE(e[6].type, T::Connector);
-    QCOMPARE(*e[6].uid, 6);
-    QCOMPARE(*e[6].from.aliasUid, 5); // still the shadow of a, renumbered with it
-    QCOMPARE(*e[6].to.aliasUid, 4); // b's shadow in Second, not b in First
-    QCOMPARE(*e[6].angle, straightAngle(QPointF(50, 300), QPointF(200, 400)));
-    QCOMPARE(e[7].text, QStringLiteral("Second"));
-    QCOMPARE(*e[7].x, 400.0);
-    QCOMPARE(*e[7].y, 0.0);
+    QCOMPARE(*e[4].angle, 0.0);
+    QCOMPARE(e[5].type, T::TextBox);
+    QCOMPARE(e[5].text, QStringLiteral("First"));
+    QCOMPARE(*e[5].x, 400.0);
+    QCOMPARE(*e[5].y, 0.0);
+    check(6, T::Alias, 5, 190, 500);
+    QCOMPARE(e[6].aliasOf, QStringLiteral("b"));
+    check(7, T::Alias, 6, 40, 400);
+    QCOMPARE(e[7].aliasOf, QStringLiteral("a"));
+    QCOMPARE(e[8].type, T::Connector);
+    QCOMPARE(*e[8].uid, 7);
+    QCOMPARE(*e[8].from.aliasUid, 6); // still the shadow of a, renumbered with it
+    QCOMPARE(*e[8].to.aliasUid, 5); // b's shadow in Second, not b in First
+    QCOMPARE(*e[8].angle, straightAngle(QPointF(50, 300), QPointF(200, 400)));
+    QCOMPARE(e[9].text, QStringLiteral("Second"));
+    QCOMPARE(*e[9].x, 0.0);
+    QCOMPARE(*e[9].y, 320.0);
 }
 
 void TestVensimReader::pipeRunsFromTheStockItDrains()

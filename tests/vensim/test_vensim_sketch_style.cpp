@@ -365,7 +365,8 @@ void TestVensimSketchStyle::aLookupDefinedByElementIsSaidAsSuch()
 // Each sketch line Meadows does not draw is a warning at it, where each had been dropped
 // without a word: the shadow of Time (line 12) and its arrow, a graph (13, named on 14), an
 // object of type 30 (15), a variable cut short before its size (16), an arrow from a to
-// itself (17) and a line of no kind (18). The view's header lines before them are read.
+// itself (17), a line of no kind (18) and an arrow to an object the view does not have (20).
+// The view's header lines before them are read.
 void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
 {
     const QString text = QStringLiteral("{UTF-8}\na = Time ~~|\n") + test::mdlControl(4) + QString::fromLatin1(kSketchHead)
@@ -378,7 +379,8 @@ void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
                                           "10,5,b,100\n"
                                           "1,6,1,1,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"
                                           "this is no object\n"
-                                          "1,7,2,1,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
+                                          "1,7,2,1,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"
+                                          "1,8,1,99,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n///---\\\\\\\n");
     const XmileReadResult r = readVensim(text.toUtf8(), QStringLiteral("m.mdl"));
     QVERIFY(r.project);
     QCOMPARE(test::formatted(r.diagnostics),
@@ -387,6 +389,8 @@ void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
                  QStringLiteral("m.mdl:16:1: warning: the sketch's object 5 is cut short (4 fields): left out"),
                  QStringLiteral("m.mdl:17:1: warning: the sketch's arrow 6 runs from object 1 to itself: left out"),
                  QStringLiteral("m.mdl:18:1: warning: this line of the sketch is no object Meadows reads: left out"),
+                 QStringLiteral("m.mdl:20:1: warning: the sketch's arrow 8 runs to object 99, which the view does not draw: "
+                                "left out"),
                  QStringLiteral("m.mdl:12:1: warning: the sketch's 'Time' is not drawn, nor its arrows: Meadows keeps the "
                                 "clock built in, not as a variable on the diagram"),
                  QStringLiteral("m.mdl:13:1: warning: the sketch's graph, table or slider 'levels' is not drawn: Meadows draws "
@@ -447,9 +451,12 @@ void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
 // Vensim draws a point as ppi/72 of the sketch's units, ppi the '$' line's pixels per inch;
 // Meadows as 96/72. So a view saved at 72 ppi (SIR, and many older models) writes its 12
 // points as 9 (drawn 12 units high, as in Vensim, not 16), one at 192 ppi as 24; a word's own
-// size scales too (14 at 72 ppi: 10.5). And each name wraps at its word's box, twice the half
-// width the line gives: k's 47 gives 94, the flow's name word's 49 gives the flow 98, the
-// stock's 40 gives 80, the second view's shadow of k 74 gives 148.
+// size scales too (14 at 72 ppi: 10.5). And each name drawn alone or by its valve wraps at its
+// word's box, twice the half width the line gives: k's 47 gives 94, the flow's name word's 49
+// gives the flow 98, the second view's shadow of k 74 gives 148; a stock wraps in its box, as
+// resized, and takes none. The arrow from k to the flow ends on the flow's name word (6, shape
+// 40: on its valve), and is marked so; the one to the valve (5) is not; the pipes are not
+// connectors.
 void TestVensimSketchStyle::textKeepsItsSizeAgainstTheSketch()
 {
     const QString head = QStringLiteral("$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|%1,%1,100,0\n");
@@ -462,7 +469,8 @@ void TestVensimSketchStyle::textKeepsItsSizeAgainstTheSketch()
                                           "11,5,48,460,222,6,8,34,3,0,0,1,0,0,0\n"
                                           "10,6,out,460,239,49,9,40,3,0,0,-1,0,0,0\n"
                                           "10,7,k,504,309,47,9,8,3,0,8,0,0,0,0,0-0-0,0-0-0,|14||0-0-0\n"
-                                          "1,8,7,6,0,0,0,0,0,64,0,-1--1--1,,1|(485,280)|\n")
+                                          "1,8,7,6,0,0,0,0,0,64,0,-1--1--1,,1|(485,280)|\n"
+                                          "1,9,7,5,0,0,0,0,0,64,0,-1--1--1,,1|(480,260)|\n")
                          + QString::fromLatin1(kSketchHead) + QStringLiteral("*View 2\n") + head.arg(192)
                          + QStringLiteral("10,1,k,218,156,74,24,8,2,0,0,0,0,0,0\n///---\\\\\\\n");
     for (const bool saved : {false, true}) {
@@ -480,7 +488,17 @@ void TestVensimSketchStyle::textKeepsItsSizeAgainstTheSketch()
         QCOMPARE(*styles.of(*k).fontPoints, 10.5);
         QCOMPARE(labelWrapWidth(*k), std::optional<double>(94));
         QCOMPARE(labelWrapWidth(*flow), std::optional<double>(98));
-        QCOMPARE(labelWrapWidth(*stock), std::optional<double>(80));
+        QCOMPARE(labelWrapWidth(*stock), std::nullopt);
+        int connectors = 0, toName = 0;
+        for (const ViewElement &e : view.elements)
+            if (e.type == ViewElement::Type::Connector) {
+                QCOMPARE(e.to.name, QStringLiteral("out"));
+                QVERIFY(!connectorAtFlowName(e, false));
+                ++connectors;
+                toName += connectorAtFlowName(e, true);
+            }
+        QCOMPARE(connectors, 2);
+        QCOMPARE(toName, 1);
         const auto shadow = std::find_if(view.elements.begin(), view.elements.end(),
                                          [](const ViewElement &e) { return e.type == ViewElement::Type::Alias; });
         QVERIFY(shadow != view.elements.end());

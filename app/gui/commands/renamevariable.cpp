@@ -48,10 +48,15 @@ RenameVariableCommand::RenameVariableCommand(Document *document, const QString &
         if (!e.uid)
             continue;
         ViewElement after = e;
-        if (e.type != T::Connector && e.type != T::Alias && canonicalName(e.name) == key)
+        // The name's width from Vensim's sketch was the old name's: Vensim sizes the box to the new.
+        if (e.type != T::Connector && e.type != T::Alias && canonicalName(e.name) == key) {
             after.name = name;
-        if (e.type == T::Alias && canonicalName(e.aliasOf) == key)
+            setLabelWrapWidth(after, std::nullopt);
+        }
+        if (e.type == T::Alias && canonicalName(e.aliasOf) == key) {
             after.aliasOf = name;
+            setLabelWrapWidth(after, std::nullopt);
+        }
         if (e.type == T::Connector) {
             if (canonicalName(e.from.name) == key)
                 after.from.name = name;

@@ -6,6 +6,7 @@
 #include "commands/changevalue.h"
 #include "commands/renamevariable.h"
 #include "commands/setdimensions.h"
+#include "diagram/labelgeometry.h"
 #include "document.h"
 #include "equationeditor.h"
 #include "graphicalfunctioneditor.h"
@@ -38,6 +39,10 @@ PropertiesPanel::PropertiesPanel(Document *document, DiagramScene *scene, QWidge
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.1);
     m_heading->setFont(bold);
+    // A long name wraps, and one of hundreds of characters is shortened: the heading had
+    // widened the dock until the diagram beside it was a strip.
+    m_heading->setWordWrap(true);
+    m_heading->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_heading);
     m_pages = new QStackedWidget(this);
     auto *scroll = new QScrollArea(this);
@@ -233,7 +238,7 @@ void PropertiesPanel::refresh()
     const ViewElement *connector = m_connector >= 0 ? m_document->element(m_connector) : nullptr;
     if (v) {
         static const char *const kinds[] = {QT_TR_NOOP("Stock"), QT_TR_NOOP("Flow"), QT_TR_NOOP("Variable"), QT_TR_NOOP("Module")};
-        m_heading->setText(tr("%1 — %2").arg(displayName(v->name), tr(kinds[int(v->kind)])));
+        m_heading->setText(tr("%1 — %2").arg(diagram::shortenedLabel(displayName(v->name)), tr(kinds[int(v->kind)])));
         m_pages->setCurrentIndex(1);
         if (!m_name->hasFocus())
             m_name->setText(displayName(v->name));
@@ -277,7 +282,9 @@ void PropertiesPanel::refresh()
         if (v->gf)
             m_gfEditor->setFunction(*v->gf);
     } else if (connector) {
-        m_heading->setText(tr("Connector from %1 to %2").arg(displayName(connector->from.name), displayName(connector->to.name)));
+        m_heading->setText(tr("Connector from %1 to %2")
+                               .arg(diagram::shortenedLabel(displayName(connector->from.name)),
+                                    diagram::shortenedLabel(displayName(connector->to.name))));
         m_pages->setCurrentIndex(2);
         m_polarity->setCurrentIndex(std::max(0, m_polarity->findData(connector->polarity)));
         m_delay->setChecked(hasDelayMark(*connector));

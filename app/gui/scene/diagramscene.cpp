@@ -314,15 +314,35 @@ void DiagramScene::refreshConnector(ConnectorItem *item)
         item->setCurve({});
         return;
     }
-    // Vensim's exports give no angle but a point the connector leaves from: the arc
-    // through that point is the curve Vensim drew.
-    std::optional<double> angle = e.angle;
-    if (!angle && e.x && e.y) {
-        const QPointF via(*e.x, *e.y);
-        if (QLineF(via, from->anchorCentre()).length() > 1 && QLineF(via, to->anchorCentre()).length() > 1)
-            angle = angleThrough(from->anchorCentre(), via, to->anchorCentre());
-    }
-    ConnectorCurve curve = connectorCurve(from->anchorCentre(), from->anchorOutline(), to->anchorCentre(), to->anchorOutline(), angle);
+    // What each end attaches to: the element, or a flow's name where Vensim's sketch drew the
+    // arrow to the name (model/view.h connectorAtFlowName), not through it to the valve.
+    struct End {
+        QPointF centre;
+        QPainterPath outline;
+    };
+    const auto endOf = [&e](const ElementItem *item, bool atTarget, bool atName) {
+        if (atName && connectorAtFlowName(e, atTarget) && item->elementType() == T::Flow && !item->labelSceneRect().isEmpty()) {
+            QPainterPath name;
+            name.addRect(item->labelSceneRect());
+            return End{item->labelSceneRect().center(), name};
+        }
+        return End{item->anchorCentre(), item->anchorOutline()};
+    };
+    const auto curveBetween = [&](bool atNames) {
+        const End start = endOf(from, false, atNames), finish = endOf(to, true, atNames);
+        // Vensim's exports give no angle but a point the connector leaves from: the arc
+        // through that point is the curve Vensim drew.
+        std::optional<double> angle = e.angle;
+        if (!angle && e.x && e.y) {
+            const QPointF via(*e.x, *e.y);
+            if (QLineF(via, start.centre).length() > 1 && QLineF(via, finish.centre).length() > 1)
+                angle = angleThrough(start.centre, via, finish.centre);
+        }
+        return connectorCurve(start.centre, start.outline, finish.centre, finish.outline, angle);
+    };
+    ConnectorCurve curve = curveBetween(true);
+    if (!curve.valid) // a name so large it covers the other end: drawn to the valve, not left out
+        curve = curveBetween(false);
     if (curve.valid)
         curve.signCentre = diagram::polaritySignCentre(curve.end, curve.endDirection, to->labelSceneRect(),
                                                        to->anchorOutline().boundingRect());

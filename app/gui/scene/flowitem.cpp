@@ -141,22 +141,11 @@ QPainterPath FlowItem::shape() const
     return p;
 }
 
-QRectF FlowItem::valveSceneRect() const
-{
-    const double r = diagram::kValveRadius + 1;
-    return QRectF(pos() - QPointF(r, r), QSizeF(2 * r, 2 * r));
-}
-
 QPainterPath FlowItem::anchorOutline() const
 {
-    // The valve and its name: a connector from the side the name is on stops at the name,
-    // as Vensim draws one to a flow's name, not through it to the valve. The name's box
-    // grows by 2 to overlap the valve's circle, so no gap lets a connector slip in between.
     QPainterPath p;
-    p.addEllipse(QPointF(0, 0), diagram::kValveRadius + 1, diagram::kValveRadius + 1);
-    QPainterPath name;
-    name.addRect(m_labelRect.adjusted(-2, -2, 2, 2));
-    return mapToScene(p.united(name));
+    p.addEllipse(pos(), diagram::kValveRadius + 1, diagram::kValveRadius + 1);
+    return p;
 }
 
 void FlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)

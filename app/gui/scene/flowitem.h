@@ -17,8 +17,7 @@ public:
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
-    QPainterPath anchorOutline() const override; // the valve and its name
-    QRectF valveSceneRect() const;               // the valve alone
+    QPainterPath anchorOutline() const override;
     QRectF labelSceneRect() const override { return mapRectToScene(m_labelRect); }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 

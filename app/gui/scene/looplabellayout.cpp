@@ -67,7 +67,7 @@ diagram::MarkerObstacles LoopLabelLayout::obstaclesNear(const QRectF &area) cons
         if (const auto *flow = dynamic_cast<const FlowItem *>(element)) {
             const std::vector<QPointF> pipe = flow->points();
             o.pipes.push_back(pipe);
-            o.boxes.push_back(flow->valveSceneRect()); // its name is the box above
+            o.boxes.push_back(flow->anchorOutline().boundingRect());
             if (pipe.size() >= 2) {
                 const QSizeF cloud(diagram::kCloudWidth, diagram::kCloudHeight);
                 if (!flow->sourceBox())

@@ -16,11 +16,13 @@ void TextItem::setElement(const ViewElement &element)
     const QFontMetricsF metrics(labelFont(m_style));
     // Measured as paint() draws it: inside a 4-pixel margin.
     const QRectF text = metrics.boundingRect(QRectF(0, 0, w - 8, 1e4), Qt::TextWordWrap, element.text);
-    // At least as tall as its text: a file's height that would clip the last line grows.
+    // At least as tall as its text: a file's height that would clip the last line grows; and
+    // as wide as its widest word, which no wrap can break (World3's heading "Demographics",
+    // in a box sized for Vensim's narrower font, had been cut to "Demographic").
     const double h = std::max(element.height.value_or(0), text.height() + 8);
     prepareGeometryChange();
     // Text boxes are placed by their top-left corner in Stella's files.
-    m_rect = QRectF(0, 0, w, h);
+    m_rect = QRectF(0, 0, std::max(w, text.width() + 8), h);
 }
 
 QPainterPath TextItem::shape() const
