@@ -129,6 +129,11 @@ int runHeadless(const QStringList &arguments)
     for (const Subcommand &s : kSubcommands) {
         if (command == QLatin1String(s.name)) {
             QStringList rest = arguments.mid(2);
+            // "meadows run --help" is a question, not a mistake: the usage, on standard output.
+            if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+                out << usageText();
+                return ExitOk;
+            }
             if (const QString refused = takeCommonOptions(rest); !refused.isEmpty()) {
                 QTextStream(stderr) << "meadows " << s.name << ": " << refused << '\n' << usageText();
                 return ExitUsage;

@@ -12,6 +12,7 @@
 #include "scene/problemmarks.h"
 
 #include <QApplication>
+#include <QScreen>
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -69,7 +70,12 @@ int runGui(int argc, char **argv)
 
     MainWindow window;
     window.setQuiet(parser.isSet(QStringLiteral("screenshot")));
-    window.resize(1500, 940);
+    // Room for the diagram and its panels, within the screen (a laptop's 1366 x 768 had the
+    // right and bottom panels off it); a screenshot is a picture of that size on any screen.
+    const QSize room(1500, 940);
+    window.resize(parser.isSet(QStringLiteral("screenshot")) || !window.screen()
+                      ? room
+                      : room.boundedTo(window.screen()->availableGeometry().size()));
     window.show();
     const QStringList files = parser.positionalArguments();
     // A screenshot of a file that did not open says so in its exit code too.

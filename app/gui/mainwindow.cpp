@@ -511,8 +511,10 @@ bool MainWindow::exportTo(ExportFormat format, const QString &path)
             QMessageBox::warning(this, tr("Export"), outcome.error);
         return false;
     }
-    showStatus(outcome.files.size() > 1 ? tr("Exported %1 and %n more file(s)", nullptr, int(outcome.files.size() - 1)).arg(QFileInfo(path).fileName())
-                                        : tr("Exported %1").arg(QFileInfo(path).fileName()));
+    const QString done = outcome.files.size() > 1 ? tr("Exported %1 and %n more file(s)", nullptr, int(outcome.files.size() - 1)).arg(QFileInfo(path).fileName())
+                                                  : tr("Exported %1").arg(QFileInfo(path).fileName());
+    // What the export had to change (a PNG drawn smaller than asked) is said with it.
+    showStatus(outcome.diagnostics.empty() ? done : tr("%1; %2").arg(done, outcome.diagnostics.front().message));
     return true;
 }
 

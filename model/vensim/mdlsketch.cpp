@@ -293,9 +293,11 @@ private:
                 ViewElement box; // placed by its top-left corner, as text boxes are
                 box.type = T::TextBox;
                 box.uid = id;
-                box.x = item.at.x() - item.w;
+                // Vensim's box is its words'; a text box holds a margin of 4 round them (the
+                // editor's), so it is 8 wider, or its last word wraps where Vensim's did not.
+                box.x = item.at.x() - item.w - 4;
                 box.y = item.at.y() - item.h;
-                box.width = 2 * item.w;
+                box.width = 2 * item.w + 8;
                 box.height = 2 * item.h;
                 box.text = item.text;
                 // A comment's box is its frame: XMILE's border, drawn only when it has a style.
@@ -376,8 +378,11 @@ private:
                         own.push_back(a);
             }
             e.extras.attributes = styled(drawnAs, own);
-            if ((drawnAs == T::Aux || e.type == T::Alias) && (item.shape & 31) == 8)
-                setDrawnAsName(e); // Vensim writes a variable, and any shadow, as its name alone, centred there
+            // Vensim writes a variable, and any shadow, as its name alone, centred there, unless
+            // its shape's low bits ask for one: 8 (the words its tools make) and 0 (World3's 180
+            // converted variables, whose names drawn under circles ran into their neighbours').
+            if ((drawnAs == T::Aux || e.type == T::Alias) && (item.shape & 7) == 0)
+                setDrawnAsName(e);
             // A name breaks where it breaks in Vensim: at the width of its word's box, where
             // Meadows draws the name as Vensim does, alone or by its valve (not under a
             // circle, where a wide box would run into its neighbours' names, nor in a stock,

@@ -306,6 +306,13 @@ void TestCli::usageErrorsExitTwo()
     const Outcome o = runMeadows(args);
     QCOMPARE(o.code, 2);
     QVERIFY(o.err.contains(QLatin1String("usage:")));
+    // Asking a command for help is no mistake: the usage on standard output, exit 0, for
+    // every command alike (check and run had refused --help, each in its own words).
+    for (const QString command : {QStringLiteral("check"), QStringLiteral("run"), QStringLiteral("export")}) {
+        const Outcome help = runMeadows({command, QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.startsWith(QLatin1String("usage: meadows")) && help.err.isEmpty(), qPrintable(command + help.err));
+    }
 }
 
 // A run of 150 million steps takes seconds. On a terminal, standard error shows how far

@@ -500,13 +500,13 @@ void TestVensimReader::sketchPlacesEveryVariableWhereVensimDid()
 void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
 {
     // Three views: "Title" holds only a comment, at (100,100) with half sizes 80 x 20: a text
-    // box at (20,80), 160 x 40 (kept: Save As would lose it otherwise); "First" shows a
+    // box at (16,80), 168 x 40 with its margins (kept: Save As would lose it otherwise); "First" shows a
     // (100,50) and b (300,50) with a connector; "Second" shows b (200,400) and a shadow of a
     // (50,300) with a connector from the shadow. Auxes are taken as 80 x 40 when bounding a
-    // view: Title spans (20,80)-(180,120), 160 x 40; First (60,30)-(340,70), 280 x 40; Second
+    // view: Title spans (16,80)-(184,120), 168 x 40; First (60,30)-(340,70), 280 x 40; Second
     // (10,280)-(240,420), 230 x 140. Cells: 280 + 120 gap = 400 wide, 140 + 60 heading + 120
     // gap = 320 high; three views, ceil(sqrt 3) = 2 columns: Title, First; Second. Title moves
-    // by (0 - 20, 0 + 60 - 80) = (-20, -20): its box to (0,60). First by (400 - 60, 0 + 60 -
+    // by (0 - 16, 0 + 60 - 80) = (-16, -20): its box to (0,60). First by (400 - 60, 0 + 60 -
     // 30) = (340, 30): a (440,80), b (640,80). Second by (0 - 10, 320 + 60 - 280) = (-10, 100):
     // b (190,500), the shadow (40,400). Each view numbers its elements from 1; each view's move
     // past the highest before: Title's comment 1, First's 2 to 4, Second's 5 to 7. Second

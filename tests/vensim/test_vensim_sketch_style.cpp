@@ -133,13 +133,13 @@ void TestVensimSketchStyle::commentsAreTextBoxes()
     const Model &m = r.project->mainModel();
     const View &view = m.views.at(0);
     // The comment's words, their "\n" a line break; placed by the top-left corner as text
-    // boxes are: (200 - 60, 200 - 20), 120 x 40.
+    // boxes are, with a margin of 4 each side of Vensim's box: (200 - 60 - 4, 200 - 20), 128 x 40.
     const QString words = QStringLiteral("1,2,3,4 is not an arrow\nbut a comment");
     const ViewElement *box = find(view, ViewElement::Type::TextBox, words);
     QVERIFY(box);
-    QCOMPARE(*box->x, 140.0);
+    QCOMPARE(*box->x, 136.0);
     QCOMPARE(*box->y, 180.0);
-    QCOMPARE(*box->width, 120.0);
+    QCOMPARE(*box->width, 128.0);
     QCOMPARE(*box->height, 40.0);
     const ElementStyle style = ViewStyles(*r.project, m, view).of(*box);
     QCOMPARE(*style.bold, true);
@@ -307,9 +307,9 @@ void TestVensimSketchStyle::typeStylesAtAnyLevelBeatGeneralOnes()
     QCOMPARE(styles.of(*ghost).color, QStringLiteral("black"));
 }
 
-// Vensim draws a variable of shape 8 as its name alone, centred where it stands, and its
-// shadow as "<name>": both are marked meadows_shape="name_only" (a stock, shape 3, keeps
-// its box), and the mark survives Save As. An object whose hide field (the tenth) is set is
+// Vensim draws a variable of shape 8 (or 0, c here) as its name alone, centred where it
+// stands, and its shadow as "<name>": both are marked meadows_shape="name_only" (a stock,
+// shape 3, keeps its box), and the mark survives Save As. An object whose hide field (the tenth) is set is
 // not drawn, nor are its connectors: "d" at (500,50) is hidden, its arrow to "c" left out;
 // nor is an arrow whose own hide field (the sixth) is set, a -> c.
 void TestVensimSketchStyle::variablesAreTheirNamesAndHiddenObjectsAreNotDrawn()
@@ -319,7 +319,7 @@ void TestVensimSketchStyle::variablesAreTheirNamesAndHiddenObjectsAreNotDrawn()
                          + QStringLiteral("*View 1\n$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
                                           "10,1,a,100,50,20,11,8,3,0,0,0,0,0,0\n"
                                           "10,2,S,300,50,40,20,3,3,0,0,0,0,0,0\n"
-                                          "10,3,c,300,150,20,11,8,3,0,0,0,0,0,0\n"
+                                          "10,3,c,300,150,20,11,0,3,0,0,0,0,0,0\n"
                                           "10,4,a,100,150,20,11,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|12||128-128-128\n"
                                           "10,5,d,500,50,20,11,8,3,1,0,0,0,0,0\n"
                                           "1,6,4,3,0,0,0,0,0,0,0,-1--1--1,,1|(0,0)|\n"
@@ -333,6 +333,7 @@ void TestVensimSketchStyle::variablesAreTheirNamesAndHiddenObjectsAreNotDrawn()
         const ViewElement *stock = find(view, ViewElement::Type::Stock, QStringLiteral("S"));
         QVERIFY(a && stock);
         QVERIFY(drawnAsName(*a));
+        QVERIFY(drawnAsName(*find(view, ViewElement::Type::Aux, QStringLiteral("c"))));
         QVERIFY(!drawnAsName(*stock));
         const auto shadow = std::find_if(view.elements.begin(), view.elements.end(),
                                          [](const ViewElement &e) { return e.type == ViewElement::Type::Alias; });

@@ -17,6 +17,7 @@
 #include <QSignalBlocker>
 #include <QSvgGenerator>
 #include <algorithm>
+#include <cmath>
 
 namespace meadows {
 
@@ -155,7 +156,9 @@ QImage DiagramRenderer::image(double scale) const
 {
     QImage image;
     drawWith([&](const QRectF &source) {
-        const QSize size = (source.size() * scale).toSize();
+        const double pixels = source.width() * source.height() * scale * scale;
+        m_scaleUsed = pixels > kMaxImagePixels ? scale * std::sqrt(kMaxImagePixels / pixels) : scale;
+        const QSize size = (source.size() * m_scaleUsed).toSize();
         image = QImage(size.expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         QPainter painter(&image);

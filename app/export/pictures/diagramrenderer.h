@@ -21,6 +21,7 @@ public:
     explicit DiagramRenderer(DiagramScene *scene, const QList<int> &uids = {});
 
     QByteArray svg(const QString &title = {}) const;
+    // At `scale` pixels per unit, lowered to keep within kMaxImagePixels (scaleUsed() says to what).
     QImage image(double scale = 2) const;
     // The encoded files; empty when encoding failed.
     QByteArray png(double scale = 2) const;
@@ -29,6 +30,10 @@ public:
     QMimeData *mimeData(double scale = 2) const;
 
     static constexpr double kMargin = 20;
+    // 2^28 pixels, a gigabyte: a diagram of 2,000 tiled views asked for 1.2 billion (4.8 GB).
+    static constexpr double kMaxImagePixels = 268435456;
+    // The scale the last image() drew at.
+    double scaleUsed() const { return m_scaleUsed; }
 
 private:
     class Staging;
@@ -37,6 +42,7 @@ private:
 
     DiagramScene *m_scene;
     QList<int> m_uids;
+    mutable double m_scaleUsed = 0;
 };
 
 } // namespace meadows

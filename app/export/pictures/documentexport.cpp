@@ -124,9 +124,22 @@ ExportOutcome exportProject(const Project &project, DiagramScene *scene, const E
     case ExportFormat::Svg:
         bytes = DiagramRenderer(scene).svg(project.title());
         break;
-    case ExportFormat::Png:
-        bytes = DiagramRenderer(scene).png(request.scale);
+    case ExportFormat::Png: {
+        const DiagramRenderer renderer(scene);
+        bytes = renderer.png(request.scale);
+        if (!bytes.isEmpty() && renderer.scaleUsed() < request.scale) {
+            Diagnostic d;
+            d.severity = Severity::Warning;
+            d.file = request.output;
+            d.message = QStringLiteral("the diagram is drawn at %1 pixels per unit, not %2: at that scale the picture "
+                                       "would pass %3 million pixels; SVG and PDF keep every detail")
+                            .arg(renderer.scaleUsed(), 0, 'g', 3).arg(request.scale).arg(qint64(DiagramRenderer::kMaxImagePixels / 1e6));
+            ExportOutcome outcome;
+            outcome.diagnostics.push_back(std::move(d));
+            return writeAll({{request.output, bytes}}, request.inputs, outcome);
+        }
         break;
+    }
     case ExportFormat::Pdf:
         bytes = DiagramRenderer(scene).pdf(project.title());
         break;

@@ -1,5 +1,6 @@
 #include "renamevariable.h"
 
+#include "diagram/labelgeometry.h"
 #include "document.h"
 #include "model/names.h"
 #include "solver/references.h"
@@ -21,7 +22,10 @@ QString RenameVariableCommand::problem(const Document &document, const QString &
 }
 
 RenameVariableCommand::RenameVariableCommand(Document *document, const QString &oldName, const QString &newName)
-    : QUndoCommand(QCoreApplication::translate("RenameVariableCommand", "Rename %1 to %2").arg(displayName(oldName), displayName(nameFromDisplay(newName.trimmed()))))
+    // Names shortened as the diagram shortens them: the Edit menu and the Undo button show this text.
+    : QUndoCommand(QCoreApplication::translate("RenameVariableCommand", "Rename %1 to %2")
+                       .arg(diagram::shortenedLabel(displayName(oldName)),
+                            diagram::shortenedLabel(displayName(nameFromDisplay(newName.trimmed())))))
     , m_document(document)
 {
     const QString name = nameFromDisplay(newName.trimmed()); // typed as shown: a backslash is one

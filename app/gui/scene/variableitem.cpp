@@ -7,6 +7,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 namespace meadows {
 
 VariableItem::VariableItem(int uid) : ElementItem(uid)
@@ -47,8 +49,13 @@ void VariableItem::layoutLabel()
     prepareGeometryChange();
     m_label = labelText();
     const QString side = m_element.labelSide.isEmpty() ? defaultLabelSide() : m_element.labelSide;
-    m_labelRect = diagram::labelRectBeside(body().boundingRect(), labelInside() ? QStringLiteral("center") : side,
-                                           labelSize(m_label));
+    const QRectF box = body().boundingRect();
+    // A name written in its box (a Vensim stock's) wraps at the box, as resized: World3's
+    // "Urban and Industrial Land" had taken four lines of a box wide enough for two.
+    const bool inBox = !labelInside() && side == QLatin1String("center") && !labelWrapWidth(m_element);
+    m_labelRect = diagram::labelRectBeside(box, labelInside() ? QStringLiteral("center") : side,
+                                           inBox ? DiagramStyle::labelSizeIn(m_label, labelFont(m_style), std::max(20.0, box.width() - 6))
+                                                 : labelSize(m_label));
 }
 
 QRectF VariableItem::boundingRect() const
