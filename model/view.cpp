@@ -63,10 +63,10 @@ bool connectorAtFlowName(const ViewElement &connector, bool atTarget)
     return at && *at == QLatin1String("true");
 }
 
-void setConnectorAtFlowName(ViewElement &connector, bool atTarget)
+void setConnectorAtFlowName(ViewElement &connector, bool atTarget, bool atName)
 {
     setAttribute(connector, atTarget ? QStringLiteral("meadows_to_name") : QStringLiteral("meadows_from_name"),
-                 QStringLiteral("true"));
+                 atName ? QStringLiteral("true") : QString());
 }
 
 QString xmileTag(ViewElement::Type type)

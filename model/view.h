@@ -68,7 +68,8 @@ void setLabelWrapWidth(ViewElement &element, std::optional<double> width);
 // says which: the arrow ends on the name's word or on the valve). The connector's
 // meadows_from_name or meadows_to_name (XMILE has none); the editor ends it at the name.
 bool connectorAtFlowName(const ViewElement &connector, bool atTarget);
-void setConnectorAtFlowName(ViewElement &connector, bool atTarget);
+// Sets it, or clears it (automatic layout draws every connector to the valve).
+void setConnectorAtFlowName(ViewElement &connector, bool atTarget, bool atName = true);
 
 // The XMILE element of a view element's type ("stock", "aux", ... "text_box"); empty for
 // Other. One table for the reader, the writer and styles (model/viewstyle.h).

@@ -130,7 +130,9 @@ int runHeadless(const QStringList &arguments)
         if (command == QLatin1String(s.name)) {
             QStringList rest = arguments.mid(2);
             // "meadows run --help" is a question, not a mistake: the usage, on standard output.
-            if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+            // "-h" only first, where no option can take it as its value (run m.xmile -o -h).
+            if (rest.value(0) == QLatin1String("--help") || rest.value(0) == QLatin1String("-h")
+                || rest.mid(0, rest.indexOf(QLatin1String("--"))).contains(QLatin1String("--help"))) {
                 out << usageText();
                 return ExitOk;
             }

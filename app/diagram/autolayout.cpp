@@ -430,6 +430,9 @@ LayoutResult layoutModel(Model &model, const LayoutOptions &options)
         c.to = ConnectorEnd{equationName(elements[std::size_t(l.to)].name), std::nullopt};
         c.points.clear();
         c.angle.reset();
+        // Routed anew, between the elements: not to a flow's name as the file drew it.
+        setConnectorAtFlowName(c, false, false);
+        setConnectorAtFlowName(c, true, false);
         result.push_back(c);
     }
     result.insert(result.end(), kept.begin(), kept.end());

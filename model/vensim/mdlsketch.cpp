@@ -75,17 +75,12 @@ public:
         // type (Vensim's bitmaps and buttons), one cut short before its place and size.
         const int needed = type == 1 ? 4 : 7;
         if (!ok || (type != 1 && type != 10 && type != 11 && type != 12) || f.size() < needed) {
-            // The first few, then how many more (a damaged sketch may hold thousands).
-            constexpr int kSaidLeftOut = 20;
-            m_lastLeftOut = offset;
-            if (++m_leftOut > kSaidLeftOut)
-                return;
-            m_report.warning(offset, !ok ? QStringLiteral("this line of the sketch is no object Meadows reads: left out")
-                                     : f.size() < needed && type >= 1 && type <= 12
-                                         ? QStringLiteral("the sketch's object %1 is cut short (%2 fields): left out")
-                                               .arg(f.value(1)).arg(f.size())
-                                         : QStringLiteral("the sketch's object %1 is of type %2, which Meadows does not "
-                                                          "draw: left out").arg(f.value(1)).arg(type));
+            leftOut(offset, !ok ? QStringLiteral("this line of the sketch is no object Meadows reads: left out")
+                            : f.size() < needed && type >= 1 && type <= 12
+                                ? QStringLiteral("the sketch's object %1 is cut short (%2 fields): left out")
+                                      .arg(f.value(1)).arg(f.size())
+                                : QStringLiteral("the sketch's object %1 is of type %2, which Meadows does not "
+                                                 "draw: left out").arg(f.value(1)).arg(type));
             return;
         }
         const int id = f.value(1).toInt();
@@ -157,12 +152,21 @@ public:
         m_order.push_back(id);
     }
 
+    // A line left out, said: the first few, then how many more (finish); a damaged sketch
+    // may hold thousands.
+    void leftOut(qsizetype offset, const QString &message)
+    {
+        m_lastLeftOut = std::max(m_lastLeftOut, offset);
+        if (++m_leftOut <= kSaidLeftOut)
+            m_report.warning(offset, message);
+    }
+
     void finish()
     {
         finishView();
-        if (m_leftOut > 20)
+        if (m_leftOut > kSaidLeftOut)
             m_report.warning(m_lastLeftOut, QStringLiteral("and %1 more lines of the sketch left out, the last here")
-                                                .arg(m_leftOut - 20));
+                                                .arg(m_leftOut - kSaidLeftOut));
         // Said once each, at the first: World3-03 shows Time in 23 places and 10 graphs.
         if (m_clockShadows.count == 1)
             m_report.warning(m_clockShadows.first, QStringLiteral("the sketch's '%1' is not drawn, nor its arrows: Meadows "
@@ -400,7 +404,7 @@ private:
             // An arrow from or to an object the view does not have (or left out as no kind
             // Meadows reads): said, where it had been dropped without a word.
             if (const int missing = !m_items.contains(a.from) ? a.from : !m_items.contains(a.to) ? a.to : -1; missing >= 0)
-                m_report.warning(a.offset, QStringLiteral("the sketch's arrow %1 runs %2 object %3, which the view does not "
+                leftOut(a.offset, QStringLiteral("the sketch's arrow %1 runs %2 object %3, which the view does not "
                                                           "draw: left out").arg(a.id).arg(missing == a.from ? QStringLiteral("from")
                                                                                                            : QStringLiteral("to"))
                                                                            .arg(missing));
@@ -486,6 +490,7 @@ private:
     QSet<int> m_demoted;         // this view's items shown as shadows because shown in full before
     mutable QHash<QString, qsizetype> m_byName; // filled on first use; canonical name -> index in m_model.variables; the sketch adds none
     std::vector<int> m_order;
+    static constexpr int kSaidLeftOut = 20; // lines left out said one by one (leftOut)
     int m_leftOut = 0;           // the sketch's lines left out so far (line)
     qsizetype m_lastLeftOut = 0; // where the last of them is
     // Objects of a kind Meadows leaves out, said once for all (finish).

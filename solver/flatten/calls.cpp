@@ -354,8 +354,12 @@ Node Flattener::call(Context &c, const Expr &e)
             // one element, whose rank is 1 whatever it is: what Simlin writes for Vensim's
             // VECTOR RANK(x[Region], 1), which ranks every element. Said, not run silently.
             const Expr &array = e.args[0];
+            const bool readAtTheElement = std::any_of(array.args.begin(), array.args.end(), [&](const Expr &sub) {
+                const int dim = array.subscripted && sub.kind == Expr::Kind::Name ? dimensionIndex(sub.name) : -1;
+                return dim >= 0 && mappedElement(c.element, dim);
+            });
             if (const Symbol *s = array.kind == Expr::Kind::Name ? symbolOf(c, array.name) : nullptr;
-                values.size() == 1 && s && s->type == Symbol::Type::Variable && !s->dims.empty())
+                values.size() == 1 && readAtTheElement && s && s->type == Symbol::Type::Variable && elementCount(s->dims) > 1)
                 warnOnce(c, e, QStringLiteral("%1 of %2 ranks one element here, the one this equation computes, so its "
                                               "rank is 1: write %2[*] to rank the whole array (Vensim's VECTOR RANK is "
                                               "VECTOR_RANK)").arg(calledAs(e), array.spelling));

@@ -229,7 +229,7 @@ private:
     Node expandMacro(Context &c, const Expr &e, const Macro &m);
     std::int64_t macroSize(const Macro &m);
     // A variable of a macro's body that only declares the parameter of its name: a flow or
-    // an auxiliary with no equation, no dimensions.
+    // an auxiliary with no equation, table, flag or dimensions.
     static bool isParameterDeclaration(const Variable &v);
 
     // conveyors.cpp

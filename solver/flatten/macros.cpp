@@ -77,8 +77,11 @@ Node Flattener::expandMacro(Context &c, const Expr &e, const Macro &m)
 
 bool Flattener::isParameterDeclaration(const Variable &v)
 {
+    // Nothing the parameter's value could not carry: a table, a non-negative flag, an initial
+    // equation or elements would be dropped without a word.
     return (v.kind == VariableKind::Flow || v.kind == VariableKind::Aux) && v.equation.trimmed().isEmpty()
-           && v.dimensions.isEmpty();
+           && v.initEquation.trimmed().isEmpty() && v.dimensions.isEmpty() && v.elements.empty() && !v.gf
+           && !v.nonNegative;
 }
 
 // How many macro bodies one call of `m` instantiates, itself included: one, plus for every

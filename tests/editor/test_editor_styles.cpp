@@ -119,6 +119,37 @@ private slots:
         QCOMPARE(labelWrapWidth(scene->itemForName(QStringLiteral("Contact Infectivity"))->element()), std::optional<double>(94));
     }
 
+    // A name written in its stock's box wraps at the box: World3's "Urban and Industrial Land"
+    // (a box 150 wide) is two lines of Times 12 at 96 pixels per inch, where the editor's 90
+    // made four. A box narrower than 90 (Stella's 45) still wraps at 90, not word by word.
+    void aNameInItsStockWrapsAtTheBox()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("land.mdl"));
+        QVERIFY(testing::writeAll(path, "{UTF-8}\nUrban and Industrial Land = INTEG(0, 1) ~~|\nLand = INTEG(0, 1) ~~|\n"
+                                        "INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n"
+                                        "\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                        "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+                                        "$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+                                        "10,1,Urban and Industrial Land,200,100,75,30,3,3,0,0,0,0,0,0\n"
+                                        "10,2,Land,400,100,22,17,3,3,0,0,0,0,0,0\n///---\\\\\\\n"));
+        MainWindow window;
+        window.setQuiet(true);
+        QVERIFY(window.openFile(path));
+        ElementItem *wide = window.scene()->itemForName(QStringLiteral("Urban and Industrial Land"));
+        QVERIFY(wide);
+        const double line = QFontMetricsF(labelFont(wide->style())).lineSpacing();
+        QVERIFY2(wide->labelSceneRect().height() < 2.5 * line, qPrintable(QString::number(wide->labelSceneRect().height() / line)));
+        QVERIFY(wide->labelSceneRect().width() <= 150 - 6 + 1);
+        // "Urban and Industrial Land" in a 44-wide box would still take the editor's 90.
+        window.document()->undoStack()->push(new RenameVariableCommand(window.document(), QStringLiteral("Land"),
+                                                                       QStringLiteral("Urban and Industrial Land two")));
+        ElementItem *narrow = window.scene()->itemForName(QStringLiteral("Urban and Industrial Land two"));
+        QVERIFY(narrow);
+        QVERIFY(narrow->labelSceneRect().width() > 44);
+        QVERIFY(narrow->labelSceneRect().width() <= diagram::kLabelWidth + 1);
+    }
+
     // Vensim draws an arrow to a flow's name or to its valve, and its sketch says which: SIR's
     // arrow 13 from Susceptible comes up from below (through (258,298)) to the word
     // "Succumbing" (7), written under the valve (331,268); arrow 17 from Contact Infectivity

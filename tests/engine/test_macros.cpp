@@ -73,7 +73,7 @@ void TestMacros::defaultCallingItsOwnMacroIsRefused()
 // parameter, declared again in the body as an empty <flow name="input"/> (SDXorg's
 // macro_stock): the parameter as a flow, not a second variable. RUNNING(5, 1.1) starts at
 // 1.1 and gains 5 a step: 1.1, 6.1, 11.1, 16.1 at times 0 to 3. A body variable that
-// has an equation and a parameter's name is still defined twice.
+// has an equation, or a flag, and a parameter's name is still defined twice.
 void TestMacros::aParameterDeclaredAsAFlowFeedsAStock()
 {
     const QString macro = QStringLiteral(
@@ -90,6 +90,12 @@ void TestMacros::aParameterDeclaredAsAFlowFeedsAStock()
     const auto wrong = simulateText(xmile(aux(QStringLiteral("out"), QStringLiteral("RUNNING(5, 1.1)")), specs(0, 3, 1),
                                           QStringLiteral("Euler"), twice));
     QVERIFY2(wrong.firstError().contains(QLatin1String("'input' is defined twice")), qPrintable(wrong.firstError()));
+    // Nor is one that asks for what a parameter's value cannot carry, which would be dropped.
+    QString flagged = macro;
+    flagged.replace(QStringLiteral("<flow name=\"input\"/>"), QStringLiteral("<flow name=\"input\"><non_negative/></flow>"));
+    const auto refused = simulateText(xmile(aux(QStringLiteral("out"), QStringLiteral("RUNNING(5, 1.1)")), specs(0, 3, 1),
+                                            QStringLiteral("Euler"), flagged));
+    QVERIFY2(refused.firstError().contains(QLatin1String("'input' is defined twice")), qPrintable(refused.firstError()));
 }
 
 QTEST_GUILESS_MAIN(TestMacros)

@@ -157,6 +157,14 @@ void TestVectors::stellaRankWithSecondarySort()
     const QString said = onlySaid(one, QStringLiteral("RANK of A ranks one element here, the one this equation computes, so its "
                                                       "rank is 1: write A[*] to rank the whole array"));
     QVERIFY2(said.isEmpty(), qPrintable(said));
+    // An array of one element, ranked whole in a scalar equation, is no such mistake: nothing said.
+    const auto single = simulateText(xmile(arrayed(QStringLiteral("S"), QStringLiteral("One"), QStringLiteral("7"))
+                                               + aux(QStringLiteral("first"), QStringLiteral("RANK(S[*], 1)")),
+                                           specs(0, 1, 1), QStringLiteral("Euler"),
+                                           QStringLiteral("<dimensions><dim name=\"One\" size=\"1\"/></dimensions>")));
+    QVERIFY2(single.run.results, qPrintable(single.firstError()));
+    QCOMPARE(single.at(QStringLiteral("first"), 0), 1.0);
+    QVERIFY2(single.compiled.diagnostics.empty(), qPrintable(formatted(single.compiled.diagnostics).join(u'\n')));
 }
 
 // x[D] = D * (1.5 - TIME): at time 0 [1.5, 3, 4.5], ascending order [0, 1, 2]; at time 2

@@ -456,8 +456,8 @@ void TestVensimSketchStyle::whatTheSketchLeavesOutIsSaid()
 // word's box, twice the half width the line gives: k's 47 gives 94, the flow's name word's 49
 // gives the flow 98, the second view's shadow of k 74 gives 148; a stock wraps in its box, as
 // resized, and takes none. The arrow from k to the flow ends on the flow's name word (6, shape
-// 40: on its valve), and is marked so; the one to the valve (5) is not; the pipes are not
-// connectors.
+// 40: on its valve), and is marked so; the one to the valve (5) is not; the one from the name
+// to S is marked at its start; the pipes are not connectors.
 void TestVensimSketchStyle::textKeepsItsSizeAgainstTheSketch()
 {
     const QString head = QStringLiteral("$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|%1,%1,100,0\n");
@@ -471,7 +471,8 @@ void TestVensimSketchStyle::textKeepsItsSizeAgainstTheSketch()
                                           "10,6,out,460,239,49,9,40,3,0,0,-1,0,0,0\n"
                                           "10,7,k,504,309,47,9,8,3,0,8,0,0,0,0,0-0-0,0-0-0,|14||0-0-0\n"
                                           "1,8,7,6,0,0,0,0,0,64,0,-1--1--1,,1|(485,280)|\n"
-                                          "1,9,7,5,0,0,0,0,0,64,0,-1--1--1,,1|(480,260)|\n")
+                                          "1,9,7,5,0,0,0,0,0,64,0,-1--1--1,,1|(480,260)|\n"
+                                          "1,10,6,1,0,0,0,0,0,64,0,-1--1--1,,1|(400,260)|\n")
                          + QString::fromLatin1(kSketchHead) + QStringLiteral("*View 2\n") + head.arg(192)
                          + QStringLiteral("10,1,k,218,156,74,24,8,2,0,0,0,0,0,0\n///---\\\\\\\n");
     for (const bool saved : {false, true}) {
@@ -490,16 +491,24 @@ void TestVensimSketchStyle::textKeepsItsSizeAgainstTheSketch()
         QCOMPARE(labelWrapWidth(*k), std::optional<double>(94));
         QCOMPARE(labelWrapWidth(*flow), std::optional<double>(98));
         QCOMPARE(labelWrapWidth(*stock), std::nullopt);
-        int connectors = 0, toName = 0;
-        for (const ViewElement &e : view.elements)
-            if (e.type == ViewElement::Type::Connector) {
-                QCOMPARE(e.to.name, QStringLiteral("out"));
-                QVERIFY(!connectorAtFlowName(e, false));
-                ++connectors;
+        int toOut = 0, toName = 0, fromName = 0;
+        for (const ViewElement &e : view.elements) {
+            if (e.type != ViewElement::Type::Connector)
+                continue;
+            if (e.to.name == QLatin1String("out")) {
+                ++toOut;
                 toName += connectorAtFlowName(e, true);
+                QVERIFY(!connectorAtFlowName(e, false));
+            } else {
+                QCOMPARE(e.from.name, QStringLiteral("out"));
+                QCOMPARE(e.to.name, QStringLiteral("S"));
+                fromName += connectorAtFlowName(e, false);
+                QVERIFY(!connectorAtFlowName(e, true));
             }
-        QCOMPARE(connectors, 2);
+        }
+        QCOMPARE(toOut, 2);
         QCOMPARE(toName, 1);
+        QCOMPARE(fromName, 1);
         const auto shadow = std::find_if(view.elements.begin(), view.elements.end(),
                                          [](const ViewElement &e) { return e.type == ViewElement::Type::Alias; });
         QVERIFY(shadow != view.elements.end());

@@ -157,7 +157,9 @@ QImage DiagramRenderer::image(double scale) const
     QImage image;
     drawWith([&](const QRectF &source) {
         const double pixels = source.width() * source.height() * scale * scale;
-        m_scaleUsed = pixels > kMaxImagePixels ? scale * std::sqrt(kMaxImagePixels / pixels) : scale;
+        const double side = std::max(source.width(), source.height()) * scale;
+        m_scaleUsed = scale * std::min({1.0, pixels > kMaxImagePixels ? std::sqrt(kMaxImagePixels / pixels) : 1.0,
+                                        side > kMaxImageSide ? kMaxImageSide / side : 1.0});
         const QSize size = (source.size() * m_scaleUsed).toSize();
         image = QImage(size.expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);

@@ -32,6 +32,9 @@ public:
     static constexpr double kMargin = 20;
     // 2^28 pixels, a gigabyte: a diagram of 2,000 tiled views asked for 1.2 billion (4.8 GB).
     static constexpr double kMaxImagePixels = 268435456;
+    // And no side longer than libpng writes (a million pixels): a diagram of two elements a
+    // million units apart is few pixels but too wide to encode.
+    static constexpr double kMaxImageSide = 1000000;
     // The scale the last image() drew at.
     double scaleUsed() const { return m_scaleUsed; }
 

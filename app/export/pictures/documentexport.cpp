@@ -132,8 +132,11 @@ ExportOutcome exportProject(const Project &project, DiagramScene *scene, const E
             d.severity = Severity::Warning;
             d.file = request.output;
             d.message = QStringLiteral("the diagram is drawn at %1 pixels per unit, not %2: at that scale the picture "
-                                       "would pass %3 million pixels; SVG and PDF keep every detail")
-                            .arg(renderer.scaleUsed(), 0, 'g', 3).arg(request.scale).arg(qint64(DiagramRenderer::kMaxImagePixels / 1e6));
+                                       "would pass %3 million pixels or a side of %4; SVG and PDF keep every detail")
+                            .arg(renderer.scaleUsed(), 0, 'g', 3)
+                            .arg(request.scale)
+                            .arg(qint64(DiagramRenderer::kMaxImagePixels / 1e6))
+                            .arg(qint64(DiagramRenderer::kMaxImageSide));
             ExportOutcome outcome;
             outcome.diagnostics.push_back(std::move(d));
             return writeAll({{request.output, bytes}}, request.inputs, outcome);

@@ -4,6 +4,7 @@
 
 #include "aliasitem.h"
 #include "auxitem.h"
+#include "connectorends.h"
 #include "connectoritem.h"
 #include "diagram/connectorpath.h"
 #include "diagram/diagramgeometry.h"
@@ -314,22 +315,8 @@ void DiagramScene::refreshConnector(ConnectorItem *item)
         item->setCurve({});
         return;
     }
-    // What each end attaches to: the element, or a flow's name where Vensim's sketch drew the
-    // arrow to the name (model/view.h connectorAtFlowName), not through it to the valve.
-    struct End {
-        QPointF centre;
-        QPainterPath outline;
-    };
-    const auto endOf = [&e](const ElementItem *item, bool atTarget, bool atName) {
-        if (atName && connectorAtFlowName(e, atTarget) && item->elementType() == T::Flow && !item->labelSceneRect().isEmpty()) {
-            QPainterPath name;
-            name.addRect(item->labelSceneRect());
-            return End{item->labelSceneRect().center(), name};
-        }
-        return End{item->anchorCentre(), item->anchorOutline()};
-    };
     const auto curveBetween = [&](bool atNames) {
-        const End start = endOf(from, false, atNames), finish = endOf(to, true, atNames);
+        const ConnectorEndShape start = connectorEndShape(e, *from, false, atNames), finish = connectorEndShape(e, *to, true, atNames);
         // Vensim's exports give no angle but a point the connector leaves from: the arc
         // through that point is the curve Vensim drew.
         std::optional<double> angle = e.angle;

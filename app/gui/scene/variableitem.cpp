@@ -51,10 +51,11 @@ void VariableItem::layoutLabel()
     const QString side = m_element.labelSide.isEmpty() ? defaultLabelSide() : m_element.labelSide;
     const QRectF box = body().boundingRect();
     // A name written in its box (a Vensim stock's) wraps at the box, as resized: World3's
-    // "Urban and Industrial Land" had taken four lines of a box wide enough for two.
+    // "Urban and Industrial Land" had taken four lines of a box wide enough for two. Never
+    // narrower than the editor's width: a small box (Stella's 45) would stack it word by word.
     const bool inBox = !labelInside() && side == QLatin1String("center") && !labelWrapWidth(m_element);
     m_labelRect = diagram::labelRectBeside(box, labelInside() ? QStringLiteral("center") : side,
-                                           inBox ? DiagramStyle::labelSizeIn(m_label, labelFont(m_style), std::max(20.0, box.width() - 6))
+                                           inBox ? DiagramStyle::labelSizeIn(m_label, labelFont(m_style), std::max(diagram::kLabelWidth, box.width() - 6))
                                                  : labelSize(m_label));
 }
 

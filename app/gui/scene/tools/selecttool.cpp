@@ -9,6 +9,7 @@
 #include "diagram/diagramgeometry.h"
 #include "diagram/flowbends.h"
 #include "document.h"
+#include "scene/connectorends.h"
 #include "scene/connectoritem.h"
 #include "scene/diagramscene.h"
 #include "scene/flowitem.h"
@@ -172,7 +173,9 @@ void SelectTool::bend(QPointF pos)
     const ElementItem *to = scene()->itemAtEnd(connector->element().to);
     if (!from || !to)
         return;
-    const double angle = angleThrough(from->anchorCentre(), pos, to->anchorCentre());
+    // Through the ends the curve is drawn between (a flow's name, where the connector ends there).
+    const double angle = angleThrough(connectorEndShape(connector->element(), *from, false).centre, pos,
+                                      connectorEndShape(connector->element(), *to, true).centre);
     document()->undoStack()->push(new BendConnectorCommand(document(), m_dragUid, angle, m_dragId));
 }
 
