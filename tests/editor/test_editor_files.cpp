@@ -21,6 +21,7 @@
 #include "scene/diagramstyle.h"
 #include "scene/problemmarks.h"
 #include "solver/references.h"
+#include "support/inlinemdl.h"
 #include "support/testfiles.h"
 
 #include <QAbstractItemView>
@@ -198,11 +199,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("w.mdl"));
-        QVERIFY(testing::writeAll(path, "{UTF-8}\ns = INTEG(s * 0.1, 1) ~~|\nd = FIND ZERO(s, 0, 1) ~~|\nINITIAL TIME = 0 ~~|\n"
-                "FINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n"
-                "\\\\\\---/// Sketch information - do not modify anything except names\n"
-                "V300  Do not put anything below this section - it will be ignored\n*View 1\n///---\\\\\\\n"
-                ":L<%^E!@\n15:0,0,0,x\n"));
+        QVERIFY(testing::writeAll(path, QByteArray("{UTF-8}\ns = INTEG(s * 0.1, 1) ~~|\nd = FIND ZERO(s, 0, 1) ~~|\nINITIAL TIME = 0 ~~|\n"
+                                                   "FINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n")
+                                            + test::kMdlSketchHead + "*View 1\n///---\\\\\\\n:L<%^E!@\n15:0,0,0,x\n"));
         MainWindow window;
         window.setQuiet(true);
         QVERIFY(window.openFile(path));

@@ -9,6 +9,7 @@
 #include "scene/connectoritem.h"
 #include "scene/diagramstyle.h"
 #include "scene/elementlook.h"
+#include "support/inlinemdl.h"
 
 #include <QPainter>
 #include <QScopeGuard>
@@ -126,10 +127,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("land.mdl"));
-        QVERIFY(testing::writeAll(path, "{UTF-8}\nUrban and Industrial Land = INTEG(0, 1) ~~|\nLand = INTEG(0, 1) ~~|\n"
-                                        "INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n"
-                                        "\\\\\\---/// Sketch information - do not modify anything except names\n"
-                                        "V300  Do not put anything below this section - it will be ignored\n*View 1\n"
+        QVERIFY(testing::writeAll(path, QByteArray("{UTF-8}\nUrban and Industrial Land = INTEG(0, 1) ~~|\nLand = INTEG(0, 1) ~~|\n"
+                                                   "INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n")
+                                            + test::kMdlSketchHead + "*View 1\n"
                                         "$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
                                         "10,1,Urban and Industrial Land,200,100,75,30,3,3,0,0,0,0,0,0\n"
                                         "10,2,Land,400,100,22,17,3,3,0,0,0,0,0,0\n///---\\\\\\\n"));

@@ -11,6 +11,10 @@
 
 namespace meadows::test {
 
+// The lines that open a sketch (its view's name and the rest follow), as Vensim writes them.
+inline constexpr const char *kMdlSketchHead = "\\\\\\---/// Sketch information - do not modify anything except names\n"
+                                             "V300  Do not put anything below this section - it will be ignored\n";
+
 // A control section: INITIAL TIME 0, FINAL TIME `finalTime`, TIME STEP 1 and SAVEPER TIME
 // STEP, all in `unit` (none when empty).
 QString mdlControl(double finalTime, const QString &unit = QStringLiteral("Month"));

@@ -535,11 +535,15 @@ void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
         QCOMPARE(*e[i].x, x);
         QCOMPARE(*e[i].y, y);
     };
+    const auto heading = [&](std::size_t i, const QString &text, double x, double y) {
+        QCOMPARE(e[i].type, T::TextBox);
+        QCOMPARE(e[i].text, text);
+        QCOMPARE(*e[i].x, x);
+        QCOMPARE(*e[i].y, y);
+    };
     check(0, T::TextBox, 1, 0, 60);
     QCOMPARE(e[0].text, QStringLiteral("A title"));
-    QCOMPARE(e[1].text, QStringLiteral("Title"));
-    QCOMPARE(*e[1].x, 0.0);
-    QCOMPARE(*e[1].y, 0.0);
+    heading(1, QStringLiteral("Title"), 0, 0);
     check(2, T::Aux, 2, 440, 80);
     QCOMPARE(e[2].name, QStringLiteral("a"));
     check(3, T::Aux, 3, 640, 80);
@@ -547,10 +551,7 @@ void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
     QCOMPARE(*e[4].uid, 4);
     // "|(0,0)|" is Vensim's straight connector, not a bend through the origin: a to b is level.
     QCOMPARE(*e[4].angle, 0.0);
-    QCOMPARE(e[5].type, T::TextBox);
-    QCOMPARE(e[5].text, QStringLiteral("First"));
-    QCOMPARE(*e[5].x, 400.0);
-    QCOMPARE(*e[5].y, 0.0);
+    heading(5, QStringLiteral("First"), 400, 0);
     check(6, T::Alias, 5, 190, 500);
     QCOMPARE(e[6].aliasOf, QStringLiteral("b"));
     check(7, T::Alias, 6, 40, 400);
@@ -560,9 +561,7 @@ void TestVensimReader::severalViewsAreTiledIntoOneDiagram()
     QCOMPARE(*e[8].from.aliasUid, 6); // still the shadow of a, renumbered with it
     QCOMPARE(*e[8].to.aliasUid, 5); // b's shadow in Second, not b in First
     QCOMPARE(*e[8].angle, straightAngle(QPointF(50, 300), QPointF(200, 400)));
-    QCOMPARE(e[9].text, QStringLiteral("Second"));
-    QCOMPARE(*e[9].x, 0.0);
-    QCOMPARE(*e[9].y, 320.0);
+    heading(9, QStringLiteral("Second"), 0, 320);
 }
 
 void TestVensimReader::pipeRunsFromTheStockItDrains()
