@@ -19,6 +19,7 @@
 #include "scene/diagramscene.h"
 #include "scene/elementitem.h"
 #include "scene/diagramstyle.h"
+#include "scene/diagramview.h"
 #include "scene/problemmarks.h"
 #include "solver/references.h"
 #include "support/inlinemdl.h"
@@ -32,6 +33,7 @@
 #include <QCompleter>
 #include <QDirIterator>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QFile>
 #include <QGraphicsView>
@@ -143,6 +145,28 @@ private slots:
             QVERIFY2(window.statusText().endsWith(QLatin1String(": error: not a file")), qPrintable(window.statusText()));
             QCOMPARE(window.document()->filePath(), kTeacup);
         }
+    }
+
+    // A Vensim model dropped on the diagram opens, as File > Open would open it: SIR.mdl's
+    // flow "Succumbing" is on the diagram and the title names the file read.
+    void aVensimModelDroppedOnTheDiagramOpens()
+    {
+        MainWindow window;
+        window.setQuiet(true);
+        window.show();
+        QVERIFY(window.openFile(kTeacup));
+        QVERIFY(!window.scene()->itemForName(QStringLiteral("Succumbing")));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(kTestData + QStringLiteral("/test-models-vensim/samples/SIR/SIR.mdl"))});
+        auto *view = window.findChild<DiagramView *>();
+        QVERIFY(view);
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &drop);
+        QTRY_VERIFY(window.scene()->itemForName(QStringLiteral("Succumbing")));
+        QVERIFY2(window.windowTitle().startsWith(QStringLiteral("SIR.mdl")), qPrintable(window.windowTitle()));
     }
 
     // A model whose one name is 100,000 characters opens in under 100 MB (it took 9.8 GB:
