@@ -168,22 +168,16 @@ public:
             m_report.warning(m_lastLeftOut, QStringLiteral("and %1 more lines of the sketch left out, the last here")
                                                 .arg(m_leftOut - kSaidLeftOut));
         // Said once each, at the first: World3-03 shows Time in 23 places and 10 graphs.
-        if (m_clockShadows.count == 1)
-            m_report.warning(m_clockShadows.first, QStringLiteral("the sketch's '%1' is not drawn, nor its arrows: Meadows "
-                                                                  "keeps the clock built in, not as a variable on the diagram")
-                                                       .arg(m_clockShadows.name));
-        else if (m_clockShadows.count > 1)
-            m_report.warning(m_clockShadows.first, QStringLiteral("the sketch's %1 shadows of Time and the clock's settings "
-                                                                  "('%2' here, the first) are not drawn, nor their arrows: "
-                                                                  "Meadows keeps the clock built in, not as a variable on the diagram")
-                                                       .arg(m_clockShadows.count).arg(m_clockShadows.name));
-        if (m_graphs.count == 1)
-            m_report.warning(m_graphs.first, QStringLiteral("the sketch's graph, table or slider '%1' is not drawn: "
-                                                            "Meadows draws none in the diagram").arg(m_graphs.name));
-        else if (m_graphs.count > 1)
-            m_report.warning(m_graphs.first, QStringLiteral("the sketch's %1 graphs, tables and sliders ('%2' here, the first) "
-                                                            "are not drawn: Meadows draws none in the diagram")
-                                                 .arg(m_graphs.count).arg(m_graphs.name));
+        m_clockShadows.say(m_report,
+                           QStringLiteral("the sketch's '%1' is not drawn, nor its arrows: Meadows keeps the clock built "
+                                          "in, not as a variable on the diagram"),
+                           QStringLiteral("the sketch's %2 shadows of Time and the clock's settings ('%1' here, the first) "
+                                          "are not drawn, nor their arrows: Meadows keeps the clock built in, not as a "
+                                          "variable on the diagram"));
+        m_graphs.say(m_report,
+                     QStringLiteral("the sketch's graph, table or slider '%1' is not drawn: Meadows draws none in the diagram"),
+                     QStringLiteral("the sketch's %2 graphs, tables and sliders ('%1' here, the first) are not drawn: "
+                                    "Meadows draws none in the diagram"));
     }
 
     // A comment's words as a text box holds them: Vensim writes a line break as \n or
@@ -504,6 +498,12 @@ private:
                 first = at;
                 name = what;
             }
+        }
+        // `one` names the only one (%1); `many` the first (%1) and how many (%2).
+        void say(Reporter &report, const QString &one, const QString &many) const
+        {
+            if (count > 0)
+                report.warning(first, count == 1 ? one.arg(name) : many.arg(name, QString::number(count))); // one pass: a name may hold "%2"
         }
     };
     Tally m_clockShadows, m_graphs;

@@ -115,6 +115,7 @@ std::vector<LoopMark> diagramLoopMarks(const Project &project)
 ExportOutcome exportProject(const Project &project, DiagramScene *scene, const ExportRequest &request)
 {
     QByteArray bytes;
+    ExportOutcome outcome; // what the picture had to change is said in it
     switch (request.format) {
     case ExportFormat::Mermaid:
     case ExportFormat::Dot:
@@ -137,9 +138,7 @@ ExportOutcome exportProject(const Project &project, DiagramScene *scene, const E
                             .arg(request.scale)
                             .arg(qint64(DiagramRenderer::kMaxImagePixels / 1e6))
                             .arg(qint64(DiagramRenderer::kMaxImageSide));
-            ExportOutcome outcome;
             outcome.diagnostics.push_back(std::move(d));
-            return writeAll({{request.output, bytes}}, request.inputs, outcome);
         }
         break;
     }
@@ -148,11 +147,10 @@ ExportOutcome exportProject(const Project &project, DiagramScene *scene, const E
         break;
     }
     if (bytes.isEmpty()) {
-        ExportOutcome outcome;
         outcome.error = QStringLiteral("cannot encode the diagram as %1").arg(exportFormatName(request.format));
         return outcome;
     }
-    return writeAll({{request.output, bytes}}, request.inputs, {});
+    return writeAll({{request.output, bytes}}, request.inputs, outcome);
 }
 
 } // namespace meadows
